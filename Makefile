@@ -1,0 +1,29 @@
+# The two commands a newcomer needs: `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+
+.PHONY: run test venv train bench-nlu validate clean
+
+run: venv
+	@bash scripts/run.sh
+
+test: venv
+	@bash scripts/test.sh
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml constraints.txt scripts/venv.sh
+	@bash scripts/venv.sh
+
+train: venv
+	@$(PY) -m bot.model train
+
+validate: venv
+	@bash scripts/env.sh $(PY) -m rasa data validate --fail-on-warnings
+
+bench-nlu: venv
+	@bash scripts/env.sh $(PY) bench/nlu.py
+
+clean:
+	rm -rf $(VENV) models var .pytest_cache

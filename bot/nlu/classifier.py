@@ -1,0 +1,153 @@
+"""Linear SVM intent classifier over sparse n-gram features, with calibrated confidences.
+
+Chosen by measurement (docs/nlu.md): on 2 cores it trains in seconds where DIET needs
+minutes, and it is more accurate on both our data and MASSIVE fa-IR.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from typing import Any, Dict, List, Text, Type
+
+import numpy as np
+from scipy.sparse import csr_matrix, vstack
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.svm import LinearSVC
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.nlu.featurizers.featurizer import Featurizer
+from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+logger = logging.getLogger(__name__)
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True
+)
+class LinearSvmIntentClassifier(GraphComponent, IntentClassifier):
+    """One-vs-rest linear SVM; sigmoid calibration gives confidences for the fallback."""
+
+    @classmethod
+    def required_components(cls) -> List[Type]:
+        """Needs sentence features from a featurizer."""
+        return [Featurizer]
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        """Regularisation and calibration settings."""
+        return {
+            # inverse regularisation strength of the SVM
+            "C": 0.5,
+            # folds for the sigmoid calibration of confidences (needs >= this many
+            # examples in the smallest intent)
+            "calibration_folds": 3,
+            # how many intents to list in the ranking
+            "ranking_length": 10,
+        }
+
+    def __init__(
+        self,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        model: CalibratedClassifierCV | None = None,
+    ) -> None:
+        """Holds the config and, once trained or loaded, the model."""
+        self._config = {**self.get_default_config(), **config}
+        self._model_storage = model_storage
+        self._resource = resource
+        self._model = model
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> LinearSvmIntentClassifier:
+        """Creates an untrained classifier."""
+        return cls(config, model_storage, resource)
+
+    @staticmethod
+    def _features(messages: List[Message]) -> csr_matrix:
+        """Stacks the sentence-level sparse features of the messages."""
+        rows = []
+        for message in messages:
+            _, sentence = message.get_sparse_features(TEXT)
+            rows.append(csr_matrix(sentence.features) if sentence is not None else None)
+        width = max((row.shape[1] for row in rows if row is not None), default=0)
+        return vstack([row if row is not None else csr_matrix((1, width)) for row in rows]).tocsr()
+
+    def train(self, training_data: TrainingData) -> Resource:
+        """Fits the SVM and its calibration, then stores both."""
+        examples = [e for e in training_data.intent_examples if e.get(INTENT) and e.get(TEXT)]
+        if not examples:
+            logger.debug("No intent examples: the classifier stays untrained.")
+            return self._resource
+        features = self._features(examples)
+        labels = np.asarray([example.get(INTENT) for example in examples])
+        smallest = min(Counter(labels.tolist()).values())
+        if smallest < 2:
+            raise ValueError(
+                f"Every intent needs at least 2 examples to calibrate confidences; "
+                f"{[name for name, count in Counter(labels.tolist()).items() if count < 2]} have fewer."
+            )
+        svm = LinearSVC(C=self._config["C"], class_weight="balanced", random_state=42)
+        self._model = CalibratedClassifierCV(
+            svm, cv=min(self._config["calibration_folds"], smallest), method="sigmoid"
+        )
+        self._model.fit(features, labels)
+        self.persist()
+        return self._resource
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Sets the intent and the ranking with calibrated confidences."""
+        if self._model is None or not messages:
+            return messages
+        probabilities = self._model.predict_proba(self._features(messages))
+        names = self._model.classes_
+        for message, row in zip(messages, probabilities):
+            order = np.argsort(-row)[: self._config["ranking_length"]]
+            ranking = [{"name": str(names[i]), "confidence": float(row[i])} for i in order]
+            message.set(INTENT, ranking[0], add_to_output=True)
+            message.set("intent_ranking", ranking, add_to_output=True)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        """Nothing to add to training data."""
+        return training_data
+
+    def persist(self) -> None:
+        """Stores the fitted model with skops (no pickle of arbitrary objects)."""
+        import skops.io as sio
+
+        with self._model_storage.write_to(self._resource) as model_dir:
+            sio.dump(self._model, model_dir / "intent_svm.skops")
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> LinearSvmIntentClassifier:
+        """Loads the stored model; a model trained without intents loads untrained."""
+        import skops.io as sio
+
+        try:
+            with model_storage.read_from(resource) as model_dir:
+                path = model_dir / "intent_svm.skops"
+                model = sio.load(path, trusted=sio.get_untrusted_types(file=path))
+        except (ValueError, FileNotFoundError):
+            return cls(config, model_storage, resource)
+        return cls(config, model_storage, resource, model)

@@ -1,0 +1,227 @@
+"""Finding order numbers, phones, amounts, cities, distances and times in messages.
+
+Deterministic patterns over the normalised text (so Persian and Arabic-Indic digits,
+Arabic ي/ك and ZWNJ variants all match) with canonical values the store rules can
+compute with: amounts as numbers in the store's currency (rial turned into toman),
+distances in km, times as "HH:MM", cities as ids, phones and order numbers as ASCII.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterator, Optional, Union
+
+from bot.nlu.normalize import normalize
+
+Value = Union[str, int, float]
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,/]\d+)?"
+_GAP = r"[ \u200c]*"
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One entity found in a message, with offsets into the original text."""
+
+    entity: str
+    start: int
+    end: int
+    value: Value
+
+    def as_dict(self) -> dict[str, object]:
+        """The dictionary shape Rasa keeps in a message's parse data."""
+        return {"entity": self.entity, "start": self.start, "end": self.end, "value": self.value}
+
+
+def parse_number(raw: str) -> float:
+    """"1,500" is fifteen hundred, "1,5" and "1/5" are one and a half (Persian and Russian)."""
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", raw):
+        return float(raw.replace(",", ""))
+    return float(raw.replace(",", ".").replace("/", "."))
+
+
+def _clean(number: float) -> Value:
+    """Whole numbers stay integers in slots and replies."""
+    return int(number) if number == int(number) else round(number, 2)
+
+
+_MULTIPLIERS: list[tuple[str, int]] = [
+    (r"میلیارد|миллиард\w*|млрд\.?", 1_000_000_000),
+    (r"میلیون|ملیون|تومنی? ?میلیون|миллион\w*|млн\.?|mln", 1_000_000),
+    (r"هزار|тысяч\w*|тыс\.?|k\b", 1_000),
+]
+_MULTIPLIER = "|".join(pattern for pattern, _ in _MULTIPLIERS)
+_CURRENCY = r"تومان|تومانی|تومن|ریال|لاری|лари|лар|gel\b|₾|toman\b|tmn\b"
+
+_AMOUNT = re.compile(
+    rf"(?<![\w.,/])(?P<num>{_NUM}){_GAP}(?:(?P<mult>{_MULTIPLIER}){_GAP})?(?P<cur>{_CURRENCY})"
+    rf"|(?<![\w.,/])(?P<num2>{_NUM}){_GAP}(?P<mult2>{_MULTIPLIER})",
+    re.IGNORECASE,
+)
+_DISTANCE = re.compile(
+    rf"(?<![\w.,/])(?P<num>{_NUM}){_GAP}(?:کیلومتر|کیلو{_GAP}متر|کیلومتری|km\b|км\b|километр\w*)",
+    re.IGNORECASE,
+)
+_HOUR = r"(?:[01]?\d|2[0-3])"
+_PM = r"بعد{_GAP}از{_GAP}ظهر|بعدازظهر|عصر|شب|дня|вечера|ночи".replace("{_GAP}", _GAP)
+_DAY = rf"صبح|ظهر|{_PM}|утра"
+_TIME = re.compile(
+    rf"(?:ساعت{_GAP})?(?<![\w:])(?P<h>{_HOUR}):(?P<m>[0-5]\d)(?![\d:])"
+    rf"(?:{_GAP}(?P<day>{_DAY}))?"
+    rf"|ساعت{_GAP}(?P<h2>{_HOUR})(?!\d)(?:{_GAP}(?P<day2>{_DAY}))?"
+    rf"|(?<![\w.,])(?P<h3>{_HOUR}){_GAP}(?:час(?:а|ов)?{_GAP})?(?P<day3>{_DAY})"
+    rf"|(?<!\w)в{_GAP}(?P<h4>{_HOUR}){_GAP}час(?:а|ов)?",
+    re.IGNORECASE,
+)
+_PHONE = re.compile(
+    r"(?<![\w+])(?P<ir>(?:\+98|0098|98|0)[ -]?9\d{2}[ -]?\d{3}[ -]?\d{2}[ -]?\d{2})(?!\d)"
+    r"|(?<![\w+])(?P<ge>(?:\+?995[ -]?)?5\d{2}[ -]?\d{2}[ -]?\d{2}[ -]?\d{2})(?!\d)",
+)
+_LAST_FOUR = re.compile(
+    rf"(?:(?:4|چهار){_GAP}رقم{_GAP}آخر|آخرین{_GAP}(?:4|چهار){_GAP}رقم|"
+    rf"последни[ехй]{_GAP}(?:4|четыре){_GAP}цифр\w*|(?:4|четыре){_GAP}последни[ехй]{_GAP}цифр\w*)"
+    r"\D{0,30}?(?<!\d)(?P<digits>\d{4})(?!\d)",
+    re.IGNORECASE,
+)
+_ORDER_KEYWORD = re.compile(r"(?:سفارش|فاکتور|заказ\w*|номер|#|№)\W{0,3}[^\d\s]{0,12}\W{0,3}$", re.IGNORECASE)
+_ORDER_ID = re.compile(r"(?<![\w.,/:+-])(?P<id>(?:[a-z]{1,4}-?)?\d[\w-]{1,30}\d|\d{3})(?![\w.,/:-]|[.,]\d)", re.IGNORECASE)
+_NOT_ORDER_UNITS = re.compile(
+    rf"^{_GAP}(?:روز|ساعت|دقیقه|ماه|سال|درصد|%|день|дня|дней|час|минут|месяц|год|лет|процент|шт)",
+    re.IGNORECASE,
+)
+
+_CITIES: dict[str, str] = {
+    # Georgia (Citadel's delivery and pickup cities, and other towns)
+    "tbilisi": r"тбилиси|tbilisi|تفلیس",
+    "kutaisi": r"кутаиси|kutaisi",
+    "batumi": r"батуми|batumi",
+    "rustavi": r"рустави|rustavi",
+    "mtskheta": r"мцхет[аеуы]|мцхетой|mtskheta",
+    "gori": r"гори|gori",
+    "zugdidi": r"зугдиди|zugdidi",
+    "telavi": r"телави|telavi",
+    "poti": r"поти|poti",
+    "zestafoni": r"зестафони",
+    "borjomi": r"боржоми",
+    # Iran
+    "tehran": r"تهران|тегеран\w*|tehran",
+    "karaj": r"کرج",
+    "isfahan": r"اصفهان",
+    "mashhad": r"مشهد",
+    "shiraz": r"شیراز",
+    "tabriz": r"تبریز",
+    "ahvaz": r"اهواز",
+    "qom": r"قم",
+    "kerman": r"کرمان",
+    "kermanshah": r"کرمانشاه",
+    "zahedan": r"زاهدان",
+    "bandar_abbas": rf"بندر{_GAP}عباس",
+    "rasht": r"رشت",
+    "yazd": r"یزد",
+    "urmia": r"ارومیه",
+    "hamedan": r"همدان",
+    "arak": r"اراک",
+    "sari": r"ساری",
+    "qazvin": r"قزوین",
+    "gorgan": r"گرگان",
+    "sanandaj": r"سنندج",
+    "zanjan": r"زنجان",
+    "bushehr": r"بوشهر",
+    "khorramabad": rf"خرم{_GAP}آباد",
+    "ardabil": r"اردبیل",
+    "kish": r"کیش",
+}
+_CITY = re.compile(
+    "|".join(rf"(?<![\w])(?P<{key}>{pattern})(?![\w])" for key, pattern in _CITIES.items()),
+    re.IGNORECASE,
+)
+
+
+def _amounts(text: str) -> Iterator[Entity]:
+    """Numbers with a currency or a multiplier: "۳ میلیون تومان", "150 лари", "2 млн"."""
+    for match in _AMOUNT.finditer(text):
+        raw = match.group("num") or match.group("num2")
+        multiplier_text = match.group("mult") or match.group("mult2") or ""
+        number = parse_number(raw)
+        for pattern, factor in _MULTIPLIERS:
+            if multiplier_text and re.fullmatch(pattern, multiplier_text, re.IGNORECASE):
+                number *= factor
+                break
+        if (match.group("cur") or "").startswith("ریال"):
+            number /= 10  # the stores count in toman; 10 rial make a toman
+        yield Entity("amount", match.start(), match.end(), _clean(number))
+
+
+def _distances(text: str) -> Iterator[Entity]:
+    """A number of kilometres."""
+    for match in _DISTANCE.finditer(text):
+        yield Entity("distance", match.start(), match.end(), _clean(parse_number(match.group("num"))))
+
+
+def _times(text: str) -> Iterator[Entity]:
+    """Clock times, with the afternoon and evening words moving the hour past noon."""
+    for match in _TIME.finditer(text):
+        hour = int(match.group("h") or match.group("h2") or match.group("h3") or match.group("h4"))
+        minute = int(match.group("m") or 0)
+        day = match.group("day") or match.group("day2") or match.group("day3") or ""
+        if day and re.fullmatch(_PM, day, re.IGNORECASE):
+            hour = 0 if (day.lower() == "ночи" and hour == 12) else (hour + 12 if hour < 12 else hour)
+        start = match.start("h4") if match.group("h4") else match.start()  # not the "в"
+        yield Entity("time", start, match.end(), f"{hour:02d}:{minute:02d}")
+
+
+def _phones(text: str) -> Iterator[Entity]:
+    """Iranian and Georgian mobiles in their usual spellings, and "last four digits 4567"."""
+    for match in _PHONE.finditer(text):
+        digits = re.sub(r"\D", "", match.group(0))
+        if match.group("ir"):
+            digits = "0" + digits[-10:]
+        yield Entity("phone", match.start(), match.end(), digits)
+    for match in _LAST_FOUR.finditer(text):
+        yield Entity("phone", match.start("digits"), match.end("digits"), match.group("digits"))
+
+
+def _order_ids(text: str) -> Iterator[Entity]:
+    """Order numbers: codes with digits; a bare three-digit number only after "order"."""
+    for match in _ORDER_ID.finditer(text):
+        value = match.group("id")
+        if _NOT_ORDER_UNITS.match(text[match.end() :]):
+            continue
+        if sum(char.isdigit() for char in value) < 4 and not _ORDER_KEYWORD.search(
+            text[max(0, match.start() - 25) : match.start()]
+        ):
+            continue
+        yield Entity("order_id", match.start(), match.end(), value.upper())
+
+
+def _cities(text: str) -> Iterator[Entity]:
+    """City names from the gazetteer, as ids."""
+    for match in _CITY.finditer(text):
+        key = match.lastgroup or ""
+        yield Entity("city", match.start(), match.end(), key)
+
+
+# Earlier finders win where spans overlap: "10:30" is a time, not an order number.
+_FINDERS: tuple[Callable[[str], Iterator[Entity]], ...] = (
+    _times,
+    _distances,
+    _amounts,
+    _phones,
+    _order_ids,
+    _cities,
+)
+
+
+def extract_entities(text: str, only: Optional[frozenset[str]] = None) -> list[Entity]:
+    """All entities of `text`, non-overlapping, in text order."""
+    normalized = normalize(text)
+    found: list[Entity] = []
+    for finder in _FINDERS:
+        for entity in finder(normalized):
+            if only is not None and entity.entity not in only:
+                continue
+            if any(entity.start < other.end and other.start < entity.end for other in found):
+                continue
+            found.append(entity)
+    return sorted(found, key=lambda entity: entity.start)

@@ -1,0 +1,119 @@
+"""Splitting customer text into words: hazm for Persian, spaCy's blank `ru` for Russian.
+
+Pure and Rasa-free, so the Rasa tokenizer, the benchmarks and the tests share it. Each
+word keeps offsets into the original text and a `key`: its normalised, folded form
+(ASCII digits, Persian ی/ک, no ZWNJ or keshide, lower case) that features are built on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Optional
+
+from bot.nlu.language import Language, detect_language
+from bot.nlu.normalize import IGNORABLE, fold, normalize
+
+# Persian verb prefixes written apart ("می خواهم") or glued ("میخواهم") join the verb;
+# plural and comparative suffixes written apart join their noun or adjective.
+_PREFIXES = frozenset({"می", "نمی"})
+_SUFFIXES = frozenset(
+    {"ها", "های", "هایی", "هایم", "هایت", "هایش", "هامون", "هاتون", "هاشون", "تر", "ترین"}
+)
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word of the customer's text: where it stands and what it means for matching."""
+
+    text: str
+    start: int
+    end: int
+    key: str
+
+
+@lru_cache(maxsize=1)
+def _hazm_tokenizer():  # type: ignore[no-untyped-def]
+    """hazm's tokenizer without verb joining, which invents tokens not in the text."""
+    from hazm import WordTokenizer
+
+    return WordTokenizer(join_verb_parts=False)
+
+
+@lru_cache(maxsize=1)
+def _spacy_ru():  # type: ignore[no-untyped-def]
+    """spaCy's rule-based Russian tokenizer; no model package is needed."""
+    import spacy
+
+    return spacy.blank("ru")
+
+
+def _persian_spans(normalized: str) -> list[tuple[int, int]]:
+    """hazm tokens located back in the text they came from."""
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for piece in _hazm_tokenizer().tokenize(normalized):
+        start = normalized.find(piece, cursor)
+        if start < 0:  # hazm changed the piece: skip it rather than invent offsets
+            continue
+        spans.append((start, start + len(piece)))
+        cursor = start + len(piece)
+    return spans
+
+
+def _russian_spans(normalized: str) -> list[tuple[int, int]]:
+    """spaCy tokens carry their own offsets."""
+    return [(tok.idx, tok.idx + len(tok.text)) for tok in _spacy_ru().make_doc(normalized)]
+
+
+def _only_gap(normalized: str, start: int, end: int) -> bool:
+    """True when the characters between two words are spaces or ZWNJ only."""
+    return all(char in (" ", IGNORABLE) for char in normalized[start:end])
+
+
+def _join_persian_affixes(words: list[Word], text: str, normalized: str) -> list[Word]:
+    """Glue "می" to its verb and "ها"/"تر" to their word when only a space parts them."""
+    joined: list[Word] = []
+    for word in words:
+        previous = joined[-1] if joined else None
+        if previous is not None and _only_gap(normalized, previous.end, word.start) and (
+            previous.key in _PREFIXES or word.key in _SUFFIXES
+        ):
+            joined[-1] = Word(
+                text[previous.start : word.end],
+                previous.start,
+                word.end,
+                previous.key + word.key,
+            )
+        else:
+            joined.append(word)
+    return joined
+
+
+def _is_word(key: str) -> bool:
+    """Punctuation, emoji and stray marks carry no meaning for intents."""
+    return any(char.isalnum() for char in key)
+
+
+def split_words(text: str, language: Optional[Language] = None) -> list[Word]:
+    """Words of `text` with offsets into it, tokenised by the language's own tokenizer."""
+    normalized = normalize(text)
+    language = language or detect_language(normalized)
+    spans = _russian_spans(normalized) if language == "ru" else _persian_spans(normalized)
+    words = [
+        Word(text[start:end], start, end, fold(normalized[start:end]))
+        for start, end in spans
+    ]
+    words = [word for word in words if _is_word(word.key)]
+    if language != "ru":
+        words = _join_persian_affixes(words, text, normalized)
+    if not words and text.strip():
+        start = len(text) - len(text.lstrip())
+        stripped = text.strip()
+        words = [Word(stripped, start, start + len(stripped), fold(normalize(stripped)))]
+    return words
+
+
+def keys(words: Iterable[Word]) -> list[str]:
+    """The matching keys of some words, for features and look-ups."""
+    return [word.key for word in words]

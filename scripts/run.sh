@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# `make run`: trains if needed, starts the action server and the Rasa server on loopback.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=3 TF_ENABLE_ONEDNN_OPTS=0 SQLALCHEMY_SILENCE_UBER_WARNING=1
+export PYTHONWARNINGS="ignore::DeprecationWarning,ignore::PendingDeprecationWarning,ignore::FutureWarning,ignore::UserWarning"
+
+RASA_PORT="${RASA_PORT:-5005}"
+ACTION_PORT="${ACTION_PORT:-5055}"
+export ACTION_ENDPOINT_URL="http://127.0.0.1:${ACTION_PORT}/webhook"
+PY=.venv/bin/python
+
+$PY -m bot.model train
+MODEL=$($PY -m bot.model path)
+mkdir -p var
+
+pids=()
+cleanup() {
+  trap - INT TERM EXIT
+  echo; echo "==> Stopping"
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup INT TERM EXIT
+
+echo "==> Starting the action server on 127.0.0.1:${ACTION_PORT}"
+SANIC_HOST=127.0.0.1 $PY -m rasa_sdk --actions actions --port "$ACTION_PORT" >var/actions.log 2>&1 &
+pids+=($!)
+
+echo "==> Starting the Rasa server on 127.0.0.1:${RASA_PORT} (log: var/rasa.log)"
+$PY -m rasa run -i 127.0.0.1 -p "$RASA_PORT" -m "$MODEL" --credentials credentials.yml \
+  --endpoints endpoints.yml >var/rasa.log 2>&1 &
+pids+=($!)
+
+for _ in $(seq 1 180); do
+  if curl -sf "http://127.0.0.1:${RASA_PORT}/webhooks/rest/" >/dev/null 2>&1; then break; fi
+  for pid in "${pids[@]}"; do
+    kill -0 "$pid" 2>/dev/null || { echo "A server failed to start; see var/rasa.log and var/actions.log" >&2; tail -20 var/rasa.log var/actions.log >&2; exit 1; }
+  done
+  sleep 1
+done
+
+cat <<MSG
+
+  The assistant is running.
+    Chat API:  POST http://127.0.0.1:${RASA_PORT}/webhooks/rest/webhook
+               {"sender": "me", "message": "سلام", "metadata": {"store": "tisa"}}
+    Try it:    curl -s localhost:${RASA_PORT}/webhooks/rest/webhook -d '{"sender":"me","message":"привет","metadata":{"store":"citadel"}}'
+    Stores:    sitra, tisa, chistatek, offykala, citadel
+  Logs in var/. Press Ctrl-C to stop.
+
+MSG
+wait -n "${pids[@]}"
