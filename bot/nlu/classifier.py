@@ -13,6 +13,8 @@ from typing import Any, Dict, List, Text, Type
 import numpy as np
 from scipy.sparse import csr_matrix, vstack
 from sklearn.calibration import CalibratedClassifierCV
+from sklearn.feature_extraction.text import TfidfTransformer
+from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.svm import LinearSVC
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -32,7 +34,7 @@ logger = logging.getLogger(__name__)
     DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True
 )
 class LinearSvmIntentClassifier(GraphComponent, IntentClassifier):
-    """One-vs-rest linear SVM; sigmoid calibration gives confidences for the fallback."""
+    """TF-IDF weighting, one-vs-rest linear SVM, sigmoid-calibrated confidences for the fallback."""
 
     @classmethod
     def required_components(cls) -> List[Type]:
@@ -57,7 +59,7 @@ class LinearSvmIntentClassifier(GraphComponent, IntentClassifier):
         config: Dict[Text, Any],
         model_storage: ModelStorage,
         resource: Resource,
-        model: CalibratedClassifierCV | None = None,
+        model: Pipeline | None = None,
     ) -> None:
         """Holds the config and, once trained or loaded, the model."""
         self._config = {**self.get_default_config(), **config}
@@ -87,7 +89,7 @@ class LinearSvmIntentClassifier(GraphComponent, IntentClassifier):
         return vstack([row if row is not None else csr_matrix((1, width)) for row in rows]).tocsr()
 
     def train(self, training_data: TrainingData) -> Resource:
-        """Fits the SVM and its calibration, then stores both."""
+        """Fits the weighting, the SVM and its calibration, then stores them."""
         examples = [e for e in training_data.intent_examples if e.get(INTENT) and e.get(TEXT)]
         if not examples:
             logger.debug("No intent examples: the classifier stays untrained.")
@@ -101,8 +103,9 @@ class LinearSvmIntentClassifier(GraphComponent, IntentClassifier):
                 f"{[name for name, count in Counter(labels.tolist()).items() if count < 2]} have fewer."
             )
         svm = LinearSVC(C=self._config["C"], class_weight="balanced", random_state=42)
-        self._model = CalibratedClassifierCV(
-            svm, cv=min(self._config["calibration_folds"], smallest), method="sigmoid"
+        self._model = make_pipeline(
+            TfidfTransformer(sublinear_tf=True),
+            CalibratedClassifierCV(svm, cv=min(self._config["calibration_folds"], smallest), method="sigmoid"),
         )
         self._model.fit(features, labels)
         self.persist()

@@ -1,0 +1,160 @@
+"""Store policies: one YAML file per store, loaded and validated at start-up.
+
+A malformed file stops the start with a message naming the file and the field, so a
+store's rules are never half-read. Nothing here knows Rasa.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Mapping, Optional
+
+import yaml
+
+from bot.nlu.language import LANGUAGES, Language
+
+POLICY_DIR = Path(__file__).parent / "policies"
+CURRENCIES = ("toman", "gel")
+TOPICS = (
+    "order_status",
+    "cancel_order",
+    "order_change",
+    "return_request",
+    "damaged_item",
+    "refund_time",
+    "payment_failed",
+    "payment_methods",
+    "installment_info",
+    "delivery_cost",
+    "delivery_time",
+    "delivery_slot",
+    "pickup",
+    "recipient",
+    "how_to_order",
+    "account_create",
+    "account_edit",
+    "invoice",
+    "warranty",
+    "product_authenticity",
+)
+
+
+class PolicyError(ValueError):
+    """A policy file that cannot be trusted, with the file and field at fault."""
+
+    def __init__(self, path: Path, field_name: str, problem: str) -> None:
+        """Formats one clear line for the operator."""
+        super().__init__(f"{path.name}: field '{field_name}': {problem}")
+        self.path = path
+        self.field_name = field_name
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A store's own answer on one topic, in both languages, with its seed sentences."""
+
+    topic: str
+    sources: tuple[str, ...]
+    text: Mapping[Language, str]
+
+
+@dataclass(frozen=True)
+class StorePolicy:
+    """Everything the assistant knows about one store."""
+
+    id: str
+    source_document: str
+    name: Mapping[Language, str]
+    language: Language
+    currency: str
+    timezone: str
+    answers: Mapping[str, Answer] = field(default_factory=dict)
+    raw: Mapping[str, Any] = field(default_factory=dict, repr=False)
+
+    def answer(self, topic: str) -> Optional[Answer]:
+        """The store's answer on a topic, or None where its page is silent."""
+        return self.answers.get(topic)
+
+
+def _require(path: Path, data: Mapping[str, Any], key: str, kind: type) -> Any:
+    """One field of the expected type, or a PolicyError naming it."""
+    if key not in data:
+        raise PolicyError(path, key, "missing")
+    value = data[key]
+    if not isinstance(value, kind):
+        raise PolicyError(path, key, f"expected {kind.__name__}, got {type(value).__name__}")
+    return value
+
+
+def _bilingual(path: Path, data: Mapping[str, Any], where: str) -> dict[Language, str]:
+    """A text given in Persian and Russian, both non-empty."""
+    texts: dict[Language, str] = {}
+    for language in LANGUAGES:
+        value = data.get(language)
+        if not isinstance(value, str) or not value.strip():
+            raise PolicyError(path, f"{where}.{language}", "missing or empty text")
+        texts[language] = value.strip()
+    return texts
+
+
+def _answers(path: Path, data: Mapping[str, Any]) -> dict[str, Answer]:
+    """The FAQ answers, each on a known topic, sourced and bilingual."""
+    answers: dict[str, Answer] = {}
+    for topic, body in (data.get("answers") or {}).items():
+        where = f"answers.{topic}"
+        if topic not in TOPICS:
+            raise PolicyError(path, where, f"unknown topic (known: {', '.join(TOPICS)})")
+        if not isinstance(body, dict):
+            raise PolicyError(path, where, "expected a mapping with source, fa and ru")
+        sources = body.get("source")
+        if not isinstance(sources, list) or not sources or not all(
+            isinstance(s, str) and s.strip() for s in sources
+        ):
+            raise PolicyError(path, f"{where}.source", "expected a non-empty list of seed sentences")
+        answers[topic] = Answer(topic, tuple(sources), _bilingual(path, body, where))
+    return answers
+
+
+def load_policy(path: Path) -> StorePolicy:
+    """Reads and validates one store's policy file."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise PolicyError(path, "(file)", f"not valid YAML: {error}") from error
+    if not isinstance(data, dict):
+        raise PolicyError(path, "(file)", "expected a mapping at the top level")
+    store_id = _require(path, data, "id", str)
+    if store_id != path.stem:
+        raise PolicyError(path, "id", f"'{store_id}' does not match the file name")
+    language = _require(path, data, "language", str)
+    if language not in LANGUAGES:
+        raise PolicyError(path, "language", f"'{language}' is not one of {LANGUAGES}")
+    currency = _require(path, data, "currency", str)
+    if currency not in CURRENCIES:
+        raise PolicyError(path, "currency", f"'{currency}' is not one of {CURRENCIES}")
+    return StorePolicy(
+        id=store_id,
+        source_document=_require(path, data, "source_document", str),
+        name=_bilingual(path, _require(path, data, "name", dict), "name"),
+        language=language,  # type: ignore[arg-type]
+        currency=currency,
+        timezone=_require(path, data, "timezone", str),
+        answers=_answers(path, data),
+        raw=data,
+    )
+
+
+def load_policies(directory: Path = POLICY_DIR) -> dict[str, StorePolicy]:
+    """All stores' policies, keyed by store id; raises PolicyError on the first bad one."""
+    policies = {path.stem: load_policy(path) for path in sorted(directory.glob("*.yml"))}
+    if not policies:
+        raise PolicyError(directory, "(directory)", "no policy files found")
+    return policies
+
+
+@lru_cache(maxsize=1)
+def policies() -> dict[str, StorePolicy]:
+    """The packaged policies, read once per process."""
+    return load_policies()
