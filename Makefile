@@ -20,7 +20,7 @@ train: venv
 	@$(PY) -m bot.model train
 
 validate: venv
-	@bash scripts/env.sh $(PY) -m rasa data validate --fail-on-warnings
+	@bash scripts/env.sh $(PY) -m rasa data validate
 
 bench-nlu: venv
 	@bash scripts/env.sh $(PY) bench/nlu.py

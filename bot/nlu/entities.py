@@ -54,8 +54,9 @@ _MULTIPLIERS: list[tuple[str, int]] = [
 _MULTIPLIER = "|".join(pattern for pattern, _ in _MULTIPLIERS)
 _CURRENCY = r"تومان|تومانی|تومن|ریال|لاری|лари|лар|gel\b|₾|toman\b|tmn\b"
 
+_HALF = rf"(?P<half>{_GAP}و{_GAP}نیم|{_GAP}с{_GAP}половиной)?"
 _AMOUNT = re.compile(
-    rf"(?<![\w.,/])(?P<num>{_NUM}){_GAP}(?:(?P<mult>{_MULTIPLIER}){_GAP})?(?P<cur>{_CURRENCY})"
+    rf"(?<![\w.,/])(?P<num>{_NUM}){_HALF}{_GAP}(?:(?P<mult>{_MULTIPLIER}){_GAP})?(?P<cur>{_CURRENCY})"
     rf"|(?<![\w.,/])(?P<num2>{_NUM}){_GAP}(?P<mult2>{_MULTIPLIER})",
     re.IGNORECASE,
 )
@@ -71,21 +72,23 @@ _TIME = re.compile(
     rf"(?:{_GAP}(?P<day>{_DAY}))?"
     rf"|ساعت{_GAP}(?P<h2>{_HOUR})(?!\d)(?:{_GAP}(?P<day2>{_DAY}))?"
     rf"|(?<![\w.,])(?P<h3>{_HOUR}){_GAP}(?:час(?:а|ов)?{_GAP})?(?P<day3>{_DAY})"
-    rf"|(?<!\w)в{_GAP}(?P<h4>{_HOUR}){_GAP}час(?:а|ов)?",
+    rf"|(?<!\w)(?:в|к|до|после){_GAP}(?P<h4>{_HOUR}){_GAP}час\w*(?:{_GAP}(?P<day4>{_DAY}))?",
     re.IGNORECASE,
 )
 _PHONE = re.compile(
     r"(?<![\w+])(?P<ir>(?:\+98|0098|98|0)[ -]?9\d{2}[ -]?\d{3}[ -]?\d{2}[ -]?\d{2})(?!\d)"
-    r"|(?<![\w+])(?P<ge>(?:\+?995[ -]?)?5\d{2}[ -]?\d{2}[ -]?\d{2}[ -]?\d{2})(?!\d)",
+    r"|(?<![\w+])(?P<ge>(?:\+?995[ -]?)?5\d{2}(?:[ -]?\d{2}[ -]?\d{2}[ -]?\d{2}|[ -]\d{3}[ -]\d{3}))(?!\d)"
+    r"|(?<![\w+])(?P<intl>\+\d{1,3}(?:[ -]?\d){8,12})(?!\d)",
 )
 _LAST_FOUR = re.compile(
-    rf"(?:(?:4|چهار){_GAP}رقم{_GAP}آخر|آخرین{_GAP}(?:4|چهار){_GAP}رقم|"
-    rf"последни[ехй]{_GAP}(?:4|четыре){_GAP}цифр\w*|(?:4|четыре){_GAP}последни[ехй]{_GAP}цифр\w*)"
+    rf"(?:(?:4|چهار)(?:{_GAP}تا)?{_GAP}رقم{_GAP}[آا]خر|[آا]خرین{_GAP}(?:4|چهار){_GAP}رقم|[آا]خر{_GAP}شمار\w*|"
+    rf"последни[ехйи](?:{_GAP}(?:4|четыре))?(?:{_GAP}цифр\w*)?|(?:4|четыре){_GAP}последни[ехй]{_GAP}цифр\w*|"
+    rf"(?:о|за)?канчивается{_GAP}на)"
     r"\D{0,30}?(?<!\d)(?P<digits>\d{4})(?!\d)",
     re.IGNORECASE,
 )
 _ORDER_KEYWORD = re.compile(r"(?:سفارش|فاکتور|заказ\w*|номер|#|№)\W{0,3}[^\d\s]{0,12}\W{0,3}$", re.IGNORECASE)
-_ORDER_ID = re.compile(r"(?<![\w.,/:+-])(?P<id>(?:[a-z]{1,4}-?)?\d[\w-]{1,30}\d|\d{3})(?![\w.,/:-]|[.,]\d)", re.IGNORECASE)
+_ORDER_ID = re.compile(r"(?<![\w.,/:+-])(?P<id>(?:[a-z]{1,4}-?)?\d[\w-]{1,30}\d|\d{3})(?![\w/:-]|[.,]\d)", re.IGNORECASE)
 _NOT_ORDER_UNITS = re.compile(
     rf"^{_GAP}(?:روز|ساعت|دقیقه|ماه|سال|درصد|%|день|дня|дней|час|минут|месяц|год|лет|процент|шт)",
     re.IGNORECASE,
@@ -104,6 +107,14 @@ _CITIES: dict[str, str] = {
     "poti": r"поти|poti",
     "zestafoni": r"зестафони",
     "borjomi": r"боржоми",
+    "akhaltsikhe": r"ахалцихе",
+    "kobuleti": r"кобулети",
+    "gurjaani": r"гурджаани",
+    "marneuli": r"марнеули",
+    "khashuri": r"хашури",
+    "ozurgeti": r"озургети",
+    "samtredia": r"самтредиа",
+    "sighnaghi": r"сигнахи",
     # Iran
     "tehran": r"تهران|тегеран\w*|tehran",
     "karaj": r"کرج",
@@ -131,6 +142,20 @@ _CITIES: dict[str, str] = {
     "khorramabad": rf"خرم{_GAP}آباد",
     "ardabil": r"اردبیل",
     "kish": r"کیش",
+    "varamin": r"ورامین",
+    "neyshabur": r"نیشابور",
+    "kashan": r"کاشان",
+    "qeshm": r"قشم",
+    "babol": r"بابل",
+    "amol": r"آمل",
+    "dezful": r"دزفول",
+    "birjand": r"بیرجند",
+    "semnan": r"سمنان",
+    "ilam": r"ایلام",
+    "yasuj": r"یاسوج",
+    "shahrekord": rf"شهر{_GAP}کرد",
+    "bojnurd": r"بجنورد",
+    "eslamshahr": rf"اسلام{_GAP}شهر",
 }
 _CITY = re.compile(
     "|".join(rf"(?<![\w])(?P<{key}>{pattern})(?![\w])" for key, pattern in _CITIES.items()),
@@ -143,7 +168,7 @@ def _amounts(text: str) -> Iterator[Entity]:
     for match in _AMOUNT.finditer(text):
         raw = match.group("num") or match.group("num2")
         multiplier_text = match.group("mult") or match.group("mult2") or ""
-        number = parse_number(raw)
+        number = parse_number(raw) + (0.5 if match.group("half") else 0)
         for pattern, factor in _MULTIPLIERS:
             if multiplier_text and re.fullmatch(pattern, multiplier_text, re.IGNORECASE):
                 number *= factor
@@ -164,7 +189,7 @@ def _times(text: str) -> Iterator[Entity]:
     for match in _TIME.finditer(text):
         hour = int(match.group("h") or match.group("h2") or match.group("h3") or match.group("h4"))
         minute = int(match.group("m") or 0)
-        day = match.group("day") or match.group("day2") or match.group("day3") or ""
+        day = next((match.group(g) for g in ("day", "day2", "day3", "day4") if match.group(g)), "")
         if day and re.fullmatch(_PM, day, re.IGNORECASE):
             hour = 0 if (day.lower() == "ночи" and hour == 12) else (hour + 12 if hour < 12 else hour)
         start = match.start("h4") if match.group("h4") else match.start()  # not the "в"
@@ -177,6 +202,8 @@ def _phones(text: str) -> Iterator[Entity]:
         digits = re.sub(r"\D", "", match.group(0))
         if match.group("ir"):
             digits = "0" + digits[-10:]
+        elif match.group("intl"):
+            digits = "+" + digits
         yield Entity("phone", match.start(), match.end(), digits)
     for match in _LAST_FOUR.finditer(text):
         yield Entity("phone", match.start("digits"), match.end("digits"), match.group("digits"))

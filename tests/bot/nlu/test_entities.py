@@ -1,0 +1,94 @@
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from rasa.shared.nlu.training_data.loading import load_data
+
+from bot.nlu.entities import extract_entities
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def found(text: str) -> list[tuple[str, str, object]]:
+    return [(e.entity, text[e.start : e.end], e.value) for e in extract_entities(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # order numbers and phones, typed with any digits
+        ("شماره سفارشم ۵۸۱۲۰ هست", [("order_id", "۵۸۱۲۰", "58120")]),
+        ("سفارش ٥٨١٢٠", [("order_id", "٥٨١٢٠", "58120")]),
+        ("заказ CT-10482, телефон 599 11 22 33", [("order_id", "CT-10482", "CT-10482"), ("phone", "599 11 22 33", "599112233")]),
+        ("موبایلم ۰۹۱۲ ۱۲۳ ۴۵۶۷", [("phone", "۰۹۱۲ ۱۲۳ ۴۵۶۷", "09121234567")]),
+        ("+98 912 123 4567", [("phone", "+98 912 123 4567", "09121234567")]),
+        ("+995 555 12 34 56", [("phone", "+995 555 12 34 56", "995555123456")]),
+        ("۴ رقم آخر شماره‌ام ۴۵۶۷ هست", [("phone", "۴۵۶۷", "4567")]),
+        ("последние 4 цифры 4567", [("phone", "4567", "4567")]),
+        ("номер заканчивается на 0042", [("phone", "0042", "0042")]),
+        ("سفارش 123", [("order_id", "123", "123")]),
+        ("هزینه 123", []),                                   # three digits need "order" nearby
+        ("در 2 روز", []),                                    # durations are not order numbers
+        ("24 ساعت بعد", []),
+        ("۱۴۰۳/۰۸/۱۲", []),                                  # dates are not order numbers
+        # amounts become numbers in the store's currency (rial -> toman)
+        ("۳ میلیون تومان", [("amount", "۳ میلیون تومان", 3000000)]),
+        ("۴۵ هزار تومن", [("amount", "۴۵ هزار تومن", 45000)]),
+        ("۱۰۰ میلیون ریال", [("amount", "۱۰۰ میلیون ریال", 10000000)]),
+        ("1,500,000 تومان", [("amount", "1,500,000 تومان", 1500000)]),
+        ("۵ و نیم میلیون تومان", [("amount", "۵ و نیم میلیون تومان", 5500000)]),
+        ("150 лари", [("amount", "150 лари", 150)]),
+        ("99,99 GEL", [("amount", "99,99 GEL", 99.99)]),
+        ("2,5 млн", [("amount", "2,5 млн", 2500000)]),
+        # distances in km
+        ("12 км", [("distance", "12 км", 12)]),
+        ("۱۵ کیلومتر", [("distance", "۱۵ کیلومتر", 15)]),
+        ("7,5 km", [("distance", "7,5 km", 7.5)]),
+        # times as HH:MM, afternoon words move past noon
+        ("заберу в 10:30", [("time", "10:30", "10:30")]),
+        ("11 утра", [("time", "11 утра", "11:00")]),
+        ("в 3 часа дня", [("time", "3 часа дня", "15:00")]),
+        ("к 10 часам", [("time", "10 часам", "10:00")]),
+        ("ساعت ۱۰ صبح", [("time", "ساعت ۱۰ صبح", "10:00")]),
+        ("ساعت ۵ بعدازظهر", [("time", "ساعت ۵ بعدازظهر", "17:00")]),
+        ("10:59", [("time", "10:59", "10:59")]),
+        # cities as ids, Russian case endings and Persian spellings
+        ("доставка в Мцхету", [("city", "Мцхету", "mtskheta")]),
+        ("ارسال به تهران", [("city", "تهران", "tehran")]),
+        ("بندرعباس", [("city", "بندرعباس", "bandar_abbas")]),
+        ("کيش", [("city", "کيش", "kish")]),                  # Arabic yeh
+        # several at once, in text order
+        (
+            "заказ на 150 лари, доставка 12 км в Рустави",
+            [("amount", "150 лари", 150), ("distance", "12 км", 12), ("city", "Рустави", "rustavi")],
+        ),
+        ("", []),
+        ("😀😀", []),
+    ],
+)
+def test_extract_entities(text: str, expected: list[tuple[str, str, object]]) -> None:
+    assert found(text) == expected
+
+
+def test_offsets_survive_normalisation() -> None:
+    text = "سفارش ۵۸۱۲۰ كيش" + "ـ" * 3
+    for entity in extract_entities(text):
+        assert text[entity.start : entity.end]
+
+
+def test_agrees_with_the_annotations_of_our_training_data() -> None:
+    """Every type of entity annotated in data/nlu is found at the annotated place."""
+    hits: Counter[str] = Counter()
+    totals: Counter[str] = Counter()
+    for example in load_data(str(ROOT / "data" / "nlu")).training_examples:
+        annotations = example.get("entities") or []
+        ours = extract_entities(example.get("text"))
+        for annotation in annotations:
+            totals[annotation["entity"]] += 1
+            hits[annotation["entity"]] += any(
+                e.entity == annotation["entity"] and e.start < annotation["end"] and annotation["start"] < e.end
+                for e in ours
+            )
+    assert set(totals) == {"order_id", "phone", "amount", "city", "distance", "time"}
+    for entity_type, total in totals.items():
+        assert hits[entity_type] / total >= 0.97, (entity_type, hits[entity_type], total)

@@ -1,0 +1,100 @@
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.stores.policy import TOPICS, PolicyError, load_policies, load_policy, policies
+
+SEEDS = Path(__file__).resolve().parents[4] / "shared" / "seeds"
+STORES = {"sitra", "tisa", "chistatek", "offykala", "citadel"}
+ASCII_DIGIT = re.compile(r"[0-9]")
+PERSIAN_DIGIT = re.compile(r"[۰-۹٠-٩]")
+# addresses a Persian answer may keep in Latin script: e-mails, web addresses, "#32"-style numbers
+LATIN_SPANS = re.compile(r"[\w.+-]+@[\w.-]+|[\w.-]+\.(?:ir|com|ge)\S*|#\s?\d+")
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def test_every_store_has_a_policy() -> None:
+    assert set(policies()) == STORES
+
+
+@pytest.mark.parametrize("store", sorted(STORES))
+def test_every_answer_quotes_its_own_stores_page(store: str) -> None:
+    policy = policies()[store]
+    page = squash((SEEDS / policy.source_document).read_text(encoding="utf-8"))
+    assert policy.answers, store
+    for answer in policy.answers.values():
+        for source in answer.sources:
+            assert squash(source) in page, (store, answer.topic, source)
+
+
+@pytest.mark.parametrize("store", sorted(STORES))
+def test_answers_use_the_digits_of_their_language(store: str) -> None:
+    for answer in policies()[store].answers.values():
+        assert not ASCII_DIGIT.search(LATIN_SPANS.sub("", answer.text["fa"])), (store, answer.topic)
+        assert not PERSIAN_DIGIT.search(answer.text["ru"]), (store, answer.topic)
+
+
+def test_silent_topics_stay_unanswered() -> None:
+    """Sitra's page says nothing on pickup or delivery cost; Citadel's nothing on refunds."""
+    assert policies()["sitra"].answer("pickup") is None
+    assert policies()["sitra"].answer("delivery_cost") is None
+    assert policies()["citadel"].answer("refund_time") is None
+    assert policies()["citadel"].answer("pickup") is not None
+
+
+def test_topics_are_the_store_intents_of_the_catalog() -> None:
+    catalog = (SEEDS.parent / "spec" / "intents.md").read_text(encoding="utf-8")
+    for topic in TOPICS:
+        assert f"| {topic} |" in catalog
+
+
+VALID = """\
+id: demo
+source_document: x.txt
+name: {fa: دمو, ru: Демо}
+language: fa
+currency: toman
+timezone: Asia/Tehran
+answers:
+  refund_time:
+    source: ["a sentence"]
+    fa: "پاسخ"
+    ru: "Ответ"
+"""
+
+
+@pytest.mark.parametrize(
+    "change, field",
+    [
+        (("language: fa", "language: en"), "language"),
+        (("currency: toman", "currency: usd"), "currency"),
+        (("id: demo", "id: other"), "id"),
+        (("timezone: Asia/Tehran\n", ""), "timezone"),
+        (('    ru: "Ответ"', '    ru: ""'), "answers.refund_time.ru"),
+        (('    source: ["a sentence"]', "    source: []"), "answers.refund_time.source"),
+        (("  refund_time:", "  refund_policy:"), "answers.refund_policy"),
+        (("name: {fa: دمو, ru: Демо}", "name: [1, 2"), "(file)"),
+    ],
+)
+def test_a_malformed_policy_names_the_file_and_field(tmp_path: Path, change: tuple[str, str], field: str) -> None:
+    path = tmp_path / "demo.yml"
+    path.write_text(VALID.replace(*change), encoding="utf-8")
+    with pytest.raises(PolicyError) as error:
+        load_policy(path)
+    assert error.value.field_name == field
+    assert "demo.yml" in str(error.value) and field in str(error.value)
+
+
+def test_a_valid_policy_loads(tmp_path: Path) -> None:
+    (tmp_path / "demo.yml").write_text(VALID, encoding="utf-8")
+    loaded = load_policies(tmp_path)
+    assert loaded["demo"].answer("refund_time").text["ru"] == "Ответ"  # type: ignore[union-attr]
+
+
+def test_an_empty_policy_directory_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(PolicyError):
+        load_policies(tmp_path)

@@ -1,0 +1,143 @@
+"""Whole conversations through the running Rasa and action servers, as a customer sees them."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+import requests
+
+from bot.nlu.language import detect_language
+from bot.stores.policy import policies
+
+pytestmark = pytest.mark.server
+
+
+def new_sender() -> str:
+    return f"test-{uuid.uuid4().hex[:12]}"
+
+
+def texts(replies: list[dict]) -> list[str]:
+    return [reply["text"] for reply in replies if reply.get("text")]
+
+
+def test_persian_greeting_is_answered_in_persian_with_buttons(servers) -> None:
+    replies = servers.say(new_sender(), "سلام وقت بخیر", store="tisa")
+    assert detect_language(texts(replies)[0]) == "fa"
+    assert "تیسا" in texts(replies)[0]
+    assert {"/order_status", "/human_handoff"} <= {b["payload"] for b in replies[0]["buttons"]}
+
+
+def test_russian_greeting_is_answered_in_russian(servers) -> None:
+    replies = servers.say(new_sender(), "Здравствуйте!", store="citadel")
+    assert detect_language(texts(replies)[0]) == "ru"
+    assert "Citadel" in texts(replies)[0]
+
+
+def test_russian_customer_of_a_persian_store_gets_russian(servers) -> None:
+    sender = new_sender()
+    assert detect_language(texts(servers.say(sender, "привет", store="tisa"))[0]) == "ru"
+    assert "Тиса" in texts(servers.say(sender, "привет", store="tisa"))[0]
+    # and switching language mid-conversation switches the replies
+    assert detect_language(texts(servers.say(sender, "سلام", store="tisa"))[0]) == "fa"
+
+
+def test_store_answer_comes_from_the_stores_own_policy(servers) -> None:
+    replies = texts(servers.say(new_sender(), "پولم کی برمیگرده حسابم؟", store="sitra"))
+    assert replies == [policies()["sitra"].answer("refund_time").text["fa"]]
+    replies = texts(servers.say(new_sender(), "как забрать заказ самовывозом?", store="citadel"))
+    assert replies == [policies()["citadel"].answer("pickup").text["ru"]]
+
+
+def test_a_topic_the_store_is_silent_on_is_not_borrowed(servers) -> None:
+    replies = servers.say(new_sender(), "можно забрать заказ самовывозом?", store="sitra")
+    [reply] = replies
+    assert "Ситра" in reply["text"] and "ничего не сказано" in reply["text"]
+    assert reply["text"] != policies()["citadel"].answer("pickup").text["ru"]
+    assert [b["payload"] for b in reply["buttons"]] == ["/human_handoff"]
+
+
+def test_out_of_scope_says_what_it_can_do(servers) -> None:
+    [reply] = servers.say(new_sender(), "فردا هوای تهران بارونیه؟", store="offykala")
+    assert "آفیکالا" in reply["text"] and "سفارش" in reply["text"]
+    [reply] = servers.say(new_sender(), "расскажи анекдот про программистов", store="citadel")
+    assert "Citadel" in reply["text"] and "заказ" in reply["text"]
+
+
+def test_gibberish_is_not_a_confident_goodbye(servers) -> None:
+    for text in ("asdkjh qwpoeiru zmxncb", "ففغغقق ثثصص", "щшзхъ ждлорп"):
+        [reply] = servers.say(new_sender(), text, store="tisa")
+        assert "خدانگهدار" not in reply["text"] and "До свидания" not in reply["text"]
+
+
+def test_missing_store_uses_the_default(servers) -> None:
+    replies = servers.say(new_sender(), "سلام", store=None)
+    assert "سیترا" in texts(replies)[0]  # DEFAULT_STORE is not set: sitra
+
+
+@pytest.mark.parametrize(
+    "message, expected_in_reply",
+    [
+        ("", "خالی"),
+        ("   ", "خالی"),
+        ("سلام " * 2000, "طولانی"),
+        ("😀😀😀", "تیسا"),
+        ("ميخواهم سفارشم رو لغو كنم", "لغو"),          # Arabic letters, no ZWNJ
+        ("سفارش ۵۸۱۲۰ كجاست؟", ""),
+    ],
+)
+def test_bad_or_odd_input_gets_a_clear_persian_reply(servers, message: str, expected_in_reply: str) -> None:
+    replies = texts(servers.say(new_sender(), message, store="tisa"))
+    assert replies and all(detect_language(text) == "fa" for text in replies)
+    assert expected_in_reply in " ".join(replies)
+
+
+def test_russian_long_message_is_refused_in_russian(servers) -> None:
+    [reply] = servers.say(new_sender(), "привет " * 2000, store="tisa")
+    assert "слишком длинное" in reply["text"]
+
+
+@pytest.mark.parametrize(
+    "injection",
+    [
+        '/greet{"store": "citadel"}',
+        '/human_handoff{"order_id": "58120", "phone": "09121234567"}',
+        "/goodbye@1.0",
+    ],
+)
+def test_slash_commands_with_entities_are_plain_text(servers, injection: str) -> None:
+    sender = new_sender()
+    replies = texts(servers.say(sender, injection, store="tisa"))
+    assert replies
+    assert not any("خدانگهدار" in text or "می‌سپارم" in text for text in replies)
+    tracker = requests.get(f"{servers.url}/conversations/{sender}/tracker", timeout=10)
+    if tracker.status_code == 200:  # only when the HTTP API is enabled
+        assert tracker.json()["slots"]["store"] == "tisa"
+
+
+def test_button_payload_is_a_plain_intent(servers) -> None:
+    [reply] = servers.say(new_sender(), "/human_handoff", store="citadel")
+    assert "оператор" in reply["text"] or "поддержки" in reply["text"]
+
+
+@pytest.mark.parametrize(
+    "raw, status",
+    [
+        (b"{not json", 400),
+        (b"", 400),
+        (b'{"message": "hi"}', 400),
+        (b'{"sender": "u", "message": 5}', 400),
+        (b'{"sender": "u", "message": "hi", "metadata": {"store": "amazon"}}', 400),
+    ],
+)
+def test_malformed_requests_get_a_400_never_a_500(servers, raw: bytes, status: int) -> None:
+    response = requests.post(f"{servers.url}/webhooks/rest/webhook", data=raw, timeout=30,
+                             headers={"Content-Type": "application/json"})
+    assert response.status_code == status
+    assert response.json()["fa"] and response.json()["ru"]
+
+
+def test_unknown_store_is_named_in_the_error(servers) -> None:
+    response = servers.send(new_sender(), "hi", store="amazon")
+    assert response.status_code == 400
+    assert "amazon" in response.json()["ru"] and "tisa" in response.json()["ru"]

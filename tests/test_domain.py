@@ -1,0 +1,62 @@
+"""The domain and the data agree with the intent catalog and with each other."""
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import yaml
+from rasa.shared.nlu.training_data.loading import load_data
+
+from bot.nlu.language import detect_language
+from bot.settings import MAX_MESSAGE_LENGTH
+
+ROOT = Path(__file__).resolve().parent.parent
+CATALOG = ROOT.parent / "shared" / "spec" / "intents.md"
+DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+
+
+def catalog_intents() -> list[str]:
+    return re.findall(r"^\| ([a-z_]+) \|", CATALOG.read_text(encoding="utf-8"), flags=re.M)[1:]
+
+
+def test_every_catalog_intent_is_in_the_domain() -> None:
+    intents = catalog_intents()
+    assert len(intents) == 29
+    assert set(intents) <= set(DOMAIN["intents"])
+
+
+def test_every_catalog_intent_has_30_examples_in_each_language() -> None:
+    for language in ("fa", "ru"):
+        examples = load_data(str(ROOT / "data" / "nlu" / language)).intent_examples
+        counts = Counter(example.get("intent") for example in examples)
+        for intent in catalog_intents():
+            assert counts[intent] >= 30, (language, intent, counts[intent])
+        wrong_script = [e.get("text") for e in examples if detect_language(e.get("text")) not in (language, None)]
+        assert not wrong_script, wrong_script[:5]
+
+
+def test_every_response_speaks_persian_by_default_and_russian_on_request() -> None:
+    for name, variations in DOMAIN["responses"].items():
+        defaults = [v for v in variations if "condition" not in v]
+        russian = [v for v in variations if v.get("condition") == [{"type": "slot", "name": "language", "value": "ru"}]]
+        assert len(defaults) + len(russian) == len(variations), name
+        if name == "utter_store_answer":  # the store's own text, already in the right language
+            continue
+        assert defaults and russian, name
+        assert all(detect_language(v["text"]) == "fa" for v in defaults), name
+        assert all(detect_language(v["text"]) == "ru" for v in russian), name
+        for fa, ru in zip(defaults, russian):
+            assert [b["payload"] for b in fa.get("buttons", [])] == [b["payload"] for b in ru.get("buttons", [])], name
+
+
+def test_the_too_long_reply_states_the_real_limit() -> None:
+    [fa, ru] = DOMAIN["responses"]["utter_message_too_long"]
+    persian_limit = str(MAX_MESSAGE_LENGTH).translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
+    assert persian_limit in fa["text"] and str(MAX_MESSAGE_LENGTH) in ru["text"]
+
+
+def test_button_payloads_are_known_intents() -> None:
+    for variations in DOMAIN["responses"].values():
+        for variation in variations:
+            for button in variation.get("buttons", []):
+                assert button["payload"].lstrip("/") in DOMAIN["intents"]
