@@ -46,7 +46,7 @@ class LinearSvmIntentClassifier(GraphComponent, IntentClassifier):
         """Regularisation and calibration settings."""
         return {
             # inverse regularisation strength of the SVM
-            "C": 0.5,
+            "C": 1.0,
             # folds for the sigmoid calibration of confidences (needs >= this many
             # examples in the smallest intent)
             "calibration_folds": 3,

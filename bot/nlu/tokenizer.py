@@ -30,6 +30,9 @@ class PersianRussianTokenizer(Tokenizer):
             # optional regex to split tokens further (unused by default)
             "token_pattern": None,
             "prefix_separator_symbol": None,
+            # one token per entity, its lemma naming the type ("__phone__"), so that
+            # intents do not hinge on the digits of an order number or phone
+            "mask_entities": True,
         }
 
     @classmethod
@@ -53,6 +56,6 @@ class PersianRussianTokenizer(Tokenizer):
         text = message.get(attribute)
         tokens = [
             Token(word.text, word.start, word.end, lemma=word.key)
-            for word in split_words(text)
+            for word in split_words(text, mask_entities=self._config["mask_entities"])
         ]
         return self._apply_token_pattern(tokens)

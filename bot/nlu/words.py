@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional
 
+from bot.nlu.entities import extract_entities
 from bot.nlu.language import Language, detect_language
 from bot.nlu.normalize import IGNORABLE, fold, normalize
 
@@ -95,8 +96,28 @@ def _is_word(key: str) -> bool:
     return any(char.isalnum() for char in key)
 
 
-def split_words(text: str, language: Optional[Language] = None) -> list[Word]:
-    """Words of `text` with offsets into it, tokenised by the language's own tokenizer."""
+def _mask_entities(words: list[Word], text: str) -> list[Word]:
+    """One word per entity, keyed by its type: "заказ 58120" and "заказ CT-7" look alike."""
+    masked: list[Word] = []
+    for entity in extract_entities(text):
+        inside = [w for w in words if w.start < entity.end and entity.start < w.end]
+        if inside:
+            start = min(entity.start, inside[0].start)
+            end = max(entity.end, inside[-1].end)
+            masked.append(Word(text[start:end], start, end, f"__{entity.entity}__"))
+    covered = [(w.start, w.end) for w in masked]
+    rest = [w for w in words if not any(s <= w.start and w.end <= e for s, e in covered)]
+    return sorted(masked + rest, key=lambda w: w.start)
+
+
+def split_words(
+    text: str, language: Optional[Language] = None, mask_entities: bool = False
+) -> list[Word]:
+    """Words of `text` with offsets into it, tokenised by the language's own tokenizer.
+
+    With `mask_entities`, each order number, phone, amount, city, distance or time is
+    one word whose key names its type, so intents generalise over the values.
+    """
     normalized = normalize(text)
     language = language or detect_language(normalized)
     spans = _russian_spans(normalized) if language == "ru" else _persian_spans(normalized)
@@ -107,6 +128,8 @@ def split_words(text: str, language: Optional[Language] = None) -> list[Word]:
     words = [word for word in words if _is_word(word.key)]
     if language != "ru":
         words = _join_persian_affixes(words, text, normalized)
+    if mask_entities:
+        words = _mask_entities(words, text)
     if not words and text.strip():
         start = len(text) - len(text.lstrip())
         stripped = text.strip()

@@ -53,3 +53,18 @@ def test_offsets_always_point_into_the_original_text(text: str) -> None:
         assert text[word.start : word.end] == word.text
         assert word.key
     assert [w.start for w in words] == sorted(w.start for w in words)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("заказ CT-10482, телефон 599 11 22 33", [("заказ", "заказ"), ("CT-10482", "__order_id__"), ("телефон", "телефон"), ("599 11 22 33", "__phone__")]),
+        ("سفارش ۵۸۱۲۰ ساعت ۱۰ صبح", [("سفارش", "سفارش"), ("۵۸۱۲۰", "__order_id__"), ("ساعت ۱۰ صبح", "__time__")]),
+        ("۳ میلیون تومان به تهران", [("۳ میلیون تومان", "__amount__"), ("به", "به"), ("تهران", "__city__")]),
+        ("سلام", [("سلام", "سلام")]),
+    ],
+)
+def test_masked_entities_become_one_word_of_their_type(text: str, expected: list[tuple[str, str]]) -> None:
+    words = split_words(text, mask_entities=True)
+    assert [(w.text, w.key) for w in words] == expected
+    assert all(text[w.start : w.end] == w.text for w in words)
