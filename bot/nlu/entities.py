@@ -57,7 +57,7 @@ _CURRENCY = r"تومان|تومانی|تومن|ریال|لاری|лари|лар
 _HALF = rf"(?P<half>{_GAP}و{_GAP}نیم|{_GAP}с{_GAP}половиной)?"
 _AMOUNT = re.compile(
     rf"(?<![\w.,/])(?P<num>{_NUM}){_HALF}{_GAP}(?:(?P<mult>{_MULTIPLIER}){_GAP})?(?P<cur>{_CURRENCY})"
-    rf"|(?<![\w.,/])(?P<num2>{_NUM}){_GAP}(?P<mult2>{_MULTIPLIER})",
+    rf"|(?<![\w.,/])(?P<num2>{_NUM}){_HALF.replace('half', 'half2')}{_GAP}(?P<mult2>{_MULTIPLIER})",
     re.IGNORECASE,
 )
 _DISTANCE = re.compile(
@@ -81,7 +81,7 @@ _PHONE = re.compile(
     r"|(?<![\w+])(?P<intl>\+\d{1,3}(?:[ -]?\d){8,12})(?!\d)",
 )
 _LAST_FOUR = re.compile(
-    rf"(?:(?:4|چهار)(?:{_GAP}تا)?{_GAP}رقم{_GAP}[آا]خر|[آا]خرین{_GAP}(?:4|چهار){_GAP}رقم|[آا]خر{_GAP}شمار\w*|"
+    rf"(?:(?:4|چهار)(?:{_GAP}تا)?{_GAP}رقم{_GAP}[آا]خر|رقم(?:{_GAP}ها|ا)(?:ی)?{_GAP}[آا]خر|[آا]خرش(?:{_GAP}میشه|{_GAP}هست)?|[آا]خرین{_GAP}(?:4|چهار){_GAP}رقم|[آا]خر{_GAP}شمار\w*|"
     rf"последни[ехйи](?:{_GAP}(?:4|четыре))?(?:{_GAP}цифр\w*)?|(?:4|четыре){_GAP}последни[ехй]{_GAP}цифр\w*|"
     rf"(?:о|за)?канчивается{_GAP}на)"
     r"\D{0,30}?(?<!\d)(?P<digits>\d{4})(?!\d)",
@@ -97,10 +97,12 @@ _NOT_ORDER_UNITS = re.compile(
 _CITIES: dict[str, str] = {
     # Georgia (Citadel's delivery and pickup cities, and other towns)
     "tbilisi": r"тбилиси|tbilisi|تفلیس",
-    "kutaisi": r"кутаиси|kutaisi",
-    "batumi": r"батуми|batumi",
-    "rustavi": r"рустави|rustavi",
-    "mtskheta": r"мцхет[аеуы]|мцхетой|mtskheta",
+    "kutaisi": r"кутаиси|kutaisi|کوتایسی",
+    "batumi": r"батуми|batumi|باتومی",
+    "rustavi": r"рустави|rustavi|روستاوی",
+    "mtskheta": r"мцхет[аеуы]|мцхетой|mtskheta|متسختا",
+    "senaki": r"сенаки",
+    "tskneti": r"цхнети",
     "gori": r"гори|gori",
     "zugdidi": r"зугдиди|zugdidi",
     "telavi": r"телави|telavi",
@@ -143,6 +145,8 @@ _CITIES: dict[str, str] = {
     "ardabil": r"اردبیل",
     "kish": r"کیش",
     "varamin": r"ورامین",
+    "pardis": r"پردیس",
+    "anzali": rf"(?:بندر{_GAP})?انزلی",
     "neyshabur": r"نیشابور",
     "kashan": r"کاشان",
     "qeshm": r"قشم",
@@ -168,7 +172,7 @@ def _amounts(text: str) -> Iterator[Entity]:
     for match in _AMOUNT.finditer(text):
         raw = match.group("num") or match.group("num2")
         multiplier_text = match.group("mult") or match.group("mult2") or ""
-        number = parse_number(raw) + (0.5 if match.group("half") else 0)
+        number = parse_number(raw) + (0.5 if match.group("half") or match.group("half2") else 0)
         for pattern, factor in _MULTIPLIERS:
             if multiplier_text and re.fullmatch(pattern, multiplier_text, re.IGNORECASE):
                 number *= factor
@@ -213,8 +217,8 @@ def _order_ids(text: str) -> Iterator[Entity]:
     """Order numbers: codes with digits; a bare three-digit number only after "order"."""
     for match in _ORDER_ID.finditer(text):
         value = match.group("id")
-        if _NOT_ORDER_UNITS.match(text[match.end() :]):
-            continue
+        if len(value) <= 4 and _NOT_ORDER_UNITS.match(text[match.end() :]):
+            continue  # "24 ساعت", "10 дней", "2025 год": a duration or a year
         if sum(char.isdigit() for char in value) < 4 and not _ORDER_KEYWORD.search(
             text[max(0, match.start() - 25) : match.start()]
         ):
