@@ -14,6 +14,7 @@ from typing import Any, Mapping, Optional
 import yaml
 
 from bot.nlu.language import LANGUAGES, Language
+from bot.stores.rules import RuleError, StoreRules, parse_rules
 
 POLICY_DIR = Path(__file__).parent / "policies"
 CURRENCIES = ("toman", "gel")
@@ -70,6 +71,7 @@ class StorePolicy:
     language: Language
     currency: str
     timezone: str
+    rules: StoreRules
     answers: Mapping[str, Answer] = field(default_factory=dict)
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False)
 
@@ -134,6 +136,10 @@ def load_policy(path: Path) -> StorePolicy:
     currency = _require(path, data, "currency", str)
     if currency not in CURRENCIES:
         raise PolicyError(path, "currency", f"'{currency}' is not one of {CURRENCIES}")
+    try:
+        rules = parse_rules(data.get("rules"))
+    except RuleError as error:
+        raise PolicyError(path, error.field_name, error.problem) from error
     return StorePolicy(
         id=store_id,
         source_document=_require(path, data, "source_document", str),
@@ -141,6 +147,7 @@ def load_policy(path: Path) -> StorePolicy:
         language=language,  # type: ignore[arg-type]
         currency=currency,
         timezone=_require(path, data, "timezone", str),
+        rules=rules,
         answers=_answers(path, data),
         raw=data,
     )

@@ -21,14 +21,30 @@ def test_every_store_has_a_policy() -> None:
     assert set(policies()) == STORES
 
 
+def all_sources(node: object, path: str = "") -> list[tuple[str, str]]:
+    """Every (field path, seed sentence) pair of a policy file's answers and rules."""
+    found: list[tuple[str, str]] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "source":
+                found += [(path, sentence) for sentence in value]
+            else:
+                found += all_sources(value, f"{path}.{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += all_sources(value, f"{path}[{index}]")
+    return found
+
+
 @pytest.mark.parametrize("store", sorted(STORES))
-def test_every_answer_quotes_its_own_stores_page(store: str) -> None:
+def test_every_answer_and_rule_quotes_its_own_stores_page(store: str) -> None:
     policy = policies()[store]
     page = squash((SEEDS / policy.source_document).read_text(encoding="utf-8"))
     assert policy.answers, store
-    for answer in policy.answers.values():
-        for source in answer.sources:
-            assert squash(source) in page, (store, answer.topic, source)
+    sources = all_sources(dict(policy.raw))
+    assert any(path.startswith(".rules") for path, _ in sources), store
+    for path, sentence in sources:
+        assert squash(sentence) in page, (store, path, sentence)
 
 
 @pytest.mark.parametrize("store", sorted(STORES))

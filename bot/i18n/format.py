@@ -1,0 +1,81 @@
+"""Numbers, money, dates and times the way each language writes them.
+
+Persian: Persian digits, the Persian thousands separator, the Jalali calendar.
+Russian: ASCII digits, a narrow space between thousands, a decimal comma, Gregorian dates.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+import jdatetime
+
+from bot.nlu.language import Language
+
+_PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+_RU_MONTHS = (
+    "января", "февраля", "марта", "апреля", "мая", "июня",
+    "июля", "августа", "сентября", "октября", "ноября", "декабря",
+)
+_FA_WEEKDAYS = ("دوشنبه", "سه‌شنبه", "چهارشنبه", "پنج‌شنبه", "جمعه", "شنبه", "یکشنبه")
+_RU_WEEKDAYS = ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье")
+_CURRENCY = {
+    ("toman", "fa"): "تومان",
+    ("toman", "ru"): "томан",
+    ("gel", "fa"): "لاری",
+    ("gel", "ru"): "лари",
+}
+
+
+def digits(text: str, language: Language) -> str:
+    """ASCII digits become Persian digits in Persian text; Russian keeps them."""
+    return text.translate(_PERSIAN_DIGITS) if language == "fa" else text
+
+
+def number(value: float | int | Decimal, language: Language, decimals: int | None = None) -> str:
+    """1250000 -> "۱٬۲۵۰٬۰۰۰" or "1 250 000"; fractions only where the value has them."""
+    amount = Decimal(str(value))
+    if decimals is None:
+        decimals = 0 if amount == amount.to_integral_value() else 2
+    quantized = amount.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    whole, _, fraction = f"{quantized:,.{decimals}f}".partition(".")
+    if language == "fa":
+        text = whole.replace(",", "٬") + (f"٫{fraction}" if fraction else "")
+        return digits(text, "fa")
+    return whole.replace(",", "\u202f") + (f",{fraction}" if fraction else "")
+
+
+def money(value: float | int | Decimal, currency: str, language: Language) -> str:
+    """An amount with its currency word: "۵۰٬۰۰۰ تومان", "1,50 лари"."""
+    decimals = None if currency == "toman" else (0 if Decimal(str(value)) % 1 == 0 else 2)
+    return f"{number(value, language, decimals)} {_CURRENCY[(currency, language)]}"
+
+
+def day(value: date | datetime, language: Language) -> str:
+    """A calendar day: "۱ آذر ۱۴۰۵" (Jalali) or "22 ноября 2026"."""
+    if isinstance(value, datetime):
+        value = value.date()
+    if language == "fa":
+        jalali = jdatetime.date.fromgregorian(date=value)
+        month = jdatetime.date.j_months_fa[jalali.month - 1]
+        return digits(f"{jalali.day} {month} {jalali.year}", "fa")
+    return f"{value.day} {_RU_MONTHS[value.month - 1]} {value.year}"
+
+
+def weekday(value: date | datetime, language: Language) -> str:
+    """The day of the week's name."""
+    names = _FA_WEEKDAYS if language == "fa" else _RU_WEEKDAYS
+    return names[value.weekday()]
+
+
+def clock(value: datetime, language: Language) -> str:
+    """Hours and minutes: "۱۶:۰۰" or "16:00"."""
+    return digits(value.strftime("%H:%M"), language)
+
+
+def moment(value: datetime, language: Language) -> str:
+    """A day and a time: "۱ آذر ۱۴۰۵، ساعت ۱۶:۰۰" or "22 ноября 2026, 16:00"."""
+    if language == "fa":
+        return f"{day(value, 'fa')}، ساعت {clock(value, 'fa')}"
+    return f"{day(value, 'ru')}, {clock(value, 'ru')}"

@@ -1,0 +1,90 @@
+"""Shipping price and self-pickup time, computed from a store's numbers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Literal, Optional
+
+from bot.stores.calendar import is_working_day, next_working_day
+from bot.stores.rules import DeliveryRules, DeliveryTier, PickupRules
+
+QuoteKind = Literal["free", "fee", "need_total", "need_city", "need_distance", "below_free"]
+
+
+@dataclass(frozen=True)
+class DeliveryQuote:
+    """The price of shipping, or what is still needed to compute it."""
+
+    kind: QuoteKind
+    fee: Optional[float] = None
+    per_km: Optional[float] = None
+    distance_km: Optional[float] = None
+    in_cities: Optional[bool] = None
+    tier: Optional[DeliveryTier] = None
+
+
+def _holds(tier: DeliveryTier, total: float) -> bool:
+    """Whether the total lies within the tier's bounds ("до 100", "от 100 до 500", "больше 500")."""
+    return (
+        (tier.at_least is None or total >= tier.at_least)
+        and (tier.over is None or total > tier.over)
+        and (tier.below is None or total < tier.below)
+        and (tier.up_to is None or total <= tier.up_to)
+    )
+
+
+def _tier(rules: DeliveryRules, total: float) -> Optional[DeliveryTier]:
+    """The first tier that holds the total."""
+    return next((tier for tier in rules.tiers if _holds(tier, total)), None)
+
+
+def delivery_cost(
+    rules: DeliveryRules, total: Optional[float], city: Optional[str], distance_km: Optional[float]
+) -> DeliveryQuote:
+    """Free above a threshold, else the tier for the total in the store's cities, else per km out of town."""
+    if total is None:
+        return DeliveryQuote("need_total")
+    if rules.free_over is not None and not rules.tiers:
+        return DeliveryQuote("free") if total > rules.free_over else DeliveryQuote("below_free")
+    if city is None:
+        return DeliveryQuote("need_city")
+    in_cities = city in rules.cities
+    if not in_cities:
+        if rules.out_of_town_per_km is None:
+            return DeliveryQuote("below_free", in_cities=False)
+        if distance_km is None:
+            return DeliveryQuote("need_distance", per_km=rules.out_of_town_per_km, in_cities=False)
+        return DeliveryQuote("fee", round(rules.out_of_town_per_km * distance_km, 2), rules.out_of_town_per_km, distance_km, False)
+    tier = _tier(rules, total)
+    if tier is None:
+        return DeliveryQuote("below_free", in_cities=True)
+    if tier.per_km is not None:
+        if distance_km is None:
+            return DeliveryQuote("need_distance", per_km=tier.per_km, in_cities=True, tier=tier)
+        return DeliveryQuote("fee", round(tier.per_km * distance_km, 2), tier.per_km, distance_km, True, tier)
+    if tier.fee == 0:
+        return DeliveryQuote("free", 0.0, in_cities=True, tier=tier)
+    return DeliveryQuote("fee", tier.fee, in_cities=True, tier=tier)
+
+
+@dataclass(frozen=True)
+class PickupSlot:
+    """When an order placed at a given moment can be collected."""
+
+    day: date
+    start: time
+    end: Optional[time]
+    same_day: bool
+    moved_from_day_off: bool
+
+
+def pickup_slot(rules: PickupRules, ordered_at: datetime, weekend: tuple[int, ...], weekend_next_working_day: bool) -> PickupSlot:
+    """Before the cut-off: the same day's window; from the cut-off on: the next day from its hour."""
+    day, moment = ordered_at.date(), ordered_at.time()
+    moved = weekend_next_working_day and not is_working_day(day, weekend)
+    if moved:
+        day, moment = next_working_day(day, weekend), time(0, 0)
+    if moment < rules.cutoff:
+        return PickupSlot(day, rules.same_day_from, rules.same_day_to, True, moved)
+    return PickupSlot(day + timedelta(days=1), rules.next_day_from, None, False, moved)

@@ -1,0 +1,84 @@
+"""Return eligibility: `can_return(order, item, reason, now, policy)` -> ReturnDecision."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal, Optional
+from zoneinfo import ZoneInfo
+
+from bot.stores.calendar import deadline as window_deadline
+from bot.stores.facts import ItemFacts, OrderFacts
+from bot.stores.policy import StorePolicy
+from bot.stores.rules import Payer, Reason, ReturnGround, Window
+
+Verdict = Literal["eligible", "not_eligible", "needs_evidence", "needs_seal", "not_covered"]
+
+
+@dataclass(frozen=True)
+class ReturnDecision:
+    """The answer for one item and reason, with every reason behind it."""
+
+    verdict: Verdict
+    reason: Reason
+    problems: tuple[str, ...]  # why not: window_passed, seal_opened, excluded:large, requires:needs_testing, ...
+    deadline: Optional[datetime]  # when the window closes(d), in the store's time zone
+    window: Optional[Window]
+    shipping: Optional[Payer]
+    before_delivery: bool
+    ground: Optional[ReturnGround]
+
+
+def _shipping(ground: ReturnGround, order: OrderFacts) -> Payer:
+    """Who pays to send the item back: some stores change it for sale orders."""
+    if order.on_sale and ground.shipping_on_sale:
+        return ground.shipping_on_sale
+    return ground.shipping
+
+
+def can_return(
+    order: OrderFacts,
+    item: ItemFacts,
+    reason: Reason,
+    now: datetime,
+    policy: StorePolicy,
+    sealed: Optional[bool] = None,
+) -> ReturnDecision:
+    """Whether the store takes this item back for this reason now, and on what terms."""
+    returns = policy.rules.returns
+    ground = returns.grounds.get(reason) if returns else None
+    if ground is None:
+        return ReturnDecision("not_covered", reason, (), None, None, None, False, None)
+    zone = ZoneInfo(policy.timezone)
+    problems: list[str] = []
+    if order.status in ("cancelled", "returned"):
+        problems.append(f"order_{order.status}")
+    delivered = order.delivered_at is not None and order.status == "delivered"
+    if not delivered:
+        if order.status not in ("cancelled", "returned") and not ground.before_delivery:
+            problems.append("not_delivered")
+        verdict: Verdict = "not_eligible" if problems else "eligible"
+        return ReturnDecision(verdict, reason, tuple(problems), None, None, _shipping(ground, order), True, ground)
+    if not ground.after_delivery:
+        problems.append("not_after_delivery")
+    flags = item.flags()
+    problems += [f"requires:{flag}" for flag in ground.requires_flags if flag not in flags]
+    problems += [f"excluded:{flag}" for flag in ground.excluded_flags if flag in flags]
+    if ground.requires_seal and sealed is False:
+        problems.append("seal_opened")
+    closes = None
+    late = False
+    if ground.window is not None:
+        closes = window_deadline(order.delivered_at, ground.window, zone, policy.rules.weekend)  # type: ignore[arg-type]
+        late = now.astimezone(zone) > closes
+        if late and ground.late == "refused":
+            problems.append("window_passed")
+    if problems:
+        verdict = "not_eligible"
+    elif ground.requires_seal and sealed is None:
+        verdict = "needs_seal"
+    elif late:
+        verdict = "needs_evidence"
+    else:
+        verdict = "eligible"
+    return ReturnDecision(verdict, reason, tuple(problems), closes, ground.window, _shipping(ground, order), False, ground)

@@ -1,0 +1,240 @@
+"""Every computable rule of every store, with the boundary cases of its seed sentence."""
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.stores.cancel import can_cancel
+from bot.stores.delivery import delivery_cost, pickup_slot
+from bot.stores.facts import ItemFacts, OrderFacts
+from bot.stores.installments import schedule
+from bot.stores.policy import policies
+from bot.stores.returns import can_return
+
+TEHRAN = ZoneInfo("Asia/Tehran")
+TBILISI = ZoneInfo("Asia/Tbilisi")
+# Wednesday 2026-11-18, 17:40 in Tehran
+DELIVERED = datetime(2026, 11, 18, 17, 40, tzinfo=TEHRAN)
+
+
+def item(**flags: object) -> ItemFacts:
+    base = dict(sku="X1", name="Item", category="c", price=100.0, quantity=1, serial_number="SN1",
+                gift=False, large=False, hygiene=False, needs_testing=False)
+    return ItemFacts(**{**base, **flags})  # type: ignore[arg-type]
+
+
+def order(store: str, status: str = "delivered", delivered: datetime | None = DELIVERED, on_sale: bool = False) -> OrderFacts:
+    return OrderFacts(store=store, order_id="1001", status=status, placed_at=DELIVERED - timedelta(days=3),
+                      shipped_at=DELIVERED - timedelta(days=1), delivered_at=delivered if status == "delivered" else None,
+                      carrier="post", tracking_code="T1", payment_method="online", total=100.0, city="tehran",
+                      on_sale=on_sale, items=(item(),))
+
+
+def decide(store: str, reason: str, now: datetime, the_item: ItemFacts | None = None, sealed: bool | None = None, **kw: object):
+    return can_return(order(store, **kw), the_item or item(), reason, now, policies()[store], sealed)  # type: ignore[arg-type]
+
+
+# --- Tisa: "تا 7 روز بعد از تحویل" (calendar days) -------------------------------------------
+
+@pytest.mark.parametrize(
+    "now, verdict",
+    [
+        (datetime(2026, 11, 25, 23, 59, tzinfo=TEHRAN), "eligible"),      # day 7
+        (datetime(2026, 11, 26, 0, 1, tzinfo=TEHRAN), "not_eligible"),    # day 8
+    ],
+)
+@pytest.mark.parametrize("reason", ["defect", "transport_damage"])
+def test_tisa_problem_returns_within_seven_days(reason: str, now: datetime, verdict: str) -> None:
+    decision = decide("tisa", reason, now)
+    assert decision.verdict == verdict
+    assert decision.deadline == datetime(2026, 11, 25, 23, 59, 59, tzinfo=TEHRAN)
+    assert decision.shipping == "store"
+    assert ("window_passed" in decision.problems) == (verdict == "not_eligible")
+
+
+def test_tisa_change_of_mind_needs_an_unopened_seal() -> None:
+    now = DELIVERED + timedelta(days=3)
+    assert decide("tisa", "change_of_mind", now).verdict == "needs_seal"
+    assert decide("tisa", "change_of_mind", now, sealed=False).problems == ("seal_opened",)
+    sealed = decide("tisa", "change_of_mind", now, sealed=True)
+    assert (sealed.verdict, sealed.shipping, sealed.deadline) == ("eligible", "store", None)
+
+
+def test_tisa_sale_orders_pay_their_own_change_of_mind_shipping() -> None:
+    decision = decide("tisa", "change_of_mind", DELIVERED + timedelta(days=1), sealed=True, on_sale=True)
+    assert (decision.verdict, decision.shipping) == ("eligible", "customer")
+    # a defect is the store's cost even on sale days
+    assert decide("tisa", "defect", DELIVERED + timedelta(days=1), on_sale=True).shipping == "store"
+
+
+def test_tisa_wrong_item_has_no_deadline_and_store_pays_everything() -> None:
+    decision = decide("tisa", "wrong_item", DELIVERED + timedelta(days=40))
+    assert (decision.verdict, decision.deadline, decision.shipping) == ("eligible", None, "store")
+
+
+# --- Chistatek: "ظرف 7 روز کاری" (Friday is not a working day) and "تا ۲ ساعت" -------------------
+
+@pytest.mark.parametrize(
+    "now, verdict",
+    [
+        (datetime(2026, 11, 26, 23, 0, tzinfo=TEHRAN), "eligible"),      # Thursday after next: 7th working day
+        (datetime(2026, 11, 27, 9, 0, tzinfo=TEHRAN), "not_eligible"),   # the Friday after
+    ],
+)
+def test_chistatek_defect_within_seven_working_days(now: datetime, verdict: str) -> None:
+    decision = decide("chistatek", "defect", now)
+    # Wed 18 delivered: Thu 19 (1), Fri 20 skipped, Sat 21 (2) ... Thu 26 (7)
+    assert decision.deadline == datetime(2026, 11, 26, 23, 59, 59, tzinfo=TEHRAN)
+    assert (decision.verdict, decision.shipping) == (verdict, "store")
+
+
+@pytest.mark.parametrize("minutes, verdict", [(119, "eligible"), (121, "not_eligible")])
+def test_chistatek_visible_damage_within_two_hours(minutes: int, verdict: str) -> None:
+    assert decide("chistatek", "transport_damage", DELIVERED + timedelta(minutes=minutes)).verdict == verdict
+
+
+def test_chistatek_is_silent_on_wrong_items() -> None:
+    assert decide("chistatek", "wrong_item", DELIVERED).verdict == "not_covered"
+
+
+# --- Offykala: test period, exceptions, seal, large items, before delivery --------------------
+
+def test_offykala_test_period_only_for_items_that_need_testing() -> None:
+    now = DELIVERED + timedelta(days=2)
+    assert decide("offykala", "defect", now, item(needs_testing=True)).verdict == "eligible"
+    assert decide("offykala", "defect", now, item()).problems == ("requires:needs_testing",)
+
+
+@pytest.mark.parametrize(
+    "flags, problem",
+    [({"gift": True}, "excluded:gift"), ({"serial_number": None}, "excluded:no_serial")],
+)
+def test_offykala_test_period_exceptions(flags: dict, problem: str) -> None:
+    decision = decide("offykala", "defect", DELIVERED + timedelta(days=1), item(needs_testing=True, **flags))
+    assert decision.verdict == "not_eligible" and problem in decision.problems
+
+
+@pytest.mark.parametrize("days, verdict", [(7, "eligible"), (8, "not_eligible")])
+def test_offykala_test_period_is_seven_days(days: int, verdict: str) -> None:
+    now = datetime.combine(DELIVERED.date() + timedelta(days=days), time(12, 0), tzinfo=TEHRAN)
+    assert decide("offykala", "defect", now, item(needs_testing=True)).verdict == verdict
+
+
+@pytest.mark.parametrize("hours, verdict", [(23, "eligible"), (25, "needs_evidence")])
+def test_offykala_transport_damage_after_24_hours_needs_evidence(hours: int, verdict: str) -> None:
+    decision = decide("offykala", "transport_damage", DELIVERED + timedelta(hours=hours))
+    assert (decision.verdict, decision.shipping) == (verdict, "store_if_confirmed")
+
+
+def test_offykala_change_of_mind() -> None:
+    now = DELIVERED + timedelta(days=1)
+    assert decide("offykala", "change_of_mind", now, item(large=True), sealed=True).problems == ("excluded:large",)
+    assert decide("offykala", "change_of_mind", now, sealed=False).problems == ("seal_opened",)
+    ok = decide("offykala", "change_of_mind", now, sealed=True)
+    assert (ok.verdict, ok.shipping) == ("eligible", "customer")
+    # before delivery: any item, opened or not, large or not
+    before = decide("offykala", "change_of_mind", now, item(large=True), status="shipped")
+    assert (before.verdict, before.before_delivery, before.shipping) == ("eligible", True, "customer")
+
+
+# --- Sitra: "حداکثر تا ۲۴ ساعت پس از دریافت کالا"; Citadel: claims at delivery -------------
+
+@pytest.mark.parametrize("hours, verdict", [(23, "eligible"), (25, "not_eligible")])
+def test_sitra_problems_within_24_hours(hours: int, verdict: str) -> None:
+    assert decide("sitra", "defect", DELIVERED + timedelta(hours=hours)).verdict == verdict
+
+
+def test_sitra_is_silent_on_change_of_mind() -> None:
+    assert decide("sitra", "change_of_mind", DELIVERED).verdict == "not_covered"
+
+
+def test_citadel_damage_claims_are_made_at_delivery() -> None:
+    decision = decide("citadel", "transport_damage", DELIVERED + timedelta(hours=1))
+    assert decision.verdict == "not_eligible" and "window_passed" in decision.problems
+    assert decide("citadel", "change_of_mind", DELIVERED).verdict == "not_covered"
+
+
+def test_undelivered_and_closed_orders() -> None:
+    assert decide("tisa", "defect", DELIVERED, status="shipped").problems == ("not_delivered",)
+    assert "order_cancelled" in decide("offykala", "change_of_mind", DELIVERED, status="cancelled").problems
+
+
+# --- Cancellation ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "store, status, verdict",
+    [
+        ("sitra", "processing", "possible"),        # "در وضعیت «در حال پردازش»"
+        ("sitra", "shipped", "not_possible"),       # "پس از ارسال کالا، امکان لغو ... وجود نداشته"
+        ("offykala", "shipped", "possible"),        # "تا زمانی که ... کالا به دست مشتری نرسیده باشد"
+        ("offykala", "delivered", "not_possible"),
+        ("tisa", "processing", "not_covered"),
+        ("citadel", "processing", "not_covered"),
+        ("sitra", "cancelled", "already_closed"),
+    ],
+)
+def test_can_cancel(store: str, status: str, verdict: str) -> None:
+    assert can_cancel(order(store, status=status), policies()[store]).verdict == verdict
+
+
+# --- Citadel delivery cost: "до 100 лари ... 6 лари; от 100 до 500 ... 1,50; больше 500 бесплатная" --
+
+@pytest.mark.parametrize(
+    "total, city, km, kind, fee",
+    [
+        (99.99, "tbilisi", None, "fee", 6),
+        (100, "tbilisi", None, "need_distance", None),
+        (100, "tbilisi", 10, "fee", 15),
+        (500, "batumi", 12, "fee", 18),
+        (500.01, "rustavi", None, "free", 0),
+        (900, "mtskheta", None, "free", 0),
+        (900, "gori", 30, "fee", 60),           # "за город ... 1 км - 2 лари"
+        (50, "gori", None, "need_distance", None),
+        (50, None, None, "need_city", None),
+        (None, "tbilisi", None, "need_total", None),
+    ],
+)
+def test_citadel_delivery_cost(total, city, km, kind, fee) -> None:
+    quote = delivery_cost(policies()["citadel"].rules.delivery, total, city, km)
+    assert (quote.kind, quote.fee) == (kind, fee)
+
+
+@pytest.mark.parametrize("total, kind", [(2_000_001, "free"), (2_000_000, "below_free"), (500_000, "below_free")])
+def test_tisa_free_shipping_over_two_million(total: float, kind: str) -> None:
+    assert delivery_cost(policies()["tisa"].rules.delivery, total, "tehran", None).kind == kind
+
+
+# --- Citadel pickup: before 11:00 same day 16:00-18:00, else next day from 10:00 ------------------
+
+@pytest.mark.parametrize(
+    "ordered, day, start, end, moved",
+    [
+        (datetime(2026, 11, 23, 10, 59), date(2026, 11, 23), time(16), time(18), False),   # Monday
+        (datetime(2026, 11, 23, 11, 0), date(2026, 11, 24), time(10), None, False),
+        (datetime(2026, 11, 21, 9, 0), date(2026, 11, 23), time(16), time(18), True),      # Saturday -> Monday
+    ],
+)
+def test_citadel_pickup(ordered: datetime, day: date, start: time, end: time | None, moved: bool) -> None:
+    rules = policies()["citadel"].rules
+    slot = pickup_slot(rules.pickup, ordered.replace(tzinfo=TBILISI), rules.weekend, rules.weekend_orders_next_working_day)
+    assert (slot.day, slot.start, slot.end, slot.moved_from_day_off) == (day, start, end, moved)
+
+
+# --- Tisa SnappPay: four payments, minimum 50,000 toman, bills monthly, no late fee until the 5th ----
+
+def test_snapppay_schedule() -> None:
+    plan = policies()["tisa"].rules.installments[0]
+    result = schedule(plan, 1_000_001, date(2026, 11, 22))    # 1 Azar 1405
+    assert result.verdict == "ok"
+    assert [p.amount for p in result.payments] == [250_001, 250_000, 250_000, 250_000]
+    assert sum(p.amount for p in result.payments) == 1_000_001
+    assert result.payments[0].billed_on is None
+    # bills at the end of Azar, Dey and Bahman 1405; each payable without fee until the 5th
+    assert [p.billed_on for p in result.payments[1:]] == [date(2026, 12, 21), date(2027, 1, 20), date(2027, 2, 19)]
+    assert [p.pay_by for p in result.payments[1:]] == [date(2026, 12, 26), date(2027, 1, 25), date(2027, 2, 24)]
+
+
+@pytest.mark.parametrize("amount, verdict", [(49_999, "below_minimum"), (45_000, "below_minimum"), (50_000, "ok")])
+def test_snapppay_minimum(amount: float, verdict: str) -> None:
+    assert schedule(policies()["tisa"].rules.installments[0], amount, date(2026, 11, 22)).verdict == verdict
