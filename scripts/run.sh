@@ -9,6 +9,7 @@ export PYTHONWARNINGS="ignore::DeprecationWarning,ignore::PendingDeprecationWarn
 RASA_PORT="${RASA_PORT:-5005}"
 ACTION_PORT="${ACTION_PORT:-5055}"
 export ACTION_ENDPOINT_URL="http://127.0.0.1:${ACTION_PORT}/webhook"
+export TRACKER_DB="${TRACKER_DB:-var/tracker.db}"
 PY=.venv/bin/python
 
 $PY -m bot.model train

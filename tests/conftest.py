@@ -71,8 +71,9 @@ class Servers:
         self.url = f"http://127.0.0.1:{self.rasa_port}"
         env = {**os.environ, **QUIET_ENV, **(extra_env or {}),
                "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{self.action_port}/webhook",
-               "SANIC_HOST": "127.0.0.1"}
+               "SANIC_HOST": "127.0.0.1", "TRACKER_DB": str(log_dir / "tracker.db")}
         log_dir.mkdir(parents=True, exist_ok=True)
+        (log_dir / "tracker.db").unlink(missing_ok=True)
         self._logs = [open(log_dir / "actions.log", "wb"), open(log_dir / "rasa.log", "wb")]
         python = sys.executable
         self._procs = [
