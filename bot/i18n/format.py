@@ -46,6 +46,15 @@ def number(value: float | int | Decimal, language: Language, decimals: int | Non
     return whole.replace(",", "\u202f") + (f",{fraction}" if fraction else "")
 
 
+def plural_ru(count: int, forms: tuple[str, str, str]) -> str:
+    """Russian noun form for a count: 1 день, 2 дня, 5 дней, 21 день."""
+    if count % 10 == 1 and count % 100 != 11:
+        return forms[0]
+    if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
+        return forms[1]
+    return forms[2]
+
+
 def money(value: float | int | Decimal, currency: str, language: Language) -> str:
     """An amount with its currency word: "۵۰٬۰۰۰ تومان", "1,50 лари"."""
     decimals = None if currency == "toman" else (0 if Decimal(str(value)) % 1 == 0 else 2)

@@ -60,3 +60,10 @@ def test_weekday_and_digits() -> None:
     assert weekday(date(2026, 11, 20), "fa") == "جمعه"
     assert weekday(date(2026, 11, 21), "ru") == "суббота"
     assert digits("کد 12", "fa") == "کد ۱۲" and digits("код 12", "ru") == "код 12"
+
+
+@pytest.mark.parametrize("count, expected", [(1, "день"), (2, "дня"), (5, "дней"), (11, "дней"), (21, "день"), (24, "дня"), (7, "дней")])
+def test_plural_ru(count: int, expected: str) -> None:
+    from bot.i18n.format import plural_ru
+
+    assert plural_ru(count, ("день", "дня", "дней")) == expected

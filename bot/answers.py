@@ -1,0 +1,194 @@
+"""Decisions of the store rules turned into the customer's language.
+
+Pure functions: a decision and the store in, one reply text out. Words come from
+bot/i18n/replies.yml, numbers and dates from bot/i18n/format.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Optional
+from zoneinfo import ZoneInfo
+
+from bot.i18n.format import clock, day, digits, money, moment, number, plural_ru
+from bot.i18n.replies import has, render
+from bot.nlu.language import Language
+from bot.stores.cancel import CancelDecision
+from bot.stores.delivery import DeliveryQuote, PickupSlot
+from bot.stores.facts import ItemFacts, OrderFacts
+from bot.stores.installments import Schedule
+from bot.stores.policy import StorePolicy
+from bot.stores.returns import ReturnDecision
+from bot.stores.rules import InstallmentPlan, PickupRules, Window
+
+CITY_NAMES: dict[str, dict[Language, str]] = {
+    "tbilisi": {"fa": "تفلیس", "ru": "Тбилиси"},
+    "kutaisi": {"fa": "کوتایسی", "ru": "Кутаиси"},
+    "batumi": {"fa": "باتومی", "ru": "Батуми"},
+    "rustavi": {"fa": "روستاوی", "ru": "Рустави"},
+    "mtskheta": {"fa": "متسختا", "ru": "Мцхета"},
+    "tehran": {"fa": "تهران", "ru": "Тегеран"},
+}
+
+
+def city_name(city: str, language: Language) -> str:
+    """A city id in the customer's language (ids we have no name for are shown as given)."""
+    return CITY_NAMES.get(city, {}).get(language, city.replace("_", " ").title())
+
+
+def _lines(*parts: Optional[str]) -> str:
+    """Non-empty parts, one per line."""
+    return "\n".join(part for part in parts if part)
+
+
+def _local(value: datetime, policy: StorePolicy) -> datetime:
+    """A moment in the store's own time zone."""
+    return value.astimezone(ZoneInfo(policy.timezone))
+
+
+def status_name(status: str, language: Language) -> str:
+    """An order status in words."""
+    return render(f"status.{status}", language) if has(f"status.{status}") else status
+
+
+def order_status(order: OrderFacts, policy: StorePolicy, language: Language) -> str:
+    """Status, dates, carrier, tracking code, items and what happens next."""
+    carrier = order.carrier
+    if carrier and has(f"carrier.{carrier}"):
+        carrier = render(f"carrier.{carrier}", language)
+    items = "، ".join(i.name for i in order.items) if language == "fa" else ", ".join(i.name for i in order.items)
+    return _lines(
+        render("status.header", language, order_id=digits(order.order_id, language),
+               store=policy.name[language], status=status_name(order.status, language)),
+        order.placed_at and render("status.placed_at", language, date=day(_local(order.placed_at, policy), language)),
+        order.shipped_at and render("status.shipped_at", language, date=day(_local(order.shipped_at, policy), language)),
+        order.delivered_at and render("status.delivered_at", language, date=moment(_local(order.delivered_at, policy), language)),
+        carrier and render("status.carrier", language, carrier=carrier),
+        order.tracking_code and render("status.tracking", language, code=order.tracking_code),
+        items and render("status.items", language, items=items),
+        has(f"status.next.{order.status}") and render(f"status.next.{order.status}", language),
+    )
+
+
+def window_text(window: Window, language: Language) -> str:
+    """"۷ روز کاری", "24 ч", "при получении"."""
+    forms = {"days": ("день", "дня", "дней"), "working_days": ("дня", "дней", "дней"), "hours": ("час", "часа", "часов")}
+    word = plural_ru(window.amount, forms[window.unit]) if window.unit in forms else ""
+    return render(f"window.{window.unit}", language, n=digits(str(window.amount), language), word=word)
+
+
+def return_decision(
+    decision: ReturnDecision, item: ItemFacts, policy: StorePolicy, language: Language
+) -> str:
+    """Eligible or not, every reason, the deadline, who pays shipping, how, and the refund."""
+    reason = render(f"reason.{decision.reason}", language)
+    store = policy.name[language]
+    if decision.verdict == "not_covered":
+        return render("return.verdict.not_covered", language, store=store, reason=reason)
+    deadline = moment(decision.deadline.astimezone(ZoneInfo(policy.timezone)), language) if decision.deadline else ""
+    window = window_text(decision.window, language) if decision.window else ""
+    if decision.verdict == "not_eligible":
+        head = render("return.verdict.not_eligible", language, item=item.name, reason=reason)
+        problems = []
+        for problem in decision.problems:
+            if problem == "window_passed" and decision.window and decision.window.unit == "at_delivery":
+                problems.append("• " + render("return.problem.window_passed_at_delivery", language))
+            else:
+                problems.append("• " + render(f"return.problem.{problem}", language, window=window, deadline=deadline))
+        return _lines(head, *problems)
+    if decision.verdict == "needs_evidence":
+        head = render("return.verdict.needs_evidence", language, item=item.name, reason=reason, deadline=deadline)
+    elif decision.before_delivery:
+        head = render("return.verdict.eligible_before_delivery", language, item=item.name, reason=reason)
+    else:
+        head = render("return.verdict.eligible", language, item=item.name, reason=reason)
+    returns = policy.rules.returns
+    ground = decision.ground
+    return _lines(
+        head,
+        None if decision.before_delivery or decision.verdict == "needs_evidence" else (
+            render("return.deadline", language, window=window, deadline=deadline) if decision.deadline
+            else render("return.no_deadline", language)),
+        ground and ground.conditions and ground.conditions[language],
+        decision.shipping and render(f"return.shipping.{decision.shipping}", language),
+        returns and render("return.how", language, how=returns.how[language]),
+        returns and returns.refund and render("return.refund", language, refund=returns.refund[language]),
+    )
+
+
+def cancel_decision(decision: CancelDecision, order: OrderFacts, policy: StorePolicy, language: Language) -> str:
+    """Whether the order can be cancelled, and how or what instead."""
+    values = {"order_id": digits(order.order_id, language), "status": status_name(order.status, language),
+              "store": policy.name[language]}
+    head = render(f"cancel.{decision.verdict}", language, **values)
+    rule = policy.rules.cancel
+    if rule is None or decision.verdict in ("already_closed", "not_covered"):
+        return head
+    return _lines(head, (rule.how if decision.verdict == "possible" else rule.otherwise)[language])
+
+
+def _money(value: float, policy: StorePolicy, language: Language) -> str:
+    """An amount in the store's currency."""
+    return money(value, policy.currency, language)
+
+
+def installment_plan(plan: InstallmentPlan, policy: StorePolicy, language: Language) -> str:
+    """A plan's terms."""
+    return render("installment.plan", language, provider=plan.name[language],
+                  payments=digits(str(plan.payments), language), minimum=_money(plan.minimum, policy, language),
+                  grace_day=digits(str(plan.grace_day), language))
+
+
+def installment_schedule(result: Schedule, policy: StorePolicy, language: Language) -> str:
+    """The payments of a plan for an amount, or why the plan does not apply."""
+    plan = result.plan
+    if result.verdict == "below_minimum":
+        return render("installment.below_minimum", language, amount=_money(result.amount, policy, language),
+                      provider=plan.name[language], minimum=_money(plan.minimum, policy, language))
+    lines = [render("installment.schedule", language, amount=_money(result.amount, policy, language))]
+    for payment in result.payments:
+        amount = _money(payment.amount, policy, language)
+        if payment.billed_on is None:
+            lines.append("• " + render("installment.first", language, amount=amount))
+        else:
+            lines.append("• " + render("installment.bill", language, number=digits(str(payment.number), language),
+                                       amount=amount, billed=day(payment.billed_on, language),
+                                       pay_by=day(payment.pay_by, language)))  # type: ignore[arg-type]
+    return _lines(installment_plan(plan, policy, language), *lines)
+
+
+def delivery_quote(quote: DeliveryQuote, total: Optional[float], city: Optional[str], policy: StorePolicy, language: Language) -> str:
+    """The shipping price, or the question that completes it."""
+    rules = policy.rules.delivery
+    values = {
+        "total": _money(total, policy, language) if total is not None else "",
+        "city": city_name(city, language) if city else "",
+        "fee": _money(quote.fee, policy, language) if quote.fee is not None else "",
+        "per_km": _money(quote.per_km, policy, language) if quote.per_km is not None else "",
+        "distance": f"{number(quote.distance_km, language)} {'کیلومتر' if language == 'fa' else 'км'}" if quote.distance_km else "",
+        "threshold": _money(rules.free_over, policy, language) if rules and rules.free_over else "",
+    }
+    if quote.kind == "free":
+        return render("delivery.free_over" if rules and rules.free_over and not rules.tiers else "delivery.free", language, **values)
+    if quote.kind == "fee":
+        key = "delivery.fee" if quote.per_km is None else ("delivery.fee_per_km" if quote.in_cities else "delivery.fee_out_of_town")
+        return render(key, language, **values)
+    if quote.kind == "below_free":
+        return _lines(render("delivery.below_free", language, **values), rules and rules.below_free and rules.below_free[language])
+    return render(f"delivery.{quote.kind}", language, **values)
+
+
+def pickup(slot: PickupSlot, rules: PickupRules, ordered: datetime, asked_time: bool, language: Language) -> str:
+    """When an order placed now (or at a given time) can be collected, and where."""
+    values = {"ordered": clock(ordered, language), "cutoff": digits(rules.cutoff.strftime("%H:%M"), language),
+              "day": day(slot.day, language), "start": digits(slot.start.strftime("%H:%M"), language),
+              "end": digits(slot.end.strftime("%H:%M"), language) if slot.end else ""}
+    key = ("pickup.same_day" if slot.same_day else "pickup.next_day") + ("_at" if asked_time else "")
+    branches = [f"• {branch.address[language]}" for branch in rules.branches]
+    return _lines(
+        render(key, language, **values),
+        slot.moved_from_day_off and render("pickup.day_off", language),
+        render("pickup.branches", language),
+        *branches,
+        rules.other_branches and rules.other_branches[language],
+    )

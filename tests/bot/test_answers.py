@@ -1,0 +1,73 @@
+"""Replies built from decisions: the customer's language, digits and calendar, no leftovers."""
+
+import re
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot import answers
+from bot.i18n.replies import catalog
+from bot.stores.cancel import can_cancel
+from bot.stores.delivery import delivery_cost, pickup_slot
+from bot.stores.facts import ItemFacts, OrderFacts
+from bot.stores.installments import schedule
+from bot.stores.policy import policies
+from bot.stores.returns import can_return
+
+TEHRAN = ZoneInfo("Asia/Tehran")
+DELIVERED = datetime(2026, 11, 18, 17, 40, tzinfo=TEHRAN)
+ITEM = ItemFacts("P1", "HP LaserJet M236", "printer", 18500000, 1, "CN1", False, True, False, True)
+ORDER = OrderFacts("offykala", "58120", "delivered", DELIVERED - timedelta(days=3), DELIVERED - timedelta(days=2),
+                   DELIVERED, "post", "123456789012345678901234", "online", 18500000, "tehran", False, (ITEM,))
+
+
+def clean(text: str, language: str) -> None:
+    assert "{" not in text and "}" not in text and "None" not in text
+    if language == "fa":
+        assert not re.search(r"(?<![\w@.#-])[0-9]+(?![\w@.])", re.sub(r"[\w.+-]+@[\w.-]+|\b\d{10,}\b", "", text)), text
+    else:
+        assert not re.search("[۰-۹]", text), text
+
+
+def test_catalog_has_both_languages() -> None:
+    assert all(set(texts) >= {"fa", "ru"} for texts in catalog().values())
+
+
+@pytest.mark.parametrize("language", ["fa", "ru"])
+def test_order_status(language: str) -> None:
+    text = answers.order_status(ORDER, policies()["offykala"], language)
+    clean(text, language)
+    assert ("۲۷ آبان ۱۴۰۵" in text) if language == "fa" else ("18 ноября 2026" in text)
+    assert "123456789012345678901234" in text
+
+
+@pytest.mark.parametrize("language", ["fa", "ru"])
+def test_return_decisions(language: str) -> None:
+    policy = policies()["offykala"]
+    for reason, sealed in (("defect", None), ("change_of_mind", True), ("transport_damage", None), ("wrong_item", None)):
+        for now in (DELIVERED + timedelta(hours=3), DELIVERED + timedelta(days=30)):
+            decision = can_return(ORDER, ITEM, reason, now, policy, sealed)
+            clean(answers.return_decision(decision, ITEM, policy, language), language)
+    large = answers.return_decision(can_return(ORDER, ITEM, "change_of_mind", DELIVERED, policy, True), ITEM, policy, language)
+    assert ("بزرگ" in large) if language == "fa" else ("Крупногабарит" in large)
+
+
+@pytest.mark.parametrize("language", ["fa", "ru"])
+def test_cancel_installments_delivery_pickup(language: str) -> None:
+    clean(answers.cancel_decision(can_cancel(ORDER, policies()["offykala"]), ORDER, policies()["offykala"], language), language)
+    tisa = policies()["tisa"]
+    text = answers.installment_schedule(schedule(tisa.rules.installments[0], 1_000_000, date(2026, 11, 22)), tisa, language)
+    clean(text, language)
+    assert ("۲۵۰٬۰۰۰ تومان" in text and "۵ دی ۱۴۰۵" in text) if language == "fa" else ("250\u202f000 томан" in text and "26 декабря 2026" in text)
+    citadel = policies()["citadel"]
+    for total, city, km in ((99.99, "tbilisi", None), (150, "batumi", 10), (150, "batumi", None), (600, "gori", 20), (600, "rustavi", None), (None, None, None), (50, None, None)):
+        quote = delivery_cost(citadel.rules.delivery, total, city, km)
+        clean(answers.delivery_quote(quote, total, city, citadel, language), language)
+    assert ("۱۵ لاری" in answers.delivery_quote(delivery_cost(citadel.rules.delivery, 150, "batumi", 10), 150, "batumi", citadel, language)) == (language == "fa")
+    ordered = datetime(2026, 11, 23, 10, 59, tzinfo=ZoneInfo("Asia/Tbilisi"))
+    rules = citadel.rules
+    slot = pickup_slot(rules.pickup, ordered, rules.weekend, rules.weekend_orders_next_working_day)
+    text = answers.pickup(slot, rules.pickup, ordered, True, language)
+    clean(text, language)
+    assert ("۱۶:۰۰" in text) if language == "fa" else ("16:00" in text and "Агладзе" in text)
