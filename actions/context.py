@@ -8,8 +8,13 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import ValidationAction
 from rasa_sdk.types import DomainDict
+from sqlalchemy.orm import Session
+
+from actions.db import engine
 
 from bot.conversation import language_for, store_for
+from bot.dialogue import item_from, order_id_from, phone_from, reason_from, sealed_from
+from bot.orders.repository import find_order
 from bot.settings import default_store
 from bot.stores.policy import StorePolicy
 
@@ -23,6 +28,26 @@ def _metadata(tracker: Tracker) -> Dict[Text, Any]:
 def current_store(tracker: Tracker) -> StorePolicy:
     """The store of the latest message, else of the conversation, else the default."""
     return store_for(_metadata(tracker), tracker.get_slot("store"), default_store())
+
+
+def reply_language(tracker: Tracker, store: StorePolicy) -> str:
+    """The language chosen for this turn (the slot), else the store's."""
+    return tracker.get_slot("language") or store.language
+
+
+def _entities(tracker: Tracker) -> list[Dict[Text, Any]]:
+    """What NLU found in the latest message."""
+    return list((tracker.latest_message or {}).get("entities") or [])
+
+
+def _intent(tracker: Tracker) -> str:
+    """The latest message's intent name."""
+    return ((tracker.latest_message or {}).get("intent") or {}).get("name") or ""
+
+
+def _text(tracker: Tracker) -> str:
+    """The latest message's text."""
+    return (tracker.latest_message or {}).get("text") or ""
 
 
 class ValidateSlotMappings(ValidationAction):
@@ -52,3 +77,49 @@ class ValidateSlotMappings(ValidationAction):
         """The store's name in the reply language, for the responses' {store_name}."""
         store = current_store(tracker)
         return {"store_name": store.name[tracker.get_slot("language") or store.language]}
+
+    async def extract_order_id(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        """An order number, unless the message answers another question of a form."""
+        value = order_id_from(_entities(tracker), tracker.get_slot("requested_slot"))
+        return {"order_id": value} if value else {}
+
+    async def extract_phone(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        """A phone, or a bare number when the phone was asked for."""
+        value = phone_from(_entities(tracker), tracker.get_slot("requested_slot"))
+        return {"phone": value} if value else {}
+
+    async def extract_return_reason(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        """A reason button, or reason words while the reason is asked for or a return starts."""
+        intent = _intent(tracker)
+        asked = tracker.get_slot("requested_slot") == "return_reason"
+        if not (asked or intent in ("return_request", "damaged_item") or intent.startswith("reason_")):
+            return {}
+        value = reason_from(intent, _text(tracker))
+        return {"return_reason": value} if value else {}
+
+    async def extract_sealed(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        """Yes or no to the seal question."""
+        if tracker.get_slot("requested_slot") != "sealed":
+            return {}
+        value = sealed_from(_intent(tracker))
+        return {"sealed": value} if value is not None else {}
+
+    async def extract_return_item(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        """The item picked by button (SKU), position or name while the item is asked for."""
+        if tracker.get_slot("requested_slot") != "return_item":
+            return {}
+        with Session(engine()) as session:
+            order = find_order(session, current_store(tracker).id, tracker.get_slot("verified_order") or "")
+            items = [(item.sku, item.name) for item in order.items] if order else []
+        value = item_from(_text(tracker), items)
+        return {"return_item": value} if value else {}

@@ -7,7 +7,17 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import current_store
+from actions.context import current_store, reply_language
+from bot.stores.policy import StorePolicy
+
+
+def utter_topic(dispatcher: CollectingDispatcher, store: StorePolicy, language: str, topic: str) -> None:
+    """The store's own answer on a topic, or the not-covered reply with a human handoff."""
+    answer = store.answer(topic)
+    if answer is None:
+        dispatcher.utter_message(response="utter_topic_not_covered")
+    else:
+        dispatcher.utter_message(response="utter_store_answer", answer=answer.text[language])  # type: ignore[index]
 
 
 class ActionAnswerTopic(Action):
@@ -20,13 +30,8 @@ class ActionAnswerTopic(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        """Utters the store's answer, or the not-covered reply with a human handoff."""
+        """Utters the store's answer for the latest intent."""
         store = current_store(tracker)
-        language = tracker.get_slot("language") or store.language
         topic = ((tracker.latest_message or {}).get("intent") or {}).get("name") or ""
-        answer = store.answer(topic)
-        if answer is None:
-            dispatcher.utter_message(response="utter_topic_not_covered")
-        else:
-            dispatcher.utter_message(response="utter_store_answer", answer=answer.text[language])
+        utter_topic(dispatcher, store, reply_language(tracker, store), topic)
         return []

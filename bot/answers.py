@@ -28,6 +28,12 @@ CITY_NAMES: dict[str, dict[Language, str]] = {
     "rustavi": {"fa": "روستاوی", "ru": "Рустави"},
     "mtskheta": {"fa": "متسختا", "ru": "Мцхета"},
     "tehran": {"fa": "تهران", "ru": "Тегеран"},
+    "gori": {"fa": "گوری", "ru": "Гори"},
+    "zugdidi": {"fa": "زوگدیدی", "ru": "Зугдиди"},
+    "telavi": {"fa": "تلاوی", "ru": "Телави"},
+    "poti": {"fa": "پوتی", "ru": "Поти"},
+    "akhaltsikhe": {"fa": "آخالتسیخه", "ru": "Ахалцихе"},
+    "kobuleti": {"fa": "کوبولتی", "ru": "Кобулети"},
 }
 
 
@@ -46,6 +52,11 @@ def _local(value: datetime, policy: StorePolicy) -> datetime:
     return value.astimezone(ZoneInfo(policy.timezone))
 
 
+def code(value: str, language: Language) -> str:
+    """Order numbers: all-digit ones in the language's digits, codes with letters as typed."""
+    return digits(value, language) if value.isdigit() else value
+
+
 def status_name(status: str, language: Language) -> str:
     """An order status in words."""
     return render(f"status.{status}", language) if has(f"status.{status}") else status
@@ -58,7 +69,7 @@ def order_status(order: OrderFacts, policy: StorePolicy, language: Language) -> 
         carrier = render(f"carrier.{carrier}", language)
     items = "، ".join(i.name for i in order.items) if language == "fa" else ", ".join(i.name for i in order.items)
     return _lines(
-        render("status.header", language, order_id=digits(order.order_id, language),
+        render("status.header", language, order_id=code(order.order_id, language),
                store=policy.name[language], status=status_name(order.status, language)),
         order.placed_at and render("status.placed_at", language, date=day(_local(order.placed_at, policy), language)),
         order.shipped_at and render("status.shipped_at", language, date=day(_local(order.shipped_at, policy), language)),
@@ -118,7 +129,7 @@ def return_decision(
 
 def cancel_decision(decision: CancelDecision, order: OrderFacts, policy: StorePolicy, language: Language) -> str:
     """Whether the order can be cancelled, and how or what instead."""
-    values = {"order_id": digits(order.order_id, language), "status": status_name(order.status, language),
+    values = {"order_id": code(order.order_id, language), "status": status_name(order.status, language),
               "store": policy.name[language]}
     head = render(f"cancel.{decision.verdict}", language, **values)
     rule = policy.rules.cancel

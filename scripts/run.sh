@@ -15,6 +15,8 @@ PY=.venv/bin/python
 $PY -m bot.model train
 MODEL=$($PY -m bot.model path)
 mkdir -p var
+echo "==> Orders database: ${DATABASE_URL:-sqlite:///var/orders.db}"
+$PY -m bot.orders load-demo
 
 pids=()
 cleanup() {
@@ -49,6 +51,9 @@ cat <<MSG
                {"sender": "me", "message": "سلام", "metadata": {"store": "tisa"}}
     Try it:    curl -s localhost:${RASA_PORT}/webhooks/rest/webhook -d '{"sender":"me","message":"привет","metadata":{"store":"citadel"}}'
     Stores:    sitra, tisa, chistatek, offykala, citadel
+    Website widget demo (open in a browser):
+               http://127.0.0.1:${RASA_PORT}/webhooks/widget/demo?store=tisa      (Persian store)
+               http://127.0.0.1:${RASA_PORT}/webhooks/widget/demo?store=citadel   (Russian store)
   Logs in var/. Press Ctrl-C to stop.
 
 MSG

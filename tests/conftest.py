@@ -71,9 +71,14 @@ class Servers:
         self.url = f"http://127.0.0.1:{self.rasa_port}"
         env = {**os.environ, **QUIET_ENV, **(extra_env or {}),
                "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{self.action_port}/webhook",
-               "SANIC_HOST": "127.0.0.1", "TRACKER_DB": str(log_dir / "tracker.db")}
+               "SANIC_HOST": "127.0.0.1", "TRACKER_DB": str(log_dir / "tracker.db"),
+               "DATABASE_URL": f"sqlite:///{log_dir / 'orders.db'}"}
+        self.database_url = env["DATABASE_URL"]
         log_dir.mkdir(parents=True, exist_ok=True)
-        (log_dir / "tracker.db").unlink(missing_ok=True)
+        for stale in ("tracker.db", "orders.db"):
+            (log_dir / stale).unlink(missing_ok=True)
+        subprocess.run([sys.executable, "-m", "bot.orders", "load-demo"], cwd=ROOT, env=env, check=True,
+                       stdout=subprocess.DEVNULL)
         self._logs = [open(log_dir / "actions.log", "wb"), open(log_dir / "rasa.log", "wb")]
         python = sys.executable
         self._procs = [
@@ -129,7 +134,7 @@ class Servers:
 
 @pytest.fixture(scope="session")
 def servers(model_path: Path) -> Iterator[Servers]:
-    """Both servers for the whole session, on free loopback ports."""
-    running = Servers(model_path, ARTIFACTS / "server-logs")
+    """Both servers for the whole session, on free loopback ports, with their own databases."""
+    running = Servers(model_path, ARTIFACTS / f"server-logs-{os.getpid()}")
     yield running
     running.stop()

@@ -33,6 +33,9 @@ from bot.settings import default_store
 from bot.stores.policy import policies
 
 logger = logging.getLogger(__name__)
+# Conversations of other channels (Telegram's "tg-<store>-<chat>") must not be readable
+# or writable by whoever guesses their id on the web.
+RESERVED_SENDER_PREFIXES = ("tg-",)
 
 
 class RequestError(ValueError):
@@ -61,6 +64,8 @@ def parse_request(body: bytes) -> tuple[str, str, Dict[str, Any]]:
     sender = payload.get("sender")
     if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_LENGTH:
         raise _bad_request(f"'sender' must be a non-empty string of at most {MAX_SENDER_LENGTH} characters")
+    if sender.strip().startswith(RESERVED_SENDER_PREFIXES):
+        raise _bad_request("this sender id belongs to another channel")
     text = payload.get("message", "")
     if text is None:
         text = ""

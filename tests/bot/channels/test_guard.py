@@ -62,6 +62,7 @@ def test_parse_request_defaults_the_store(monkeypatch: pytest.MonkeyPatch) -> No
         (body(message="hi"), "bad_request"),
         (body(sender="", message="hi"), "bad_request"),
         (body(sender="x" * 500, message="hi"), "bad_request"),
+        (body(sender="tg-tisa-12345", message="hi"), "bad_request"),   # a Telegram chat's conversation
         (body(sender="u", message=42), "bad_request"),
         (body(sender="u", message="hi", metadata="tisa"), "bad_request"),
         (body(sender="u", message="hi", metadata={"store": "amazon"}), "unknown_store"),

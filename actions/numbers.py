@@ -1,0 +1,121 @@
+"""Questions with numbers: installment schedules, delivery prices, pickup times."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+from zoneinfo import ZoneInfo
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.context import current_store, reply_language
+from actions.db import now
+from actions.topics import utter_topic
+from bot import answers
+from bot.i18n.replies import render
+from bot.stores.delivery import delivery_cost, pickup_slot
+from bot.stores.installments import schedule
+
+
+def _latest(tracker: Tracker, entity: str) -> Optional[Any]:
+    """The value of an entity in the latest message."""
+    for found in (tracker.latest_message or {}).get("entities") or []:
+        if found.get("entity") == entity:
+            return found.get("value")
+    return None
+
+
+def _number(value: Any) -> Optional[float]:
+    """A slot's number, tolerating text."""
+    try:
+        return float(value) if value is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+class ActionInstallments(Action):
+    """The store's plans; with an amount, the payment schedule (or why it does not apply)."""
+
+    def name(self) -> Text:
+        """For installment_info."""
+        return "action_installments"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        """Computed where the store gives numbers, the store's own words elsewhere."""
+        store = current_store(tracker)
+        language = reply_language(tracker, store)
+        plans = store.rules.installments
+        if not plans:
+            utter_topic(dispatcher, store, language, "installment_info")
+            return []
+        amount = _number(tracker.get_slot("amount"))
+        today = now().astimezone(ZoneInfo(store.timezone)).date()
+        for plan in plans:
+            if amount is None:
+                text = answers.installment_plan(plan, store, language) + "\n" + render("installment.ask_amount", language)  # type: ignore[arg-type]
+            else:
+                text = answers.installment_schedule(schedule(plan, amount, today), store, language)  # type: ignore[arg-type]
+            dispatcher.utter_message(text=text)
+        return []
+
+
+class ActionDeliveryCost(Action):
+    """The shipping price from the total, city and distance the customer gave."""
+
+    def name(self) -> Text:
+        """For delivery_cost, and for the details given after its question."""
+        return "action_delivery_cost"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        """A price, or one question for the missing number, with the cities as buttons."""
+        store = current_store(tracker)
+        language = reply_language(tracker, store)
+        rules = store.rules.delivery
+        if rules is None:
+            utter_topic(dispatcher, store, language, "delivery_cost")
+            return []
+        total = _number(tracker.get_slot("amount"))
+        city = tracker.get_slot("city")
+        distance = _number(tracker.get_slot("distance"))
+        quote = delivery_cost(rules, total, city, distance)
+        buttons = []
+        if quote.kind == "need_city":
+            buttons = [{"title": answers.city_name(c, language), "payload": answers.city_name(c, language)} for c in rules.cities]  # type: ignore[arg-type]
+        dispatcher.utter_message(text=answers.delivery_quote(quote, total, city, store, language), buttons=buttons)  # type: ignore[arg-type]
+        if quote.kind == "need_total":
+            answer = store.answer("delivery_cost")
+            if answer is not None:
+                dispatcher.utter_message(response="utter_store_answer", answer=answer.text[language])  # type: ignore[index]
+        return []
+
+
+class ActionPickup(Action):
+    """Branches, and when an order placed now (or at the time given) can be collected."""
+
+    def name(self) -> Text:
+        """For pickup."""
+        return "action_pickup"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        """Computed from the store's cut-off and windows."""
+        store = current_store(tracker)
+        language = reply_language(tracker, store)
+        rules = store.rules
+        if rules.pickup is None:
+            utter_topic(dispatcher, store, language, "pickup")
+            return []
+        local_now = now().astimezone(ZoneInfo(store.timezone))
+        asked = _latest(tracker, "time")
+        ordered = local_now
+        if isinstance(asked, str) and ":" in asked:
+            hours, minutes = (int(part) for part in asked.split(":"))
+            ordered = local_now.replace(hour=hours, minute=minutes, second=0, microsecond=0)
+        slot = pickup_slot(rules.pickup, ordered, rules.weekend, rules.weekend_orders_next_working_day)
+        dispatcher.utter_message(text=answers.pickup(slot, rules.pickup, ordered, asked is not None, language))  # type: ignore[arg-type]
+        return []

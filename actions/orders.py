@@ -1,0 +1,304 @@
+"""Order status, cancellation and returns: verified look-up, then the store's rules."""
+
+from __future__ import annotations
+
+import logging
+from zoneinfo import ZoneInfo
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+from sqlalchemy.orm import Session
+
+from actions.context import current_store, reply_language
+from actions.db import engine, now
+from actions.topics import utter_topic
+from bot import answers
+from bot.dialogue import ORDER_PURPOSES, valid_order_id, valid_phone
+from bot.i18n.format import clock, digits
+from bot.i18n.replies import render
+from bot.orders.models import Order
+from bot.orders.repository import create_return_request, find_order, mask_phone, verify_order
+from bot.stores.cancel import can_cancel
+from bot.stores.facts import ItemFacts, OrderFacts
+from bot.stores.policy import StorePolicy
+from bot.stores.returns import can_return
+
+logger = logging.getLogger(__name__)
+_FLOW_SLOTS = ("return_item", "return_reason", "sealed")
+
+
+def facts(order: Order) -> OrderFacts:
+    """The database row as the plain facts the store rules read."""
+    return OrderFacts(
+        store=order.store, order_id=order.order_id, status=order.status, placed_at=order.placed_at,
+        shipped_at=order.shipped_at, delivered_at=order.delivered_at, carrier=order.carrier,
+        tracking_code=order.tracking_code, payment_method=order.payment_method, total=float(order.total),
+        city=order.city, on_sale=order.on_sale,
+        items=tuple(
+            ItemFacts(i.sku, i.name, i.category, float(i.price), i.quantity, i.serial_number, i.gift, i.large,
+                      i.hygiene, i.needs_testing)
+            for i in order.items
+        ),
+    )
+
+
+def _purpose(tracker: Tracker) -> Optional[str]:
+    """What the customer wants done with the order: the latest order intent, else the slot."""
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    return intent if intent in ORDER_PURPOSES else tracker.get_slot("purpose")
+
+
+def _human_button(language: str) -> list[dict[str, str]]:
+    """The way to a person, offered whenever the rules cannot answer."""
+    return [{"title": render("button.human", language), "payload": "/human_handoff"}]  # type: ignore[arg-type]
+
+
+class ActionOrderFlow(Action):
+    """Verifies the order (asking for number and phone), then answers the purpose."""
+
+    def name(self) -> Text:
+        """Started by order_status, cancel_order, return_request and damaged_item."""
+        return "action_order_flow"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        """One step of the flow; forms fill what is missing and hand back here."""
+        store = current_store(tracker)
+        language = reply_language(tracker, store)
+        purpose = _purpose(tracker)
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if purpose is None:
+            dispatcher.utter_message(response="utter_inform_without_context" if intent == "inform" else "utter_anything_else")
+            return []
+        if intent == "deny" and not tracker.get_slot("verified_order"):
+            return self._general_answer(dispatcher, store, language, purpose)
+        events: List[Dict[Text, Any]] = [SlotSet("purpose", purpose)]
+        with Session(engine()) as session, session.begin():
+            order, lookup_events = self._verified_order(dispatcher, tracker, session, store, language)
+            events += lookup_events
+            if order is None:
+                return events
+            events += self._answer(dispatcher, tracker, store, language, purpose, facts(order))
+        return events
+
+    def _general_answer(
+        self, dispatcher: CollectingDispatcher, store: StorePolicy, language: str, purpose: str
+    ) -> List[Dict[Text, Any]]:
+        """Without an order: the store's general rule on the topic, or an honest 'not covered'."""
+        utter_topic(dispatcher, store, language, purpose)
+        return [SlotSet("purpose", None), SlotSet("order_id", None), SlotSet("phone", None)]
+
+    def _verified_order(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session, store: StorePolicy, language: str
+    ) -> tuple[Optional[Order], List[Dict[Text, Any]]]:
+        """The order this conversation proved it owns, or the events that ask for proof."""
+        verified = tracker.get_slot("verified_order")
+        order_id = tracker.get_slot("order_id")
+        phone = tracker.get_slot("phone")
+        if verified and order_id in (None, verified):
+            order = find_order(session, store.id, verified)
+            if order is not None:
+                return order, []
+        if not order_id or not phone:
+            return None, [FollowupAction("order_lookup_form")]
+        result = verify_order(session, tracker.sender_id, store.id, order_id, phone, now())
+        logger.info("verification for %s in %s: %s (phone %s)", tracker.sender_id, store.id, result.status, mask_phone(phone))
+        reset = [SlotSet("order_id", None), SlotSet("phone", None)]
+        if result.status == "locked":
+            local = result.locked_until.astimezone(ZoneInfo(store.timezone))  # type: ignore[union-attr]
+            dispatcher.utter_message(text=render("lookup.locked", language, time=clock(local, language)),  # type: ignore[arg-type]
+                                     buttons=_human_button(language))
+            return None, reset + [SlotSet("purpose", None)]
+        if result.status == "mismatch":
+            dispatcher.utter_message(text=render("lookup.mismatch", language,  # type: ignore[arg-type]
+                                                 attempts=digits(str(result.attempts_left), language)))  # type: ignore[arg-type]
+            # no form here: a form would refill the slots from the message that just failed
+            return None, reset
+        return result.order, [SlotSet("verified_order", result.order.order_id), SlotSet("phone", None)]  # type: ignore[union-attr]
+
+    def _answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, store: StorePolicy, language: str,
+        purpose: str, order: OrderFacts,
+    ) -> List[Dict[Text, Any]]:
+        """Status, cancellation or return decision for a verified order."""
+        if purpose == "order_status":
+            dispatcher.utter_message(text=answers.order_status(order, store, language))  # type: ignore[arg-type]
+            return [SlotSet("purpose", None)]
+        if purpose == "cancel_order":
+            decision = can_cancel(order, store)
+            buttons = _human_button(language) if decision.verdict in ("possible", "not_covered") else []
+            dispatcher.utter_message(text=answers.cancel_decision(decision, order, store, language), buttons=buttons)  # type: ignore[arg-type]
+            return [SlotSet("purpose", None)]
+        return self._return(dispatcher, tracker, store, language, purpose, order)
+
+    def _return(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, store: StorePolicy, language: str,
+        purpose: str, order: OrderFacts,
+    ) -> List[Dict[Text, Any]]:
+        """The return decision once item, reason and (if needed) seal are known."""
+        if not order.items:
+            dispatcher.utter_message(text=render("return.no_items", language))  # type: ignore[arg-type]
+            return [SlotSet("purpose", None)]
+        sku = tracker.get_slot("return_item") or (order.items[0].sku if len(order.items) == 1 else None)
+        reason = tracker.get_slot("return_reason")
+        item = next((i for i in order.items if i.sku == sku), None)
+        if item is None or reason is None:
+            return [FollowupAction("return_form")]
+        sealed = tracker.get_slot("sealed")
+        decision = can_return(order, item, reason, now(), store, sealed)
+        if decision.verdict == "needs_seal":
+            return [FollowupAction("return_form")]
+        text = answers.return_decision(decision, item, store, language)  # type: ignore[arg-type]
+        cleared = [SlotSet(slot, None) for slot in _FLOW_SLOTS] + [SlotSet("purpose", None)]
+        if decision.verdict in ("eligible", "needs_evidence"):
+            dispatcher.utter_message(text=text)
+            dispatcher.utter_message(
+                text=render("return.offer", language, item=item.name),  # type: ignore[arg-type]
+                buttons=[{"title": render("button.yes_file", language), "payload": "/affirm"},  # type: ignore[arg-type]
+                         {"title": render("button.no", language), "payload": "/deny"}],  # type: ignore[arg-type]
+            )
+            pending = {"order_id": order.order_id, "sku": item.sku, "reason": reason, "sealed": sealed,
+                       "verdict": decision.verdict, "problems": list(decision.problems),
+                       "deadline": decision.deadline.isoformat() if decision.deadline else None,
+                       "shipping": decision.shipping}
+            return cleared + [SlotSet("pending_return", pending)]
+        buttons = _human_button(language) if decision.verdict == "not_covered" else []
+        dispatcher.utter_message(text=text, buttons=buttons)
+        return cleared
+
+
+class ActionReturnConfirmation(Action):
+    """Files the offered return request on yes, drops it on no."""
+
+    def name(self) -> Text:
+        """Runs after the offer, on affirm or deny."""
+        return "action_return_confirmation"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        """A stored request with a reference number, or a polite no."""
+        pending = tracker.get_slot("pending_return")
+        store = current_store(tracker)
+        language = reply_language(tracker, store)
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if not isinstance(pending, dict):
+            dispatcher.utter_message(response="utter_anything_else")
+            return []
+        if intent != "affirm":
+            dispatcher.utter_message(text=render("return.not_filed", language))  # type: ignore[arg-type]
+            return [SlotSet("pending_return", None)]
+        with Session(engine()) as session, session.begin():
+            order = find_order(session, store.id, pending["order_id"])
+            item = next((i for i in order.items if i.sku == pending["sku"]), None) if order else None
+            if order is None or item is None:
+                dispatcher.utter_message(response="utter_anything_else")
+                return [SlotSet("pending_return", None)]
+            request = create_return_request(session, order, item, pending["reason"], pending.get("sealed"),
+                                            pending, tracker.sender_id, now())
+            reference = request.reference
+        dispatcher.utter_message(text=render("return.filed", language, reference=reference))  # type: ignore[arg-type]
+        return [SlotSet("pending_return", None)]
+
+
+class ValidateOrderLookupForm(FormValidationAction):
+    """Checks the shape of the order number and phone before any look-up."""
+
+    def name(self) -> Text:
+        """Rasa calls it while order_lookup_form runs."""
+        return "validate_order_lookup_form"
+
+    async def required_slots(
+        self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Text]:
+        """Both, always; slots already given in the first message are not asked again."""
+        return ["order_id", "phone"]
+
+    def validate_order_id(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        """3 to 32 letters, digits or dashes."""
+        if isinstance(value, str) and valid_order_id(value):
+            return {"order_id": value}
+        dispatcher.utter_message(response="utter_invalid_order_id")
+        return {"order_id": None}
+
+    def validate_phone(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        """A whole mobile number or its last four digits."""
+        if isinstance(value, str) and valid_phone(value):
+            return {"phone": value}
+        dispatcher.utter_message(response="utter_invalid_phone")
+        return {"phone": None}
+
+
+class ValidateReturnForm(FormValidationAction):
+    """Asks only what the decision needs: the item (if several), the reason, the seal (if it matters)."""
+
+    def name(self) -> Text:
+        """Rasa calls it while return_form runs."""
+        return "validate_return_form"
+
+    async def required_slots(
+        self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Text]:
+        """Drops the item question for one-item orders and the seal question where no rule needs it."""
+        store = current_store(tracker)
+        needed: List[Text] = []
+        with Session(engine()) as session:
+            order = find_order(session, store.id, tracker.get_slot("verified_order") or "")
+            if order is not None and len(order.items) > 1:
+                needed.append("return_item")
+        needed.append("return_reason")
+        reason = tracker.get_slot("return_reason")
+        returns = store.rules.returns
+        ground = returns.grounds.get(reason) if returns and reason else None
+        if ground is not None and ground.requires_seal:
+            needed.append("sealed")
+        return needed
+
+
+class ActionAskReturnItem(Action):
+    """Asks which item, with one button per item of the verified order."""
+
+    def name(self) -> Text:
+        """Rasa's naming for a custom question of return_form."""
+        return "action_ask_return_item"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        """Buttons carry the SKU, shown by name."""
+        store = current_store(tracker)
+        language = reply_language(tracker, store)
+        with Session(engine()) as session:
+            order = find_order(session, store.id, tracker.get_slot("verified_order") or "")
+            buttons = [{"title": i.name, "payload": i.sku} for i in (order.items if order else [])]
+        dispatcher.utter_message(text=render("ask.return_item", language), buttons=buttons)  # type: ignore[arg-type]
+        return []
+
+
+class ActionAskReturnReason(Action):
+    """Asks why, offering only the reasons that fit the customer's request."""
+
+    def name(self) -> Text:
+        """Rasa's naming for a custom question of return_form."""
+        return "action_ask_return_reason"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        """A damaged item was not a change of mind."""
+        store = current_store(tracker)
+        language = reply_language(tracker, store)
+        reasons = ["defect", "transport_damage", "wrong_item"]
+        if tracker.get_slot("purpose") != "damaged_item":
+            reasons.append("change_of_mind")
+        buttons = [{"title": render(f"reason.{r}", language), "payload": f"/reason_{r}"} for r in reasons]  # type: ignore[arg-type]
+        dispatcher.utter_message(text=render("ask.return_reason", language), buttons=buttons)  # type: ignore[arg-type]
+        return []

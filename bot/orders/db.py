@@ -1,0 +1,53 @@
+"""Engines and schema for the orders database: `DATABASE_URL`, else a SQLite file in var/.
+
+Nothing is created at import time: callers make an engine when they need one and open a
+short `Session(engine)` per unit of work.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Optional
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+
+from bot.orders.models import Base
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+def database_url() -> str:
+    """`DATABASE_URL`, else `sqlite:///<project root>/var/orders.db` (var/ is created)."""
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if url:
+        return url
+    var = PROJECT_ROOT / "var"
+    var.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{var / 'orders.db'}"
+
+
+def _enable_sqlite_foreign_keys(dbapi_connection: Any, connection_record: Any) -> None:
+    """SQLite ignores foreign keys unless asked, per connection."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def make_engine(url: Optional[str] = None) -> Engine:
+    """A 2.0-style engine for `url` (default: `database_url()`)."""
+    engine = create_engine(url or database_url(), future=True, pool_pre_ping=True)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _enable_sqlite_foreign_keys)
+    return engine
+
+
+def create_schema(engine: Engine) -> None:
+    """Creates the missing tables; safe to run again."""
+    Base.metadata.create_all(engine)
+
+
+def display_url(engine: Engine) -> str:
+    """The engine's URL without its password, for messages and logs."""
+    return engine.url.render_as_string(hide_password=True)

@@ -1,0 +1,257 @@
+"""The only code that knows SQL: order look-ups, private verification, return requests.
+
+Functions take a `Session` and never commit: the caller owns the transaction, e.g.
+`with Session(engine) as session, session.begin(): verify_order(session, ...)`. A
+verification attempt that is not committed does not count towards the lock-out.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import string
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from hmac import compare_digest
+from typing import Any, Iterable, Literal, Optional
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from bot.nlu.normalize import to_ascii_digits
+from bot.orders.models import Item, Order, ReturnRequest, VerificationAttempt
+
+logger = logging.getLogger(__name__)
+
+MAX_FAILURES = 5  # failed verifications by one sender within FAILURE_WINDOW lock the look-up
+FAILURE_WINDOW = timedelta(minutes=15)
+LOCK_DURATION = timedelta(minutes=15)  # counted from the failure that locked
+LAST_DIGITS = 4
+REFERENCE_PREFIX = "R-"
+REFERENCE_ALPHABET = "".join(c for c in string.ascii_uppercase + string.digits if c not in "O0I1")
+REFERENCE_LENGTH = 8
+MAX_TYPED_ORDER_ID = 64  # as much of what the customer typed as an attempt keeps
+
+VerifyStatus = Literal["ok", "mismatch", "locked"]
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    """The outcome of one verification: the order only when status is "ok"."""
+
+    status: VerifyStatus
+    order: Optional[Order]
+    locked_until: Optional[datetime]
+    attempts_left: int
+
+
+def phone_digits(phone: str) -> str:
+    """The ASCII digits of a phone typed any way (Persian and Arabic-Indic digits too)."""
+    return "".join(char for char in to_ascii_digits(phone) if char in string.digits)
+
+
+def national_number(digits: str) -> str:
+    """The trailing national significant number: no 00/+ prefix, country code or trunk 0."""
+    if digits.startswith("00"):
+        digits = digits[2:]
+    if len(digits) == 12 and digits.startswith("98"):  # Iran: 98 9xx xxx xxxx
+        return digits[2:]
+    if len(digits) == 12 and digits.startswith("995"):  # Georgia: 995 5xx xxx xxx
+        return digits[3:]
+    if len(digits) == 11 and digits.startswith("0"):  # Iran: 09xx xxx xxxx
+        return digits[1:]
+    return digits
+
+
+def order_key(order_id: str) -> str:
+    """How order numbers compare: ASCII digits, no surrounding spaces, lower case."""
+    return to_ascii_digits(order_id).strip().lower()
+
+
+def mask_phone(phone: str) -> str:
+    """A phone fit for logs: every digit but the last four hidden ("*******4567")."""
+    digits = phone_digits(phone)
+    if len(digits) <= LAST_DIGITS:
+        return "*" * len(digits)
+    return "*" * (len(digits) - LAST_DIGITS) + digits[-LAST_DIGITS:]
+
+
+def phone_matches(order: Order, given: str) -> bool:
+    """Whether `given` (a full phone in any common format, or its last four digits) is the order's."""
+    given_digits = phone_digits(given)
+    stored = order.phone_digits or phone_digits(order.phone)
+    if len(given_digits) == LAST_DIGITS:
+        return compare_digest(given_digits, stored[-LAST_DIGITS:])
+    given_number = national_number(given_digits)
+    if len(given_number) < 7:
+        return False
+    return compare_digest(given_number, national_number(stored))
+
+
+def find_order(session: Session, store: str, order_id: str) -> Optional[Order]:
+    """The store's order with this number (any case, any digits), items loaded."""
+    key = order_key(order_id)
+    if not key:
+        return None
+    query = select(Order).where(Order.store == store, Order.order_key == key).options(selectinload(Order.items))
+    return session.scalars(query).one_or_none()
+
+
+def orders_by_key(session: Session, store: str, keys: Iterable[str]) -> dict[str, Order]:
+    """The store's existing orders among `keys` (see `order_key`), by key."""
+    found: dict[str, Order] = {}
+    wanted = sorted(set(keys))
+    for start in range(0, len(wanted), 500):  # stay under every driver's parameter limit
+        chunk = wanted[start : start + 500]
+        query = select(Order).where(Order.store == store, Order.order_key.in_(chunk))
+        found.update((order.order_key, order) for order in session.scalars(query))
+    return found
+
+
+def count_orders(session: Session, store: str) -> int:
+    """How many orders the store has."""
+    return session.scalar(select(func.count()).select_from(Order).where(Order.store == store)) or 0
+
+
+def _require_aware(now: datetime) -> None:
+    """Times compared with stored UTC values must carry their zone."""
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise ValueError("now must be timezone-aware")
+
+
+def _recent_failures(session: Session, sender_id: str, now: datetime) -> list[datetime]:
+    """The sender's failed attempts that can still matter at `now`, oldest first."""
+    since = now - FAILURE_WINDOW - LOCK_DURATION
+    query = (
+        select(VerificationAttempt.created_at)
+        .where(
+            VerificationAttempt.sender_id == sender_id,
+            VerificationAttempt.success.is_(False),
+            VerificationAttempt.locked.is_(False),
+            VerificationAttempt.created_at > since,
+            VerificationAttempt.created_at <= now,
+        )
+        .order_by(VerificationAttempt.created_at)
+    )
+    return list(session.scalars(query))
+
+
+def _locked_until(failures: list[datetime]) -> Optional[datetime]:
+    """End of the latest lock: MAX_FAILURES failures within FAILURE_WINDOW lock from the last of them."""
+    until: Optional[datetime] = None
+    first = 0
+    for last, failed_at in enumerate(failures):
+        while failed_at - failures[first] >= FAILURE_WINDOW:
+            first += 1
+        if last - first + 1 >= MAX_FAILURES:
+            until = failed_at + LOCK_DURATION
+    return until
+
+
+def _failures_left(failures: list[datetime], now: datetime) -> int:
+    """How many more failures the sender may make before the lock."""
+    recent = sum(1 for failed_at in failures if now - failed_at < FAILURE_WINDOW)
+    return max(0, MAX_FAILURES - recent)
+
+
+def verify_order(
+    session: Session, sender_id: str, store: str, order_id: str, phone: str, now: datetime
+) -> VerifyResult:
+    """Checks an order number and phone pair; records the attempt; applies the lock-out.
+
+    A wrong pair gives the same "mismatch" whether or not the order exists. The failure
+    that locks still answers "mismatch", with `attempts_left` 0 and `locked_until` set;
+    while locked, nothing is looked up and the answer is "locked". Successes do not
+    reset the count, so a customer's own order cannot be used to keep guessing others.
+    """
+    _require_aware(now)
+    failures = _recent_failures(session, sender_id, now)
+    locked_until = _locked_until(failures)
+    if locked_until is not None and now < locked_until:
+        _record_attempt(session, sender_id, store, order_id, success=False, locked=True, now=now)
+        _log(sender_id, store, order_id, phone, "locked")
+        return VerifyResult("locked", None, locked_until, 0)
+
+    order = find_order(session, store, order_id)
+    success = order is not None and phone_matches(order, phone)
+    _record_attempt(session, sender_id, store, order_id, success=success, locked=False, now=now)
+    _log(sender_id, store, order_id, phone, "ok" if success else "mismatch")
+    if success:
+        return VerifyResult("ok", order, None, _failures_left(failures, now))
+    failures.append(now)
+    locked_until = _locked_until(failures)
+    if locked_until is not None and now >= locked_until:
+        locked_until = None
+    return VerifyResult("mismatch", None, locked_until, _failures_left(failures, now))
+
+
+def _record_attempt(
+    session: Session, sender_id: str, store: str, order_id: str, *, success: bool, locked: bool, now: datetime
+) -> None:
+    """Keeps one attempt (never the phone)."""
+    attempt = VerificationAttempt(
+        sender_id=sender_id,
+        store=store[:16],  # whatever a channel claimed; the column is the store id's
+        order_id=order_id[:MAX_TYPED_ORDER_ID],
+        success=success,
+        locked=locked,
+        created_at=now,
+    )
+    session.add(attempt)
+    session.flush()
+
+
+def _log(sender_id: str, store: str, order_id: str, phone: str, outcome: str) -> None:
+    """One log line per attempt, phone masked."""
+    logger.info(
+        "order verification: sender=%s store=%s order_id=%r phone=%s -> %s",
+        sender_id,
+        store,
+        order_id[:MAX_TYPED_ORDER_ID],
+        mask_phone(phone),
+        outcome,
+    )
+
+
+def new_reference() -> str:
+    """A reference a customer can read out: "R-" and 8 letters/digits without O/0/I/1."""
+    return REFERENCE_PREFIX + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
+
+
+def create_return_request(
+    session: Session,
+    order: Order,
+    item: Optional[Item],
+    reason: str,
+    sealed: Optional[bool],
+    decision: dict[str, Any],
+    sender_id: str,
+    now: datetime,
+) -> ReturnRequest:
+    """Stores a return request under a new unique reference."""
+    _require_aware(now)
+    if item is not None and item.order is not order:
+        raise ValueError(f"item {item.sku} is not part of order {order.store}/{order.order_id}")
+    for _ in range(20):
+        reference = new_reference()
+        taken = session.scalar(select(ReturnRequest.id).where(ReturnRequest.reference == reference))
+        if taken is None:
+            break
+    else:  # pragma: no cover - 32^8 references: twenty collisions in a row is a broken RNG
+        raise RuntimeError("could not find a free return reference")
+    request = ReturnRequest(
+        reference=reference,
+        store=order.store,
+        order=order,
+        item=item,
+        item_sku=item.sku if item is not None else None,
+        reason=reason,
+        sealed=sealed,
+        decision=dict(decision),
+        sender_id=sender_id,
+        created_at=now,
+    )
+    session.add(request)
+    session.flush()
+    logger.info("return request %s: store=%s order_id=%s", reference, order.store, order.order_id)
+    return request
