@@ -108,7 +108,7 @@ class ActionOrderFlow(Action):
         result = verify_order(session, tracker.sender_id, store.id, order_id, phone, now())
         logger.info("verification for %s in %s: %s (phone %s)", tracker.sender_id, store.id, result.status, mask_phone(phone))
         reset = [SlotSet("order_id", None), SlotSet("phone", None)]
-        if result.status == "locked":
+        if result.status == "locked" or result.locked_until is not None:  # the 5th failure locks at once
             local = result.locked_until.astimezone(ZoneInfo(store.timezone))  # type: ignore[union-attr]
             dispatcher.utter_message(text=render("lookup.locked", language, time=clock(local, language)),  # type: ignore[arg-type]
                                      buttons=_human_button(language))

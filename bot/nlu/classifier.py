@@ -105,7 +105,8 @@ class LinearSvmIntentClassifier(GraphComponent, IntentClassifier):
         svm = LinearSVC(C=self._config["C"], class_weight="balanced", random_state=42)
         self._model = make_pipeline(
             TfidfTransformer(sublinear_tf=True),
-            CalibratedClassifierCV(svm, cv=min(self._config["calibration_folds"], smallest), method="sigmoid"),
+            # ensemble=False: one SVM fitted on all the data, calibrated on cross-validated scores
+            CalibratedClassifierCV(svm, cv=min(self._config["calibration_folds"], smallest), method="sigmoid", ensemble=False),
         )
         self._model.fit(features, labels)
         self.persist()
