@@ -54,6 +54,8 @@ cat <<MSG
     Website widget demo (open in a browser):
                http://127.0.0.1:${RASA_PORT}/webhooks/widget/demo?store=tisa      (Persian store)
                http://127.0.0.1:${RASA_PORT}/webhooks/widget/demo?store=citadel   (Russian store)
+    Demo orders: e.g. offykala order 58120, phone 09121234567 (or 4567); citadel CT-2002,
+               phone 599125502 (all 30 in README.md and bot/orders/demo.py)
   Logs in var/. Press Ctrl-C to stop.
 
 MSG

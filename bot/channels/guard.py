@@ -19,6 +19,9 @@ from bot.settings import MAX_MESSAGE_LENGTH
 SLASH_ESCAPE = "\u2060"
 _BUTTON_PAYLOAD = re.compile(r"/[a-z_]{2,40}")
 MAX_SENDER_LENGTH = 128
+# Conversations of other channels (Telegram's "tg-<store>-<chat>") must not be readable
+# or writable by whoever guesses their id on the web.
+RESERVED_SENDER_PREFIXES = ("tg-",)
 
 UNKNOWN_STORE = {
     "fa": "این فروشگاه شناخته نشد: «{store}». فروشگاه‌های شناخته‌شده: {known}.",

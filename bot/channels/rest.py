@@ -23,6 +23,7 @@ from sanic.response import HTTPResponse
 from bot.channels.guard import (
     BAD_REQUEST,
     MAX_SENDER_LENGTH,
+    RESERVED_SENDER_PREFIXES,
     UNAVAILABLE,
     UNKNOWN_STORE,
     bilingual,
@@ -33,9 +34,6 @@ from bot.settings import default_store
 from bot.stores.policy import policies
 
 logger = logging.getLogger(__name__)
-# Conversations of other channels (Telegram's "tg-<store>-<chat>") must not be readable
-# or writable by whoever guesses their id on the web.
-RESERVED_SENDER_PREFIXES = ("tg-",)
 
 
 class RequestError(ValueError):
