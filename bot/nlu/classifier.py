@@ -23,11 +23,18 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.nlu.featurizers.featurizer import Featurizer
+from rasa.nlu.constants import TOKENS_NAMES
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 logger = logging.getLogger(__name__)
+
+
+def _has_words(message: Message) -> bool:
+    """Whether any token of the text has a letter or a digit."""
+    tokens = message.get(TOKENS_NAMES[TEXT]) or []
+    return any(char.isalnum() for token in tokens for char in (token.lemma or token.text))
 
 
 @DefaultV1Recipe.register(
@@ -117,6 +124,11 @@ class LinearSvmIntentClassifier(GraphComponent, IntentClassifier):
         if self._model is None or not messages:
             return messages
         probabilities = self._model.predict_proba(self._features(messages))
+        # a message without a single letter or digit (emoji, punctuation) carries no
+        # evidence: zero confidence everywhere, so the fallback asks to rephrase
+        for index, message in enumerate(messages):
+            if not _has_words(message):
+                probabilities[index] = 0.0
         names = self._model.classes_
         for message, row in zip(messages, probabilities):
             order = np.argsort(-row)[: self._config["ranking_length"]]
