@@ -13,7 +13,7 @@ from actions.db import now
 from actions.topics import utter_topic
 from bot import answers
 from bot.i18n.replies import render
-from bot.stores.delivery import delivery_cost, pickup_slot
+from bot.stores.delivery import arrival, delivery_cost, lanes_for, pickup_slot
 from bot.stores.installments import schedule
 
 
@@ -118,4 +118,32 @@ class ActionPickup(Action):
             ordered = local_now.replace(hour=hours, minute=minutes, second=0, microsecond=0)
         slot = pickup_slot(rules.pickup, ordered, rules.weekend, rules.weekend_orders_next_working_day)
         dispatcher.utter_message(text=answers.pickup(slot, rules.pickup, ordered, asked is not None, language))  # type: ignore[arg-type]
+        return []
+
+
+class ActionDeliveryTime(Action):
+    """How long each way of shipping takes, and when an order placed now arrives."""
+
+    def name(self) -> Text:
+        """For delivery_time."""
+        return "action_delivery_time"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        """Computed per city where the store gives times, the store's words elsewhere."""
+        store = current_store(tracker)
+        language = reply_language(tracker, store)
+        rules = store.rules
+        if not rules.delivery_times:
+            utter_topic(dispatcher, store, language, "delivery_time")
+            return []
+        city = _latest(tracker, "city") or tracker.get_slot("city")
+        ordered = now().astimezone(ZoneInfo(store.timezone))
+        lanes = lanes_for(rules.delivery_times, city)
+        if not lanes:  # e.g. Tehran at Tisa: couriers at a chosen time, in the store's words
+            utter_topic(dispatcher, store, language, "delivery_time")
+            return []
+        arrivals = [arrival(lane, ordered, rules.weekend, rules.weekend_orders_next_working_day) for lane in lanes]
+        dispatcher.utter_message(text=answers.delivery_times(arrivals, store, language))  # type: ignore[arg-type]
         return []

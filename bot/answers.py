@@ -14,7 +14,7 @@ from bot.i18n.format import clock, day, digits, money, moment, number, plural_ru
 from bot.i18n.replies import has, render
 from bot.nlu.language import Language
 from bot.stores.cancel import CancelDecision
-from bot.stores.delivery import DeliveryQuote, PickupSlot
+from bot.stores.delivery import Arrival, DeliveryQuote, PickupSlot
 from bot.stores.facts import ItemFacts, OrderFacts
 from bot.stores.installments import Schedule
 from bot.stores.policy import StorePolicy
@@ -83,7 +83,8 @@ def order_status(order: OrderFacts, policy: StorePolicy, language: Language) -> 
 
 def window_text(window: Window, language: Language) -> str:
     """"۷ روز کاری", "24 ч", "при получении"."""
-    forms = {"days": ("день", "дня", "дней"), "working_days": ("дня", "дней", "дней"), "hours": ("час", "часа", "часов")}
+    forms = {"days": ("день", "дня", "дней"), "working_days": ("рабочий день", "рабочих дня", "рабочих дней"),
+             "hours": ("час", "часа", "часов")}
     word = plural_ru(window.amount, forms[window.unit]) if window.unit in forms else ""
     return render(f"window.{window.unit}", language, n=digits(str(window.amount), language), word=word)
 
@@ -203,3 +204,21 @@ def pickup(slot: PickupSlot, rules: PickupRules, ordered: datetime, asked_time: 
         *branches,
         rules.other_branches and rules.other_branches[language],
     )
+
+
+def delivery_times(arrivals: list[Arrival], policy: StorePolicy, language: Language) -> str:
+    """Each lane's time and the arrival window of an order placed now."""
+    lines = []
+    for found in arrivals:
+        lane = found.lane
+        least = digits(str(lane.least), language)
+        most = window_text(Window(lane.most, lane.unit), language)
+        show = moment if lane.unit == "hours" else day
+        zone = ZoneInfo(policy.timezone)
+        lines.append(render("delivery_time.lane", language, lane=lane.name[language], least=least, most=most,
+                            earliest=show(found.earliest.astimezone(zone), language),
+                            latest=show(found.latest.astimezone(zone), language)))
+        if lane.note:
+            lines.append(lane.note[language])
+    moved = any(found.moved_from_day_off for found in arrivals)
+    return _lines(*lines, moved and render("delivery_time.day_off", language))

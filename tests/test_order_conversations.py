@@ -150,3 +150,10 @@ def test_pickup_time_from_the_cut_off(servers) -> None:
         slot = pickup_slot(rules.pickup, ordered, rules.weekend, rules.weekend_orders_next_working_day)
         [reply] = talk(servers, "citadel", message)
         assert text(reply) == answers.pickup(slot, rules.pickup, ordered, True, "ru")
+
+
+def test_delivery_time_per_city(servers) -> None:
+    [kutaisi] = talk(servers, "citadel", "сколько дней идёт доставка в Кутаиси?")
+    assert "2–3 рабочих дня" in text(kutaisi) and "За город" not in text(kutaisi)
+    [tehran] = talk(servers, "tisa", "ارسال به تهران چند روز طول میکشه؟")
+    assert text(tehran) == policies()["tisa"].answer("delivery_time").text["fa"]

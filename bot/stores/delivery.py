@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Literal, Optional
 
-from bot.stores.calendar import is_working_day, next_working_day
-from bot.stores.rules import DeliveryRules, DeliveryTier, PickupRules
+from bot.stores.calendar import add_working_days, is_working_day, next_working_day
+from bot.stores.rules import DeliveryLane, DeliveryRules, DeliveryTier, PickupRules
 
 QuoteKind = Literal["free", "fee", "need_total", "need_city", "need_distance", "below_free"]
 
@@ -88,3 +88,41 @@ def pickup_slot(rules: PickupRules, ordered_at: datetime, weekend: tuple[int, ..
     if moment < rules.cutoff:
         return PickupSlot(day, rules.same_day_from, rules.same_day_to, True, moved)
     return PickupSlot(day + timedelta(days=1), rules.next_day_from, None, False, moved)
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """When an order placed at a given moment arrives by one lane."""
+
+    lane: DeliveryLane
+    earliest: datetime
+    latest: datetime
+    moved_from_day_off: bool
+
+
+def lanes_for(lanes: tuple[DeliveryLane, ...], city: Optional[str]) -> tuple[DeliveryLane, ...]:
+    """The lanes serving a city (all lanes when the city is not known)."""
+    if city is None:
+        return lanes
+    named = {c for lane in lanes for c in lane.cities}
+    return tuple(
+        lane for lane in lanes
+        if city not in lane.not_in and ((city in lane.cities) or (not lane.cities and city not in named))
+    )
+
+
+def arrival(lane: DeliveryLane, ordered_at: datetime, weekend: tuple[int, ...], weekend_next_working_day: bool) -> Arrival:
+    """The arrival window: working days skip the weekend; orders on a day off start on the next working day."""
+    start = ordered_at
+    moved = weekend_next_working_day and not is_working_day(start.date(), weekend)
+    if moved:
+        start = datetime.combine(next_working_day(start.date(), weekend), time(0, 0), tzinfo=start.tzinfo)
+    if lane.unit == "hours":
+        return Arrival(lane, start + timedelta(hours=lane.least), start + timedelta(hours=lane.most), moved)
+    def after(count: int) -> datetime:
+        if lane.unit == "working_days":
+            day = add_working_days(start.date(), count, weekend)
+        else:
+            day = start.date() + timedelta(days=count)
+        return datetime.combine(day, time(0, 0), tzinfo=start.tzinfo)
+    return Arrival(lane, after(lane.least), after(lane.most), moved)

@@ -118,6 +118,20 @@ class DeliveryRules:
 
 
 @dataclass(frozen=True)
+class DeliveryLane:
+    """A way of shipping that takes between `least` and `most` units from the order."""
+
+    name: Bilingual
+    cities: tuple[str, ...]  # empty: every city not named by another lane
+    not_in: tuple[str, ...]  # cities this lane does not serve
+    least: int
+    most: int
+    unit: Unit
+    note: Optional[Bilingual]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Branch:
     """A pickup point."""
 
@@ -148,6 +162,7 @@ class StoreRules:
     returns: Optional[ReturnRules]
     installments: tuple[InstallmentPlan, ...]
     delivery: Optional[DeliveryRules]
+    delivery_times: tuple[DeliveryLane, ...]
     pickup: Optional[PickupRules]
 
 
@@ -302,6 +317,23 @@ def _delivery(data: Mapping[str, Any]) -> DeliveryRules:
     )
 
 
+def _lane(data: Mapping[str, Any], where: str) -> DeliveryLane:
+    """One delivery lane."""
+    lane = DeliveryLane(
+        name=_bilingual(data.get("name"), f"{where}.name"),  # type: ignore[arg-type]
+        cities=tuple(_get(data, "cities", where, list, [])),
+        not_in=tuple(_get(data, "not_in", where, list, [])),
+        least=_get(data, "least", where, int),
+        most=_get(data, "most", where, int),
+        unit=_choice(data.get("unit"), ("days", "working_days", "hours"), f"{where}.unit"),  # type: ignore[arg-type]
+        note=_bilingual(data.get("note"), f"{where}.note", optional=True),
+        sources=_sources(data, where),
+    )
+    if lane.least > lane.most:
+        raise RuleError(f"{where}.least", "must not exceed most")
+    return lane
+
+
 def _pickup(data: Mapping[str, Any]) -> PickupRules:
     """The self-pickup section."""
     where = "rules.pickup"
@@ -343,5 +375,6 @@ def parse_rules(data: Optional[Mapping[str, Any]]) -> StoreRules:
         returns=_optional(data, "returns", _returns),
         installments=tuple(_plan(plan, f"rules.installments[{i}]") for i, plan in enumerate(plans)),
         delivery=_optional(data, "delivery", _delivery),
+        delivery_times=tuple(_lane(lane, f"rules.delivery_times[{i}]") for i, lane in enumerate(data.get("delivery_times") or [])),
         pickup=_optional(data, "pickup", _pickup),
     )

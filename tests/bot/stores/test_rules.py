@@ -238,3 +238,40 @@ def test_snapppay_schedule() -> None:
 @pytest.mark.parametrize("amount, verdict", [(49_999, "below_minimum"), (45_000, "below_minimum"), (50_000, "ok")])
 def test_snapppay_minimum(amount: float, verdict: str) -> None:
     assert schedule(policies()["tisa"].rules.installments[0], amount, date(2026, 11, 22)).verdict == verdict
+
+
+# --- Delivery times: Citadel "2-3 рабочих дня" in five cities, "3-4 дня" out of town, weekend orders
+# --- next working day; Tisa "3 تا 5 روز کاری" by post to other cities, express "24 الی 48 ساعت" ----
+
+from bot.stores.delivery import arrival, lanes_for  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "ordered, city, earliest, latest, moved",
+    [
+        (datetime(2026, 11, 23, 12, 0), "batumi", date(2026, 11, 25), date(2026, 11, 26), False),   # Monday
+        (datetime(2026, 11, 27, 12, 0), "tbilisi", date(2026, 12, 1), date(2026, 12, 2), False),    # Friday: skip weekend
+        (datetime(2026, 11, 21, 12, 0), "kutaisi", date(2026, 11, 25), date(2026, 11, 26), True),   # Saturday -> Monday
+        (datetime(2026, 11, 23, 12, 0), "gori", date(2026, 11, 26), date(2026, 11, 27), False),     # out of town: days
+    ],
+)
+def test_citadel_delivery_times(ordered: datetime, city: str, earliest: date, latest: date, moved: bool) -> None:
+    rules = policies()["citadel"].rules
+    [lane] = lanes_for(rules.delivery_times, city)
+    found = arrival(lane, ordered.replace(tzinfo=TBILISI), rules.weekend, rules.weekend_orders_next_working_day)
+    assert (found.earliest.date(), found.latest.date(), found.moved_from_day_off) == (earliest, latest, moved)
+
+
+def test_tisa_delivery_times() -> None:
+    rules = policies()["tisa"].rules
+    names = lambda city: [lane.name["ru"] for lane in lanes_for(rules.delivery_times, city)]  # noqa: E731
+    assert names("shiraz") == ["Почтой в другие города", "Срочная доставка"]
+    assert names("kerman") == ["Почтой в другие города"]           # no express to Kerman
+    assert names("tehran") == []                                   # Tehran: the page's own words
+    post, express = lanes_for(rules.delivery_times, "shiraz")
+    wednesday = datetime(2026, 11, 18, 12, 0, tzinfo=TEHRAN)
+    found = arrival(post, wednesday, rules.weekend, rules.weekend_orders_next_working_day)
+    # Thu 19 (1), Fri 20 skipped, Sat 21 (2), Sun 22 (3) ... Tue 24 (5)
+    assert (found.earliest.date(), found.latest.date()) == (date(2026, 11, 22), date(2026, 11, 24))
+    fast = arrival(express, wednesday, rules.weekend, rules.weekend_orders_next_working_day)
+    assert (fast.earliest, fast.latest) == (wednesday + timedelta(hours=24), wednesday + timedelta(hours=48))
