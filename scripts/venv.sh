@@ -31,6 +31,6 @@ if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c 'import sys; sys.exit(sys.
   "$python" -m venv .venv
 fi
 echo "==> Installing the project and its pinned dependencies into .venv (first time: a few minutes)"
-.venv/bin/python -m pip install --quiet --upgrade "pip<25" wheel
-.venv/bin/python -m pip install --quiet --progress-bar off -c constraints.txt -e ".[test]"
+.venv/bin/python -m pip install -qq --upgrade "pip<25" wheel
+.venv/bin/python -m pip install -qq --progress-bar off -c constraints.txt -e ".[test]"
 touch .venv/.installed

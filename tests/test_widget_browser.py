@@ -135,12 +135,12 @@ def test_persian_conversation_with_buttons_survives_reload_and_navigation(server
     from playwright.sync_api import expect
 
     page.goto(demo(servers, "tisa"))
-    launcher = page.get_by_role("button", name="گفتگو با پشتیبانی")
+    launcher = page.get_by_role("button", name="گفتگو با پشتیبانی", exact=True)
     expect(launcher).to_have_attribute("aria-expanded", "false")
     launcher.click()
     expect(launcher).to_have_attribute("aria-expanded", "true")
-    expect(page.get_by_role("dialog", name="پشتیبانی تیسا")).to_be_visible()
-    textbox = page.get_by_role("textbox", name="متن پیام")
+    expect(page.get_by_role("dialog", name="پشتیبانی تیسا", exact=True)).to_be_visible()
+    textbox = page.get_by_role("textbox", name="متن پیام", exact=True)
     expect(textbox).to_be_focused()
     expect(textbox).to_have_attribute("placeholder", "پیامتان را بنویسید…")
     assert page.locator(".saw").get_attribute("dir") == "rtl"
@@ -148,7 +148,7 @@ def test_persian_conversation_with_buttons_survives_reload_and_navigation(server
     # The assistant opens the conversation with its greeting and buttons.
     bot = page.locator(".saw-msg--bot")
     expect(bot.first.locator(".saw-bubble")).to_contain_text("تیسا")
-    button = bot.first.get_by_role("button", name="پیگیری سفارش")
+    button = bot.first.get_by_role("button", name="پیگیری سفارش", exact=True)
     with page.expect_request(WEBHOOK) as sent:
         button.click()
     sender = sender_of(page, "tisa")
@@ -180,17 +180,17 @@ def test_persian_conversation_with_buttons_survives_reload_and_navigation(server
     # A reload finds the conversation on the server, with the window still open.
     seen = transcript(page)
     page.reload()
-    expect(page.get_by_role("dialog", name="پشتیبانی تیسا")).to_be_visible()
+    expect(page.get_by_role("dialog", name="پشتیبانی تیسا", exact=True)).to_be_visible()
     expect(page.locator(".saw-msg")).to_have_count(len(seen))
     assert transcript(page) == seen
     assert [direction(bubble) for bubble in user.all()] == ["rtl", "rtl", "ltr"]
-    expect(bot.first.get_by_role("button", name="پیگیری سفارش")).to_be_disabled()
+    expect(bot.first.get_by_role("button", name="پیگیری سفارش", exact=True)).to_be_disabled()
     assert sender_of(page, "tisa") == sender
     shot(page, "fa-after-reload")
 
     # So does another page of the store, and the conversation goes on there.
-    page.get_by_role("link", name="محصولات").click()
-    expect(page.get_by_role("heading", name="محصولات")).to_be_visible()
+    page.get_by_role("link", name="محصولات", exact=True).click()
+    expect(page.get_by_role("heading", name="محصولات", exact=True)).to_be_visible()
     expect(page.locator(".saw-msg")).to_have_count(len(seen))
     assert transcript(page) == seen
     before = bot.count()
@@ -205,13 +205,13 @@ def test_russian_conversation_on_a_phone(servers: Any, new_page: Callable[..., A
 
     page = new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, device_scale_factor=2)
     page.goto(demo(servers, "citadel"))
-    page.get_by_role("button", name="Чат с поддержкой").click()
-    dialog = page.get_by_role("dialog", name="Поддержка Citadel")
+    page.get_by_role("button", name="Чат с поддержкой", exact=True).click()
+    dialog = page.get_by_role("dialog", name="Поддержка Citadel", exact=True)
     expect(dialog).to_be_visible()
     box = dialog.bounding_box()
     assert (box["width"], box["height"]) == (390, 844)  # the whole screen on a phone
     assert page.locator(".saw").get_attribute("dir") == "ltr"
-    textbox = page.get_by_role("textbox", name="Текст сообщения")
+    textbox = page.get_by_role("textbox", name="Текст сообщения", exact=True)
     expect(textbox).to_have_attribute("placeholder", "Напишите сообщение…")
 
     bot = page.locator(".saw-msg--bot")
@@ -239,19 +239,19 @@ def test_russian_conversation_on_a_phone(servers: Any, new_page: Callable[..., A
     shot(page, "ru-phone-after-reload")
 
     # Closing gives the screen back to the page and the focus to the launcher.
-    page.get_by_role("button", name="Закрыть чат").click()
+    page.get_by_role("button", name="Закрыть чат", exact=True).click()
     expect(dialog).to_be_hidden()
-    expect(page.get_by_role("button", name="Чат с поддержкой")).to_be_focused()
+    expect(page.get_by_role("button", name="Чат с поддержкой", exact=True)).to_be_focused()
 
 
 def test_language_attribute_and_new_conversation(servers: Any, page: Any) -> None:
     from playwright.sync_api import expect
 
     page.goto(demo(servers, "tisa", lang="ru"))  # a Russian-speaking customer of a Persian store
-    page.get_by_role("button", name="Чат с поддержкой").click()
+    page.get_by_role("button", name="Чат с поддержкой", exact=True).click()
     bot = page.locator(".saw-msg--bot")
     expect(bot.first.locator(".saw-bubble")).to_contain_text("Тиса")  # greeted in Russian, thanks to the hint
-    textbox = page.get_by_role("textbox", name="Текст сообщения")
+    textbox = page.get_by_role("textbox", name="Текст сообщения", exact=True)
     with page.expect_request(WEBHOOK) as sent:
         textbox.fill("Сколько стоит доставка?")
         textbox.press("Enter")
@@ -259,7 +259,7 @@ def test_language_attribute_and_new_conversation(servers: Any, page: Any) -> Non
     answered(page, 1)
     old_sender = sender_of(page, "tisa")
 
-    page.get_by_role("button", name="Новый разговор").click()
+    page.get_by_role("button", name="Новый разговор", exact=True).click()
     expect(page.locator(".saw-msg--user")).to_have_count(0)
     expect(bot).to_have_count(1)  # only the new greeting
     expect(textbox).to_be_focused()
@@ -274,7 +274,7 @@ def test_language_attribute_and_new_conversation(servers: Any, page: Any) -> Non
     page.reload()
     expect(bot).to_have_count(1)
     expect(page.locator(".saw-msg--user")).to_have_count(0)
-    expect(bot.first.get_by_role("button", name="Где мой заказ")).to_be_enabled()  # not answered yet
+    expect(bot.first.get_by_role("button", name="Где мой заказ", exact=True)).to_be_enabled()  # not answered yet
 
 
 def test_server_down_is_said_and_retried(servers: Any, page: Any) -> None:
@@ -288,7 +288,7 @@ def test_server_down_is_said_and_retried(servers: Any, page: Any) -> None:
 
     page.route(WEBHOOK, refuse)
     embed_page(page, servers, store="tisa", open="true", greet="false", retry_delay="1000", timeout="3000")
-    textbox = page.get_by_role("textbox", name="متن پیام")
+    textbox = page.get_by_role("textbox", name="متن پیام", exact=True)
     textbox.fill("سلام")
     textbox.press("Enter")
     alert = page.get_by_role("alert")
@@ -299,7 +299,7 @@ def test_server_down_is_said_and_retried(servers: Any, page: Any) -> None:
     # After the automatic retries, it waits for the customer: the message and the button stay.
     expect(alert).not_to_contain_text("دوباره تلاش می‌کنیم", timeout=15_000)
     assert len(attempts) == 4 and len(set(attempts)) == 1  # the first try and 3 retries, the same message
-    retry = alert.get_by_role("button", name="تلاش دوباره")
+    retry = alert.get_by_role("button", name="تلاش دوباره", exact=True)
     expect(retry).to_be_visible()
     shot(page, "fa-server-down")
 
@@ -323,7 +323,7 @@ def test_timeout_is_said_and_retried(servers: Any, page: Any) -> None:
 
     page.route(WEBHOOK, first_one_hangs)
     embed_page(page, servers, store="citadel", open="true", greet="false", retry_delay="1500", timeout="1500")
-    textbox = page.get_by_role("textbox", name="Текст сообщения")
+    textbox = page.get_by_role("textbox", name="Текст сообщения", exact=True)
     textbox.fill("Привет!")
     textbox.press("Enter")
     alert = page.get_by_role("alert")
@@ -338,14 +338,14 @@ def test_history_that_cannot_be_loaded_is_said(servers: Any, page: Any) -> None:
     from playwright.sync_api import expect
 
     page.goto(demo(servers, "tisa"))
-    page.get_by_role("button", name="گفتگو با پشتیبانی").click()
+    page.get_by_role("button", name="گفتگو با پشتیبانی", exact=True).click()
     expect(page.locator(".saw-msg--bot")).to_have_count(1)
     page.route("**/webhooks/widget/history*", lambda route: route.fulfill(status=503, body="{}"))
     page.reload()
     alert = page.get_by_role("alert")
     expect(alert).to_contain_text("تاریخچه‌ی گفتگو بارگیری نشد")
     page.unroute("**/webhooks/widget/history*")
-    alert.get_by_role("button", name="تلاش دوباره").click()
+    alert.get_by_role("button", name="تلاش دوباره", exact=True).click()
     expect(page.locator(".saw-msg--bot")).to_have_count(1)
     expect(alert).to_be_hidden()
 
@@ -363,12 +363,12 @@ def test_text_is_never_html_and_links_are_safe(servers: Any, page: Any) -> None:
     page.route(WEBHOOK, lambda route: route.fulfill(status=200, content_type="application/json",
                                                     body=json.dumps(reply)))
     embed_page(page, servers, store="tisa", open="true", greet="false")
-    textbox = page.get_by_role("textbox", name="متن پیام")
+    textbox = page.get_by_role("textbox", name="متن پیام", exact=True)
     textbox.fill('<b onclick="window.pwned=4">سلام</b>')
     textbox.press("Enter")
     answered(page, 0)
 
-    log = page.get_by_role("log", name="پیام‌های گفتگو")
+    log = page.get_by_role("log", name="پیام‌های گفتگو", exact=True)
     expect(page.locator(".saw-msg--user .saw-bubble")).to_have_text('<b onclick="window.pwned=4">سلام</b>')
     expect(page.locator(".saw-msg--bot .saw-bubble")).to_contain_text("<img src=x")
     assert log.locator("img, b, i, script").count() == 0
@@ -379,7 +379,7 @@ def test_text_is_never_html_and_links_are_safe(servers: Any, page: Any) -> None:
                                        "support@tisaperfume.com"]
     assert set(links.first.get_attribute("rel").split()) >= {"noopener", "noreferrer"}
     assert links.first.get_attribute("target") == "_blank"
-    expect(page.get_by_role("button", name="<i>بله</i>")).to_be_visible()
+    expect(page.get_by_role("button", name="<i>بله</i>", exact=True)).to_be_visible()
     assert page.evaluate("() => window.pwned") is None
 
 
@@ -387,16 +387,16 @@ def test_keyboard_use_and_accessible_structure(servers: Any, page: Any) -> None:
     from playwright.sync_api import expect
 
     page.goto(demo(servers, "tisa"))
-    launcher = page.get_by_role("button", name="گفتگو با پشتیبانی")
+    launcher = page.get_by_role("button", name="گفتگو با پشتیبانی", exact=True)
     launcher.focus()
     page.keyboard.press("Enter")
-    textbox = page.get_by_role("textbox", name="متن پیام")
+    textbox = page.get_by_role("textbox", name="متن پیام", exact=True)
     expect(textbox).to_be_focused()
-    expect(page.get_by_role("log", name="پیام‌های گفتگو")).to_be_visible()
-    expect(page.get_by_role("button", name="ارسال")).to_be_visible()
-    expect(page.get_by_role("button", name="گفتگوی تازه")).to_be_visible()
-    expect(page.get_by_role("button", name="بستن گفتگو")).to_be_visible()
-    expect(page.get_by_role("group", name="پاسخ‌های پیشنهادی")).to_be_visible()
+    expect(page.get_by_role("log", name="پیام‌های گفتگو", exact=True)).to_be_visible()
+    expect(page.get_by_role("button", name="ارسال", exact=True)).to_be_visible()
+    expect(page.get_by_role("button", name="گفتگوی تازه", exact=True)).to_be_visible()
+    expect(page.get_by_role("button", name="بستن گفتگو", exact=True)).to_be_visible()
+    expect(page.get_by_role("group", name="پاسخ‌های پیشنهادی", exact=True)).to_be_visible()
 
     page.keyboard.type("سلام")
     page.keyboard.press("Shift+Enter")  # a new line, not a send
