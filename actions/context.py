@@ -35,6 +35,12 @@ def reply_language(tracker: Tracker, store: StorePolicy) -> str:
     return tracker.get_slot("language") or store.language
 
 
+def store_and_language(tracker: Tracker) -> tuple[StorePolicy, str]:
+    """The two things every reply depends on."""
+    store = current_store(tracker)
+    return store, reply_language(tracker, store)
+
+
 def _entities(tracker: Tracker) -> list[Dict[Text, Any]]:
     """What NLU found in the latest message."""
     return list((tracker.latest_message or {}).get("entities") or [])

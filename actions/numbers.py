@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import current_store, reply_language
+from actions.context import store_and_language
 from actions.db import now
 from actions.topics import utter_topic
 from bot import answers
@@ -44,8 +44,7 @@ class ActionInstallments(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         """Computed where the store gives numbers, the store's own words elsewhere."""
-        store = current_store(tracker)
-        language = reply_language(tracker, store)
+        store, language = store_and_language(tracker)
         plans = store.rules.installments
         if not plans:
             utter_topic(dispatcher, store, language, "installment_info")
@@ -72,8 +71,7 @@ class ActionDeliveryCost(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         """A price, or one question for the missing number, with the cities as buttons."""
-        store = current_store(tracker)
-        language = reply_language(tracker, store)
+        store, language = store_and_language(tracker)
         rules = store.rules.delivery
         if rules is None:
             utter_topic(dispatcher, store, language, "delivery_cost")
@@ -86,10 +84,8 @@ class ActionDeliveryCost(Action):
         if quote.kind == "need_city":
             buttons = [{"title": answers.city_name(c, language), "payload": answers.city_name(c, language)} for c in rules.cities]  # type: ignore[arg-type]
         dispatcher.utter_message(text=answers.delivery_quote(quote, total, city, store, language), buttons=buttons)  # type: ignore[arg-type]
-        if quote.kind == "need_total":
-            answer = store.answer("delivery_cost")
-            if answer is not None:
-                dispatcher.utter_message(response="utter_store_answer", answer=answer.text[language])  # type: ignore[index]
+        if quote.kind == "need_total" and store.answer("delivery_cost"):
+            utter_topic(dispatcher, store, language, "delivery_cost")
         return []
 
 
@@ -104,8 +100,7 @@ class ActionPickup(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         """Computed from the store's cut-off and windows."""
-        store = current_store(tracker)
-        language = reply_language(tracker, store)
+        store, language = store_and_language(tracker)
         rules = store.rules
         if rules.pickup is None:
             utter_topic(dispatcher, store, language, "pickup")
@@ -132,8 +127,7 @@ class ActionDeliveryTime(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         """Computed per city where the store gives times, the store's words elsewhere."""
-        store = current_store(tracker)
-        language = reply_language(tracker, store)
+        store, language = store_and_language(tracker)
         rules = store.rules
         if not rules.delivery_times:
             utter_topic(dispatcher, store, language, "delivery_time")

@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
-from actions.context import current_store, reply_language
+from actions.context import current_store, store_and_language
 from actions.db import engine, now
 from actions.topics import utter_topic
 from bot import answers
@@ -67,8 +67,7 @@ class ActionOrderFlow(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         """One step of the flow; forms fill what is missing and hand back here."""
-        store = current_store(tracker)
-        language = reply_language(tracker, store)
+        store, language = store_and_language(tracker)
         purpose = _purpose(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if purpose is None:
@@ -183,8 +182,7 @@ class ActionReturnConfirmation(Action):
     ) -> List[Dict[Text, Any]]:
         """A stored request with a reference number, or a polite no."""
         pending = tracker.get_slot("pending_return")
-        store = current_store(tracker)
-        language = reply_language(tracker, store)
+        store, language = store_and_language(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if not isinstance(pending, dict):
             dispatcher.utter_message(response="utter_anything_else")
@@ -274,8 +272,7 @@ class ActionAskReturnItem(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         """Buttons carry the SKU, shown by name."""
-        store = current_store(tracker)
-        language = reply_language(tracker, store)
+        store, language = store_and_language(tracker)
         with Session(engine()) as session:
             order = find_order(session, store.id, tracker.get_slot("verified_order") or "")
             buttons = [{"title": i.name, "payload": i.sku} for i in (order.items if order else [])]
@@ -294,8 +291,7 @@ class ActionAskReturnReason(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         """A damaged item was not a change of mind."""
-        store = current_store(tracker)
-        language = reply_language(tracker, store)
+        store, language = store_and_language(tracker)
         reasons = ["defect", "transport_damage", "wrong_item"]
         if tracker.get_slot("purpose") != "damaged_item":
             reasons.append("change_of_mind")

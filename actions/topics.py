@@ -7,7 +7,7 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import current_store, reply_language
+from actions.context import store_and_language
 from bot.stores.policy import StorePolicy
 
 
@@ -31,7 +31,7 @@ class ActionAnswerTopic(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         """Utters the store's answer for the latest intent."""
-        store = current_store(tracker)
+        store, language = store_and_language(tracker)
         topic = ((tracker.latest_message or {}).get("intent") or {}).get("name") or ""
-        utter_topic(dispatcher, store, reply_language(tracker, store), topic)
+        utter_topic(dispatcher, store, language, topic)
         return []
