@@ -182,6 +182,23 @@ def _amounts(text: str) -> Iterator[Entity]:
         yield Entity("amount", match.start(), match.end(), _clean(number))
 
 
+def _compound_amounts(text: str) -> Iterator[Entity]:
+    """"۲ میلیون و ۱۰۰ هزار تومان", "2 млн 100 тыс": parts joined by "و" or a space add up."""
+    parts = list(_amounts(text))
+    index = 0
+    while index < len(parts):
+        merged = parts[index]
+        while index + 1 < len(parts):
+            following = parts[index + 1]
+            joint = text[merged.end : following.start]
+            if not (re.fullmatch(rf"{_GAP}(?:و{_GAP})?", joint) and following.value < merged.value):  # type: ignore[operator]
+                break
+            merged = Entity("amount", merged.start, following.end, _clean(merged.value + following.value))  # type: ignore[operator]
+            index += 1
+        yield merged
+        index += 1
+
+
 def _distances(text: str) -> Iterator[Entity]:
     """A number of kilometres."""
     for match in _DISTANCE.finditer(text):
@@ -237,7 +254,7 @@ def _cities(text: str) -> Iterator[Entity]:
 _FINDERS: tuple[Callable[[str], Iterator[Entity]], ...] = (
     _times,
     _distances,
-    _amounts,
+    _compound_amounts,
     _phones,
     _order_ids,
     _cities,
