@@ -17,6 +17,15 @@ from bot.nlu.normalize import normalize
 Value = Union[str, int, float]
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,/]\d+)?"
+# Number words customers use in front of "million", "thousand" or a currency.
+_NUMBER_WORDS: dict[str, float] = {
+    "یک": 1, "یه": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "شیش": 6, "هفت": 7, "هشت": 8,
+    "ده": 10, "بیست": 20, "سی": 30, "پنجاه": 50, "صد": 100, "دویست": 200, "سیصد": 300, "پانصد": 500, "پونصد": 500,
+    "один": 1, "одна": 1, "одну": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6,
+    "семь": 7, "восемь": 8, "девять": 9, "десять": 10, "двадцать": 20, "тридцать": 30, "пятьдесят": 50,
+    "сто": 100, "двести": 200, "триста": 300, "пятьсот": 500, "полтора": 1.5, "полторы": 1.5,
+}
+_WORD_NUM = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _GAP = r"[ \u200c]*"
 
 
@@ -35,7 +44,9 @@ class Entity:
 
 
 def parse_number(raw: str) -> float:
-    """"1,500" is fifteen hundred, "1,5" and "1/5" are one and a half (Persian and Russian)."""
+    """"1,500" is fifteen hundred, "1,5" and "1/5" are one and a half; "دو" and "два" are two."""
+    if raw.lower() in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[raw.lower()])
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", raw):
         return float(raw.replace(",", ""))
     return float(raw.replace(",", ".").replace("/", "."))
@@ -52,12 +63,14 @@ _MULTIPLIERS: list[tuple[str, int]] = [
     (r"هزار|тысяч\w*|тыс\.?|k\b", 1_000),
 ]
 _MULTIPLIER = "|".join(pattern for pattern, _ in _MULTIPLIERS)
-_CURRENCY = r"تومان|تومانی|تومن|ریال|لاری|лари|лар|gel\b|₾|toman\b|tmn\b"
+_CURRENCY = r"تومان|تومانی|تومن|ریال|لاری|лари|лар|томан\w*|туман\w*|gel\b|₾|toman\b|tmn\b"
 
 _HALF = rf"(?P<half>{_GAP}و{_GAP}نیم|{_GAP}с{_GAP}половиной)?"
 _AMOUNT = re.compile(
     rf"(?<![\w.,/])(?P<num>{_NUM}){_HALF}{_GAP}(?:(?P<mult>{_MULTIPLIER}){_GAP})?(?P<cur>{_CURRENCY})"
-    rf"|(?<![\w.,/])(?P<num2>{_NUM}){_HALF.replace('half', 'half2')}{_GAP}(?P<mult2>{_MULTIPLIER})",
+    rf"|(?<![\w.,/])(?P<num2>{_NUM}){_HALF.replace('half', 'half2')}{_GAP}(?P<mult2>{_MULTIPLIER})"
+    rf"|(?<![\w])(?P<num3>{_WORD_NUM}){_HALF.replace('half', 'half3')}{_GAP}(?:(?P<mult3>{_MULTIPLIER}){_GAP})?(?P<cur3>{_CURRENCY})"
+    rf"|(?<![\w])(?P<num4>{_WORD_NUM}){_HALF.replace('half', 'half4')}{_GAP}(?P<mult4>{_MULTIPLIER})",
     re.IGNORECASE,
 )
 _DISTANCE = re.compile(
@@ -170,14 +183,15 @@ _CITY = re.compile(
 def _amounts(text: str) -> Iterator[Entity]:
     """Numbers with a currency or a multiplier: "۳ میلیون تومان", "150 лари", "2 млн"."""
     for match in _AMOUNT.finditer(text):
-        raw = match.group("num") or match.group("num2")
-        multiplier_text = match.group("mult") or match.group("mult2") or ""
-        number = parse_number(raw) + (0.5 if match.group("half") or match.group("half2") else 0)
+        raw = next(match.group(g) for g in ("num", "num2", "num3", "num4") if match.group(g))
+        multiplier_text = next((match.group(g) for g in ("mult", "mult2", "mult3", "mult4") if match.group(g)), "")
+        half = any(match.group(g) for g in ("half", "half2", "half3", "half4"))
+        number = parse_number(raw) + (0.5 if half else 0)
         for pattern, factor in _MULTIPLIERS:
             if multiplier_text and re.fullmatch(pattern, multiplier_text, re.IGNORECASE):
                 number *= factor
                 break
-        if (match.group("cur") or "").startswith("ریال"):
+        if (match.group("cur") or match.group("cur3") or "").startswith("ریال"):
             number /= 10  # the stores count in toman; 10 rial make a toman
         yield Entity("amount", match.start(), match.end(), _clean(number))
 
