@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Optional
+from typing import Optional
 
 from bot.nlu.entities import extract_entities
 from bot.nlu.language import Language, detect_language
@@ -135,8 +135,3 @@ def split_words(
         stripped = text.strip()
         words = [Word(stripped, start, start + len(stripped), fold(normalize(stripped)))]
     return words
-
-
-def keys(words: Iterable[Word]) -> list[str]:
-    """The matching keys of some words, for features and look-ups."""
-    return [word.key for word in words]
