@@ -12,6 +12,7 @@ export ACTION_ENDPOINT_URL="http://127.0.0.1:${ACTION_PORT}/webhook"
 export TRACKER_DB="${TRACKER_DB:-var/tracker.db}"
 PY=.venv/bin/python
 
+$PY -m bot.stores check
 $PY -m bot.model train
 MODEL=$($PY -m bot.model path)
 mkdir -p var

@@ -157,3 +157,14 @@ def test_delivery_time_per_city(servers) -> None:
     assert "2–3 рабочих дня" in text(kutaisi) and "За город" not in text(kutaisi)
     [tehran] = talk(servers, "tisa", "ارسال به تهران چند روز طول میکشه؟")
     assert text(tehran) == policies()["tisa"].answer("delivery_time").text["fa"]
+
+
+def test_russian_failed_verification_and_lock(servers) -> None:
+    who = sender()
+    first = servers.say(who, "где заказ CT-2002, телефон 599000000", store="citadel")
+    assert "не совпадают" in text(first) and "осталось попыток: 4" in text(first)
+    for _ in range(4):
+        last = servers.say(who, "где заказ CT-2002, телефон 599000000", store="citadel")
+    assert "закрыт до" in text(last) and "/human_handoff" in payloads(last)
+    locked = text(servers.say(who, "где заказ CT-2002, телефон 599125502", store="citadel"))  # right pair, too late
+    assert "закрыт до" in locked and "Заказ CT-2002" not in locked

@@ -95,6 +95,13 @@ class StoreRestInput(RestInput):
         """Served under /webhooks/rest/."""
         return "rest"
 
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> StoreRestInput:
+        """Reads the store policies at server start: a malformed one stops the start."""
+        policies()
+        default_store()
+        return cls()
+
     def blueprint(
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> Blueprint:

@@ -1,4 +1,7 @@
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -114,3 +117,12 @@ def test_a_valid_policy_loads(tmp_path: Path) -> None:
 def test_an_empty_policy_directory_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(PolicyError):
         load_policies(tmp_path)
+
+
+def test_check_command_refuses_a_bad_configuration() -> None:
+    root = Path(__file__).resolve().parents[3]
+    ok = subprocess.run([sys.executable, "-m", "bot.stores", "check"], cwd=root, capture_output=True, text=True)
+    assert ok.returncode == 0 and "citadel" in ok.stdout
+    bad = subprocess.run([sys.executable, "-m", "bot.stores", "check"], cwd=root, capture_output=True, text=True,
+                         env={**os.environ, "DEFAULT_STORE": "amazon"})
+    assert bad.returncode == 1 and "DEFAULT_STORE" in bad.stderr
