@@ -8,13 +8,11 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import ValidationAction
 from rasa_sdk.types import DomainDict
-from sqlalchemy.orm import Session
 
-from actions.db import engine
+from actions.db import order_items
 
 from bot.conversation import language_for, store_for
 from bot.dialogue import item_from, order_id_from, phone_from, reason_from, sealed_from
-from bot.orders.repository import find_order
 from bot.settings import default_store
 from bot.stores.policy import StorePolicy
 
@@ -124,8 +122,6 @@ class ValidateSlotMappings(ValidationAction):
         """The item picked by button (SKU), position or name while the item is asked for."""
         if tracker.get_slot("requested_slot") != "return_item":
             return {}
-        with Session(engine()) as session:
-            order = find_order(session, current_store(tracker).id, tracker.get_slot("verified_order") or "")
-            items = [(item.sku, item.name) for item in order.items] if order else []
+        items = order_items(current_store(tracker), tracker.get_slot("verified_order") or "")
         value = item_from(_text(tracker), items)
         return {"return_item": value} if value else {}

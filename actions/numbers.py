@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text
-from zoneinfo import ZoneInfo
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import store_and_language
-from actions.db import now
+from actions.db import local_now
 from actions.topics import utter_topic
 from bot import answers
 from bot.i18n.replies import render
@@ -50,7 +49,7 @@ class ActionInstallments(Action):
             utter_topic(dispatcher, store, language, "installment_info")
             return []
         amount = _number(tracker.get_slot("amount"))
-        today = now().astimezone(ZoneInfo(store.timezone)).date()
+        today = local_now(store).date()
         for plan in plans:
             if amount is None:
                 text = answers.installment_plan(plan, store, language) + "\n" + render("installment.ask_amount", language)  # type: ignore[arg-type]
@@ -105,12 +104,11 @@ class ActionPickup(Action):
         if rules.pickup is None:
             utter_topic(dispatcher, store, language, "pickup")
             return []
-        local_now = now().astimezone(ZoneInfo(store.timezone))
         asked = _latest(tracker, "time")
-        ordered = local_now
+        ordered = local_now(store)
         if isinstance(asked, str) and ":" in asked:
             hours, minutes = (int(part) for part in asked.split(":"))
-            ordered = local_now.replace(hour=hours, minute=minutes, second=0, microsecond=0)
+            ordered = ordered.replace(hour=hours, minute=minutes, second=0, microsecond=0)
         slot = pickup_slot(rules.pickup, ordered, rules.weekend, rules.weekend_orders_next_working_day)
         dispatcher.utter_message(text=answers.pickup(slot, rules.pickup, ordered, asked is not None, language))  # type: ignore[arg-type]
         return []
@@ -133,7 +131,7 @@ class ActionDeliveryTime(Action):
             utter_topic(dispatcher, store, language, "delivery_time")
             return []
         city = _latest(tracker, "city") or tracker.get_slot("city")
-        ordered = now().astimezone(ZoneInfo(store.timezone))
+        ordered = local_now(store)
         lanes = lanes_for(rules.delivery_times, city)
         if not lanes:  # e.g. Tehran at Tisa: couriers at a chosen time, in the store's words
             utter_topic(dispatcher, store, language, "delivery_time")

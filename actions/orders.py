@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
 from actions.context import current_store, store_and_language
-from actions.db import engine, now
+from actions.db import engine, now, order_items
 from actions.topics import utter_topic
 from bot import answers
 from bot.dialogue import ORDER_PURPOSES, valid_order_id, valid_phone
@@ -248,10 +248,8 @@ class ValidateReturnForm(FormValidationAction):
         """Drops the item question for one-item orders and the seal question where no rule needs it."""
         store = current_store(tracker)
         needed: List[Text] = []
-        with Session(engine()) as session:
-            order = find_order(session, store.id, tracker.get_slot("verified_order") or "")
-            if order is not None and len(order.items) > 1:
-                needed.append("return_item")
+        if len(order_items(store, tracker.get_slot("verified_order") or "")) > 1:
+            needed.append("return_item")
         needed.append("return_reason")
         reason = tracker.get_slot("return_reason")
         returns = store.rules.returns
@@ -273,9 +271,8 @@ class ActionAskReturnItem(Action):
     ) -> List[Dict[Text, Any]]:
         """Buttons carry the SKU, shown by name."""
         store, language = store_and_language(tracker)
-        with Session(engine()) as session:
-            order = find_order(session, store.id, tracker.get_slot("verified_order") or "")
-            buttons = [{"title": i.name, "payload": i.sku} for i in (order.items if order else [])]
+        items = order_items(store, tracker.get_slot("verified_order") or "")
+        buttons = [{"title": name, "payload": sku} for sku, name in items]
         dispatcher.utter_message(text=render("ask.return_item", language), buttons=buttons)  # type: ignore[arg-type]
         return []
 

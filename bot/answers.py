@@ -97,7 +97,7 @@ def return_decision(
     store = policy.name[language]
     if decision.verdict == "not_covered":
         return render("return.verdict.not_covered", language, store=store, reason=reason)
-    deadline = moment(decision.deadline.astimezone(ZoneInfo(policy.timezone)), language) if decision.deadline else ""
+    deadline = moment(_local(decision.deadline, policy), language) if decision.deadline else ""
     window = window_text(decision.window, language) if decision.window else ""
     if decision.verdict == "not_eligible":
         head = render("return.verdict.not_eligible", language, item=item.name, reason=reason)
@@ -214,10 +214,9 @@ def delivery_times(arrivals: list[Arrival], policy: StorePolicy, language: Langu
         least = digits(str(lane.least), language)
         most = window_text(Window(lane.most, lane.unit), language)
         show = moment if lane.unit == "hours" else day
-        zone = ZoneInfo(policy.timezone)
         lines.append(render("delivery_time.lane", language, lane=lane.name[language], least=least, most=most,
-                            earliest=show(found.earliest.astimezone(zone), language),
-                            latest=show(found.latest.astimezone(zone), language)))
+                            earliest=show(_local(found.earliest, policy), language),
+                            latest=show(_local(found.latest, policy), language)))
         if lane.note:
             lines.append(lane.note[language])
     moved = any(found.moved_from_day_off for found in arrivals)
