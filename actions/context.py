@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Text
+from typing import Any, Dict, Optional, Text
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -24,8 +24,14 @@ def _metadata(tracker: Tracker) -> Dict[Text, Any]:
 
 
 def current_store(tracker: Tracker) -> StorePolicy:
-    """The store of the latest message, else of the conversation, else the default."""
+    """The conversation's store: set by its first message, never changed by a later one."""
     return store_for(_metadata(tracker), tracker.get_slot("store"), default_store())
+
+
+def client_key(tracker: Tracker) -> Optional[str]:
+    """The keyed hash of the customer's address that the web channel put in the metadata."""
+    client = _metadata(tracker).get("client")
+    return client if isinstance(client, str) else None
 
 
 def reply_language(tracker: Tracker, store: StorePolicy) -> str:

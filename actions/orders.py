@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
-from actions.context import current_store, store_and_language
+from actions.context import client_key, current_store, store_and_language
 from actions.db import engine, now, order_items
 from actions.topics import utter_topic
 from bot import answers
@@ -104,12 +104,13 @@ class ActionOrderFlow(Action):
                 return order, []
         if not order_id or not phone:
             return None, [FollowupAction("order_lookup_form")]
-        result = verify_order(session, tracker.sender_id, store.id, order_id, phone, now())
+        result = verify_order(session, tracker.sender_id, store.id, order_id, phone, now(), client_key(tracker))
         logger.info("verification for %s in %s: %s (phone %s)", tracker.sender_id, store.id, result.status, mask_phone(phone))
         reset = [SlotSet("order_id", None), SlotSet("phone", None)]
         if result.status == "locked" or result.locked_until is not None:  # the 5th failure locks at once
             local = result.locked_until.astimezone(ZoneInfo(store.timezone))  # type: ignore[union-attr]
-            dispatcher.utter_message(text=render("lookup.locked", language, time=clock(local, language)),  # type: ignore[arg-type]
+            key = "lookup.order_locked" if result.lock_scope == "order" else "lookup.locked"
+            dispatcher.utter_message(text=render(key, language, time=clock(local, language)),  # type: ignore[arg-type]
                                      buttons=_human_button(language))
             return None, reset + [SlotSet("purpose", None)]
         if result.status == "mismatch":

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Any, Optional
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine
 
 from bot.orders.models import Base
@@ -44,8 +44,19 @@ def make_engine(url: Optional[str] = None) -> Engine:
 
 
 def create_schema(engine: Engine) -> None:
-    """Creates the missing tables; safe to run again."""
+    """Creates the missing tables, and the columns and indexes newer code added; safe to run again."""
     Base.metadata.create_all(engine)
+    existing = inspect(engine)
+    for table in Base.metadata.sorted_tables:
+        present = {column["name"] for column in existing.get_columns(table.name)}
+        missing = [column for column in table.columns if column.name not in present]
+        with engine.begin() as connection:
+            for column in missing:  # only nullable columns are ever added to a table in use
+                kind = column.type.compile(dialect=engine.dialect)
+                connection.execute(text(f'ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}'))
+        if missing:
+            for index in table.indexes:
+                index.create(engine, checkfirst=True)
 
 
 def display_url(engine: Engine) -> str:

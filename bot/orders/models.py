@@ -218,12 +218,20 @@ class VerificationAttempt(Base):
     """One try to prove an order is yours (order number plus phone); never holds the phone."""
 
     __tablename__ = "verification_attempts"
-    __table_args__ = (Index(None, "sender_id", "created_at"),)
+    __table_args__ = (
+        Index(None, "sender_id", "created_at"),
+        Index(None, "store", "order_key", "created_at"),
+        Index(None, "client", "created_at"),
+    )
 
     id: Mapped[int] = Column(Integer, primary_key=True)
     sender_id: Mapped[str] = Column(String(255), nullable=False)
     store: Mapped[str] = Column(String(16), nullable=False)
     order_id: Mapped[str] = Column(String(64), nullable=False)
+    # the order number as compared (see repository.order_key): failures count per order too
+    order_key: Mapped[Optional[str]] = Column(String(64), nullable=True)
+    # a keyed hash of the client's address (web channel), so failures count per client too
+    client: Mapped[Optional[str]] = Column(String(32), nullable=True)
     success: Mapped[bool] = Column(Boolean, nullable=False)
     # refused without a look-up because the sender was locked out; does not count as a failure
     locked: Mapped[bool] = Column(Boolean, nullable=False, default=False)

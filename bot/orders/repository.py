@@ -15,24 +15,39 @@ from datetime import datetime, timedelta
 from hmac import compare_digest
 from typing import Any, Iterable, Literal, Optional
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from bot.nlu.normalize import to_ascii_digits
 from bot.orders.models import Item, Order, ReturnRequest, VerificationAttempt
+from bot.privacy import LAST_DIGITS, mask_phone, phone_digits
 
 logger = logging.getLogger(__name__)
 
-MAX_FAILURES = 5  # failed verifications by one sender within FAILURE_WINDOW lock the look-up
-FAILURE_WINDOW = timedelta(minutes=15)
-LOCK_DURATION = timedelta(minutes=15)  # counted from the failure that locked
-LAST_DIGITS = 4
+
+@dataclass(frozen=True)
+class Lockout:
+    """`failures` failed verifications within `window` lock look-ups for `duration` after the last."""
+
+    failures: int
+    window: timedelta
+    duration: timedelta
+
+
+# One conversation: a customer who mistyped a few times waits a quarter of an hour.
+CONVERSATION_LOCKOUT = Lockout(5, timedelta(minutes=15), timedelta(minutes=15))
+# One order, from any conversation: new conversations per guess do not get around it.
+ORDER_LOCKOUT = Lockout(10, timedelta(hours=1), timedelta(hours=1))
+# One client address, over all its conversations and orders.
+CLIENT_LOCKOUT = Lockout(20, timedelta(hours=1), timedelta(hours=1))
+MAX_FAILURES = CONVERSATION_LOCKOUT.failures
 REFERENCE_PREFIX = "R-"
 REFERENCE_ALPHABET = "".join(c for c in string.ascii_uppercase + string.digits if c not in "O0I1")
 REFERENCE_LENGTH = 8
 MAX_TYPED_ORDER_ID = 64  # as much of what the customer typed as an attempt keeps
 
 VerifyStatus = Literal["ok", "mismatch", "locked"]
+LockScope = Literal["conversation", "order", "client"]
 
 
 @dataclass(frozen=True)
@@ -43,11 +58,7 @@ class VerifyResult:
     order: Optional[Order]
     locked_until: Optional[datetime]
     attempts_left: int
-
-
-def phone_digits(phone: str) -> str:
-    """The ASCII digits of a phone typed any way (Persian and Arabic-Indic digits too)."""
-    return "".join(char for char in to_ascii_digits(phone) if char in string.digits)
+    lock_scope: Optional[LockScope] = None  # what is locked when locked_until is set
 
 
 def national_number(digits: str) -> str:
@@ -66,14 +77,6 @@ def national_number(digits: str) -> str:
 def order_key(order_id: str) -> str:
     """How order numbers compare: ASCII digits, no surrounding spaces, lower case."""
     return to_ascii_digits(order_id).strip().lower()
-
-
-def mask_phone(phone: str) -> str:
-    """A phone fit for logs: every digit but the last four hidden ("*******4567")."""
-    digits = phone_digits(phone)
-    if len(digits) <= LAST_DIGITS:
-        return "*" * len(digits)
-    return "*" * (len(digits) - LAST_DIGITS) + digits[-LAST_DIGITS:]
 
 
 def phone_matches(order: Order, given: str) -> bool:
@@ -119,16 +122,15 @@ def _require_aware(now: datetime) -> None:
         raise ValueError("now must be timezone-aware")
 
 
-def _recent_failures(session: Session, sender_id: str, now: datetime) -> list[datetime]:
-    """The sender's failed attempts that can still matter at `now`, oldest first."""
-    since = now - FAILURE_WINDOW - LOCK_DURATION
+def _failures(session: Session, scope: Any, rule: Lockout, now: datetime) -> list[datetime]:
+    """The failed attempts matching `scope` that can still matter at `now`, oldest first."""
     query = (
         select(VerificationAttempt.created_at)
         .where(
-            VerificationAttempt.sender_id == sender_id,
+            scope,
             VerificationAttempt.success.is_(False),
             VerificationAttempt.locked.is_(False),
-            VerificationAttempt.created_at > since,
+            VerificationAttempt.created_at > now - rule.window - rule.duration,
             VerificationAttempt.created_at <= now,
         )
         .order_by(VerificationAttempt.created_at)
@@ -136,63 +138,108 @@ def _recent_failures(session: Session, sender_id: str, now: datetime) -> list[da
     return list(session.scalars(query))
 
 
-def _locked_until(failures: list[datetime]) -> Optional[datetime]:
-    """End of the latest lock: MAX_FAILURES failures within FAILURE_WINDOW lock from the last of them."""
+def _locked_until(failures: list[datetime], rule: Lockout) -> Optional[datetime]:
+    """End of the latest lock: `rule.failures` failures within its window lock from the last of them."""
     until: Optional[datetime] = None
     first = 0
     for last, failed_at in enumerate(failures):
-        while failed_at - failures[first] >= FAILURE_WINDOW:
+        while failed_at - failures[first] >= rule.window:
             first += 1
-        if last - first + 1 >= MAX_FAILURES:
-            until = failed_at + LOCK_DURATION
+        if last - first + 1 >= rule.failures:
+            until = failed_at + rule.duration
     return until
 
 
-def _failures_left(failures: list[datetime], now: datetime) -> int:
-    """How many more failures the sender may make before the lock."""
-    recent = sum(1 for failed_at in failures if now - failed_at < FAILURE_WINDOW)
-    return max(0, MAX_FAILURES - recent)
+def _failures_left(failures: list[datetime], now: datetime, rule: Lockout) -> int:
+    """How many more failures are allowed before the lock."""
+    recent = sum(1 for failed_at in failures if now - failed_at < rule.window)
+    return max(0, rule.failures - recent)
+
+
+@dataclass
+class _Count:
+    """The failures of one lock-out scope."""
+
+    scope: LockScope
+    rule: Lockout
+    failures: list[datetime]
+
+    def locked_until(self, now: datetime) -> Optional[datetime]:
+        """The end of a lock in force at `now`, else None."""
+        until = _locked_until(self.failures, self.rule)
+        return until if until is not None and now < until else None
+
+
+def _counts(session: Session, sender_id: str, store: str, key: str, client: Optional[str],
+            now: datetime) -> list[_Count]:
+    """Failures per conversation, per order (from anywhere) and per client address."""
+    scopes: list[tuple[LockScope, Any, Lockout]] = [
+        ("conversation", VerificationAttempt.sender_id == sender_id, CONVERSATION_LOCKOUT),
+        ("order", and_(VerificationAttempt.store == store, VerificationAttempt.order_key == key), ORDER_LOCKOUT),
+    ]
+    if client:
+        scopes.append(("client", VerificationAttempt.client == client, CLIENT_LOCKOUT))
+    return [_Count(scope, rule, _failures(session, where, rule, now)) for scope, where, rule in scopes]
+
+
+def _first_lock(counts: list[_Count], now: datetime) -> Optional[tuple[_Count, datetime]]:
+    """The scope whose lock lasts longest at `now`, with its end."""
+    locks = [(count, until) for count in counts if (until := count.locked_until(now)) is not None]
+    return max(locks, key=lambda lock: lock[1]) if locks else None
 
 
 def verify_order(
-    session: Session, sender_id: str, store: str, order_id: str, phone: str, now: datetime
+    session: Session, sender_id: str, store: str, order_id: str, phone: str, now: datetime,
+    client: Optional[str] = None,
 ) -> VerifyResult:
-    """Checks an order number and phone pair; records the attempt; applies the lock-out.
+    """Checks an order number and phone pair; records the attempt; applies the lock-outs.
 
-    A wrong pair gives the same "mismatch" whether or not the order exists. The failure
-    that locks still answers "mismatch", with `attempts_left` 0 and `locked_until` set;
-    while locked, nothing is looked up and the answer is "locked". Successes do not
-    reset the count, so a customer's own order cannot be used to keep guessing others.
+    Failures count per conversation, per order (from any conversation, so a new conversation
+    for every guess gains nothing) and per client address. A wrong pair gives the same
+    "mismatch" whether or not the order exists. The failure that locks still answers
+    "mismatch", with `attempts_left` 0 and `locked_until` set; while any scope is locked,
+    nothing is looked up and the answer is "locked". Successes do not reset the counts, so
+    a customer's own order cannot be used to keep guessing others.
     """
     _require_aware(now)
-    failures = _recent_failures(session, sender_id, now)
-    locked_until = _locked_until(failures)
-    if locked_until is not None and now < locked_until:
-        _record_attempt(session, sender_id, store, order_id, success=False, locked=True, now=now)
-        _log(sender_id, store, order_id, phone, "locked")
-        return VerifyResult("locked", None, locked_until, 0)
+    key = order_key(order_id)[:MAX_TYPED_ORDER_ID]
+    counts = _counts(session, sender_id, store, key, client, now)
+    lock = _first_lock(counts, now)
+    if lock is not None:
+        _record_attempt(session, sender_id, store, order_id, key, client, success=False, locked=True, now=now)
+        _log(sender_id, store, order_id, phone, f"locked ({lock[0].scope})")
+        return VerifyResult("locked", None, lock[1], 0, lock[0].scope)
 
     order = find_order(session, store, order_id)
     success = order is not None and phone_matches(order, phone)
-    _record_attempt(session, sender_id, store, order_id, success=success, locked=False, now=now)
+    _record_attempt(session, sender_id, store, order_id, key, client, success=success, locked=False, now=now)
     _log(sender_id, store, order_id, phone, "ok" if success else "mismatch")
+    if not success:
+        for count in counts:
+            count.failures.append(now)
+    left = min(_failures_left(count.failures, now, count.rule) for count in counts)
     if success:
-        return VerifyResult("ok", order, None, _failures_left(failures, now))
-    failures.append(now)
-    locked_until = _locked_until(failures)
-    if locked_until is not None and now >= locked_until:
-        locked_until = None
-    return VerifyResult("mismatch", None, locked_until, _failures_left(failures, now))
+        return VerifyResult("ok", order, None, left)
+    lock = _first_lock(counts, now + timedelta(microseconds=1))
+    if lock is None:
+        return VerifyResult("mismatch", None, None, left)
+    if lock[0].scope != "conversation":
+        logger.warning("order look-ups locked: store=%s scope=%s order_id=%r until=%s after %d failures",
+                       store, lock[0].scope, key, lock[1].isoformat(), len(lock[0].failures))
+    return VerifyResult("mismatch", None, lock[1], 0, lock[0].scope)
 
 
 def _record_attempt(
-    session: Session, sender_id: str, store: str, order_id: str, *, success: bool, locked: bool, now: datetime
+    session: Session, sender_id: str, store: str, order_id: str, key: str, client: Optional[str], *,
+    success: bool, locked: bool, now: datetime,
 ) -> None:
     """Keeps one attempt (never the phone)."""
     attempt = VerificationAttempt(
         sender_id=sender_id,
         store=store[:16],  # whatever a channel claimed; the column is the store id's
         order_id=order_id[:MAX_TYPED_ORDER_ID],
+        order_key=key,
+        client=client[:32] if client else None,
         success=success,
         locked=locked,
         created_at=now,

@@ -2,16 +2,20 @@ import logging
 import re
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from order_samples import ONE_PER_STORE, SPEC_EXAMPLE, jsonl, order_json
-from sqlalchemy import select
+from sqlalchemy import inspect, select, text
 from sqlalchemy.orm import Session
 
 from bot.orders.importer import import_orders, parse_lines
 from bot.orders.models import Order, ReturnRequest, VerificationAttempt
+from bot.orders.db import create_schema, make_engine
 from bot.orders.repository import (
+    CLIENT_LOCKOUT,
     MAX_FAILURES,
+    ORDER_LOCKOUT,
     VerifyResult,
     create_return_request,
     find_order,
@@ -172,10 +176,11 @@ def test_five_failures_lock_the_sender_for_fifteen_minutes(orders: Session) -> N
     assert [r.status for r in results] == ["mismatch"] * 5
     assert [r.attempts_left for r in results] == [4, 3, 2, 1, 0]
     assert [r.locked_until for r in results] == [None] * 4 + [fifth + timedelta(minutes=15)]
+    assert results[-1].lock_scope == "conversation"
 
     # locked: even the right pair is not looked up
     locked = verify_order(orders, "web-1", "offykala", "58120", "09121234567", fifth + timedelta(minutes=1))
-    assert locked == VerifyResult("locked", None, fifth + timedelta(minutes=15), 0)
+    assert locked == VerifyResult("locked", None, fifth + timedelta(minutes=15), 0, "conversation")
     still = verify_order(orders, "web-1", "offykala", "58120", "09121234567", fifth + timedelta(minutes=14, seconds=59))
     assert still.status == "locked"
 
@@ -196,7 +201,8 @@ def test_tries_while_locked_do_not_extend_the_lock(orders: Session) -> None:
         fail(orders, "web-1", NOW + timedelta(minutes=i))
     until = NOW + timedelta(minutes=19)
     for minute in (5, 10, 18):
-        assert fail(orders, "web-1", NOW + timedelta(minutes=minute)) == VerifyResult("locked", None, until, 0)
+        assert fail(orders, "web-1", NOW + timedelta(minutes=minute)) == VerifyResult("locked", None, until, 0,
+                                                                                   "conversation")
     assert verify_order(orders, "web-1", "offykala", "58120", "4567", until).status == "ok"
 
 
@@ -293,3 +299,61 @@ def test_reimporting_an_order_keeps_its_return_requests(orders: Session) -> None
         request = fresh.scalars(select(ReturnRequest).where(ReturnRequest.reference == reference)).one()
         assert request.order.status == "returned"
         assert request.item is None and request.item_sku == "HP-M236"  # the old item row was replaced
+
+
+def test_a_new_conversation_per_guess_does_not_get_around_the_order_lock(
+    orders: Session, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING, logger="bot.orders"):
+        results = [fail(orders, f"guess-{i}", NOW + timedelta(seconds=i)) for i in range(ORDER_LOCKOUT.failures)]
+    assert [r.status for r in results] == ["mismatch"] * ORDER_LOCKOUT.failures
+    last = NOW + timedelta(seconds=ORDER_LOCKOUT.failures - 1)
+    assert (results[-1].locked_until, results[-1].lock_scope) == (last + ORDER_LOCKOUT.duration, "order")
+    assert "order look-ups locked: store=offykala scope=order order_id='58120'" in caplog.text  # for the store
+
+    # the owner too, from a fresh conversation, with the right phone: nothing is looked up
+    owner = verify_order(orders, "owner", "offykala", "58120", "09121234567", last + timedelta(minutes=1))
+    assert (owner.status, owner.order, owner.lock_scope) == ("locked", None, "order")
+    # the same number at another store and other orders of this store are not locked
+    assert verify_order(orders, "owner", "offykala", "58122", "4402", last + timedelta(minutes=1)).status == "mismatch"
+    assert verify_order(orders, "x", "sitra", "58120", "0000", last + timedelta(minutes=1)).status == "mismatch"
+    # the lock ends
+    after = verify_order(orders, "owner", "offykala", "58120", "4567", last + ORDER_LOCKOUT.duration)
+    assert after.status == "ok"
+
+
+def test_typed_variants_of_one_order_number_count_together(orders: Session) -> None:
+    spellings = ["58120", "۵۸۱۲۰", " 58120 ", "٥٨١٢٠"]
+    for i in range(ORDER_LOCKOUT.failures):
+        verify_order(orders, f"v-{i}", "offykala", spellings[i % len(spellings)], "0000", NOW + timedelta(seconds=i))
+    assert verify_order(orders, "v-x", "offykala", "58120", "4567", NOW + timedelta(minutes=1)).status == "locked"
+
+
+def test_one_client_address_is_locked_over_all_its_conversations_and_orders(orders: Session) -> None:
+    for i in range(CLIENT_LOCKOUT.failures):
+        result = verify_order(orders, f"c-{i}", "tisa", f"TS-9{i:03d}", "0000", NOW + timedelta(seconds=i), client="addr-1")
+    assert (result.locked_until is not None, result.lock_scope) == (True, "client")
+    later = NOW + timedelta(minutes=1)
+    blocked = verify_order(orders, "c-new", "tisa", "TS-1042", "2202", later, client="addr-1")
+    assert (blocked.status, blocked.lock_scope) == ("locked", "client")
+    assert verify_order(orders, "c-new", "tisa", "TS-1042", "2202", later, client="addr-2").status == "ok"
+    assert verify_order(orders, "c-new2", "tisa", "TS-1042", "2202", later).status == "ok"  # Telegram: no address
+
+
+def test_an_older_database_gets_the_new_columns(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = make_engine(url)
+    with engine.begin() as connection:  # verification_attempts as it was before per-order counting
+        connection.execute(text(
+            "CREATE TABLE verification_attempts (id INTEGER PRIMARY KEY, sender_id VARCHAR(255) NOT NULL, "
+            "store VARCHAR(16) NOT NULL, order_id VARCHAR(64) NOT NULL, success BOOLEAN NOT NULL, "
+            "locked BOOLEAN NOT NULL, created_at DATETIME NOT NULL)"))
+        connection.execute(text(
+            "INSERT INTO verification_attempts (sender_id, store, order_id, success, locked, created_at) "
+            "VALUES ('old', 'tisa', '1', 0, 0, '2026-01-01 00:00:00')"))
+    create_schema(engine)
+    create_schema(engine)  # twice: nothing to add the second time
+    columns = {column["name"] for column in inspect(engine).get_columns("verification_attempts")}
+    assert {"order_key", "client"} <= columns
+    with Session(engine) as session, session.begin():
+        assert verify_order(session, "new", "tisa", "TS-1", "0000", NOW).status == "mismatch"
