@@ -9,9 +9,13 @@ from bot.stores.policy import StorePolicy, policies
 
 
 def store_for(metadata: Mapping[str, Any], current: Optional[str], default: str) -> StorePolicy:
-    """The message's store, else the conversation's, else the configured default."""
+    """The conversation's store once it has one, else the message's, else the configured default.
+
+    A conversation belongs to one store: what it verified (an order number) must never be
+    looked up in another store that has an order with the same number.
+    """
     known = policies()
-    for candidate in (metadata.get("store"), current, default):
+    for candidate in (current, metadata.get("store"), default):
         if isinstance(candidate, str) and candidate in known:
             return known[candidate]
     raise KeyError(default)

@@ -48,9 +48,9 @@ done
 cat <<MSG
 
   The assistant is running.
-    Chat API:  POST http://127.0.0.1:${RASA_PORT}/webhooks/rest/webhook
-               {"sender": "me", "message": "سلام", "metadata": {"store": "tisa"}}
-    Try it:    curl -s localhost:${RASA_PORT}/webhooks/rest/webhook -d '{"sender":"me","message":"привет","metadata":{"store":"citadel"}}'
+    Chat API:  POST http://127.0.0.1:${RASA_PORT}/webhooks/rest/conversations  {"store": "citadel"}
+               then POST http://127.0.0.1:${RASA_PORT}/webhooks/rest/webhook
+               {"sender": "<the sender it answered>", "message": "привет"}   (README: REST chat API)
     Stores:    sitra, tisa, chistatek, offykala, citadel
     Website widget demo (open in a browser):
                http://127.0.0.1:${RASA_PORT}/webhooks/widget/demo?store=tisa      (Persian store)

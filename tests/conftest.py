@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import os
+import time
 from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
 
-from support import ARTIFACTS, Servers
+from support import ARTIFACTS, Servers, full_phones_in, known_phones, logs_since
 
 
 @pytest.fixture(scope="session")
@@ -46,3 +47,16 @@ def servers(model_path: Path) -> Iterator[Servers]:
     running = Servers(model_path, ARTIFACTS / f"server-logs-{os.getpid()}")
     yield running
     running.stop()
+
+
+SESSION_STARTED = time.time()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fails the run when any server log it wrote holds a demo or test order's full phone number."""
+    leaks = [(path, phone) for path in logs_since(SESSION_STARTED)
+             for phone in full_phones_in(path.read_text(errors="replace"), known_phones())]
+    if leaks:
+        for path, phone in leaks:
+            print(f"\nA full phone number ({phone[:3]}…{phone[-4:]}) is in {path}: phones must be masked in logs")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
+import secrets
 import signal
 import socket
 import subprocess
@@ -39,7 +42,10 @@ class Servers:
         self.rasa_port = free_port()
         self.action_port = free_port()
         self.url = f"http://127.0.0.1:{self.rasa_port}"
-        env = {**os.environ, **QUIET_ENV, **(extra_env or {}),
+        self._conversations: dict[tuple[str, str | None], str] = {}
+        # the suite starts hundreds of conversations from one address: no rate limits unless a test sets them
+        env = {**os.environ, **QUIET_ENV, "CONVERSATION_SECRET": secrets.token_hex(32),
+               "CONVERSATION_RATE": "1000000:1000000", "HISTORY_RATE": "1000000:1000000", **(extra_env or {}),
                "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{self.action_port}/webhook",
                "SANIC_HOST": "127.0.0.1", "TRACKER_DB": str(log_dir / "tracker.db"),
                "DATABASE_URL": f"sqlite:///{log_dir / 'orders.db'}"}
@@ -76,12 +82,29 @@ class Servers:
         self.stop()
         raise RuntimeError(f"{url} did not come up in {timeout}s; see {log_dir}")
 
+    def conversation(self, store: str | None = "tisa") -> str:
+        """A new conversation's signed id, as the widget gets it (`store=None`: the default store)."""
+        answer = requests.post(f"{self.url}/webhooks/rest/conversations", json={"store": store} if store else {},
+                               timeout=30)
+        assert answer.status_code == 200, answer.text
+        return answer.json()["sender"]
+
+    def signed(self, name: str, store: str | None = "tisa") -> str:
+        """The signed id standing for a test's conversation name (one per name and store)."""
+        if name.startswith("c1."):
+            return name
+        if (name, store) not in self._conversations:
+            self._conversations[(name, store)] = self.conversation(store)
+        return self._conversations[(name, store)]
+
     def send(self, sender: str, message: Any, store: str | None = "tisa", **extra: Any) -> requests.Response:
-        """Posts one customer message to the REST webhook."""
-        body: dict[str, Any] = {"sender": sender, "message": message, **extra}
+        """Posts one customer message to the REST webhook, in the conversation the name stands for."""
+        body: dict[str, Any] = {"sender": self.signed(sender, store), "message": message, **extra}
         if store is not None:
             body.setdefault("metadata", {})["store"] = store
-        return requests.post(f"{self.url}/webhooks/rest/webhook", json=body, timeout=60)
+        raw = json.dumps(body, ensure_ascii=False).encode()  # as browsers send it: UTF-8, not \u escapes
+        return requests.post(f"{self.url}/webhooks/rest/webhook", data=raw, timeout=60,
+                             headers={"Content-Type": "application/json"})
 
     def say(self, sender: str, message: str, store: str | None = "tisa", **extra: Any) -> list[dict[str, Any]]:
         """Posts a message and returns the bot's replies, asserting a 200."""
@@ -100,3 +123,31 @@ class Servers:
                 os.killpg(proc.pid, signal.SIGKILL)
         for log in self._logs:
             log.close()
+
+
+def known_phones() -> list[str]:
+    """The national numbers of every demo and test order's phone (what must never reach a log)."""
+    sys.path.insert(0, str(ROOT / "tests" / "bot" / "orders"))
+    from order_samples import ONE_PER_STORE, SPEC_EXAMPLE
+
+    from bot.orders.demo import DEMO_ORDERS
+    from bot.orders.repository import national_number
+    from bot.privacy import phone_digits
+
+    phones = [demo.phone for demo in DEMO_ORDERS] + [sample["phone"] for sample in (SPEC_EXAMPLE, *ONE_PER_STORE)]
+    return sorted({national_number(phone_digits(phone)) for phone in phones})
+
+
+def full_phones_in(text: str, phones: list[str]) -> list[str]:
+    """The phones that appear whole in `text`: any digits (ASCII, Persian, Arabic-Indic), any spacing."""
+    found = []
+    for phone in phones:
+        digits = "[\\s\\-]?".join(f"[{d}{chr(0x06F0 + int(d))}{chr(0x0660 + int(d))}]" for d in phone)
+        if re.search(f"{digits}(?![0-9۰-۹٠-٩])", text):  # after any prefix: 0, +98, 00995 ...
+            found.append(phone)
+    return found
+
+
+def logs_since(started: float) -> list[Path]:
+    """The server logs the tests wrote since `started` (a time.time())."""
+    return [path for path in ARTIFACTS.glob("**/*.log") if path.stat().st_mtime >= started]

@@ -411,3 +411,20 @@ def test_keyboard_use_and_accessible_structure(servers: Any, page: Any) -> None:
     expect(page.get_by_role("dialog")).to_be_hidden()
     expect(launcher).to_be_focused()
     expect(launcher).to_have_attribute("aria-expanded", "false")
+
+
+@pytest.mark.parametrize("stored", ["w-0123456789abcdef0123456789abcdef",            # an id the widget once made up
+                                    "c1.tisa.AAAAAAAAAAAAAAAAAAAAAA." + "A" * 43])  # a forged one
+def test_an_id_the_server_did_not_sign_is_replaced_by_a_signed_one(servers: Any, page: Any, stored: str) -> None:
+    from playwright.sync_api import expect
+
+    page.goto(demo(servers, "tisa"))
+    page.evaluate("id => localStorage.setItem('storeAssistant:tisa:sender', id)", stored)
+    with page.expect_response("**/webhooks/rest/conversations") as started:
+        page.reload()
+        page.get_by_role("button", name="گفتگو با پشتیبانی", exact=True).click()
+    assert started.value.status == 200
+    expect(page.locator(".saw-msg--bot").first.locator(".saw-bubble")).to_contain_text("تیسا")
+    sender = sender_of(page, "tisa")
+    assert sender != stored and re.fullmatch(r"c1\.tisa\.[\w-]{22}\.[\w-]{43}", sender)
+    expect(page.locator(".saw-error")).to_be_hidden()

@@ -18,19 +18,6 @@ from bot.settings import MAX_MESSAGE_LENGTH
 # A word joiner in front of "/" keeps Rasa's slash parser away; the normaliser ignores it.
 SLASH_ESCAPE = "\u2060"
 _BUTTON_PAYLOAD = re.compile(r"/[a-z_]{2,40}")
-MAX_SENDER_LENGTH = 128
-# Conversations of other channels (Telegram's "tg-<store>-<chat>") must not be readable
-# or writable by whoever guesses their id on the web.
-RESERVED_SENDER_PREFIXES = ("tg-",)
-
-UNKNOWN_STORE = {
-    "fa": "این فروشگاه شناخته نشد: «{store}». فروشگاه‌های شناخته‌شده: {known}.",
-    "ru": "Магазин «{store}» не найден. Известные магазины: {known}.",
-}
-BAD_REQUEST = {
-    "fa": "درخواست نامعتبر است: {problem}",
-    "ru": "Неверный запрос: {problem}",
-}
 UNAVAILABLE = {
     "fa": "متأسفیم، دستیار الان در دسترس نیست. لطفاً چند لحظه‌ی دیگر دوباره تلاش کنید.",
     "ru": "Извините, помощник сейчас недоступен. Пожалуйста, попробуйте ещё раз через минуту.",

@@ -1,16 +1,21 @@
-"""The REST channel customers' widgets talk to: validated input, store in metadata.
+"""The REST channel customers' widgets talk to: signed conversations, validated input.
 
-Same URL and answer shape as Rasa's REST channel (`POST /webhooks/rest/webhook`,
-`{"sender", "message", "metadata": {"store": ...}}` in, a list of bot messages out),
-but malformed requests get a 400 with a clear message instead of a 500, unknown stores
-are refused, a missing store gets the configured default, and customer text never
-reaches Rasa's `/intent{...}` parser.
+Same answer shape as Rasa's REST channel (a list of bot messages), with these differences:
+
+- `POST /webhooks/rest/conversations` `{"store": "tisa"}` starts a conversation and
+  answers `{"sender": "<signed id>", "store": "tisa"}`; messages use that `sender`. A
+  message whose sender we did not sign is refused with 403, one for another store with
+  403, and one naming an unknown store with 400.
+- `POST /webhooks/rest/webhook` `{"sender", "message", "metadata": {"language"}}`: the body
+  is at most `MAX_BODY` bytes (413), one JSON object (400), valid text (400); customer text
+  never reaches Rasa's `/intent{...}` parser (see `guard.screen_text`).
+- Metadata that reaches Rasa is ours: the conversation's store, the language hint, and a
+  keyed hash of the client's address that the order look-up counts failures by.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
@@ -20,71 +25,55 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.guard import (
-    BAD_REQUEST,
-    MAX_SENDER_LENGTH,
-    RESERVED_SENDER_PREFIXES,
-    UNAVAILABLE,
-    UNKNOWN_STORE,
-    bilingual,
-    language_hint,
-    screen_text,
+from bot.channels.gate import (
+    RateLimiter,
+    Refused,
+    bad_request,
+    checked_text,
+    client_address,
+    conversation_ids,
+    json_object,
+    known_store,
+    read_body,
+    signed_store,
 )
-from bot.settings import default_store
+from bot.channels.guard import UNAVAILABLE, bilingual, language_hint, screen_text
+from bot.privacy import install_log_masking
+from bot.settings import default_store, rate_limit
 from bot.stores.policy import policies
 
 logger = logging.getLogger(__name__)
 
-
-class RequestError(ValueError):
-    """A request the channel refuses, with the HTTP status and the body to answer."""
-
-    def __init__(self, status: int, body: Dict[str, Any]) -> None:
-        """Keeps the answer to send."""
-        super().__init__(body.get("error", "bad request"))
-        self.status = status
-        self.body = body
+# bytes: a browser sends a 10,000-character Persian message in 20 KB and gets the polite "too long" reply
+# in its language; anything larger is refused with 413 before it is read.
+MAX_BODY = 32 * 1024
+MAX_START_BODY = 1024
+# New conversations per client address: 20 at once, then 10 a minute.
+CONVERSATION_RATE = ("CONVERSATION_RATE", "20:10")
 
 
-def _bad_request(problem: str) -> RequestError:
-    """A 400 naming what is wrong, readable by the store's developers and customers."""
-    return RequestError(400, {"error": "bad_request", "problem": problem, **bilingual(BAD_REQUEST, problem=problem)})
-
-
-def parse_request(body: bytes) -> tuple[str, str, Dict[str, Any]]:
-    """Sender, text and safe metadata from a webhook body, or a RequestError."""
-    try:
-        payload = json.loads(body or b"")
-    except (ValueError, UnicodeDecodeError):
-        raise _bad_request("the body is not valid JSON")
-    if not isinstance(payload, dict):
-        raise _bad_request("the body must be a JSON object")
+def parse_message(payload: Dict[str, Any], client: str) -> tuple[str, str, Dict[str, Any]]:
+    """Sender, text and the metadata Rasa gets from a webhook body, or a Refused."""
     sender = payload.get("sender")
-    if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_LENGTH:
-        raise _bad_request(f"'sender' must be a non-empty string of at most {MAX_SENDER_LENGTH} characters")
-    if sender.strip().startswith(RESERVED_SENDER_PREFIXES):
-        raise _bad_request("this sender id belongs to another channel")
-    text = payload.get("message", "")
-    if text is None:
-        text = ""
-    if not isinstance(text, str):
-        raise _bad_request("'message' must be a string")
+    store = signed_store(sender)
+    text = payload.get("message")
+    text = "" if text is None else checked_text(text, "message", MAX_BODY)
     metadata = payload.get("metadata") or {}
     if not isinstance(metadata, dict):
-        raise _bad_request("'metadata' must be a JSON object")
-    store = metadata.get("store") or default_store()
-    if not isinstance(store, str) or store not in policies():
-        known = ", ".join(policies())
-        raise RequestError(
-            400,
-            {"error": "unknown_store", "store": str(store), "stores": list(policies()),
-             **bilingual(UNKNOWN_STORE, store=str(store), known=known)},
-        )
-    safe: Dict[str, Any] = {"store": store}
+        raise bad_request("'metadata' must be a JSON object")
+    named = metadata.get("store")
+    if named is not None and known_store(named).id != store:
+        raise Refused(403, "store_mismatch", "this conversation belongs to another store", store=store)
+    safe: Dict[str, Any] = {"store": store, "client": client}
     hint = language_hint(metadata.get("language"))
     if hint:
         safe["language"] = hint
-    return sender.strip(), text, safe
+    return sender, text, safe  # type: ignore[return-value]
+
+
+def parse_start(payload: Dict[str, Any]) -> str:
+    """The store a new conversation is for (the default one when the body names none)."""
+    return known_store(payload.get("store") or default_store()).id
 
 
 class StoreRestInput(RestInput):
@@ -97,27 +86,43 @@ class StoreRestInput(RestInput):
 
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> StoreRestInput:
-        """Reads the store policies at server start: a malformed one stops the start."""
+        """Reads the store policies and the signing secret at server start: a problem stops the start."""
+        install_log_masking()
         policies()
         default_store()
+        conversation_ids()
+        rate_limit(*CONVERSATION_RATE)
         return cls()
 
     def blueprint(
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> Blueprint:
-        """Health check and webhook."""
+        """Health check, new conversations and the webhook."""
         webhook = Blueprint(f"store_rest_{id(self)}", __name__)
+        starts = RateLimiter(*rate_limit(*CONVERSATION_RATE))
 
         @webhook.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
             return response.json({"status": "ok", "stores": list(policies())})
 
-        @webhook.route("/webhook", methods=["POST"])
+        @webhook.route("/conversations", methods=["POST"], stream=True)
+        async def start(request: Request) -> HTTPResponse:
+            try:
+                store = parse_start(json_object(await read_body(request, MAX_START_BODY)))
+                starts.check(client_address(request))
+            except Refused as refused:
+                return refused.response()
+            return response.json({"sender": conversation_ids().issue(store), "store": store},
+                                 headers={"Cache-Control": "no-store"})
+
+        @webhook.route("/webhook", methods=["POST"], stream=True)
         async def receive(request: Request) -> HTTPResponse:
             try:
-                sender, text, metadata = parse_request(request.body)
-            except RequestError as error:
-                return response.json(error.body, status=error.status)
+                payload = json_object(await read_body(request, MAX_BODY))
+                client = conversation_ids().client_key(client_address(request))
+                sender, text, metadata = parse_message(payload, client)
+            except Refused as refused:
+                return refused.response()
             screened = screen_text(text)
             collector = CollectingOutputChannel()
             message = UserMessage(
@@ -135,3 +140,4 @@ class StoreRestInput(RestInput):
             return response.json(collector.messages)
 
         return webhook
+

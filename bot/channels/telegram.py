@@ -9,8 +9,10 @@ Start-up makes no network call. Settings come from the environment (see
 webhooks are registered only by `python -m bot.telegram set-webhook`.
 
 Webhook: `POST /webhooks/telegram/webhook/<store>`.
-- a store without a configured bot: 404; a missing or wrong `X-Telegram-Bot-Api-Secret-Token`
-  header: 403; a body that is not a JSON object: 400; anything else: 200, also for updates
+- a missing or wrong `X-Telegram-Bot-Api-Secret-Token` header: 403 (checked first, so the
+  answers reveal nothing about which stores have bots); a store without a configured bot:
+  404; a body over 256 KB: 413; a body that is not a JSON object (or nested too deeply to
+  parse): 400; anything else: 200, also for updates
   we ignore and when the assistant fails (the customer gets an apology instead), so
   Telegram never re-sends an update forever. A re-sent `update_id` is handled once.
 - Private chats only. Text goes through `guard.screen_text` like the website's, so a typed
@@ -19,7 +21,8 @@ Webhook: `POST /webhooks/telegram/webhook/<store>`.
   inline buttons is screened the same way (a forged callback cannot inject entities), and
   every callback query is answered so the button stops spinning.
 - Groups and supergroups get no answers, except one polite "write to me privately" when the
-  bot is added, addressed (`/start`, `/help`, `@botname`) or replied to; channel posts are
+  bot is added, addressed (`/start`, `/help`, `@botname`) or replied to, at most once an hour
+  per group; channel posts are
   ignored; an edited message gets "please send it as a new message"; photos, stickers and
   other non-text messages get "I read text only". These notices are written in the language
   of the text, else of `language_code`, else of the store.
@@ -41,7 +44,6 @@ from __future__ import annotations
 
 import asyncio
 import hmac
-import json
 import logging
 import re
 from collections import OrderedDict
@@ -53,6 +55,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels.gate import RateLimiter, Refused, json_object, read_body, text_problem
 from bot.channels.guard import UNAVAILABLE, language_hint, screen_text
 from bot.channels.telegram_api import (
     SECRET_HEADER,
@@ -72,6 +75,8 @@ MAX_CALLBACK_DATA = 64  # bytes
 GREETING_COMMANDS = ("start", "help")
 GREET = "/greet"
 SEEN_UPDATES = 1000  # per store: how many update ids we remember to skip re-sent updates
+MAX_UPDATE = 256 * 1024  # bytes: a text message with a quoted one is a few KB
+GROUP_NOTICE_PERIOD = 3600.0  # seconds: one "write to me privately" per group in this time
 
 PRIVATE_ONLY = {
     "fa": "من فقط در گفتگوی خصوصی پاسخ می‌دهم. لطفاً به {bot} پیام خصوصی بدهید.",
@@ -204,8 +209,8 @@ def _read_callback(callback: Mapping[str, Any], store: str) -> Incoming:
     data = _str(callback.get("data"))
     if chat.get("type") != "private" or chat_id is None:
         return Incoming("ignore", "callback outside a private chat", callback_query_id=query_id)
-    if data is None:
-        return Incoming("ignore", "callback without data", callback_query_id=query_id)
+    if data is None or text_problem(data):
+        return Incoming("ignore", "callback without usable data", callback_query_id=query_id)
     screened = screen_text(data)
     return Incoming("forward", "button", chat_id, screened.text, {"store": store, **screened.metadata},
                     callback_query_id=query_id)
@@ -241,8 +246,8 @@ def _read_message(message: Mapping[str, Any], store: str, bot_user_id: int) -> I
     contact = _dict(message.get("contact"))
     if contact:
         return _read_contact(contact, chat_id, _int(user.get("id")), code, store)
-    if text is None:
-        return Incoming("notice", "not a text message", chat_id, notice="unsupported",
+    if text is None or text_problem(text):
+        return Incoming("notice", "not a (valid) text message", chat_id, notice="unsupported",
                         language=notice_language(_str(message.get("caption")) or "", code, store))
     command = command_of(text)
     if command is not None and command[0] in GREETING_COMMANDS:
@@ -423,6 +428,7 @@ class StoreTelegramInput(InputChannel):
         self.settings = settings
         self.bots = {store: BotApi(token, settings.api_base) for store, token in settings.bots.items()}
         self._seen: dict[str, OrderedDict[int, None]] = {store: OrderedDict() for store in self.bots}
+        self._group_notices = RateLimiter(1, 1 / GROUP_NOTICE_PERIOD)
         if self.bots:
             logger.info("Telegram bots configured for: %s", ", ".join(self.bots))
 
@@ -433,7 +439,10 @@ class StoreTelegramInput(InputChannel):
     def _secret_ok(self, given: Optional[str]) -> bool:
         """Whether the request carries our webhook secret (compared in constant time)."""
         secret = self.settings.secret
-        return bool(secret) and isinstance(given, str) and hmac.compare_digest(given.encode(), secret.encode())
+        if not secret or not isinstance(given, str):
+            return False
+        # a header that is not UTF-8 arrives with surrogate escapes: compare its bytes as they came
+        return hmac.compare_digest(given.encode("utf-8", "surrogateescape"), secret.encode())
 
     def _first_time(self, store: str, update_id: Any) -> bool:
         """False for an update id this store's webhook has handled already."""
@@ -450,18 +459,19 @@ class StoreTelegramInput(InputChannel):
 
     async def handle(self, store: str, secret: Optional[str], body: bytes,
                      on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> tuple[int, dict[str, Any]]:
-        """One webhook request: the HTTP status and JSON body to answer."""
-        bot = self.bots.get(store)
-        if bot is None:
-            return 404, {"ok": False, "error": "unknown_store", "store": store[:64]}
+        """One webhook request: the HTTP status and JSON body to answer.
+
+        The secret is checked first, so that nobody without it learns which stores have bots.
+        """
         if not self._secret_ok(secret):
             return 403, {"ok": False, "error": "forbidden"}
+        bot = self.bots.get(store)
+        if bot is None:
+            return 404, {"ok": False, "error": "unknown_store"}
         try:
-            update = json.loads(body or b"")
-        except (ValueError, UnicodeDecodeError):
-            return 400, {"ok": False, "error": "bad_request", "problem": "the body is not valid JSON"}
-        if not isinstance(update, dict):
-            return 400, {"ok": False, "error": "bad_request", "problem": "the body must be a JSON object"}
+            update = json_object(body)
+        except Refused as refused:
+            return 400, {"ok": False, "error": "bad_request", "problem": refused.body.get("problem", "")}
         if not self._first_time(store, update.get("update_id")):
             return 200, {"ok": True, "duplicate": True}
         try:
@@ -522,6 +532,8 @@ class StoreTelegramInput(InputChannel):
         language = language or policies()[store].language
         params: dict[str, Any] = {}
         if notice == "private_only":
+            if not self._group_notices.allow(f"{store}:{chat_id}"):
+                return  # a group hears it once per GROUP_NOTICE_PERIOD, however often it is addressed
             try:
                 username = (await bot.get_me()).get("username")  # asked once per process
             except TelegramError as error:
@@ -543,10 +555,18 @@ class StoreTelegramInput(InputChannel):
         async def health(request: Request) -> HTTPResponse:
             return response.json({"status": "ok", "stores": list(self.bots)})
 
-        @webhook.route("/webhook/<store>", methods=["POST"])
+        @webhook.route("/webhook/<store>", methods=["POST"], stream=True)
         async def receive(request: Request, store: str) -> HTTPResponse:
-            status, body = await self.handle(store, request.headers.get(SECRET_HEADER), request.body, on_new_message)
-            return response.json(body, status=status)
+            secret = request.headers.get(SECRET_HEADER)
+            if not self._secret_ok(secret):  # before reading a body that may be large
+                return response.json({"ok": False, "error": "forbidden"}, status=403)
+            try:
+                body = await read_body(request, MAX_UPDATE)
+            except Refused as refused:
+                return response.json({"ok": False, "error": "too_large", "problem": refused.body.get("problem", "")},
+                                     status=refused.status)
+            status, answer = await self.handle(store, secret, body, on_new_message)
+            return response.json(answer, status=status)
 
         @webhook.listener("after_server_stop")
         async def close_sessions(app: Any, loop: Any) -> None:

@@ -28,17 +28,9 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.guard import (
-    BAD_REQUEST,
-    MAX_SENDER_LENGTH,
-    RESERVED_SENDER_PREFIXES,
-    SLASH_ESCAPE,
-    UNAVAILABLE,
-    UNKNOWN_STORE,
-    bilingual,
-    language_hint,
-)
-from bot.settings import default_store
+from bot.channels.gate import RateLimiter, Refused, client_address, known_store, signed_store
+from bot.channels.guard import SLASH_ESCAPE, UNAVAILABLE, bilingual, language_hint
+from bot.settings import default_store, rate_limit
 from bot.stores.policy import StorePolicy, policies
 
 logger = logging.getLogger(__name__)
@@ -49,6 +41,8 @@ ASSET_TYPES = {
     "widget.css": "text/css; charset=utf-8",
 }
 MAX_HISTORY = 200  # messages; older ones stay in the tracker store but are not sent to the page
+# History requests per client address: 30 at once, then 60 a minute.
+HISTORY_RATE = ("HISTORY_RATE", "30:60")
 ASSET_CACHE = "public, max-age=300"
 DEMO_PAGES = ("home", "catalog")
 # The demo page runs the widget under a strict policy: no inline script, same-origin only.
@@ -75,16 +69,6 @@ def load_asset(name: str) -> Asset:
     return Asset(body, ASSET_TYPES[name], '"' + hashlib.sha256(body).hexdigest()[:32] + '"')
 
 
-class QueryError(ValueError):
-    """A query the widget endpoints refuse, with the HTTP status and the JSON to answer."""
-
-    def __init__(self, status: int, body: Dict[str, Any]) -> None:
-        """Keeps the answer to send."""
-        super().__init__(body.get("error", "bad request"))
-        self.status = status
-        self.body = body
-
-
 def _arg(args: Mapping[str, Any], name: str) -> Optional[str]:
     """The first value of a query parameter (Sanic's RequestParameters or a plain dict)."""
     value = args.get(name)
@@ -94,26 +78,18 @@ def _arg(args: Mapping[str, Any], name: str) -> Optional[str]:
 
 
 def parse_store(args: Mapping[str, Any]) -> StorePolicy:
-    """The store named by `?store=`, the default one when absent, or a QueryError."""
-    store = _arg(args, "store") or default_store()
-    known = policies()
-    if store not in known:
-        raise QueryError(
-            400,
-            {"error": "unknown_store", "store": store[:64], "stores": list(known),
-             **bilingual(UNKNOWN_STORE, store=store[:64], known=", ".join(known))},
-        )
-    return known[store]
+    """The store named by `?store=`, the default one when absent, or a Refused."""
+    return known_store(_arg(args, "store") or default_store())
 
 
 def parse_history_query(args: Mapping[str, Any]) -> tuple[str, StorePolicy]:
-    """The sender and store of a history request, or a QueryError."""
-    sender = (_arg(args, "sender") or "").strip()
-    if not sender or len(sender) > MAX_SENDER_LENGTH or sender.startswith(RESERVED_SENDER_PREFIXES):
-        problem = f"'sender' must be a non-empty string of at most {MAX_SENDER_LENGTH} characters, of this channel"
-        raise QueryError(400, {"error": "bad_request", "problem": problem,
-                               **bilingual(BAD_REQUEST, problem=problem)})
-    return sender, parse_store(args)
+    """The signed sender of a history request and its store, or a Refused (403 for an id we did not sign)."""
+    sender = _arg(args, "sender") or ""
+    store = policies().get(signed_store(sender))
+    named = _arg(args, "store")
+    if store is None or (named is not None and named != store.id):
+        raise Refused(403, "store_mismatch", "this conversation belongs to another store")
+    return sender, store
 
 
 def _buttons(data: Mapping[str, Any]) -> List[Dict[str, str]]:
@@ -177,8 +153,8 @@ async def history_response(args: Mapping[str, Any], agent: Any) -> HTTPResponse:
     """The JSON history of one conversation of one store; empty for an unknown sender."""
     try:
         sender, store = parse_history_query(args)
-    except QueryError as error:
-        return response.json(error.body, status=error.status)
+    except Refused as refused:
+        return refused.response()
     tracker_store = getattr(agent, "tracker_store", None) if agent is not None else None
     if tracker_store is None:  # the model is still loading
         return _unavailable()
@@ -198,8 +174,8 @@ def config_response(args: Mapping[str, Any]) -> HTTPResponse:
     """The store's language and names, so the widget speaks the store's language."""
     try:
         store = parse_store(args)
-    except QueryError as error:
-        return response.json(error.body, status=error.status)
+    except Refused as refused:
+        return refused.response()
     return response.json(
         {"store": store.id, "language": store.language, "name": dict(store.name), "stores": list(policies())},
         headers={"Cache-Control": ASSET_CACHE},
@@ -324,7 +300,7 @@ def demo_response(args: Mapping[str, Any]) -> HTTPResponse:
     headers = {"Content-Security-Policy": DEMO_CSP, "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store"}
     try:
         store = parse_store(args)
-    except QueryError as error:
+    except Refused as error:
         items = "".join(f'<li><a href="demo?store={sid}">{html.escape(policy.name["fa"])} · '
                         f'{html.escape(policy.name["ru"])}</a></li>' for sid, policy in policies().items())
         page = (f'<!doctype html><html lang="fa" dir="rtl"><meta charset="utf-8"><title>400</title>'
@@ -347,6 +323,7 @@ class WidgetInput(InputChannel):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """Files, store config, demo page and conversation history."""
         widget = Blueprint(f"store_widget_{id(self)}", __name__)
+        histories = RateLimiter(*rate_limit(*HISTORY_RATE))
 
         @widget.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
@@ -370,6 +347,10 @@ class WidgetInput(InputChannel):
 
         @widget.route("/history", methods=["GET"])
         async def history(request: Request) -> HTTPResponse:
+            try:
+                histories.check(client_address(request))
+            except Refused as refused:
+                return refused.response()
             return await history_response(request.args, getattr(request.app.ctx, "agent", None))
 
         return widget

@@ -5,7 +5,9 @@
  *   <script src="https://ASSISTANT/webhooks/widget/widget.js" data-store="tisa" defer></script>
  *     data-language="fa|ru"   language of the widget's own texts and a hint for the assistant
  *                             (default: the store's language)
- *     data-endpoint="URL"     the REST webhook (default: /webhooks/rest/webhook on the script's origin)
+ *     data-endpoint="URL"     the REST webhook (default: /webhooks/rest/webhook on the script's origin);
+ *                             conversations are started at "conversations" next to it, which
+ *                             answers the signed conversation id every message then carries
  *     data-history="URL"      the history endpoint (default: history next to this script)
  *     data-accent="#a4286a"   the main colour
  *     data-open="true"        open the chat window when the page loads
@@ -123,11 +125,9 @@
   const senderKey = `storeAssistant:${options.store}:sender`;
   const openKey = `storeAssistant:${options.store}:open`;
 
-  const newSenderId = () => {
-    const bytes = new Uint8Array(16);
-    crypto.getRandomValues(bytes);
-    return "w-" + Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-  };
+  options.conversations = new URL("conversations", new URL(options.endpoint, document.baseURI)).href;
+  /* Only ids the server signed ("c1.<store>.…") are kept; older or foreign ones are dropped. */
+  const signed = (id) => (typeof id === "string" && id.startsWith(`c1.${options.store}.`) ? id : null);
 
   /* Element helper: tag, attributes, children (strings become text nodes). */
   const el = (tag, attributes = {}, ...children) => {
@@ -183,12 +183,15 @@
   };
 
   class RequestFailure extends Error {
-    constructor(kind, message, permanent = false) {
+    constructor(kind, message, permanent = false, code = null) {
       super(message || kind);
       this.kind = kind;           // offline | timeout | server | refused
       this.permanent = permanent; // a 4xx: retrying the same request will not help
+      this.code = code;           // the server's error code, e.g. "forbidden_conversation"
     }
   }
+  /* The server no longer knows this conversation id (a new secret, another store): start anew. */
+  const stale = (failure) => failure.code === "forbidden_conversation" || failure.code === "store_mismatch";
 
   /* fetch with a timeout; failures become RequestFailure with a kind the UI can name. */
   const request = async (url, init, lang, timeout = options.timeout) => {
@@ -206,7 +209,8 @@
     try { body = await reply.json(); } catch (_) { body = null; }
     if (reply.status >= 400 && reply.status < 500) {
       const said = body && (body[lang] || body.fa || body.ru);
-      throw new RequestFailure("refused", typeof said === "string" ? said : `HTTP ${reply.status}`, true);
+      throw new RequestFailure("refused", typeof said === "string" ? said : `HTTP ${reply.status}`, true,
+        body && typeof body.error === "string" ? body.error : null);
     }
     if (!reply.ok || body === null) throw new RequestFailure("server");
     return body;
@@ -218,7 +222,7 @@
         language(document.documentElement.lang) || "fa";
       this.t = TEXTS[this.lang];
       this.storeName = config && config.name && config.name[this.lang];
-      this.sender = local.get(senderKey);
+      this.sender = signed(local.get(senderKey));
       this.conversation = 0;      // bumped by "new conversation": late answers are dropped
       this.queue = Promise.resolve();
       this.retryNow = null;
@@ -324,7 +328,7 @@
       session.set(openKey, "1");
       this.scrollDown();
       if (focus) this.input.focus({ preventScroll: true });
-      if (!this.sender) this.startConversation();
+      if (!this.sender && !this.starting) this.startConversation();
     }
 
     close() {
@@ -335,11 +339,32 @@
       this.launcher.focus({ preventScroll: true });
     }
 
-    /* A new sender id; the assistant's greeting (with its buttons) opens the conversation. */
+    /* A new conversation; the assistant's greeting (with its buttons) opens it. Its id is asked
+       for when the first message goes out (see conversationId). */
     startConversation() {
-      this.sender = newSenderId();
-      local.set(senderKey, this.sender);
+      this.forgetConversation();
+      this.starting = true;
       if (options.greet) this.enqueue({ message: "/greet", shown: null });
+    }
+
+    forgetConversation() {
+      this.sender = null;
+      local.set(senderKey, "");
+    }
+
+    /* The signed id of this conversation, asked of the server the first time it is needed. */
+    async conversationId() {
+      if (this.sender) return this.sender;
+      const started = await request(options.conversations, {
+        method: "POST", headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ store: options.store }),
+      }, this.lang);
+      const id = signed(started && started.sender);
+      if (!id) throw new RequestFailure("server");
+      this.sender = id;
+      this.starting = false;
+      local.set(senderKey, id);
+      return id;
     }
 
     restart() {
@@ -366,7 +391,7 @@
 
     /* `message` goes to the assistant; `shown` is the customer's bubble (a button's title). */
     send(message, shown) {
-      if (!this.sender) this.startConversation();
+      if (!this.sender && !this.starting) this.startConversation();
       const bubble = this.renderMessage({ role: "user", text: shown, timestamp: Date.now() / 1000 });
       this.disableOldReplies();
       this.enqueue({ message, shown: bubble });
@@ -379,11 +404,14 @@
     }
 
     async deliver(item, conversation) {
-      const body = { sender: this.sender, message: item.message, metadata: { store: options.store } };
+      const body = { message: item.message, metadata: { store: options.store } };
       if (options.language) body.metadata.language = options.language;
+      let renewed = false;
       for (let attempt = 1; conversation === this.conversation; attempt += 1) {
         this.setTyping(true);
         try {
+          body.sender = await this.conversationId();
+          if (conversation !== this.conversation) return;
           const replies = await request(options.endpoint, {
             method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
           }, this.lang);
@@ -399,6 +427,12 @@
         } catch (failure) {
           if (conversation !== this.conversation) return;
           this.setTyping(false);
+          if (stale(failure) && !renewed) { // once: the message goes to a new conversation
+            renewed = true;
+            this.forgetConversation();
+            attempt = 0;
+            continue;
+          }
           if (item.shown) item.shown.classList.add("saw-msg--failed");
           if (failure.permanent) {
             this.showError(failure.message, false);
@@ -472,6 +506,11 @@
           return;
         } catch (failure) {
           if (conversation !== this.conversation) return;
+          if (stale(failure)) { // nothing to show; an open window starts a new conversation at once
+            this.forgetConversation();
+            if (!this.window.hidden && !this.starting) this.startConversation();
+            return;
+          }
           if (failure.permanent) { this.showError(failure.message, false); return; }
           const automatic = attempt <= AUTO_RETRIES;
           await this.waitToRetry(`${this.t.historyFailed} ${this.t[failure.kind] || ""}`.trim(), automatic,

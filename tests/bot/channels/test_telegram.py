@@ -664,11 +664,11 @@ def body(update: Any) -> bytes:
     return json.dumps(update, ensure_ascii=False).encode()
 
 
-async def test_without_bots_every_webhook_is_404() -> None:
-    channel = StoreTelegramInput(load_settings({}))
+async def test_without_bots_every_webhook_is_403() -> None:
+    channel = StoreTelegramInput(load_settings({}))  # no bot and so no secret: nothing can pass
     for store in ("tisa", "citadel", "nope"):
         status, answer = await channel.handle(store, SECRET, body(private(1, "سلام")), Recorder())
-        assert (status, answer["error"]) == (404, "unknown_store")
+        assert (status, answer["error"]) == (403, "forbidden")
 
 
 @pytest.mark.parametrize(
@@ -680,6 +680,10 @@ async def test_without_bots_every_webhook_is_404() -> None:
         ("tisa", "", body(private(1, "سلام")), 403),
         ("tisa", SECRET + "x", body(private(1, "سلام")), 403),
         ("tisa", "تست", body(private(1, "سلام")), 403),
+        ("tisa", "\udcc3\udca9", body(private(1, "سلام")), 403),   # a non-UTF-8 header as Sanic decodes it
+        ("nope", None, body(private(1, "سلام")), 403),     # the secret first: no store is revealed
+        ("sitra", "wrong", body(private(1, "سلام")), 403),
+        ("tisa", SECRET, b"[" * 5000 + b"]" * 5000, 400),  # nested too deeply to parse
         ("tisa", SECRET, b"{not json", 400),
         ("tisa", SECRET, b"", 400),
         ("tisa", SECRET, b"\xff\xfe", 400),
@@ -964,8 +968,13 @@ def test_groups_get_no_answers_unless_they_address_the_bot(telegram: Any, fake: 
     deliver(telegram, "tisa", group(room, "/start@tisa_test_bot"))
     deliver(telegram, "tisa", group(room, "@tisa_test_bot سفارشم کجاست؟"))
     deliver(telegram, "tisa", group(room, None, new_chat_members=[BOT_USERS[TISA_TOKEN]]))
+    for _ in range(10):
+        deliver(telegram, "tisa", group(room, "/start"))
     expected = PRIVATE_ONLY["fa"].format(bot="@tisa_test_bot")
-    assert fake.texts(room, mark) == [expected] * 3
+    assert fake.texts(room, mark) == [expected]  # one notice per group per hour, however often addressed
+    other = room - 1
+    deliver(telegram, "tisa", group(other, "/start"))
+    assert fake.texts(other, mark) == [expected]  # another group hears it too
     assert len(fake.since(mark, "getMe")) <= 1  # cached for the whole process
     assert user_events(telegram, f"tg-tisa-{room}") == []
 

@@ -6,12 +6,11 @@ import json
 import re
 import shutil
 import subprocess
-import uuid
 from pathlib import Path
 from typing import Any, Optional
 
 import pytest
-from rasa.core.tracker_store import AwaitableTrackerStore, InMemoryTrackerStore, SQLTrackerStore
+from rasa.core.tracker_store import AwaitableTrackerStore, InMemoryTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -30,6 +29,7 @@ from bot.channels.widget import (
     load_asset,
 )
 from bot.stores.policy import policies
+from bot.tracker_store import SafeSQLTrackerStore
 
 ROOT = Path(__file__).resolve().parents[3]
 GREETING_BUTTONS = {"buttons": [{"title": "پیگیری سفارش", "payload": "/order_status"},
@@ -204,56 +204,73 @@ async def saved(store: Any, sender: str, events: list) -> Any:
     return store
 
 
-async def test_history_reads_the_tracker_store(domain: Domain) -> None:
-    store = await saved(AwaitableTrackerStore(InMemoryTrackerStore(domain)), "w-1", greeting_and_question())
-    reply = await history_response(args(sender="w-1", store="tisa"), Agent(store))
+@pytest.fixture(autouse=True)
+def signer(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """The server's signer with a known secret, fresh for each test."""
+    from bot.channels import gate
+
+    monkeypatch.setenv("CONVERSATION_SECRET", "w" * 40)
+    gate.conversation_ids.cache_clear()
+    yield gate.conversation_ids()
+    gate.conversation_ids.cache_clear()
+
+
+async def test_history_reads_the_tracker_store(domain: Domain, signer: Any) -> None:
+    sender = signer.issue("tisa")
+    store = await saved(AwaitableTrackerStore(InMemoryTrackerStore(domain)), sender, greeting_and_question())
+    reply = await history_response(args(sender=sender, store="tisa"), Agent(store))
     assert reply.status == 200 and reply.headers["Cache-Control"] == "no-store"
     answer = body(reply)
-    assert (answer["sender"], answer["store"], len(answer["messages"])) == ("w-1", "tisa", 5)
+    assert (answer["sender"], answer["store"], len(answer["messages"])) == (sender, "tisa", 5)
 
 
-async def test_history_reads_the_sql_tracker_store_we_run_with(domain: Domain, tmp_path: Path) -> None:
-    sql = AwaitableTrackerStore(SQLTrackerStore(domain, dialect="sqlite", db=str(tmp_path / "tracker.db")))
-    store = await saved(sql, "w-sql", greeting_and_question("citadel"))
-    messages = body(await history_response(args(sender="w-sql", store="citadel"), Agent(store)))["messages"]
+async def test_history_reads_the_sql_tracker_store_we_run_with(domain: Domain, tmp_path: Path, signer: Any) -> None:
+    sender = signer.issue("citadel")
+    sql = AwaitableTrackerStore(SafeSQLTrackerStore(domain, dialect="sqlite", db=str(tmp_path / "tracker.db")))
+    store = await saved(sql, sender, greeting_and_question("citadel"))
+    messages = body(await history_response(args(sender=sender, store="citadel"), Agent(store)))["messages"]
     assert [m["text"] for m in messages][:2] == ["سلام! چه کمکی از من برمی‌آید؟", "پیگیری سفارش"]
 
 
-async def test_history_of_another_store_or_an_unknown_sender_is_empty(domain: Domain) -> None:
-    store = await saved(AwaitableTrackerStore(InMemoryTrackerStore(domain)), "w-2", greeting_and_question("tisa"))
-    assert body(await history_response(args(sender="w-2", store="sitra"), Agent(store)))["messages"] == []
-    unknown = f"w-{uuid.uuid4().hex}"
-    assert body(await history_response(args(sender=unknown, store="tisa"), Agent(store)))["messages"] == []
+async def test_history_of_an_unknown_conversation_is_empty(domain: Domain, signer: Any) -> None:
+    store = await saved(AwaitableTrackerStore(InMemoryTrackerStore(domain)), signer.issue("tisa"),
+                        greeting_and_question("tisa"))
+    answer = body(await history_response(args(sender=signer.issue("tisa"), store="tisa"), Agent(store)))
+    assert answer["messages"] == []
 
 
 @pytest.mark.parametrize(
-    "query, error",
+    "query, status, error",
     [
-        ({}, "bad_request"),
-        ({"store": "tisa"}, "bad_request"),
-        ({"sender": "   ", "store": "tisa"}, "bad_request"),
-        ({"sender": "x" * 129, "store": "tisa"}, "bad_request"),
-        ({"sender": "w-1", "store": "amazon"}, "unknown_store"),
-        ({"sender": "w-1", "store": "<b>"}, "unknown_store"),
+        ({}, 403, "forbidden_conversation"),
+        ({"store": "tisa"}, 403, "forbidden_conversation"),
+        ({"sender": "   ", "store": "tisa"}, 403, "forbidden_conversation"),
+        ({"sender": "x" * 129, "store": "tisa"}, 403, "forbidden_conversation"),
+        ({"sender": "w-1", "store": "tisa"}, 403, "forbidden_conversation"),         # an id the client made up
+        ({"sender": "tg-tisa-12345", "store": "tisa"}, 403, "forbidden_conversation"),  # a Telegram chat
+        ({"sender": "SIGNED", "store": "sitra"}, 403, "store_mismatch"),            # another store's page
+        ({"sender": "SIGNED", "store": "<b>"}, 403, "store_mismatch"),
     ],
 )
-async def test_history_refuses_bad_queries_clearly(query: dict, error: str) -> None:
+async def test_history_refuses_ids_we_did_not_sign(query: dict, status: int, error: str, signer: Any) -> None:
+    if query.get("sender") == "SIGNED":
+        query = {**query, "sender": signer.issue("tisa")}
     reply = await history_response(args(**query), Agent(BrokenStore()))
     answer = body(reply)
-    assert reply.status == 400 and answer["error"] == error
+    assert reply.status == status and answer["error"] == error
     assert answer["fa"] and answer["ru"]
 
 
-async def test_history_without_a_store_uses_the_default(domain: Domain, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DEFAULT_STORE", "citadel")
-    store = await saved(AwaitableTrackerStore(InMemoryTrackerStore(domain)), "w-3", greeting_and_question("citadel"))
-    answer = body(await history_response(args(sender="w-3"), Agent(store)))
+async def test_history_without_a_store_uses_the_conversations(domain: Domain, signer: Any) -> None:
+    sender = signer.issue("citadel")
+    store = await saved(AwaitableTrackerStore(InMemoryTrackerStore(domain)), sender, greeting_and_question("citadel"))
+    answer = body(await history_response(args(sender=sender), Agent(store)))
     assert answer["store"] == "citadel" and len(answer["messages"]) == 5
 
 
 @pytest.mark.parametrize("agent", [None, Agent(None), Agent(BrokenStore())])
-async def test_history_is_a_503_while_loading_or_when_the_store_is_down(agent: Any) -> None:
-    reply = await history_response(args(sender="w-1", store="tisa"), agent)
+async def test_history_is_a_503_while_loading_or_when_the_store_is_down(agent: Any, signer: Any) -> None:
+    reply = await history_response(args(sender=signer.issue("tisa"), store="tisa"), agent)
     assert reply.status == 503 and body(reply)["error"] == "unavailable"
 
 
@@ -270,7 +287,7 @@ def test_the_running_server_serves_the_widget(servers: Any) -> None:
         assert reply.status_code == 200 and reply.headers["Content-Type"].startswith(content_type), path
     for query in ("", "?sender=", "?sender=a&store=nope", "?sender=" + "x" * 300):
         reply = requests.get(f"{base}/history{query}", timeout=10)
-        assert reply.status_code == 400 and reply.json()["fa"], query
+        assert reply.status_code == 403 and reply.json()["fa"], query
     assert requests.get(f"{base}/demo?store=nope", timeout=10).status_code == 400
 
 
@@ -278,7 +295,7 @@ def test_the_running_server_serves_the_widget(servers: Any) -> None:
 def test_history_over_http_after_a_conversation(servers: Any) -> None:
     import requests
 
-    sender = f"w-test-{uuid.uuid4().hex[:12]}"
+    sender = servers.conversation("citadel")
     [greeting] = servers.say(sender, "/greet", store="citadel")
     title = next(b["title"] for b in greeting["buttons"] if b["payload"] == "/human_handoff")
     servers.say(sender, "/human_handoff", store="citadel")
@@ -290,11 +307,3 @@ def test_history_over_http_after_a_conversation(servers: Any) -> None:
     assert user == [title, "Спасибо!"]
     assert messages[0]["role"] == "bot" and messages[0]["buttons"] == greeting["buttons"]
     assert all(isinstance(m["timestamp"], float) for m in messages)
-
-
-def test_history_never_shows_a_telegram_conversation() -> None:
-    from bot.channels.widget import QueryError, parse_history_query
-
-    with pytest.raises(QueryError) as refused:
-        parse_history_query({"sender": "tg-tisa-12345", "store": "tisa"})
-    assert refused.value.status == 400
