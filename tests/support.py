@@ -50,6 +50,7 @@ class Servers:
                "SANIC_HOST": "127.0.0.1", "TRACKER_DB": str(log_dir / "tracker.db"),
                "DATABASE_URL": f"sqlite:///{log_dir / 'orders.db'}"}
         self.database_url = env["DATABASE_URL"]
+        self.tracker_db = log_dir / "tracker.db"
         log_dir.mkdir(parents=True, exist_ok=True)
         for stale in ("tracker.db", "orders.db"):
             (log_dir / stale).unlink(missing_ok=True)

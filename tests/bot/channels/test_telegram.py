@@ -820,7 +820,6 @@ def telegram(model_path: Path, fake: FakeTelegram) -> Iterator[Any]:
     mark = fake.mark()
     running = Servers(model_path, ARTIFACTS / "telegram-server-logs", extra_env=bots_env(fake))
     running.calls_at_start = fake.since(mark)
-    running.tracker_db = ARTIFACTS / "telegram-server-logs" / "tracker.db"
     yield running
     running.stop()
 
