@@ -6,6 +6,7 @@ store's rules are never half-read. Nothing here knows Rasa.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -62,6 +63,17 @@ class Answer:
 
 
 @dataclass(frozen=True)
+class AnswerUnit:
+    """One rule of a store's page: its source sentence, a short answer, the questions it answers."""
+
+    id: str
+    topic: str
+    sources: tuple[str, ...]
+    text: Mapping[Language, str]
+    examples: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class StorePolicy:
     """Everything the assistant knows about one store."""
 
@@ -73,6 +85,7 @@ class StorePolicy:
     timezone: str
     rules: StoreRules
     answers: Mapping[str, Answer] = field(default_factory=dict)
+    units: tuple[AnswerUnit, ...] = ()
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False)
 
     def answer(self, topic: str) -> Optional[Answer]:
@@ -119,6 +132,43 @@ def _answers(path: Path, data: Mapping[str, Any]) -> dict[str, Answer]:
     return answers
 
 
+UNIT_KEYS = frozenset({"id", "topic", "source", "fa", "ru", "examples"})
+_UNIT_ID = re.compile(r"[a-z][a-z0-9_]{2,60}")
+
+
+def _units(path: Path, data: Mapping[str, Any]) -> tuple[AnswerUnit, ...]:
+    """The answer units: one rule of the page each, sourced, bilingual, with example questions."""
+    raw = data.get("units") or []
+    if not isinstance(raw, list):
+        raise PolicyError(path, "units", "expected a list of units")
+    units: list[AnswerUnit] = []
+    for number, body in enumerate(raw):
+        where = f"units[{number}]"
+        if not isinstance(body, dict):
+            raise PolicyError(path, where, "expected a mapping with id, topic, source, fa, ru, examples")
+        unknown = sorted(set(body) - UNIT_KEYS)
+        if unknown:
+            raise PolicyError(path, f"{where}.{unknown[0]}", f"unknown key (a unit has {', '.join(sorted(UNIT_KEYS))})")
+        unit_id = body.get("id")
+        if not isinstance(unit_id, str) or not _UNIT_ID.fullmatch(unit_id):
+            raise PolicyError(path, f"{where}.id", "expected a snake_case id")
+        if any(unit.id == unit_id for unit in units):
+            raise PolicyError(path, f"{where}.id", f"'{unit_id}' is used twice")
+        where = f"units.{unit_id}"
+        if body.get("topic") not in TOPICS:
+            raise PolicyError(path, f"{where}.topic", f"unknown topic (known: {', '.join(TOPICS)})")
+        source = body.get("source")
+        sources = [source] if isinstance(source, str) else source
+        if not isinstance(sources, list) or not sources or not all(isinstance(s, str) and s.strip() for s in sources):
+            raise PolicyError(path, f"{where}.source", "expected the page's sentence (or a list of them)")
+        examples = body.get("examples")
+        if not isinstance(examples, list) or not examples or not all(isinstance(e, str) and e.strip() for e in examples):
+            raise PolicyError(path, f"{where}.examples", "expected a non-empty list of questions")
+        units.append(AnswerUnit(unit_id, body["topic"], tuple(sources), _bilingual(path, body, where),
+                                tuple(examples)))
+    return tuple(units)
+
+
 def load_policy(path: Path) -> StorePolicy:
     """Reads and validates one store's policy file."""
     try:
@@ -149,6 +199,7 @@ def load_policy(path: Path) -> StorePolicy:
         timezone=_require(path, data, "timezone", str),
         rules=rules,
         answers=_answers(path, data),
+        units=_units(path, data),
         raw=data,
     )
 

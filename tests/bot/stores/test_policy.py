@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from bot.stores.policy import TOPICS, PolicyError, load_policies, load_policy, policies
+from support import shared_file
 
-SEEDS = Path(__file__).resolve().parents[4] / "shared" / "seeds"
 STORES = {"sitra", "tisa", "chistatek", "offykala", "citadel"}
 ASCII_DIGIT = re.compile(r"[0-9]")
 PERSIAN_DIGIT = re.compile(r"[۰-۹٠-٩]")
@@ -30,7 +30,7 @@ def all_sources(node: object, path: str = "") -> list[tuple[str, str]]:
     if isinstance(node, dict):
         for key, value in node.items():
             if key == "source":
-                found += [(path, sentence) for sentence in value]
+                found += [(path, sentence) for sentence in ([value] if isinstance(value, str) else value)]
             else:
                 found += all_sources(value, f"{path}.{key}")
     elif isinstance(node, list):
@@ -42,7 +42,7 @@ def all_sources(node: object, path: str = "") -> list[tuple[str, str]]:
 @pytest.mark.parametrize("store", sorted(STORES))
 def test_every_answer_and_rule_quotes_its_own_stores_page(store: str) -> None:
     policy = policies()[store]
-    page = squash((SEEDS / policy.source_document).read_text(encoding="utf-8"))
+    page = squash(shared_file("seeds", policy.source_document).read_text(encoding="utf-8"))
     assert policy.answers, store
     sources = all_sources(dict(policy.raw))
     assert any(path.startswith(".rules") for path, _ in sources), store
@@ -66,7 +66,7 @@ def test_silent_topics_stay_unanswered() -> None:
 
 
 def test_topics_are_the_store_intents_of_the_catalog() -> None:
-    catalog = (SEEDS.parent / "spec" / "intents.md").read_text(encoding="utf-8")
+    catalog = shared_file("spec", "intents.md").read_text(encoding="utf-8")
     for topic in TOPICS:
         assert f"| {topic} |" in catalog
 

@@ -1,0 +1,105 @@
+"""Which rule of a store's page answers a question: a ranking over the store's answer units.
+
+Each unit (a clause of the page, see `AnswerUnit`) comes with questions customers ask that it
+answers. A question is compared with them by TF-IDF over character n-grams of the folded text
+(so ZWNJ, Arabic ي/ك, digits and small typos do not matter, in Persian and Russian alike), and
+the best unit of the question's topic answers it when it is close enough; a unit of another
+topic answers only when it is clearly closer (the classifier may have picked a neighbouring
+topic). When no unit is close enough the caller falls back to the topic's summary, or says
+honestly that the page does not cover it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics.pairwise import linear_kernel
+
+from bot.nlu.normalize import fold, to_ascii_digits
+from bot.stores.policy import AnswerUnit, StorePolicy
+
+# Chosen on the unit tables (tests/data/units) and the dev conversations: cosine similarity
+# plus the topic bonus must reach ANSWERS.
+ANSWERS = 0.42
+TOPIC_BONUS = 0.15
+SECOND_WITHIN = 0.15  # a second rule is given when it scores this close to the first
+TEXT_WEIGHT = 0.8  # the answer's own words count a little less than the example questions
+
+
+def comparable(text: str) -> str:
+    """Text as units are compared: folded (no ZWNJ, one ي/ك, no diacritics), ASCII digits, lower case."""
+    return fold(to_ascii_digits(text)).lower().replace("ё", "е")
+
+
+@dataclass(frozen=True)
+class UnitMatch:
+    """A unit and how close the question is to it (cosine similarity, 0 to 1)."""
+
+    unit: AnswerUnit
+    score: float
+
+
+class UnitIndex:
+    """The units of one store, as vectors of their example questions and answers."""
+
+    def __init__(self, units: Sequence[AnswerUnit]) -> None:
+        """Fits the character n-gram vocabulary on the units' own texts."""
+        self.units = units if isinstance(units, tuple) else tuple(units)
+        documents: list[str] = []
+        self._owner: list[int] = []
+        self._weight: list[float] = []
+        for number, unit in enumerate(self.units):
+            for text, weight in [(example, 1.0) for example in unit.examples] + [
+                (answer, TEXT_WEIGHT) for answer in unit.text.values()
+            ]:
+                documents.append(text)
+                self._owner.append(number)
+                self._weight.append(weight)
+        self._vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True,
+                                           preprocessor=comparable)
+        self._matrix = self._vectorizer.fit_transform(documents) if documents else None
+
+    def rank(self, question: str) -> list[UnitMatch]:
+        """Every unit with its best similarity to the question, closest first."""
+        if self._matrix is None or not question.strip():
+            return []
+        similarities = linear_kernel(self._vectorizer.transform([question]), self._matrix)[0]
+        best = [0.0] * len(self.units)
+        for document, similarity in enumerate(similarities):
+            owner = self._owner[document]
+            best[owner] = max(best[owner], float(similarity) * self._weight[document])
+        return sorted((UnitMatch(unit, score) for unit, score in zip(self.units, best)),
+                      key=lambda match: -match.score)
+
+
+def choose_units(question: str, topics: Sequence[str], index: UnitIndex) -> list[UnitMatch]:
+    """The units that answer `question`, closest first: none, one, or two rules asked at once.
+
+    Each unit scores its similarity plus a bonus for its topic's place among the classifier's
+    intents (`topics`, most likely first: TOPIC_BONUS, then half of it), so the classifier's
+    view breaks near-ties while a clearly closer unit of a neighbouring topic still wins. A
+    second unit joins when it is nearly as close: customers often ask two things at once
+    ("can I return it, and who pays the shipping?").
+    """
+    bonus = {topic: TOPIC_BONUS / (2 ** rank) for rank, topic in reversed(list(enumerate(topics[:2])))}
+    scored = sorted((UnitMatch(match.unit, match.score + bonus.get(match.unit.topic, 0.0))
+                     for match in index.rank(question)), key=lambda match: -match.score)
+    if not scored or scored[0].score < ANSWERS:
+        return []
+    best = scored[0]
+    if len(scored) > 1 and scored[1].score >= max(ANSWERS, best.score - SECOND_WITHIN):
+        return [best, scored[1]]
+    return [best]
+
+
+_INDEXES: dict[int, UnitIndex] = {}
+
+
+def store_index(store: StorePolicy) -> UnitIndex:
+    """The store's unit index, built once per loaded policy (the index keeps its units alive)."""
+    key = id(store.units)
+    if key not in _INDEXES or _INDEXES[key].units is not store.units:
+        _INDEXES[key] = UnitIndex(store.units)
+    return _INDEXES[key]
