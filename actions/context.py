@@ -11,8 +11,9 @@ from rasa_sdk.types import DomainDict
 
 from actions.db import order_items
 
+from bot.channels.guard import SLASH_ESCAPE
 from bot.conversation import language_for, store_for
-from bot.dialogue import item_from, order_id_from, phone_from, reason_from, sealed_from
+from bot.dialogue import item_from, order_id_from, phone_from, reason_from, rules_question, sealed_from
 from bot.settings import default_store
 from bot.stores.policy import StorePolicy
 
@@ -43,6 +44,32 @@ def store_and_language(tracker: Tracker) -> tuple[StorePolicy, str]:
     """The two things every reply depends on."""
     store = current_store(tracker)
     return store, reply_language(tracker, store)
+
+
+def question_text(tracker: Tracker) -> str:
+    """What the customer typed last; empty for a button's payload, which asks nothing particular."""
+    text = _text(tracker).lstrip(SLASH_ESCAPE).strip()
+    return "" if _text(tracker).strip().startswith("/") else text
+
+
+def likely_intents(tracker: Tracker) -> list[str]:
+    """The classifier's intents for the latest message after the first, most likely first."""
+    ranking = (tracker.latest_message or {}).get("intent_ranking") or []
+    return [entry.get("name") for entry in ranking[1:3] if isinstance(entry, dict) and entry.get("name")]
+
+
+def side_question(tracker: Tracker) -> bool:
+    """The customer asked about the rules instead of answering the form's question ("do I send the charger too?")."""
+    text, intent = question_text(tracker), _intent(tracker)
+    if not text or intent in ("affirm", "deny") or intent.startswith("reason_") or _entities(tracker):
+        return False
+    return rules_question(intent, text) and reason_from(None, text) is None and sealed_from(None, text) is None
+
+
+def recent_texts(tracker: Tracker, count: int = 6) -> list[str]:
+    """The customer's last few messages, latest first: facts given earlier are not asked again."""
+    texts = [event.get("text") or "" for event in reversed(tracker.events) if event.get("event") == "user"]
+    return [text for text in texts[:count] if text and not text.startswith("/")]
 
 
 def _entities(tracker: Tracker) -> list[Dict[Text, Any]]:
@@ -116,10 +143,14 @@ class ValidateSlotMappings(ValidationAction):
     async def extract_sealed(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        """Yes or no to the seal question."""
-        if tracker.get_slot("requested_slot") != "sealed":
+        """Yes or no to the seal question, or the seal's state in any message of a return."""
+        intent = _intent(tracker)
+        if tracker.get_slot("requested_slot") == "sealed":
+            value = sealed_from(intent, _text(tracker))
+        elif intent in ("return_request", "damaged_item", "inform") or intent.startswith("reason_"):
+            value = sealed_from(None, _text(tracker))
+        else:
             return {}
-        value = sealed_from(_intent(tracker))
         return {"sealed": value} if value is not None else {}
 
     async def extract_return_item(

@@ -12,6 +12,7 @@ from actions.db import local_now
 from actions.topics import utter_topic
 from bot import answers
 from bot.i18n.replies import render
+from bot.nlu.entities import OUT_OF_TOWN
 from bot.stores.delivery import arrival, delivery_cost, lanes_for, pickup_slot
 from bot.stores.installments import schedule
 
@@ -81,7 +82,8 @@ class ActionDeliveryCost(Action):
         quote = delivery_cost(rules, total, city, distance)
         buttons = []
         if quote.kind == "need_city":
-            buttons = [{"title": answers.city_name(c, language), "payload": answers.city_name(c, language)} for c in rules.cities]  # type: ignore[arg-type]
+            places = [*rules.cities, *([OUT_OF_TOWN] if rules.out_of_town_per_km is not None else [])]
+            buttons = [{"title": answers.city_name(c, language), "payload": answers.city_name(c, language)} for c in places]  # type: ignore[arg-type]
         dispatcher.utter_message(text=answers.delivery_quote(quote, total, city, store, language), buttons=buttons)  # type: ignore[arg-type]
         if quote.kind == "need_total" and store.answer("delivery_cost"):
             utter_topic(dispatcher, store, language, "delivery_cost")

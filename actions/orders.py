@@ -7,16 +7,33 @@ from zoneinfo import ZoneInfo
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
-from actions.context import client_key, current_store, store_and_language
+from actions.context import (
+    client_key,
+    current_store,
+    likely_intents,
+    question_text,
+    recent_texts,
+    side_question,
+    store_and_language,
+)
 from actions.db import engine, now, order_items
 from actions.topics import utter_topic
 from bot import answers
-from bot.dialogue import ORDER_PURPOSES, valid_order_id, valid_phone
+from bot.dialogue import (
+    ORDER_PURPOSES,
+    item_mentioned,
+    purpose_from_words,
+    reason_from,
+    rules_question,
+    sealed_from,
+    valid_order_id,
+    valid_phone,
+)
 from bot.i18n.format import clock, digits
 from bot.i18n.replies import render
 from bot.orders.models import Order
@@ -70,11 +87,21 @@ class ActionOrderFlow(Action):
         store, language = store_and_language(tracker)
         purpose = _purpose(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if purpose is None and intent == "inform" and tracker.get_slot("order_id"):
+            purpose = purpose_from_words(question_text(tracker))  # "order CK-3004, 3304, it stopped working"
         if purpose is None:
             dispatcher.utter_message(response="utter_inform_without_context" if intent == "inform" else "utter_anything_else")
             return []
         if intent == "deny" and not tracker.get_slot("verified_order"):
             return self._general_answer(dispatcher, store, language, purpose)
+        question = question_text(tracker)
+        if (intent in (purpose, "inform") and rules_question(intent, question)
+                and not any(tracker.get_slot(slot) for slot in ("verified_order", "order_id", "phone"))):
+            # answered now from the page; checked for an order on request (the button, or its number)
+            utter_topic(dispatcher, store, language, purpose, question, likely_intents(tracker))
+            button = {"title": render("button.check_order", language), "payload": f"/{purpose}"}  # type: ignore[arg-type]
+            dispatcher.utter_message(text=render("order.check_offer", language), buttons=[button])  # type: ignore[arg-type]
+            return [SlotSet("purpose", purpose)]
         events: List[Dict[Text, Any]] = [SlotSet("purpose", purpose)]
         with Session(engine()) as session, session.begin():
             order, lookup_events = self._verified_order(dispatcher, tracker, session, store, language)
@@ -103,7 +130,7 @@ class ActionOrderFlow(Action):
             if order is not None:
                 return order, []
         if not order_id or not phone:
-            return None, [FollowupAction("order_lookup_form")]
+            return None, [] if side_question(tracker) else [FollowupAction("order_lookup_form")]
         result = verify_order(session, tracker.sender_id, store.id, order_id, phone, now(), client_key(tracker))
         logger.info("verification for %s in %s: %s (phone %s)", tracker.sender_id, store.id, result.status, mask_phone(phone))
         reset = [SlotSet("order_id", None), SlotSet("phone", None)]
@@ -143,15 +170,24 @@ class ActionOrderFlow(Action):
         if not order.items:
             dispatcher.utter_message(text=render("return.no_items", language))  # type: ignore[arg-type]
             return [SlotSet("purpose", None)]
-        sku = tracker.get_slot("return_item") or (order.items[0].sku if len(order.items) == 1 else None)
-        reason = tracker.get_slot("return_reason")
+        said = recent_texts(tracker)  # what the customer already told, in any message of the flow
+        names = [(i.sku, f"{i.name} {i.category}") for i in order.items]
+        sku = tracker.get_slot("return_item") or (order.items[0].sku if len(order.items) == 1 else None) or next(
+            (found for text in said if (found := item_mentioned(text, names))), None)
+        reason = tracker.get_slot("return_reason") or next(
+            (found for text in said if (found := reason_from(None, text))), None)
+        if purpose == "damaged_item" and reason == "change_of_mind":
+            reason = None
+        sealed = tracker.get_slot("sealed")
+        if sealed is None:
+            sealed = next((found for text in said if (found := sealed_from(None, text)) is not None), None)
+        known = [SlotSet("return_item", sku), SlotSet("return_reason", reason), SlotSet("sealed", sealed)]
         item = next((i for i in order.items if i.sku == sku), None)
         if item is None or reason is None:
-            return [FollowupAction("return_form")]
-        sealed = tracker.get_slot("sealed")
+            return known + ([] if side_question(tracker) else [FollowupAction("return_form")])
         decision = can_return(order, item, reason, now(), store, sealed)
         if decision.verdict == "needs_seal":
-            return [FollowupAction("return_form")]
+            return known + [FollowupAction("return_form")]
         text = answers.return_decision(decision, item, store, language)  # type: ignore[arg-type]
         cleared = [SlotSet(slot, None) for slot in _FLOW_SLOTS] + [SlotSet("purpose", None)]
         if decision.verdict in ("eligible", "needs_evidence"):
@@ -204,8 +240,23 @@ class ActionReturnConfirmation(Action):
         return [SlotSet("pending_return", None)]
 
 
+async def answer_aside(form: FormValidationAction, dispatcher: CollectingDispatcher, tracker: Tracker,
+                       domain: DomainDict) -> List[Dict[Text, Any]]:
+    """A form's turn: a question about the rules is answered and the form paused (its slots kept), else validated."""
+    if not side_question(tracker):
+        return await FormValidationAction.run(form, dispatcher, tracker, domain)
+    store, language = store_and_language(tracker)
+    intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
+    utter_topic(dispatcher, store, language, intent, question_text(tracker), likely_intents(tracker))
+    return [SlotSet("requested_slot", None), ActiveLoop(None)]
+
+
 class ValidateOrderLookupForm(FormValidationAction):
     """Checks the shape of the order number and phone before any look-up."""
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        """A question about the rules is answered instead of asking for the number again."""
+        return await answer_aside(self, dispatcher, tracker, domain)
 
     def name(self) -> Text:
         """Rasa calls it while order_lookup_form runs."""
@@ -238,6 +289,10 @@ class ValidateOrderLookupForm(FormValidationAction):
 
 class ValidateReturnForm(FormValidationAction):
     """Asks only what the decision needs: the item (if several), the reason, the seal (if it matters)."""
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        """A question about the rules is answered instead of asking for the item or reason again."""
+        return await answer_aside(self, dispatcher, tracker, domain)
 
     def name(self) -> Text:
         """Rasa calls it while return_form runs."""

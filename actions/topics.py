@@ -2,22 +2,32 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Sequence, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import store_and_language
+from actions.context import likely_intents, question_text, store_and_language
 from bot.stores.policy import StorePolicy
+from bot.stores.units import choose_units, store_index
 
 
-def utter_topic(dispatcher: CollectingDispatcher, store: StorePolicy, language: str, topic: str) -> None:
-    """The store's own answer on a topic, or the not-covered reply with a human handoff."""
-    answer = store.answer(topic)
-    if answer is None:
-        dispatcher.utter_message(response="utter_topic_not_covered")
+def utter_topic(dispatcher: CollectingDispatcher, store: StorePolicy, language: str, topic: str,
+                question: str = "", also: Sequence[str] = ()) -> None:
+    """The rules that answer the question, else the topic's summary (broad questions, buttons), else "not covered".
+
+    `also` are the classifier's other likely intents, after `topic`.
+    """
+    units = [match.unit for match in choose_units(question, [topic, *also], store_index(store))] if question else []
+    summary = store.answer(topic)
+    if units:
+        answer = "\n".join(unit.text[language] for unit in units)  # type: ignore[index]
+    elif summary is not None:
+        answer = summary.text[language]  # type: ignore[index]
     else:
-        dispatcher.utter_message(response="utter_store_answer", answer=answer.text[language])  # type: ignore[index]
+        dispatcher.utter_message(response="utter_topic_not_covered")
+        return
+    dispatcher.utter_message(response="utter_store_answer", answer=answer)
 
 
 class ActionAnswerTopic(Action):
@@ -30,8 +40,8 @@ class ActionAnswerTopic(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        """Utters the store's answer for the latest intent."""
+        """Utters the store's answer for the latest intent and question."""
         store, language = store_and_language(tracker)
         topic = ((tracker.latest_message or {}).get("intent") or {}).get("name") or ""
-        utter_topic(dispatcher, store, language, topic)
+        utter_topic(dispatcher, store, language, topic, question_text(tracker), likely_intents(tracker))
         return []

@@ -22,6 +22,7 @@ from bot.stores.returns import ReturnDecision
 from bot.stores.rules import InstallmentPlan, PickupRules, Window
 
 CITY_NAMES: dict[str, dict[Language, str]] = {
+    "out_of_town": {"fa": "خارج از شهر", "ru": "за город"},
     "tbilisi": {"fa": "تفلیس", "ru": "Тбилиси"},
     "kutaisi": {"fa": "کوتایسی", "ru": "Кутаиси"},
     "batumi": {"fa": "باتومی", "ru": "Батуми"},

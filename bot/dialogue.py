@@ -24,8 +24,11 @@ REASON_INTENTS: dict[str, Reason] = {
 _REASON_WORDS: tuple[tuple[Reason, str], ...] = (
     ("transport_damage", r"حمل|ضربه|شکسته|له شده|بسته.*(پاره|خراب)|при доставке|разбит|помят|в пути|транспорт"),
     ("wrong_item", r"اشتباه|مغایر|فرق دار|عوض فرستاد|не тот|не то|перепутал|другой товар|не соответств"),
-    ("change_of_mind", r"پشیمون|پشیمان|منصرف|نمیخوام|نمیخواهم|خوشم نیومد|سلیقه|передумал|не понрав|не подош|не нужн"),
-    ("defect", r"خراب|معیوب|نقص|کار نمیکنه|کار نمیکند|روشن نمیشه|ایراد|брак|не работает|сломан|неисправ|дефект|не включ"),
+    ("change_of_mind", r"پشیمون|پشیمان|منصرف|نمیخوام|نمیخواهم|خوشم نیومد|خوشم نمیاد|دوست ندارم|دوسش ندارم|"
+                       r"لازمش ندارم|لازم ندارم|نیازی ندارم|سلیقه|передумал|не понрав|не нрав|не подош|не нужн|"
+                       r"разонрав"),
+    ("defect", r"خراب|معیوب|نقص|کار نمیکنه|کار نمیکند|روشن نمیشه|ایراد|брак|не работает|сломал|неисправ|дефект|"
+               r"не включ|не греет|перестал"),
 )
 _DIGITS = re.compile(r"\d")
 
@@ -71,9 +74,72 @@ def reason_from(intent: Optional[str], text: str) -> Optional[Reason]:
     return None
 
 
-def sealed_from(intent: Optional[str]) -> Optional[bool]:
-    """"Is the seal intact?" answered yes or no."""
+# The seal's state in the customer's own words (normalised, folded): intact is checked first,
+# since "I did not open it" contains "open it".
+_SEALED_WORDS = (
+    (True, r"باز ?نکرد|باز ?نشده|دست ?نخورده|پلمپ\S* (سالم|باز ?نشده)|(سالم|کامل)ه? .{0,12}پلمپ|"
+           r"не (вскрыва|вскрыл|открыва|открыл|распечат)|запечатан|пломб\S* (цел|на месте)|целая пломб|"
+           r"в заводской упаковке"),
+    (False, r"باز ?کرد|باز شده|بازش کرد|پلمپ\S* (باز|پاره|خراب)|استفاده کرد|вскрыл|открыл|распечатал|"
+            r"пользовал|пломб\S* (сорван|вскрыт|поврежд)"),
+)
+
+
+def sealed_from(intent: Optional[str], text: str = "") -> Optional[bool]:
+    """"Is the seal intact?" answered yes or no, by button or in the customer's words."""
+    folded = fold(normalize(text or "")).lower()
+    for sealed, pattern in _SEALED_WORDS:
+        if re.search(pattern, folded):
+            return sealed
     return {"affirm": True, "deny": False}.get(intent or "")
+
+
+# What customers call an item, for the words of item names and categories.
+_ITEM_WORDS: dict[str, tuple[str, ...]] = {
+    "hair dryer": ("سشوار", "фен"),
+    "charger": ("شارژر", "зарядк"),
+    "printer": ("پرینتر", "چاپگر", "принтер"),
+    "laptop": ("لپ تاپ", "لپتاپ", "ноутбук", "ноут"),
+    "perfume": ("عطر", "ادکلن", "ادوپرفیوم", "духи", "парфюм", "туалетн"),
+    "cream": ("کرم", "крем"),
+    "mascara": ("ریمل", "тушь"),
+    "gel": ("ژل", "гель"),
+    "sample": ("نمونه", "тестер", "пробник"),
+    "headphones": ("هندزفری", "ایرپاد", "هدفون", "наушник"),
+    "paper": ("کاغذ", "бумаг"),
+    "blender": ("مخلوط کن", "блендер"),
+    "pan": ("ماهیتابه", "сковород"),
+    "shoes": ("کفش", "кроссовк"),
+    "vacuum": ("جارو", "пылесос"),
+    "monitor": ("مانیتور", "монитор"),
+    "fax": ("فکس", "факс"),
+    "copier": ("دستگاه کپی", "فتوکپی", "копир"),
+    "keyboard": ("کیبورد", "клавиатур"),
+    "flash": ("فلش", "флешк"),
+    "tablet": ("تبلت", "планшет"),
+    "mobile phone": ("گوشی", "موبایل", "телефон", "смартфон"),
+}
+
+
+def _words(text: str) -> set[str]:
+    """The comparable words of a text: three letters or more, or a two-letter Latin brand ("HP", "LG")."""
+    found = re.findall(r"\w{3,}|\b[a-z]{2}\b", fold(normalize(text)).lower())
+    return {word for word in found if not word.isdigit()}
+
+
+def item_mentioned(text: str, items: Sequence[tuple[str, str]]) -> Optional[str]:
+    """The SKU of the one item a message names (a word of its name, or what customers call it)."""
+    folded = fold(normalize(text or "")).lower()
+    said = _words(text)
+    scores = []
+    for sku, name in items:
+        named = fold(normalize(name)).lower()
+        score = len(said & _words(name))
+        score += sum(1 for key, words in _ITEM_WORDS.items() if key in named and any(w in folded for w in words))
+        scores.append((score, sku))
+    best = max((score for score, _ in scores), default=0)
+    winners = [sku for score, sku in scores if score == best]
+    return winners[0] if best > 0 and len(winners) == 1 else None
 
 
 def item_from(text: str, items: Sequence[tuple[str, str]]) -> Optional[str]:
@@ -88,7 +154,43 @@ def item_from(text: str, items: Sequence[tuple[str, str]]) -> Optional[str]:
     if number.isdigit() and 1 <= int(number) <= len(items):
         return items[int(number) - 1][0]
     matches = [sku for sku, name in items if typed in fold(normalize(name)) or fold(normalize(name)) in typed]
-    return matches[0] if len(matches) == 1 else None
+    return matches[0] if len(matches) == 1 else item_mentioned(text, items)
+
+
+# A question about the rules, rather than a request to do something with one's order.
+_QUESTION_WORDS = re.compile(
+    r"[?؟]|(?<!\w)(آیا|میشه|میشود|می ?تونم|می ?توانم|میتونیم|چطور|چطوری|چجوری|چگونه|چقدر|چند|چیه|چی|کجا|کی|چیکار|چکار|"
+    r"چه ?کار|"
+    r"با کیه|گردن کیه|عهده کیه|امکان ?داره|امکانش|هست یا نه|можно|как|когда|сколько|кто|где|ли|что|какой|какие|"
+    r"почему|чей|чья|разве|правда)(?!\w)",
+    re.IGNORECASE,
+)
+# How to follow an order up, asked without wanting one looked up: "where do I see the tracking code?"
+_HOW_TO = re.compile(r"(?<!\w)(از کجا|کجا ببینم|چطور|چطوری|چجوری|چگونه|как|откуда|где (смотреть|посмотреть|узнать))(?!\w)",
+                     re.IGNORECASE)
+
+
+def purpose_from_words(text: str) -> str:
+    """What a message that gives an order's number and phone wants: a return for a reason, else its status."""
+    folded = fold(normalize(text or "")).lower()
+    if re.search(r"لغو|کنسل|отмен", folded):
+        return "cancel_order"
+    reason = reason_from(None, text)
+    if reason in ("defect", "transport_damage"):
+        return "damaged_item"
+    return "return_request" if reason or re.search(r"مرجوع|پس بد|вернуть|возврат", folded) else "order_status"
+
+
+def rules_question(intent: Optional[str], text: str) -> bool:
+    """Whether an order-topic message asks about the store's rules, not for an order to be looked up.
+
+    "Can I cancel while it is processing?" is answered from the page; "I want to cancel my
+    order" and "where is my order?" need the order. Status questions count only as how-to.
+    """
+    folded = fold(normalize(text or "")).lower()
+    if intent == "order_status":
+        return _HOW_TO.search(folded) is not None
+    return _QUESTION_WORDS.search(folded) is not None
 
 
 def valid_phone(value: str) -> bool:

@@ -168,3 +168,37 @@ def test_russian_failed_verification_and_lock(servers) -> None:
     assert "закрыт до" in text(last) and "/human_handoff" in payloads(last)
     locked = text(servers.say(who, "где заказ CT-2002, телефон 599125502", store="citadel"))  # right pair, too late
     assert "закрыт до" in locked and "Заказ CT-2002" not in locked
+
+
+def test_a_question_about_the_rules_is_answered_without_asking_for_an_order(servers) -> None:
+    answer, asked = talk(servers, "sitra", "میشه سفارشی که در حال پردازشه رو لغو کرد؟", "/cancel_order")
+    assert "در حال پردازش" in text(answer) and "شماره‌ی سفارش" not in text(answer)
+    assert "/cancel_order" in payloads(answer)                  # checking it for an order is offered
+    assert "شماره‌ی سفارش" in text(asked)                       # and done on request
+
+
+def test_after_the_answer_the_order_number_continues_the_check(servers) -> None:
+    answer, phone, status = talk(servers, "sitra", "можно отменить заказ, пока он в обработке?", "SR-5001", "1101")
+    assert "обработ" in text(answer) and "номер заказа" not in text(answer)
+    assert "телефон" in text(phone)                              # the number continued the check
+    assert "SR-5001" in text(status) and "отмен" in text(status)
+
+
+def test_a_question_in_the_middle_of_a_return_is_answered_and_nothing_is_asked_again(servers) -> None:
+    item, aside = talk(servers, "tisa", "میخوام سفارش TS-1043 رو پس بدم، شماره 09352222203",
+                       "نمونه هدیه‌ای که همراهش اومده رو هم باید پس بفرستم؟")
+    assert "LC-IDOLE-S" in payloads(item)                       # which item? (two in the order)
+    assert text(aside) and "کدام کالا" not in text(aside)       # answered from the page, not asked again
+    assert set(text(aside).split("\n")) <= {unit.text["fa"] for unit in policies()["tisa"].units}
+
+
+@pytest.mark.parametrize("typed", ["CT2002", "ct 2002", "СТ-2002"])
+def test_order_numbers_typed_any_way_find_the_order(servers, typed: str) -> None:
+    [status] = talk(servers, "citadel", f"где заказ {typed}, телефон 599125502")
+    assert "CT-2002" in text(status) and "отправлен" in text(status)
+
+
+def test_facts_from_the_first_message_are_not_asked_again(servers) -> None:
+    [decision] = talk(servers, "sitra", "سشوار سفارش SR-5003 خرابه روشن نمیشه، موبایل ۰۹۱۲۱۱۱۱۱۰۳")
+    assert "Philips BHD300" in text(decision) and "کدام کالا" not in text(decision)
+    assert "نقص فنی" in text(decision)                          # the reason, read from "خرابه"

@@ -2,7 +2,18 @@
 
 import pytest
 
-from bot.dialogue import item_from, order_id_from, phone_from, reason_from, sealed_from, valid_order_id, valid_phone
+from bot.dialogue import (
+    item_from,
+    item_mentioned,
+    order_id_from,
+    purpose_from_words,
+    rules_question,
+    phone_from,
+    reason_from,
+    sealed_from,
+    valid_order_id,
+    valid_phone,
+)
 
 ORDER = [{"entity": "order_id", "value": "4567"}]
 PHONE = [{"entity": "phone", "value": "09121234567"}]
@@ -52,3 +63,88 @@ def test_items_sealed_and_shapes() -> None:
     assert (sealed_from("affirm"), sealed_from("deny"), sealed_from("greet")) == (True, False, None)
     assert valid_phone("۴۵۶۷") and valid_phone("+995 599 12 55 02") and not valid_phone("12")
     assert valid_order_id("CT-2001") and valid_order_id("۵۸۱۲۰") and not valid_order_id("a b")
+
+
+@pytest.mark.parametrize(
+    "text, sealed",
+    [
+        ("نه، پلمپش باز شده", False),
+        ("پلمپش سالمه، اصلا بازش نکردم", True),
+        ("درشو باز نکردم", True),
+        ("عطرو باز کردم ولی بوشو دوست ندارم", False),
+        ("هنوز دست نخورده", True),
+        ("открыла versace eros запах не нравится", False),
+        ("не вскрывал, пломба целая", True),
+        ("принтер ещё в заводской упаковке", True),
+        ("سلام، می‌خوام پسش بدم", None),
+        ("хочу вернуть", None),
+    ],
+)
+def test_the_seal_in_the_customers_words(text: str, sealed: bool | None) -> None:
+    assert sealed_from(None, text) is sealed
+
+
+def test_buttons_still_answer_the_seal_question() -> None:
+    assert (sealed_from("affirm", "بله"), sealed_from("deny", "نه")) == (True, False)
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("بوشو دوست ندارم", "change_of_mind"),
+        ("دیگه لازمش ندارم", "change_of_mind"),
+        ("запах не нравится", "change_of_mind"),
+        ("сломался фен", "defect"),
+    ],
+)
+def test_more_ways_to_say_the_reason(text: str, reason: str) -> None:
+    assert reason_from(None, text) == reason
+
+
+ORDER_ITEMS = [("PH-BHD300", "Philips BHD300 hair dryer"), ("NV-SOFT200", "کرم نرم‌کننده نیوآ Soft ۲۰۰ میلی‌لیتر")]
+
+
+@pytest.mark.parametrize(
+    "text, sku",
+    [
+        ("سشواری که خریدم خرابه روشن نمیشه", "PH-BHD300"),       # what customers call it
+        ("کرم نیوآ هم که تو همین سفارش بود رو میشه پس بدم؟", "NV-SOFT200"),  # a word of its name
+        ("фен сломался", "PH-BHD300"),
+        ("philips не включается", "PH-BHD300"),
+        ("می‌خوام پسش بدم", None),                                # names nothing
+    ],
+)
+def test_an_item_named_in_a_longer_message(text: str, sku: str | None) -> None:
+    assert item_mentioned(text, ORDER_ITEMS) == sku
+    assert item_from(text, ORDER_ITEMS) == sku
+
+
+@pytest.mark.parametrize(
+    "intent, text, question",
+    [
+        ("cancel_order", "ميخوام سفارشمو لغو كنم", False),                      # a request: the order is needed
+        ("cancel_order", "можно отменить заказ пока он еще в обработке?", True),
+        ("return_request", "عطرو تو حراج خریدم و پشیمون شدم، هزینه ارسال برگشتش با کیه", True),
+        ("damaged_item", "ایرپادی که خریدم یه طرفش صدا نمیده", False),
+        ("return_request", "رسید پستشو چیکار کنم", True),
+        ("order_status", "где мой заказ?", False),                              # status: only how-to counts
+        ("order_status", "سفارشم کجاست؟", False),
+        ("order_status", "کد رهگیری رو از کجا ببینم؟", True),
+        ("order_status", "как узнать статус заказа", True),
+    ],
+)
+def test_a_question_about_the_rules_or_a_request_about_an_order(intent: str, text: str, question: bool) -> None:
+    assert rules_question(intent, text) is question
+
+
+@pytest.mark.parametrize(
+    "text, purpose",
+    [
+        ("заказ CK-3004, 3304, перестал включаться", "damaged_item"),
+        ("سفارش ۵۸۱۲۰، ۴۵۶۷، میخوام لغوش کنم", "cancel_order"),
+        ("TS-1046 09352222206 میخوام پس بدم", "return_request"),
+        ("CT-2002 599125502", "order_status"),
+    ],
+)
+def test_what_a_message_with_an_orders_number_and_phone_wants(text: str, purpose: str) -> None:
+    assert purpose_from_words(text) == purpose
