@@ -24,6 +24,7 @@ _NUMBER_WORDS: dict[str, float] = {
     "один": 1, "одна": 1, "одну": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6,
     "семь": 7, "восемь": 8, "девять": 9, "десять": 10, "двадцать": 20, "тридцать": 30, "пятьдесят": 50,
     "сто": 100, "двести": 200, "триста": 300, "пятьсот": 500, "полтора": 1.5, "полторы": 1.5,
+    "полтораста": 150, "пол": 0.5, "نیم": 0.5,
 }
 _WORD_NUM = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _GAP = r"[ \u200c]*"
@@ -73,19 +74,29 @@ _AMOUNT = re.compile(
     rf"|(?<![\w])(?P<num4>{_WORD_NUM}){_HALF.replace('half', 'half4')}{_GAP}(?P<mult4>{_MULTIPLIER})",
     re.IGNORECASE,
 )
+_KM = rf"کیلومتر|کیلو{_GAP}متر|کیلومتری|km\b|км\b|километр\w*"
 _DISTANCE = re.compile(
-    rf"(?<![\w.,/])(?P<num>{_NUM}){_GAP}(?:کیلومتر|کیلو{_GAP}متر|کیلومتری|km\b|км\b|километр\w*)",
+    rf"(?<![\w.,/])(?P<num>{_NUM}){_GAP}(?:{_KM})|(?<![\w])(?:{_KM})[ \u200c]{{0,3}}(?P<num2>{_NUM})(?!\d|[.,]\d)",
     re.IGNORECASE,
 )
+# Hours said in words: "ساعت یک ظهر", "в два часа дня", "в час дня" (an hour alone is one o'clock).
+_HOUR_WORDS: dict[str, int] = {
+    "یک": 1, "یه": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "شیش": 6, "هفت": 7, "هشت": 8, "نه": 9,
+    "ده": 10, "یازده": 11, "دوازده": 12,
+    "час": 1, "один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
+    "девять": 9, "десять": 10, "одиннадцать": 11, "двенадцать": 12,
+}
 _HOUR = r"(?:[01]?\d|2[0-3])"
+_WORD_HOUR = "|".join(sorted((word for word in _HOUR_WORDS if word != "час"), key=len, reverse=True))
 _PM = r"بعد{_GAP}از{_GAP}ظهر|بعدازظهر|عصر|شب|дня|вечера|ночи".replace("{_GAP}", _GAP)
 _DAY = rf"صبح|ظهر|{_PM}|утра"
 _TIME = re.compile(
     rf"(?:ساعت{_GAP})?(?<![\w:])(?P<h>{_HOUR}):(?P<m>[0-5]\d)(?![\d:])"
     rf"(?:{_GAP}(?P<day>{_DAY}))?"
-    rf"|ساعت{_GAP}(?P<h2>{_HOUR})(?!\d)(?:{_GAP}(?P<day2>{_DAY}))?"
+    rf"|ساعت{_GAP}(?P<h2>{_HOUR}|{_WORD_HOUR})(?![\d\w])(?:{_GAP}(?P<day2>{_DAY}))?"
     rf"|(?<![\w.,])(?P<h3>{_HOUR}){_GAP}(?:час(?:а|ов)?{_GAP})?(?P<day3>{_DAY})"
-    rf"|(?<!\w)(?:в|к|до|после){_GAP}(?P<h4>{_HOUR}){_GAP}час\w*(?:{_GAP}(?P<day4>{_DAY}))?",
+    rf"|(?<!\w)(?:в|к|до|после){_GAP}(?P<h4>{_HOUR}|{_WORD_HOUR}){_GAP}час\w*(?:{_GAP}(?P<day4>{_DAY}))?"
+    rf"|(?<!\w)(?:в|к|до|после){_GAP}(?P<h5>час)(?:{_GAP}(?P<day5>{_DAY}))(?!\w)",
     re.IGNORECASE,
 )
 _PHONE = re.compile(
@@ -101,7 +112,12 @@ _LAST_FOUR = re.compile(
     re.IGNORECASE,
 )
 _ORDER_KEYWORD = re.compile(r"(?:سفارش|فاکتور|заказ\w*|номер|#|№)\W{0,3}[^\d\s]{0,12}\W{0,3}$", re.IGNORECASE)
-_ORDER_ID = re.compile(r"(?<![\w.,/:+-])(?P<id>(?:[a-z]{1,4}-?)?\d[\w-]{1,30}\d|\d{3})(?![\w/:-]|[.,]\d)", re.IGNORECASE)
+_ORDER_ID = re.compile(
+    r"(?<![\w.,/:+-])(?P<id>(?:(?i:[a-z]{1,4})[ -]?|[АВЕКМНОРСТХ]{1,4}[ -]?)?\d[\w-]{1,30}\d|\d{3})"
+    r"(?![\w/:-]|[.,]\d)"
+)
+# Capital Cyrillic letters that look like Latin ones: "СТ-2002" typed on a Russian keyboard is CT-2002.
+LOOKALIKES = str.maketrans("АВЕКМНОРСТХавекмнорстх", "ABEKMHOPCTXabekmhopctx")
 _NOT_ORDER_UNITS = re.compile(
     rf"^{_GAP}(?:روز|ساعت|دقیقه|ماه|سال|درصد|%|день|дня|дней|час|минут|месяц|год|лет|процент|шт)",
     re.IGNORECASE,
@@ -174,41 +190,60 @@ _CITIES: dict[str, str] = {
     "bojnurd": r"بجنورد",
     "eslamshahr": rf"اسلام{_GAP}شهر",
 }
+# A place outside any city: the stores price it per km, whatever town it is near.
+OUT_OF_TOWN = "out_of_town"
+_OUT_OF_TOWN = re.compile(
+    r"за ?город\w*|загород\w*|в сел[оеа]\w*|в деревн\w*|в посел\w*|пригород\w*|за пределы город\w*|"
+    rf"خارج{_GAP}از{_GAP}شهر|بیرون{_GAP}از{_GAP}شهر|روستا\w*|حومه",
+    re.IGNORECASE,
+)
+# Persian attaches endings to a city's name: "زاهدانم" (I am in Zahedan), "شیرازی" (from Shiraz).
+_CITY_ENDING = r"(?:(?:م|ی|یم|یی|ام|یه)(?![\w]))?"
 _CITY = re.compile(
-    "|".join(rf"(?<![\w])(?P<{key}>{pattern})(?![\w])" for key, pattern in _CITIES.items()),
+    "|".join(rf"(?<![\w])(?P<{key}>{pattern}){_CITY_ENDING}(?![\w])" for key, pattern in _CITIES.items()),
     re.IGNORECASE,
 )
 
 
-def _amounts(text: str) -> Iterator[Entity]:
-    """Numbers with a currency or a multiplier: "۳ میلیون تومان", "150 лари", "2 млн"."""
+def _amounts(text: str) -> Iterator[tuple[Entity, int]]:
+    """Numbers with a currency or a multiplier ("۳ میلیون تومان", "150 лари", "2 млн"), with the multiplier."""
     for match in _AMOUNT.finditer(text):
         raw = next(match.group(g) for g in ("num", "num2", "num3", "num4") if match.group(g))
         multiplier_text = next((match.group(g) for g in ("mult", "mult2", "mult3", "mult4") if match.group(g)), "")
         half = any(match.group(g) for g in ("half", "half2", "half3", "half4"))
         number = parse_number(raw) + (0.5 if half else 0)
-        for pattern, factor in _MULTIPLIERS:
-            if multiplier_text and re.fullmatch(pattern, multiplier_text, re.IGNORECASE):
-                number *= factor
-                break
+        factor = next((factor for pattern, factor in _MULTIPLIERS
+                       if multiplier_text and re.fullmatch(pattern, multiplier_text, re.IGNORECASE)), 1)
+        number *= factor
         if (match.group("cur") or match.group("cur3") or "").startswith("ریال"):
             number /= 10  # the stores count in toman; 10 rial make a toman
-        yield Entity("amount", match.start(), match.end(), _clean(number))
+        yield Entity("amount", match.start(), match.end(), _clean(number)), factor
+
+
+_BARE_THOUSANDS = re.compile(rf"{_GAP}(?:و{_GAP})?(?P<n>\d{{1,3}})(?![\d.,/]|{_GAP}(?:{_MULTIPLIER}))", re.IGNORECASE)
 
 
 def _compound_amounts(text: str) -> Iterator[Entity]:
-    """"۲ میلیون و ۱۰۰ هزار تومان", "2 млн 100 тыс": parts joined by "و" or a space add up."""
+    """Parts that add up: "۲ میلیون و ۱۰۰ هزار تومان", "2 млн 100 тыс"; after millions a bare number
+    counts thousands, as people say it: "۲ میلیون و ۳۰۰" is 2,300,000, "2 млн 300" too."""
     parts = list(_amounts(text))
     index = 0
     while index < len(parts):
-        merged = parts[index]
+        merged, factor = parts[index]
         while index + 1 < len(parts):
-            following = parts[index + 1]
+            following, following_factor = parts[index + 1]
             joint = text[merged.end : following.start]
             if not (re.fullmatch(rf"{_GAP}(?:و{_GAP})?", joint) and following.value < merged.value):  # type: ignore[operator]
                 break
-            merged = Entity("amount", merged.start, following.end, _clean(merged.value + following.value))  # type: ignore[operator]
+            value = following.value
+            if factor == 1_000_000 and following_factor == 1 and value < 1000:  # type: ignore[operator]
+                value *= 1000  # type: ignore[operator]
+            merged = Entity("amount", merged.start, following.end, _clean(merged.value + value))  # type: ignore[operator]
+            factor = following_factor
             index += 1
+        tail = _BARE_THOUSANDS.match(text, merged.end) if factor == 1_000_000 else None
+        if tail is not None:
+            merged = Entity("amount", merged.start, tail.end(), _clean(merged.value + int(tail.group("n")) * 1000))  # type: ignore[operator]
         yield merged
         index += 1
 
@@ -216,18 +251,22 @@ def _compound_amounts(text: str) -> Iterator[Entity]:
 def _distances(text: str) -> Iterator[Entity]:
     """A number of kilometres."""
     for match in _DISTANCE.finditer(text):
-        yield Entity("distance", match.start(), match.end(), _clean(parse_number(match.group("num"))))
+        yield Entity("distance", match.start(), match.end(), _clean(parse_number(match.group("num") or match.group("num2"))))
 
 
 def _times(text: str) -> Iterator[Entity]:
     """Clock times, with the afternoon and evening words moving the hour past noon."""
     for match in _TIME.finditer(text):
-        hour = int(match.group("h") or match.group("h2") or match.group("h3") or match.group("h4"))
+        said = next(match.group(g) for g in ("h", "h2", "h3", "h4", "h5") if match.group(g))
+        hour = int(said) if said.isdigit() else _HOUR_WORDS[said.lower()]
         minute = int(match.group("m") or 0)
-        day = next((match.group(g) for g in ("day", "day2", "day3", "day4") if match.group(g)), "")
+        day = next((match.group(g) for g in ("day", "day2", "day3", "day4", "day5") if match.group(g)), "")
         if day and re.fullmatch(_PM, day, re.IGNORECASE):
             hour = 0 if (day.lower() == "ночи" and hour == 12) else (hour + 12 if hour < 12 else hour)
-        start = match.start("h4") if match.group("h4") else match.start()  # not the "в"
+        elif day == "ظهر" and hour < 6:  # "one at noon" is one in the afternoon
+            hour += 12
+        first = next((g for g in ("h4", "h5") if match.group(g)), None)
+        start = match.start(first) if first else match.start()  # not the "в"
         yield Entity("time", start, match.end(), f"{hour:02d}:{minute:02d}")
 
 
@@ -254,11 +293,20 @@ def _order_ids(text: str) -> Iterator[Entity]:
             text[max(0, match.start() - 25) : match.start()]
         ):
             continue
-        yield Entity("order_id", match.start(), match.end(), value.upper())
+        prefix = re.match(r"([^\W\d]+)[ -]?(?=\d)", value)
+        if prefix and prefix.group(1).translate(LOOKALIKES).isascii():
+            value = prefix.group(1) + "-" + value[prefix.end():]  # "ct 2002", "СТ2002": CT-2002
+        elif prefix:
+            continue  # other letters before a number ("на 5000") are words, not an order's prefix
+        yield Entity("order_id", match.start(), match.end(), value.translate(LOOKALIKES).upper())
 
 
 def _cities(text: str) -> Iterator[Entity]:
-    """City names from the gazetteer, as ids."""
+    """City names from the gazetteer, as ids; "out of town" (even "25 km from Kutaisi") is one place."""
+    outside = _OUT_OF_TOWN.search(text)
+    if outside is not None:
+        yield Entity("city", outside.start(), outside.end(), OUT_OF_TOWN)
+        return
     for match in _CITY.finditer(text):
         key = match.lastgroup or ""
         yield Entity("city", match.start(), match.end(), key)

@@ -8,6 +8,7 @@ verification attempt that is not committed does not count towards the lock-out.
 from __future__ import annotations
 
 import logging
+import re
 import secrets
 import string
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from typing import Any, Iterable, Literal, Optional
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from bot.nlu.entities import LOOKALIKES
 from bot.nlu.normalize import to_ascii_digits
 from bot.orders.models import Item, Order, ReturnRequest, VerificationAttempt
 from bot.privacy import LAST_DIGITS, mask_phone, phone_digits
@@ -75,8 +77,20 @@ def national_number(digits: str) -> str:
 
 
 def order_key(order_id: str) -> str:
-    """How order numbers compare: ASCII digits, no surrounding spaces, lower case."""
-    return to_ascii_digits(order_id).strip().lower()
+    """How order numbers compare: ASCII digits, Latin letters for Cyrillic look-alikes, no surrounding spaces, lower case."""
+    return to_ascii_digits(order_id).translate(LOOKALIKES).strip().lower()
+
+
+def compact_key(order_id: str) -> str:
+    """An order number without its separators: "CT-2002", "ct 2002" and "CT2002" are one order."""
+    return re.sub(r"[\s_-]+", "", order_key(order_id))
+
+
+def key_spellings(order_id: str) -> list[str]:
+    """The stored keys a typed order number may stand for: as typed, without separators, with a dash."""
+    compact = compact_key(order_id)
+    dashed = re.sub(r"^([a-z]+)(?=\d)", r"\1-", compact)
+    return sorted({order_key(order_id), compact, dashed} - {""})
 
 
 def phone_matches(order: Order, given: str) -> bool:
@@ -93,11 +107,11 @@ def phone_matches(order: Order, given: str) -> bool:
 
 def find_order(session: Session, store: str, order_id: str) -> Optional[Order]:
     """The store's order with this number (any case, any digits), items loaded."""
-    key = order_key(order_id)
-    if not key:
+    keys = key_spellings(order_id)
+    if not keys:
         return None
-    query = select(Order).where(Order.store == store, Order.order_key == key).options(selectinload(Order.items))
-    return session.scalars(query).one_or_none()
+    query = select(Order).where(Order.store == store, Order.order_key.in_(keys)).options(selectinload(Order.items))
+    return session.scalars(query).first()
 
 
 def orders_by_key(session: Session, store: str, keys: Iterable[str]) -> dict[str, Order]:
@@ -202,7 +216,7 @@ def verify_order(
     a customer's own order cannot be used to keep guessing others.
     """
     _require_aware(now)
-    key = order_key(order_id)[:MAX_TYPED_ORDER_ID]
+    key = compact_key(order_id)[:MAX_TYPED_ORDER_ID]
     counts = _counts(session, sender_id, store, key, client, now)
     lock = _first_lock(counts, now)
     if lock is not None:

@@ -100,3 +100,43 @@ def test_agrees_with_the_annotations_of_our_training_data() -> None:
     assert set(totals) == {"order_id", "phone", "amount", "city", "distance", "time"}
     for entity_type, total in totals.items():
         assert hits[entity_type] / total >= 0.97, (entity_type, hits[entity_type], total)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # after millions, a bare number counts thousands, as people say it
+        ("۲ میلیون و ۳۰۰", [("amount", "۲ میلیون و ۳۰۰", 2300000)]),
+        ("۱ میلیون و ۸۰۰ تومن", [("amount", "۱ میلیون و ۸۰۰ تومن", 1800000)]),
+        ("2 млн 300", [("amount", "2 млн 300", 2300000)]),
+        ("۲ میلیون و ۱۰۰ هزار تومان", [("amount", "۲ میلیون و ۱۰۰ هزار تومان", 2100000)]),
+        ("یک و نیم میلیون", [("amount", "یک و نیم میلیون", 1500000)]),
+        ("نیم میلیون تومان", [("amount", "نیم میلیون تومان", 500000)]),
+        ("полтора миллиона", [("amount", "полтора миллиона", 1500000)]),
+        ("полтораста лари", [("amount", "полтораста лари", 150)]),
+        ("полтысячи", [("amount", "полтысячи", 500)]),
+        ("заказ на 5000 лари", [("amount", "5000 лари", 5000)]),  # "на 5000" is not an order number
+        # times in words and with the part of the day
+        ("ساعت یک ظهر", [("time", "ساعت یک ظهر", "13:00")]),
+        ("ساعت ۱ ظهر", [("time", "ساعت ۱ ظهر", "13:00")]),
+        ("ساعت ۱۲ ظهر", [("time", "ساعت ۱۲ ظهر", "12:00")]),
+        ("ساعت ده صبح", [("time", "ساعت ده صبح", "10:00")]),
+        ("в час дня", [("time", "час дня", "13:00")]),
+        ("в два часа дня", [("time", "два часа дня", "14:00")]),
+        # order numbers however they are typed; Cyrillic look-alikes are Latin
+        ("CT2002", [("order_id", "CT2002", "CT-2002")]),
+        ("ct 2002", [("order_id", "ct 2002", "CT-2002")]),
+        ("ts1042", [("order_id", "ts1042", "TS-1042")]),
+        ("заказ СТ-2002", [("order_id", "СТ-2002", "CT-2002")]),
+        # places: Persian endings, out of town, km before the number
+        ("زاهدانم", [("city", "زاهدانم", "zahedan")]),
+        ("به شیرازی", [("city", "شیرازی", "shiraz")]),
+        ("رشته", []),                                         # a word, not Rasht
+        ("за город, 25 км от Кутаиси", [("city", "за город", "out_of_town"), ("distance", "25 км", 25)]),
+        ("в село под Гори", [("city", "в село", "out_of_town")]),
+        ("ارسال به روستا", [("city", "روستا", "out_of_town")]),
+        ("от вас км 12.", [("distance", "км 12", 12)]),
+    ],
+)
+def test_numbers_times_places_and_ids_as_people_write_them(text: str, expected: list) -> None:
+    assert found(text) == expected

@@ -357,3 +357,15 @@ def test_an_older_database_gets_the_new_columns(tmp_path: Path) -> None:
     assert {"order_key", "client"} <= columns
     with Session(engine) as session, session.begin():
         assert verify_order(session, "new", "tisa", "TS-1", "0000", NOW).status == "mismatch"
+
+
+@pytest.mark.parametrize("typed", ["CT-2006", "ct-2006", "CT2006", "ct 2006", "СТ-2006", "СТ2006", " ct_2006 "])
+def test_an_order_number_typed_any_way_finds_the_order(orders: Session, typed: str) -> None:
+    order = find_order(orders, "citadel", typed)
+    assert order is not None and order.order_id == "CT-2006"
+
+
+def test_spellings_of_one_order_count_as_one_for_the_lock(orders: Session) -> None:
+    for i, typed in enumerate(["CT-2006", "ct2006", "СТ 2006", "ct-2006"] * 3):
+        verify_order(orders, f"s-{i}", "citadel", typed, "0000", NOW + timedelta(seconds=i))
+    assert verify_order(orders, "owner", "citadel", "CT-2006", "5506", NOW + timedelta(minutes=1)).status == "locked"
