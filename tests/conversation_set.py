@@ -19,6 +19,7 @@ import json
 import re
 import sqlite3
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Optional
@@ -118,6 +119,10 @@ def play(conversations: list[dict[str, Any]], url: str, tracker_db: Optional[Pat
     for conversation in conversations:
         started = requests.post(f"{url}/webhooks/rest/conversations", json={"store": conversation["store"]},
                                 timeout=60)
+        while started.status_code == 429:  # the server's limit on new conversations: wait as it says
+            time.sleep(int(started.headers.get("Retry-After", "5")))
+            started = requests.post(f"{url}/webhooks/rest/conversations", json={"store": conversation["store"]},
+                                    timeout=60)
         started.raise_for_status()
         sender = started.json()["sender"]
         turns = []

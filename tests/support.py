@@ -152,3 +152,16 @@ def full_phones_in(text: str, phones: list[str]) -> list[str]:
 def logs_since(started: float) -> list[Path]:
     """The server logs the tests wrote since `started` (a time.time())."""
     return [path for path in ARTIFACTS.glob("**/*.log") if path.stat().st_mtime >= started]
+
+
+def shared_file(*parts: str) -> Path:
+    """A file of ../shared; the test skips with the reason when it is absent (fails in CI: REQUIRE_SHARED=1)."""
+    import pytest
+
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        reason = f"{path} is absent: this test needs ../shared beside the project"
+        if os.environ.get("REQUIRE_SHARED") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return path

@@ -9,14 +9,15 @@ from rasa.shared.nlu.training_data.loading import load_data
 
 from bot.nlu.language import detect_language
 from bot.settings import MAX_MESSAGE_LENGTH
+from support import shared_file
 
 ROOT = Path(__file__).resolve().parent.parent
-CATALOG = ROOT.parent / "shared" / "spec" / "intents.md"
 DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
 
 
 def catalog_intents() -> list[str]:
-    return re.findall(r"^\| ([a-z_]+) \|", CATALOG.read_text(encoding="utf-8"), flags=re.M)[1:]
+    return re.findall(r"^\| ([a-z_]+) \|", shared_file("spec", "intents.md").read_text(encoding="utf-8"),
+                      flags=re.M)[1:]
 
 
 def test_every_catalog_intent_is_in_the_domain() -> None:
