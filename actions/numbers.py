@@ -111,7 +111,7 @@ class ActionPickup(Action):
         if isinstance(asked, str) and ":" in asked:
             hours, minutes = (int(part) for part in asked.split(":"))
             ordered = ordered.replace(hour=hours, minute=minutes, second=0, microsecond=0)
-        slot = pickup_slot(rules.pickup, ordered, rules.weekend, rules.weekend_orders_next_working_day)
+        slot = pickup_slot(rules.pickup, ordered, rules.week, rules.weekend_orders_next_working_day)
         dispatcher.utter_message(text=answers.pickup(slot, rules.pickup, ordered, asked is not None, language))  # type: ignore[arg-type]
         return []
 
@@ -138,6 +138,6 @@ class ActionDeliveryTime(Action):
         if not lanes:  # e.g. Tehran at Tisa: couriers at a chosen time, in the store's words
             utter_topic(dispatcher, store, language, "delivery_time")
             return []
-        arrivals = [arrival(lane, ordered, rules.weekend, rules.weekend_orders_next_working_day) for lane in lanes]
+        arrivals = [arrival(lane, ordered, rules.week, rules.weekend_orders_next_working_day) for lane in lanes]
         dispatcher.utter_message(text=answers.delivery_times(arrivals, store, language))  # type: ignore[arg-type]
         return []

@@ -147,7 +147,7 @@ def test_pickup_time_from_the_cut_off(servers) -> None:
                            ("11:00", "если закажу в 11:00, когда можно забрать самовывозом?")):
         hours, minutes = map(int, asked.split(":"))
         ordered = today.replace(hour=hours, minute=minutes, second=0, microsecond=0)
-        slot = pickup_slot(rules.pickup, ordered, rules.weekend, rules.weekend_orders_next_working_day)
+        slot = pickup_slot(rules.pickup, ordered, rules.week, rules.weekend_orders_next_working_day)
         [reply] = talk(servers, "citadel", message)
         assert text(reply) == answers.pickup(slot, rules.pickup, ordered, True, "ru")
 

@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Literal, Optional
 
 from bot.stores.calendar import add_working_days, is_working_day, next_working_day
-from bot.stores.rules import DeliveryLane, DeliveryRules, DeliveryTier, PickupRules
+from bot.stores.rules import DeliveryLane, DeliveryRules, DeliveryTier, PickupRules, WorkWeek
 
 QuoteKind = Literal["free", "fee", "need_total", "need_city", "need_distance", "below_free"]
 
@@ -79,12 +79,12 @@ class PickupSlot:
     moved_from_day_off: bool
 
 
-def pickup_slot(rules: PickupRules, ordered_at: datetime, weekend: tuple[int, ...], weekend_next_working_day: bool) -> PickupSlot:
+def pickup_slot(rules: PickupRules, ordered_at: datetime, week: WorkWeek, weekend_next_working_day: bool) -> PickupSlot:
     """Before the cut-off: the same day's window; from the cut-off on: the next day from its hour."""
     day, moment = ordered_at.date(), ordered_at.time()
-    moved = weekend_next_working_day and not is_working_day(day, weekend)
+    moved = weekend_next_working_day and not is_working_day(day, week)
     if moved:
-        day, moment = next_working_day(day, weekend), time(0, 0)
+        day, moment = next_working_day(day, week), time(0, 0)
     if moment < rules.cutoff:
         return PickupSlot(day, rules.same_day_from, rules.same_day_to, True, moved)
     return PickupSlot(day + timedelta(days=1), rules.next_day_from, None, False, moved)
@@ -111,17 +111,17 @@ def lanes_for(lanes: tuple[DeliveryLane, ...], city: Optional[str]) -> tuple[Del
     )
 
 
-def arrival(lane: DeliveryLane, ordered_at: datetime, weekend: tuple[int, ...], weekend_next_working_day: bool) -> Arrival:
+def arrival(lane: DeliveryLane, ordered_at: datetime, week: WorkWeek, weekend_next_working_day: bool) -> Arrival:
     """The arrival window: working days skip the weekend; orders on a day off start on the next working day."""
     start = ordered_at
-    moved = weekend_next_working_day and not is_working_day(start.date(), weekend)
+    moved = weekend_next_working_day and not is_working_day(start.date(), week)
     if moved:
-        start = datetime.combine(next_working_day(start.date(), weekend), time(0, 0), tzinfo=start.tzinfo)
+        start = datetime.combine(next_working_day(start.date(), week), time(0, 0), tzinfo=start.tzinfo)
     if lane.unit == "hours":
         return Arrival(lane, start + timedelta(hours=lane.least), start + timedelta(hours=lane.most), moved)
     def after(count: int) -> datetime:
         if lane.unit == "working_days":
-            day = add_working_days(start.date(), count, weekend)
+            day = add_working_days(start.date(), count, week)
         else:
             day = start.date() + timedelta(days=count)
         return datetime.combine(day, time(0, 0), tzinfo=start.tzinfo)

@@ -69,7 +69,7 @@ def can_return(
     closes = None
     late = False
     if ground.window is not None:
-        closes = window_deadline(order.delivered_at, ground.window, zone, policy.rules.weekend)  # type: ignore[arg-type]
+        closes = window_deadline(order.delivered_at, ground.window, zone, policy.rules.week)  # type: ignore[arg-type]
         late = now.astimezone(zone) > closes
         if late and ground.late == "refused":
             problems.append("window_passed")

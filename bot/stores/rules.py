@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import time
 from typing import Any, Callable, Literal, Mapping, Optional, TypeVar
 
+import holidays
+
 from bot.nlu.language import LANGUAGES, Language
 
 Bilingual = Mapping[Language, str]
@@ -19,6 +21,7 @@ Unit = Literal["days", "working_days", "hours", "at_delivery"]
 Payer = Literal["store", "customer", "store_if_confirmed", "not_stated"]
 ITEM_FLAGS = ("gift", "large", "hygiene", "needs_testing", "no_serial")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+HOLIDAY_COUNTRIES = frozenset(holidays.list_supported_countries())
 
 T = TypeVar("T")
 
@@ -153,10 +156,18 @@ class PickupRules:
 
 
 @dataclass(frozen=True)
+class WorkWeek:
+    """A store's days off: its weekend, and the public holidays of its country."""
+
+    weekend: tuple[int, ...]  # weekday numbers (Monday = 0) that are not working days
+    country: Optional[str] = None  # ISO 3166 code whose public holidays are days off ("IR", "GE")
+
+
+@dataclass(frozen=True)
 class StoreRules:
     """All of a store's computable rules; a None part means its page is silent on it."""
 
-    weekend: tuple[int, ...]  # weekday numbers (Monday = 0) that are not working days
+    week: WorkWeek
     weekend_orders_next_working_day: bool
     cancel: Optional[CancelRules]
     returns: Optional[ReturnRules]
@@ -367,9 +378,12 @@ def parse_rules(data: Optional[Mapping[str, Any]]) -> StoreRules:
     data = data or {}
     calendar = data.get("calendar") or {}
     weekend = tuple(WEEKDAYS.index(_choice(d, WEEKDAYS, "rules.calendar.weekend")) for d in calendar.get("weekend") or [])
+    country = calendar.get("holidays")
+    if country is not None and country not in HOLIDAY_COUNTRIES:
+        raise RuleError("rules.calendar.holidays", f"expected a country code of the holidays library, e.g. IR or GE, got {country!r}")
     plans = data.get("installments") or []
     return StoreRules(
-        weekend=weekend,
+        week=WorkWeek(weekend, country),
         weekend_orders_next_working_day=bool(calendar.get("weekend_orders_next_working_day", False)),
         cancel=_optional(data, "cancel", _cancel),
         returns=_optional(data, "returns", _returns),

@@ -67,7 +67,7 @@ def test_cancel_installments_delivery_pickup(language: str) -> None:
     assert ("۱۵ لاری" in answers.delivery_quote(delivery_cost(citadel.rules.delivery, 150, "batumi", 10), 150, "batumi", citadel, language)) == (language == "fa")
     ordered = datetime(2026, 11, 23, 10, 59, tzinfo=ZoneInfo("Asia/Tbilisi"))
     rules = citadel.rules
-    slot = pickup_slot(rules.pickup, ordered, rules.weekend, rules.weekend_orders_next_working_day)
+    slot = pickup_slot(rules.pickup, ordered, rules.week, rules.weekend_orders_next_working_day)
     text = answers.pickup(slot, rules.pickup, ordered, True, language)
     clean(text, language)
     assert ("۱۶:۰۰" in text) if language == "fa" else ("16:00" in text and "Агладзе" in text)

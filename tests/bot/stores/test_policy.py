@@ -126,3 +126,15 @@ def test_check_command_refuses_a_bad_configuration() -> None:
     bad = subprocess.run([sys.executable, "-m", "bot.stores", "check"], cwd=root, capture_output=True, text=True,
                          env={**os.environ, "DEFAULT_STORE": "amazon"})
     assert bad.returncode == 1 and "DEFAULT_STORE" in bad.stderr
+
+
+@pytest.mark.parametrize("country, ok", [("IR", True), ("GE", True), ("XX", False), ("iran", False)])
+def test_the_holiday_calendar_is_a_country_the_library_knows(tmp_path: Path, country: str, ok: bool) -> None:
+    path = tmp_path / "demo.yml"
+    path.write_text(VALID + f"rules:\n  calendar:\n    weekend: [friday]\n    holidays: {country}\n", encoding="utf-8")
+    if ok:
+        assert load_policy(path).rules.week.country == country
+    else:
+        with pytest.raises(PolicyError) as error:
+            load_policy(path)
+        assert error.value.field_name == "rules.calendar.holidays"

@@ -210,14 +210,15 @@ def test_tisa_free_shipping_over_two_million(total: float, kind: str) -> None:
 @pytest.mark.parametrize(
     "ordered, day, start, end, moved",
     [
-        (datetime(2026, 11, 23, 10, 59), date(2026, 11, 23), time(16), time(18), False),   # Monday
-        (datetime(2026, 11, 23, 11, 0), date(2026, 11, 24), time(10), None, False),
-        (datetime(2026, 11, 21, 9, 0), date(2026, 11, 23), time(16), time(18), True),      # Saturday -> Monday
+        (datetime(2026, 11, 30, 10, 59), date(2026, 11, 30), time(16), time(18), False),   # Monday
+        (datetime(2026, 11, 30, 11, 0), date(2026, 12, 1), time(10), None, False),
+        (datetime(2026, 11, 28, 9, 0), date(2026, 11, 30), time(16), time(18), True),      # Saturday -> Monday
+        (datetime(2026, 11, 23, 10, 0), date(2026, 11, 24), time(16), time(18), True),     # St George's Day: a holiday
     ],
 )
 def test_citadel_pickup(ordered: datetime, day: date, start: time, end: time | None, moved: bool) -> None:
     rules = policies()["citadel"].rules
-    slot = pickup_slot(rules.pickup, ordered.replace(tzinfo=TBILISI), rules.weekend, rules.weekend_orders_next_working_day)
+    slot = pickup_slot(rules.pickup, ordered.replace(tzinfo=TBILISI), rules.week, rules.weekend_orders_next_working_day)
     assert (slot.day, slot.start, slot.end, slot.moved_from_day_off) == (day, start, end, moved)
 
 
@@ -249,17 +250,47 @@ from bot.stores.delivery import arrival, lanes_for  # noqa: E402
 @pytest.mark.parametrize(
     "ordered, city, earliest, latest, moved",
     [
-        (datetime(2026, 11, 23, 12, 0), "batumi", date(2026, 11, 25), date(2026, 11, 26), False),   # Monday
+        (datetime(2026, 11, 30, 12, 0), "batumi", date(2026, 12, 2), date(2026, 12, 3), False),     # Monday
         (datetime(2026, 11, 27, 12, 0), "tbilisi", date(2026, 12, 1), date(2026, 12, 2), False),    # Friday: skip weekend
-        (datetime(2026, 11, 21, 12, 0), "kutaisi", date(2026, 11, 25), date(2026, 11, 26), True),   # Saturday -> Monday
-        (datetime(2026, 11, 23, 12, 0), "gori", date(2026, 11, 26), date(2026, 11, 27), False),     # out of town: days
+        (datetime(2026, 11, 28, 12, 0), "kutaisi", date(2026, 12, 2), date(2026, 12, 3), True),     # Saturday -> Monday
+        (datetime(2026, 11, 30, 12, 0), "gori", date(2026, 12, 3), date(2026, 12, 4), False),       # out of town: days
+        (datetime(2026, 11, 23, 12, 0), "tbilisi", date(2026, 11, 26), date(2026, 11, 27), True),   # St George's Day
     ],
 )
 def test_citadel_delivery_times(ordered: datetime, city: str, earliest: date, latest: date, moved: bool) -> None:
     rules = policies()["citadel"].rules
     [lane] = lanes_for(rules.delivery_times, city)
-    found = arrival(lane, ordered.replace(tzinfo=TBILISI), rules.weekend, rules.weekend_orders_next_working_day)
+    found = arrival(lane, ordered.replace(tzinfo=TBILISI), rules.week, rules.weekend_orders_next_working_day)
     assert (found.earliest.date(), found.latest.date(), found.moved_from_day_off) == (earliest, latest, moved)
+
+
+@pytest.mark.parametrize(
+    "country, day, working",
+    [
+        ("GE", date(2026, 11, 23), False),   # St George's Day (Giorgoba)
+        ("GE", date(2026, 5, 26), False),    # Independence Day
+        ("GE", date(2026, 11, 24), True),
+        ("IR", date(2026, 3, 21), False),    # Nowruz
+        ("IR", date(2026, 2, 11), False),    # Islamic Revolution Day
+        ("IR", date(2026, 11, 24), True),
+        ("IR", date(2026, 11, 27), False),   # a Friday: the weekend
+    ],
+)
+def test_public_holidays_are_days_off(country: str, day: date, working: bool) -> None:
+    from bot.stores.calendar import is_working_day
+    from bot.stores.rules import WorkWeek
+
+    week = WorkWeek((4,), country) if country == "IR" else WorkWeek((5, 6), country)
+    assert is_working_day(day, week) is working
+
+
+def test_working_day_counts_skip_holidays() -> None:
+    from bot.stores.calendar import add_working_days
+    from bot.stores.rules import WorkWeek
+
+    # Tbilisi: Fri 20 Nov + 2 working days skips the weekend and Monday 23, St George's Day
+    assert add_working_days(date(2026, 11, 20), 2, WorkWeek((5, 6), "GE")) == date(2026, 11, 25)
+    assert add_working_days(date(2026, 11, 20), 2, WorkWeek((5, 6))) == date(2026, 11, 24)
 
 
 def test_tisa_delivery_times() -> None:
@@ -270,8 +301,8 @@ def test_tisa_delivery_times() -> None:
     assert names("tehran") == []                                   # Tehran: the page's own words
     post, express = lanes_for(rules.delivery_times, "shiraz")
     wednesday = datetime(2026, 11, 18, 12, 0, tzinfo=TEHRAN)
-    found = arrival(post, wednesday, rules.weekend, rules.weekend_orders_next_working_day)
+    found = arrival(post, wednesday, rules.week, rules.weekend_orders_next_working_day)
     # Thu 19 (1), Fri 20 skipped, Sat 21 (2), Sun 22 (3) ... Tue 24 (5)
     assert (found.earliest.date(), found.latest.date()) == (date(2026, 11, 22), date(2026, 11, 24))
-    fast = arrival(express, wednesday, rules.weekend, rules.weekend_orders_next_working_day)
+    fast = arrival(express, wednesday, rules.week, rules.weekend_orders_next_working_day)
     assert (fast.earliest, fast.latest) == (wednesday + timedelta(hours=24), wednesday + timedelta(hours=48))
