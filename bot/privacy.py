@@ -59,30 +59,31 @@ def mask_phones(text: str) -> str:
     return "".join(pieces) + text[end:] if pieces else text
 
 
+class _MaskedText:
+    """A log record's text attribute that is masked when it is set (the formatter caches tracebacks in it)."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        """Where the value lives in the record."""
+        self.key = f"_masked_{name}"
+
+    def __get__(self, record: Any, owner: Optional[type] = None) -> Any:
+        """The masked text (the descriptor itself on the class)."""
+        return self if record is None else record.__dict__.get(self.key)
+
+    def __set__(self, record: Any, value: Optional[str]) -> None:
+        """Keeps the text masked."""
+        record.__dict__[self.key] = mask_phones(value) if value else value
+
+
 class MaskedLogRecord(logging.LogRecord):
-    """A log record whose message and traceback text come out masked."""
+    """A log record whose message, traceback and stack text come out masked."""
+
+    exc_text = _MaskedText()
+    stack_info = _MaskedText()
 
     def getMessage(self) -> str:
         """The formatted message, masked."""
         return mask_phones(super().getMessage())
-
-    @property
-    def exc_text(self) -> Optional[str]:
-        """The cached traceback text (set by the formatter), masked."""
-        return self.__dict__.get("_exc_text")
-
-    @exc_text.setter
-    def exc_text(self, value: Optional[str]) -> None:
-        self.__dict__["_exc_text"] = mask_phones(value) if value else value
-
-    @property
-    def stack_info(self) -> Optional[str]:
-        """The stack text of `stack_info=True` records, masked."""
-        return self.__dict__.get("_stack_info")
-
-    @stack_info.setter
-    def stack_info(self, value: Optional[str]) -> None:
-        self.__dict__["_stack_info"] = mask_phones(value) if value else value
 
 
 def _masked_record(*args: Any, **kwargs: Any) -> logging.LogRecord:
