@@ -13,7 +13,7 @@ from actions.db import order_items
 
 from bot.channels.guard import SLASH_ESCAPE
 from bot.conversation import language_for, store_for
-from bot.dialogue import item_from, order_id_from, phone_from, reason_from, rules_question, sealed_from
+from bot.dialogue import item_from, no_order_number, order_id_from, phone_from, reason_from, rules_question, sealed_from
 from bot.settings import default_store
 from bot.stores.policy import StorePolicy
 
@@ -59,8 +59,11 @@ def likely_intents(tracker: Tracker) -> list[str]:
 
 
 def side_question(tracker: Tracker) -> bool:
-    """The customer asked about the rules instead of answering the form's question ("do I send the charger too?")."""
+    """The customer asked about the rules instead of answering the form's question ("do I send the charger too?"),
+    or said there is no order to look up ("I haven't bought yet")."""
     text, intent = question_text(tracker), _intent(tracker)
+    if no_order_number(text):
+        return True
     if not text or intent in ("affirm", "deny") or intent.startswith("reason_") or _entities(tracker):
         return False
     return rules_question(intent, text) and reason_from(None, text) is None and sealed_from(None, text) is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import store_and_language
@@ -139,5 +140,34 @@ class ActionDeliveryTime(Action):
             utter_topic(dispatcher, store, language, "delivery_time")
             return []
         arrivals = [arrival(lane, ordered, rules.week, rules.weekend_orders_next_working_day) for lane in lanes]
-        dispatcher.utter_message(text=answers.delivery_times(arrivals, store, language))  # type: ignore[arg-type]
+        unserved = [lane for lane in rules.delivery_times if city is not None and city in lane.not_in]
+        text = answers.delivery_times(arrivals, store, language)  # type: ignore[arg-type]
+        refused = [render("delivery_time.not_served", language, lane=lane.name[language],  # type: ignore[arg-type,index]
+                          city=answers.city_name(city, language)) for lane in unserved]  # type: ignore[arg-type]
+        dispatcher.utter_message(text="\n".join([*refused, text]))  # what is not possible first: "express to Kerman?"
+        return []
+
+
+COMPUTED = ("action_delivery_cost", "action_installments", "action_pickup", "action_delivery_time")
+DETAILS = ("amount", "city", "distance", "time")
+
+
+class ActionUnclear(Action):
+    """A message the classifier could not place: a new detail for the last computed answer, else "please rephrase"."""
+
+    def name(self) -> Text:
+        """For out_of_scope and low-confidence messages."""
+        return "action_unclear"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        """'And for a 250-lari soundbar?' after a delivery price is the same question again, with its number."""
+        details = [e for e in (tracker.latest_message or {}).get("entities") or [] if e.get("entity") in DETAILS]
+        last = next((event.get("name") for event in reversed(tracker.events)
+                     if event.get("event") == "action" and event.get("name") in COMPUTED), None)
+        if details and last:
+            return [FollowupAction(last)]
+        intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+        dispatcher.utter_message(response="utter_out_of_scope" if intent == "out_of_scope" else "utter_default")
         return []

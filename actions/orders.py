@@ -27,6 +27,7 @@ from bot import answers
 from bot.dialogue import (
     ORDER_PURPOSES,
     item_mentioned,
+    no_order_number,
     purpose_from_words,
     reason_from,
     rules_question,
@@ -90,7 +91,8 @@ class ActionOrderFlow(Action):
         if purpose is None and intent == "inform" and tracker.get_slot("order_id"):
             purpose = purpose_from_words(question_text(tracker))  # "order CK-3004, 3304, it stopped working"
         if purpose is None:
-            dispatcher.utter_message(response="utter_inform_without_context" if intent == "inform" else "utter_anything_else")
+            if not side_question(tracker):  # a form just answered it: nothing to add
+                dispatcher.utter_message(response="utter_inform_without_context" if intent == "inform" else "utter_anything_else")
             return []
         if intent == "deny" and not tracker.get_slot("verified_order"):
             return self._general_answer(dispatcher, store, language, purpose)
@@ -246,6 +248,9 @@ async def answer_aside(form: FormValidationAction, dispatcher: CollectingDispatc
     if not side_question(tracker):
         return await FormValidationAction.run(form, dispatcher, tracker, domain)
     store, language = store_and_language(tracker)
+    if no_order_number(question_text(tracker)):  # like the "no order number" button: the general rule
+        utter_topic(dispatcher, store, language, tracker.get_slot("purpose") or "")
+        return [SlotSet("requested_slot", None), ActiveLoop(None), SlotSet("purpose", None)]
     intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
     utter_topic(dispatcher, store, language, intent, question_text(tracker), likely_intents(tracker))
     return [SlotSet("requested_slot", None), ActiveLoop(None)]

@@ -170,6 +170,19 @@ _HOW_TO = re.compile(r"(?<!\w)(از کجا|کجا ببینم|چطور|چطوری
                      re.IGNORECASE)
 
 
+_NO_ORDER = re.compile(
+    r"شماره ?(ی )?سفارش\S* (رو |را )?(ندارم|نمیدونم|یادم نیست)|سفارشی ندارم|سفارش ندادم|(هنوز )?(نخریدم|خرید نکردم|سفارش نداده ?ام)|"
+    r"нет (номера|заказа)|номера (нет|не знаю|не помню)|не (знаю|помню) номер|(ещ[её] )?не (заказывал|заказал|покупал|купил)|"
+    r"без номера",
+    re.IGNORECASE,
+)
+
+
+def no_order_number(text: str) -> bool:
+    """"I have no order number", "I haven't bought yet", "нет номера": the general rule, not the look-up."""
+    return _NO_ORDER.search(fold(normalize(text or "")).lower()) is not None
+
+
 def purpose_from_words(text: str) -> str:
     """What a message that gives an order's number and phone wants: a return for a reason, else its status."""
     folded = fold(normalize(text or "")).lower()

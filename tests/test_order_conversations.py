@@ -202,3 +202,15 @@ def test_facts_from_the_first_message_are_not_asked_again(servers) -> None:
     [decision] = talk(servers, "sitra", "سشوار سفارش SR-5003 خرابه روشن نمیشه، موبایل ۰۹۱۲۱۱۱۱۱۰۳")
     assert "Philips BHD300" in text(decision) and "کدام کالا" not in text(decision)
     assert "نقص فنی" in text(decision)                          # the reason, read from "خرابه"
+
+
+@pytest.mark.parametrize("store, message, no_number", [
+    ("tisa", "میخوام یه کالا رو مرجوع کنم", "شماره سفارش ندارم"),
+    ("tisa", "میخوام یه کالا رو مرجوع کنم", "هنوز نخریدم، فقط میخوام بدونم"),
+    ("citadel", "хочу отменить заказ", "у меня нет номера"),
+])
+def test_no_order_number_in_any_wording_gets_the_general_rule(servers, store: str, message: str, no_number: str) -> None:
+    asked, general, after = talk(servers, store, message, no_number, "спасибо" if store == "citadel" else "ممنون")
+    assert "/deny" in payloads(asked)                              # the button for it is offered...
+    assert text(general) and "номер заказа" not in text(general) and "شماره‌ی سفارش را" not in text(general)
+    assert "номер заказа" not in text(after) and "شماره‌ی سفارش را" not in text(after)  # ...and no loop back

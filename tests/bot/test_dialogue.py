@@ -5,6 +5,7 @@ import pytest
 from bot.dialogue import (
     item_from,
     item_mentioned,
+    no_order_number,
     order_id_from,
     purpose_from_words,
     rules_question,
@@ -148,3 +149,12 @@ def test_a_question_about_the_rules_or_a_request_about_an_order(intent: str, tex
 )
 def test_what_a_message_with_an_orders_number_and_phone_wants(text: str, purpose: str) -> None:
     assert purpose_from_words(text) == purpose
+
+
+@pytest.mark.parametrize(
+    "text, none",
+    [("شماره سفارش ندارم", True), ("شماره‌ی سفارشمو ندارم", True), ("هنوز نخریدم", True), ("нет номера", True),
+     ("я еще не заказывал", True), ("у меня нет заказа", True), ("شماره سفارش ۵۸۱۲۰", False), ("номер CT-2002", False)],
+)
+def test_no_order_number_in_the_customers_words(text: str, none: bool) -> None:
+    assert no_order_number(text) is none
