@@ -14,6 +14,7 @@ from actions.db import order_items
 from bot.channels.guard import SLASH_ESCAPE
 from bot.conversation import language_for, store_for
 from bot.dialogue import item_from, no_order_number, order_id_from, phone_from, reason_from, rules_question, sealed_from
+from bot.i18n.format import digits
 from bot.settings import default_store
 from bot.stores.policy import StorePolicy
 
@@ -117,6 +118,13 @@ class ValidateSlotMappings(ValidationAction):
         """The store's name in the reply language, for the responses' {store_name}."""
         store = current_store(tracker)
         return {"store_name": store.name[tracker.get_slot("language") or store.language]}
+
+    async def extract_order_example(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        """An order number in the store's format, with the reply language's digits, for the prompts."""
+        store = current_store(tracker)
+        return {"order_example": digits(store.order_example, tracker.get_slot("language") or store.language)}
 
     async def extract_order_id(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

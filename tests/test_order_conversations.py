@@ -214,3 +214,14 @@ def test_no_order_number_in_any_wording_gets_the_general_rule(servers, store: st
     assert "/deny" in payloads(asked)                              # the button for it is offered...
     assert text(general) and "номер заказа" not in text(general) and "شماره‌ی سفارش را" not in text(general)
     assert "номер заказа" not in text(after) and "شماره‌ی سفارش را" not in text(after)  # ...and no loop back
+
+
+@pytest.mark.parametrize("store, message, example", [
+    ("sitra", "سفارشم کجاست؟", "SR-۵۰۰۱"),
+    ("offykala", "سفارشم کجاست؟", "۵۸۱۲۰"),
+    ("chistatek", "где мой заказ?", "CK-3001"),
+    ("citadel", "где мой заказ?", "CT-2001"),
+])
+def test_the_order_number_prompt_shows_the_stores_own_format(servers, store: str, message: str, example: str) -> None:
+    [asked] = talk(servers, store, message)
+    assert example in text(asked)

@@ -86,6 +86,7 @@ class StorePolicy:
     rules: StoreRules
     answers: Mapping[str, Answer] = field(default_factory=dict)
     units: tuple[AnswerUnit, ...] = ()
+    order_example: str = "12345"  # an order number in the store's own format, shown in prompts
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False)
 
     def answer(self, topic: str) -> Optional[Answer]:
@@ -200,6 +201,7 @@ def load_policy(path: Path) -> StorePolicy:
         rules=rules,
         answers=_answers(path, data),
         units=_units(path, data),
+        order_example=_require(path, data, "order_example", str),
         raw=data,
     )
 

@@ -77,6 +77,7 @@ source_document: x.txt
 name: {fa: دمو, ru: Демо}
 language: fa
 currency: toman
+order_example: "1001"
 timezone: Asia/Tehran
 answers:
   refund_time:
@@ -93,6 +94,7 @@ answers:
         (("currency: toman", "currency: usd"), "currency"),
         (("id: demo", "id: other"), "id"),
         (("timezone: Asia/Tehran\n", ""), "timezone"),
+        (('order_example: "1001"\n', ""), "order_example"),
         (('    ru: "Ответ"', '    ru: ""'), "answers.refund_time.ru"),
         (('    source: ["a sentence"]', "    source: []"), "answers.refund_time.source"),
         (("  refund_time:", "  refund_policy:"), "answers.refund_policy"),
