@@ -97,10 +97,11 @@ class ActionOrderFlow(Action):
         if intent == "deny" and not tracker.get_slot("verified_order"):
             return self._general_answer(dispatcher, store, language, purpose)
         question = question_text(tracker)
-        if (intent in (purpose, "inform") and rules_question(intent, question)
+        if (intent in (purpose, "inform") and self._about_the_rules(intent, question)
                 and not any(tracker.get_slot(slot) for slot in ("verified_order", "order_id", "phone"))):
             # answered now from the page; checked for an order on request (the button, or its number)
-            utter_topic(dispatcher, store, language, purpose, question, likely_intents(tracker))
+            topic = "damaged_item" if purpose == "order_status" and reason_from(None, question) else purpose
+            utter_topic(dispatcher, store, language, topic, question, likely_intents(tracker))
             button = {"title": render("button.check_order", language), "payload": f"/{purpose}"}  # type: ignore[arg-type]
             dispatcher.utter_message(text=render("order.check_offer", language), buttons=[button])  # type: ignore[arg-type]
             return [SlotSet("purpose", purpose)]
@@ -112,6 +113,13 @@ class ActionOrderFlow(Action):
                 return events
             events += self._answer(dispatcher, tracker, store, language, purpose, facts(order))
         return events
+
+    @staticmethod
+    def _about_the_rules(intent: str, question: str) -> bool:
+        """A question about the rules; a status question only when it is about damage ("the box came crushed, what now?")."""
+        if rules_question(intent, question):
+            return True
+        return intent == "order_status" and rules_question(None, question) and reason_from(None, question) is not None
 
     def _general_answer(
         self, dispatcher: CollectingDispatcher, store: StorePolicy, language: str, purpose: str

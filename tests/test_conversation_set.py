@@ -15,8 +15,8 @@ from support import ARTIFACTS
 pytestmark = pytest.mark.server
 
 # Conversations of the blind set that must pass. Raised as the assistant improves; the goal is 0.95.
-BLIND_FLOOR = 0.52
-DEV_FLOOR = 0.42
+BLIND_FLOOR = 0.53
+DEV_FLOOR = 0.44
 
 
 @pytest.mark.parametrize("name, floor", [("blind", BLIND_FLOOR), ("dev", DEV_FLOOR)])

@@ -225,3 +225,10 @@ def test_no_order_number_in_any_wording_gets_the_general_rule(servers, store: st
 def test_the_order_number_prompt_shows_the_stores_own_format(servers, store: str, message: str, example: str) -> None:
     [asked] = talk(servers, store, message)
     assert example in text(asked)
+
+
+def test_a_crushed_box_at_the_door_is_answered_from_the_damage_rules(servers) -> None:
+    [answer] = talk(servers, "chistatek", "پیک اومده کارتن گوشی له شده هنوز تحویل نگرفتم چیکار کنم؟")
+    assert "شماره‌ی سفارش را" not in text(answer)
+    damage = {unit.text["fa"] for unit in policies()["chistatek"].units if unit.topic == "damaged_item"}
+    assert set(text(answer).split("\n")) & damage
