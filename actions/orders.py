@@ -100,10 +100,12 @@ class ActionOrderFlow(Action):
         if (intent in (purpose, "inform") and self._about_the_rules(intent, question)
                 and not any(tracker.get_slot(slot) for slot in ("verified_order", "order_id", "phone"))):
             # answered now from the page; checked for an order on request (the button, or its number)
-            topic = "damaged_item" if purpose == "order_status" and reason_from(None, question) else purpose
-            utter_topic(dispatcher, store, language, topic, question, likely_intents(tracker))
-            button = {"title": render("button.check_order", language), "payload": f"/{purpose}"}  # type: ignore[arg-type]
-            dispatcher.utter_message(text=render("order.check_offer", language), buttons=[button])  # type: ignore[arg-type]
+            reason = reason_from(None, question)
+            topic = "damaged_item" if purpose == "order_status" and reason else purpose
+            fallback = "warranty" if reason == "defect" else None  # a defect where the page has only a warranty
+            if utter_topic(dispatcher, store, language, topic, question, likely_intents(tracker), fallback):
+                button = {"title": render("button.check_order", language), "payload": f"/{purpose}"}  # type: ignore[arg-type]
+                dispatcher.utter_message(text=render("order.check_offer", language), buttons=[button])  # type: ignore[arg-type]
             return [SlotSet("purpose", purpose)]
         events: List[Dict[Text, Any]] = [SlotSet("purpose", purpose)]
         with Session(engine()) as session, session.begin():

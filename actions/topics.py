@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Sequence, Text
+from typing import Any, Dict, List, Optional, Sequence, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -13,21 +13,26 @@ from bot.stores.units import choose_units, store_index
 
 
 def utter_topic(dispatcher: CollectingDispatcher, store: StorePolicy, language: str, topic: str,
-                question: str = "", also: Sequence[str] = ()) -> None:
-    """The rules that answer the question, else the topic's summary (broad questions, buttons), else "not covered".
+                question: str = "", also: Sequence[str] = (), fallback: Optional[str] = None) -> bool:
+    """The rules that answer the question, else the topic's summary (broad questions, buttons), else the
+    closest rule of the `fallback` topic (a defect where the page has only a warranty), else "not covered".
 
-    `also` are the classifier's other likely intents, after `topic`.
+    `also` are the classifier's other likely intents, after `topic`. True when the page answered.
     """
-    units = [match.unit for match in choose_units(question, [topic, *also], store_index(store))] if question else []
+    index = store_index(store)
+    units = [match.unit for match in choose_units(question, [topic, *also], index)] if question else []
     summary = store.answer(topic)
+    if not units and summary is None and fallback is not None:
+        units = [match.unit for match in index.rank(question) if match.unit.topic == fallback][:1]
     if units:
         answer = "\n".join(unit.text[language] for unit in units)  # type: ignore[index]
     elif summary is not None:
         answer = summary.text[language]  # type: ignore[index]
     else:
         dispatcher.utter_message(response="utter_topic_not_covered")
-        return
+        return False
     dispatcher.utter_message(response="utter_store_answer", answer=answer)
+    return True
 
 
 class ActionAnswerTopic(Action):

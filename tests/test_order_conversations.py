@@ -232,3 +232,10 @@ def test_a_crushed_box_at_the_door_is_answered_from_the_damage_rules(servers) ->
     assert "شماره‌ی سفارش را" not in text(answer)
     damage = {unit.text["fa"] for unit in policies()["chistatek"].units if unit.topic == "damaged_item"}
     assert set(text(answer).split("\n")) & damage
+
+
+def test_a_defect_at_a_store_with_only_a_warranty_gets_the_warranty_rule(servers) -> None:
+    [answer] = talk(servers, "citadel", "можно вернуть чайник, если он перестал греть?")
+    warranty = {unit.text["ru"] for unit in policies()["citadel"].units if unit.topic == "warranty"}
+    assert set(text(answer).split("\n")) & warranty
+    assert "/return_request" in payloads(answer)                # and checking it for an order is offered
