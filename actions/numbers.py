@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -12,10 +13,12 @@ from actions.context import store_and_language
 from actions.db import local_now
 from actions.topics import utter_topic
 from bot import answers
+from bot.dialogue import ordered_moment
 from bot.i18n.replies import render
 from bot.nlu.entities import OUT_OF_TOWN
 from bot.stores.delivery import arrival, delivery_cost, lanes_for, pickup_slot
 from bot.stores.installments import schedule
+from bot.stores.policy import StorePolicy
 
 
 def _latest(tracker: Tracker, entity: str) -> Optional[Any]:
@@ -32,6 +35,12 @@ def _number(value: Any) -> Optional[float]:
         return float(value) if value is not None else None
     except (TypeError, ValueError):
         return None
+
+
+def _ordered_at(tracker: Tracker, store: StorePolicy) -> datetime:
+    """When the order asked about is placed, on the store's clock: now, or the weekday and time the customer names."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    return ordered_moment(local_now(store), _latest(tracker, "weekday"), _latest(tracker, "time"), text)
 
 
 class ActionInstallments(Action):
@@ -108,10 +117,7 @@ class ActionPickup(Action):
             utter_topic(dispatcher, store, language, "pickup")
             return []
         asked = _latest(tracker, "time")
-        ordered = local_now(store)
-        if isinstance(asked, str) and ":" in asked:
-            hours, minutes = (int(part) for part in asked.split(":"))
-            ordered = ordered.replace(hour=hours, minute=minutes, second=0, microsecond=0)
+        ordered = _ordered_at(tracker, store)
         slot = pickup_slot(rules.pickup, ordered, rules.week, rules.weekend_orders_next_working_day)
         dispatcher.utter_message(text=answers.pickup(slot, rules.pickup, ordered, asked is not None, language))  # type: ignore[arg-type]
         return []
@@ -134,7 +140,7 @@ class ActionDeliveryTime(Action):
             utter_topic(dispatcher, store, language, "delivery_time")
             return []
         city = _latest(tracker, "city") or tracker.get_slot("city")
-        ordered = local_now(store)
+        ordered = _ordered_at(tracker, store)
         lanes = lanes_for(rules.delivery_times, city)
         if not lanes:  # e.g. Tehran at Tisa: couriers at a chosen time, in the store's words
             utter_topic(dispatcher, store, language, "delivery_time")

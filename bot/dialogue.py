@@ -8,6 +8,7 @@ the open form requested ("4567" answers "last four digits of your phone?", not
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
 from typing import Any, Iterable, Mapping, Optional, Sequence
 
 from bot.nlu.normalize import fold, normalize, to_ascii_digits
@@ -204,6 +205,31 @@ def rules_question(intent: Optional[str], text: str) -> bool:
     if intent == "order_status":
         return _HOW_TO.search(folded) is not None
     return _QUESTION_WORDS.search(folded) is not None
+
+
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_ALREADY_ORDERED = re.compile(r"заказал|оформил|сделал заказ|купил|سفارش دادم|ثبت کردم|خریدم|سفارش دادیم", re.IGNORECASE)
+_DAY_PARTS = ((r"утр|صبح", 9), (r"днем|днём|обед|ظهر|ناهار", 13), (r"вечер|عصر|غروب", 18), (r"ноч|شب", 22))
+
+
+def ordered_moment(now: datetime, weekday: Optional[str], clock: Optional[str], text: str) -> datetime:
+    """When the order the customer speaks of was (or will be) placed: "I ordered on Saturday evening",
+    "if I order at 10:30"; the last such weekday for what was done, the next one for what will be."""
+    folded = fold(normalize(text or "")).lower()
+    moment = now
+    if weekday in WEEKDAY_NAMES:
+        target = WEEKDAY_NAMES.index(weekday)
+        if _ALREADY_ORDERED.search(folded):
+            moment = now - timedelta(days=(now.weekday() - target) % 7)
+        else:
+            moment = now + timedelta(days=(target - now.weekday()) % 7)
+    if clock and ":" in clock:
+        hours, minutes = (int(part) for part in clock.split(":"))
+        return moment.replace(hour=hours, minute=minutes, second=0, microsecond=0)
+    hour = next((hour for pattern, hour in _DAY_PARTS if re.search(pattern, folded)), None)
+    if hour is not None:
+        return moment.replace(hour=hour, minute=0, second=0, microsecond=0)
+    return moment
 
 
 def valid_phone(value: str) -> bool:

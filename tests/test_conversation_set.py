@@ -15,7 +15,7 @@ from support import ARTIFACTS
 pytestmark = pytest.mark.server
 
 # Conversations of the blind set that must pass. Raised as the assistant improves; the goal is 0.95.
-BLIND_FLOOR = 0.53
+BLIND_FLOOR = 0.54
 DEV_FLOOR = 0.44
 
 

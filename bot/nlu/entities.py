@@ -301,6 +301,28 @@ def _order_ids(text: str) -> Iterator[Entity]:
         yield Entity("order_id", match.start(), match.end(), value.translate(LOOKALIKES).upper())
 
 
+# Days of the week, Monday = 0: "در روز شنبه", "в субботу", "в пятницу вечером".
+_WEEKDAYS: dict[str, str] = {
+    "monday": rf"دو{_GAP}شنبه|понедельник\w*",
+    "tuesday": rf"سه{_GAP}شنبه|вторник\w*",
+    "wednesday": rf"چهار{_GAP}شنبه|сред[аыуе]",
+    "thursday": rf"پنج{_GAP}شنبه|четверг\w*",
+    "friday": r"جمعه|пятниц[аыуе]",
+    "saturday": r"شنبه|суббот[аыуе]",
+    "sunday": rf"یک{_GAP}شنبه|воскресень[ея]",
+}
+_WEEKDAY = re.compile(
+    "|".join(rf"(?<![\w\u200c])(?P<{key}>{pattern})(?![\w])" for key, pattern in _WEEKDAYS.items()),
+    re.IGNORECASE,
+)
+
+
+def _weekdays(text: str) -> Iterator[Entity]:
+    """Days of the week, as their English names."""
+    for match in _WEEKDAY.finditer(text):
+        yield Entity("weekday", match.start(), match.end(), match.lastgroup or "")
+
+
 def _cities(text: str) -> Iterator[Entity]:
     """City names from the gazetteer, as ids; "out of town" (even "25 km from Kutaisi") is one place."""
     outside = _OUT_OF_TOWN.search(text)
@@ -320,6 +342,7 @@ _FINDERS: tuple[Callable[[str], Iterator[Entity]], ...] = (
     _phones,
     _order_ids,
     _cities,
+    _weekdays,
 )
 
 

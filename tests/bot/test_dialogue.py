@@ -1,5 +1,7 @@
 """Reading answers to the open question: which slot a value fills."""
 
+from datetime import datetime, timedelta, timezone
+
 import pytest
 
 from bot.dialogue import (
@@ -7,6 +9,7 @@ from bot.dialogue import (
     item_mentioned,
     no_order_number,
     order_id_from,
+    ordered_moment,
     purpose_from_words,
     rules_question,
     phone_from,
@@ -158,3 +161,22 @@ def test_what_a_message_with_an_orders_number_and_phone_wants(text: str, purpose
 )
 def test_no_order_number_in_the_customers_words(text: str, none: bool) -> None:
     assert no_order_number(text) is none
+
+
+TUESDAY = datetime(2026, 12, 1, 15, 20, tzinfo=timezone(timedelta(hours=4)))
+
+
+@pytest.mark.parametrize(
+    "weekday, clock, text, expected",
+    [
+        (None, None, "сколько дней доставка?", TUESDAY),
+        ("saturday", None, "заказал в субботу вечером, когда обработаете?", datetime(2026, 11, 28, 18, 0)),  # done: last
+        ("saturday", None, "если закажу в субботу утром", datetime(2026, 12, 5, 9, 0)),                     # will: next
+        ("tuesday", "10:30", "если закажу во вторник в 10:30", datetime(2026, 12, 1, 10, 30)),               # today
+        ("thursday", None, "اگه پنجشنبه سفارش بدم کی میرسه؟", datetime(2026, 12, 3, 15, 20)),
+        ("friday", None, "جمعه شب سفارش دادم", datetime(2026, 11, 27, 22, 0)),
+        (None, "13:00", "а если в час дня закажу", datetime(2026, 12, 1, 13, 0)),
+    ],
+)
+def test_when_the_order_asked_about_is_placed(weekday, clock, text: str, expected: datetime) -> None:
+    assert ordered_moment(TUESDAY, weekday, clock, text) == expected.replace(tzinfo=TUESDAY.tzinfo)

@@ -136,6 +136,11 @@ def test_agrees_with_the_annotations_of_our_training_data() -> None:
         ("в село под Гори", [("city", "в село", "out_of_town")]),
         ("ارسال به روستا", [("city", "روستا", "out_of_town")]),
         ("от вас км 12.", [("distance", "км 12", 12)]),
+        # days of the week
+        ("заказал в субботу вечером", [("weekday", "субботу", "saturday")]),
+        ("اگه پنجشنبه سفارش بدم", [("weekday", "پنجشنبه", "thursday")]),
+        ("سه شنبه ساعت ۱۰", [("weekday", "سه شنبه", "tuesday"), ("time", "ساعت ۱۰", "10:00")]),
+        ("یک‌شنبه", [("weekday", "یک‌شنبه", "sunday")]),
     ],
 )
 def test_numbers_times_places_and_ids_as_people_write_them(text: str, expected: list) -> None:
