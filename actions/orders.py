@@ -88,25 +88,18 @@ class ActionOrderFlow(Action):
         store, language = store_and_language(tracker)
         purpose = _purpose(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
+        question = question_text(tracker)
         if purpose is None and intent == "inform" and tracker.get_slot("order_id"):
-            purpose = purpose_from_words(question_text(tracker))  # "order CK-3004, 3304, it stopped working"
+            purpose = purpose_from_words(question)  # "order CK-3004, 3304, it stopped working"
         if purpose is None:
             if not side_question(tracker):  # a form just answered it: nothing to add
                 dispatcher.utter_message(response="utter_inform_without_context" if intent == "inform" else "utter_anything_else")
             return []
         if intent == "deny" and not tracker.get_slot("verified_order"):
             return self._general_answer(dispatcher, store, language, purpose)
-        question = question_text(tracker)
         if (intent in (purpose, "inform") and self._about_the_rules(intent, question)
                 and not any(tracker.get_slot(slot) for slot in ("verified_order", "order_id", "phone"))):
-            # answered now from the page; checked for an order on request (the button, or its number)
-            reason = reason_from(None, question)
-            topic = "damaged_item" if purpose == "order_status" and reason else purpose
-            fallback = "warranty" if reason == "defect" else None  # a defect where the page has only a warranty
-            if utter_topic(dispatcher, store, language, topic, question, likely_intents(tracker), fallback):
-                button = {"title": render("button.check_order", language), "payload": f"/{purpose}"}  # type: ignore[arg-type]
-                dispatcher.utter_message(text=render("order.check_offer", language), buttons=[button])  # type: ignore[arg-type]
-            return [SlotSet("purpose", purpose)]
+            return self._rules_answer(dispatcher, tracker, store, language, purpose, question)
         events: List[Dict[Text, Any]] = [SlotSet("purpose", purpose)]
         with Session(engine()) as session, session.begin():
             order, lookup_events = self._verified_order(dispatcher, tracker, session, store, language)
@@ -115,6 +108,18 @@ class ActionOrderFlow(Action):
                 return events
             events += self._answer(dispatcher, tracker, store, language, purpose, facts(order))
         return events
+
+    @staticmethod
+    def _rules_answer(dispatcher: CollectingDispatcher, tracker: Tracker, store: StorePolicy, language: str,
+                      purpose: str, question: str) -> List[Dict[Text, Any]]:
+        """Answered now from the page; checked for an order on request (the button, or its number)."""
+        reason = reason_from(None, question)
+        topic = "damaged_item" if purpose == "order_status" and reason else purpose
+        fallback = "warranty" if reason == "defect" else None  # a defect where the page has only a warranty
+        if utter_topic(dispatcher, store, language, topic, question, likely_intents(tracker), fallback):
+            button = {"title": render("button.check_order", language), "payload": f"/{purpose}"}  # type: ignore[arg-type]
+            dispatcher.utter_message(text=render("order.check_offer", language), buttons=[button])  # type: ignore[arg-type]
+        return [SlotSet("purpose", purpose)]
 
     @staticmethod
     def _about_the_rules(intent: str, question: str) -> bool:
