@@ -2,17 +2,16 @@
 
 Each unit (a clause of the page, see `AnswerUnit`) comes with questions customers ask that it
 answers. A question is compared with them by TF-IDF over character n-grams of the folded text
-(so ZWNJ, Arabic ي/ك, digits and small typos do not matter, in Persian and Russian alike), and
-the best unit of the question's topic answers it when it is close enough; a unit of another
-topic answers only when it is clearly closer (the classifier may have picked a neighbouring
-topic). When no unit is close enough the caller falls back to the topic's summary, or says
-honestly that the page does not cover it.
+(so ZWNJ, Arabic ي/ك, digits and small typos do not matter, in Persian and Russian alike); a
+unit of the classifier's likeliest topics gets a bonus, and the closest unit answers when it
+is close enough (with a second one when that is nearly as close). When none is, the caller
+falls back to the topic's summary, or says honestly that the page does not cover it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional, Sequence
+from typing import Sequence
 
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import linear_kernel
