@@ -6,14 +6,14 @@ from datetime import datetime
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import FollowupAction
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import store_and_language
 from actions.db import local_now
 from actions.topics import utter_topic
 from bot import answers
-from bot.dialogue import ordered_moment
+from bot.dialogue import adds_to_order, follow_up_total, ordered_moment
 from bot.i18n.replies import render
 from bot.nlu.entities import OUT_OF_TOWN
 from bot.stores.delivery import arrival, delivery_cost, lanes_for, pickup_slot
@@ -35,6 +35,14 @@ def _number(value: Any) -> Optional[float]:
         return float(value) if value is not None else None
     except (TypeError, ValueError):
         return None
+
+
+def _amount_before(tracker: Tracker) -> Optional[Any]:
+    """The order total the conversation had before the latest message."""
+    events = list(tracker.events)
+    last_user = max((number for number, event in enumerate(events) if event.get("event") == "user"), default=0)
+    return next((event.get("value") for event in reversed(events[:last_user])
+                 if event.get("event") == "slot" and event.get("name") == "amount"), None)
 
 
 def _ordered_at(tracker: Tracker, store: StorePolicy) -> datetime:
@@ -87,6 +95,10 @@ class ActionDeliveryCost(Action):
             utter_topic(dispatcher, store, language, "delivery_cost")
             return []
         total = _number(tracker.get_slot("amount"))
+        earlier = _number(_amount_before(tracker))
+        said = _latest(tracker, "amount") is not None  # the latest message named an amount (not a follow-up's total)
+        if said and total is not None and earlier is not None and adds_to_order((tracker.latest_message or {}).get("text") or ""):
+            total += earlier  # "and if I also take a 250-lari soundbar?" after a 300-lari TV: 550
         city = tracker.get_slot("city")
         distance = _number(tracker.get_slot("distance"))
         quote = delivery_cost(rules, total, city, distance)
@@ -155,7 +167,8 @@ class ActionDeliveryTime(Action):
 
 
 COMPUTED = ("action_delivery_cost", "action_installments", "action_pickup", "action_delivery_time")
-DETAILS = ("amount", "city", "distance", "time")
+DETAILS = ("amount", "city", "distance", "time", "weekday")
+TOTALS = ("action_delivery_cost", "action_installments")  # the computed answers that take an order's total
 
 
 class ActionUnclear(Action):
@@ -170,10 +183,14 @@ class ActionUnclear(Action):
     ) -> List[Dict[Text, Any]]:
         """'And for a 250-lari soundbar?' after a delivery price is the same question again, with its number."""
         details = [e for e in (tracker.latest_message or {}).get("entities") or [] if e.get("entity") in DETAILS]
+        text = (tracker.latest_message or {}).get("text") or ""
         last = next((event.get("name") for event in reversed(tracker.events)
                      if event.get("event") == "action" and event.get("name") in COMPUTED), None)
         if details and last:
             return [FollowupAction(last)]
+        total = follow_up_total(text, _number(tracker.get_slot("amount"))) if last in TOTALS else None
+        if total is not None:  # "and for 250?", "if it becomes 2.5?": the total, for the same question
+            return [SlotSet("amount", total), FollowupAction(last)]
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
         dispatcher.utter_message(response="utter_out_of_scope" if intent == "out_of_scope" else "utter_default")
         return []

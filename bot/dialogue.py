@@ -207,6 +207,33 @@ def rules_question(intent: Optional[str], text: str) -> bool:
     return _QUESTION_WORDS.search(folded) is not None
 
 
+_ADDING = re.compile(r"(?<!\w)(ещ[её]|плюс|также|вдобавок|добав\w*|هم|اضافه|به ?علاوه|بعلاوه)(?!\w)", re.IGNORECASE)
+
+
+def adds_to_order(text: str) -> bool:
+    """"And if I also take ...": the amount named is added to the order asked about before."""
+    return _ADDING.search(fold(normalize(text or "")).lower()) is not None
+
+
+_BECOMES = re.compile(r"(?<!\w)(بشه|میشه|شد|станет|будет|выйдет|получится)(?!\w)", re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(\s*(?:و\s*نیم|с\s*половиной))?(?![\d\w])", re.IGNORECASE)
+
+
+def follow_up_total(text: str, earlier: Optional[float]) -> Optional[float]:
+    """The order total meant by a bare number after an earlier one: "and if I add a 250 one?" adds,
+    "if it becomes 2.5?" after 1.8 million means 2,500,000; None when the message has no number."""
+    folded = to_ascii_digits(fold(normalize(text or ""))).lower()
+    found = _BARE_NUMBER.search(folded)
+    if found is None:
+        return None
+    number = float(found.group(1).replace(",", ".")) + (0.5 if found.group(2) else 0)
+    if earlier is not None and earlier >= 1_000_000 and number < 1000:
+        number *= 1_000_000 if number < 100 else 1000  # said in the earlier amount's millions or thousands
+    if earlier is not None and not _BECOMES.search(folded) and adds_to_order(text):
+        return earlier + number
+    return number
+
+
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _ALREADY_ORDERED = re.compile(r"заказал|оформил|сделал заказ|купил|سفارش دادم|ثبت کردم|خریدم|سفارش دادیم", re.IGNORECASE)
 _DAY_PARTS = ((r"утр|صبح", 9), (r"днем|днём|обед|ظهر|ناهار", 13), (r"вечер|عصر|غروب", 18), (r"ноч|شب", 22))

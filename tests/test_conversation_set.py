@@ -16,7 +16,7 @@ pytestmark = pytest.mark.server
 
 # Conversations of the blind set that must pass. Raised as the assistant improves; the goal is 0.95.
 BLIND_FLOOR = 0.54
-DEV_FLOOR = 0.44
+DEV_FLOOR = 0.48
 
 
 @pytest.mark.parametrize("name, floor", [("blind", BLIND_FLOOR), ("dev", DEV_FLOOR)])

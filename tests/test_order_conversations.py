@@ -239,3 +239,10 @@ def test_a_defect_at_a_store_with_only_a_warranty_gets_the_warranty_rule(servers
     warranty = {unit.text["ru"] for unit in policies()["citadel"].units if unit.topic == "warranty"}
     assert set(text(answer).split("\n")) & warranty
     assert "/return_request" in payloads(answer)                # and checking it for an order is offered
+
+
+def test_a_follow_up_with_a_bare_number_changes_the_total(servers) -> None:
+    first, second = talk(servers, "citadel", "телевизор за 300 лари в Тбилиси, 12 км, сколько доставка?",
+                         "а если еще саундбар за 250 возьму?")
+    assert "18 лари" in text(first)                              # 300 GEL: 1.50 GEL per km
+    assert "550" in text(second) and "бесплатн" in text(second)  # 550 GEL: free in the city

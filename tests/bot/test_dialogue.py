@@ -6,6 +6,7 @@ import pytest
 
 from bot.dialogue import (
     item_from,
+    follow_up_total,
     item_mentioned,
     no_order_number,
     order_id_from,
@@ -180,3 +181,18 @@ TUESDAY = datetime(2026, 12, 1, 15, 20, tzinfo=timezone(timedelta(hours=4)))
 )
 def test_when_the_order_asked_about_is_placed(weekday, clock, text: str, expected: datetime) -> None:
     assert ordered_moment(TUESDAY, weekday, clock, text) == expected.replace(tzinfo=TUESDAY.tzinfo)
+
+
+@pytest.mark.parametrize(
+    "text, earlier, total",
+    [
+        ("а если еще саундбар за 250 возьму?", 300, 550),             # "also": added to the order
+        ("اگه یه بادی اسپلش هم بزارم بشه ۲ و نیم چی؟", 1_800_000, 2_500_000),  # "becomes 2.5", in millions
+        ("а за 700?", 300, 700),                                        # another total
+        ("و اگه ۸۰۰ باشه؟", 1_500_000, 800_000),                        # thousands of a millions total
+        ("и ещё вопрос", 300, None),                                    # no number
+        ("250", None, 250),
+    ],
+)
+def test_the_total_a_follow_up_means(text: str, earlier: float | None, total: float | None) -> None:
+    assert follow_up_total(text, earlier) == total
