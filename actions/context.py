@@ -49,8 +49,8 @@ def store_and_language(tracker: Tracker) -> tuple[StorePolicy, str]:
 
 def question_text(tracker: Tracker) -> str:
     """What the customer typed last; empty for a button's payload, which asks nothing particular."""
-    text = _text(tracker).lstrip(SLASH_ESCAPE).strip()
-    return "" if _text(tracker).strip().startswith("/") else text
+    text = _text(tracker).strip()
+    return "" if text.startswith("/") else text.lstrip(SLASH_ESCAPE).strip()
 
 
 def likely_intents(tracker: Tracker) -> list[str]:

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from typing import Any, Iterable, Mapping, Optional, Sequence
 
 from bot.nlu.normalize import fold, normalize, to_ascii_digits
-from bot.stores.rules import Reason
+from bot.stores.rules import WEEKDAYS, Reason
 
 ORDER_PURPOSES = ("order_status", "cancel_order", "return_request", "damaged_item")
 REASON_INTENTS: dict[str, Reason] = {
@@ -32,6 +32,11 @@ _REASON_WORDS: tuple[tuple[Reason, str], ...] = (
                r"не включ|не греет|перестал"),
 )
 _DIGITS = re.compile(r"\d")
+
+
+def _folded(text: Optional[str]) -> str:
+    """A message as the word patterns here read it: normalised (digits, ی/ک, ё) and folded (no ZWNJ, lower case)."""
+    return fold(normalize(text or ""))
 
 
 def _values(entities: Iterable[Mapping[str, Any]], kind: str) -> list[Any]:
@@ -68,7 +73,7 @@ def reason_from(intent: Optional[str], text: str) -> Optional[Reason]:
     """A reason from a reason button, else from the words of the message."""
     if intent in REASON_INTENTS:
         return REASON_INTENTS[intent]
-    folded = fold(normalize(text or ""))
+    folded = _folded(text)
     for reason, pattern in _REASON_WORDS:
         if re.search(pattern, folded):
             return reason
@@ -88,7 +93,7 @@ _SEALED_WORDS = (
 
 def sealed_from(intent: Optional[str], text: str = "") -> Optional[bool]:
     """"Is the seal intact?" answered yes or no, by button or in the customer's words."""
-    folded = fold(normalize(text or "")).lower()
+    folded = _folded(text)
     for sealed, pattern in _SEALED_WORDS:
         if re.search(pattern, folded):
             return sealed
@@ -124,17 +129,17 @@ _ITEM_WORDS: dict[str, tuple[str, ...]] = {
 
 def _words(text: str) -> set[str]:
     """The comparable words of a text: three letters or more, or a two-letter Latin brand ("HP", "LG")."""
-    found = re.findall(r"\w{3,}|\b[a-z]{2}\b", fold(normalize(text)).lower())
+    found = re.findall(r"\w{3,}|\b[a-z]{2}\b", _folded(text))
     return {word for word in found if not word.isdigit()}
 
 
 def item_mentioned(text: str, items: Sequence[tuple[str, str]]) -> Optional[str]:
     """The SKU of the one item a message names (a word of its name, or what customers call it)."""
-    folded = fold(normalize(text or "")).lower()
+    folded = _folded(text)
     said = _words(text)
     scores = []
     for sku, name in items:
-        named = fold(normalize(name)).lower()
+        named = _folded(name)
         score = len(said & _words(name))
         score += sum(1 for key, words in _ITEM_WORDS.items() if key in named and any(w in folded for w in words))
         scores.append((score, sku))
@@ -145,16 +150,16 @@ def item_mentioned(text: str, items: Sequence[tuple[str, str]]) -> Optional[str]
 
 def item_from(text: str, items: Sequence[tuple[str, str]]) -> Optional[str]:
     """The SKU of the item the customer picked: by SKU (our buttons), by position or by name."""
-    typed = fold(normalize(text or "")).strip()
+    typed = _folded(text).strip()
     if not typed:
         return None
     for sku, _ in items:
-        if typed == fold(normalize(sku)):
+        if typed == _folded(sku):
             return sku
     number = to_ascii_digits(typed)
     if number.isdigit() and 1 <= int(number) <= len(items):
         return items[int(number) - 1][0]
-    matches = [sku for sku, name in items if typed in fold(normalize(name)) or fold(normalize(name)) in typed]
+    matches = [sku for sku, name in items if typed in _folded(name) or _folded(name) in typed]
     return matches[0] if len(matches) == 1 else item_mentioned(text, items)
 
 
@@ -181,12 +186,12 @@ _NO_ORDER = re.compile(
 
 def no_order_number(text: str) -> bool:
     """"I have no order number", "I haven't bought yet", "нет номера": the general rule, not the look-up."""
-    return _NO_ORDER.search(fold(normalize(text or "")).lower()) is not None
+    return _NO_ORDER.search(_folded(text)) is not None
 
 
 def purpose_from_words(text: str) -> str:
     """What a message that gives an order's number and phone wants: a return for a reason, else its status."""
-    folded = fold(normalize(text or "")).lower()
+    folded = _folded(text)
     if re.search(r"لغو|کنسل|отмен", folded):
         return "cancel_order"
     reason = reason_from(None, text)
@@ -201,7 +206,7 @@ def rules_question(intent: Optional[str], text: str) -> bool:
     "Can I cancel while it is processing?" is answered from the page; "I want to cancel my
     order" and "where is my order?" need the order. Status questions count only as how-to.
     """
-    folded = fold(normalize(text or "")).lower()
+    folded = _folded(text)
     if intent == "order_status":
         return _HOW_TO.search(folded) is not None
     return _QUESTION_WORDS.search(folded) is not None
@@ -212,7 +217,7 @@ _ADDING = re.compile(r"(?<!\w)(ещ[её]|плюс|также|вдобавок|�
 
 def adds_to_order(text: str) -> bool:
     """"And if I also take ...": the amount named is added to the order asked about before."""
-    return _ADDING.search(fold(normalize(text or "")).lower()) is not None
+    return _ADDING.search(_folded(text)) is not None
 
 
 _BECOMES = re.compile(r"(?<!\w)(بشه|میشه|شد|станет|будет|выйдет|получится)(?!\w)", re.IGNORECASE)
@@ -222,7 +227,7 @@ _BARE_NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(\s*(?:و\s*نیم|с\s*
 def follow_up_total(text: str, earlier: Optional[float]) -> Optional[float]:
     """The order total meant by a bare number after an earlier one: "and if I add a 250 one?" adds,
     "if it becomes 2.5?" after 1.8 million means 2,500,000; None when the message has no number."""
-    folded = to_ascii_digits(fold(normalize(text or ""))).lower()
+    folded = _folded(text)
     found = _BARE_NUMBER.search(folded)
     if found is None:
         return None
@@ -234,7 +239,6 @@ def follow_up_total(text: str, earlier: Optional[float]) -> Optional[float]:
     return number
 
 
-WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _ALREADY_ORDERED = re.compile(r"заказал|оформил|сделал заказ|купил|سفارش دادم|ثبت کردم|خریدم|سفارش دادیم", re.IGNORECASE)
 _DAY_PARTS = ((r"утр|صبح", 9), (r"днем|днём|обед|ظهر|ناهار", 13), (r"вечер|عصر|غروب", 18), (r"ноч|شب", 22))
 
@@ -242,10 +246,10 @@ _DAY_PARTS = ((r"утр|صبح", 9), (r"днем|днём|обед|ظهر|ناه
 def ordered_moment(now: datetime, weekday: Optional[str], clock: Optional[str], text: str) -> datetime:
     """When the order the customer speaks of was (or will be) placed: "I ordered on Saturday evening",
     "if I order at 10:30"; the last such weekday for what was done, the next one for what will be."""
-    folded = fold(normalize(text or "")).lower()
+    folded = _folded(text)
     moment = now
-    if weekday in WEEKDAY_NAMES:
-        target = WEEKDAY_NAMES.index(weekday)
+    if weekday in WEEKDAYS:
+        target = WEEKDAYS.index(weekday)
         if _ALREADY_ORDERED.search(folded):
             moment = now - timedelta(days=(now.weekday() - target) % 7)
         else:

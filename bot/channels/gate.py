@@ -38,7 +38,7 @@ from bot.settings import conversation_secret
 from bot.stores.policy import StorePolicy, policies
 
 ID_VERSION = "c1"
-_ID = re.compile(r"c1\.([a-z0-9_]{1,32})\.([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})")
+_ID = re.compile(rf"{ID_VERSION}\.([a-z0-9_]{{1,32}})\.([A-Za-z0-9_-]{{22}})\.([A-Za-z0-9_-]{{43}})")
 MAX_ECHO = 64  # characters of a refused value that an error may repeat
 
 REFUSALS = {
@@ -126,12 +126,10 @@ def text_problem(text: str) -> Optional[str]:
     return None
 
 
-def checked_text(value: Any, name: str, max_length: int, *, allow_empty: bool = True) -> str:
+def checked_text(value: Any, name: str, max_length: int) -> str:
     """`value` if it is a safe string of at most `max_length` characters, else a 400."""
     if not isinstance(value, str):
         raise bad_request(f"'{name}' must be a string")
-    if not allow_empty and not value.strip():
-        raise bad_request(f"'{name}' must not be empty")
     if len(value) > max_length:
         raise bad_request(f"'{name}' must be at most {max_length} characters")
     problem = text_problem(value)
@@ -147,9 +145,13 @@ async def read_body(request: Request, limit: int) -> bytes:
     """The body of a streamed request, or a 413 as soon as it passes `limit` bytes."""
     declared = request.headers.get("content-length")
     stream = request.stream
-    if declared is not None and declared.isdigit() and int(declared) > limit:
+
+    def too_large() -> Refused:
         stream.request_max_size = limit  # Sanic then drops the rest instead of reading it
-        raise Refused(413, "too_large", f"the body is larger than {limit} bytes")
+        return Refused(413, "too_large", f"the body is larger than {limit} bytes")
+
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise too_large()
     chunks: list[bytes] = []
     size = 0
     while True:
@@ -158,8 +160,7 @@ async def read_body(request: Request, limit: int) -> bytes:
             return b"".join(chunks)
         size += len(chunk)
         if size > limit:
-            stream.request_max_size = limit
-            raise Refused(413, "too_large", f"the body is larger than {limit} bytes")
+            raise too_large()
         chunks.append(chunk)
 
 

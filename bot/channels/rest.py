@@ -91,7 +91,6 @@ class StoreRestInput(RestInput):
         policies()
         default_store()
         conversation_ids()
-        rate_limit(*CONVERSATION_RATE)
         return cls()
 
     def blueprint(
