@@ -16,7 +16,7 @@ from typing import Sequence
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import linear_kernel
 
-from bot.nlu.normalize import fold, to_ascii_digits
+from bot.nlu.normalize import fold, normalize
 from bot.stores.policy import AnswerUnit, StorePolicy
 
 # Chosen on the unit tables (tests/data/units) and the dev conversations: cosine similarity
@@ -28,8 +28,8 @@ TEXT_WEIGHT = 0.8  # the answer's own words count a little less than the example
 
 
 def comparable(text: str) -> str:
-    """Text as units are compared: folded (no ZWNJ, one ي/ك, no diacritics), ASCII digits, lower case."""
-    return fold(to_ascii_digits(text)).lower().replace("ё", "е")
+    """Text as units are compared: normalised (ASCII digits, one ي/ك, ё as е) and folded (no ZWNJ or diacritics, lower case)."""
+    return fold(normalize(text))
 
 
 @dataclass(frozen=True)
