@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.nlu.language import detect_language  # noqa: E402
-from bot.nlu.normalize import fold, to_ascii_digits  # noqa: E402
+from bot.stores.units import comparable  # noqa: E402
 
 CONVERSATIONS = ROOT / "tests" / "data" / "conversations"
 # what the writers' `asks` names, as the slot the assistant asks for
@@ -51,7 +51,7 @@ _SEPARATOR = re.compile(r"(?<=\d)[,٬\u066c\u00a0\u202f ](?=\d{3}(?!\d))")
 
 def canonical(text: str) -> str:
     """Text as the set compares it: ASCII digits, Persian letters, no ZWNJ, no thousands separators."""
-    folded = fold(to_ascii_digits(text)).lower().replace("ё", "е")
+    folded = comparable(text)
     return _SEPARATOR.sub("", re.sub(r"\s+", " ", folded))
 
 
