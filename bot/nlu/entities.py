@@ -197,6 +197,11 @@ _OUT_OF_TOWN = re.compile(
     rf"خارج{_GAP}از{_GAP}شهر|بیرون{_GAP}از{_GAP}شهر|روستا\w*|حومه",
     re.IGNORECASE,
 )
+# What joins a distance to the city it is measured from: "30 км от Тбилиси", "۳۰ کیلومتر بیرون از شیراز".
+_FROM = re.compile(
+    rf"(?P<ezafe>ی(?!\w))?[ \u200c]*(?P<from>от|из|from|(?:بعد|بیرون|خارج|دور|اطراف){_GAP}از|از)?[ \u200c]*(?:г\.|города|شهر)?[ \u200c]*",
+    re.IGNORECASE,
+)
 # Persian attaches endings to a city's name: "زاهدانم" (I am in Zahedan), "شیرازی" (from Shiraz).
 _CITY_ENDING = r"(?:(?:م|ی|یم|یی|ام|یه)(?![\w]))?"
 _CITY = re.compile(
@@ -323,11 +328,24 @@ def _weekdays(text: str) -> Iterator[Entity]:
         yield Entity("weekday", match.start(), match.end(), match.lastgroup or "")
 
 
-def _cities(text: str) -> Iterator[Entity]:
-    """City names from the gazetteer, as ids; "out of town" (even "25 km from Kutaisi") is one place."""
+def _out_of_town(text: str) -> Optional[Entity]:
+    """Words for a place outside the cities, or a distance from a city: "30 км от Тбилиси", "۲۰ کیلومتری شیراز"."""
     outside = _OUT_OF_TOWN.search(text)
     if outside is not None:
-        yield Entity("city", outside.start(), outside.end(), OUT_OF_TOWN)
+        return Entity("city", outside.start(), outside.end(), OUT_OF_TOWN)
+    for distance in _DISTANCE.finditer(text):
+        beyond = _FROM.match(text, distance.end())
+        city = _CITY.match(text, beyond.end()) if beyond and (beyond.group("from") or beyond.group("ezafe")) else None
+        if beyond is not None and city is not None:
+            return Entity("city", beyond.start("from") if beyond.group("from") else city.start(), city.end(), OUT_OF_TOWN)
+    return None
+
+
+def _cities(text: str) -> Iterator[Entity]:
+    """City names from the gazetteer, as ids; "out of town" (even "25 km from Kutaisi") is one place."""
+    outside = _out_of_town(text)
+    if outside is not None:
+        yield outside
         return
     for match in _CITY.finditer(text):
         key = match.lastgroup or ""

@@ -136,6 +136,11 @@ def test_agrees_with_the_annotations_of_our_training_data() -> None:
         ("в село под Гори", [("city", "в село", "out_of_town")]),
         ("ارسال به روستا", [("city", "روستا", "out_of_town")]),
         ("от вас км 12.", [("distance", "км 12", 12)]),
+        ("км 30 от тбилиси", [("distance", "км 30", 30), ("city", "от тбилиси", "out_of_town")]),
+        ("30 km from Batumi", [("distance", "30 km", 30), ("city", "from Batumi", "out_of_town")]),
+        ("۳۰ کیلومتری شیراز", [("distance", "۳۰ کیلومتر", 30), ("city", "شیراز", "out_of_town")]),
+        ("۲۰ کیلومتر بیرون از تهران", [("distance", "۲۰ کیلومتر", 20), ("city", "بیرون از تهران", "out_of_town")]),
+        ("в тбилиси 20 км", [("city", "тбилиси", "tbilisi"), ("distance", "20 км", 20)]),  # a distance inside the city
         # days of the week
         ("заказал в субботу вечером", [("weekday", "субботу", "saturday")]),
         ("اگه پنجشنبه سفارش بدم", [("weekday", "پنجشنبه", "thursday")]),
