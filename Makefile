@@ -3,7 +3,7 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test venv train bench-nlu validate clean
+.PHONY: run test venv train bench bench-nlu validate clean
 
 run: venv
 	@bash scripts/run.sh
@@ -21,6 +21,9 @@ train: venv
 
 validate: venv
 	@bash scripts/env.sh $(PY) -m rasa data validate
+
+bench: venv
+	@bash scripts/env.sh $(PY) bench/load.py $(ARGS)
 
 bench-nlu: venv
 	@bash scripts/env.sh $(PY) bench/nlu.py

@@ -100,6 +100,11 @@ def test_buttons_still_answer_the_seal_question() -> None:
         ("دیگه لازمش ندارم", "change_of_mind"),
         ("запах не нравится", "change_of_mind"),
         ("сломался фен", "defect"),
+        ("یه طرف هندزفری صدا نمیده", "defect"),
+        ("گوشی شارژ نمیگیره", "defect"),
+        ("کتری گرم نمیشه", "defect"),
+        ("наушник не заряжается", "defect"),
+        ("принтер не печатает", "defect"),
     ],
 )
 def test_more_ways_to_say_the_reason(text: str, reason: str) -> None:
