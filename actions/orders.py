@@ -26,12 +26,14 @@ from actions.topics import utter_topic
 from bot import answers
 from bot.dialogue import (
     ORDER_PURPOSES,
-    item_mentioned,
+    asks_what_to_send,
     no_order_number,
     purpose_from_words,
     reason_from,
+    returned_item,
     rules_question,
     sealed_from,
+    since_item_named,
     valid_order_id,
     valid_phone,
 )
@@ -97,6 +99,9 @@ class ActionOrderFlow(Action):
             return []
         if intent == "deny" and not tracker.get_slot("verified_order"):
             return self._general_answer(dispatcher, store, language, purpose)
+        if tracker.get_slot("verified_order") and asks_what_to_send(question):
+            utter_topic(dispatcher, store, language, purpose, question, likely_intents(tracker))
+            return []
         if (intent in (purpose, "inform") and self._about_the_rules(intent, question)
                 and not any(tracker.get_slot(slot) for slot in ("verified_order", "order_id", "phone"))):
             return self._rules_answer(dispatcher, tracker, store, language, purpose, question)
@@ -187,10 +192,9 @@ class ActionOrderFlow(Action):
         if not order.items:
             dispatcher.utter_message(text=render("return.no_items", language))  # type: ignore[arg-type]
             return [SlotSet("purpose", None)]
-        said = recent_texts(tracker)  # what the customer already told, in any message of the flow
         names = [(i.sku, f"{i.name} {i.category}") for i in order.items]
-        sku = tracker.get_slot("return_item") or (order.items[0].sku if len(order.items) == 1 else None) or next(
-            (found for text in said if (found := item_mentioned(text, names))), None)
+        said = since_item_named(recent_texts(tracker), names)  # what the customer already told of this item
+        sku = tracker.get_slot("return_item") or returned_item(said, names, frozenset(i.sku for i in order.items if i.gift))
         reason = tracker.get_slot("return_reason") or next(
             (found for text in said if (found := reason_from(None, text))), None)
         if purpose == "damaged_item" and reason == "change_of_mind":

@@ -87,7 +87,8 @@ def reason_from(intent: Optional[str], text: str) -> Optional[Reason]:
 _SEALED_WORDS = (
     (True, r"باز ?نکرد|باز ?نشده|دست ?نخورده|پلمپ\S* (سالم|باز ?نشده)|(سالم|کامل)ه? .{0,12}پلمپ|"
            r"не (вскрыва|вскрыл|открыва|открыл|распечат)|запечатан|пломб\S* (цел|на месте)|целая пломб|"
-           r"в заводской упаковке"),
+           r"هنوز (تو )?پلمپ|پلمپه(?!\w)|پلمپ ?(هست|است)|تو پلمپ|все ещ[её] в пломб|ещ[её] (в пломб|запечат)|"
+           r"в заводской упаковке|не распаков"),
     (False, r"باز ?کرد|باز شده|بازش کرد|پلمپ\S* (باز|پاره|خراب)|استفاده کرد|вскрыл|открыл|распечатал|"
             r"пользовал|пломб\S* (сорван|вскрыт|поврежд)"),
 )
@@ -148,6 +149,46 @@ def item_mentioned(text: str, items: Sequence[tuple[str, str]]) -> Optional[str]
     best = max((score for score, _ in scores), default=0)
     winners = [sku for score, sku in scores if score == best]
     return winners[0] if best > 0 and len(winners) == 1 else None
+
+
+_GIFT_WORDS = re.compile(r"هدیه|کادو|نمونه|جایزه|подар|пробник|тестер|бонус", re.IGNORECASE)
+
+
+def returned_item(texts: Sequence[str], items: Sequence[tuple[str, str]], gifts: frozenset[str]) -> Optional[str]:
+    """The SKU of the item a return is about: the one the customer named in any message, else the one
+    bought item of an order whose other items are free gifts (unless the customer speaks of a gift)."""
+    if len(items) == 1:
+        return items[0][0]
+    named = next((found for text in texts if (found := item_mentioned(text, items))), None)
+    if named is not None:
+        return named
+    bought = [sku for sku, _ in items if sku not in gifts]
+    if len(bought) == 1 and not any(_GIFT_WORDS.search(_folded(text)) for text in texts):
+        return bought[0]
+    return None
+
+
+def since_item_named(texts: Sequence[str], items: Sequence[tuple[str, str]]) -> list[str]:
+    """The messages (latest first) that speak of the item last named: a reason or seal state given for
+    one item ("the dryer is broken") is not carried to the next ("and the cream? I did not open it")."""
+    for position, text in enumerate(texts):
+        if item_mentioned(text, items):
+            return list(texts[: position + 1])
+    return list(texts)
+
+
+# "Do I have to send the charger too?": a question about what a return includes, not a new return.
+_MUST_SEND = re.compile(
+    r"باید .{0,25}(بفرست|پس بد|برگردون|برگردان|ارسال کن|پست کن)\S*\s*[?؟]|(هم|همراهش)\s*(باید|لازمه|لازم است)\s*\S*\s*[?؟]|"
+    r"(надо|нужно|обязательно) ли|(тоже|также|вместе с ним) (надо|нужно) (отправ|вернут|присла)|"
+    r"(надо|нужно) (тоже|также) (отправ|вернут|присла)",
+    re.IGNORECASE,
+)
+
+
+def asks_what_to_send(text: str) -> bool:
+    """Whether the customer asks what a return must include ("شارژرشم باید بفرستم؟", "коробку тоже надо отправить?")."""
+    return _MUST_SEND.search(_folded(text)) is not None
 
 
 def item_from(text: str, items: Sequence[tuple[str, str]]) -> Optional[str]:

@@ -8,6 +8,9 @@ from bot.dialogue import (
     item_from,
     follow_up_total,
     item_mentioned,
+    returned_item,
+    since_item_named,
+    asks_what_to_send,
     no_order_number,
     order_id_from,
     ordered_moment,
@@ -75,6 +78,8 @@ def test_items_sealed_and_shapes() -> None:
     [
         ("نه، پلمپش باز شده", False),
         ("پلمپش سالمه، اصلا بازش نکردم", True),
+        ("بوشو دوست ندارم، هنوز پلمپه", True),
+        ("коробка ещё запечатана", True),
         ("درشو باز نکردم", True),
         ("عطرو باز کردم ولی بوشو دوست ندارم", False),
         ("هنوز دست نخورده", True),
@@ -112,6 +117,22 @@ def test_more_ways_to_say_the_reason(text: str, reason: str) -> None:
 
 
 ORDER_ITEMS = [("PH-BHD300", "Philips BHD300 hair dryer"), ("NV-SOFT200", "کرم نرم‌کننده نیوآ Soft ۲۰۰ میلی‌لیتر")]
+
+
+LANCOME = [("LC-EDP50", "Lancôme La Vie Est Belle Eau de Parfum 50 ml perfume"), ("LC-S", "Lancôme Idôle sample 1.2 ml perfume")]
+
+
+@pytest.mark.parametrize(
+    "texts, sku",
+    [
+        (["سفارش TS-1043 لانکوم رسید ولی بوشو دوست ندارم، هنوز پلمپه"], "LC-EDP50"),  # the bought one, not the gift
+        (["نمونه‌ای که همراهش اومده رو میخوام پس بدم"], "LC-S"),                      # named: the sample
+        (["پس بدم؟", "هدیه‌اش هم؟"], None),                                            # a gift spoken of: ask
+        (["хочу вернуть"], "LC-EDP50"),
+    ],
+)
+def test_the_item_a_return_is_about(texts: list[str], sku: str | None) -> None:
+    assert returned_item(texts, LANCOME, frozenset({"LC-S"})) == sku
 
 
 @pytest.mark.parametrize(
@@ -201,3 +222,27 @@ def test_when_the_order_asked_about_is_placed(weekday, clock, text: str, expecte
 )
 def test_the_total_a_follow_up_means(text: str, earlier: float | None, total: float | None) -> None:
     assert follow_up_total(text, earlier) == total
+
+
+@pytest.mark.parametrize(
+    "text, asks",
+    [
+        ("شارژرشم باید بفرستم؟", True),
+        ("نمونه هدیه ای که باهاش اومده رو هم باید پس بدم؟", True),
+        ("коробку тоже надо отправить?", True),
+        ("нужно ли отправлять зарядку", True),
+        ("میخوام پسش بدم", False),          # a return, not a question about one
+        ("چطوری پس بفرستم؟", False),         # how, not what
+    ],
+)
+def test_questions_about_what_a_return_includes(text: str, asks: bool) -> None:
+    assert asks_what_to_send(text) is asks
+
+
+def test_facts_of_one_item_are_not_carried_to_the_next() -> None:
+    items = [("PH-BHD300", "Philips BHD300 hair dryer"), ("NV-SOFT200", "کرم نرم‌کننده نیوآ Soft ۲۰۰ میلی‌لیتر")]
+    texts = ["کرم نیوآ هم که تو همین سفارش بود رو میشه پس بدم؟ درشو باز نکردم",
+             "سلام سشواری که خریدم خرابه روشن نمیشه میخوام پسش بدم"]
+    assert since_item_named(texts, items) == texts[:1]
+    assert reason_from(None, " ".join(since_item_named(texts, items))) is None
+    assert since_item_named(["4405", "ck-3003", "ایرپادی که خریدم صدا نمیده"], items) == ["4405", "ck-3003", "ایرپادی که خریدم صدا نمیده"]
