@@ -171,6 +171,19 @@ DETAILS = ("amount", "city", "distance", "time", "weekday")
 TOTALS = ("action_delivery_cost", "action_installments")  # the computed answers that take an order's total
 
 
+def last_computed(tracker: Tracker) -> Optional[str]:
+    """The computed answer given last in this conversation (delivery cost, time, pickup, installments)."""
+    return next((event.get("name") for event in reversed(tracker.events)
+                 if event.get("event") == "action" and event.get("name") in COMPUTED), None)
+
+
+def computed_again(tracker: Tracker) -> List[Dict[Text, Any]]:
+    """A new detail ("and to a village near Gori?") re-runs the last computed answer with it; else nothing."""
+    details = [e for e in (tracker.latest_message or {}).get("entities") or [] if e.get("entity") in DETAILS]
+    last = last_computed(tracker)
+    return [FollowupAction(last)] if details and last else []
+
+
 class ActionUnclear(Action):
     """A message the classifier could not place: a new detail for the last computed answer, else "please rephrase"."""
 
@@ -182,12 +195,11 @@ class ActionUnclear(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         """'And for a 250-lari soundbar?' after a delivery price is the same question again, with its number."""
-        details = [e for e in (tracker.latest_message or {}).get("entities") or [] if e.get("entity") in DETAILS]
+        again = computed_again(tracker)
+        if again:
+            return again
         text = (tracker.latest_message or {}).get("text") or ""
-        last = next((event.get("name") for event in reversed(tracker.events)
-                     if event.get("event") == "action" and event.get("name") in COMPUTED), None)
-        if details and last:
-            return [FollowupAction(last)]
+        last = last_computed(tracker)
         total = follow_up_total(text, _number(tracker.get_slot("amount"))) if last in TOTALS else None
         if total is not None:  # "and for 250?", "if it becomes 2.5?": the total, for the same question
             return [SlotSet("amount", total), FollowupAction(last)]

@@ -22,6 +22,7 @@ from actions.context import (
     store_and_language,
 )
 from actions.db import engine, now, order_items
+from actions.numbers import computed_again
 from actions.topics import utter_topic
 from bot import answers
 from bot.dialogue import (
@@ -94,6 +95,9 @@ class ActionOrderFlow(Action):
         if purpose is None and intent == "inform" and tracker.get_slot("order_id"):
             purpose = purpose_from_words(question)  # "order CK-3004, 3304, it stopped working"
         if purpose is None:
+            again = computed_again(tracker) if intent == "inform" else []
+            if again:  # "and if it is to Mashhad?" after a delivery answer
+                return again
             if not side_question(tracker):  # a form just answered it: nothing to add
                 dispatcher.utter_message(response="utter_inform_without_context" if intent == "inform" else "utter_anything_else")
             return []
