@@ -108,7 +108,8 @@ def return_decision(
                 problems.append("• " + render("return.problem.window_passed_at_delivery", language))
             else:
                 problems.append("• " + render(f"return.problem.{problem}", language, window=window, deadline=deadline))
-        return _lines(head, *problems)
+        rule = decision.ground and decision.ground.conditions and decision.ground.conditions[language]
+        return _lines(head, *problems, rule and render("return.rule", language, rule=rule))
     if decision.verdict == "needs_evidence":
         head = render("return.verdict.needs_evidence", language, item=item.name, reason=reason, deadline=deadline)
     elif decision.before_delivery:

@@ -51,6 +51,9 @@ def test_return_decisions(language: str) -> None:
             clean(answers.return_decision(decision, ITEM, policy, language), language)
     large = answers.return_decision(can_return(ORDER, ITEM, "change_of_mind", DELIVERED, policy, True), ITEM, policy, language)
     assert ("بزرگ" in large) if language == "fa" else ("Крупногабарит" in large)
+    # a refusal says the store's rule behind it, taken from the policy
+    rule = policy.rules.returns.grounds["change_of_mind"].conditions[language]  # type: ignore[union-attr]
+    assert rule in large
 
 
 @pytest.mark.parametrize("language", ["fa", "ru"])
