@@ -9,9 +9,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import store_and_language
+from actions.context import likely_intents, question_text, store_and_language
 from actions.db import local_now
-from actions.topics import utter_topic
+from actions.topics import utter_topic, utter_units
 from bot import answers
 from bot.dialogue import adds_to_order, follow_up_total, ordered_moment
 from bot.i18n.replies import render
@@ -203,6 +203,9 @@ class ActionUnclear(Action):
         total = follow_up_total(text, _number(tracker.get_slot("amount"))) if last in TOTALS else None
         if total is not None:  # "and for 250?", "if it becomes 2.5?": the total, for the same question
             return [SlotSet("amount", total), FollowupAction(last)]
+        store, language = store_and_language(tracker)
+        if utter_units(dispatcher, store, language, question_text(tracker), likely_intents(tracker)):
+            return []  # the classifier was unsure, but a rule of the page plainly answers it
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
         dispatcher.utter_message(response="utter_out_of_scope" if intent == "out_of_scope" else "utter_default")
         return []

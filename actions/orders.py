@@ -46,6 +46,7 @@ from bot.stores.cancel import can_cancel
 from bot.stores.facts import ItemFacts, OrderFacts
 from bot.stores.policy import StorePolicy
 from bot.stores.returns import can_return
+from bot.stores.units import plainly_answered, store_index
 
 logger = logging.getLogger(__name__)
 _FLOW_SLOTS = ("return_item", "return_reason", "sealed")
@@ -106,7 +107,7 @@ class ActionOrderFlow(Action):
         if tracker.get_slot("verified_order") and asks_what_to_send(question):
             utter_topic(dispatcher, store, language, purpose, question, likely_intents(tracker))
             return []
-        if (intent in (purpose, "inform") and self._about_the_rules(intent, question)
+        if (intent in (purpose, "inform") and self._about_the_rules(intent, question, store)
                 and not any(tracker.get_slot(slot) for slot in ("verified_order", "order_id", "phone"))):
             return self._rules_answer(dispatcher, tracker, store, language, purpose, question)
         events: List[Dict[Text, Any]] = [SlotSet("purpose", purpose)]
@@ -131,11 +132,15 @@ class ActionOrderFlow(Action):
         return [SlotSet("purpose", purpose)]
 
     @staticmethod
-    def _about_the_rules(intent: str, question: str) -> bool:
-        """A question about the rules; a status question only when it is about damage ("the box came crushed, what now?")."""
+    def _about_the_rules(intent: str, question: str, store: StorePolicy) -> bool:
+        """A question about the rules; a status question only when it is about damage ("the box came crushed, what
+        now?") or plainly about another rule of the page ("and the gift that comes with the order?")."""
         if rules_question(intent, question):
             return True
-        return intent == "order_status" and rules_question(None, question) and reason_from(None, question) is not None
+        if intent != "order_status" or not rules_question(None, question):
+            return False
+        unit = plainly_answered(question, store_index(store))
+        return reason_from(None, question) is not None or (unit is not None and unit.topic != intent)
 
     def _general_answer(
         self, dispatcher: CollectingDispatcher, store: StorePolicy, language: str, purpose: str

@@ -20,19 +20,28 @@ def utter_topic(dispatcher: CollectingDispatcher, store: StorePolicy, language: 
     `also` are the classifier's other likely intents, after `topic`. True when the page answered.
     """
     index = store_index(store)
-    units = [match.unit for match in choose_units(question, [topic, *also], index)] if question else []
+    if utter_units(dispatcher, store, language, question, [topic, *also]):
+        return True
     summary = store.answer(topic)
-    if not units and summary is None and fallback is not None:
-        units = [match.unit for match in index.rank(question) if match.unit.topic == fallback][:1]
+    if summary is not None:
+        dispatcher.utter_message(response="utter_store_answer", answer=summary.text[language])  # type: ignore[index]
+        return True
+    units = [match.unit for match in index.rank(question) if match.unit.topic == fallback][:1] if question else []
     if units:
-        answer = "\n".join(unit.text[language] for unit in units)  # type: ignore[index]
-    elif summary is not None:
-        answer = summary.text[language]  # type: ignore[index]
-    else:
-        dispatcher.utter_message(response="utter_topic_not_covered")
-        return False
-    dispatcher.utter_message(response="utter_store_answer", answer=answer)
-    return True
+        dispatcher.utter_message(response="utter_store_answer", answer=units[0].text[language])  # type: ignore[index]
+        return True
+    dispatcher.utter_message(response="utter_topic_not_covered")
+    return False
+
+
+def utter_units(dispatcher: CollectingDispatcher, store: StorePolicy, language: str, question: str,
+                topics: Sequence[str]) -> bool:
+    """The rules of the page that answer the question, when any does; True when they were said."""
+    units = [match.unit for match in choose_units(question, topics, store_index(store))] if question else []
+    if units:
+        dispatcher.utter_message(response="utter_store_answer",
+                                 answer="\n".join(unit.text[language] for unit in units))  # type: ignore[index]
+    return bool(units)
 
 
 class ActionAnswerTopic(Action):

@@ -11,7 +11,7 @@ falls back to the topic's summary, or says honestly that the page does not cover
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Optional, Sequence
 
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import linear_kernel
@@ -91,6 +91,12 @@ def choose_units(question: str, topics: Sequence[str], index: UnitIndex) -> list
     if len(scored) > 1 and scored[1].score >= max(ANSWERS, best.score - SECOND_WITHIN):
         return [best, scored[1]]
     return [best]
+
+
+def plainly_answered(question: str, index: UnitIndex) -> Optional[AnswerUnit]:
+    """The unit a question is plainly about on its words alone (no help from the classifier), if any."""
+    ranked = index.rank(question)
+    return ranked[0].unit if ranked and ranked[0].score >= ANSWERS + TOPIC_BONUS else None
 
 
 _INDEXES: dict[int, UnitIndex] = {}
