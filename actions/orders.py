@@ -50,6 +50,8 @@ from bot.stores.units import plainly_answered, store_index
 
 logger = logging.getLogger(__name__)
 _FLOW_SLOTS = ("return_item", "return_reason", "sealed")
+# Rules whose answer, for a customer's own order, is that order's status: "when will my order arrive?"
+_STATUS_TOPICS = ("order_status", "delivery_time")
 
 
 def facts(order: Order) -> OrderFacts:
@@ -140,7 +142,7 @@ class ActionOrderFlow(Action):
         if intent != "order_status" or not rules_question(None, question):
             return False
         unit = plainly_answered(question, store_index(store))
-        return reason_from(None, question) is not None or (unit is not None and unit.topic != intent)
+        return reason_from(None, question) is not None or (unit is not None and unit.topic not in _STATUS_TOPICS)
 
     def _general_answer(
         self, dispatcher: CollectingDispatcher, store: StorePolicy, language: str, purpose: str

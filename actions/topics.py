@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import likely_intents, question_text, store_and_language
 from bot.stores.policy import StorePolicy
-from bot.stores.units import choose_units, store_index
+from bot.stores.units import broad, choose_units, store_index
 
 
 def utter_topic(dispatcher: CollectingDispatcher, store: StorePolicy, language: str, topic: str,
@@ -23,7 +23,7 @@ def utter_topic(dispatcher: CollectingDispatcher, store: StorePolicy, language: 
     if utter_units(dispatcher, store, language, question, [topic, *also]):
         return True
     summary = store.answer(topic)
-    if summary is not None:
+    if summary is not None and broad(question):
         dispatcher.utter_message(response="utter_store_answer", answer=summary.text[language])  # type: ignore[index]
         return True
     units = [match.unit for match in index.rank(question) if match.unit.topic == fallback][:1] if question else []

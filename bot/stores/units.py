@@ -5,7 +5,8 @@ answers. A question is compared with them by TF-IDF over character n-grams of th
 (so ZWNJ, Arabic ي/ك, digits and small typos do not matter, in Persian and Russian alike); a
 unit of the classifier's likeliest topics gets a bonus, and the closest unit answers when it
 is close enough (with a second one when that is nearly as close). When none is, the caller
-falls back to the topic's summary, or says honestly that the page does not cover it.
+falls back to the topic's summary for a broad question, or says honestly that the page does
+not cover it.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from bot.stores.policy import AnswerUnit, StorePolicy
 ANSWERS = 0.42
 TOPIC_BONUS = 0.15
 SECOND_WITHIN = 0.15  # a second rule is given when it scores this close to the first
+BROAD_WORDS = 6  # measured on the unit tables' "not covered" questions: longer ones are particular
 TEXT_WEIGHT = 0.8  # the answer's own words count a little less than the example questions
 
 
@@ -91,6 +93,12 @@ def choose_units(question: str, topics: Sequence[str], index: UnitIndex) -> list
     if len(scored) > 1 and scored[1].score >= max(ANSWERS, best.score - SECOND_WITHIN):
         return [best, scored[1]]
     return [best]
+
+
+def broad(question: str) -> bool:
+    """A question short enough to ask about a whole topic ("what is your return policy?"), which the topic's
+    summary answers; a longer one asks something particular, which only a unit can answer."""
+    return len(comparable(question).split()) <= BROAD_WORDS
 
 
 def plainly_answered(question: str, index: UnitIndex) -> Optional[AnswerUnit]:
