@@ -6,7 +6,7 @@ bot/i18n/replies.yml, numbers and dates from bot/i18n/format.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Optional
 from zoneinfo import ZoneInfo
 
@@ -128,6 +128,13 @@ def return_decision(
         returns and render("return.how", language, how=returns.how[language]),
         returns and returns.refund and render("return.refund", language, refund=returns.refund[language]),
     )
+
+
+def window_from_day(received: date, window: Window, closes: datetime, now: datetime, language: Language) -> str:
+    """"If it came on 3 Mehr, the 7-day window runs to 10 Mehr" (or ran out then)."""
+    key = "return.window_from_day_passed" if now > closes else "return.window_from_day"
+    return render(key, language, received=day(received, language), window=window_text(window, language),
+                  deadline=day(closes, language))
 
 
 def cancel_decision(decision: CancelDecision, order: OrderFacts, policy: StorePolicy, language: Language) -> str:

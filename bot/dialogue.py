@@ -8,8 +8,10 @@ the open form requested ("4567" answers "last four digits of your phone?", not
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, Iterable, Mapping, Optional, Sequence
+
+import jdatetime
 
 from bot.nlu.normalize import fold, normalize, to_ascii_digits
 from bot.stores.rules import WEEKDAYS, Reason
@@ -304,6 +306,37 @@ def ordered_moment(now: datetime, weekday: Optional[str], clock: Optional[str], 
     if hour is not None:
         return moment.replace(hour=hour, minute=0, second=0, microsecond=0)
     return moment
+
+
+def day_given(value: str, today: date) -> Optional[date]:
+    """The day a date entity names ("jalali:7-3", "gregorian:12-3", "ago:2"): the latest such day up to today."""
+    kind, _, spec = value.partition(":")
+    if kind == "ago" and spec.isdigit():
+        return today - timedelta(days=int(spec))
+    month, _, day = spec.partition("-")
+    if kind not in ("jalali", "gregorian") or not (month.isdigit() and day.isdigit()):
+        return None
+    for back in (0, 1):
+        try:
+            if kind == "jalali":
+                year = jdatetime.date.fromgregorian(date=today).year - back
+                found = jdatetime.date(year, int(month), int(day)).togregorian()
+            else:
+                found = date(today.year - back, int(month), int(day))
+        except ValueError:
+            return None
+        if found <= today:
+            return found
+    return None
+
+
+# Testing an item is what the defect window is for ("until when can I test it?").
+_TESTING = re.compile(r"تست|امتحان|آزمایش|тест|провер|испыт", re.IGNORECASE)
+
+
+def window_reason(text: str) -> Optional[Reason]:
+    """The reason whose return window a question is about: a reason said, or testing (the defect window)."""
+    return reason_from(None, text) or ("defect" if _TESTING.search(_folded(text)) else None)
 
 
 def valid_phone(value: str) -> bool:

@@ -322,6 +322,45 @@ _WEEKDAY = re.compile(
 )
 
 
+_JALALI_MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند")
+_RU_MONTHS = ("январ", "феврал", "март", "апрел", "ма[йя]", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр")
+_DAY_MONTH = re.compile(
+    rf"(?<![\d\w])(?P<day>[1-9]|[12]\d|3[01]){_GAP}(?:ام|م|ُم)?{_GAP}(?:(?P<fa>{'|'.join(_JALALI_MONTHS)})|"
+    rf"(?P<ru>{'|'.join(_RU_MONTHS)})\w*)(?![\w])",
+    re.IGNORECASE,
+)
+# Days counted back from today: "دیروز", "۳ روز پیش", "позавчера", "неделю назад".
+_DAYS_AGO = re.compile(
+    rf"(?P<n>\d{{1,2}}|{_WORD_NUM}){_GAP}(?:روز|дн\w*|день){_GAP}(?:پیش|قبل|назад)|"
+    rf"(?P<week>یک{_GAP}هفته|هفته|недел\w*){_GAP}(?:پیش|قبل|назад)|"
+    r"(?P<word>پریروز|دیروز|امروز|позавчера|вчера|сегодня)",
+    re.IGNORECASE,
+)
+_NAMED_DAYS = {"امروز": 0, "сегодня": 0, "دیروز": 1, "вчера": 1, "پریروز": 2, "позавчера": 2}
+
+
+def _dates(text: str) -> Iterator[Entity]:
+    """Calendar days as customers give them: "۳ مهر" (Jalali), "3 декабря", or days back from today;
+    values "jalali:MONTH-DAY", "gregorian:MONTH-DAY" or "ago:DAYS", placed in a year by `bot.dialogue`."""
+    for match in _DAY_MONTH.finditer(text):
+        if match.group("fa"):
+            month, calendar = _JALALI_MONTHS.index(match.group("fa")) + 1, "jalali"
+        else:
+            said = text[match.start("ru") : match.end()].lower()
+            month = next(n for n, stem in enumerate(_RU_MONTHS, 1) if re.fullmatch(rf"{stem}\w*", said))
+            calendar = "gregorian"
+        yield Entity("date", match.start(), match.end(), f"{calendar}:{month}-{int(match.group('day'))}")
+    for match in _DAYS_AGO.finditer(text):
+        if match.group("word"):
+            days = _NAMED_DAYS[match.group("word").lower()]
+        elif match.group("week"):
+            days = 7
+        else:
+            number = match.group("n")
+            days = int(number) if number.isdigit() else int(_NUMBER_WORDS[number.lower()])
+        yield Entity("date", match.start(), match.end(), f"ago:{days}")
+
+
 def _weekdays(text: str) -> Iterator[Entity]:
     """Days of the week, as their English names."""
     for match in _WEEKDAY.finditer(text):
@@ -360,6 +399,7 @@ _FINDERS: tuple[Callable[[str], Iterator[Entity]], ...] = (
     _phones,
     _order_ids,
     _cities,
+    _dates,
     _weekdays,
 )
 

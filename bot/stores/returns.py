@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time
 from typing import Literal, Optional
 from zoneinfo import ZoneInfo
 
@@ -82,3 +82,15 @@ def can_return(
     else:
         verdict = "eligible"
     return ReturnDecision(verdict, reason, tuple(problems), closes, ground.window, _shipping(ground, order), False, ground)
+
+
+def window_from(received: date, reason: Reason, policy: StorePolicy) -> Optional[tuple[Window, datetime]]:
+    """The store's return window for a reason, counted from the day the customer says the item came,
+    and when it closes; None where the window is in hours (the day alone cannot place it) or absent."""
+    returns = policy.rules.returns
+    ground = returns.grounds.get(reason) if returns else None
+    if ground is None or ground.window is None or ground.window.unit not in ("days", "working_days"):
+        return None
+    zone = ZoneInfo(policy.timezone)
+    start = datetime.combine(received, time(12), zone)
+    return ground.window, window_deadline(start, ground.window, zone, policy.rules.week)

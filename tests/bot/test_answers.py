@@ -13,7 +13,7 @@ from bot.stores.delivery import delivery_cost, pickup_slot
 from bot.stores.facts import ItemFacts, OrderFacts
 from bot.stores.installments import schedule
 from bot.stores.policy import policies
-from bot.stores.returns import can_return
+from bot.stores.returns import can_return, window_from
 
 TEHRAN = ZoneInfo("Asia/Tehran")
 DELIVERED = datetime(2026, 11, 18, 17, 40, tzinfo=TEHRAN)
@@ -74,3 +74,16 @@ def test_cancel_installments_delivery_pickup(language: str) -> None:
     text = answers.pickup(slot, rules.pickup, ordered, True, language)
     clean(text, language)
     assert ("۱۶:۰۰" in text) if language == "fa" else ("16:00" in text and "Агладзе" in text)
+
+
+@pytest.mark.parametrize("language", ["fa", "ru"])
+def test_a_window_counted_from_the_day_the_customer_names(language: str) -> None:
+    policy = policies()["offykala"]
+    received = date(2026, 9, 25)  # 3 Mehr 1405
+    window, closes = window_from(received, "defect", policy)  # type: ignore[misc]
+    assert window == policy.rules.returns.grounds["defect"].window  # type: ignore[union-attr]
+    assert closes.date() == received + timedelta(days=window.amount)
+    text = answers.window_from_day(received, window, closes, closes - timedelta(days=1), language)
+    clean(text, language)
+    assert ("۱۰ مهر ۱۴۰۵" in text) if language == "fa" else ("2 октября 2026" in text)
+    assert window_from(received, "defect", policies()["sitra"]) is None  # hours: a day alone cannot place it

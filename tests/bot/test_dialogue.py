@@ -1,6 +1,6 @@
 """Reading answers to the open question: which slot a value fills."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -10,6 +10,8 @@ from bot.dialogue import (
     item_mentioned,
     returned_item,
     since_item_named,
+    day_given,
+    window_reason,
     asks_what_to_send,
     no_order_number,
     order_id_from,
@@ -246,3 +248,24 @@ def test_facts_of_one_item_are_not_carried_to_the_next() -> None:
     assert since_item_named(texts, items) == texts[:1]
     assert reason_from(None, " ".join(since_item_named(texts, items))) is None
     assert since_item_named(["4405", "ck-3003", "ایرپادی که خریدم صدا نمیده"], items) == ["4405", "ck-3003", "ایرپادی که خریدم صدا نمیده"]
+
+
+@pytest.mark.parametrize(
+    "value, day",
+    [
+        ("jalali:7-3", date(2026, 9, 25)),       # 3 Mehr 1405
+        ("jalali:9-10", date(2026, 12, 1)),      # today, 10 Azar
+        ("jalali:9-11", date(2025, 12, 2)),      # tomorrow's date: last year's
+        ("gregorian:11-28", date(2026, 11, 28)),
+        ("ago:2", date(2026, 11, 29)),
+        ("gregorian:2-30", None),
+    ],
+)
+def test_the_day_a_customer_names(value: str, day: date | None) -> None:
+    assert day_given(value, date(2026, 12, 1)) == day
+
+
+def test_the_window_a_question_is_about() -> None:
+    assert window_reason("تا چندم وقت دارم تستش کنم؟") == "defect"        # testing: the defect window
+    assert window_reason("до какого числа можно вернуть, если не понравится?") == "change_of_mind"
+    assert window_reason("تا کی وقت دارم؟") is None

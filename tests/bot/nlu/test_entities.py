@@ -141,6 +141,15 @@ def test_agrees_with_the_annotations_of_our_training_data() -> None:
         ("۳۰ کیلومتری شیراز", [("distance", "۳۰ کیلومتر", 30), ("city", "شیراز", "out_of_town")]),
         ("۲۰ کیلومتر بیرون از تهران", [("distance", "۲۰ کیلومتر", 20), ("city", "بیرون از تهران", "out_of_town")]),
         ("в тбилиси 20 км", [("city", "тбилиси", "tbilisi"), ("distance", "20 км", 20)]),  # a distance inside the city
+        # days: Jalali and Gregorian dates, days back from today
+        ("پرینترو ۳ مهر تحویل گرفتم", [("date", "۳ مهر", "jalali:7-3")]),
+        ("۱۰ام آذر رسید", [("date", "۱۰ام آذر", "jalali:9-10")]),
+        ("получил 3 декабря", [("date", "3 декабря", "gregorian:12-3")]),
+        ("пришёл 2 мая", [("date", "2 мая", "gregorian:5-2")]),
+        ("دو روز پیش تحویل گرفتم", [("date", "دو روز پیش", "ago:2")]),
+        ("позавчера привезли", [("date", "позавчера", "ago:2")]),
+        ("неделю назад", [("date", "неделю назад", "ago:7")]),
+        ("مهر سفارش", []),                                       # a stamp, not a month without a day
         # days of the week
         ("заказал в субботу вечером", [("weekday", "субботу", "saturday")]),
         ("اگه پنجشنبه سفارش بدم", [("weekday", "پنجشنبه", "thursday")]),
