@@ -23,11 +23,12 @@ from actions.context import (
 )
 from actions.db import engine, now, order_items
 from actions.numbers import computed_again
-from actions.topics import utter_topic
+from actions.topics import utter_topic, utter_units
 from bot import answers
 from bot.dialogue import (
     ORDER_PURPOSES,
     asks_what_to_send,
+    day_given,
     no_order_number,
     purpose_from_words,
     reason_from,
@@ -37,6 +38,7 @@ from bot.dialogue import (
     since_item_named,
     valid_order_id,
     valid_phone,
+    window_reason,
 )
 from bot.i18n.format import clock, digits
 from bot.i18n.replies import render
@@ -45,7 +47,7 @@ from bot.orders.repository import create_return_request, find_order, mask_phone,
 from bot.stores.cancel import can_cancel
 from bot.stores.facts import ItemFacts, OrderFacts
 from bot.stores.policy import StorePolicy
-from bot.stores.returns import can_return
+from bot.stores.returns import can_return, window_from
 from bot.stores.units import plainly_answered, store_index
 
 logger = logging.getLogger(__name__)
@@ -101,6 +103,8 @@ class ActionOrderFlow(Action):
             again = computed_again(tracker) if intent == "inform" else []
             if again:  # "and if it is to Mashhad?" after a delivery answer
                 return again
+            if intent == "inform" and utter_units(dispatcher, store, language, question, likely_intents(tracker)):
+                return []  # details with a question the page answers: "ordered yesterday, cheaper today: refund the difference?"
             if not side_question(tracker):  # a form just answered it: nothing to add
                 dispatcher.utter_message(response="utter_inform_without_context" if intent == "inform" else "utter_anything_else")
             return []
@@ -128,7 +132,9 @@ class ActionOrderFlow(Action):
         reason = reason_from(None, question)
         topic = "damaged_item" if purpose == "order_status" and reason else purpose
         fallback = "warranty" if reason == "defect" else None  # a defect where the page has only a warranty
-        if utter_topic(dispatcher, store, language, topic, question, likely_intents(tracker), fallback):
+        answered = utter_topic(dispatcher, store, language, topic, question, likely_intents(tracker), fallback)
+        answered = utter_window_from_day(dispatcher, tracker, store, language, question) or answered
+        if answered:
             button = {"title": render("button.check_order", language), "payload": f"/{purpose}"}  # type: ignore[arg-type]
             dispatcher.utter_message(text=render("order.check_offer", language), buttons=[button])  # type: ignore[arg-type]
         return [SlotSet("purpose", purpose)]
@@ -237,6 +243,21 @@ class ActionOrderFlow(Action):
         buttons = _human_button(language) if decision.verdict == "not_covered" else []
         dispatcher.utter_message(text=text, buttons=buttons)
         return cleared
+
+
+def utter_window_from_day(dispatcher: CollectingDispatcher, tracker: Tracker, store: StorePolicy, language: str,
+                          question: str) -> bool:
+    """"I got the printer on 3 Mehr, until when can I test it?": the window counted from the day given."""
+    given = next((entity.get("value") for entity in (tracker.latest_message or {}).get("entities") or []
+                  if entity.get("entity") == "date"), None)
+    today = now().astimezone(ZoneInfo(store.timezone))
+    received = day_given(str(given), today.date()) if given else None
+    reason = window_reason(question) if received else None
+    window = window_from(received, reason, store) if received and reason else None
+    if window is None:
+        return False
+    dispatcher.utter_message(text=answers.window_from_day(received, *window, today, language))  # type: ignore[arg-type]
+    return True
 
 
 class ActionReturnConfirmation(Action):

@@ -17,6 +17,7 @@ from typing import Optional, Sequence
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import linear_kernel
 
+from bot.nlu.entities import extract_entities
 from bot.nlu.normalize import fold, normalize
 from bot.stores.policy import AnswerUnit, StorePolicy
 
@@ -32,6 +33,16 @@ TEXT_WEIGHT = 0.8  # the answer's own words count a little less than the example
 def comparable(text: str) -> str:
     """Text as units are compared: normalised (ASCII digits, one ي/ك, ё as е) and folded (no ZWNJ or diacritics, lower case)."""
     return fold(normalize(text))
+
+
+_IDENTIFIERS = frozenset({"order_id", "phone"})
+
+
+def _ranked(text: str) -> str:
+    """Text as the ranking reads it: comparable, without order numbers and phones, which name an order, not a rule."""
+    for entity in reversed(extract_entities(text, _IDENTIFIERS)):
+        text = text[: entity.start] + " " + text[entity.end :]
+    return comparable(text)
 
 
 @dataclass(frozen=True)
@@ -59,7 +70,7 @@ class UnitIndex:
                 self._owner.append(number)
                 self._weight.append(weight)
         self._vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True,
-                                           preprocessor=comparable)
+                                           preprocessor=_ranked)
         self._matrix = self._vectorizer.fit_transform(documents) if documents else None
 
     def rank(self, question: str) -> list[UnitMatch]:

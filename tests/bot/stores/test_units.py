@@ -108,3 +108,11 @@ def test_a_question_plainly_about_a_rule(store: str, question: str, unit: str | 
 def test_only_short_questions_are_broad() -> None:
     assert broad("") and broad("what is your return policy?") and broad("правила возврата?")
     assert not broad("کالایی که شماره سریال نداره هم ۷ روز مهلت تست داره؟")
+
+
+@pytest.mark.parametrize("store", STORES)
+def test_order_numbers_and_phones_name_no_rule(store: str) -> None:
+    policy = policies()[store]
+    index = UnitIndex(policy.units)
+    for said in (policy.order_example, "09121234567", "4567", "+995 599 125 502"):
+        assert not choose_units(said, [], index), (store, said)
