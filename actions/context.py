@@ -54,9 +54,13 @@ def question_text(tracker: Tracker) -> str:
 
 
 def likely_intents(tracker: Tracker) -> list[str]:
-    """The classifier's intents for the latest message after the first, most likely first."""
-    ranking = (tracker.latest_message or {}).get("intent_ranking") or []
-    return [entry.get("name") for entry in ranking[1:3] if isinstance(entry, dict) and entry.get("name")]
+    """The topics likely meant besides the latest intent, most likely first: the topic of the rules answered
+    just before (a follow-up such as "and the gift?" leans on it), then the classifier's next intents."""
+    ranking = [entry.get("name") for entry in (tracker.latest_message or {}).get("intent_ranking") or []
+               if isinstance(entry, dict) and entry.get("name")]
+    earlier = tracker.get_slot("rules_topic")
+    names = [earlier] if earlier and earlier not in ranking[:1] else []
+    return names + [name for name in ranking[1:3] if name not in names]
 
 
 def side_question(tracker: Tracker) -> bool:

@@ -48,7 +48,7 @@ from bot.stores.cancel import can_cancel
 from bot.stores.facts import ItemFacts, OrderFacts
 from bot.stores.policy import StorePolicy
 from bot.stores.returns import can_return, window_from
-from bot.stores.units import plainly_answered, store_index
+from bot.stores.units import choose_units, plainly_answered, store_index
 
 logger = logging.getLogger(__name__)
 _FLOW_SLOTS = ("return_item", "return_reason", "sealed")
@@ -113,7 +113,8 @@ class ActionOrderFlow(Action):
         if tracker.get_slot("verified_order") and asks_what_to_send(question):
             utter_topic(dispatcher, store, language, purpose, question, likely_intents(tracker))
             return []
-        if (intent in (purpose, "inform") and self._about_the_rules(intent, question, store)
+        if (intent in (purpose, "inform")
+                and (self._about_the_rules(intent, question, store) or self._rules_follow_up(tracker, store, question))
                 and not any(tracker.get_slot(slot) for slot in ("verified_order", "order_id", "phone"))):
             return self._rules_answer(dispatcher, tracker, store, language, purpose, question)
         events: List[Dict[Text, Any]] = [SlotSet("purpose", purpose)]
@@ -137,7 +138,17 @@ class ActionOrderFlow(Action):
         if answered:
             button = {"title": render("button.check_order", language), "payload": f"/{purpose}"}  # type: ignore[arg-type]
             dispatcher.utter_message(text=render("order.check_offer", language), buttons=[button])  # type: ignore[arg-type]
-        return [SlotSet("purpose", purpose)]
+        return [SlotSet("purpose", purpose), SlotSet("rules_topic", topic if answered else None)]
+
+    @staticmethod
+    def _rules_follow_up(tracker: Tracker, store: StorePolicy, question: str) -> bool:
+        """A question right after a rules answer that, with that answer's topic, a rule other than an order's
+        status answers: "and the gift that comes with the order?" after the serial-number exception."""
+        earlier = tracker.get_slot("rules_topic")
+        if not earlier or not rules_question(None, question):
+            return False
+        chosen = choose_units(question, [earlier], store_index(store))
+        return bool(chosen) and chosen[0].unit.topic not in _STATUS_TOPICS
 
     @staticmethod
     def _about_the_rules(intent: str, question: str, store: StorePolicy) -> bool:

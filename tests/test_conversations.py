@@ -7,6 +7,7 @@ import uuid
 import pytest
 import requests
 
+from bot.i18n.format import digits
 from bot.nlu.language import detect_language
 from bot.stores.policy import policies
 
@@ -152,3 +153,24 @@ def test_unknown_store_is_named_in_the_error(servers) -> None:
         "sender": servers.conversation("tisa"), "message": "hi", "metadata": {"store": "amazon"}})
     assert response.status_code == 400
     assert "amazon" in response.json()["ru"] and "tisa" in response.json()["ru"]
+
+
+def unit_text(store: str, unit_id: str, language: str) -> str:
+    return next(unit.text[language] for unit in policies()[store].units if unit.id == unit_id)
+
+
+def test_a_follow_up_question_leans_on_the_rule_answered_before(servers) -> None:
+    sender = servers.conversation("offykala")
+    first = "\n".join(texts(servers.say(sender, "محصولی که سریال نداره رو هم میشه ۷ روز تست کرد؟", store="offykala")))
+    assert unit_text("offykala", "exception_no_serial", "fa") in first
+    second = "\n".join(texts(servers.say(sender, "کادوهایی که همراه سفارش میاد چطور؟", store="offykala")))
+    assert unit_text("offykala", "exception_gift", "fa") in second
+    assert "شماره‌ی سفارش" not in second  # a rule, not a look-up
+
+
+def test_a_day_the_customer_names_starts_the_return_window(servers) -> None:
+    replies = texts(servers.say(servers.conversation("offykala"), "پرینتر رو ۱ آذر تحویل گرفتم، تا کی میتونم تستش کنم؟",
+                                store="offykala"))
+    window = policies()["offykala"].rules.returns.grounds["defect"].window  # type: ignore[union-attr]
+    closes = digits(f"{1 + window.amount} آذر", "fa")  # 1 Azar and the test window's days
+    assert any(closes in reply for reply in replies), replies
