@@ -67,6 +67,7 @@ _MULTIPLIER = "|".join(pattern for pattern, _ in _MULTIPLIERS)
 _CURRENCY = r"تومان|تومانی|تومن|ریال|لاری|лари|лар|томан\w*|туман\w*|gel\b|₾|toman\b|tmn\b"
 
 _HALF = rf"(?P<half>{_GAP}و{_GAP}نیم|{_GAP}с{_GAP}половиной)?"
+_TOMAN = ("توم", "том", "тум", "toman", "tmn")
 _AMOUNT = re.compile(
     rf"(?<![\w.,/])(?P<num>{_NUM}){_HALF}{_GAP}(?:(?P<mult>{_MULTIPLIER}){_GAP})?(?P<cur>{_CURRENCY})"
     rf"|(?<![\w.,/])(?P<num2>{_NUM}){_HALF.replace('half', 'half2')}{_GAP}(?P<mult2>{_MULTIPLIER})"
@@ -125,11 +126,11 @@ _NOT_ORDER_UNITS = re.compile(
 
 _CITIES: dict[str, str] = {
     # Georgia (Citadel's delivery and pickup cities, and other towns)
-    "tbilisi": r"тбилиси|tbilisi|تفلیس",
-    "kutaisi": r"кутаиси|kutaisi|کوتایسی",
-    "batumi": r"батуми|batumi|باتومی",
+    "tbilisi": r"тбилиси|tbilisi|تفلیس|تبیلیسی",
+    "kutaisi": r"кутаиси|kutaisi|کوتایسی|کوتائیسی|کوتاییسی",
+    "batumi": r"батуми|batumi|باتومی|باتوم",
     "rustavi": r"рустави|rustavi|روستاوی",
-    "mtskheta": r"мцхет[аеуы]|мцхетой|mtskheta|متسختا",
+    "mtskheta": r"мцхет[аеуы]|мцхетой|mtskheta|متسختا|مسختا",
     "senaki": r"сенаки",
     "tskneti": r"цхнети",
     "gori": r"гори|gori",
@@ -199,11 +200,11 @@ _OUT_OF_TOWN = re.compile(
 )
 # What joins a distance to the city it is measured from: "30 км от Тбилиси", "۳۰ کیلومتر بیرون از شیراز".
 _FROM = re.compile(
-    rf"(?P<ezafe>ی(?!\w))?[ \u200c]*(?P<from>от|из|from|(?:بعد|بیرون|خارج|دور|اطراف){_GAP}از|از)?[ \u200c]*(?:г\.|города|شهر)?[ \u200c]*",
+    rf"(?P<ezafe>ی(?!\w))?[ \u200c]*(?P<from>от|из|за|from|(?:بعد|بیرون|خارج|دور|اطراف){_GAP}از|از)?[ \u200c]*(?:г\.|города|شهر)?[ \u200c]*",
     re.IGNORECASE,
 )
-# Persian attaches endings to a city's name: "زاهدانم" (I am in Zahedan), "شیرازی" (from Shiraz).
-_CITY_ENDING = r"(?:(?:م|ی|یم|یی|ام|یه)(?![\w]))?"
+# Persian attaches endings to a city's name: "زاهدانم" (I am in Zahedan), "شیرازی" (from Shiraz), "باتومیه" (it is Batumi).
+_CITY_ENDING = r"(?:(?:م|ی|یم|یی|ام|یه|(?<=ی)ه)(?![\w]))?"
 _CITY = re.compile(
     "|".join(rf"(?<![\w])(?P<{key}>{pattern}){_CITY_ENDING}(?![\w])" for key, pattern in _CITIES.items()),
     re.IGNORECASE,
@@ -220,8 +221,11 @@ def _amounts(text: str) -> Iterator[tuple[Entity, int]]:
         factor = next((factor for pattern, factor in _MULTIPLIERS
                        if multiplier_text and re.fullmatch(pattern, multiplier_text, re.IGNORECASE)), 1)
         number *= factor
-        if (match.group("cur") or match.group("cur3") or "").startswith("ریال"):
+        currency = (match.group("cur") or match.group("cur3") or "").lower()
+        if currency.startswith("ریال"):
             number /= 10  # the stores count in toman; 10 rial make a toman
+        elif factor == 1 and number < 1000 and currency.startswith(_TOMAN):
+            number, factor = number * 1000, 1000  # "یه کرم ۲۵۰ تومنی": people drop the thousands of toman
         yield Entity("amount", match.start(), match.end(), _clean(number)), factor
 
 

@@ -132,6 +132,10 @@ def test_agrees_with_the_annotations_of_our_training_data() -> None:
         ("زاهدانم", [("city", "زاهدانم", "zahedan")]),
         ("به شیرازی", [("city", "شیرازی", "shiraz")]),
         ("رشته", []),                                         # a word, not Rasht
+        ("آدرسم باتومیه", [("city", "باتومیه", "batumi")]),
+        ("30 км за кутаиси", [("distance", "30 км", 30), ("city", "за кутаиси", "out_of_town")]),
+        ("یه کرم ۲۵۰ تومنی", [("amount", "۲۵۰ تومن", 250000)]),  # the thousands people drop
+        ("500 томанов", [("amount", "500 томанов", 500000)]),
         ("за город, 25 км от Кутаиси", [("city", "за город", "out_of_town"), ("distance", "25 км", 25)]),
         ("в село под Гори", [("city", "в село", "out_of_town")]),
         ("ارسال به روستا", [("city", "روستا", "out_of_town")]),
