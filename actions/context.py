@@ -58,9 +58,21 @@ def likely_intents(tracker: Tracker) -> list[str]:
     just before (a follow-up such as "and the gift?" leans on it), then the classifier's next intents."""
     ranking = [entry.get("name") for entry in (tracker.latest_message or {}).get("intent_ranking") or []
                if isinstance(entry, dict) and entry.get("name")]
-    earlier = tracker.get_slot("rules_topic")
+    earlier = earlier_topic(tracker)
     names = [earlier] if earlier and earlier not in ranking[:1] else []
     return names + [name for name in ranking[1:3] if name not in names]
+
+
+# Intents that carry no topic of their own: a follow-up after them has nothing to lean on.
+_NO_TOPIC = frozenset({"greet", "goodbye", "thank", "affirm", "deny", "inform", "out_of_scope", "nlu_fallback",
+                       "bot_challenge", "human_handoff", "empty_message", "message_too_long"})
+
+
+def earlier_topic(tracker: Tracker) -> Optional[str]:
+    """The topic of the customer's message before the latest one ("and for the gift?" follows it), if it had one."""
+    messages = [event for event in reversed(tracker.events) if event.get("event") == "user"]
+    intent = ((messages[1].get("parse_data") or {}).get("intent") or {}).get("name") if len(messages) > 1 else None
+    return intent if intent and intent not in _NO_TOPIC and not intent.startswith("reason_") else None
 
 
 def side_question(tracker: Tracker) -> bool:

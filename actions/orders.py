@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from actions.context import (
     client_key,
     current_store,
+    earlier_topic,
     likely_intents,
     question_text,
     recent_texts,
@@ -138,13 +139,13 @@ class ActionOrderFlow(Action):
         if answered:
             button = {"title": render("button.check_order", language), "payload": f"/{purpose}"}  # type: ignore[arg-type]
             dispatcher.utter_message(text=render("order.check_offer", language), buttons=[button])  # type: ignore[arg-type]
-        return [SlotSet("purpose", purpose), SlotSet("rules_topic", topic if answered else None)]
+        return [SlotSet("purpose", purpose)]
 
     @staticmethod
     def _rules_follow_up(tracker: Tracker, store: StorePolicy, question: str) -> bool:
-        """A question right after a rules answer that, with that answer's topic, a rule other than an order's
+        """A question right after one on a topic that, with that topic's help, a rule other than an order's
         status answers: "and the gift that comes with the order?" after the serial-number exception."""
-        earlier = tracker.get_slot("rules_topic")
+        earlier = earlier_topic(tracker)
         if not earlier or not rules_question(None, question):
             return False
         chosen = choose_units(question, [earlier], store_index(store))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Sequence, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import likely_intents, question_text, store_and_language
@@ -58,5 +57,5 @@ class ActionAnswerTopic(Action):
         """Utters the store's answer for the latest intent and question."""
         store, language = store_and_language(tracker)
         topic = ((tracker.latest_message or {}).get("intent") or {}).get("name") or ""
-        answered = utter_topic(dispatcher, store, language, topic, question_text(tracker), likely_intents(tracker))
-        return [SlotSet("rules_topic", topic if answered else None)]
+        utter_topic(dispatcher, store, language, topic, question_text(tracker), likely_intents(tracker))
+        return []

@@ -2,7 +2,8 @@
 
 The set (tests/data/conversations/blind) was written from the store pages alone by writers
 who never saw this project's code, data or replies (brief: tests/data/conversations/BRIEF.md),
-and is never tuned on: error analysis uses the dev set (tests/data/conversations/dev).
+and is never tuned on: error analysis uses the dev sets (tests/data/conversations/dev, and dev2,
+written later by another writer under the same brief).
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ pytestmark = pytest.mark.server
 # Conversations of the blind set that must pass. Raised as the assistant improves; the goal is 0.95.
 BLIND_FLOOR = 0.54
 DEV_FLOOR = 0.48
+DEV2_FLOOR = 0.6
 
 
-@pytest.mark.parametrize("name, floor", [("blind", BLIND_FLOOR), ("dev", DEV_FLOOR)])
+@pytest.mark.parametrize("name, floor", [("blind", BLIND_FLOOR), ("dev", DEV_FLOOR), ("dev2", DEV2_FLOOR)])
 def test_conversation_set_scores_above_its_floor(servers, name: str, floor: float) -> None:
     results = play(load(CONVERSATIONS / name), servers.url, servers.tracker_db)
     line = score_line(results)
@@ -27,6 +29,6 @@ def test_conversation_set_scores_above_its_floor(servers, name: str, floor: floa
     report = ARTIFACTS / "conversations" / f"{name}.txt"
     report.parent.mkdir(parents=True, exist_ok=True)
     # the dev set's failures are for error analysis; the blind set's stay unread
-    report.write_text((failures(results) + "\n" if name == "dev" else "") + line + "\n")
+    report.write_text((failures(results) + "\n" if name.startswith("dev") else "") + line + "\n")
     score = float(line.split("score=")[1].split()[0])
     assert score >= floor, f"{name} set: {line} (floor {floor})"

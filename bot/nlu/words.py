@@ -116,6 +116,26 @@ def _mask_entities(words: list[Word], text: str) -> list[Word]:
     return sorted(masked + rest, key=lambda w: w.start)
 
 
+# Greetings that open a longer message ("سلام وقت بخیر، مایکروفر من کجاست؟") say nothing of what is asked.
+_GREETINGS = tuple(tuple(phrase.split()) for phrase in (
+    "سلام علیکم", "سلام", "درود", "وقت بخیر", "وقتتون بخیر", "وقت شما بخیر", "خسته نباشید", "صبح بخیر", "عصر بخیر",
+    "روز بخیر", "شب بخیر", "здравствуйте", "здраствуйте", "привет", "добрый день", "добрый вечер", "доброе утро",
+    "доброго дня", "hello", "hi",
+))
+_AFTER_GREETING = 3  # words that must follow for the greeting to be only an opening
+
+
+def _without_opening_greeting(words: list[Word]) -> list[Word]:
+    """A message's words after the greetings it opens with, when a question of three or more words follows."""
+    start = 0
+    while True:
+        keys = [word.key for word in words[start:]]
+        phrase = next((p for p in _GREETINGS if tuple(keys[: len(p)]) == p), None)
+        if phrase is None or len(keys) - len(phrase) < _AFTER_GREETING:
+            return words[start:]
+        start += len(phrase)
+
+
 def split_words(
     text: str, language: Optional[Language] = None, mask_entities: bool = False
 ) -> list[Word]:
@@ -135,7 +155,7 @@ def split_words(
     if language != "ru":
         words = _join_persian_affixes(words, text, normalized)
     if mask_entities:
-        words = _mask_entities(words, text)
+        words = _without_opening_greeting(_mask_entities(words, text))
     if not words and text.strip():
         start = len(text) - len(text.lstrip())
         stripped = text.strip()

@@ -68,3 +68,17 @@ def test_masked_entities_become_one_word_of_their_type(text: str, expected: list
     words = split_words(text, mask_entities=True)
     assert [(w.text, w.key) for w in words] == expected
     assert all(text[w.start : w.end] == w.text for w in words)
+
+
+@pytest.mark.parametrize(
+    "text, keys",
+    [
+        ("سلام وقت بخیر، مایکروفری که سفارش دادم کجاست؟", ["مایکروفری", "که", "سفارش", "دادم", "کجاست"]),
+        ("здравствуйте, а можно выбрать время доставки?", ["а", "можно", "выбрать", "время", "доставки"]),
+        ("سلام وقت بخیر", ["سلام", "وقت", "بخیر"]),              # a greeting alone stays a greeting
+        ("привет как дела", ["привет", "как", "дела"]),
+        ("وقت دارم تست کنم؟", ["وقت", "دارم", "تست", "کنم"]),     # "time", not "good day"
+    ],
+)
+def test_an_opening_greeting_is_not_what_is_asked(text: str, keys: list[str]) -> None:
+    assert [word.key for word in split_words(text, mask_entities=True)] == keys
