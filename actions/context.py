@@ -59,6 +59,8 @@ def likely_intents(tracker: Tracker) -> list[str]:
     ranking = [entry.get("name") for entry in (tracker.latest_message or {}).get("intent_ranking") or []
                if isinstance(entry, dict) and entry.get("name")]
     earlier = earlier_topic(tracker)
+    if earlier is None and reason_from(None, _text(tracker)) is not None:
+        earlier = "return_request"  # "opened it, don't like it: refund?" is about returns, whatever else it asks
     names = [earlier] if earlier and earlier not in ranking[:1] else []
     return names + [name for name in ranking[1:3] if name not in names]
 

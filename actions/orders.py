@@ -315,8 +315,19 @@ async def answer_aside(form: FormValidationAction, dispatcher: CollectingDispatc
         utter_topic(dispatcher, store, language, tracker.get_slot("purpose") or "")
         return [SlotSet("requested_slot", None), ActiveLoop(None), SlotSet("purpose", None)]
     intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
-    utter_topic(dispatcher, store, language, intent, question_text(tracker), likely_intents(tracker))
+    if not answered_this_turn(tracker):  # the topic's rule may have answered it already, after the form stood aside
+        utter_topic(dispatcher, store, language, intent, question_text(tracker), likely_intents(tracker))
     return [SlotSet("requested_slot", None), ActiveLoop(None)]
+
+
+def answered_this_turn(tracker: Tracker) -> bool:
+    """Whether a rules answer was already given to the customer's latest message."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "action" and event.get("name") == "action_answer_topic":
+            return True
+    return False
 
 
 class ValidateOrderLookupForm(FormValidationAction):

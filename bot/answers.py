@@ -97,7 +97,9 @@ def return_decision(
     reason = render(f"reason.{decision.reason}", language)
     store = policy.name[language]
     if decision.verdict == "not_covered":
-        return render("return.verdict.not_covered", language, store=store, reason=reason)
+        returns = policy.rules.returns  # the page's general way to ask for a return still applies
+        return _lines(render("return.verdict.not_covered", language, store=store, reason=reason),
+                      returns and render("return.how", language, how=returns.how[language]))
     deadline = moment(_local(decision.deadline, policy), language) if decision.deadline else ""
     window = window_text(decision.window, language) if decision.window else ""
     if decision.verdict == "not_eligible":

@@ -87,3 +87,11 @@ def test_a_window_counted_from_the_day_the_customer_names(language: str) -> None
     clean(text, language)
     assert ("۱۰ مهر ۱۴۰۵" in text) if language == "fa" else ("2 октября 2026" in text)
     assert window_from(received, "defect", policies()["sitra"]) is None  # hours: a day alone cannot place it
+
+
+@pytest.mark.parametrize("language", ["fa", "ru"])
+def test_a_reason_the_page_is_silent_on_still_gets_its_way_to_ask(language: str) -> None:
+    policy = policies()["sitra"]  # no rule for change of mind, but a way to request any return
+    decision = can_return(ORDER, ITEM, "change_of_mind", DELIVERED, policy, True)
+    text = answers.return_decision(decision, ITEM, policy, language)
+    assert decision.verdict == "not_covered" and policy.rules.returns.how[language] in text  # type: ignore[union-attr]

@@ -112,6 +112,8 @@ def test_buttons_still_answer_the_seal_question() -> None:
         ("کتری گرم نمیشه", "defect"),
         ("наушник не заряжается", "defect"),
         ("принтер не печатает", "defect"),
+        ("наушники шипят в правом ухе", "defect"),
+        ("پرینتر کاغذ گیر میکنه مدام", "defect"),
     ],
 )
 def test_more_ways_to_say_the_reason(text: str, reason: str) -> None:
