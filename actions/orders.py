@@ -29,7 +29,7 @@ from bot import answers
 from bot.dialogue import (
     ORDER_PURPOSES,
     asks_what_to_send,
-    day_given,
+    moments_said,
     no_order_number,
     purpose_from_words,
     reason_from,
@@ -135,7 +135,7 @@ class ActionOrderFlow(Action):
         topic = "damaged_item" if purpose == "order_status" and reason else purpose
         fallback = "warranty" if reason == "defect" else None  # a defect where the page has only a warranty
         answered = utter_topic(dispatcher, store, language, topic, question, likely_intents(tracker), fallback)
-        answered = utter_window_from_day(dispatcher, tracker, store, language, question) or answered
+        answered = utter_window(dispatcher, tracker, store, language, question) or answered
         if answered:
             button = {"title": render("button.check_order", language), "payload": f"/{purpose}"}  # type: ignore[arg-type]
             dispatcher.utter_message(text=render("order.check_offer", language), buttons=[button])  # type: ignore[arg-type]
@@ -257,18 +257,18 @@ class ActionOrderFlow(Action):
         return cleared
 
 
-def utter_window_from_day(dispatcher: CollectingDispatcher, tracker: Tracker, store: StorePolicy, language: str,
-                          question: str) -> bool:
-    """"I got the printer on 3 Mehr, until when can I test it?": the window counted from the day given."""
-    given = next((entity.get("value") for entity in (tracker.latest_message or {}).get("entities") or []
-                  if entity.get("entity") == "date"), None)
-    today = now().astimezone(ZoneInfo(store.timezone))
-    received = day_given(str(given), today.date()) if given else None
+def utter_window(dispatcher: CollectingDispatcher, tracker: Tracker, store: StorePolicy, language: str,
+                 question: str) -> bool:
+    """"Got the printer on 3 Mehr, until when can I test it?", "came yesterday at 5 pm, it is 10 now: still in
+    time?": the window counted from the day (and hour) the customer gives."""
+    entities = (tracker.latest_message or {}).get("entities") or []
+    clock = now().astimezone(ZoneInfo(store.timezone))
+    received, timed, present = moments_said(entities, clock)
     reason = window_reason(question) if received else None
-    window = window_from(received, reason, store) if received and reason else None
-    if window is None:
+    window = window_from(received, timed, reason, store) if received and reason else None
+    if received is None or window is None:
         return False
-    dispatcher.utter_message(text=answers.window_from_day(received, *window, today, language))  # type: ignore[arg-type]
+    dispatcher.utter_message(text=answers.window_from_moment(received, timed, *window, present, language))  # type: ignore[arg-type]
     return True
 
 

@@ -132,11 +132,22 @@ def return_decision(
     )
 
 
-def window_from_day(received: date, window: Window, closes: datetime, now: datetime, language: Language) -> str:
-    """"If it came on 3 Mehr, the 7-day window runs to 10 Mehr" (or ran out then)."""
-    key = "return.window_from_day_passed" if now > closes else "return.window_from_day"
-    return render(key, language, received=day(received, language), window=window_text(window, language),
-                  deadline=day(closes, language))
+def window_from_moment(received: datetime, timed: bool, window: Window, closes: datetime, now: datetime,
+                       language: Language) -> str:
+    """"If it came on 3 Mehr, the 7-day window runs to 10 Mehr"; with the hour, the time still left."""
+    said = (moment if timed else day)(received, language)  # type: ignore[operator]
+    deadline = (moment if timed and window.unit == "hours" else day)(closes, language)  # type: ignore[operator]
+    values = {"received": said, "window": window_text(window, language), "deadline": deadline}
+    if now > closes:
+        return render("return.window_from_day_passed", language, **values)
+    left = closes - now
+    hours, minutes = int(left.total_seconds() // 3600), int(left.total_seconds() % 3600 // 60)
+    if window.unit != "hours" or not timed:
+        return render("return.window_from_day", language, **values)
+    remaining = (render("left.hours", language, n=digits(str(hours), language), word=plural_ru(hours, ("час", "часа", "часов")))
+                 if hours else render("left.minutes", language, n=digits(str(minutes), language),
+                                      word=plural_ru(minutes, ("минута", "минуты", "минут"))))
+    return render("return.window_left", language, remaining=remaining, **values)
 
 
 def cancel_decision(decision: CancelDecision, order: OrderFacts, policy: StorePolicy, language: Language) -> str:

@@ -8,7 +8,7 @@ the open form requested ("4567" answers "last four digits of your phone?", not
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any, Iterable, Mapping, Optional, Sequence
 
 import jdatetime
@@ -330,6 +330,41 @@ def day_given(value: str, today: date) -> Optional[date]:
         if found <= today:
             return found
     return None
+
+
+def moments_said(entities: Sequence[Mapping[str, Any]], now: datetime) -> tuple[Optional[datetime], bool, datetime]:
+    """When the item came and what "now" is, as the customer tells them ("came yesterday at 5 pm, it is
+    10 am now"): the first day or hour given is the delivery, a later hour the present; without a
+    day the hour is today's, without an hour the day's noon (and `timed` is False); without a later
+    hour "now" is the clock's."""
+    moments: list[tuple[Optional[str], Optional[str]]] = []
+    day: Optional[str] = None
+    for entity in entities:
+        if entity.get("entity") == "date":
+            day = str(entity.get("value"))
+            moments.append((day, None))
+        elif entity.get("entity") == "time" and ":" in str(entity.get("value")):
+            if moments and moments[-1][1] is None and moments[-1][0] == day:
+                moments[-1] = (day, str(entity.get("value")))
+            else:
+                moments.append((day, str(entity.get("value"))))
+    if not moments:
+        return None, False, now
+    placed = [_placed(said_day, clock, now) for said_day, clock in moments[:2]]
+    received = placed[0]
+    present = placed[1] if len(placed) > 1 and moments[1][1] is not None else None
+    if received is None:
+        return None, False, now
+    return received, moments[0][1] is not None, present or now
+
+
+def _placed(said_day: Optional[str], clock: Optional[str], now: datetime) -> Optional[datetime]:
+    """A day and an hour the customer gave, as a moment on the clock of `now`."""
+    found = day_given(said_day, now.date()) if said_day else now.date()
+    if found is None:
+        return None
+    hours, minutes = (int(part) for part in (clock or "12:00").split(":"))
+    return datetime.combine(found, time(hours, minutes), now.tzinfo)
 
 
 # Testing an item is what the defect window is for ("until when can I test it?").

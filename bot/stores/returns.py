@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import datetime
 from typing import Literal, Optional
 from zoneinfo import ZoneInfo
 
@@ -84,13 +84,14 @@ def can_return(
     return ReturnDecision(verdict, reason, tuple(problems), closes, ground.window, _shipping(ground, order), False, ground)
 
 
-def window_from(received: date, reason: Reason, policy: StorePolicy) -> Optional[tuple[Window, datetime]]:
-    """The store's return window for a reason, counted from the day the customer says the item came,
-    and when it closes; None where the window is in hours (the day alone cannot place it) or absent."""
+def window_from(received: datetime, timed: bool, reason: Reason, policy: StorePolicy) -> Optional[tuple[Window, datetime]]:
+    """The store's return window for a reason, counted from when the customer says the item came, and when
+    it closes; None where there is no window, or it counts hours and the customer gave only the day."""
     returns = policy.rules.returns
     ground = returns.grounds.get(reason) if returns else None
-    if ground is None or ground.window is None or ground.window.unit not in ("days", "working_days"):
+    if ground is None or ground.window is None or ground.window.unit == "at_delivery":
+        return None
+    if ground.window.unit == "hours" and not timed:
         return None
     zone = ZoneInfo(policy.timezone)
-    start = datetime.combine(received, time(12), zone)
-    return ground.window, window_deadline(start, ground.window, zone, policy.rules.week)
+    return ground.window, window_deadline(received, ground.window, zone, policy.rules.week)

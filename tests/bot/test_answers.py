@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot import answers
+from bot.i18n.format import digits
 from bot.i18n.replies import catalog
 from bot.stores.cancel import can_cancel
 from bot.stores.delivery import delivery_cost, pickup_slot
@@ -79,14 +80,27 @@ def test_cancel_installments_delivery_pickup(language: str) -> None:
 @pytest.mark.parametrize("language", ["fa", "ru"])
 def test_a_window_counted_from_the_day_the_customer_names(language: str) -> None:
     policy = policies()["offykala"]
-    received = date(2026, 9, 25)  # 3 Mehr 1405
-    window, closes = window_from(received, "defect", policy)  # type: ignore[misc]
+    received = datetime(2026, 9, 25, 12, tzinfo=TEHRAN)  # 3 Mehr 1405
+    window, closes = window_from(received, False, "defect", policy)  # type: ignore[misc]
     assert window == policy.rules.returns.grounds["defect"].window  # type: ignore[union-attr]
-    assert closes.date() == received + timedelta(days=window.amount)
-    text = answers.window_from_day(received, window, closes, closes - timedelta(days=1), language)
+    assert closes.date() == received.date() + timedelta(days=window.amount)
+    text = answers.window_from_moment(received, False, window, closes, closes - timedelta(days=1), language)
     clean(text, language)
     assert ("۱۰ مهر ۱۴۰۵" in text) if language == "fa" else ("2 октября 2026" in text)
-    assert window_from(received, "defect", policies()["sitra"]) is None  # hours: a day alone cannot place it
+    assert window_from(received, False, "defect", policies()["sitra"]) is None  # hours: a day alone cannot place it
+
+
+@pytest.mark.parametrize("language", ["fa", "ru"])
+def test_an_hours_window_says_the_time_left(language: str) -> None:
+    policy = policies()["sitra"]
+    received = datetime(2026, 11, 30, 17, tzinfo=TEHRAN)  # "yesterday at 5 pm"
+    window, closes = window_from(received, True, "transport_damage", policy)  # type: ignore[misc]
+    assert closes == received + timedelta(hours=window.amount)
+    ten_am = datetime(2026, 12, 1, 10, tzinfo=TEHRAN)  # "it is 10 am now"
+    text = answers.window_from_moment(received, True, window, closes, ten_am, language)
+    clean(text, language)
+    left = int((closes - ten_am).total_seconds() // 3600)
+    assert digits(f"{left} ", language) in text and digits("17:00", language) in text
 
 
 @pytest.mark.parametrize("language", ["fa", "ru"])

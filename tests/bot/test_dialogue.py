@@ -11,6 +11,7 @@ from bot.dialogue import (
     returned_item,
     since_item_named,
     day_given,
+    moments_said,
     window_reason,
     asks_what_to_send,
     no_order_number,
@@ -271,3 +272,14 @@ def test_the_window_a_question_is_about() -> None:
     assert window_reason("تا چندم وقت دارم تستش کنم؟") == "defect"        # testing: the defect window
     assert window_reason("до какого числа можно вернуть, если не понравится?") == "change_of_mind"
     assert window_reason("تا کی وقت دارم؟") is None
+
+
+def test_when_it_came_and_what_now_is_as_the_customer_says() -> None:
+    now = datetime(2026, 12, 1, 15, 0, tzinfo=timezone.utc)
+    said = [{"entity": "date", "value": "ago:1"}, {"entity": "time", "value": "17:00"},
+            {"entity": "date", "value": "ago:0"}, {"entity": "time", "value": "10:00"}]
+    assert moments_said(said, now) == (datetime(2026, 11, 30, 17, tzinfo=timezone.utc), True,
+                                       datetime(2026, 12, 1, 10, tzinfo=timezone.utc))
+    assert moments_said([{"entity": "time", "value": "13:00"}], now) == (datetime(2026, 12, 1, 13, tzinfo=timezone.utc), True, now)
+    assert moments_said([{"entity": "date", "value": "ago:2"}], now) == (datetime(2026, 11, 29, 12, tzinfo=timezone.utc), False, now)
+    assert moments_said([], now) == (None, False, now)
