@@ -163,7 +163,7 @@ class ValidateSlotMappings(ValidationAction):
     ) -> Dict[Text, Any]:
         """A reason button, or reason words while the reason is asked for or a return starts."""
         intent = _intent(tracker)
-        asked = tracker.get_slot("requested_slot") == "return_reason"
+        asked = tracker.get_slot("requested_slot") == "return_reason" or tracker.active_loop_name == "return_form"
         if not (asked or intent in ("return_request", "damaged_item") or intent.startswith("reason_")):
             return {}
         value = reason_from(intent, _text(tracker))
@@ -176,7 +176,8 @@ class ValidateSlotMappings(ValidationAction):
         intent = _intent(tracker)
         if tracker.get_slot("requested_slot") == "sealed":
             value = sealed_from(intent, _text(tracker))
-        elif intent in ("return_request", "damaged_item", "inform") or intent.startswith("reason_"):
+        elif (intent in ("return_request", "damaged_item", "inform") or intent.startswith("reason_")
+              or tracker.active_loop_name == "return_form"):
             value = sealed_from(None, _text(tracker))
         else:
             return {}

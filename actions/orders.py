@@ -234,7 +234,10 @@ class ActionOrderFlow(Action):
         known = [SlotSet("return_item", sku), SlotSet("return_reason", reason), SlotSet("sealed", sealed)]
         item = next((i for i in order.items if i.sku == sku), None)
         if item is None or reason is None:
-            return known + ([] if side_question(tracker) else [FollowupAction("return_form")])
+            if side_question(tracker):  # "and the gift paper that came with it?": answered, the return waits
+                utter_topic(dispatcher, store, language, purpose, question_text(tracker), likely_intents(tracker))
+                return known
+            return known + [FollowupAction("return_form")]
         decision = can_return(order, item, reason, now(), store, sealed)
         if decision.verdict == "needs_seal":
             return known + [FollowupAction("return_form")]
