@@ -15,6 +15,10 @@ from typing import Generator
 from rasa.core.tracker_store import SQLTrackerStore, ensure_schema_exists
 from sqlalchemy.orm import Session
 
+from bot import rasa_patches
+
+rasa_patches.install()  # the Rasa server loads this module (endpoints.yml): its hot-path fixes go with it
+
 
 class TrackerStoreError(RuntimeError):
     """The tracker store could not read or write a conversation."""
