@@ -70,11 +70,17 @@ _NO_TOPIC = frozenset({"greet", "goodbye", "thank", "affirm", "deny", "inform", 
                        "bot_challenge", "human_handoff", "empty_message", "message_too_long"})
 
 
+EARLIER = 4  # customer messages looked back over: a flow's answers ("yes", "4567") have no topic of their own
+
+
 def earlier_topic(tracker: Tracker) -> Optional[str]:
-    """The topic of the customer's message before the latest one ("and for the gift?" follows it), if it had one."""
-    messages = [event for event in reversed(tracker.events) if event.get("event") == "user"]
-    intent = ((messages[1].get("parse_data") or {}).get("intent") or {}).get("name") if len(messages) > 1 else None
-    return intent if intent and intent not in _NO_TOPIC and not intent.startswith("reason_") else None
+    """The topic of the customer's latest message before this one that had one ("and for the gift?" follows it)."""
+    messages = [event for event in reversed(tracker.events) if event.get("event") == "user"][1 : 1 + EARLIER]
+    for message in messages:
+        intent = ((message.get("parse_data") or {}).get("intent") or {}).get("name")
+        if intent and intent not in _NO_TOPIC and not intent.startswith("reason_"):
+            return intent
+    return None
 
 
 def side_question(tracker: Tracker) -> bool:

@@ -63,6 +63,16 @@ class Answer:
 
 
 @dataclass(frozen=True)
+class UnitCondition:
+    """What a message's own numbers and places must be for a rule to apply ("over 10 million toman", "Tehran")."""
+
+    amount_over: Optional[float] = None
+    amount_under: Optional[float] = None
+    cities: tuple[str, ...] = ()
+    not_cities: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class AnswerUnit:
     """One rule of a store's page: its source sentence, a short answer, the questions it answers."""
 
@@ -71,6 +81,7 @@ class AnswerUnit:
     sources: tuple[str, ...]
     text: Mapping[Language, str]
     examples: tuple[str, ...]
+    when: Optional[UnitCondition] = None
 
 
 @dataclass(frozen=True)
@@ -133,7 +144,8 @@ def _answers(path: Path, data: Mapping[str, Any]) -> dict[str, Answer]:
     return answers
 
 
-UNIT_KEYS = frozenset({"id", "topic", "source", "fa", "ru", "examples"})
+UNIT_KEYS = frozenset({"id", "topic", "source", "fa", "ru", "examples", "when"})
+WHEN_KEYS = frozenset({"amount_over", "amount_under", "cities", "not_cities"})
 _UNIT_ID = re.compile(r"[a-z][a-z0-9_]{2,60}")
 
 
@@ -166,8 +178,27 @@ def _units(path: Path, data: Mapping[str, Any]) -> tuple[AnswerUnit, ...]:
         if not isinstance(examples, list) or not examples or not all(isinstance(e, str) and e.strip() for e in examples):
             raise PolicyError(path, f"{where}.examples", "expected a non-empty list of questions")
         units.append(AnswerUnit(unit_id, body["topic"], tuple(sources), _bilingual(path, body, where),
-                                tuple(examples)))
+                                tuple(examples), _condition(path, body.get("when"), f"{where}.when")))
     return tuple(units)
+
+
+def _condition(path: Path, raw: Any, where: str) -> Optional[UnitCondition]:
+    """A unit's `when`: amounts (in the store's currency) and city ids the rule is limited to."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or not raw:
+        raise PolicyError(path, where, f"expected a mapping with some of {', '.join(sorted(WHEN_KEYS))}")
+    unknown = sorted(set(raw) - WHEN_KEYS)
+    if unknown:
+        raise PolicyError(path, f"{where}.{unknown[0]}", f"unknown key (known: {', '.join(sorted(WHEN_KEYS))})")
+    for key in ("amount_over", "amount_under"):
+        if key in raw and not isinstance(raw[key], (int, float)):
+            raise PolicyError(path, f"{where}.{key}", "expected a number")
+    for key in ("cities", "not_cities"):
+        if key in raw and not (isinstance(raw[key], list) and all(isinstance(c, str) for c in raw[key])):
+            raise PolicyError(path, f"{where}.{key}", "expected a list of city ids")
+    return UnitCondition(raw.get("amount_over"), raw.get("amount_under"), tuple(raw.get("cities", ())),
+                         tuple(raw.get("not_cities", ())))
 
 
 def load_policy(path: Path) -> StorePolicy:

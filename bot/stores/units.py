@@ -25,7 +25,8 @@ from bot.stores.policy import AnswerUnit, StorePolicy
 # plus the topic bonus must reach ANSWERS.
 ANSWERS = 0.42
 TOPIC_BONUS = 0.15
-SECOND_WITHIN = 0.15  # a second rule is given when it scores this close to the first
+SECOND_WITHIN = 0.15
+WHEN_BONUS = 0.15  # a unit whose `when` the question's own amount or place meets (or contradicts: minus)  # a second rule is given when it scores this close to the first
 BROAD_WORDS = 6  # measured on the unit tables' "not covered" questions: longer ones are particular
 TEXT_WEIGHT = 0.8  # the answer's own words count a little less than the example questions
 
@@ -36,6 +37,7 @@ def comparable(text: str) -> str:
 
 
 _IDENTIFIERS = frozenset({"order_id", "phone"})
+_FACTS = frozenset({"amount", "city"})
 
 
 def _ranked(text: str) -> str:
@@ -96,7 +98,8 @@ def choose_units(question: str, topics: Sequence[str], index: UnitIndex) -> list
     ("can I return it, and who pays the shipping?").
     """
     bonus = {topic: TOPIC_BONUS / (2 ** rank) for rank, topic in reversed(list(enumerate(topics[:2])))}
-    scored = sorted((UnitMatch(match.unit, match.score + bonus.get(match.unit.topic, 0.0))
+    said = _facts(question)
+    scored = sorted((UnitMatch(match.unit, match.score + bonus.get(match.unit.topic, 0.0) + _fit(match.unit, *said))
                      for match in index.rank(question)), key=lambda match: -match.score)
     if not scored or scored[0].score < ANSWERS:
         return []
@@ -104,6 +107,32 @@ def choose_units(question: str, topics: Sequence[str], index: UnitIndex) -> list
     if len(scored) > 1 and scored[1].score >= max(ANSWERS, best.score - SECOND_WITHIN):
         return [best, scored[1]]
     return [best]
+
+
+def _facts(question: str) -> tuple[Optional[float], frozenset[str]]:
+    """The total amount and the places a question names, which decide between rules limited to them."""
+    found = extract_entities(question, _FACTS)
+    amounts = [float(entity.value) for entity in found if entity.entity == "amount"]
+    return (sum(amounts) if amounts else None), frozenset(str(e.value) for e in found if e.entity == "city")
+
+
+def _fit(unit: AnswerUnit, amount: Optional[float], cities: frozenset[str]) -> float:
+    """WHEN_BONUS when the question's amount or place meets the unit's `when`, minus it when they contradict it."""
+    when = unit.when
+    if when is None:
+        return 0.0
+    checks = []
+    if amount is not None and when.amount_over is not None:
+        checks.append(amount > when.amount_over)
+    if amount is not None and when.amount_under is not None:
+        checks.append(amount < when.amount_under)
+    if cities and when.cities:
+        checks.append(bool(cities & set(when.cities)))
+    if cities and when.not_cities:
+        checks.append(not cities & set(when.not_cities))
+    if not checks:
+        return 0.0
+    return WHEN_BONUS if all(checks) else -WHEN_BONUS
 
 
 def broad(question: str) -> bool:

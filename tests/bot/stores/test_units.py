@@ -11,6 +11,7 @@ import yaml
 
 from bot.stores.policy import PolicyError, load_policy, policies
 from bot.stores.units import UnitIndex, broad, choose_units, plainly_answered
+from bot.i18n.format import digits
 from support import ROOT, shared_file
 
 TABLES = ROOT / "tests" / "data" / "units"
@@ -82,6 +83,9 @@ def test_a_malformed_unit_names_its_file_and_key(tmp_path: Path) -> None:
     cases = {
         "examples_typo": ("    examples:", "    exampels:", "units[0].exampels"),
         "unknown_topic": ("    topic: account_create", "    topic: accounts", "topic"),
+        "when_typo": ("    topic: account_create", "    topic: account_create\n    when: {amount_ovr: 5}", "when.amount_ovr"),
+        "when_not_a_number": ("    topic: account_create", "    topic: account_create\n    when: {amount_over: many}",
+                              "when.amount_over"),
     }
     for name, (old, new, named) in cases.items():
         path = tmp_path / name / "sitra.yml"
@@ -116,3 +120,18 @@ def test_order_numbers_and_phones_name_no_rule(store: str) -> None:
     index = UnitIndex(policy.units)
     for said in (policy.order_example, "09121234567", "4567", "+995 599 125 502"):
         assert not choose_units(said, [], index), (store, said)
+
+
+def test_the_amount_and_place_asked_about_choose_between_rules() -> None:
+    tisa = UnitIndex(policies()["tisa"].units)
+    over, under = (next(u for u in policies()["tisa"].units if u.id == name).when
+                   for name in ("free_shipping_over_2m", "shipping_below_2m_by_distance"))
+    assert over and under and over.amount_over == under.amount_under  # one threshold, both sides
+    above = digits(f"{int(over.amount_over * 1.5):,}", "fa")  # type: ignore[operator]
+    below = digits(f"{int(over.amount_over / 2):,}", "fa")  # type: ignore[operator]
+    assert choose_units(f"خرید {above} تومانی هزینه ارسال داره؟", ["delivery_cost"], tisa)[0].unit.id == "free_shipping_over_2m"
+    assert choose_units(f"خرید {below} تومانی هزینه ارسال داره؟", ["delivery_cost"], tisa)[0].unit.id == "shipping_below_2m_by_distance"
+    chistatek = UnitIndex(policies()["chistatek"].units)
+    limit = next(u for u in policies()["chistatek"].units if u.id == "id_check_over_10m_toman").when.amount_over  # type: ignore[union-attr]
+    question = f"لپ تاپ {digits(str(int(limit * 4.5 / 1_000_000)), 'fa')} میلیونی سفارش بدم داداشم تحویل بگیره اوکیه؟"  # type: ignore[operator]
+    assert choose_units(question, ["recipient"], chistatek)[0].unit.id == "id_check_over_10m_toman"
