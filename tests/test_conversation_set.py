@@ -16,9 +16,9 @@ from support import ARTIFACTS
 pytestmark = pytest.mark.server
 
 # Conversations of the blind set that must pass. Raised as the assistant improves; the goal is 0.95.
-BLIND_FLOOR = 0.54
-DEV_FLOOR = 0.48
-DEV2_FLOOR = 0.6
+BLIND_FLOOR = 0.62
+DEV_FLOOR = 0.75
+DEV2_FLOOR = 0.78
 
 
 @pytest.mark.parametrize("name, floor", [("blind", BLIND_FLOOR), ("dev", DEV_FLOOR), ("dev2", DEV2_FLOOR)])
