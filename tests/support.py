@@ -113,6 +113,13 @@ class Servers:
         assert response.status_code == 200, response.text
         return response.json()
 
+    def stop_action_server(self) -> None:
+        """Stops the action server alone, as a crash would: the Rasa server goes on without it."""
+        action_server = self._procs[0]
+        if action_server.poll() is None:
+            os.killpg(action_server.pid, signal.SIGKILL)
+            action_server.wait(timeout=20)
+
     def stop(self) -> None:
         for proc in self._procs:
             if proc.poll() is None:

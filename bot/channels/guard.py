@@ -22,6 +22,17 @@ UNAVAILABLE = {
     "fa": "متأسفیم، دستیار الان در دسترس نیست. لطفاً چند لحظه‌ی دیگر دوباره تلاش کنید.",
     "ru": "Извините, помощник сейчас недоступен. Пожалуйста, попробуйте ещё раз через минуту.",
 }
+# When the assistant answered nothing (a part behind it failed): the customer is never left in silence.
+SILENT = {
+    "fa": "متأسفیم، بخشی از سیستم ما الان پاسخ نمی‌دهد. لطفاً چند لحظه‌ی دیگر دوباره بنویسید یا با پشتیبانی صحبت کنید.",
+    "ru": "Извините, часть нашей системы сейчас не отвечает. Напишите, пожалуйста, ещё раз через минуту или обратитесь к оператору.",
+}
+HUMAN_BUTTON = {"fa": "صحبت با پشتیبان", "ru": "Связаться с оператором"}
+
+
+def silent_reply(language: Language) -> dict[str, Any]:
+    """The message sent in place of none: what happened, what to do, and the way to a person."""
+    return {"text": SILENT[language], "buttons": [{"title": HUMAN_BUTTON[language], "payload": "/human_handoff"}]}
 
 
 @dataclass(frozen=True)

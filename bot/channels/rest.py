@@ -37,7 +37,8 @@ from bot.channels.gate import (
     read_body,
     signed_store,
 )
-from bot.channels.guard import UNAVAILABLE, bilingual, language_hint, screen_text
+from bot.channels.guard import UNAVAILABLE, bilingual, language_hint, screen_text, silent_reply
+from bot.nlu.language import detect_language
 from bot.privacy import install_log_masking
 from bot.settings import default_store, rate_limit
 from bot.stores.policy import policies
@@ -136,6 +137,12 @@ class StoreRestInput(RestInput):
             except (asyncio.CancelledError, Exception):  # never a bare 500 to a customer
                 logger.exception("Handling a message of conversation %s failed", sender)
                 return response.json({"error": "unavailable", **bilingual(UNAVAILABLE)}, status=503)
+            if not collector.messages:  # an action failed and Rasa said nothing: say so, never silence
+                logger.warning("No reply to a message of conversation %s; the customer is told", sender)
+                store = policies().get(str(metadata.get("store")))
+                language = (detect_language(text) or language_hint(metadata.get("language"))
+                            or (store.language if store else "fa"))
+                return response.json([{"recipient_id": sender, **silent_reply(language)}])
             return response.json(collector.messages)
 
         return webhook

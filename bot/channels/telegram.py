@@ -56,7 +56,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.gate import RateLimiter, Refused, json_object, read_body, text_problem
-from bot.channels.guard import UNAVAILABLE, language_hint, screen_text
+from bot.channels.guard import UNAVAILABLE, language_hint, screen_text, silent_reply
 from bot.channels.telegram_api import (
     SECRET_HEADER,
     BotApi,
@@ -355,6 +355,7 @@ class TelegramOutput(OutputChannel):
         self._bots = bots
         self._language = language
         self._remove_keyboard = remove_keyboard
+        self.sent = 0  # messages handed to Telegram: none after a turn means the customer heard nothing
 
     @classmethod
     def name(cls) -> Text:
@@ -376,6 +377,7 @@ class TelegramOutput(OutputChannel):
                 params["reply_markup"] = {"remove_keyboard": True}
                 self._remove_keyboard = False
             await send(bot, method, chat_id=chat_id, **params)
+            self.sent += 1
 
     async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
         """A plain text."""
@@ -526,6 +528,11 @@ class StoreTelegramInput(InputChannel):
             logger.exception("The assistant failed on a message of conversation %s", message.sender_id)
             language = detect_language(incoming.text) or hint or policies()[store].language
             await self._notice(store, bot, incoming.chat_id, "unavailable", language)
+            return
+        if not output.sent:  # an action failed and Rasa said nothing: say so, never silence
+            logger.warning("No reply to a message of conversation %s; the customer is told", message.sender_id)
+            language = detect_language(incoming.text) or hint or policies()[store].language
+            await output.send_response(message.sender_id, silent_reply(language))
 
     async def _notice(self, store: str, bot: BotApi, chat_id: int, notice: str, language: Optional[Language]) -> None:
         """One of the channel's own messages, in the customer's language."""
