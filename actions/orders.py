@@ -194,8 +194,9 @@ class ActionOrderFlow(Action):
         if result.status == "mismatch":
             dispatcher.utter_message(text=render("lookup.mismatch", language,  # type: ignore[arg-type]
                                                  attempts=digits(str(result.attempts_left), language)))  # type: ignore[arg-type]
-            # no form here: a form would refill the slots from the message that just failed
-            return None, reset
+            # no form here: a form would refill the slots from the message that just failed. The number is
+            # kept and the phone asked again (a mistyped digit is the usual cause); a new number replaces it.
+            return None, [SlotSet("phone", None), SlotSet("requested_slot", "phone")]
         return result.order, [SlotSet("verified_order", result.order.order_id), SlotSet("phone", None)]  # type: ignore[union-attr]
 
     def _answer(

@@ -56,11 +56,14 @@ def _asking_for_something_else(requested_slot: Optional[str], slot: str) -> bool
 
 
 def order_id_from(entities: Sequence[Mapping[str, Any]], requested_slot: Optional[str]) -> Optional[str]:
-    """The order number the message gives, unless it answers another question."""
-    if _asking_for_something_else(requested_slot, "order_id"):
+    """The order number the message gives, unless it answers another question; while the phone is asked,
+    only a number that cannot be a phone ("TS-1043", "58120") is a corrected order number."""
+    values = [str(value) for value in _values(entities, "order_id")]
+    if requested_slot == "phone":
+        values = [value for value in values if not (value.isdigit() and valid_phone(value))]
+    elif _asking_for_something_else(requested_slot, "order_id"):
         return None
-    values = _values(entities, "order_id")
-    return str(values[0]) if values else None
+    return values[0] if values else None
 
 
 def phone_from(entities: Sequence[Mapping[str, Any]], requested_slot: Optional[str]) -> Optional[str]:

@@ -114,7 +114,7 @@ _LAST_FOUR = re.compile(
 )
 _ORDER_KEYWORD = re.compile(r"(?:سفارش|فاکتور|заказ\w*|номер|#|№)\W{0,3}[^\d\s]{0,12}\W{0,3}$", re.IGNORECASE)
 _ORDER_ID = re.compile(
-    r"(?<![\w.,/:+-])(?P<id>(?:(?i:[a-z]{1,4})[ -]?|[АВЕКМНОРСТХ]{1,4}[ -]?)?\d[\w-]{1,30}\d|\d{3})"
+    r"(?<![\w.,/:+-])(?P<id>(?:(?:(?i:[a-z])|[АВЕКМНОРСТХ]){1,4}[ -]?)?\d[\w-]{1,30}\d|\d{3})"
     r"(?![\w/:-]|[.,]\d)"
 )
 # Capital Cyrillic letters that look like Latin ones: "СТ-2002" typed on a Russian keyboard is CT-2002.

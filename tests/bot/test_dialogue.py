@@ -283,3 +283,11 @@ def test_when_it_came_and_what_now_is_as_the_customer_says() -> None:
     assert moments_said([{"entity": "time", "value": "13:00"}], now) == (datetime(2026, 12, 1, 13, tzinfo=timezone.utc), True, now)
     assert moments_said([{"entity": "date", "value": "ago:2"}], now) == (datetime(2026, 11, 29, 12, tzinfo=timezone.utc), False, now)
     assert moments_said([], now) == (None, False, now)
+
+
+@pytest.mark.parametrize(
+    "value, order_id",
+    [("1101", None), ("TS-1043", "TS-1043"), ("58120", "58120"), ("09121111101", None)],
+)
+def test_while_the_phone_is_asked_only_a_number_that_is_no_phone_is_an_order(value: str, order_id: str | None) -> None:
+    assert order_id_from([{"entity": "order_id", "value": value}], "phone") == order_id
