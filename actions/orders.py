@@ -48,7 +48,7 @@ from bot.orders.repository import create_return_request, find_order, mask_phone,
 from bot.stores.cancel import can_cancel
 from bot.stores.facts import ItemFacts, OrderFacts
 from bot.stores.policy import StorePolicy
-from bot.stores.returns import can_return, window_from
+from bot.stores.returns import can_return, refused_for_any_order, window_from
 from bot.stores.units import choose_units, plainly_answered, store_index
 
 logger = logging.getLogger(__name__)
@@ -114,10 +114,12 @@ class ActionOrderFlow(Action):
         if tracker.get_slot("verified_order") and asks_what_to_send(question):
             utter_topic(dispatcher, store, language, purpose, question, likely_intents(tracker))
             return []
-        if (intent in (purpose, "inform")
-                and (self._about_the_rules(intent, question, store) or self._rules_follow_up(tracker, store, question))
-                and not any(tracker.get_slot(slot) for slot in ("verified_order", "order_id", "phone"))):
+        unknown_order = not any(tracker.get_slot(slot) for slot in ("verified_order", "order_id", "phone"))
+        if (intent in (purpose, "inform") and unknown_order
+                and (self._about_the_rules(intent, question, store) or self._rules_follow_up(tracker, store, question))):
             return self._rules_answer(dispatcher, tracker, store, language, purpose, question)
+        if purpose == "return_request" and unknown_order and self._refused_by_rule(dispatcher, store, language, question):
+            return [SlotSet("purpose", None)]
         events: List[Dict[Text, Any]] = [SlotSet("purpose", purpose)]
         with Session(engine()) as session, session.begin():
             order, lookup_events = self._verified_order(dispatcher, tracker, session, store, language)
@@ -140,6 +142,18 @@ class ActionOrderFlow(Action):
             button = {"title": render("button.check_order", language), "payload": f"/{purpose}"}  # type: ignore[arg-type]
             dispatcher.utter_message(text=render("order.check_offer", language), buttons=[button])  # type: ignore[arg-type]
         return [SlotSet("purpose", purpose)]
+
+    @staticmethod
+    def _refused_by_rule(dispatcher: CollectingDispatcher, store: StorePolicy, language: str, question: str) -> bool:
+        """"I opened the perfume and don't like it, I want to return it": refused by the rule, no order needed."""
+        reason = reason_from(None, question)
+        ground = refused_for_any_order(reason, sealed_from(None, question), store) if reason else None
+        if ground is None:
+            return False
+        rule = render("return.rule", language, rule=ground.conditions[language]) if ground.conditions else None  # type: ignore[arg-type]
+        head = render("return.refused_opened", language, reason=render(f"reason.{reason}", language))  # type: ignore[arg-type]
+        dispatcher.utter_message(text="\n".join(line for line in (head, rule) if line))
+        return True
 
     @staticmethod
     def _rules_follow_up(tracker: Tracker, store: StorePolicy, question: str) -> bool:

@@ -174,3 +174,10 @@ def test_a_day_the_customer_names_starts_the_return_window(servers) -> None:
     window = policies()["offykala"].rules.returns.grounds["defect"].window  # type: ignore[union-attr]
     closes = digits(f"{1 + window.amount} آذر", "fa")  # 1 Azar and the test window's days
     assert any(closes in reply for reply in replies), replies
+
+
+def test_a_return_the_rule_refuses_for_any_order_needs_no_order(servers) -> None:
+    replies = texts(servers.say(servers.conversation("tisa"), "عطرمو باز کردم بوش به دلم ننشست، میخوام پسش بدم", store="tisa"))
+    rule = policies()["tisa"].rules.returns.grounds["change_of_mind"].conditions["fa"]  # type: ignore[union-attr]
+    assert any(rule in reply for reply in replies), replies
+    assert not any("شماره‌ی سفارش" in reply for reply in replies)  # no look-up: no order could change the answer

@@ -95,3 +95,11 @@ def window_from(received: datetime, timed: bool, reason: Reason, policy: StorePo
         return None
     zone = ZoneInfo(policy.timezone)
     return ground.window, window_deadline(received, ground.window, zone, policy.rules.week)
+
+
+def refused_for_any_order(reason: Reason, sealed: Optional[bool], policy: StorePolicy) -> Optional[ReturnGround]:
+    """The ground that refuses this return whatever the order: a reason accepted only with the seal intact,
+    the seal opened ("I opened the perfume and don't like it"); None when the order could change the answer."""
+    returns = policy.rules.returns
+    ground = returns.grounds.get(reason) if returns else None
+    return ground if ground is not None and ground.requires_seal and sealed is False else None

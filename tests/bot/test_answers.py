@@ -14,7 +14,7 @@ from bot.stores.delivery import delivery_cost, pickup_slot
 from bot.stores.facts import ItemFacts, OrderFacts
 from bot.stores.installments import schedule
 from bot.stores.policy import policies
-from bot.stores.returns import can_return, window_from
+from bot.stores.returns import can_return, refused_for_any_order, window_from
 
 TEHRAN = ZoneInfo("Asia/Tehran")
 DELIVERED = datetime(2026, 11, 18, 17, 40, tzinfo=TEHRAN)
@@ -109,3 +109,11 @@ def test_a_reason_the_page_is_silent_on_still_gets_its_way_to_ask(language: str)
     decision = can_return(ORDER, ITEM, "change_of_mind", DELIVERED, policy, True)
     text = answers.return_decision(decision, ITEM, policy, language)
     assert decision.verdict == "not_covered" and policy.rules.returns.how[language] in text  # type: ignore[union-attr]
+
+
+def test_only_an_opened_seal_refuses_a_return_whatever_the_order() -> None:
+    tisa = policies()["tisa"]
+    assert refused_for_any_order("change_of_mind", False, tisa) is tisa.rules.returns.grounds["change_of_mind"]  # type: ignore[union-attr]
+    assert refused_for_any_order("change_of_mind", None, tisa) is None   # the seal unknown: ask
+    assert refused_for_any_order("change_of_mind", True, tisa) is None
+    assert refused_for_any_order("defect", False, tisa) is None          # a defect does not depend on the seal
