@@ -1,10 +1,12 @@
-"""Fills the store and language slots on every customer message."""
+"""What the actions read from the conversation: its store and language (filled on every message), the
+customer's recent words and topics, and the computed answer a new detail belongs to."""
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import ValidationAction
 from rasa_sdk.types import DomainDict
@@ -198,3 +200,20 @@ class ValidateSlotMappings(ValidationAction):
         items = order_items(current_store(tracker), tracker.get_slot("verified_order") or "")
         value = item_from(_text(tracker), items)
         return {"return_item": value} if value else {}
+
+
+COMPUTED = ("action_delivery_cost", "action_installments", "action_pickup", "action_delivery_time")
+DETAILS = ("amount", "city", "distance", "time", "weekday")
+
+
+def last_computed(tracker: Tracker) -> Optional[str]:
+    """The computed answer given last in this conversation (delivery cost, time, pickup, installments)."""
+    return next((event.get("name") for event in reversed(tracker.events)
+                 if event.get("event") == "action" and event.get("name") in COMPUTED), None)
+
+
+def computed_again(tracker: Tracker) -> List[Dict[Text, Any]]:
+    """A new detail ("and to a village near Gori?") re-runs the last computed answer with it; else nothing."""
+    details = [e for e in (tracker.latest_message or {}).get("entities") or [] if e.get("entity") in DETAILS]
+    last = last_computed(tracker)
+    return [FollowupAction(last)] if details and last else []

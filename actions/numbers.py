@@ -9,7 +9,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import likely_intents, question_text, store_and_language
+from actions.context import computed_again, last_computed, likely_intents, question_text, store_and_language
 from actions.db import local_now
 from actions.topics import utter_topic, utter_units
 from bot import answers
@@ -166,22 +166,7 @@ class ActionDeliveryTime(Action):
         return []
 
 
-COMPUTED = ("action_delivery_cost", "action_installments", "action_pickup", "action_delivery_time")
-DETAILS = ("amount", "city", "distance", "time", "weekday")
 TOTALS = ("action_delivery_cost", "action_installments")  # the computed answers that take an order's total
-
-
-def last_computed(tracker: Tracker) -> Optional[str]:
-    """The computed answer given last in this conversation (delivery cost, time, pickup, installments)."""
-    return next((event.get("name") for event in reversed(tracker.events)
-                 if event.get("event") == "action" and event.get("name") in COMPUTED), None)
-
-
-def computed_again(tracker: Tracker) -> List[Dict[Text, Any]]:
-    """A new detail ("and to a village near Gori?") re-runs the last computed answer with it; else nothing."""
-    details = [e for e in (tracker.latest_message or {}).get("entities") or [] if e.get("entity") in DETAILS]
-    last = last_computed(tracker)
-    return [FollowupAction(last)] if details and last else []
 
 
 class ActionUnclear(Action):

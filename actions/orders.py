@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from actions.context import (
     client_key,
+    computed_again,
     current_store,
     earlier_topic,
     likely_intents,
@@ -23,7 +24,6 @@ from actions.context import (
     store_and_language,
 )
 from actions.db import engine, now, order_items
-from actions.numbers import computed_again
 from actions.topics import utter_topic, utter_units
 from bot import answers
 from bot.dialogue import (

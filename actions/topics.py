@@ -7,7 +7,8 @@ from typing import Any, Dict, List, Optional, Sequence, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import likely_intents, question_text, store_and_language
+from actions.context import computed_again, likely_intents, question_text, store_and_language
+from bot.dialogue import adds_to_order
 from bot.stores.policy import StorePolicy
 from bot.stores.units import broad, choose_units, store_index
 
@@ -57,5 +58,8 @@ class ActionAnswerTopic(Action):
         """Utters the store's answer for the latest intent and question."""
         store, language = store_and_language(tracker)
         topic = ((tracker.latest_message or {}).get("intent") or {}).get("name") or ""
+        again = computed_again(tracker) if adds_to_order(question_text(tracker)) else []
+        if again:  # "and if I also add a 600 one?" after a delivery price: the same computation, a new total
+            return again
         utter_topic(dispatcher, store, language, topic, question_text(tracker), likely_intents(tracker))
         return []
