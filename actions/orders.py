@@ -211,7 +211,8 @@ class ActionOrderFlow(Action):
             # no form here: a form would refill the slots from the message that just failed. The number is
             # kept and the phone asked again (a mistyped digit is the usual cause); a new number replaces it.
             return None, [SlotSet("phone", None), SlotSet("requested_slot", "phone")]
-        return result.order, [SlotSet("verified_order", result.order.order_id), SlotSet("phone", None)]  # type: ignore[union-attr]
+        return result.order, [SlotSet("verified_order", result.order.order_id), SlotSet("phone", None),  # type: ignore[union-attr]
+                              SlotSet("requested_slot", None)]  # the phone asked again after a mismatch is answered
 
     def _answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, store: StorePolicy, language: str,
