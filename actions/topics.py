@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import computed_again, likely_intents, question_text, store_and_language
 from bot.dialogue import adds_to_order
+from bot.i18n.replies import render
 from bot.stores.policy import StorePolicy
 from bot.stores.units import broad, choose_units, store_index
 
@@ -62,4 +63,25 @@ class ActionAnswerTopic(Action):
         if again:  # "and if I also add a 600 one?" after a delivery price: the same computation, a new total
             return again
         utter_topic(dispatcher, store, language, topic, question_text(tracker), likely_intents(tracker))
+        return []
+
+
+class ActionHandoff(Action):
+    """"Talk to a person": what really happens next, since no agent answers in this chat yet (no false promise)."""
+
+    def name(self) -> Text:
+        """Referenced by the handoff rules."""
+        return "action_handoff"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        """No agent is connected here: the store's own contact from its page, or where to look for one."""
+        store, language = store_and_language(tracker)
+        name = store.name[language]  # type: ignore[index]
+        if store.contact is not None:
+            text = render("handoff.contact", language, store=name, contact=store.contact.text[language])  # type: ignore[arg-type,index]
+        else:
+            text = render("handoff.no_contact", language, store=name)  # type: ignore[arg-type]
+        dispatcher.utter_message(text=text)
         return []

@@ -181,3 +181,12 @@ def test_a_return_the_rule_refuses_for_any_order_needs_no_order(servers) -> None
     rule = policies()["tisa"].rules.returns.grounds["change_of_mind"].conditions["fa"]  # type: ignore[union-attr]
     assert any(rule in reply for reply in replies), replies
     assert not any("شماره‌ی سفارش" in reply for reply in replies)  # no look-up: no order could change the answer
+
+
+@pytest.mark.parametrize("store", ["tisa", "sitra"])
+def test_asking_for_a_person_is_told_the_truth(servers, store: str) -> None:
+    """No agent answers in this chat yet: the store's own contact where its page gives one, never a false promise."""
+    [reply] = texts(servers.say(servers.conversation(store), "میخوام با یه آدم صحبت کنم", store=store))
+    contact = policies()[store].contact
+    assert (contact.text["fa"] in reply) if contact else ("ایمیلی" in reply)
+    assert "به‌زودی" not in reply  # nobody is coming

@@ -98,6 +98,7 @@ class StorePolicy:
     answers: Mapping[str, Answer] = field(default_factory=dict)
     units: tuple[AnswerUnit, ...] = ()
     order_example: str = "12345"  # an order number in the store's own format, shown in prompts
+    contact: Optional[Answer] = None  # how the page says to reach the store's people, where it says so
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False)
 
     def answer(self, topic: str) -> Optional[Answer]:
@@ -201,6 +202,18 @@ def _condition(path: Path, raw: Any, where: str) -> Optional[UnitCondition]:
                          tuple(raw.get("not_cities", ())))
 
 
+def _contact(path: Path, raw: Any) -> Optional[Answer]:
+    """The store's own phone or e-mail for its customers, sourced and bilingual; absent where the page gives none."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise PolicyError(path, "contact", "expected a mapping with source, fa and ru")
+    sources = raw.get("source")
+    if not isinstance(sources, list) or not sources or not all(isinstance(s, str) and s.strip() for s in sources):
+        raise PolicyError(path, "contact.source", "expected a non-empty list of seed sentences")
+    return Answer("contact", tuple(sources), _bilingual(path, raw, "contact"))
+
+
 def load_policy(path: Path) -> StorePolicy:
     """Reads and validates one store's policy file."""
     try:
@@ -233,6 +246,7 @@ def load_policy(path: Path) -> StorePolicy:
         answers=_answers(path, data),
         units=_units(path, data),
         order_example=_require(path, data, "order_example", str),
+        contact=_contact(path, data.get("contact")),
         raw=data,
     )
 
