@@ -31,6 +31,7 @@ from bot.dialogue import (
     asks_what_to_send,
     moments_said,
     no_order_number,
+    not_delivered_yet,
     purpose_from_words,
     reason_from,
     returned_item,
@@ -115,11 +116,11 @@ class ActionOrderFlow(Action):
             utter_topic(dispatcher, store, language, purpose, question, likely_intents(tracker))
             return []
         unknown_order = not any(tracker.get_slot(slot) for slot in ("verified_order", "order_id", "phone"))
+        if purpose == "return_request" and unknown_order and self._refused_by_rule(dispatcher, store, language, question):
+            return [SlotSet("purpose", None)]
         if (intent in (purpose, "inform") and unknown_order
                 and (self._about_the_rules(intent, question, store) or self._rules_follow_up(tracker, store, question))):
             return self._rules_answer(dispatcher, tracker, store, language, purpose, question)
-        if purpose == "return_request" and unknown_order and self._refused_by_rule(dispatcher, store, language, question):
-            return [SlotSet("purpose", None)]
         events: List[Dict[Text, Any]] = [SlotSet("purpose", purpose)]
         with Session(engine()) as session, session.begin():
             order, lookup_events = self._verified_order(dispatcher, tracker, session, store, language)
@@ -145,13 +146,16 @@ class ActionOrderFlow(Action):
 
     @staticmethod
     def _refused_by_rule(dispatcher: CollectingDispatcher, store: StorePolicy, language: str, question: str) -> bool:
-        """"I opened the perfume and don't like it, I want to return it": refused by the rule, no order needed."""
+        """"I opened the perfume and don't like it", "a printer, changed my mind": refused by the rule, no order needed."""
         reason = reason_from(None, question)
-        ground = refused_for_any_order(reason, sealed_from(None, question), store) if reason else None
-        if ground is None:
+        refused = refused_for_any_order(reason, sealed_from(None, question), store, question) if reason else None
+        if refused is None:
             return False
+        ground, why = refused
+        if ground.before_delivery and not_delivered_yet(question):
+            return False  # before delivery the reason is accepted whatever the item
         rule = render("return.rule", language, rule=ground.conditions[language]) if ground.conditions else None  # type: ignore[arg-type]
-        head = render("return.refused_opened", language, reason=render(f"reason.{reason}", language))  # type: ignore[arg-type]
+        head = render(f"return.refused_{why}", language, reason=render(f"reason.{reason}", language))  # type: ignore[arg-type]
         dispatcher.utter_message(text="\n".join(line for line in (head, rule) if line))
         return True
 

@@ -165,16 +165,17 @@ _GIFT_WORDS = re.compile(r"هدیه|کادو|نمونه|جایزه|подар|п
 
 
 def returned_item(texts: Sequence[str], items: Sequence[tuple[str, str]], gifts: frozenset[str]) -> Optional[str]:
-    """The SKU of the item a return is about: the one the customer named in any message, else the one
-    bought item of an order whose other items are free gifts (unless the customer speaks of a gift)."""
+    """The SKU of the item a return is about: the one the customer named in any message (a free gift only
+    when called a gift), else the one bought item of an order whose other items are free gifts."""
     if len(items) == 1:
         return items[0][0]
-    named = next((found for text in texts if (found := item_mentioned(text, items))), None)
-    if named is not None:
-        return named
-    bought = [sku for sku, _ in items if sku not in gifts]
+    bought = [item for item in items if item[0] not in gifts]
+    for text in texts:  # a gift counts as named only with a gift word: "the paper keeps jamming" is the printer
+        named = item_mentioned(text, items if _GIFT_WORDS.search(_folded(text)) else bought)
+        if named is not None:
+            return named
     if len(bought) == 1 and not any(_GIFT_WORDS.search(_folded(text)) for text in texts):
-        return bought[0]
+        return bought[0][0]
     return None
 
 
@@ -235,6 +236,18 @@ _NO_ORDER = re.compile(
     r"без номера",
     re.IGNORECASE,
 )
+
+
+_NOT_DELIVERED = re.compile(
+    r"(هنوز|فعلا) ?(نرسیده|نیومده|نیامده|تحویل نگرفتم|دستم نرسیده|ارسال نشده|نفرستادین)|تحویل نگرفتم|"
+    r"ещ[её] не (доставил|привез|пришл|получил|отправил)|не (доставили|привезли|получил)",
+    re.IGNORECASE,
+)
+
+
+def not_delivered_yet(text: str) -> bool:
+    """"It hasn't arrived yet": rules for before delivery apply, not those for an item in hand."""
+    return _NOT_DELIVERED.search(_folded(text)) is not None
 
 
 def no_order_number(text: str) -> bool:

@@ -97,9 +97,16 @@ def window_from(received: datetime, timed: bool, reason: Reason, policy: StorePo
     return ground.window, window_deadline(received, ground.window, zone, policy.rules.week)
 
 
-def refused_for_any_order(reason: Reason, sealed: Optional[bool], policy: StorePolicy) -> Optional[ReturnGround]:
-    """The ground that refuses this return whatever the order: a reason accepted only with the seal intact,
-    the seal opened ("I opened the perfume and don't like it"); None when the order could change the answer."""
+def refused_for_any_order(reason: Reason, sealed: Optional[bool], policy: StorePolicy,
+                          item_words: str = "") -> Optional[tuple[ReturnGround, str]]:
+    """The ground that refuses this return whatever the order, and why: a reason accepted only with the seal
+    intact and the seal opened ("I opened the perfume and don't like it"), or an item of a kind the reason
+    excludes ("a printer, changed my mind"); None when the order could change the answer."""
     returns = policy.rules.returns
     ground = returns.grounds.get(reason) if returns else None
-    return ground if ground is not None and ground.requires_seal and sealed is False else None
+    if ground is None:
+        return None
+    if ground.requires_seal and sealed is False:
+        return ground, "opened"
+    said = item_words.lower()
+    return (ground, "excluded") if any(word.lower() in said for word in ground.excluded_items) else None

@@ -56,6 +56,7 @@ class ReturnGround:
     requires_seal: bool
     requires_flags: tuple[str, ...]
     excluded_flags: tuple[str, ...]
+    excluded_items: tuple[str, ...]  # what customers call the excluded items ("پرینتر", "принтер"): no order needed
     shipping: Payer
     shipping_on_sale: Optional[Payer]
     conditions: Optional[Bilingual]
@@ -232,6 +233,14 @@ def _flags(data: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
     return tuple(_choice(flag, ITEM_FLAGS, f"{where}.{key}") for flag in data.get(key) or [])
 
 
+def _item_words(data: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    """Words customers use for a kind of item, in either language."""
+    words = data.get(key) or []
+    if not isinstance(words, list) or not all(isinstance(word, str) and word.strip() for word in words):
+        raise RuleError(f"{where}.{key}", "expected a list of words")
+    return tuple(words)
+
+
 def _ground(reason: Reason, data: Mapping[str, Any], where: str) -> ReturnGround:
     """One return ground."""
     window_data = data.get("window")
@@ -253,6 +262,7 @@ def _ground(reason: Reason, data: Mapping[str, Any], where: str) -> ReturnGround
         requires_seal=_get(data, "requires_seal", where, bool, False),
         requires_flags=_flags(data, "requires_flags", where),
         excluded_flags=_flags(data, "excluded_flags", where),
+        excluded_items=_item_words(data, "excluded_items", where),
         shipping=_choice(data.get("shipping"), payers, f"{where}.shipping"),  # type: ignore[arg-type]
         shipping_on_sale=_choice(on_sale, payers, f"{where}.shipping_on_sale") if on_sale else None,  # type: ignore[arg-type]
         conditions=_bilingual(data.get("conditions"), f"{where}.conditions", optional=True),

@@ -111,9 +111,14 @@ def test_a_reason_the_page_is_silent_on_still_gets_its_way_to_ask(language: str)
     assert decision.verdict == "not_covered" and policy.rules.returns.how[language] in text  # type: ignore[union-attr]
 
 
-def test_only_an_opened_seal_refuses_a_return_whatever_the_order() -> None:
-    tisa = policies()["tisa"]
-    assert refused_for_any_order("change_of_mind", False, tisa) is tisa.rules.returns.grounds["change_of_mind"]  # type: ignore[union-attr]
+def test_what_refuses_a_return_whatever_the_order() -> None:
+    tisa, offykala = policies()["tisa"], policies()["offykala"]
+    assert refused_for_any_order("change_of_mind", False, tisa) == (tisa.rules.returns.grounds["change_of_mind"], "opened")  # type: ignore[union-attr]
     assert refused_for_any_order("change_of_mind", None, tisa) is None   # the seal unknown: ask
     assert refused_for_any_order("change_of_mind", True, tisa) is None
     assert refused_for_any_order("defect", False, tisa) is None          # a defect does not depend on the seal
+    # an item of a kind the reason excludes, named as customers name it
+    large = offykala.rules.returns.grounds["change_of_mind"]  # type: ignore[union-attr]
+    assert refused_for_any_order("change_of_mind", True, offykala, "یه پرینتر گرفتم پشیمون شدم") == (large, "excluded")
+    assert refused_for_any_order("change_of_mind", True, offykala, "کارتریج گرفتم پشیمون شدم") is None
+    assert refused_for_any_order("defect", None, offykala, "принтер не печатает") is None

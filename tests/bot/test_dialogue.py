@@ -12,6 +12,7 @@ from bot.dialogue import (
     since_item_named,
     day_given,
     moments_said,
+    not_delivered_yet,
     window_reason,
     asks_what_to_send,
     no_order_number,
@@ -135,6 +136,7 @@ LANCOME = [("LC-EDP50", "Lancôme La Vie Est Belle Eau de Parfum 50 ml perfume")
         (["نمونه‌ای که همراهش اومده رو میخوام پس بدم"], "LC-S"),                      # named: the sample
         (["پس بدم؟", "هدیه‌اش هم؟"], None),                                            # a gift spoken of: ask
         (["хочу вернуть"], "LC-EDP50"),
+        (["sample spray is stuck"], "LC-EDP50"),                                        # a gift's word, no gift word
     ],
 )
 def test_the_item_a_return_is_about(texts: list[str], sku: str | None) -> None:
@@ -292,3 +294,12 @@ def test_when_it_came_and_what_now_is_as_the_customer_says() -> None:
 )
 def test_while_the_phone_is_asked_only_a_number_that_is_no_phone_is_an_order(value: str, order_id: str | None) -> None:
     assert order_id_from([{"entity": "order_id", "value": value}], "phone") == order_id
+
+
+@pytest.mark.parametrize(
+    "text, not_yet",
+    [("کارتریج سفارش دادم هنوز نرسیده پشیمون شدم", True), ("их ещё не доставили, можно отказаться?", True),
+     ("پرینتر رسید ولی پشیمون شدم", False)],
+)
+def test_not_delivered_yet(text: str, not_yet: bool) -> None:
+    assert not_delivered_yet(text) is not_yet
