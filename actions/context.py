@@ -155,8 +155,12 @@ class ValidateSlotMappings(ValidationAction):
     async def extract_order_id(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        """An order number, unless the message answers another question of a form."""
-        value = order_id_from(_entities(tracker), tracker.get_slot("requested_slot"))
+        """An order number, unless the message answers another question of a form; once an order is named,
+        a number that can be a phone ("2203") is the phone's digits, not another order."""
+        requested = tracker.get_slot("requested_slot")
+        if tracker.get_slot("order_id") or tracker.get_slot("verified_order"):
+            requested = requested or "phone"
+        value = order_id_from(_entities(tracker), requested)
         return {"order_id": value} if value else {}
 
     async def extract_phone(

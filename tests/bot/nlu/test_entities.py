@@ -129,6 +129,7 @@ def test_agrees_with_the_annotations_of_our_training_data() -> None:
         ("ts1042", [("order_id", "ts1042", "TS-1042")]),
         ("заказ СТ-2002", [("order_id", "СТ-2002", "CT-2002")]),
         ("заказ ТS-1043", [("order_id", "ТS-1043", "TS-1043")]),   # a Cyrillic Т, a Latin S
+        ("TS-1043 ، ته شمارم 2203", [("order_id", "TS-1043", "TS-1043"), ("phone", "2203", "2203")]),
         # places: Persian endings, out of town, km before the number
         ("زاهدانم", [("city", "زاهدانم", "zahedan")]),
         ("به شیرازی", [("city", "شیرازی", "shiraz")]),
