@@ -246,8 +246,8 @@ class ActionOrderFlow(Action):
         sku = tracker.get_slot("return_item") or returned_item(said, names, frozenset(i.sku for i in order.items if i.gift))
         reason = tracker.get_slot("return_reason") or next(
             (found for text in said if (found := reason_from(None, text))), None)
-        if purpose == "damaged_item" and reason == "change_of_mind":
-            reason = None
+        if purpose == "damaged_item" and reason == "change_of_mind" and not tracker.get_slot("return_reason"):
+            reason = None  # words of a damage report ("I don't want a broken one") are not a change of mind; an answer is
         sealed = tracker.get_slot("sealed")
         if sealed is None:
             sealed = next((found for text in said if (found := sealed_from(None, text)) is not None), None)

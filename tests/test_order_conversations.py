@@ -247,3 +247,13 @@ def test_a_follow_up_with_a_bare_number_changes_the_total(servers) -> None:
                          "а если еще саундбар за 250 возьму?")
     assert "18 лари" in text(first)                              # 300 GEL: 1.50 GEL per km
     assert "550" in text(second) and "бесплатн" in text(second)  # 550 GEL: free in the city
+
+
+def test_a_mistyped_phone_is_asked_again_and_a_reason_given_in_the_form_is_kept(servers) -> None:
+    start, mismatch, reason, decision = talk(servers, "offykala", "добрый день, хочу вернуть принтер, заказ 58120",
+                                             "последние 4 цифры 4576", "извините, 4567",
+                                             "просто передумал, коробка даже не вскрыта")
+    assert "не совпадают" in text(mismatch) and "телефон" in text(mismatch)  # the number is kept, the phone asked
+    assert "/reason_change_of_mind" in payloads(reason)
+    large = policies()["offykala"].rules.returns.grounds["change_of_mind"].conditions["ru"]  # type: ignore[union-attr]
+    assert "вернуть нельзя" in text(decision) and large in text(decision)  # decided, not asked again in a loop
