@@ -195,6 +195,9 @@ _CITIES: dict[str, str] = {
 OUT_OF_TOWN = "out_of_town"
 _OUT_OF_TOWN = re.compile(
     r"за ?город\w*|загород\w*|в сел[оеа]\w*|в деревн\w*|в посел\w*|пригород\w*|за пределы город\w*|"
+    # Georgian towns beyond the five cities Citadel's prices name: priced per km like any place out of town
+    r"(?<!\w)(?:зугдиди|гори|телави|поти|зестафони|кобулети|боржоми|самтредиа|хашури|сенаки|озургети|ахалцихе|"
+    r"марнеули|сигнахи|гардабани|кварели|ахалкалаки|زوگدیدی|گوری|تلاوی|پوتی|بورجومی|کوبولتی)(?!\w)|"
     rf"خارج{_GAP}از{_GAP}شهر|بیرون{_GAP}از{_GAP}شهر|روستا\w*|حومه",
     re.IGNORECASE,
 )

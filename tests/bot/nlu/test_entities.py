@@ -141,6 +141,8 @@ def test_agrees_with_the_annotations_of_our_training_data() -> None:
         ("за город, 25 км от Кутаиси", [("city", "за город", "out_of_town"), ("distance", "25 км", 25)]),
         ("в село под Гори", [("city", "в село", "out_of_town")]),
         ("ارسال به روستا", [("city", "روستا", "out_of_town")]),
+        ("а если его в Зугдиди везти?", [("city", "Зугдиди", "out_of_town")]),  # a town beyond the five cities
+        ("категории горизонт", []),
         ("от вас км 12.", [("distance", "км 12", 12)]),
         ("км 30 от тбилиси", [("distance", "км 30", 30), ("city", "от тбилиси", "out_of_town")]),
         ("30 km from Batumi", [("distance", "30 km", 30), ("city", "from Batumi", "out_of_town")]),
