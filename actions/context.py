@@ -166,8 +166,11 @@ class ValidateSlotMappings(ValidationAction):
     async def extract_phone(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        """A phone, or a bare number when the phone was asked for."""
-        value = phone_from(_entities(tracker), tracker.get_slot("requested_slot"))
+        """A phone, or a bare number when the phone was asked for (or is all an order named here still lacks)."""
+        requested = tracker.get_slot("requested_slot")
+        if requested is None and tracker.get_slot("order_id") and not tracker.get_slot("verified_order"):
+            requested = "phone"  # asked again after a side question, the form standing aside
+        value = phone_from(_entities(tracker), requested)
         return {"phone": value} if value else {}
 
     async def extract_return_reason(

@@ -54,6 +54,8 @@ from bot.stores.units import choose_units, plainly_answered, store_index
 
 logger = logging.getLogger(__name__)
 _FLOW_SLOTS = ("return_item", "return_reason", "sealed")
+# Questions of the forms asked again after a side question, in their own words (domain responses)
+_ASKED_AGAIN = ("order_id", "phone", "sealed")
 # Rules whose answer, for a customer's own order, is that order's status: "when will my order arrive?"
 _STATUS_TOPICS = ("order_status", "delivery_time")
 
@@ -340,6 +342,9 @@ async def answer_aside(form: FormValidationAction, dispatcher: CollectingDispatc
     intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
     if not answered_this_turn(tracker):  # the topic's rule may have answered it already, after the form stood aside
         utter_topic(dispatcher, store, language, intent, question_text(tracker), likely_intents(tracker))
+    asked = tracker.get_slot("requested_slot")
+    if asked in _ASKED_AGAIN:  # then the question it interrupted, so the customer knows how to go on
+        dispatcher.utter_message(response=f"utter_ask_{asked}")
     return [SlotSet("requested_slot", None), ActiveLoop(None)]
 
 

@@ -257,3 +257,12 @@ def test_a_mistyped_phone_is_asked_again_and_a_reason_given_in_the_form_is_kept(
     assert "/reason_change_of_mind" in payloads(reason)
     large = policies()["offykala"].rules.returns.grounds["change_of_mind"].conditions["ru"]  # type: ignore[union-attr]
     assert "вернуть нельзя" in text(decision) and large in text(decision)  # decided, not asked again in a loop
+
+
+def test_after_a_side_question_the_interrupted_question_is_asked_again(servers) -> None:
+    asked, aside, status = talk(servers, "sitra", "شماره سفارشم SR-5001 ه، میخوام کنسلش کنم",
+                                "راستی اگه کنسل شه پولش کی برمیگرده حسابم؟", "۱۱۰۱")
+    assert "موبایل" in text(asked)
+    refund = next(unit.text["fa"] for unit in policies()["sitra"].units if unit.topic == "refund_time")
+    assert refund in text(aside) and text(aside).endswith(text(asked))  # answered, then the phone asked again
+    assert "SR-5001" in text(status)                                      # the bare digits answered it
