@@ -167,10 +167,12 @@ class ValidateSlotMappings(ValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         """A phone, or a bare number when the phone was asked for (or is all an order named here still lacks)."""
-        requested = tracker.get_slot("requested_slot")
-        if requested is None and tracker.get_slot("order_id") and not tracker.get_slot("verified_order"):
+        requested, named = tracker.get_slot("requested_slot"), tracker.get_slot("order_id")
+        if requested is None and named and not tracker.get_slot("verified_order"):
             requested = "phone"  # asked again after a side question, the form standing aside
-        value = phone_from(_entities(tracker), requested)
+        # the order's own number, named in this message, is not its phone
+        entities = [e for e in _entities(tracker) if not (e.get("entity") == "order_id" and str(e.get("value")) == named)]
+        value = phone_from(entities, requested)
         return {"phone": value} if value else {}
 
     async def extract_return_reason(

@@ -266,3 +266,8 @@ def test_after_a_side_question_the_interrupted_question_is_asked_again(servers) 
     refund = next(unit.text["fa"] for unit in policies()["sitra"].units if unit.topic == "refund_time")
     assert refund in text(aside) and text(aside).endswith(text(asked))  # answered, then the phone asked again
     assert "SR-5001" in text(status)                                      # the bare digits answered it
+
+
+def test_an_order_number_alone_asks_for_the_phone_not_a_mismatch(servers) -> None:
+    [asked] = talk(servers, "offykala", "سفارش ۵۸۱۲۰ کجاست؟")
+    assert "موبایل" in text(asked) and "جور نیستند" not in text(asked)  # its own digits are not its phone
