@@ -289,7 +289,8 @@ def utter_window(dispatcher: CollectingDispatcher, tracker: Tracker, store: Stor
     entities = (tracker.latest_message or {}).get("entities") or []
     clock = now().astimezone(ZoneInfo(store.timezone))
     received, timed, present = moments_said(entities, clock)
-    reason = window_reason(question) if received else None
+    said = [question, *recent_texts(tracker)[1:3]]  # "got it the day before yesterday: too late?" after the damage
+    reason = next((found for text in said if (found := window_reason(text))), None) if received else None
     window = window_from(received, timed, reason, store) if received and reason else None
     if received is None or window is None:
         return False
