@@ -33,6 +33,7 @@ import aiohttp
 
 from bot.model import model_path
 from bot.orders.demo import DEMO_ORDERS
+from bot.processes import stop_process_groups
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -249,14 +250,7 @@ class Assistant:
 
     def __exit__(self, *_: object) -> None:
         """Stops both servers and whatever they started (their process groups)."""
-        for proc in self.procs:
-            if proc.poll() is None:
-                os.killpg(proc.pid, signal.SIGTERM)
-        for proc in self.procs:
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
+        stop_process_groups(self.procs)
 
 
 def tree(pid: Optional[int]) -> list[int]:

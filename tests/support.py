@@ -16,6 +16,8 @@ from typing import Any
 
 import requests
 
+from bot.processes import stop_process_groups
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -121,14 +123,7 @@ class Servers:
             action_server.wait(timeout=20)
 
     def stop(self) -> None:
-        for proc in self._procs:
-            if proc.poll() is None:
-                os.killpg(proc.pid, signal.SIGTERM)
-        for proc in self._procs:
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
+        stop_process_groups(self._procs)
         for log in self._logs:
             log.close()
 
