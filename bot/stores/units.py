@@ -94,8 +94,8 @@ def choose_units(question: str, topics: Sequence[str], index: UnitIndex) -> list
     Each unit scores its similarity plus a bonus for its topic's place among the classifier's
     intents (`topics`, most likely first: TOPIC_BONUS, then half of it), so the classifier's
     view breaks near-ties while a clearly closer unit of a neighbouring topic still wins. A
-    second unit joins when it is nearly as close: customers often ask two things at once
-    ("can I return it, and who pays the shipping?").
+    second unit of the same or a likely topic joins when it is nearly as close: customers often
+    ask two things at once ("can I return it, and who pays the shipping?").
     """
     bonus = {topic: TOPIC_BONUS / (2 ** rank) for rank, topic in reversed(list(enumerate(topics[:2])))}
     said = _facts(question)
@@ -104,8 +104,10 @@ def choose_units(question: str, topics: Sequence[str], index: UnitIndex) -> list
     if not scored or scored[0].score < ANSWERS:
         return []
     best = scored[0]
-    if len(scored) > 1 and scored[1].score >= max(ANSWERS, best.score - SECOND_WITHIN):
-        return [best, scored[1]]
+    related = {best.unit.topic, *topics[:2]}  # a second rule of an unrelated topic is noise, not a second question
+    second = next((match for match in scored[1:] if match.unit.topic in related), None)
+    if second is not None and second.score >= max(ANSWERS, best.score - SECOND_WITHIN):
+        return [best, second]
     return [best]
 
 
