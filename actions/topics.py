@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import computed_again, likely_intents, question_text, store_and_language
-from bot.dialogue import adds_to_order
+from bot.dialogue import adds_to_order, asks_for_a_person, rules_question
 from bot.i18n.replies import render
 from bot.stores.policy import StorePolicy
 from bot.stores.units import broad, choose_units, store_index
@@ -76,8 +76,13 @@ class ActionHandoff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        """No agent is connected here: the store's own contact from its page, or where to look for one."""
+        """No agent is connected here: the store's own contact from its page, or where to look for one. A rules
+        question that only mentions the store's experts ("if your experts find no fault, who pays?") is answered."""
         store, language = store_and_language(tracker)
+        question = question_text(tracker)
+        if (question and not asks_for_a_person(question) and rules_question(None, question)
+                and utter_units(dispatcher, store, language, question, likely_intents(tracker))):
+            return []
         name = store.name[language]  # type: ignore[index]
         if store.contact is not None:
             text = render("handoff.contact", language, store=name, contact=store.contact.text[language])  # type: ignore[arg-type,index]

@@ -250,6 +250,18 @@ def not_delivered_yet(text: str) -> bool:
     return _NOT_DELIVERED.search(_folded(text)) is not None
 
 
+_PERSON = re.compile(
+    r"صحبت|حرف ?بزن|وصل|آدم|انسان|اپراتور|اوپراتور|پشتیبان|تماس|زنگ|человек|оператор|живо|связ|поговор|позов|менеджер|"
+    r"сотрудник|консультант|^/human_handoff$",
+    re.IGNORECASE,
+)
+
+
+def asks_for_a_person(text: str) -> bool:
+    """Whether the customer asks to reach a person, rather than mentioning the store's experts in a question."""
+    return _PERSON.search(_folded(text)) is not None
+
+
 def no_order_number(text: str) -> bool:
     """"I have no order number", "I haven't bought yet", "нет номера": the general rule, not the look-up."""
     return _NO_ORDER.search(_folded(text)) is not None

@@ -190,3 +190,10 @@ def test_asking_for_a_person_is_told_the_truth(servers, store: str) -> None:
     contact = policies()[store].contact
     assert (contact.text["fa"] in reply) if contact else ("ایمیلی" in reply)
     assert "به‌زودی" not in reply  # nobody is coming
+
+
+def test_a_question_that_mentions_the_stores_experts_is_answered_not_handed_off(servers) -> None:
+    replies = texts(servers.say(servers.conversation("offykala"),
+                                "اگه بفرستم و کارشناساتون بگن ایراد فنی نداره هزینه پستش با کیه؟", store="offykala"))
+    rule = next(unit.text["fa"] for unit in policies()["offykala"].units if unit.id == "return_shipping_customer_otherwise")
+    assert any(rule in reply for reply in replies), replies

@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from bot.dialogue import (
+    asks_for_a_person,
     item_from,
     follow_up_total,
     item_mentioned,
@@ -303,3 +304,12 @@ def test_while_the_phone_is_asked_only_a_number_that_is_no_phone_is_an_order(val
 )
 def test_not_delivered_yet(text: str, not_yet: bool) -> None:
     assert not_delivered_yet(text) is not_yet
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [("میخوام با کارشناس صحبت کنم", True), ("позовите оператора", True), ("кто-нибудь живой есть?", True),
+     ("اگه بفرستم و کارشناساتون بگن ایراد فنی نداره هزینه پستش با کیه؟", False)],  # the experts, not a person now
+)
+def test_asking_for_a_person(text: str, person: bool) -> None:
+    assert asks_for_a_person(text) is person
