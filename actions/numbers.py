@@ -146,6 +146,8 @@ class ActionDeliveryTime(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         """Computed per city where the store gives times, the store's words elsewhere."""
+        if _latest(tracker, "amount") is not None and last_computed(tracker) == "action_delivery_cost":
+            return [FollowupAction("action_delivery_cost")]  # "and a 300 TV, 8 km away?": a price, not a time
         store, language = store_and_language(tracker)
         rules = store.rules
         if not rules.delivery_times:

@@ -2,7 +2,7 @@
 
 The set (tests/data/conversations/blind) was written from the store pages alone by writers
 who never saw this project's code, data or replies (brief: tests/data/conversations/BRIEF.md),
-and is never tuned on: error analysis uses the dev sets (tests/data/conversations/dev, and dev2
+and is never tuned on: error analysis uses the dev sets (tests/data/conversations/dev, and dev2,
 dev3 and dev4, written later by other writers under the same brief).
 """
 

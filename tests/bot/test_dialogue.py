@@ -118,6 +118,7 @@ def test_buttons_still_answer_the_seal_question() -> None:
         ("принтер не печатает", "defect"),
         ("наушники шипят в правом ухе", "defect"),
         ("پرینتر کاغذ گیر میکنه مدام", "defect"),
+        ("открыла коробку а флакон треснутый", "transport_damage"),
     ],
 )
 def test_more_ways_to_say_the_reason(text: str, reason: str) -> None:
