@@ -13,7 +13,7 @@ from actions.context import computed_again, last_computed, likely_intents, quest
 from actions.db import local_now
 from actions.topics import utter_topic, utter_units
 from bot import answers
-from bot.dialogue import adds_to_order, follow_up_total, ordered_moment
+from bot.dialogue import adds_to_order, follow_up_total, ordered_moment, rules_question
 from bot.i18n.replies import render
 from bot.nlu.entities import OUT_OF_TOWN
 from bot.stores.delivery import arrival, delivery_cost, lanes_for, pickup_slot
@@ -175,7 +175,7 @@ class ActionUnclear(Action):
     """A message the classifier could not place: a new detail for the last computed answer, else "please rephrase"."""
 
     def name(self) -> Text:
-        """For out_of_scope and low-confidence messages."""
+        """For out_of_scope and low-confidence messages, and a yes or no outside a flow."""
         return "action_unclear"
 
     async def run(
@@ -191,8 +191,11 @@ class ActionUnclear(Action):
         if total is not None:  # "and for 250?", "if it becomes 2.5?": the total, for the same question
             return [SlotSet("amount", total), FollowupAction(last)]
         store, language = store_and_language(tracker)
-        if utter_units(dispatcher, store, language, question_text(tracker), likely_intents(tracker)):
-            return []  # the classifier was unsure, but a rule of the page plainly answers it
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
-        dispatcher.utter_message(response="utter_out_of_scope" if intent == "out_of_scope" else "utter_default")
+        question = question_text(tracker)
+        asked = intent not in ("affirm", "deny") or rules_question(None, question)  # "ok?" alone asks nothing
+        if asked and utter_units(dispatcher, store, language, question, likely_intents(tracker)):
+            return []  # the classifier was unsure, but a rule of the page plainly answers it
+        replies = {"out_of_scope": "utter_out_of_scope", "affirm": "utter_anything_else", "deny": "utter_anything_else"}
+        dispatcher.utter_message(response=replies.get(intent or "", "utter_default"))
         return []

@@ -197,3 +197,11 @@ def test_a_question_that_mentions_the_stores_experts_is_answered_not_handed_off(
                                 "اگه بفرستم و کارشناساتون بگن ایراد فنی نداره هزینه پستش با کیه؟", store="offykala"))
     rule = next(unit.text["fa"] for unit in policies()["offykala"].units if unit.id == "return_shipping_customer_otherwise")
     assert any(rule in reply for reply in replies), replies
+
+
+def test_a_question_read_as_ok_is_still_answered_and_a_plain_yes_is_not(servers) -> None:
+    units = {unit.text["fa"] for unit in policies()["tisa"].units}
+    [question] = texts(servers.say(servers.conversation("tisa"), "من تبریزم، با تیپاکس بفرستم اوکیه؟", store="tisa"))
+    assert set(question.split("\n")) <= units                       # a rule of the page, not "ok, what else?"
+    [yes] = texts(servers.say(servers.conversation("tisa"), "باشه", store="tisa"))
+    assert yes not in units and detect_language(yes) == "fa"       # a plain "ok" asks nothing of the rules
