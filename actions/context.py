@@ -56,8 +56,8 @@ def question_text(tracker: Tracker) -> str:
 
 
 def likely_intents(tracker: Tracker) -> list[str]:
-    """The topics likely meant besides the latest intent, most likely first: the topic of the rules answered
-    just before (a follow-up such as "and the gift?" leans on it), then the classifier's next intents."""
+    """The topics likely meant besides the latest intent, most likely first: the topic of the customer's
+    message before (a follow-up such as "and the gift?" leans on it), then the classifier's next intents."""
     ranking = [entry.get("name") for entry in (tracker.latest_message or {}).get("intent_ranking") or []
                if isinstance(entry, dict) and entry.get("name")]
     earlier = earlier_topic(tracker)

@@ -23,7 +23,7 @@ from actions.context import (
     side_question,
     store_and_language,
 )
-from actions.db import engine, now, order_items
+from actions.db import engine, local_now, now, order_items
 from actions.topics import utter_topic, utter_units
 from bot import answers
 from bot.dialogue import (
@@ -150,15 +150,12 @@ class ActionOrderFlow(Action):
     def _refused_by_rule(dispatcher: CollectingDispatcher, store: StorePolicy, language: str, question: str) -> bool:
         """"I opened the perfume and don't like it", "a printer, changed my mind": refused by the rule, no order needed."""
         reason = reason_from(None, question)
-        refused = refused_for_any_order(reason, sealed_from(None, question), store, question) if reason else None
+        refused = refused_for_any_order(reason, sealed_from(None, question), store, question,
+                                        delivered=not not_delivered_yet(question)) if reason else None
         if refused is None:
             return False
         ground, why = refused
-        if ground.before_delivery and not_delivered_yet(question):
-            return False  # before delivery the reason is accepted whatever the item
-        rule = render("return.rule", language, rule=ground.conditions[language]) if ground.conditions else None  # type: ignore[arg-type]
-        head = render(f"return.refused_{why}", language, reason=render(f"reason.{reason}", language))  # type: ignore[arg-type]
-        dispatcher.utter_message(text="\n".join(line for line in (head, rule) if line))
+        dispatcher.utter_message(text=answers.refused_for_any_order(ground, reason, why, language))  # type: ignore[arg-type]
         return True
 
     @staticmethod
@@ -287,8 +284,7 @@ def utter_window(dispatcher: CollectingDispatcher, tracker: Tracker, store: Stor
     """"Got the printer on 3 Mehr, until when can I test it?", "came yesterday at 5 pm, it is 10 now: still in
     time?": the window counted from the day (and hour) the customer gives."""
     entities = (tracker.latest_message or {}).get("entities") or []
-    clock = now().astimezone(ZoneInfo(store.timezone))
-    received, timed, present = moments_said(entities, clock)
+    received, timed, present = moments_said(entities, local_now(store))
     said = [question, *recent_texts(tracker)[1:3]]  # "got it the day before yesterday: too late?" after the damage
     reason = next((found for text in said if (found := window_reason(text))), None) if received else None
     window = window_from(received, timed, reason, store) if received and reason else None

@@ -19,7 +19,7 @@ from bot.stores.facts import ItemFacts, OrderFacts
 from bot.stores.installments import Schedule
 from bot.stores.policy import StorePolicy
 from bot.stores.returns import ReturnDecision
-from bot.stores.rules import InstallmentPlan, PickupRules, Window
+from bot.stores.rules import InstallmentPlan, PickupRules, Reason, ReturnGround, Window
 
 CITY_NAMES: dict[str, dict[Language, str]] = {
     "out_of_town": {"fa": "خارج از شهر", "ru": "за город"},
@@ -110,8 +110,7 @@ def return_decision(
                 problems.append("• " + render("return.problem.window_passed_at_delivery", language))
             else:
                 problems.append("• " + render(f"return.problem.{problem}", language, window=window, deadline=deadline))
-        rule = decision.ground and decision.ground.conditions and decision.ground.conditions[language]
-        return _lines(head, *problems, rule and render("return.rule", language, rule=rule))
+        return _lines(head, *problems, _rule_line(decision.ground, language))
     if decision.verdict == "needs_evidence":
         head = render("return.verdict.needs_evidence", language, item=item.name, reason=reason, deadline=deadline)
     elif decision.before_delivery:
@@ -132,6 +131,17 @@ def return_decision(
     )
 
 
+def _rule_line(ground: Optional[ReturnGround], language: Language) -> Optional[str]:
+    """"The store's rule: ...", the ground's conditions behind a refusal, where the policy states them."""
+    return render("return.rule", language, rule=ground.conditions[language]) if ground and ground.conditions else None
+
+
+def refused_for_any_order(ground: ReturnGround, reason: Reason, why: str, language: Language) -> str:
+    """A return refused without looking at an order ("opened" or an "excluded" kind of item), and the rule."""
+    head = render(f"return.refused_{why}", language, reason=render(f"reason.{reason}", language))
+    return _lines(head, _rule_line(ground, language))
+
+
 def window_from_moment(received: datetime, timed: bool, window: Window, closes: datetime, now: datetime,
                        language: Language) -> str:
     """"If it came on 3 Mehr, the 7-day window runs to 10 Mehr"; with the hour, the time still left."""
@@ -140,10 +150,10 @@ def window_from_moment(received: datetime, timed: bool, window: Window, closes: 
     values = {"received": said, "window": window_text(window, language), "deadline": deadline}
     if now > closes:
         return render("return.window_from_day_passed", language, **values)
-    left = closes - now
-    hours, minutes = int(left.total_seconds() // 3600), int(left.total_seconds() % 3600 // 60)
     if window.unit != "hours" or not timed:
         return render("return.window_from_day", language, **values)
+    left = closes - now
+    hours, minutes = int(left.total_seconds() // 3600), int(left.total_seconds() % 3600 // 60)
     remaining = (render("left.hours", language, n=digits(str(hours), language), word=plural_ru(hours, ("час", "часа", "часов")))
                  if hours else render("left.minutes", language, n=digits(str(minutes), language),
                                       word=plural_ru(minutes, ("минута", "минуты", "минут"))))

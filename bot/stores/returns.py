@@ -97,14 +97,15 @@ def window_from(received: datetime, timed: bool, reason: Reason, policy: StorePo
     return ground.window, window_deadline(received, ground.window, zone, policy.rules.week)
 
 
-def refused_for_any_order(reason: Reason, sealed: Optional[bool], policy: StorePolicy,
-                          item_words: str = "") -> Optional[tuple[ReturnGround, str]]:
+def refused_for_any_order(reason: Reason, sealed: Optional[bool], policy: StorePolicy, item_words: str = "",
+                          delivered: bool = True) -> Optional[tuple[ReturnGround, str]]:
     """The ground that refuses this return whatever the order, and why: a reason accepted only with the seal
     intact and the seal opened ("I opened the perfume and don't like it"), or an item of a kind the reason
-    excludes ("a printer, changed my mind"); None when the order could change the answer."""
+    excludes ("a printer, changed my mind"); None when the order could change the answer, or before delivery
+    where the ground accepts the reason whatever the item."""
     returns = policy.rules.returns
     ground = returns.grounds.get(reason) if returns else None
-    if ground is None:
+    if ground is None or (not delivered and ground.before_delivery):
         return None
     if ground.requires_seal and sealed is False:
         return ground, "opened"

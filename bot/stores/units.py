@@ -25,8 +25,8 @@ from bot.stores.policy import AnswerUnit, StorePolicy
 # plus the topic bonus must reach ANSWERS.
 ANSWERS = 0.42
 TOPIC_BONUS = 0.15
-SECOND_WITHIN = 0.15
-WHEN_BONUS = 0.15  # a unit whose `when` the question's own amount or place meets (or contradicts: minus)  # a second rule is given when it scores this close to the first
+SECOND_WITHIN = 0.15  # a second rule is given when it scores this close to the first
+WHEN_BONUS = 0.15  # a unit whose `when` the question's own amount or place meets (or contradicts: minus)
 BROAD_WORDS = 6  # measured on the unit tables' "not covered" questions: longer ones are particular
 TEXT_WEIGHT = 0.8  # the answer's own words count a little less than the example questions
 

@@ -122,3 +122,5 @@ def test_what_refuses_a_return_whatever_the_order() -> None:
     assert refused_for_any_order("change_of_mind", True, offykala, "یه پرینتر گرفتم پشیمون شدم") == (large, "excluded")
     assert refused_for_any_order("change_of_mind", True, offykala, "کارتریج گرفتم پشیمون شدم") is None
     assert refused_for_any_order("defect", None, offykala, "принтер не печатает") is None
+    # before delivery a change of mind is accepted whatever the item
+    assert refused_for_any_order("change_of_mind", True, offykala, "پرینتر هنوز نرسیده", delivered=False) is None
