@@ -91,9 +91,18 @@ def side_question(tracker: Tracker) -> bool:
     text, intent = question_text(tracker), _intent(tracker)
     if no_order_number(text):
         return True
+    if later_question(tracker) and rules_question(intent, text) and not any(
+            entity.get("entity") in ("order_id", "phone") for entity in _entities(tracker)):
+        return True  # "where is CT-2002, and can I return it if I don't like it?": the rule now, the order after
     if not text or intent in ("affirm", "deny") or intent.startswith("reason_") or _entities(tracker):
         return False
     return rules_question(intent, text) and reason_from(None, text) is None and sealed_from(None, text) is None
+
+
+def later_question(tracker: Tracker) -> bool:
+    """The latest message is the second (or later) question of a message that asked several (see bot.channels.parts)."""
+    number = _metadata(tracker).get("question")
+    return isinstance(number, int) and number > 1
 
 
 def recent_texts(tracker: Tracker, count: int = 6) -> list[str]:

@@ -14,6 +14,7 @@ from typing import Any, Iterable, Mapping, Optional, Sequence
 import jdatetime
 
 from bot.nlu.normalize import fold, normalize, to_ascii_digits
+from bot.nlu.questions import QUESTION_WORDS
 from bot.stores.rules import WEEKDAYS, Reason
 
 ORDER_PURPOSES = ("order_status", "cancel_order", "return_request", "damaged_item")
@@ -218,14 +219,6 @@ def item_from(text: str, items: Sequence[tuple[str, str]]) -> Optional[str]:
     return matches[0] if len(matches) == 1 else item_mentioned(text, items)
 
 
-# A question about the rules, rather than a request to do something with one's order.
-_QUESTION_WORDS = re.compile(
-    r"[?؟]|(?<!\w)(آیا|میشه|میشود|می ?تونم|می ?توانم|میتونیم|چطور|چطوری|چجوری|چگونه|چقدر|چند|چیه|چی|کجا|کی|چیکار|چکار|"
-    r"چه ?کار|"
-    r"با کیه|گردن کیه|عهده کیه|امکان ?داره|امکانش|هست یا نه|можно|как|когда|сколько|кто|где|ли|что|какой|какие|"
-    r"почему|чей|чья|разве|правда)(?!\w)",
-    re.IGNORECASE,
-)
 # How to follow an order up, asked without wanting one looked up: "where do I see the tracking code?"
 _HOW_TO = re.compile(r"(?<!\w)(از کجا|کجا ببینم|چطور|چطوری|چجوری|چگونه|как|откуда|где (смотреть|посмотреть|узнать))(?!\w)",
                      re.IGNORECASE)
@@ -241,7 +234,8 @@ _NO_ORDER = re.compile(
 
 _NOT_DELIVERED = re.compile(
     r"(هنوز|فعلا) ?(نرسیده|نیومده|نیامده|تحویل نگرفتم|دستم نرسیده|ارسال نشده|نفرستادین)|تحویل نگرفتم|"
-    r"ещ[её] не (доставил|привез|пришл|получил|отправил)|не (доставили|привезли|получил)",
+    r"ещ[её] не (доставил|привез|пришл|получил|отправил)|не (доставили|привезли|получил)|до (получения|доставки)|"
+    r"قبل از (تحویل|رسیدن|دریافت)",
     re.IGNORECASE,
 )
 
@@ -288,7 +282,7 @@ def rules_question(intent: Optional[str], text: str) -> bool:
     folded = _folded(text)
     if intent == "order_status":
         return _HOW_TO.search(folded) is not None
-    return _QUESTION_WORDS.search(folded) is not None
+    return "?" in folded or "؟" in folded or QUESTION_WORDS.search(folded) is not None
 
 
 _ADDING = re.compile(r"(?<!\w)(ещ[её]|плюс|также|вдобавок|добав\w*|هم|اضافه|به ?علاوه|بعلاوه)(?!\w)", re.IGNORECASE)

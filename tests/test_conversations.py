@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
 import uuid
 
 import pytest
@@ -205,3 +207,25 @@ def test_a_question_read_as_ok_is_still_answered_and_a_plain_yes_is_not(servers)
     assert set(question.split("\n")) <= units                       # a rule of the page, not "ok, what else?"
     [yes] = texts(servers.say(servers.conversation("tisa"), "باشه", store="tisa"))
     assert yes not in units and detect_language(yes) == "fa"       # a plain "ok" asks nothing of the rules
+
+
+def test_every_question_of_one_message_is_answered_in_order(servers) -> None:
+    sender = servers.conversation("citadel")
+    said = texts(servers.say(sender, "Холодильник за 900 лари в Батуми: доставка бесплатная? и сколько дней ждать?",
+                             store="citadel"))
+    assert "бесплатн" in said[0] and "900" in said[0]  # the cost first, for the amount and city given
+    assert any("2–3" in text for text in said[1:])  # then the time, for the same city
+    with sqlite3.connect(servers.tracker_db) as db:
+        stored = [json.loads(row[0]) for row in db.execute(
+            "SELECT data FROM events WHERE sender_id = ? AND type_name = 'user' ORDER BY id", (sender,))]
+    assert [(event["text"], event["metadata"]["question"], event["metadata"]["questions"]) for event in stored] == [
+        ("Холодильник за 900 лари в Батуми: доставка бесплатная?", 1, 2), ("и сколько дней ждать?", 2, 2)]
+
+
+def test_a_rules_question_beside_an_order_is_answered_at_once_and_the_order_asked_last(servers) -> None:
+    sender = servers.conversation("citadel")
+    said = texts(servers.say(sender, "где мой заказ CT-2002? и можно ли платить картой Visa?", store="citadel"))
+    assert "VISA" in said[0]
+    assert "телефон" in said[-1] and sum("телефон" in text for text in said) == 1  # asked once, last
+    [status] = texts(servers.say(sender, "5502", store="citadel"))
+    assert "CT-2002" in status

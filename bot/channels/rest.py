@@ -8,7 +8,8 @@ Same answer shape as Rasa's REST channel (a list of bot messages), with these di
   403, and one naming an unknown store with 400.
 - `POST /webhooks/rest/webhook` `{"sender", "message", "metadata": {"language"}}`: the body
   is at most `MAX_BODY` bytes (413), one JSON object (400), valid text (400); customer text
-  never reaches Rasa's `/intent{...}` parser (see `guard.screen_text`).
+  never reaches Rasa's `/intent{...}` parser (see `guard.screen_text`). A message that asks
+  several things is answered question by question in one reply (see `parts`).
 - Metadata that reaches Rasa is ours: the conversation's store, the language hint, and a
   keyed hash of the client's address that the order look-up counts failures by.
 """
@@ -19,7 +20,7 @@ import asyncio
 import logging
 from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
-from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
 from sanic.request import Request
@@ -38,6 +39,7 @@ from bot.channels.gate import (
     signed_store,
 )
 from bot.channels.guard import UNAVAILABLE, bilingual, language_hint, screen_text, silent_reply
+from bot.channels.parts import answer_each
 from bot.nlu.language import detect_language
 from bot.privacy import install_log_masking
 from bot.settings import default_store, rate_limit
@@ -124,26 +126,25 @@ class StoreRestInput(RestInput):
             except Refused as refused:
                 return refused.response()
             screened = screen_text(text)
-            collector = CollectingOutputChannel()
             message = UserMessage(
                 screened.text,
-                collector,
+                None,
                 sender,
                 input_channel=self.name(),
                 metadata={**metadata, **screened.metadata},
             )
             try:
-                await on_new_message(message)
+                replies = await answer_each(on_new_message, message)
             except (asyncio.CancelledError, Exception):  # never a bare 500 to a customer
                 logger.exception("Handling a message of conversation %s failed", sender)
                 return response.json({"error": "unavailable", **bilingual(UNAVAILABLE)}, status=503)
-            if not collector.messages:  # an action failed and Rasa said nothing: say so, never silence
+            if not replies:  # an action failed and Rasa said nothing: say so, never silence
                 logger.warning("No reply to a message of conversation %s; the customer is told", sender)
                 store = policies().get(str(metadata.get("store")))
                 language = (detect_language(text) or language_hint(metadata.get("language"))
                             or (store.language if store else "fa"))
                 return response.json([{"recipient_id": sender, **silent_reply(language)}])
-            return response.json(collector.messages)
+            return response.json(replies)
 
         return webhook
 

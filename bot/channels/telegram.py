@@ -19,7 +19,8 @@ Webhook: `POST /webhooks/telegram/webhook/<store>`.
   `/intent{...}` is plain text; `/start` and `/help` become `/greet` with Telegram's
   `language_code` as the language hint (used where the text gives none). Callback data from
   inline buttons is screened the same way (a forged callback cannot inject entities), and
-  every callback query is answered so the button stops spinning.
+  every callback query is answered so the button stops spinning. A message asking several
+  things is answered question by question (see `parts`), its replies sent in order.
 - Groups and supergroups get no answers, except one polite "write to me privately" when the
   bot is added, addressed (`/start`, `/help`, `@botname`) or replied to, at most once an hour
   per group; channel posts are
@@ -57,6 +58,7 @@ from sanic.response import HTTPResponse
 
 from bot.channels.gate import RateLimiter, Refused, json_object, read_body, text_problem
 from bot.channels.guard import UNAVAILABLE, language_hint, screen_text, silent_reply
+from bot.channels.parts import answer_each
 from bot.channels.telegram_api import (
     SECRET_HEADER,
     BotApi,
@@ -521,7 +523,8 @@ class StoreTelegramInput(InputChannel):
         message = UserMessage(incoming.text, output, sender_id(store, incoming.chat_id),
                               input_channel=self.name(), metadata=dict(incoming.metadata))
         try:
-            await on_new_message(message)
+            for reply in await answer_each(on_new_message, message):
+                await output.send_response(message.sender_id, reply)
         except asyncio.CancelledError:
             raise
         except Exception:

@@ -896,6 +896,16 @@ def test_private_text_is_answered_in_its_language(telegram: Any, fake: FakeTeleg
 
 
 @pytest.mark.server
+def test_each_question_of_a_message_is_answered_in_the_chat(telegram: Any, fake: FakeTelegram) -> None:
+    chat = new_chat()
+    deliver(telegram, "citadel", private(chat, "Visa принимаете? и сколько дней доставка по Тбилиси?", "ru"))
+    texts = fake.texts(chat)
+    assert "VISA" in texts[0] and any("2–3" in text for text in texts[1:])
+    assert [(event["text"], metadata(event)["question"]) for event in user_events(telegram, f"tg-citadel-{chat}")] == [
+        ("Visa принимаете?", 1), ("и сколько дней доставка по Тбилиси?", 2)]
+
+
+@pytest.mark.server
 def test_a_greeting_button_is_answered_in_the_conversations_language(telegram: Any, fake: FakeTelegram) -> None:
     chat = new_chat()
     deliver(telegram, "tisa", private(chat, "/start", "ru"))

@@ -1,0 +1,50 @@
+"""Several questions in one message: each goes to Rasa in turn, and the customer gets one reply with every answer.
+
+The parts are handed over one after the other as messages of the same conversation (the
+tracker then holds each question with its own intent, and a later part leans on the facts
+of an earlier one as any follow-up does); their metadata says which question of how many
+each is. An answer that ends by asking for something (the order number) and is repeated
+by a later part is said once, last: the rules are answered at once, the order asked for
+the rest.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Awaitable, Callable
+
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+
+from bot.channels.guard import SLASH_ESCAPE
+from bot.nlu.questions import split_questions
+
+
+def questions_of(text: str) -> list[str]:
+    """The questions a customer's text asks; a button's payload or a channel intent is one thing."""
+    if text.startswith(("/", SLASH_ESCAPE)):
+        return [text]
+    return split_questions(text)
+
+
+def said_once(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The replies without a text that a later one repeats: a form's question asked again after an aside, the offer
+    to check one's own order after each rule, are said once, where the last one was (with its buttons)."""
+    kept = []
+    for index, message in enumerate(messages):
+        text = message.get("text")
+        if not text or all(later.get("text") != text for later in messages[index + 1:]):
+            kept.append(message)
+    return kept
+
+
+async def answer_each(on_new_message: Callable[[UserMessage], Awaitable[Any]],
+                      message: UserMessage) -> list[dict[str, Any]]:
+    """Hands every question of the message to Rasa in order and returns all the replies, each said once."""
+    parts = questions_of(message.text or "")
+    collector = CollectingOutputChannel()
+    for number, part in enumerate(parts, 1):
+        metadata = dict(message.metadata or {})
+        if len(parts) > 1:
+            metadata.update(question=number, questions=len(parts))
+        await on_new_message(UserMessage(part, collector, message.sender_id, input_channel=message.input_channel,
+                                         metadata=metadata))
+    return said_once(collector.messages) if len(parts) > 1 else collector.messages

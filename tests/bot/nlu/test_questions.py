@@ -1,0 +1,70 @@
+"""The splitter of several questions in one message: both directions, as tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.questions import MAX_PARTS, split_questions
+
+SPLIT = [
+    ("Холодильник за 900 лари в Батуми: доставка бесплатная? и сколько дней ждать?",
+     ["Холодильник за 900 лари в Батуми: доставка бесплатная?", "и сколько дней ждать?"]),
+    ("можно еще отменить, и если да, когда вернут деньги?",
+     ["можно еще отменить,", "и если да, когда вернут деньги?"]),
+    ("اسنپ‌پی دارید؟ حداقل مبلغش چقدره و قسط اولش کیه؟",
+     ["اسنپ‌پی دارید؟", "حداقل مبلغش چقدره", "و قسط اولش کیه؟"]),
+    ("سلام، هزینه ارسال به شیراز چقدره؟ چند روزه میرسه؟ ممنون",
+     ["سلام، هزینه ارسال به شیراز چقدره؟", "چند روزه میرسه؟ ممنون"]),
+    # a context sentence after a question stays with it (the phone answers "where is it?")
+    ("ct 2002 где? телефон 599125502. и сколько вообще ехать по Тбилиси обычно",
+     ["ct 2002 где? телефон 599125502.", "и сколько вообще ехать по Тбилиси обычно"]),
+    # the "?" of a clause joined by "и" belongs to its own sentence
+    ("На коробке можно написать адрес и номер заказа? а что писать про неисправность и куда",
+     ["На коробке можно написать адрес и номер заказа?", "а что писать про неисправность и куда"]),
+    # a request about a named order is a part of its own
+    ("TS-1043 رو میخوام پس بدم، تو حراج گرفته بودمش. هزینه برگشتش با کیه؟",
+     ["TS-1043 رو میخوام پس بدم، تو حراج گرفته بودمش.", "هزینه برگشتش با کیه؟"]),
+    # Arabic ي/ك and Persian digits are read as their Persian forms
+    ("هزينه ارسال ۳ ميليون چقدره؟ كي ميرسه؟", ["هزينه ارسال ۳ ميليون چقدره؟", "كي ميرسه؟"]),
+]
+
+SINGLE = [
+    "کیف و کفش رو میشه پس داد؟",
+    "сколько стоит доставка туда и обратно?",
+    "сколько стоит доставка холодильника и микроволновки?",
+    "Я купил чайник на прошлой неделе. Он перестал греть. Что делать?",
+    "серьёзно? когда привезут",
+    "Я слышал, что доставка бесплатная, это так?",
+    "عطر رو باز کردم ولی بوش رو دوست ندارم، میتونم پس بدم؟",
+    "Можно ли оплатить картой и получить в Батуми?",
+    "کی و کجا تحویل میدین؟",
+    "سلام. هزینه ارسال چقدره؟",
+    "CT-2002",
+    "Хочу вернуть CT-2003",
+]
+
+
+@pytest.mark.parametrize("text, parts", SPLIT)
+def test_several_questions_are_found_in_order(text: str, parts: list[str]) -> None:
+    assert split_questions(text) == parts
+
+
+@pytest.mark.parametrize("text", SINGLE)
+def test_one_question_is_not_split(text: str) -> None:
+    assert split_questions(text) == [text]
+
+
+@pytest.mark.parametrize("text, parts", SPLIT)
+def test_parts_are_slices_of_the_text_in_order(text: str, parts: list[str]) -> None:
+    position = 0
+    for part in split_questions(text):
+        assert part in text[position:]
+        position = text.index(part, position) + len(part)
+
+
+@pytest.mark.parametrize("text", ["", " ", "😀😀", "???", "؟ ؟", "\n\n", "a" * 10_000, "چقدره؟ " * 2_000,
+                                  "/greet", "\u200c\u200c", "1.5.2?"])
+def test_odd_input_does_not_crash_and_stays_bounded(text: str) -> None:
+    parts = split_questions(text)
+    assert 1 <= len(parts) <= MAX_PARTS
+    assert all(part in text for part in parts)
