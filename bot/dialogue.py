@@ -220,7 +220,7 @@ def item_from(text: str, items: Sequence[tuple[str, str]]) -> Optional[str]:
 
 
 # How to follow an order up, asked without wanting one looked up: "where do I see the tracking code?"
-_HOW_TO = re.compile(r"(?<!\w)(از کجا|کجا ببینم|چطور|چطوری|چجوری|چگونه|как|откуда|где (смотреть|посмотреть|узнать))(?!\w)",
+_HOW_TO = re.compile(r"(?<!\w)(از کجا|کجا ببینم|چطور|چطوری|چجوری|چگونه|как|откуда|где( \w+)? (смотреть|посмотреть|узнать|отслеживать))(?!\w)",
                      re.IGNORECASE)
 
 

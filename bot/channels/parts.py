@@ -3,14 +3,14 @@
 The parts are handed over one after the other as messages of the same conversation (the
 tracker then holds each question with its own intent, and a later part leans on the facts
 of an earlier one as any follow-up does); their metadata says which question of how many
-each is. An answer that ends by asking for something (the order number) and is repeated
+each is, and the first carries the message as typed (the widget's history shows it whole). An answer that ends by asking for something (the order number) and is repeated
 by a later part is said once, last: the rules are answered at once, the order asked for
 the rest.
 """
 
 from __future__ import annotations
 
-from typing import Any, Awaitable, Callable
+from typing import Any, Awaitable, Callable, Optional
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
@@ -36,6 +36,14 @@ def said_once(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return kept
 
 
+def part_of(metadata: Any) -> Optional[tuple[int, str]]:
+    """Which question of a several-question message a stored user message was, with the message as typed (the
+    whole text comes with the first question only)."""
+    if not isinstance(metadata, dict) or not isinstance(metadata.get("question"), int):
+        return None
+    return metadata["question"], str(metadata.get("message") or "")
+
+
 async def answer_each(on_new_message: Callable[[UserMessage], Awaitable[Any]],
                       message: UserMessage) -> list[dict[str, Any]]:
     """Hands every question of the message to Rasa in order and returns all the replies, each said once."""
@@ -45,6 +53,8 @@ async def answer_each(on_new_message: Callable[[UserMessage], Awaitable[Any]],
         metadata = dict(message.metadata or {})
         if len(parts) > 1:
             metadata.update(question=number, questions=len(parts))
+            if number == 1:
+                metadata["message"] = message.text
         await on_new_message(UserMessage(part, collector, message.sender_id, input_channel=message.input_channel,
                                          metadata=metadata))
     return said_once(collector.messages) if len(parts) > 1 else collector.messages

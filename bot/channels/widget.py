@@ -30,6 +30,7 @@ from sanic.response import HTTPResponse
 
 from bot.channels.gate import RateLimiter, Refused, client_address, known_store, signed_store
 from bot.channels.guard import SLASH_ESCAPE, UNAVAILABLE, bilingual, language_hint
+from bot.channels.parts import part_of, said_once
 from bot.settings import default_store, rate_limit
 from bot.stores.policy import StorePolicy, policies
 
@@ -118,17 +119,27 @@ def history_messages(events: Iterable[Event], limit: int = MAX_HISTORY) -> List[
 
     A button click was sent as its payload ("/order_status"); it is shown as the title of
     the button the bot offered. Other commands (the widget's hidden "/greet", the guard's
-    "/empty_message") were never typed by the customer and are left out.
+    "/empty_message") were never typed by the customer and are left out. A message of several
+    questions is shown as typed, once, with its replies as they were sent (see `parts`).
     """
     messages: List[Dict[str, Any]] = []
     offered: Dict[str, str] = {}
+    replies_from: Optional[int] = None  # where the replies to a message of several questions begin
     for event in events:
         if isinstance(event, UserUttered):
+            part = part_of(event.metadata)
+            if part is not None and part[0] > 1:
+                continue  # a later question of the message shown whole with the first
+            if replies_from is not None:
+                messages[replies_from:] = said_once(messages[replies_from:])
+            replies_from = None
             text = (event.text or "").strip()
             if text in offered:
                 text = offered[text]
             elif text.startswith("/") or not text.lstrip(SLASH_ESCAPE):
                 continue
+            if part is not None:
+                text, replies_from = part[1], len(messages) + 1
             messages.append({"role": "user", "text": text.lstrip(SLASH_ESCAPE), "timestamp": event.timestamp})
         elif isinstance(event, BotUttered):
             data = event.data or {}
@@ -142,6 +153,8 @@ def history_messages(events: Iterable[Event], limit: int = MAX_HISTORY) -> List[
                 message["image"] = image
             messages.append(message)
             offered.update({button["payload"]: button["title"] for button in buttons})
+    if replies_from is not None:
+        messages[replies_from:] = said_once(messages[replies_from:])
     return messages[-limit:] if limit else messages
 
 

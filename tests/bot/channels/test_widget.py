@@ -167,6 +167,22 @@ def test_history_shows_what_the_customer_saw() -> None:
     assert [m["timestamp"] for m in messages] == [101.0, 102.0, 103.0, 104.0, 107.0]
 
 
+def test_a_message_of_several_questions_is_shown_once_with_its_replies_as_sent() -> None:
+    typed = "где мой заказ CT-2002? и можно ли платить Visa?"
+    events = [
+        UserUttered("где мой заказ CT-2002?", metadata={"question": 1, "questions": 2, "message": typed}, timestamp=1.0),
+        BotUttered("Пришлите телефон заказа.", timestamp=2.0),
+        UserUttered("и можно ли платить Visa?", metadata={"question": 2, "questions": 2}, timestamp=3.0),
+        BotUttered("Citadel принимает VISA.", timestamp=4.0),
+        BotUttered("Пришлите телефон заказа.", timestamp=5.0),
+        UserUttered("5502", timestamp=6.0),
+        BotUttered("Заказ CT-2002: отправлен.", timestamp=7.0),
+    ]
+    assert [(m["role"], m["text"]) for m in history_messages(events)] == [
+        ("user", typed), ("bot", "Citadel принимает VISA."), ("bot", "Пришлите телефон заказа."),
+        ("user", "5502"), ("bot", "Заказ CT-2002: отправлен.")]
+
+
 def test_history_keeps_the_latest_messages_only() -> None:
     events = [BotUttered(f"پیام {i}", timestamp=float(i)) for i in range(10)]
     assert [m["text"] for m in history_messages(events, limit=3)] == ["پیام 7", "پیام 8", "پیام 9"]
