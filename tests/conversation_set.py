@@ -90,13 +90,10 @@ def asked(replies: list[str], slot: Optional[str]) -> str:
     return "nothing"
 
 
-def judge(turn: dict[str, Any], language: str, replies: list[str], asked_for: str) -> list[str]:
-    """What is wrong with the replies to one turn (empty: the turn passes)."""
-    expect = turn.get("expect") or {}
+def fact_problems(expect: dict[str, Any], language: str, replies: list[str]) -> list[str]:
+    """Replies not in the customer's language, `mentions` groups missing, `not_mentions` said."""
     said = canonical("\n".join(replies))
     problems = []
-    if not replies:
-        problems.append("no reply")
     wrong = [text for text in replies if detect_language(text) not in (None, language)]
     if wrong:
         problems.append(f"not in {language}: {wrong[0][:60]!r}")
@@ -106,6 +103,14 @@ def judge(turn: dict[str, Any], language: str, replies: list[str], asked_for: st
     for forbidden in expect.get("not_mentions") or []:
         if canonical(str(forbidden)) in said:
             problems.append(f"says {forbidden!r}")
+    return problems
+
+
+def judge(turn: dict[str, Any], language: str, replies: list[str], asked_for: str) -> list[str]:
+    """What is wrong with the replies to one turn (empty: the turn passes)."""
+    expect = turn.get("expect") or {}
+    problems = ["no reply"] if not replies else []
+    problems += fact_problems(expect, language, replies)
     wanted = expect.get("asks") or "nothing"
     if wanted != asked_for:
         problems.append(f"asks {asked_for}, expected {wanted}")

@@ -32,9 +32,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.nlu.language import detect_language  # noqa: E402
 from bot.nlu.questions import split_questions  # noqa: E402
-from conversation_set import ASKED_WORDS, asked, canonical, requested_slot  # noqa: E402
+from conversation_set import ASKED_WORDS, asked, canonical, fact_problems, requested_slot  # noqa: E402
 
 MULTI = ROOT / "tests" / "data" / "multi"
 
@@ -58,21 +57,10 @@ def load(paths: list[Path]) -> list[dict[str, Any]]:
 
 def question_problems(question: dict[str, Any], language: str, replies: list[str], asked_for: str) -> list[str]:
     """What is wrong with the reply for one question (empty: it was answered)."""
-    said = canonical("\n".join(replies))
     problems = []
-    if question.get("asks"):
-        if asked_for != question["asks"]:
-            problems.append(f"asks {asked_for}, expected {question['asks']}")
-    for group in question.get("mentions") or []:
-        if not any(canonical(str(alternative)) in said for alternative in group):
-            problems.append(f"missing one of {group}")
-    for forbidden in question.get("not_mentions") or []:
-        if canonical(str(forbidden)) in said:
-            problems.append(f"says {forbidden!r}")
-    wrong = [text for text in replies if detect_language(text) not in (None, language)]
-    if wrong:
-        problems.append(f"not in {language}: {wrong[0][:60]!r}")
-    return problems
+    if question.get("asks") and asked_for != question["asks"]:
+        problems.append(f"asks {asked_for}, expected {question['asks']}")
+    return problems + fact_problems(question, language, replies)
 
 
 def asked_last(replies: list[str], slot: Optional[str]) -> str:
