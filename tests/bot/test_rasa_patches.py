@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import jsonschema
 import pytest
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
@@ -20,6 +21,37 @@ def test_an_action_servers_answer_is_still_validated() -> None:
         action._validate_action_result({"events": [{"event": "slot"}], "responses": "not a list"})
     with pytest.raises(ValidationError):
         action._validate_action_result({"events": [{"event": "no such event"}]})
+
+
+EVENTS = [
+    {"event": "slot", "name": "x", "value": None}, {"event": "bot", "text": "hi", "data": {}},
+    {"event": "action", "name": "action_listen", "policy": None, "confidence": 1.0},
+    {"event": "user", "text": "hi", "parse_data": {"intent": {"name": "greet", "confidence": 1.0}, "entities": []}},
+    {"event": "active_loop", "name": None}, {"event": "followup", "name": "utter_x"}, {"event": "reset_slots"},
+    {"event": "entities", "entities": [{"entity": "city", "value": "Tbilisi"}]}, {"event": "session_started"},
+]
+ODD_ANSWERS = [
+    {"events": [{"event": "slot"}]}, {"events": [{"event": "no such event"}]}, {"events": [{}]},
+    {"events": ["slot"]}, {"events": {"event": "slot"}}, {"events": [{"event": 3}]}, [], "x",
+    {"events": [{"event": "user", "parse_data": {"entities": [{"entity": "x"}]}}]},
+    {"events": [{"event": "slot", "name": 1, "value": 1}]}, {"events": [{"event": "user", "timestamp": "now"}]},
+    {"responses": [{"text": 1}]}, {"events": [{"event": "entities"}]},
+]
+
+
+@pytest.mark.parametrize("answer", [{"events": [event], "responses": []} for event in EVENTS]
+                         + [{"events": EVENTS}, {}, {"responses": [{"text": "x"}]}] + ODD_ANSWERS)
+def test_the_per_type_check_accepts_and_refuses_what_rasas_schema_does(answer: object) -> None:
+    valid = not list(rasa_patches._response_validator().iter_errors(answer))
+    assert rasa_patches._valid_by_event_type(answer) is valid
+    if valid:
+        assert RemoteAction("a", None)._validate_action_result(answer)  # type: ignore[arg-type]
+        return
+    with pytest.raises(ValidationError) as ours:
+        RemoteAction("a", None)._validate_action_result(answer)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError) as theirs:
+        jsonschema.validate(answer, RemoteAction.action_response_format_spec())
+    assert ours.value.message.startswith(theirs.value.message)
 
 
 def test_event_types_resolve_as_rasa_resolves_them() -> None:
