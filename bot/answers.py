@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import Optional
 from zoneinfo import ZoneInfo
 
-from bot.i18n.format import clock, day, digits, money, moment, number, plural_ru
+from bot.i18n.format import clock, day, digits, listing, money, moment, number, plural_ru
 from bot.i18n.replies import has, render
 from bot.nlu.language import Language
 from bot.stores.cancel import CancelDecision
@@ -68,7 +68,7 @@ def order_status(order: OrderFacts, policy: StorePolicy, language: Language) -> 
     carrier = order.carrier
     if carrier and has(f"carrier.{carrier}"):
         carrier = render(f"carrier.{carrier}", language)
-    items = "، ".join(i.name for i in order.items) if language == "fa" else ", ".join(i.name for i in order.items)
+    items = listing([i.name for i in order.items], language)
     return _lines(
         render("status.header", language, order_id=code(order.order_id, language),
                store=policy.name[language], status=status_name(order.status, language)),
@@ -217,6 +217,11 @@ def delivery_quote(quote: DeliveryQuote, total: Optional[float], city: Optional[
     if quote.kind == "fee":
         key = "delivery.fee" if quote.per_km is None else ("delivery.fee_per_km" if quote.in_cities else "delivery.fee_out_of_town")
         return render(key, language, **values)
+    if quote.kind == "cities_or_km":
+        named = (quote.tier.cities if quote.tier and quote.tier.cities else rules.cities) if rules else ()
+        cities = listing([city_name(one, language) for one in named], language)
+        key = "delivery.free_cities_or_km" if quote.fee == 0 else "delivery.fee_cities_or_km"
+        return render(key, language, **values, cities=cities)
     if quote.kind == "below_free":
         return _lines(render("delivery.below_free", language, **values), rules and rules.below_free and rules.below_free[language])
     return render(f"delivery.{quote.kind}", language, **values)

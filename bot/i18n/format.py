@@ -46,6 +46,11 @@ def number(value: float | int | Decimal, language: Language, decimals: int | Non
     return whole.replace(",", "\u202f") + (f",{fraction}" if fraction else "")
 
 
+def listing(items: list[str], language: Language) -> str:
+    """Items joined with the language's comma ("تفلیس، باتومی", "Тбилиси, Батуми")."""
+    return ("، " if language == "fa" else ", ").join(items)
+
+
 def plural_ru(count: int, forms: tuple[str, str, str]) -> str:
     """Russian noun form for a count: 1 день, 2 дня, 5 дней, 21 день."""
     if count % 10 == 1 and count % 100 != 11:

@@ -9,7 +9,7 @@ from typing import Literal, Optional
 from bot.stores.calendar import add_working_days, is_working_day, next_working_day
 from bot.stores.rules import DeliveryLane, DeliveryRules, DeliveryTier, PickupRules, WorkWeek
 
-QuoteKind = Literal["free", "fee", "need_total", "need_city", "need_distance", "below_free"]
+QuoteKind = Literal["free", "fee", "need_total", "need_city", "need_distance", "below_free", "cities_or_km"]
 
 
 @dataclass(frozen=True)
@@ -42,12 +42,17 @@ def _tier(rules: DeliveryRules, total: float) -> Optional[DeliveryTier]:
 def delivery_cost(
     rules: DeliveryRules, total: Optional[float], city: Optional[str], distance_km: Optional[float]
 ) -> DeliveryQuote:
-    """Free above a threshold, else the tier for the total in the store's cities, else per km out of town."""
+    """Free above a threshold, else the tier for the total in the store's cities, else per km out of town; without
+    a city, a flat tier's price in the cities with the out-of-town rate beside it (the city asked only if it matters)."""
     if total is None:
         return DeliveryQuote("need_total")
     if rules.free_over is not None and not rules.tiers:
         return DeliveryQuote("free") if total > rules.free_over else DeliveryQuote("below_free")
     if city is None:
+        tier = _tier(rules, total)
+        if tier is not None and tier.per_km is None and rules.out_of_town_per_km is not None:
+            # "75 лари, сколько доставка?": 6 лари in the store's cities, per km beyond them; no need to ask where
+            return DeliveryQuote("cities_or_km", tier.fee, rules.out_of_town_per_km, tier=tier)
         return DeliveryQuote("need_city")
     in_cities = city in rules.cities
     if not in_cities:

@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.answers import delivery_quote
 from bot.stores.cancel import can_cancel
 from bot.stores.delivery import delivery_cost, pickup_slot
 from bot.stores.facts import ItemFacts, OrderFacts
@@ -191,13 +192,25 @@ def test_can_cancel(store: str, status: str, verdict: str) -> None:
         (900, "mtskheta", None, "free", 0),
         (900, "gori", 30, "fee", 60),           # "за город ... 1 км - 2 лари"
         (50, "gori", None, "need_distance", None),
-        (50, None, None, "need_city", None),
+        (50, None, None, "cities_or_km", 6),      # the city changes nothing in the cities: 6, else 2 per km
+        (900, None, None, "cities_or_km", 0),
+        (300, None, None, "need_city", None),     # per km in the cities, per km beyond: where matters
         (None, "tbilisi", None, "need_total", None),
     ],
 )
 def test_citadel_delivery_cost(total, city, km, kind, fee) -> None:
     quote = delivery_cost(policies()["citadel"].rules.delivery, total, city, km)
     assert (quote.kind, quote.fee) == (kind, fee)
+
+
+@pytest.mark.parametrize("total, language, text", [
+    (50, "ru", "Доставка заказа на 50 лари в Тбилиси, Кутаиси, Батуми, Рустави, Мцхета: 6 лари; за город — 2 лари за км."),
+    (900, "ru", "Доставка заказа на 900 лари в Тбилиси, Кутаиси, Батуми, Рустави, Мцхета бесплатная; за город — 2 лари за км."),
+])
+def test_without_a_city_a_flat_price_is_said_with_the_out_of_town_rate(total: float, language: str, text: str) -> None:
+    citadel = policies()["citadel"]
+    quote = delivery_cost(citadel.rules.delivery, total, None, None)
+    assert delivery_quote(quote, total, None, citadel, language) == text
 
 
 @pytest.mark.parametrize("total, kind", [(2_000_001, "free"), (2_000_000, "below_free"), (500_000, "below_free")])
