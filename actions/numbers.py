@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import computed_again, last_computed, likely_intents, question_text, store_and_language
 from actions.db import local_now
-from actions.topics import utter_topic, utter_units
+from actions.topics import utter_store_words, utter_topic, utter_units
 from bot import answers
 from bot.dialogue import adds_to_order, follow_up_total, ordered_moment, rules_question
 from bot.i18n.replies import render
@@ -65,7 +65,7 @@ class ActionInstallments(Action):
         store, language = store_and_language(tracker)
         plans = store.rules.installments
         if not plans:
-            utter_topic(dispatcher, store, language, "installment_info")
+            utter_store_words(dispatcher, tracker, "installment_info")
             return []
         amount = _number(tracker.get_slot("amount"))
         today = local_now(store).date()
@@ -92,7 +92,7 @@ class ActionDeliveryCost(Action):
         store, language = store_and_language(tracker)
         rules = store.rules.delivery
         if rules is None:
-            utter_topic(dispatcher, store, language, "delivery_cost")
+            utter_store_words(dispatcher, tracker, "delivery_cost")
             return []
         total = _number(tracker.get_slot("amount"))
         earlier = _number(_amount_before(tracker))
@@ -126,7 +126,7 @@ class ActionPickup(Action):
         store, language = store_and_language(tracker)
         rules = store.rules
         if rules.pickup is None:
-            utter_topic(dispatcher, store, language, "pickup")
+            utter_store_words(dispatcher, tracker, "pickup")
             return []
         asked = _latest(tracker, "time")
         ordered = _ordered_at(tracker, store)
@@ -151,13 +151,13 @@ class ActionDeliveryTime(Action):
         store, language = store_and_language(tracker)
         rules = store.rules
         if not rules.delivery_times:
-            utter_topic(dispatcher, store, language, "delivery_time")
+            utter_store_words(dispatcher, tracker, "delivery_time")
             return []
         city = _latest(tracker, "city") or tracker.get_slot("city")
         ordered = _ordered_at(tracker, store)
         lanes = lanes_for(rules.delivery_times, city)
         if not lanes:  # e.g. Tehran at Tisa: couriers at a chosen time, in the store's words
-            utter_topic(dispatcher, store, language, "delivery_time")
+            utter_store_words(dispatcher, tracker, "delivery_time")
             return []
         arrivals = [arrival(lane, ordered, rules.week, rules.weekend_orders_next_working_day) for lane in lanes]
         unserved = [lane for lane in rules.delivery_times if city is not None and city in lane.not_in]

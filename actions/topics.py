@@ -10,8 +10,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.context import computed_again, likely_intents, question_text, store_and_language
 from bot.dialogue import adds_to_order, asks_for_a_person, rules_question
 from bot.i18n.replies import render
-from bot.stores.policy import StorePolicy
-from bot.stores.units import broad, choose_units, store_index
+from bot.stores.policy import AnswerUnit, StorePolicy
+from bot.stores.units import FOLLOW_UP_WORDS, broad, choose_units, comparable, plainly_answered, store_index
 
 
 def utter_topic(dispatcher: CollectingDispatcher, store: StorePolicy, language: str, topic: str,
@@ -40,10 +40,30 @@ def utter_units(dispatcher: CollectingDispatcher, store: StorePolicy, language: 
                 topics: Sequence[str]) -> bool:
     """The rules of the page that answer the question, when any does; True when they were said."""
     units = [match.unit for match in choose_units(question, topics, store_index(store))] if question else []
+    say_units(dispatcher, units, language)
+    return bool(units)
+
+
+def say_units(dispatcher: CollectingDispatcher, units: Sequence[AnswerUnit], language: str) -> None:
+    """The rules chosen, one answer with a line each (nothing when none was)."""
     if units:
         dispatcher.utter_message(response="utter_store_answer",
                                  answer="\n".join(unit.text[language] for unit in units))  # type: ignore[index]
-    return bool(units)
+
+
+def utter_store_words(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str) -> None:
+    """Where the store computes nothing for the topic: the rule of the page that answers the question (of this topic
+    or a likely one: "and who pays the post?" after a return question), else the topic's summary or "not covered"."""
+    store, language = store_and_language(tracker)
+    question = question_text(tracker)
+    index = store_index(store)
+    units = [match.unit for match in choose_units(question, [topic, *likely_intents(tracker)], index)] if question else []
+    # a rule of another topic only when the words plainly ask it, or a short follow-up leans on the topic before
+    if units and (units[0].topic == topic or plainly_answered(question, index) is not None
+                  or len(comparable(question).split()) <= FOLLOW_UP_WORDS):
+        say_units(dispatcher, units, language)
+        return
+    utter_topic(dispatcher, store, language, topic)
 
 
 class ActionAnswerTopic(Action):

@@ -229,3 +229,14 @@ def test_a_rules_question_beside_an_order_is_answered_at_once_and_the_order_aske
     assert "телефон" in said[-1] and sum("телефон" in text for text in said) == 1  # asked once, last
     [status] = texts(servers.say(sender, "5502", store="citadel"))
     assert "CT-2002" in status
+
+
+def test_where_the_store_computes_nothing_the_rule_the_words_plainly_ask_is_answered(servers) -> None:
+    # Chistatek has no installments: a question about its identity check above 10 million toman is still answered
+    [reply] = texts(servers.say(new_sender(), "۱۲ میلیون خرید کنم احراز هویت میکنید؟", store="chistatek"))
+    assert reply in unit_texts("chistatek", "how_to_order", "fa") and "۱۰ میلیون" in reply
+    # Sitra's page says nothing on shipping prices: not covered, not the installments rule asked about before
+    sender = new_sender()
+    servers.say(sender, "قسطی هم میفروشید؟", store="sitra")
+    [reply] = texts(servers.say(sender, "هزینه ارسال تا شیراز چقدره؟", store="sitra"))
+    assert "چیزی نگفته" in reply

@@ -27,6 +27,7 @@ ANSWERS = 0.42
 TOPIC_BONUS = 0.15
 SECOND_WITHIN = 0.15  # a second rule is given when it scores this close to the first
 WHEN_BONUS = 0.15  # a unit whose `when` the question's own amount or place meets (or contradicts: minus)
+FOLLOW_UP_WORDS = 3  # "and the post?", "هزینه پستش چی؟": short enough to lean on the topic asked before
 BROAD_WORDS = 6  # measured on the unit tables' "not covered" questions: longer ones are particular
 TEXT_WEIGHT = 0.8  # the answer's own words count a little less than the example questions
 
