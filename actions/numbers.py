@@ -156,8 +156,8 @@ class ActionDeliveryTime(Action):
         city = _latest(tracker, "city") or tracker.get_slot("city")
         ordered = _ordered_at(tracker, store)
         lanes = lanes_for(rules.delivery_times, city)
-        if not lanes:  # e.g. Tehran at Tisa: couriers at a chosen time, in the store's words
-            utter_store_words(dispatcher, tracker, "delivery_time")
+        if not lanes:  # e.g. Tehran at Tisa: couriers at a chosen time, in the store's words (its summary says so)
+            utter_topic(dispatcher, store, language, "delivery_time")
             return []
         arrivals = [arrival(lane, ordered, rules.week, rules.weekend_orders_next_working_day) for lane in lanes]
         unserved = [lane for lane in rules.delivery_times if city is not None and city in lane.not_in]

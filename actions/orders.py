@@ -122,6 +122,8 @@ class ActionOrderFlow(Action):
             return [SlotSet("purpose", None)]
         if (intent in (purpose, "inform") and unknown_order
                 and (self._about_the_rules(intent, question, store) or self._rules_follow_up(tracker, store, question))):
+            if said_this_turn(tracker, *_RULES_SAID):
+                return []  # answered before the form stood aside: once is enough
             return self._rules_answer(dispatcher, tracker, store, language, purpose, question)
         events: List[Dict[Text, Any]] = [SlotSet("purpose", purpose)]
         with Session(engine()) as session, session.begin():
@@ -141,7 +143,10 @@ class ActionOrderFlow(Action):
         fallback = "warranty" if reason == "defect" else None  # a defect where the page has only a warranty
         answered = utter_topic(dispatcher, store, language, topic, question, likely_intents(tracker), fallback)
         answered = utter_window(dispatcher, tracker, store, language, question) or answered
-        if answered:
+        asked = tracker.get_slot("requested_slot")
+        if asked in _ASKED_AGAIN:  # asked in the middle of giving the order: the rule, then the interrupted question
+            dispatcher.utter_message(response=f"utter_ask_{asked}")
+        elif answered:
             button = {"title": render("button.check_order", language), "payload": f"/{purpose}"}  # type: ignore[arg-type]
             dispatcher.utter_message(text=render("order.check_offer", language), buttons=[button])  # type: ignore[arg-type]
         return [SlotSet("purpose", purpose)]
@@ -337,20 +342,23 @@ async def answer_aside(form: FormValidationAction, dispatcher: CollectingDispatc
         utter_topic(dispatcher, store, language, tracker.get_slot("purpose") or "")
         return [SlotSet("requested_slot", None), ActiveLoop(None), SlotSet("purpose", None)]
     intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
-    if not answered_this_turn(tracker):  # the topic's rule may have answered it already, after the form stood aside
+    if not said_this_turn(tracker, *_RULES_SAID):  # the topic's or the flow's rule may have answered it already
         utter_topic(dispatcher, store, language, intent, question_text(tracker), likely_intents(tracker))
     asked = tracker.get_slot("requested_slot")
-    if asked in _ASKED_AGAIN:  # then the question it interrupted, so the customer knows how to go on
-        dispatcher.utter_message(response=f"utter_ask_{asked}")
+    if asked in _ASKED_AGAIN and not said_this_turn(tracker, f"utter_ask_{asked}"):
+        dispatcher.utter_message(response=f"utter_ask_{asked}")  # then the question it interrupted, to go on
     return [SlotSet("requested_slot", None), ActiveLoop(None)]
 
 
-def answered_this_turn(tracker: Tracker) -> bool:
-    """Whether a rules answer was already given to the customer's latest message."""
+_RULES_SAID = ("utter_store_answer", "utter_topic_not_covered")  # the responses a rules answer is said with
+
+
+def said_this_turn(tracker: Tracker, *responses: str) -> bool:
+    """Whether one of the responses was already said to the customer's latest message."""
     for event in reversed(tracker.events):
         if event.get("event") == "user":
             return False
-        if event.get("event") == "action" and event.get("name") == "action_answer_topic":
+        if event.get("event") == "bot" and (event.get("metadata") or {}).get("utter_action") in responses:
             return True
     return False
 

@@ -240,3 +240,13 @@ def test_where_the_store_computes_nothing_the_rule_the_words_plainly_ask_is_answ
     servers.say(sender, "قسطی هم میفروشید؟", store="sitra")
     [reply] = texts(servers.say(sender, "هزینه ارسال تا شیراز چقدره؟", store="sitra"))
     assert "چیزی نگفته" in reply
+
+
+def test_a_rules_question_while_the_order_is_asked_is_answered_once_then_asked_again(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "میخوام سفارشمو لغو کنم", store="sitra")
+    said = texts(servers.say(sender, "اصلا لغو چه شرایطی داره؟", store="sitra"))
+    rule = {policies()["sitra"].answer("cancel_order").text["fa"], *unit_texts("sitra", "cancel_order", "fa")}
+    assert len(said) == 2 and said[0] in rule  # the rule once, not three times
+    assert "شماره‌ی سفارش" in said[1]
+    assert "SR-5001" in texts(servers.say(sender, "SR-5001 1101", store="sitra"))[0]
