@@ -10,6 +10,7 @@ RASA_PORT="${RASA_PORT:-5005}"
 ACTION_PORT="${ACTION_PORT:-5055}"
 export ACTION_ENDPOINT_URL="http://127.0.0.1:${ACTION_PORT}/webhook"
 export TRACKER_DB="${TRACKER_DB:-var/tracker.db}"
+LOG_DIR="${LOG_DIR:-var}"
 PY=.venv/bin/python
 
 $PY -m bot.stores check
@@ -20,6 +21,7 @@ echo "==> Orders database: ${DATABASE_URL:-sqlite:///var/orders.db}"
 $PY -m bot.orders load-demo
 
 pids=()
+names=()
 cleanup() {
   trap - INT TERM EXIT
   echo; echo "==> Stopping"
@@ -29,18 +31,19 @@ cleanup() {
 trap cleanup INT TERM EXIT
 
 echo "==> Starting the action server on 127.0.0.1:${ACTION_PORT}"
-SANIC_HOST=127.0.0.1 $PY -m rasa_sdk --actions actions --port "$ACTION_PORT" >var/actions.log 2>&1 &
-pids+=($!)
+mkdir -p "$LOG_DIR"
+SANIC_HOST=127.0.0.1 $PY -m rasa_sdk --actions actions --port "$ACTION_PORT" >"$LOG_DIR/actions.log" 2>&1 &
+pids+=($!); names+=("action server (log: $LOG_DIR/actions.log)")
 
-echo "==> Starting the Rasa server on 127.0.0.1:${RASA_PORT} (log: var/rasa.log)"
+echo "==> Starting the Rasa server on 127.0.0.1:${RASA_PORT} (log: $LOG_DIR/rasa.log)"
 $PY -m rasa run -i 127.0.0.1 -p "$RASA_PORT" -m "$MODEL" --credentials credentials.yml \
-  --endpoints endpoints.yml >var/rasa.log 2>&1 &
-pids+=($!)
+  --endpoints endpoints.yml >"$LOG_DIR/rasa.log" 2>&1 &
+pids+=($!); names+=("Rasa server (log: $LOG_DIR/rasa.log)")
 
 for _ in $(seq 1 180); do
   if curl -sf "http://127.0.0.1:${RASA_PORT}/webhooks/rest/" >/dev/null 2>&1; then break; fi
   for pid in "${pids[@]}"; do
-    kill -0 "$pid" 2>/dev/null || { echo "A server failed to start; see var/rasa.log and var/actions.log" >&2; tail -20 var/rasa.log var/actions.log >&2; exit 1; }
+    kill -0 "$pid" 2>/dev/null || { echo "A server failed to start; see $LOG_DIR/rasa.log and $LOG_DIR/actions.log" >&2; tail -20 "$LOG_DIR/rasa.log" "$LOG_DIR/actions.log" >&2; exit 1; }
   done
   sleep 1
 done
@@ -57,7 +60,12 @@ cat <<MSG
                http://127.0.0.1:${RASA_PORT}/webhooks/widget/demo?store=citadel   (Russian store)
     Demo orders: e.g. offykala order 58120, phone 09121234567 (or 4567); citadel CT-2002,
                phone 599125502 (all 30 in README.md and bot/orders/demo.py)
-  Logs in var/. Press Ctrl-C to stop.
+  Logs in ${LOG_DIR}/. Press Ctrl-C to stop.
 
 MSG
-wait -n "${pids[@]}"
+# one part stopping stops the assistant, saying which part it was: never a half-running assistant
+wait -n "${pids[@]}" || true
+for i in "${!pids[@]}"; do
+  kill -0 "${pids[$i]}" 2>/dev/null || echo "==> The ${names[$i]} stopped; stopping the assistant. Start it again with: make run" >&2
+done
+exit 1
