@@ -3,7 +3,7 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test venv train bench bench-nlu validate clean
+.PHONY: run test venv train bench bench-nlu validate purge clean
 
 run: venv
 	@bash scripts/run.sh
@@ -24,6 +24,9 @@ validate: venv
 
 bench: venv
 	@bash scripts/env.sh $(PY) bench/load.py $(ARGS)
+
+purge: venv
+	@bash scripts/env.sh $(PY) -m bot.retention $(ARGS)
 
 bench-nlu: venv
 	@bash scripts/env.sh $(PY) bench/nlu.py

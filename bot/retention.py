@@ -1,0 +1,90 @@
+"""Conversations are kept for a retention period, then deleted: a store's privacy duty, not a log kept forever.
+
+    python -m bot.retention [--days N] [--dry-run]
+
+deletes every conversation of the tracker store (`TRACKER_DB`, or `--url` for another
+database) whose latest message is older than N days (`CONVERSATION_RETENTION_DAYS`, else
+90). A conversation goes whole, never in part; one still written in stays whole. Run it
+daily (cron, a Kubernetes CronJob); the return requests filed in the orders database are
+the store's records and stay.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from typing import Optional, Sequence
+
+from sqlalchemy import column, delete, func, select, table
+from sqlalchemy.engine import Engine, create_engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.sql import Select
+
+DEFAULT_DAYS = 90
+# Rasa's SQL tracker store: one row per event, its conversation and its time (seconds since the epoch)
+EVENTS = table("events", column("sender_id"), column("timestamp"))
+
+
+def retention_days(value: Optional[str]) -> int:
+    """The retention period in days: a positive whole number, else the default."""
+    if value is None or not value.strip():
+        return DEFAULT_DAYS
+    days = int(value)
+    if days < 1:
+        raise ValueError(f"the retention period must be at least 1 day, not {days}")
+    return days
+
+
+def _stale(before: float) -> Select:
+    """The conversations whose latest event happened before the given time."""
+    return select(EVENTS.c.sender_id).group_by(EVENTS.c.sender_id).having(func.max(EVENTS.c.timestamp) < before)
+
+
+def stale_conversations(engine: Engine, before: float) -> list[str]:
+    """The conversations silent since before the given time."""
+    with engine.connect() as connection:
+        return list(connection.execute(_stale(before)).scalars())
+
+
+def purge(engine: Engine, days: int, now: float) -> list[str]:
+    """Deletes the conversations silent for `days` days; the ones deleted. One statement decides and deletes, so a
+    conversation written in meanwhile is kept whole."""
+    before = now - days * 86_400
+    with engine.begin() as connection:
+        stale = list(connection.execute(_stale(before)).scalars())
+        connection.execute(delete(EVENTS).where(EVENTS.c.sender_id.in_(_stale(before))))
+    return stale
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Command line: delete (or, with --dry-run, count) the conversations past the retention period."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--days", help=f"retention in days (default: CONVERSATION_RETENTION_DAYS or {DEFAULT_DAYS})")
+    parser.add_argument("--url", help="the tracker store's database URL (default: sqlite:///$TRACKER_DB)")
+    parser.add_argument("--dry-run", action="store_true", help="only count what would be deleted")
+    args = parser.parse_args(argv)
+    try:
+        days = retention_days(args.days if args.days is not None else os.environ.get("CONVERSATION_RETENTION_DAYS"))
+    except ValueError as error:
+        print(f"retention: {error}", file=sys.stderr)
+        return 2
+    url = args.url or f"sqlite:///{os.environ.get('TRACKER_DB', 'var/tracker.db')}"
+    engine = create_engine(url, future=True)
+    try:
+        if args.dry_run:
+            count = len(stale_conversations(engine, time.time() - days * 86_400))
+            print(f"{count} conversations silent for more than {days} days would be deleted")
+        else:
+            print(f"deleted {len(purge(engine, days, time.time()))} conversations silent for more than {days} days")
+    except SQLAlchemyError as error:
+        print(f"retention: the tracker store could not be read or changed, nothing deleted: {error}", file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
