@@ -17,7 +17,7 @@ import sys
 import time
 from typing import Optional, Sequence
 
-from sqlalchemy import column, delete, func, select, table
+from sqlalchemy import column, delete, func, inspect, select, table
 from sqlalchemy.engine import Engine, create_engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.sql import Select
@@ -70,16 +70,22 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except ValueError as error:
         print(f"retention: {error}", file=sys.stderr)
         return 2
-    url = args.url or f"sqlite:///{os.environ.get('TRACKER_DB', 'var/tracker.db')}"
-    engine = create_engine(url, future=True)
+    path = os.environ.get("TRACKER_DB", "var/tracker.db")
+    if args.url is None and not os.path.exists(path):
+        print(f"no tracker store at {path}: nothing to delete")
+        return 0
+    engine = create_engine(args.url or f"sqlite:///{path}", future=True)
     try:
-        if args.dry_run:
+        if not inspect(engine).has_table(EVENTS.name):
+            print("the tracker store holds no conversations yet: nothing to delete")
+        elif args.dry_run:
             count = len(stale_conversations(engine, time.time() - days * 86_400))
             print(f"{count} conversations silent for more than {days} days would be deleted")
         else:
             print(f"deleted {len(purge(engine, days, time.time()))} conversations silent for more than {days} days")
     except SQLAlchemyError as error:
-        print(f"retention: the tracker store could not be read or changed, nothing deleted: {error}", file=sys.stderr)
+        problem = str(getattr(error, "orig", None) or error).splitlines()[0]
+        print(f"retention: the tracker store could not be read or changed, nothing deleted: {problem}", file=sys.stderr)
         return 1
     finally:
         engine.dispose()

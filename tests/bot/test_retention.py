@@ -73,3 +73,15 @@ def test_the_command_deletes_and_says_what_it_did(tmp_path: Path) -> None:
     bad = subprocess.run([sys.executable, "-m", "bot.retention", "--days", "0"], cwd=ROOT, env=env,
                          capture_output=True, text=True)
     assert bad.returncode == 2 and "at least 1 day" in bad.stderr
+
+
+def test_no_store_or_an_empty_one_is_nothing_to_delete_and_nothing_is_created(tmp_path: Path) -> None:
+    env = {"TRACKER_DB": str(tmp_path / "none.db"), "PATH": "/usr/bin:/bin"}
+    missing = subprocess.run([sys.executable, "-m", "bot.retention"], cwd=ROOT, env=env, capture_output=True, text=True,
+                             check=True)
+    assert "nothing to delete" in missing.stdout and not (tmp_path / "none.db").exists()
+    (tmp_path / "empty.db").touch()
+    env["TRACKER_DB"] = str(tmp_path / "empty.db")
+    empty = subprocess.run([sys.executable, "-m", "bot.retention"], cwd=ROOT, env=env, capture_output=True, text=True,
+                           check=True)
+    assert "holds no conversations yet" in empty.stdout
