@@ -37,6 +37,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+ACTION_SERVER, RASA_SERVER = 0, 1
+
+
 class Servers:
     """The action server and the Rasa server, started as `make run` starts them."""
 
@@ -60,15 +63,34 @@ class Servers:
                        stdout=subprocess.DEVNULL)
         self._logs = [open(log_dir / "actions.log", "wb"), open(log_dir / "rasa.log", "wb")]
         python = sys.executable
-        self._procs = [
-            subprocess.Popen([python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.action_port)],
-                             cwd=ROOT, env=env, stdout=self._logs[0], stderr=subprocess.STDOUT, start_new_session=True),
-            subprocess.Popen([python, "-m", "rasa", "run", "-i", "127.0.0.1", "-p", str(self.rasa_port), "-m", str(model),
-                              "--credentials", "credentials.yml", "--endpoints", "endpoints.yml"],
-                             cwd=ROOT, env=env, stdout=self._logs[1], stderr=subprocess.STDOUT, start_new_session=True),
+        self._env, self._log_dir = env, log_dir
+        self._commands = [
+            [python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.action_port)],
+            [python, "-m", "rasa", "run", "-i", "127.0.0.1", "-p", str(self.rasa_port), "-m", str(model),
+             "--credentials", "credentials.yml", "--endpoints", "endpoints.yml"],
         ]
+        self._procs = [self._start(ACTION_SERVER), self._start(RASA_SERVER)]
         self._wait(f"{self.url}/webhooks/rest/", log_dir)
         self._wait(f"http://127.0.0.1:{self.action_port}/health", log_dir)
+
+    def _start(self, which: int) -> subprocess.Popen:
+        """One of the two servers, in its own process group, logging to its file."""
+        return subprocess.Popen(self._commands[which], cwd=ROOT, env=self._env, stdout=self._logs[which],
+                                stderr=subprocess.STDOUT, start_new_session=True)
+
+    def restart(self, which: int) -> None:
+        """Kills one server as a crash would, then starts it again on the same port and databases."""
+        self._kill(which)
+        self._procs[which] = self._start(which)
+        health = f"{self.url}/webhooks/rest/" if which == RASA_SERVER else f"http://127.0.0.1:{self.action_port}/health"
+        self._wait(health, self._log_dir)
+
+    def _kill(self, which: int) -> None:
+        """SIGKILL to one server's process group."""
+        proc = self._procs[which]
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=20)
 
     def _wait(self, url: str, log_dir: Path, timeout: float = 240) -> None:
         deadline = time.monotonic() + timeout
@@ -117,10 +139,7 @@ class Servers:
 
     def stop_action_server(self) -> None:
         """Stops the action server alone, as a crash would: the Rasa server goes on without it."""
-        action_server = self._procs[0]
-        if action_server.poll() is None:
-            os.killpg(action_server.pid, signal.SIGKILL)
-            action_server.wait(timeout=20)
+        self._kill(ACTION_SERVER)
 
     def stop(self) -> None:
         stop_process_groups(self._procs)
