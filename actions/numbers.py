@@ -13,7 +13,7 @@ from actions.context import computed_again, last_computed, likely_intents, quest
 from actions.db import local_now
 from actions.topics import utter_store_words, utter_topic, utter_units
 from bot import answers
-from bot.dialogue import adds_to_order, follow_up_total, ordered_moment, rules_question
+from bot.dialogue import adds_to_order, follow_up_total, items_total, ordered_moment, rules_question
 from bot.i18n.replies import render
 from bot.nlu.entities import OUT_OF_TOWN
 from bot.stores.delivery import arrival, delivery_cost, lanes_for, pickup_slot
@@ -27,6 +27,15 @@ def _latest(tracker: Tracker, entity: str) -> Optional[Any]:
         if found.get("entity") == entity:
             return found.get("value")
     return None
+
+
+def _total(tracker: Tracker) -> Optional[float]:
+    """The order total: the items the latest message prices together, else the amount slot."""
+    amounts = [_number(found.get("value")) for found in (tracker.latest_message or {}).get("entities") or []
+               if found.get("entity") == "amount"]
+    together = items_total([amount for amount in amounts if amount is not None],
+                           (tracker.latest_message or {}).get("text") or "")
+    return together if together is not None else _number(tracker.get_slot("amount"))
 
 
 def _number(value: Any) -> Optional[float]:
@@ -67,7 +76,7 @@ class ActionInstallments(Action):
         if not plans:
             utter_store_words(dispatcher, tracker, "installment_info")
             return []
-        amount = _number(tracker.get_slot("amount"))
+        amount = _total(tracker)
         today = local_now(store).date()
         for plan in plans:
             if amount is None:
@@ -94,7 +103,7 @@ class ActionDeliveryCost(Action):
         if rules is None:
             utter_store_words(dispatcher, tracker, "delivery_cost")
             return []
-        total = _number(tracker.get_slot("amount"))
+        total = _total(tracker)
         earlier = _number(_amount_before(tracker))
         said = _latest(tracker, "amount") is not None  # the latest message named an amount (not a follow-up's total)
         if said and total is not None and earlier is not None and adds_to_order((tracker.latest_message or {}).get("text") or ""):

@@ -220,6 +220,10 @@ def delivery_quote(quote: DeliveryQuote, total: Optional[float], city: Optional[
     if quote.kind == "cities_or_km":
         named = (quote.tier.cities if quote.tier and quote.tier.cities else rules.cities) if rules else ()
         cities = listing([city_name(one, language) for one in named], language)
+        if quote.out_of_town_fee is not None and quote.tier is not None and quote.tier.per_km is not None:
+            return render("delivery.per_km_cities_or_km", language, **values, cities=cities,
+                          in_per_km=_money(quote.tier.per_km, policy, language),
+                          out_fee=_money(quote.out_of_town_fee, policy, language))
         key = "delivery.free_cities_or_km" if quote.fee == 0 else "delivery.fee_cities_or_km"
         return render(key, language, **values, cities=cities)
     if quote.kind == "below_free":

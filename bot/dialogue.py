@@ -293,6 +293,17 @@ def adds_to_order(text: str) -> bool:
     return _ADDING.search(_folded(text)) is not None
 
 
+_ALTERNATIVE = re.compile(r"(?<!\w)(или|либо|а если|вместо|یا|به جای)(?!\w)", re.IGNORECASE)
+
+
+def items_total(amounts: Sequence[float], text: str) -> Optional[float]:
+    """The total of items priced together in one message ("a 120-lari vacuum and a 60-lari kettle": 180); None for
+    one amount, or for amounts offered as alternatives ("300 or 600?")."""
+    if len(amounts) < 2 or _ALTERNATIVE.search(_folded(text)):
+        return None
+    return float(sum(amounts))
+
+
 _BECOMES = re.compile(r"(?<!\w)(بشه|میشه|شد|станет|будет|выйдет|получится)(?!\w)", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(\s*(?:و\s*نیم|с\s*половиной))?(?![\d\w])", re.IGNORECASE)
 

@@ -22,6 +22,7 @@ class DeliveryQuote:
     distance_km: Optional[float] = None
     in_cities: Optional[bool] = None
     tier: Optional[DeliveryTier] = None
+    out_of_town_fee: Optional[float] = None  # beside an in-city price when the city was not said
 
 
 def _holds(tier: DeliveryTier, total: float) -> bool:
@@ -43,16 +44,22 @@ def delivery_cost(
     rules: DeliveryRules, total: Optional[float], city: Optional[str], distance_km: Optional[float]
 ) -> DeliveryQuote:
     """Free above a threshold, else the tier for the total in the store's cities, else per km out of town; without
-    a city, a flat tier's price in the cities with the out-of-town rate beside it (the city asked only if it matters)."""
+    a city, the price in the cities with the out-of-town one beside it when the tier is flat or the distance is
+    known (the city is asked only when it matters)."""
     if total is None:
         return DeliveryQuote("need_total")
     if rules.free_over is not None and not rules.tiers:
         return DeliveryQuote("free") if total > rules.free_over else DeliveryQuote("below_free")
     if city is None:
         tier = _tier(rules, total)
-        if tier is not None and tier.per_km is None and rules.out_of_town_per_km is not None:
+        out = rules.out_of_town_per_km
+        if tier is not None and out is not None and tier.per_km is None:
             # "75 лари, сколько доставка?": 6 лари in the store's cities, per km beyond them; no need to ask where
-            return DeliveryQuote("cities_or_km", tier.fee, rules.out_of_town_per_km, tier=tier)
+            return DeliveryQuote("cities_or_km", tier.fee, out, tier=tier)
+        if tier is not None and out is not None and distance_km is not None:
+            # "460 лари, 12 км": per km in the cities and beyond them, both for the distance said
+            return DeliveryQuote("cities_or_km", round(tier.per_km * distance_km, 2), out, distance_km, tier=tier,  # type: ignore[operator]
+                                 out_of_town_fee=round(out * distance_km, 2))
         return DeliveryQuote("need_city")
     in_cities = city in rules.cities
     if not in_cities:

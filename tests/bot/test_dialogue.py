@@ -8,6 +8,7 @@ from bot.dialogue import (
     asks_for_a_person,
     item_from,
     follow_up_total,
+    items_total,
     item_mentioned,
     returned_item,
     since_item_named,
@@ -314,3 +315,14 @@ def test_not_delivered_yet(text: str, not_yet: bool) -> None:
 )
 def test_asking_for_a_person(text: str, person: bool) -> None:
     assert asks_for_a_person(text) is person
+
+
+@pytest.mark.parametrize("amounts, text, total", [
+    ([120, 60], "в корзине пылесос за 120 и чайник за 60 лари, сколько доставка?", 180),
+    ([2_000_000, 500_000], "یه عطر ۲ میلیونی و یه کرم ۵۰۰ تومنی بخرم ارسالش چقدره؟", 2_500_000),
+    ([300, 600], "заказ на 300 или на 600, какая доставка?", None),      # alternatives, not a cart
+    ([300, 600], "а если вместо 300 взять за 600?", None),
+    ([300], "заказ на 300", None),
+])
+def test_items_priced_together_are_one_total(amounts: list[float], text: str, total: float | None) -> None:
+    assert items_total(amounts, text) == total

@@ -195,12 +195,21 @@ def test_can_cancel(store: str, status: str, verdict: str) -> None:
         (50, None, None, "cities_or_km", 6),      # the city changes nothing in the cities: 6, else 2 per km
         (900, None, None, "cities_or_km", 0),
         (300, None, None, "need_city", None),     # per km in the cities, per km beyond: where matters
+        (460, None, 12, "cities_or_km", 18),      # ... unless the distance is said: 1.50 x 12 in the cities
         (None, "tbilisi", None, "need_total", None),
     ],
 )
 def test_citadel_delivery_cost(total, city, km, kind, fee) -> None:
     quote = delivery_cost(policies()["citadel"].rules.delivery, total, city, km)
     assert (quote.kind, quote.fee) == (kind, fee)
+
+
+def test_without_a_city_a_distance_gets_both_prices() -> None:
+    citadel = policies()["citadel"]
+    quote = delivery_cost(citadel.rules.delivery, 460, None, 12)
+    assert delivery_quote(quote, 460, None, citadel, "ru") == (
+        "Доставка заказа на 460 лари на 12 км: в Тбилиси, Кутаиси, Батуми, Рустави, Мцхета — 1,50 лари за км, итого "
+        "18 лари; за город — 2 лари за км, итого 24 лари.")
 
 
 @pytest.mark.parametrize("total, language, text", [
