@@ -13,7 +13,7 @@ from actions.context import computed_again, last_computed, likely_intents, quest
 from actions.db import local_now
 from actions.topics import utter_store_words, utter_topic, utter_units
 from bot import answers
-from bot.dialogue import adds_to_order, follow_up_total, items_total, ordered_moment, rules_question
+from bot.dialogue import adds_to_order, asks_about_days_off, follow_up_total, items_total, ordered_moment, rules_question
 from bot.i18n.replies import render
 from bot.nlu.entities import OUT_OF_TOWN
 from bot.stores.delivery import arrival, delivery_cost, lanes_for, pickup_slot
@@ -170,7 +170,7 @@ class ActionDeliveryTime(Action):
             return []
         arrivals = [arrival(lane, ordered, rules.week, rules.weekend_orders_next_working_day) for lane in lanes]
         unserved = [lane for lane in rules.delivery_times if city is not None and city in lane.not_in]
-        text = answers.delivery_times(arrivals, store, language)  # type: ignore[arg-type]
+        text = answers.delivery_times(arrivals, store, language, asks_about_days_off(question_text(tracker)))  # type: ignore[arg-type]
         refused = [render("delivery_time.not_served", language, lane=lane.name[language],  # type: ignore[arg-type,index]
                           city=answers.city_name(city, language)) for lane in unserved]  # type: ignore[arg-type]
         dispatcher.utter_message(text="\n".join([*refused, text]))  # what is not possible first: "express to Kerman?"

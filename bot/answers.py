@@ -247,8 +247,9 @@ def pickup(slot: PickupSlot, rules: PickupRules, ordered: datetime, asked_time: 
     )
 
 
-def delivery_times(arrivals: list[Arrival], policy: StorePolicy, language: Language) -> str:
-    """Each lane's time and the arrival window of an order placed now."""
+def delivery_times(arrivals: list[Arrival], policy: StorePolicy, language: Language, days_off_asked: bool = False) -> str:
+    """Each lane's time and the arrival window of an order placed now; the days-off rule when it moved the order or
+    the customer asked about days off (where the store has the rule)."""
     lines = []
     for found in arrivals:
         lane = found.lane
@@ -261,4 +262,5 @@ def delivery_times(arrivals: list[Arrival], policy: StorePolicy, language: Langu
         if lane.note:
             lines.append(lane.note[language])
     moved = any(found.moved_from_day_off for found in arrivals)
-    return _lines(*lines, moved and render("delivery_time.day_off", language))
+    days_off = moved or (days_off_asked and policy.rules.weekend_orders_next_working_day)
+    return _lines(*lines, days_off and render("delivery_time.day_off", language))

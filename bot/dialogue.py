@@ -293,6 +293,14 @@ def adds_to_order(text: str) -> bool:
     return _ADDING.search(_folded(text)) is not None
 
 
+_DAYS_OFF = re.compile(r"выходн|праздни|нерабоч|تعطیل|جمعه|نوروز|عید", re.IGNORECASE)
+
+
+def asks_about_days_off(text: str) -> bool:
+    """"Do you process orders at the weekend / on holidays?": the store's days-off rule is part of the answer."""
+    return _DAYS_OFF.search(_folded(text)) is not None
+
+
 _ALTERNATIVE = re.compile(r"(?<!\w)(или|либо|а если|вместо|یا|به جای)(?!\w)", re.IGNORECASE)
 
 

@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from bot.dialogue import (
+    asks_about_days_off,
     asks_for_a_person,
     item_from,
     follow_up_total,
@@ -326,3 +327,11 @@ def test_asking_for_a_person(text: str, person: bool) -> None:
 ])
 def test_items_priced_together_are_one_total(amounts: list[float], text: str, total: float | None) -> None:
     assert items_total(amounts, text) == total
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("В выходные заказы обрабатываете?", True), ("если закажу в праздник, когда обработают?", True),
+    ("روز تعطیل سفارش بدم کی ارسال میشه؟", True), ("сколько дней доставка в Батуми?", False),
+])
+def test_days_off_asked(text: str, asked: bool) -> None:
+    assert asks_about_days_off(text) is asked
