@@ -19,6 +19,7 @@ from bot.nlu.entities import OUT_OF_TOWN
 from bot.stores.delivery import arrival, delivery_cost, lanes_for, pickup_slot
 from bot.stores.installments import schedule
 from bot.stores.policy import StorePolicy
+from bot.stores.units import broad
 
 
 def _latest(tracker: Tracker, entity: str) -> Optional[Any]:
@@ -77,6 +78,10 @@ class ActionInstallments(Action):
             utter_store_words(dispatcher, tracker, "installment_info")
             return []
         amount = _total(tracker)
+        question = question_text(tracker)
+        if amount is None and question and not broad(question) and utter_units(
+                dispatcher, store, language, question, ["installment_info", *likely_intents(tracker)]):
+            return []  # "when and where do I pay the instalments?": the rule that says it, not the whole plan
         today = local_now(store).date()
         for plan in plans:
             if amount is None:

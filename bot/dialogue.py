@@ -273,15 +273,21 @@ def purpose_from_words(text: str) -> str:
     return "return_request" if reason or re.search(r"مرجوع|پس بد|вернуть|возврат", folded) else "order_status"
 
 
+# the tracking code itself: "when do you send the tracking code?", "where do I track it?" ask how tracking works
+_TRACKING = re.compile(r"کد ?(رهگیری|پیگیری)|трек|отследить|отслеживать", re.IGNORECASE)
+
+
 def rules_question(intent: Optional[str], text: str) -> bool:
     """Whether an order-topic message asks about the store's rules, not for an order to be looked up.
 
     "Can I cancel while it is processing?" is answered from the page; "I want to cancel my
-    order" and "where is my order?" need the order. Status questions count only as how-to.
+    order" and "where is my order?" need the order. Status questions count only as how-to, or
+    as questions about the tracking code.
     """
     folded = _folded(text)
     if intent == "order_status":
-        return _HOW_TO.search(folded) is not None
+        asks_about_tracking = _TRACKING.search(folded) is not None and QUESTION_WORDS.search(folded) is not None
+        return _HOW_TO.search(folded) is not None or asks_about_tracking
     return "?" in folded or "؟" in folded or QUESTION_WORDS.search(folded) is not None
 
 
