@@ -118,7 +118,8 @@ class ActionOrderFlow(Action):
             utter_topic(dispatcher, store, language, purpose, question, likely_intents(tracker))
             return []
         unknown_order = not any(tracker.get_slot(slot) for slot in ("verified_order", "order_id", "phone"))
-        if purpose == "return_request" and unknown_order and self._refused_by_rule(dispatcher, store, language, question):
+        if purpose in ("return_request", "damaged_item") and unknown_order and self._refused_by_rule(
+                dispatcher, store, language, question):  # "opened it, I don't like the smell" read as damage: still refused
             return [SlotSet("purpose", None)]
         if (intent in (purpose, "inform") and unknown_order
                 and (self._about_the_rules(intent, question, store) or self._rules_follow_up(tracker, store, question))):
