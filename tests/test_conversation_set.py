@@ -16,11 +16,11 @@ from support import ARTIFACTS
 pytestmark = pytest.mark.server
 
 # Conversations of the blind set that must pass. Raised as the assistant improves; the goal is 0.95.
-BLIND_FLOOR = 0.62
+BLIND_FLOOR = 0.64
 DEV_FLOOR = 0.75
 DEV2_FLOOR = 0.78
-DEV3_FLOOR = 0.32
-DEV4_FLOOR = 0.45
+DEV3_FLOOR = 0.34
+DEV4_FLOOR = 0.55
 
 
 @pytest.mark.parametrize("name, floor", [("blind", BLIND_FLOOR), ("dev", DEV_FLOOR), ("dev2", DEV2_FLOOR),
