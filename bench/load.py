@@ -210,7 +210,8 @@ class Assistant:
         self.url = f"http://127.0.0.1:{self.rasa_port}"
         self.tracker_db = workdir / "tracker.db"
         self.env = {**os.environ, "CONVERSATION_SECRET": secrets.token_hex(32), "CONVERSATION_RATE": UNLIMITED,
-                    "HISTORY_RATE": UNLIMITED, "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{self.action_port}/webhook",
+                    "HISTORY_RATE": UNLIMITED, "MESSAGE_RATE": UNLIMITED, "MESSAGE_ADDRESS_RATE": UNLIMITED,
+                    "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{self.action_port}/webhook",
                     "SANIC_HOST": "127.0.0.1", "TRACKER_DB": str(self.tracker_db),
                     "DATABASE_URL": f"sqlite:///{workdir / 'orders.db'}"}
 

@@ -50,7 +50,8 @@ class Servers:
         self._conversations: dict[tuple[str, str | None], str] = {}
         # the suite starts hundreds of conversations from one address: no rate limits unless a test sets them
         env = {**os.environ, **QUIET_ENV, "CONVERSATION_SECRET": secrets.token_hex(32),
-               "CONVERSATION_RATE": "1000000:1000000", "HISTORY_RATE": "1000000:1000000", **(extra_env or {}),
+               "CONVERSATION_RATE": "1000000:1000000", "HISTORY_RATE": "1000000:1000000",
+               "MESSAGE_RATE": "1000000:1000000", "MESSAGE_ADDRESS_RATE": "1000000:1000000", **(extra_env or {}),
                "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{self.action_port}/webhook",
                "SANIC_HOST": "127.0.0.1", "TRACKER_DB": str(log_dir / "tracker.db"),
                "DATABASE_URL": f"sqlite:///{log_dir / 'orders.db'}"}

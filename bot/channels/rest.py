@@ -8,7 +8,8 @@ Same answer shape as Rasa's REST channel (a list of bot messages), with these di
   403, and one naming an unknown store with 400.
 - `POST /webhooks/rest/webhook` `{"sender", "message", "metadata": {"language"}}`: the body
   is at most `MAX_BODY` bytes (413), one JSON object (400), valid text (400); customer text
-  never reaches Rasa's `/intent{...}` parser (see `guard.screen_text`). A message that asks
+  never reaches Rasa's `/intent{...}` parser (see `guard.screen_text`); too many messages from one
+  conversation or one address get 429 with Retry-After (`MESSAGE_RATE`, `MESSAGE_ADDRESS_RATE`). A message that asks
   several things is answered question by question in one reply (see `parts`).
 - Metadata that reaches Rasa is ours: the conversation's store, the language hint, and a
   keyed hash of the client's address that the order look-up counts failures by.
@@ -53,6 +54,10 @@ MAX_BODY = 32 * 1024
 MAX_START_BODY = 1024
 # New conversations per client address: 20 at once, then 10 a minute.
 CONVERSATION_RATE = ("CONVERSATION_RATE", "20:10")
+# Messages per conversation (a person types far slower) and per client address (many customers behind one office
+# address): a flood is refused with 429 and a polite "wait a moment" before it reaches the assistant.
+MESSAGE_RATE = ("MESSAGE_RATE", "20:30")
+MESSAGE_ADDRESS_RATE = ("MESSAGE_ADDRESS_RATE", "300:600")
 
 
 def parse_message(payload: Dict[str, Any], client: str) -> tuple[str, str, Dict[str, Any]]:
@@ -102,6 +107,8 @@ class StoreRestInput(RestInput):
         """Health check, new conversations and the webhook."""
         webhook = Blueprint(f"store_rest_{id(self)}", __name__)
         starts = RateLimiter(*rate_limit(*CONVERSATION_RATE))
+        per_conversation = RateLimiter(*rate_limit(*MESSAGE_RATE))
+        per_address = RateLimiter(*rate_limit(*MESSAGE_ADDRESS_RATE))
 
         @webhook.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
@@ -123,6 +130,8 @@ class StoreRestInput(RestInput):
                 payload = json_object(await read_body(request, MAX_BODY))
                 client = conversation_ids().client_key(client_address(request))
                 sender, text, metadata = parse_message(payload, client)
+                per_address.check(client)
+                per_conversation.check(sender)
             except Refused as refused:
                 return refused.response()
             screened = screen_text(text)

@@ -26,7 +26,7 @@ GUARDED_LOGS = ARTIFACTS / "security-server-logs"
 def guarded(model_path: Path) -> Iterator[Servers]:
     """Servers with tight rate limits, debug logging and a Telegram bot whose API is never reached."""
     running = Servers(model_path, GUARDED_LOGS, extra_env={
-        "CONVERSATION_RATE": "30:1", "HISTORY_RATE": "5:1", "LOG_LEVEL": "DEBUG",
+        "CONVERSATION_RATE": "30:1", "HISTORY_RATE": "5:1", "MESSAGE_RATE": "5:1", "LOG_LEVEL": "DEBUG",
         "TELEGRAM_BOTS": f"tisa:{TISA_BOT}", "TELEGRAM_SECRET_TOKEN": SECRET,
         "TELEGRAM_API_BASE": f"http://127.0.0.1:{free_port()}",  # nothing listens: no update here needs it
     })
@@ -177,6 +177,19 @@ def test_ids_are_unguessable_and_bound_to_their_store(servers: Servers) -> None:
     assert first != second and re.fullmatch(r"c1\.tisa\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}", first)
     answer = requests.post(f"{servers.url}/webhooks/rest/conversations", json={"store": "amazon"}, timeout=30)
     assert answer.status_code == 400 and answer.json()["error"] == "unknown_store"
+
+
+def test_a_flooding_conversation_is_refused_politely_and_others_are_answered(guarded: Servers) -> None:
+    flooder = guarded.conversation("tisa")
+    statuses = []
+    for _ in range(10):  # the module's server allows a conversation 5 messages at once, then one a minute
+        answer = guarded.send(flooder, "سلام", store="tisa")
+        statuses.append(answer.status_code)
+        if answer.status_code == 429:
+            break
+    assert statuses[-1] == 429 and set(statuses[:-1]) == {200} and len(statuses) == 6
+    assert int(answer.headers["Retry-After"]) >= 1 and answer.json()["fa"] and answer.json()["ru"]
+    assert guarded.say(guarded.conversation("citadel"), "привет", store="citadel")  # another customer meanwhile
 
 
 def test_starting_conversations_and_reading_history_are_rate_limited(guarded: Servers) -> None:
