@@ -235,6 +235,11 @@ def signed_store(sender: Any) -> str:
 # ---------------------------------------------------------------- rate limits
 
 
+# Messages per conversation, on every channel: a person types far slower, so a flood is refused (429 on the web,
+# a polite "wait a moment" on Telegram) before it reaches the assistant.
+MESSAGE_RATE = ("MESSAGE_RATE", "20:30")
+
+
 class RateLimiter:
     """Token buckets per key: `burst` requests at once, then one every `1 / rate` seconds."""
 

@@ -28,6 +28,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.gate import (
+    MESSAGE_RATE,
     RateLimiter,
     Refused,
     bad_request,
@@ -54,9 +55,7 @@ MAX_BODY = 32 * 1024
 MAX_START_BODY = 1024
 # New conversations per client address: 20 at once, then 10 a minute.
 CONVERSATION_RATE = ("CONVERSATION_RATE", "20:10")
-# Messages per conversation (a person types far slower) and per client address (many customers behind one office
-# address): a flood is refused with 429 and a polite "wait a moment" before it reaches the assistant.
-MESSAGE_RATE = ("MESSAGE_RATE", "20:30")
+# Messages per client address (many customers behind one office address); per conversation: gate.MESSAGE_RATE.
 MESSAGE_ADDRESS_RATE = ("MESSAGE_ADDRESS_RATE", "300:600")
 
 

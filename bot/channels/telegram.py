@@ -19,7 +19,8 @@ Webhook: `POST /webhooks/telegram/webhook/<store>`.
   `/intent{...}` is plain text; `/start` and `/help` become `/greet` with Telegram's
   `language_code` as the language hint (used where the text gives none). Callback data from
   inline buttons is screened the same way (a forged callback cannot inject entities), and
-  every callback query is answered so the button stops spinning. A message asking several
+  every callback query is answered so the button stops spinning. A chat sending more than
+  `MESSAGE_RATE` allows is told once a minute to wait, and the flood is not forwarded. A message asking several
   things is answered question by question (see `parts`), its replies sent in order.
 - Groups and supergroups get no answers, except one polite "write to me privately" when the
   bot is added, addressed (`/start`, `/help`, `@botname`) or replied to, at most once an hour
@@ -56,7 +57,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.gate import RateLimiter, Refused, json_object, read_body, text_problem
+from bot.channels.gate import MESSAGE_RATE, REFUSALS, RateLimiter, Refused, json_object, read_body, text_problem
 from bot.channels.guard import UNAVAILABLE, language_hint, screen_text, silent_reply
 from bot.channels.parts import answer_each
 from bot.channels.telegram_api import (
@@ -67,7 +68,7 @@ from bot.channels.telegram_api import (
     load_settings,
 )
 from bot.nlu.language import Language, detect_language
-from bot.settings import ConfigError
+from bot.settings import ConfigError, rate_limit
 from bot.stores.policy import policies
 
 logger = logging.getLogger(__name__)
@@ -79,6 +80,7 @@ GREET = "/greet"
 SEEN_UPDATES = 1000  # per store: how many update ids we remember to skip re-sent updates
 MAX_UPDATE = 256 * 1024  # bytes: a text message with a quoted one is a few KB
 GROUP_NOTICE_PERIOD = 3600.0  # seconds: one "write to me privately" per group in this time
+FLOOD_NOTICE_PERIOD = 60.0  # seconds: one "too many messages, wait" per chat in this time
 
 PRIVATE_ONLY = {
     "fa": "من فقط در گفتگوی خصوصی پاسخ می‌دهم. لطفاً به {bot} پیام خصوصی بدهید.",
@@ -109,6 +111,7 @@ NOTICES: dict[str, Mapping[str, str]] = {
     "unsupported": UNSUPPORTED,
     "foreign_contact": FOREIGN_CONTACT,
     "unavailable": UNAVAILABLE,
+    "rate_limited": REFUSALS["rate_limited"],
 }
 
 _COMMAND = re.compile(r"/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{1,64}))?(?:\s|$)")
@@ -433,6 +436,8 @@ class StoreTelegramInput(InputChannel):
         self.bots = {store: BotApi(token, settings.api_base) for store, token in settings.bots.items()}
         self._seen: dict[str, OrderedDict[int, None]] = {store: OrderedDict() for store in self.bots}
         self._group_notices = RateLimiter(1, 1 / GROUP_NOTICE_PERIOD)
+        self._messages = RateLimiter(*rate_limit(*MESSAGE_RATE))
+        self._flood_notices = RateLimiter(1, 1 / FLOOD_NOTICE_PERIOD)
         if self.bots:
             logger.info("Telegram bots configured for: %s", ", ".join(self.bots))
 
@@ -494,7 +499,11 @@ class StoreTelegramInput(InputChannel):
             await send(bot, "answerCallbackQuery", callback_query_id=incoming.callback_query_id)
         if incoming.chat_id is None:
             return
-        if incoming.action == "forward":
+        chat = f"{store}:{incoming.chat_id}"
+        if incoming.action == "forward" and not self._messages.allow(chat):
+            if self._flood_notices.allow(chat):  # said once a minute; the flood itself never reaches the assistant
+                await self._notice(store, bot, incoming.chat_id, "rate_limited", incoming.language)
+        elif incoming.action == "forward":
             await self._forward(store, bot, incoming, on_new_message)
         elif incoming.action == "notice" and incoming.notice:
             await self._notice(store, bot, incoming.chat_id, incoming.notice, incoming.language)

@@ -28,6 +28,7 @@ import requests
 import yaml
 from aiohttp import web
 
+from bot.channels.gate import REFUSALS
 from bot.channels.guard import SLASH_ESCAPE, UNAVAILABLE
 from bot.channels.telegram import (
     EDITED,
@@ -712,6 +713,22 @@ async def test_a_message_reaches_rasa_with_the_store_and_a_stable_sender(fake: F
     assert (second.text, second.sender_id, second.metadata) == ("/greet", f"tg-tisa-{chat}", {"store": "tisa", "language": "ru"})
     assert [c.token for c in fake.since(mark)] == [TISA_TOKEN, TISA_TOKEN]
     assert fake.since(mark, "getMe") == []
+
+
+async def test_a_flooding_chat_is_told_to_wait_once_and_the_flood_never_reaches_rasa(
+        fake: FakeTelegram, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MESSAGE_RATE", "3:1")  # 3 at once, then one a minute
+    limited = StoreTelegramInput(load_settings(bots_env(fake)))
+    recorder, flooder, other = Recorder({"text": "سلام!"}), new_chat(), new_chat()
+    try:
+        for number in range(8):
+            assert (await limited.handle("tisa", SECRET, body(private(flooder, f"سلام {number}")), recorder))[0] == 200
+        assert (await limited.handle("tisa", SECRET, body(private(other, "سلام")), recorder))[0] == 200
+    finally:
+        for bot in limited.bots.values():
+            await bot.close()
+    assert [message.text for message in recorder.messages] == ["سلام 0", "سلام 1", "سلام 2", "سلام"]
+    assert fake.texts(flooder) == ["سلام!"] * 3 + [REFUSALS["rate_limited"]["fa"]]  # told once, not five times
 
 
 async def test_a_resent_update_is_handled_once(channel: StoreTelegramInput) -> None:
