@@ -37,24 +37,24 @@ def retention_days(value: Optional[str]) -> int:
     return days
 
 
-def _stale(before: float) -> Select:
-    """The conversations whose latest event happened before the given time."""
+def _stale(days: int, now: float) -> Select:
+    """The conversations whose latest event is more than `days` days before `now`."""
+    before = now - days * 86_400
     return select(EVENTS.c.sender_id).group_by(EVENTS.c.sender_id).having(func.max(EVENTS.c.timestamp) < before)
 
 
-def stale_conversations(engine: Engine, before: float) -> list[str]:
-    """The conversations silent since before the given time."""
+def stale_conversations(engine: Engine, days: int, now: float) -> list[str]:
+    """The conversations silent for `days` days."""
     with engine.connect() as connection:
-        return list(connection.execute(_stale(before)).scalars())
+        return list(connection.execute(_stale(days, now)).scalars())
 
 
 def purge(engine: Engine, days: int, now: float) -> list[str]:
     """Deletes the conversations silent for `days` days; the ones deleted. One statement decides and deletes, so a
     conversation written in meanwhile is kept whole."""
-    before = now - days * 86_400
     with engine.begin() as connection:
-        stale = list(connection.execute(_stale(before)).scalars())
-        connection.execute(delete(EVENTS).where(EVENTS.c.sender_id.in_(_stale(before))))
+        stale = list(connection.execute(_stale(days, now)).scalars())
+        connection.execute(delete(EVENTS).where(EVENTS.c.sender_id.in_(_stale(days, now))))
     return stale
 
 
@@ -79,7 +79,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         if not inspect(engine).has_table(EVENTS.name):
             print("the tracker store holds no conversations yet: nothing to delete")
         elif args.dry_run:
-            count = len(stale_conversations(engine, time.time() - days * 86_400))
+            count = len(stale_conversations(engine, days, time.time()))
             print(f"{count} conversations silent for more than {days} days would be deleted")
         else:
             print(f"deleted {len(purge(engine, days, time.time()))} conversations silent for more than {days} days")

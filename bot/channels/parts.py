@@ -3,9 +3,9 @@
 The parts are handed over one after the other as messages of the same conversation (the
 tracker then holds each question with its own intent, and a later part leans on the facts
 of an earlier one as any follow-up does); their metadata says which question of how many
-each is, and the first carries the message as typed (the widget's history shows it whole). An answer that ends by asking for something (the order number) and is repeated
-by a later part is said once, last: the rules are answered at once, the order asked for
-the rest.
+each is, and the first carries the message as typed (the widget's history shows it whole).
+An answer that ends by asking for something (the order number) and is repeated by a later
+part is said once, last: the rules are answered at once, the order asked for the rest.
 """
 
 from __future__ import annotations

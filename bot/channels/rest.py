@@ -8,9 +8,10 @@ Same answer shape as Rasa's REST channel (a list of bot messages), with these di
   403, and one naming an unknown store with 400.
 - `POST /webhooks/rest/webhook` `{"sender", "message", "metadata": {"language"}}`: the body
   is at most `MAX_BODY` bytes (413), one JSON object (400), valid text (400); customer text
-  never reaches Rasa's `/intent{...}` parser (see `guard.screen_text`); too many messages from one
-  conversation or one address get 429 with Retry-After (`MESSAGE_RATE`, `MESSAGE_ADDRESS_RATE`). A message that asks
-  several things is answered question by question in one reply (see `parts`).
+  never reaches Rasa's `/intent{...}` parser (see `guard.screen_text`); too many messages from
+  one conversation or one address get 429 with Retry-After (`MESSAGE_RATE`,
+  `MESSAGE_ADDRESS_RATE`). A message that asks several things is answered question by
+  question in one reply (see `parts`).
 - Metadata that reaches Rasa is ours: the conversation's store, the language hint, and a
   keyed hash of the client's address that the order look-up counts failures by.
 """

@@ -20,8 +20,9 @@ Webhook: `POST /webhooks/telegram/webhook/<store>`.
   `language_code` as the language hint (used where the text gives none). Callback data from
   inline buttons is screened the same way (a forged callback cannot inject entities), and
   every callback query is answered so the button stops spinning. A chat sending more than
-  `MESSAGE_RATE` allows is told once a minute to wait, and the flood is not forwarded. A message asking several
-  things is answered question by question (see `parts`), its replies sent in order.
+  `MESSAGE_RATE` allows is told once a minute to wait, and the flood is not forwarded. A
+  message asking several things is answered question by question (see `parts`), its
+  replies sent in order.
 - Groups and supergroups get no answers, except one polite "write to me privately" when the
   bot is added, addressed (`/start`, `/help`, `@botname`) or replied to, at most once an hour
   per group; channel posts are
@@ -500,11 +501,11 @@ class StoreTelegramInput(InputChannel):
         if incoming.chat_id is None:
             return
         chat = f"{store}:{incoming.chat_id}"
-        if incoming.action == "forward" and not self._messages.allow(chat):
-            if self._flood_notices.allow(chat):  # said once a minute; the flood itself never reaches the assistant
+        if incoming.action == "forward":
+            if self._messages.allow(chat):
+                await self._forward(store, bot, incoming, on_new_message)
+            elif self._flood_notices.allow(chat):  # said once a minute; the flood itself never reaches the assistant
                 await self._notice(store, bot, incoming.chat_id, "rate_limited", incoming.language)
-        elif incoming.action == "forward":
-            await self._forward(store, bot, incoming, on_new_message)
         elif incoming.action == "notice" and incoming.notice:
             await self._notice(store, bot, incoming.chat_id, incoming.notice, incoming.language)
         elif incoming.action == "group" and await self._addressed(bot, incoming):

@@ -97,10 +97,11 @@ def _clauses(normalized: str, sentence: Span) -> list[Span]:
 def _questions_in(normalized: str, sentence: Span) -> list[Span]:
     """A sentence's questions, each with the context around it; empty when the sentence asks nothing."""
     text = normalized[sentence[0]:sentence[1]].rstrip()
-    if _WANT.search(fold(text)) and not text.endswith(("?", "؟")) and (
-            _MY_ORDER.search(fold(text)) or extract_entities(text, only=_ORDER)):
+    folded = fold(text)
+    if _WANT.search(folded) and not text.endswith(("?", "؟")) and (
+            _MY_ORDER.search(folded) or extract_entities(text, only=_ORDER)):
         return [sentence]
-    if text.endswith((".", "!")) or _RESTATES.search(fold(text)):
+    if text.endswith((".", "!")) or _RESTATES.search(folded):
         return []  # told, exclaimed ("?!") or said again in other words: context, not a question of its own
     clauses = _clauses(normalized, sentence)
     asking = [bool(QUESTION_WORDS.search(fold(normalized[start:end]))) for start, end in clauses]

@@ -51,16 +51,17 @@ def delivery_cost(
     if rules.free_over is not None and not rules.tiers:
         return DeliveryQuote("free") if total > rules.free_over else DeliveryQuote("below_free")
     if city is None:
-        tier = _tier(rules, total)
-        out = rules.out_of_town_per_km
-        if tier is not None and out is not None and tier.per_km is None:
+        tier, out = _tier(rules, total), rules.out_of_town_per_km
+        if tier is None or out is None:
+            return DeliveryQuote("need_city")
+        if tier.per_km is None:
             # "75 лари, сколько доставка?": 6 лари in the store's cities, per km beyond them; no need to ask where
             return DeliveryQuote("cities_or_km", tier.fee, out, tier=tier)
-        if tier is not None and out is not None and distance_km is not None:
-            # "460 лари, 12 км": per km in the cities and beyond them, both for the distance said
-            return DeliveryQuote("cities_or_km", round(tier.per_km * distance_km, 2), out, distance_km, tier=tier,  # type: ignore[operator]
-                                 out_of_town_fee=round(out * distance_km, 2))
-        return DeliveryQuote("need_city")
+        if distance_km is None:
+            return DeliveryQuote("need_city")
+        # "460 лари, 12 км": per km in the cities and beyond them, both for the distance said
+        return DeliveryQuote("cities_or_km", round(tier.per_km * distance_km, 2), out, distance_km, tier=tier,
+                             out_of_town_fee=round(out * distance_km, 2))
     in_cities = city in rules.cities
     if not in_cities:
         if rules.out_of_town_per_km is None:
