@@ -55,6 +55,19 @@ def question_text(tracker: Tracker) -> str:
     return "" if text.startswith("/") else text.lstrip(SLASH_ESCAPE).strip()
 
 
+def unclear_before(tracker: Tracker) -> bool:
+    """Whether the assistant's answer to the customer's message before this one was "I did not understand"."""
+    current = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if current:
+                return False
+            current = True
+        elif current and event.get("event") == "bot" and (event.get("metadata") or {}).get("utter_action") == "utter_default":
+            return True
+    return False
+
+
 def likely_intents(tracker: Tracker) -> list[str]:
     """The topics likely meant besides the latest intent, most likely first: the topic of the customer's
     message before (a follow-up such as "and the gift?" leans on it), then the classifier's next intents."""

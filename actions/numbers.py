@@ -9,9 +9,16 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import computed_again, last_computed, likely_intents, question_text, store_and_language
+from actions.context import (
+    computed_again,
+    last_computed,
+    likely_intents,
+    question_text,
+    store_and_language,
+    unclear_before,
+)
 from actions.db import local_now
-from actions.topics import utter_store_words, utter_topic, utter_units
+from actions.topics import hand_to_person, utter_store_words, utter_topic, utter_units
 from bot import answers
 from bot.dialogue import adds_to_order, asks_about_days_off, follow_up_total, items_total, ordered_moment, rules_question
 from bot.i18n.replies import render
@@ -211,5 +218,9 @@ class ActionUnclear(Action):
         if asked and utter_units(dispatcher, store, language, question, likely_intents(tracker)):
             return []  # the classifier was unsure, but a rule of the page plainly answers it
         replies = {"out_of_scope": "utter_out_of_scope", "affirm": "utter_anything_else", "deny": "utter_anything_else"}
-        dispatcher.utter_message(response=replies.get(intent or "", "utter_default"))
+        reply = replies.get(intent or "", "utter_default")
+        if reply == "utter_default" and unclear_before(tracker):  # not understood twice in a row: a person helps
+            hand_to_person(dispatcher, tracker, "unclear", render("handoff.unclear", language))  # type: ignore[arg-type]
+            return []
+        dispatcher.utter_message(response=reply)
         return []

@@ -24,7 +24,7 @@ from actions.context import (
     store_and_language,
 )
 from actions.db import engine, local_now, now, order_items
-from actions.topics import utter_topic, utter_units
+from actions.topics import hand_to_person, utter_topic, utter_units
 from bot import answers
 from bot.dialogue import (
     ORDER_PURPOSES,
@@ -211,8 +211,7 @@ class ActionOrderFlow(Action):
         if result.status == "locked" or result.locked_until is not None:  # the 5th failure locks at once
             local = result.locked_until.astimezone(ZoneInfo(store.timezone))  # type: ignore[union-attr]
             key = "lookup.order_locked" if result.lock_scope == "order" else "lookup.locked"
-            dispatcher.utter_message(text=render(key, language, time=clock(local, language)),  # type: ignore[arg-type]
-                                     buttons=_human_button(language))
+            hand_to_person(dispatcher, tracker, "locked", render(key, language, time=clock(local, language)))  # type: ignore[arg-type]
             return None, reset + [SlotSet("purpose", None)]
         if result.status == "mismatch":
             dispatcher.utter_message(text=render("lookup.mismatch", language,  # type: ignore[arg-type]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Sequence, Text
+from typing import Any, Dict, List, Optional, Sequence, Text, Union
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -10,7 +10,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.context import computed_again, likely_intents, question_text, store_and_language
 from bot.dialogue import adds_to_order, asks_for_a_person, rules_question
 from bot.i18n.replies import render
-from bot.stores.policy import AnswerUnit, StorePolicy
+from bot.console.service import queue_for_person
+from bot.stores.policy import Answer, AnswerUnit, StorePolicy
 from bot.stores.units import FOLLOW_UP_WORDS, broad, choose_units, comparable, plainly_answered, store_index
 
 
@@ -26,11 +27,12 @@ def utter_topic(dispatcher: CollectingDispatcher, store: StorePolicy, language: 
         return True
     summary = store.answer(topic)
     if summary is not None and broad(question):
-        dispatcher.utter_message(response="utter_store_answer", answer=summary.text[language])  # type: ignore[index]
+        dispatcher.utter_message(response="utter_store_answer", answer=summary.text[language],  # type: ignore[index]
+                                 sources=cited([summary]))
         return True
     units = [match.unit for match in index.rank(question) if match.unit.topic == fallback][:1] if question else []
     if units:
-        dispatcher.utter_message(response="utter_store_answer", answer=units[0].text[language])  # type: ignore[index]
+        say_units(dispatcher, units, language)
         return True
     dispatcher.utter_message(response="utter_topic_not_covered")
     return False
@@ -45,10 +47,35 @@ def utter_units(dispatcher: CollectingDispatcher, store: StorePolicy, language: 
 
 
 def say_units(dispatcher: CollectingDispatcher, units: Sequence[AnswerUnit], language: str) -> None:
-    """The rules chosen, one answer with a line each (nothing when none was)."""
+    """The rules chosen, one answer with a line each (nothing when none was); the page's sentences go with it for the
+    agents' console (`sources` stays in the event's metadata, the customer never receives it)."""
     if units:
         dispatcher.utter_message(response="utter_store_answer",
-                                 answer="\n".join(unit.text[language] for unit in units))  # type: ignore[index]
+                                 answer="\n".join(unit.text[language] for unit in units),  # type: ignore[index]
+                                 sources=cited(units))
+
+
+def cited(rules: Sequence[Union[AnswerUnit, Answer]]) -> list[dict[str, str]]:
+    """The page's sentences behind an answer, for the console: which unit (or topic) and the sentence verbatim."""
+    return [{"unit": getattr(rule, "id", None) or rule.topic, "sentence": sentence}
+            for rule in rules for sentence in rule.sources]
+
+
+def hand_to_person(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str, lead: str = "") -> None:
+    """Queues the conversation for the store's agents and says truthfully what happens next: an agent online will
+    answer here, or none is, with the store's own contact from its page. The widget starts listening for the
+    agent on the `handoff` signal."""
+    store, language = store_and_language(tracker)
+    typed = question_text(tracker) or str((tracker.latest_message or {}).get("text") or "")
+    queued = queue_for_person(tracker.sender_id, store.id, language, reason, typed)
+    name = store.name[language]  # type: ignore[index]
+    if queued.online:
+        text = render("handoff.online", language, store=name)  # type: ignore[arg-type]
+    elif store.contact is not None:
+        text = render("handoff.contact", language, store=name, contact=store.contact.text[language])  # type: ignore[arg-type,index]
+    else:
+        text = render("handoff.no_contact", language, store=name)  # type: ignore[arg-type]
+    dispatcher.utter_message(text=f"{lead} {text}".strip(), json_message={"handoff": "queued"})
 
 
 def utter_store_words(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str) -> None:
@@ -87,7 +114,7 @@ class ActionAnswerTopic(Action):
 
 
 class ActionHandoff(Action):
-    """"Talk to a person": what really happens next, since no agent answers in this chat yet (no false promise)."""
+    """"Talk to a person": the conversation is queued for the store's agents, and the customer told what happens next."""
 
     def name(self) -> Text:
         """Referenced by the handoff rules."""
@@ -96,17 +123,12 @@ class ActionHandoff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        """No agent is connected here: the store's own contact from its page, or where to look for one. A rules
-        question that only mentions the store's experts ("if your experts find no fault, who pays?") is answered."""
+        """Queued for a person; a rules question that only mentions the store's experts ("if your experts find no
+        fault, who pays?") is answered instead."""
         store, language = store_and_language(tracker)
         question = question_text(tracker)
         if (question and not asks_for_a_person(question) and rules_question(None, question)
                 and utter_units(dispatcher, store, language, question, likely_intents(tracker))):
             return []
-        name = store.name[language]  # type: ignore[index]
-        if store.contact is not None:
-            text = render("handoff.contact", language, store=name, contact=store.contact.text[language])  # type: ignore[arg-type,index]
-        else:
-            text = render("handoff.no_contact", language, store=name)  # type: ignore[arg-type]
-        dispatcher.utter_message(text=text)
+        hand_to_person(dispatcher, tracker, "asked")
         return []

@@ -54,9 +54,11 @@ class Servers:
                "MESSAGE_RATE": "1000000:1000000", "MESSAGE_ADDRESS_RATE": "1000000:1000000", **(extra_env or {}),
                "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{self.action_port}/webhook",
                "SANIC_HOST": "127.0.0.1", "TRACKER_DB": str(log_dir / "tracker.db"),
+               "CONSOLE_KEEP_DIR": str(log_dir / "kept"),
                "DATABASE_URL": f"sqlite:///{log_dir / 'orders.db'}"}
         self.database_url = env["DATABASE_URL"]
         self.tracker_db = log_dir / "tracker.db"
+        self.kept = log_dir / "kept"  # where the console writes agents' corrections and stories
         log_dir.mkdir(parents=True, exist_ok=True)
         for stale in ("tracker.db", "orders.db"):
             (log_dir / stale).unlink(missing_ok=True)

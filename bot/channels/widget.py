@@ -27,10 +27,12 @@ from rasa.shared.core.events import BotUttered, Event, UserUttered
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
+from sqlalchemy.exc import SQLAlchemyError
 
-from bot.channels.gate import RateLimiter, Refused, client_address, known_store, signed_store
+from bot.channels.gate import RateLimiter, Refused, bad_request, client_address, known_store, signed_store
 from bot.channels.guard import SLASH_ESCAPE, UNAVAILABLE, bilingual, language_hint
 from bot.channels.parts import part_of, said_once
+from bot.console.service import handoff_state, merged, said_after
 from bot.settings import default_store, rate_limit
 from bot.stores.policy import StorePolicy, policies
 
@@ -44,6 +46,8 @@ ASSET_TYPES = {
 MAX_HISTORY = 200  # messages; older ones stay in the tracker store but are not sent to the page
 # History requests per client address: 30 at once, then 60 a minute.
 HISTORY_RATE = ("HISTORY_RATE", "30:60")
+# Polls for an agent's messages per client address (one every 2 s per waiting customer, several behind one office).
+UPDATES_RATE = ("UPDATES_RATE", "120:300")
 ASSET_CACHE = "public, max-age=300"
 DEMO_PAGES = ("home", "catalog")
 # The demo page runs the widget under a strict policy: no inline script, same-origin only.
@@ -179,8 +183,36 @@ async def history_response(args: Mapping[str, Any], agent: Any) -> HTTPResponse:
     events = list(tracker.events) if tracker is not None else []
     # A conversation of another store is not this page's to show.
     messages = history_messages(events) if conversation_store(events) == store.id else []
-    return response.json({"sender": sender, "store": store.id, "messages": messages},
-                         headers={"Cache-Control": "no-store"})
+    try:  # what agents said, and whether one is wanted or holds the conversation (the widget then listens)
+        handoff, kept = handoff_state(sender), said_after(sender)
+    except SQLAlchemyError:
+        logger.exception("Reading the handoff of conversation %s failed", sender)
+        return _unavailable()
+    return response.json({"sender": sender, "store": store.id, "messages": merged(messages, kept)[-MAX_HISTORY:],
+                          "handoff": handoff}, headers={"Cache-Control": "no-store"})
+
+
+def parse_after(args: Mapping[str, Any]) -> int:
+    """The number of the last handoff message the widget has (`?after=`), or a 400."""
+    after = _arg(args, "after") or "0"
+    if not after.isdigit() or len(after) > 12:
+        raise bad_request("'after' must be a whole number")
+    return int(after)
+
+
+def updates_response(args: Mapping[str, Any]) -> HTTPResponse:
+    """What agents said after `?after=` and the handoff's state: the widget asks every 2 s while a person is wanted."""
+    try:
+        sender, _ = parse_history_query(args)
+        after = parse_after(args)
+        handoff, kept = handoff_state(sender), said_after(sender, after)
+    except Refused as refused:
+        return refused.response()
+    except SQLAlchemyError:
+        logger.exception("Reading the handoff of conversation %s failed", _arg(args, "sender"))
+        return _unavailable()
+    return response.json({"handoff": handoff, "messages": [message for message in kept if message["role"] != "user"],
+                          "after": kept[-1]["id"] if kept else after}, headers={"Cache-Control": "no-store"})
 
 
 def config_response(args: Mapping[str, Any]) -> HTTPResponse:
@@ -337,6 +369,7 @@ class WidgetInput(InputChannel):
         """Files, store config, demo page and conversation history."""
         widget = Blueprint(f"store_widget_{id(self)}", __name__)
         histories = RateLimiter(*rate_limit(*HISTORY_RATE))
+        polls = RateLimiter(*rate_limit(*UPDATES_RATE))
 
         @widget.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
@@ -357,6 +390,14 @@ class WidgetInput(InputChannel):
         @widget.route("/demo", methods=["GET"])
         async def demo(request: Request) -> HTTPResponse:
             return demo_response(request.args)
+
+        @widget.route("/updates", methods=["GET"])
+        async def updates(request: Request) -> HTTPResponse:
+            try:
+                polls.check(client_address(request))
+            except Refused as refused:
+                return refused.response()
+            return updates_response(request.args)
 
         @widget.route("/history", methods=["GET"])
         async def history(request: Request) -> HTTPResponse:

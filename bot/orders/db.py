@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Any, Optional
 
-from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy import MetaData, create_engine, event, inspect, text
 from sqlalchemy.engine import Engine
 
 from bot.orders.models import Base
@@ -43,11 +43,12 @@ def make_engine(url: Optional[str] = None) -> Engine:
     return engine
 
 
-def create_schema(engine: Engine) -> None:
-    """Creates the missing tables, and the columns and indexes newer code added; safe to run again."""
-    Base.metadata.create_all(engine)
+def create_schema(engine: Engine, metadata: MetaData = Base.metadata) -> None:
+    """Creates the missing tables (the orders', or another room's on the same database), and the columns and indexes
+    newer code added; safe to run again."""
+    metadata.create_all(engine)
     existing = inspect(engine)
-    for table in Base.metadata.sorted_tables:
+    for table in metadata.sorted_tables:
         present = {column["name"] for column in existing.get_columns(table.name)}
         missing = [column for column in table.columns if column.name not in present]
         with engine.begin() as connection:

@@ -8,7 +8,9 @@
  *     data-endpoint="URL"     the REST webhook (default: /webhooks/rest/webhook on the script's origin);
  *                             conversations are started at "conversations" next to it, which
  *                             answers the signed conversation id every message then carries
- *     data-history="URL"      the history endpoint (default: history next to this script)
+ *     data-history="URL"      the history endpoint (default: history next to this script); while a
+ *                             person is wanted the widget asks "updates" next to it every 2 s for
+ *                             the agent's messages
  *     data-accent="#a4286a"   the main colour
  *     data-open="true"        open the chat window when the page loads
  *     data-greet="false"      do not ask the assistant for a greeting when a conversation starts
@@ -35,6 +37,7 @@
       log: "پیام‌های گفتگو",
       you: "شما",
       assistant: "دستیار",
+      agent: "پشتیبان",
       typing: "دستیار در حال نوشتن است…",
       replies: "پاسخ‌های پیشنهادی",
       inputLabel: "متن پیام",
@@ -60,6 +63,7 @@
       log: "Сообщения чата",
       you: "Вы",
       assistant: "Помощник",
+      agent: "Оператор",
       typing: "Помощник печатает…",
       replies: "Варианты ответа",
       inputLabel: "Текст сообщения",
@@ -101,6 +105,7 @@
     language: language(data.language),
     endpoint: data.endpoint || `${scriptUrl.origin}/webhooks/rest/webhook`,
     history: data.history || `${base}/history`,
+    pollEvery: 2000,                // ms between asks for an agent's messages while a person is wanted
     config: `${base}/config`,
     stylesheet: `${base}/widget.css`,
     accent: data.accent || "",
@@ -126,6 +131,7 @@
   const openKey = `storeAssistant:${options.store}:open`;
 
   options.conversations = new URL("conversations", new URL(options.endpoint, document.baseURI)).href;
+  options.updates = new URL("updates", new URL(options.history, document.baseURI)).href;
   /* Only ids the server signed ("c1.<store>.…") are kept; older or foreign ones are dropped. */
   const signed = (id) => (typeof id === "string" && id.startsWith(`c1.${options.store}.`) ? id : null);
 
@@ -224,6 +230,8 @@
       this.storeName = config && config.name && config.name[this.lang];
       this.sender = signed(local.get(senderKey));
       this.conversation = 0;      // bumped by "new conversation": late answers are dropped
+      this.after = 0;             // the last agent message shown (numbered by the server)
+      this.polling = null;        // the timer while a person is wanted or holds the conversation
       this.queue = Promise.resolve();
       this.retryNow = null;
       this.build();
@@ -369,6 +377,7 @@
 
     restart() {
       this.conversation += 1;
+      this.stopListening();
       this.queue = Promise.resolve();
       if (this.retryNow) this.retryNow(); // releases a wait; the stale delivery then stops
       this.hideError();
@@ -420,6 +429,7 @@
           this.hideError();
           if (item.shown) item.shown.classList.remove("saw-msg--failed");
           for (const reply of Array.isArray(replies) ? replies : []) {
+            if (reply && reply.custom && reply.custom.handoff) { this.listen(conversation); continue; }
             this.renderMessage({ role: "bot", text: reply.text, buttons: reply.buttons, image: reply.image,
               timestamp: Date.now() / 1000 });
           }
@@ -503,6 +513,11 @@
           this.log.prepend(fragment);
           this.disableOldReplies();
           this.scrollDown();
+          const handoff = history && history.handoff;
+          if (handoff) {
+            this.after = Math.max(this.after, Number(handoff.after) || 0);
+            this.listen(conversation);
+          }
           return;
         } catch (failure) {
           if (conversation !== this.conversation) return;
@@ -518,6 +533,41 @@
           if (!automatic) attempt = 0;
         }
       }
+    }
+
+    /* While a person is wanted or holds the conversation: ask for the agent's messages every 2 s, show each once,
+       stop when the agent hands back (the state is then null) or the customer starts a new conversation. */
+    listen(conversation) {
+      if (this.polling || conversation !== this.conversation) return;
+      const tick = async () => {
+        if (conversation !== this.conversation || !this.sender) { this.stopListening(); return; }
+        let reply = null;
+        try {
+          const url = new URL(options.updates);
+          url.searchParams.set("sender", this.sender);
+          url.searchParams.set("store", options.store);
+          url.searchParams.set("after", String(this.after));
+          reply = await request(url.href, { method: "GET" }, this.lang);
+        } catch (_) {
+          reply = null; // a missed poll is retried at the next tick
+        }
+        if (conversation !== this.conversation) return;
+        if (reply) {
+          for (const message of Array.isArray(reply.messages) ? reply.messages : []) {
+            if (typeof message.id === "number" && message.id <= this.after) continue;
+            this.after = Math.max(this.after, Number(message.id) || 0);
+            this.renderMessage(message);
+          }
+          if (!reply.handoff) { this.stopListening(); return; }
+        }
+        this.polling = setTimeout(tick, options.pollEvery);
+      };
+      this.polling = setTimeout(tick, options.pollEvery);
+    }
+
+    stopListening() {
+      clearTimeout(this.polling);
+      this.polling = null;
     }
 
     /* Only the replies offered after the customer's last message stay clickable. */
@@ -538,10 +588,16 @@
 
     messageNode(message) {
       const t = this.t;
-      const role = message.role === "user" ? "user" : "bot";
+      const role = ["user", "agent"].includes(message.role) ? message.role : "bot";
       const text = typeof message.text === "string" ? message.text : "";
-      const node = el("div", { className: `saw-msg saw-msg--${role}`, "data-role": role });
-      node.append(el("span", { className: "saw-sr" }, `${role === "user" ? t.you : t.assistant}: `));
+      const node = el("div", { className: `saw-msg saw-msg--${role === "user" ? "user" : "bot"}`, "data-role": role });
+      if (role === "agent") {
+        node.classList.add("saw-msg--agent");
+        node.append(el("span", { className: "saw-author", dir: "auto" },
+          typeof message.agent === "string" ? `${t.agent} · ${message.agent}` : t.agent));
+      } else {
+        node.append(el("span", { className: "saw-sr" }, `${role === "user" ? t.you : t.assistant}: `));
+      }
       if (text) node.append(el("p", { className: "saw-bubble", dir: "auto" }, linkify(text, t)));
       const image = typeof message.image === "string" && /^https?:\/\//i.test(message.image)
         ? safeHref(message.image) : null;
