@@ -18,7 +18,7 @@ from actions.context import (
     unclear_before,
 )
 from actions.db import local_now
-from actions.topics import hand_to_person, utter_store_words, utter_topic, utter_units
+from actions.topics import cited, hand_to_person, utter_store_words, utter_topic, utter_units
 from bot import answers
 from bot.dialogue import adds_to_order, asks_about_days_off, follow_up_total, items_total, ordered_moment, rules_question
 from bot.i18n.replies import render
@@ -95,7 +95,7 @@ class ActionInstallments(Action):
                 text = answers.installment_plan(plan, store, language) + "\n" + render("installment.ask_amount", language)  # type: ignore[arg-type]
             else:
                 text = answers.installment_schedule(schedule(plan, amount, today), store, language)  # type: ignore[arg-type]
-            dispatcher.utter_message(text=text)
+            dispatcher.utter_message(text=text, sources=cited([plan], "installments"))
         return []
 
 
@@ -127,7 +127,8 @@ class ActionDeliveryCost(Action):
         if quote.kind == "need_city":
             places = [*rules.cities, *([OUT_OF_TOWN] if rules.out_of_town_per_km is not None else [])]
             buttons = [{"title": answers.city_name(c, language), "payload": answers.city_name(c, language)} for c in places]  # type: ignore[arg-type]
-        dispatcher.utter_message(text=answers.delivery_quote(quote, total, city, store, language), buttons=buttons)  # type: ignore[arg-type]
+        dispatcher.utter_message(text=answers.delivery_quote(quote, total, city, store, language),  # type: ignore[arg-type]
+                                 buttons=buttons, sources=cited([quote.tier or rules], "delivery"))
         if quote.kind == "need_total" and store.answer("delivery_cost"):
             utter_topic(dispatcher, store, language, "delivery_cost")
         return []
@@ -152,7 +153,8 @@ class ActionPickup(Action):
         asked = _latest(tracker, "time")
         ordered = _ordered_at(tracker, store)
         slot = pickup_slot(rules.pickup, ordered, rules.week, rules.weekend_orders_next_working_day)
-        dispatcher.utter_message(text=answers.pickup(slot, rules.pickup, ordered, asked is not None, language))  # type: ignore[arg-type]
+        dispatcher.utter_message(text=answers.pickup(slot, rules.pickup, ordered, asked is not None, language),  # type: ignore[arg-type]
+                                 sources=cited([rules.pickup], "pickup"))
         return []
 
 
@@ -185,7 +187,8 @@ class ActionDeliveryTime(Action):
         text = answers.delivery_times(arrivals, store, language, asks_about_days_off(question_text(tracker)))  # type: ignore[arg-type]
         refused = [render("delivery_time.not_served", language, lane=lane.name[language],  # type: ignore[arg-type,index]
                           city=answers.city_name(city, language)) for lane in unserved]  # type: ignore[arg-type]
-        dispatcher.utter_message(text="\n".join([*refused, text]))  # what is not possible first: "express to Kerman?"
+        dispatcher.utter_message(text="\n".join([*refused, text]),  # what is not possible first: "express to Kerman?"
+                                 sources=cited(lanes, "delivery_time"))
         return []
 
 

@@ -24,7 +24,7 @@ from actions.context import (
     store_and_language,
 )
 from actions.db import engine, local_now, now, order_items
-from actions.topics import hand_to_person, utter_topic, utter_units
+from actions.topics import cited, hand_to_person, utter_topic, utter_units
 from bot import answers
 from bot.dialogue import (
     ORDER_PURPOSES,
@@ -161,7 +161,8 @@ class ActionOrderFlow(Action):
         if refused is None:
             return False
         ground, why = refused
-        dispatcher.utter_message(text=answers.refused_for_any_order(ground, reason, why, language))  # type: ignore[arg-type]
+        dispatcher.utter_message(text=answers.refused_for_any_order(ground, reason, why, language),  # type: ignore[arg-type]
+                                 sources=cited([ground], "returns"))
         return True
 
     @staticmethod
@@ -233,7 +234,8 @@ class ActionOrderFlow(Action):
         if purpose == "cancel_order":
             decision = can_cancel(order, store)
             buttons = _human_button(language) if decision.verdict in ("possible", "not_covered") else []
-            dispatcher.utter_message(text=answers.cancel_decision(decision, order, store, language), buttons=buttons)  # type: ignore[arg-type]
+            dispatcher.utter_message(text=answers.cancel_decision(decision, order, store, language),  # type: ignore[arg-type]
+                                     buttons=buttons, sources=cited([store.rules.cancel], "cancel"))
             return [SlotSet("purpose", None)]
         return self._return(dispatcher, tracker, store, language, purpose, order)
 
@@ -267,8 +269,9 @@ class ActionOrderFlow(Action):
             return known + [FollowupAction("return_form")]
         text = answers.return_decision(decision, item, store, language)  # type: ignore[arg-type]
         cleared = [SlotSet(slot, None) for slot in _FLOW_SLOTS] + [SlotSet("purpose", None)]
+        sources = cited([decision.ground or store.rules.returns], "returns")
         if decision.verdict in ("eligible", "needs_evidence"):
-            dispatcher.utter_message(text=text)
+            dispatcher.utter_message(text=text, sources=sources)
             dispatcher.utter_message(
                 text=render("return.offer", language, item=item.name),  # type: ignore[arg-type]
                 buttons=[{"title": render("button.yes_file", language), "payload": "/affirm"},  # type: ignore[arg-type]
@@ -280,7 +283,7 @@ class ActionOrderFlow(Action):
                        "shipping": decision.shipping}
             return cleared + [SlotSet("pending_return", pending)]
         buttons = _human_button(language) if decision.verdict == "not_covered" else []
-        dispatcher.utter_message(text=text, buttons=buttons)
+        dispatcher.utter_message(text=text, buttons=buttons, sources=sources)
         return cleared
 
 

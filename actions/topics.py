@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Sequence, Text, Union
+from typing import Any, Dict, List, Optional, Sequence, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -11,7 +11,7 @@ from actions.context import computed_again, likely_intents, question_text, store
 from bot.dialogue import adds_to_order, asks_for_a_person, rules_question
 from bot.i18n.replies import render
 from bot.console.service import queue_for_person
-from bot.stores.policy import Answer, AnswerUnit, StorePolicy
+from bot.stores.policy import AnswerUnit, StorePolicy
 from bot.stores.units import FOLLOW_UP_WORDS, broad, choose_units, comparable, plainly_answered, store_index
 
 
@@ -55,10 +55,11 @@ def say_units(dispatcher: CollectingDispatcher, units: Sequence[AnswerUnit], lan
                                  sources=cited(units))
 
 
-def cited(rules: Sequence[Union[AnswerUnit, Answer]]) -> list[dict[str, str]]:
-    """The page's sentences behind an answer, for the console: which unit (or topic) and the sentence verbatim."""
-    return [{"unit": getattr(rule, "id", None) or rule.topic, "sentence": sentence}
-            for rule in rules for sentence in rule.sources]
+def cited(rules: Sequence[Any], label: str = "") -> list[dict[str, str]]:
+    """The page's sentences behind an answer, for the console: which unit (or topic, or computed rule) and each
+    sentence verbatim. Any rule with `sources` (an answer unit, a topic's summary, a delivery or return rule)."""
+    return [{"unit": getattr(rule, "id", None) or getattr(rule, "topic", None) or label, "sentence": sentence}
+            for rule in rules if rule is not None for sentence in rule.sources]
 
 
 def hand_to_person(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str, lead: str = "") -> None:

@@ -1,16 +1,40 @@
-"""Shared fixtures: the trained model, an in-process agent, and the real servers."""
+"""Shared fixtures: the trained model, an in-process agent, the real servers and a throw-away PostgreSQL."""
 
 from __future__ import annotations
 
 import asyncio
 import os
+import subprocess
 import time
+import uuid
 from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
 
-from support import ARTIFACTS, Servers, full_phones_in, known_phones, logs_since
+from support import ARTIFACTS, ROOT, Servers, full_phones_in, known_phones, logs_since
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A throw-away PostgreSQL of this test session (`scripts/postgres.sh`), or ORDERS_TEST_POSTGRES_URL."""
+    given = os.environ.get("ORDERS_TEST_POSTGRES_URL")
+    if given:
+        yield given
+        return
+    env = {**os.environ, "POSTGRES_DIR": f"/tmp/orders-test-postgres-{uuid.uuid4().hex[:12]}"}
+    try:
+        started = subprocess.run(
+            ["bash", str(ROOT / "scripts" / "postgres.sh"), "start"], env=env, capture_output=True, text=True, timeout=900
+        )
+    except subprocess.TimeoutExpired:
+        pytest.skip("scripts/postgres.sh start took more than 15 minutes")
+    if started.returncode != 0:
+        pytest.skip(f"PostgreSQL could not be installed or started (scripts/postgres.sh): {started.stderr[-1500:]}")
+    try:
+        yield started.stdout.strip().splitlines()[-1]
+    finally:
+        subprocess.run(["bash", str(ROOT / "scripts" / "postgres.sh"), "stop"], env=env, capture_output=True, timeout=120)
 
 
 @pytest.fixture(scope="session")

@@ -140,6 +140,12 @@ class Servers:
         assert response.status_code == 200, response.text
         return response.json()
 
+    def add_agent(self, name: str, password: str, stores: str = "all") -> None:
+        """Creates a console agent with the documented command, on these servers' database."""
+        subprocess.run([sys.executable, "-m", "bot.console", "add-agent", name, "--stores", stores],
+                       input=password + "\n", text=True, cwd=ROOT, env=self._env, check=True,
+                       stdout=subprocess.DEVNULL)
+
     def stop_action_server(self) -> None:
         """Stops the action server alone, as a crash would: the Rasa server goes on without it."""
         self._kill(ACTION_SERVER)

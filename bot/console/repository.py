@@ -68,6 +68,7 @@ def remove_agent(session: Session, name: str) -> bool:
     for sign_in in session.scalars(select(SignIn).where(SignIn.agent == name)):
         session.delete(sign_in)
     session.delete(agent)
+    session.flush()
     return True
 
 
@@ -101,6 +102,7 @@ def sign_out(session: Session, token_hash: str) -> None:
     found = session.get(SignIn, token_hash)
     if found is not None:
         session.delete(found)
+        session.flush()
 
 
 def agents_online(session: Session, store: str, now: datetime) -> list[str]:

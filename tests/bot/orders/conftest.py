@@ -1,10 +1,7 @@
-"""Real databases for the orders tests: a SQLite file per test, and a throw-away PostgreSQL."""
+"""Real databases for the orders tests: a SQLite file per test, and the session's throw-away PostgreSQL."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import uuid
 from pathlib import Path
 from typing import Iterator
 
@@ -15,31 +12,6 @@ from sqlalchemy.orm import Session
 
 from bot.orders.db import create_schema, make_engine
 from bot.orders.models import Base
-
-ROOT = Path(__file__).resolve().parents[3]
-POSTGRES_SCRIPT = ROOT / "scripts" / "postgres.sh"
-
-
-@pytest.fixture(scope="session")
-def postgres_url() -> Iterator[str]:
-    """A throw-away PostgreSQL of this test session (`scripts/postgres.sh`), or ORDERS_TEST_POSTGRES_URL."""
-    given = os.environ.get("ORDERS_TEST_POSTGRES_URL")
-    if given:
-        yield given
-        return
-    env = {**os.environ, "POSTGRES_DIR": f"/tmp/orders-test-postgres-{uuid.uuid4().hex[:12]}"}
-    try:
-        started = subprocess.run(
-            ["bash", str(POSTGRES_SCRIPT), "start"], env=env, capture_output=True, text=True, timeout=900
-        )
-    except subprocess.TimeoutExpired:
-        pytest.skip("scripts/postgres.sh start took more than 15 minutes")
-    if started.returncode != 0:
-        pytest.skip(f"PostgreSQL could not be installed or started (scripts/postgres.sh): {started.stderr[-1500:]}")
-    try:
-        yield started.stdout.strip().splitlines()[-1]
-    finally:
-        subprocess.run(["bash", str(POSTGRES_SCRIPT), "stop"], env=env, capture_output=True, timeout=120)
 
 
 @pytest.fixture(scope="session")
