@@ -1054,3 +1054,40 @@ def test_odd_updates_get_a_200_and_no_answer(telegram: Any, fake: FakeTelegram, 
     mark = fake.mark()
     deliver(telegram, "tisa", update)
     assert fake.since(mark, "sendMessage") == []
+
+
+@pytest.mark.server
+def test_an_agent_takes_a_telegram_chat_writes_to_it_at_once_and_hands_it_back(telegram: Any,
+                                                                              fake: FakeTelegram) -> None:
+    chat = new_chat()
+    conversation = f"tg-tisa-{chat}"
+    telegram.add_agent("leila", "leila's long password", "tisa")
+    console = requests.Session()
+    csrf = console.post(f"{telegram.url}/console/api/login", json={"agent": "leila", "password": "leila's long password"},
+                        timeout=30).json()["csrf"]
+    headers = {"X-Console-CSRF": csrf}
+    mark = fake.mark()
+    deliver(telegram, "tisa", private(chat, "می‌خواهم با اپراتور صحبت کنم"))
+    assert "الان آنلاین است" in fake.texts(chat, mark)[-1]  # she is signed in: online
+    queue = console.get(f"{telegram.url}/console/api/queue", timeout=30).json()
+    assert [item["channel"] for item in queue if item["conversation"] == conversation] == ["telegram"]
+    mark = fake.mark()
+    assert console.post(f"{telegram.url}/console/api/conversations/{conversation}/take", headers=headers,
+                        timeout=30).status_code == 200
+    [joined] = fake.texts(chat, mark)
+    assert "leila" in joined
+    mark = fake.mark()
+    deliver(telegram, "tisa", private(chat, "سفارشم TS-1041 کجاست؟"))
+    assert fake.texts(chat, mark) == []  # the assistant keeps quiet: the agent answers
+    written = console.post(f"{telegram.url}/console/api/conversations/{conversation}/messages",
+                           json={"text": "سلام، بررسی می‌کنم"}, headers=headers, timeout=30)
+    assert written.status_code == 200
+    assert fake.texts(chat, mark)[-1] == "سلام، بررسی می‌کنم"  # sent to Telegram before the answer came back
+    transcript = console.get(f"{telegram.url}/console/api/conversations/{conversation}", timeout=30).json()
+    assert [line["text"] for line in transcript["messages"] if line["author"] != "bot"][-2:] == [
+        "سفارشم TS-1041 کجاست؟", "سلام، بررسی می‌کنم"]
+    assert console.post(f"{telegram.url}/console/api/conversations/{conversation}/release", headers=headers,
+                        timeout=30).status_code == 200
+    mark = fake.mark()
+    deliver(telegram, "tisa", private(chat, "هزینه ارسال چقدر است؟"))
+    assert any("۲ میلیون تومان" in text for text in fake.texts(chat, mark))  # the assistant answers again
