@@ -68,6 +68,21 @@ def unclear_before(tracker: Tracker) -> bool:
     return False
 
 
+def offered_a_person(tracker: Tracker) -> bool:
+    """Whether the assistant's last reply before this message offered a person ("shall a colleague answer?")."""
+    current = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if current:
+                return False
+            current = True
+        elif current and event.get("event") == "bot":
+            buttons = (event.get("data") or {}).get("buttons") or []
+            if any(isinstance(button, dict) and button.get("payload") == "/human_handoff" for button in buttons):
+                return True
+    return False
+
+
 def likely_intents(tracker: Tracker) -> list[str]:
     """The topics likely meant besides the latest intent, most likely first: the topic of the customer's
     message before (a follow-up such as "and the gift?" leans on it), then the classifier's next intents."""

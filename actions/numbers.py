@@ -13,6 +13,7 @@ from actions.context import (
     computed_again,
     last_computed,
     likely_intents,
+    offered_a_person,
     question_text,
     store_and_language,
     unclear_before,
@@ -221,6 +222,9 @@ class ActionUnclear(Action):
         if asked and utter_units(dispatcher, store, language, question, likely_intents(tracker)):
             return []  # the classifier was unsure, but a rule of the page plainly answers it
         replies = {"out_of_scope": "utter_out_of_scope", "affirm": "utter_anything_else", "deny": "utter_anything_else"}
+        if intent == "affirm" and offered_a_person(tracker):  # "yes" to "shall a colleague answer you?"
+            hand_to_person(dispatcher, tracker, "accepted")
+            return []
         reply = replies.get(intent or "", "utter_default")
         if reply == "utter_default" and unclear_before(tracker):  # not understood twice in a row: a person helps
             hand_to_person(dispatcher, tracker, "unclear", render("handoff.unclear", language))  # type: ignore[arg-type]

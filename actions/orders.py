@@ -18,6 +18,7 @@ from actions.context import (
     current_store,
     earlier_topic,
     likely_intents,
+    offered_a_person,
     question_text,
     recent_texts,
     side_question,
@@ -317,7 +318,10 @@ class ActionReturnConfirmation(Action):
         store, language = store_and_language(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if not isinstance(pending, dict):
-            dispatcher.utter_message(response="utter_anything_else")
+            if intent == "affirm" and offered_a_person(tracker):  # "yes" to "shall a colleague take it?"
+                hand_to_person(dispatcher, tracker, "accepted")
+            else:
+                dispatcher.utter_message(response="utter_anything_else")
             return []
         if intent != "affirm":
             dispatcher.utter_message(text=render("return.not_filed", language))  # type: ignore[arg-type]

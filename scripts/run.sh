@@ -58,6 +58,9 @@ cat <<MSG
     Website widget demo (open in a browser):
                http://127.0.0.1:${RASA_PORT}/webhooks/widget/demo?store=tisa      (Persian store)
                http://127.0.0.1:${RASA_PORT}/webhooks/widget/demo?store=citadel   (Russian store)
+    Agents' console (open in a browser): http://127.0.0.1:${RASA_PORT}/console/
+               first make an agent (password on standard input, at least 8 characters):
+               .venv/bin/python -m bot.console add-agent NAME --stores all    (README: Agents' console)
     Demo orders: e.g. offykala order 58120, phone 09121234567 (or 4567); citadel CT-2002,
                phone 599125502 (all 30 in README.md and bot/orders/demo.py)
   Logs in ${LOG_DIR}/. Press Ctrl-C to stop.

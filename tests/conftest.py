@@ -8,11 +8,11 @@ import subprocess
 import time
 import uuid
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import pytest
 
-from support import ARTIFACTS, ROOT, Servers, full_phones_in, known_phones, logs_since
+from support import ARTIFACTS, BROWSER_FLAGS, BROWSER_WAIT, CHROMIUM, ROOT, Servers, full_phones_in, known_phones, logs_since
 
 
 @pytest.fixture(scope="session")
@@ -71,6 +71,64 @@ def servers(model_path: Path) -> Iterator[Servers]:
     running = Servers(model_path, ARTIFACTS / f"server-logs-{os.getpid()}")
     yield running
     running.stop()
+
+
+# ---------------------------------------------------------------- a real browser (the widget's and the console's tests)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Debian's Chromium, installed by scripts/chromium.sh if it is missing."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        pytest.skip("the playwright package is not installed: pip install -c constraints.txt -e '.[test]'")
+    try:
+        done = subprocess.run(["bash", str(ROOT / "scripts" / "chromium.sh")], capture_output=True, text=True,
+                              timeout=900)
+        problem = "" if done.returncode == 0 else (done.stderr or done.stdout).strip()[-500:]
+    except (OSError, subprocess.TimeoutExpired) as error:
+        problem = str(error)
+    if problem or not Path(CHROMIUM).exists():
+        pytest.skip(f"Debian's chromium is not installed and scripts/chromium.sh could not install it: {problem}")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="module")
+def browser(chromium: str) -> Iterator[Any]:
+    """One headless Chromium per module (Playwright's sync API, closed before other modules run)."""
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=BROWSER_WAIT)
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium, headless=True, args=BROWSER_FLAGS)
+        yield launched
+        launched.close()
+    expect.set_options(timeout=5_000)  # Playwright's default, for any other module
+
+
+@pytest.fixture
+def new_page(browser: Any) -> Iterator[Callable[..., Any]]:
+    """Opens pages in fresh browser profiles; a script error or a CSP violation on any of them fails the test."""
+    contexts, errors = [], []
+
+    def on_console(message: Any) -> None:
+        if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text:
+            errors.append(message.text)
+
+    def open_page(**options: Any) -> Any:
+        context = browser.new_context(**{"viewport": {"width": 1280, "height": 860}, **options})
+        context.set_default_timeout(BROWSER_WAIT)
+        contexts.append(context)
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("console", on_console)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+    assert errors == [], errors
 
 
 SESSION_STARTED = time.time()

@@ -21,6 +21,10 @@ from bot.processes import stop_process_groups
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM = "/usr/bin/chromium"  # Debian's, installed by scripts/chromium.sh
+BROWSER_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+BROWSER_WAIT = 30_000  # ms: the longest wait for the assistant in a browser test, for actions and expect() alike
 
 QUIET_ENV = {
     "RASA_TELEMETRY_ENABLED": "false",

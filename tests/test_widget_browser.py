@@ -10,72 +10,19 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
 import pytest
 import requests
+
+from support import BROWSER_WAIT
 
 pytestmark = [pytest.mark.server, pytest.mark.usefixtures("chromium")]  # chromium first: skip before starting servers
 
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "tests" / "artifacts" / "widget"
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run"]
-WAIT = 30_000  # ms: the longest wait for the assistant, for actions and expect() alike
 WEBHOOK = "**/webhooks/rest/webhook"
-
-
-@pytest.fixture(scope="session")
-def chromium() -> str:
-    """Debian's Chromium, installed by scripts/chromium.sh if it is missing."""
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        pytest.skip("the playwright package is not installed: pip install -c constraints.txt -e '.[test]'")
-    try:
-        done = subprocess.run(["bash", str(ROOT / "scripts" / "chromium.sh")], capture_output=True, text=True,
-                              timeout=900)
-        problem = "" if done.returncode == 0 else (done.stderr or done.stdout).strip()[-500:]
-    except (OSError, subprocess.TimeoutExpired) as error:
-        problem = str(error)
-    if problem or not Path(CHROMIUM).exists():
-        pytest.skip(f"Debian's chromium is not installed and scripts/chromium.sh could not install it: {problem}")
-    return CHROMIUM
-
-
-@pytest.fixture(scope="module")
-def browser(chromium: str) -> Iterator[Any]:
-    """One headless Chromium per module (Playwright's sync API, closed before other modules run)."""
-    from playwright.sync_api import expect, sync_playwright
-
-    expect.set_options(timeout=WAIT)
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium, headless=True, args=FLAGS)
-        yield launched
-        launched.close()
-    expect.set_options(timeout=5_000)  # Playwright's default, for any other module
-
-
-@pytest.fixture
-def new_page(browser: Any) -> Iterator[Callable[..., Any]]:
-    """Opens pages in fresh browser profiles; a script error on any of them fails the test."""
-    contexts, errors = [], []
-
-    def open_page(**options: Any) -> Any:
-        context = browser.new_context(**{"viewport": {"width": 1200, "height": 820}, **options})
-        context.set_default_timeout(WAIT)
-        contexts.append(context)
-        page = context.new_page()
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        return page
-
-    yield open_page
-    for context in contexts:
-        context.close()
-    assert errors == [], errors
 
 
 @pytest.fixture
@@ -117,7 +64,7 @@ def answered(page: Any, bot_messages_before: int) -> None:
             return root.querySelectorAll('.saw-msg--bot').length > count
                 && root.querySelector('.saw-typing').hidden;
         }""",
-        arg=bot_messages_before, timeout=WAIT)
+        arg=bot_messages_before, timeout=BROWSER_WAIT)
     expect(page.locator(".saw-error")).to_be_hidden()
 
 

@@ -36,10 +36,22 @@ def _read(path: Path, key: str) -> list[dict[str, Any]]:
     return list(data.get(key) or [])
 
 
+class _Dumper(yaml.SafeDumper):
+    """YAML as Rasa's own files are written: examples as a `|` block, one per line."""
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    """A text with line breaks as a literal block, any other as usual."""
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
+
+
+_Dumper.add_representer(str, _text)
+
+
 def _write(path: Path, key: str, items: list[dict[str, Any]], heading: str) -> None:
     """Writes a kept file whole, through a temporary file, so a reader never sees half of it."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    body = yaml.safe_dump({"version": "3.1", key: items}, allow_unicode=True, sort_keys=False, width=1000)
+    body = yaml.dump({"version": "3.1", key: items}, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
     draft = path.with_name(f".{path.name}.tmp")
     draft.write_text(f"# {heading}\n{body}", encoding="utf-8")
     draft.replace(path)
