@@ -283,3 +283,16 @@ def test_messages_during_a_handoff_arrive_once_and_in_order_under_load(servers: 
     assert [line for line in lines if line.startswith("агент")] == [f"агент {n}" for n in range(8)]
     assert [line for line in lines if line.startswith("клиент")] == [f"клиент {n}" for n in range(8)]
     assert maryam.post(f"conversations/{customer}/release").status_code == 200
+
+
+def test_a_yes_to_an_offered_person_queues_the_conversation(servers: Any, agents: dict[str, str]) -> None:
+    customer = servers.conversation("citadel")
+    offered = customer_says(servers, customer, "Можно вернуть товар, если он не подошёл?", store="citadel")
+    assert "/human_handoff" in [button["payload"] for reply in offered for button in reply.get("buttons", [])]
+    accepted = customer_says(servers, customer, "да", store="citadel")
+    assert {"handoff": "queued"} in [reply.get("custom") for reply in accepted]
+    nino = Console(servers.url, "nino")
+    assert [item["reason"] for item in nino.get("queue").json() if item["conversation"] == customer] == ["accepted"]
+    plain = servers.conversation("citadel")
+    customer_says(servers, plain, "Сколько стоит доставка в Батуми за 100 лари?", store="citadel")
+    assert not any(reply.get("custom") for reply in customer_says(servers, plain, "да", store="citadel"))
