@@ -55,32 +55,29 @@ def question_text(tracker: Tracker) -> str:
     return "" if text.startswith("/") else text.lstrip(SLASH_ESCAPE).strip()
 
 
-def unclear_before(tracker: Tracker) -> bool:
-    """Whether the assistant's answer to the customer's message before this one was "I did not understand"."""
+def replies_before(tracker: Tracker) -> list[dict[str, Any]]:
+    """The assistant's messages that answered the customer's message before this one."""
+    replies: list[dict[str, Any]] = []
     current = False
     for event in reversed(tracker.events):
         if event.get("event") == "user":
             if current:
-                return False
+                return replies
             current = True
-        elif current and event.get("event") == "bot" and (event.get("metadata") or {}).get("utter_action") == "utter_default":
-            return True
-    return False
+        elif current and event.get("event") == "bot":
+            replies.append(event)
+    return []
+
+
+def unclear_before(tracker: Tracker) -> bool:
+    """Whether the assistant's answer to the customer's message before this one was "I did not understand"."""
+    return any((reply.get("metadata") or {}).get("utter_action") == "utter_default" for reply in replies_before(tracker))
 
 
 def offered_a_person(tracker: Tracker) -> bool:
     """Whether the assistant's last reply before this message offered a person ("shall a colleague answer?")."""
-    current = False
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            if current:
-                return False
-            current = True
-        elif current and event.get("event") == "bot":
-            buttons = (event.get("data") or {}).get("buttons") or []
-            if any(isinstance(button, dict) and button.get("payload") == "/human_handoff" for button in buttons):
-                return True
-    return False
+    return any(isinstance(button, dict) and button.get("payload") == "/human_handoff"
+               for reply in replies_before(tracker) for button in (reply.get("data") or {}).get("buttons") or [])
 
 
 def likely_intents(tracker: Tracker) -> list[str]:

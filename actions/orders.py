@@ -129,11 +129,12 @@ class ActionOrderFlow(Action):
             return self._rules_answer(dispatcher, tracker, store, language, purpose, question)
         events: List[Dict[Text, Any]] = [SlotSet("purpose", purpose)]
         with Session(engine()) as session, session.begin():
-            order, lookup_events = self._verified_order(dispatcher, tracker, session, store, language)
+            order, lookup_events, locked = self._verified_order(dispatcher, tracker, session, store, language)
             events += lookup_events
-            if order is None:
-                return events
-            events += self._answer(dispatcher, tracker, store, language, purpose, facts(order))
+            if order is not None:
+                events += self._answer(dispatcher, tracker, store, language, purpose, facts(order))
+        if locked:  # after the look-up's transaction: the queue is written in its own
+            hand_to_person(dispatcher, tracker, "locked", locked)
         return events
 
     @staticmethod
@@ -196,33 +197,33 @@ class ActionOrderFlow(Action):
 
     def _verified_order(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session, store: StorePolicy, language: str
-    ) -> tuple[Optional[Order], List[Dict[Text, Any]]]:
-        """The order this conversation proved it owns, or the events that ask for proof."""
+    ) -> tuple[Optional[Order], List[Dict[Text, Any]], str]:
+        """The order this conversation proved it owns, or the events that ask for proof; and after a lock-out, what
+        to tell the customer as the conversation goes to a person."""
         verified = tracker.get_slot("verified_order")
         order_id = tracker.get_slot("order_id")
         phone = tracker.get_slot("phone")
         if verified and order_id in (None, verified):
             order = find_order(session, store.id, verified)
             if order is not None:
-                return order, []
+                return order, [], ""
         if not order_id or not phone:
-            return None, [] if side_question(tracker) else [FollowupAction("order_lookup_form")]
+            return None, [] if side_question(tracker) else [FollowupAction("order_lookup_form")], ""
         result = verify_order(session, tracker.sender_id, store.id, order_id, phone, now(), client_key(tracker))
         logger.info("verification for %s in %s: %s (phone %s)", tracker.sender_id, store.id, result.status, mask_phone(phone))
         reset = [SlotSet("order_id", None), SlotSet("phone", None)]
         if result.status == "locked" or result.locked_until is not None:  # the 5th failure locks at once
             local = result.locked_until.astimezone(ZoneInfo(store.timezone))  # type: ignore[union-attr]
             key = "lookup.order_locked" if result.lock_scope == "order" else "lookup.locked"
-            hand_to_person(dispatcher, tracker, "locked", render(key, language, time=clock(local, language)))  # type: ignore[arg-type]
-            return None, reset + [SlotSet("purpose", None)]
+            return None, reset + [SlotSet("purpose", None)], render(key, language, time=clock(local, language))  # type: ignore[arg-type]
         if result.status == "mismatch":
             dispatcher.utter_message(text=render("lookup.mismatch", language,  # type: ignore[arg-type]
                                                  attempts=digits(str(result.attempts_left), language)))  # type: ignore[arg-type]
             # no form here: a form would refill the slots from the message that just failed. The number is
             # kept and the phone asked again (a mistyped digit is the usual cause); a new number replaces it.
-            return None, [SlotSet("phone", None), SlotSet("requested_slot", "phone")]
+            return None, [SlotSet("phone", None), SlotSet("requested_slot", "phone")], ""
         return result.order, [SlotSet("verified_order", result.order.order_id), SlotSet("phone", None),  # type: ignore[union-attr]
-                              SlotSet("requested_slot", None)]  # the phone asked again after a mismatch is answered
+                              SlotSet("requested_slot", None)], ""  # the phone asked again after a mismatch is answered
 
     def _answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, store: StorePolicy, language: str,

@@ -8,6 +8,7 @@ import re
 import secrets
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -149,6 +150,12 @@ class Servers:
         subprocess.run([sys.executable, "-m", "bot.console", "add-agent", name, "--stores", stores],
                        input=password + "\n", text=True, cwd=ROOT, env=self._env, check=True,
                        stdout=subprocess.DEVNULL)
+
+    def sign_out_agents(self) -> None:
+        """Ends every console session on these servers' database: no agent is online any more."""
+        path = self.database_url.removeprefix("sqlite:///")
+        with sqlite3.connect(path) as database:
+            database.execute("DELETE FROM console_sessions")
 
     def stop_action_server(self) -> None:
         """Stops the action server alone, as a crash would: the Rasa server goes on without it."""

@@ -239,11 +239,13 @@ def test_a_handoff_from_request_to_release(servers: Any, agents: dict[str, str])
     figures = maryam.get("stats", store="tisa", days=7).json()
     assert figures["conversations"] >= 1 and figures["handed_off"] >= 1
     assert 0 <= figures["deflection_rate"] < 1 and len(figures["days"]) == 7
-    assert any(item["intent"] == "human_handoff" for item in figures["top_intents"])
+    counts = [item["count"] for item in figures["top_intents"]]
+    assert counts and counts == sorted(counts, reverse=True) and len(counts) <= 5  # most frequent first
     assert nino.get("stats", store="tisa").status_code == 403
 
 
 def test_without_an_agent_online_the_customer_gets_the_stores_contact(servers: Any, agents: dict[str, str]) -> None:
+    servers.sign_out_agents()
     customer = servers.conversation("offykala")
     asked = customer_says(servers, customer, "می‌خواهم با یک نفر صحبت کنم", store="offykala")
     assert "info@offykala.ir" in texts(asked) and "آنلاین نیستند" in texts(asked)

@@ -129,6 +129,7 @@ def test_slash_commands_with_entities_are_plain_text(servers, injection: str) ->
 
 
 def test_button_payload_is_a_plain_intent(servers) -> None:
+    servers.sign_out_agents()
     reply, signal = servers.say(new_sender(), "/human_handoff", store="citadel")
     assert "очередь поддержки" in reply["text"] and "0322350035" in reply["text"]  # no agent online: the page's phone
     assert signal["custom"] == {"handoff": "queued"}  # the widget starts listening for the agent
@@ -188,11 +189,12 @@ def test_a_return_the_rule_refuses_for_any_order_needs_no_order(servers) -> None
 
 @pytest.mark.parametrize("store", ["tisa", "sitra"])
 def test_asking_for_a_person_is_told_the_truth(servers, store: str) -> None:
-    """No agent answers in this chat yet: the store's own contact where its page gives one, never a false promise."""
+    """No agent is online: queued, and the store's own contact where its page gives one, never a false promise."""
+    servers.sign_out_agents()
     [reply] = texts(servers.say(servers.conversation(store), "میخوام با یه آدم صحبت کنم", store=store))
     contact = policies()[store].contact
     assert (contact.text["fa"] in reply) if contact else ("ایمیلی" in reply)
-    assert "به‌زودی" not in reply  # nobody is coming
+    assert "آنلاین نیستند" in reply and "در صف پشتیبانی" in reply
 
 
 def test_a_question_that_mentions_the_stores_experts_is_answered_not_handed_off(servers) -> None:

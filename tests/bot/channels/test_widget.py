@@ -89,7 +89,7 @@ def test_the_blueprint_serves_every_endpoint() -> None:
 
     blueprint = WidgetInput().blueprint(handler)
     uris = {route.uri for route in blueprint._future_routes}
-    assert uris == {"/", "/widget.js", "/widget.css", "/config", "/demo", "/history"}
+    assert uris == {"/", "/widget.js", "/widget.css", "/config", "/demo", "/history", "/updates"}
     assert WidgetInput.name() == "widget" and set(ASSET_TYPES) == {"widget.js", "widget.css"}
 
 
