@@ -14,6 +14,12 @@ LOG_DIR="${LOG_DIR:-var}"
 PY=.venv/bin/python
 
 $PY -m bot.stores check
+mkdir -p var
+policies_sum=$(cat bot/stores/policies/*.yml | sha256sum | cut -c1-16)
+if [ -f var/policies.sum ] && [ "$(cat var/policies.sum)" != "$policies_sum" ]; then
+  echo "==> Store policies changed since the last start: both servers load them now (no retraining needed)"
+fi
+echo "$policies_sum" > var/policies.sum
 $PY -m bot.model train
 MODEL=$($PY -m bot.model path)
 mkdir -p var

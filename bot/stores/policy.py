@@ -16,31 +16,11 @@ import yaml
 
 from bot.nlu.language import LANGUAGES, Language
 from bot.stores.rules import RuleError, StoreRules, parse_rules
+from bot.stores.schema import schema, schema_problem
 
 POLICY_DIR = Path(__file__).parent / "policies"
-CURRENCIES = ("toman", "gel")
-TOPICS = (
-    "order_status",
-    "cancel_order",
-    "order_change",
-    "return_request",
-    "damaged_item",
-    "refund_time",
-    "payment_failed",
-    "payment_methods",
-    "installment_info",
-    "delivery_cost",
-    "delivery_time",
-    "delivery_slot",
-    "pickup",
-    "recipient",
-    "how_to_order",
-    "account_create",
-    "account_edit",
-    "invoice",
-    "warranty",
-    "product_authenticity",
-)
+CURRENCIES: tuple[str, ...] = tuple(schema()["properties"]["currency"]["enum"])  # the schema says them once
+TOPICS: tuple[str, ...] = tuple(schema()["definitions"]["topic"]["enum"])
 
 
 class PolicyError(ValueError):
@@ -222,6 +202,9 @@ def load_policy(path: Path) -> StorePolicy:
         raise PolicyError(path, "(file)", f"not valid YAML: {error}") from error
     if not isinstance(data, dict):
         raise PolicyError(path, "(file)", "expected a mapping at the top level")
+    problem = schema_problem(data)
+    if problem is not None:
+        raise PolicyError(path, *problem)
     store_id = _require(path, data, "id", str)
     if store_id != path.stem:
         raise PolicyError(path, "id", f"'{store_id}' does not match the file name")
