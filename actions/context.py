@@ -18,6 +18,7 @@ from bot.conversation import language_for, store_for
 from bot.dialogue import item_from, no_order_number, order_id_from, phone_from, reason_from, rules_question, sealed_from
 from bot.i18n.format import digits
 from bot.settings import default_store
+from bot.stores.installments import offers_installments
 from bot.stores.policy import StorePolicy
 
 
@@ -185,6 +186,12 @@ class ValidateSlotMappings(ValidationAction):
         """An order number in the store's format, with the reply language's digits, for the prompts."""
         store = current_store(tracker)
         return {"order_example": digits(store.order_example, tracker.get_slot("language") or store.language)}
+
+    async def extract_offers_installments(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        """Whether the store offers installments, for the greeting's buttons."""
+        return {"offers_installments": offers_installments(current_store(tracker))}
 
     async def extract_order_id(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

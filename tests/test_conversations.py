@@ -11,6 +11,7 @@ import requests
 
 from bot.i18n.format import digits
 from bot.nlu.language import detect_language
+from bot.stores.installments import offers_installments
 from bot.stores.policy import policies
 
 pytestmark = pytest.mark.server
@@ -29,6 +30,20 @@ def test_persian_greeting_is_answered_in_persian_with_buttons(servers) -> None:
     assert detect_language(texts(replies)[0]) == "fa"
     assert "تیسا" in texts(replies)[0]
     assert {"/order_status", "/human_handoff"} <= {b["payload"] for b in replies[0]["buttons"]}
+
+
+def test_the_greeting_offers_installments_only_where_the_store_answers_on_them(servers) -> None:
+    offering = {store: offers_installments(policy) for store, policy in policies().items()}
+    assert set(offering.values()) == {True, False}, offering  # stores of both kinds are checked
+    for store, offers in offering.items():
+        for hello in ("سلام", "Здравствуйте!"):
+            sender = new_sender()
+            buttons = {b["payload"] for b in servers.say(sender, hello, store=store)[0]["buttons"]}
+            assert {"/order_status", "/human_handoff"} <= buttons
+            assert ("/installment_info" in buttons) is offers, (store, hello)
+        # offered exactly where pressing it gets the store's answer rather than "the rules say nothing"
+        answer = texts(servers.say(sender, "/installment_info", store=store))
+        assert any("ничего не сказано" in text for text in answer) is not offers, (store, answer)
 
 
 def test_russian_greeting_is_answered_in_russian(servers) -> None:

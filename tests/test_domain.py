@@ -4,7 +4,9 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import pytest
 import yaml
+from rasa.core.nlg.generator import ResponseVariationFilter
 from rasa.shared.nlu.training_data.loading import load_data
 
 from bot.nlu.language import detect_language
@@ -36,18 +38,36 @@ def test_every_catalog_intent_has_30_examples_in_each_language() -> None:
         assert not wrong_script, wrong_script[:5]
 
 
+def language_of(variation: dict) -> str:
+    """The language a variation's condition asks for; Persian where it names none."""
+    return next((c["value"] for c in variation.get("condition", []) if c["name"] == "language"), "fa")
+
+
+def payloads(variation: dict) -> list[str]:
+    return [button["payload"] for button in variation.get("buttons", [])]
+
+
 def test_every_response_speaks_persian_by_default_and_russian_on_request() -> None:
     for name, variations in DOMAIN["responses"].items():
-        defaults = [v for v in variations if "condition" not in v]
-        russian = [v for v in variations if v.get("condition") == [{"type": "slot", "name": "language", "value": "ru"}]]
-        assert len(defaults) + len(russian) == len(variations), name
+        assert all(language_of(v) in ("fa", "ru") for v in variations), name
         if name == "utter_store_answer":  # the store's own text, already in the right language
             continue
-        assert defaults and russian, name
-        assert all(detect_language(v["text"]) == "fa" for v in defaults), name
-        assert all(detect_language(v["text"]) == "ru" for v in russian), name
-        for fa, ru in zip(defaults, russian):
-            assert [b["payload"] for b in fa.get("buttons", [])] == [b["payload"] for b in ru.get("buttons", [])], name
+        assert any("condition" not in v for v in variations), name
+        assert all(detect_language(v["text"]) == language_of(v) for v in variations), name
+        # every Persian variation has a Russian twin with the same buttons (and the other way round)
+        fa, ru = (sorted(payloads(v) for v in variations if language_of(v) == language) for language in ("fa", "ru"))
+        assert fa and fa == ru, name
+
+
+@pytest.mark.parametrize("language", ["fa", "ru"])
+@pytest.mark.parametrize("offers_installments", [True, False])
+def test_the_greeting_offers_installments_only_to_customers_of_stores_that_offer_them(
+    language: str, offers_installments: bool
+) -> None:
+    slots = {"language": language, "offers_installments": offers_installments}
+    [greeting] = ResponseVariationFilter(DOMAIN["responses"]).responses_for_utter_action("utter_greet", "rest", slots)
+    assert language_of(greeting) == language  # exactly one variation: Rasa would pick among several at random
+    assert ("/installment_info" in payloads(greeting)) == offers_installments
 
 
 def test_the_too_long_reply_states_the_real_limit() -> None:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from bot.orders.db import create_schema, display_url, make_engine
 from bot.orders.demo import load_demo
 from bot.orders.importer import OrderImportError, import_orders, parse_lines
+from bot.stores.policy import PolicyError
 
 MAX_PROBLEMS_SHOWN = 200
 
@@ -95,6 +96,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return _schema()
     except SQLAlchemyError as error:
         print(f"database error: {error}", file=sys.stderr)
+        return 1
+    except PolicyError as error:  # the stores are the policy files: a broken one stops the import too
+        print(f"store policies: {error}", file=sys.stderr)
         return 1
 
 

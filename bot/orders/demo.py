@@ -1,10 +1,10 @@
-"""Demo orders for every store, dated relative to "now" so return windows always mean something.
+"""Demo orders for the five shipped stores, dated relative to "now" so return windows always mean something.
 
 Order numbers and phones are fixed; a demo user proves an order is theirs with the phone
 (any format) or its last four digits. "d-2" means delivered on the calendar day two days
 before the demo was loaded: inside every return window. "d-12" is outside every 7-day
-window, also one counted in working days. Iranian stores use Tehran time (+03:30),
-Citadel Tbilisi (+04:00). Totals are the sums of the items.
+window, also one counted in working days. Dates are on each store's own clock (the
+`timezone` of its policy file). Totals are the sums of the items.
 
 | store     | order_id | phone       | status                           | payment      | total            | items |
 |-----------|----------|-------------|----------------------------------|--------------|------------------|-------|
@@ -43,20 +43,18 @@ Citadel Tbilisi (+04:00). Totals are the sums of the items.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, tzinfo
 from decimal import Decimal
 from typing import Optional
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
 from bot.orders import repository
 from bot.orders.importer import ItemRecord, OrderRecord, import_orders
-from bot.orders.models import STORES
+from bot.stores.policy import policies
 
-TEHRAN = timezone(timedelta(hours=3, minutes=30), "Asia/Tehran")
-TBILISI = timezone(timedelta(hours=4), "Asia/Tbilisi")
 PLACED_AT, SHIPPED_AT, DELIVERED_AT = (10, 15), (9, 0), (17, 40)  # local clock times of past days
-STORE_ZONES = {"sitra": TEHRAN, "tisa": TEHRAN, "chistatek": TEHRAN, "offykala": TEHRAN, "citadel": TBILISI}
 
 
 @dataclass(frozen=True)
@@ -232,7 +230,7 @@ DEMO_ORDERS: tuple[_Demo, ...] = (
 )
 
 
-def _moment(now: datetime, days: Optional[float], zone: timezone, clock: tuple[int, int]) -> Optional[datetime]:
+def _moment(now: datetime, days: Optional[float], zone: tzinfo, clock: tuple[int, int]) -> Optional[datetime]:
     """`days` before `now` in the store's zone; whole days land on the `clock` time of that day."""
     if days is None:
         return None
@@ -249,7 +247,7 @@ def demo_records(now: datetime) -> list[OrderRecord]:
         raise ValueError("now must be timezone-aware")
     records = []
     for demo in DEMO_ORDERS:
-        zone = STORE_ZONES[demo.store]
+        zone = ZoneInfo(policies()[demo.store].timezone)
         timeline = demo.timeline
         records.append(
             OrderRecord(
@@ -273,9 +271,9 @@ def demo_records(now: datetime) -> list[OrderRecord]:
 
 
 def load_demo(session: Session, now: datetime) -> int:
-    """Loads the demo orders of every store that has no orders yet; returns how many (commits)."""
+    """Loads the demo orders of every store (policy file) that has no orders yet; returns how many (commits)."""
     records = demo_records(now)
-    empty = {store for store in STORES if repository.count_orders(session, store) == 0}
+    empty = {store for store in policies() if repository.count_orders(session, store) == 0}
     wanted = [record for record in records if record.store in empty]
     if not wanted:
         return 0

@@ -1,4 +1,4 @@
-"""The orders import format (JSON Lines, see shared/spec/orders.md): validate, then upsert.
+"""The orders import format (JSON Lines, see docs/orders.md): validate, then upsert.
 
 Every line is validated before anything is written; one bad line rejects the file with
 every problem as "line N: field 'x': problem". Importing the same store and order_id
@@ -23,10 +23,10 @@ from bot.orders.models import (
     PAYMENT_METHODS,
     SOURCES,
     STATUSES,
-    STORES,
     Item,
     Order,
 )
+from bot.stores.policy import policies
 
 ORDER_FIELDS = (
     "store",
@@ -378,7 +378,7 @@ def _parse_record(line: _Line, text: str) -> Optional[OrderRecord]:
 
     _unknown_fields(line, data, ORDER_FIELDS)
     columns = Order.__table__.c
-    store = _choice(line, data, "store", STORES)
+    store = _choice(line, data, "store", tuple(policies()))  # a store is a policy file
     order_id = _order_id(line, data)
     phone = _phone(line, data)
     status = _choice(line, data, "status", STATUSES)

@@ -28,7 +28,6 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Mapped, declarative_base, relationship
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
-STORES = ("sitra", "tisa", "chistatek", "offykala", "citadel")
 STATUSES = ("processing", "shipped", "delivered", "cancelled", "returned")
 PAYMENT_METHODS = ("online", "cod", "card_to_card", "installment")
 SOURCES = ("import", "demo")

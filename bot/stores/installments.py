@@ -1,4 +1,4 @@
-"""Installment schedules: equal payments, the first at checkout, the rest on monthly bills."""
+"""Installments: whether a store offers them; schedules of equal payments, the first at checkout, the rest on bills."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Literal, Optional
 
 import jdatetime
 
+from bot.stores.policy import StorePolicy
 from bot.stores.rules import InstallmentPlan
 
 
@@ -60,3 +61,8 @@ def schedule(plan: InstallmentPlan, amount: float, today: date) -> Schedule:
         Payment(index + 2, float(base), bill, _grace(bill, plan.grace_day)) for index, bill in enumerate(bills)
     ]
     return Schedule("ok", plan, amount, tuple(payments))
+
+
+def offers_installments(store: StorePolicy) -> bool:
+    """Whether the installments button gets a real answer (plans, or the page's summary), not "not covered"."""
+    return bool(store.rules.installments) or store.answer("installment_info") is not None

@@ -6,7 +6,7 @@ import copy
 import json
 from typing import Any
 
-# The spec's example line (shared/spec/orders.md), as a dict.
+# The example order of docs/orders.md (and of the spec it came from), as a dict.
 SPEC_EXAMPLE: dict[str, Any] = {
     "store": "offykala",
     "order_id": "58120",

@@ -1,19 +1,23 @@
-"""`python -m bot.orders` end to end, in a subprocess, on a temporary SQLite file."""
+"""`python -m bot.orders` end to end, in a subprocess (in-process where a fault is faked), on a temporary SQLite file."""
 
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from order_samples import ONE_PER_STORE, SPEC_EXAMPLE, jsonl, order_json
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bot.orders import importer
+from bot.orders.__main__ import main
 from bot.orders.db import make_engine
 from bot.orders.models import Order
 from bot.orders.repository import find_order
+from bot.stores.policy import PolicyError
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -86,6 +90,19 @@ def test_a_bad_file_writes_nothing_and_says_where(tmp_path: Path, database: Path
 def test_a_bad_file_does_not_even_create_the_database(tmp_path: Path, database: Path) -> None:
     result = run(database, "import", str(write(tmp_path / "bad.jsonl", ["{oops"])))
     assert result.returncode == 1 and "line 1: not valid JSON" in result.stderr
+    assert not database.exists()
+
+
+def test_a_broken_policy_file_stops_the_import_naming_it(
+    tmp_path: Path, database: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken() -> NoReturn:
+        raise PolicyError(Path("tisa.yml"), "rules.delivery.free_ovr", "unknown key")
+
+    monkeypatch.setattr(importer, "policies", broken)
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{database}")
+    assert main(["import", str(write(tmp_path / "orders.jsonl", jsonl(SPEC_EXAMPLE)))]) == 1
+    assert capsys.readouterr().err == "store policies: tisa.yml: field 'rules.delivery.free_ovr': unknown key\n"
     assert not database.exists()
 
 

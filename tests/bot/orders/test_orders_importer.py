@@ -1,6 +1,9 @@
 import json
+import re
+import shutil
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -8,6 +11,7 @@ from order_samples import ONE_PER_STORE, SPEC_EXAMPLE, jsonl, order_json
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bot.orders import importer
 from bot.orders.demo import demo_records
 from bot.orders.importer import (
     ItemRecord,
@@ -20,6 +24,7 @@ from bot.orders.importer import (
 )
 from bot.orders.models import Item, Order
 from bot.orders.repository import find_order
+from bot.stores.policy import POLICY_DIR, load_policies, policies
 
 TEHRAN = timezone(timedelta(hours=3, minutes=30))
 
@@ -68,7 +73,7 @@ def test_the_spec_example_and_one_order_per_store_import(session: Session) -> No
         assert (printer.price, printer.quantity, printer.serial_number) == (Decimal("18500000"), 1, "CN12345678")
         assert (printer.gift, printer.large, printer.hygiene, printer.needs_testing) == (False, True, False, True)
         assert {store for (store,) in fresh.execute(select(Order.store))} == {
-            "sitra", "tisa", "chistatek", "offykala", "citadel",
+            order["store"] for order in (SPEC_EXAMPLE, *ONE_PER_STORE)
         }
 
 
@@ -97,6 +102,29 @@ def test_every_corner_of_the_good_lines_is_kept(session: Session) -> None:
         assert citadel.total == Decimal("149.90")
         assert [(i.price, i.quantity) for i in citadel.items] == [(Decimal("119.90"), 1), (Decimal("15.00"), 2)]
         assert citadel.placed_at == datetime(2026, 10, 1, 8, 0, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("store", sorted(policies()))
+def test_every_store_with_a_policy_file_is_accepted(store: str) -> None:
+    [record] = parse_lines(jsonl(order_json(store=store)))
+    assert record.store == store
+
+
+def test_a_new_policy_file_is_enough_for_its_orders_to_import(
+    session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for path in POLICY_DIR.glob("*.yml"):
+        shutil.copy(path, tmp_path)
+    sitra = (POLICY_DIR / "sitra.yml").read_text(encoding="utf-8")
+    (tmp_path / "tazeh.yml").write_text(re.sub(r"^id: sitra$", "id: tazeh", sitra, flags=re.M), encoding="utf-8")
+    lines = jsonl(order_json(store="tazeh"))
+    assert problems_of(lines) == [f"line 1: field 'store': 'tazeh' is not one of {', '.join(policies())}"]
+
+    monkeypatch.setattr(importer, "policies", lambda: load_policies(tmp_path))
+    import_orders(session, parse_lines(lines))
+    with Session(session.get_bind()) as fresh:
+        order = find_order(fresh, "tazeh", "58120")
+        assert order is not None and order.store == "tazeh"
 
 
 def test_blank_lines_and_a_byte_order_mark_are_fine() -> None:
@@ -152,7 +180,7 @@ BAD_LINES = [
     ("unknown field", order_json(colour="red"), "line 2: field 'colour': unknown field"),
     ("misspelt field", order_json(deliverd_at="2026-11-05T17:40:00+03:30"), "line 2: field 'deliverd_at': unknown"),
     ("repeated field", json.dumps(SPEC_EXAMPLE)[:-1] + ', "status": "shipped"}', "line 2: field 'status': appears"),
-    ("bad store", order_json(store="amazon"), "line 2: field 'store': 'amazon' is not one of sitra, tisa,"),
+    ("bad store", order_json(store="amazon"), f"line 2: field 'store': 'amazon' is not one of {', '.join(policies())}"),
     ("store in capitals", order_json(store="Tisa"), "line 2: field 'store': 'Tisa' is not one of"),
     ("bad status", order_json(status="sent"), "line 2: field 'status': 'sent' is not one of processing, shipped,"),
     ("bad payment", order_json(payment_method="paypal"), "line 2: field 'payment_method': 'paypal' is not one of"),
