@@ -18,6 +18,8 @@ from typing import Any
 import requests
 
 from bot.processes import stop_process_groups
+from bot.stores.numbers import render
+from bot.stores.policy import policies
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -145,11 +147,15 @@ class Servers:
         assert response.status_code == 200, response.text
         return response.json()
 
+    def command(self, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
+        """One of the project's commands (`python -m ...`) on these servers' databases and stores."""
+        return subprocess.run([sys.executable, "-m", *args], input=stdin, text=True, cwd=ROOT, env=self._env,
+                              capture_output=True)
+
     def add_agent(self, name: str, password: str, stores: str = "all") -> None:
         """Creates a console agent with the documented command, on these servers' database."""
-        subprocess.run([sys.executable, "-m", "bot.console", "add-agent", name, "--stores", stores],
-                       input=password + "\n", text=True, cwd=ROOT, env=self._env, check=True,
-                       stdout=subprocess.DEVNULL)
+        made = self.command("bot.console", "add-agent", name, "--stores", stores, stdin=password + "\n")
+        assert made.returncode == 0, made.stderr
 
     def sign_out_agents(self) -> None:
         """Ends every console session on these servers' database: no agent is online any more."""
@@ -165,6 +171,21 @@ class Servers:
         stop_process_groups(self._procs)
         for log in self._logs:
             log.close()
+
+
+def filled(data: Any, values: dict[str, Any], path: tuple[Any, ...] = ()) -> Any:
+    """A new store's policy data with every FILL mark replaced: by `values[key]` where given, else a text naming the
+    key (what an operator writes from the store's page)."""
+    from bot.stores.schema import FILL
+
+    if isinstance(data, dict):
+        return {key: filled(value, values, (*path, key)) for key, value in data.items()}
+    if isinstance(data, list):
+        return [filled(value, values, (*path, index)) for index, value in enumerate(data)]
+    if isinstance(data, str) and data.startswith(FILL):
+        key = str(path[-2] if isinstance(path[-1], int) else path[-1])
+        return values.get(key, f"text of {key}")
+    return data
 
 
 def known_phones() -> list[str]:
@@ -206,3 +227,8 @@ def shared_file(*parts: str) -> Path:
             pytest.fail(reason)
         pytest.skip(reason)
     return path
+
+
+def free_shipping_words(store: str = "tisa") -> str:
+    """How the store's Persian answers write its free-shipping threshold ("۲ میلیون تومان"), from its policy."""
+    return render("{rules.delivery.free_over:million} میلیون تومان", "fa", policies()[store].raw)

@@ -12,27 +12,34 @@ import argparse
 import re
 import sys
 from pathlib import Path
+from typing import Optional
 
 from bot.nlu.language import LANGUAGES
 from bot.settings import ConfigError, default_store
-from bot.stores.policy import CURRENCIES, POLICY_DIR, PolicyError, load_policies
+from bot.stores.numbers import stray_numbers
+from bot.stores.policy import CURRENCIES, PolicyError, policies, policy_dir
 from bot.stores.schema import reference
 from bot.stores.template import template
 
 
 def main() -> int:
-    """Prints one line: the stores loaded, or the file and field at fault."""
+    """Prints the stores loaded, or what is at fault: the file and field, or each number a text writes out by hand."""
     try:
-        loaded = load_policies()
+        loaded = policies()
         default_store()
     except (PolicyError, ConfigError) as error:
         print(f"store policies: {error}", file=sys.stderr)
+        return 1
+    stray = [f"{store}.yml: {problem}" for store in sorted(loaded) for problem in stray_numbers(loaded[store].raw)]
+    if stray:  # a rule's value restated by hand would not follow the rule when it changes
+        print("store policies: numbers written out in texts (use the rule's {placeholder}, or list the page's own "
+              "number under literal_numbers; see bot/stores/numbers.py):", *stray, sep="\n  ", file=sys.stderr)
         return 1
     print(f"store policies OK: {', '.join(sorted(loaded))} (default store {default_store()})")
     return 0
 
 
-def new_store(argv: list[str], directory: Path = POLICY_DIR) -> int:
+def new_store(argv: list[str], directory: Optional[Path] = None) -> int:
     """Writes a new store's policy file from the template; refuses an id that exists or is malformed."""
     parser = argparse.ArgumentParser(prog="python -m bot.stores new", description="write a new store's policy file")
     parser.add_argument("store", help="the store's id: lower-case Latin letters, digits and _")
@@ -40,9 +47,9 @@ def new_store(argv: list[str], directory: Path = POLICY_DIR) -> int:
     parser.add_argument("--currency", choices=CURRENCIES, required=True)
     parser.add_argument("--name", required=True, help="the store's name as customers know it")
     args = parser.parse_args(argv)
-    path = directory / f"{args.store}.yml"
-    if not re.fullmatch(r"[a-z][a-z0-9_]{1,31}", args.store):
-        print(f"'{args.store}' is not a store id (lower-case Latin letters, digits and _, 2 to 32)", file=sys.stderr)
+    path = (directory or policy_dir()) / f"{args.store}.yml"
+    if not re.fullmatch(r"[a-z][a-z0-9_]{1,15}", args.store):
+        print(f"'{args.store}' is not a store id (lower-case Latin letters, digits and _, 2 to 16)", file=sys.stderr)
         return 2
     if path.exists():
         print(f"{path} exists already: edit it", file=sys.stderr)

@@ -6,6 +6,7 @@ store's rules are never half-read. Nothing here knows Rasa.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -15,6 +16,7 @@ from typing import Any, Mapping, Optional
 import yaml
 
 from bot.nlu.language import LANGUAGES, Language
+from bot.stores.numbers import render_texts
 from bot.stores.rules import RuleError, StoreRules, parse_rules
 from bot.stores.schema import schema, schema_problem
 
@@ -79,7 +81,7 @@ class StorePolicy:
     units: tuple[AnswerUnit, ...] = ()
     order_example: str = "12345"  # an order number in the store's own format, shown in prompts
     contact: Optional[Answer] = None  # how the page says to reach the store's people, where it says so
-    raw: Mapping[str, Any] = field(default_factory=dict, repr=False)
+    raw: Mapping[str, Any] = field(default_factory=dict, repr=False)  # the file's data as written, placeholders and all
 
     def answer(self, topic: str) -> Optional[Answer]:
         """The store's answer on a topic, or None where its page is silent."""
@@ -215,7 +217,8 @@ def load_policy(path: Path) -> StorePolicy:
     if currency not in CURRENCIES:
         raise PolicyError(path, "currency", f"'{currency}' is not one of {CURRENCIES}")
     try:
-        rules = parse_rules(data.get("rules"))
+        texts = render_texts(data)  # every text with its rule values written in (bot/stores/numbers.py)
+        rules = parse_rules(texts.get("rules"))
     except RuleError as error:
         raise PolicyError(path, error.field_name, error.problem) from error
     return StorePolicy(
@@ -226,10 +229,10 @@ def load_policy(path: Path) -> StorePolicy:
         currency=currency,
         timezone=_require(path, data, "timezone", str),
         rules=rules,
-        answers=_answers(path, data),
-        units=_units(path, data),
+        answers=_answers(path, texts),
+        units=_units(path, texts),
         order_example=_require(path, data, "order_example", str),
-        contact=_contact(path, data.get("contact")),
+        contact=_contact(path, texts.get("contact")),
         raw=data,
     )
 
@@ -244,5 +247,12 @@ def load_policies(directory: Path = POLICY_DIR) -> dict[str, StorePolicy]:
 
 @lru_cache(maxsize=1)
 def policies() -> dict[str, StorePolicy]:
-    """The packaged policies, read once per process."""
-    return load_policies()
+    """The stores' policies, read once per process: the packaged ones, or those of `STORE_POLICIES` (a folder of
+    policy files, for a deployment that keeps its stores outside the code, and for tests)."""
+    return load_policies(policy_dir())
+
+
+def policy_dir() -> Path:
+    """Where the stores' policy files are: `STORE_POLICIES`, else the packaged folder."""
+    folder = os.environ.get("STORE_POLICIES", "").strip()
+    return Path(folder) if folder else POLICY_DIR

@@ -38,6 +38,11 @@ contact:
   ru: {_fill("phone or e-mail, in Russian")}
   source: [{sentence}]
 
+# A text states a rule's number as a placeholder, e.g. "{{rules.delivery.free_over:million}} میلیون تومان"; any
+# other number a text writes out (a phone, a house number) is listed here for that text, e.g.
+# contact: ["02155690688"] (docs/stores.md, "Numbers in answer texts").
+literal_numbers: {{}}
+
 # The store's own answer per topic (the intent names of docs/stores.md), for broad questions.
 answers:
   delivery_cost:

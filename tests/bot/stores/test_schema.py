@@ -12,7 +12,8 @@ import yaml
 from bot.stores.__main__ import new_store
 from bot.stores.policy import POLICY_DIR, PolicyError, load_policy
 from bot.stores.rules import ITEM_FLAGS, REASONS, WEEKDAYS
-from bot.stores.schema import FILL, reference, schema, schema_problem
+from bot.stores.schema import reference, schema, schema_problem
+from support import filled
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -77,18 +78,8 @@ def test_the_reference_in_docs_is_the_schemas() -> None:
     assert all(f"`{key}`" in written.group(1) for key in schema()["properties"])
 
 
-def fill(data: Any, path: tuple[Any, ...] = ()) -> Any:
-    """A new store's data with every FILL mark replaced by a plausible value of its kind."""
-    numbers = {"amount": 7, "payments": 4, "minimum": 50000, "grace_day": 5, "free_over": 2000000, "least": 1,
-               "most": 3}
-    if isinstance(data, dict):
-        return {key: fill(value, (*path, key)) for key, value in data.items()}
-    if isinstance(data, list):
-        return [fill(value, (*path, index)) for index, value in enumerate(data)]
-    if isinstance(data, str) and data.startswith(FILL):
-        key = str(path[-2] if isinstance(path[-1], int) else path[-1])
-        return numbers.get(key, "tehran" if key == "city" else f"text of {key}")
-    return data
+NUMBERS = {"amount": 7, "payments": 4, "minimum": 50000, "grace_day": 5, "free_over": 2000000, "least": 1, "most": 3,
+           "city": "tehran"}
 
 
 def test_a_new_store_is_refused_until_filled_then_loads_with_its_rules(tmp_path: Path) -> None:
@@ -96,8 +87,8 @@ def test_a_new_store_is_refused_until_filled_then_loads_with_its_rules(tmp_path:
     path = tmp_path / "namune.yml"
     with pytest.raises(PolicyError, match="not filled in yet"):
         load_policy(path)
-    path.write_text(yaml.safe_dump(fill(yaml.safe_load(path.read_text(encoding="utf-8"))), allow_unicode=True),
-                    encoding="utf-8")
+    path.write_text(yaml.safe_dump(filled(yaml.safe_load(path.read_text(encoding="utf-8")), NUMBERS),
+                                   allow_unicode=True), encoding="utf-8")
     store = load_policy(path)
     assert (store.id, store.language, store.currency, store.name["fa"]) == ("namune", "fa", "toman", "نمونه")
     assert store.rules.installments[0].payments == 4 and store.rules.delivery.free_over == 2000000  # type: ignore[union-attr]

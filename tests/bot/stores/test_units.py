@@ -22,6 +22,7 @@ LATIN_SPANS = re.compile(r"[\w.+-]+@[\w.-]+|[\w.-]+\.(?:ir|com|ge)\S*|#\s?\d+|[A
 # and questions it does not (no unit, no summary: "not covered"). Measured, then kept as floors.
 FLOORS = {"sitra": (0.85, 0.45), "tisa": (0.8, 0.45), "chistatek": (0.8, 0.45), "offykala": (0.8, 0.8),
           "citadel": (0.9, 0.6)}
+NEW_STORE_FLOORS = (0.8, 0.45)  # a store added later starts at the floors most stores have
 
 
 def squash(text: str) -> str:
@@ -60,7 +61,9 @@ def test_a_units_own_example_questions_choose_it(store: str) -> None:
 def test_held_out_questions_get_the_rule_that_answers_them(store: str, parse: Callable[[str], dict[str, Any]]) -> None:
     policy = policies()[store]
     index = UnitIndex(policy.units)
-    rows = yaml.safe_load((TABLES / f"{store}.yml").read_text(encoding="utf-8"))
+    table = TABLES / f"{store}.yml"
+    assert table.exists(), f"write {table}: questions customers ask, with the unit that answers each (docs/stores.md)"
+    rows = yaml.safe_load(table.read_text(encoding="utf-8"))
     answered = [row for row in rows if row["unit"]]
     unanswered = [row for row in rows if row["unit"] is None]
     assert len(answered) >= 15 and len(unanswered) >= 5
@@ -72,7 +75,7 @@ def test_held_out_questions_get_the_rule_that_answers_them(store: str, parse: Ca
             right += bool(chosen) and chosen[0].unit.id == row["unit"]
         else:  # not covered: no unit, and no summary of the topic the classifier saw (for a broad question)
             wrong_cover += bool(chosen) or (policy.answer(ranking[0]) is not None and broad(row["question"]))
-    floor_answered, floor_unanswered = FLOORS[store]
+    floor_answered, floor_unanswered = FLOORS.get(store, NEW_STORE_FLOORS)
     assert right / len(answered) >= floor_answered, f"{store}: {right}/{len(answered)} answered right"
     covered_right = len(unanswered) - wrong_cover
     assert covered_right / len(unanswered) >= floor_unanswered, f"{store}: {covered_right}/{len(unanswered)} not covered"
