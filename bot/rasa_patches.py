@@ -13,22 +13,35 @@ Measured with `make bench` and py-spy (docs/performance.md):
   the schema); only an answer that fails goes through the whole schema, for Rasa's own error.
 - `Event.resolve_by_type` walks every Event subclass for each stored event a tracker is loaded
   with: a fifth of the time of a long conversation's turn. Known type names are remembered.
+- After every customer message Rasa asks the action server to validate the slot mappings
+  (`action_validate_slot_mappings`): a tracker serialised to JSON, an HTTP round trip, the action
+  server's parsing and Rasa's check of its answer, for a few pure functions of the message. That
+  one action runs in the Rasa server's own process: the same class, the same tracker (as the
+  action server would get it) and domain, the same events kept (slots and bot messages).
 
 Installed once by the Rasa server process (bot/tracker_store.py, which endpoints.yml loads).
 """
 
 from __future__ import annotations
 
+import importlib
+import logging
 from functools import lru_cache
-from typing import Any, Callable, Dict, Optional, Text, Type
+from typing import Any, Callable, Dict, List, Optional, Text, Type
 
 from jsonschema.exceptions import best_match
 from jsonschema.protocols import Validator
 from jsonschema.validators import validator_for
-from rasa.core.actions.action import RemoteAction
+from rasa.core.actions.action import ActionExtractSlots, RemoteAction
 from rasa.shared.constants import DOCS_BASE_URL
-from rasa.shared.core.events import Event
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import BotUttered, Event, SlotSet
+from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
 from rasa.shared.utils.schemas.events import EVENT_SCHEMA
+
+logger = logging.getLogger(__name__)
 
 _EVENT_TYPES: Dict[str, Type[Event]] = {}
 _rasa_resolve_by_type: Callable[..., Optional[Type[Event]]] = Event.resolve_by_type
@@ -94,8 +107,50 @@ def _resolve_by_type(type_name: Text, default: Optional[Type[Event]] = None) -> 
     return found
 
 
+# Custom actions Rasa runs on every message that are run here instead of over HTTP: name -> "module:Class".
+IN_PROCESS = {"action_validate_slot_mappings": "actions.context:ValidateSlotMappings"}
+_rasa_run_custom_action = ActionExtractSlots._run_custom_action
+
+
+@lru_cache(maxsize=None)
+def _in_process(name: str) -> Any:
+    """The rasa-sdk action class named in IN_PROCESS, made once (actions keep no state on self)."""
+    module, cls = IN_PROCESS[name].split(":")
+    return getattr(importlib.import_module(module), cls)()
+
+
+_DOMAINS: Dict[int, tuple[Domain, Dict[str, Any]]] = {}
+
+
+def _domain_dict(domain: Domain) -> Dict[str, Any]:
+    """The domain as the action server receives it, made once per loaded model (kept by identity: hashing a
+    domain fingerprints it, which costs more than the round trip saved)."""
+    known = _DOMAINS.get(id(domain))
+    if known is None or known[0] is not domain:
+        known = _DOMAINS[id(domain)] = (domain, domain.as_dict())
+    return known[1]
+
+
+async def _run_custom_action(self: ActionExtractSlots, custom_action: Text, output_channel: Any, nlg: Any,
+                             tracker: DialogueStateTracker, domain: Domain) -> List[Event]:
+    """Slot extraction's custom action: in this process when it is one of IN_PROCESS, else over HTTP as Rasa does."""
+    if custom_action not in IN_PROCESS:
+        return await _rasa_run_custom_action(self, custom_action, output_channel, nlg, tracker, domain)
+    dispatcher = CollectingDispatcher()
+    try:
+        answered = await _in_process(custom_action).run(
+            dispatcher, Tracker.from_dict(tracker.current_state(EventVerbosity.ALL)), _domain_dict(domain))
+        events = [Event.from_parameters(event) for event in answered or []]
+        events += await RemoteAction._utter_responses(dispatcher.messages, output_channel, nlg, tracker)
+    except Exception:  # as Rasa treats a failing action server here: the slots are not filled, the message goes on
+        logger.warning("The custom action '%s' failed; its slots are not filled", custom_action, exc_info=True)
+        return []
+    return [event for event in events if isinstance(event, (SlotSet, BotUttered))]
+
+
 def install() -> None:
-    """Puts both in place; calling it again changes nothing."""
+    """Puts them in place; calling it again changes nothing."""
     RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
     Event.resolve_by_type = staticmethod(_resolve_by_type)  # type: ignore[method-assign,assignment]
+    ActionExtractSlots._run_custom_action = _run_custom_action  # type: ignore[method-assign]
 

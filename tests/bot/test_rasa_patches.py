@@ -63,3 +63,28 @@ def test_event_types_resolve_as_rasa_resolves_them() -> None:
         Event.resolve_by_type("no such event")
     assert Event.from_parameters({"event": "slot", "name": "x", "value": 1}) == SlotSet("x", 1)
     assert isinstance(Event.from_parameters({"event": "action", "name": "action_listen"}), ActionExecuted)
+
+
+async def test_slot_mappings_are_validated_in_process_with_the_action_servers_answer() -> None:
+    from rasa.core.actions.action import ActionExtractSlots
+    from rasa.core.channels.channel import CollectingOutputChannel
+    from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from support import ROOT
+
+    domain = Domain.load(str(ROOT / "domain.yml"))
+    parse = {"intent": {"name": "order_status", "confidence": 0.9}, "text": "Где заказ CT-2002?",
+             "entities": [{"entity": "order_id", "value": "CT-2002", "start": 10, "end": 17}]}
+    tracker = DialogueStateTracker.from_events("c1", [
+        ActionExecuted("action_listen"),
+        UserUttered("Где заказ CT-2002?", parse["intent"], parse["entities"], parse, metadata={"store": "citadel"})],
+        slots=domain.slots)
+    action = ActionExtractSlots(None)  # no action endpoint: nothing can go over HTTP
+    events = await action._run_custom_action("action_validate_slot_mappings", CollectingOutputChannel(),
+                                             TemplatedNaturalLanguageGenerator(domain.responses), tracker, domain)
+    slots = {event.key: event.value for event in events if isinstance(event, SlotSet)}
+    assert slots["store"] == "citadel" and slots["language"] == "ru" and slots["order_id"] == "CT-2002"
+    assert slots["store_name"] == "Citadel"
+    assert all(isinstance(event, SlotSet) for event in events)
