@@ -200,7 +200,7 @@ class ActionUnclear(Action):
     """A message the classifier could not place: a new detail for the last computed answer, else "please rephrase"."""
 
     def name(self) -> Text:
-        """For out_of_scope and low-confidence messages, and a yes or no outside a flow."""
+        """For out_of_scope and low-confidence messages, and a yes, no or goodbye outside a flow."""
         return "action_unclear"
 
     async def run(
@@ -218,14 +218,18 @@ class ActionUnclear(Action):
         store, language = store_and_language(tracker)
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
         question = question_text(tracker)
-        asked = intent not in ("affirm", "deny") or rules_question(None, question)  # "ok?" alone asks nothing
+        plain = intent in ("affirm", "deny", "goodbye")  # "ok", "no", "bye": unless they ask something
+        asked = not plain or rules_question(None, question)  # "ok?" alone asks nothing
         if asked and utter_units(dispatcher, store, language, question, likely_intents(tracker)):
             return []  # the classifier was unsure, but a rule of the page plainly answers it
-        replies = {"out_of_scope": "utter_out_of_scope", "affirm": "utter_anything_else", "deny": "utter_anything_else"}
+        replies = {"out_of_scope": "utter_out_of_scope", "affirm": "utter_anything_else", "deny": "utter_anything_else",
+                   "goodbye": "utter_goodbye"}
         if intent == "affirm" and offered_a_person(tracker):  # "yes" to "shall a colleague answer you?"
             hand_to_person(dispatcher, tracker, "accepted")
             return []
         reply = replies.get(intent or "", "utter_default")
+        if intent == "goodbye" and asked:  # "so it should be back by tomorrow noon?" is no farewell
+            reply = "utter_default"
         if reply == "utter_default" and unclear_before(tracker):  # not understood twice in a row: a person helps
             hand_to_person(dispatcher, tracker, "unclear", render("handoff.unclear", language))  # type: ignore[arg-type]
             return []

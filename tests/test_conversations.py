@@ -268,3 +268,14 @@ def test_a_rules_question_while_the_order_is_asked_is_answered_once_then_asked_a
     assert len(said) == 2 and said[0] in rule  # the rule once, not three times
     assert "شماره‌ی سفارش" in said[1]
     assert "SR-5001" in texts(servers.say(sender, "SR-5001 1101", store="sitra"))[0]
+
+
+def test_a_question_is_never_answered_with_a_farewell_and_a_farewell_still_is(servers) -> None:
+    farewell = "خدانگهدار"
+    for question in ("دیروز ظهر بوده، یعنی تا فردا ظهر باید برگرده دیگه؟", "راستی شماره کارتتون برای دفعه بعد چنده؟"):
+        replies = texts(servers.say(servers.conversation("sitra"), question, store="sitra"))
+        assert replies and not any(farewell in reply for reply in replies), (question, replies)
+    assert any(farewell in reply for reply in texts(servers.say(servers.conversation("sitra"), "ممنون، خداحافظ",
+                                                                store="sitra")))
+    [bye] = texts(servers.say(servers.conversation("citadel"), "До свидания!", store="citadel"))
+    assert "До свидания" in bye
