@@ -319,7 +319,10 @@ def items_total(amounts: Sequence[float], text: str) -> Optional[float]:
 
 
 _BECOMES = re.compile(r"(?<!\w)(بشه|میشه|شد|станет|будет|выйдет|получится)(?!\w)", re.IGNORECASE)
-_BARE_NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(\s*(?:و\s*نیم|с\s*половиной))?(?![\d\w])", re.IGNORECASE)
+# A number of floors, steps, kilometres, days or hours is no order total ("а до 5 этажа занесут?").
+_COUNTED = r"этаж|ступен|км\b|километр|дн|день|недел|час|месяц|год|лет|шт|процент|%|طبقه|پله|کیلومتر|روز|هفته|ساعت|ماه|سال|عدد|درصد"
+_BARE_NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(\s*(?:و\s*نیم|с\s*половиной))?(?![\d\w])"
+                          rf"(?!\s*(?:تا\s*)?(?:{_COUNTED}))", re.IGNORECASE)
 
 
 def follow_up_total(text: str, earlier: Optional[float]) -> Optional[float]:

@@ -230,6 +230,9 @@ def test_when_the_order_asked_about_is_placed(weekday, clock, text: str, expecte
         ("و اگه ۸۰۰ باشه؟", 1_500_000, 800_000),                        # thousands of a millions total
         ("и ещё вопрос", 300, None),                                    # no number
         ("250", None, 250),
+        ("а до 5 этажа занесут? лифта нет", 300, None),                 # floors, not lari
+        ("۸ تا پله داره، طبقه چندم حساب میشه؟", 1_500_000, None),         # steps
+        ("а через 3 дня привезёте?", 300, None),                        # days
     ],
 )
 def test_the_total_a_follow_up_means(text: str, earlier: float | None, total: float | None) -> None:
