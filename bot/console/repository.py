@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -211,6 +211,11 @@ def said(session: Session, conversation: str, after: int = 0) -> list[Said]:
     """The handoff messages of a conversation after a number, in order."""
     return list(session.scalars(select(Said).where(Said.conversation == conversation, Said.id > after)
                                 .order_by(Said.id)))
+
+
+def last_said(session: Session, conversation: str) -> int:
+    """The number of the conversation's latest handoff message (0 when there is none)."""
+    return session.scalar(select(func.coalesce(func.max(Said.id), 0)).where(Said.conversation == conversation))
 
 
 # ---------------------------------------------------------------- tried conversations

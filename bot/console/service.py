@@ -66,8 +66,7 @@ def handoff_state(conversation: str) -> Optional[dict[str, Any]]:
         handoff = repository.open_handoff(session, conversation)
         if handoff is None:
             return None
-        kept = repository.said(session, conversation)
-        return {"state": handoff.state, "agent": handoff.agent, "after": kept[-1].id if kept else 0}
+        return {"state": handoff.state, "agent": handoff.agent, "after": repository.last_said(session, conversation)}
 
 
 def said_after(conversation: str, after: int = 0) -> list[dict[str, Any]]:

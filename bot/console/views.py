@@ -17,6 +17,7 @@ from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, Even
 
 from bot.channels.parts import part_of
 from bot.channels.widget import history_messages
+from bot.console.service import merged
 from bot.nlu.language import detect_language
 
 FALLBACK_ACTIONS = frozenset({"action_unclear", "action_default_fallback"})
@@ -81,9 +82,8 @@ def transcript(events: Iterable[Event], kept: Sequence[Mapping[str, Any]]) -> li
     """Both sides of a conversation in order: the customer's and the assistant's turns, the agents' messages, and
     what the customer wrote while an agent held it."""
     authors = {"user": "customer", "bot": "bot", "agent": "agent"}
-    said = [*history_messages(events, limit=0), *kept]
     lines = []
-    for message in sorted(said, key=lambda message: float(message.get("timestamp") or 0.0)):
+    for message in merged(history_messages(events, limit=0), list(kept)):
         line = {"author": authors[message["role"]], "text": message.get("text") or "",
                 "at": iso(float(message.get("timestamp") or 0.0))}
         if message.get("agent"):

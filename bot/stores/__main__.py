@@ -18,7 +18,7 @@ from bot.nlu.language import LANGUAGES
 from bot.settings import ConfigError, default_store
 from bot.stores.numbers import stray_numbers
 from bot.stores.policy import CURRENCIES, PolicyError, policies, policy_dir
-from bot.stores.schema import reference
+from bot.stores.schema import reference, schema
 from bot.stores.template import template
 
 
@@ -48,7 +48,7 @@ def new_store(argv: list[str], directory: Optional[Path] = None) -> int:
     parser.add_argument("--name", required=True, help="the store's name as customers know it")
     args = parser.parse_args(argv)
     path = (directory or policy_dir()) / f"{args.store}.yml"
-    if not re.fullmatch(r"[a-z][a-z0-9_]{1,15}", args.store):
+    if not re.fullmatch(schema()["properties"]["id"]["pattern"], args.store):  # the schema says what an id is
         print(f"'{args.store}' is not a store id (lower-case Latin letters, digits and _, 2 to 16)", file=sys.stderr)
         return 2
     if path.exists():

@@ -79,6 +79,7 @@ def test_messages_come_back_in_the_order_kept_after_a_number(engine: Engine) -> 
     with Session(engine) as session:
         assert [said.text for said in repository.said(session, WEB)] == ["سلام", "سفارشم کجاست؟", "بررسی می‌کنم"]
         assert [said.id for said in repository.said(session, WEB, after=numbers[0])] == numbers[1:]
+        assert repository.last_said(session, WEB) == numbers[-1] and repository.last_said(session, "tg-tisa-2") == 0
 
 
 def test_an_agent_is_online_while_its_console_asks_and_only_for_its_stores(engine: Engine) -> None:
