@@ -21,7 +21,7 @@ from actions.context import (
 from actions.db import local_now
 from actions.topics import cited, hand_to_person, utter_store_words, utter_topic, utter_units
 from bot import answers
-from bot.dialogue import adds_to_order, asks_about_days_off, follow_up_total, items_total, ordered_moment, rules_question
+from bot.dialogue import adds_to_order, asks_about_days_off, asks_how_long, asks_how_much, follow_up_total, items_total, ordered_moment, rules_question
 from bot.i18n.replies import render
 from bot.nlu.entities import OUT_OF_TOWN
 from bot.stores.delivery import arrival, delivery_cost, lanes_for, pickup_slot
@@ -100,6 +100,53 @@ class ActionInstallments(Action):
         return []
 
 
+def utter_delivery_time(dispatcher: CollectingDispatcher, tracker: Tracker, store: StorePolicy, language: str) -> None:
+    """How long shipping takes to the customer's city, computed where the store gives times; for a time question, and
+    for a price question that also asks how long."""
+    rules = store.rules
+    if not rules.delivery_times:
+        utter_store_words(dispatcher, tracker, "delivery_time")
+        return
+    city = _latest(tracker, "city") or tracker.get_slot("city")
+    ordered = _ordered_at(tracker, store)
+    lanes = lanes_for(rules.delivery_times, city)
+    if not lanes:  # e.g. Tehran at Tisa: couriers at a chosen time, in the store's words (its summary says so)
+        utter_topic(dispatcher, store, language, "delivery_time")
+        return
+    arrivals = [arrival(lane, ordered, rules.week, rules.weekend_orders_next_working_day) for lane in lanes]
+    unserved = [lane for lane in rules.delivery_times if city is not None and city in lane.not_in]
+    text = answers.delivery_times(arrivals, store, language, asks_about_days_off(question_text(tracker)))  # type: ignore[arg-type]
+    refused = [render("delivery_time.not_served", language, lane=lane.name[language],  # type: ignore[arg-type,index]
+                      city=answers.city_name(city, language)) for lane in unserved]  # type: ignore[arg-type]
+    dispatcher.utter_message(text="\n".join([*refused, text]),  # what is not possible first: "express to Kerman?"
+                             sources=cited(lanes, "delivery_time"))
+
+
+def utter_delivery_cost(dispatcher: CollectingDispatcher, tracker: Tracker, store: StorePolicy, language: str) -> None:
+    """The shipping price from the total, city and distance given, or one question for the missing number (the cities
+    as buttons); for a price question, and for a time question that also asks the price of a given total."""
+    rules = store.rules.delivery
+    if rules is None:
+        utter_store_words(dispatcher, tracker, "delivery_cost")
+        return
+    total = _total(tracker)
+    earlier = _number(_amount_before(tracker))
+    said = _latest(tracker, "amount") is not None  # the latest message named an amount (not a follow-up's total)
+    if said and total is not None and earlier is not None and adds_to_order((tracker.latest_message or {}).get("text") or ""):
+        total += earlier  # "and if I also take a 250-lari soundbar?" after a 300-lari TV: 550
+    city = tracker.get_slot("city")
+    distance = _number(tracker.get_slot("distance"))
+    quote = delivery_cost(rules, total, city, distance)
+    buttons = []
+    if quote.kind == "need_city":
+        places = [*rules.cities, *([OUT_OF_TOWN] if rules.out_of_town_per_km is not None else [])]
+        buttons = [{"title": answers.city_name(c, language), "payload": answers.city_name(c, language)} for c in places]  # type: ignore[arg-type]
+    dispatcher.utter_message(text=answers.delivery_quote(quote, total, city, store, language),  # type: ignore[arg-type]
+                             buttons=buttons, sources=cited([quote.tier or rules], "delivery"))
+    if quote.kind == "need_total" and store.answer("delivery_cost"):
+        utter_topic(dispatcher, store, language, "delivery_cost")
+
+
 class ActionDeliveryCost(Action):
     """The shipping price from the total, city and distance the customer gave."""
 
@@ -112,26 +159,9 @@ class ActionDeliveryCost(Action):
     ) -> List[Dict[Text, Any]]:
         """A price, or one question for the missing number, with the cities as buttons."""
         store, language = store_and_language(tracker)
-        rules = store.rules.delivery
-        if rules is None:
-            utter_store_words(dispatcher, tracker, "delivery_cost")
-            return []
-        total = _total(tracker)
-        earlier = _number(_amount_before(tracker))
-        said = _latest(tracker, "amount") is not None  # the latest message named an amount (not a follow-up's total)
-        if said and total is not None and earlier is not None and adds_to_order((tracker.latest_message or {}).get("text") or ""):
-            total += earlier  # "and if I also take a 250-lari soundbar?" after a 300-lari TV: 550
-        city = tracker.get_slot("city")
-        distance = _number(tracker.get_slot("distance"))
-        quote = delivery_cost(rules, total, city, distance)
-        buttons = []
-        if quote.kind == "need_city":
-            places = [*rules.cities, *([OUT_OF_TOWN] if rules.out_of_town_per_km is not None else [])]
-            buttons = [{"title": answers.city_name(c, language), "payload": answers.city_name(c, language)} for c in places]  # type: ignore[arg-type]
-        dispatcher.utter_message(text=answers.delivery_quote(quote, total, city, store, language),  # type: ignore[arg-type]
-                                 buttons=buttons, sources=cited([quote.tier or rules], "delivery"))
-        if quote.kind == "need_total" and store.answer("delivery_cost"):
-            utter_topic(dispatcher, store, language, "delivery_cost")
+        utter_delivery_cost(dispatcher, tracker, store, language)
+        if asks_how_long(question_text(tracker)) and (_latest(tracker, "city") or tracker.get_slot("city")):
+            utter_delivery_time(dispatcher, tracker, store, language)  # "Price and how many days?": both answered
         return []
 
 
@@ -173,23 +203,9 @@ class ActionDeliveryTime(Action):
         if _latest(tracker, "amount") is not None and last_computed(tracker) == "action_delivery_cost":
             return [FollowupAction("action_delivery_cost")]  # "and a 300 TV, 8 km away?": a price, not a time
         store, language = store_and_language(tracker)
-        rules = store.rules
-        if not rules.delivery_times:
-            utter_store_words(dispatcher, tracker, "delivery_time")
-            return []
-        city = _latest(tracker, "city") or tracker.get_slot("city")
-        ordered = _ordered_at(tracker, store)
-        lanes = lanes_for(rules.delivery_times, city)
-        if not lanes:  # e.g. Tehran at Tisa: couriers at a chosen time, in the store's words (its summary says so)
-            utter_topic(dispatcher, store, language, "delivery_time")
-            return []
-        arrivals = [arrival(lane, ordered, rules.week, rules.weekend_orders_next_working_day) for lane in lanes]
-        unserved = [lane for lane in rules.delivery_times if city is not None and city in lane.not_in]
-        text = answers.delivery_times(arrivals, store, language, asks_about_days_off(question_text(tracker)))  # type: ignore[arg-type]
-        refused = [render("delivery_time.not_served", language, lane=lane.name[language],  # type: ignore[arg-type,index]
-                          city=answers.city_name(city, language)) for lane in unserved]  # type: ignore[arg-type]
-        dispatcher.utter_message(text="\n".join([*refused, text]),  # what is not possible first: "express to Kerman?"
-                                 sources=cited(lanes, "delivery_time"))
+        utter_delivery_time(dispatcher, tracker, store, language)
+        if asks_how_much(question_text(tracker)) and _total(tracker) is not None:
+            utter_delivery_cost(dispatcher, tracker, store, language)  # "is it free, and how many days?": both answered
         return []
 
 

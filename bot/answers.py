@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from bot.i18n.format import clock, day, digits, listing, money, moment, number, plural_ru
 from bot.i18n.replies import has, render
+from bot.nlu.entities import OUT_OF_TOWN
 from bot.nlu.language import Language
 from bot.stores.cancel import CancelDecision
 from bot.stores.delivery import Arrival, DeliveryQuote, PickupSlot
@@ -22,7 +23,7 @@ from bot.stores.returns import ReturnDecision
 from bot.stores.rules import InstallmentPlan, PickupRules, Reason, ReturnGround, Window
 
 CITY_NAMES: dict[str, dict[Language, str]] = {
-    "out_of_town": {"fa": "خارج از شهر", "ru": "за город"},
+    OUT_OF_TOWN: {"fa": "خارج از شهر", "ru": "за город"},
     "tbilisi": {"fa": "تفلیس", "ru": "Тбилиси"},
     "kutaisi": {"fa": "کوتایسی", "ru": "Кутаиси"},
     "batumi": {"fa": "باتومی", "ru": "Батуми"},
@@ -207,6 +208,8 @@ def delivery_quote(quote: DeliveryQuote, total: Optional[float], city: Optional[
     values = {
         "total": _money(total, policy, language) if total is not None else "",
         "city": city_name(city, language) if city else "",
+        "place": (render("delivery.out_of_town", language) if city == OUT_OF_TOWN
+                  else render("delivery.to_city", language, city=city_name(city, language)) if city else ""),
         "fee": _money(quote.fee, policy, language) if quote.fee is not None else "",
         "per_km": _money(quote.per_km, policy, language) if quote.per_km is not None else "",
         "distance": f"{number(quote.distance_km, language)} {'کیلومتر' if language == 'fa' else 'км'}" if quote.distance_km else "",

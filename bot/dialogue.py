@@ -307,6 +307,25 @@ def asks_about_days_off(text: str) -> bool:
     return _DAYS_OFF.search(_folded(text)) is not None
 
 
+_HOW_LONG = re.compile(r"срок|сколько (?:дней|времени|идет|ждать)|как (?:долго|быстро)|за сколько|когда (?:придет|привез|доставят|будет|получу)|"
+                       r"چند روز|چه مدت|چقدر طول|چقد طول|کی (?:میرسه|می رسه|میاد|به دستم)|زمان (?:ارسال|تحویل|رسیدن)",
+                       re.IGNORECASE)
+
+
+def asks_how_long(text: str) -> bool:
+    """"The price, and how many days?": a delivery price asked together with the delivery time."""
+    return _HOW_LONG.search(_folded(text)) is not None
+
+
+_HOW_MUCH = re.compile(r"стоимост|сколько стоит|сколько будет стоить|(?<!\w)цен[аыу]|бесплатн|платн|почем|هزینه|قیمت|رایگان|مجانی",
+                       re.IGNORECASE)
+
+
+def asks_how_much(text: str) -> bool:
+    """"Is it free, and how many days?": a delivery time asked together with the delivery price."""
+    return _HOW_MUCH.search(_folded(text)) is not None
+
+
 _ALTERNATIVE = re.compile(r"(?<!\w)(или|либо|а если|вместо|یا|به جای)(?!\w)", re.IGNORECASE)
 
 

@@ -240,6 +240,28 @@ def test_every_question_of_one_message_is_answered_in_order(servers) -> None:
         ("Холодильник за 900 лари в Батуми: доставка бесплатная?", 1, 2), ("и сколько дней ждать?", 2, 2)]
 
 
+@pytest.mark.parametrize("store, message, price, days", [
+    ("citadel", "Доставка в посёлок за 18 км от Рустави, заказ 900 лари. Цена и сроки?", "36 лари", "3–4"),
+    ("citadel", "Телевизор 700 лари в Кутаиси — доставка бесплатная, и за сколько дней привезут", "бесплатн", "2–3"),
+    ("tisa", "ارسال به شیراز چند روز طول میکشه هزینه‌اش چقدره برای خرید ۳ میلیونی", "رایگان", "۳ تا ۵ روز"),
+])
+def test_a_price_and_a_time_asked_in_one_breath_are_both_answered(servers, store: str, message: str, price: str,
+                                                                  days: str) -> None:
+    said = "\n".join(texts(servers.say(servers.conversation(store), message, store=store)))
+    assert price in said and days in said
+
+
+def test_a_greeting_before_several_questions_does_not_hide_the_first(servers) -> None:
+    sender = servers.conversation("citadel")
+    said = texts(servers.say(sender, "приветствую, мастеркард подходит? и нужен ли гарантийный талон", store="citadel"))
+    assert "MASTERCARD" in said[0] and "талон" in said[-1]
+    with sqlite3.connect(servers.tracker_db) as db:
+        first, _ = [json.loads(row[0]) for row in db.execute(
+            "SELECT data FROM events WHERE sender_id = ? AND type_name = 'user' ORDER BY id", (sender,))]
+    assert first["text"] == "мастеркард подходит?"
+    assert first["metadata"]["message"] == "приветствую, мастеркард подходит? и нужен ли гарантийный талон"
+
+
 def test_a_rules_question_beside_an_order_is_answered_at_once_and_the_order_asked_last(servers) -> None:
     sender = servers.conversation("citadel")
     said = texts(servers.say(sender, "где мой заказ CT-2002? и можно ли платить картой Visa?", store="citadel"))

@@ -31,10 +31,15 @@ from bot.nlu.normalize import fold, normalize
 QUESTION_WORDS = re.compile(
     r"(?<!\w)(?:(?:آیا|میشه|میشود|می ?تونم|می ?توانم|میتونیم|چطور|چطوری|چجوری|چگونه|چقدر|چقد|چند|چی|کجا|کی|چیکار|"
     r"چکار|چه ?کار|چرا|کدوم|کدام|مگه|با کی|گردن کی|عهده کی|امکان ?داره|امکانش|هست یا نه)(?:ه|ست|اس|ی)?|"
-    r"можно|как|какой|какая|какое|какие|какую|каким|каком|какого|каков\w*|когда|сколько|кто|где|куда|откуда|ли|"
+    r"можно|как|какой|какая|какое|какие|какую|каким|каком|какого|каков\w*|когда|скольк\w*|почем|кто|где|куда|откуда|ли|"
     r"что|почему|зачем|чей|чья|разве|правда)(?!\w)",
     re.IGNORECASE,
 )
+# "рассрочка есть", "پرداخت در محل دارید": "do you have ...?" asked without a question word or mark.
+_HAVE_YOU = re.compile(r"(?<!\w)(?:есть|دارید|دارین|دارن)\W*$", re.IGNORECASE)
+# "доставка бесплатная? сроки?": a one-word question about a topic of its own stands alone.
+_TOPIC_WORD = re.compile(r"^\W*(?:(?:и|а|و)\s+)?(?:срок\w*|цен[аыу]|стоимост\w*|рассрочк\w*|гаранти\w*|самовывоз\w*|زمانش|هزینه\w*|"
+                         r"قیمتش|اقساط\w*|گارانتی\w*|مهلتش)\W*$", re.IGNORECASE)
 # "TS-1043 رو میخوام پس بدم.", "хочу отменить мой заказ.": a request about one's order is a part of its own.
 _WANT = re.compile(r"(?<!\w)(?:میخوام|می ?خواهم|میخواستم|میخایم|хочу|хотел\w*|хотим|нужно|надо)(?!\w)", re.IGNORECASE)
 _ORDER = frozenset({"order_id"})
@@ -53,6 +58,16 @@ _RESTATES = re.compile(r"^\W*(?:یعنی|منظورم|به عبارتی|ну т�
 _ENDS_ASKING = re.compile(QUESTION_WORDS.pattern + r"\W*$", re.IGNORECASE)
 _OPENS_ASKING = re.compile(r"^\W*(?:\w+\W+){0,2}?" + QUESTION_WORDS.pattern, re.IGNORECASE)
 _CONNECTIVES = frozenset(("و", "ولی", "اما", "همچنین", "ضمنا", "راستی", "и", "а", "но", "также", "кстати"))
+# "Hi, do you take Mastercard?": a greeting before a question is no request of its own (the classifier would read the
+# whole as a greeting); courtesy questions ("how are you?") belong to it.
+_GREETING = re.compile(
+    r"\W*(?:(?:سلام|درود|وقت[ \u200c]?(?:تون|ت)?[ \u200c]?بخیر|روز[ \u200c]?(?:تون|ت)?[ \u200c]?بخیر|صبح ?بخیر|عصر ?بخیر|خسته نباشید|خسته نباشین|"
+    r"خوبی|خوبین|خوبید|حالتون خوبه|привет\w*|здравствуй\w*|добр\w+ (?:день|вечер|утро|дня|времени суток)|доброе утро|"
+    r"как дела|как поживаете|hi|hello|"
+    r"(?:у меня )?(?:есть )?(?:один |небольшой )?вопрос|можно (?:задать )?вопрос|(?:вы )?можете (?:мне )?помочь|"
+    r"(?:یه|یک) سوال(?: داشتم| دارم)?|سوال داشتم|میشه کمکم کنید|میشه کمک کنید)(?:\W+|\s+(?:و|и)\s+|$))+",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"\w+")
 MIN_WORDS = 2  # words besides connectives: "серьёзно?", "и куда?" are not questions of their own
 MAX_PARTS = 4
@@ -94,6 +109,11 @@ def _clauses(normalized: str, sentence: Span) -> list[Span]:
     return spans + [(begin, end)]
 
 
+def _asks(clause: str) -> bool:
+    """A folded clause asks something: a question word, or "do you have ...?" at its end."""
+    return QUESTION_WORDS.search(clause) is not None or _HAVE_YOU.search(clause) is not None
+
+
 def _questions_in(normalized: str, sentence: Span) -> list[Span]:
     """A sentence's questions, each with the context around it; empty when the sentence asks nothing."""
     text = normalized[sentence[0]:sentence[1]].rstrip()
@@ -104,7 +124,7 @@ def _questions_in(normalized: str, sentence: Span) -> list[Span]:
     if text.endswith((".", "!")) or _RESTATES.search(folded):
         return []  # told, exclaimed ("?!") or said again in other words: context, not a question of its own
     clauses = _clauses(normalized, sentence)
-    asking = [bool(QUESTION_WORDS.search(fold(normalized[start:end]))) for start, end in clauses]
+    asking = [_asks(fold(normalized[start:end])) for start, end in clauses]
     if not any(asking):
         return [sentence] if text.endswith(("?", "؟")) else []
     groups: list[Span] = []
@@ -121,7 +141,8 @@ def _merged(groups: list[Span], normalized: str) -> list[Span]:
     """Questions too short to stand alone joined to the one before (the first to the one after); at most MAX_PARTS."""
     merged: list[Span] = []
     for group in groups:
-        if merged and _words(normalized[group[0]:group[1]]) < MIN_WORDS:
+        text = normalized[group[0]:group[1]]
+        if merged and _words(text) < MIN_WORDS and not _TOPIC_WORD.search(fold(text)):
             merged[-1] = (merged[-1][0], group[1])
         else:
             merged.append(group)
@@ -154,9 +175,23 @@ def question_spans(normalized: str) -> list[Span]:
     return _merged(groups, normalized)
 
 
+def _after_greeting(normalized: str, span: Span) -> Span:
+    """A question without the greeting before it; a greeting with nothing asked after it stays whole."""
+    greeting = _GREETING.match(normalized.lower(), span[0], span[1])  # lower(), not fold(): offsets stay those of the text
+    if greeting is None:
+        return span
+    rest = fold(normalized[greeting.end():span[1]]).rstrip()
+    asks = QUESTION_WORDS.search(rest) or rest.endswith(("?", "؟")) or _WANT.search(rest)
+    return (greeting.end(), span[1]) if asks and _words(rest) >= MIN_WORDS else span
+
+
 def split_questions(text: str) -> list[str]:
-    """The message's questions in the order asked, as slices of `text`; one element when it asks one thing."""
+    """The message's questions in the order asked, as slices of `text` (the first without a greeting before it); the
+    text itself when it asks one thing."""
     normalized = normalize(text)
-    parts = [text[start:end].strip() for start, end in question_spans(normalized)]
-    parts = [part for part in parts if part]
+    spans = question_spans(normalized)
+    if len(spans) == 1:
+        return [text]
+    spans[0] = _after_greeting(normalized, spans[0])
+    parts = [part for part in (text[start:end].strip() for start, end in spans) if part]
     return parts if len(parts) > 1 else [text]

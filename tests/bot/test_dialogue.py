@@ -7,6 +7,8 @@ import pytest
 from bot.dialogue import (
     asks_about_days_off,
     asks_for_a_person,
+    asks_how_long,
+    asks_how_much,
     item_from,
     follow_up_total,
     items_total,
@@ -338,3 +340,17 @@ def test_items_priced_together_are_one_total(amounts: list[float], text: str, to
 ])
 def test_days_off_asked(text: str, asked: bool) -> None:
     assert asks_about_days_off(text) is asked
+
+
+@pytest.mark.parametrize("text, long, much", [
+    ("Доставка в посёлок за 18 км от Рустави, заказ 900 лари. Цена и сроки?", True, True),
+    ("сколько стоит доставка 300 лари в Батуми плюс сроки", True, True),
+    ("Телевизор 700 лари в Кутаиси — доставка бесплатная, и за сколько дней привезут", True, True),
+    ("ارسال به شیراز چند روز طول میکشه هزینه‌اش چقدره", True, True),
+    ("هزینه ارسال به شیراز چقدره؟", False, True),
+    ("کی می‌رسه؟", True, False),
+    ("сколько стоит доставка в Батуми?", False, True),
+    ("как оплатить заказ?", False, False),
+])
+def test_a_delivery_question_that_also_asks_the_other_half(text: str, long: bool, much: bool) -> None:
+    assert (asks_how_long(text), asks_how_much(text)) == (long, much)
