@@ -2,7 +2,7 @@
 
     python -m bot.retention [--days N] [--dry-run]
 
-deletes every conversation of the tracker store (`TRACKER_DB`, or `--url` for another
+deletes every conversation of the tracker store (`TRACKER_STORE_URL`, else `TRACKER_DB`, or `--url` for another
 database) whose latest message is older than N days (`CONVERSATION_RETENTION_DAYS`, else
 90). A conversation goes whole, never in part; one still written in stays whole. Run it
 daily (cron, a Kubernetes CronJob); the return requests filed in the orders database are
@@ -18,9 +18,11 @@ import time
 from typing import Optional, Sequence
 
 from sqlalchemy import column, delete, func, inspect, select, table
-from sqlalchemy.engine import Engine, create_engine
+from sqlalchemy.engine import Engine, create_engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.sql import Select
+
+from bot.db_settings import tracker_store_url
 
 DEFAULT_DAYS = 90
 # Rasa's SQL tracker store: one row per event, its conversation and its time (seconds since the epoch)
@@ -62,7 +64,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     """Command line: delete (or, with --dry-run, count) the conversations past the retention period."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--days", help=f"retention in days (default: CONVERSATION_RETENTION_DAYS or {DEFAULT_DAYS})")
-    parser.add_argument("--url", help="the tracker store's database URL (default: sqlite:///$TRACKER_DB)")
+    parser.add_argument("--url", help="the tracker store's database URL (default: $TRACKER_STORE_URL, else "
+                                      "sqlite:///$TRACKER_DB)")
     parser.add_argument("--dry-run", action="store_true", help="only count what would be deleted")
     args = parser.parse_args(argv)
     try:
@@ -70,11 +73,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except ValueError as error:
         print(f"retention: {error}", file=sys.stderr)
         return 2
-    path = os.environ.get("TRACKER_DB", "var/tracker.db")
-    if args.url is None and not os.path.exists(path):
-        print(f"no tracker store at {path}: nothing to delete")
+    url = make_url(args.url or tracker_store_url())
+    if url.get_backend_name() == "sqlite" and not os.path.exists(url.database or ""):
+        print(f"no tracker store at {url.database}: nothing to delete")
         return 0
-    engine = create_engine(args.url or f"sqlite:///{path}", future=True)
+    engine = create_engine(url, future=True)
     try:
         if not inspect(engine).has_table(EVENTS.name):
             print("the tracker store holds no conversations yet: nothing to delete")

@@ -10,6 +10,8 @@ RASA_PORT="${RASA_PORT:-5005}"
 ACTION_PORT="${ACTION_PORT:-5055}"
 export ACTION_ENDPOINT_URL="http://127.0.0.1:${ACTION_PORT}/webhook"
 export TRACKER_DB="${TRACKER_DB:-var/tracker.db}"
+# the action server answers only the Rasa server started with it: a new random secret per start unless one is given
+export ACTION_SECRET="${ACTION_SECRET:-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')}"
 LOG_DIR="${LOG_DIR:-var}"
 PY=.venv/bin/python
 
@@ -38,7 +40,7 @@ trap cleanup INT TERM EXIT
 
 echo "==> Starting the action server on 127.0.0.1:${ACTION_PORT}"
 mkdir -p "$LOG_DIR"
-SANIC_HOST=127.0.0.1 $PY -m rasa_sdk --actions actions --port "$ACTION_PORT" >"$LOG_DIR/actions.log" 2>&1 &
+SANIC_HOST=127.0.0.1 $PY -m bot.action_server --actions actions --port "$ACTION_PORT" >"$LOG_DIR/actions.log" 2>&1 &
 pids+=($!); names+=("action server (log: $LOG_DIR/actions.log)")
 
 echo "==> Starting the Rasa server on 127.0.0.1:${RASA_PORT} (log: $LOG_DIR/rasa.log)"
@@ -49,7 +51,7 @@ pids+=($!); names+=("Rasa server (log: $LOG_DIR/rasa.log)")
 for _ in $(seq 1 180); do
   if curl -sf "http://127.0.0.1:${RASA_PORT}/webhooks/rest/" >/dev/null 2>&1; then break; fi
   for pid in "${pids[@]}"; do
-    kill -0 "$pid" 2>/dev/null || { echo "A server failed to start; see $LOG_DIR/rasa.log and $LOG_DIR/actions.log" >&2; tail -20 "$LOG_DIR/rasa.log" "$LOG_DIR/actions.log" >&2; exit 1; }
+    kill -0 "$pid" 2>/dev/null || { echo "A server failed to start; see $LOG_DIR/rasa.log and $LOG_DIR/actions.log" >&2; tail -n 20 "$LOG_DIR/rasa.log" "$LOG_DIR/actions.log" >&2; exit 1; }
   done
   sleep 1
 done

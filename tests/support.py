@@ -12,8 +12,10 @@ import sqlite3
 import subprocess
 import sys
 import time
+import uuid
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import requests
 
@@ -50,19 +52,23 @@ ACTION_SERVER, RASA_SERVER = 0, 1
 class Servers:
     """The action server and the Rasa server, started as `make run` starts them."""
 
-    def __init__(self, model: Path, log_dir: Path, extra_env: dict[str, str] | None = None) -> None:
-        self.rasa_port = free_port()
+    def __init__(self, model: Path, log_dir: Path, extra_env: dict[str, str] | None = None,
+                 rasa_servers: int = 1) -> None:
+        """`rasa_servers` > 1: Rasa servers sharing the action server, databases and secrets, as behind a balancer."""
+        self.rasa_ports = [free_port() for _ in range(rasa_servers)]
+        self.rasa_port = self.rasa_ports[0]
         self.action_port = free_port()
         self.url = f"http://127.0.0.1:{self.rasa_port}"
         self._conversations: dict[tuple[str, str | None], str] = {}
-        # the suite starts hundreds of conversations from one address: no rate limits unless a test sets them
+        # the suite starts hundreds of conversations from one address: no rate limits unless a test sets them;
+        # a test's `extra_env` wins over everything here (e.g. its own DATABASE_URL or ACTION_ENDPOINT_URL)
         env = {**os.environ, **QUIET_ENV, "CONVERSATION_SECRET": secrets.token_hex(32),
                "CONVERSATION_RATE": "1000000:1000000", "HISTORY_RATE": "1000000:1000000",
-               "MESSAGE_RATE": "1000000:1000000", "MESSAGE_ADDRESS_RATE": "1000000:1000000", **(extra_env or {}),
+               "MESSAGE_RATE": "1000000:1000000", "MESSAGE_ADDRESS_RATE": "1000000:1000000",
                "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{self.action_port}/webhook",
                "SANIC_HOST": "127.0.0.1", "TRACKER_DB": str(log_dir / "tracker.db"),
                "CONSOLE_KEEP_DIR": str(log_dir / "kept"),
-               "DATABASE_URL": f"sqlite:///{log_dir / 'orders.db'}"}
+               "DATABASE_URL": f"sqlite:///{log_dir / 'orders.db'}", **(extra_env or {})}
         self.database_url = env["DATABASE_URL"]
         self.tracker_db = log_dir / "tracker.db"
         self.kept = log_dir / "kept"  # where the console writes agents' corrections and stories
@@ -71,16 +77,22 @@ class Servers:
             (log_dir / stale).unlink(missing_ok=True)
         subprocess.run([sys.executable, "-m", "bot.orders", "load-demo"], cwd=ROOT, env=env, check=True,
                        stdout=subprocess.DEVNULL)
-        self._logs = [open(log_dir / "actions.log", "wb"), open(log_dir / "rasa.log", "wb")]
+        self._logs = [open(log_dir / "actions.log", "wb"), open(log_dir / "rasa.log", "wb"),
+                      *(open(log_dir / f"rasa-{number}.log", "wb") for number in range(2, rasa_servers + 1))]
         python = sys.executable
         self._env, self._log_dir = env, log_dir
         self._commands = [
-            [python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.action_port)],
-            [python, "-m", "rasa", "run", "-i", "127.0.0.1", "-p", str(self.rasa_port), "-m", str(model),
-             "--credentials", "credentials.yml", "--endpoints", "endpoints.yml"],
+            [python, "-m", "bot.action_server", "--actions", "actions", "--port", str(self.action_port)],
+            *([python, "-m", "rasa", "run", "-i", "127.0.0.1", "-p", str(port), "-m", str(model),
+               "--credentials", "credentials.yml", "--endpoints", "endpoints.yml"] for port in self.rasa_ports),
         ]
         self._procs = [self._start(ACTION_SERVER), self._start(RASA_SERVER)]
         self._wait(f"{self.url}/webhooks/rest/", log_dir)
+        # the others once the first is up: two servers starting at once both create the console's tables in the
+        # orders database, and the second fails ("table console_handoffs already exists")
+        for which, port in enumerate(self.rasa_ports[1:], RASA_SERVER + 1):
+            self._procs.append(self._start(which))
+            self._wait(f"http://127.0.0.1:{port}/webhooks/rest/", log_dir)
         self._wait(f"http://127.0.0.1:{self.action_port}/health", log_dir)
 
     def _start(self, which: int) -> subprocess.Popen:
@@ -171,6 +183,27 @@ class Servers:
         stop_process_groups(self._procs)
         for log in self._logs:
             log.close()
+
+
+@contextmanager
+def script_server(script: str, directory_variable: str, *args: str) -> Iterator[tuple[str, Path]]:
+    """A throw-away server of `scripts/<script> start` in a directory of its own, with the URL it prints; stopped on
+    leaving, even after a failure. The test skips when the server cannot be installed or started."""
+    import pytest
+
+    directory = Path(f"/tmp/{Path(script).stem}-test-{uuid.uuid4().hex[:12]}")
+    env = {**os.environ, directory_variable: str(directory)}
+    command = ["bash", str(ROOT / "scripts" / script)]
+    try:
+        try:
+            started = subprocess.run([*command, "start", *args], env=env, capture_output=True, text=True, timeout=900)
+        except subprocess.TimeoutExpired:
+            pytest.skip(f"scripts/{script} start took more than 15 minutes")
+        if started.returncode != 0:
+            pytest.skip(f"scripts/{script} could not install or start its server: {started.stderr[-1500:]}")
+        yield started.stdout.strip().splitlines()[-1], directory
+    finally:
+        subprocess.run([*command, "stop"], env=env, capture_output=True, timeout=120)
 
 
 def filled(data: Any, values: dict[str, Any], path: tuple[Any, ...] = ()) -> Any:

@@ -50,7 +50,7 @@ def test_a_dying_action_server_stops_the_assistant_and_says_which_part_died(tmp_
             assert line, "make run stopped before the assistant was up:\n" + "".join(output)
             output.append(line)
         assert requests.get(f"http://127.0.0.1:{rasa_port}/webhooks/rest/", timeout=10).status_code == 200
-        os.kill(process_with("rasa_sdk", f"--port {action_port}"), signal.SIGKILL)
+        os.kill(process_with("bot.action_server", f"--port {action_port}"), signal.SIGKILL)
         rest, _ = run.communicate(timeout=90)
         output.append(rest)
     finally:

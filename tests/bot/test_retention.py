@@ -23,7 +23,7 @@ DAY = 86_400.0
 
 def store_with(path: Path, conversations: dict[str, list[float]]) -> SafeSQLTrackerStore:
     """A real SQL tracker store holding conversations whose events happened at the given times."""
-    store = SafeSQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(path))
+    store = SafeSQLTrackerStore(Domain.empty(), db=str(path))
     for sender, times in conversations.items():
         tracker = DialogueStateTracker(sender, [])
         for moment in times:

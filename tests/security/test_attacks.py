@@ -88,7 +88,7 @@ def test_a_tracker_store_error_never_exits_the_process(tmp_path: Any) -> None:
     stock = SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(tmp_path / "stock.db"))
     with pytest.raises(SystemExit):  # what stopped every store's assistant
         asyncio.run(stock.save(tracker))
-    ours = SafeSQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(tmp_path / "ours.db"))
+    ours = SafeSQLTrackerStore(Domain.empty(), db=str(tmp_path / "ours.db"))
     with pytest.raises(TrackerStoreError):
         asyncio.run(ours.save(tracker))
 

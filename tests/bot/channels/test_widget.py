@@ -242,7 +242,7 @@ async def test_history_reads_the_tracker_store(domain: Domain, signer: Any) -> N
 
 async def test_history_reads_the_sql_tracker_store_we_run_with(domain: Domain, tmp_path: Path, signer: Any) -> None:
     sender = signer.issue("citadel")
-    sql = AwaitableTrackerStore(SafeSQLTrackerStore(domain, dialect="sqlite", db=str(tmp_path / "tracker.db")))
+    sql = AwaitableTrackerStore(SafeSQLTrackerStore(domain, db=str(tmp_path / "tracker.db")))
     store = await saved(sql, sender, greeting_and_question("citadel"))
     messages = body(await history_response(args(sender=sender, store="citadel"), Agent(store)))["messages"]
     assert [m["text"] for m in messages][:2] == ["سلام! چه کمکی از من برمی‌آید؟", "پیگیری سفارش"]
