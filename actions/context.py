@@ -247,7 +247,7 @@ class ValidateSlotMappings(ValidationAction):
         """The item picked by button (SKU), position or name while the item is asked for."""
         if tracker.get_slot("requested_slot") != "return_item":
             return {}
-        items = order_items(current_store(tracker), tracker.get_slot("verified_order") or "")
+        items = await order_items(current_store(tracker), tracker.get_slot("verified_order") or "")
         value = item_from(_text(tracker), items)
         return {"return_item": value} if value else {}
 

@@ -1,18 +1,35 @@
-"""The orders database and the clock, shared by the actions of one server process."""
+"""The orders database and the clock, shared by the actions of one server process.
+
+Database work never runs on the server's event loop: each unit of work is one transaction in one of a few
+threads, waited for within a time limit, so a slow or hanging database costs the customer who waits for it a
+few seconds and the other customers nothing.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
-from functools import lru_cache
+from functools import lru_cache, partial
+from typing import Callable, TypeVar
 
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from bot.orders.db import create_schema, make_engine
+from bot.db_settings import GRACE_S, work_limit_s
+from bot.orders.db import POOL_OVERFLOW, POOL_SIZE, create_schema, make_engine
 from bot.orders.repository import find_order
 from bot.stores.policy import StorePolicy
+
+T = TypeVar("T")
+
+
+class OrdersUnavailable(Exception):
+    """The orders database failed, refused to write or did not answer in time: nothing of the work was kept."""
 
 
 @lru_cache(maxsize=1)
@@ -21,6 +38,40 @@ def engine() -> Engine:
     created = make_engine()
     create_schema(created)
     return created
+
+
+@lru_cache(maxsize=1)
+def _threads() -> ThreadPoolExecutor:
+    """The threads database work runs in, as many as the engine's connections: none waits for a connection."""
+    return ThreadPoolExecutor(max_workers=POOL_SIZE + POOL_OVERFLOW, thread_name_prefix="orders-db")
+
+
+def _waited_for(deadline: float) -> None:
+    """Refuses to go on once the customer has been told the database did not answer (the transaction rolls back)."""
+    if time.monotonic() > deadline:
+        raise OrdersUnavailable("the customer stopped waiting")
+
+
+def _transaction(work: Callable[[Session], T], deadline: float) -> T:
+    """`work` in one transaction, begun and committed only while the customer still waits for it."""
+    with Session(engine()) as session, session.begin():
+        _waited_for(deadline)
+        done = work(session)
+        _waited_for(deadline)
+        return done
+
+
+async def in_database(work: Callable[[Session], T]) -> T:
+    """Runs `work` as one transaction in a database thread and returns what it returns (plain values: its ORM
+    objects expire with the transaction); OrdersUnavailable when the database fails or is too slow."""
+    limit = work_limit_s()
+    job = asyncio.get_running_loop().run_in_executor(_threads(), _transaction, work, time.monotonic() + limit)
+    try:
+        return await asyncio.wait_for(job, limit + GRACE_S)
+    except asyncio.TimeoutError:
+        raise OrdersUnavailable(f"no answer within {limit + GRACE_S:g} s") from None
+    except SQLAlchemyError as error:
+        raise OrdersUnavailable(str(error).splitlines()[0]) from error
 
 
 def now() -> datetime:
@@ -33,8 +84,12 @@ def local_now(store: StorePolicy) -> datetime:
     return now().astimezone(ZoneInfo(store.timezone))
 
 
-def order_items(store: StorePolicy, order_id: str) -> list[tuple[str, str]]:
+def _item_names(store: str, order_id: str, session: Session) -> list[tuple[str, str]]:
+    """(SKU, name) of each item of a store's order, read in `session`."""
+    order = find_order(session, store, order_id)
+    return [(item.sku, item.name) for item in order.items] if order else []
+
+
+async def order_items(store: StorePolicy, order_id: str) -> list[tuple[str, str]]:
     """(SKU, name) of each item of a store's order; empty when there is no such order."""
-    with Session(engine()) as session:
-        order = find_order(session, store.id, order_id)
-        return [(item.sku, item.name) for item in order.items] if order else []
+    return await in_database(partial(_item_names, store.id, order_id))

@@ -21,7 +21,16 @@ from actions.context import (
 from actions.db import local_now
 from actions.topics import cited, hand_to_person, utter_store_words, utter_topic, utter_units
 from bot import answers
-from bot.dialogue import adds_to_order, asks_about_days_off, asks_how_long, asks_how_much, follow_up_total, items_total, ordered_moment, rules_question
+from bot.dialogue import (
+    adds_to_order,
+    asks_about_days_off,
+    asks_how_long,
+    asks_how_much,
+    follow_up_total,
+    items_total,
+    ordered_moment,
+    rules_question,
+)
 from bot.i18n.replies import render
 from bot.nlu.entities import OUT_OF_TOWN
 from bot.stores.delivery import arrival, delivery_cost, lanes_for, pickup_slot
@@ -241,13 +250,13 @@ class ActionUnclear(Action):
         replies = {"out_of_scope": "utter_out_of_scope", "affirm": "utter_anything_else", "deny": "utter_anything_else",
                    "goodbye": "utter_goodbye"}
         if intent == "affirm" and offered_a_person(tracker):  # "yes" to "shall a colleague answer you?"
-            hand_to_person(dispatcher, tracker, "accepted")
+            await hand_to_person(dispatcher, tracker, "accepted")
             return []
         reply = replies.get(intent or "", "utter_default")
         if intent == "goodbye" and asked:  # "so it should be back by tomorrow noon?" is no farewell
             reply = "utter_default"
         if reply == "utter_default" and unclear_before(tracker):  # not understood twice in a row: a person helps
-            hand_to_person(dispatcher, tracker, "unclear", render("handoff.unclear", language))  # type: ignore[arg-type]
+            await hand_to_person(dispatcher, tracker, "unclear", render("handoff.unclear", language))  # type: ignore[arg-type]
             return []
         dispatcher.utter_message(response=reply)
         return []

@@ -24,7 +24,8 @@ from actions.context import (
     side_question,
     store_and_language,
 )
-from actions.db import engine, local_now, now, order_items
+from actions.db import in_database, local_now, now, order_items
+from actions.faults import told_when_down
 from actions.topics import cited, hand_to_person, utter_topic, utter_units
 from bot import answers
 from bot.dialogue import (
@@ -94,6 +95,7 @@ class ActionOrderFlow(Action):
         """Started by order_status, cancel_order, return_request and damaged_item."""
         return "action_order_flow"
 
+    @told_when_down
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
@@ -128,13 +130,15 @@ class ActionOrderFlow(Action):
                 return []  # answered before the form stood aside: once is enough
             return self._rules_answer(dispatcher, tracker, store, language, purpose, question)
         events: List[Dict[Text, Any]] = [SlotSet("purpose", purpose)]
-        with Session(engine()) as session, session.begin():
-            order, lookup_events, locked = self._verified_order(dispatcher, tracker, session, store, language)
-            events += lookup_events
-            if order is not None:
-                events += self._answer(dispatcher, tracker, store, language, purpose, facts(order))
+        said = CollectingDispatcher()  # what the look-up says is said only when it was done in time
+        order, lookup_events, locked = await in_database(
+            lambda session: self._verified_order(said, tracker, session, store, language))
+        dispatcher.messages.extend(said.messages)
+        events += lookup_events
+        if order is not None:
+            events += self._answer(dispatcher, tracker, store, language, purpose, order)
         if locked:  # after the look-up's transaction: the queue is written in its own
-            hand_to_person(dispatcher, tracker, "locked", locked)
+            await hand_to_person(dispatcher, tracker, "locked", locked)
         return events
 
     @staticmethod
@@ -197,7 +201,7 @@ class ActionOrderFlow(Action):
 
     def _verified_order(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session, store: StorePolicy, language: str
-    ) -> tuple[Optional[Order], List[Dict[Text, Any]], str]:
+    ) -> tuple[Optional[OrderFacts], List[Dict[Text, Any]], str]:
         """The order this conversation proved it owns, or the events that ask for proof; and after a lock-out, what
         to tell the customer as the conversation goes to a person."""
         verified = tracker.get_slot("verified_order")
@@ -206,7 +210,7 @@ class ActionOrderFlow(Action):
         if verified and order_id in (None, verified):
             order = find_order(session, store.id, verified)
             if order is not None:
-                return order, [], ""
+                return facts(order), [], ""
         if not order_id or not phone:
             return None, [] if side_question(tracker) else [FollowupAction("order_lookup_form")], ""
         result = verify_order(session, tracker.sender_id, store.id, order_id, phone, now(), client_key(tracker))
@@ -222,7 +226,7 @@ class ActionOrderFlow(Action):
             # no form here: a form would refill the slots from the message that just failed. The number is
             # kept and the phone asked again (a mistyped digit is the usual cause); a new number replaces it.
             return None, [SlotSet("phone", None), SlotSet("requested_slot", "phone")], ""
-        return result.order, [SlotSet("verified_order", result.order.order_id), SlotSet("phone", None),  # type: ignore[union-attr]
+        return facts(result.order), [SlotSet("verified_order", result.order.order_id), SlotSet("phone", None),  # type: ignore[union-attr,arg-type]
                               SlotSet("requested_slot", None)], ""  # the phone asked again after a mismatch is answered
 
     def _answer(
@@ -311,6 +315,7 @@ class ActionReturnConfirmation(Action):
         """Runs after the offer, on affirm or deny."""
         return "action_return_confirmation"
 
+    @told_when_down
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
@@ -320,24 +325,30 @@ class ActionReturnConfirmation(Action):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if not isinstance(pending, dict):
             if intent == "affirm" and offered_a_person(tracker):  # "yes" to "shall a colleague take it?"
-                hand_to_person(dispatcher, tracker, "accepted")
+                await hand_to_person(dispatcher, tracker, "accepted")
             else:
                 dispatcher.utter_message(response="utter_anything_else")
             return []
         if intent != "affirm":
             dispatcher.utter_message(text=render("return.not_filed", language))  # type: ignore[arg-type]
             return [SlotSet("pending_return", None)]
-        with Session(engine()) as session, session.begin():
-            order = find_order(session, store.id, pending["order_id"])
-            item = next((i for i in order.items if i.sku == pending["sku"]), None) if order else None
-            if order is None or item is None:
-                dispatcher.utter_message(response="utter_anything_else")
-                return [SlotSet("pending_return", None)]
-            request = create_return_request(session, order, item, pending["reason"], pending.get("sealed"),
-                                            pending, tracker.sender_id, now())
-            reference = request.reference
+        reference = await in_database(lambda session: file_return(session, store, pending, tracker.sender_id))
+        if reference is None:
+            dispatcher.utter_message(response="utter_anything_else")
+            return [SlotSet("pending_return", None)]
         dispatcher.utter_message(text=render("return.filed", language, reference=reference))  # type: ignore[arg-type]
         return [SlotSet("pending_return", None)]
+
+
+def file_return(session: Session, store: StorePolicy, pending: Dict[Text, Any], sender_id: str) -> Optional[str]:
+    """Files the offered return request (in the caller's transaction); its reference, or None when the order or item
+    is gone."""
+    order = find_order(session, store.id, pending["order_id"])
+    item = next((i for i in order.items if i.sku == pending["sku"]), None) if order else None
+    if order is None or item is None:
+        return None
+    return create_return_request(session, order, item, pending["reason"], pending.get("sealed"), pending, sender_id,
+                                 now()).reference
 
 
 async def answer_aside(form: FormValidationAction, dispatcher: CollectingDispatcher, tracker: Tracker,
@@ -424,7 +435,7 @@ class ValidateReturnForm(FormValidationAction):
         """Drops the item question for one-item orders and the seal question where no rule needs it."""
         store = current_store(tracker)
         needed: List[Text] = []
-        if len(order_items(store, tracker.get_slot("verified_order") or "")) > 1:
+        if len(await order_items(store, tracker.get_slot("verified_order") or "")) > 1:
             needed.append("return_item")
         needed.append("return_reason")
         reason = tracker.get_slot("return_reason")
@@ -447,7 +458,7 @@ class ActionAskReturnItem(Action):
     ) -> List[Dict[Text, Any]]:
         """Buttons carry the SKU, shown by name."""
         store, language = store_and_language(tracker)
-        items = order_items(store, tracker.get_slot("verified_order") or "")
+        items = await order_items(store, tracker.get_slot("verified_order") or "")
         buttons = [{"title": name, "payload": sku} for sku, name in items]
         dispatcher.utter_message(text=render("ask.return_item", language), buttons=buttons)  # type: ignore[arg-type]
         return []

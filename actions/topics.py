@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any, Dict, List, Optional, Sequence, Text
 
 from rasa_sdk import Action, Tracker
@@ -10,9 +11,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.context import computed_again, likely_intents, question_text, store_and_language
 from bot.dialogue import adds_to_order, asks_for_a_person, rules_question
 from bot.i18n.replies import render
-from bot.console.service import queue_for_person
+from bot.console.service import ConsoleUnavailable, off_the_loop, queue_for_person
 from bot.stores.policy import AnswerUnit, StorePolicy
 from bot.stores.units import FOLLOW_UP_WORDS, broad, choose_units, comparable, plainly_answered, store_index
+
+logger = logging.getLogger(__name__)
 
 
 def utter_topic(dispatcher: CollectingDispatcher, store: StorePolicy, language: str, topic: str,
@@ -62,18 +65,25 @@ def cited(rules: Sequence[Any], label: str = "") -> list[dict[str, str]]:
             for rule in rules if rule is not None for sentence in rule.sources]
 
 
-def hand_to_person(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str, lead: str = "") -> None:
+async def hand_to_person(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str, lead: str = "") -> None:
     """Queues the conversation for the store's agents and says truthfully what happens next: an agent online will
-    answer here, or none is, with the store's own contact from its page. The widget starts listening for the
-    agent on the `handoff` signal."""
+    answer here, or none is, with the store's own contact from its page; or, with the queue out of reach, that it
+    could not be done. The widget starts listening for the agent on the `handoff` signal."""
     store, language = store_and_language(tracker)
     typed = question_text(tracker) or str((tracker.latest_message or {}).get("text") or "")
-    queued = queue_for_person(tracker.sender_id, store.id, language, reason, typed)
     name = store.name[language]  # type: ignore[index]
+    contact = store.contact.text[language] if store.contact is not None else None  # type: ignore[index]
+    try:
+        queued = await off_the_loop(queue_for_person, tracker.sender_id, store.id, language, reason, typed)
+    except ConsoleUnavailable:
+        logger.exception("Could not queue conversation %s for a person", tracker.sender_id)
+        down = render("handoff.down_contact" if contact else "handoff.down", language, store=name, contact=contact)  # type: ignore[arg-type]
+        dispatcher.utter_message(text=f"{lead} {down}".strip())
+        return
     if queued.online:
         text = render("handoff.online", language, store=name)  # type: ignore[arg-type]
-    elif store.contact is not None:
-        text = render("handoff.contact", language, store=name, contact=store.contact.text[language])  # type: ignore[arg-type,index]
+    elif contact is not None:
+        text = render("handoff.contact", language, store=name, contact=contact)  # type: ignore[arg-type]
     else:
         text = render("handoff.no_contact", language, store=name)  # type: ignore[arg-type]
     dispatcher.utter_message(text=f"{lead} {text}".strip(), json_message={"handoff": "queued"})
@@ -131,5 +141,5 @@ class ActionHandoff(Action):
         if (question and not asks_for_a_person(question) and rules_question(None, question)
                 and utter_units(dispatcher, store, language, question, likely_intents(tracker))):
             return []
-        hand_to_person(dispatcher, tracker, "asked")
+        await hand_to_person(dispatcher, tracker, "asked")
         return []

@@ -19,11 +19,17 @@ Measured with `make bench` and py-spy (docs/performance.md):
   one action runs in the Rasa server's own process: the same class, the same tracker (as the
   action server would get it) and domain, the same events kept (slots and bot messages).
 
+And one fix that is not about speed: Rasa waits up to 5 minutes (`DEFAULT_REQUEST_TIMEOUT`) for the action server
+to answer, so an action server that hangs holds the customer that long. Rasa gives up after `ACTION_TIMEOUT_S`
+(default 10 s) as it gives up on an action server that is down: the action's events are lost, the conversation's
+state stays as it was, and the channel tells the customer (`bot.channels.guard.silent_reply`).
+
 Installed once by the Rasa server process (bot/tracker_store.py, which endpoints.yml loads).
 """
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 import logging
 from functools import lru_cache
@@ -37,11 +43,16 @@ from rasa.shared.constants import DOCS_BASE_URL
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import BotUttered, Event, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
+from rasa.shared.exceptions import RasaException
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa.shared.utils.schemas.events import EVENT_SCHEMA
 
+from bot.db_settings import number_setting
+from bot.settings import ConfigError
+
 logger = logging.getLogger(__name__)
+DEFAULT_ACTION_TIMEOUT_S = 10.0
 
 _EVENT_TYPES: Dict[str, Type[Event]] = {}
 _rasa_resolve_by_type: Callable[..., Optional[Type[Event]]] = Event.resolve_by_type
@@ -148,9 +159,34 @@ async def _run_custom_action(self: ActionExtractSlots, custom_action: Text, outp
     return [event for event in events if isinstance(event, (SlotSet, BotUttered))]
 
 
+def action_timeout_s() -> float:
+    """Seconds the Rasa server waits for the action server to run one action (`ACTION_TIMEOUT_S`, default 10)."""
+    try:
+        return number_setting("ACTION_TIMEOUT_S", DEFAULT_ACTION_TIMEOUT_S, 0.01)
+    except ValueError as error:
+        raise ConfigError(str(error)) from None
+
+
+_rasa_remote_run = RemoteAction.run
+
+
+async def _run_remote_action(self: RemoteAction, output_channel: Any, nlg: Any, tracker: DialogueStateTracker,
+                             domain: Domain) -> List[Event]:
+    """Rasa's call to the action server, given up after `action_timeout_s()` with the error Rasa raises for an
+    action server that is down."""
+    limit = action_timeout_s()
+    try:
+        return await asyncio.wait_for(_rasa_remote_run(self, output_channel, nlg, tracker, domain), limit)
+    except asyncio.TimeoutError:
+        raise RasaException(f"Failed to execute custom action '{self.name()}': the action server did not answer "
+                            f"within {limit:g} s (ACTION_TIMEOUT_S)") from None
+
+
 def install() -> None:
-    """Puts them in place; calling it again changes nothing."""
+    """Puts them in place, the action time limit checked first; calling it again changes nothing."""
+    action_timeout_s()
     RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
     Event.resolve_by_type = staticmethod(_resolve_by_type)  # type: ignore[method-assign,assignment]
     ActionExtractSlots._run_custom_action = _run_custom_action  # type: ignore[method-assign]
+    RemoteAction.run = _run_remote_action  # type: ignore[method-assign]
 

@@ -43,7 +43,7 @@ from bot.channels.gate import (
 )
 from bot.channels.guard import UNAVAILABLE, bilingual, language_hint, screen_text, silent_reply
 from bot.channels.parts import answer_each
-from bot.console.service import passed_to_person
+from bot.console.service import held_by_person
 from bot.nlu.language import detect_language
 from bot.privacy import install_log_masking
 from bot.settings import default_store, rate_limit
@@ -135,7 +135,7 @@ class StoreRestInput(RestInput):
                 per_conversation.check(sender)
             except Refused as refused:
                 return refused.response()
-            if passed_to_person(sender, text):  # an agent holds it: the agent reads this, the assistant keeps quiet
+            if await held_by_person(sender, text):  # an agent holds it: the agent reads this, the assistant keeps quiet
                 return response.json([])
             screened = screen_text(text)
             message = UserMessage(

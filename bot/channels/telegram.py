@@ -61,7 +61,7 @@ from sanic.response import HTTPResponse
 from bot.channels.gate import MESSAGE_RATE, REFUSALS, RateLimiter, Refused, json_object, read_body, text_problem
 from bot.channels.guard import UNAVAILABLE, language_hint, screen_text, silent_reply
 from bot.channels.parts import answer_each
-from bot.console.service import passed_to_person
+from bot.console.service import held_by_person
 from bot.channels.telegram_api import (
     SECRET_HEADER,
     BotApi,
@@ -533,7 +533,7 @@ class StoreTelegramInput(InputChannel):
         output = TelegramOutput(self.bots, language=hint, remove_keyboard=incoming.own_contact)
         message = UserMessage(incoming.text, output, sender_id(store, incoming.chat_id),
                               input_channel=self.name(), metadata=dict(incoming.metadata))
-        if passed_to_person(message.sender_id, incoming.text):  # an agent holds the chat: the agent answers
+        if await held_by_person(message.sender_id, incoming.text):  # an agent holds the chat: the agent answers
             return
         try:
             for reply in await answer_each(on_new_message, message):

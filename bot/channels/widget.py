@@ -27,12 +27,11 @@ from rasa.shared.core.events import BotUttered, Event, UserUttered
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
-from sqlalchemy.exc import SQLAlchemyError
 
 from bot.channels.gate import RateLimiter, Refused, bad_request, client_address, known_store, signed_store
 from bot.channels.guard import SLASH_ESCAPE, UNAVAILABLE, bilingual, language_hint
 from bot.channels.parts import part_of, said_once
-from bot.console.service import handoff_state, merged, said_after
+from bot.console.service import ConsoleUnavailable, handoff_state, merged, off_the_loop, said_after
 from bot.settings import default_store, rate_limit
 from bot.stores.policy import StorePolicy, policies
 
@@ -184,8 +183,8 @@ async def history_response(args: Mapping[str, Any], agent: Any) -> HTTPResponse:
     # A conversation of another store is not this page's to show.
     messages = history_messages(events) if conversation_store(events) == store.id else []
     try:  # what agents said, and whether one is wanted or holds the conversation (the widget then listens)
-        handoff, kept = handoff_state(sender), said_after(sender)
-    except SQLAlchemyError:
+        handoff, kept = await off_the_loop(handoff_state, sender), await off_the_loop(said_after, sender)
+    except ConsoleUnavailable:
         logger.exception("Reading the handoff of conversation %s failed", sender)
         return _unavailable()
     return response.json({"sender": sender, "store": store.id, "messages": merged(messages, kept)[-MAX_HISTORY:],
@@ -200,15 +199,15 @@ def parse_after(args: Mapping[str, Any]) -> int:
     return int(after)
 
 
-def updates_response(args: Mapping[str, Any]) -> HTTPResponse:
+async def updates_response(args: Mapping[str, Any]) -> HTTPResponse:
     """What agents said after `?after=` and the handoff's state: the widget asks every 2 s while a person is wanted."""
     try:
         sender, _ = parse_history_query(args)
         after = parse_after(args)
-        handoff, kept = handoff_state(sender), said_after(sender, after)
+        handoff, kept = await off_the_loop(handoff_state, sender), await off_the_loop(said_after, sender, after)
     except Refused as refused:
         return refused.response()
-    except SQLAlchemyError:
+    except ConsoleUnavailable:
         logger.exception("Reading the handoff of conversation %s failed", _arg(args, "sender"))
         return _unavailable()
     return response.json({"handoff": handoff, "messages": [message for message in kept if message["role"] != "user"],
@@ -397,7 +396,7 @@ class WidgetInput(InputChannel):
                 polls.check(client_address(request))
             except Refused as refused:
                 return refused.response()
-            return updates_response(request.args)
+            return await updates_response(request.args)
 
         @widget.route("/history", methods=["GET"])
         async def history(request: Request) -> HTTPResponse:

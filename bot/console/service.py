@@ -9,18 +9,36 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any, Optional
+from functools import partial
+from typing import Any, Callable, Optional, TypeVar
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from bot.console import repository
 from bot.console.models import Said
+from bot.db_settings import GRACE_S, work_limit_s
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class ConsoleUnavailable(Exception):
+    """The console's tables did not answer in time (or failed): the caller answers without them."""
+
+
+async def off_the_loop(call: Callable[..., T], *args: Any) -> T:
+    """`call(*args)` in a thread, within the database's limits: a database that hangs holds up the one message
+    waiting for it, never the server's event loop and every other customer. ConsoleUnavailable when it fails."""
+    try:
+        return await asyncio.wait_for(asyncio.get_running_loop().run_in_executor(None, partial(call, *args)),
+                                      work_limit_s() + GRACE_S)
+    except (asyncio.TimeoutError, SQLAlchemyError) as error:
+        raise ConsoleUnavailable(f"{getattr(call, '__name__', call)}: {error or 'no answer in time'}") from error
 
 
 def now() -> datetime:
@@ -39,6 +57,17 @@ def passed_to_person(conversation: str, text: str) -> bool:
             return True
     except SQLAlchemyError:
         logger.exception("Could not ask whether a person holds conversation %s; the assistant answers", conversation)
+        return False
+
+
+async def held_by_person(conversation: str, text: str) -> bool:
+    """`passed_to_person` asked off the server's event loop; a database too slow to say counts as "not held" (the
+    assistant answers: never silence)."""
+    try:
+        return await off_the_loop(passed_to_person, conversation, text)
+    except ConsoleUnavailable:
+        logger.exception("Could not ask in time whether a person holds conversation %s; the assistant answers",
+                         conversation)
         return False
 
 

@@ -1,7 +1,8 @@
 """Engines and schema for the orders database: `DATABASE_URL`, else a SQLite file in var/.
 
 Nothing is created at import time: callers make an engine when they need one and open a
-short `Session(engine)` per unit of work.
+short `Session(engine)` per unit of work. Every engine has time limits (`bot.db_settings`): a
+dead or hanging database fails one unit of work in seconds instead of holding it forever.
 """
 
 from __future__ import annotations
@@ -11,11 +12,16 @@ from pathlib import Path
 from typing import Any, Optional
 
 from sqlalchemy import MetaData, create_engine, event, inspect, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 
+from bot.db_settings import connect_args, connect_timeout_s, create_tables
 from bot.orders.models import Base
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+# Connections a process keeps open, and how many more it may open at a busy moment (SQLAlchemy's defaults, named
+# so that the actions' database threads match them: a thread never waits for a connection another thread holds).
+POOL_SIZE = 5
+POOL_OVERFLOW = 10
 
 
 def database_url() -> str:
@@ -36,8 +42,12 @@ def _enable_sqlite_foreign_keys(dbapi_connection: Any, connection_record: Any) -
 
 
 def make_engine(url: Optional[str] = None) -> Engine:
-    """A 2.0-style engine for `url` (default: `database_url()`)."""
-    engine = create_engine(url or database_url(), future=True, pool_pre_ping=True)
+    """A 2.0-style engine for `url` (default: `database_url()`), with the connect and statement time limits; waiting
+    for a free pooled connection counts as connecting."""
+    url = url or database_url()
+    pool: dict[str, Any] = {} if make_url(url).get_backend_name() == "sqlite" else {  # SQLite files: no pool
+        "pool_size": POOL_SIZE, "max_overflow": POOL_OVERFLOW, "pool_timeout": connect_timeout_s()}
+    engine = create_engine(url, future=True, pool_pre_ping=True, connect_args=connect_args(url), **pool)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _enable_sqlite_foreign_keys)
     return engine
@@ -46,7 +56,7 @@ def make_engine(url: Optional[str] = None) -> Engine:
 def create_schema(engine: Engine, metadata: MetaData = Base.metadata) -> None:
     """Creates the missing tables (the orders', or another room's on the same database), and the columns and indexes
     newer code added; safe to run again."""
-    metadata.create_all(engine)
+    create_tables(metadata, engine)
     existing = inspect(engine)
     for table in metadata.sorted_tables:
         present = {column["name"] for column in existing.get_columns(table.name)}

@@ -1,15 +1,21 @@
-"""Rasa's hot-path fixes change its speed, not what it accepts or refuses."""
+"""Rasa's hot-path fixes change its speed, not what it accepts or refuses; an action server that hangs is given up
+after the action time limit."""
 
 from __future__ import annotations
+
+import time
 
 import jsonschema
 import pytest
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
+from rasa.shared.exceptions import RasaException
 from rasa.shared.utils.common import all_subclasses
 
 from bot import rasa_patches
+from bot.settings import ConfigError
+from hanging import SilentServer
 
 rasa_patches.install()
 
@@ -88,3 +94,40 @@ async def test_slot_mappings_are_validated_in_process_with_the_action_servers_an
     assert slots["store"] == "citadel" and slots["language"] == "ru" and slots["order_id"] == "CT-2002"
     assert slots["store_name"] == "Citadel"
     assert all(isinstance(event, SlotSet) for event in events)
+
+
+async def test_an_action_server_that_hangs_is_given_up_after_the_action_time_limit(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from rasa.core.channels.channel import CollectingOutputChannel
+    from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.trackers import DialogueStateTracker
+    from rasa.utils.endpoints import EndpointConfig
+
+    monkeypatch.setenv("ACTION_TIMEOUT_S", "0.5")
+    with SilentServer() as hanging:
+        action = RemoteAction("action_order_flow", EndpointConfig(f"http://127.0.0.1:{hanging.port}/webhook"))
+        started = time.monotonic()
+        with pytest.raises(RasaException, match="did not answer within 0.5 s"):  # what Rasa gets when it is down
+            await action.run(CollectingOutputChannel(), TemplatedNaturalLanguageGenerator({}),
+                             DialogueStateTracker("c1", []), Domain.empty())
+        waited = time.monotonic() - started
+    assert 0.5 <= waited < 2 and hanging.connections == 1
+
+
+@pytest.mark.parametrize("value, limit", [(None, 10.0), ("", 10.0), ("2.5", 2.5), (" 30 ", 30.0)])
+def test_the_action_time_limit_is_ten_seconds_unless_set(monkeypatch: pytest.MonkeyPatch, value: str | None,
+                                                          limit: float) -> None:
+    if value is None:
+        monkeypatch.delenv("ACTION_TIMEOUT_S", raising=False)
+    else:
+        monkeypatch.setenv("ACTION_TIMEOUT_S", value)
+    assert rasa_patches.action_timeout_s() == limit
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "ten", "nan", "inf", "10s"])
+def test_a_wrong_action_time_limit_stops_the_start_naming_the_variable(monkeypatch: pytest.MonkeyPatch,
+                                                                        value: str) -> None:
+    monkeypatch.setenv("ACTION_TIMEOUT_S", value)
+    with pytest.raises(ConfigError, match="ACTION_TIMEOUT_S"):
+        rasa_patches.install()
