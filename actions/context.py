@@ -262,8 +262,30 @@ def last_computed(tracker: Tracker) -> Optional[str]:
                  if event.get("event") == "action" and event.get("name") in COMPUTED), None)
 
 
+# The facts that are enough to compute an answer the classifier thought likely: (intent, action, facts needed).
+_COMPUTED_FROM = (
+    ("delivery_cost", "action_delivery_cost", {"distance"}),
+    ("delivery_cost", "action_delivery_cost", {"amount", "city"}),
+    ("installment_info", "action_installments", {"amount"}),
+    ("delivery_time", "action_delivery_time", {"city"}),
+)
+
+
 def computed_again(tracker: Tracker) -> List[Dict[Text, Any]]:
     """A new detail ("and to a village near Gori?") re-runs the last computed answer with it; else nothing."""
     details = [e for e in (tracker.latest_message or {}).get("entities") or [] if e.get("entity") in DETAILS]
     last = last_computed(tracker)
     return [FollowupAction(last)] if details and last else []
+
+
+def computed_from_details(tracker: Tracker) -> List[Dict[Text, Any]]:
+    """Details alone at the start ("out of town, 25 km from Kutaisi, a 700-lari order") start the computation they
+    complete, when the classifier thought it likely; else nothing."""
+    details = {e.get("entity") for e in (tracker.latest_message or {}).get("entities") or [] if e.get("entity") in DETAILS}
+    if not details or last_computed(tracker) or earlier_topic(tracker):
+        return []
+    ranking = [entry.get("name") for entry in (tracker.latest_message or {}).get("intent_ranking") or []
+               if isinstance(entry, dict)]
+    likely = [(ranking.index(intent), action) for intent, action, needed in _COMPUTED_FROM
+              if intent in ranking[:3] and needed <= details]
+    return [FollowupAction(min(likely)[1])] if likely else []

@@ -22,6 +22,7 @@ from actions.db import local_now
 from actions.topics import cited, hand_to_person, utter_store_words, utter_topic, utter_units
 from bot import answers
 from bot.dialogue import (
+    ORDER_PURPOSES,
     adds_to_order,
     asks_about_days_off,
     asks_how_long,
@@ -218,6 +219,16 @@ class ActionDeliveryTime(Action):
         return []
 
 
+def _order_follow_up(tracker: Tracker) -> Optional[str]:
+    """What an unclear question asks of the order verified in this conversation ("а когда он придет?"): the
+    classifier's likeliest intent when it is about an order, else None."""
+    if not tracker.get_slot("verified_order") or not rules_question(None, question_text(tracker)):
+        return None
+    ranking = [entry.get("name") for entry in (tracker.latest_message or {}).get("intent_ranking") or []
+               if isinstance(entry, dict) and entry.get("name") != "nlu_fallback"]
+    return ranking[0] if ranking and ranking[0] in ORDER_PURPOSES else None
+
+
 TOTALS = ("action_delivery_cost", "action_installments")  # the computed answers that take an order's total
 
 
@@ -240,6 +251,9 @@ class ActionUnclear(Action):
         total = follow_up_total(text, _number(tracker.get_slot("amount"))) if last in TOTALS else None
         if total is not None:  # "and for 250?", "if it becomes 2.5?": the total, for the same question
             return [SlotSet("amount", total), FollowupAction(last)]
+        about_order = _order_follow_up(tracker)
+        if about_order is not None:  # "а когда он придет?" right after its look-up: for that order
+            return [SlotSet("purpose", about_order), FollowupAction("action_order_flow")]
         store, language = store_and_language(tracker)
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
         question = question_text(tracker)

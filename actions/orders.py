@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from actions.context import (
     client_key,
     computed_again,
+    computed_from_details,
     current_store,
     earlier_topic,
     likely_intents,
@@ -106,8 +107,10 @@ class ActionOrderFlow(Action):
         question = question_text(tracker)
         if purpose is None and intent == "inform" and tracker.get_slot("order_id"):
             purpose = purpose_from_words(question)  # "order CK-3004, 3304, it stopped working"
+        if purpose == "cancel_order" and sealed_from(None, question) is not None:
+            purpose = "return_request"  # "a printer, still sealed, I changed my mind": it has come, so it is a return
         if purpose is None:
-            again = computed_again(tracker) if intent == "inform" else []
+            again = (computed_again(tracker) or computed_from_details(tracker)) if intent == "inform" else []
             if again:  # "and if it is to Mashhad?" after a delivery answer
                 return again
             if intent == "inform" and utter_units(dispatcher, store, language, question, likely_intents(tracker)):

@@ -275,3 +275,22 @@ def test_after_a_side_question_the_interrupted_question_is_asked_again(servers) 
 def test_an_order_number_alone_asks_for_the_phone_not_a_mismatch(servers) -> None:
     [asked] = talk(servers, "offykala", "سفارش ۵۸۱۲۰ کجاست؟")
     assert "موبایل" in text(asked) and "جور نیستند" not in text(asked)  # its own digits are not its phone
+
+
+def test_details_alone_at_the_start_are_computed_when_the_classifier_was_unsure(servers) -> None:
+    # out of town is 2 lari a km even above 500 lari: "за город, 25 км от Кутаиси" is no free delivery to Kutaisi
+    [quote] = talk(servers, "citadel", "доставка за город, 25 км от Кутаиси, заказ 700 лари")
+    assert "50 лари" in text(quote) and "бесплатн" not in text(quote)
+
+
+def test_an_unclear_question_right_after_a_look_up_is_about_that_order(servers) -> None:
+    _, status, again = talk(servers, "citadel", "где мой заказ СТ-2002?", "5502", "а когда он придет?")
+    assert "CT-2002" in text(status) and "CT-2002" in text(again)
+
+
+@pytest.mark.parametrize("message, refused", [("پرینتر، هنوز پلمپه، پشیمون شدم", "پس گرفته نمی‌شود"),
+                                              ("принтер, ещё запечатан, передумал", "нельзя вернуть")])
+def test_a_sealed_item_regretted_is_a_return_refused_by_rule_without_an_order(servers, message: str,
+                                                                              refused: str) -> None:
+    [reply] = talk(servers, "offykala", message)  # read as a cancellation, but a sealed item has come: a return
+    assert refused in text(reply) and not any(ask in text(reply) for ask in ("شماره‌ی سفارش", "номер заказа"))
