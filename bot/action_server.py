@@ -9,6 +9,7 @@ else 401; unset or empty, nothing is checked (the demo). Same arguments as `pyth
 from __future__ import annotations
 
 import hmac
+import logging
 import os
 import sys
 from typing import Optional
@@ -19,6 +20,12 @@ from rasa_sdk.plugin import plugin_manager
 from sanic import Sanic
 from sanic.request import Request
 from sanic.response import HTTPResponse, json
+from sqlalchemy.exc import SQLAlchemyError
+
+from actions.db import engine
+from bot.stores.units import build_indexes
+
+logger = logging.getLogger(__name__)
 
 HEADER = "X-Action-Secret"
 PREFIX = "secret:"  # endpoints.yml sends `secret:<ACTION_SECRET>` (why the prefix: see there)
@@ -36,9 +43,24 @@ def refusal(request: Request, secret: str) -> Optional[HTTPResponse]:
     return json({"error": "unauthorized", "problem": f"the {HEADER} header is missing or wrong"}, status=401)
 
 
+def warm_up() -> None:
+    """What the first customers would otherwise wait for, done before the port opens: every store's answer-unit index
+    and the orders database's engine (a database down now is no reason not to start: it is retried per message)."""
+    build_indexes()
+    try:
+        engine()
+    except SQLAlchemyError:
+        logger.exception("The orders database is not reachable at start; each action will try it again")
+
+
 @hookimpl
 def attach_sanic_app_extensions(app: Sanic) -> None:
-    """rasa_sdk's own hook for extensions: the secret check before every route, when a secret is set."""
+    """rasa_sdk's own hook for extensions: the warm-up before serving, and the secret check before every route when
+    a secret is set."""
+    @app.before_server_start
+    async def warm(*_: object) -> None:
+        warm_up()
+
     secret = os.environ.get("ACTION_SECRET", "")
     if not secret:
         return

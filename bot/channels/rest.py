@@ -46,6 +46,7 @@ from bot.channels.parts import answer_each
 from bot.console.service import held_by_person
 from bot.nlu.language import detect_language
 from bot.privacy import install_log_masking
+from bot.rasa_patches import warm_up
 from bot.settings import default_store, rate_limit
 from bot.stores.policy import policies
 
@@ -110,6 +111,11 @@ class StoreRestInput(RestInput):
         starts = RateLimiter(*rate_limit(*CONVERSATION_RATE))
         per_conversation = RateLimiter(*rate_limit(*MESSAGE_RATE))
         per_address = RateLimiter(*rate_limit(*MESSAGE_ADDRESS_RATE))
+
+        @webhook.listener("after_server_start")
+        async def warm(app: Any, _: Any) -> None:
+            if getattr(app.ctx, "agent", None) is not None:  # Rasa loads its model before the server starts
+                await warm_up(app.ctx.agent)
 
         @webhook.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:

@@ -19,7 +19,7 @@ from sklearn.metrics.pairwise import linear_kernel
 
 from bot.nlu.entities import extract_entities
 from bot.nlu.normalize import fold, normalize
-from bot.stores.policy import AnswerUnit, StorePolicy
+from bot.stores.policy import AnswerUnit, StorePolicy, policies
 
 # Chosen on the unit tables (tests/data/units) and the dev conversations: cosine similarity
 # plus the topic bonus must reach ANSWERS.
@@ -159,3 +159,9 @@ def store_index(store: StorePolicy) -> UnitIndex:
     if key not in _INDEXES or _INDEXES[key].units is not store.units:
         _INDEXES[key] = UnitIndex(store.units)
     return _INDEXES[key]
+
+
+def build_indexes() -> None:
+    """Every store's index, built now (at a server's start): the first customer of each store does not wait for it."""
+    for store in policies().values():
+        store_index(store)

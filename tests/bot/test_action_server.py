@@ -46,3 +46,18 @@ def test_rasa_sends_the_secret_from_the_environment(monkeypatch: pytest.MonkeyPa
         monkeypatch.setenv("ACTION_SECRET", secret)
     endpoints = AvailableEndpoints.read_endpoints(str(ROOT / "endpoints.yml"))
     assert endpoints.action.headers == {HEADER: header}
+
+
+def test_before_serving_every_stores_index_is_built_and_a_dead_database_does_not_stop_the_start(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from actions import db
+    from bot import action_server
+    from bot.stores import units
+    from bot.stores.policy import policies
+
+    units._INDEXES.clear()
+    db.engine.cache_clear()
+    monkeypatch.setenv("DATABASE_URL", "sqlite:////nonexistent/folder/orders.db")  # cannot be opened
+    action_server.warm_up()
+    assert {id(store.units) for store in policies().values()} <= set(units._INDEXES)
+    db.engine.cache_clear()

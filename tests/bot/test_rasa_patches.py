@@ -3,6 +3,7 @@ after the action time limit."""
 
 from __future__ import annotations
 
+import asyncio
 import time
 
 import jsonschema
@@ -14,6 +15,7 @@ from rasa.shared.exceptions import RasaException
 from rasa.shared.utils.common import all_subclasses
 
 from bot import rasa_patches
+from bot.nlu.language import detect_language
 from bot.settings import ConfigError
 from hanging import SilentServer
 
@@ -131,3 +133,17 @@ def test_a_wrong_action_time_limit_stops_the_start_naming_the_variable(monkeypat
     monkeypatch.setenv("ACTION_TIMEOUT_S", value)
     with pytest.raises(ConfigError, match="ACTION_TIMEOUT_S"):
         rasa_patches.install()
+
+
+def test_the_warm_up_parses_a_sentence_of_each_language_and_makes_the_in_process_actions() -> None:
+    parsed: list[str] = []
+
+    class Agent:
+        async def parse_message(self, text: str) -> dict:
+            parsed.append(text)
+            return {}
+
+    rasa_patches._in_process.cache_clear()
+    asyncio.run(rasa_patches.warm_up(Agent()))
+    assert sorted(detect_language(text) for text in parsed) == ["fa", "ru"]
+    assert rasa_patches._in_process.cache_info().currsize == len(rasa_patches.IN_PROCESS)
