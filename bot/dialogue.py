@@ -308,12 +308,13 @@ def asks_about_days_off(text: str) -> bool:
 
 
 _HOW_LONG = re.compile(r"срок|сколько (?:дней|времени|идет|ждать)|как (?:долго|быстро)|за сколько|когда (?:придет|привез|доставят|будет|получу)|"
-                       r"چند روز|چه مدت|چقدر طول|چقد طول|کی (?:میرسه|می رسه|میاد|به دستم)|زمان (?:ارسال|تحویل|رسیدن)",
+                       r"چند روز|چه مدت|چقدر طول|چقد طول|کی (?:میرسه|می رسه|میاد|به دستم)|زمان (?:ارسال|تحویل|رسیدن)|"
+                       r"فوری|اکسپرس|срочн|экспресс",
                        re.IGNORECASE)
 
 
 def asks_how_long(text: str) -> bool:
-    """"The price, and how many days?": a delivery price asked together with the delivery time."""
+    """"The price, and how many days?", "express to Bandar Abbas?": a delivery price asked with the time or the speed."""
     return _HOW_LONG.search(_folded(text)) is not None
 
 

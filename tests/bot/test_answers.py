@@ -9,6 +9,7 @@ import pytest
 from bot import answers
 from bot.i18n.format import digits
 from bot.i18n.replies import catalog
+from bot.nlu.language import detect_language
 from bot.stores.cancel import can_cancel
 from bot.stores.delivery import delivery_cost, pickup_slot
 from bot.stores.facts import ItemFacts, OrderFacts
@@ -124,3 +125,11 @@ def test_what_refuses_a_return_whatever_the_order() -> None:
     assert refused_for_any_order("defect", None, offykala, "принтер не печатает") is None
     # before delivery a change of mind is accepted whatever the item
     assert refused_for_any_order("change_of_mind", True, offykala, "پرینتر هنوز نرسیده", delivered=False) is None
+
+
+def test_every_city_the_assistant_recognises_is_named_in_both_languages() -> None:
+    from bot.nlu import entities
+
+    for city in entities._CITIES:  # a reply never shows an id such as "Kerman" in a Persian sentence
+        assert detect_language(answers.city_name(city, "fa")) == "fa", city
+        assert detect_language(answers.city_name(city, "ru")) == "ru", city
