@@ -18,18 +18,12 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 DIR="${NGINX_DIR:-/tmp/store-assistant-nginx-$(printf '%s' "$ROOT" | md5sum | cut -c1-8)}"
 NGINX=/usr/sbin/nginx
 
-log() { echo "nginx.sh: $*" >&2; }
+SERVICE=nginx.sh
+LOG="$DIR/error.log"
+# shellcheck source=scripts/service.sh
+source "$(dirname "$0")/service.sh"
 
-install_nginx() {
-  local sudo=""
-  if [[ "$(id -u)" != 0 ]]; then
-    command -v sudo >/dev/null 2>&1 || { log "nginx is missing and we are not root (no sudo)"; return 1; }
-    sudo="sudo"
-  fi
-  log "installing nginx (apt-get install nginx)..."
-  $sudo apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nginx >&2
-}
+install_nginx() { apt_install nginx; }
 
 # The pid of this directory's nginx master, if that process is still it (never another process).
 server_pid() {
@@ -40,10 +34,6 @@ server_pid() {
 
 running() {
   [[ -f "$DIR/port" ]] && server_pid >/dev/null
-}
-
-port_free() {
-  ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
 url() {
@@ -105,16 +95,8 @@ start() {
   mkdir -p "$DIR/temp"
   chmod 755 "$DIR"  # nginx's workers (nobody) read and write under it
 
-  local tries=0
   while :; do
-    port=$((20000 + RANDOM % 30000))
-    tries=$((tries + 1))
-    if (( tries > 20 )); then
-      log "found no free port that nginx could use; its log:"
-      tail -n 30 "$DIR/error.log" >&2 || true
-      exit 1
-    fi
-    port_free "$port" || continue
+    next_port
     config "$port" "$@"
     # 9>&-: the server must not inherit (and hold) the lock of this script
     if "$NGINX" -p "$DIR/" -c "$DIR/nginx.conf" -e "$DIR/error.log" >/dev/null 2>>"$DIR/error.log" 9>&-; then
@@ -155,17 +137,4 @@ status() {
   if running; then url; else log "not running"; exit 1; fi
 }
 
-command="${1:-}"
-case "$command" in
-  start | stop | status)
-    shift
-    mkdir -p "$(dirname "$DIR")"
-    exec 9>"$DIR.lock"
-    flock 9  # two test runs starting at once share one server
-    "$command" "$@"
-    ;;
-  *)
-    echo "usage: bash scripts/nginx.sh start PORT [PORT...] | stop | status" >&2
-    exit 2
-    ;;
-esac
+dispatch "bash scripts/nginx.sh start PORT [PORT...] | stop | status" "$@"

@@ -17,7 +17,10 @@ DATA="$DIR/data"
 DB_NAME="orders"
 DB_USER="postgres"
 
-log() { echo "postgres.sh: $*" >&2; }
+SERVICE=postgres.sh
+LOG="$DIR/server.log"
+# shellcheck source=scripts/service.sh
+source "$(dirname "$0")/service.sh"
 
 bin_dir() {
   local dir
@@ -29,16 +32,7 @@ bin_dir() {
   return 1
 }
 
-install_postgres() {
-  local sudo=""
-  if [[ "$(id -u)" != 0 ]]; then
-    command -v sudo >/dev/null 2>&1 || { log "PostgreSQL is missing and we are not root (no sudo)"; return 1; }
-    sudo="sudo"
-  fi
-  log "installing PostgreSQL (apt-get install postgresql)..."
-  $sudo apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends postgresql >&2
-}
+install_postgres() { apt_install postgresql; }
 
 # Runs a PostgreSQL program as the cluster's owner (PostgreSQL refuses to run as root).
 as_owner() {
@@ -51,10 +45,6 @@ as_owner() {
 
 running() {
   [[ -f "$DATA/PG_VERSION" ]] && as_owner "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1
-}
-
-port_free() {
-  ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
 url() {
@@ -83,16 +73,9 @@ start() {
     || { cat "$DIR/initdb.log" >&2; exit 1; }
   rm -f "$DIR/pwfile"
 
-  local port tries=0
+  local port
   while :; do
-    port=$((20000 + RANDOM % 30000))
-    tries=$((tries + 1))
-    if (( tries > 20 )); then
-      log "found no free port that the server could use; its log:"
-      tail -n 30 "$DIR/server.log" >&2 || true
-      exit 1
-    fi
-    port_free "$port" || continue
+    next_port
     as_owner tee -a "$DATA/postgresql.conf" >/dev/null <<CONF
 # scripts/postgres.sh: a throw-away test server
 listen_addresses = '127.0.0.1'
@@ -136,16 +119,4 @@ status() {
   if running && [[ -f "$DIR/port" ]]; then url; else log "not running"; exit 1; fi
 }
 
-command="${1:-}"
-case "$command" in
-  start | stop | status)
-    mkdir -p "$(dirname "$DIR")"
-    exec 9>"$DIR.lock"
-    flock 9  # two test runs starting at once share one server
-    "$command"
-    ;;
-  *)
-    echo "usage: bash scripts/postgres.sh start|stop|status" >&2
-    exit 2
-    ;;
-esac
+dispatch "bash scripts/postgres.sh start|stop|status" "$@"

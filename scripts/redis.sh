@@ -14,18 +14,12 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 DIR="${REDIS_DIR:-/tmp/store-assistant-redis-$(printf '%s' "$ROOT" | md5sum | cut -c1-8)}"
 
-log() { echo "redis.sh: $*" >&2; }
+SERVICE=redis.sh
+LOG="$DIR/server.log"
+# shellcheck source=scripts/service.sh
+source "$(dirname "$0")/service.sh"
 
-install_redis() {
-  local sudo=""
-  if [[ "$(id -u)" != 0 ]]; then
-    command -v sudo >/dev/null 2>&1 || { log "redis-server is missing and we are not root (no sudo)"; return 1; }
-    sudo="sudo"
-  fi
-  log "installing Redis (apt-get install redis-server)..."
-  $sudo apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends redis-server >&2
-}
+install_redis() { apt_install redis-server; }
 
 cli() {
   REDISCLI_AUTH="$(cat "$DIR/password")" redis-cli -h 127.0.0.1 -p "$(cat "$DIR/port")" "$@"
@@ -33,10 +27,6 @@ cli() {
 
 running() {
   [[ -f "$DIR/port" && -f "$DIR/password" ]] && [[ "$(cli ping 2>/dev/null)" == PONG ]]
-}
-
-port_free() {
-  ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
 # The pid of this directory's server, if that process is still a redis-server (never another process).
@@ -65,16 +55,9 @@ start() {
   head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' | cut -c1-24 >"$DIR/password"
   chmod 600 "$DIR/password"
 
-  local port tries=0
+  local port
   while :; do
-    port=$((20000 + RANDOM % 30000))
-    tries=$((tries + 1))
-    if (( tries > 20 )); then
-      log "found no free port that the server could use; its log:"
-      tail -n 30 "$DIR/server.log" >&2 || true
-      exit 1
-    fi
-    port_free "$port" || continue
+    next_port
     cat >"$DIR/redis.conf" <<CONF
 # scripts/redis.sh: a throw-away server
 bind 127.0.0.1
@@ -125,16 +108,4 @@ status() {
   if running; then url; else log "not running"; exit 1; fi
 }
 
-command="${1:-}"
-case "$command" in
-  start | stop | status)
-    mkdir -p "$(dirname "$DIR")"
-    exec 9>"$DIR.lock"
-    flock 9  # two test runs starting at once share one server
-    "$command"
-    ;;
-  *)
-    echo "usage: bash scripts/redis.sh start|stop|status" >&2
-    exit 2
-    ;;
-esac
+dispatch "bash scripts/redis.sh start|stop|status" "$@"
