@@ -23,7 +23,8 @@ import json
 import math
 import os
 import time
-from typing import Callable, Optional, TypeVar
+from contextlib import asynccontextmanager
+from typing import AsyncGenerator, Callable, Optional, TypeVar
 
 import redis
 from rasa.core.lock import TicketLock
@@ -38,7 +39,26 @@ Result = TypeVar("Result")
 ATTEMPTS = 50  # changes of one lock tried before giving up: each retry means another server's change went through
 
 
-class AtomicRedisLockStore(RedisLockStore):
+WAIT_S = 0.05  # how often a message waiting for its conversation's lock looks again (Rasa's own: every second)
+
+
+class QuickWait(LockStore):
+    """A lock store whose waiting messages look again every WAIT_S, not every second: the second of two messages a
+    customer sends at once waits for the first, not for the next whole second (20 at once took about 17 s)."""
+
+    @asynccontextmanager
+    async def lock(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME,
+                   wait_time_in_seconds: float = WAIT_S) -> AsyncGenerator[TicketLock, None]:
+        """Rasa's lock with a shorter wait between looks (Rasa's callers give none, so they get this one)."""
+        async with super().lock(conversation_id, lock_lifetime, min(wait_time_in_seconds, WAIT_S)) as lock:
+            yield lock
+
+
+class QuickInMemoryLockStore(QuickWait, InMemoryLockStore):
+    """Rasa's in-memory lock store (one server process), looking again every WAIT_S."""
+
+
+class AtomicRedisLockStore(QuickWait, RedisLockStore):
     """Rasa's Redis lock store whose every change of a lock is atomic across servers."""
 
     def __init__(self, url: str) -> None:
@@ -94,11 +114,11 @@ class ConfiguredLockStore(LockStore):
     """The lock store endpoints.yml names (Rasa takes a class only): Redis at `LOCK_STORE_URL`, else in memory."""
 
     def __new__(cls, endpoint_config: Optional[EndpointConfig] = None) -> LockStore:  # type: ignore[misc]
-        """An `AtomicRedisLockStore` or an `InMemoryLockStore`, by the environment."""
+        """An `AtomicRedisLockStore` or a `QuickInMemoryLockStore`, by the environment."""
         url = os.environ.get("LOCK_STORE_URL", "").strip()
         if url:
             return AtomicRedisLockStore(url)
         if number_of_sanic_workers(endpoint_config) > 1:
             # Rasa allows several workers with any custom lock store; in memory each would lock only for itself
             raise LockError("SANIC_WORKERS above 1 needs LOCK_STORE_URL: workers must share their locks")
-        return InMemoryLockStore()
+        return QuickInMemoryLockStore()

@@ -20,7 +20,7 @@ from rasa.core.lock_store import (DEFAULT_REDIS_LOCK_STORE_KEY_PREFIX, InMemoryL
                                   RedisLockStore)
 from rasa.utils.endpoints import EndpointConfig
 
-from bot.lock_store import AtomicRedisLockStore, ConfiguredLockStore
+from bot.lock_store import WAIT_S, AtomicRedisLockStore, ConfiguredLockStore
 from support import script_server
 
 
@@ -155,3 +155,25 @@ def test_a_wrong_lock_store_url_or_workers_without_one_stop_the_start(monkeypatc
     monkeypatch.setenv("SANIC_WORKERS", "2")
     with pytest.raises(LockError, match="LOCK_STORE_URL"):
         ConfiguredLockStore(EndpointConfig(type="bot.lock_store.ConfiguredLockStore"))
+
+
+@pytest.mark.parametrize("make", [lambda url: ConfiguredLockStore(), AtomicRedisLockStore])
+def test_a_waiting_message_looks_again_every_twentieth_of_a_second_not_every_second(
+        make: Callable[[str], LockStore], redis_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("LOCK_STORE_URL", raising=False)
+    store = make(redis_url)
+    waits: list[float] = []
+    acquire = store._acquire_lock
+
+    async def recorded(conversation_id: str, ticket: int, wait_time_in_seconds: float) -> TicketLock:
+        waits.append(wait_time_in_seconds)
+        return await acquire(conversation_id, ticket, wait_time_in_seconds)
+
+    monkeypatch.setattr(store, "_acquire_lock", recorded)
+
+    async def serve() -> None:
+        async with store.lock(f"c1.tisa.{uuid.uuid4().hex}"):  # as Rasa's agent asks: no wait given
+            pass
+
+    asyncio.run(serve())
+    assert waits == [WAIT_S] and WAIT_S <= 0.05
