@@ -81,11 +81,16 @@ def offered_a_person(tracker: Tracker) -> bool:
                for reply in replies_before(tracker) for button in (reply.get("data") or {}).get("buttons") or [])
 
 
+def ranked_intents(tracker: Tracker) -> list[str]:
+    """The classifier's intents for the latest message, likeliest first."""
+    return [entry["name"] for entry in (tracker.latest_message or {}).get("intent_ranking") or []
+            if isinstance(entry, dict) and entry.get("name")]
+
+
 def likely_intents(tracker: Tracker) -> list[str]:
     """The topics likely meant besides the latest intent, most likely first: the topic of the customer's
     message before (a follow-up such as "and the gift?" leans on it), then the classifier's next intents."""
-    ranking = [entry.get("name") for entry in (tracker.latest_message or {}).get("intent_ranking") or []
-               if isinstance(entry, dict) and entry.get("name")]
+    ranking = ranked_intents(tracker)
     earlier = earlier_topic(tracker)
     if earlier is None and reason_from(None, _text(tracker)) is not None:
         earlier = "return_request"  # "opened it, don't like it: refund?" is about returns, whatever else it asks
@@ -271,21 +276,24 @@ _COMPUTED_FROM = (
 )
 
 
+def _details(tracker: Tracker) -> set[str]:
+    """The details of a computation (amount, city, distance, time, weekday) the latest message gives."""
+    return {e.get("entity") for e in (tracker.latest_message or {}).get("entities") or [] if e.get("entity") in DETAILS}
+
+
 def computed_again(tracker: Tracker) -> List[Dict[Text, Any]]:
     """A new detail ("and to a village near Gori?") re-runs the last computed answer with it; else nothing."""
-    details = [e for e in (tracker.latest_message or {}).get("entities") or [] if e.get("entity") in DETAILS]
     last = last_computed(tracker)
-    return [FollowupAction(last)] if details and last else []
+    return [FollowupAction(last)] if _details(tracker) and last else []
 
 
 def computed_from_details(tracker: Tracker) -> List[Dict[Text, Any]]:
     """Details alone at the start ("out of town, 25 km from Kutaisi, a 700-lari order") start the computation they
     complete, when the classifier thought it likely; else nothing."""
-    details = {e.get("entity") for e in (tracker.latest_message or {}).get("entities") or [] if e.get("entity") in DETAILS}
+    details = _details(tracker)
     if not details or last_computed(tracker) or earlier_topic(tracker):
         return []
-    ranking = [entry.get("name") for entry in (tracker.latest_message or {}).get("intent_ranking") or []
-               if isinstance(entry, dict)]
+    ranking = ranked_intents(tracker)
     likely = [(ranking.index(intent), action) for intent, action, needed in _COMPUTED_FROM
               if intent in ranking[:3] and needed <= details]
     return [FollowupAction(min(likely)[1])] if likely else []

@@ -7,7 +7,6 @@ few seconds and the other customers nothing.
 
 from __future__ import annotations
 
-import asyncio
 import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
@@ -17,19 +16,14 @@ from typing import Callable, TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from bot.db_settings import GRACE_S, work_limit_s
+from bot.db_settings import DatabaseUnavailable, off_the_loop, work_limit_s
 from bot.orders.db import POOL_OVERFLOW, POOL_SIZE, create_schema, make_engine
 from bot.orders.repository import find_order
 from bot.stores.policy import StorePolicy
 
 T = TypeVar("T")
-
-
-class OrdersUnavailable(Exception):
-    """The orders database failed, refused to write or did not answer in time: nothing of the work was kept."""
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +43,7 @@ def _threads() -> ThreadPoolExecutor:
 def _waited_for(deadline: float) -> None:
     """Refuses to go on once the customer has been told the database did not answer (the transaction rolls back)."""
     if time.monotonic() > deadline:
-        raise OrdersUnavailable("the customer stopped waiting")
+        raise DatabaseUnavailable("the customer stopped waiting")
 
 
 def _transaction(work: Callable[[Session], T], deadline: float) -> T:
@@ -63,15 +57,9 @@ def _transaction(work: Callable[[Session], T], deadline: float) -> T:
 
 async def in_database(work: Callable[[Session], T]) -> T:
     """Runs `work` as one transaction in a database thread and returns what it returns (plain values: its ORM
-    objects expire with the transaction); OrdersUnavailable when the database fails or is too slow."""
-    limit = work_limit_s()
-    job = asyncio.get_running_loop().run_in_executor(_threads(), _transaction, work, time.monotonic() + limit)
-    try:
-        return await asyncio.wait_for(job, limit + GRACE_S)
-    except asyncio.TimeoutError:
-        raise OrdersUnavailable(f"no answer within {limit + GRACE_S:g} s") from None
-    except SQLAlchemyError as error:
-        raise OrdersUnavailable(str(error).splitlines()[0]) from error
+    objects expire with the transaction); DatabaseUnavailable when the database fails or is too slow, with nothing
+    of the work kept."""
+    return await off_the_loop(_transaction, work, time.monotonic() + work_limit_s(), threads=_threads())
 
 
 def now() -> datetime:

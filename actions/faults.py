@@ -21,8 +21,8 @@ from rasa_sdk.events import FollowupAction, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import store_and_language
-from actions.db import OrdersUnavailable
 from bot.channels.guard import silent_reply
+from bot.db_settings import DatabaseUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ def told_when_down(run: Run) -> Run:
                       domain: Dict[Text, Any]) -> Events:
         try:
             return await run(action, dispatcher, tracker, domain)
-        except OrdersUnavailable as error:
+        except DatabaseUnavailable as error:
             logger.warning("%s for %s: the orders database failed (%s); the customer is told",
                            action.name(), tracker.sender_id, error)
             _, language = store_and_language(tracker)

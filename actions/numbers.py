@@ -15,6 +15,7 @@ from actions.context import (
     likely_intents,
     offered_a_person,
     question_text,
+    ranked_intents,
     store_and_language,
     unclear_before,
 )
@@ -224,8 +225,7 @@ def _order_follow_up(tracker: Tracker) -> Optional[str]:
     classifier's likeliest intent when it is about an order, else None."""
     if not tracker.get_slot("verified_order") or not rules_question(None, question_text(tracker)):
         return None
-    ranking = [entry.get("name") for entry in (tracker.latest_message or {}).get("intent_ranking") or []
-               if isinstance(entry, dict) and entry.get("name") != "nlu_fallback"]
+    ranking = [intent for intent in ranked_intents(tracker) if intent != "nlu_fallback"]
     return ranking[0] if ranking and ranking[0] in ORDER_PURPOSES else None
 
 

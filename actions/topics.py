@@ -11,7 +11,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.context import computed_again, likely_intents, question_text, store_and_language
 from bot.dialogue import adds_to_order, asks_for_a_person, rules_question
 from bot.i18n.replies import render
-from bot.console.service import ConsoleUnavailable, off_the_loop, queue_for_person
+from bot.console.service import queue_for_person
+from bot.db_settings import DatabaseUnavailable, off_the_loop
 from bot.stores.policy import AnswerUnit, StorePolicy
 from bot.stores.units import FOLLOW_UP_WORDS, broad, choose_units, comparable, plainly_answered, store_index
 
@@ -75,7 +76,7 @@ async def hand_to_person(dispatcher: CollectingDispatcher, tracker: Tracker, rea
     contact = store.contact.text[language] if store.contact is not None else None  # type: ignore[index]
     try:
         queued = await off_the_loop(queue_for_person, tracker.sender_id, store.id, language, reason, typed)
-    except ConsoleUnavailable:
+    except DatabaseUnavailable:
         logger.exception("Could not queue conversation %s for a person", tracker.sender_id)
         down = render("handoff.down_contact" if contact else "handoff.down", language, store=name, contact=contact)  # type: ignore[arg-type]
         dispatcher.utter_message(text=f"{lead} {down}".strip())

@@ -6,7 +6,7 @@ bot/i18n/replies.yml, numbers and dates from bot/i18n/format.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Optional
 from zoneinfo import ZoneInfo
 

@@ -12,16 +12,24 @@ The tracker store (`bot/tracker_store.py`) and the orders database pass `connect
 
 from __future__ import annotations
 
+import asyncio
 import math
 import os
-from typing import Any, Optional
+from concurrent.futures import Executor
+from functools import partial
+from typing import Any, Callable, Optional, TypeVar
 
 from sqlalchemy import MetaData
 from sqlalchemy.engine import URL, Engine, make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 DEFAULT_CONNECT_TIMEOUT_S = 5.0
 DEFAULT_STATEMENT_TIMEOUT_MS = 5000
+T = TypeVar("T")
+
+
+class DatabaseUnavailable(Exception):
+    """A database failed, refused the work or did not answer in time: the caller answers without it."""
 
 
 def number_setting(variable: str, default: float, smallest: float) -> float:
@@ -61,6 +69,17 @@ def connect_args(url: str | URL) -> dict[str, Any]:
     return {}
 
 
+def engine_options(url: str | URL, pool_size: int, max_overflow: int) -> dict[str, Any]:
+    """`create_engine` options of a server's database: the time limits, and for a database server a pool of `pool_size`
+    (and `max_overflow` more at a busy moment) checked before use, where waiting for a free connection counts as
+    connecting. A SQLite file keeps SQLAlchemy's own pooling."""
+    options: dict[str, Any] = {"connect_args": connect_args(url)}
+    if make_url(url).get_backend_name() != "sqlite":
+        options.update(pool_size=pool_size, max_overflow=max_overflow, pool_timeout=connect_timeout_s(),
+                       pool_pre_ping=True)
+    return options
+
+
 # How much longer than the database's own limits a caller waits: those end a refused connection or a statement that
 # runs too long, this ends what they do not (a connection that went silent in the middle of a statement).
 GRACE_S = 1.0
@@ -69,6 +88,19 @@ GRACE_S = 1.0
 def work_limit_s() -> float:
     """How long one unit of database work may take: the longer of the connect and statement limits."""
     return max(connect_timeout_s(), statement_timeout_ms() / 1000)
+
+
+async def off_the_loop(call: Callable[..., T], *args: Any, threads: Optional[Executor] = None) -> T:
+    """`call(*args)` in a thread (of `threads`, else the loop's own), waited for within the database's limits: a
+    database that hangs holds up the one message waiting for it, never the server's event loop and every other
+    customer. DatabaseUnavailable when it fails or does not answer in time."""
+    limit = work_limit_s() + GRACE_S
+    try:
+        return await asyncio.wait_for(asyncio.get_running_loop().run_in_executor(threads, partial(call, *args)), limit)
+    except asyncio.TimeoutError:
+        raise DatabaseUnavailable(f"no answer within {limit:g} s") from None
+    except SQLAlchemyError as error:
+        raise DatabaseUnavailable(str(error).splitlines()[0]) from error
 
 
 def tracker_store_url(sqlite_file: Optional[str] = None) -> str:

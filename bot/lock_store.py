@@ -37,8 +37,6 @@ from bot.db_settings import connect_timeout_s
 
 Result = TypeVar("Result")
 ATTEMPTS = 50  # changes of one lock tried before giving up: each retry means another server's change went through
-
-
 WAIT_S = 0.05  # how often a message waiting for its conversation's lock looks again (Rasa's own: every second)
 
 

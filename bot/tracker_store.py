@@ -28,7 +28,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import rasa_patches
-from bot.db_settings import connect_args, connect_timeout_s, create_tables, tracker_store_url
+from bot.db_settings import create_tables, engine_options, tracker_store_url
 
 rasa_patches.install()  # the Rasa server loads this module (endpoints.yml): its hot-path fixes go with it
 
@@ -52,14 +52,10 @@ def pool_size() -> int:
     return int(value)
 
 
-def engine_options(url: URL) -> dict[str, Any]:
-    """`create_engine` options: the time limits, and a pool checked before use for a server database."""
-    options: dict[str, Any] = {"connect_args": connect_args(url)}
-    if url.get_backend_name() != "sqlite":
-        # every pooled connection is in use at once only if the server awaits while holding one: then wait,
-        # as long as for a new connection, rather than open more than the pool
-        options.update(pool_size=pool_size(), max_overflow=0, pool_timeout=connect_timeout_s(), pool_pre_ping=True)
-    return options
+def store_engine_options(url: str | URL) -> dict[str, Any]:
+    """The tracker store's engine options: a pool of `pool_size()` and no more, since every pooled connection is in
+    use at once only while the server awaits holding one (then it waits, as long as for a new connection)."""
+    return engine_options(url, pool_size(), max_overflow=0)
 
 
 class SafeSQLTrackerStore(SQLTrackerStore):
@@ -71,7 +67,7 @@ class SafeSQLTrackerStore(SQLTrackerStore):
         what Rasa passes from endpoints.yml (its `url` as `host`) is not used: the environment says where they are."""
         url = sa.engine.make_url(tracker_store_url(db))
         try:
-            self.engine = sa.create_engine(url, **engine_options(url))
+            self.engine = sa.create_engine(url, **store_engine_options(url))
         except (ImportError, AttributeError) as error:  # Rasa would quietly keep conversations in memory instead
             raise TrackerStoreError(f"TRACKER_STORE_URL: no driver for {url.drivername}: {error}") from error
         create_tables(self.Base.metadata, self.engine)

@@ -31,7 +31,8 @@ from sanic.response import HTTPResponse
 from bot.channels.gate import RateLimiter, Refused, bad_request, client_address, known_store, signed_store
 from bot.channels.guard import SLASH_ESCAPE, UNAVAILABLE, bilingual, language_hint
 from bot.channels.parts import part_of, said_once
-from bot.console.service import ConsoleUnavailable, handoff_state, merged, off_the_loop, said_after
+from bot.console.service import handoff_state, merged, said_after
+from bot.db_settings import DatabaseUnavailable, off_the_loop
 from bot.settings import default_store, rate_limit
 from bot.stores.policy import StorePolicy, policies
 
@@ -184,7 +185,7 @@ async def history_response(args: Mapping[str, Any], agent: Any) -> HTTPResponse:
     messages = history_messages(events) if conversation_store(events) == store.id else []
     try:  # what agents said, and whether one is wanted or holds the conversation (the widget then listens)
         handoff, kept = await off_the_loop(handoff_state, sender), await off_the_loop(said_after, sender)
-    except ConsoleUnavailable:
+    except DatabaseUnavailable:
         logger.exception("Reading the handoff of conversation %s failed", sender)
         return _unavailable()
     return response.json({"sender": sender, "store": store.id, "messages": merged(messages, kept)[-MAX_HISTORY:],
@@ -207,7 +208,7 @@ async def updates_response(args: Mapping[str, Any]) -> HTTPResponse:
         handoff, kept = await off_the_loop(handoff_state, sender), await off_the_loop(said_after, sender, after)
     except Refused as refused:
         return refused.response()
-    except ConsoleUnavailable:
+    except DatabaseUnavailable:
         logger.exception("Reading the handoff of conversation %s failed", _arg(args, "sender"))
         return _unavailable()
     return response.json({"handoff": handoff, "messages": [message for message in kept if message["role"] != "user"],

@@ -9,36 +9,19 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from functools import partial
-from typing import Any, Callable, Optional, TypeVar
+from typing import Any, Optional
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from bot.console import repository
 from bot.console.models import Said
-from bot.db_settings import GRACE_S, work_limit_s
+from bot.db_settings import DatabaseUnavailable, off_the_loop
 
 logger = logging.getLogger(__name__)
-T = TypeVar("T")
-
-
-class ConsoleUnavailable(Exception):
-    """The console's tables did not answer in time (or failed): the caller answers without them."""
-
-
-async def off_the_loop(call: Callable[..., T], *args: Any) -> T:
-    """`call(*args)` in a thread, within the database's limits: a database that hangs holds up the one message
-    waiting for it, never the server's event loop and every other customer. ConsoleUnavailable when it fails."""
-    try:
-        return await asyncio.wait_for(asyncio.get_running_loop().run_in_executor(None, partial(call, *args)),
-                                      work_limit_s() + GRACE_S)
-    except (asyncio.TimeoutError, SQLAlchemyError) as error:
-        raise ConsoleUnavailable(f"{getattr(call, '__name__', call)}: {error or 'no answer in time'}") from error
 
 
 def now() -> datetime:
@@ -65,7 +48,7 @@ async def held_by_person(conversation: str, text: str) -> bool:
     assistant answers: never silence)."""
     try:
         return await off_the_loop(passed_to_person, conversation, text)
-    except ConsoleUnavailable:
+    except DatabaseUnavailable:
         logger.exception("Could not ask in time whether a person holds conversation %s; the assistant answers",
                          conversation)
         return False

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any, Optional
 
 from sqlalchemy import MetaData, create_engine, event, inspect, text
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Engine
 
-from bot.db_settings import connect_args, connect_timeout_s, create_tables
+from bot.db_settings import create_tables, engine_options
 from bot.orders.models import Base
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -45,9 +45,7 @@ def make_engine(url: Optional[str] = None) -> Engine:
     """A 2.0-style engine for `url` (default: `database_url()`), with the connect and statement time limits; waiting
     for a free pooled connection counts as connecting."""
     url = url or database_url()
-    pool: dict[str, Any] = {} if make_url(url).get_backend_name() == "sqlite" else {  # SQLite files: no pool
-        "pool_size": POOL_SIZE, "max_overflow": POOL_OVERFLOW, "pool_timeout": connect_timeout_s()}
-    engine = create_engine(url, future=True, pool_pre_ping=True, connect_args=connect_args(url), **pool)
+    engine = create_engine(url, future=True, **engine_options(url, POOL_SIZE, POOL_OVERFLOW))
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _enable_sqlite_foreign_keys)
     return engine

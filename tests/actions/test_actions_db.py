@@ -13,8 +13,8 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from actions import db
-from actions.db import OrdersUnavailable, in_database
-from bot.db_settings import GRACE_S, work_limit_s
+from actions.db import in_database
+from bot.db_settings import GRACE_S, DatabaseUnavailable, work_limit_s
 from hanging import SilentServer
 
 
@@ -68,7 +68,7 @@ async def test_work_past_the_limit_is_rolled_back_and_the_event_loop_is_never_he
     started = time.monotonic()
     job = asyncio.ensure_future(in_database(mark_slowly("late", seconds)))
     gap = await largest_gap(job)
-    with pytest.raises(OrdersUnavailable):
+    with pytest.raises(DatabaseUnavailable):
         job.result()
     assert time.monotonic() - started < work_limit_s() + GRACE_S + 0.5 and gap < 0.5
     await asyncio.sleep(seconds + 0.5)  # the thread the customer stopped waiting for has finished
@@ -78,7 +78,7 @@ async def test_work_past_the_limit_is_rolled_back_and_the_event_loop_is_never_he
 async def test_a_database_that_refuses_to_write_is_unavailable(database: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///file:{database}?mode=ro&uri=true")
     db.engine.cache_clear()
-    with pytest.raises(OrdersUnavailable, match="readonly"):
+    with pytest.raises(DatabaseUnavailable, match="readonly"):
         await in_database(mark_slowly("refused", 0))
 
 
@@ -90,7 +90,7 @@ async def test_a_database_that_accepts_and_never_answers_costs_seconds_and_holds
         started = time.monotonic()
         job = asyncio.ensure_future(in_database(mark_slowly("never", 0)))
         gap = await largest_gap(job)
-        with pytest.raises(OrdersUnavailable):
+        with pytest.raises(DatabaseUnavailable):
             job.result()
         waited = time.monotonic() - started
         assert hanging.connections >= 1

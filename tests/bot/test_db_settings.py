@@ -13,7 +13,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.engine import make_url
 
 from bot.db_settings import connect_args, connect_timeout_s, statement_timeout_ms, tracker_store_url
-from bot.tracker_store import SafeSQLTrackerStore, TrackerStoreError, engine_options
+from bot.tracker_store import SafeSQLTrackerStore, TrackerStoreError, store_engine_options
 
 
 @pytest.fixture(autouse=True)
@@ -86,7 +86,7 @@ def test_the_pool_of_a_server_database(monkeypatch: pytest.MonkeyPatch, size: st
     url = make_url("postgresql+psycopg2://u:p@db/rasa")
     if refused:
         with pytest.raises(ValueError, match="^TRACKER_STORE_POOL_SIZE"):
-            engine_options(url)
+            store_engine_options(url)
         return
-    options = engine_options(url)
+    options = store_engine_options(url)
     assert (options["pool_size"], options["max_overflow"], options["pool_pre_ping"]) == (int(size or 5), 0, True)
