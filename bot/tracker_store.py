@@ -11,19 +11,35 @@ Several Rasa servers share one tracker store: `TRACKER_STORE_URL` (any SQLAlchem
 (`bot.db_settings.tracker_store_url`). Connections come from a pool of `TRACKER_STORE_POOL_SIZE` (default 5: the
 server uses one at a time), are checked before use (a restarted database is reconnected), and
 have the time limits of `bot/db_settings.py` (`DB_CONNECT_TIMEOUT_S`, `DB_STATEMENT_TIMEOUT_MS`).
+
+A message's cost must not grow with its conversation (issue 8: turn 300 took six times turn 1, as
+Rasa reloaded, replayed and featurised every event of the session on each message). So each server
+keeps the trackers it saved last (`TRACKER_CACHE_SIZE` conversations, default 200; 0 keeps none),
+checked against the database's latest event id before use (another server may have answered since),
+and hands out a *compacted* tracker: the slots, form and pause the older turns left behind, then the
+latest `KEEP_TURNS` customer turns. The database keeps every event; the agents' console and the
+widget's history read them all (`retrieve_full_tracker`). Saving writes only the events added since
+the tracker was read, found by a mark on the events read or written, not by counting the rows again.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
-from typing import Any, Generator, Optional
+from collections import OrderedDict
+from typing import Any, Generator, Iterable, Optional
 
 import sqlalchemy as sa
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore, TrackerStore, ensure_schema_exists
+from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import (ActionExecuted, ActiveLoop, ConversationPaused, Event, SessionStarted,
+                                     SlotSet, UserUttered)
+from rasa.shared.core.slots import Slot
+from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -40,16 +56,71 @@ class TrackerStoreError(RuntimeError):
 
 
 DEFAULT_POOL_SIZE = 5
+DEFAULT_CACHE_SIZE = 200
+KEEP_TURNS = 10  # customer turns a compacted tracker keeps: the actions look back at most six (actions/context.py)
+STORED = "_in_tracker_store"  # the mark of an event the database has (or that stands for events it has)
+
+
+def _whole_number(name: str, default: int, least: int) -> int:
+    """A count from the environment variable `name`, `default` when unset."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if not value.isdigit() or int(value) < least:
+        raise ValueError(f"{name} must be a whole number of at least {least}, not {value!r}")
+    return int(value)
 
 
 def pool_size() -> int:
     """Connections each Rasa server keeps to the tracker store (`TRACKER_STORE_POOL_SIZE`, default 5)."""
-    value = os.environ.get("TRACKER_STORE_POOL_SIZE", "").strip()
-    if not value:
-        return DEFAULT_POOL_SIZE
-    if not value.isdigit() or int(value) < 1:
-        raise ValueError(f"TRACKER_STORE_POOL_SIZE must be a whole number of at least 1, not {value!r}")
-    return int(value)
+    return _whole_number("TRACKER_STORE_POOL_SIZE", DEFAULT_POOL_SIZE, 1)
+
+
+def cache_size() -> int:
+    """Conversations each Rasa server keeps in memory between messages (`TRACKER_CACHE_SIZE`, default 200)."""
+    return _whole_number("TRACKER_CACHE_SIZE", DEFAULT_CACHE_SIZE, 0)
+
+
+def _mark(events: Iterable[Event]) -> None:
+    """Marks events as ones the database has, so that saving skips them."""
+    for event in events:
+        setattr(event, STORED, True)
+
+
+def unsaved_events(tracker: DialogueStateTracker) -> Optional[list[Event]]:
+    """The events after the last one the database has; None when the tracker was not read from this store."""
+    events = list(tracker.events)
+    for position in range(len(events) - 1, -1, -1):
+        if getattr(events[position], STORED, False):
+            return events[position + 1:]
+    return None
+
+
+def compacted(tracker: DialogueStateTracker, slots: Iterable[Slot], keep_turns: int = KEEP_TURNS) -> DialogueStateTracker:
+    """The tracker with only its latest `keep_turns` customer turns, once it has twice as many, preceded by the state
+    the earlier ones left (a session start, then the slots set, the active form, a pause): what the policies and
+    actions look at, at a cost that does not grow with the conversation."""
+    events = list(tracker.events)
+    turns = [position for position, event in enumerate(events) if isinstance(event, UserUttered)]
+    if len(turns) <= 2 * keep_turns:
+        return tracker
+    cut = turns[-keep_turns]
+    before = events[cut - 1] if cut else None
+    if isinstance(before, ActionExecuted) and before.action_name == ACTION_LISTEN_NAME:
+        cut -= 1
+    slots = list(slots)
+    earlier = DialogueStateTracker.from_events(tracker.sender_id, events[:cut], slots)
+    at = events[cut].timestamp
+    state: list[Event] = [ActionExecuted(ACTION_SESSION_START_NAME, timestamp=at), SessionStarted(timestamp=at)]
+    state += [SlotSet(slot.name, earlier.slots[slot.name].value, timestamp=at) for slot in slots
+              if earlier.slots[slot.name].value != slot.initial_value]
+    if earlier.active_loop_name:
+        state.append(ActiveLoop(earlier.active_loop_name, timestamp=at))
+    if earlier.is_paused():
+        state.append(ConversationPaused(timestamp=at))
+    _mark(state)
+    return DialogueStateTracker.from_events(tracker.sender_id, state + events[cut:], slots,
+                                            sender_source=tracker.sender_source)
 
 
 def store_engine_options(url: str | URL) -> dict[str, Any]:
@@ -73,6 +144,8 @@ class SafeSQLTrackerStore(SQLTrackerStore):
         create_tables(self.Base.metadata, self.engine)
         self.sessionmaker = sessionmaker(bind=self.engine)
         TrackerStore.__init__(self, domain, event_broker)  # not Rasa's SQL store's: it made an engine of its own
+        self.kept: OrderedDict[str, tuple[int, DialogueStateTracker]] = OrderedDict()  # sender -> (last event id, tracker)
+        self.keep = cache_size()
         logger.info("Conversations are kept in %s", url.render_as_string(hide_password=True))
 
     @contextlib.contextmanager
@@ -86,3 +159,67 @@ class SafeSQLTrackerStore(SQLTrackerStore):
             raise TrackerStoreError(f"the tracker store refused an operation: {error}") from error
         finally:
             session.close()
+
+    def _last_id(self, session: Session, sender_id: str) -> Optional[int]:
+        """The id of the conversation's latest event in the database: a kept tracker is current only if it matches."""
+        return session.execute(sa.select(sa.func.max(self.SQLEvent.id))
+                               .where(self.SQLEvent.sender_id == sender_id)).scalar()
+
+    def _session_events(self, session: Session, sender_id: str) -> list[dict[str, Any]]:
+        """The events of the conversation's latest session (all of them when it has no session start), in order."""
+        event = self.SQLEvent
+        start = (sa.select(sa.func.max(event.timestamp))
+                 .where(event.sender_id == sender_id, event.type_name == SessionStarted.type_name).scalar_subquery())
+        rows = session.execute(sa.select(event.data)
+                               .where(event.sender_id == sender_id, sa.or_(start.is_(None), event.timestamp >= start))
+                               .order_by(event.id)).scalars()
+        return [json.loads(data) for data in rows]
+
+    async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
+        """The conversation's latest session, compacted: the tracker this server saved last when it is still the
+        latest (handed over, not copied: the server holds the conversation's lock until it saves it again), else
+        read from the database."""
+        kept = self.kept.pop(sender_id, None)
+        with self.session_scope() as session:
+            last_id = self._last_id(session, sender_id)
+            if kept is not None and kept[0] == last_id:
+                return kept[1]
+            if last_id is None or not self.domain:
+                return None
+            events = self._session_events(session, sender_id)
+        tracker = DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+        _mark(tracker.events)
+        return compacted(tracker, self.domain.slots)
+
+    async def stream_events(self, tracker: DialogueStateTracker) -> None:
+        """Publishes the tracker's unsaved events to the event broker, if there is one."""
+        if self.event_broker is not None:
+            new = unsaved_events(tracker)
+            await self._stream_new_events(self.event_broker, list(tracker.events) if new is None else new,
+                                          tracker.sender_id)
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        """Writes the events added since the tracker was read (a tracker made elsewhere: those beyond the rows the
+        session has, as Rasa does), then keeps the tracker for the conversation's next message."""
+        await self.stream_events(tracker)
+        new = unsaved_events(tracker)
+        with self.session_scope() as session:
+            events = list(self._additional_events(session, tracker)) if new is None else new
+            rows = [self._row(tracker.sender_id, event) for event in events]
+            session.add_all(rows)
+            session.flush()
+            last_id = rows[-1].id if rows else self._last_id(session, tracker.sender_id)
+            session.commit()
+        _mark(events)
+        if new is not None and self.keep and self.domain:
+            self.kept[tracker.sender_id] = (last_id, compacted(tracker, self.domain.slots))
+            self.kept.move_to_end(tracker.sender_id)
+            while len(self.kept) > self.keep:
+                self.kept.popitem(last=False)
+
+    def _row(self, sender_id: str, event: Event) -> Any:
+        """The database row of one event, with the columns Rasa fills."""
+        data = event.as_dict()
+        return self.SQLEvent(sender_id=sender_id, type_name=event.type_name, timestamp=data.get("timestamp"),
+                             intent_name=data.get("parse_data", {}).get("intent", {}).get("name"),
+                             action_name=data.get("name"), data=json.dumps(data))
