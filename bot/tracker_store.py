@@ -162,18 +162,7 @@ class SafeSQLTrackerStore(SQLTrackerStore):
 
     def _last_id(self, session: Session, sender_id: str) -> Optional[int]:
         """The id of the conversation's latest event in the database: a kept tracker is current only if it matches."""
-        return session.execute(sa.select(sa.func.max(self.SQLEvent.id))
-                               .where(self.SQLEvent.sender_id == sender_id)).scalar()
-
-    def _session_events(self, session: Session, sender_id: str) -> list[dict[str, Any]]:
-        """The events of the conversation's latest session (all of them when it has no session start), in order."""
-        event = self.SQLEvent
-        start = (sa.select(sa.func.max(event.timestamp))
-                 .where(event.sender_id == sender_id, event.type_name == SessionStarted.type_name).scalar_subquery())
-        rows = session.execute(sa.select(event.data)
-                               .where(event.sender_id == sender_id, sa.or_(start.is_(None), event.timestamp >= start))
-                               .order_by(event.id)).scalars()
-        return [json.loads(data) for data in rows]
+        return session.execute(LATEST_ID, {"sender": sender_id}).scalar()
 
     async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
         """The conversation's latest session, compacted: the tracker this server saved last when it is still the
@@ -186,40 +175,48 @@ class SafeSQLTrackerStore(SQLTrackerStore):
                 return kept[1]
             if last_id is None or not self.domain:
                 return None
-            events = self._session_events(session, sender_id)
+            events = [json.loads(data) for data in session.execute(SESSION_EVENTS, {"sender": sender_id}).scalars()]
         tracker = DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
         _mark(tracker.events)
         return compacted(tracker, self.domain.slots)
 
-    async def stream_events(self, tracker: DialogueStateTracker) -> None:
-        """Publishes the tracker's unsaved events to the event broker, if there is one."""
-        if self.event_broker is not None:
-            new = unsaved_events(tracker)
-            await self._stream_new_events(self.event_broker, list(tracker.events) if new is None else new,
-                                          tracker.sender_id)
-
     async def save(self, tracker: DialogueStateTracker) -> None:
-        """Writes the events added since the tracker was read (a tracker made elsewhere: those beyond the rows the
-        session has, as Rasa does), then keeps the tracker for the conversation's next message."""
-        await self.stream_events(tracker)
-        new = unsaved_events(tracker)
+        """Writes the events added since the tracker was read (a tracker made elsewhere: all of them for a new
+        conversation, else those beyond the rows its session has, as Rasa does), then keeps the tracker for the
+        conversation's next message when it is what the database now holds."""
+        sender, new = tracker.sender_id, unsaved_events(tracker)
         with self.session_scope() as session:
-            events = list(self._additional_events(session, tracker)) if new is None else new
-            rows = [self._row(tracker.sender_id, event) for event in events]
-            session.add_all(rows)
-            session.flush()
-            last_id = rows[-1].id if rows else self._last_id(session, tracker.sender_id)
+            whole = new is not None or self._last_id(session, sender) is None
+            if new is None:
+                new = list(tracker.events) if whole else list(self._additional_events(session, tracker))
+            if new:
+                session.execute(sa.insert(EVENT), [_row(sender, event) for event in new])
+            last_id = self._last_id(session, sender)
             session.commit()
-        _mark(events)
-        if new is not None and self.keep and self.domain:
-            self.kept[tracker.sender_id] = (last_id, compacted(tracker, self.domain.slots))
-            self.kept.move_to_end(tracker.sender_id)
+        _mark(new)
+        if self.event_broker is not None:
+            await self._stream_new_events(self.event_broker, new, sender)
+        if whole and self.keep and self.domain:
+            self.kept[sender] = (last_id, compacted(tracker, self.domain.slots))
+            self.kept.move_to_end(sender)
             while len(self.kept) > self.keep:
                 self.kept.popitem(last=False)
 
-    def _row(self, sender_id: str, event: Event) -> Any:
-        """The database row of one event, with the columns Rasa fills."""
-        data = event.as_dict()
-        return self.SQLEvent(sender_id=sender_id, type_name=event.type_name, timestamp=data.get("timestamp"),
-                             intent_name=data.get("parse_data", {}).get("intent", {}).get("name"),
-                             action_name=data.get("name"), data=json.dumps(data))
+
+EVENT = SafeSQLTrackerStore.SQLEvent
+LATEST_ID = sa.select(sa.func.max(EVENT.id)).where(EVENT.sender_id == sa.bindparam("sender"))
+_SESSION_START = (sa.select(sa.func.max(EVENT.timestamp))
+                  .where(EVENT.sender_id == sa.bindparam("sender"), EVENT.type_name == SessionStarted.type_name)
+                  .scalar_subquery())
+SESSION_EVENTS = (sa.select(EVENT.data)  # the latest session's, or all when none started (Rasa's `_event_query`)
+                  .where(EVENT.sender_id == sa.bindparam("sender"),
+                         sa.or_(_SESSION_START.is_(None), EVENT.timestamp >= _SESSION_START))
+                  .order_by(EVENT.id))
+
+
+def _row(sender_id: str, event: Event) -> dict[str, Any]:
+    """The database row of one event, with the columns Rasa fills."""
+    data = event.as_dict()
+    return {"sender_id": sender_id, "type_name": event.type_name, "timestamp": data.get("timestamp"),
+            "intent_name": data.get("parse_data", {}).get("intent", {}).get("name"),
+            "action_name": data.get("name"), "data": json.dumps(data)}

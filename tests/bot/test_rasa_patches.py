@@ -5,12 +5,17 @@ from __future__ import annotations
 
 import asyncio
 import time
+from pathlib import Path
 
 import jsonschema
 import pytest
 from jsonschema import ValidationError
+import rasa.core.processor
 from rasa.core.actions.action import RemoteAction
+from rasa.core.agent import Agent
+from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import RasaException
 from rasa.shared.utils.common import all_subclasses
 
@@ -147,3 +152,25 @@ def test_the_warm_up_parses_a_sentence_of_each_language_and_makes_the_in_process
     asyncio.run(rasa_patches.warm_up(Agent()))
     assert sorted(detect_language(text) for text in parsed) == ["fa", "ru"]
     assert rasa_patches._in_process.cache_info().currsize == len(rasa_patches.IN_PROCESS)
+
+
+def test_the_sequential_graph_runner_parses_and_predicts_as_dasks(model_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    def loaded(runner: type) -> Agent:
+        monkeypatch.setattr(rasa.core.processor, "DaskGraphRunner", runner)
+        return Agent.load(str(model_path))
+
+    dask_agent, sequential = loaded(DaskGraphRunner), loaded(rasa_patches.SequentialGraphRunner)
+    assert isinstance(sequential.processor.graph_runner, rasa_patches.SequentialGraphRunner)
+    loop = asyncio.new_event_loop()
+    try:
+        for text in ("سفارشم کجاست؟", "هزینه ارسال به شیراز چقدره", "где мой заказ?", "сколько стоит доставка?", "👍"):
+            expected, got = (loop.run_until_complete(agent.parse_message(text)) for agent in (dask_agent, sequential))
+            assert got == expected and got["intent"]["name"]
+            tracker = DialogueStateTracker.from_events("runner", [ActionExecuted("action_listen"),
+                                                                  UserUttered(text, parse_data=got)],
+                                                       dask_agent.domain.slots)
+            predicted = [agent.processor.predict_next_with_tracker(tracker) for agent in (dask_agent, sequential)]
+            assert predicted[0] == predicted[1] and predicted[1]["policy"]
+    finally:
+        loop.close()
