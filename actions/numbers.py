@@ -195,7 +195,8 @@ class ActionPickup(Action):
         asked = _latest(tracker, "time")
         ordered = _ordered_at(tracker, store)
         slot = pickup_slot(rules.pickup, ordered, rules.week, rules.weekend_orders_next_working_day)
-        dispatcher.utter_message(text=answers.pickup(slot, rules.pickup, ordered, asked is not None, language),  # type: ignore[arg-type]
+        city = _latest(tracker, "city") or tracker.get_slot("city")
+        dispatcher.utter_message(text=answers.pickup(slot, rules.pickup, ordered, asked is not None, language, city),  # type: ignore[arg-type]
                                  sources=cited([rules.pickup], "pickup"))
         return []
 

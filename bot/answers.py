@@ -285,13 +285,16 @@ def delivery_quote(quote: DeliveryQuote, total: Optional[float], city: Optional[
     return render(f"delivery.{quote.kind}", language, **values)
 
 
-def pickup(slot: PickupSlot, rules: PickupRules, ordered: datetime, asked_time: bool, language: Language) -> str:
-    """When an order placed now (or at a given time) can be collected, and where."""
+def pickup(slot: PickupSlot, rules: PickupRules, ordered: datetime, asked_time: bool, language: Language,
+           city: Optional[str] = None) -> str:
+    """When an order placed now (or at a given time) can be collected, and where: the branch of the city the
+    customer named when there is one, else every branch; and the rule for collecting from another."""
     values = {"ordered": clock(ordered, language), "cutoff": digits(rules.cutoff.strftime("%H:%M"), language),
               "day": day(slot.day, language), "start": digits(slot.start.strftime("%H:%M"), language),
               "end": digits(slot.end.strftime("%H:%M"), language) if slot.end else ""}
     key = ("pickup.same_day" if slot.same_day else "pickup.next_day") + ("_at" if asked_time else "")
-    branches = [f"• {branch.address[language]}" for branch in rules.branches]
+    local = [branch for branch in rules.branches if branch.city == city]
+    branches = [f"• {branch.address[language]}" for branch in local or rules.branches]
     return _lines(
         render(key, language, **values),
         slot.moved_from_day_off and render("pickup.day_off", language),

@@ -79,6 +79,21 @@ def test_cancel_installments_delivery_pickup(language: str) -> None:
 
 
 @pytest.mark.parametrize("language", ["fa", "ru"])
+def test_pickup_names_the_branch_of_the_city_asked_about(language: str) -> None:
+    rules = policies()["citadel"].rules
+    ordered = datetime(2026, 11, 23, 12, tzinfo=ZoneInfo("Asia/Tbilisi"))
+    slot = pickup_slot(rules.pickup, ordered, rules.week, rules.weekend_orders_next_working_day)
+    branches = {branch.city: branch.address[language] for branch in rules.pickup.branches}  # type: ignore[union-attr]
+    batumi = answers.pickup(slot, rules.pickup, ordered, False, language, "batumi")  # type: ignore[arg-type]
+    clean(batumi, language)
+    assert branches["batumi"] in batumi and branches["tbilisi"] not in batumi and branches["kutaisi"] not in batumi
+    assert rules.pickup.other_branches[language] in batumi  # type: ignore[union-attr]  # another branch: by agreement
+    for city in ("gori", None):  # no branch there, or no city named: every branch
+        text = answers.pickup(slot, rules.pickup, ordered, False, language, city)  # type: ignore[arg-type]
+        assert all(address in text for address in branches.values())
+
+
+@pytest.mark.parametrize("language", ["fa", "ru"])
 def test_a_window_counted_from_the_day_the_customer_names(language: str) -> None:
     policy = policies()["offykala"]
     received = datetime(2026, 9, 25, 12, tzinfo=TEHRAN)  # 3 Mehr 1405

@@ -12,6 +12,7 @@ import yaml
 from bot.stores.policy import PolicyError, load_policy, policies
 from bot.stores.units import UnitIndex, broad, choose_units, plainly_answered
 from bot.i18n.format import digits
+from bot.nlu.language import detect_language
 from support import ROOT, shared_file
 
 TABLES = ROOT / "tests" / "data" / "units"
@@ -138,3 +139,27 @@ def test_the_amount_and_place_asked_about_choose_between_rules() -> None:
     limit = next(u for u in policies()["chistatek"].units if u.id == "id_check_over_10m_toman").when.amount_over  # type: ignore[union-attr]
     question = f"لپ تاپ {digits(str(int(limit * 4.5 / 1_000_000)), 'fa')} میلیونی سفارش بدم داداشم تحویل بگیره اوکیه؟"  # type: ignore[operator]
     assert choose_units(question, ["recipient"], chistatek)[0].unit.id == "id_check_over_10m_toman"
+
+
+@pytest.mark.parametrize(
+    "store, question, said",
+    [  # one rule of the page (a sentence, or the steps of one procedure) is answered whole, in the page's words
+        ("chistatek", "کارتن یخچال موقع تحویل پاره بود، چه کار کنم؟", ("صورت‌جلسه", "۲۴ ساعت")),
+        ("chistatek", "ده تا پله تا در واحد داریم، طبقه چندم حساب میشه؟", ("طبقه اول", "طبقه دوم")),
+        ("chistatek", "موقع تحویل خونه نبودم و آنلاین پرداخت کرده بودم، چی میشه؟", ("ارسال مجدد", "۲۴ ساعت")),
+        ("chistatek", "اگه کالای سفارشم ناموجود بشه چی میشه؟", ("کنسل", "جایگزین")),
+        ("offykala", "پول مرجوعی رو به کارت کی میریزید؟", ("صاحب پروفایل", "پدر")),
+        ("offykala", "Мне 15 лет и карты нет, куда вернут деньги за возврат?", ("владельца профиля", "отца")),
+        ("tisa", "اگه عطری که تو حراج خریدم رو پس بدم هزینه پستش با کیه؟", ("با تیسا", "به عهده مشتری")),
+        ("tisa", "کد رهگیری پستی رو کجا میتونم دنبال کنم؟", ("پیامک", "tracking.post.ir")),
+        ("tisa", "Можно расплатиться наличными при доставке?", ("только онлайн", "срочной доставке")),
+        ("sitra", "چطوری تو سیترا ثبت‌نام کنم؟", ("شماره موبایل", "کد تأیید")),
+        ("offykala", "اگه ایراد فنی تایید نشه هزینه ارسال برگشت با کیه؟", ("به عهده آفیکالا", "بر عهده مشتری")),
+        ("offykala", "کالای بدون شماره سریال هم مهلت تست داره؟", ("روز مهلت تست آفیکالا نمی‌باشند",)),  # the page's words
+    ],
+)
+def test_a_rule_is_answered_with_its_whole_sentence(store: str, question: str, said: tuple[str, ...]) -> None:
+    policy = policies()[store]
+    chosen = choose_units(question, [], UnitIndex(policy.units))
+    text = chosen[0].unit.text[detect_language(question)] if chosen else ""
+    assert all(part in text for part in said), (question, text)
