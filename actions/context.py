@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import FollowupAction
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import ValidationAction
 from rasa_sdk.types import DomainDict
@@ -163,6 +163,14 @@ class ValidateSlotMappings(ValidationAction):
     def name(self) -> Text:
         """Rasa runs this action after every user message."""
         return "action_validate_slot_mappings"
+
+    async def get_validation_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        """The slots this message set, as they are: none has a check of its own, and Rasa SDK's loop logged a warning
+        for each of them on every message (a tenth of this action's time, and most of the server's log)."""
+        mapped = set(self.domain_slots(domain))
+        return [SlotSet(name, value) for name, value in tracker.slots_to_validate().items() if name in mapped]
 
     async def extract_store(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

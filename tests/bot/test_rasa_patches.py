@@ -4,6 +4,7 @@ after the action time limit."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from pathlib import Path
 
@@ -78,7 +79,8 @@ def test_event_types_resolve_as_rasa_resolves_them() -> None:
     assert isinstance(Event.from_parameters({"event": "action", "name": "action_listen"}), ActionExecuted)
 
 
-async def test_slot_mappings_are_validated_in_process_with_the_action_servers_answer() -> None:
+async def test_slot_mappings_are_validated_in_process_with_the_action_servers_answer(
+        caplog: pytest.LogCaptureFixture) -> None:
     from rasa.core.actions.action import ActionExtractSlots
     from rasa.core.channels.channel import CollectingOutputChannel
     from rasa.core.nlg import TemplatedNaturalLanguageGenerator
@@ -101,6 +103,7 @@ async def test_slot_mappings_are_validated_in_process_with_the_action_servers_an
     assert slots["store"] == "citadel" and slots["language"] == "ru" and slots["order_id"] == "CT-2002"
     assert slots["store_name"] == "Citadel"
     assert all(isinstance(event, SlotSet) for event in events)
+    assert not [record for record in caplog.records if record.levelno >= logging.WARNING]  # nothing to log per message
 
 
 async def test_an_action_server_that_hangs_is_given_up_after_the_action_time_limit(
