@@ -221,7 +221,7 @@ class Assistant:
         for step in (["bot.model", "train"], ["bot.orders", "load-demo"]):
             subprocess.run([python, "-m", *step], cwd=ROOT, env=self.env, stdout=sys.stderr, check=True)
         for name, command in (("actions", ["bot.action_server", "--actions", "actions", "--port", str(self.action_port)]),
-                              ("rasa", ["rasa", "run", "-i", "127.0.0.1", "-p", str(self.rasa_port), "-m",
+                              ("rasa", ["bot.rasa_server", "run", "-i", "127.0.0.1", "-p", str(self.rasa_port), "-m",
                                         str(model_path()), "--credentials", "credentials.yml",
                                         "--endpoints", "endpoints.yml"])):
             with open(self.workdir / f"{name}.log", "wb") as log:  # own session: Ctrl-C reaches only the bench

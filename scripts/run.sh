@@ -44,7 +44,7 @@ SANIC_HOST=127.0.0.1 $PY -m bot.action_server --actions actions --port "$ACTION_
 pids+=($!); names+=("action server (log: $LOG_DIR/actions.log)")
 
 echo "==> Starting the Rasa server on 127.0.0.1:${RASA_PORT} (log: $LOG_DIR/rasa.log)"
-$PY -m rasa run -i 127.0.0.1 -p "$RASA_PORT" -m "$MODEL" --credentials credentials.yml \
+$PY -m bot.rasa_server run -i 127.0.0.1 -p "$RASA_PORT" -m "$MODEL" --credentials credentials.yml \
   --endpoints endpoints.yml >"$LOG_DIR/rasa.log" 2>&1 &
 pids+=($!); names+=("Rasa server (log: $LOG_DIR/rasa.log)")
 

@@ -83,7 +83,7 @@ class Servers:
         self._env, self._log_dir = env, log_dir
         self._commands = [
             [python, "-m", "bot.action_server", "--actions", "actions", "--port", str(self.action_port)],
-            *([python, "-m", "rasa", "run", "-i", "127.0.0.1", "-p", str(port), "-m", str(model),
+            *([python, "-m", "bot.rasa_server", "run", "-i", "127.0.0.1", "-p", str(port), "-m", str(model),
                "--credentials", "credentials.yml", "--endpoints", "endpoints.yml"] for port in self.rasa_ports),
         ]
         self._procs = [self._start(ACTION_SERVER), self._start(RASA_SERVER)]

@@ -292,25 +292,26 @@ def run_sh_commands() -> dict[str, list[str]]:
     """The two server commands of scripts/run.sh, as argument lists after `$PY -m`."""
     text = re.sub(r"\\\n\s*", "", (ROOT / "scripts" / "run.sh").read_text(encoding="utf-8"))  # continued lines
     commands = re.findall(r"\$PY -m (.+?) >", text)
-    found = {line.split()[0]: line.split() for line in commands if line.split()[0] in ("rasa", "bot.action_server", "rasa_sdk")}
-    assert "rasa" in found and len(found) == 2, commands
+    found = {line.split()[0]: line.split() for line in commands
+             if line.split()[0] in ("bot.rasa_server", "bot.action_server", "rasa_sdk")}
+    assert "bot.rasa_server" in found and len(found) == 2, commands
     return found
 
 
 def test_the_commands_are_scripts_run_sh_s() -> None:
     run = run_sh_commands()
-    action_module = next(module for module in run if module != "rasa")
+    action_module = next(module for module in run if module != "bot.rasa_server")
     assert ACTIONS["args"][:3] == ["python", "-m", action_module]
     if action_module.startswith("bot."):
         assert ROOT.joinpath(*action_module.split(".")).with_suffix(".py").exists()
     assert ACTIONS["args"][3:5] == ["--actions", "actions"] == run[action_module][1:3]
     assert ACTIONS["args"][ACTIONS["args"].index("--port") + 1] == str(ACTIONS["applicationSettings"]["port"])
-    rasa = RASA["args"]
-    assert rasa[:2] == ["rasa", "run"] == run["rasa"][:2]
+    rasa, run_rasa = RASA["args"], run["bot.rasa_server"]
+    assert rasa[:4] == ["python", "-m", "bot.rasa_server", "run"] and rasa[2:4] == run_rasa[:2]
     for flag in ("--endpoints", "--credentials"):
-        assert rasa[rasa.index(flag) + 1] == run["rasa"][run["rasa"].index(flag) + 1]
+        assert rasa[rasa.index(flag) + 1] == run_rasa[run_rasa.index(flag) + 1]
     assert rasa[rasa.index("--port") + 1] == str(RASA["applicationSettings"]["port"])
-    assert "--enable-api" not in rasa and "--enable-api" not in run["rasa"]
+    assert "--enable-api" not in rasa and "--enable-api" not in run_rasa
     assert rasa[rasa.index("--model") + 1] == "/app/models"
     cmd = re.search(r"^CMD (\[.*\])$", DOCKERFILE, re.M)
     assert cmd and yaml.safe_load(cmd.group(1)) == rasa, "the image's default command is the Rasa server's"
