@@ -73,7 +73,7 @@ class Servers:
         self.tracker_db = log_dir / "tracker.db"
         self.kept = log_dir / "kept"  # where the console writes agents' corrections and stories
         log_dir.mkdir(parents=True, exist_ok=True)
-        for stale in ("tracker.db", "orders.db"):
+        for stale in ("tracker.db", "tracker.db-wal", "tracker.db-shm", "orders.db"):  # a stale log would be replayed
             (log_dir / stale).unlink(missing_ok=True)
         subprocess.run([sys.executable, "-m", "bot.orders", "load-demo"], cwd=ROOT, env=env, check=True,
                        stdout=subprocess.DEVNULL)

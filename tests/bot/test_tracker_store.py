@@ -109,3 +109,13 @@ def test_a_short_conversation_is_not_compacted() -> None:
     for turn in range(2 * KEEP_TURNS):
         tracker.update(UserUttered(f"{turn}", timestamp=float(turn)))
     assert compacted(tracker, DOMAIN.slots) is tracker
+
+
+def test_a_sqlite_tracker_store_commits_to_a_write_ahead_log(tmp_path: Path) -> None:
+    path = tmp_path / "tracker.db"
+    store = SafeSQLTrackerStore(DOMAIN, db=str(path))
+    asyncio.run(talk(store, "logged", 1))
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    with store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL: synced at checkpoints
