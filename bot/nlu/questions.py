@@ -2,8 +2,9 @@
 
 "Is delivery to Batumi free, and how many days does it take?" holds two requests;
 "can I return the bag and the shoes?" holds one. A message is read sentence by sentence
-(a sentence ends with "?", ".", "!" or a line), and a sentence is cut into clauses where
-customers join questions (a comma, "و", "ولی", "همچنین", "и", "а", "а также", "кстати").
+(a sentence ends with "?", "." or "!"), and a sentence is cut into clauses where
+customers join questions (a comma, a line, "و", "ولی", "همچنین", "и", "а", "а также", "кстати") or run one
+into the next (after the verb that closes a Persian question, before the question word that opens a Russian one).
 
 - A clause is a question of its own when it has a question word (not where question words
   meet across the connective, as in "کی و کجا", "когда и где").
@@ -44,16 +45,17 @@ _TOPIC_WORD = re.compile(r"^\W*(?:(?:и|а|و)\s+)?(?:срок\w*|цен[аыу]
 _WANT = re.compile(r"(?<!\w)(?:میخوام|می ?خواهم|میخواستم|میخایم|хочу|хотел\w*|хотим|нужно|надо)(?!\w)", re.IGNORECASE)
 _ORDER = frozenset({"order_id"})
 _MY_ORDER = re.compile(r"(?<!\w)(?:سفارشم\w*|مرسولم\w*|мо[йего]+ заказ\w*|заказ мой)(?!\w)", re.IGNORECASE)
-# A sentence ends with "?", "." or "!" (not a decimal point) or a line; a clause opens with a comma or a connective.
-_SENTENCE_END = re.compile(r"[?؟!]+[?؟!.]*|\.+(?!\d)|\n+")
+# A sentence ends with "?", "." or "!" (not a decimal point); a clause opens with a comma, a line or a connective.
+_SENTENCE_END = re.compile(r"[?؟!]+[?؟!.]*|\.+(?!\d)")
 _CLAUSE = re.compile(
-    r"[,،;:]|(?<!\w)(?:و|ولی|اما|همچنین|ضمنا|ضمناً|راستی|یه سوال دیگه|یک سوال دیگر|"
+    r"[,،;:\n]|(?<!\w)(?:و|ولی|اما|همچنین|ضمنا|ضمناً|راستی|یه سوال دیگه|یک سوال دیگر|"
     r"и|а|но|а также|и ещ[её]|кстати|и ещ[её] вопрос)(?!\w)",
     re.IGNORECASE,
 )
 # "یعنی ...", "то есть ...": the sentence says the question before it again, in other words.
-_RESTATES = re.compile(r"^\W*(?:یعنی|منظورم|به عبارتی|ну то есть|то есть|т\. ?е\.|в смысле|иначе говоря|точнее)(?!\w)",
-                       re.IGNORECASE)
+_IN_OTHER_WORDS = r"(?:یعنی|منظورم|به عبارتی|ну то есть|то есть|т\. ?е\.|в смысле|иначе говоря|точнее)(?!\w)"
+_RESTATES = re.compile(r"^\W*" + _IN_OTHER_WORDS, re.IGNORECASE)
+_SAYS_AGAIN = re.compile(r"(?<!\w)" + _IN_OTHER_WORDS, re.IGNORECASE)
 # question words on both sides of a connective ask one thing: "کی و کجا", "چجوری و به کجا", "когда и где"
 _ENDS_ASKING = re.compile(QUESTION_WORDS.pattern + r"\W*$", re.IGNORECASE)
 _OPENS_ASKING = re.compile(r"^\W*(?:\w+\W+){0,2}?" + QUESTION_WORDS.pattern, re.IGNORECASE)
@@ -69,6 +71,35 @@ _GREETING = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+")
+# A question run on into the next without a mark or connective. Persian closes a clause with its verb ("وضعیتش رو کجا
+# ثبت کنم کی تماس میگیرن"): after a question word, the next verb ends the question; a question word with its copula
+# ("چیه", "چقدره", "کجاست") is its own verb. Verbs of knowing and modals ("بفهمم", "میدونم", "میتونم", "میخوام") lead
+# into the question they ask, so they end nothing ("چطوری میفهمم سفارشم کجاست").
+_FA_VERB = re.compile(
+    r"(?:بر|در|باز|ور)?ن?می(?!لیون|ز|ل|وه|کرو|خ|فهم|دون|دان|پرس|بین|گ[یه]?[دنم]?$|تون|توان|شه$|شود$)\w{2,}|"
+    r"(?:چی|کی|چقدر|چقد|کجا|چند|کدوم|کدام|چطوری|چجوری|چطور)(?:ه|ست|اس)|"
+    r"(?:کن|بکن|بد|بفرست|ببر|بزن|بذار|بگذار|بنویس|بگیر|بخر|بش|باش|بیا|کرد|شد|رسید|گرفت|داد)(?:م|ی|ه|یم|ید|ین|ن|ند)?|"
+    r"(?:دار|هست)(?:م|ی|ه|یم|ید|ین|ن|ند)|هست|است|نیست|بود"
+)
+_FA_GOES_ON = frozenset({"که", "یا", "تا", "چون"})  # the verb's clause goes on: "چطوری خبردار میشم که ثبت شده"
+# a light verb after these leads into the question it looks up: "چطوری پیگیری کنم سفارشم کجاست"
+_FA_LOOKS_UP = frozenset({"چک", "پیگیری", "مشخص", "انتخاب", "تعیین", "بررسی", "پیدا", "معلوم", "استعلام", "سوال"})
+# "میشه" after a noun is the verb of its clause ("چطوری حساب میشه"); after a question word or these it is "can"
+# before the verb ("کیف رو میشه پس داد", "چطوری میشه پس داد").
+_FA_BEFORE_CAN = frozenset({"رو", "را", "هم", "اینو", "اونو"})
+# Russian opens a question with its question word ("сколько стоит доставка когда привезут", "... на какой счёт"),
+# unless a verb of knowing or a subordinator leads into it ("как узнать когда привезут", "если не помню где чек").
+_RU_OPENS = re.compile(r"сколько|скольк\w+|когда|где|куда|откуда|почему|зачем|кто|почем|"
+                       r"как(?:ой|ая|ое|ие|ую|им|ом|ого|ов|ова|ово|овы)")
+_RU_PREPOSITIONS = frozenset("в во на с со до по за к ко от из у о об про для через".split())
+_RU_LEADS_IN = re.compile(r"\w+(?:ть|ти|чь)|зна\w*|(?:по)?нят\w*|понима\w*|(?:под)?скаж\w*|уточн\w*|провер\w*|"
+                          r"посмотр\w*|объясн\w*|напиш\w*|сообщ\w*|интересно|помн\w*|если|что|чтобы|как|так|не|ни|"
+                          r"даже|и|или|а|но")
+_INDEFINITE = re.compile(r"-(?:то|нибудь|либо)(?!\w)")  # "где-то", "когда-нибудь" ask nothing
+# "can I ...?" runs on into what it asks about ("میشه خودم تعیین کنم کی بیارن", "можно выбрать во сколько привезут"):
+# only a question word asking what, when, where or how much ends where the next question begins ("что" mostly joins a
+# clause: "сказали что товара нет").
+_YES_NO = re.compile(r"آیا|میشه|میشود|می ?تونم|می ?توانم|میتونیم|امکان ?داره|امکانش|مگه|можно|ли|разве|правда|что")
 MIN_WORDS = 2  # words besides connectives: "серьёзно?", "и куда?" are not questions of their own
 MAX_PARTS = 4
 
@@ -95,9 +126,10 @@ def _sentences(normalized: str) -> list[Span]:
 
 
 def _clauses(normalized: str, sentence: Span) -> list[Span]:
-    """A sentence cut before each connective and after each comma (a cut leaving no word is not made)."""
+    """A sentence cut before each connective and after each comma or line break (a cut leaving no word is not
+    made)."""
     start, end = sentence
-    cuts = sorted({match.end() if normalized[match.start()] in ",،;:" else match.start()
+    cuts = sorted({match.end() if normalized[match.start()] in ",،;:\n" else match.start()
                    for match in _CLAUSE.finditer(normalized, start, end)})
     spans, begin = [], start
     for cut in cuts:
@@ -106,7 +138,47 @@ def _clauses(normalized: str, sentence: Span) -> list[Span]:
         if _WORD.search(before) and _WORD.search(after) and not one_question:
             spans.append((begin, cut))
             begin = cut
-    return spans + [(begin, end)]
+    return [piece for span in spans + [(begin, end)] for piece in _run_on(normalized, span)]
+
+
+def _opens_russian(keys: list[str], index: int) -> int | None:
+    """The word where a Russian question opened by the question word at `index` begins (its preposition), if the
+    question word opens one rather than being led into by the words before it."""
+    if _RU_OPENS.fullmatch(keys[index]) is None:
+        return None
+    first = index - 1 if index > 0 and keys[index - 1] in _RU_PREPOSITIONS else index
+    return first if first > 0 and _RU_LEADS_IN.fullmatch(keys[first - 1]) is None else None
+
+
+def _closes_persian(keys: list[str], index: int) -> bool:
+    """The word at `index` is the verb that closes a Persian clause, with more of the sentence after it."""
+    if index + 1 == len(keys) or keys[index + 1] in _FA_GOES_ON or (index > 0 and keys[index - 1] in _FA_LOOKS_UP):
+        return False
+    return _FA_VERB.fullmatch(keys[index]) is not None or (
+        keys[index] == "میشه" and index > 0 and keys[index - 1] not in _FA_BEFORE_CAN
+        and QUESTION_WORDS.fullmatch(keys[index - 1]) is None)
+
+
+def _run_on(normalized: str, clause: Span) -> list[Span]:
+    """A clause cut where one question runs on into the next: after the Persian verb that closes a question, before
+    the Russian question word (with its preposition) that opens one."""
+    words = list(_WORD.finditer(normalized, *clause))
+    keys = [fold(word.group()) for word in words]
+    cuts, asked = [], False
+    for index, word in enumerate(words):
+        asking = (QUESTION_WORDS.fullmatch(keys[index]) is not None and _YES_NO.fullmatch(keys[index]) is None
+                  and _INDEFINITE.match(normalized, word.end()) is None)
+        opens = _opens_russian(keys, index) if asked and asking else None
+        if opens is not None:
+            cuts.append(words[opens].start())
+        if _SAYS_AGAIN.match(normalized, word.start()):
+            asked = False  # "когда смогу забрать, то есть в какой день": the same question again
+        asked = asking or (asked and opens is None)
+        if asked and _closes_persian(keys, index):
+            cuts.append(word.end())
+            asked = False
+    bounds = [clause[0], *cuts, clause[1]]
+    return list(zip(bounds, bounds[1:]))
 
 
 def _asks(clause: str) -> bool:
@@ -185,10 +257,15 @@ def _after_greeting(normalized: str, span: Span) -> Span:
     return (greeting.end(), span[1]) if asks and _words(rest) >= MIN_WORDS else span
 
 
+def _lines_kept(text: str) -> str:
+    """The text normalised with its line breaks, which end clauses (normalize makes every space a blank)."""
+    return "".join("\n" if char == "\n" else same for char, same in zip(text, normalize(text)))
+
+
 def split_questions(text: str) -> list[str]:
     """The message's questions in the order asked, as slices of `text` (the first without a greeting before it); the
     text itself when it asks one thing."""
-    normalized = normalize(text)
+    normalized = _lines_kept(text)
     spans = question_spans(normalized)
     if len(spans) == 1:
         return [text]

@@ -54,6 +54,48 @@ def test_one_question_is_not_split(text: str) -> None:
     assert split_questions(text) == [text]
 
 
+# Questions run together without a mark or connective: a Persian question ends with its verb (or a question word with
+# its copula), a Russian one begins with its question word (and its preposition); a line break cuts as a comma does.
+RUN_ON = [
+    ("هزینه ارسال به شیراز چقدره چند روزه میرسه", ["هزینه ارسال به شیراز چقدره", "چند روزه میرسه"]),
+    ("سفارشم کی میاد ارسال فوری کلا چقدر طول میکشه", ["سفارشم کی میاد", "ارسال فوری کلا چقدر طول میکشه"]),
+    ("اقساط چطوری حساب میشه حداقل خرید چقدره", ["اقساط چطوری حساب میشه", "حداقل خرید چقدره"]),
+    ("وقتی سفارش میدم چطوری خبردار میشم که ثبت شده اگه بعدش کالا تموم شده بود چی",
+     ["وقتی سفارش میدم چطوری خبردار میشم که ثبت شده", "اگه بعدش کالا تموم شده بود چی"]),
+    ("Сколько стоит доставка в Батуми когда привезут", ["Сколько стоит доставка в Батуми", "когда привезут"]),
+    ("Отменил заказ когда придут деньги на какой счёт", ["Отменил заказ когда придут деньги", "на какой счёт"]),
+    ("как оформить возврат кто платит за доставку", ["как оформить возврат", "кто платит за доставку"]),
+    ("где мой заказ\nсколько стоит доставка в Батуми", ["где мой заказ", "сколько стоит доставка в Батуми"]),
+    ("هزینه ارسال چقدره\r\nکی میرسه", ["هزینه ارسال چقدره", "کی میرسه"]),
+]
+
+RUN_ON_SINGLE = [
+    "چطوری بفهمم سفارشم کجاست",  # a verb of knowing leads into what it asks
+    "چطوری پیگیری کنم سفارشم کجاست",
+    "میشه خودم تعیین کنم کی بیارن",  # "can I ...?" asks about what follows
+    "کیف و کفش رو میشه پس داد",
+    "چطوری خبردار میشم که ثبت شده",
+    "как узнать когда привезут мой заказ",
+    "а можно выбрать во сколько привезут заказ",
+    "можно ли вернуть товар если я не помню когда купил",
+    "сколько стоит доставка если я живу где-то за городом",
+    "когда смогу забрать то есть в какой день",
+    "Если оформлю самовывоз в 14:00 когда смогу забрать",
+    "Сколько стоит доставка\nв Батуми, заказ на 900 лари?",  # a line that asks nothing goes on the question
+    "Здравствуйте, у меня вопрос\nможно ли вернуть товар если я его открыл\nи он мне не понравился?",
+]
+
+
+@pytest.mark.parametrize("text, parts", RUN_ON)
+def test_questions_run_together_are_found(text: str, parts: list[str]) -> None:
+    assert split_questions(text) == parts
+
+
+@pytest.mark.parametrize("text", RUN_ON_SINGLE)
+def test_a_question_word_led_into_is_no_new_question(text: str) -> None:
+    assert split_questions(text) == [text]
+
+
 # A greeting before the first of several questions is left out of it (the classifier would read that part as a
 # greeting); a message of one question is left as typed, greeting and all.
 GREETED = [
@@ -72,7 +114,7 @@ def test_a_greeting_before_several_questions_is_left_out(text: str, parts: list[
     assert split_questions(text) == parts
 
 
-@pytest.mark.parametrize("text, parts", SPLIT + GREETED)
+@pytest.mark.parametrize("text, parts", SPLIT + RUN_ON + GREETED)
 def test_parts_are_slices_of_the_text_in_order(text: str, parts: list[str]) -> None:
     position = 0
     for part in split_questions(text):
