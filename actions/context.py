@@ -15,7 +15,16 @@ from actions.db import order_items
 
 from bot.channels.guard import SLASH_ESCAPE
 from bot.conversation import language_for, store_for
-from bot.dialogue import item_from, no_order_number, order_id_from, phone_from, reason_from, rules_question, sealed_from
+from bot.dialogue import (
+    day_part,
+    item_from,
+    no_order_number,
+    order_id_from,
+    phone_from,
+    reason_from,
+    rules_question,
+    sealed_from,
+)
 from bot.i18n.format import digits
 from bot.settings import default_store
 from bot.stores.installments import offers_installments
@@ -269,10 +278,23 @@ COMPUTED = ("action_delivery_cost", "action_installments", "action_pickup", "act
 DETAILS = ("amount", "city", "distance", "time", "weekday")
 
 
-def last_computed(tracker: Tracker) -> Optional[str]:
-    """The computed answer given last in this conversation (delivery cost, time, pickup, installments)."""
-    return next((event.get("name") for event in reversed(tracker.events)
+def last_computed(tracker: Tracker, before_this_message: bool = False) -> Optional[str]:
+    """The computed answer given last in this conversation (delivery cost, time, pickup, installments); with
+    `before_this_message`, the last one given before the customer's latest message."""
+    events = list(tracker.events)
+    if before_this_message:
+        events = events[: max((n for n, event in enumerate(events) if event.get("event") == "user"), default=0)]
+    return next((event.get("name") for event in reversed(events)
                  if event.get("event") == "action" and event.get("name") in COMPUTED), None)
+
+
+# The details each computed answer uses.
+_USES = {
+    "action_delivery_cost": {"amount", "city", "distance"},
+    "action_installments": {"amount"},
+    "action_pickup": {"city", "time", "weekday"},
+    "action_delivery_time": {"city", "time", "weekday"},
+}
 
 
 # The facts that are enough to compute an answer the classifier thought likely: (intent, action, facts needed).
@@ -285,14 +307,26 @@ _COMPUTED_FROM = (
 
 
 def _details(tracker: Tracker) -> set[str]:
-    """The details of a computation (amount, city, distance, time, weekday) the latest message gives."""
-    return {e.get("entity") for e in (tracker.latest_message or {}).get("entities") or [] if e.get("entity") in DETAILS}
+    """The details of a computation (amount, city, distance, time, weekday) the latest message gives; a part of the
+    day ("закажу вечером") is a time."""
+    found = {e.get("entity") for e in (tracker.latest_message or {}).get("entities") or [] if e.get("entity") in DETAILS}
+    return found | ({"time"} if day_part(_text(tracker)) is not None else set())
 
 
 def computed_again(tracker: Tracker) -> List[Dict[Text, Any]]:
     """A new detail ("and to a village near Gori?") re-runs the last computed answer with it; else nothing."""
     last = last_computed(tracker)
     return [FollowupAction(last)] if _details(tracker) and last else []
+
+
+def computed_instead(tracker: Tracker, own: str, asks_own: bool) -> List[Dict[Text, Any]]:
+    """A new detail for the computed answer given last, read by the classifier as another topic ("and if I order at
+    2 pm?" after a pickup time, "and to Zugdidi?" after a price): that answer again with it; nothing when the
+    message asks its own topic's question ("and how many days?"), gives a detail the last answer does not use ("and
+    for 900 lari?" after a delivery time), or the last computed answer was this one (`own`)."""
+    last, details = last_computed(tracker, before_this_message=True), _details(tracker)
+    follows = last and last != own and not asks_own and details and details <= _USES[last]
+    return [FollowupAction(last)] if follows else []
 
 
 def computed_from_details(tracker: Tracker) -> List[Dict[Text, Any]]:

@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
     computed_again,
+    computed_instead,
     last_computed,
     likely_intents,
     offered_a_person,
@@ -28,6 +29,7 @@ from bot.dialogue import (
     asks_about_days_off,
     asks_how_long,
     asks_how_much,
+    day_part,
     follow_up_total,
     items_total,
     ordered_moment,
@@ -38,7 +40,7 @@ from bot.nlu.entities import OUT_OF_TOWN
 from bot.stores.delivery import arrival, delivery_cost, lanes_for, pickup_slot
 from bot.stores.installments import schedule
 from bot.stores.policy import StorePolicy
-from bot.stores.units import broad
+from bot.stores.units import broad, short_follow_up
 
 
 def _latest(tracker: Tracker, entity: str) -> Optional[Any]:
@@ -74,10 +76,13 @@ def _amount_before(tracker: Tracker) -> Optional[Any]:
                  if event.get("event") == "slot" and event.get("name") == "amount"), None)
 
 
-def _ordered_at(tracker: Tracker, store: StorePolicy) -> datetime:
-    """When the order asked about is placed, on the store's clock: now, or the weekday and time the customer names."""
+def _ordered_at(tracker: Tracker, store: StorePolicy) -> tuple[datetime, bool]:
+    """When the order asked about is placed, on the store's clock: now, or the day, weekday and time the customer
+    names; and whether the customer named it."""
     text = (tracker.latest_message or {}).get("text") or ""
-    return ordered_moment(local_now(store), _latest(tracker, "weekday"), _latest(tracker, "time"), text)
+    now = local_now(store)
+    ordered = ordered_moment(now, _latest(tracker, "weekday"), _latest(tracker, "time"), text, _latest(tracker, "date"))
+    return ordered, ordered != now
 
 
 class ActionInstallments(Action):
@@ -119,14 +124,15 @@ def utter_delivery_time(dispatcher: CollectingDispatcher, tracker: Tracker, stor
         utter_store_words(dispatcher, tracker, "delivery_time")
         return
     city = _latest(tracker, "city") or tracker.get_slot("city")
-    ordered = _ordered_at(tracker, store)
+    ordered, named = _ordered_at(tracker, store)
     lanes = lanes_for(rules.delivery_times, city)
     if not lanes:  # e.g. Tehran at Tisa: couriers at a chosen time, in the store's words (its summary says so)
         utter_topic(dispatcher, store, language, "delivery_time")
         return
     arrivals = [arrival(lane, ordered, rules.week, rules.weekend_orders_next_working_day) for lane in lanes]
     unserved = [lane for lane in rules.delivery_times if city is not None and city in lane.not_in]
-    text = answers.delivery_times(arrivals, store, language, asks_about_days_off(question_text(tracker)))  # type: ignore[arg-type]
+    text = answers.delivery_times(arrivals, store, language, asks_about_days_off(question_text(tracker)),  # type: ignore[arg-type]
+                                  ordered if named else None)
     refused = [render("delivery_time.not_served", language, lane=lane.name[language],  # type: ignore[arg-type,index]
                       city=answers.city_name(city, language)) for lane in unserved]  # type: ignore[arg-type]
     dispatcher.utter_message(text="\n".join([*refused, text]),  # what is not possible first: "express to Kerman?"
@@ -169,6 +175,9 @@ class ActionDeliveryCost(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         """A price, or one question for the missing number, with the cities as buttons."""
+        instead = computed_instead(tracker, self.name(), asks_how_much(question_text(tracker)))
+        if instead:  # "and if I order at 2 pm, what then?" after a pickup time: the pickup again
+            return instead
         store, language = store_and_language(tracker)
         utter_delivery_cost(dispatcher, tracker, store, language)
         if asks_how_long(question_text(tracker)) and (_latest(tracker, "city") or tracker.get_slot("city")):
@@ -192,8 +201,8 @@ class ActionPickup(Action):
         if rules.pickup is None:
             utter_store_words(dispatcher, tracker, "pickup")
             return []
-        asked = _latest(tracker, "time")
-        ordered = _ordered_at(tracker, store)
+        asked = _latest(tracker, "time") or day_part(question_text(tracker))  # "at 14:00", "in the evening"
+        ordered, _ = _ordered_at(tracker, store)
         slot = pickup_slot(rules.pickup, ordered, rules.week, rules.weekend_orders_next_working_day)
         city = _latest(tracker, "city") or tracker.get_slot("city")
         dispatcher.utter_message(text=answers.pickup(slot, rules.pickup, ordered, asked is not None, language, city),  # type: ignore[arg-type]
@@ -212,8 +221,10 @@ class ActionDeliveryTime(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         """Computed per city where the store gives times, the store's words elsewhere."""
-        if _latest(tracker, "amount") is not None and last_computed(tracker) == "action_delivery_cost":
-            return [FollowupAction("action_delivery_cost")]  # "and a 300 TV, 8 km away?": a price, not a time
+        asks_own = asks_how_long(question_text(tracker)) and _latest(tracker, "amount") is None
+        instead = computed_instead(tracker, self.name(), asks_own)
+        if instead:  # "and a 300 TV, 8 km away?" after a price: a price, not a time
+            return instead
         store, language = store_and_language(tracker)
         utter_delivery_time(dispatcher, tracker, store, language)
         if asks_how_much(question_text(tracker)) and _total(tracker) is not None:
@@ -268,7 +279,9 @@ class ActionUnclear(Action):
             await hand_to_person(dispatcher, tracker, "accepted")
             return []
         reply = replies.get(intent or "", "utter_default")
-        if intent == "goodbye" and asked:  # "so it should be back by tomorrow noon?" is no farewell
+        if plain and asked and not short_follow_up(question):  # "a 5th floor, no lift?" read as "no": a question
+            reply = "utter_topic_not_covered"  # of its own that no rule of the page answers
+        elif intent == "goodbye" and asked:  # "bye?" is no farewell either
             reply = "utter_default"
         if reply == "utter_default" and unclear_before(tracker):  # not understood twice in a row: a person helps
             await hand_to_person(dispatcher, tracker, "unclear", render("handoff.unclear", language))  # type: ignore[arg-type]

@@ -8,13 +8,13 @@ from typing import Any, Dict, List, Optional, Sequence, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import computed_again, likely_intents, question_text, store_and_language
+from actions.context import computed_again, computed_instead, likely_intents, question_text, store_and_language
 from bot.dialogue import adds_to_order, asks_for_a_person, rules_question
 from bot.i18n.replies import render
 from bot.console.service import queue_for_person
 from bot.db_settings import DatabaseUnavailable, off_the_loop
 from bot.stores.policy import AnswerUnit, StorePolicy
-from bot.stores.units import FOLLOW_UP_WORDS, broad, choose_units, comparable, plainly_answered, store_index
+from bot.stores.units import broad, choose_units, plainly_answered, short_follow_up, store_index
 
 logger = logging.getLogger(__name__)
 
@@ -99,7 +99,7 @@ def utter_store_words(dispatcher: CollectingDispatcher, tracker: Tracker, topic:
     units = [match.unit for match in choose_units(question, [topic, *likely_intents(tracker)], index)] if question else []
     # a rule of another topic only when the words plainly ask it, or a short follow-up leans on the topic before
     if units and (units[0].topic == topic or plainly_answered(question, index) is not None
-                  or len(comparable(question).split()) <= FOLLOW_UP_WORDS):
+                  or short_follow_up(question)):
         say_units(dispatcher, units, language)
         return
     utter_topic(dispatcher, store, language, topic)
@@ -121,7 +121,12 @@ class ActionAnswerTopic(Action):
         again = computed_again(tracker) if adds_to_order(question_text(tracker)) else []
         if again:  # "and if I also add a 600 one?" after a delivery price: the same computation, a new total
             return again
-        utter_topic(dispatcher, store, language, topic, question_text(tracker), likely_intents(tracker))
+        answer = CollectingDispatcher()
+        covered = utter_topic(answer, store, language, topic, question_text(tracker), likely_intents(tracker))
+        instead = [] if covered else computed_instead(tracker, self.name(), False)
+        if instead:  # "and in Gori, is there a branch?" after a pickup time: the page is silent on the topic read,
+            return instead  # so the detail is for the computed answer given last
+        dispatcher.messages.extend(answer.messages)
         return []
 
 

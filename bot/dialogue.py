@@ -364,12 +364,23 @@ _ALREADY_ORDERED = re.compile(r"заказал|оформил|сделал за�
 _DAY_PARTS = ((r"утр|صبح", 9), (r"днем|днём|обед|ظهر|ناهار", 13), (r"вечер|عصر|غروب", 18), (r"ноч|شب", 22))
 
 
-def ordered_moment(now: datetime, weekday: Optional[str], clock: Optional[str], text: str) -> datetime:
+def day_part(text: str) -> Optional[int]:
+    """The hour a part of the day stands for ("вечером", "صبح"): a time said without a clock."""
+    folded = _folded(text)
+    return next((hour for pattern, hour in _DAY_PARTS if re.search(pattern, folded)), None)
+
+
+def ordered_moment(now: datetime, weekday: Optional[str], clock: Optional[str], text: str,
+                   said_day: Optional[str] = None) -> datetime:
     """When the order the customer speaks of was (or will be) placed: "I ordered on Saturday evening",
-    "if I order at 10:30"; the last such weekday for what was done, the next one for what will be."""
+    "if I order at 10:30", "if I order on 7 January" (`said_day`, a date entity); the last such weekday or date for
+    what was done, the next one for what will be."""
     folded = _folded(text)
     moment = now
-    if weekday in WEEKDAYS:
+    found = day_given(said_day, now.date(), ahead=not _ALREADY_ORDERED.search(folded)) if said_day else None
+    if found is not None:
+        moment = now.replace(year=found.year, month=found.month, day=found.day)
+    elif weekday in WEEKDAYS:
         target = WEEKDAYS.index(weekday)
         if _ALREADY_ORDERED.search(folded):
             moment = now - timedelta(days=(now.weekday() - target) % 7)
@@ -378,30 +389,31 @@ def ordered_moment(now: datetime, weekday: Optional[str], clock: Optional[str], 
     if clock and ":" in clock:
         hours, minutes = (int(part) for part in clock.split(":"))
         return moment.replace(hour=hours, minute=minutes, second=0, microsecond=0)
-    hour = next((hour for pattern, hour in _DAY_PARTS if re.search(pattern, folded)), None)
+    hour = day_part(text)
     if hour is not None:
         return moment.replace(hour=hour, minute=0, second=0, microsecond=0)
     return moment
 
 
-def day_given(value: str, today: date) -> Optional[date]:
-    """The day a date entity names ("jalali:7-3", "gregorian:12-3", "ago:2"): the latest such day up to today."""
+def day_given(value: str, today: date, ahead: bool = False) -> Optional[date]:
+    """The day a date entity names ("jalali:7-3", "gregorian:12-3", "ago:2"): the latest such day up to today, or
+    with `ahead` the first from today on ("if I order on 7 January")."""
     kind, _, spec = value.partition(":")
     if kind == "ago" and spec.isdigit():
         return today - timedelta(days=int(spec))
     month, _, day = spec.partition("-")
     if kind not in ("jalali", "gregorian") or not (month.isdigit() and day.isdigit()):
         return None
-    for back in (0, 1):
+    for years in ((0, 1) if ahead else (0, -1)):
         try:
             if kind == "jalali":
-                year = jdatetime.date.fromgregorian(date=today).year - back
+                year = jdatetime.date.fromgregorian(date=today).year + years
                 found = jdatetime.date(year, int(month), int(day)).togregorian()
             else:
-                found = date(today.year - back, int(month), int(day))
+                found = date(today.year + years, int(month), int(day))
         except ValueError:
             return None
-        if found <= today:
+        if (found >= today) if ahead else (found <= today):
             return found
     return None
 

@@ -215,7 +215,7 @@ def test_asking_for_a_person_is_told_the_truth(servers, store: str) -> None:
 def test_a_question_that_mentions_the_stores_experts_is_answered_not_handed_off(servers) -> None:
     replies = texts(servers.say(servers.conversation("offykala"),
                                 "اگه بفرستم و کارشناساتون بگن ایراد فنی نداره هزینه پستش با کیه؟", store="offykala"))
-    rule = next(unit.text["fa"] for unit in policies()["offykala"].units if unit.id == "return_shipping_customer_otherwise")
+    rule = next(unit.text["fa"] for unit in policies()["offykala"].units if unit.id == "return_shipping_by_expert_verdict")
     assert any(rule in reply for reply in replies), replies
 
 
@@ -290,6 +290,16 @@ def test_a_rules_question_while_the_order_is_asked_is_answered_once_then_asked_a
     assert len(said) == 2 and said[0] in rule  # the rule once, not three times
     assert "شماره‌ی سفارش" in said[1]
     assert "SR-5001" in texts(servers.say(sender, "SR-5001 1101", store="sitra"))[0]
+
+
+def test_a_question_read_as_yes_no_or_bye_that_no_rule_answers_is_not_covered(servers) -> None:
+    # "no lift" read as "no", "card number ... ?" as a farewell: questions of their own, not "ok, anything else?"
+    for store, question, honest in (("citadel", "а до 5 этажа занесут? лифта нет", "ничего не сказано"),
+                                    ("sitra", "راستی شماره کارتتون برای دفعه بعد چنده؟", "چیزی نگفته")):
+        replies = texts(servers.say(servers.conversation(store), question, store=store))
+        assert any(honest in reply for reply in replies), (question, replies)
+    [ok] = texts(servers.say(servers.conversation("citadel"), "хорошо", store="citadel"))
+    assert "С чем вам помочь" in ok  # a plain yes still asks what else
 
 
 def test_a_question_is_never_answered_with_a_farewell_and_a_farewell_still_is(servers) -> None:

@@ -254,6 +254,28 @@ def test_a_follow_up_with_a_bare_number_changes_the_total(servers) -> None:
     assert "550" in text(second) and "бесплатн" in text(second)  # 550 GEL: free in the city
 
 
+def test_a_new_detail_is_for_the_computed_answer_given_last(servers) -> None:
+    # read by the classifier as a delivery slot, a delivery time, a product question: the detail is for the answer before
+    pickup, evening, gori = talk(servers, "citadel", "хочу забрать сам. если закажу сейчас, в 10:40, когда можно забрать?",
+                                 "хотя нет, закажу вечером после работы", "а в Гори у вас есть филиал?")
+    assert "16:00" in text(pickup)
+    assert "18:00" in text(evening) and "на следующий день" in text(evening) and "10:00" in text(evening)
+    assert "индивидуальному соглашению" in text(gori)
+    _, persian = talk(servers, "citadel", "میخوام خودم برم تحویل بگیرم تو تفلیس. اگه ساعت ۱۰ صبح سفارش بدم کی آماده ست؟",
+                      "اگه ساعت ۲ بعدازظهر سفارش بدم چی؟")
+    assert "روز بعد" in text(persian) and "۱۰:۰۰" in text(persian)
+    *_, zugdidi, days = talk(servers, "citadel", "наушники за восемьдесят лари, сколько стоит доставка по тбилиси",
+                             "а холодильник за полторы тысячи лари в кутаиси?", "а если его в Зугдиди везти?",
+                             "и сколько дней ехать будет")
+    assert "2 лари за км" in text(zugdidi)  # a price, as before; the days when the customer asks them
+    assert "3–4" in text(days)
+
+
+def test_a_delivery_time_for_an_order_placed_on_a_holiday(servers) -> None:
+    [christmas] = talk(servers, "citadel", "если оформлю заказ 7 января, на Рождество, когда его обработают?")
+    assert "при заказе 7 января" in text(christmas) and "следующий рабочий день" in text(christmas)
+
+
 def test_a_mistyped_phone_is_asked_again_and_a_reason_given_in_the_form_is_kept(servers) -> None:
     start, mismatch, reason, decision = talk(servers, "offykala", "добрый день, хочу вернуть принтер, заказ 58120",
                                              "последние 4 цифры 4576", "извините, 4567",

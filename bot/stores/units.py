@@ -138,6 +138,11 @@ def _fit(unit: AnswerUnit, amount: Optional[float], cities: frozenset[str]) -> f
     return WHEN_BONUS if all(checks) else -WHEN_BONUS
 
 
+def short_follow_up(question: str) -> bool:
+    """A message short enough to lean on what was asked before ("and the post?", "ok?") rather than ask on its own."""
+    return len(comparable(question).split()) <= FOLLOW_UP_WORDS
+
+
 def broad(question: str) -> bool:
     """A question short enough to ask about a whole topic ("what is your return policy?"), which the topic's
     summary answers; a longer one asks something particular, which only a unit can answer."""

@@ -16,6 +16,7 @@ from bot.dialogue import (
     returned_item,
     since_item_named,
     day_given,
+    day_part,
     moments_said,
     not_delivered_yet,
     window_reason,
@@ -224,6 +225,29 @@ def test_when_the_order_asked_about_is_placed(weekday, clock, text: str, expecte
 
 
 @pytest.mark.parametrize(
+    "said_day, clock, text, expected",
+    [
+        ("gregorian:1-7", None, "если оформлю заказ 7 января, на Рождество, когда его обработают?",
+         datetime(2027, 1, 7, 15, 20)),                                                     # will: the next 7 January
+        ("gregorian:11-28", None, "заказал 28 ноября, когда привезут?", datetime(2026, 11, 28, 15, 20)),  # done: last
+        ("jalali:9-12", "10:00", "اگه ۱۲ آذر ساعت ۱۰ سفارش بدم کی میرسه؟", datetime(2026, 12, 3, 10, 0)),
+        ("gregorian:2-30", None, "если закажу 30 февраля", TUESDAY),                      # no such day: now
+    ],
+)
+def test_the_day_an_order_is_placed_on(said_day: str, clock, text: str, expected: datetime) -> None:
+    assert ordered_moment(TUESDAY, None, clock, text, said_day) == expected.replace(tzinfo=TUESDAY.tzinfo)
+
+
+@pytest.mark.parametrize(
+    "text, hour",
+    [("хотя нет, закажу вечером после работы", 18), ("اگه صبح سفارش بدم", 9), ("а если днём?", 13),
+     ("شب سفارش بدم چی؟", 22), ("а в Гори у вас есть филиал?", None), ("هزینه ارسالش چقدره؟", None)],
+)
+def test_a_part_of_the_day_is_a_time(text: str, hour: int | None) -> None:
+    assert day_part(text) == hour
+
+
+@pytest.mark.parametrize(
     "text, earlier, total",
     [
         ("а если еще саундбар за 250 возьму?", 300, 550),             # "also": added to the order
@@ -278,6 +302,20 @@ def test_facts_of_one_item_are_not_carried_to_the_next() -> None:
 )
 def test_the_day_a_customer_names(value: str, day: date | None) -> None:
     assert day_given(value, date(2026, 12, 1)) == day
+
+
+@pytest.mark.parametrize(
+    "value, day",
+    [
+        ("gregorian:1-7", date(2027, 1, 7)),     # "if I order on 7 January": next year's
+        ("gregorian:12-1", date(2026, 12, 1)),   # today
+        ("jalali:9-11", date(2026, 12, 2)),      # tomorrow
+        ("ago:2", date(2026, 11, 29)),           # "two days ago" is behind whatever the tense
+        ("gregorian:2-30", None),
+    ],
+)
+def test_the_day_a_customer_names_for_what_is_still_to_come(value: str, day: date | None) -> None:
+    assert day_given(value, date(2026, 12, 1), ahead=True) == day
 
 
 def test_the_window_a_question_is_about() -> None:

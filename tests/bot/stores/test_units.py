@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from bot.stores.policy import PolicyError, load_policy, policies
-from bot.stores.units import UnitIndex, broad, choose_units, plainly_answered
+from bot.stores.units import UnitIndex, broad, choose_units, plainly_answered, short_follow_up
 from bot.i18n.format import digits
 from bot.nlu.language import detect_language
 from support import ROOT, shared_file
@@ -163,3 +163,10 @@ def test_a_rule_is_answered_with_its_whole_sentence(store: str, question: str, s
     chosen = choose_units(question, [], UnitIndex(policy.units))
     text = chosen[0].unit.text[detect_language(question)] if chosen else ""
     assert all(part in text for part in said), (question, text)
+
+
+@pytest.mark.parametrize("text, short", [("ok?", True), ("а в Зугдиди?", True), ("هزینه پستش چی؟", True),
+                                         ("а до 5 этажа занесут? лифта нет", False),
+                                         ("راستی شماره کارتتون برای دفعه بعد چنده؟", False)])
+def test_a_short_follow_up_leans_on_what_was_asked_before(text: str, short: bool) -> None:
+    assert short_follow_up(text) is short
