@@ -11,6 +11,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import QueuePool
 
 from bot.db_settings import connect_args, connect_timeout_s, statement_timeout_ms, tracker_store_url
 from bot.tracker_store import SafeSQLTrackerStore, TrackerStoreError, store_engine_options
@@ -90,3 +91,12 @@ def test_the_pool_of_a_server_database(monkeypatch: pytest.MonkeyPatch, size: st
         return
     options = store_engine_options(url)
     assert (options["pool_size"], options["max_overflow"], options["pool_pre_ping"]) == (int(size or 5), 0, True)
+
+
+def test_a_sqlite_tracker_store_keeps_its_connections_open(tmp_path: Path) -> None:
+    options = store_engine_options(make_url(f"sqlite:///{tmp_path / 'tracker.db'}"))
+    assert options["poolclass"] is QueuePool and options["connect_args"]["check_same_thread"] is False
+    store = SafeSQLTrackerStore(Domain.empty(), db=str(tmp_path / "tracker.db"))
+    with store.session_scope():
+        pass
+    assert store.engine.pool.checkedin() == 1  # returned to the pool, not closed
