@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.context import (
     computed_again,
     computed_instead,
+    current_store,
     last_computed,
     likely_intents,
     offered_a_person,
@@ -34,6 +35,7 @@ from bot.dialogue import (
     items_total,
     ordered_moment,
     rules_question,
+    stated_amounts,
 )
 from bot.i18n.replies import render
 from bot.nlu.entities import OUT_OF_TOWN
@@ -51,13 +53,23 @@ def _latest(tracker: Tracker, entity: str) -> Optional[Any]:
     return None
 
 
-def _total(tracker: Tracker) -> Optional[float]:
-    """The order total: the items the latest message prices together, else the amount slot."""
-    amounts = [_number(found.get("value")) for found in (tracker.latest_message or {}).get("entities") or []
-               if found.get("entity") == "amount"]
-    together = items_total([amount for amount in amounts if amount is not None],
-                           (tracker.latest_message or {}).get("text") or "")
-    return together if together is not None else _number(tracker.get_slot("amount"))
+def _total(tracker: Tracker, store: StorePolicy) -> Optional[float]:
+    """The order total: the items the latest message prices together, with their currency or without ("пылесос за 120
+    и чайник за 60 лари"), or its one price without a currency ("а если телевизор за 300?"), else the amount slot."""
+    said = [_number(found.get("value")) for found in (tracker.latest_message or {}).get("entities") or []
+            if found.get("entity") == "amount"]
+    stated = _stated(tracker, store)
+    total = items_total([amount for amount in said + stated if amount is not None],
+                        (tracker.latest_message or {}).get("text") or "")
+    if total is None and stated and not said:
+        total = stated[0]
+    return total if total is not None else _number(tracker.get_slot("amount"))
+
+
+def _stated(tracker: Tracker, store: StorePolicy) -> list[float]:
+    """The prices the latest message gives without a currency."""
+    latest = tracker.latest_message or {}
+    return stated_amounts(latest.get("text") or "", latest.get("entities") or [], store.currency)
 
 
 def _number(value: Any) -> Optional[float]:
@@ -101,10 +113,10 @@ class ActionInstallments(Action):
         if not plans:
             utter_store_words(dispatcher, tracker, "installment_info")
             return []
-        amount = _total(tracker)
+        amount = _total(tracker, store)
         question = question_text(tracker)
         if amount is None and question and not broad(question) and utter_units(
-                dispatcher, store, language, question, ["installment_info", *likely_intents(tracker)]):
+                dispatcher, tracker, question, ["installment_info", *likely_intents(tracker)]):
             return []  # "when and where do I pay the instalments?": the rule that says it, not the whole plan
         today = local_now(store).date()
         for plan in plans:
@@ -127,7 +139,7 @@ def utter_delivery_time(dispatcher: CollectingDispatcher, tracker: Tracker, stor
     ordered, named = _ordered_at(tracker, store)
     lanes = lanes_for(rules.delivery_times, city)
     if not lanes:  # e.g. Tehran at Tisa: couriers at a chosen time, in the store's words (its summary says so)
-        utter_topic(dispatcher, store, language, "delivery_time")
+        utter_topic(dispatcher, tracker, "delivery_time")
         return
     arrivals = [arrival(lane, ordered, rules.week, rules.weekend_orders_next_working_day) for lane in lanes]
     unserved = [lane for lane in rules.delivery_times if city is not None and city in lane.not_in]
@@ -146,9 +158,10 @@ def utter_delivery_cost(dispatcher: CollectingDispatcher, tracker: Tracker, stor
     if rules is None:
         utter_store_words(dispatcher, tracker, "delivery_cost")
         return
-    total = _total(tracker)
+    total = _total(tracker, store)
     earlier = _number(_amount_before(tracker))
-    said = _latest(tracker, "amount") is not None  # the latest message named an amount (not a follow-up's total)
+    # the latest message named an amount, with its currency or without (not a follow-up's total)
+    said = _latest(tracker, "amount") is not None or bool(_stated(tracker, store))
     if said and total is not None and earlier is not None and adds_to_order((tracker.latest_message or {}).get("text") or ""):
         total += earlier  # "and if I also take a 250-lari soundbar?" after a 300-lari TV: 550
     city = tracker.get_slot("city")
@@ -161,7 +174,7 @@ def utter_delivery_cost(dispatcher: CollectingDispatcher, tracker: Tracker, stor
     dispatcher.utter_message(text=answers.delivery_quote(quote, total, city, store, language),  # type: ignore[arg-type]
                              buttons=buttons, sources=cited([quote.tier or rules], "delivery"))
     if quote.kind == "need_total" and store.answer("delivery_cost"):
-        utter_topic(dispatcher, store, language, "delivery_cost")
+        utter_topic(dispatcher, tracker, "delivery_cost")
 
 
 class ActionDeliveryCost(Action):
@@ -227,7 +240,7 @@ class ActionDeliveryTime(Action):
             return instead
         store, language = store_and_language(tracker)
         utter_delivery_time(dispatcher, tracker, store, language)
-        if asks_how_much(question_text(tracker)) and _total(tracker) is not None:
+        if asks_how_much(question_text(tracker)) and _total(tracker, store) is not None:
             utter_delivery_cost(dispatcher, tracker, store, language)  # "is it free, and how many days?": both answered
         return []
 
@@ -260,18 +273,19 @@ class ActionUnclear(Action):
             return again
         text = (tracker.latest_message or {}).get("text") or ""
         last = last_computed(tracker)
-        total = follow_up_total(text, _number(tracker.get_slot("amount"))) if last in TOTALS else None
+        earlier = _number(tracker.get_slot("amount"))
+        total = follow_up_total(text, earlier, current_store(tracker).currency) if last in TOTALS else None
         if total is not None:  # "and for 250?", "if it becomes 2.5?": the total, for the same question
             return [SlotSet("amount", total), FollowupAction(last)]
         about_order = _order_follow_up(tracker)
         if about_order is not None:  # "а когда он придет?" right after its look-up: for that order
             return [SlotSet("purpose", about_order), FollowupAction("action_order_flow")]
-        store, language = store_and_language(tracker)
+        language = store_and_language(tracker)[1]
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
         question = question_text(tracker)
         plain = intent in ("affirm", "deny", "goodbye")  # "ok", "no", "bye": unless they ask something
         asked = not plain or rules_question(None, question)  # "ok?" alone asks nothing
-        if asked and utter_units(dispatcher, store, language, question, likely_intents(tracker)):
+        if asked and utter_units(dispatcher, tracker, question, likely_intents(tracker)):
             return []  # the classifier was unsure, but a rule of the page plainly answers it
         replies = {"out_of_scope": "utter_out_of_scope", "affirm": "utter_anything_else", "deny": "utter_anything_else",
                    "goodbye": "utter_goodbye"}

@@ -27,7 +27,7 @@ from actions.context import (
 )
 from actions.db import in_database, local_now, now, order_items
 from actions.faults import told_when_down
-from actions.topics import cited, hand_to_person, utter_topic, utter_units
+from actions.topics import chosen_units, cited, hand_to_person, utter_topic, utter_units
 from bot import answers
 from bot.dialogue import (
     ORDER_PURPOSES,
@@ -53,7 +53,7 @@ from bot.stores.cancel import can_cancel
 from bot.stores.facts import ItemFacts, OrderFacts
 from bot.stores.policy import StorePolicy
 from bot.stores.returns import can_return, refused_for_any_order, window_from
-from bot.stores.units import choose_units, plainly_answered, store_index
+from bot.stores.units import plainly_answered, store_index
 
 logger = logging.getLogger(__name__)
 _FLOW_SLOTS = ("return_item", "return_reason", "sealed")
@@ -113,22 +113,22 @@ class ActionOrderFlow(Action):
             again = (computed_again(tracker) or computed_from_details(tracker)) if intent == "inform" else []
             if again:  # "and if it is to Mashhad?" after a delivery answer
                 return again
-            if intent == "inform" and utter_units(dispatcher, store, language, question, likely_intents(tracker)):
+            if intent == "inform" and utter_units(dispatcher, tracker, question, likely_intents(tracker)):
                 return []  # details with a question the page answers: "ordered yesterday, cheaper today: refund the difference?"
             if not side_question(tracker):  # a form just answered it: nothing to add
                 dispatcher.utter_message(response="utter_inform_without_context" if intent == "inform" else "utter_anything_else")
             return []
         if intent == "deny" and not tracker.get_slot("verified_order"):
-            return self._general_answer(dispatcher, store, language, purpose)
+            return self._general_answer(dispatcher, tracker, purpose)
         if tracker.get_slot("verified_order") and asks_what_to_send(question):
-            utter_topic(dispatcher, store, language, purpose, question, likely_intents(tracker))
+            utter_topic(dispatcher, tracker, purpose, question, likely_intents(tracker))
             return []
         unknown_order = not any(tracker.get_slot(slot) for slot in ("verified_order", "order_id", "phone"))
         if purpose in ("return_request", "damaged_item") and unknown_order and self._refused_by_rule(
                 dispatcher, store, language, question):  # "opened it, I don't like the smell" read as damage: still refused
             return [SlotSet("purpose", None)]
         if (intent in (purpose, "inform") and unknown_order
-                and (self._about_the_rules(intent, question, store) or self._rules_follow_up(tracker, store, question))):
+                and (self._about_the_rules(intent, question, store) or self._rules_follow_up(tracker, question))):
             if said_this_turn(tracker, *_RULES_SAID):
                 return []  # answered before the form stood aside: once is enough
             return self._rules_answer(dispatcher, tracker, store, language, purpose, question)
@@ -151,7 +151,7 @@ class ActionOrderFlow(Action):
         reason = reason_from(None, question)
         topic = "damaged_item" if purpose == "order_status" and reason else purpose
         fallback = "warranty" if reason == "defect" else None  # a defect where the page has only a warranty
-        answered = utter_topic(dispatcher, store, language, topic, question, likely_intents(tracker), fallback)
+        answered = utter_topic(dispatcher, tracker, topic, question, likely_intents(tracker), fallback)
         answered = utter_window(dispatcher, tracker, store, language, question) or answered
         asked = tracker.get_slot("requested_slot")
         if asked in _ASKED_AGAIN:  # asked in the middle of giving the order: the rule, then the interrupted question
@@ -175,14 +175,14 @@ class ActionOrderFlow(Action):
         return True
 
     @staticmethod
-    def _rules_follow_up(tracker: Tracker, store: StorePolicy, question: str) -> bool:
+    def _rules_follow_up(tracker: Tracker, question: str) -> bool:
         """A question right after one on a topic that, with that topic's help, a rule other than an order's
         status answers: "and the gift that comes with the order?" after the serial-number exception."""
         earlier = earlier_topic(tracker)
         if not earlier or not rules_question(None, question):
             return False
-        chosen = choose_units(question, [earlier], store_index(store))
-        return bool(chosen) and chosen[0].unit.topic not in _STATUS_TOPICS
+        chosen = chosen_units(tracker, question, [earlier])
+        return bool(chosen) and chosen[0].topic not in _STATUS_TOPICS
 
     @staticmethod
     def _about_the_rules(intent: str, question: str, store: StorePolicy) -> bool:
@@ -196,10 +196,10 @@ class ActionOrderFlow(Action):
         return reason_from(None, question) is not None or (unit is not None and unit.topic not in _STATUS_TOPICS)
 
     def _general_answer(
-        self, dispatcher: CollectingDispatcher, store: StorePolicy, language: str, purpose: str
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, purpose: str
     ) -> List[Dict[Text, Any]]:
         """Without an order: the store's general rule on the topic, or an honest 'not covered'."""
-        utter_topic(dispatcher, store, language, purpose)
+        utter_topic(dispatcher, tracker, purpose)
         return [SlotSet("purpose", None), SlotSet("order_id", None), SlotSet("phone", None)]
 
     def _verified_order(
@@ -270,7 +270,7 @@ class ActionOrderFlow(Action):
         item = next((i for i in order.items if i.sku == sku), None)
         if item is None or reason is None:
             if side_question(tracker):  # "and the gift paper that came with it?": answered, the return waits
-                utter_topic(dispatcher, store, language, purpose, question_text(tracker), likely_intents(tracker))
+                utter_topic(dispatcher, tracker, purpose, question_text(tracker), likely_intents(tracker))
                 return known
             return known + [FollowupAction("return_form")]
         decision = can_return(order, item, reason, now(), store, sealed)
@@ -359,13 +359,12 @@ async def answer_aside(form: FormValidationAction, dispatcher: CollectingDispatc
     """A form's turn: a question about the rules is answered and the form paused (its slots kept), else validated."""
     if not side_question(tracker):
         return await FormValidationAction.run(form, dispatcher, tracker, domain)
-    store, language = store_and_language(tracker)
     if no_order_number(question_text(tracker)):  # like the "no order number" button: the general rule
-        utter_topic(dispatcher, store, language, tracker.get_slot("purpose") or "")
+        utter_topic(dispatcher, tracker, tracker.get_slot("purpose") or "")
         return [SlotSet("requested_slot", None), ActiveLoop(None), SlotSet("purpose", None)]
     intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
     if not said_this_turn(tracker, *_RULES_SAID):  # the topic's or the flow's rule may have answered it already
-        utter_topic(dispatcher, store, language, intent, question_text(tracker), likely_intents(tracker))
+        utter_topic(dispatcher, tracker, intent, question_text(tracker), likely_intents(tracker))
     asked = tracker.get_slot("requested_slot")
     if asked in _ASKED_AGAIN and not said_this_turn(tracker, f"utter_ask_{asked}"):
         dispatcher.utter_message(response=f"utter_ask_{asked}")  # then the question it interrupted, to go on

@@ -8,33 +8,41 @@ from typing import Any, Dict, List, Optional, Sequence, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import computed_again, computed_instead, likely_intents, question_text, store_and_language
+from actions.context import (
+    computed_again,
+    computed_instead,
+    current_store,
+    likely_intents,
+    question_text,
+    store_and_language,
+)
 from bot.dialogue import adds_to_order, asks_for_a_person, rules_question
 from bot.i18n.replies import render
 from bot.console.service import queue_for_person
 from bot.db_settings import DatabaseUnavailable, off_the_loop
-from bot.stores.policy import AnswerUnit, StorePolicy
+from bot.stores.policy import AnswerUnit
 from bot.stores.units import broad, choose_units, plainly_answered, short_follow_up, store_index
 
 logger = logging.getLogger(__name__)
 
 
-def utter_topic(dispatcher: CollectingDispatcher, store: StorePolicy, language: str, topic: str,
-                question: str = "", also: Sequence[str] = (), fallback: Optional[str] = None) -> bool:
+def utter_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, question: str = "",
+                also: Sequence[str] = (), fallback: Optional[str] = None) -> bool:
     """The rules that answer the question, else the topic's summary (broad questions, buttons), else the
     closest rule of the `fallback` topic (a defect where the page has only a warranty), else "not covered".
 
     `also` are the classifier's other likely intents, after `topic`. True when the page answered.
     """
-    index = store_index(store)
-    if utter_units(dispatcher, store, language, question, [topic, *also]):
+    store, language = store_and_language(tracker)
+    if utter_units(dispatcher, tracker, question, [topic, *also]):
         return True
     summary = store.answer(topic)
     if summary is not None and broad(question):
         dispatcher.utter_message(response="utter_store_answer", answer=summary.text[language],  # type: ignore[index]
                                  sources=cited([summary]))
         return True
-    units = [match.unit for match in index.rank(question) if match.unit.topic == fallback][:1] if question else []
+    ranked = store_index(store).rank(question) if question else []
+    units = [match.unit for match in ranked if match.unit.topic == fallback][:1]
     if units:
         say_units(dispatcher, units, language)
         return True
@@ -42,12 +50,20 @@ def utter_topic(dispatcher: CollectingDispatcher, store: StorePolicy, language: 
     return False
 
 
-def utter_units(dispatcher: CollectingDispatcher, store: StorePolicy, language: str, question: str,
-                topics: Sequence[str]) -> bool:
+def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: str, topics: Sequence[str]) -> bool:
     """The rules of the page that answer the question, when any does; True when they were said."""
-    units = [match.unit for match in choose_units(question, topics, store_index(store))] if question else []
-    say_units(dispatcher, units, language)
+    units = chosen_units(tracker, question, topics)
+    say_units(dispatcher, units, store_and_language(tracker)[1])
     return bool(units)
+
+
+def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list[AnswerUnit]:
+    """The rules of the conversation's store that answer the question; the city the conversation named counts where
+    the question names none ("and the address?" after a Tbilisi pickup), for every action alike."""
+    if not question:
+        return []
+    index = store_index(current_store(tracker))
+    return [match.unit for match in choose_units(question, topics, index, tracker.get_slot("city"))]
 
 
 def say_units(dispatcher: CollectingDispatcher, units: Sequence[AnswerUnit], language: str) -> None:
@@ -95,14 +111,13 @@ def utter_store_words(dispatcher: CollectingDispatcher, tracker: Tracker, topic:
     or a likely one: "and who pays the post?" after a return question), else the topic's summary or "not covered"."""
     store, language = store_and_language(tracker)
     question = question_text(tracker)
-    index = store_index(store)
-    units = [match.unit for match in choose_units(question, [topic, *likely_intents(tracker)], index)] if question else []
+    units = chosen_units(tracker, question, [topic, *likely_intents(tracker)])
     # a rule of another topic only when the words plainly ask it, or a short follow-up leans on the topic before
-    if units and (units[0].topic == topic or plainly_answered(question, index) is not None
+    if units and (units[0].topic == topic or plainly_answered(question, store_index(store)) is not None
                   or short_follow_up(question)):
         say_units(dispatcher, units, language)
         return
-    utter_topic(dispatcher, store, language, topic)
+    utter_topic(dispatcher, tracker, topic)
 
 
 class ActionAnswerTopic(Action):
@@ -116,13 +131,12 @@ class ActionAnswerTopic(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         """Utters the store's answer for the latest intent and question."""
-        store, language = store_and_language(tracker)
         topic = ((tracker.latest_message or {}).get("intent") or {}).get("name") or ""
         again = computed_again(tracker) if adds_to_order(question_text(tracker)) else []
         if again:  # "and if I also add a 600 one?" after a delivery price: the same computation, a new total
             return again
         answer = CollectingDispatcher()
-        covered = utter_topic(answer, store, language, topic, question_text(tracker), likely_intents(tracker))
+        covered = utter_topic(answer, tracker, topic, question_text(tracker), likely_intents(tracker))
         instead = [] if covered else computed_instead(tracker, self.name(), False)
         if instead:  # "and in Gori, is there a branch?" after a pickup time: the page is silent on the topic read,
             return instead  # so the detail is for the computed answer given last
@@ -142,10 +156,9 @@ class ActionHandoff(Action):
     ) -> List[Dict[Text, Any]]:
         """Queued for a person; a rules question that only mentions the store's experts ("if your experts find no
         fault, who pays?") is answered instead."""
-        store, language = store_and_language(tracker)
         question = question_text(tracker)
         if (question and not asks_for_a_person(question) and rules_question(None, question)
-                and utter_units(dispatcher, store, language, question, likely_intents(tracker))):
+                and utter_units(dispatcher, tracker, question, likely_intents(tracker))):
             return []
         await hand_to_person(dispatcher, tracker, "asked")
         return []

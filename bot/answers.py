@@ -162,7 +162,9 @@ def return_decision(
                 problems.append("• " + render("return.problem.window_passed_at_delivery", language))
             else:
                 problems.append("• " + render(f"return.problem.{problem}", language, window=window, deadline=deadline))
-        return _lines(head, *problems, _rule_line(decision.ground, language))
+        returns = policy.rules.returns  # the store decides in the end: the page's way to ask, should the customer still
+        return _lines(head, *problems, _rule_line(decision.ground, language),
+                      returns and render("return.how_anyway", language, how=returns.how[language]))
     if decision.verdict == "needs_evidence":
         head = render("return.verdict.needs_evidence", language, item=item.name, reason=reason, deadline=deadline)
     elif decision.before_delivery:
@@ -271,15 +273,17 @@ def delivery_quote(quote: DeliveryQuote, total: Optional[float], city: Optional[
     if quote.kind == "fee":
         key = "delivery.fee" if quote.per_km is None else ("delivery.fee_per_km" if quote.in_cities else "delivery.fee_out_of_town")
         return render(key, language, **values)
+    named = (quote.tier.cities if quote.tier and quote.tier.cities else rules.cities) if rules else ()
+    cities = listing([city_name(one, language) for one in named], language)
+    in_per_km = _money(quote.tier.per_km, policy, language) if quote.tier and quote.tier.per_km is not None else ""
     if quote.kind == "cities_or_km":
-        named = (quote.tier.cities if quote.tier and quote.tier.cities else rules.cities) if rules else ()
-        cities = listing([city_name(one, language) for one in named], language)
-        if quote.out_of_town_fee is not None and quote.tier is not None and quote.tier.per_km is not None:
-            return render("delivery.per_km_cities_or_km", language, **values, cities=cities,
-                          in_per_km=_money(quote.tier.per_km, policy, language),
+        if quote.out_of_town_fee is not None and in_per_km:
+            return render("delivery.per_km_cities_or_km", language, **values, cities=cities, in_per_km=in_per_km,
                           out_fee=_money(quote.out_of_town_fee, policy, language))
         key = "delivery.free_cities_or_km" if quote.fee == 0 else "delivery.fee_cities_or_km"
         return render(key, language, **values, cities=cities)
+    if quote.kind == "need_city" and in_per_km:  # "сумма 200 лари, как считают?": both rates, the city still asked
+        return render("delivery.need_city_rates", language, **values, cities=cities, in_per_km=in_per_km)
     if quote.kind == "below_free":
         return _lines(render("delivery.below_free", language, **values), rules and rules.below_free and rules.below_free[language])
     return render(f"delivery.{quote.kind}", language, **values)

@@ -35,10 +35,10 @@ _REASON_WORDS: tuple[tuple[Reason, str], ...] = (
                        r"разонрав"),
     ("defect", r"خراب|معیوب|نقص|کار ?نمیکن|روشن ?نمیش|ایراد|صدا ?(نمید|نداره|ندارد|نمیاد)|شارژ ?(نمیش|نمیگیر)|"
                r"گرم ?نمیش|داغ ?نمیش|خاموش ?میش|سوخت|پرینت ?نمیگیر|چاپ ?نمیکن|گیر ?میکن|هنگ ?میکن|خش ?خش|"
-               r"صدای ?(اضافه|عجیب)|قطع ?و ?وصل|"
+               r"صدای ?(اضافه|عجیب)|قطع ?و ?وصل|آب ?پس ?مید|نشت ?(میکن|میده|داره|دارد)|چکه ?میکن|"
                r"брак|не работает|сломал|неисправ|дефект|не включ|не греет|не грее|перестал|не заряжа|нет звука|"
                r"не звучит|выключается|сгорел|глючит|не печата|шипит|шипят|хрипит|хрипят|трещит|заедает|"
-               r"зависает|мнёт|мнет|жует|жуёт"),
+               r"зависает|мнёт|мнет|жует|жуёт|протека|подтека|течет"),
 )
 _DIGITS = re.compile(r"\d")
 
@@ -345,19 +345,60 @@ _BARE_NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(\s*(?:و\s*نیم|с\s*
                           rf"(?!\s*(?:تا\s*)?(?:{_COUNTED}))", re.IGNORECASE)
 
 
-def follow_up_total(text: str, earlier: Optional[float]) -> Optional[float]:
+def follow_up_total(text: str, earlier: Optional[float], currency: str) -> Optional[float]:
     """The order total meant by a bare number after an earlier one: "and if I add a 250 one?" adds,
-    "if it becomes 2.5?" after 1.8 million means 2,500,000; None when the message has no number."""
+    "if it becomes 2.5?" after 1.8 million means 2,500,000, "۹۰۰" in toman 900,000; None when the message has no
+    number."""
     folded = _folded(text)
     found = _BARE_NUMBER.search(folded)
     if found is None:
         return None
-    number = float(found.group(1).replace(",", ".")) + (0.5 if found.group(2) else 0)
+    number = _bare_value(found)
     if earlier is not None and earlier >= 1_000_000 and number < 1000:
         number *= 1_000_000 if number < 100 else 1000  # said in the earlier amount's millions or thousands
+    else:
+        number = _as_counted(number, currency)
     if earlier is not None and not _BECOMES.search(folded) and adds_to_order(text):
         return earlier + number
     return number
+
+
+# Words after which a number is a price ("за 300", "на сумму 300", "مبلغ ۹۰۰", "قیمتش ۳۰۰"), or the order's total when
+# it is too short to be an order's code ("заказ на 300", "سفارش ۹۰۰": every store's codes have four digits or more).
+_PRICE_WORDS = re.compile(r"(?:(?<!\w)(?:за|на сумму|стоимостью|ценой|по цене)|مبلغ|قیمت(?:ش|ی)?|به ارزش)[ \u200c]*$",
+                          re.IGNORECASE)
+_ORDER_WORDS = re.compile(r"(?:(?<!\w)(?:заказ\w*|покупк\w*)(?: на)?|سفارش(?:م|ی)?|خرید(?:م|ی)?)[ \u200c]*$",
+                          re.IGNORECASE)
+_TAKEN = frozenset({"amount", "distance", "time", "phone", "date", "weekday"})  # what a number may be instead
+_SMALLEST_TOTAL = 10  # "за 2 телевизора": a smaller bare number counts things, not lari or thousands of toman
+
+
+def stated_amounts(text: str, entities: Iterable[Mapping[str, Any]], currency: str) -> list[float]:
+    """The prices a message gives without a currency after words of price or of the order ("за 300", "заказ на 300",
+    "سفارش ۹۰۰", "пылесос за 120 и чайник за 60 лари"), for a computation that takes a total; in toman the thousands
+    people drop ("۹۰۰" is 900,000). Never a number another detail took (an amount with its currency, a distance,
+    time, phone or date), an order's code, or a count of days, floors or items."""
+    normalized = normalize(text)
+    taken = [(int(e.get("start", 0)), int(e.get("end", 0))) for e in entities if e.get("entity") in _TAKEN]
+    amounts = []
+    for found in _BARE_NUMBER.finditer(normalized):
+        start, before = found.start(), normalized[: found.start()]
+        number = _bare_value(found)
+        if (number >= _SMALLEST_TOTAL and not any(first <= start < last for first, last in taken)
+                and (_PRICE_WORDS.search(before) or (number < 1000 and _ORDER_WORDS.search(before)))):
+            amounts.append(_as_counted(number, currency))
+    return amounts
+
+
+def _bare_value(found: re.Match[str]) -> float:
+    """The number a `_BARE_NUMBER` match says, "و نیم" and "с половиной" adding a half."""
+    return float(found.group(1).replace(",", ".")) + (0.5 if found.group(2) else 0)
+
+
+def _as_counted(number: float, currency: str) -> float:
+    """A total said without a currency, as the store counts it: in toman people drop the thousands ("۹۰۰" is
+    900,000), as `bot.nlu.entities` reads "۲۵۰ تومنی"."""
+    return number * 1000 if currency == "toman" and number < 1000 else number
 
 
 _ALREADY_ORDERED = re.compile(r"заказал|оформил|сделал заказ|купил|سفارش دادم|ثبت کردم|خریدم|سفارش دادیم", re.IGNORECASE)

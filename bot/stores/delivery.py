@@ -45,7 +45,7 @@ def delivery_cost(
 ) -> DeliveryQuote:
     """Free above a threshold, else the tier for the total in the store's cities, else per km out of town; without
     a city, the price in the cities with the out-of-town one beside it when the tier is flat or the distance is
-    known (the city is asked only when it matters)."""
+    known (the city is asked only when it matters, with the two rates of a tier priced per km)."""
     if total is None:
         return DeliveryQuote("need_total")
     if rules.free_over is not None and not rules.tiers:
@@ -57,8 +57,8 @@ def delivery_cost(
         if tier.per_km is None:
             # "75 лари, сколько доставка?": 6 лари in the store's cities, per km beyond them; no need to ask where
             return DeliveryQuote("cities_or_km", tier.fee, out, tier=tier)
-        if distance_km is None:
-            return DeliveryQuote("need_city")
+        if distance_km is None:  # per km in the cities, per km beyond: where matters, both rates said meanwhile
+            return DeliveryQuote("need_city", per_km=out, tier=tier)
         # "460 лари, 12 км": per km in the cities and beyond them, both for the distance said
         return DeliveryQuote("cities_or_km", round(tier.per_km * distance_km, 2), out, distance_km, tier=tier,
                              out_of_town_fee=round(out * distance_km, 2))

@@ -46,7 +46,8 @@ class Answer:
 
 @dataclass(frozen=True)
 class UnitCondition:
-    """What a message's own numbers and places must be for a rule to apply ("over 10 million toman", "Tehran")."""
+    """What a message's numbers and places (or the conversation's city) must be for a rule to apply ("over 10 million
+    toman", "Tehran")."""
 
     amount_over: Optional[float] = None
     amount_under: Optional[float] = None

@@ -26,7 +26,7 @@ from bot.stores.policy import AnswerUnit, StorePolicy, policies
 ANSWERS = 0.42
 TOPIC_BONUS = 0.15
 SECOND_WITHIN = 0.15  # a second rule is given when it scores this close to the first
-WHEN_BONUS = 0.15  # a unit whose `when` the question's own amount or place meets (or contradicts: minus)
+WHEN_BONUS = 0.15  # a unit whose `when` the amount or place said meets (minus it: contradicts)
 FOLLOW_UP_WORDS = 3  # "and the post?", "هزینه پستش چی؟": short enough to lean on the topic asked before
 BROAD_WORDS = 6  # measured on the unit tables' "not covered" questions: longer ones are particular
 TEXT_WEIGHT = 0.8  # the answer's own words count a little less than the example questions
@@ -89,7 +89,7 @@ class UnitIndex:
                       key=lambda match: -match.score)
 
 
-def choose_units(question: str, topics: Sequence[str], index: UnitIndex) -> list[UnitMatch]:
+def choose_units(question: str, topics: Sequence[str], index: UnitIndex, city: Optional[str] = None) -> list[UnitMatch]:
     """The units that answer `question`, closest first: none, one, or two rules asked at once.
 
     Each unit scores its similarity plus a bonus for its topic's place among the classifier's
@@ -97,11 +97,21 @@ def choose_units(question: str, topics: Sequence[str], index: UnitIndex) -> list
     view breaks near-ties while a clearly closer unit of a neighbouring topic still wins. A
     second unit of the same or a likely topic joins when it is nearly as close: customers often
     ask two things at once ("can I return it, and who pays the shipping?").
+
+    A unit's `when` weighs the amount and places the question names, else the `city` the
+    conversation named before ("and the address?" after a Tbilisi pickup). A rule for other
+    amounts or places is left out where its topic has one for these (not the Batumi address to a
+    Tbilisi customer), and only ranked lower where it is its topic's one word on them ("couriers
+    in Tehran only", to a customer in Isfahan).
     """
     bonus = {topic: TOPIC_BONUS / (2 ** rank) for rank, topic in reversed(list(enumerate(topics[:2])))}
-    said = _facts(question)
-    scored = sorted((UnitMatch(match.unit, match.score + bonus.get(match.unit.topic, 0.0) + _fit(match.unit, *said))
-                     for match in index.rank(question)), key=lambda match: -match.score)
+    amount, cities = _facts(question)
+    said = amount, cities or frozenset({city} if city else ())
+    fits = [(match, _fit(match.unit, *said)) for match in index.rank(question)]
+    met = {match.unit.topic for match, fit in fits if fit > 0}
+    kept = [(match, fit) for match, fit in fits if fit >= 0 or match.unit.topic not in met]
+    scored = sorted((UnitMatch(match.unit, match.score + bonus.get(match.unit.topic, 0.0) + fit) for match, fit in kept),
+                    key=lambda match: -match.score)
     if not scored or scored[0].score < ANSWERS:
         return []
     best = scored[0]
@@ -120,15 +130,16 @@ def _facts(question: str) -> tuple[Optional[float], frozenset[str]]:
 
 
 def _fit(unit: AnswerUnit, amount: Optional[float], cities: frozenset[str]) -> float:
-    """WHEN_BONUS when the question's amount or place meets the unit's `when`, minus it when they contradict it."""
+    """WHEN_BONUS when the amount or place said meets the unit's `when`, minus it when they contradict it. An amount
+    at the bound meets it: "over ten million?" names the rule's own bound."""
     when = unit.when
     if when is None:
         return 0.0
     checks = []
     if amount is not None and when.amount_over is not None:
-        checks.append(amount > when.amount_over)
+        checks.append(amount >= when.amount_over)
     if amount is not None and when.amount_under is not None:
-        checks.append(amount < when.amount_under)
+        checks.append(amount <= when.amount_under)
     if cities and when.cities:
         checks.append(bool(cities & set(when.cities)))
     if cities and when.not_cities:

@@ -142,6 +142,14 @@ def test_a_reason_the_page_is_silent_on_still_gets_its_way_to_ask(language: str)
     assert decision.verdict == "not_covered" and policy.rules.returns.how[language] in text  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize("language", ["fa", "ru"])
+def test_a_refusal_still_says_the_pages_way_to_ask(language: str) -> None:
+    policy = policies()["offykala"]  # the store decides in the end: the customer may still ask, the page says how
+    decision = can_return(ORDER, ITEM, "defect", DELIVERED + timedelta(days=30), policy, None)
+    text = answers.return_decision(decision, ITEM, policy, language)
+    assert decision.verdict == "not_eligible" and policy.rules.returns.how[language] in text  # type: ignore[union-attr]
+
+
 def test_what_refuses_a_return_whatever_the_order() -> None:
     tisa, offykala = policies()["tisa"], policies()["offykala"]
     assert refused_for_any_order("change_of_mind", False, tisa) == (tisa.rules.returns.grounds["change_of_mind"], "opened")  # type: ignore[union-attr]

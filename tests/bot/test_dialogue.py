@@ -12,6 +12,7 @@ from bot.dialogue import (
     item_from,
     follow_up_total,
     items_total,
+    stated_amounts,
     item_mentioned,
     returned_item,
     since_item_named,
@@ -32,6 +33,7 @@ from bot.dialogue import (
     valid_order_id,
     valid_phone,
 )
+from bot.nlu.entities import extract_entities
 
 ORDER = [{"entity": "order_id", "value": "4567"}]
 PHONE = [{"entity": "phone", "value": "09121234567"}]
@@ -123,6 +125,9 @@ def test_buttons_still_answer_the_seal_question() -> None:
         ("принтер не печатает", "defect"),
         ("наушники шипят в правом ухе", "defect"),
         ("پرینتر کاغذ گیر میکنه مدام", "defect"),
+        ("کتری فیلیپسی که خریدم آب پس میده", "defect"),              # a leak
+        ("из чайника течёт вода", "defect"),
+        ("бутылка термоса протекает", "defect"),
         ("открыла коробку а флакон треснутый", "transport_damage"),
     ],
 )
@@ -248,21 +253,51 @@ def test_a_part_of_the_day_is_a_time(text: str, hour: int | None) -> None:
 
 
 @pytest.mark.parametrize(
-    "text, earlier, total",
+    "text, earlier, currency, total",
     [
-        ("а если еще саундбар за 250 возьму?", 300, 550),             # "also": added to the order
-        ("اگه یه بادی اسپلش هم بزارم بشه ۲ و نیم چی؟", 1_800_000, 2_500_000),  # "becomes 2.5", in millions
-        ("а за 700?", 300, 700),                                        # another total
-        ("و اگه ۸۰۰ باشه؟", 1_500_000, 800_000),                        # thousands of a millions total
-        ("и ещё вопрос", 300, None),                                    # no number
-        ("250", None, 250),
-        ("а до 5 этажа занесут? лифта нет", 300, None),                 # floors, not lari
-        ("۸ تا پله داره، طبقه چندم حساب میشه؟", 1_500_000, None),         # steps
-        ("а через 3 дня привезёте?", 300, None),                        # days
+        ("а если еще саундбар за 250 возьму?", 300, "gel", 550),             # "also": added to the order
+        ("اگه یه بادی اسپلش هم بزارم بشه ۲ و نیم چی؟", 1_800_000, "toman", 2_500_000),  # "becomes 2.5", in millions
+        ("а за 700?", 300, "gel", 700),                                        # another total
+        ("و اگه ۸۰۰ باشه؟", 1_500_000, "toman", 800_000),                      # thousands of a millions total
+        ("و اگه ۸۰۰ باشه؟", 500_000, "toman", 800_000),                        # thousands of toman, as people say it
+        ("и ещё вопрос", 300, "gel", None),                                    # no number
+        ("250", None, "gel", 250),
+        ("۹۰۰", None, "toman", 900_000),                                       # "what is your total?" "900"
+        ("а до 5 этажа занесут? лифта нет", 300, "gel", None),                 # floors, not lari
+        ("۸ تا پله داره، طبقه چندم حساب میشه؟", 1_500_000, "toman", None),      # steps
+        ("а через 3 дня привезёте?", 300, "gel", None),                        # days
     ],
 )
-def test_the_total_a_follow_up_means(text: str, earlier: float | None, total: float | None) -> None:
-    assert follow_up_total(text, earlier) == total
+def test_the_total_a_follow_up_means(text: str, earlier: float | None, currency: str, total: float | None) -> None:
+    assert follow_up_total(text, earlier, currency) == total
+
+
+@pytest.mark.parametrize(
+    "text, currency, amounts",
+    [  # prices said without a currency, where words of price or of the order say they are prices
+        ("а если телевизор за 300, до меня от вас км 8 по тбилиси", "gel", [300]),  # the 8 is a distance
+        ("заказ на 300", "gel", [300]),
+        ("за 1500", "gel", [1500]),                              # a price, though four digits could be an order's code
+        ("سفارش ۹۰۰", "toman", [900_000]),                       # the thousands of toman people drop
+        ("سفارش ۹۰۰", "gel", [900]),
+        ("قیمتش ۴۵۰ بود", "toman", [450_000]),
+        ("в корзине пылесос за 120 и чайник за 60 лари", "gel", [120]),  # the 60 is an amount with its currency
+        ("сколько доставка?", "gel", []),
+        ("سفارش 58120", "toman", []),                            # an order's code
+        ("заказ CT-2002", "gel", []),
+        ("номер 599125502", "gel", []),                          # a phone
+        ("за 3 дня привезут?", "gel", []),                       # days
+        ("за 2 телевизора", "gel", []),                          # a count of things
+        ("доставка за 10 км", "gel", []),                        # a distance
+        ("заказал в 10 утра", "gel", []),                        # a time
+        ("заказ на 5 этаж", "gel", []),                          # a floor
+        ("за 12:30", "gel", []),
+        ("за 300 лари", "gel", []),                              # said with its currency: the amount entity has it
+    ],
+)
+def test_prices_said_without_a_currency(text: str, currency: str, amounts: list[float]) -> None:
+    entities = [entity.as_dict() for entity in extract_entities(text)]
+    assert stated_amounts(text, entities, currency) == amounts
 
 
 @pytest.mark.parametrize(

@@ -214,6 +214,18 @@ def test_without_a_city_a_distance_gets_both_prices() -> None:
         "18 лари; за город — 2 лари за км, итого 24 лари.")
 
 
+@pytest.mark.parametrize("language, text", [
+    ("ru", "Доставка заказа на 200 лари: в Тбилиси, Кутаиси, Батуми, Рустави, Мцхета — 1,50 лари за км; за город — "
+           "2 лари за км. В какой город доставить?"),
+    ("fa", "ارسال سفارش ۲۰۰ لاری: در تفلیس، کوتایسی، باتومی، روستاوی، متسختا ۱٫۵۰ لاری برای هر کیلومتر؛ بیرون از این "
+           "شهرها ۲ لاری برای هر کیلومتر. به کدام شهر ارسال شود؟"),
+])
+def test_a_city_asked_for_a_tier_per_km_comes_with_both_rates(language: str, text: str) -> None:
+    citadel = policies()["citadel"]  # "сумма 200 лари, как считают?": the way it is counted, then "which city?"
+    quote = delivery_cost(citadel.rules.delivery, 200, None, None)
+    assert delivery_quote(quote, 200, None, citadel, language) == text
+
+
 @pytest.mark.parametrize("total, language, text", [
     (50, "ru", "Доставка заказа на 50 лари в Тбилиси, Кутаиси, Батуми, Рустави, Мцхета: 6 лари; за город — 2 лари за км."),
     (900, "ru", "Доставка заказа на 900 лари в Тбилиси, Кутаиси, Батуми, Рустави, Мцхета бесплатная; за город — 2 лари за км."),
