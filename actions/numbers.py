@@ -42,7 +42,7 @@ from bot.nlu.entities import OUT_OF_TOWN
 from bot.stores.delivery import arrival, delivery_cost, lanes_for, pickup_slot
 from bot.stores.installments import schedule
 from bot.stores.policy import StorePolicy
-from bot.stores.units import broad, short_follow_up
+from bot.stores.units import broad, plainly_answered, short_follow_up, store_index
 
 
 def _latest(tracker: Tracker, entity: str) -> Optional[Any]:
@@ -153,15 +153,22 @@ def utter_delivery_time(dispatcher: CollectingDispatcher, tracker: Tracker, stor
 
 def utter_delivery_cost(dispatcher: CollectingDispatcher, tracker: Tracker, store: StorePolicy, language: str) -> None:
     """The shipping price from the total, city and distance given, or one question for the missing number (the cities
-    as buttons); for a price question, and for a time question that also asks the price of a given total."""
+    as buttons); for a price question, and for a time question that also asks the price of a given total. A message
+    naming no number whose words plainly ask another topic's rule (a return's post) gets that rule, not a price."""
     rules = store.rules.delivery
     if rules is None:
         utter_store_words(dispatcher, tracker, "delivery_cost")
         return
-    total = _total(tracker, store)
-    earlier = _number(_amount_before(tracker))
     # the latest message named an amount, with its currency or without (not a follow-up's total)
     said = _latest(tracker, "amount") is not None or bool(_stated(tracker, store))
+    question = question_text(tracker)
+    named = said or any(_latest(tracker, entity) is not None for entity in ("city", "distance"))
+    other = None if named or not question else plainly_answered(question, store_index(store))
+    if (other is not None and other.topic != "delivery_cost"  # "who pays the post to send it back?"
+            and utter_units(dispatcher, tracker, question, [other.topic, *likely_intents(tracker)])):
+        return
+    total = _total(tracker, store)
+    earlier = _number(_amount_before(tracker))
     if said and total is not None and earlier is not None and adds_to_order((tracker.latest_message or {}).get("text") or ""):
         total += earlier  # "and if I also take a 250-lari soundbar?" after a 300-lari TV: 550
     city = tracker.get_slot("city")
