@@ -68,6 +68,10 @@ def test_slot_depends_on_the_open_question(entities, requested, order_id, phone)
         ("return_request", "передумал, не понравился", "change_of_mind"),
         ("return_request", "не работает", "defect"),
         ("return_request", "хочу вернуть", None),
+        ("inform", "заказ 58120, телефон 0912 123 4567. принтер печатает полосами, хочу вернуть", "defect"),
+        ("return_request", "پرینتر خط میندازه", "defect"),
+        ("return_request", "پرینتر به کارم نمیاد، هنوز پلمپه", "change_of_mind"),
+        ("return_request", "не пригодился, хочу вернуть", "change_of_mind"),
     ],
 )
 def test_reason_from_buttons_and_words(intent: str, text: str, reason: str | None) -> None:
