@@ -46,6 +46,17 @@ def number_setting(variable: str, default: float, smallest: float) -> float:
     return number
 
 
+def count_setting(variable: str, default: int, smallest: int) -> int:
+    """A whole number from the environment (a pool's size, a cache's), else `default`; anything else is refused naming
+    the variable."""
+    value = os.environ.get(variable, "").strip()
+    if not value:
+        return default
+    if not value.isdigit() or int(value) < smallest:
+        raise ValueError(f"{variable} must be a whole number of at least {smallest}, not {value!r}")
+    return int(value)
+
+
 def connect_timeout_s() -> float:
     """Seconds to wait for a database connection (`DB_CONNECT_TIMEOUT_S`, default 5): a dead host fails fast."""
     return number_setting("DB_CONNECT_TIMEOUT_S", DEFAULT_CONNECT_TIMEOUT_S, 0.1)

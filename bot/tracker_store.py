@@ -27,7 +27,6 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
 from collections import OrderedDict
 from typing import Any, Generator, Iterable, Optional
 
@@ -45,7 +44,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from bot import rasa_patches
-from bot.db_settings import create_tables, engine_options, tracker_store_url
+from bot.db_settings import count_setting, create_tables, engine_options, tracker_store_url
 
 rasa_patches.install()  # the Rasa server loads this module (endpoints.yml): its hot-path fixes go with it
 
@@ -62,24 +61,14 @@ KEEP_TURNS = 10  # customer turns a compacted tracker keeps: the actions look ba
 STORED = "_in_tracker_store"  # the mark of an event the database has (or that stands for events it has)
 
 
-def _whole_number(name: str, default: int, least: int) -> int:
-    """A count from the environment variable `name`, `default` when unset."""
-    value = os.environ.get(name, "").strip()
-    if not value:
-        return default
-    if not value.isdigit() or int(value) < least:
-        raise ValueError(f"{name} must be a whole number of at least {least}, not {value!r}")
-    return int(value)
-
-
 def pool_size() -> int:
     """Connections each Rasa server keeps to the tracker store (`TRACKER_STORE_POOL_SIZE`, default 5)."""
-    return _whole_number("TRACKER_STORE_POOL_SIZE", DEFAULT_POOL_SIZE, 1)
+    return count_setting("TRACKER_STORE_POOL_SIZE", DEFAULT_POOL_SIZE, 1)
 
 
 def cache_size() -> int:
     """Conversations each Rasa server keeps in memory between messages (`TRACKER_CACHE_SIZE`, default 200)."""
-    return _whole_number("TRACKER_CACHE_SIZE", DEFAULT_CACHE_SIZE, 0)
+    return count_setting("TRACKER_CACHE_SIZE", DEFAULT_CACHE_SIZE, 0)
 
 
 def _write_ahead(connection: Any, _: Any) -> None:
