@@ -31,20 +31,31 @@ from bot.nlu.normalize import fold, normalize
 # Words that make a clause a question, in both languages (Tehran spoken forms, with their enclitics).
 QUESTION_WORDS = re.compile(
     r"(?<!\w)(?:(?:آیا|میشه|میشود|می ?تونم|می ?توانم|میتونیم|چطور|چطوری|چجوری|چگونه|چقدر|چقد|چند|چی|کجا|کی|چیکار|"
-    r"چکار|چه ?کار|چرا|کدوم|کدام|مگه|با کی|گردن کی|عهده کی|امکان ?داره|امکانش|هست یا نه)(?:ه|ست|اس|ی)?|"
-    r"можно|как|какой|какая|какое|какие|какую|каким|каком|какого|каков\w*|когда|скольк\w*|почем|кто|где|куда|откуда|ли|"
+    r"چکار|چه ?کار|چه|چرا|کدوم|کدام|مگه|با کی|گردن کی|عهده کی|امکان ?داره|امکانش|هست یا نه)(?:ه|ست|اس|ی)?|"
+    r"можно|как|какой|какая|какое|какие|какую|каким|каком|какого|каков\w*|когда|скольк\w*|сколк\w*|скока|почем|кто|где|куда|откуда|ли|"
     r"что|почему|зачем|чей|чья|разве|правда)(?!\w)",
     re.IGNORECASE,
 )
 # "рассрочка есть", "پرداخت در محل دارید": "do you have ...?" asked without a question word or mark.
 _HAVE_YOU = re.compile(r"(?<!\w)(?:есть|دارید|دارین|دارن)\W*$", re.IGNORECASE)
+# "и чем отправите": "чем" asks ("with what") where it opens a clause; inside one it compares ("дороже, чем").
+_OPENS_WITH_WHAT = re.compile(r"^\W*(?:(?:и|а|но)\s+)?ч[её]м(?!\w)", re.IGNORECASE)
+# "ребят, серьёзно?", "جدی؟": an exclamation with a question mark asks nothing.
+_RHETORICAL = re.compile(r"\W*(?:(?:ребят\w*|серь[её]зно|правда|реально|ну|блин|жесть|капец|جدی|واقعا|واقعاً|آخه|ای بابا|عجب)"
+                         r"\W*)+", re.IGNORECASE)
+# "как узнать, будет ли гарантия?": a verb of finding out before a comma leads into the question it asks.
+_LEADS_INTO = re.compile(r"(?<!\w)(?:узнать|понять|проверить|уточнить|подскажите|скажите|بفهمم|بدونم|مطمئن بشم)\W*$",
+                         re.IGNORECASE)
 # "доставка бесплатная? сроки?": a one-word question about a topic of its own stands alone.
 _TOPIC_WORD = re.compile(r"^\W*(?:(?:и|а|و)\s+)?(?:срок\w*|цен[аыу]|стоимост\w*|рассрочк\w*|гаранти\w*|самовывоз\w*|زمانش|هزینه\w*|"
                          r"قیمتش|اقساط\w*|گارانتی\w*|مهلتش)\W*$", re.IGNORECASE)
 # "TS-1043 رو میخوام پس بدم.", "хочу отменить мой заказ.": a request about one's order is a part of its own.
-_WANT = re.compile(r"(?<!\w)(?:میخوام|می ?خواهم|میخواستم|میخایم|хочу|хотел\w*|хотим|нужно|надо)(?!\w)", re.IGNORECASE)
+_WANT = re.compile(r"(?<!\w)(?:میخوام|می ?خواهم|میخواستم|میخایم|لطفا|لطفاً|хочу|хотел\w*|хотим|нужно|надо|пожалуйста)(?!\w)",
+                   re.IGNORECASE)
 _ORDER = frozenset({"order_id"})
-_MY_ORDER = re.compile(r"(?<!\w)(?:سفارشم\w*|مرسولم\w*|мо[йего]+ заказ\w*|заказ мой)(?!\w)", re.IGNORECASE)
+# "my order", or what one does with one's purchase ("مرجوعش کنم", "отменить его"): a request about one's order
+_MY_ORDER = re.compile(r"(?<!\w)(?:سفارشم\w*|مرسولم\w*|مرجوعش|پسش|کنسلش|لغوش|(?:мо|сво)[йего]+ заказ\w*|заказ мой|"
+                       r"(?:вернуть|отменить|сдать) (?:его|её|ее|их))(?!\w)", re.IGNORECASE)
 # A sentence ends with "?", "." or "!" (not a decimal point); a clause opens with a comma, a line or a connective.
 _SENTENCE_END = re.compile(r"[?؟!]+[?؟!.]*|\.+(?!\d)")
 _CLAUSE = re.compile(
@@ -81,7 +92,8 @@ _FA_VERB = re.compile(
     r"(?:کن|بکن|بد|بفرست|ببر|بزن|بذار|بگذار|بنویس|بگیر|بخر|بش|باش|بیا|کرد|شد|رسید|گرفت|داد)(?:م|ی|ه|یم|ید|ین|ن|ند)?|"
     r"(?:دار|هست)(?:م|ی|ه|یم|ید|ین|ن|ند)|هست|است|نیست|بود"
 )
-_FA_GOES_ON = frozenset({"که", "یا", "تا", "چون"})  # the verb's clause goes on: "چطوری خبردار میشم که ثبت شده"
+# the verb's clause goes on ("چطوری خبردار میشم که ثبت شده") or is the object of the next ("کی تماس میگیره رو کجا ببینم")
+_FA_GOES_ON = frozenset({"که", "یا", "تا", "چون", "رو", "را"})
 # a light verb after these leads into the question it looks up: "چطوری پیگیری کنم سفارشم کجاست"
 _FA_LOOKS_UP = frozenset({"چک", "پیگیری", "مشخص", "انتخاب", "تعیین", "بررسی", "پیدا", "معلوم", "استعلام", "سوال"})
 # "میشه" after a noun is the verb of its clause ("چطوری حساب میشه"); after a question word or these it is "can"
@@ -89,7 +101,7 @@ _FA_LOOKS_UP = frozenset({"چک", "پیگیری", "مشخص", "انتخاب", "�
 _FA_BEFORE_CAN = frozenset({"رو", "را", "هم", "اینو", "اونو"})
 # Russian opens a question with its question word ("сколько стоит доставка когда привезут", "... на какой счёт"),
 # unless a verb of knowing or a subordinator leads into it ("как узнать когда привезут", "если не помню где чек").
-_RU_OPENS = re.compile(r"сколько|скольк\w+|когда|где|куда|откуда|почему|зачем|кто|почем|"
+_RU_OPENS = re.compile(r"сколько|скольк\w+|сколк\w*|скока|когда|где|куда|откуда|почему|зачем|кто|почем|"
                        r"как(?:ой|ая|ое|ие|ую|им|ом|ого|ов|ова|ово|овы)")
 _RU_PREPOSITIONS = frozenset("в во на с со до по за к ко от из у о об про для через".split())
 _RU_LEADS_IN = re.compile(r"\w+(?:ть|ти|чь)|зна\w*|(?:по)?нят\w*|понима\w*|(?:под)?скаж\w*|уточн\w*|провер\w*|"
@@ -134,7 +146,8 @@ def _clauses(normalized: str, sentence: Span) -> list[Span]:
     spans, begin = [], start
     for cut in cuts:
         before, after = fold(normalized[begin:cut]), fold(normalized[cut:end])
-        one_question = _ENDS_ASKING.search(before) is not None and _OPENS_ASKING.search(after) is not None
+        one_question = (_ENDS_ASKING.search(before) is not None and _OPENS_ASKING.search(after) is not None
+                        or _LEADS_INTO.search(before) is not None)
         if _WORD.search(before) and _WORD.search(after) and not one_question:
             spans.append((begin, cut))
             begin = cut
@@ -182,8 +195,8 @@ def _run_on(normalized: str, clause: Span) -> list[Span]:
 
 
 def _asks(clause: str) -> bool:
-    """A folded clause asks something: a question word, or "do you have ...?" at its end."""
-    return QUESTION_WORDS.search(clause) is not None or _HAVE_YOU.search(clause) is not None
+    """A folded clause asks something: a question word, "do you have ...?" at its end, or "чем" opening it."""
+    return any(pattern.search(clause) is not None for pattern in (QUESTION_WORDS, _HAVE_YOU, _OPENS_WITH_WHAT))
 
 
 def _questions_in(normalized: str, sentence: Span) -> list[Span]:
@@ -193,8 +206,8 @@ def _questions_in(normalized: str, sentence: Span) -> list[Span]:
     if _WANT.search(folded) and not text.endswith(("?", "؟")) and (
             _MY_ORDER.search(folded) or extract_entities(text, only=_ORDER)):
         return [sentence]
-    if text.endswith((".", "!")) or _RESTATES.search(folded):
-        return []  # told, exclaimed ("?!") or said again in other words: context, not a question of its own
+    if text.endswith((".", "!")) or _RESTATES.search(folded) or _RHETORICAL.fullmatch(folded):
+        return []  # told, exclaimed ("?!", "серьёзно?") or said again in other words: context, not a question of its own
     clauses = _clauses(normalized, sentence)
     asking = [_asks(fold(normalized[start:end])) for start, end in clauses]
     if not any(asking):
