@@ -115,7 +115,7 @@ class ActionInstallments(Action):
             return []
         amount = _total(tracker, store)
         question = question_text(tracker)
-        if amount is None and question and not broad(question) and utter_units(
+        if amount is None and question and (not broad(question) or plainly_answered(question, store_index(store))) and utter_units(
                 dispatcher, tracker, question, ["installment_info", *likely_intents(tracker)]):
             return []  # "when and where do I pay the instalments?": the rule that says it, not the whole plan
         today = local_now(store).date()
