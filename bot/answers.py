@@ -284,6 +284,8 @@ def delivery_quote(quote: DeliveryQuote, total: Optional[float], city: Optional[
         return render(key, language, **values, cities=cities)
     if quote.kind == "need_city" and in_per_km:  # "сумма 200 лари, как считают?": both rates, the city still asked
         return render("delivery.need_city_rates", language, **values, cities=cities, in_per_km=in_per_km)
+    if quote.kind == "need_distance" and quote.in_cities is False:  # out of town the total changes nothing
+        return render("delivery.need_distance_out_of_town", language, **values)
     if quote.kind == "below_free":
         return _lines(render("delivery.below_free", language, **values), rules and rules.below_free and rules.below_free[language])
     return render(f"delivery.{quote.kind}", language, **values)

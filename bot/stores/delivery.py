@@ -43,9 +43,14 @@ def _tier(rules: DeliveryRules, total: float) -> Optional[DeliveryTier]:
 def delivery_cost(
     rules: DeliveryRules, total: Optional[float], city: Optional[str], distance_km: Optional[float]
 ) -> DeliveryQuote:
-    """Free above a threshold, else the tier for the total in the store's cities, else per km out of town; without
-    a city, the price in the cities with the out-of-town one beside it when the tier is flat or the distance is
+    """Per km out of town whatever the total; free above a threshold, else the tier for the total in the store's
+    cities; without a city, the price in the cities with the out-of-town one beside it when the tier is flat or the distance is
     known (the city is asked only when it matters, with the two rates of a tier priced per km)."""
+    out_of_town = city is not None and city not in rules.cities and rules.out_of_town_per_km is not None
+    if out_of_town:  # "2 lari a km out of town", whatever the total: nothing to ask but the distance
+        if distance_km is None:
+            return DeliveryQuote("need_distance", per_km=rules.out_of_town_per_km, in_cities=False)
+        return DeliveryQuote("fee", round(rules.out_of_town_per_km * distance_km, 2), rules.out_of_town_per_km, distance_km, False)  # type: ignore[operator]
     if total is None:
         return DeliveryQuote("need_total")
     if rules.free_over is not None and not rules.tiers:
@@ -62,13 +67,8 @@ def delivery_cost(
         # "460 лари, 12 км": per km in the cities and beyond them, both for the distance said
         return DeliveryQuote("cities_or_km", round(tier.per_km * distance_km, 2), out, distance_km, tier=tier,
                              out_of_town_fee=round(out * distance_km, 2))
-    in_cities = city in rules.cities
-    if not in_cities:
-        if rules.out_of_town_per_km is None:
-            return DeliveryQuote("below_free", in_cities=False)
-        if distance_km is None:
-            return DeliveryQuote("need_distance", per_km=rules.out_of_town_per_km, in_cities=False)
-        return DeliveryQuote("fee", round(rules.out_of_town_per_km * distance_km, 2), rules.out_of_town_per_km, distance_km, False)
+    if city not in rules.cities:
+        return DeliveryQuote("below_free", in_cities=False)
     tier = _tier(rules, total)
     if tier is None:
         return DeliveryQuote("below_free", in_cities=True)

@@ -66,9 +66,13 @@ def test_cancel_installments_delivery_pickup(language: str) -> None:
     clean(text, language)
     assert ("۲۵۰٬۰۰۰ تومان" in text and "۵ دی ۱۴۰۵" in text) if language == "fa" else ("250\u202f000 томан" in text and "26 декабря 2026" in text)
     citadel = policies()["citadel"]
-    for total, city, km in ((99.99, "tbilisi", None), (150, "batumi", 10), (150, "batumi", None), (600, "gori", 20), (600, "rustavi", None), (None, None, None), (50, None, None)):
+    for total, city, km in ((99.99, "tbilisi", None), (150, "batumi", 10), (150, "batumi", None), (600, "gori", 20), (600, "rustavi", None), (None, None, None), (50, None, None),
+                            (None, "out_of_town", None), (None, "gori", 25)):
         quote = delivery_cost(citadel.rules.delivery, total, city, km)
         clean(answers.delivery_quote(quote, total, city, citadel, language), language)
+    # out of town without a total: the rate and the distance asked, no empty amount
+    away = answers.delivery_quote(delivery_cost(citadel.rules.delivery, None, "out_of_town", None), None, "out_of_town", citadel, language)
+    assert ("۲ لاری" in away and "کیلومتر" in away) if language == "fa" else ("2 лари за км" in away and "на  " not in away)
     assert ("۱۵ لاری" in answers.delivery_quote(delivery_cost(citadel.rules.delivery, 150, "batumi", 10), 150, "batumi", citadel, language)) == (language == "fa")
     ordered = datetime(2026, 11, 23, 10, 59, tzinfo=ZoneInfo("Asia/Tbilisi"))
     rules = citadel.rules

@@ -199,6 +199,8 @@ def test_can_cancel(store: str, status: str, verdict: str) -> None:
         (300, None, None, "need_city", None),     # per km in the cities, per km beyond: where matters
         (460, None, 12, "cities_or_km", 18),      # ... unless the distance is said: 1.50 x 12 in the cities
         (None, "tbilisi", None, "need_total", None),
+        (None, "out_of_town", 40, "fee", 80),    # out of town the total changes nothing: 2 per km, nothing to ask
+        (None, "gori", None, "need_distance", None),
     ],
 )
 def test_citadel_delivery_cost(total, city, km, kind, fee) -> None:
