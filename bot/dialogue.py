@@ -273,6 +273,9 @@ def purpose_from_words(text: str) -> str:
     return "return_request" if reason or re.search(r"مرجوع|پس بد|вернуть|возврат", folded) else "order_status"
 
 
+# "میخوام برگردونم", "хочу вернуть" without a question mark: something to be done with an order (not "I want to know")
+_WANTS_DONE = re.compile(r"(?<!\w)(?:میخوام|می ?خواهم|میخواستم|хочу|хотел[аи]? бы)(?!\w)(?!\s+(?:بدونم|بپرسم|ببینم|узнать|спросить|уточнить))",
+                         re.IGNORECASE)
 # the tracking code itself: "when do you send the tracking code?", "where do I track it?" ask how tracking works
 _TRACKING = re.compile(r"کد ?(رهگیری|پیگیری)|трек|отследить|отслеживать", re.IGNORECASE)
 
@@ -285,10 +288,14 @@ def rules_question(intent: Optional[str], text: str) -> bool:
     as questions about the tracking code.
     """
     folded = _folded(text)
+    marked = "?" in folded or "؟" in folded
+    if _WANTS_DONE.search(folded) and not marked:
+        return False  # "یه طرفش قطع و وصل میشه، میخوام برگردونم": "میشه" there is "becomes", the want is the request
     if intent == "order_status":
-        asks_about_tracking = _TRACKING.search(folded) is not None and QUESTION_WORDS.search(folded) is not None
+        asks = QUESTION_WORDS.search(folded) is not None or marked  # "do you text the code?"
+        asks_about_tracking = _TRACKING.search(folded) is not None and asks
         return _HOW_TO.search(folded) is not None or asks_about_tracking
-    return "?" in folded or "؟" in folded or QUESTION_WORDS.search(folded) is not None
+    return marked or QUESTION_WORDS.search(folded) is not None
 
 
 _ADDING = re.compile(r"(?<!\w)(ещ[её]|плюс|также|вдобавок|добав\w*|هم|اضافه|به ?علاوه|بعلاوه)(?!\w)", re.IGNORECASE)

@@ -181,10 +181,17 @@ def test_an_item_named_in_a_longer_message(text: str, sku: str | None) -> None:
         ("cancel_order", "можно отменить заказ пока он еще в обработке?", True),
         ("return_request", "عطرو تو حراج خریدم و پشیمون شدم، هزینه ارسال برگشتش با کیه", True),
         ("damaged_item", "ایرپادی که خریدم یه طرفش صدا نمیده", False),
+        ("damaged_item", "هدفونم یه طرفش قطع و وصل میشه، میخوام برگردونم", False),  # "میشه" is "becomes" here
+        ("return_request", "чайник не греет, хочу вернуть", False),
+        ("return_request", "хочу узнать, можно ли вернуть чайник", True),          # wanting to know is a question
+        ("return_request", "میخوام پسش بدم، میشه؟", True),
         ("return_request", "رسید پستشو چیکار کنم", True),
         ("order_status", "где мой заказ?", False),                              # status: only how-to counts
         ("order_status", "سفارشم کجاست؟", False),
         ("order_status", "کد رهگیری رو از کجا ببینم؟", True),
+        ("order_status", "کد رهگیری رو پیامک میکنید؟", True),                  # a yes/no question about the code
+        ("order_status", "кинете трек-номер смс?", True),
+        ("order_status", "کد رهگیری سفارشم SR-5001", False),
         ("order_status", "как узнать статус заказа", True),
     ],
 )
