@@ -32,16 +32,21 @@ from bot.nlu.normalize import fold, normalize
 QUESTION_WORDS = re.compile(
     r"(?<!\w)(?:(?:آیا|میشه|میشود|می ?تونم|می ?توانم|میتونیم|چطور|چطوری|چجوری|چگونه|چقدر|چقد|چند|چی|کجا|کی|چیکار|"
     r"چکار|چه ?کار|چه|چرا|کدوم|کدام|مگه|با کی|گردن کی|عهده کی|امکان ?داره|امکانش|هست یا نه)(?:ه|ست|اس|ی)?|"
-    r"можно|как|какой|какая|какое|какие|какую|каким|каком|какого|каков\w*|когда|скольк\w*|сколк\w*|скока|почем|кто|где|куда|откуда|ли|"
+    r"можно|как|какой|какая|какое|какие|какую|каким|каком|какого|какому|каких|какими|каков\w*|когда|скольк\w*|сколк\w*|скока|почем|кто|где|куда|откуда|ли|"
     r"что|почему|зачем|чей|чья|разве|правда)(?!\w)",
     re.IGNORECASE,
 )
 # "рассрочка есть", "پرداخت در محل دارید": "do you have ...?" asked without a question word or mark.
 _HAVE_YOU = re.compile(r"(?<!\w)(?:есть|دارید|دارین|دارن)\W*$", re.IGNORECASE)
-# "и чем отправите": "чем" asks ("with what") where it opens a clause; inside one it compares ("дороже, чем").
-_OPENS_WITH_WHAT = re.compile(r"^\W*(?:(?:и|а|но)\s+)?ч[её]м(?!\w)", re.IGNORECASE)
+# "а срок по тбилиси", "و زمان تحویل": a clause that "а"/"و" opens with the noun of what it asks (a term, a price) is a
+# question without a question word.
+_ASKS_FOR = re.compile(r"^\W*(?:а|و|همچنین)\s+(?:срок\w*|цен[аыу]|стоимост\w*|هزینه\w*|قیمتش|زمان تحویل\w*|مهلتش)(?!\w)",
+                       re.IGNORECASE)
+# "и чем отправите": "чем" asks ("with what") where a connective opens its clause; after a comma it compares ("больше,
+# чем цена").
+_OPENS_WITH_WHAT = re.compile(r"^\W*(?:и|а|но)\s+ч[её]м(?!\w)", re.IGNORECASE)
 # "ребят, серьёзно?", "جدی؟": an exclamation with a question mark asks nothing.
-_RHETORICAL = re.compile(r"\W*(?:(?:ребят\w*|серь[её]зно|правда|реально|ну|блин|жесть|капец|جدی|واقعا|واقعاً|آخه|ای بابا|عجب)"
+_RHETORICAL = re.compile(r"\W*(?:(?:ребят\w*|серь[её]зно|правда|реально|ну и|ну|блин|жесть|капец|جدی|واقعا|واقعاً|آخه|ای بابا|عجب)"
                          r"\W*)+", re.IGNORECASE)
 # "как узнать, будет ли гарантия?": a verb of finding out before a comma leads into the question it asks.
 _LEADS_INTO = re.compile(r"(?<!\w)(?:узнать|понять|проверить|уточнить|подскажите|скажите|بفهمم|بدونم|مطمئن بشم)\W*$",
@@ -67,6 +72,13 @@ _CLAUSE = re.compile(
 _IN_OTHER_WORDS = r"(?:یعنی|منظورم|به عبارتی|ну то есть|то есть|т\. ?е\.|в смысле|иначе говоря|точнее)(?!\w)"
 _RESTATES = re.compile(r"^\W*" + _IN_OTHER_WORDS, re.IGNORECASE)
 _SAYS_AGAIN = re.compile(r"(?<!\w)" + _IN_OTHER_WORDS, re.IGNORECASE)
+# A clause that goes on the one before rather than asking anew: an alternative ("..., или только тот, кто оформлял?"),
+# the same question in other words ("..., ну то есть какую опцию?").
+_GOES_ON = re.compile(r"^\W*(?:(?:или|либо|یا)(?!\w)|" + _IN_OTHER_WORDS + ")", re.IGNORECASE)
+# A Russian relative clause between commas, or after "тот,": "в том филиале, где я забираю, ...", "тот, кто оформлял".
+_RELATIVE = re.compile(r"^\W*(?:где|куда|откуда|когда|кто|что)(?!\w)", re.IGNORECASE)
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:где|куда|откуда|когда|кто|что)(?!\w)[^,?]*,", re.IGNORECASE)
+_CORRELATIVE = re.compile(r"(?<!\w)(?:тот|та|то|те|того|тем|там|тогда|такой|так)\W*$", re.IGNORECASE)
 # question words on both sides of a connective ask one thing: "کی و کجا", "چجوری و به کجا", "когда и где"
 _ENDS_ASKING = re.compile(QUESTION_WORDS.pattern + r"\W*$", re.IGNORECASE)
 _OPENS_ASKING = re.compile(r"^\W*(?:\w+\W+){0,2}?" + QUESTION_WORDS.pattern, re.IGNORECASE)
@@ -102,7 +114,7 @@ _FA_BEFORE_CAN = frozenset({"رو", "را", "هم", "اینو", "اونو"})
 # Russian opens a question with its question word ("сколько стоит доставка когда привезут", "... на какой счёт"),
 # unless a verb of knowing or a subordinator leads into it ("как узнать когда привезут", "если не помню где чек").
 _RU_OPENS = re.compile(r"сколько|скольк\w+|сколк\w*|скока|когда|где|куда|откуда|почему|зачем|кто|почем|"
-                       r"как(?:ой|ая|ое|ие|ую|им|ом|ого|ов|ова|ово|овы)")
+                       r"как(?:ой|ая|ое|ие|ую|им|ом|ого|ому|их|ими|ов|ова|ово|овы)")
 _RU_PREPOSITIONS = frozenset("в во на с со до по за к ко от из у о об про для через".split())
 _RU_LEADS_IN = re.compile(r"\w+(?:ть|ти|чь)|зна\w*|(?:по)?нят\w*|понима\w*|(?:под)?скаж\w*|уточн\w*|провер\w*|"
                           r"посмотр\w*|объясн\w*|напиш\w*|сообщ\w*|интересно|помн\w*|если|что|чтобы|как|так|не|ни|"
@@ -147,11 +159,20 @@ def _clauses(normalized: str, sentence: Span) -> list[Span]:
     for cut in cuts:
         before, after = fold(normalized[begin:cut]), fold(normalized[cut:end])
         one_question = (_ENDS_ASKING.search(before) is not None and _OPENS_ASKING.search(after) is not None
-                        or _LEADS_INTO.search(before) is not None)
+                        or _LEADS_INTO.search(before) is not None or _GOES_ON.search(after) is not None
+                        or _relative(before, after))
         if _WORD.search(before) and _WORD.search(after) and not one_question:
             spans.append((begin, cut))
             begin = cut
     return [piece for span in spans + [(begin, end)] for piece in _run_on(normalized, span)]
+
+
+def _relative(before: str, after: str) -> bool:
+    """The clause after a comma is a Russian relative clause, no question: "тот, кто оформлял", or one closed by a comma
+    of its own after a clause that ended in one ("в том филиале, где я забираю заказы, ...")."""
+    if not before.rstrip().endswith(",") or _RELATIVE.search(after) is None:
+        return False
+    return _CORRELATIVE.search(before.rstrip()[:-1]) is not None or "," in after.split("?")[0]
 
 
 def _opens_russian(keys: list[str], index: int) -> int | None:
@@ -195,8 +216,11 @@ def _run_on(normalized: str, clause: Span) -> list[Span]:
 
 
 def _asks(clause: str) -> bool:
-    """A folded clause asks something: a question word, "do you have ...?" at its end, or "чем" opening it."""
-    return any(pattern.search(clause) is not None for pattern in (QUESTION_WORDS, _HAVE_YOU, _OPENS_WITH_WHAT))
+    """A folded clause asks something: a question word, "do you have ...?" at its end, "чем" or what it asks for
+    opening it."""
+    # "в том филиале, где я забираю заказы, ..." asks nothing by its "где"; "скажите, где мой заказ, ..." does
+    clause = _RELATIVE_CLAUSE.sub(lambda found: found.group() if _LEADS_INTO.search(clause[:found.start() + 1]) else ",", clause)
+    return any(pattern.search(clause) is not None for pattern in (QUESTION_WORDS, _HAVE_YOU, _OPENS_WITH_WHAT, _ASKS_FOR))
 
 
 def _questions_in(normalized: str, sentence: Span) -> list[Span]:
