@@ -48,8 +48,9 @@ _OPENS_WITH_WHAT = re.compile(r"^\W*(?:и|а|но)\s+ч[её]м(?!\w)", re.IGNOR
 # "ребят, серьёзно?", "جدی؟": an exclamation with a question mark asks nothing.
 _RHETORICAL = re.compile(r"\W*(?:(?:ребят\w*|серь[её]зно|правда|реально|ну и|ну|блин|жесть|капец|جدی|واقعا|واقعاً|آخه|ای بابا|عجب)"
                          r"\W*)+", re.IGNORECASE)
-# "как узнать, будет ли гарантия?": a verb of finding out before a comma leads into the question it asks.
-_LEADS_INTO = re.compile(r"(?<!\w)(?:узнать|понять|проверить|уточнить|подскажите|скажите|بفهمم|بدونم|مطمئن بشم)\W*$",
+# "как узнать, будет ли гарантия?", "не знаю, где вы": a verb of (not) knowing before a comma leads into what it asks.
+_LEADS_INTO = re.compile(r"(?<!\w)(?:узнать|понять|проверить|уточнить|подскажите|скажите|не знаю|не помню|بفهمم|بدونم|مطمئن بشم|"
+                         r"نمیدونم)\W*$",
                          re.IGNORECASE)
 # "доставка бесплатная? сроки?": a one-word question about a topic of its own stands alone.
 _TOPIC_WORD = re.compile(r"^\W*(?:(?:и|а|و)\s+)?(?:срок\w*|цен[аыу]|стоимост\w*|рассрочк\w*|гаранти\w*|самовывоз\w*|زمانش|هزینه\w*|"
@@ -65,7 +66,7 @@ _MY_ORDER = re.compile(r"(?<!\w)(?:سفارشم\w*|مرسولم\w*|مرجوعش|
 _SENTENCE_END = re.compile(r"[?؟!]+[?؟!.]*|\.+(?!\d)")
 _CLAUSE = re.compile(
     r"[,،;:\n]|(?<!\w)(?:و|ولی|اما|همچنین|ضمنا|ضمناً|راستی|یه سوال دیگه|یک سوال دیگر|"
-    r"и|а|но|а также|и ещ[её]|кстати|и ещ[её] вопрос)(?!\w)",
+    r"и|а(?!\s+(?:то|не)(?!\w))|но|а также|и ещ[её]|кстати|и ещ[её] вопрос)(?!\w)",  # not "а то" (or else), "а не" (not)
     re.IGNORECASE,
 )
 # "یعنی ...", "то есть ...": the sentence says the question before it again, in other words.
@@ -73,10 +74,14 @@ _IN_OTHER_WORDS = r"(?:یعنی|منظورم|به عبارتی|ну то ест�
 _RESTATES = re.compile(r"^\W*" + _IN_OTHER_WORDS, re.IGNORECASE)
 _SAYS_AGAIN = re.compile(r"(?<!\w)" + _IN_OTHER_WORDS, re.IGNORECASE)
 # A clause that goes on the one before rather than asking anew: an alternative ("..., или только тот, кто оформлял?"),
-# the same question in other words ("..., ну то есть какую опцию?").
-_GOES_ON = re.compile(r"^\W*(?:(?:или|либо|یا)(?!\w)|" + _IN_OTHER_WORDS + ")", re.IGNORECASE)
+# an example ("..., например в Рустави"), a contrast ("..., а не там"), the same question in other words ("..., ну то есть какую опцию?").
+_GOES_ON = re.compile(r"^\W*(?:(?:или|либо|например|а не|یا|مثلا|مثلاً)(?!\w)|" + _IN_OTHER_WORDS + ")", re.IGNORECASE)
 # A Russian relative clause between commas, or after "тот,": "в том филиале, где я забираю, ...", "тот, кто оформлял".
 _RELATIVE = re.compile(r"^\W*(?:где|куда|откуда|когда|кто|что)(?!\w)", re.IGNORECASE)
+# Question words that ask nothing: what one does not know ("не знаю, когда привезут", "نمیدونم کی"), a comparison ("так
+# же, как в городе"), a few times or days ago ("چند بار زدم", "چند روز پیش").
+_NOT_ASKING = re.compile(r"(?<!\w)(?:(?:не знаю|не помню|не понимаю|نمیدونم|نمیدانم|نمی دونم)\W+\w+|так же,? как|также,? как|"
+                         r"как и|چند بار|چند \w+ پیش)(?!\w)", re.IGNORECASE)
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:где|куда|откуда|когда|кто|что)(?!\w)[^,?]*,", re.IGNORECASE)
 _CORRELATIVE = re.compile(r"(?<!\w)(?:тот|та|то|те|того|тем|там|тогда|такой|так)\W*$", re.IGNORECASE)
 # question words on both sides of a connective ask one thing: "کی و کجا", "چجوری و به کجا", "когда и где"
@@ -220,6 +225,7 @@ def _asks(clause: str) -> bool:
     opening it."""
     # "в том филиале, где я забираю заказы, ..." asks nothing by its "где"; "скажите, где мой заказ, ..." does
     clause = _RELATIVE_CLAUSE.sub(lambda found: found.group() if _LEADS_INTO.search(clause[:found.start() + 1]) else ",", clause)
+    clause = _NOT_ASKING.sub(" ", clause)
     return any(pattern.search(clause) is not None for pattern in (QUESTION_WORDS, _HAVE_YOU, _OPENS_WITH_WHAT, _ASKS_FOR))
 
 
