@@ -37,6 +37,7 @@ WHEN_BONUS = 0.2  # a unit whose `when` the amount or place said meets (minus it
 FOLLOW_UP_WORDS = 3  # "and the post?", "هزینه پستش چی؟": short enough to lean on the topic asked before
 BROAD_WORDS = 6  # measured on the unit tables' "not covered" questions: longer ones are particular
 TEXT_WEIGHT = 0.8  # the answer's own words count a little less than the example questions
+PLAINLY = 0.44  # a unit scoring this on the words alone is what they ask (95 % right on the unit tables' questions)
 SIMILARITY_SHARE = 0.5  # a unit's score: this share of its similarity, the rest its probability
 SHARPNESS = 3.0  # margins times this, through a softmax, give the probabilities (measured between 2 and 5)
 
@@ -142,8 +143,10 @@ def choose_units(question: str, topics: Sequence[str], index: UnitIndex, city: O
     if not scored or scored[0].score < ANSWERS:
         return []
     best = scored[0]
-    related = {best.unit.topic, *topics[:2]}  # a second rule of an unrelated topic is noise, not a second question
-    second = next((match for match in scored[1:] if match.unit.topic in related), None)
+    # a second rule of an unrelated topic is noise, not a second question, unless the amount or place said meets it
+    related = {best.unit.topic, *topics[:2]}
+    meeting = {match.unit.id for match, fit in fits if fit > 0}
+    second = next((match for match in scored[1:] if match.unit.topic in related or match.unit.id in meeting), None)
     if second is not None and second.similarity >= max(SECOND_SIMILAR, best.similarity - SECOND_WITHIN):
         return [best, second]
     return [best]
@@ -190,7 +193,7 @@ def broad(question: str) -> bool:
 def plainly_answered(question: str, index: UnitIndex) -> Optional[AnswerUnit]:
     """The unit a question is plainly about on its words alone (no help from the classifier), if any."""
     ranked = index.rank(question)
-    return ranked[0].unit if ranked and ranked[0].score >= ANSWERS + TOPIC_BONUS else None
+    return ranked[0].unit if ranked and ranked[0].score >= PLAINLY else None
 
 
 _INDEXES: dict[int, UnitIndex] = {}
