@@ -106,6 +106,8 @@ _TIME = re.compile(
     rf"|(?<!\w)(?:в|к|до|после){_GAP}(?P<h5>час)(?:{_GAP}(?P<day5>{_DAY}))(?!\w)",
     re.IGNORECASE,
 )
+# "قبل از ساعت ۱۱", "до 11:00": a time just before the hour named (the cut-off's own side of it)
+_BEFORE = re.compile(rf"(?:(?<!\w)(?:قبل|پیش){_GAP}(?:از{_GAP})?|(?<!\w)(?:до|раньше){_GAP})$", re.IGNORECASE)
 _PHONE = re.compile(
     r"(?<![\w+])(?P<ir>(?:\+98|0098|98|0)[ -]?9\d{2}[ -]?\d{3}[ -]?\d{2}[ -]?\d{2})(?!\d)"
     r"|(?<![\w+])(?P<ge>(?:\+?995[ -]?)?5\d{2}(?:[ -]?\d{2}[ -]?\d{2}[ -]?\d{2}|[ -]\d{3}[ -]\d{3}))(?!\d)"
@@ -273,7 +275,7 @@ def _distances(text: str) -> Iterator[Entity]:
 
 
 def _times(text: str) -> Iterator[Entity]:
-    """Clock times, with the afternoon and evening words moving the hour past noon."""
+    """Clock times, with the afternoon and evening words moving the hour past noon; "before 11" is a minute before."""
     for match in _TIME.finditer(text):
         said = next(match.group(g) for g in ("h", "h2", "h3", "h4", "h5") if match.group(g))
         hour = int(said) if said.isdigit() else _HOUR_WORDS[said.lower()]
@@ -285,6 +287,8 @@ def _times(text: str) -> Iterator[Entity]:
             hour += 12
         first = next((g for g in ("h4", "h5") if match.group(g)), None)
         start = match.start(first) if first else match.start()  # not the "в"
+        if _BEFORE.search(text[:start]):
+            hour, minute = divmod((hour * 60 + minute - 1) % (24 * 60), 60)
         yield Entity("time", start, match.end(), f"{hour:02d}:{minute:02d}")
 
 

@@ -60,6 +60,10 @@ def found(text: str) -> list[tuple[str, str, object]]:
         ("ساعت ۱۰ صبح", [("time", "ساعت ۱۰ صبح", "10:00")]),
         ("ساعت ۵ بعدازظهر", [("time", "ساعت ۵ بعدازظهر", "17:00")]),
         ("10:59", [("time", "10:59", "10:59")]),
+        # "before 11" is the cut-off's own side: a minute before
+        ("قبل از ساعت ۱۱ سفارش بدم", [("time", "ساعت ۱۱", "10:59")]),
+        ("если закажу до 11 часов", [("time", "11 часов", "10:59")]),
+        ("после 11 часов", [("time", "11 часов", "11:00")]),
         # cities as ids, Russian case endings and Persian spellings
         ("доставка в Мцхету", [("city", "Мцхету", "mtskheta")]),
         ("ارسال به تهران", [("city", "تهران", "tehran")]),
