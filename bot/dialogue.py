@@ -13,6 +13,7 @@ from typing import Any, Iterable, Mapping, Optional, Sequence
 
 import jdatetime
 
+from bot.nlu.entities import extract_entities
 from bot.nlu.normalize import fold, normalize, to_ascii_digits
 from bot.nlu.questions import QUESTION_WORDS
 from bot.stores.rules import WEEKDAYS, Reason
@@ -273,6 +274,8 @@ def purpose_from_words(text: str) -> str:
     return "return_request" if reason or re.search(r"مرجوع|پس بد|вернуть|возврат", folded) else "order_status"
 
 
+# "when will orders placed on Saturday be processed?": the weekend rule, asked of no order in particular
+_PROCESSING = re.compile(r"обраб\w*|پردازش", re.IGNORECASE)
 # "میخوام برگردونم", "хочу вернуть" without a question mark: something to be done with an order (not "I want to know")
 _WANTS_DONE = re.compile(r"(?<!\w)(?:میخوام|می ?خواهم|میخواستم|хочу|хотел[аи]? бы)(?!\w)(?!\s+(?:بدونم|بپرسم|ببینم|узнать|спросить|уточнить))",
                          re.IGNORECASE)
@@ -294,7 +297,9 @@ def rules_question(intent: Optional[str], text: str) -> bool:
     if intent == "order_status":
         asks = QUESTION_WORDS.search(folded) is not None or marked  # "do you text the code?"
         asks_about_tracking = _TRACKING.search(folded) is not None and asks
-        return _HOW_TO.search(folded) is not None or asks_about_tracking
+        asks_about_processing = (_PROCESSING.search(folded) is not None and asks
+                                 and not extract_entities(text, only=frozenset({"order_id"})))
+        return _HOW_TO.search(folded) is not None or asks_about_tracking or asks_about_processing
     return marked or QUESTION_WORDS.search(folded) is not None
 
 

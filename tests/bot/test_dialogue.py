@@ -192,6 +192,9 @@ def test_an_item_named_in_a_longer_message(text: str, sku: str | None) -> None:
         ("order_status", "کد رهگیری رو پیامک میکنید؟", True),                  # a yes/no question about the code
         ("order_status", "кинете трек-номер смс?", True),
         ("order_status", "کد رهگیری سفارشم SR-5001", False),
+        ("order_status", "заказал в субботу, когда начнут обрабатывать?", True),   # the weekend rule
+        ("order_status", "شنبه سفارش دادم، کی پردازش میشه؟", True),
+        ("order_status", "когда обработают CT-2002?", False),                       # that order's status
         ("order_status", "как узнать статус заказа", True),
     ],
 )
