@@ -240,7 +240,9 @@ class ActionDeliveryTime(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        """Computed per city where the store gives times, the store's words elsewhere."""
+        """Computed per city where the store gives times, the store's words elsewhere; for a named order, its own."""
+        if _latest(tracker, "order_id") is not None:  # "CT-2002 когда привезут?": when that order comes, not the lanes
+            return [SlotSet("purpose", "order_status"), FollowupAction("action_order_flow")]
         asks_own = asks_how_long(question_text(tracker)) and _latest(tracker, "amount") is None
         instead = computed_instead(tracker, self.name(), asks_own)
         if instead:  # "and a 300 TV, 8 km away?" after a price: a price, not a time
@@ -268,7 +270,7 @@ class ActionUnclear(Action):
     """A message the classifier could not place: a new detail for the last computed answer, else "please rephrase"."""
 
     def name(self) -> Text:
-        """For out_of_scope and low-confidence messages, and a yes, no or goodbye outside a flow."""
+        """For out_of_scope and low-confidence messages, and a yes, no, thanks or goodbye outside a flow."""
         return "action_unclear"
 
     async def run(
@@ -290,12 +292,12 @@ class ActionUnclear(Action):
         language = store_and_language(tracker)[1]
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
         question = question_text(tracker)
-        plain = intent in ("affirm", "deny", "goodbye")  # "ok", "no", "bye": unless they ask something
+        plain = intent in ("affirm", "deny", "goodbye", "thank")  # "ok", "no", "bye", "thanks": unless they ask something
         asked = not plain or rules_question(None, question)  # "ok?" alone asks nothing
         if asked and utter_units(dispatcher, tracker, question, likely_intents(tracker)):
             return []  # the classifier was unsure, but a rule of the page plainly answers it
         replies = {"out_of_scope": "utter_out_of_scope", "affirm": "utter_anything_else", "deny": "utter_anything_else",
-                   "goodbye": "utter_goodbye"}
+                   "goodbye": "utter_goodbye", "thank": "utter_you_are_welcome"}
         if intent == "affirm" and offered_a_person(tracker):  # "yes" to "shall a colleague answer you?"
             await hand_to_person(dispatcher, tracker, "accepted")
             return []
