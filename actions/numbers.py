@@ -22,7 +22,7 @@ from actions.context import (
     unclear_before,
 )
 from actions.db import local_now
-from actions.topics import cited, hand_to_person, utter_store_words, utter_topic, utter_units
+from actions.topics import cited, hand_to_person, utter_store_words, utter_summary, utter_topic, utter_units
 from bot import answers
 from bot.dialogue import (
     ORDER_PURPOSES,
@@ -33,6 +33,7 @@ from bot.dialogue import (
     day_part,
     follow_up_total,
     items_total,
+    names_a_band,
     ordered_moment,
     rules_question,
     stated_amounts,
@@ -167,6 +168,8 @@ def utter_delivery_cost(dispatcher: CollectingDispatcher, tracker: Tracker, stor
     if (other is not None and other.topic != "delivery_cost"  # "who pays the post to send it back?"
             and utter_units(dispatcher, tracker, question, [other.topic, *likely_intents(tracker)])):
         return
+    if names_a_band((tracker.latest_message or {}).get("text") or "") and utter_summary(dispatcher, tracker, "delivery_cost"):
+        return  # "до 100 лари сколько доставка?": the store's table of bands, not a price for 100
     total = _total(tracker, store)
     earlier = _number(_amount_before(tracker))
     if said and total is not None and earlier is not None and adds_to_order((tracker.latest_message or {}).get("text") or ""):

@@ -36,10 +36,7 @@ def utter_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, 
     store, language = store_and_language(tracker)
     if utter_units(dispatcher, tracker, question, [topic, *also]):
         return True
-    summary = store.answer(topic)
-    if summary is not None and broad(question):
-        dispatcher.utter_message(response="utter_store_answer", answer=summary.text[language],  # type: ignore[index]
-                                 sources=cited([summary]))
+    if broad(question) and utter_summary(dispatcher, tracker, topic):
         return True
     ranked = store_index(store).rank(question) if question else []
     units = [match.unit for match in ranked if match.unit.topic == fallback][:1]
@@ -48,6 +45,16 @@ def utter_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, 
         return True
     dispatcher.utter_message(response="utter_topic_not_covered")
     return False
+
+
+def utter_summary(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str) -> bool:
+    """The store's summary of the whole topic (its tariff table, its return policy), when it has one; True when said."""
+    store, language = store_and_language(tracker)
+    summary = store.answer(topic)
+    if summary is not None:
+        dispatcher.utter_message(response="utter_store_answer", answer=summary.text[language],  # type: ignore[index]
+                                 sources=cited([summary]))
+    return summary is not None
 
 
 def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: str, topics: Sequence[str]) -> bool:

@@ -311,6 +311,18 @@ def adds_to_order(text: str) -> bool:
     return _ADDING.search(_folded(text)) is not None
 
 
+# "доставка до 100 лари", "больше 500", "от 100 до 500", "خرید زیر ۲ میلیون": a price band asked about, not a total
+_BOUND = re.compile(r"(?<!\w)(?:до|меньше|менее|ниже|свыше|больше|более|выше|от|زیر|کمتر از|بیشتر از|بالای|بیش از)\s*$",
+                    re.IGNORECASE)
+
+
+def names_a_band(text: str) -> bool:
+    """Every amount said bounds a price band ("до 100 лари", "от 100 до 500"), which the store's table answers; an order
+    total beside one ("от 500 бесплатно, я знаю; а заказ на 800?") is computed as usual."""
+    amounts = extract_entities(text, frozenset({"amount"}))
+    return bool(amounts) and all(_BOUND.search(text[:found.start].rstrip()) for found in amounts)
+
+
 _DAYS_OFF = re.compile(r"выходн|праздни|нерабоч|تعطیل|جمعه|نوروز|عید", re.IGNORECASE)
 
 

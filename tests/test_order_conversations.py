@@ -145,6 +145,24 @@ def test_delivery_cost_is_computed_over_several_turns(servers) -> None:
     assert answers.delivery_quote(quote, 2_100_000, None, tisa, "fa") in text(over)
 
 
+def test_a_price_band_gets_the_table_and_out_of_town_needs_no_total(servers) -> None:
+    citadel = policies()["citadel"]
+    [band] = talk(servers, "citadel", "до 100 лари доставка сколько стоит?")  # a band, not an order of 100
+    assert text(band) == citadel.answer("delivery_cost").text["ru"]  # type: ignore[union-attr]
+    [away] = talk(servers, "citadel", "дача в 40 км от Батуми, сколько будет стоить доставка?")
+    assert "80 лари" in text(away) and "сумму" not in text(away)  # 2 lari a km whatever the total: nothing asked
+
+
+def test_a_question_is_answered_whatever_is_around_it(servers) -> None:
+    rules = policies()["citadel"].rules
+    [pickup] = talk(servers, "citadel", "если закажу до 11 часов, когда можно забрать самовывозом?")
+    assert rules.pickup.same_day_from.strftime("%H:%M") in text(pickup)  # before the cut-off: the same day's window
+    [thanked] = talk(servers, "offykala", "بسته‌ام ضربه خورده، تا چند ساعت وقت دارم اطلاع بدم؟ پیشاپیش ممنون")
+    assert "۲۴ ساعت" in text(thanked)  # the thanks did not hide the question
+    [named] = talk(servers, "citadel", "заказ CT-2002 когда привезут?")
+    assert "телефон" in text(named)  # that order's status, which needs its phone first
+
+
 def test_pickup_time_from_the_cut_off(servers) -> None:
     rules = policies()["citadel"].rules
     today = datetime.now(ZoneInfo("Asia/Tbilisi"))

@@ -26,6 +26,7 @@ from bot.dialogue import (
     order_id_from,
     ordered_moment,
     purpose_from_words,
+    names_a_band,
     rules_question,
     phone_from,
     reason_from,
@@ -172,6 +173,16 @@ def test_the_item_a_return_is_about(texts: list[str], sku: str | None) -> None:
 def test_an_item_named_in_a_longer_message(text: str, sku: str | None) -> None:
     assert item_mentioned(text, ORDER_ITEMS) == sku
     assert item_from(text, ORDER_ITEMS) == sku
+
+
+@pytest.mark.parametrize(
+    "text, band",
+    [("доставка до 100 лари сколько стоит", True), ("больше 500 лари доставка бесплатная?", True),
+     ("خرید زیر ۲ میلیون تومن هزینه ارسال چقدره", True), ("заказ на 120 лари", False), ("خرید ۳ میلیونی", False),
+     ("от 500 лари бесплатно, я знаю. а за городом 35 км? заказ на 800 лари", False)],
+)
+def test_a_price_band_is_no_order_total(text: str, band: bool) -> None:
+    assert names_a_band(text) is band
 
 
 @pytest.mark.parametrize(
