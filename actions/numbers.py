@@ -34,6 +34,7 @@ from bot.dialogue import (
     follow_up_total,
     items_total,
     names_a_band,
+    order_amounts,
     ordered_moment,
     rules_question,
     stated_amounts,
@@ -57,11 +58,11 @@ def _latest(tracker: Tracker, entity: str) -> Optional[Any]:
 def _total(tracker: Tracker, store: StorePolicy) -> Optional[float]:
     """The order total: the items the latest message prices together, with their currency or without ("пылесос за 120
     и чайник за 60 лари"), or its one price without a currency ("а если телевизор за 300?"), else the amount slot."""
-    said = [_number(found.get("value")) for found in (tracker.latest_message or {}).get("entities") or []
-            if found.get("entity") == "amount"]
+    text = (tracker.latest_message or {}).get("text") or ""
     stated = _stated(tracker, store)
-    total = items_total([amount for amount in said + stated if amount is not None],
-                        (tracker.latest_message or {}).get("text") or "")
+    said = [_number(found.get("value")) for found in order_amounts(text, [
+        found for found in (tracker.latest_message or {}).get("entities") or [] if found.get("entity") == "amount"], len(stated))]
+    total = items_total([amount for amount in said + stated if amount is not None], text)
     if total is None and stated and not said:
         total = stated[0]
     return total if total is not None else _number(tracker.get_slot("amount"))
@@ -168,7 +169,8 @@ def utter_delivery_cost(dispatcher: CollectingDispatcher, tracker: Tracker, stor
     if (other is not None and other.topic != "delivery_cost"  # "who pays the post to send it back?"
             and utter_units(dispatcher, tracker, question, [other.topic, *likely_intents(tracker)])):
         return
-    if names_a_band((tracker.latest_message or {}).get("text") or "") and utter_summary(dispatcher, tracker, "delivery_cost"):
+    if (names_a_band((tracker.latest_message or {}).get("text") or "") and not _stated(tracker, store)
+            and utter_summary(dispatcher, tracker, "delivery_cost")):
         return  # "до 100 лари сколько доставка?": the store's table of bands, not a price for 100
     total = _total(tracker, store)
     earlier = _number(_amount_before(tracker))

@@ -316,6 +316,25 @@ _BOUND = re.compile(r"(?<!\w)(?:до|меньше|менее|ниже|свыше
                     re.IGNORECASE)
 
 
+# "6 лари за доставку", "доставка 6 лари", "هزینه ارسال ۶۰ هزار": a fee paid, not a price of the order
+_FEE_BEFORE = re.compile(r"(?:доставк\w*|пересылк\w*|هزینه(?:ی)? (?:ارسال|پست)|کرایه)\W*(?:стоит|стоила|была|обошлась)?\W*$",
+                         re.IGNORECASE)
+_FEE_AFTER = re.compile(r"^\W*(?:\w+\W+)?(?:за доставку|за пересылку|برای ارسال|هزینه(?:ی)? ارسال)", re.IGNORECASE)
+
+
+def order_amounts(text: str, amounts: Sequence[Mapping[str, Any]], others: int = 0) -> list[Mapping[str, Any]]:
+    """Of several amounts in a message (`others` more were said without a currency), those that price the order: not a
+    band's bound ("бесплатно от 500 лари, а у меня заказ на 450"), nor a fee paid ("взяли 6 лари за доставку наушников
+    за 40 лари"); all of them when none is left."""
+    if len(amounts) + others < 2:
+        return list(amounts)
+    kept = [found for found in amounts
+            if not _BOUND.search(text[:int(found.get("start", 0))].rstrip())
+            and not _FEE_BEFORE.search(text[:int(found.get("start", 0))])
+            and not _FEE_AFTER.search(text[int(found.get("end", 0)):])]
+    return kept if kept or others else list(amounts)
+
+
 def names_a_band(text: str) -> bool:
     """Every amount said bounds a price band ("до 100 лари", "от 100 до 500"), which the store's table answers; an order
     total beside one ("от 500 бесплатно, я знаю; а заказ на 800?") is computed as usual."""

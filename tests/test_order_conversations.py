@@ -151,6 +151,10 @@ def test_a_price_band_gets_the_table_and_out_of_town_needs_no_total(servers) -> 
     assert text(band) == citadel.answer("delivery_cost").text["ru"]  # type: ignore[union-attr]
     [away] = talk(servers, "citadel", "дача в 40 км от Батуми, сколько будет стоить доставка?")
     assert "80 лари" in text(away) and "сумму" not in text(away)  # 2 lari a km whatever the total: nothing asked
+    [mine] = talk(servers, "citadel", "бесплатно только от 500 лари, я знаю. У меня заказ на 450 и 10 км, сколько за доставку?")
+    assert "итого 15 лари" in text(mine)  # the bound is context; the order's 450 is priced
+    [fee] = talk(servers, "citadel", "с меня взяли 6 лари за доставку наушников за 40 лари, это правильно?")
+    assert "на 40 лари" in text(fee)  # the fee paid is no part of the order's total
 
 
 def test_a_question_is_answered_whatever_is_around_it(servers) -> None:

@@ -27,6 +27,7 @@ from bot.dialogue import (
     ordered_moment,
     purpose_from_words,
     names_a_band,
+    order_amounts,
     rules_question,
     phone_from,
     reason_from,
@@ -183,6 +184,21 @@ def test_an_item_named_in_a_longer_message(text: str, sku: str | None) -> None:
 )
 def test_a_price_band_is_no_order_total(text: str, band: bool) -> None:
     assert names_a_band(text) is band
+
+
+@pytest.mark.parametrize(
+    "text, others, kept",
+    [
+        ("с меня взяли 6 лари за доставку наушников за 40 лари", 0, [40]),      # a fee paid is no price of the order
+        ("доставка стоила 6 лари, а товар 40 лари", 0, [40]),
+        ("бесплатно только от 500 лари. У меня заказ на 450", 1, []),         # a band's bound beside the order's total
+        ("пылесос за 120 лари и чайник за 60 лари", 0, [120, 60]),            # items priced together all count
+        ("больше 500 лари", 0, [500]),                                         # alone, a bound is what was said
+    ],
+)
+def test_amounts_that_price_the_order(text: str, others: int, kept: list[int]) -> None:
+    found = [{"start": e.start, "end": e.end, "value": e.value} for e in extract_entities(text, frozenset({"amount"}))]
+    assert [amount["value"] for amount in order_amounts(text, found, others)] == kept
 
 
 @pytest.mark.parametrize(
