@@ -253,9 +253,16 @@ _PERSON = re.compile(
 )
 
 
+# "оператор позвонил и предложил …", "کارشناس زنگ زد": a person who did something, told of, not asked for
+_PERSON_DID = re.compile(r"(?:оператор|менеджер|сотрудник|консультант|اپراتور|اوپراتور|پشتیبان\w*|کارشناس\w*)\W+(?:\w+\W+)?"
+                         r"(?:\w+(?:ил|ал|ел|ял)[аи]?|گفت\w*|زنگ زد\w*|تماس گرفت\w*|پیشنهاد داد\w*)(?!\w)", re.IGNORECASE)
+
+
 def asks_for_a_person(text: str) -> bool:
-    """Whether the customer asks to reach a person, rather than mentioning the store's experts in a question."""
-    return _PERSON.search(_folded(text)) is not None
+    """Whether the customer asks to reach a person, rather than mentioning the store's experts in a question or
+    telling what one of them did."""
+    folded = _folded(text)
+    return _PERSON.search(_PERSON_DID.sub(" ", folded)) is not None
 
 
 def no_order_number(text: str) -> bool:

@@ -431,7 +431,9 @@ def test_not_delivered_yet(text: str, not_yet: bool) -> None:
 @pytest.mark.parametrize(
     "text, person",
     [("میخوام با کارشناس صحبت کنم", True), ("позовите оператора", True), ("кто-нибудь живой есть?", True),
-     ("اگه بفرستم و کارشناساتون بگن ایراد فنی نداره هزینه پستش با کیه؟", False)],  # the experts, not a person now
+     ("اگه بفرستم و کارشناساتون بگن ایراد فنی نداره هزینه پستش با کیه؟", False),  # the experts, not a person now
+     ("оператор позвонил и предложил другую модель, а разницу как доплачивать?", False),  # what one of them did
+     ("کارشناس زنگ زد گفت مدل دیگه هست، مابه التفاوت رو چطوری بدم؟", False), ("хочу поговорить с оператором", True)],
 )
 def test_asking_for_a_person(text: str, person: bool) -> None:
     assert asks_for_a_person(text) is person
