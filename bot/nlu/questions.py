@@ -31,8 +31,8 @@ from bot.nlu.normalize import fold, normalize
 # Words that make a clause a question, in both languages (Tehran spoken forms, with their enclitics).
 QUESTION_WORDS = re.compile(
     r"(?<!\w)(?:(?:آیا|میشه|میشود|می ?تونم|می ?توانم|میتونیم|چطور|چطوری|چجوری|چگونه|چقدر|چقد|چند|چی|کجا|کی|چیکار|"
-    r"چکار|چه ?کار|چه|چرا|کدوم|کدام|مگه|با کی|گردن کی|عهده کی|امکان ?داره|امکانش|هست یا نه)(?:ه|ست|اس|ی)?|"
-    r"можно|как|какой|какая|какое|какие|какую|каким|каком|какого|какому|каких|какими|каков\w*|когда|скольк\w*|сколк\w*|скока|почем|кто|где|куда|откуда|ли|"
+    r"چکار|چه ?کار|چه|چیا|چرا|کدوم|کدام|مگه|با کی|گردن کی|عهده کی|امکان ?داره|امکانش|هست یا نه)(?:ه|ست|اس|ی)?|"
+    r"можно|как|какой|какая|какое|какие|какую|каким|каком|какого|какому|каких|какими|каков\w*|когда|када|скольк\w*|сколк\w*|скока|почем|кто|где|куда|откуда|ли|"
     r"что|почему|зачем|чей|чья|разве|правда)(?!\w)",
     re.IGNORECASE,
 )
@@ -42,6 +42,12 @@ _HAVE_YOU = re.compile(r"(?<!\w)(?:есть|دارید|دارین|دارن)\W*$"
 # question without a question word.
 _ASKS_FOR = re.compile(r"^\W*(?:а|و|همچنین)\s+(?:срок\w*|цен[аыу]|стоимост\w*|هزینه\w*|قیمتش|زمان تحویل\w*|مهلتش)(?!\w)",
                        re.IGNORECASE)
+# A clause opened by a change of subject ("кстати, вы visa принимаете", "راستی فاکتورشم میفرستین") asks, question word or
+# not; so does an alternative offered ("... یا اینکه شما میاین", "... или нет").
+_NEW_SUBJECT = re.compile(r"^\W*(?:(?:и|а)\s+)?(?:кстати|и ещ[её]|а также|заодно|плюс|ضمنا|ضمناً|راستی|در ضمن|همچنین|یه سوال دیگه|"
+                          r"یک سوال دیگر)(?!\w)\W*\w+\W+\w+", re.IGNORECASE)
+_CONTRAST = re.compile(r"^\W*(?:ولی|اما|но|однако)(?!\w)", re.IGNORECASE)
+_ALTERNATIVE_ASKED = re.compile(r"(?<!\w)(?:یا اینکه|یا نه|или нет)(?!\w)", re.IGNORECASE)
 # "и чем отправите": "чем" asks ("with what") where a connective opens its clause; after a comma it compares ("больше,
 # чем цена").
 _OPENS_WITH_WHAT = re.compile(r"^\W*(?:и|а|но)\s+ч[её]м(?!\w)", re.IGNORECASE)
@@ -53,8 +59,8 @@ _LEADS_INTO = re.compile(r"(?<!\w)(?:узнать|понять|проверит�
                          r"نمیدونم)\W*$",
                          re.IGNORECASE)
 # "доставка бесплатная? сроки?": a one-word question about a topic of its own stands alone.
-_TOPIC_WORD = re.compile(r"^\W*(?:(?:и|а|و)\s+)?(?:срок\w*|цен[аыу]|стоимост\w*|рассрочк\w*|гаранти\w*|самовывоз\w*|زمانش|هزینه\w*|"
-                         r"قیمتش|اقساط\w*|گارانتی\w*|مهلتش)\W*$", re.IGNORECASE)
+_TOPIC_WORD = re.compile(r"^\W*(?:(?:и|а|و)\s+)?(?:срок\w*|цен[аыу]|стоимост\w*|рассрочк\w*|гаранти\w*|самовывоз\w*|время|زمان\w*|"
+                         r"مدتش|هزینه\w*|قیمتش|اقساط\w*|گارانتی\w*|مهلتش)\W*$", re.IGNORECASE)
 # "TS-1043 رو میخوام پس بدم.", "хочу отменить мой заказ.": a request about one's order is a part of its own.
 _WANT = re.compile(r"(?<!\w)(?:میخوام|می ?خواهم|میخواستم|میخایم|لطفا|لطفاً|хочу|хотел\w*|хотим|нужно|надо|пожалуйста)(?!\w)",
                    re.IGNORECASE)
@@ -66,7 +72,8 @@ _MY_ORDER = re.compile(r"(?<!\w)(?:سفارشم\w*|مرسولم\w*|مرجوعش|
 _SENTENCE_END = re.compile(r"[?؟!]+[?؟!.]*|\.+(?!\d)")
 _CLAUSE = re.compile(
     r"[,،;:\n]|(?<!\w)(?:و|ولی|اما|همچنین|ضمنا|ضمناً|راستی|یه سوال دیگه|یک سوال دیگر|"
-    r"и|а(?!\s+(?:то|не)(?!\w))|но|а также|и ещ[её]|кстати|и ещ[её] вопрос)(?!\w)",  # not "а то" (or else), "а не" (not)
+    r"и|а(?!\s+(?:то|не)(?!\w))|но|а также|и ещ[её]|кстати|и ещ[её] вопрос|плюс|заодно|در ضمن|بعدشم)(?!\w)"  # not "а то", "а не"
+    r"|\s/\s",
     re.IGNORECASE,
 )
 # "یعنی ...", "то есть ...": the sentence says the question before it again, in other words.
@@ -109,6 +116,9 @@ _FA_VERB = re.compile(
     r"(?:کن|بکن|بد|بفرست|ببر|بزن|بذار|بگذار|بنویس|بگیر|بخر|بش|باش|بیا|کرد|شد|رسید|گرفت|داد)(?:م|ی|ه|یم|ید|ین|ن|ند)?|"
     r"(?:دار|هست)(?:م|ی|ه|یم|ید|ین|ن|ند)|هست|است|نیست|بود"
 )
+# A request or "do you have" closed by its verb runs on into a question too ("میخوام سفارشمو لغو کنم پولم کی برمیگرده",
+# "اسنپ پی دارین حداقلش چقدره"); "دارین" is its own verb.
+_RUNS_ON = frozenset({"میخوام", "میخواستم", "دارین", "دارید", "دارن"})
 # the verb's clause goes on ("چطوری خبردار میشم که ثبت شده") or is the object of the next ("کی تماس میگیره رو کجا ببینم")
 _FA_GOES_ON = frozenset({"که", "یا", "تا", "چون", "رو", "را"})
 # a light verb after these leads into the question it looks up: "چطوری پیگیری کنم سفارشم کجاست"
@@ -158,12 +168,13 @@ def _clauses(normalized: str, sentence: Span) -> list[Span]:
     """A sentence cut before each connective and after each comma or line break (a cut leaving no word is not
     made)."""
     start, end = sentence
-    cuts = sorted({match.end() if normalized[match.start()] in ",،;:\n" else match.start()
-                   for match in _CLAUSE.finditer(normalized, start, end)})
+    marks = {match.end() if normalized[match.start()] in ",،;:\n" else match.start(): normalized[match.start()] in ",،;:\n"
+             for match in _CLAUSE.finditer(normalized, start, end)}
     spans, begin = [], start
-    for cut in cuts:
+    for cut in sorted(marks):
         before, after = fold(normalized[begin:cut]), fold(normalized[cut:end])
-        one_question = (_ENDS_ASKING.search(before) is not None and _OPENS_ASKING.search(after) is not None
+        # question words meet across "و"/"и" ("کی و کجا"), not across a line or a comma ("…сколько\n- можно …")
+        one_question = (not marks[cut] and _ENDS_ASKING.search(before) is not None and _OPENS_ASKING.search(after) is not None
                         or _LEADS_INTO.search(before) is not None or _GOES_ON.search(after) is not None
                         or _relative(before, after))
         if _WORD.search(before) and _WORD.search(after) and not one_question:
@@ -206,7 +217,7 @@ def _run_on(normalized: str, clause: Span) -> list[Span]:
     cuts, asked = [], False
     for index, word in enumerate(words):
         asking = (QUESTION_WORDS.fullmatch(keys[index]) is not None and _YES_NO.fullmatch(keys[index]) is None
-                  and _INDEFINITE.match(normalized, word.end()) is None)
+                  and _INDEFINITE.match(normalized, word.end()) is None) or keys[index] in _RUNS_ON
         opens = _opens_russian(keys, index) if asked and asking else None
         if opens is not None:
             cuts.append(words[opens].start())
@@ -226,22 +237,33 @@ def _asks(clause: str) -> bool:
     # "в том филиале, где я забираю заказы, ..." asks nothing by its "где"; "скажите, где мой заказ, ..." does
     clause = _RELATIVE_CLAUSE.sub(lambda found: found.group() if _LEADS_INTO.search(clause[:found.start() + 1]) else ",", clause)
     clause = _NOT_ASKING.sub(" ", clause)
-    return any(pattern.search(clause) is not None for pattern in (QUESTION_WORDS, _HAVE_YOU, _OPENS_WITH_WHAT, _ASKS_FOR))
+    return any(pattern.search(clause) is not None for pattern in (
+        QUESTION_WORDS, _HAVE_YOU, _OPENS_WITH_WHAT, _ASKS_FOR, _NEW_SUBJECT, _ALTERNATIVE_ASKED))
+
+
+def _requests(text: str) -> bool:
+    """A request about one's own order ("TS-1043 رو میخوام پس بدم", "хочу отменить мой заказ"): a part of its own."""
+    folded = fold(text)
+    return _WANT.search(folded) is not None and (_MY_ORDER.search(folded) is not None
+                                                 or bool(extract_entities(text, only=_ORDER)))
 
 
 def _questions_in(normalized: str, sentence: Span) -> list[Span]:
     """A sentence's questions, each with the context around it; empty when the sentence asks nothing."""
     text = normalized[sentence[0]:sentence[1]].rstrip()
     folded = fold(text)
-    if _WANT.search(folded) and not text.endswith(("?", "؟")) and (
-            _MY_ORDER.search(folded) or extract_entities(text, only=_ORDER)):
-        return [sentence]
+    request = not text.endswith(("?", "؟")) and _requests(text)
     if text.endswith((".", "!")) or _RESTATES.search(folded) or _RHETORICAL.fullmatch(folded):
-        return []  # told, exclaimed ("?!", "серьёзно?") or said again in other words: context, not a question of its own
+        # a request told is a part ("TS-1043 رو میخوام پس بدم."); anything else told, exclaimed ("?!", "серьёзно?") or
+        # said again in other words is context, not a question of its own
+        return [sentence] if request else []
     clauses = _clauses(normalized, sentence)
-    asking = [_asks(fold(normalized[start:end])) for start, end in clauses]
+    texts = [fold(normalized[start:end]) for start, end in clauses]
+    # a request is a part of its own unless "but" makes it the context of what follows ("میخواستم اضافه کنم ولی …")
+    asking = [_asks(clause) or (_requests(clause) and not _CONTRAST.match(following))
+              for clause, following in zip(texts, texts[1:] + [""])]
     if not any(asking):
-        return [sentence] if text.endswith(("?", "؟")) else []
+        return [sentence] if text.endswith(("?", "؟")) or request else []
     groups: list[Span] = []
     begin = sentence[0]
     for (_, end), asks in zip(clauses, asking):
