@@ -22,7 +22,7 @@ from actions.context import (
     unclear_before,
 )
 from actions.db import local_now
-from actions.topics import cited, hand_to_person, utter_store_words, utter_summary, utter_topic, utter_units
+from actions.topics import cited, hand_to_person, utter_contact, utter_store_words, utter_summary, utter_topic, utter_units
 from bot import answers
 from bot.dialogue import (
     ORDER_PURPOSES,
@@ -299,8 +299,9 @@ class ActionUnclear(Action):
         question = question_text(tracker)
         plain = intent in ("affirm", "deny", "goodbye", "thank")  # "ok", "no", "bye", "thanks": unless they ask something
         asked = not plain or rules_question(None, question)  # "ok?" alone asks nothing
-        if asked and utter_units(dispatcher, tracker, question, likely_intents(tracker)):
-            return []  # the classifier was unsure, but a rule of the page plainly answers it
+        if asked and (utter_units(dispatcher, tracker, question, likely_intents(tracker))
+                      or utter_contact(dispatcher, tracker, question)):
+            return []  # the classifier was unsure, but a rule of the page (or its contact) plainly answers it
         replies = {"out_of_scope": "utter_out_of_scope", "affirm": "utter_anything_else", "deny": "utter_anything_else",
                    "goodbye": "utter_goodbye", "thank": "utter_you_are_welcome"}
         if intent == "affirm" and offered_a_person(tracker):  # "yes" to "shall a colleague answer you?"

@@ -16,7 +16,7 @@ from actions.context import (
     question_text,
     store_and_language,
 )
-from bot.dialogue import adds_to_order, asks_for_a_person, rules_question
+from bot.dialogue import adds_to_order, asks_for_a_person, asks_for_contact, rules_question
 from bot.i18n.replies import render
 from bot.console.service import queue_for_person
 from bot.db_settings import DatabaseUnavailable, off_the_loop
@@ -43,8 +43,20 @@ def utter_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, 
     if units:
         say_units(dispatcher, units, language)
         return True
+    if utter_contact(dispatcher, tracker, question):
+        return True
     dispatcher.utter_message(response="utter_topic_not_covered")
     return False
+
+
+def utter_contact(dispatcher: CollectingDispatcher, tracker: Tracker, question: str) -> bool:
+    """"What is your email?": the store's contact as its page gives it, when it gives one; True when said."""
+    store, language = store_and_language(tracker)
+    if store.contact is None or not asks_for_contact(question):
+        return False
+    dispatcher.utter_message(response="utter_store_answer", answer=store.contact.text[language],  # type: ignore[index]
+                             sources=cited([store.contact]))
+    return True
 
 
 def utter_summary(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str) -> bool:

@@ -265,6 +265,16 @@ def asks_for_a_person(text: str) -> bool:
     return _PERSON.search(_PERSON_DID.sub(" ", folded)) is not None
 
 
+_CONTACT = re.compile(r"ایمیل|ایمیلتون|شماره تماس|شماره تلفن|تلفنتون|شمارتون|راه ارتباطی|e-?mail|имейл|почт[аыу] (?:для связи|поддержки)|"
+                      r"электронн\w+ почт\w*|телефон (?:поддержки|для связи|магазина)|ваш (?:телефон|номер)|как (?:с вами )?связаться",
+                      re.IGNORECASE)
+
+
+def asks_for_contact(text: str) -> bool:
+    """"What is your email?", "как с вами связаться?": the store's own contact from its page answers."""
+    return _CONTACT.search(_folded(text)) is not None and QUESTION_WORDS.search(_folded(text)) is not None
+
+
 def no_order_number(text: str) -> bool:
     """"I have no order number", "I haven't bought yet", "нет номера": the general rule, not the look-up."""
     return _NO_ORDER.search(_folded(text)) is not None

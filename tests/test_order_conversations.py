@@ -163,6 +163,8 @@ def test_a_question_is_answered_whatever_is_around_it(servers) -> None:
     assert rules.pickup.same_day_from.strftime("%H:%M") in text(pickup)  # before the cut-off: the same day's window
     [thanked] = talk(servers, "offykala", "بسته‌ام ضربه خورده، تا چند ساعت وقت دارم اطلاع بدم؟ پیشاپیش ممنون")
     assert "۲۴ ساعت" in text(thanked)  # the thanks did not hide the question
+    [contact] = talk(servers, "tisa", "ایمیلتون چیه؟")
+    assert "support@tisaperfume.com" in text(contact)  # the store's own contact, from its page
     [named] = talk(servers, "citadel", "заказ CT-2002 когда привезут?")
     assert "телефон" in text(named)  # that order's status, which needs its phone first
 

@@ -7,6 +7,7 @@ import pytest
 from bot.dialogue import (
     asks_about_days_off,
     asks_for_a_person,
+    asks_for_contact,
     asks_how_long,
     asks_how_much,
     item_from,
@@ -426,6 +427,15 @@ def test_while_the_phone_is_asked_only_a_number_that_is_no_phone_is_an_order(val
 )
 def test_not_delivered_yet(text: str, not_yet: bool) -> None:
     assert not_delivered_yet(text) is not_yet
+
+
+@pytest.mark.parametrize(
+    "text, contact",
+    [("در ضمن ایمیلتون چیه", True), ("как с вами связаться?", True), ("какая у вас почта для связи?", True),
+     ("ایمیل تایید برام نیومده", False), ("телефон указал неверный", False)],
+)
+def test_asking_for_the_stores_contact(text: str, contact: bool) -> None:
+    assert asks_for_contact(text) is contact
 
 
 @pytest.mark.parametrize(
