@@ -24,6 +24,7 @@ from bot.dialogue import (
     reason_from,
     rules_question,
     sealed_from,
+    wants_something_done,
 )
 from bot.i18n.format import digits
 from bot.settings import default_store
@@ -131,9 +132,11 @@ def side_question(tracker: Tracker) -> bool:
     text, intent = question_text(tracker), _intent(tracker)
     if no_order_number(text):
         return True
-    if later_question(tracker) and rules_question(intent, text) and not any(
+    if later_question(tracker) and (rules_question(intent, text) or not wants_something_done(text)) and not any(
             entity.get("entity") in ("order_id", "phone") for entity in _entities(tracker)):
-        return True  # "where is CT-2002, and can I return it if I don't like it?": the rule now, the order after
+        # "where is CT-2002, and can I return it if I don't like it?", "… и ещё ноутбуки страхуются": the rule now, the
+        # order after (the splitter found a question there, mark or no mark)
+        return True
     if not text or intent in ("affirm", "deny") or intent.startswith("reason_") or _entities(tracker):
         return False
     return rules_question(intent, text) and reason_from(None, text) is None and sealed_from(None, text) is None

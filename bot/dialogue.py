@@ -27,8 +27,9 @@ REASON_INTENTS: dict[str, Reason] = {
 }
 # Words that name a reason, on normalised and folded text (ZWNJ removed, ی/ک, ё->е).
 _REASON_WORDS: tuple[tuple[Reason, str], ...] = (
-    ("transport_damage", r"حمل|ضربه|شکسته|له شده|ترک ?خورد|بسته.*(پاره|خراب)|при доставке|разбит|помят|треснут|трещин|"
-                         r"в пути|транспорт"),
+    # not "حمل" or "при доставке" alone: "are laptops insured at delivery?" names no damage
+    ("transport_damage", r"(?:آسیب|صدمه|خسارت)\w*.{0,15}حمل|(?:حین|موقع|در) حمل|ضربه|شکسته|له شده|ترک ?خورد|بسته.*(پاره|خراب)|"
+                         r"повре\w+ при доставке|при доставке повре\w+|разбит|помят|треснут|трещин|в пути|транспорт"),
     ("wrong_item", r"اشتباه|مغایر|فرق دار|عوض فرستاد|не тот|не то|перепутал|другой товар|не соответств"),
     ("change_of_mind", r"پشیمون|پشیمان|منصرف|نمیخوام|نمیخواهم|خوشم نیومد|خوشم نمیاد|دوست ندارم|دوسش ندارم|به دلم ننشست|"
                        r"نظرم عوض شد|"
@@ -300,6 +301,11 @@ _WANTS_DONE = re.compile(r"(?<!\w)(?:میخوام|می ?خواهم|میخواس�
 _TRACKING = re.compile(r"کد ?(رهگیری|پیگیری)|трек|отследить|отслеживать", re.IGNORECASE)
 
 
+def wants_something_done(text: str) -> bool:
+    """"میخوام برگردونم", "хочу вернуть": the customer wants something done (with an order), not to know something."""
+    return _WANTS_DONE.search(_folded(text)) is not None
+
+
 def rules_question(intent: Optional[str], text: str) -> bool:
     """Whether an order-topic message asks about the store's rules, not for an order to be looked up.
 
@@ -309,7 +315,7 @@ def rules_question(intent: Optional[str], text: str) -> bool:
     """
     folded = _folded(text)
     marked = "?" in folded or "؟" in folded
-    if _WANTS_DONE.search(folded) and not marked:
+    if wants_something_done(folded) and not marked:
         return False  # "یه طرفش قطع و وصل میشه، میخوام برگردونم": "میشه" there is "becomes", the want is the request
     if intent == "order_status":
         asks = QUESTION_WORDS.search(folded) is not None or marked  # "do you text the code?"

@@ -169,6 +169,12 @@ def test_a_question_is_answered_whatever_is_around_it(servers) -> None:
     assert "телефон" in text(named)  # that order's status, which needs its phone first
 
 
+def test_a_rules_question_after_an_order_request_in_one_message_is_answered_at_once(servers) -> None:
+    [reply] = talk(servers, "chistatek", "заказ CK-3004 ноутбук сломался можно вернуть? и ещё ноутбуки вообще страхуются при доставке")
+    said = text(reply)
+    assert "страховк" in said and "номер телефона" in said and said.index("страховк") < said.index("номер телефона")
+
+
 def test_pickup_time_from_the_cut_off(servers) -> None:
     rules = policies()["citadel"].rules
     today = datetime.now(ZoneInfo("Asia/Tbilisi"))

@@ -75,6 +75,10 @@ def test_slot_depends_on_the_open_question(entities, requested, order_id, phone)
         ("return_request", "پرینتر خط میندازه", "defect"),
         ("return_request", "پرینتر به کارم نمیاد، هنوز پلمپه", "change_of_mind"),
         ("return_request", "не пригодился, хочу вернуть", "change_of_mind"),
+        ("damaged_item", "ноутбуки вообще страхуются при доставке?", None),     # delivery named, no damage
+        ("damaged_item", "گوشی ها بیمه حمل میشن؟", None),
+        ("damaged_item", "کالا در حمل آسیب دیده", "transport_damage"),
+        ("damaged_item", "чайник повредили при доставке", "transport_damage"),
     ],
 )
 def test_reason_from_buttons_and_words(intent: str, text: str, reason: str | None) -> None:
