@@ -16,7 +16,7 @@ from actions.context import (
     question_text,
     store_and_language,
 )
-from bot.dialogue import adds_to_order, asks_for_a_person, asks_for_contact, rules_question
+from bot.dialogue import adds_to_order, asks_for_a_person, asks_for_contact, not_delivered_yet, rules_question
 from bot.i18n.replies import render
 from bot.console.service import queue_for_person
 from bot.db_settings import DatabaseUnavailable, off_the_loop
@@ -81,6 +81,8 @@ def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list
     the question names none ("and the address?" after a Tbilisi pickup), for every action alike."""
     if not question:
         return []
+    if not_delivered_yet(question):  # "can I return it if it hasn't come yet?": the rules for cancelling come first
+        topics = ["cancel_order", *topics]
     index = store_index(current_store(tracker))
     return [match.unit for match in choose_units(question, topics, index, tracker.get_slot("city"))]
 

@@ -175,6 +175,12 @@ def test_a_rules_question_after_an_order_request_in_one_message_is_answered_at_o
     assert "страховк" in said and "номер телефона" in said and said.index("страховк") < said.index("номер телефона")
 
 
+def test_a_change_of_mind_before_delivery_gets_the_rule_for_before_delivery(servers) -> None:
+    before = next(unit for unit in policies()["offykala"].units if unit.id == "cancel_before_delivery")
+    [reply] = talk(servers, "offykala", "можно вернуть товар если я передумал ещё до получения?")
+    assert text(reply).startswith(before.text["ru"])  # not first the rules for an item in hand
+
+
 def test_pickup_time_from_the_cut_off(servers) -> None:
     rules = policies()["citadel"].rules
     today = datetime.now(ZoneInfo("Asia/Tbilisi"))
