@@ -16,12 +16,12 @@ from support import ARTIFACTS
 pytestmark = pytest.mark.server
 
 # Conversations of the blind set that must pass. Raised as the assistant improves; the goal is 0.95.
-BLIND_FLOOR = 0.70
-DEV_FLOOR = 0.84
-DEV2_FLOOR = 0.86
-DEV3_FLOOR = 0.46
-DEV4_FLOOR = 0.76
-DEV5_FLOOR = 0.64
+BLIND_FLOOR = 0.73
+DEV_FLOOR = 0.88
+DEV2_FLOOR = 0.88
+DEV3_FLOOR = 0.50
+DEV4_FLOOR = 0.80
+DEV5_FLOOR = 0.72
 
 
 @pytest.mark.parametrize("name, floor", [("blind", BLIND_FLOOR), ("dev", DEV_FLOOR), ("dev2", DEV2_FLOOR),
