@@ -47,6 +47,7 @@ _ASKS_FOR = re.compile(r"^\W*(?:а|و|همچنین)\s+(?:срок\w*|цен[аы
 _NEW_SUBJECT = re.compile(r"^\W*(?:(?:и|а)\s+)?(?:кстати|и ещ[её]|а также|заодно|плюс|ضمنا|ضمناً|راستی|در ضمن|همچنین|یه سوال دیگه|"
                           r"یک سوال دیگر)(?!\w)\W*\w+\W+\w+", re.IGNORECASE)
 _WHAT_IF = re.compile(r"^\W*(?:и|а|و)\s+(?:если|اگه|اگر)(?!\w)", re.IGNORECASE)
+_ALSO = re.compile(r"^\W*(?:и|а|و)\s+.*(?<!\w)(?:هم|тоже|также)(?!\w)", re.IGNORECASE)
 _CONTRAST = re.compile(r"^\W*(?:ولی|اما|но|однако)(?!\w)", re.IGNORECASE)
 _ALTERNATIVE_ASKED = re.compile(r"(?<!\w)(?:یا اینکه|یا نه|или нет)(?!\w)", re.IGNORECASE)
 # "и чем отправите": "чем" asks ("with what") where a connective opens its clause; after a comma it compares ("больше,
@@ -263,8 +264,8 @@ def _questions_in(normalized: str, sentence: Span) -> list[Span]:
     # a request is a part of its own unless "but" makes it the context of what follows ("میخواستم اضافه کنم ولی …")
     asking = [_asks(clause) or (_requests(clause) and not _CONTRAST.match(following))
               for clause, following in zip(texts, texts[1:] + [""])]
-    if text.endswith(("?", "؟")) and len(texts) > 1 and _WHAT_IF.match(texts[-1]):
-        asking[-1] = True  # "… for a 600-lari order, and if I'm in Gori?": what then, asked anew
+    if text.endswith(("?", "؟")) and len(texts) > 1 and (_WHAT_IF.match(texts[-1]) or _ALSO.search(texts[-1])):
+        asking[-1] = True  # "…, and if I'm in Gori?", "… و فاکتور هم میدین؟": what then, or what else, asked anew
     if not any(asking):
         return [sentence] if text.endswith(("?", "؟")) or request else []
     groups: list[Span] = []
