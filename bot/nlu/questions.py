@@ -49,6 +49,8 @@ _NEW_SUBJECT = re.compile(r"^\W*(?:(?:и|а)\s+)?(?:кстати|и ещ[её]|�
 _WHAT_IF = re.compile(r"^\W*(?:и|а|و)\s+(?:если|اگه|اگر)(?!\w)", re.IGNORECASE)
 _ALSO = re.compile(r"^\W*(?:и|а|و)\s+.*(?<!\w)(?:هم|тоже|также)(?!\w)", re.IGNORECASE)
 _CONTRAST = re.compile(r"^\W*(?:ولی|اما|но|однако)(?!\w)", re.IGNORECASE)
+# "в выходные заказы принимаете", "فاکتور هم میفرستین": a verb that asks the store what it does, with no mark needed
+_ASKS_THE_STORE = re.compile(r"(?<!\w)(?:ن?می\w{2,}(?:ین|ید)|\w{3,}[её]те)\W*$", re.IGNORECASE)
 _ALTERNATIVE_ASKED = re.compile(r"(?<!\w)(?:یا اینکه|یا نه|или нет)(?!\w)", re.IGNORECASE)
 # "и чем отправите": "чем" asks ("with what") where a connective opens its clause; after a comma it compares ("больше,
 # чем цена").
@@ -240,7 +242,7 @@ def _asks(clause: str) -> bool:
     clause = _RELATIVE_CLAUSE.sub(lambda found: found.group() if _LEADS_INTO.search(clause[:found.start() + 1]) else ",", clause)
     clause = _NOT_ASKING.sub(" ", clause)
     return any(pattern.search(clause) is not None for pattern in (
-        QUESTION_WORDS, _HAVE_YOU, _OPENS_WITH_WHAT, _ASKS_FOR, _NEW_SUBJECT, _ALTERNATIVE_ASKED))
+        QUESTION_WORDS, _HAVE_YOU, _OPENS_WITH_WHAT, _ASKS_FOR, _NEW_SUBJECT, _ALTERNATIVE_ASKED, _ASKS_THE_STORE))
 
 
 def _requests(text: str) -> bool:
