@@ -55,17 +55,22 @@ def _latest(tracker: Tracker, entity: str) -> Optional[Any]:
     return None
 
 
-def _total(tracker: Tracker, store: StorePolicy) -> Optional[float]:
+def _total(tracker: Tracker, store: StorePolicy, stated: Optional[list[float]] = None) -> Optional[float]:
     """The order total: the items the latest message prices together, with their currency or without ("пылесос за 120
-    и чайник за 60 лари"), or its one price without a currency ("а если телевизор за 300?"), else the amount slot."""
+    и чайник за 60 лари"), or its one price without a currency ("а если телевизор за 300?"), else the amount slot.
+    `stated`: the prices without a currency, where the caller has read them already."""
     text = (tracker.latest_message or {}).get("text") or ""
-    stated = _stated(tracker, store)
-    said = [_number(found.get("value")) for found in order_amounts(text, [
-        found for found in (tracker.latest_message or {}).get("entities") or [] if found.get("entity") == "amount"], len(stated))]
+    stated = _stated(tracker, store) if stated is None else stated
+    said = [_number(found.get("value")) for found in order_amounts(text, _amounts(tracker), len(stated))]
     total = items_total([amount for amount in said + stated if amount is not None], text)
     if total is None and stated and not said:
         total = stated[0]
     return total if total is not None else _number(tracker.get_slot("amount"))
+
+
+def _amounts(tracker: Tracker) -> list[Dict[Text, Any]]:
+    """The amounts with a currency the latest message names, as its entities (with their offsets)."""
+    return [found for found in (tracker.latest_message or {}).get("entities") or [] if found.get("entity") == "amount"]
 
 
 def _stated(tracker: Tracker, store: StorePolicy) -> list[float]:
@@ -162,19 +167,20 @@ def utter_delivery_cost(dispatcher: CollectingDispatcher, tracker: Tracker, stor
         utter_store_words(dispatcher, tracker, "delivery_cost")
         return
     # the latest message named an amount, with its currency or without (not a follow-up's total)
-    said = _latest(tracker, "amount") is not None or bool(_stated(tracker, store))
+    text = (tracker.latest_message or {}).get("text") or ""
+    stated = _stated(tracker, store)
+    said = _latest(tracker, "amount") is not None or bool(stated)
     question = question_text(tracker)
     named = said or any(_latest(tracker, entity) is not None for entity in ("city", "distance"))
     other = None if named or not question else plainly_answered(question, store_index(store))
     if (other is not None and other.topic != "delivery_cost"  # "who pays the post to send it back?"
             and utter_units(dispatcher, tracker, question, [other.topic, *likely_intents(tracker)])):
         return
-    if (names_a_band((tracker.latest_message or {}).get("text") or "") and not _stated(tracker, store)
-            and utter_summary(dispatcher, tracker, "delivery_cost")):
+    if names_a_band(text, _amounts(tracker)) and not stated and utter_summary(dispatcher, tracker, "delivery_cost"):
         return  # "до 100 лари сколько доставка?": the store's table of bands, not a price for 100
-    total = _total(tracker, store)
+    total = _total(tracker, store, stated)
     earlier = _number(_amount_before(tracker))
-    if said and total is not None and earlier is not None and adds_to_order((tracker.latest_message or {}).get("text") or ""):
+    if said and total is not None and earlier is not None and adds_to_order(text):
         total += earlier  # "and if I also take a 250-lari soundbar?" after a 300-lari TV: 550
     city = tracker.get_slot("city")
     distance = _number(tracker.get_slot("distance"))

@@ -20,7 +20,7 @@ from bot.dialogue import adds_to_order, asks_for_a_person, asks_for_contact, not
 from bot.i18n.replies import render
 from bot.console.service import queue_for_person
 from bot.db_settings import DatabaseUnavailable, off_the_loop
-from bot.stores.policy import AnswerUnit
+from bot.stores.policy import Answer, AnswerUnit
 from bot.stores.units import broad, choose_units, plainly_answered, short_follow_up, store_index
 
 logger = logging.getLogger(__name__)
@@ -51,22 +51,21 @@ def utter_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, 
 
 def utter_contact(dispatcher: CollectingDispatcher, tracker: Tracker, question: str) -> bool:
     """"What is your email?": the store's contact as its page gives it, when it gives one; True when said."""
-    store, language = store_and_language(tracker)
-    if store.contact is None or not asks_for_contact(question):
-        return False
-    dispatcher.utter_message(response="utter_store_answer", answer=store.contact.text[language],  # type: ignore[index]
-                             sources=cited([store.contact]))
-    return True
+    return asks_for_contact(question) and _say_answer(dispatcher, tracker, current_store(tracker).contact)
 
 
 def utter_summary(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str) -> bool:
     """The store's summary of the whole topic (its tariff table, its return policy), when it has one; True when said."""
-    store, language = store_and_language(tracker)
-    summary = store.answer(topic)
-    if summary is not None:
-        dispatcher.utter_message(response="utter_store_answer", answer=summary.text[language],  # type: ignore[index]
-                                 sources=cited([summary]))
-    return summary is not None
+    return _say_answer(dispatcher, tracker, current_store(tracker).answer(topic))
+
+
+def _say_answer(dispatcher: CollectingDispatcher, tracker: Tracker, answer: Optional[Answer]) -> bool:
+    """One of the store's own answers in the customer's language, with its page's sentences; False when there is none."""
+    if answer is None:
+        return False
+    dispatcher.utter_message(response="utter_store_answer", answer=answer.text[store_and_language(tracker)[1]],  # type: ignore[index]
+                             sources=cited([answer]))
+    return True
 
 
 def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: str, topics: Sequence[str]) -> bool:

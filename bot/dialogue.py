@@ -273,7 +273,8 @@ _CONTACT = re.compile(r"ایمیل|ایمیلتون|شماره تماس|شمار
 
 def asks_for_contact(text: str) -> bool:
     """"What is your email?", "как с вами связаться?": the store's own contact from its page answers."""
-    return _CONTACT.search(_folded(text)) is not None and QUESTION_WORDS.search(_folded(text)) is not None
+    folded = _folded(text)
+    return _CONTACT.search(folded) is not None and QUESTION_WORDS.search(folded) is not None
 
 
 def no_order_number(text: str) -> bool:
@@ -352,17 +353,21 @@ def order_amounts(text: str, amounts: Sequence[Mapping[str, Any]], others: int =
     if len(amounts) + others < 2:
         return list(amounts)
     kept = [found for found in amounts
-            if not _BOUND.search(text[:int(found.get("start", 0))].rstrip())
+            if not _bounds_a_band(text, found)
             and not _FEE_BEFORE.search(text[:int(found.get("start", 0))])
             and not _FEE_AFTER.search(text[int(found.get("end", 0)):])]
     return kept if kept or others else list(amounts)
 
 
-def names_a_band(text: str) -> bool:
+def names_a_band(text: str, amounts: Sequence[Mapping[str, Any]]) -> bool:
     """Every amount said bounds a price band ("до 100 лари", "от 100 до 500"), which the store's table answers; an order
     total beside one ("от 500 бесплатно, я знаю; а заказ на 800?") is computed as usual."""
-    amounts = extract_entities(text, frozenset({"amount"}))
-    return bool(amounts) and all(_BOUND.search(text[:found.start].rstrip()) for found in amounts)
+    return bool(amounts) and all(_bounds_a_band(text, found) for found in amounts)
+
+
+def _bounds_a_band(text: str, amount: Mapping[str, Any]) -> bool:
+    """The amount (an entity of `text`) follows a word that makes it a band's bound ("до 100", "زیر ۲ میلیون")."""
+    return _BOUND.search(text[:int(amount.get("start", 0))].rstrip()) is not None
 
 
 _DAYS_OFF = re.compile(r"выходн|праздни|нерабоч|تعطیل|جمعه|نوروز|عید", re.IGNORECASE)
