@@ -15,7 +15,7 @@ import jdatetime
 
 from bot.nlu.entities import extract_entities
 from bot.nlu.normalize import fold, normalize, to_ascii_digits
-from bot.nlu.questions import QUESTION_WORDS
+from bot.nlu.questions import OWN_ORDER, QUESTION_WORDS
 from bot.stores.rules import WEEKDAYS, Reason
 
 ORDER_PURPOSES = ("order_status", "cancel_order", "return_request", "damaged_item")
@@ -296,8 +296,12 @@ def purpose_from_words(text: str) -> str:
 # "when will orders placed on Saturday be processed?": the weekend rule, asked of no order in particular
 _PROCESSING = re.compile(r"обраб\w*|پردازش", re.IGNORECASE)
 # "میخوام برگردونم", "хочу вернуть" without a question mark: something to be done with an order (not "I want to know")
-_WANTS_DONE = re.compile(r"(?<!\w)(?:میخوام|می ?خواهم|میخواستم|хочу|хотел[аи]? бы)(?!\w)(?!\s+(?:بدونم|بپرسم|ببینم|узнать|спросить|уточнить))",
+_WANTS_DONE = re.compile(r"(?<!\w)(?:میخوام|میخام|می ?خواهم|میخواستم|хочу|хотел[аи]? бы)(?!\w)(?!\s+(?:بدونم|بپرسم|ببینم|узнать|спросить|уточнить))",
                          re.IGNORECASE)
+# "میشه سفارشمو لغو کنید؟", "можете отменить мой заказ?": asked of the store for one's own order, a request
+# ("ممکنه سفارشمو کنسل کنین، راسته؟" asks whether the store might, a rule)
+_DO_IT = re.compile(r"(?<!\w)(?:میشه|لطفا|لطفاً)(?!\w).*(?<!\w)(?:ب?کن|بزن|بد|بریز)(?:ید|ین)(?!\w)|"
+                    r"(?<!\w)(?:ثبت می ?کنی[دن]|можете|сможете|оформите|отмените|верните)(?!\w)", re.IGNORECASE)
 # the tracking code itself: "when do you send the tracking code?", "where do I track it?" ask how tracking works
 _TRACKING = re.compile(r"کد ?(رهگیری|پیگیری)|трек|отследить|отслеживать", re.IGNORECASE)
 
@@ -316,8 +320,8 @@ def rules_question(intent: Optional[str], text: str) -> bool:
     """
     folded = _folded(text)
     marked = "?" in folded or "؟" in folded
-    if wants_something_done(folded) and not marked:
-        return False  # "یه طرفش قطع و وصل میشه، میخوام برگردونم": "میشه" there is "becomes", the want is the request
+    if (wants_something_done(folded) or _DO_IT.search(folded)) and (not marked or OWN_ORDER.search(folded)):
+        return False  # "یه طرفش قطع و وصل میشه، میخوام برگردونم", "хочу отменить свой заказ, это возможно?": a request
     if intent == "order_status":
         asks = QUESTION_WORDS.search(folded) is not None or marked  # "do you text the code?"
         asks_about_tracking = _TRACKING.search(folded) is not None and asks
@@ -434,9 +438,9 @@ def follow_up_total(text: str, earlier: Optional[float], currency: str) -> Optio
     return number
 
 
-# Words after which a number is a price ("за 300", "на сумму 300", "مبلغ ۹۰۰", "قیمتش ۳۰۰"), or the order's total when
+# Words after which a number is a price ("за 300", "на сумму 300", "а если на 300", "مبلغ ۹۰۰", "قیمتش ۳۰۰"), or the order's total when
 # it is too short to be an order's code ("заказ на 300", "سفارش ۹۰۰": every store's codes have four digits or more).
-_PRICE_WORDS = re.compile(r"(?:(?<!\w)(?:за|на сумму|стоимостью|ценой|по цене)|مبلغ|قیمت(?:ش|ی)?|به ارزش)[ \u200c]*$",
+_PRICE_WORDS = re.compile(r"(?:(?<!\w)(?:за|на сумму|стоимостью|ценой|по цене|(?:если|а) на)|مبلغ|قیمت(?:ش|ی)?|به ارزش)[ \u200c]*$",
                           re.IGNORECASE)
 _ORDER_WORDS = re.compile(r"(?:(?<!\w)(?:заказ\w*|покупк\w*)(?: на)?|سفارش(?:م|ی)?|خرید(?:م|ی)?)[ \u200c]*$",
                           re.IGNORECASE)

@@ -37,7 +37,7 @@ QUESTION_WORDS = re.compile(
     re.IGNORECASE,
 )
 # "рассрочка есть", "پرداخت در محل دارید": "do you have ...?" asked without a question word or mark.
-_HAVE_YOU = re.compile(r"(?<!\w)(?:есть|دارید|دارین|دارن)\W*$", re.IGNORECASE)
+_HAVE_YOU = re.compile(r"(?<!\w)(?<!у меня )(?<!у нас )(?:есть|دارید|دارین|دارن)\W*$", re.IGNORECASE)
 # "а срок по тбилиси", "و زمان تحویل": a clause that "а"/"و" opens with the noun of what it asks (a term, a price) is a
 # question without a question word.
 _ASKS_FOR = re.compile(r"^\W*(?:а|و|همچنین)\s+(?:срок\w*|цен[аыу]|стоимост\w*|هزینه\w*|قیمتش|زمان تحویل\w*|مهلتش)(?!\w)",
@@ -47,6 +47,13 @@ _ASKS_FOR = re.compile(r"^\W*(?:а|و|همچنین)\s+(?:срок\w*|цен[аы
 _NEW_SUBJECT = re.compile(r"^\W*(?:(?:и|а)\s+)?(?:кстати|и ещ[её]|а также|заодно|плюс|ضمنا|ضمناً|راستی|در ضمن|همچنین|یه سوال دیگه|"
                           r"یک سوال دیگر)(?!\w)\W*\w+\W+\w+", re.IGNORECASE)
 _WHAT_IF = re.compile(r"^\W*(?:и|а|و)\s+(?:если|اگه|اگر)(?!\w)", re.IGNORECASE)
+# "… ? а если оформлю в воскресенье, когда обработаете.", "… ؟ اگه نه با پست چند روز طول میکشه.": what then, asked
+# after a question even when the sentence ends with a full stop
+_IF_SO = re.compile(r"^\W*(?:(?:и|а|و)\s+)?(?:если|اگه|اگر)(?!\w)", re.IGNORECASE)
+# "… и скиньте адрес": a request to the store opened by a connective is a part of its own
+_ASKS_TO = re.compile(r"^\W*(?:и|а|также)\s+\w{2,}(?:ьте|йте)(?!\w)", re.IGNORECASE)
+# "… ? а в село под Батуми", "… ? و به مشهد": an elliptic question after a question, asked without a mark
+_FOLLOWS_UP = re.compile(r"^\W*(?:и|а|و)\s+(?:если|اگه|اگر|в|во|на|до|для|за|при|из|от|به|برای)(?!\w)", re.IGNORECASE)
 _ALSO = re.compile(r"^\W*(?:и|а|و)\s+.*(?<!\w)(?:هم|тоже|также)(?!\w)", re.IGNORECASE)
 _CONTRAST = re.compile(r"^\W*(?:ولی|اما|но|однако)(?!\w)", re.IGNORECASE)
 # "в выходные заказы принимаете", "فاکتور هم میفرستین": a verb that asks the store what it does, with no mark needed
@@ -58,6 +65,12 @@ _OPENS_WITH_WHAT = re.compile(r"^\W*(?:и|а|но)\s+ч[её]м(?!\w)", re.IGNOR
 # "ребят, серьёзно?", "جدی؟": an exclamation with a question mark asks nothing.
 _RHETORICAL = re.compile(r"\W*(?:(?:ребят\w*|серь[её]зно|правда|реально|ну и|ну|блин|жесть|капец|جدی|واقعا|واقعاً|آخه|ای بابا|عجب)"
                          r"\W*)+", re.IGNORECASE)
+# "می‌دونید چی شد؟", "знаете почему?": the story goes on, nothing is asked
+_TEASES = re.compile(r"(?<!\w)(?:می ?دونی[دن]?|میدونی[دن]?|знаете|знаешь|угадайте)\W+(?:چی شد|چیشد|چرا|что (?:случилось|произошло|было)|"
+                     r"почему)\W*$", re.IGNORECASE)
+# "Tipax или почтой?" after "чем отправлять возврат?": the choices of the question before, not a question of their own
+_OPTIONS = re.compile(r"(?<!\w)(?:или|либо|یا)(?!\w)", re.IGNORECASE)
+MAX_OPTION_WORDS = 5
 # "как узнать, будет ли гарантия?", "не знаю, где вы": a verb of (not) knowing before a comma leads into what it asks.
 _LEADS_INTO = re.compile(r"(?<!\w)(?:узнать|понять|проверить|уточнить|подскажите|скажите|не знаю|не помню|بفهمم|بدونم|مطمئن بشم|"
                          r"نمیدونم)\W*$",
@@ -66,12 +79,15 @@ _LEADS_INTO = re.compile(r"(?<!\w)(?:узнать|понять|проверит�
 _TOPIC_WORD = re.compile(r"^\W*(?:(?:и|а|و)\s+)?(?:срок\w*|цен[аыу]|стоимост\w*|рассрочк\w*|гаранти\w*|самовывоз\w*|время|زمان\w*|"
                          r"مدتش|هزینه\w*|قیمتش|اقساط\w*|گارانتی\w*|مهلتش)\W*$", re.IGNORECASE)
 # "TS-1043 رو میخوام پس بدم.", "хочу отменить мой заказ.": a request about one's order is a part of its own.
-_WANT = re.compile(r"(?<!\w)(?:میخوام|می ?خواهم|میخواستم|میخایم|لطفا|لطفاً|хочу|хотел\w*|хотим|нужно|надо|пожалуйста)(?!\w)",
+_WANT = re.compile(r"(?<!\w)(?:میخوام|میخام|می ?خواهم|میخواستم|میخایم|لطفا|لطفاً|хочу|хотел\w*|хотим|нужно|надо|пожалуйста)(?!\w)",
                    re.IGNORECASE)
 _ORDER = frozenset({"order_id"})
-# "my order", or what one does with one's purchase ("مرجوعش کنم", "отменить его"): a request about one's order
-_MY_ORDER = re.compile(r"(?<!\w)(?:سفارشم\w*|مرسولم\w*|مرجوعش|پسش|کنسلش|لغوش|(?:мо|сво)[йего]+ заказ\w*|заказ мой|"
-                       r"(?:вернуть|отменить|сдать) (?:его|её|ее|их))(?!\w)", re.IGNORECASE)
+# "سفارشمو", "по своему заказу", "заказ мой": the customer's own order, not orders in general
+OWN_ORDER = re.compile(r"(?<!\w)(?:سفارشم\w*|سفارش من|مرسولم\w*|(?:мо|сво)(?:й|его|ему|им|ём|ем) заказ\w*|заказ\w* (?:мой|свой))(?!\w)",
+                       re.IGNORECASE)
+# or what one does with one's purchase ("مرجوعش کنم", "отменить его"): a request about one's order
+_MY_ORDER = re.compile(OWN_ORDER.pattern + r"|(?<!\w)(?:مرجوعش|پسش|کنسلش|لغوش|(?:вернуть|отменить|сдать) (?:его|её|ее|их))(?!\w)",
+                       re.IGNORECASE)
 # A sentence ends with "?", "." or "!" (not a decimal point); a clause opens with a comma, a line or a connective.
 _SENTENCE_END = re.compile(r"[?؟!]+[?؟!.]*|\.+(?!\d)")
 _CLAUSE = re.compile(
@@ -91,7 +107,7 @@ _GOES_ON = re.compile(r"^\W*(?:(?:или|либо|например|а не|یا|
 _RELATIVE = re.compile(r"^\W*(?:где|куда|откуда|когда|кто|что)(?!\w)", re.IGNORECASE)
 # Question words that ask nothing: what one does not know ("не знаю, когда привезут", "نمیدونم کی"), a comparison ("так
 # же, как в городе"), a few times or days ago ("چند بار زدم", "چند روز پیش").
-_NOT_ASKING = re.compile(r"(?<!\w)(?:(?:не знаю|не помню|не понимаю|نمیدونم|نمیدانم|نمی دونم)\W+\w+|так же,? как|также,? как|"
+_NOT_ASKING = re.compile(r"(?<!\w)(?:(?:не знаю|не помню|не понимаю|نمیدونم|نمیدانم|نمی دونم)(?:\W+[^,،;?؟]*)?|так же,? как|также,? как|"
                          r"как и|چند بار|چند \w+ پیش)(?!\w)", re.IGNORECASE)
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:где|куда|откуда|когда|кто|что)(?!\w)[^,?]*,", re.IGNORECASE)
 _CORRELATIVE = re.compile(r"(?<!\w)(?:тот|та|то|те|того|тем|там|тогда|такой|так)\W*$", re.IGNORECASE)
@@ -123,8 +139,9 @@ _FA_VERB = re.compile(
 # A request or "do you have" closed by its verb runs on into a question too ("میخوام سفارشمو لغو کنم پولم کی برمیگرده",
 # "اسنپ پی دارین حداقلش چقدره"); "دارین" is its own verb.
 _RUNS_ON = frozenset({"میخوام", "میخواستم", "دارین", "دارید", "دارن"})
-# the verb's clause goes on ("چطوری خبردار میشم که ثبت شده") or is the object of the next ("کی تماس میگیره رو کجا ببینم")
-_FA_GOES_ON = frozenset({"که", "یا", "تا", "چون", "رو", "را"})
+# the verb's clause goes on ("چطوری خبردار میشم که ثبت شده", "کجا بزنم ببینم بسته کجاست") or is the object of the next
+# ("کی تماس میگیره رو کجا ببینم")
+_FA_GOES_ON = frozenset({"که", "یا", "تا", "چون", "رو", "را", "ببینم", "بفهمم", "بدونم"})
 # a light verb after these leads into the question it looks up: "چطوری پیگیری کنم سفارشم کجاست"
 _FA_LOOKS_UP = frozenset({"چک", "پیگیری", "مشخص", "انتخاب", "تعیین", "بررسی", "پیدا", "معلوم", "استعلام", "سوال"})
 # "میشه" after a noun is the verb of its clause ("چطوری حساب میشه"); after a question word or these it is "can"
@@ -235,14 +252,15 @@ def _run_on(normalized: str, clause: Span) -> list[Span]:
     return list(zip(bounds, bounds[1:]))
 
 
-def _asks(clause: str) -> bool:
+def _asks(clause: str, new_subject: bool = True) -> bool:
     """A folded clause asks something: a question word, "do you have ...?" at its end, "чем" or what it asks for
-    opening it."""
+    opening it, or (`new_subject`) a change of subject opening it."""
     # "в том филиале, где я забираю заказы, ..." asks nothing by its "где"; "скажите, где мой заказ, ..." does
     clause = _RELATIVE_CLAUSE.sub(lambda found: found.group() if _LEADS_INTO.search(clause[:found.start() + 1]) else ",", clause)
     clause = _NOT_ASKING.sub(" ", clause)
     return any(pattern.search(clause) is not None for pattern in (
-        QUESTION_WORDS, _HAVE_YOU, _OPENS_WITH_WHAT, _ASKS_FOR, _NEW_SUBJECT, _ALTERNATIVE_ASKED, _ASKS_THE_STORE))
+        QUESTION_WORDS, _HAVE_YOU, _OPENS_WITH_WHAT, _ASKS_FOR, _ALTERNATIVE_ASKED, _ASKS_THE_STORE, _ASKS_TO)) or (
+        new_subject and _NEW_SUBJECT.search(clause) is not None)
 
 
 def _requests(text: str) -> bool:
@@ -252,12 +270,16 @@ def _requests(text: str) -> bool:
                                                  or bool(extract_entities(text, only=_ORDER)))
 
 
-def _questions_in(normalized: str, sentence: Span) -> list[Span]:
-    """A sentence's questions, each with the context around it; empty when the sentence asks nothing."""
+def _questions_in(normalized: str, sentence: Span, after_question: bool) -> list[Span]:
+    """A sentence's questions, each with the context around it; empty when the sentence asks nothing (`after_question`:
+    a question came before it)."""
     text = normalized[sentence[0]:sentence[1]].rstrip()
     folded = fold(text)
     request = not text.endswith(("?", "؟")) and _requests(text)
-    if text.endswith((".", "!")) or _RESTATES.search(folded) or _RHETORICAL.fullmatch(folded):
+    options = after_question and _OPTIONS.search(folded) and QUESTION_WORDS.search(folded) is None and _words(text) <= MAX_OPTION_WORDS
+    if after_question and text.endswith(".") and _IF_SO.match(folded) and _asks(folded):
+        return [sentence]
+    if text.endswith((".", "!")) or _RESTATES.search(folded) or _RHETORICAL.fullmatch(folded) or _TEASES.search(folded) or options:
         # a request told is a part ("TS-1043 رو میخوام پس بدم."); anything else told, exclaimed ("?!", "серьёзно?") or
         # said again in other words is context, not a question of its own
         return [sentence] if request else []
@@ -266,10 +288,20 @@ def _questions_in(normalized: str, sentence: Span) -> list[Span]:
     # a request is a part of its own unless "but" makes it the context of what follows ("میخواستم اضافه کنم ولی …")
     asking = [_asks(clause) or (_requests(clause) and not _CONTRAST.match(following))
               for clause, following in zip(texts, texts[1:] + [""])]
-    if text.endswith(("?", "؟")) and len(texts) > 1 and (_WHAT_IF.match(texts[-1]) or _ALSO.search(texts[-1])):
+    marked = text.endswith(("?", "؟"))
+    for index in range(len(texts) - 1):  # "ضمنا ارسالش رایگان بود، اونم کم میکنید؟": the new subject told, then asked
+        if asking[index] and asking[index + 1] and not _asks(texts[index], new_subject=False) and not _requests(texts[index]):
+            asking[index] = False
+    if (marked and len(texts) > 1 and normalized[clauses[-1][0] - 1] == "\n" and any(asking[:-1])
+            and _WORD.findall(texts[-1])[0] not in _CONNECTIVES):
+        asking[-1] = True  # "کد رهگیری رو کی میفرستین\nوضعیت سفارشم جایی هست ببینم؟": a line of its own, marked, asks
+    if len(texts) > 1 and marked and (_WHAT_IF.match(texts[-1]) or _ALSO.search(texts[-1])):
         asking[-1] = True  # "…, and if I'm in Gori?", "… و فاکتور هم میدین؟": what then, or what else, asked anew
+    what_if = [index for index, clause in enumerate(texts) if index and _WHAT_IF.match(clause) and any(asking[:index])]
+    if what_if and not any(asking[what_if[-1]:]):
+        asking[what_if[-1]] = True  # "сколько будет доставка а если на 300 и я в 10 км": asked anew without a mark
     if not any(asking):
-        return [sentence] if text.endswith(("?", "؟")) or request else []
+        return [sentence] if marked or request or after_question and _FOLLOWS_UP.match(folded) else []
     groups: list[Span] = []
     begin = sentence[0]
     for (_, end), asks in zip(clauses, asking):
@@ -301,7 +333,7 @@ def question_spans(normalized: str) -> list[Span]:
     groups: list[Span] = []
     leading: int | None = None  # where context sentences before the first question began
     for sentence in _sentences(normalized):
-        found = _questions_in(normalized, sentence)
+        found = _questions_in(normalized, sentence, bool(groups))
         if not found:
             if groups:
                 groups[-1] = (groups[-1][0], sentence[1])

@@ -229,6 +229,11 @@ def test_amounts_that_price_the_order(text: str, others: int, kept: list[int]) -
         ("order_status", "شنبه سفارش دادم، کی پردازش میشه؟", True),
         ("order_status", "когда обработают CT-2002?", False),                       # that order's status
         ("order_status", "как узнать статус заказа", True),
+        ("cancel_order", "хочу отменить свой заказ, это возможно?", False),           # wanting it done with one's order
+        ("cancel_order", "میشه سفارشمو لغو کنید؟", False),                         # asked of the store for one's order
+        ("return_request", "برای سفارشم درخواست مرجوعی ثبت میکنید؟", False),
+        ("cancel_order", "можно ли отменить заказ, если он уже отправлен?", True),     # orders in general
+        ("cancel_order", "شنیدم ممکنه سفارشمو کنسل کنین، راسته؟", True),             # whether the store might: a rule
     ],
 )
 def test_a_question_about_the_rules_or_a_request_about_an_order(intent: str, text: str, question: bool) -> None:
@@ -340,6 +345,8 @@ def test_the_total_a_follow_up_means(text: str, earlier: float | None, currency:
         ("заказ на 5 этаж", "gel", []),                          # a floor
         ("за 12:30", "gel", []),
         ("за 300 лари", "gel", []),                              # said with its currency: the amount entity has it
+        ("а если на 300 и я в 10 км", "gel", [300]),             # "and if for 300" after a price asked
+        ("а если на 5 этаж", "gel", []),
     ],
 )
 def test_prices_said_without_a_currency(text: str, currency: str, amounts: list[float]) -> None:

@@ -173,3 +173,11 @@ def test_agrees_with_the_annotations_of_our_training_data() -> None:
 )
 def test_numbers_times_places_and_ids_as_people_write_them(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+def test_a_kind_left_out_still_claims_its_words() -> None:
+    """Asking for order numbers only must not read an amount's number as one ("за 1200 лари" is no order 1200)."""
+    text = "Нужно доставить телевизор за 1200 лари в Гори, это 85 км от Тбилиси."
+    assert extract_entities(text, only=frozenset({"order_id"})) == []
+    assert [entity.entity for entity in extract_entities(text, only=frozenset({"amount", "distance"}))] == ["amount", "distance"]
+    assert [entity.value for entity in extract_entities("заказ CT-2002 на 300 лари", only=frozenset({"order_id"}))] == ["CT-2002"]
