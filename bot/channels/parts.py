@@ -4,8 +4,9 @@ The parts are handed over one after the other as messages of the same conversati
 tracker then holds each question with its own intent, and a later part leans on the facts
 of an earlier one as any follow-up does); their metadata says which question of how many
 each is, and the first carries the message as typed (the widget's history shows it whole).
-An answer that ends by asking for something (the order number) and is repeated by a later
-part is said once, last: the rules are answered at once, the order asked for the rest.
+An answer that ends by asking for something (the order number) is said once, last: the rules
+are answered at once, the order asked for the rest — also when a later part, answered after
+the form stood aside, did not ask it again.
 """
 
 from __future__ import annotations
@@ -27,13 +28,46 @@ def questions_of(text: str) -> list[str]:
 
 def said_once(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The replies without a text that a later one repeats: a form's question asked again after an aside, the offer
-    to check one's own order after each rule, are said once, where the last one was (with its buttons)."""
+    to check one's own order after each rule, a rule a later answer says again, are said once, where the last one was
+    (with its buttons)."""
     kept = []
     for index, message in enumerate(messages):
         text = message.get("text")
-        if not text or all(later.get("text") != text for later in messages[index + 1:]):
+        if not text or not any(_repeats(later.get("text") or "", text) for later in messages[index + 1:]):
             kept.append(message)
     return kept
+
+
+REPEATED_LENGTH = 30  # a shorter text ("بله.") may be part of a later one without being said twice
+
+
+def _repeats(later: str, text: str) -> bool:
+    """A later reply says the text again: the same, or a rule that a later answer of two rules says with another."""
+    return later == text or len(text) >= REPEATED_LENGTH and text in later
+
+
+class _Collector(CollectingOutputChannel):
+    """Collects the replies and remembers which ask the customer for something (a form's `utter_ask_…`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asks: list[dict[str, Any]] = []
+
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        """Rasa passes each reply with its response's name (`utter_action`), which the client never sees."""
+        asking = str(message.get("utter_action") or "").startswith("utter_ask_")
+        before = len(self.messages)
+        await super().send_response(recipient_id, message)
+        if asking:
+            self.asks.extend(self.messages[before:])
+
+
+def asked_last(messages: list[dict[str, Any]], asks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The replies with the last question asked of the customer moved to the end, where the next message answers it."""
+    waiting = next((message for message in reversed(messages) if any(message is ask for ask in asks)), None)
+    if waiting is None:
+        return messages
+    return [message for message in messages if message is not waiting] + [waiting]
 
 
 def part_of(metadata: Any) -> Optional[tuple[int, str]]:
@@ -48,7 +82,7 @@ async def answer_each(on_new_message: Callable[[UserMessage], Awaitable[Any]],
                       message: UserMessage) -> list[dict[str, Any]]:
     """Hands every question of the message to Rasa in order and returns all the replies, each said once."""
     parts = questions_of(message.text or "")
-    collector = CollectingOutputChannel()
+    collector = _Collector()
     for number, part in enumerate(parts, 1):
         metadata = dict(message.metadata or {})
         if len(parts) > 1:
@@ -57,4 +91,4 @@ async def answer_each(on_new_message: Callable[[UserMessage], Awaitable[Any]],
                 metadata["message"] = message.text
         await on_new_message(UserMessage(part, collector, message.sender_id, input_channel=message.input_channel,
                                          metadata=metadata))
-    return said_once(collector.messages) if len(parts) > 1 else collector.messages
+    return asked_last(said_once(collector.messages), collector.asks) if len(parts) > 1 else collector.messages

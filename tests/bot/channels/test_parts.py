@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from bot.channels.guard import SLASH_ESCAPE
-from bot.channels.parts import questions_of, said_once
+from rasa.core.channels.channel import UserMessage
+
+from bot.channels.parts import answer_each, asked_last, questions_of, said_once
 
 
 def test_a_payload_or_an_escaped_slash_is_never_split() -> None:
@@ -21,3 +23,28 @@ def test_a_question_asked_again_after_an_aside_is_said_once_last() -> None:
     assert said_once([rule, offer, {"text": "Another rule."}, later_offer]) == [rule, {"text": "Another rule."},
                                                                                 later_offer]
     assert said_once([{"image": "x"}, {"image": "x"}]) == [{"image": "x"}, {"image": "x"}]
+    tracking = {"text": "The tracking code is texted once the parcel is sent."}
+    both = {"text": "Sign in with the number you ordered with.\nThe tracking code is texted once the parcel is sent."}
+    assert said_once([tracking, both]) == [both]  # a rule said again within a later answer of two rules
+    assert said_once([{"text": "Yes."}, {"text": "Yes. And more."}]) == [{"text": "Yes."}, {"text": "Yes. And more."}]
+
+
+def test_the_question_waiting_for_an_answer_comes_last() -> None:
+    ask = {"text": "Send the order number.", "recipient_id": "s"}
+    first, second = {"text": "The rule.", "recipient_id": "s"}, {"text": "Another rule.", "recipient_id": "s"}
+    assert asked_last([first, ask, second], [ask]) == [first, second, ask]
+    assert asked_last([first, second], []) == [first, second]
+    same_text = {"text": "Send the order number.", "recipient_id": "s"}  # the same words, not the ask itself
+    assert asked_last([ask, first, same_text], [ask]) == [first, same_text, ask]
+
+
+async def test_answer_each_puts_the_form_s_question_after_the_later_parts_answers() -> None:
+    async def rasa(message: UserMessage) -> None:  # what Rasa sends for each part: an ask, then a rule, then a rule
+        if message.text.startswith("где мой заказ"):
+            await message.output_channel.send_response(message.sender_id, {"text": "Номер заказа?", "utter_action": "utter_ask_order_id"})
+        await message.output_channel.send_response(message.sender_id, {"text": f"ответ: {message.text}", "utter_action": "utter_store_answer"})
+
+    replies = await answer_each(rasa, UserMessage("где мой заказ? и как отследить посылку?", sender_id="s"))
+    assert [reply["text"] for reply in replies] == [
+        "ответ: где мой заказ?", "ответ: и как отследить посылку?", "Номер заказа?"]
+    assert all("utter_action" not in reply for reply in replies)
