@@ -137,15 +137,25 @@ def predicting_components(model: Path) -> set[str]:
     return {node["uses"] for node in metadata["predict_schema"]["nodes"].values()}
 
 
+def served_model(argv: List[str]) -> Optional[Path]:
+    """The model archive `rasa run` will load: the one named, or the newest in the folder named (`models/` unless
+    told), as Rasa picks it."""
+    from rasa.model import get_latest_model  # Rasa's own choice (this module imports no TensorFlow)
+
+    flags = [index for index, arg in enumerate(argv) if arg in ("-m", "--model")]
+    named = Path(argv[flags[-1] + 1]) if flags and flags[-1] + 1 < len(argv) else Path("models")
+    if named.is_file():
+        return named
+    latest = get_latest_model(str(named)) if named.is_dir() else None
+    return Path(latest) if latest else None
+
+
 def needs_tensorflow(argv: List[str]) -> bool:
     """True unless this is `run` with a model whose components all run without TensorFlow."""
     if os.environ.get("RASA_TENSORFLOW") == "1" or not argv or argv[0] != "run":
         return True
-    flags = [index for index, arg in enumerate(argv) if arg in ("-m", "--model")]
-    model = Path(argv[flags[-1] + 1]) if flags and flags[-1] + 1 < len(argv) else None
-    if model is None or not model.is_file():
-        return True
-    return not predicting_components(model) <= TENSORFLOW_FREE
+    model = served_model(argv)
+    return model is None or not predicting_components(model) <= TENSORFLOW_FREE
 
 
 def main() -> None:

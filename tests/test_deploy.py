@@ -354,8 +354,8 @@ def test_replicas_resources_and_rollout() -> None:
         assert values["strategy"] == {"type": "RollingUpdate", "rollingUpdate": {"maxSurge": 1, "maxUnavailable": 0}}
         assert mebibytes(values["resources"]["limits"]["memory"]) > mebibytes(values["resources"]["requests"]["memory"])
     assert RASA["autoscaling"]["minReplicas"] >= 2
-    # docs/performance.md: 614 MiB after start, up to 695 after the bench; a Rasa server needs about 700 MB
-    assert mebibytes(RASA["resources"]["requests"]["memory"]) >= 700
+    # docs/performance.md: without TensorFlow 353 MiB after start, 360 after the bench (TensorFlow would add 300)
+    assert mebibytes(RASA["resources"]["requests"]["memory"]) >= 400
     assert RASA["applicationSettings"]["initialModel"] == "" and RASA["applicationSettings"]["trainInitialModel"] is False
     assert RASA["nginx"]["enabled"] is False and env_of(RASA)["SANIC_PROXIES_COUNT"]["value"] == "1"
     # drain, then Sanic's graceful stop (15 s), inside Kubernetes' default 30 s grace period

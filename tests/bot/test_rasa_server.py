@@ -36,7 +36,9 @@ def test_only_run_with_a_model_of_tensorflow_free_components_goes_without(tmp_pa
     assert predicting_components(ours) == set(sorted(TENSORFLOW_FREE)[:5])
     assert not needs_tensorflow(["run", "-i", "127.0.0.1", "-m", str(ours), "--port", "5005"])
     assert needs_tensorflow(["train", "-m", str(ours)])
-    assert needs_tensorflow(["run"])  # no model named: Rasa picks one we have not looked at
+    assert not needs_tensorflow(["run", "--model", str(tmp_path)])  # a folder: its newest model, as Rasa picks it
+    monkeypatch.chdir(tmp_path)
+    assert needs_tensorflow(["run"])  # no models/ folder here: Rasa will fail, with TensorFlow or without
     assert needs_tensorflow(["run", "-m", str(tmp_path / "missing.tar.gz")])
     monkeypatch.setenv("RASA_TENSORFLOW", "1")
     assert needs_tensorflow(["run", "-m", str(ours)])
