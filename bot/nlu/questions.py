@@ -106,14 +106,25 @@ _GOES_ON = re.compile(r"^\W*(?:(?:или|либо|например|а не|یا|
 # A Russian relative clause between commas, or after "тот,": "в том филиале, где я забираю, ...", "тот, кто оформлял".
 _RELATIVE = re.compile(r"^\W*(?:где|куда|откуда|когда|кто|что)(?!\w)", re.IGNORECASE)
 # Question words that ask nothing: what one does not know ("не знаю, когда привезут", "نمیدونم کی"), a comparison ("так
-# же, как в городе"), a few times or days ago ("چند بار زدم", "چند روز پیش").
+# же, как в городе"), a few times or days ago ("چند بار زدم", "چند روز پیش"), whoever or wherever ("هر کی میپرسم").
 _NOT_ASKING = re.compile(r"(?<!\w)(?:(?:не знаю|не помню|не понимаю|نمیدونم|نمیدانم|نمی دونم)(?:\W+[^,،;?؟]*)?|так же,? как|также,? как|"
-                         r"как и|چند بار|چند \w+ پیش)(?!\w)", re.IGNORECASE)
+                         r"как и|چند بار|چند \w+ پیش|هر (?:کی|کجا|چقدر|چند|کدوم))(?!\w)", re.IGNORECASE)
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:где|куда|откуда|когда|кто|что)(?!\w)[^,?]*,", re.IGNORECASE)
 _CORRELATIVE = re.compile(r"(?<!\w)(?:тот|та|то|те|того|тем|там|тогда|такой|так)\W*$", re.IGNORECASE)
 # question words on both sides of a connective ask one thing: "کی و کجا", "چجوری و به کجا", "когда и где"
 _ENDS_ASKING = re.compile(QUESTION_WORDS.pattern + r"\W*$", re.IGNORECASE)
 _OPENS_ASKING = re.compile(r"^\W*(?:\w+\W+){0,2}?" + QUESTION_WORDS.pattern, re.IGNORECASE)
+# "сколько стоит доставка. когда привезут?", "کی میرسه. هزینه ارسال چقدره": a question closed by a full stop, known by a
+# question word that asks what, when, where or how much — one opening a Russian sentence without a comma after it
+# ("Когда курьер приедет, меня не будет." tells), or a Persian one anywhere (not "что", "как", "можно", which tell as
+# often: "сказали, что привезут.")
+_ASKS_PLAINLY = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:сколько|скольк\w+|когда|где|куда|откуда|почему|зачем|кто|почем|"
+                           r"как(?:ой|ая|ое|ие|ую|им|ом|ого|ому|их|ими))(?!\w)[^,]*$|"
+                           r"(?<!\w)(?:چقدر|چقد|کی|کجا|چند|چرا|چطوری|چجوری|کدوم|کدام)(?:ه|ست|اس)?(?!\w)", re.IGNORECASE)
+# "доставка бесплатная", "ارسالش رایگانه" closing a clause ask whether it is (not after what one heard: "слышал, что
+# доставка бесплатная")
+_PREDICATE_ASKED = re.compile(r"(?<!\w)(?:бесплатн\w*|возможн\w*|رایگانه|مجانیه)\W*$", re.IGNORECASE)
+_HEARD = re.compile(r"(?<!\w)(?:слышал\w*|сказал\w*|написан\w*|читал\w*|говорят|شنیدم|گفتن|گفتند|نوشته)(?!\w)", re.IGNORECASE)
 _CONNECTIVES = frozenset(("و", "ولی", "اما", "همچنین", "ضمنا", "راستی", "и", "а", "но", "также", "кстати"))
 # "Hi, do you take Mastercard?": a greeting before a question is no request of its own (the classifier would read the
 # whole as a greeting); courtesy questions ("how are you?") belong to it.
@@ -154,11 +165,21 @@ _RU_OPENS = re.compile(r"сколько|скольк\w+|сколк\w*|скока
 _RU_PREPOSITIONS = frozenset("в во на с со до по за к ко от из у о об про для через".split())
 _RU_LEADS_IN = re.compile(r"\w+(?:ть|ти|чь)|зна\w*|(?:по)?нят\w*|понима\w*|(?:под)?скаж\w*|уточн\w*|провер\w*|"
                           r"посмотр\w*|объясн\w*|напиш\w*|сообщ\w*|интересно|помн\w*|если|что|чтобы|как|так|не|ни|"
-                          r"даже|и|или|а|но")
+                          r"даже|и|или|а|но|то|тот|та|те|того|тем|там|тогда|такой|так")
 _INDEFINITE = re.compile(r"-(?:то|нибудь|либо)(?!\w)")  # "где-то", "когда-нибудь" ask nothing
 # "can I ...?" runs on into what it asks about ("میشه خودم تعیین کنم کی بیارن", "можно выбрать во сколько привезут"):
 # only a question word asking what, when, where or how much ends where the next question begins ("что" mostly joins a
 # clause: "сказали что товара нет").
+# A yes/no question runs on into the next one too ("ارسال به شیراز رایگانه چند روزه میرسه", "можно вернуть если не
+# понравился кто оплачивает доставку"): after one of these, a closing verb or a question word opening a clause (not
+# "когда"/"где", which also join a condition or a place: "можно вернуть, когда коробка вскрыта?") ends it, when a
+# question word is still to come.
+_ASKS_YES_NO = re.compile(r"آیا|میشه|میشود|می ?تونم|می ?توانم|میتونیم|امکان ?داره|امکانش|можно|ли|возможн\w*|бесплатн\w*")
+# ... and these ask and close it at once: the adjective with its copula ("ارسالش رایگانه"), a verb asking the store
+# what it does ("پس میگیرید")
+_FA_PREDICATE = re.compile(r"رایگانه|مجانیه|ن?می\w{2,}(?:ین|ید)")
+_RU_OPENS_AFTER_YES_NO = re.compile(r"сколько|скольк\w+|сколк\w*|скока|почему|зачем|кто|почем|"
+                                    r"как(?:ой|ая|ое|ие|ую|им|ом|ого|ому|их|ими)")
 _YES_NO = re.compile(r"آیا|میشه|میشود|می ?تونم|می ?توانم|میتونیم|امکان ?داره|امکانش|مگه|можно|ли|разве|правда|что")
 MIN_WORDS = 2  # words besides connectives: "серьёзно?", "и куда?" are not questions of their own
 MAX_PARTS = 4
@@ -185,9 +206,9 @@ def _sentences(normalized: str) -> list[Span]:
     return spans
 
 
-def _clauses(normalized: str, sentence: Span) -> list[Span]:
+def _clauses(normalized: str, sentence: Span) -> tuple[list[Span], set[int]]:
     """A sentence cut before each connective and after each comma or line break (a cut leaving no word is not
-    made)."""
+    made), and where a yes/no question run on into the next ends (its clause asks, with no question word)."""
     start, end = sentence
     marks = {match.end() if normalized[match.start()] in ",،;:\n" else match.start(): normalized[match.start()] in ",،;:\n"
              for match in _CLAUSE.finditer(normalized, start, end)}
@@ -201,7 +222,12 @@ def _clauses(normalized: str, sentence: Span) -> list[Span]:
         if _WORD.search(before) and _WORD.search(after) and not one_question:
             spans.append((begin, cut))
             begin = cut
-    return [piece for span in spans + [(begin, end)] for piece in _run_on(normalized, span)]
+    pieces, yes_no_ends = [], set()
+    for span in spans + [(begin, end)]:
+        cut, ends = _run_on(normalized, span)
+        pieces += cut
+        yes_no_ends |= ends
+    return pieces, yes_no_ends
 
 
 def _relative(before: str, after: str) -> bool:
@@ -225,31 +251,46 @@ def _closes_persian(keys: list[str], index: int) -> bool:
     """The word at `index` is the verb that closes a Persian clause, with more of the sentence after it."""
     if index + 1 == len(keys) or keys[index + 1] in _FA_GOES_ON or (index > 0 and keys[index - 1] in _FA_LOOKS_UP):
         return False
+    if keys[index] == "نه" and index > 0 and keys[index - 1] == "یا" or _FA_PREDICATE.fullmatch(keys[index]) and index > 0:
+        return True  # "… دارید یا نه هزینش چقدره": the alternative closes the question
     return _FA_VERB.fullmatch(keys[index]) is not None or (
         keys[index] == "میشه" and index > 0 and keys[index - 1] not in _FA_BEFORE_CAN
         and QUESTION_WORDS.fullmatch(keys[index - 1]) is None)
 
 
-def _run_on(normalized: str, clause: Span) -> list[Span]:
+def _run_on(normalized: str, clause: Span) -> tuple[list[Span], set[int]]:
     """A clause cut where one question runs on into the next: after the Persian verb that closes a question, before
-    the Russian question word (with its preposition) that opens one."""
+    the Russian question word (with its preposition) that opens one; and the cuts that end a yes/no question."""
     words = list(_WORD.finditer(normalized, *clause))
     keys = [fold(word.group()) for word in words]
-    cuts, asked = [], False
+    wh = [QUESTION_WORDS.fullmatch(key) is not None and _YES_NO.fullmatch(key) is None
+          and _INDEFINITE.match(normalized, word.end()) is None for key, word in zip(keys, words)]
+    cuts, asked, yes_no, yes_no_ends = [], False, False, set()
+    opened = 0  # the first word of the question under way ("... که با شرکت حمل میفرستید": a relative clause's verb)
     for index, word in enumerate(words):
-        asking = (QUESTION_WORDS.fullmatch(keys[index]) is not None and _YES_NO.fullmatch(keys[index]) is None
-                  and _INDEFINITE.match(normalized, word.end()) is None) or keys[index] in _RUNS_ON
-        opens = _opens_russian(keys, index) if asked and asking else None
+        asking = wh[index] or keys[index] in _RUNS_ON
+        opens = _opens_russian(keys, index) if asking and (
+            asked or yes_no and _RU_OPENS_AFTER_YES_NO.fullmatch(keys[index]) is not None) else None
         if opens is not None:
             cuts.append(words[opens].start())
+            opened = opens
+            if yes_no and not asked:
+                yes_no_ends.add(words[opens].start())
+            yes_no = False
         if _SAYS_AGAIN.match(normalized, word.start()):
             asked = False  # "когда смогу забрать, то есть в какой день": the same question again
         asked = asking or (asked and opens is None)
-        if asked and _closes_persian(keys, index):
+        yes_no = yes_no or _FA_PREDICATE.fullmatch(keys[index]) is not None and "که" not in keys[opened:index]
+        if (asked or yes_no and _asks(" ".join(keys[index + 1:]))) and _closes_persian(keys, index):
             cuts.append(word.end())
-            asked = False
+            opened = index + 1
+            if not asked:
+                yes_no_ends.add(word.end())
+            asked = yes_no = False
+        else:
+            yes_no = yes_no or _ASKS_YES_NO.fullmatch(keys[index]) is not None
     bounds = [clause[0], *cuts, clause[1]]
-    return list(zip(bounds, bounds[1:]))
+    return list(zip(bounds, bounds[1:])), yes_no_ends
 
 
 def _asks(clause: str, new_subject: bool = True) -> bool:
@@ -260,7 +301,8 @@ def _asks(clause: str, new_subject: bool = True) -> bool:
     clause = _NOT_ASKING.sub(" ", clause)
     return any(pattern.search(clause) is not None for pattern in (
         QUESTION_WORDS, _HAVE_YOU, _OPENS_WITH_WHAT, _ASKS_FOR, _ALTERNATIVE_ASKED, _ASKS_THE_STORE, _ASKS_TO)) or (
-        new_subject and _NEW_SUBJECT.search(clause) is not None)
+        new_subject and _NEW_SUBJECT.search(clause) is not None) or (
+        _PREDICATE_ASKED.search(clause) is not None and _HEARD.search(clause) is None)
 
 
 def _requests(text: str) -> bool:
@@ -277,20 +319,21 @@ def _questions_in(normalized: str, sentence: Span, after_question: bool) -> list
     folded = fold(text)
     request = not text.endswith(("?", "؟")) and _requests(text)
     options = after_question and _OPTIONS.search(folded) and QUESTION_WORDS.search(folded) is None and _words(text) <= MAX_OPTION_WORDS
-    if after_question and text.endswith(".") and _IF_SO.match(folded) and _asks(folded):
+    if text.endswith(".") and (after_question and _IF_SO.match(folded) and _asks(folded)
+                               or _ASKS_PLAINLY.search(_NOT_ASKING.sub(" ", folded))):
         return [sentence]
     if text.endswith((".", "!")) or _RESTATES.search(folded) or _RHETORICAL.fullmatch(folded) or _TEASES.search(folded) or options:
         # a request told is a part ("TS-1043 رو میخوام پس بدم."); anything else told, exclaimed ("?!", "серьёзно?") or
         # said again in other words is context, not a question of its own
         return [sentence] if request else []
-    clauses = _clauses(normalized, sentence)
+    clauses, yes_no_ends = _clauses(normalized, sentence)
     texts = [fold(normalized[start:end]) for start, end in clauses]
     # a request is a part of its own unless "but" makes it the context of what follows ("میخواستم اضافه کنم ولی …")
-    asking = [_asks(clause) or (_requests(clause) and not _CONTRAST.match(following))
-              for clause, following in zip(texts, texts[1:] + [""])]
+    asking = [_asks(clause) or end in yes_no_ends or (_requests(clause) and not _CONTRAST.match(following))
+              for clause, (_, end), following in zip(texts, clauses, texts[1:] + [""])]
     marked = text.endswith(("?", "؟"))
     for index in range(len(texts) - 1):  # "ضمنا ارسالش رایگان بود، اونم کم میکنید؟": the new subject told, then asked
-        if asking[index] and asking[index + 1] and not _asks(texts[index], new_subject=False) and not _requests(texts[index]):
+        if asking[index + 1] and _asks(texts[index]) and not _asks(texts[index], new_subject=False) and not _requests(texts[index]):
             asking[index] = False
     if (marked and len(texts) > 1 and normalized[clauses[-1][0] - 1] == "\n" and any(asking[:-1])
             and _WORD.findall(texts[-1])[0] not in _CONNECTIVES):
