@@ -317,9 +317,20 @@ def _details(tracker: Tracker) -> set[str]:
 
 
 def computed_again(tracker: Tracker) -> List[Dict[Text, Any]]:
-    """A new detail ("and to a village near Gori?") re-runs the last computed answer with it; else nothing."""
+    """A new detail ("and to a village near Gori?") re-runs the last computed answer with it (or the one that uses
+    every detail given); else nothing."""
     last = last_computed(tracker)
-    return [FollowupAction(last)] if _details(tracker) and last else []
+    return (computed_elsewhere(tracker, last) or [FollowupAction(last)]) if _details(tracker) and last else []
+
+
+def computed_elsewhere(tracker: Tracker, own: str) -> List[Dict[Text, Any]]:
+    """The computation that uses every detail the latest message gives, when `own` cannot use them all ("а если
+    курьером, заказ 300 лари, до дома 6 км" after a pickup time: the delivery price); else nothing."""
+    details = _details(tracker)
+    if not details or details <= _USES[own]:
+        return []
+    other = next((action for action, uses in _USES.items() if details <= uses), None)
+    return [FollowupAction(other)] if other else []
 
 
 def computed_instead(tracker: Tracker, own: str, asks_own: bool) -> List[Dict[Text, Any]]:

@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
     computed_again,
+    computed_elsewhere,
     computed_instead,
     current_store,
     last_computed,
@@ -227,6 +228,9 @@ class ActionPickup(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         """Computed from the store's cut-off and windows."""
+        elsewhere = computed_elsewhere(tracker, self.name())
+        if elsewhere:  # an amount and a distance after a pickup time: the delivery price
+            return elsewhere
         store, language = store_and_language(tracker)
         rules = store.rules
         if rules.pickup is None:

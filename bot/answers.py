@@ -294,15 +294,19 @@ def delivery_quote(quote: DeliveryQuote, total: Optional[float], city: Optional[
 def pickup(slot: PickupSlot, rules: PickupRules, ordered: datetime, asked_time: bool, language: Language,
            city: Optional[str] = None) -> str:
     """When an order placed now (or at a given time) can be collected, and where: the branch of the city the
-    customer named when there is one, else every branch; and the rule for collecting from another."""
+    customer named when there is one, else every branch; and the rule for collecting from another. When that is the
+    next day, the same-day window of an earlier order too."""
     values = {"ordered": clock(ordered, language), "cutoff": digits(rules.cutoff.strftime("%H:%M"), language),
               "day": day(slot.day, language), "start": digits(slot.start.strftime("%H:%M"), language),
               "end": digits(slot.end.strftime("%H:%M"), language) if slot.end else ""}
     key = ("pickup.same_day" if slot.same_day else "pickup.next_day") + ("_at" if asked_time else "")
     local = [branch for branch in rules.branches if branch.city == city]
     branches = [f"• {branch.address[language]}" for branch in local or rules.branches]
+    same_day = {"cutoff": values["cutoff"], "start": digits(rules.same_day_from.strftime("%H:%M"), language),
+                "end": digits(rules.same_day_to.strftime("%H:%M"), language)}
     return _lines(
         render(key, language, **values),
+        not slot.same_day and render("pickup.same_day_rule", language, **same_day),  # "до скольки в тот же день?"
         slot.moved_from_day_off and render("pickup.day_off", language),
         render("pickup.branches", language),
         *branches,

@@ -298,10 +298,12 @@ _PROCESSING = re.compile(r"обраб\w*|پردازش", re.IGNORECASE)
 # "میخوام برگردونم", "хочу вернуть" without a question mark: something to be done with an order (not "I want to know")
 _WANTS_DONE = re.compile(r"(?<!\w)(?:میخوام|میخام|می ?خواهم|میخواستم|хочу|хотел[аи]? бы)(?!\w)(?!\s+(?:بدونم|بپرسم|ببینم|узнать|спросить|уточнить))",
                          re.IGNORECASE)
-# "میشه سفارشمو لغو کنید؟", "можете отменить мой заказ?": asked of the store for one's own order, a request
+# "میشه سفارشمو لغو کنید؟", "سفارشم نرسیده ببینید کجاست", "можете отменить мой заказ?": asked of the store for one's
+# own order, a request
 # ("ممکنه سفارشمو کنسل کنین، راسته؟" asks whether the store might, a rule)
 _DO_IT = re.compile(r"(?<!\w)(?:میشه|لطفا|لطفاً)(?!\w).*(?<!\w)(?:ب?کن|بزن|بد|بریز)(?:ید|ین)(?!\w)|"
-                    r"(?<!\w)(?:ثبت می ?کنی[دن]|можете|сможете|оформите|отмените|верните)(?!\w)", re.IGNORECASE)
+                    r"(?<!\w)(?:ثبت می ?کنی[دن]|ببینی[دن]|(?:چک|بررسی|پیگیری) کنی[دن]|можете|сможете|оформите|отмените|верните|"
+                    r"проверьте|посмотрите)(?!\w)", re.IGNORECASE)
 # the tracking code itself: "when do you send the tracking code?", "where do I track it?" ask how tracking works
 _TRACKING = re.compile(r"کد ?(رهگیری|پیگیری)|трек|отследить|отслеживать", re.IGNORECASE)
 

@@ -193,6 +193,13 @@ def test_pickup_time_from_the_cut_off(servers) -> None:
         assert text(reply) == answers.pickup(slot, rules.pickup, ordered, True, "ru")
 
 
+def test_details_a_pickup_time_cannot_use_get_the_delivery_price(servers) -> None:
+    citadel = policies()["citadel"]
+    tier = delivery_cost(citadel.rules.delivery, 300, "batumi", 6)
+    _, courier = talk(servers, "citadel", "самовывоз в батуми где находится?", "а если курьером, заказ 300 лари, до дома 6 км")
+    assert f"{tier.fee:g} лари" in text(courier) and "Агладзе" not in text(courier)  # 6 km at 1.50 a km, not a pickup
+
+
 def test_delivery_time_per_city(servers) -> None:
     [kutaisi] = talk(servers, "citadel", "сколько дней идёт доставка в Кутаиси?")
     assert "2–3 рабочих дня" in text(kutaisi) and "За город" not in text(kutaisi)

@@ -44,14 +44,15 @@ _ASKS_FOR = re.compile(r"^\W*(?:а|و|همچنین)\s+(?:срок\w*|цен[аы
                        re.IGNORECASE)
 # A clause opened by a change of subject ("кстати, вы visa принимаете", "راستی فاکتورشم میفرستین") asks, question word or
 # not; so does an alternative offered ("... یا اینکه شما میاین", "... или нет").
-_NEW_SUBJECT = re.compile(r"^\W*(?:(?:и|а)\s+)?(?:кстати|и ещ[её]|а также|заодно|плюс|ضمنا|ضمناً|راستی|در ضمن|همچنین|یه سوال دیگه|"
+_NEW_SUBJECT = re.compile(r"^\W*(?:(?:и|а)\s+)?(?:кстати|и ещ[её]|а также|заодно|плюс|ضمنا|ضمناً|راستی|در ?ضمن|همچنین|یه سوال دیگه|"
                           r"یک سوال دیگر)(?!\w)\W*\w+\W+\w+", re.IGNORECASE)
 _WHAT_IF = re.compile(r"^\W*(?:и|а|و)\s+(?:если|اگه|اگر)(?!\w)", re.IGNORECASE)
 # "… ? а если оформлю в воскресенье, когда обработаете.", "… ؟ اگه نه با پست چند روز طول میکشه.": what then, asked
 # after a question even when the sentence ends with a full stop
 _IF_SO = re.compile(r"^\W*(?:(?:и|а|و)\s+)?(?:если|اگه|اگر)(?!\w)", re.IGNORECASE)
-# "… и скиньте адрес": a request to the store opened by a connective is a part of its own
-_ASKS_TO = re.compile(r"^\W*(?:и|а|также)\s+\w{2,}(?:ьте|йте)(?!\w)", re.IGNORECASE)
+# "… и скиньте адрес", "… и адрес в тбилиси подскажите": a request to the store opened by a connective is a part of its own
+_ASKS_TO = re.compile(r"^\W*(?:и|а|также)\s+(?:\w{2,}(?:ьте|йте)|.*(?<!\w)(?:подскажите|скажите|напишите|дайте|скиньте|пришлите)\W*"
+                      r"(?:пожалуйста|пожалуста|плиз)?\W*$)(?!\w)", re.IGNORECASE)
 # "… ? а в село под Батуми", "… ? و به مشهد": an elliptic question after a question, asked without a mark
 _FOLLOWS_UP = re.compile(r"^\W*(?:и|а|و)\s+(?:если|اگه|اگر|в|во|на|до|для|за|при|из|от|به|برای)(?!\w)", re.IGNORECASE)
 _ALSO = re.compile(r"^\W*(?:и|а|و)\s+.*(?<!\w)(?:هم|тоже|также)(?!\w)", re.IGNORECASE)
@@ -92,7 +93,7 @@ _MY_ORDER = re.compile(OWN_ORDER.pattern + r"|(?<!\w)(?:مرجوعش|پسش|کن
 _SENTENCE_END = re.compile(r"[?؟!]+[?؟!.]*|\.+(?!\d)")
 _CLAUSE = re.compile(
     r"[,،;:\n]|(?<!\w)(?:و|ولی|اما|همچنین|ضمنا|ضمناً|راستی|یه سوال دیگه|یک سوال دیگر|"
-    r"и|а(?!\s+(?:то|не)(?!\w))|но|а также|и ещ[её]|кстати|и ещ[её] вопрос|плюс|заодно|در ضمن|بعدشم)(?!\w)"  # not "а то", "а не"
+    r"и|а(?!\s+(?:то|не)(?!\w))|но|а также|и ещ[её]|кстати|и ещ[её] вопрос|плюс|заодно|در ?ضمن|بعدشم)(?!\w)"  # not "а то", "а не"
     r"|\s/\s",
     re.IGNORECASE,
 )
@@ -111,7 +112,8 @@ _NOT_ASKING = re.compile(r"(?<!\w)(?:(?:не знаю|не помню|не по�
                          r"как и|چند بار|چند \w+ پیش|هر (?:کی|کجا|چقدر|چند|کدوم))(?!\w)", re.IGNORECASE)
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:где|куда|откуда|когда|кто|что)(?!\w)[^,?]*,", re.IGNORECASE)
 _CORRELATIVE = re.compile(r"(?<!\w)(?:тот|та|то|те|того|тем|там|тогда|такой|так)\W*$", re.IGNORECASE)
-# question words on both sides of a connective ask one thing: "کی و کجا", "چجوری و به کجا", "когда и где"
+# question words on both sides of a connective ask one thing: "کی و کجا", "چجوری و به کجا", "когда и где" (not across a
+# change of subject: "… شاملش میشه راستی پولو میشه …")
 _ENDS_ASKING = re.compile(QUESTION_WORDS.pattern + r"\W*$", re.IGNORECASE)
 _OPENS_ASKING = re.compile(r"^\W*(?:\w+\W+){0,2}?" + QUESTION_WORDS.pattern, re.IGNORECASE)
 # "сколько стоит доставка. когда привезут?", "کی میرسه. هزینه ارسال چقدره": a question closed by a full stop, known by a
@@ -133,7 +135,7 @@ _GREETING = re.compile(
     r"خوبی|خوبین|خوبید|حالتون خوبه|привет\w*|здравствуй\w*|добр\w+ (?:день|вечер|утро|дня|времени суток)|доброе утро|"
     r"как дела|как поживаете|hi|hello|"
     r"(?:у меня )?(?:есть )?(?:один |небольшой )?вопрос|можно (?:задать )?вопрос|(?:вы )?можете (?:мне )?помочь|"
-    r"(?:یه|یک) سوال(?: داشتم| دارم)?|سوال داشتم|میشه کمکم کنید|میشه کمک کنید)(?:\W+|\s+(?:و|и)\s+|$))+",
+    r"(?:یه|یک) سوال(?: داشتم| دارم)?|سوال داشتم|میشه کمکم کنید|میشه کمک کنید|ببخشید مزاحم (?:میشم|شدم))(?:\s+(?:و|и)\s+|\W+|$))+",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+")
@@ -178,6 +180,9 @@ _ASKS_YES_NO = re.compile(r"آیا|میشه|میشود|می ?تونم|می ?تو
 # ... and these ask and close it at once: the adjective with its copula ("ارسالش رایگانه"), a verb asking the store
 # what it does ("پس میگیرید")
 _FA_PREDICATE = re.compile(r"رایگانه|مجانیه|ن?می\w{2,}(?:ین|ید)")
+# a Russian question closed by the verb that asks the store, with another asked after it ("какие карты принимаете
+# рассрочка есть")
+_RU_CLOSES = re.compile(r"\w{3,}[её]те")
 _RU_OPENS_AFTER_YES_NO = re.compile(r"сколько|скольк\w+|сколк\w*|скока|почему|зачем|кто|почем|"
                                     r"как(?:ой|ая|ое|ие|ую|им|ом|ого|ому|их|ими)")
 _YES_NO = re.compile(r"آیا|میشه|میشود|می ?تونم|می ?توانم|میتونیم|امکان ?داره|امکانش|مگه|можно|ли|разве|правда|что")
@@ -217,6 +222,7 @@ def _clauses(normalized: str, sentence: Span) -> tuple[list[Span], set[int]]:
         before, after = fold(normalized[begin:cut]), fold(normalized[cut:end])
         # question words meet across "و"/"и" ("کی و کجا"), not across a line or a comma ("…сколько\n- можно …")
         one_question = (not marks[cut] and _ENDS_ASKING.search(before) is not None and _OPENS_ASKING.search(after) is not None
+                        and _NEW_SUBJECT.search(after) is None
                         or _LEADS_INTO.search(before) is not None or _GOES_ON.search(after) is not None
                         or _relative(before, after))
         if _WORD.search(before) and _WORD.search(after) and not one_question:
@@ -281,7 +287,9 @@ def _run_on(normalized: str, clause: Span) -> tuple[list[Span], set[int]]:
             asked = False  # "когда смогу забрать, то есть в какой день": the same question again
         asked = asking or (asked and opens is None)
         yes_no = yes_no or _FA_PREDICATE.fullmatch(keys[index]) is not None and "که" not in keys[opened:index]
-        if (asked or yes_no and _asks(" ".join(keys[index + 1:]))) and _closes_persian(keys, index):
+        rest_asks = index + 1 < len(keys) and _asks(" ".join(keys[index + 1:]))
+        if ((asked or yes_no and rest_asks) and _closes_persian(keys, index)
+                or asked and rest_asks and _RU_CLOSES.fullmatch(keys[index]) and not any(wh[index + 1:index + 2])):
             cuts.append(word.end())
             opened = index + 1
             if not asked:

@@ -110,6 +110,14 @@ def test_pickup_names_the_branch_of_the_city_asked_about(language: str) -> None:
     for city in ("gori", None):  # no branch there, or no city named: every branch
         text = answers.pickup(slot, rules.pickup, ordered, False, language, city)  # type: ignore[arg-type]
         assert all(address in text for address in branches.values())
+    same_day = render("pickup.same_day_rule", language, cutoff=digits("11:00", language), start=digits("16:00", language),
+                      end=digits("18:00", language))
+    late = datetime(2026, 11, 24, 12, tzinfo=ZoneInfo("Asia/Tbilisi"))  # a Tuesday after the cut-off: the next day
+    late_slot = pickup_slot(rules.pickup, late, rules.week, rules.weekend_orders_next_working_day)
+    assert same_day in answers.pickup(late_slot, rules.pickup, late, False, language)  # and the same day's window
+    early = datetime(2026, 11, 24, 10, tzinfo=ZoneInfo("Asia/Tbilisi"))
+    early_slot = pickup_slot(rules.pickup, early, rules.week, rules.weekend_orders_next_working_day)
+    assert same_day not in answers.pickup(early_slot, rules.pickup, early, False, language)  # the same day: said once
 
 
 @pytest.mark.parametrize("language", ["fa", "ru"])

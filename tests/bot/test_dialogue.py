@@ -234,6 +234,8 @@ def test_amounts_that_price_the_order(text: str, others: int, kept: list[int]) -
         ("return_request", "برای سفارشم درخواست مرجوعی ثبت میکنید؟", False),
         ("cancel_order", "можно ли отменить заказ, если он уже отправлен?", True),     # orders in general
         ("cancel_order", "شنیدم ممکنه سفارشمو کنسل کنین، راسته؟", True),             # whether the store might: a rule
+        ("order_status", "ضمنا سفارشم هنوز نرسیده ببینید کجاست", False),               # look at my order: a request
+        ("order_status", "проверьте мой заказ, где он?", False),
     ],
 )
 def test_a_question_about_the_rules_or_a_request_about_an_order(intent: str, text: str, question: bool) -> None:
