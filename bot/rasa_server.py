@@ -138,12 +138,14 @@ def predicting_components(model: Path) -> set[str]:
 
 
 def served_model(argv: List[str]) -> Optional[Path]:
-    """The model archive `rasa run` will load: the one named, or the newest in the folder named (`models/` unless
-    told), as Rasa picks it."""
+    """The model archive `rasa run` will load, as Rasa picks it: the one named, or the newest in the folder named, or
+    (nothing named, or a path that does not exist) the newest in `models/`."""
     from rasa.model import get_latest_model  # Rasa's own choice (this module imports no TensorFlow)
 
     flags = [index for index, arg in enumerate(argv) if arg in ("-m", "--model")]
     named = Path(argv[flags[-1] + 1]) if flags and flags[-1] + 1 < len(argv) else Path("models")
+    if not named.exists():
+        named = Path("models")
     if named.is_file():
         return named
     latest = get_latest_model(str(named)) if named.is_dir() else None

@@ -39,7 +39,10 @@ def test_only_run_with_a_model_of_tensorflow_free_components_goes_without(tmp_pa
     assert not needs_tensorflow(["run", "--model", str(tmp_path)])  # a folder: its newest model, as Rasa picks it
     monkeypatch.chdir(tmp_path)
     assert needs_tensorflow(["run"])  # no models/ folder here: Rasa will fail, with TensorFlow or without
-    assert needs_tensorflow(["run", "-m", str(tmp_path / "missing.tar.gz")])
+    (tmp_path / "models").mkdir()
+    ours.rename(tmp_path / "models" / ours.name)
+    assert not needs_tensorflow(["run"])  # models/'s newest
+    assert not needs_tensorflow(["run", "-m", str(tmp_path / "missing.tar.gz")])  # Rasa falls back to models/ too
     monkeypatch.setenv("RASA_TENSORFLOW", "1")
     assert needs_tensorflow(["run", "-m", str(ours)])
 
