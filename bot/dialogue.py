@@ -309,8 +309,10 @@ _TRACKING = re.compile(r"کد ?(رهگیری|پیگیری)|трек|отслед
 
 
 def wants_something_done(text: str) -> bool:
-    """"میخوام برگردونم", "хочу вернуть": the customer wants something done (with an order), not to know something."""
-    return _WANTS_DONE.search(_folded(text)) is not None
+    """"میخوام برگردونم", "хочу вернуть", "سفارشم نرسیده ببینید کجاست": the customer wants something done (with an
+    order), not to know something."""
+    folded = _folded(text)
+    return _WANTS_DONE.search(folded) is not None or _DO_IT.search(folded) is not None
 
 
 def rules_question(intent: Optional[str], text: str) -> bool:
@@ -322,7 +324,7 @@ def rules_question(intent: Optional[str], text: str) -> bool:
     """
     folded = _folded(text)
     marked = "?" in folded or "؟" in folded
-    if (wants_something_done(folded) or _DO_IT.search(folded)) and (not marked or OWN_ORDER.search(folded)):
+    if wants_something_done(folded) and (not marked or OWN_ORDER.search(folded)):
         return False  # "یه طرفش قطع و وصل میشه، میخوام برگردونم", "хочу отменить свой заказ, это возможно?": a request
     if intent == "order_status":
         asks = QUESTION_WORDS.search(folded) is not None or marked  # "do you text the code?"
