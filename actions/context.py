@@ -17,6 +17,7 @@ from bot.channels.guard import SLASH_ESCAPE
 from bot.conversation import language_for, store_for
 from bot.dialogue import (
     day_part,
+    follow_up_total,
     item_from,
     no_order_number,
     order_id_from,
@@ -321,6 +322,28 @@ def computed_again(tracker: Tracker) -> List[Dict[Text, Any]]:
     every detail given); else nothing."""
     last = last_computed(tracker)
     return (computed_elsewhere(tracker, last) or [FollowupAction(last)]) if _details(tracker) and last else []
+
+
+TOTALS = ("action_delivery_cost", "action_installments")  # the computed answers that take an order's total
+
+
+def as_number(value: Any) -> Optional[float]:
+    """A slot's number, tolerating text."""
+    try:
+        return float(value) if value is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+def total_again(tracker: Tracker) -> List[Dict[Text, Any]]:
+    """A bare number after a computed answer that takes a total ("а если бы заказ был на 520", "and for 250?", "if
+    it becomes 2.5?"): that answer again with the new total; else nothing."""
+    last = last_computed(tracker)
+    if last not in TOTALS:
+        return []
+    text = (tracker.latest_message or {}).get("text") or ""
+    total = follow_up_total(text, as_number(tracker.get_slot("amount")), current_store(tracker).currency)
+    return [SlotSet("amount", total), FollowupAction(last)] if total is not None else []
 
 
 def computed_elsewhere(tracker: Tracker, own: str) -> List[Dict[Text, Any]]:

@@ -10,16 +10,16 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
+    as_number,
     computed_again,
     computed_elsewhere,
     computed_instead,
-    current_store,
-    last_computed,
     likely_intents,
     offered_a_person,
     question_text,
     ranked_intents,
     store_and_language,
+    total_again,
     unclear_before,
 )
 from actions.db import local_now
@@ -29,10 +29,10 @@ from bot.dialogue import (
     ORDER_PURPOSES,
     adds_to_order,
     asks_about_days_off,
+    asks_about_sending_back,
     asks_how_long,
     asks_how_much,
     day_part,
-    follow_up_total,
     items_total,
     names_a_band,
     order_amounts,
@@ -62,11 +62,11 @@ def _total(tracker: Tracker, store: StorePolicy, stated: Optional[list[float]] =
     `stated`: the prices without a currency, where the caller has read them already."""
     text = (tracker.latest_message or {}).get("text") or ""
     stated = _stated(tracker, store) if stated is None else stated
-    said = [_number(found.get("value")) for found in order_amounts(text, _amounts(tracker), len(stated))]
+    said = [as_number(found.get("value")) for found in order_amounts(text, _amounts(tracker), len(stated))]
     total = items_total([amount for amount in said + stated if amount is not None], text)
     if total is None and stated and not said:
         total = stated[0]
-    return total if total is not None else _number(tracker.get_slot("amount"))
+    return total if total is not None else as_number(tracker.get_slot("amount"))
 
 
 def _amounts(tracker: Tracker) -> list[Dict[Text, Any]]:
@@ -78,14 +78,6 @@ def _stated(tracker: Tracker, store: StorePolicy) -> list[float]:
     """The prices the latest message gives without a currency."""
     latest = tracker.latest_message or {}
     return stated_amounts(latest.get("text") or "", latest.get("entities") or [], store.currency)
-
-
-def _number(value: Any) -> Optional[float]:
-    """A slot's number, tolerating text."""
-    try:
-        return float(value) if value is not None else None
-    except (TypeError, ValueError):
-        return None
 
 
 def _amount_before(tracker: Tracker) -> Optional[Any]:
@@ -159,6 +151,15 @@ def utter_delivery_time(dispatcher: CollectingDispatcher, tracker: Tracker, stor
                              sources=cited(lanes, "delivery_time"))
 
 
+def another_topic_answers(dispatcher: CollectingDispatcher, tracker: Tracker, store: StorePolicy, own: str) -> bool:
+    """A computed answer's question whose words plainly ask another topic's rule gets that rule ("who pays the post to
+    send it back?" read as a delivery price, "муж может забрать вместо меня?" read as a pickup time); False when not."""
+    question = question_text(tracker)
+    other = plainly_answered(question, store_index(store)) if question else None
+    return (other is not None and other.topic != own
+            and utter_units(dispatcher, tracker, question, [other.topic, *likely_intents(tracker)]))
+
+
 def utter_delivery_cost(dispatcher: CollectingDispatcher, tracker: Tracker, store: StorePolicy, language: str) -> None:
     """The shipping price from the total, city and distance given, or one question for the missing number (the cities
     as buttons); for a price question, and for a time question that also asks the price of a given total. A message
@@ -173,18 +174,19 @@ def utter_delivery_cost(dispatcher: CollectingDispatcher, tracker: Tracker, stor
     said = _latest(tracker, "amount") is not None or bool(stated)
     question = question_text(tracker)
     named = said or any(_latest(tracker, entity) is not None for entity in ("city", "distance"))
-    other = None if named or not question else plainly_answered(question, store_index(store))
-    if (other is not None and other.topic != "delivery_cost"  # "who pays the post to send it back?"
-            and utter_units(dispatcher, tracker, question, [other.topic, *likely_intents(tracker)])):
-        return
+    if not named and another_topic_answers(dispatcher, tracker, store, "delivery_cost"):
+        return  # "who pays the post to send it back?"
+    if not said and question and asks_about_sending_back(question) and utter_units(
+            dispatcher, tracker, question, ["return_request", *likely_intents(tracker)]):
+        return  # "هزینه ارسال برگشتش با کیه": the return's post, whatever the classifier read
     if names_a_band(text, _amounts(tracker)) and not stated and utter_summary(dispatcher, tracker, "delivery_cost"):
         return  # "до 100 лари сколько доставка?": the store's table of bands, not a price for 100
     total = _total(tracker, store, stated)
-    earlier = _number(_amount_before(tracker))
+    earlier = as_number(_amount_before(tracker))
     if said and total is not None and earlier is not None and adds_to_order(text):
         total += earlier  # "and if I also take a 250-lari soundbar?" after a 300-lari TV: 550
     city = tracker.get_slot("city")
-    distance = _number(tracker.get_slot("distance"))
+    distance = as_number(tracker.get_slot("distance"))
     quote = delivery_cost(rules, total, city, distance)
     buttons = []
     if quote.kind == "need_city":
@@ -233,10 +235,12 @@ class ActionPickup(Action):
             return elsewhere
         store, language = store_and_language(tracker)
         rules = store.rules
+        asked = _latest(tracker, "time") or day_part(question_text(tracker))  # "at 14:00", "in the evening"
+        if asked is None and another_topic_answers(dispatcher, tracker, store, "pickup"):
+            return []  # "муж может забрать вместо меня?": who may collect it, not when
         if rules.pickup is None:
             utter_store_words(dispatcher, tracker, "pickup")
             return []
-        asked = _latest(tracker, "time") or day_part(question_text(tracker))  # "at 14:00", "in the evening"
         ordered, _ = _ordered_at(tracker, store)
         slot = pickup_slot(rules.pickup, ordered, rules.week, rules.weekend_orders_next_working_day)
         city = _latest(tracker, "city") or tracker.get_slot("city")
@@ -278,9 +282,6 @@ def _order_follow_up(tracker: Tracker) -> Optional[str]:
     return ranking[0] if ranking and ranking[0] in ORDER_PURPOSES else None
 
 
-TOTALS = ("action_delivery_cost", "action_installments")  # the computed answers that take an order's total
-
-
 class ActionUnclear(Action):
     """A message the classifier could not place: a new detail for the last computed answer, else "please rephrase"."""
 
@@ -292,15 +293,9 @@ class ActionUnclear(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         """'And for a 250-lari soundbar?' after a delivery price is the same question again, with its number."""
-        again = computed_again(tracker)
-        if again:
+        again = computed_again(tracker) or total_again(tracker)
+        if again:  # a new detail, or "and for 250?", "if it becomes 2.5?": the same question with it
             return again
-        text = (tracker.latest_message or {}).get("text") or ""
-        last = last_computed(tracker)
-        earlier = _number(tracker.get_slot("amount"))
-        total = follow_up_total(text, earlier, current_store(tracker).currency) if last in TOTALS else None
-        if total is not None:  # "and for 250?", "if it becomes 2.5?": the total, for the same question
-            return [SlotSet("amount", total), FollowupAction(last)]
         about_order = _order_follow_up(tracker)
         if about_order is not None:  # "а когда он придет?" right after its look-up: for that order
             return [SlotSet("purpose", about_order), FollowupAction("action_order_flow")]

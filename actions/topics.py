@@ -15,6 +15,7 @@ from actions.context import (
     likely_intents,
     question_text,
     store_and_language,
+    total_again,
 )
 from bot.dialogue import adds_to_order, asks_for_a_person, asks_for_contact, not_delivered_yet, rules_question
 from bot.i18n.replies import render
@@ -157,9 +158,9 @@ class ActionAnswerTopic(Action):
             return again
         answer = CollectingDispatcher()
         covered = utter_topic(answer, tracker, topic, question_text(tracker), likely_intents(tracker))
-        instead = [] if covered else computed_instead(tracker, self.name(), False)
-        if instead:  # "and in Gori, is there a branch?" after a pickup time: the page is silent on the topic read,
-            return instead  # so the detail is for the computed answer given last
+        instead = [] if covered else computed_instead(tracker, self.name(), False) or total_again(tracker)
+        if instead:  # "and in Gori, is there a branch?" after a pickup time, "а если бы заказ был на 520" after a price:
+            return instead  # the page is silent on the topic read, so the detail is for the computed answer given last
         dispatcher.messages.extend(answer.messages)
         return []
 

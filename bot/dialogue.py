@@ -406,6 +406,15 @@ def asks_how_much(text: str) -> bool:
     return _HOW_MUCH.search(_folded(text)) is not None
 
 
+# "هزینه ارسال برگشتش با کیه", "кто платит за пересылку обратно": the post of a return, not a delivery's price
+_SENT_BACK = re.compile(r"برگشت|مرجوع|پس (?:فرستادن|بفرست|دادن|بدم)|обратн|возврат|верну", re.IGNORECASE)
+
+
+def asks_about_sending_back(text: str) -> bool:
+    """A shipping price asked about a return ("who pays the post to send it back?"): the return rules answer it."""
+    return _SENT_BACK.search(_folded(text)) is not None
+
+
 _ALTERNATIVE = re.compile(r"(?<!\w)(или|либо|а если|вместо|یا|به جای)(?!\w)", re.IGNORECASE)
 
 

@@ -200,6 +200,22 @@ def test_details_a_pickup_time_cannot_use_get_the_delivery_price(servers) -> Non
     assert f"{tier.fee:g} лари" in text(courier) and "Агладзе" not in text(courier)  # 6 km at 1.50 a km, not a pickup
 
 
+def test_a_bare_total_after_a_price_prices_it_again(servers) -> None:
+    _, again = talk(servers, "citadel", "стиралка 480 лари в тбилиси до меня 6 км сколько за доставку",
+                    "а если бы заказ был на 520")  # read as "change my order", which Citadel's page does not cover
+    assert "бесплат" in text(again) and "ничего не сказано" not in text(again)
+
+
+def test_the_post_of_a_return_is_answered_by_the_return_rules_not_a_delivery_price(servers) -> None:
+    [reply] = talk(servers, "tisa", "عطر رو تو حراج خریدم، اگه پس بدم هزینه ارسال برگشتش با کیه؟")
+    assert "مشتری" in text(reply) and "مبلغ سفارشتان" not in text(reply)
+
+
+def test_who_may_collect_a_pickup_is_the_recipient_rule(servers) -> None:
+    [reply] = talk(servers, "citadel", "муж может забрать заказ самовывозом вместо меня?")
+    assert "дееспособ" in text(reply) or "другое лицо" in text(reply) or "другой человек" in text(reply), text(reply)
+
+
 def test_delivery_time_per_city(servers) -> None:
     [kutaisi] = talk(servers, "citadel", "сколько дней идёт доставка в Кутаиси?")
     assert "2–3 рабочих дня" in text(kutaisi) and "За город" not in text(kutaisi)

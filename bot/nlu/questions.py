@@ -411,6 +411,19 @@ def _after_greeting(normalized: str, span: Span) -> Span:
     return (greeting.end(), span[1]) if asks and _words(rest) >= MIN_WORDS else span
 
 
+# "… и сколько ждать? Спасибо", "… کی میرسه؟ پیشاپیش ممنون": thanks after the last question are no part of it
+_THANKS = re.compile(r"(?:\W+(?:(?:большое |заранее )?спасибо(?: большое| заранее)?|благодарю|پیشاپیش ممنون|ممنونم|ممنون|مرسی|سپاس"
+                     r"|thanks|thank you))+\W*$", re.IGNORECASE)
+
+
+def _before_thanks(normalized: str, span: Span) -> Span:
+    """The last question without the thanks after it."""
+    thanks = _THANKS.search(normalized.lower(), span[0], span[1])
+    if thanks is None or _words(normalized[span[0]:thanks.start()]) < MIN_WORDS:
+        return span
+    return (span[0], thanks.start() + 1 if normalized[thanks.start()] in "?؟.!" else thanks.start())
+
+
 def _lines_kept(text: str) -> str:
     """The text normalised with its line breaks, which end clauses (normalize makes every space a blank)."""
     return "".join("\n" if char == "\n" else same for char, same in zip(text, normalize(text)))
@@ -424,5 +437,6 @@ def split_questions(text: str) -> list[str]:
     if len(spans) == 1:
         return [text]
     spans[0] = _after_greeting(normalized, spans[0])
+    spans[-1] = _before_thanks(normalized, spans[-1])
     parts = [part for part in (text[start:end].strip() for start, end in spans) if part]
     return parts if len(parts) > 1 else [text]
