@@ -16,9 +16,9 @@ from support import ARTIFACTS
 HELDOUT = sorted(MULTI.glob("heldout_*.yml"))
 DEV = sorted(MULTI.glob("dev_*.yml"))
 # Raised as the assistant improves; the goals are 0.90 of the questions and false splits below 0.02.
-HELDOUT_FLOOR = 0.86
+HELDOUT_FLOOR = 0.87
 DEV_FLOOR = 0.90
-FALSE_SPLIT_CEILING = 0.05
+FALSE_SPLIT_CEILING = 0.02
 
 
 def figure(line: str, name: str) -> float:
