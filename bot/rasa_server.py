@@ -57,7 +57,20 @@ def _at_import_time(depth: int = 2) -> bool:
     return frame.f_code.co_name == "<module>" or "__qualname__" in frame.f_locals and "__module__" in frame.f_locals
 
 
-class _AbsentName(type):
+class _Empty:
+    """Looked into, a left-out name is empty: no GPUs listed (`tf.config.list_physical_devices`), nothing to iterate."""
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+    def __bool__(self) -> bool:
+        return False
+
+
+class _AbsentName(_Empty, type):
     """Any attribute of a left-out name is another one: `tf.keras.layers.Layer`, `tf.float32`, `tf.Tensor`."""
 
     def __getattr__(cls, name: str) -> Any:
@@ -65,17 +78,8 @@ class _AbsentName(type):
             raise AttributeError(name)
         return _AbsentName(name, (Absent,), {"__module__": "tensorflow"})
 
-    def __iter__(cls) -> Iterator[Any]:
-        return iter(())
 
-    def __len__(cls) -> int:
-        return 0
-
-    def __bool__(cls) -> bool:
-        return False
-
-
-class Absent(metaclass=_AbsentName):
+class Absent(_Empty, metaclass=_AbsentName):
     """A name of the left-out TensorFlow: usable in a module's or class's body, refused inside a function."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -93,15 +97,6 @@ class Absent(metaclass=_AbsentName):
         if name.startswith("__"):
             raise AttributeError(name)
         return Absent
-
-    def __iter__(self) -> Iterator[Any]:
-        return iter(())
-
-    def __len__(self) -> int:
-        return 0
-
-    def __bool__(self) -> bool:
-        return False
 
 
 class _AbsentModule(types.ModuleType):
