@@ -346,6 +346,15 @@ def total_again(tracker: Tracker) -> List[Dict[Text, Any]]:
     return [SlotSet("amount", total), FollowupAction(last)] if total is not None else []
 
 
+def order_named_instead(tracker: Tracker) -> List[Dict[Text, Any]]:
+    """An order's number alone after a computed answer ("мой заказ CT-2002" after a delivery price): that order looked
+    up, not the computation again; else nothing."""
+    named = any(entity.get("entity") == "order_id" for entity in _entities(tracker))
+    if _intent(tracker) != "inform" or not named or _details(tracker):
+        return []
+    return [SlotSet("purpose", "order_status"), FollowupAction("action_order_flow")]
+
+
 def computed_elsewhere(tracker: Tracker, own: str) -> List[Dict[Text, Any]]:
     """The computation that uses every detail the latest message gives, when `own` cannot use them all ("а если
     курьером, заказ 300 лари, до дома 6 км" after a pickup time: the delivery price); else nothing."""

@@ -16,6 +16,7 @@ from actions.context import (
     computed_instead,
     likely_intents,
     offered_a_person,
+    order_named_instead,
     question_text,
     ranked_intents,
     store_and_language,
@@ -108,6 +109,9 @@ class ActionInstallments(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         """Computed where the store gives numbers, the store's own words elsewhere."""
+        instead = order_named_instead(tracker)
+        if instead:  # "мой заказ TS-1041" after the plans: that order
+            return instead
         store, language = store_and_language(tracker)
         plans = store.rules.installments
         if not plans:
@@ -209,7 +213,7 @@ class ActionDeliveryCost(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         """A price, or one question for the missing number, with the cities as buttons."""
-        instead = computed_instead(tracker, self.name(), asks_how_much(question_text(tracker)))
+        instead = order_named_instead(tracker) or computed_instead(tracker, self.name(), asks_how_much(question_text(tracker)))
         if instead:  # "and if I order at 2 pm, what then?" after a pickup time: the pickup again
             return instead
         store, language = store_and_language(tracker)
@@ -230,8 +234,8 @@ class ActionPickup(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         """Computed from the store's cut-off and windows."""
-        elsewhere = computed_elsewhere(tracker, self.name())
-        if elsewhere:  # an amount and a distance after a pickup time: the delivery price
+        elsewhere = order_named_instead(tracker) or computed_elsewhere(tracker, self.name())
+        if elsewhere:  # an order's number, or an amount and a distance, after a pickup time: that order, the price
             return elsewhere
         store, language = store_and_language(tracker)
         rules = store.rules

@@ -216,6 +216,12 @@ def test_who_may_collect_a_pickup_is_the_recipient_rule(servers) -> None:
     assert "дееспособ" in text(reply) or "другое лицо" in text(reply) or "другой человек" in text(reply), text(reply)
 
 
+def test_an_order_number_after_a_price_looks_that_order_up(servers) -> None:
+    price, order = talk(servers, "citadel", "холодильник за 900 лари в Батуми, доставка бесплатная?", "мой заказ CT-2002")
+    assert "бесплат" in text(price)
+    assert "телефон" in text(order) and "бесплат" not in text(order)  # the order's phone asked, not the price again
+
+
 def test_delivery_time_per_city(servers) -> None:
     [kutaisi] = talk(servers, "citadel", "сколько дней идёт доставка в Кутаиси?")
     assert "2–3 рабочих дня" in text(kutaisi) and "За город" not in text(kutaisi)
