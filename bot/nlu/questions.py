@@ -186,6 +186,7 @@ _RU_CLOSES = re.compile(r"\w{3,}[её]те")
 _RU_OPENS_AFTER_YES_NO = re.compile(r"сколько|скольк\w+|сколк\w*|скока|почему|зачем|кто|почем|"
                                     r"как(?:ой|ая|ое|ие|ую|им|ом|ого|ому|их|ими)")
 _YES_NO = re.compile(r"آیا|میشه|میشود|می ?تونم|می ?توانم|میتونیم|امکان ?داره|امکانش|مگه|можно|ли|разве|правда|что")
+NEXT_WORDS = 12  # words looked at for a question after a yes/no one runs on (a bound: a long message stays linear)
 MIN_WORDS = 2  # words besides connectives: "серьёзно?", "и куда?" are not questions of their own
 MAX_PARTS = 4
 
@@ -287,9 +288,9 @@ def _run_on(normalized: str, clause: Span) -> tuple[list[Span], set[int]]:
             asked = False  # "когда смогу забрать, то есть в какой день": the same question again
         asked = asking or (asked and opens is None)
         yes_no = yes_no or _FA_PREDICATE.fullmatch(keys[index]) is not None and "که" not in keys[opened:index]
-        rest_asks = index + 1 < len(keys) and _asks(" ".join(keys[index + 1:]))
-        if ((asked or yes_no and rest_asks) and _closes_persian(keys, index)
-                or asked and rest_asks and _RU_CLOSES.fullmatch(keys[index]) and not any(wh[index + 1:index + 2])):
+        closes = _closes_persian(keys, index)
+        closes_russian = asked and _RU_CLOSES.fullmatch(keys[index]) is not None and not any(wh[index + 1:index + 2])
+        if asked and closes or (yes_no and closes or closes_russian) and _asks(" ".join(keys[index + 1:index + 1 + NEXT_WORDS])):
             cuts.append(word.end())
             opened = index + 1
             if not asked:
