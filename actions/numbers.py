@@ -14,6 +14,7 @@ from actions.context import (
     computed_again,
     computed_elsewhere,
     computed_instead,
+    earlier_topic,
     likely_intents,
     offered_a_person,
     order_named_instead,
@@ -36,6 +37,7 @@ from bot.dialogue import (
     day_part,
     items_total,
     names_a_band,
+    names_shipping,
     order_amounts,
     ordered_moment,
     rules_question,
@@ -183,6 +185,10 @@ def utter_delivery_cost(dispatcher: CollectingDispatcher, tracker: Tracker, stor
     if not said and question and asks_about_sending_back(question) and utter_units(
             dispatcher, tracker, question, ["return_request", *likely_intents(tracker)]):
         return  # "هزینه ارسال برگشتش با کیه": the return's post, whatever the classifier read
+    earlier = earlier_topic(tracker)
+    if (not named and question and earlier not in (None, "delivery_cost", "delivery_time") and not names_shipping(question)
+            and utter_units(dispatcher, tracker, question, [earlier])):
+        return  # "حداقلش چقدره" after "SnappPay?": the earlier topic's rule, not a delivery price
     if names_a_band(text, _amounts(tracker)) and not stated and utter_summary(dispatcher, tracker, "delivery_cost"):
         return  # "до 100 лари сколько доставка?": the store's table of bands, not a price for 100
     total = _total(tracker, store, stated)

@@ -406,6 +406,16 @@ def asks_how_much(text: str) -> bool:
     return _HOW_MUCH.search(_folded(text)) is not None
 
 
+# the words of shipping: a price question without them ("حداقلش چقدره" after SnappPay) may be about another topic
+_SHIPPING = re.compile(r"ارسال|پست|پیک|تحویل|باربری|доставк|курьер|пересыл|отправ|привез|везти|shipping|delivery",
+                       re.IGNORECASE)
+
+
+def names_shipping(text: str) -> bool:
+    """The question speaks of shipping ("هزینه ارسال", "доставка"), not only of a price."""
+    return _SHIPPING.search(_folded(text)) is not None
+
+
 # "هزینه ارسال برگشتش با کیه", "кто платит за пересылку обратно": the post of a return, not a delivery's price
 _SENT_BACK = re.compile(r"برگشت|مرجوع|پس (?:فرستادن|بفرست|دادن|بدم)|обратн|возврат|верну", re.IGNORECASE)
 

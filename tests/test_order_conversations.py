@@ -222,6 +222,11 @@ def test_an_order_number_after_a_price_looks_that_order_up(servers) -> None:
     assert "телефон" in text(order) and "бесплат" not in text(order)  # the order's phone asked, not the price again
 
 
+def test_a_price_asked_after_another_topic_without_shipping_words_is_that_topic_s(servers) -> None:
+    _, minimum = talk(servers, "tisa", "اسنپ پی دارین؟", "حداقلش چقدره")  # read as a delivery price by the classifier
+    assert "۵۰ هزار" in text(minimum) and "مبلغ سفارشتان" not in text(minimum)
+
+
 def test_delivery_time_per_city(servers) -> None:
     [kutaisi] = talk(servers, "citadel", "сколько дней идёт доставка в Кутаиси?")
     assert "2–3 рабочих дня" in text(kutaisi) and "За город" not in text(kutaisi)
