@@ -46,19 +46,23 @@ _ASKS_FOR = re.compile(r"^\W*(?:а|و|همچنین)\s+(?:срок\w*|цен[аы
 # not; so does an alternative offered ("... یا اینکه شما میاین", "... или нет").
 _NEW_SUBJECT = re.compile(r"^\W*(?:(?:и|а)\s+)?(?:кстати|и ещ[её]|а также|заодно|плюс|ضمنا|ضمناً|راستی|در ?ضمن|همچنین|یه سوال دیگه|"
                           r"یک سوال دیگر)(?!\w)\W*\w+\W+\w+", re.IGNORECASE)
-_WHAT_IF = re.compile(r"^\W*(?:и|а|و)\s+(?:если|اگه|اگر)(?!\w)", re.IGNORECASE)
+_AND = r"(?:и|а|و)"
+_IF = r"(?:если|اگه|اگر)"
+_WHAT_IF = re.compile(rf"^\W*{_AND}\s+{_IF}(?!\w)", re.IGNORECASE)
 # "… ? а если оформлю в воскресенье, когда обработаете.", "… ؟ اگه نه با پست چند روز طول میکشه.": what then, asked
 # after a question even when the sentence ends with a full stop
-_IF_SO = re.compile(r"^\W*(?:(?:и|а|و)\s+)?(?:если|اگه|اگر)(?!\w)", re.IGNORECASE)
+_IF_SO = re.compile(rf"^\W*(?:{_AND}\s+)?{_IF}(?!\w)", re.IGNORECASE)
 # "… и скиньте адрес", "… и адрес в тбилиси подскажите": a request to the store opened by a connective is a part of its own
 _ASKS_TO = re.compile(r"^\W*(?:и|а|также)\s+(?:\w{2,}(?:ьте|йте)|.*(?<!\w)(?:подскажите|скажите|напишите|дайте|скиньте|пришлите)\W*"
                       r"(?:пожалуйста|пожалуста|плиз)?\W*$)(?!\w)", re.IGNORECASE)
 # "… ? а в село под Батуми", "… ? و به مشهد": an elliptic question after a question, asked without a mark
-_FOLLOWS_UP = re.compile(r"^\W*(?:и|а|و)\s+(?:если|اگه|اگر|в|во|на|до|для|за|при|из|от|به|برای)(?!\w)", re.IGNORECASE)
+_FOLLOWS_UP = re.compile(rf"^\W*{_AND}\s+(?:{_IF}|в|во|на|до|для|за|при|из|от|به|برای)(?!\w)", re.IGNORECASE)
 _ALSO = re.compile(r"^\W*(?:и|а|و)\s+.*(?<!\w)(?:هم|тоже|также)(?!\w)", re.IGNORECASE)
 _CONTRAST = re.compile(r"^\W*(?:ولی|اما|но|однако)(?!\w)", re.IGNORECASE)
 # "в выходные заказы принимаете", "فاکتور هم میفرستین": a verb that asks the store what it does, with no mark needed
-_ASKS_THE_STORE = re.compile(r"(?<!\w)(?:ن?می\w{2,}(?:ین|ید)|\w{3,}[её]те)\W*$", re.IGNORECASE)
+_FA_ASKS_THE_STORE = r"ن?می\w{2,}(?:ین|ید)"
+_RU_ASKS_THE_STORE = r"\w{3,}[её]те"
+_ASKS_THE_STORE = re.compile(rf"(?<!\w)(?:{_FA_ASKS_THE_STORE}|{_RU_ASKS_THE_STORE})\W*$", re.IGNORECASE)
 _ALTERNATIVE_ASKED = re.compile(r"(?<!\w)(?:یا اینکه|یا نه|или нет)(?!\w)", re.IGNORECASE)
 # "и чем отправите": "чем" asks ("with what") where a connective opens its clause; after a comma it compares ("больше,
 # чем цена").
@@ -120,8 +124,12 @@ _OPENS_ASKING = re.compile(r"^\W*(?:\w+\W+){0,2}?" + QUESTION_WORDS.pattern, re.
 # question word that asks what, when, where or how much — one opening a Russian sentence without a comma after it
 # ("Когда курьер приедет, меня не будет." tells), or a Persian one anywhere (not "что", "как", "можно", which tell as
 # often: "сказали, что привезут.")
-_ASKS_PLAINLY = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:сколько|скольк\w+|когда|где|куда|откуда|почему|зачем|кто|почем|"
-                           r"как(?:ой|ая|ое|ие|ую|им|ом|ого|ому|их|ими))(?!\w)[^,]*$|"
+# Russian question words: what, how much, why, who ...; when and where, which also join conditions and places;
+# the misspellings of "сколько" people type
+_RU_WHAT = r"сколько|скольк\w+|почему|зачем|кто|почем|как(?:ой|ая|ое|ие|ую|им|ом|ого|ому|их|ими)"
+_RU_WHEN_WHERE = r"когда|где|куда|откуда"
+_RU_HOW_MUCH_TYPED = r"сколк\w*|скока"
+_ASKS_PLAINLY = re.compile(rf"^\W*(?:\w+\W+){{0,2}}?(?:{_RU_WHAT}|{_RU_WHEN_WHERE})(?!\w)[^,]*$|"
                            r"(?<!\w)(?:چقدر|چقد|کی|کجا|چند|چرا|چطوری|چجوری|کدوم|کدام)(?:ه|ست|اس)?(?!\w)", re.IGNORECASE)
 # "доставка бесплатная", "ارسالش رایگانه" closing a clause ask whether it is (not after what one heard: "слышал, что
 # доставка бесплатная")
@@ -162,8 +170,7 @@ _FA_LOOKS_UP = frozenset({"چک", "پیگیری", "مشخص", "انتخاب", "�
 _FA_BEFORE_CAN = frozenset({"رو", "را", "هم", "اینو", "اونو"})
 # Russian opens a question with its question word ("сколько стоит доставка когда привезут", "... на какой счёт"),
 # unless a verb of knowing or a subordinator leads into it ("как узнать когда привезут", "если не помню где чек").
-_RU_OPENS = re.compile(r"сколько|скольк\w+|сколк\w*|скока|когда|где|куда|откуда|почему|зачем|кто|почем|"
-                       r"как(?:ой|ая|ое|ие|ую|им|ом|ого|ому|их|ими|ов|ова|ово|овы)")
+_RU_OPENS = re.compile(rf"{_RU_WHAT}|{_RU_HOW_MUCH_TYPED}|{_RU_WHEN_WHERE}|как(?:ов|ова|ово|овы)")
 _RU_PREPOSITIONS = frozenset("в во на с со до по за к ко от из у о об про для через".split())
 _RU_LEADS_IN = re.compile(r"\w+(?:ть|ти|чь)|зна\w*|(?:по)?нят\w*|понима\w*|(?:под)?скаж\w*|уточн\w*|провер\w*|"
                           r"посмотр\w*|объясн\w*|напиш\w*|сообщ\w*|интересно|помн\w*|если|что|чтобы|как|так|не|ни|"
@@ -176,16 +183,16 @@ _INDEFINITE = re.compile(r"-(?:то|нибудь|либо)(?!\w)")  # "где-т
 # понравился кто оплачивает доставку"): after one of these, a closing verb or a question word opening a clause (not
 # "когда"/"где", which also join a condition or a place: "можно вернуть, когда коробка вскрыта?") ends it, when a
 # question word is still to come.
-_ASKS_YES_NO = re.compile(r"آیا|میشه|میشود|می ?تونم|می ?توانم|میتونیم|امکان ?داره|امکانش|можно|ли|возможн\w*|бесплатн\w*")
+_CAN = r"آیا|میشه|میشود|می ?تونم|می ?توانم|میتونیم|امکان ?داره|امکانش|можно|ли"
+_ASKS_YES_NO = re.compile(rf"{_CAN}|возможн\w*|бесплатн\w*")
 # ... and these ask and close it at once: the adjective with its copula ("ارسالش رایگانه"), a verb asking the store
 # what it does ("پس میگیرید")
-_FA_PREDICATE = re.compile(r"رایگانه|مجانیه|ن?می\w{2,}(?:ین|ید)")
+_FA_PREDICATE = re.compile(rf"رایگانه|مجانیه|{_FA_ASKS_THE_STORE}")
 # a Russian question closed by the verb that asks the store, with another asked after it ("какие карты принимаете
 # рассрочка есть")
-_RU_CLOSES = re.compile(r"\w{3,}[её]те")
-_RU_OPENS_AFTER_YES_NO = re.compile(r"сколько|скольк\w+|сколк\w*|скока|почему|зачем|кто|почем|"
-                                    r"как(?:ой|ая|ое|ие|ую|им|ом|ого|ому|их|ими)")
-_YES_NO = re.compile(r"آیا|میشه|میشود|می ?تونم|می ?توانم|میتونیم|امکان ?داره|امکانش|مگه|можно|ли|разве|правда|что")
+_RU_CLOSES = re.compile(_RU_ASKS_THE_STORE)
+_RU_OPENS_AFTER_YES_NO = re.compile(rf"{_RU_WHAT}|{_RU_HOW_MUCH_TYPED}")
+_YES_NO = re.compile(rf"{_CAN}|مگه|разве|правда|что")
 NEXT_WORDS = 12  # words looked at for a question after a yes/no one runs on (a bound: a long message stays linear)
 MIN_WORDS = 2  # words besides connectives: "серьёзно?", "и куда?" are not questions of their own
 MAX_PARTS = 4
