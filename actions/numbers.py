@@ -185,9 +185,9 @@ def utter_delivery_cost(dispatcher: CollectingDispatcher, tracker: Tracker, stor
     if not said and question and asks_about_sending_back(question) and utter_units(
             dispatcher, tracker, question, ["return_request", *likely_intents(tracker)]):
         return  # "هزینه ارسال برگشتش با کیه": the return's post, whatever the classifier read
-    earlier = earlier_topic(tracker)
-    if (not named and question and earlier not in (None, "delivery_cost", "delivery_time") and not names_shipping(question)
-            and utter_units(dispatcher, tracker, question, [earlier])):
+    topic_before = earlier_topic(tracker)
+    if (not named and question and topic_before not in (None, "delivery_cost", "delivery_time")
+            and not names_shipping(question) and utter_units(dispatcher, tracker, question, [topic_before])):
         return  # "حداقلش چقدره" after "SnappPay?": the earlier topic's rule, not a delivery price
     if names_a_band(text, _amounts(tracker)) and not stated and utter_summary(dispatcher, tracker, "delivery_cost"):
         return  # "до 100 лари сколько доставка?": the store's table of bands, not a price for 100

@@ -296,14 +296,14 @@ def pickup(slot: PickupSlot, rules: PickupRules, ordered: datetime, asked_time: 
     """When an order placed now (or at a given time) can be collected, and where: the branch of the city the
     customer named when there is one, else every branch; and the rule for collecting from another. When that is the
     next day, the same-day window of an earlier order too."""
-    values = {"ordered": clock(ordered, language), "cutoff": digits(rules.cutoff.strftime("%H:%M"), language),
-              "day": day(slot.day, language), "start": digits(slot.start.strftime("%H:%M"), language),
-              "end": digits(slot.end.strftime("%H:%M"), language) if slot.end else ""}
+    values = {"ordered": clock(ordered, language), "cutoff": clock(rules.cutoff, language),
+              "day": day(slot.day, language), "start": clock(slot.start, language),
+              "end": clock(slot.end, language) if slot.end else ""}
     key = ("pickup.same_day" if slot.same_day else "pickup.next_day") + ("_at" if asked_time else "")
     local = [branch for branch in rules.branches if branch.city == city]
     branches = [f"• {branch.address[language]}" for branch in local or rules.branches]
-    same_day = {"cutoff": values["cutoff"], "start": digits(rules.same_day_from.strftime("%H:%M"), language),
-                "end": digits(rules.same_day_to.strftime("%H:%M"), language)}
+    same_day = {"cutoff": values["cutoff"], "start": clock(rules.same_day_from, language),
+                "end": clock(rules.same_day_to, language)}
     return _lines(
         render(key, language, **values),
         not slot.same_day and render("pickup.same_day_rule", language, **same_day),  # "до скольки в тот же день?"

@@ -6,7 +6,7 @@ Russian: ASCII digits, a narrow space between thousands, a decimal comma, Gregor
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal
 
 import jdatetime
@@ -83,7 +83,7 @@ def weekday(value: date | datetime, language: Language) -> str:
     return names[value.weekday()]
 
 
-def clock(value: datetime, language: Language) -> str:
+def clock(value: datetime | time, language: Language) -> str:
     """Hours and minutes: "۱۶:۰۰" or "16:00"."""
     return digits(value.strftime("%H:%M"), language)
 
