@@ -32,7 +32,7 @@ from bot.nlu.normalize import fold, normalize
 QUESTION_WORDS = re.compile(
     r"(?<!\w)(?:(?:آیا|میشه|میشود|می ?تونم|می ?توانم|میتونیم|چطور|چطوری|چجوری|چگونه|چقدر|چقد|چند|چی|کجا|کی|چیکار|"
     r"چکار|چه ?کار|چه|چیا|چرا|کدوم|کدام|مگه|با کی|گردن کی|عهده کی|امکان ?داره|امکانش|هست یا نه)(?:ه|ست|اس|ی)?|"
-    r"можно|как|какой|какая|какое|какие|какую|каким|каком|какого|какому|каких|какими|каков\w*|когда|када|скольк\w*|сколк\w*|скока|почем|кто|где|куда|откуда|ли|"
+    r"можно|можете|как|какой|какая|какое|какие|какую|каким|каком|какого|какому|каких|какими|каков\w*|когда|када|скольк\w*|сколк\w*|скока|почем|кто|где|куда|откуда|ли|"
     r"что|почему|зачем|чей|чья|разве|правда)(?!\w)",
     re.IGNORECASE,
 )
@@ -42,6 +42,8 @@ _HAVE_YOU = re.compile(r"(?<!\w)(?<!у меня )(?<!у нас )(?:есть|دا
 # question without a question word.
 _ASKS_FOR = re.compile(r"^\W*(?:а|و|همچنین)\s+(?:срок\w*|цен[аыу]|стоимост\w*|هزینه\w*|قیمتش|زمان تحویل\w*|مهلتش)(?!\w)",
                        re.IGNORECASE)
+# "قبلش باید به کسی خبر بدم", "باید برش دارم": "must I ...?" asked by the modal and the verb closing the clause
+_MUST_I = re.compile(r"(?<!\w)باید\s+(?:\w+\s+){0,6}\w+(?:م|یم)\W*$")
 # A clause opened by a change of subject ("кстати, вы visa принимаете", "راستی فاکتورشم میفرستین") asks, question word or
 # not; so does an alternative offered ("... یا اینکه شما میاین", "... или нет").
 _NEW_SUBJECT = re.compile(r"^\W*(?:(?:и|а)\s+)?(?:кстати|и ещ[её]|а также|заодно|плюс|ضمنا|ضمناً|راستی|در ?ضمن|همچنین|یه سوال دیگه|"
@@ -83,6 +85,7 @@ _LEADS_INTO = re.compile(r"(?<!\w)(?:узнать|понять|проверит�
 # "доставка бесплатная? сроки?": a one-word question about a topic of its own stands alone.
 _TOPIC_WORD = re.compile(r"^\W*(?:(?:и|а|و)\s+)?(?:срок\w*|цен[аыу]|стоимост\w*|рассрочк\w*|гаранти\w*|самовывоз\w*|время|زمان\w*|"
                          r"مدتش|هزینه\w*|قیمتش|اقساط\w*|گارانتی\w*|مهلتش)\W*$", re.IGNORECASE)
+_TOPIC_OPENS = re.compile(_TOPIC_WORD.pattern.replace(r"\W*$", r"(?!\w)"), re.IGNORECASE)
 # "TS-1043 رو میخوام پس بدم.", "хочу отменить мой заказ.": a request about one's order is a part of its own.
 _WANT = re.compile(r"(?<!\w)(?:میخوام|میخام|می ?خواهم|میخواستم|میخایم|لطفا|لطفاً|хочу|хотел\w*|хотим|нужно|надо|пожалуйста)(?!\w)",
                    re.IGNORECASE)
@@ -316,9 +319,18 @@ def _asks(clause: str, new_subject: bool = True) -> bool:
     clause = _RELATIVE_CLAUSE.sub(lambda found: found.group() if _LEADS_INTO.search(clause[:found.start() + 1]) else ",", clause)
     clause = _NOT_ASKING.sub(" ", clause)
     return any(pattern.search(clause) is not None for pattern in (
-        QUESTION_WORDS, _HAVE_YOU, _OPENS_WITH_WHAT, _ASKS_FOR, _ALTERNATIVE_ASKED, _ASKS_THE_STORE, _ASKS_TO)) or (
+        QUESTION_WORDS, _HAVE_YOU, _MUST_I, _OPENS_WITH_WHAT, _ASKS_FOR, _ALTERNATIVE_ASKED, _ASKS_THE_STORE, _ASKS_TO)) or (
         new_subject and _NEW_SUBJECT.search(clause) is not None) or (
         _PREDICATE_ASKED.search(clause) is not None and _HEARD.search(clause) is None)
+
+
+def _topics_asked(clauses: list[str]) -> int:
+    """How many clauses at the end of a marked sentence ask for a topic each: "Цена и сроки?", "هزینه و زمان ارسال
+    به مشهد؟" (nouns alone, the last with what they are of); none when fewer than two."""
+    count = 1 if clauses and _TOPIC_OPENS.match(clauses[-1]) else 0
+    while count and count < len(clauses) and _TOPIC_WORD.match(clauses[-1 - count]):
+        count += 1
+    return count if count > 1 else 0
 
 
 def _requests(text: str) -> bool:
@@ -335,10 +347,12 @@ def _questions_in(normalized: str, sentence: Span, after_question: bool) -> list
     folded = fold(text)
     request = not text.endswith(("?", "؟")) and _requests(text)
     options = after_question and _OPTIONS.search(folded) and QUESTION_WORDS.search(folded) is None and _words(text) <= MAX_OPTION_WORDS
-    if text.endswith(".") and (after_question and _IF_SO.match(folded) and _asks(folded)
+    # "... когда его обработают... и потом сколько ...": an ellipsis trails off a question rather than telling
+    told = text.endswith((".", "!")) and not text.endswith("..")
+    if told and text.endswith(".") and (after_question and (_WHAT_IF.match(folded) or _IF_SO.match(folded) and _asks(folded))
                                or _ASKS_PLAINLY.search(_NOT_ASKING.sub(" ", folded))):
         return [sentence]
-    if text.endswith((".", "!")) or _RESTATES.search(folded) or _RHETORICAL.fullmatch(folded) or _TEASES.search(folded) or options:
+    if told or _RESTATES.search(folded) or _RHETORICAL.fullmatch(folded) or _TEASES.search(folded) or options:
         # a request told is a part ("TS-1043 رو میخوام پس بدم."); anything else told, exclaimed ("?!", "серьёзно?") or
         # said again in other words is context, not a question of its own
         return [sentence] if request else []
@@ -351,6 +365,8 @@ def _questions_in(normalized: str, sentence: Span, after_question: bool) -> list
     for index in range(len(texts) - 1):  # "ضمنا ارسالش رایگان بود، اونم کم میکنید؟": the new subject told, then asked
         if asking[index + 1] and _asks(texts[index]) and not _asks(texts[index], new_subject=False) and not _requests(texts[index]):
             asking[index] = False
+    topics = _topics_asked(texts) if marked else 0
+    asking[len(texts) - topics:] = [True] * topics
     if (marked and len(texts) > 1 and normalized[clauses[-1][0] - 1] == "\n" and any(asking[:-1])
             and _WORD.findall(texts[-1])[0] not in _CONNECTIVES):
         asking[-1] = True  # "کد رهگیری رو کی میفرستین\nوضعیت سفارشم جایی هست ببینم؟": a line of its own, marked, asks
@@ -380,7 +396,8 @@ def _merged(groups: list[Span], normalized: str) -> list[Span]:
             merged[-1] = (merged[-1][0], group[1])
         else:
             merged.append(group)
-    if len(merged) > 1 and _words(normalized[merged[0][0]:merged[0][1]]) < MIN_WORDS:
+    first = normalized[merged[0][0]:merged[0][1]]
+    if len(merged) > 1 and _words(first) < MIN_WORDS and not _TOPIC_WORD.search(fold(first)):
         merged[:2] = [(merged[0][0], merged[1][1])]
     while len(merged) > MAX_PARTS:  # a list of many short questions: the last ones go together
         merged[-2:] = [(merged[-2][0], merged[-1][1])]
