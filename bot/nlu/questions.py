@@ -37,10 +37,10 @@ QUESTION_WORDS = re.compile(
     re.IGNORECASE,
 )
 # "рассрочка есть", "پرداخت در محل دارید": "do you have ...?" asked without a question word or mark.
-_HAVE_YOU = re.compile(r"(?<!\w)(?<!у меня )(?<!у нас )(?:есть|دارید|دارین|دارن)\W*$", re.IGNORECASE)
+_HAVE_YOU = re.compile(r"(?<!\w)(?<!у меня )(?<!у нас )(?:есть|دارید|دارین|دارن)\W*$|(?<!\w)у вас (?:\w+ )?есть(?!\w)", re.IGNORECASE)
 # "а срок по тбилиси", "و زمان تحویل": a clause that "а"/"و" opens with the noun of what it asks (a term, a price) is a
 # question without a question word.
-_ASKS_FOR = re.compile(r"^\W*(?:а|و|همچنین)\s+(?:срок\w*|цен[аыу]|стоимост\w*|هزینه\w*|قیمتش|زمان تحویل\w*|مهلتش)(?!\w)",
+_ASKS_FOR = re.compile(r"^\W*(?:а|и|و|همچنین)\s+(?:срок\w*|цен[аыу]|стоимост\w*|هزینه\w*|قیمتش|زمان تحویل\w*|مهلتش)(?!\w)",
                        re.IGNORECASE)
 # "قبلش باید به کسی خبر بدم", "باید برش دارم": "must I ...?" asked by the modal and the verb closing the clause
 _MUST_I = re.compile(r"(?<!\w)باید\s+(?:\w+\s+){0,6}\w+(?:م|یم)\W*$")
@@ -55,7 +55,7 @@ _WHAT_IF = re.compile(rf"^\W*{_AND}\s+{_IF}(?!\w)", re.IGNORECASE)
 # after a question even when the sentence ends with a full stop
 _IF_SO = re.compile(rf"^\W*(?:{_AND}\s+)?{_IF}(?!\w)", re.IGNORECASE)
 # "… и скиньте адрес", "… и адрес в тбилиси подскажите": a request to the store opened by a connective is a part of its own
-_ASKS_TO = re.compile(r"^\W*(?:и|а|также)\s+(?:\w{2,}(?:ьте|йте)|.*(?<!\w)(?:подскажите|скажите|напишите|дайте|скиньте|пришлите)\W*"
+_ASKS_TO = re.compile(r"^\W*(?:и|а|также|ещ[её])\s+(?:\w{2,}(?:ьте|йте)|.*(?<!\w)(?:подскажите|скажите|напишите|дайте|скиньте|пришлите)\W*"
                       r"(?:пожалуйста|пожалуста|плиз)?\W*$)(?!\w)", re.IGNORECASE)
 # "… ? а в село под Батуми", "… ? و به مشهد": an elliptic question after a question, asked without a mark
 _FOLLOWS_UP = re.compile(rf"^\W*{_AND}\s+(?:{_IF}|в|во|на|до|для|за|при|из|от|به|برای)(?!\w)", re.IGNORECASE)
@@ -63,7 +63,7 @@ _ALSO = re.compile(r"^\W*(?:и|а|و)\s+.*(?<!\w)(?:هم|тоже|также)(?!
 _CONTRAST = re.compile(r"^\W*(?:ولی|اما|но|однако)(?!\w)", re.IGNORECASE)
 # "в выходные заказы принимаете", "فاکتور هم میفرستین": a verb that asks the store what it does, with no mark needed
 _FA_ASKS_THE_STORE = r"ن?می\w{2,}(?:ین|ید)"
-_RU_ASKS_THE_STORE = r"\w{3,}[её]те"
+_RU_ASKS_THE_STORE = r"\w{2,}[её]те"
 _ASKS_THE_STORE = re.compile(rf"(?<!\w)(?:{_FA_ASKS_THE_STORE}|{_RU_ASKS_THE_STORE})\W*$", re.IGNORECASE)
 _ALTERNATIVE_ASKED = re.compile(r"(?<!\w)(?:یا اینکه|یا نه|или нет)(?!\w)", re.IGNORECASE)
 # "и чем отправите": "чем" asks ("with what") where a connective opens its clause; after a comma it compares ("больше,
@@ -83,7 +83,7 @@ _LEADS_INTO = re.compile(r"(?<!\w)(?:узнать|понять|проверит�
                          r"نمیدونم)\W*$",
                          re.IGNORECASE)
 # "доставка бесплатная? сроки?": a one-word question about a topic of its own stands alone.
-_TOPIC_WORD = re.compile(r"^\W*(?:(?:и|а|و)\s+)?(?:срок\w*|цен[аыу]|стоимост\w*|рассрочк\w*|гаранти\w*|самовывоз\w*|время|زمان\w*|"
+_TOPIC_WORD = re.compile(r"^\W*(?:(?:и|а|و)\s+)?(?:срок\w*|цен[аыу]|стоимост\w*|рассрочк\w*|гаранти\w*|самовывоз\w*|время|адрес\w*|часы|زمان\w*|آدرس\w*|"
                          r"مدتش|هزینه\w*|قیمتش|اقساط\w*|گارانتی\w*|مهلتش)\W*$", re.IGNORECASE)
 _TOPIC_OPENS = re.compile(_TOPIC_WORD.pattern.replace(r"\W*$", r"(?!\w)"), re.IGNORECASE)
 # "TS-1043 رو میخوام پس بدم.", "хочу отменить мой заказ.": a request about one's order is a part of its own.
@@ -94,13 +94,14 @@ _ORDER = frozenset({"order_id"})
 OWN_ORDER = re.compile(r"(?<!\w)(?:سفارشم\w*|سفارش من|مرسولم\w*|(?:мо|сво)(?:й|его|ему|им|ём|ем) заказ\w*|заказ\w* (?:мой|свой))(?!\w)",
                        re.IGNORECASE)
 # or what one does with one's purchase ("مرجوعش کنم", "отменить его"): a request about one's order
-_MY_ORDER = re.compile(OWN_ORDER.pattern + r"|(?<!\w)(?:مرجوعش|پسش|کنسلش|لغوش|(?:вернуть|отменить|сдать) (?:его|её|ее|их))(?!\w)",
+_MY_ORDER = re.compile(OWN_ORDER.pattern + r"|(?<!\w)(?:مرجوعش|پسش|کنسلش|لغوش|سفارش (?:رو |را )?(?:لغو|کنسل)|(?:вернуть|отменить|сдать) (?:его|её|ее|их)|"
+                       r"отмените заказ|отменить заказ|оформите возврат)(?!\w)",
                        re.IGNORECASE)
 # A sentence ends with "?", "." or "!" (not a decimal point); a clause opens with a comma, a line or a connective.
 _SENTENCE_END = re.compile(r"[?؟!]+[?؟!.]*|\.+(?!\d)")
 _CLAUSE = re.compile(
     r"[,،;:\n]|(?<!\w)(?:و|ولی|اما|همچنین|ضمنا|ضمناً|راستی|یه سوال دیگه|یک سوال دیگر|"
-    r"и|а(?!\s+(?:то|не)(?!\w))|но|а также|и ещ[её]|кстати|и ещ[её] вопрос|плюс|заодно|در ?ضمن|بعدشم)(?!\w)"  # not "а то", "а не"
+    r"и|а(?!\s+(?:то|не)(?!\w))|но|а также|и ещ[её]|(?<!можно )(?<!ли )ещ[её]|кстати|и ещ[её] вопрос|плюс|заодно|در ?ضمن|بعدشم)(?!\w)"  # not "а то", "а не"
     r"|\s/\s",
     re.IGNORECASE,
 )
@@ -325,10 +326,10 @@ def _asks(clause: str, new_subject: bool = True) -> bool:
 
 
 def _topics_asked(clauses: list[str]) -> int:
-    """How many clauses at the end of a marked sentence ask for a topic each: "Цена и сроки?", "هزینه و زمان ارسال
-    به مشهد؟" (nouns alone, the last with what they are of); none when fewer than two."""
+    """How many clauses at the end of a marked sentence ask for a topic each, by the noun opening them: "Цена и
+    сроки?", "адреса самовывоза и часы?", "هزینه و زمان ارسال به مشهد؟"; none when fewer than two."""
     count = 1 if clauses and _TOPIC_OPENS.match(clauses[-1]) else 0
-    while count and count < len(clauses) and _TOPIC_WORD.match(clauses[-1 - count]):
+    while count and count < len(clauses) and _TOPIC_OPENS.match(clauses[-1 - count]):
         count += 1
     return count if count > 1 else 0
 
