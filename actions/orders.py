@@ -151,7 +151,12 @@ class ActionOrderFlow(Action):
         reason = reason_from(None, question)
         topic = "damaged_item" if purpose == "order_status" and reason else purpose
         fallback = "warranty" if reason == "defect" else None  # a defect where the page has only a warranty
-        answered = utter_topic(dispatcher, tracker, topic, question, likely_intents(tracker), fallback)
+        said = CollectingDispatcher()
+        answered = utter_topic(said, tracker, topic, question, likely_intents(tracker), fallback)
+        if not answered and topic == "order_status" and not no_order_number(question):
+            dispatcher.utter_message(response="utter_ask_order_id")  # "где посмотреть статус заказа?" where the page
+            return [SlotSet("purpose", purpose)]  # says nothing of it: we look the order up ourselves
+        dispatcher.messages.extend(said.messages)
         answered = utter_window(dispatcher, tracker, store, language, question) or answered
         asked = tracker.get_slot("requested_slot")
         if asked in _ASKED_AGAIN:  # asked in the middle of giving the order: the rule, then the interrupted question
