@@ -30,7 +30,7 @@ from bot.nlu.normalize import fold, normalize
 
 # Words that make a clause a question, in both languages (Tehran spoken forms, with their enclitics).
 QUESTION_WORDS = re.compile(
-    r"(?<!\w)(?:(?:آیا|میشه|میشود|می ?تونم|می ?توانم|میتونیم|چطور|چطوری|چجوری|چگونه|چقدر|چقد|چند|چی|کجا|کی|چیکار|"
+    r"(?<!\w)(?:(?:آیا|میشه|میشود|می ?تون(?:م|ه|ن|یم)|می ?توانم|چطور|چطوری|چجوری|چگونه|چقدر|چقد|چند|چی|کجا|کی|چیکار|"
     r"چکار|چه ?کار|چه|چیا|چرا|کدوم|کدام|مگه|با کی|گردن کی|عهده کی|امکان ?داره|امکانش|هست یا نه)(?:ه|ست|اس|ی)?|"
     r"можно|можете|как|какой|какая|какое|какие|какую|каким|каком|какого|какому|каких|какими|каков\w*|когда|када|скольк\w*|сколк\w*|скока|почем|кто|где|куда|откуда|ли|"
     r"что|почему|зачем|чей|чья|разве|правда)(?!\w)",
@@ -42,6 +42,8 @@ _HAVE_YOU = re.compile(r"(?<!\w)(?<!у меня )(?<!у нас )(?:есть|دا
 # question without a question word.
 _ASKS_FOR = re.compile(r"^\W*(?:а|и|و|همچنین)\s+(?:срок\w*|цен[аыу]|стоимост\w*|هزینه\w*|قیمتش|زمان تحویل\w*|مهلتش)(?!\w)",
                        re.IGNORECASE)
+# "… دیرتر میرسه درسته", "هدیه‌ها هم شاملش میشن": a Persian yes/no question closed by its predicate
+_FA_ASKS_IF = re.compile(r"(?<!\w)(?:درسته|میشن)\W*$")
 # "قبلش باید به کسی خبر بدم", "باید برش دارم": "must I ...?" asked by the modal and the verb closing the clause
 _MUST_I = re.compile(r"(?<!\w)باید\s+(?:\w+\s+){0,6}\w+(?:م|یم)\W*$")
 # A clause opened by a change of subject ("кстати, вы visa принимаете", "راستی فاکتورشم میفرستین") asks, question word or
@@ -187,7 +189,7 @@ _INDEFINITE = re.compile(r"-(?:то|нибудь|либо)(?!\w)")  # "где-т
 # понравился кто оплачивает доставку"): after one of these, a closing verb or a question word opening a clause (not
 # "когда"/"где", which also join a condition or a place: "можно вернуть, когда коробка вскрыта?") ends it, when a
 # question word is still to come.
-_CAN = r"آیا|میشه|میشود|می ?تونم|می ?توانم|میتونیم|امکان ?داره|امکانش|можно|ли"
+_CAN = r"آیا|میشه|میشود|می ?تون(?:م|ه|ن|یم)|می ?توانم|امکان ?داره|امکانش|можно|ли"
 _ASKS_YES_NO = re.compile(rf"{_CAN}|возможн\w*|бесплатн\w*")
 # ... and these ask and close it at once: the adjective with its copula ("ارسالش رایگانه"), a verb asking the store
 # what it does ("پس میگیرید")
@@ -320,7 +322,7 @@ def _asks(clause: str, new_subject: bool = True) -> bool:
     clause = _RELATIVE_CLAUSE.sub(lambda found: found.group() if _LEADS_INTO.search(clause[:found.start() + 1]) else ",", clause)
     clause = _NOT_ASKING.sub(" ", clause)
     return any(pattern.search(clause) is not None for pattern in (
-        QUESTION_WORDS, _HAVE_YOU, _MUST_I, _OPENS_WITH_WHAT, _ASKS_FOR, _ALTERNATIVE_ASKED, _ASKS_THE_STORE, _ASKS_TO)) or (
+        QUESTION_WORDS, _HAVE_YOU, _MUST_I, _FA_ASKS_IF, _OPENS_WITH_WHAT, _ASKS_FOR, _ALTERNATIVE_ASKED, _ASKS_THE_STORE, _ASKS_TO)) or (
         new_subject and _NEW_SUBJECT.search(clause) is not None) or (
         _PREDICATE_ASKED.search(clause) is not None and _HEARD.search(clause) is None)
 
@@ -347,7 +349,8 @@ def _questions_in(normalized: str, sentence: Span, after_question: bool) -> list
     text = normalized[sentence[0]:sentence[1]].rstrip()
     folded = fold(text)
     request = not text.endswith(("?", "؟")) and _requests(text)
-    options = after_question and _OPTIONS.search(folded) and QUESTION_WORDS.search(folded) is None and _words(text) <= MAX_OPTION_WORDS
+    options = (after_question and _OPTIONS.search(folded) and QUESTION_WORDS.search(folded) is None
+               and _ALTERNATIVE_ASKED.search(folded) is None and _words(text) <= MAX_OPTION_WORDS)
     # "... когда его обработают... и потом сколько ...": an ellipsis trails off a question rather than telling
     told = text.endswith((".", "!")) and not text.endswith("..")
     if told and text.endswith(".") and (after_question and (_WHAT_IF.match(folded) or _IF_SO.match(folded) and _asks(folded))
