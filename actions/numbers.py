@@ -20,6 +20,7 @@ from actions.context import (
     order_named_instead,
     question_text,
     ranked_intents,
+    recent_texts,
     store_and_language,
     total_again,
     unclear_before,
@@ -40,6 +41,7 @@ from bot.dialogue import (
     names_shipping,
     order_amounts,
     ordered_moment,
+    reason_from,
     rules_question,
     stated_amounts,
 )
@@ -182,8 +184,10 @@ def utter_delivery_cost(dispatcher: CollectingDispatcher, tracker: Tracker, stor
     named = said or any(_latest(tracker, entity) is not None for entity in ("city", "distance"))
     if not named and another_topic_answers(dispatcher, tracker, store, "delivery_cost"):
         return  # "who pays the post to send it back?"
-    if not said and question and asks_about_sending_back(question) and utter_units(
-            dispatcher, tracker, question, ["return_request", *likely_intents(tracker)]):
+    reason = next((found for text in recent_texts(tracker)[:2] if (found := reason_from(None, text))), None)
+    grounds = ["damaged_item"] if reason not in (None, "change_of_mind") else []
+    if not said and question and asks_about_sending_back(question) and utter_units(  # a wrong or broken item's own rule
+            dispatcher, tracker, question, [*grounds, "return_request", *likely_intents(tracker)]):
         return  # "هزینه ارسال برگشتش با کیه": the return's post, whatever the classifier read
     topic_before = earlier_topic(tracker)
     if (not named and question and topic_before not in (None, "delivery_cost", "delivery_time")
@@ -314,7 +318,9 @@ class ActionUnclear(Action):
         question = question_text(tracker)
         plain = intent in ("affirm", "deny", "goodbye", "thank")  # "ok", "no", "bye", "thanks": unless they ask something
         asked = not plain or rules_question(None, question)  # "ok?" alone asks nothing
-        if asked and (utter_units(dispatcher, tracker, question, likely_intents(tracker))
+        earlier = earlier_topic(tracker)  # "и часы?" after the pickup addresses: that topic's rules may answer it
+        topics = [*likely_intents(tracker), *([earlier] if earlier else [])]
+        if asked and (utter_units(dispatcher, tracker, question, topics)
                       or utter_contact(dispatcher, tracker, question)):
             return []  # the classifier was unsure, but a rule of the page (or its contact) plainly answers it
         replies = {"out_of_scope": "utter_out_of_scope", "affirm": "utter_anything_else", "deny": "utter_anything_else",
