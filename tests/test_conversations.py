@@ -318,3 +318,17 @@ def test_the_rasa_server_runs_without_jax_and_tensorflow(servers) -> None:
     mapped = open(f"/proc/{servers._procs[1].pid}/maps", encoding="utf-8").read()
     assert "/tensorflow/" not in mapped and "/jax" not in mapped
     assert texts(servers.say(new_sender(), "سلام", store="tisa"))
+
+
+def test_a_status_question_the_page_is_silent_on_asks_for_the_order_and_looks_it_up(servers) -> None:
+    # Citadel's page says nothing on following an order: the assistant looks it up itself, not "not covered"
+    sender = new_sender()
+    [asked] = texts(servers.say(sender, "подскажите где посмотреть статус заказа.", store="citadel"))
+    assert "номер заказа" in asked and "ничего не сказано" not in asked
+    assert "телефон" in "\n".join(texts(servers.say(sender, "CT-2002", store="citadel")))
+    assert "CT-2002" in "\n".join(texts(servers.say(sender, "599125502", store="citadel")))
+
+
+def test_the_return_post_of_a_wrong_item_is_that_grounds_rule(servers) -> None:
+    said = texts(servers.say(new_sender(), "اگه کلا یه چیز دیگه فرستاده بودین چی، هزینه پست برگشتو میدین", store="tisa"))
+    assert unit_text("tisa", "wrong_item_full_refund", "fa") in said
