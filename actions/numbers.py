@@ -318,8 +318,8 @@ class ActionUnclear(Action):
         question = question_text(tracker)
         plain = intent in ("affirm", "deny", "goodbye", "thank")  # "ok", "no", "bye", "thanks": unless they ask something
         asked = not plain or rules_question(None, question)  # "ok?" alone asks nothing
-        earlier = earlier_topic(tracker)  # "и часы?" after the pickup addresses: that topic's rules may answer it
-        topics = [*likely_intents(tracker), *([earlier] if earlier else [])]
+        earlier = earlier_topic(tracker)  # "بیمه هم لازمه؟" after how to send a return back: that topic's rules first
+        topics = [*([earlier] if earlier else []), *likely_intents(tracker)]
         if asked and (utter_units(dispatcher, tracker, question, topics)
                       or utter_contact(dispatcher, tracker, question)):
             return []  # the classifier was unsure, but a rule of the page (or its contact) plainly answers it
