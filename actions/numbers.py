@@ -318,9 +318,7 @@ class ActionUnclear(Action):
         question = question_text(tracker)
         plain = intent in ("affirm", "deny", "goodbye", "thank")  # "ok", "no", "bye", "thanks": unless they ask something
         asked = not plain or rules_question(None, question)  # "ok?" alone asks nothing
-        earlier = earlier_topic(tracker)  # "بیمه هم لازمه؟" after how to send a return back: that topic's rules first
-        topics = [*([earlier] if earlier else []), *likely_intents(tracker)]
-        if asked and (utter_units(dispatcher, tracker, question, topics)
+        if asked and (utter_units(dispatcher, tracker, question, likely_intents(tracker))
                       or utter_contact(dispatcher, tracker, question)):
             return []  # the classifier was unsure, but a rule of the page (or its contact) plainly answers it
         replies = {"out_of_scope": "utter_out_of_scope", "affirm": "utter_anything_else", "deny": "utter_anything_else",
