@@ -462,9 +462,9 @@ def follow_up_total(text: str, earlier: Optional[float], currency: str) -> Optio
     return number
 
 
-# Words after which a number is a price ("за 300", "на сумму 300", "а если на 300", "مبلغ ۹۰۰", "قیمتش ۳۰۰"), or the order's total when
+# Words after which a number is a price ("за 300", "на сумму 300", "а если (на) 300", "مبلغ ۹۰۰", "قیمتش ۳۰۰"), or the order's total when
 # it is too short to be an order's code ("заказ на 300", "سفارش ۹۰۰": every store's codes have four digits or more).
-_PRICE_WORDS = re.compile(r"(?:(?<!\w)(?:за|на сумму|стоимостью|ценой|по цене|(?:если|а) на)|مبلغ|قیمت(?:ش|ی)?|به ارزش)[ \u200c]*$",
+_PRICE_WORDS = re.compile(r"(?:(?<!\w)(?:за|на сумму|стоимостью|ценой|по цене|(?:если|а) на|если|اگه|اگر)|مبلغ|قیمت(?:ش|ی)?|به ارزش)[ \u200c]*$",
                           re.IGNORECASE)
 _ORDER_WORDS = re.compile(r"(?:(?<!\w)(?:заказ\w*|покупк\w*)(?: на)?|سفارش(?:م|ی)?|خرید(?:م|ی)?)[ \u200c]*$",
                           re.IGNORECASE)

@@ -349,6 +349,10 @@ def test_the_total_a_follow_up_means(text: str, earlier: float | None, currency:
         ("за 300 лари", "gel", []),                              # said with its currency: the amount entity has it
         ("а если на 300 и я в 10 км", "gel", [300]),             # "and if for 300" after a price asked
         ("а если на 5 этаж", "gel", []),
+        ("а если 105 и 10 км?", "gel", [105]),                   # "and if 105" without "на"
+        ("اگه ۳۰۰ باشه چی", "toman", [300_000]),
+        ("а если закажу в 12", "gel", []),                       # an hour
+        ("если 3 дня ждать", "gel", []),
     ],
 )
 def test_prices_said_without_a_currency(text: str, currency: str, amounts: list[float]) -> None:

@@ -64,6 +64,11 @@ def found(text: str) -> list[tuple[str, str, object]]:
         ("قبل از ساعت ۱۱ سفارش بدم", [("time", "ساعت ۱۱", "10:59")]),
         ("если закажу до 11 часов", [("time", "11 часов", "10:59")]),
         ("после 11 часов", [("time", "11 часов", "11:00")]),
+        # a bare hour after ordering, in shop hours; not a count, an amount, or an hour with its part of the day
+        ("если закажу в 12 когда можно забрать", [("time", "12", "12:00")]),
+        ("а заказ сделан в 15", [("time", "15", "15:00")]),
+        ("закажу в 9 вечера", [("time", "9 вечера", "21:00")]),
+        ("заказал в 2 экземплярах", []),
         # cities as ids, Russian case endings and Persian spellings
         ("доставка в Мцхету", [("city", "Мцхету", "mtskheta")]),
         ("ارسال به تهران", [("city", "تهران", "tehran")]),
