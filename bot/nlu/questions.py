@@ -44,6 +44,9 @@ _ASKS_FOR = re.compile(r"^\W*(?:а|и|و|همچنین)\s+(?:срок\w*|цен[�
                        re.IGNORECASE)
 # "… دیرتر میرسه درسته", "هدیه‌ها هم شاملش میشن": a Persian yes/no question closed by its predicate
 _FA_ASKS_IF = re.compile(r"(?<!\w)(?:درسته|میشن)\W*$")
+# "… دیر بدم جریمه داره": "does it have ...?" closing the message after a question (not earlier: "خونه ما ۸ تا پله داره"
+# tells)
+_HAS_IT = re.compile(r"(?<!\w)داره\W*$")
 # "قبلش باید به کسی خبر بدم", "باید برش دارم": "must I ...?" asked by the modal and the verb closing the clause
 _MUST_I = re.compile(r"(?<!\w)باید\s+(?:\w+\s+){0,6}\w+(?:م|یم)\W*$")
 # A clause opened by a change of subject ("кстати, вы visa принимаете", "راستی فاکتورشم میفرستین") asks, question word or
@@ -369,6 +372,8 @@ def _questions_in(normalized: str, sentence: Span, after_question: bool) -> list
     for index in range(len(texts) - 1):  # "ضمنا ارسالش رایگان بود، اونم کم میکنید؟": the new subject told, then asked
         if asking[index + 1] and _asks(texts[index]) and not _asks(texts[index], new_subject=False) and not _requests(texts[index]):
             asking[index] = False
+    if len(texts) > 1 and any(asking[:-1]) and sentence[1] >= len(normalized.rstrip()) and _HAS_IT.search(texts[-1]):
+        asking[-1] = True  # "… کی باید بدم دیر بدم جریمه داره": "does it have …?" closing the message asks
     topics = _topics_asked(texts) if marked else 0
     asking[len(texts) - topics:] = [True] * topics
     if (marked and len(texts) > 1 and normalized[clauses[-1][0] - 1] == "\n" and any(asking[:-1])
@@ -380,7 +385,8 @@ def _questions_in(normalized: str, sentence: Span, after_question: bool) -> list
     if what_if and not any(asking[what_if[-1]:]):
         asking[what_if[-1]] = True  # "сколько будет доставка а если на 300 и я в 10 км": asked anew without a mark
     if not any(asking):
-        return [sentence] if marked or request or after_question and _FOLLOWS_UP.match(folded) else []
+        last = after_question and sentence[1] >= len(normalized.rstrip())
+        return [sentence] if marked or request or after_question and _FOLLOWS_UP.match(folded) or last and _HAS_IT.search(folded) else []
     groups: list[Span] = []
     begin = sentence[0]
     for (_, end), asks in zip(clauses, asking):
