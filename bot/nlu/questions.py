@@ -92,7 +92,7 @@ _TOPIC_WORD = re.compile(r"^\W*(?:(?:и|а|و)\s+)?(?:срок\w*|цен[аыу]
                          r"مدتش|هزینه\w*|قیمتش|اقساط\w*|گارانتی\w*|مهلتش)\W*$", re.IGNORECASE)
 _TOPIC_OPENS = re.compile(_TOPIC_WORD.pattern.replace(r"\W*$", r"(?!\w)"), re.IGNORECASE)
 # "TS-1043 رو میخوام پس بدم.", "хочу отменить мой заказ.": a request about one's order is a part of its own.
-_WANT = re.compile(r"(?<!\w)(?:میخوام|میخام|می ?خواهم|میخواستم|میخایم|لطفا|لطفاً|хочу|хотел\w*|хотим|нужно|надо|пожалуйста)(?!\w)",
+_WANT = re.compile(r"(?<!\w)(?:کنید|کنین|میخوام|میخام|می ?خواهم|میخواستم|میخایم|لطفا|لطفاً|хочу|хотел\w*|хотим|нужно|надо|пожалуйста)(?!\w)",
                    re.IGNORECASE)
 _ORDER = frozenset({"order_id"})
 # "سفارشمو", "по своему заказу", "заказ мой": the customer's own order, not orders in general
