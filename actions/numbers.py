@@ -35,6 +35,7 @@ from bot.dialogue import (
     asks_about_sending_back,
     asks_how_long,
     asks_how_much,
+    asks_who_pays,
     day_part,
     items_total,
     names_a_band,
@@ -168,28 +169,39 @@ def another_topic_answers(dispatcher: CollectingDispatcher, tracker: Tracker, st
             and utter_units(dispatcher, tracker, question, [other.topic, *likely_intents(tracker)]))
 
 
+def utter_return_post(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """A shipping price asked about a return ("هزینه ارسال برگشتش با کیه", "… میتونم برگردونم؟ هزینه ارسالش با کیه؟")
+    gets the return rules, with the rule of a wrong or broken item said in this message or the two before first (found
+    with the words that said it); True when said."""
+    question = question_text(tracker)
+    after_return = earlier_topic(tracker) in ("return_request", "damaged_item") and asks_who_pays(question)
+    if not question or not (asks_about_sending_back(question) or after_return):
+        return False
+    told = next((said_before for said_before in recent_texts(tracker)[:3]
+                 if reason_from(None, said_before) not in (None, "change_of_mind")), "")
+    return utter_units(dispatcher, tracker, question if told in ("", question) else f"{told} {question}",
+                       [*(["damaged_item"] if told else []), "return_request", *likely_intents(tracker)])
+
+
 def utter_delivery_cost(dispatcher: CollectingDispatcher, tracker: Tracker, store: StorePolicy, language: str) -> None:
     """The shipping price from the total, city and distance given, or one question for the missing number (the cities
     as buttons); for a price question, and for a time question that also asks the price of a given total. A message
     naming no number whose words plainly ask another topic's rule (a return's post) gets that rule, not a price."""
-    rules = store.rules.delivery
-    if rules is None:
-        utter_store_words(dispatcher, tracker, "delivery_cost")
-        return
     # the latest message named an amount, with its currency or without (not a follow-up's total)
     text = (tracker.latest_message or {}).get("text") or ""
     stated = _stated(tracker, store)
     said = _latest(tracker, "amount") is not None or bool(stated)
+    if not said and utter_return_post(dispatcher, tracker):
+        return
+    rules = store.rules.delivery
+    if rules is None:
+        utter_store_words(dispatcher, tracker, "delivery_cost")
+        return
     question = question_text(tracker)
     named = said or any(_latest(tracker, entity) is not None for entity in ("city", "distance"))
-    if not named and another_topic_answers(dispatcher, tracker, store, "delivery_cost"):
-        return  # "who pays the post to send it back?"
-    reason = next((found for text in recent_texts(tracker)[:2] if (found := reason_from(None, text))), None)
-    grounds = ["damaged_item"] if reason not in (None, "change_of_mind") else []
-    if not said and question and asks_about_sending_back(question) and utter_units(  # a wrong or broken item's own rule
-            dispatcher, tracker, question, [*grounds, "return_request", *likely_intents(tracker)]):
-        return  # "هزینه ارسال برگشتش با کیه": the return's post, whatever the classifier read
     topic_before = earlier_topic(tracker)
+    if not named and another_topic_answers(dispatcher, tracker, store, "delivery_cost"):
+        return  # words that plainly ask another topic's rule ("муж может забрать вместо меня?")
     if (not named and question and topic_before not in (None, "delivery_cost", "delivery_time")
             and not names_shipping(question) and utter_units(dispatcher, tracker, question, [topic_before])):
         return  # "حداقلش چقدره" after "SnappPay?": the earlier topic's rule, not a delivery price

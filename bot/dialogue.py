@@ -426,6 +426,16 @@ def asks_about_sending_back(text: str) -> bool:
     return _SENT_BACK.search(_folded(text)) is not None
 
 
+# "هزینه ارسالش با کیه", "за чей счёт доставка": who pays, which after a return question is the return's post
+_WHO_PAYS = re.compile(r"(?<!\w)(?:با کیه?|گردن کیه?|عهده کیه?|کی میده|کی میدهد|кто (?:платит|оплачивает|оплатит)|"
+                       r"за чей сч[её]т|за ваш сч[её]т|за мой сч[её]т)(?!\w)", re.IGNORECASE)
+
+
+def asks_who_pays(text: str) -> bool:
+    """The question asks who pays ("هزینه ارسالش با کیه؟", "доставка за чей счёт?"), not how much."""
+    return _WHO_PAYS.search(_folded(text)) is not None
+
+
 _ALTERNATIVE = re.compile(r"(?<!\w)(или|либо|а если|вместо|یا|به جای)(?!\w)", re.IGNORECASE)
 
 

@@ -329,6 +329,12 @@ def test_a_status_question_the_page_is_silent_on_asks_for_the_order_and_looks_it
     assert "CT-2002" in "\n".join(texts(servers.say(sender, "599125502", store="citadel")))
 
 
-def test_the_return_post_of_a_wrong_item_is_that_grounds_rule(servers) -> None:
+def test_the_return_post_of_a_wrong_or_broken_item_is_that_grounds_rule(servers) -> None:
     said = texts(servers.say(new_sender(), "اگه کلا یه چیز دیگه فرستاده بودین چی، هزینه پست برگشتو میدین", store="tisa"))
     assert unit_text("tisa", "wrong_item_full_refund", "fa") in said
+    # who pays, right after saying it is broken: the broken item's post, not the post of a change of mind
+    sender = new_sender()
+    servers.say(sender, "پرینتر لیزری خریدم ۳ روزه رسیده کار نمیکنه. میتونم برگردونم؟", store="offykala")
+    said = texts(servers.say(sender, "هزینه ارسالش با کیه؟", store="offykala"))
+    assert unit_text("offykala", "return_shipping_by_expert_verdict", "fa") in said
+    assert unit_text("offykala", "cancel_shipping_cost_buyer", "fa") not in said
