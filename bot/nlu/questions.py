@@ -128,6 +128,9 @@ _CORRELATIVE = re.compile(r"(?<!\w)(?:тот|та|то|те|того|тем|та
 # question words on both sides of a connective ask one thing: "کی و کجا", "چجوری و به کجا", "когда и где" (not across a
 # change of subject: "… شاملش میشه راستی پولو میشه …")
 _ENDS_ASKING = re.compile(QUESTION_WORDS.pattern + r"\W*$", re.IGNORECASE)
+# "حالا چی میشه، پولمو پس میدین یا …؟", "что теперь, вернёте деньги?": a vague question the clause after it spells out
+_VAGUE = re.compile(r"(?<!\w)(?:چی میشه|چیکار کنم|چه کار کنم|چکار کنم|что (?:теперь|тогда|делать|будет)(?: делать| будет)?)[,،]\s*$",
+                    re.IGNORECASE)
 _OPENS_ASKING = re.compile(r"^\W*(?:\w+\W+){0,2}?" + QUESTION_WORDS.pattern, re.IGNORECASE)
 # "сколько стоит доставка. когда привезут?", "کی میرسه. هزینه ارسال چقدره": a question closed by a full stop, known by a
 # question word that asks what, when, where or how much — one opening a Russian sentence without a comma after it
@@ -240,6 +243,7 @@ def _clauses(normalized: str, sentence: Span) -> tuple[list[Span], set[int]]:
         # question words meet across "و"/"и" ("کی و کجا"), not across a line or a comma ("…сколько\n- можно …")
         one_question = (not marks[cut] and _ENDS_ASKING.search(before) is not None and _OPENS_ASKING.search(after) is not None
                         and _NEW_SUBJECT.search(after) is None
+                        or marks[cut] and _VAGUE.search(before) is not None and _NEW_SUBJECT.search(after) is None
                         or _LEADS_INTO.search(before) is not None or _GOES_ON.search(after) is not None
                         or _relative(before, after))
         if _WORD.search(before) and _WORD.search(after) and not one_question:
