@@ -26,7 +26,17 @@ from actions.context import (
     unclear_before,
 )
 from actions.db import local_now
-from actions.topics import cited, hand_to_person, utter_contact, utter_store_words, utter_summary, utter_topic, utter_units
+from actions.topics import (
+    chosen_units,
+    cited,
+    hand_to_person,
+    say_units,
+    utter_contact,
+    utter_store_words,
+    utter_summary,
+    utter_topic,
+    utter_units,
+)
 from bot import answers
 from bot.dialogue import (
     ORDER_PURPOSES,
@@ -169,18 +179,25 @@ def another_topic_answers(dispatcher: CollectingDispatcher, tracker: Tracker, st
             and utter_units(dispatcher, tracker, question, [other.topic, *likely_intents(tracker)]))
 
 
+_RETURN_TOPICS = ("return_request", "damaged_item")
+
+
 def utter_return_post(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """A shipping price asked about a return ("هزینه ارسال برگشتش با کیه", "… میتونم برگردونم؟ هزینه ارسالش با کیه؟")
     gets the return rules, with the rule of a wrong or broken item said in this message or the two before first (found
-    with the words that said it); True when said."""
+    with the words that said it where the question alone finds a rule of another topic); True when said."""
     question = question_text(tracker)
-    after_return = earlier_topic(tracker) in ("return_request", "damaged_item") and asks_who_pays(question)
+    after_return = earlier_topic(tracker) in _RETURN_TOPICS and asks_who_pays(question)
     if not question or not (asks_about_sending_back(question) or after_return):
         return False
     told = next((said_before for said_before in recent_texts(tracker)[:3]
                  if reason_from(None, said_before) not in (None, "change_of_mind")), "")
-    return utter_units(dispatcher, tracker, question if told in ("", question) else f"{told} {question}",
-                       [*(["damaged_item"] if told else []), "return_request", *likely_intents(tracker)])
+    topics = [*(["damaged_item"] if told else []), "return_request", *likely_intents(tracker)]
+    units = chosen_units(tracker, question, topics)
+    if told not in ("", question) and (not units or units[0].topic not in _RETURN_TOPICS):
+        units = chosen_units(tracker, f"{told} {question}", topics)  # a rule of another kind of return
+    say_units(dispatcher, units, store_and_language(tracker)[1])
+    return bool(units)
 
 
 def utter_delivery_cost(dispatcher: CollectingDispatcher, tracker: Tracker, store: StorePolicy, language: str) -> None:
