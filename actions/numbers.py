@@ -40,6 +40,7 @@ from actions.topics import (
 from bot import answers
 from bot.dialogue import (
     ORDER_PURPOSES,
+    REASON_NAMES,
     adds_to_order,
     asks_about_days_off,
     asks_about_sending_back,
@@ -185,18 +186,19 @@ _RETURN_TOPICS = ("return_request", "damaged_item")
 def utter_return_post(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """A shipping price asked about a return ("هزینه ارسال برگشتش با کیه", "… میتونم برگردونم؟ هزینه ارسالش با کیه؟")
     gets the return rules, with the rule of a wrong or broken item said in this message or the two before first (found
-    with the words that said it where the question alone finds a rule of another topic); True when said."""
+    by the reason's own words where the question alone finds a rule of another topic); True when said."""
     question = question_text(tracker)
     after_return = earlier_topic(tracker) in _RETURN_TOPICS and asks_who_pays(question)
     if not question or not (asks_about_sending_back(question) or after_return):
         return False
-    told = next((said_before for said_before in recent_texts(tracker)[:3]
-                 if reason_from(None, said_before) not in (None, "change_of_mind")), "")
-    topics = [*(["damaged_item"] if told else []), "return_request", *likely_intents(tracker)]
+    reasons = [reason_from(None, said_before) for said_before in recent_texts(tracker)[:3]]
+    reason = next((found for found in reasons if found not in (None, "change_of_mind")), None)
+    topics = [*(["damaged_item"] if reason else []), "return_request", *likely_intents(tracker)]
     units = chosen_units(tracker, question, topics)
-    if told not in ("", question) and (not units or units[0].topic not in _RETURN_TOPICS):
-        units = chosen_units(tracker, f"{told} {question}", topics)  # a rule of another kind of return
-    say_units(dispatcher, units, store_and_language(tracker)[1])
+    language = store_and_language(tracker)[1]
+    if reason and not reasons[0] and (not units or units[0].topic not in _RETURN_TOPICS):
+        units = chosen_units(tracker, f"{REASON_NAMES[reason][language]} {question}", topics)  # that ground's post
+    say_units(dispatcher, units, language)
     return bool(units)
 
 

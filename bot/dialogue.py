@@ -43,6 +43,13 @@ _REASON_WORDS: tuple[tuple[Reason, str], ...] = (
                r"не звучит|выключается|сгорел|глючит|не печата|шипит|шипят|хрипит|хрипят|трещит|заедает|"
                r"зависает|мнёт|мнет|жует|жуёт|протека|подтека|течет|полос(ами|ит|ы)|خط ?(مینداز|میندز|میده)"),
 )
+# Each reason in the plain words of the page's rules, to find the rule for it when a follow-up no longer says it
+# ("هزینه ارسالش با کیه؟" after "کار نمیکنه").
+REASON_NAMES: dict[Reason, dict[str, str]] = {  # the grounds that have rules of their own
+    "defect": {"fa": "کالای معیوب", "ru": "бракованный товар"},
+    "transport_damage": {"fa": "آسیب در حمل", "ru": "повреждён при доставке"},
+    "wrong_item": {"fa": "کالای اشتباه", "ru": "прислали не тот товар"},
+}
 _DIGITS = re.compile(r"\d")
 
 
