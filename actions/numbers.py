@@ -318,6 +318,14 @@ class ActionDeliveryTime(Action):
         return []
 
 
+def _follow_up_answered(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """"ایرانیا چطور؟" right after "عطرای خارجیتون چقدر تا انقضا دارن؟": a few words that lean on the question before,
+    answered by its topic's rules read with it; True when said."""
+    question, earlier, texts = question_text(tracker), earlier_topic(tracker), recent_texts(tracker)
+    return (bool(question) and earlier is not None and len(texts) > 1 and short_follow_up(question)
+            and utter_units(dispatcher, tracker, f"{texts[1]} {question}", [earlier]))
+
+
 def _order_follow_up(tracker: Tracker) -> Optional[str]:
     """What an unclear question asks of the order verified in this conversation ("а когда он придет?"): the
     classifier's likeliest intent when it is about an order, else None."""
@@ -350,7 +358,7 @@ class ActionUnclear(Action):
         plain = intent in ("affirm", "deny", "goodbye", "thank")  # "ok", "no", "bye", "thanks": unless they ask something
         asked = not plain or rules_question(None, question)  # "ok?" alone asks nothing
         if asked and (utter_units(dispatcher, tracker, question, likely_intents(tracker))
-                      or utter_contact(dispatcher, tracker, question)):
+                      or utter_contact(dispatcher, tracker, question) or _follow_up_answered(dispatcher, tracker)):
             return []  # the classifier was unsure, but a rule of the page (or its contact) plainly answers it
         replies = {"out_of_scope": "utter_out_of_scope", "affirm": "utter_anything_else", "deny": "utter_anything_else",
                    "goodbye": "utter_goodbye", "thank": "utter_you_are_welcome"}

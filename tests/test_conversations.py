@@ -338,3 +338,10 @@ def test_the_return_post_of_a_wrong_or_broken_item_is_that_grounds_rule(servers)
     said = "\n".join(texts(servers.say(sender, "هزینه ارسالش با کیه؟", store="offykala")))
     assert unit_text("offykala", "return_shipping_by_expert_verdict", "fa") in said
     assert unit_text("offykala", "cancel_shipping_cost_buyer", "fa") not in said
+
+
+def test_a_few_words_after_a_rule_lean_on_the_question_before(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "عطرای خارجیتون چقدر تا انقضا دارن؟", store="tisa")
+    said = texts(servers.say(sender, "ایرانیا چطور؟", store="tisa"))
+    assert unit_text("tisa", "expiry_minimum_months", "fa") in said
