@@ -16,11 +16,11 @@ from support import ARTIFACTS
 pytestmark = pytest.mark.server
 
 # Conversations of the blind set that must pass. Raised as the assistant improves; the goal is 0.95.
-BLIND_FLOOR = 0.73
+BLIND_FLOOR = 0.74
 DEV_FLOOR = 0.88
 DEV2_FLOOR = 0.88
 DEV3_FLOOR = 0.50
-DEV4_FLOOR = 0.80
+DEV4_FLOOR = 0.82
 DEV5_FLOOR = 0.72
 
 

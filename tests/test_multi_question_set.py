@@ -16,8 +16,8 @@ from support import ARTIFACTS
 HELDOUT = sorted(MULTI.glob("heldout_*.yml"))
 DEV = sorted(MULTI.glob("dev_*.yml"))
 # Raised as the assistant improves; the goals are 0.90 of the questions and false splits below 0.02.
-HELDOUT_FLOOR = 0.87
-DEV_FLOOR = 0.90
+HELDOUT_FLOOR = 0.88
+DEV_FLOOR = 0.92
 FALSE_SPLIT_CEILING = 0.02
 
 
