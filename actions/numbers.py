@@ -15,6 +15,7 @@ from actions.context import (
     computed_elsewhere,
     computed_instead,
     earlier_topic,
+    last_computed,
     likely_intents,
     offered_a_person,
     order_named_instead,
@@ -51,6 +52,7 @@ from bot.dialogue import (
     items_total,
     names_a_band,
     names_shipping,
+    on_the_answer,
     order_amounts,
     ordered_moment,
     reason_from,
@@ -355,6 +357,13 @@ class ActionUnclear(Action):
         language = store_and_language(tracker)[1]
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
         question = question_text(tracker)
+        rest = on_the_answer(question) if intent in ("affirm", "deny") else None
+        if rest is not None:  # "если нет, сколько?" after "is delivery free?": that question again, or its topic's rules
+            last, earlier = last_computed(tracker, before_this_message=True), earlier_topic(tracker)
+            if last is not None and last == f"action_{earlier}":
+                return [FollowupAction(last)]
+            if rest and utter_units(dispatcher, tracker, rest, likely_intents(tracker)):
+                return []
         plain = intent in ("affirm", "deny", "goodbye", "thank")  # "ok", "no", "bye", "thanks": unless they ask something
         asked = not plain or rules_question(None, question)  # "ok?" alone asks nothing
         if asked and (utter_units(dispatcher, tracker, question, likely_intents(tracker))

@@ -433,6 +433,17 @@ def asks_about_sending_back(text: str) -> bool:
     return _SENT_BACK.search(_folded(text)) is not None
 
 
+# "если нет, сколько?", "اگه نه، اگه ایرادی داشت چی؟": a question on the answer to the one before, which the
+# classifier reads as a plain "no"
+_ON_THE_ANSWER = re.compile(r"^\W*(?:(?:а|и|و)\s+)?(?:если|اگه|اگر)\s+(?:нет|да|نه|آره|بله)(?!\w)\W*", re.IGNORECASE)
+
+
+def on_the_answer(text: str) -> Optional[str]:
+    """What a question asks after "if not" / "if so" opening it ("если нет, сколько?": "сколько?"); None without one."""
+    found = _ON_THE_ANSWER.match(text)
+    return text[found.end():] if found else None
+
+
 # "هزینه ارسالش با کیه", "за чей счёт доставка": who pays, which after a return question is the return's post
 _WHO_PAYS = re.compile(r"(?<!\w)(?:با کیه?|گردن کیه?|عهده کیه?|کی میده|کی میدهد|кто (?:платит|оплачивает|оплатит)|"
                        r"за чей сч[её]т|за ваш сч[её]т|за мой сч[её]т)(?!\w)", re.IGNORECASE)

@@ -345,3 +345,10 @@ def test_a_few_words_after_a_rule_lean_on_the_question_before(servers) -> None:
     servers.say(sender, "عطرای خارجیتون چقدر تا انقضا دارن؟", store="tisa")
     said = texts(servers.say(sender, "ایرانیا چطور؟", store="tisa"))
     assert unit_text("tisa", "expiry_minimum_months", "fa") in said
+
+
+def test_if_not_then_what_is_a_question_not_a_no(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "я за городом, 40 км от кутаиси. беру телевизор за 700 лари — доставка бесплатная будет?", store="citadel")
+    said = "\n".join(texts(servers.say(sender, "если нет, сколько?", store="citadel")))
+    assert "80 лари" in said and "С чем вам помочь" not in said

@@ -13,6 +13,7 @@ from bot.dialogue import (
     item_from,
     follow_up_total,
     items_total,
+    on_the_answer,
     stated_amounts,
     item_mentioned,
     returned_item,
@@ -499,3 +500,17 @@ def test_days_off_asked(text: str, asked: bool) -> None:
 ])
 def test_a_delivery_question_that_also_asks_the_other_half(text: str, long: bool, much: bool) -> None:
     assert (asks_how_long(text), asks_how_much(text)) == (long, much)
+
+
+@pytest.mark.parametrize(
+    "text, rest",
+    [
+        ("если нет, сколько?", "сколько?"),
+        ("а если да, когда привезут", "когда привезут"),
+        ("اگه نه، اگه ایرادی داشت چی؟", "اگه ایرادی داشت چی؟"),
+        ("нет", None),                      # a plain no
+        ("если не трудно, подскажите адрес", None),  # "не" of another word
+    ],
+)
+def test_a_question_on_the_answer_before_is_read_without_its_if_not(text: str, rest: str | None) -> None:
+    assert on_the_answer(text) == rest
