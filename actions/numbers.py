@@ -10,6 +10,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
+    TOTALS,
     as_number,
     computed_again,
     computed_elsewhere,
@@ -360,7 +361,7 @@ class ActionUnclear(Action):
         rest = on_the_answer(question) if intent in ("affirm", "deny") else None
         if rest is not None:  # "если нет, сколько?" after "is delivery free?": that question again, or its topic's rules
             last, earlier = last_computed(tracker, before_this_message=True), earlier_topic(tracker)
-            if last is not None and last == f"action_{earlier}":
+            if last in TOTALS and last == f"action_{earlier}":  # its total and places are kept in slots
                 return [FollowupAction(last)]
             if rest and utter_units(dispatcher, tracker, rest, likely_intents(tracker)):
                 return []
