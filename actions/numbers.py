@@ -194,7 +194,7 @@ def utter_return_post(dispatcher: CollectingDispatcher, tracker: Tracker) -> boo
     after_return = earlier_topic(tracker) in _RETURN_TOPICS and asks_who_pays(question)
     if not question or not (asks_about_sending_back(question) or after_return):
         return False
-    reasons = [reason_from(None, said_before) for said_before in recent_texts(tracker)[:3]]
+    reasons = [reason_from(None, said_before) for said_before in recent_texts(tracker, 3)]
     reason = next((found for found in reasons if found not in (None, "change_of_mind")), None)
     topics = [*(["damaged_item"] if reason else []), "return_request", *likely_intents(tracker)]
     units = chosen_units(tracker, question, topics)
@@ -324,7 +324,7 @@ class ActionDeliveryTime(Action):
 def _follow_up_answered(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """"ایرانیا چطور؟" right after "عطرای خارجیتون چقدر تا انقضا دارن؟": a few words that lean on the question before,
     answered by its topic's rules read with it; True when said."""
-    question, earlier, texts = question_text(tracker), earlier_topic(tracker), recent_texts(tracker)
+    question, earlier, texts = question_text(tracker), earlier_topic(tracker), recent_texts(tracker, 2)
     return (bool(question) and earlier is not None and len(texts) > 1 and short_follow_up(question)
             and utter_units(dispatcher, tracker, f"{texts[1]} {question}", [earlier]))
 

@@ -28,11 +28,14 @@ import re
 from bot.nlu.entities import extract_entities
 from bot.nlu.normalize import fold, normalize
 
+# "can I ...?", "is it possible ...?": the words that ask whether, in both languages
+_FA_CAN = r"آیا|میشه|میشود|می ?تون(?:م|ه|ن|یم)|می ?توانم|امکان ?داره|امکانش"
+_RU_CAN = r"можно|ли"
 # Words that make a clause a question, in both languages (Tehran spoken forms, with their enclitics).
 QUESTION_WORDS = re.compile(
-    r"(?<!\w)(?:(?:آیا|میشه|میشود|می ?تون(?:م|ه|ن|یم)|می ?توانم|چطور|چطوری|چجوری|چگونه|چقدر|چقد|چند|چی|کجا|کی|چیکار|"
-    r"چکار|چه ?کار|چه|چیا|چرا|کدوم|کدام|مگه|با کی|گردن کی|عهده کی|امکان ?داره|امکانش|هست یا نه)(?:ه|ست|اس|ی)?|"
-    r"можно|можете|сможет|сможете|как|какой|какая|какое|какие|какую|каким|каком|какого|какому|каких|какими|каков\w*|когда|када|скольк\w*|сколк\w*|скока|почем|кто|где|куда|откуда|ли|"
+    rf"(?<!\w)(?:(?:{_FA_CAN}|چطور|چطوری|چجوری|چگونه|چقدر|چقد|چند|چی|کجا|کی|چیکار|"
+    r"چکار|چه ?کار|چه|چیا|چرا|کدوم|کدام|مگه|با کی|گردن کی|عهده کی|هست یا نه)(?:ه|ست|اس|ی)?|"
+    rf"{_RU_CAN}|можете|сможет|сможете|как|какой|какая|какое|какие|какую|каким|каком|какого|какому|каких|какими|каков\w*|когда|када|скольк\w*|сколк\w*|скока|почем|кто|где|куда|откуда|"
     r"что|почему|зачем|чей|чья|разве|правда)(?!\w)",
     re.IGNORECASE,
 )
@@ -195,7 +198,7 @@ _INDEFINITE = re.compile(r"-(?:то|нибудь|либо)(?!\w)")  # "где-т
 # понравился кто оплачивает доставку"): after one of these, a closing verb or a question word opening a clause (not
 # "когда"/"где", which also join a condition or a place: "можно вернуть, когда коробка вскрыта?") ends it, when a
 # question word is still to come.
-_CAN = r"آیا|میشه|میشود|می ?تون(?:م|ه|ن|یم)|می ?توانم|امکان ?داره|امکانش|можно|ли"
+_CAN = rf"{_FA_CAN}|{_RU_CAN}"
 _ASKS_YES_NO = re.compile(rf"{_CAN}|возможн\w*|бесплатн\w*")
 # ... and these ask and close it at once: the adjective with its copula ("ارسالش رایگانه"), a verb asking the store
 # what it does ("پس میگیرید")
@@ -376,7 +379,8 @@ def _questions_in(normalized: str, sentence: Span, after_question: bool) -> list
     for index in range(len(texts) - 1):  # "ضمنا ارسالش رایگان بود، اونم کم میکنید؟": the new subject told, then asked
         if asking[index + 1] and _asks(texts[index]) and not _asks(texts[index], new_subject=False) and not _requests(texts[index]):
             asking[index] = False
-    if len(texts) > 1 and any(asking[:-1]) and sentence[1] >= len(normalized.rstrip()) and _HAS_IT.search(texts[-1]):
+    ends_message = sentence[1] >= len(normalized.rstrip())
+    if len(texts) > 1 and any(asking[:-1]) and ends_message and _HAS_IT.search(texts[-1]):
         asking[-1] = True  # "… کی باید بدم دیر بدم جریمه داره": "does it have …?" closing the message asks
     topics = _topics_asked(texts) if marked else 0
     asking[len(texts) - topics:] = [True] * topics
@@ -389,7 +393,7 @@ def _questions_in(normalized: str, sentence: Span, after_question: bool) -> list
     if what_if and not any(asking[what_if[-1]:]):
         asking[what_if[-1]] = True  # "сколько будет доставка а если на 300 и я в 10 км": asked anew without a mark
     if not any(asking):
-        last = after_question and sentence[1] >= len(normalized.rstrip())
+        last = after_question and ends_message
         return [sentence] if marked or request or after_question and _FOLLOWS_UP.match(folded) or last and _HAS_IT.search(folded) else []
     groups: list[Span] = []
     begin = sentence[0]
