@@ -98,6 +98,15 @@ def ranked_intents(tracker: Tracker) -> list[str]:
             if isinstance(entry, dict) and entry.get("name")]
 
 
+UNSURE = 0.5  # below this confidence the classifier's intent is a guess: the topic asked before weighs more
+
+
+def classifier_sure(tracker: Tracker) -> bool:
+    """Whether the classifier named the latest message's intent with confidence (a button's payload always does)."""
+    confidence = ((tracker.latest_message or {}).get("intent") or {}).get("confidence")
+    return not isinstance(confidence, (int, float)) or confidence >= UNSURE
+
+
 def likely_intents(tracker: Tracker) -> list[str]:
     """The topics likely meant besides the latest intent, most likely first: the topic of the customer's
     message before (a follow-up such as "and the gift?" leans on it), then the classifier's next intents."""

@@ -44,6 +44,7 @@ from bot.dialogue import (
     valid_order_id,
     valid_phone,
     window_reason,
+    wants_something_done,
 )
 from bot.i18n.format import clock, digits
 from bot.i18n.replies import render
@@ -195,6 +196,8 @@ class ActionOrderFlow(Action):
         now?") or plainly about another rule of the page ("and the gift that comes with the order?")."""
         if rules_question(intent, question):
             return True
+        if intent == "damaged_item" and not wants_something_done(question):
+            return True  # "the bottle came cracked 😡": the rule for damage first, then the offer to check the order
         if intent != "order_status" or not rules_question(None, question):
             return False
         unit = plainly_answered(question, store_index(store))

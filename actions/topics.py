@@ -9,9 +9,11 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
+    classifier_sure,
     computed_again,
     computed_instead,
     current_store,
+    earlier_topic,
     likely_intents,
     question_text,
     store_and_language,
@@ -81,6 +83,9 @@ def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list
     the question names none ("and the address?" after a Tbilisi pickup), for every action alike."""
     if not question:
         return []
+    earlier = earlier_topic(tracker)
+    if not classifier_sure(tracker) and earlier in topics[1:]:  # "и ещё: а если вскрою упаковку?": the topic before
+        topics = [earlier, *(topic for topic in topics if topic != earlier)]  # weighs more than a guess
     if not_delivered_yet(question):  # "can I return it if it hasn't come yet?": the rules for cancelling come first
         topics = ["cancel_order", *topics]
     index = store_index(current_store(tracker))
@@ -154,6 +159,8 @@ class ActionAnswerTopic(Action):
         """Utters the store's answer for the latest intent and question."""
         topic = ((tracker.latest_message or {}).get("intent") or {}).get("name") or ""
         again = computed_again(tracker) if adds_to_order(question_text(tracker)) else []
+        if not again and not classifier_sure(tracker):  # "а если бы заказ был на 520", read as a guess
+            again = total_again(tracker)
         if again:  # "and if I also add a 600 one?" after a delivery price: the same computation, a new total
             return again
         answer = CollectingDispatcher()

@@ -59,4 +59,4 @@ if __name__ == "__main__":
     elif command == "path":
         print(model_path())
     else:
-        sys.exit(f"usage: python -m bot.model [train|path]")
+        sys.exit("usage: python -m bot.model [train|path]")

@@ -352,3 +352,21 @@ def test_if_not_then_what_is_a_question_not_a_no(servers) -> None:
     servers.say(sender, "я за городом, 40 км от кутаиси. беру телевизор за 700 лари — доставка бесплатная будет?", store="citadel")
     said = "\n".join(texts(servers.say(sender, "если нет, сколько?", store="citadel")))
     assert "80 лари" in said and "С чем вам помочь" not in said
+
+
+def test_an_unsure_reading_leans_on_the_topic_asked_before(servers) -> None:
+    # "do I have to register anything?" alone reads as how to order; after a card payment it is that payment's rule
+    sender = new_sender()
+    servers.say(sender, "سلام پنجشنبه عصر کارت به کارت کردم، کی تایید میشه؟", store="chistatek")
+    said = texts(servers.say(sender, "باید جایی چیزی ثبت کنم؟", store="chistatek"))
+    assert unit_text("chistatek", "card_payment_details_required", "fa") in said
+
+
+def test_a_damage_report_is_answered_with_its_rule_and_last_night_is_the_evening(servers) -> None:
+    # no question and no "I want to return it": the rule for damage and an offer, not "send the order number"
+    said = "\n".join(texts(servers.say(new_sender(), "ديشب ساعت ۹ بسته رسید ولی ظرفا شکسته بود", store="sitra")))
+    assert "۲۱:۰۰" in said and "۲۴ ساعت" in said
+    assert "شماره‌ی سفارش را بفرستید" not in said
+    said = "\n".join(texts(servers.say(new_sender(), "у чайника царапина сбоку, заметил на следующий день после получения",
+                                                  store="citadel")))
+    assert unit_text("citadel", "claims_at_receipt", "ru") in said and "номер заказа" not in said

@@ -74,6 +74,7 @@ _CURRENCY = r"تومان|تومانی|تومن|ریال|لاری|лари|лар
 
 _HALF = rf"(?P<half>{_GAP}و{_GAP}نیم|{_GAP}с{_GAP}половиной)?"
 _TOMAN = ("توم", "том", "тум", "toman", "tmn")
+_TOMAN_MILLIONS = 10  # "۲ تومن" is two million toman: nothing the stores sell costs two thousand
 _AMOUNT = re.compile(
     rf"(?<![\w.,/])(?P<num>{_NUM}){_HALF}{_GAP}(?:(?P<mult>{_MULTIPLIER}){_GAP})?(?P<cur>{_CURRENCY})"
     rf"|(?<![\w.,/])(?P<num2>{_NUM}){_HALF.replace('half', 'half2')}{_GAP}(?P<mult2>{_MULTIPLIER})"
@@ -109,6 +110,8 @@ _TIME = re.compile(
     rf"(?!{_GAP}(?:{_DAY}|час|лар|gel|₾|км|шт|штук|дн|день|недел|мес|раз|товар|экземпляр))",
     re.IGNORECASE,
 )
+# "دیشب ساعت ۹", "امشب ساعت ۸": an evening said before the hour
+_EVENING_BEFORE = re.compile(r"(?<!\w)(?:دیشب|امشب|вечером)[ \u200c]*$", re.IGNORECASE)
 # "قبل از ساعت ۱۱", "до 11:00": a time just before the hour named (the cut-off's own side of it)
 _BEFORE = re.compile(rf"(?:(?<!\w)(?:قبل|پیش){_GAP}(?:از{_GAP})?|(?<!\w)(?:до|раньше){_GAP})$", re.IGNORECASE)
 _PHONE = re.compile(
@@ -238,12 +241,21 @@ def _amounts(text: str) -> Iterator[tuple[Entity, int]]:
         currency = (match.group("cur") or match.group("cur3") or "").lower()
         if currency.startswith("ریال"):
             number /= 10  # the stores count in toman; 10 rial make a toman
+        elif factor == 1 and number < _TOMAN_MILLIONS and currency.startswith(_TOMAN):
+            number, factor = number * 1_000_000, 1_000_000  # "۲ تومن و ۲۰۰": the millions, in today's slang
         elif factor == 1 and number < 1000 and currency.startswith(_TOMAN):
             number, factor = number * 1000, 1000  # "یه کرم ۲۵۰ تومنی": people drop the thousands of toman
         yield Entity("amount", match.start(), match.end(), _clean(number)), factor
 
 
-_BARE_THOUSANDS = re.compile(rf"{_GAP}(?:و{_GAP})?(?P<n>\d{{1,3}})(?![\d.,/]|{_GAP}(?:{_MULTIPLIER}))", re.IGNORECASE)
+_HUNDREDS = "|".join(word for word, value in _NUMBER_WORDS.items() if value in range(100, 1000, 100))
+_TENS = "|".join(word for word, value in _NUMBER_WORDS.items() if value in range(10, 100, 10))
+# "۲ میلیون و ۳۰۰", "۳ میلیون و دویست (و پنجاه)", "2 млн триста": thousands without their word
+_BARE_THOUSANDS = re.compile(
+    rf"{_GAP}(?:و{_GAP})?(?:(?P<n>\d{{1,3}})|(?P<hundreds>{_HUNDREDS})(?:{_GAP}و{_GAP}(?P<tens>{_TENS}))?(?!\w))"
+    rf"(?![\d.,/]|{_GAP}(?:{_MULTIPLIER}))",
+    re.IGNORECASE,
+)
 
 
 def _compound_amounts(text: str) -> Iterator[Entity]:
@@ -266,7 +278,8 @@ def _compound_amounts(text: str) -> Iterator[Entity]:
             index += 1
         tail = _BARE_THOUSANDS.match(text, merged.end) if factor == 1_000_000 else None
         if tail is not None:
-            merged = Entity("amount", merged.start, tail.end(), _clean(merged.value + int(tail.group("n")) * 1000))  # type: ignore[operator]
+            thousands = sum(parse_number(tail.group(g)) for g in ("n", "hundreds", "tens") if tail.group(g))
+            merged = Entity("amount", merged.start, tail.end(), _clean(merged.value + thousands * 1000))  # type: ignore[operator]
         yield merged
         index += 1
 
@@ -284,6 +297,8 @@ def _times(text: str) -> Iterator[Entity]:
         hour = int(said) if said.isdigit() else _HOUR_WORDS[said.lower()]
         minute = int(match.group("m") or 0)
         day = next((match.group(g) for g in ("day", "day2", "day3", "day4", "day5") if match.group(g)), "")
+        if not day and hour < 12 and _EVENING_BEFORE.search(text[: match.start()]):
+            day = "شب"
         if day and re.fullmatch(_PM, day, re.IGNORECASE):
             hour = 0 if (day.lower() == "ночи" and hour == 12) else (hour + 12 if hour < 12 else hour)
         elif day == "ظهر" and hour < 6:  # "one at noon" is one in the afternoon
@@ -353,10 +368,10 @@ _DAY_MONTH = re.compile(
 _DAYS_AGO = re.compile(
     rf"(?P<n>\d{{1,2}}|{_WORD_NUM}){_GAP}(?:روز|дн\w*|день){_GAP}(?:پیش|قبل|назад)|"
     rf"(?P<week>یک{_GAP}هفته|هفته|недел\w*){_GAP}(?:پیش|قبل|назад)|"
-    r"(?P<word>پریروز|دیروز|امروز|позавчера|вчера|сегодня)",
+    r"(?P<word>پریروز|دیروز|دیشب|امروز|позавчера|вчера|сегодня)",
     re.IGNORECASE,
 )
-_NAMED_DAYS = {"امروز": 0, "сегодня": 0, "دیروز": 1, "вчера": 1, "پریروز": 2, "позавчера": 2}
+_NAMED_DAYS = {"امروز": 0, "сегодня": 0, "دیروز": 1, "دیشب": 1, "вчера": 1, "پریروز": 2, "позавчера": 2}
 
 
 def _dates(text: str) -> Iterator[Entity]:

@@ -74,6 +74,8 @@ def test_slot_depends_on_the_open_question(entities, requested, order_id, phone)
         ("return_request", "хочу вернуть", None),
         ("inform", "заказ 58120, телефон 0912 123 4567. принтер печатает полосами, хочу вернуть", "defect"),
         ("return_request", "پرینتر خط میندازه", "defect"),
+        ("return_request", "لپتاپ از اول فنش صدا میده میخوام مرجوعش کنم", "defect"),
+        ("return_request", "ноутбук сильно шумит", "defect"),
         ("return_request", "پرینتر به کارم نمیاد، هنوز پلمپه", "change_of_mind"),
         ("return_request", "не пригодился, хочу вернуть", "change_of_mind"),
         ("damaged_item", "ноутбуки вообще страхуются при доставке?", None),     # delivery named, no damage
