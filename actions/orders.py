@@ -54,6 +54,7 @@ from bot.stores.cancel import can_cancel
 from bot.stores.facts import ItemFacts, OrderFacts
 from bot.stores.policy import StorePolicy
 from bot.stores.returns import can_return, refused_for_any_order, window_from
+from bot.stores.rules import Reason, ReturnGround
 from bot.stores.units import plainly_answered, store_index
 
 logger = logging.getLogger(__name__)
@@ -116,7 +117,7 @@ class ActionOrderFlow(Action):
                 return again
             if intent == "inform" and utter_units(dispatcher, tracker, question, likely_intents(tracker)):
                 return []  # details with a question the page answers: "ordered yesterday, cheaper today: refund the difference?"
-            if not side_question(tracker):  # a form just answered it: nothing to add
+            if not side_question(tracker) and not said_this_turn(tracker):  # a form just answered it: nothing to add
                 dispatcher.utter_message(response="utter_inform_without_context" if intent == "inform" else "utter_anything_else")
             return []
         if intent == "deny" and not tracker.get_slot("verified_order"):
@@ -128,6 +129,8 @@ class ActionOrderFlow(Action):
         if purpose in ("return_request", "damaged_item") and unknown_order and self._refused_by_rule(
                 dispatcher, store, language, question):  # "opened it, I don't like the smell" read as damage: still refused
             return [SlotSet("purpose", None)]
+        if purpose in ("return_request", "damaged_item") and unknown_order and intent != "inform":
+            _seal_rule_first(dispatcher, store, language, question)
         if (intent in (purpose, "inform") and unknown_order
                 and (self._about_the_rules(intent, question, store) or self._rules_follow_up(tracker, question))):
             if said_this_turn(tracker, *_RULES_SAID):
@@ -173,12 +176,7 @@ class ActionOrderFlow(Action):
         reason = reason_from(None, question)
         refused = refused_for_any_order(reason, sealed_from(None, question), store, question,
                                         delivered=not not_delivered_yet(question)) if reason else None
-        if refused is None:
-            return False
-        ground, why = refused
-        dispatcher.utter_message(text=answers.refused_for_any_order(ground, reason, why, language),  # type: ignore[arg-type]
-                                 sources=cited([ground], "returns"))
-        return True
+        return say_refused(dispatcher, reason, refused, language)
 
     @staticmethod
     def _rules_follow_up(tracker: Tracker, question: str) -> bool:
@@ -364,7 +362,10 @@ def file_return(session: Session, store: StorePolicy, pending: Dict[Text, Any], 
 
 async def answer_aside(form: FormValidationAction, dispatcher: CollectingDispatcher, tracker: Tracker,
                        domain: DomainDict) -> List[Dict[Text, Any]]:
-    """A form's turn: a question about the rules is answered and the form paused (its slots kept), else validated."""
+    """A form's turn: a question about the rules is answered and the form paused (its slots kept), else validated;
+    a seal state that, with the reason said before, refuses the return for any order ends the asking for one."""
+    if _refused_across_turns(dispatcher, tracker):
+        return [SlotSet("requested_slot", None), ActiveLoop(None), SlotSet("purpose", None)]
     if not side_question(tracker):
         return await FormValidationAction.run(form, dispatcher, tracker, domain)
     if no_order_number(question_text(tracker)):  # like the "no order number" button: the general rule
@@ -379,15 +380,50 @@ async def answer_aside(form: FormValidationAction, dispatcher: CollectingDispatc
     return [SlotSet("requested_slot", None), ActiveLoop(None)]
 
 
+def _refused_across_turns(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """"بازش کردم دیگه" while the order is asked, after "I don't like its smell, I want to return it": the rule
+    refuses it whatever the order, so it is said now (True) instead of asking for the order again."""
+    question = question_text(tracker)
+    if (tracker.get_slot("purpose") not in ("return_request", "damaged_item") or tracker.get_slot("verified_order")
+            or tracker.get_slot("requested_slot") not in ("order_id", "phone") or sealed_from(None, question) is None):
+        return False
+    reason = next((found for text in recent_texts(tracker, 3) if (found := reason_from(None, text)) is not None), None)
+    store, language = store_and_language(tracker)
+    refused = refused_for_any_order(reason, sealed_from(None, question), store) if reason else None
+    return say_refused(dispatcher, reason, refused, language)
+
+
+def _seal_rule_first(dispatcher: CollectingDispatcher, store: StorePolicy, language: str, question: str) -> None:
+    """"I don't like its smell, I want to return it": where the seal decides that reason, its rule comes before the
+    order is asked for, so an opened item is known refused without a look-up."""
+    reason = reason_from(None, question)
+    returns = store.rules.returns
+    ground = returns.grounds.get(reason) if returns and reason else None
+    line = answers.rule_line(ground, language) if ground and ground.requires_seal else None
+    if line and sealed_from(None, question) is None:
+        dispatcher.utter_message(text=line, sources=cited([ground], "returns"))
+
+
+def say_refused(dispatcher: CollectingDispatcher, reason: Optional[Reason], refused: Optional[tuple[ReturnGround, str]],
+                language: str) -> bool:
+    """The refusal of a return for any order, with the page's sentence for the console; False when there is none."""
+    if refused is None or reason is None:
+        return False
+    ground, why = refused
+    dispatcher.utter_message(text=answers.refused_for_any_order(ground, reason, why, language),  # type: ignore[arg-type]
+                             sources=cited([ground], "returns"))
+    return True
+
+
 _RULES_SAID = ("utter_store_answer", "utter_topic_not_covered")  # the responses a rules answer is said with
 
 
 def said_this_turn(tracker: Tracker, *responses: str) -> bool:
-    """Whether one of the responses was already said to the customer's latest message."""
+    """Whether one of the responses (any reply, when none is named) was already said to the customer's latest message."""
     for event in reversed(tracker.events):
         if event.get("event") == "user":
             return False
-        if event.get("event") == "bot" and (event.get("metadata") or {}).get("utter_action") in responses:
+        if event.get("event") == "bot" and (not responses or (event.get("metadata") or {}).get("utter_action") in responses):
             return True
     return False
 

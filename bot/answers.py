@@ -163,7 +163,7 @@ def return_decision(
             else:
                 problems.append("• " + render(f"return.problem.{problem}", language, window=window, deadline=deadline))
         returns = policy.rules.returns  # the store decides in the end: the page's way to ask, should the customer still
-        return _lines(head, *problems, _rule_line(decision.ground, language),
+        return _lines(head, *problems, rule_line(decision.ground, language),
                       returns and render("return.how_anyway", language, how=returns.how[language]))
     if decision.verdict == "needs_evidence":
         head = render("return.verdict.needs_evidence", language, item=item.name, reason=reason, deadline=deadline)
@@ -185,7 +185,7 @@ def return_decision(
     )
 
 
-def _rule_line(ground: Optional[ReturnGround], language: Language) -> Optional[str]:
+def rule_line(ground: Optional[ReturnGround], language: Language) -> Optional[str]:
     """"The store's rule: ...", the ground's conditions behind a refusal, where the policy states them."""
     return render("return.rule", language, rule=ground.conditions[language]) if ground and ground.conditions else None
 
@@ -193,7 +193,7 @@ def _rule_line(ground: Optional[ReturnGround], language: Language) -> Optional[s
 def refused_for_any_order(ground: ReturnGround, reason: Reason, why: str, language: Language) -> str:
     """A return refused without looking at an order ("opened" or an "excluded" kind of item), and the rule."""
     head = render(f"return.refused_{why}", language, reason=render(f"reason.{reason}", language))
-    return _lines(head, _rule_line(ground, language))
+    return _lines(head, rule_line(ground, language))
 
 
 def window_from_moment(received: datetime, timed: bool, window: Window, closes: datetime, now: datetime,

@@ -370,3 +370,12 @@ def test_a_damage_report_is_answered_with_its_rule_and_last_night_is_the_evening
     said = "\n".join(texts(servers.say(new_sender(), "у чайника царапина сбоку, заметил на следующий день после получения",
                                                   store="citadel")))
     assert unit_text("citadel", "claims_at_receipt", "ru") in said and "номер заказа" not in said
+
+
+def test_a_return_the_seal_decides_says_its_rule_first_and_an_opened_seal_ends_it_without_an_order(servers) -> None:
+    sender = new_sender()
+    first = "\n".join(texts(servers.say(sender, "یه عطر خریدم بوش اصلا به دلم ننشست، میخوام پسش بدم", store="tisa")))
+    assert "پلمپ" in first and "شماره‌ی سفارش را بفرستید" in first  # the rule, then the order for the rest
+    said = "\n".join(texts(servers.say(sender, "بازش کردم دیگه، دو سه بار زدم", store="tisa")))
+    assert "پس گرفته نمی‌شود" in said  # refused by the rule: no order asked again, no "not understood"
+    assert "شماره‌ی سفارش" not in said and "متوجه" not in said and "در چه موردی" not in said
