@@ -206,8 +206,8 @@ def window_from_moment(received: datetime, timed: bool, window: Window, closes: 
         return render("return.window_from_day_passed", language, **values)
     if window.unit != "hours" or not timed:
         return render("return.window_from_day", language, **values)
-    left = closes - now
-    hours, minutes = int(left.total_seconds() // 3600), int(left.total_seconds() % 3600 // 60)
+    left = round((closes - now).total_seconds() / 60)  # "an hour and a half ago" leaves 30 minutes, not 29 and seconds
+    hours, minutes = divmod(left, 60)
     remaining = (render("left.hours", language, n=digits(str(hours), language), word=plural_ru(hours, ("час", "часа", "часов")))
                  if hours else render("left.minutes", language, n=digits(str(minutes), language),
                                       word=plural_ru(minutes, ("минута", "минуты", "минут"))))

@@ -13,7 +13,7 @@ from typing import Any, Iterable, Mapping, Optional, Sequence
 
 import jdatetime
 
-from bot.nlu.entities import extract_entities
+from bot.nlu.entities import MINUTES_AGO, extract_entities
 from bot.nlu.normalize import fold, normalize, to_ascii_digits
 from bot.nlu.questions import OWN_ORDER, QUESTION_WORDS
 from bot.stores.rules import WEEKDAYS, Reason
@@ -28,8 +28,8 @@ REASON_INTENTS: dict[str, Reason] = {
 # Words that name a reason, on normalised and folded text (ZWNJ removed, ی/ک, ё->е).
 _REASON_WORDS: tuple[tuple[Reason, str], ...] = (
     # not "حمل" or "при доставке" alone: "are laptops insured at delivery?" names no damage
-    ("transport_damage", r"(?:آسیب|صدمه|خسارت)\w*.{0,15}حمل|(?:حین|موقع|در) حمل|ضربه|شکسته|له شده|ترک ?خورد|بسته.*(پاره|خراب)|"
-                         r"повре\w+ при доставке|при доставке повре\w+|разбит|помят|треснут|трещин|в пути|транспорт"),
+    ("transport_damage", r"(?:آسیب|صدمه|خسارت)\w*.{0,15}حمل|(?:حین|موقع|در) حمل|ضربه|شکسته|له شده|ترک ?(?:خورد|داره|دارد|برداشت)|خط ?و ?خش|(?:بدن|بدنه\S*) ?خط|تورفتگی|قر شده|بسته.*(پاره|خراب)|"
+                         r"повре\w+ при доставке|при доставке повре\w+|разбит|помят|треснут|трещин|царапин|поцарапан|вмятин|в пути|транспорт"),
     ("wrong_item", r"اشتباه|مغایر|فرق (?:دار|داشت|کن|میکن)|عوض فرستاد|چیز دیگه(?:ای)? (?:فرستاد|اومد|رسید)|не тот|не то|"
                    r"перепутал|другой товар|не соответств|не совпада"),
     ("change_of_mind", r"پشیمون|پشیمان|منصرف|نمیخوام|نمیخواهم|خوشم نیومد|خوشم نمیاد|دوست ندارم|دوسش ندارم|به دلم ننشست|"
@@ -545,15 +545,12 @@ def ordered_moment(now: datetime, weekday: Optional[str], clock: Optional[str], 
     what was done, the next one for what will be."""
     folded = _folded(text)
     moment = now
+    said_day = said_day or (f"weekday:{weekday}" if weekday else None)
     found = day_given(said_day, now.date(), ahead=not _ALREADY_ORDERED.search(folded)) if said_day else None
     if found is not None:
         moment = now.replace(year=found.year, month=found.month, day=found.day)
-    elif weekday in WEEKDAYS:
-        target = WEEKDAYS.index(weekday)
-        if _ALREADY_ORDERED.search(folded):
-            moment = now - timedelta(days=(now.weekday() - target) % 7)
-        else:
-            moment = now + timedelta(days=(target - now.weekday()) % 7)
+    if clock and clock.startswith(MINUTES_AGO):  # "ordered two hours ago"
+        return now - timedelta(minutes=int(clock.partition(":")[2]))
     if clock and ":" in clock:
         hours, minutes = (int(part) for part in clock.split(":"))
         return moment.replace(hour=hours, minute=minutes, second=0, microsecond=0)
@@ -564,11 +561,15 @@ def ordered_moment(now: datetime, weekday: Optional[str], clock: Optional[str], 
 
 
 def day_given(value: str, today: date, ahead: bool = False) -> Optional[date]:
-    """The day a date entity names ("jalali:7-3", "gregorian:12-3", "ago:2"): the latest such day up to today, or
-    with `ahead` the first from today on ("if I order on 7 January")."""
+    """The day a date entity names ("jalali:7-3", "gregorian:12-3", "ago:2", "weekday:sunday"): the latest such day
+    up to today, or with `ahead` the first from today on ("if I order on 7 January", "if I order on Saturday")."""
     kind, _, spec = value.partition(":")
     if kind == "ago" and spec.isdigit():
         return today - timedelta(days=int(spec))
+    if kind == "weekday" and spec in WEEKDAYS:
+        target = WEEKDAYS.index(spec)
+        return today + timedelta(days=(target - today.weekday()) % 7) if ahead else \
+            today - timedelta(days=(today.weekday() - target) % 7)
     month, _, day = spec.partition("-")
     if kind not in ("jalali", "gregorian") or not (month.isdigit() and day.isdigit()):
         return None
@@ -592,16 +593,18 @@ def moments_said(entities: Sequence[Mapping[str, Any]], now: datetime) -> tuple[
     day the hour is today's, without an hour the day's noon (and `timed` is False); without a later
     hour "now" is the clock's."""
     moments: list[tuple[Optional[str], Optional[str]]] = []
-    day: Optional[str] = None
     for entity in entities:
-        if entity.get("entity") == "date":
-            day = str(entity.get("value"))
-            moments.append((day, None))
-        elif entity.get("entity") == "time" and ":" in str(entity.get("value")):
-            if moments and moments[-1][1] is None and moments[-1][0] == day:
-                moments[-1] = (day, str(entity.get("value")))
-            else:
-                moments.append((day, str(entity.get("value"))))
+        value = str(entity.get("value"))
+        if entity.get("entity") in ("date", "weekday"):  # "получил в воскресенье": the last Sunday
+            moments.append((value if entity.get("entity") == "date" else f"weekday:{value}", None))
+        elif entity.get("entity") == "time" and value.startswith(MINUTES_AGO):  # "یک ساعت و نیم پیش"
+            moment = now - timedelta(minutes=int(value.partition(":")[2]))
+            moments.append((f"ago:{(now.date() - moment.date()).days}", moment.strftime("%H:%M")))
+        elif entity.get("entity") == "time" and ":" in value:
+            if moments and moments[-1][1] is None:  # "دیروز ساعت ۱۰": the hour of the day just said
+                moments[-1] = (moments[-1][0], value)
+            else:  # "… الان ساعت ۹ صبحه": an hour of its own is today's
+                moments.append((None, value))
     if not moments:
         return None, False, now
     placed = [_placed(said_day, clock, now) for said_day, clock in moments[:2]]

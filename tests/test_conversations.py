@@ -379,3 +379,9 @@ def test_a_return_the_seal_decides_says_its_rule_first_and_an_opened_seal_ends_i
     said = "\n".join(texts(servers.say(sender, "بازش کردم دیگه، دو سه بار زدم", store="tisa")))
     assert "پس گرفته نمی‌شود" in said  # refused by the rule: no order asked again, no "not understood"
     assert "شماره‌ی سفارش" not in said and "متوجه" not in said and "در چه موردی" not in said
+
+
+def test_a_moment_counted_back_from_now_starts_the_window(servers) -> None:
+    said = "\n".join(texts(servers.say(new_sender(), "یک ساعت و نیم پیش تحویل گرفتم. بدنه خط داره. هنوز وقت دارم؟",
+                                       store="chistatek")))
+    assert "۳۰ دقیقه وقت دارید" in said

@@ -374,6 +374,27 @@ _DAYS_AGO = re.compile(
 _NAMED_DAYS = {"امروز": 0, "сегодня": 0, "دیروز": 1, "دیشب": 1, "вчера": 1, "پریروز": 2, "позавчера": 2}
 
 
+MINUTES_AGO = "minutes_ago"  # a time entity's value "minutes_ago:90": "یک ساعت و نیم پیش", placed by bot.dialogue
+_HOURS_AGO = re.compile(
+    rf"(?<!\w)(?:(?P<n>\d{{1,2}}|{_WORD_NUM}){_GAP}(?:(?P<unit>ساعت|час\w*|دقیقه|минут\w*)(?P<half>{_GAP}و{_GAP}نیم)?)"
+    rf"|(?P<half_hour>نیم{_GAP}ساعت|полчаса)|(?P<hour>час|полтора{_GAP}часа)){_GAP}(?:پیش|قبل|назад)(?!\w|{_GAP}از)",
+    re.IGNORECASE,
+)
+
+
+def _hours_ago(text: str) -> Iterator[Entity]:
+    """"یک ساعت و نیم پیش", "2 часа назад", "полчаса назад": a moment counted back from now, in minutes."""
+    for match in _HOURS_AGO.finditer(text):
+        if match.group("half_hour"):
+            minutes = 30.0
+        elif match.group("hour"):
+            minutes = 90.0 if match.group("hour").lower().startswith("полтора") else 60.0
+        else:
+            minutes = parse_number(match.group("n")) * (1 if match.group("unit").lower().startswith(("دقیقه", "минут")) else 60)
+            minutes += 30 if match.group("half") else 0
+        yield Entity("time", match.start(), match.end(), f"{MINUTES_AGO}:{int(minutes)}")
+
+
 def _dates(text: str) -> Iterator[Entity]:
     """Calendar days as customers give them: "۳ مهر" (Jalali), "3 декабря", or days back from today;
     values "jalali:MONTH-DAY", "gregorian:MONTH-DAY" or "ago:DAYS", placed in a year by `bot.dialogue`."""
@@ -428,6 +449,7 @@ def _cities(text: str) -> Iterator[Entity]:
 
 # Earlier finders win where spans overlap: "10:30" is a time, not an order number.
 _FINDERS: tuple[Callable[[str], Iterator[Entity]], ...] = (
+    _hours_ago,
     _times,
     _distances,
     _compound_amounts,

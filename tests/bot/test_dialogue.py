@@ -76,6 +76,8 @@ def test_slot_depends_on_the_open_question(entities, requested, order_id, phone)
         ("return_request", "پرینتر خط میندازه", "defect"),
         ("return_request", "لپتاپ از اول فنش صدا میده میخوام مرجوعش کنم", "defect"),
         ("return_request", "ноутбук сильно шумит", "defect"),
+        ("damaged_item", "دیدم بدنه ش ترک داره", "transport_damage"),
+        ("damaged_item", "у чайника царапина сбоку", "transport_damage"),
         ("return_request", "پرینتر به کارم نمیاد، هنوز پلمپه", "change_of_mind"),
         ("return_request", "не пригодился, хочу вернуть", "change_of_mind"),
         ("damaged_item", "ноутбуки вообще страхуются при доставке?", None),     # delivery named, no damage
@@ -395,6 +397,8 @@ def test_facts_of_one_item_are_not_carried_to_the_next() -> None:
         ("jalali:9-11", date(2025, 12, 2)),      # tomorrow's date: last year's
         ("gregorian:11-28", date(2026, 11, 28)),
         ("ago:2", date(2026, 11, 29)),
+        ("weekday:sunday", date(2026, 11, 29)),  # 1 Dec 2026 is a Tuesday
+        ("weekday:tuesday", date(2026, 12, 1)),
         ("gregorian:2-30", None),
     ],
 )
@@ -409,6 +413,7 @@ def test_the_day_a_customer_names(value: str, day: date | None) -> None:
         ("gregorian:12-1", date(2026, 12, 1)),   # today
         ("jalali:9-11", date(2026, 12, 2)),      # tomorrow
         ("ago:2", date(2026, 11, 29)),           # "two days ago" is behind whatever the tense
+        ("weekday:sunday", date(2026, 12, 6)),   # "if I order on Sunday"
         ("gregorian:2-30", None),
     ],
 )
@@ -431,6 +436,15 @@ def test_when_it_came_and_what_now_is_as_the_customer_says() -> None:
     assert moments_said([{"entity": "time", "value": "13:00"}], now) == (datetime(2026, 12, 1, 13, tzinfo=timezone.utc), True, now)
     assert moments_said([{"entity": "date", "value": "ago:2"}], now) == (datetime(2026, 11, 29, 12, tzinfo=timezone.utc), False, now)
     assert moments_said([], now) == (None, False, now)
+    # "got it yesterday at 10 am, it is 9 am now": the present hour is today's, not yesterday's
+    said = [{"entity": "date", "value": "ago:1"}, {"entity": "time", "value": "10:00"}, {"entity": "time", "value": "09:00"}]
+    assert moments_said(said, now) == (datetime(2026, 11, 30, 10, tzinfo=timezone.utc), True,
+                                       datetime(2026, 12, 1, 9, tzinfo=timezone.utc))
+    # "received on Sunday, today is Wednesday": the last Sunday; "an hour and a half ago": counted back from now
+    said = [{"entity": "weekday", "value": "sunday"}, {"entity": "date", "value": "ago:0"}]
+    assert moments_said(said, now) == (datetime(2026, 11, 29, 12, tzinfo=timezone.utc), False, now)
+    assert moments_said([{"entity": "time", "value": "minutes_ago:90"}], now) == (
+        datetime(2026, 12, 1, 13, 30, tzinfo=timezone.utc), True, now)
 
 
 @pytest.mark.parametrize(

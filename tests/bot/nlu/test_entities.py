@@ -138,6 +138,10 @@ def test_agrees_with_the_annotations_of_our_training_data() -> None:
         ("в два часа дня", [("time", "два часа дня", "14:00")]),
         ("ديشب ساعت ۹ رسید", [("date", "ديشب", "ago:1"), ("time", "ساعت ۹", "21:00")]),  # last night is the evening
         ("вчера вечером в 9 часов", [("date", "вчера", "ago:1"), ("time", "9 часов", "21:00")]),
+        ("یک ساعت و نیم پیش تحویل گرفتم", [("time", "یک ساعت و نیم پیش", "minutes_ago:90")]),
+        ("полтора часа назад", [("time", "полтора часа назад", "minutes_ago:90")]),
+        ("привезли 40 минут назад", [("time", "40 минут назад", "minutes_ago:40")]),
+        ("۲۴ ساعت قبل از تحویل", []),  # before the delivery, not before now
         # order numbers however they are typed; Cyrillic look-alikes are Latin
         ("CT2002", [("order_id", "CT2002", "CT-2002")]),
         ("ct 2002", [("order_id", "ct 2002", "CT-2002")]),
