@@ -598,7 +598,8 @@ def moments_said(entities: Sequence[Mapping[str, Any]], now: datetime) -> tuple[
         if entity.get("entity") in ("date", "weekday"):  # "получил в воскресенье": the last Sunday
             moments.append((value if entity.get("entity") == "date" else f"weekday:{value}", None))
         elif entity.get("entity") == "time" and value.startswith(MINUTES_AGO):  # "یک ساعت و نیم پیش"
-            moment = now - timedelta(minutes=int(value.partition(":")[2]))
+            nearest = (now + timedelta(seconds=30)).replace(second=0, microsecond=0)  # moments are said to the minute
+            moment = nearest - timedelta(minutes=int(value.partition(":")[2]))
             moments.append((f"ago:{(now.date() - moment.date()).days}", moment.strftime("%H:%M")))
         elif entity.get("entity") == "time" and ":" in value:
             if moments and moments[-1][1] is None:  # "دیروز ساعت ۱۰": the hour of the day just said
