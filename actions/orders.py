@@ -245,6 +245,7 @@ class ActionOrderFlow(Action):
         """Status, cancellation or return decision for a verified order."""
         if purpose == "order_status":
             dispatcher.utter_message(text=answers.order_status(order, store, language))  # type: ignore[arg-type]
+            _utter_order_window(dispatcher, tracker, store, language, order)
             return [SlotSet("purpose", None)]
         if purpose == "cancel_order":
             decision = can_cancel(order, store)
@@ -315,6 +316,16 @@ def utter_window(dispatcher: CollectingDispatcher, tracker: Tracker, store: Stor
         return False
     dispatcher.utter_message(text=answers.window_from_moment(received, timed, *window, present, language))  # type: ignore[arg-type]
     return True
+
+
+def _utter_order_window(dispatcher: CollectingDispatcher, tracker: Tracker, store: StorePolicy, language: str,
+                        order: OrderFacts) -> None:
+    """"58120, 4567: how many test days are left?": for a delivered order, the window the question is about, counted
+    from its delivery."""
+    reason = next((found for text in recent_texts(tracker, 3) if (found := window_reason(text))), None)
+    window = window_from(order.delivered_at, True, reason, store) if order.delivered_at and reason else None
+    if window is not None:
+        dispatcher.utter_message(text=answers.order_window(order, *window, local_now(store), store, language))  # type: ignore[arg-type]
 
 
 class ActionReturnConfirmation(Action):

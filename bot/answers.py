@@ -197,21 +197,33 @@ def refused_for_any_order(ground: ReturnGround, reason: Reason, why: str, langua
 
 
 def window_from_moment(received: datetime, timed: bool, window: Window, closes: datetime, now: datetime,
-                       language: Language) -> str:
-    """"If it came on 3 Mehr, the 7-day window runs to 10 Mehr"; with the hour, the time still left."""
+                       language: Language, known: bool = False) -> str:
+    """"If it came on 3 Mehr, the 7-day window runs to 10 Mehr"; with the hour, the time still left. `known`: the
+    delivery of the customer's own order, said as a fact, with the days left."""
     said = (moment if timed else day)(received, language)  # type: ignore[operator]
     deadline = (moment if timed and window.unit == "hours" else day)(closes, language)  # type: ignore[operator]
     values = {"received": said, "window": window_text(window, language), "deadline": deadline}
     if now > closes:
-        return render("return.window_from_day_passed", language, **values)
+        return render("return.order_window_passed" if known else "return.window_from_day_passed", language, **values)
     if window.unit != "hours" or not timed:
-        return render("return.window_from_day", language, **values)
+        if not known:
+            return render("return.window_from_day", language, **values)
+        days = (closes.date() - now.date()).days
+        remaining = render("left.days", language, n=digits(str(days), language), word=plural_ru(days, ("день", "дня", "дней")))
+        return render("return.order_window_left", language, remaining=remaining, **values)
     left = round((closes - now).total_seconds() / 60)  # "an hour and a half ago" leaves 30 minutes, not 29 and seconds
     hours, minutes = divmod(left, 60)
     remaining = (render("left.hours", language, n=digits(str(hours), language), word=plural_ru(hours, ("час", "часа", "часов")))
                  if hours else render("left.minutes", language, n=digits(str(minutes), language),
                                       word=plural_ru(minutes, ("минута", "минуты", "минут"))))
-    return render("return.window_left", language, remaining=remaining, **values)
+    return render("return.order_window_left" if known else "return.window_left", language, remaining=remaining, **values)
+
+
+def order_window(order: OrderFacts, window: Window, closes: datetime, now: datetime, policy: StorePolicy,
+                 language: Language) -> str:
+    """"58120: how many test days are left?": the window counted from the order's own delivery, and what is left."""
+    return window_from_moment(_local(order.delivered_at, policy), True, window, closes, now,  # type: ignore[arg-type]
+                              language, known=True)
 
 
 def cancel_decision(decision: CancelDecision, order: OrderFacts, policy: StorePolicy, language: Language) -> str:

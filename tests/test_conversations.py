@@ -385,3 +385,9 @@ def test_a_moment_counted_back_from_now_starts_the_window(servers) -> None:
     said = "\n".join(texts(servers.say(new_sender(), "یک ساعت و نیم پیش تحویل گرفتم. بدنه خط داره. هنوز وقت دارم؟",
                                        store="chistatek")))
     assert "۳۰ دقیقه وقت دارید" in said
+
+
+def test_a_window_asked_with_the_order_is_counted_from_its_delivery(servers) -> None:
+    said = "\n".join(texts(servers.say(new_sender(), "заказ 58120, телефон заканчивается на 4567. сколько дней теста "
+                                                     "у меня ещё осталось?", store="offykala")))
+    assert "Заказ доставлен" in said and "у вас ещё" in said

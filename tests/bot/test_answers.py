@@ -147,6 +147,18 @@ def test_an_hours_window_says_the_time_left(language: str) -> None:
 
 
 @pytest.mark.parametrize("language", ["fa", "ru"])
+def test_the_window_of_a_known_order_says_its_delivery_and_the_days_left(language: str) -> None:
+    policy = policies()["offykala"]
+    window, closes = window_from(ORDER.delivered_at, True, "defect", policy)  # type: ignore[arg-type,misc]
+    text = answers.order_window(ORDER, window, closes, DELIVERED + timedelta(days=2), policy, language)  # type: ignore[arg-type]
+    clean(text, language)
+    assert digits("17:40", language) in text  # its delivery, in the store's time
+    assert (digits("5 روز", language) in text) if language == "fa" else ("5 дней" in text)
+    late = answers.order_window(ORDER, window, closes, DELIVERED + timedelta(days=9), policy, language)  # type: ignore[arg-type]
+    assert ("تمام شده" in late) if language == "fa" else ("истёк" in late)
+
+
+@pytest.mark.parametrize("language", ["fa", "ru"])
 def test_a_reason_the_page_is_silent_on_still_gets_its_way_to_ask(language: str) -> None:
     policy = policies()["sitra"]  # no rule for change of mind, but a way to request any return
     decision = can_return(ORDER, ITEM, "change_of_mind", DELIVERED, policy, True)
