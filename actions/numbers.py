@@ -31,6 +31,7 @@ from actions.db import local_now
 from actions.topics import (
     chosen_units,
     cited,
+    deadline_follow_up,
     hand_to_person,
     say_units,
     utter_contact,
@@ -59,6 +60,7 @@ from bot.dialogue import (
     reason_from,
     rules_question,
     stated_amounts,
+    what_if,
 )
 from bot.i18n.replies import render
 from bot.nlu.entities import OUT_OF_TOWN
@@ -349,6 +351,8 @@ class ActionUnclear(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         """'And for a 250-lari soundbar?' after a delivery price is the same question again, with its number."""
+        if deadline_follow_up(dispatcher, tracker):  # "it was yesterday noon" after "within 72 hours": until when
+            return []
         again = computed_again(tracker) or total_again(tracker)
         if again:  # a new detail, or "and for 250?", "if it becomes 2.5?": the same question with it
             return again
@@ -378,6 +382,8 @@ class ActionUnclear(Action):
         reply = replies.get(intent or "", "utter_default")
         if plain and asked and not short_follow_up(question):  # "a 5th floor, no lift?" read as "no": a question
             reply = "utter_topic_not_covered"  # of its own that no rule of the page answers
+        elif intent == "out_of_scope" and what_if(question) and earlier_topic(tracker):  # "and if it does not come
+            reply = "utter_topic_not_covered"  # back by then?" after a rule: the store's matter, which its page leaves open
         elif intent == "goodbye" and asked:  # "bye?" is no farewell either
             reply = "utter_default"
         if reply == "utter_default" and unclear_before(tracker):  # not understood twice in a row: a person helps

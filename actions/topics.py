@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from zoneinfo import ZoneInfo
 from typing import Any, Dict, List, Optional, Sequence, Text
 
 from rasa_sdk import Action, Tracker
@@ -16,13 +17,25 @@ from actions.context import (
     earlier_topic,
     likely_intents,
     question_text,
+    replies_before,
     store_and_language,
     total_again,
 )
-from bot.dialogue import adds_to_order, asks_for_a_person, asks_for_contact, not_delivered_yet, rules_question
+from actions.db import local_now
+from bot import answers
+from bot.dialogue import (
+    adds_to_order,
+    asks_for_a_person,
+    asks_for_contact,
+    day_part,
+    moments_said,
+    not_delivered_yet,
+    rules_question,
+)
 from bot.i18n.replies import render
 from bot.console.service import queue_for_person
 from bot.db_settings import DatabaseUnavailable, off_the_loop
+from bot.stores.calendar import deadline as window_deadline
 from bot.stores.policy import Answer, AnswerUnit
 from bot.stores.units import broad, choose_units, plainly_answered, short_follow_up, store_index
 
@@ -72,10 +85,40 @@ def _say_answer(dispatcher: CollectingDispatcher, tracker: Tracker, answer: Opti
 
 
 def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: str, topics: Sequence[str]) -> bool:
-    """The rules of the page that answer the question, when any does; True when they were said."""
+    """The rules of the page that answer the question, when any does, and the deadline of a span one gives from the
+    moment the message names; True when they were said."""
     units = chosen_units(tracker, question, topics)
     say_units(dispatcher, units, store_and_language(tracker)[1])
+    if units:
+        utter_deadline(dispatcher, tracker, units)
     return bool(units)
+
+
+def utter_deadline(dispatcher: CollectingDispatcher, tracker: Tracker, units: Sequence[AnswerUnit]) -> bool:
+    """"پول از کارتم کم شد، دیروز ظهر بود": a rule's span ("within 72 hours") counted from the moment the latest
+    message names; True when said. Hours need an hour or a part of the day, not a day alone."""
+    unit = next((unit for unit in units if unit.within is not None), None)
+    if unit is None or unit.within is None:
+        return False
+    store, language = store_and_language(tracker)
+    start, timed, present = moments_said((tracker.latest_message or {}).get("entities") or [], local_now(store))
+    hour = day_part(question_text(tracker))
+    if start is not None and not timed and hour is not None:
+        start, timed = start.replace(hour=hour, minute=0), True  # "дیروز ظهر": the day's noon, said
+    if start is None or (unit.within.unit == "hours" and not timed):
+        return False
+    closes = window_deadline(start, unit.within, ZoneInfo(store.timezone), store.rules.week)
+    dispatcher.utter_message(text=answers.deadline_from_moment(start, timed, unit.within, closes, present, language),  # type: ignore[arg-type]
+                             sources=cited([unit]))
+    return True
+
+
+def deadline_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """"دیروز ظهر بود، تا کی؟" right after a rule with a span: that span counted from the moment named; True when said."""
+    said = {source.get("unit") for reply in replies_before(tracker)
+            for source in (reply.get("metadata") or {}).get("sources") or [] if isinstance(source, dict)}
+    units = [unit for unit in current_store(tracker).units if unit.id in said and unit.within is not None]
+    return bool(units) and utter_deadline(dispatcher, tracker, units)
 
 
 def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list[AnswerUnit]:
@@ -158,6 +201,8 @@ class ActionAnswerTopic(Action):
     ) -> List[Dict[Text, Any]]:
         """Utters the store's answer for the latest intent and question."""
         topic = ((tracker.latest_message or {}).get("intent") or {}).get("name") or ""
+        if deadline_follow_up(dispatcher, tracker):  # "it was yesterday noon" after "within 72 hours": until when
+            return []
         again = computed_again(tracker) if adds_to_order(question_text(tracker)) else []
         if not again and not classifier_sure(tracker):  # "а если бы заказ был на 520", read as a guess
             again = total_again(tracker)

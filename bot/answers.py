@@ -219,6 +219,20 @@ def window_from_moment(received: datetime, timed: bool, window: Window, closes: 
     return render("return.order_window_left" if known else "return.window_left", language, remaining=remaining, **values)
 
 
+def deadline_from_moment(start: datetime, timed: bool, window: Window, closes: datetime, now: datetime,
+                         language: Language) -> str:
+    """"It was yesterday noon: until when?" after "the bank returns it within 72 hours": the span counted from the
+    moment the customer names, with today, tomorrow or the day after named as such."""
+    values = {"start": (moment if timed else day)(start, language),  # type: ignore[operator]
+              "window": window_text(window, language),
+              "deadline": (moment if window.unit == "hours" else day)(closes, language)}  # type: ignore[operator]
+    if now > closes:
+        return render("deadline.passed", language, **values)
+    ahead = (closes.date() - now.date()).days
+    relative = render(f"deadline.in_days.{ahead}", language) if ahead in (0, 1, 2) else ""
+    return render("deadline.from_moment", language, relative=relative, **values)
+
+
 def order_window(order: OrderFacts, window: Window, closes: datetime, now: datetime, policy: StorePolicy,
                  language: Language) -> str:
     """"58120: how many test days are left?": the window counted from the order's own delivery, and what is left."""

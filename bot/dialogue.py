@@ -444,6 +444,15 @@ def on_the_answer(text: str) -> Optional[str]:
     return text[found.end():] if found else None
 
 
+# "اگه تا اون موقع برنگشت چیکار کنم؟", "а если не вернут?": what follows if the rule just given does not hold
+_WHAT_IF = re.compile(r"^\W*(?:(?:و|ولی|خب|حالا|پس|а|и|но|ну)\s+){0,2}(?:(?:اگه|اگر)|(?:что\s+)?если)(?!\w)", re.IGNORECASE)
+
+
+def what_if(text: str) -> bool:
+    """A question that opens with "and if …": it leans on the conversation's topic, whatever its words."""
+    return _WHAT_IF.search(_folded(text)) is not None
+
+
 # "هزینه ارسالش با کیه", "за чей счёт доставка": who pays, which after a return question is the return's post
 _WHO_PAYS = re.compile(r"(?<!\w)(?:با کیه?|گردن کیه?|عهده کیه?|کی میده|کی میدهد|кто (?:платит|оплачивает|оплатит)|"
                        r"за чей сч[её]т|за ваш сч[её]т|за мой сч[её]т)(?!\w)", re.IGNORECASE)
@@ -529,7 +538,8 @@ def _as_counted(number: float, currency: str) -> float:
 
 
 _ALREADY_ORDERED = re.compile(r"заказал|оформил|сделал заказ|купил|سفارش دادم|ثبت کردم|خریدم|سفارش دادیم", re.IGNORECASE)
-_DAY_PARTS = ((r"утр|صبح", 9), (r"днем|днём|обед|ظهر|ناهار", 13), (r"вечер|عصر|غروب", 18), (r"ноч|شب", 22))
+_DAY_PARTS = ((r"утр|صبح", 9), (r"بعد ?از ?ظهر|после обеда", 15), (r"ظهر|полдень|полдн", 12), (r"днем|днём|обед|ناهار", 13),
+              (r"вечер|عصر|غروب", 18), (r"ноч|شب", 22))
 
 
 def day_part(text: str) -> Optional[int]:

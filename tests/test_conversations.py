@@ -391,3 +391,12 @@ def test_a_window_asked_with_the_order_is_counted_from_its_delivery(servers) -> 
     said = "\n".join(texts(servers.say(new_sender(), "заказ 58120, телефон заканчивается на 4567. сколько дней теста "
                                                      "у меня ещё осталось?", store="offykala")))
     assert "Заказ доставлен" in said and "у вас ещё" in said
+
+
+def test_a_moment_named_after_a_rule_with_a_span_gets_its_deadline_and_what_if_is_the_stores_matter(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "پرداخت کردم درگاه ارور داد سفارش ثبت نشد ولی پول از حسابم کم شده!!", store="sitra")
+    said = "\n".join(texts(servers.say(sender, "دیروز ظهر بود. یعنی تا کی باید صبر کنم؟", store="sitra")))
+    assert "۷۲ ساعت یعنی تا" in said and "۱۲:۰۰ (پس‌فردا)" in said  # yesterday noon + 72 h
+    said = "\n".join(texts(servers.say(sender, "اگه تا اون موقع برنگشت چیکار کنم", store="sitra")))
+    assert "چیزی نگفته" in said and "فقط به سؤال" not in said  # the page is silent: a person, not "out of scope"

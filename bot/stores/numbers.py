@@ -12,6 +12,7 @@ language writes numbers (Persian digits and the Persian separators ٬ and ٫; Ru
     {rules.delivery.tiers[1].per_km}            a fraction as money is written: ۱٫۵۰ / 1,50
     {rules.pickup.same_day_from}                a time of day: ۱۶:۰۰ / 16:00
     {rules.pickup.cutoff:hour}                  its hour alone, after "ساعت" / before "часов": ۱۱ / 11
+    {units.failed_payment_reversal.within.amount}  a unit's own value (units are named by id): ۷۲ / 72
 
 The path is where the value stands in the file: keys joined by dots, a list's items by their
 position from 0 in brackets (the first tier is `tiers[0]`). The words around the number stay the
@@ -39,8 +40,8 @@ from bot.nlu.language import LANGUAGES, Language
 from bot.stores.rules import RuleError
 
 _BRACES = re.compile(r"\{([^{}]*)\}")
-_PLACEHOLDER = re.compile(r"(rules(?:\.[a-z_]+|\[\d+\])+)(?::(thousand|million|hour))?")
-_STEP = re.compile(r"([a-z_]+)|\[(\d+)\]")
+_PLACEHOLDER = re.compile(r"((?:rules|units)(?:\.[a-z][a-z0-9_]*|\[\d+\])+)(?::(thousand|million|hour))?")
+_STEP = re.compile(r"([a-z][a-z0-9_]*)|\[(\d+)\]")
 _CLOCK = re.compile(r"\d\d:\d\d")
 _SCALES = {"thousand": Decimal(1_000), "million": Decimal(1_000_000)}
 # a number as texts write it: digits of either script, with separators between digits ("۲٬۰۰۰", "1,50", "16:00",
@@ -83,12 +84,14 @@ def render(text: str, language: Language, data: Mapping[str, Any], where: str = 
     def value(braces: re.Match[str]) -> str:
         placeholder = _PLACEHOLDER.fullmatch(braces.group(1))
         if placeholder is None:
-            raise RuleError(where, f"'{braces.group()}' is not a placeholder: write {{rules.<path>}}, "
-                                   "optionally ending in :thousand, :million or :hour")
+            raise RuleError(where, f"'{braces.group()}' is not a placeholder: write {{rules.<path>}} or "
+                                   "{units.<id>.<path>}, optionally ending in :thousand, :million or :hour")
         node: Any = data
         for key, index in _STEP.findall(placeholder.group(1)):
             if key and isinstance(node, dict) and key in node:
                 node = node[key]
+            elif key and isinstance(node, list) and any(isinstance(i, dict) and i.get("id") == key for i in node):
+                node = next(item for item in node if isinstance(item, dict) and item.get("id") == key)  # a unit by id
             elif index and isinstance(node, list) and int(index) < len(node):
                 node = node[int(index)]
             else:

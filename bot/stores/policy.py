@@ -17,7 +17,7 @@ import yaml
 
 from bot.nlu.language import LANGUAGES, Language
 from bot.stores.numbers import render_texts
-from bot.stores.rules import RuleError, StoreRules, parse_rules
+from bot.stores.rules import RuleError, StoreRules, Window, parse_rules, parse_window
 from bot.stores.schema import schema, schema_problem
 
 POLICY_DIR = Path(__file__).parent / "policies"
@@ -65,6 +65,7 @@ class AnswerUnit:
     text: Mapping[Language, str]
     examples: tuple[str, ...]
     when: Optional[UnitCondition] = None
+    within: Optional[Window] = None  # a span the rule gives ("within 72 hours"), counted from a moment the customer names
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ def _answers(path: Path, data: Mapping[str, Any]) -> dict[str, Answer]:
     return answers
 
 
-UNIT_KEYS = frozenset({"id", "topic", "source", "fa", "ru", "examples", "when"})
+UNIT_KEYS = frozenset({"id", "topic", "source", "fa", "ru", "examples", "when", "within"})
 WHEN_KEYS = frozenset({"amount_over", "amount_under", "cities", "not_cities"})
 _UNIT_ID = re.compile(r"[a-z][a-z0-9_]{2,60}")
 
@@ -162,8 +163,20 @@ def _units(path: Path, data: Mapping[str, Any]) -> tuple[AnswerUnit, ...]:
         if not isinstance(examples, list) or not examples or not all(isinstance(e, str) and e.strip() for e in examples):
             raise PolicyError(path, f"{where}.examples", "expected a non-empty list of questions")
         units.append(AnswerUnit(unit_id, body["topic"], tuple(sources), _bilingual(path, body, where),
-                                tuple(examples), _condition(path, body.get("when"), f"{where}.when")))
+                                tuple(examples), _condition(path, body.get("when"), f"{where}.when"),
+                                _within(path, body.get("within"), f"{where}.within")))
     return tuple(units)
+
+
+def _within(path: Path, raw: Any, where: str) -> Optional[Window]:
+    """A unit's `within`: the span its rule gives, which a moment the customer names turns into a deadline."""
+    try:
+        window = parse_window(raw, where)
+    except RuleError as error:
+        raise PolicyError(path, where, str(error)) from error
+    if window is not None and window.unit == "at_delivery":
+        raise PolicyError(path, where, "a span needs an amount of days, working days or hours")
+    return window
 
 
 def _condition(path: Path, raw: Any, where: str) -> Optional[UnitCondition]:

@@ -241,16 +241,20 @@ def _item_words(data: Mapping[str, Any], key: str, where: str) -> tuple[str, ...
     return tuple(words)
 
 
+def parse_window(data: Any, where: str) -> Optional[Window]:
+    """A span of time a rule gives ({amount, unit}), or None where it gives none."""
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        raise RuleError(where, "expected {amount, unit} or null")
+    unit = _choice(data.get("unit"), ("days", "working_days", "hours", "at_delivery"), f"{where}.unit")
+    amount = 0 if unit == "at_delivery" else _get(data, "amount", where, int)
+    return Window(amount, unit)  # type: ignore[arg-type]
+
+
 def _ground(reason: Reason, data: Mapping[str, Any], where: str) -> ReturnGround:
     """One return ground."""
-    window_data = data.get("window")
-    window = None
-    if window_data is not None:
-        if not isinstance(window_data, dict):
-            raise RuleError(f"{where}.window", "expected {amount, unit} or null")
-        unit = _choice(window_data.get("unit"), ("days", "working_days", "hours", "at_delivery"), f"{where}.window.unit")
-        amount = 0 if unit == "at_delivery" else _get(window_data, "amount", f"{where}.window", int)
-        window = Window(amount, unit)  # type: ignore[arg-type]
+    window = parse_window(data.get("window"), f"{where}.window")
     payers = ("store", "customer", "store_if_confirmed", "not_stated")
     on_sale = data.get("shipping_on_sale")
     return ReturnGround(

@@ -147,6 +147,19 @@ def test_an_hours_window_says_the_time_left(language: str) -> None:
 
 
 @pytest.mark.parametrize("language", ["fa", "ru"])
+def test_a_span_counted_from_the_moment_named_says_the_day_it_ends(language: str) -> None:
+    policy = policies()["sitra"]
+    [unit] = [unit for unit in policy.units if unit.within is not None]
+    noon = datetime(2026, 11, 30, 12, tzinfo=TEHRAN)  # "it was yesterday noon"
+    closes = noon + timedelta(hours=unit.within.amount)  # type: ignore[union-attr]
+    text = answers.deadline_from_moment(noon, True, unit.within, closes, noon + timedelta(days=1), language)  # type: ignore[arg-type]
+    clean(text, language)
+    assert digits("12:00", language) in text and (("پس‌فردا" in text) if language == "fa" else ("послезавтра" in text))
+    late = answers.deadline_from_moment(noon, True, unit.within, closes, closes + timedelta(hours=1), language)  # type: ignore[arg-type]
+    assert ("تمام شده" in late) if language == "fa" else ("истёк" in late)
+
+
+@pytest.mark.parametrize("language", ["fa", "ru"])
 def test_the_window_of_a_known_order_says_its_delivery_and_the_days_left(language: str) -> None:
     policy = policies()["offykala"]
     window, closes = window_from(ORDER.delivered_at, True, "defect", policy)  # type: ignore[arg-type,misc]

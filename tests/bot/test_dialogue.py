@@ -22,6 +22,7 @@ from bot.dialogue import (
     day_part,
     moments_said,
     not_delivered_yet,
+    what_if,
     window_reason,
     asks_what_to_send,
     no_order_number,
@@ -530,3 +531,19 @@ def test_a_delivery_question_that_also_asks_the_other_half(text: str, long: bool
 )
 def test_a_question_on_the_answer_before_is_read_without_its_if_not(text: str, rest: str | None) -> None:
     assert on_the_answer(text) == rest
+
+
+@pytest.mark.parametrize("text, hour", [
+    ("دیروز ظهر بود", 12), ("بعدازظهر میام", 15), ("в полдень закажу", 12), ("после обеда", 15), ("вечером", 18),
+    ("امروز", None),
+])
+def test_a_part_of_the_day_stands_for_its_hour(text: str, hour: int | None) -> None:
+    assert day_part(text) == hour
+
+
+@pytest.mark.parametrize("text, leans", [
+    ("اگه تا اون موقع برنگشت چیکار کنم", True), ("ну а если не вернут?", True), ("و اگر باز کرده باشم؟", True),
+    ("اگرچه دیر شد", False), ("когда вернут деньги?", False),
+])
+def test_a_question_opening_with_and_if_leans_on_the_topic(text: str, leans: bool) -> None:
+    assert what_if(text) is leans

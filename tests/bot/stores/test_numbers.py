@@ -22,7 +22,8 @@ FREE = "{rules.delivery.free_over:million}"
 
 RULES = {"rules": {"delivery": {"free_over": 2_500_000, "tiers": [{"fee": 6}, {"per_km": 1.5}]},
                    "installments": [{"minimum": 50_000}], "pickup": {"cutoff": "11:00", "same_day_to": "18:30"},
-                   "delivery_times": [{"least": 3, "most": 5}]}}
+                   "delivery_times": [{"least": 3, "most": 5}]},
+         "units": [{"id": "bank_reversal_72h", "within": {"amount": 72, "unit": "hours"}}]}
 
 
 @pytest.mark.parametrize("text, fa, ru", [
@@ -32,6 +33,7 @@ RULES = {"rules": {"delivery": {"free_over": 2_500_000, "tiers": [{"fee": 6}, {"
     ("{rules.delivery.tiers[0].fee} / {rules.delivery.tiers[1].per_km}", "۶ / ۱٫۵۰", "6 / 1,50"),
     ("{rules.delivery_times[0].least}–{rules.delivery_times[0].most}", "۳–۵", "3–5"),
     ("{rules.pickup.cutoff:hour} / {rules.pickup.same_day_to}", "۱۱ / ۱۸:۳۰", "11 / 18:30"),
+    ("{units.bank_reversal_72h.within.amount} ساعت", "۷۲ ساعت", "72 ساعت"),  # a unit's own value, by its id
     ("no placeholder, 7 stays", "no placeholder, 7 stays", "no placeholder, 7 stays"),
 ])
 def test_a_placeholder_is_written_the_way_each_language_writes_numbers(text: str, fa: str, ru: str) -> None:
@@ -46,6 +48,7 @@ def test_a_placeholder_is_written_the_way_each_language_writes_numbers(text: str
     ("{rules.delivery.free_over:hour}", "on the hour (HH:00)"),
     ("{rules.delivery.free_over:billion}", "is not a placeholder"),
     ("{delivery.free_over}", "is not a placeholder"),
+    ("{units.no_such_unit.within.amount}", "names nothing in this file"),
 ])
 def test_a_wrong_placeholder_is_named_with_its_text(text: str, says: str) -> None:
     with pytest.raises(RuleError) as error:
