@@ -32,6 +32,7 @@ from actions.topics import (
     chosen_units,
     cited,
     deadline_follow_up,
+    refused_what_if,
     hand_to_person,
     say_units,
     utter_contact,
@@ -351,8 +352,8 @@ class ActionUnclear(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         """'And for a 250-lari soundbar?' after a delivery price is the same question again, with its number."""
-        if deadline_follow_up(dispatcher, tracker):  # "it was yesterday noon" after "within 72 hours": until when
-            return []
+        if deadline_follow_up(dispatcher, tracker) or refused_what_if(dispatcher, tracker):
+            return []  # "it was yesterday noon" after "within 72 hours"; "and if I open it?" after a change of mind
         again = computed_again(tracker) or total_again(tracker)
         if again:  # a new detail, or "and for 250?", "if it becomes 2.5?": the same question with it
             return again

@@ -27,7 +27,16 @@ from actions.context import (
 )
 from actions.db import in_database, local_now, now, order_items
 from actions.faults import told_when_down
-from actions.topics import chosen_units, cited, hand_to_person, utter_topic, utter_units
+from actions.topics import (
+    chosen_units,
+    cited,
+    hand_to_person,
+    refused_what_if,
+    refused_with_reason_before,
+    say_refused,
+    utter_topic,
+    utter_units,
+)
 from bot import answers
 from bot.dialogue import (
     ORDER_PURPOSES,
@@ -54,7 +63,6 @@ from bot.stores.cancel import can_cancel
 from bot.stores.facts import ItemFacts, OrderFacts
 from bot.stores.policy import StorePolicy
 from bot.stores.returns import can_return, refused_for_any_order, window_from
-from bot.stores.rules import Reason, ReturnGround
 from bot.stores.units import plainly_answered, store_index
 
 logger = logging.getLogger(__name__)
@@ -126,16 +134,17 @@ class ActionOrderFlow(Action):
             utter_topic(dispatcher, tracker, purpose, question, likely_intents(tracker))
             return []
         unknown_order = not any(tracker.get_slot(slot) for slot in ("verified_order", "order_id", "phone"))
-        if purpose in ("return_request", "damaged_item") and unknown_order and self._refused_by_rule(
-                dispatcher, store, language, question):  # "opened it, I don't like the smell" read as damage: still refused
+        if purpose in ("return_request", "damaged_item") and unknown_order and (
+                self._refused_by_rule(dispatcher, store, language, question)  # "opened it, I don't like the smell"
+                or refused_what_if(dispatcher, tracker)):  # "and if I open it?" after a change of mind: still refused
             return [SlotSet("purpose", None)]
-        if purpose in ("return_request", "damaged_item") and unknown_order and intent != "inform":
-            _seal_rule_first(dispatcher, store, language, question)
         if (intent in (purpose, "inform") and unknown_order
                 and (self._about_the_rules(intent, question, store) or self._rules_follow_up(tracker, question))):
             if said_this_turn(tracker, *_RULES_SAID):
                 return []  # answered before the form stood aside: once is enough
             return self._rules_answer(dispatcher, tracker, store, language, purpose, question)
+        if purpose in ("return_request", "damaged_item") and unknown_order and intent != "inform":
+            _seal_rule_first(dispatcher, store, language, question)  # before the order is asked for
         events: List[Dict[Text, Any]] = [SlotSet("purpose", purpose)]
         said = CollectingDispatcher()  # what the look-up says is said only when it was done in time
         order, lookup_events, locked = await in_database(
@@ -394,14 +403,11 @@ async def answer_aside(form: FormValidationAction, dispatcher: CollectingDispatc
 def _refused_across_turns(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """"بازش کردم دیگه" while the order is asked, after "I don't like its smell, I want to return it": the rule
     refuses it whatever the order, so it is said now (True) instead of asking for the order again."""
-    question = question_text(tracker)
+    sealed = sealed_from(None, question_text(tracker))
     if (tracker.get_slot("purpose") not in ("return_request", "damaged_item") or tracker.get_slot("verified_order")
-            or tracker.get_slot("requested_slot") not in ("order_id", "phone") or sealed_from(None, question) is None):
+            or tracker.get_slot("requested_slot") not in ("order_id", "phone") or sealed is None):
         return False
-    reason = next((found for text in recent_texts(tracker, 3) if (found := reason_from(None, text)) is not None), None)
-    store, language = store_and_language(tracker)
-    refused = refused_for_any_order(reason, sealed_from(None, question), store) if reason else None
-    return say_refused(dispatcher, reason, refused, language)
+    return refused_with_reason_before(dispatcher, tracker, sealed)
 
 
 def _seal_rule_first(dispatcher: CollectingDispatcher, store: StorePolicy, language: str, question: str) -> None:
@@ -411,19 +417,8 @@ def _seal_rule_first(dispatcher: CollectingDispatcher, store: StorePolicy, langu
     returns = store.rules.returns
     ground = returns.grounds.get(reason) if returns and reason else None
     line = answers.rule_line(ground, language) if ground and ground.requires_seal else None
-    if line and sealed_from(None, question) is None:
+    if line and sealed_from(None, question) is None and not not_delivered_yet(question):
         dispatcher.utter_message(text=line, sources=cited([ground], "returns"))
-
-
-def say_refused(dispatcher: CollectingDispatcher, reason: Optional[Reason], refused: Optional[tuple[ReturnGround, str]],
-                language: str) -> bool:
-    """The refusal of a return for any order, with the page's sentence for the console; False when there is none."""
-    if refused is None or reason is None:
-        return False
-    ground, why = refused
-    dispatcher.utter_message(text=answers.refused_for_any_order(ground, reason, why, language),  # type: ignore[arg-type]
-                             sources=cited([ground], "returns"))
-    return True
 
 
 _RULES_SAID = ("utter_store_answer", "utter_topic_not_covered")  # the responses a rules answer is said with

@@ -17,6 +17,7 @@ from actions.context import (
     earlier_topic,
     likely_intents,
     question_text,
+    recent_texts,
     replies_before,
     store_and_language,
     total_again,
@@ -30,13 +31,18 @@ from bot.dialogue import (
     day_part,
     moments_said,
     not_delivered_yet,
+    reason_from,
     rules_question,
+    sealed_from,
+    what_if,
 )
 from bot.i18n.replies import render
 from bot.console.service import queue_for_person
 from bot.db_settings import DatabaseUnavailable, off_the_loop
 from bot.stores.calendar import deadline as window_deadline
 from bot.stores.policy import Answer, AnswerUnit
+from bot.stores.returns import refused_for_any_order
+from bot.stores.rules import Reason, ReturnGround
 from bot.stores.units import broad, choose_units, plainly_answered, short_follow_up, store_index
 
 logger = logging.getLogger(__name__)
@@ -110,6 +116,32 @@ def utter_deadline(dispatcher: CollectingDispatcher, tracker: Tracker, units: Se
     closes = window_deadline(start, unit.within, ZoneInfo(store.timezone), store.rules.week)
     dispatcher.utter_message(text=answers.deadline_from_moment(start, timed, unit.within, closes, present, language),  # type: ignore[arg-type]
                              sources=cited([unit]))
+    return True
+
+
+def refused_with_reason_before(dispatcher: CollectingDispatcher, tracker: Tracker, sealed: Optional[bool]) -> bool:
+    """The reason given in the last few messages, with the seal state the latest one tells, refused whatever the
+    order: said, with the rule; True when it was."""
+    reason = next((found for text in recent_texts(tracker, 3) if (found := reason_from(None, text)) is not None), None)
+    store, language = store_and_language(tracker)
+    return say_refused(dispatcher, reason, refused_for_any_order(reason, sealed, store) if reason else None, language)
+
+
+def refused_what_if(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """"и последнее: а если получу и вскрою упаковку?" after a change of mind: the opened seal's refusal; True when said."""
+    question = question_text(tracker)
+    return what_if(question) and sealed_from(None, question) is False and refused_with_reason_before(
+        dispatcher, tracker, False)
+
+
+def say_refused(dispatcher: CollectingDispatcher, reason: Optional[Reason], refused: Optional[tuple[ReturnGround, str]],
+                language: str) -> bool:
+    """The refusal of a return for any order, with the page's sentence for the console; False when there is none."""
+    if refused is None or reason is None:
+        return False
+    ground, why = refused
+    dispatcher.utter_message(text=answers.refused_for_any_order(ground, reason, why, language),  # type: ignore[arg-type]
+                             sources=cited([ground], "returns"))
     return True
 
 
@@ -201,8 +233,8 @@ class ActionAnswerTopic(Action):
     ) -> List[Dict[Text, Any]]:
         """Utters the store's answer for the latest intent and question."""
         topic = ((tracker.latest_message or {}).get("intent") or {}).get("name") or ""
-        if deadline_follow_up(dispatcher, tracker):  # "it was yesterday noon" after "within 72 hours": until when
-            return []
+        if deadline_follow_up(dispatcher, tracker) or refused_what_if(dispatcher, tracker):
+            return []  # "it was yesterday noon" after "within 72 hours"; "and if I open it?" after a change of mind
         again = computed_again(tracker) if adds_to_order(question_text(tracker)) else []
         if not again and not classifier_sure(tracker):  # "а если бы заказ был на 520", read as a guess
             again = total_again(tracker)

@@ -400,3 +400,10 @@ def test_a_moment_named_after_a_rule_with_a_span_gets_its_deadline_and_what_if_i
     assert "۷۲ ساعت یعنی تا" in said and "۱۲:۰۰ (پس‌فردا)" in said  # yesterday noon + 72 h
     said = "\n".join(texts(servers.say(sender, "اگه تا اون موقع برنگشت چیکار کنم", store="sitra")))
     assert "چیزی نگفته" in said and "فقط به سؤال" not in said  # the page is silent: a person, not "out of scope"
+
+
+def test_and_if_i_open_it_after_a_change_of_mind_is_the_opened_seals_refusal(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "заказал картриджи, но передумал, их ещё не доставили. можно отказаться?", store="offykala")
+    said = "\n".join(texts(servers.say(sender, "и последнее: а если уже получу и вскрою упаковку?", store="offykala")))
+    assert "вскрытой пломбой" in said and "ничего не сказано" not in said
