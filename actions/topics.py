@@ -159,8 +159,8 @@ def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list
     if not question:
         return []
     earlier = earlier_topic(tracker)
-    if not classifier_sure(tracker) and earlier in topics[1:]:  # "и ещё: а если вскрою упаковку?": the topic before
-        topics = [earlier, *(topic for topic in topics if topic != earlier)]  # weighs more than a guess
+    if (not classifier_sure(tracker) or what_if(question)) and earlier in topics[1:]:  # the topic before weighs more
+        topics = [earlier, *(topic for topic in topics if topic != earlier)]  # than a guess, and an "and if …" leans on it
     if not_delivered_yet(question):  # "can I return it if it hasn't come yet?": the rules for cancelling come first
         topics = ["cancel_order", *topics]
     index = store_index(current_store(tracker))
