@@ -164,13 +164,16 @@ class ActionOrderFlow(Action):
         reason = reason_from(None, question)
         topic = "damaged_item" if purpose == "order_status" and reason else purpose
         fallback = "warranty" if reason == "defect" else None  # a defect where the page has only a warranty
-        said = CollectingDispatcher()
-        answered = utter_topic(said, tracker, topic, question, likely_intents(tracker), fallback)
+        said, window = CollectingDispatcher(), CollectingDispatcher()
+        counted = utter_window(window, tracker, store, language, question)
+        # "got it the day before yesterday: too late?" after a damage rule: the window answers, not a status rule
+        answered = counted and topic == "order_status" or utter_topic(said, tracker, topic, question,
+                                                                      likely_intents(tracker), fallback)
         if not answered and topic == "order_status" and not no_order_number(question):
             dispatcher.utter_message(response="utter_ask_order_id")  # "где посмотреть статус заказа?" where the page
             return [SlotSet("purpose", purpose)]  # says nothing of it: we look the order up ourselves
-        dispatcher.messages.extend(said.messages)
-        answered = utter_window(dispatcher, tracker, store, language, question) or answered
+        dispatcher.messages.extend(said.messages + window.messages)
+        answered = answered or counted
         asked = tracker.get_slot("requested_slot")
         if asked in _ASKED_AGAIN:  # asked in the middle of giving the order: the rule, then the interrupted question
             dispatcher.utter_message(response=f"utter_ask_{asked}")
@@ -320,8 +323,13 @@ def utter_window(dispatcher: CollectingDispatcher, tracker: Tracker, store: Stor
     received, timed, present = moments_said(entities, local_now(store))
     said = [question, *recent_texts(tracker)[1:3]]  # "got it the day before yesterday: too late?" after the damage
     reason = next((found for text in said if (found := window_reason(text))), None) if received else None
-    window = window_from(received, timed, reason, store) if received and reason else None
-    if received is None or window is None:
+    if received is None or reason is None:
+        return False
+    window = window_from(received, timed, reason, store)
+    if window is None and not timed:  # "got it the day before yesterday" and a window of hours: closed even if it
+        latest = window_from(received.replace(hour=23, minute=59), True, reason, store)  # came at the day's end
+        window = latest if latest is not None and latest[1] < present else None
+    if window is None:
         return False
     dispatcher.utter_message(text=answers.window_from_moment(received, timed, *window, present, language))  # type: ignore[arg-type]
     return True

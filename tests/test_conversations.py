@@ -407,3 +407,12 @@ def test_and_if_i_open_it_after_a_change_of_mind_is_the_opened_seals_refusal(ser
     servers.say(sender, "заказал картриджи, но передумал, их ещё не доставили. можно отказаться?", store="offykala")
     said = "\n".join(texts(servers.say(sender, "и последнее: а если уже получу и вскрою упаковку?", store="offykala")))
     assert "вскрытой пломбой" in said and "ничего не сказано" not in said
+
+
+def test_a_day_alone_that_closes_a_window_of_hours_is_said_too_late(servers) -> None:
+    said = "\n".join(texts(servers.say(new_sender(), "پریروز رسید ظرفا شکسته بود، هنوز وقت دارم خبر بدم؟", store="sitra")))
+    assert "۲۴ ساعت در" in said and "تمام شده" in said  # 24 hours from even the day's last minute are over
+    sender = new_sender()
+    servers.say(sender, "сколько времени есть чтобы сообщить о царапине на корпусе после получения?", store="chistatek")
+    said = "\n".join(texts(servers.say(sender, "я получил позавчера, значит уже поздно?", store="chistatek")))
+    assert "истёк" in said and "SMS" not in said  # the window answers, not a rule about orders
