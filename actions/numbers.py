@@ -325,10 +325,10 @@ class ActionDeliveryTime(Action):
 
 
 def _follow_up_answered(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
-    """"ایرانیا چطور؟" right after "عطرای خارجیتون چقدر تا انقضا دارن؟": a few words that lean on the question before,
-    answered by its topic's rules read with it; True when said."""
+    """"ایرانیا چطور؟" right after "عطرای خارجیتون چقدر تا انقضا دارن؟", "а если по дороге разобьётся?": a few words,
+    or an "and if …", that lean on the question before, answered by its topic's rules read with it; True when said."""
     question, earlier, texts = question_text(tracker), earlier_topic(tracker), recent_texts(tracker, 2)
-    return (bool(question) and earlier is not None and len(texts) > 1 and short_follow_up(question)
+    return (bool(question) and earlier is not None and len(texts) > 1 and (short_follow_up(question) or what_if(question))
             and utter_units(dispatcher, tracker, f"{texts[1]} {question}", [earlier]))
 
 
