@@ -40,6 +40,7 @@ from actions.topics import (
 from bot import answers
 from bot.dialogue import (
     ORDER_PURPOSES,
+    asks_how_long,
     asks_what_to_send,
     moments_said,
     no_order_number,
@@ -56,10 +57,12 @@ from bot.dialogue import (
     wants_something_done,
 )
 from bot.i18n.format import clock, digits
+from bot.nlu.entities import extract_entities
 from bot.i18n.replies import render
 from bot.orders.models import Order
 from bot.orders.repository import create_return_request, find_order, mask_phone, verify_order
 from bot.stores.cancel import can_cancel
+from bot.stores.delivery import arrival, lanes_for
 from bot.stores.facts import ItemFacts, OrderFacts
 from bot.stores.policy import StorePolicy
 from bot.stores.returns import can_return, refused_for_any_order, window_from
@@ -258,6 +261,7 @@ class ActionOrderFlow(Action):
         if purpose == "order_status":
             dispatcher.utter_message(text=answers.order_status(order, store, language))  # type: ignore[arg-type]
             _utter_order_window(dispatcher, tracker, store, language, order)
+            _utter_order_arrival(dispatcher, tracker, store, language, order)
             return [SlotSet("purpose", None)]
         if purpose == "cancel_order":
             decision = can_cancel(order, store)
@@ -343,6 +347,29 @@ def _utter_order_window(dispatcher: CollectingDispatcher, tracker: Tracker, stor
     window = window_from(order.delivered_at, True, reason, store) if order.delivered_at and reason else None
     if window is not None:
         dispatcher.utter_message(text=answers.order_window(order, *window, local_now(store), store, language))  # type: ignore[arg-type]
+
+
+def _utter_order_arrival(dispatcher: CollectingDispatcher, tracker: Tracker, store: StorePolicy, language: str,
+                         order: OrderFacts) -> None:
+    """"TS1041, 0935…, I'm in Kerman: when will it come?": for an order still on its way, when it arrives by each way of
+    shipping to its city (the one the customer names, else the order's), counted from the day it was placed."""
+    asked = any(asks_how_long(text) for text in recent_texts(tracker, 3))
+    placed = order.placed_at
+    if not asked or placed is None or order.status not in _ON_ITS_WAY or not store.rules.delivery_times:
+        return
+    said = [e.get("value") for e in (tracker.latest_message or {}).get("entities") or [] if e.get("entity") == "city"]
+    on_file = [str(e.value) for e in extract_entities(order.city or "", frozenset({"city"}))]  # "Batumi": batumi
+    city = str(said[0]) if said else tracker.get_slot("city") or (on_file[0] if on_file else None)
+    lanes = lanes_for(store.rules.delivery_times, city)
+    rules = store.rules
+    arrivals = [arrival(lane, placed.astimezone(ZoneInfo(store.timezone)), rules.week,
+                        rules.weekend_orders_next_working_day) for lane in lanes]
+    if arrivals:
+        dispatcher.utter_message(text=answers.delivery_times(arrivals, store, language, ordered=placed, own=True),  # type: ignore[arg-type]
+                                 sources=cited(lanes, "delivery_time"))
+
+
+_ON_ITS_WAY = ("processing", "shipped")
 
 
 class ActionReturnConfirmation(Action):

@@ -341,9 +341,10 @@ def pickup(slot: PickupSlot, rules: PickupRules, ordered: datetime, asked_time: 
 
 
 def delivery_times(arrivals: list[Arrival], policy: StorePolicy, language: Language, days_off_asked: bool = False,
-                   ordered: Optional[datetime] = None) -> str:
-    """Each lane's time and the arrival window of an order placed now (or on the day the customer named, `ordered`);
-    the days-off rule when it moved the order or the customer asked about days off (where the store has the rule)."""
+                   ordered: Optional[datetime] = None, own: bool = False) -> str:
+    """Each lane's time and the arrival window of an order placed now (or on the day the customer named, `ordered`;
+    with `own`, the customer's order placed that day); the days-off rule when it moved the order or the customer
+    asked about days off (where the store has the rule)."""
     placed = render("delivery_time.ordered_on", language, day=day(_local(ordered, policy), language)) if ordered \
         else render("delivery_time.ordered_now", language)
     lines = []
@@ -352,7 +353,8 @@ def delivery_times(arrivals: list[Arrival], policy: StorePolicy, language: Langu
         least = digits(str(lane.least), language)
         most = window_text(Window(lane.most, lane.unit), language)
         show = moment if lane.unit == "hours" else day
-        lines.append(render("delivery_time.lane", language, lane=lane.name[language], least=least, most=most, placed=placed,
+        lines.append(render("delivery_time.own_lane" if own else "delivery_time.lane", language, lane=lane.name[language],
+                            least=least, most=most, placed=placed,
                             earliest=show(_local(found.earliest, policy), language),
                             latest=show(_local(found.latest, policy), language)))
         if lane.note:

@@ -416,3 +416,10 @@ def test_a_day_alone_that_closes_a_window_of_hours_is_said_too_late(servers) -> 
     servers.say(sender, "сколько времени есть чтобы сообщить о царапине на корпусе после получения?", store="chistatek")
     said = "\n".join(texts(servers.say(sender, "я получил позавчера, значит уже поздно?", store="chistatek")))
     assert "истёк" in said and "SMS" not in said  # the window answers, not a rule about orders
+
+
+def test_when_an_order_on_its_way_arrives_is_counted_for_its_city(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "CT-2002 когда привезут?", store="citadel")
+    said = "\n".join(texts(servers.say(sender, "599125502", store="citadel")))
+    assert "CT-2002" in said and "2–3 рабочих дня — заказ, оформленный" in said  # Batumi, on file: a main city
