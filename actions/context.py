@@ -16,6 +16,7 @@ from actions.db import order_items
 from bot.channels.guard import SLASH_ESCAPE
 from bot.conversation import language_for, store_for
 from bot.dialogue import (
+    about_own_order,
     day_part,
     follow_up_total,
     item_from,
@@ -142,10 +143,13 @@ def side_question(tracker: Tracker) -> bool:
     text, intent = question_text(tracker), _intent(tracker)
     if no_order_number(text):
         return True
-    if later_question(tracker) and (rules_question(intent, text) or not wants_something_done(text)) and not any(
+    own_status = intent == "order_status" and about_own_order(text)  # "… где мой заказ": that order is looked up
+    asks_rules = rules_question(intent, text) or not (wants_something_done(text) or own_status)
+    if later_question(tracker) and asks_rules and not any(
             entity.get("entity") in ("order_id", "phone") for entity in _entities(tracker)):
         # "where is CT-2002, and can I return it if I don't like it?", "… и ещё ноутбуки страхуются": the rule now, the
-        # order after (the splitter found a question there, mark or no mark)
+        # order after (the splitter found a question there, mark or no mark); "привет, как дела? где мой заказ" asks
+        # for the order
         return True
     if not text or intent in ("affirm", "deny") or intent.startswith("reason_") or _entities(tracker):
         return False

@@ -313,6 +313,10 @@ class ActionDeliveryTime(Action):
         """Computed per city where the store gives times, the store's words elsewhere; for a named order, its own."""
         if _latest(tracker, "order_id") is not None:  # "CT-2002 когда привезут?": when that order comes, not the lanes
             return [SlotSet("purpose", "order_status"), FollowupAction("action_order_flow")]
+        question = question_text(tracker)
+        if reason_from(None, question) is not None and utter_units(  # "if it comes broken, how many days do I have to
+                dispatcher, tracker, question, ["damaged_item", *likely_intents(tracker)]):  # tell you?": the damage rule
+            return []
         asks_own = asks_how_long(question_text(tracker)) and _latest(tracker, "amount") is None
         instead = computed_instead(tracker, self.name(), asks_own)
         if instead:  # "and a 300 TV, 8 km away?" after a price: a price, not a time

@@ -323,6 +323,11 @@ def wants_something_done(text: str) -> bool:
     return _WANTS_DONE.search(folded) is not None or _DO_IT.search(folded) is not None
 
 
+def about_own_order(text: str) -> bool:
+    """"где мой заказ", "سفارشم کجاست": the message speaks of the customer's own order."""
+    return OWN_ORDER.search(_folded(text)) is not None
+
+
 def rules_question(intent: Optional[str], text: str) -> bool:
     """Whether an order-topic message asks about the store's rules, not for an order to be looked up.
 
@@ -332,7 +337,7 @@ def rules_question(intent: Optional[str], text: str) -> bool:
     """
     folded = _folded(text)
     marked = "?" in folded or "؟" in folded
-    if wants_something_done(folded) and (not marked or OWN_ORDER.search(folded)):
+    if wants_something_done(folded) and (not marked or about_own_order(folded)):
         return False  # "یه طرفش قطع و وصل میشه، میخوام برگردونم", "хочу отменить свой заказ, это возможно?": a request
     if intent == "order_status":
         asks = QUESTION_WORDS.search(folded) is not None or marked  # "do you text the code?"

@@ -423,3 +423,8 @@ def test_when_an_order_on_its_way_arrives_is_counted_for_its_city(servers) -> No
     servers.say(sender, "CT-2002 когда привезут?", store="citadel")
     said = "\n".join(texts(servers.say(sender, "599125502", store="citadel")))
     assert "CT-2002" in said and "2–3 рабочих дня — заказ, оформленный" in said  # Batumi, on file: a main city
+
+
+def test_a_status_request_after_small_talk_asks_for_the_order(servers) -> None:
+    said = "\n".join(texts(servers.say(new_sender(), "привет) как дела? хотел узнать где мой заказ", store="sitra")))
+    assert "номер заказа" in said  # the greeting does not swallow the request

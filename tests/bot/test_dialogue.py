@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from bot.dialogue import (
+    about_own_order,
     asks_about_days_off,
     asks_for_a_person,
     asks_for_contact,
@@ -550,3 +551,10 @@ def test_a_part_of_the_day_stands_for_its_hour(text: str, hour: int | None) -> N
 ])
 def test_a_question_opening_with_and_if_leans_on_the_topic(text: str, leans: bool) -> None:
     assert what_if(text) is leans
+
+
+@pytest.mark.parametrize("text, own", [
+    ("хотел узнать где мой заказ", True), ("سفارشم کجاست", True), ("کسی هست پیگیری کنه؟", False),
+])
+def test_a_message_about_the_customers_own_order(text: str, own: bool) -> None:
+    assert about_own_order(text) is own
