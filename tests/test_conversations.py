@@ -428,3 +428,10 @@ def test_when_an_order_on_its_way_arrives_is_counted_for_its_city(servers) -> No
 def test_a_status_request_after_small_talk_asks_for_the_order(servers) -> None:
     said = "\n".join(texts(servers.say(new_sender(), "привет) как дела? хотел узнать где мой заказ", store="sitra")))
     assert "номер заказа" in said  # the greeting does not swallow the request
+
+
+def test_a_bare_hour_after_a_pickup_time_is_the_pickup_again(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "если оформлю самовывоз сегодня в 12:30, когда смогу забрать?", store="citadel")
+    said = "\n".join(texts(servers.say(sender, "а если успею до 11?", store="citadel")))
+    assert "16:00" in said and "рабочих дня" not in said  # the same day's pickup, not the delivery lanes

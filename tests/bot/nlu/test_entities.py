@@ -142,6 +142,10 @@ def test_agrees_with_the_annotations_of_our_training_data() -> None:
         ("полтора часа назад", [("time", "полтора часа назад", "minutes_ago:90")]),
         ("привезли 40 минут назад", [("time", "40 минут назад", "minutes_ago:40")]),
         ("۲۴ ساعت قبل از تحویل", []),  # before the delivery, not before now
+        ("а если успею до 11?", [("time", "11", "10:59")]),  # a bare hour after "до": a minute before it
+        ("после 14 заберу", [("time", "14", "14:00")]),
+        ("до 20 лари", [("amount", "20 лари", 20)]),
+        ("до 12 числа", []),
         # order numbers however they are typed; Cyrillic look-alikes are Latin
         ("CT2002", [("order_id", "CT2002", "CT-2002")]),
         ("ct 2002", [("order_id", "ct 2002", "CT-2002")]),
