@@ -2,8 +2,8 @@
 
 The set (tests/data/conversations/blind) was written from the store pages alone by writers
 who never saw this project's code, data or replies (brief: tests/data/conversations/BRIEF.md),
-and is never tuned on: error analysis uses the dev sets (tests/data/conversations/dev, and dev2,
-dev3, dev4 and dev5, written later by other writers under the same brief).
+and is never tuned on: error analysis uses the dev sets (tests/data/conversations/dev, and dev2
+to dev7, written later by other writers under the same brief).
 """
 
 from __future__ import annotations
@@ -16,16 +16,19 @@ from support import ARTIFACTS
 pytestmark = pytest.mark.server
 
 # Conversations of the blind set that must pass. Raised as the assistant improves; the goal is 0.95.
-BLIND_FLOOR = 0.74
+BLIND_FLOOR = 0.77
 DEV_FLOOR = 0.88
-DEV2_FLOOR = 0.88
-DEV3_FLOOR = 0.50
-DEV4_FLOOR = 0.82
-DEV5_FLOOR = 0.72
+DEV2_FLOOR = 0.92
+DEV3_FLOOR = 0.56
+DEV4_FLOOR = 0.88
+DEV5_FLOOR = 0.76
+DEV6_FLOOR = 0.52
+DEV7_FLOOR = 0.38
 
 
 @pytest.mark.parametrize("name, floor", [("blind", BLIND_FLOOR), ("dev", DEV_FLOOR), ("dev2", DEV2_FLOOR),
-                                         ("dev3", DEV3_FLOOR), ("dev4", DEV4_FLOOR), ("dev5", DEV5_FLOOR)])
+                                         ("dev3", DEV3_FLOOR), ("dev4", DEV4_FLOOR), ("dev5", DEV5_FLOOR),
+                                         ("dev6", DEV6_FLOOR), ("dev7", DEV7_FLOOR)])
 def test_conversation_set_scores_above_its_floor(servers, name: str, floor: float) -> None:
     results = play(load(CONVERSATIONS / name), servers.url, servers.tracker_db)
     line = score_line(results)
