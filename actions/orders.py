@@ -289,6 +289,8 @@ class ActionOrderFlow(Action):
         sealed = tracker.get_slot("sealed")
         if sealed is None:
             sealed = next((found for text in said if (found := sealed_from(None, text)) is not None), None)
+        if reason is None and sealed is True and purpose == "return_request":
+            reason = "change_of_mind"  # "the cream too? I haven't opened it": an unopened item with no fault named
         known = [SlotSet("return_item", sku), SlotSet("return_reason", reason), SlotSet("sealed", sealed)]
         item = next((i for i in order.items if i.sku == sku), None)
         if item is None or reason is None:
