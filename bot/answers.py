@@ -179,7 +179,8 @@ def return_decision(
             render("return.deadline", language, window=window, deadline=deadline) if decision.deadline
             else render("return.no_deadline", language)),
         ground and ground.conditions and ground.conditions[language],
-        decision.shipping and render(f"return.shipping.{decision.shipping}", language),
+        decision.shipping and render(f"return.shipping.{decision.shipping}", language, store=policy.name[language]),
+        decision.sale_terms and render("return.shipping.sale_day", language),
         returns and render("return.how", language, how=returns.how[language]),
         returns and returns.refund and render("return.refund", language, refund=returns.refund[language]),
     )

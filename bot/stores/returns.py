@@ -27,13 +27,17 @@ class ReturnDecision:
     shipping: Optional[Payer]
     before_delivery: bool
     ground: Optional[ReturnGround]
+    sale_terms: bool = False  # who pays was decided by the store's terms for orders bought in a sale
 
 
 def _shipping(ground: ReturnGround, order: OrderFacts) -> Payer:
     """Who pays to send the item back: some stores change it for sale orders."""
-    if order.on_sale and ground.shipping_on_sale:
-        return ground.shipping_on_sale
-    return ground.shipping
+    return ground.shipping_on_sale if _sale_terms(ground, order) and ground.shipping_on_sale else ground.shipping
+
+
+def _sale_terms(ground: ReturnGround, order: OrderFacts) -> bool:
+    """Whether the store's terms for orders bought in a sale decide who pays the return's post."""
+    return bool(order.on_sale and ground.shipping_on_sale and ground.shipping_on_sale != ground.shipping)
 
 
 def can_return(
@@ -58,7 +62,8 @@ def can_return(
         if order.status not in ("cancelled", "returned") and not ground.before_delivery:
             problems.append("not_delivered")
         verdict: Verdict = "not_eligible" if problems else "eligible"
-        return ReturnDecision(verdict, reason, tuple(problems), None, None, _shipping(ground, order), True, ground)
+        return ReturnDecision(verdict, reason, tuple(problems), None, None, _shipping(ground, order), True, ground,
+                              _sale_terms(ground, order))
     if not ground.after_delivery:
         problems.append("not_after_delivery")
     flags = item.flags()
@@ -81,7 +86,8 @@ def can_return(
         verdict = "needs_evidence"
     else:
         verdict = "eligible"
-    return ReturnDecision(verdict, reason, tuple(problems), closes, ground.window, _shipping(ground, order), False, ground)
+    return ReturnDecision(verdict, reason, tuple(problems), closes, ground.window, _shipping(ground, order), False, ground,
+                          _sale_terms(ground, order))
 
 
 def window_from(received: datetime, timed: bool, reason: Reason, policy: StorePolicy) -> Optional[tuple[Window, datetime]]:

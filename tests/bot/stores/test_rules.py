@@ -64,9 +64,10 @@ def test_tisa_change_of_mind_needs_an_unopened_seal() -> None:
 
 def test_tisa_sale_orders_pay_their_own_change_of_mind_shipping() -> None:
     decision = decide("tisa", "change_of_mind", DELIVERED + timedelta(days=1), sealed=True, on_sale=True)
-    assert (decision.verdict, decision.shipping) == ("eligible", "customer")
-    # a defect is the store's cost even on sale days
-    assert decide("tisa", "defect", DELIVERED + timedelta(days=1), on_sale=True).shipping == "store"
+    assert (decision.verdict, decision.shipping, decision.sale_terms) == ("eligible", "customer", True)
+    # a defect is the store's cost even on sale days, and the sale's terms had no say in it
+    defect = decide("tisa", "defect", DELIVERED + timedelta(days=1), on_sale=True)
+    assert (defect.shipping, defect.sale_terms) == ("store", False)
 
 
 def test_tisa_wrong_item_has_no_deadline_and_store_pays_everything() -> None:
