@@ -20,6 +20,7 @@ from actions.context import (
     earlier_topic,
     likely_intents,
     offered_a_person,
+    later_question,
     question_text,
     recent_texts,
     side_question,
@@ -92,9 +93,15 @@ def facts(order: Order) -> OrderFacts:
 
 
 def _purpose(tracker: Tracker) -> Optional[str]:
-    """What the customer wants done with the order: the latest order intent, else the slot."""
+    """What the customer wants done with the order: the latest order intent, else the slot; a rules question asked
+    after another in the same message ("где CT-2002? и можно ли вернуть…?") keeps the purpose the order is asked for."""
     intent = (tracker.latest_message.get("intent") or {}).get("name")
-    return intent if intent in ORDER_PURPOSES else tracker.get_slot("purpose")
+    looking_up = tracker.get_slot("requested_slot") in _ASKED_AGAIN[:2] or (
+        tracker.get_slot("order_id") and not tracker.get_slot("verified_order"))  # an order named, not yet proven
+    waiting = tracker.get_slot("purpose") if looking_up else None
+    if intent in ORDER_PURPOSES and not (waiting and later_question(tracker) and side_question(tracker)):
+        return intent
+    return waiting or tracker.get_slot("purpose")
 
 
 def _human_button(language: str) -> list[dict[str, str]]:

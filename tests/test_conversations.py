@@ -444,3 +444,10 @@ def test_an_unopened_item_returned_with_no_fault_named_is_a_change_of_mind(serve
     said = "\n".join(texts(servers.say(sender, "کرم نیوآ هم که تو همین سفارش بود رو میشه پس بدم؟ درشو باز نکردم",
                                        store="sitra")))
     assert "انصراف از خرید" in said and "دلیل مرجوعی چیست" not in said  # Sitra's page is silent on it: a person
+
+
+def test_a_rules_question_after_a_status_question_keeps_the_status_for_the_order(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "где CT-2002? и можно ли вернуть если не понравится?", store="citadel")
+    said = "\n".join(texts(servers.say(sender, "599125502", store="citadel")))
+    assert "Заказ CT-2002" in said and "передумал" not in said  # its status, the return rule having been answered
