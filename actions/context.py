@@ -168,6 +168,14 @@ def recent_texts(tracker: Tracker, count: int = 6) -> list[str]:
     return [text for text in texts[:count] if text and not text.startswith("/")]
 
 
+def latest_entity(tracker: Tracker, entity: str) -> Optional[Any]:
+    """The value of an entity in the latest message."""
+    for found in (tracker.latest_message or {}).get("entities") or []:
+        if found.get("entity") == entity:
+            return found.get("value")
+    return None
+
+
 def _entities(tracker: Tracker) -> list[Dict[Text, Any]]:
     """What NLU found in the latest message."""
     return list((tracker.latest_message or {}).get("entities") or [])

@@ -17,6 +17,7 @@ from actions.context import (
     computed_instead,
     earlier_topic,
     last_computed,
+    latest_entity,
     likely_intents,
     offered_a_person,
     order_named_instead,
@@ -65,18 +66,10 @@ from bot.dialogue import (
 )
 from bot.i18n.replies import render
 from bot.nlu.entities import OUT_OF_TOWN
-from bot.stores.delivery import arrival, delivery_cost, lanes_for, pickup_slot
+from bot.stores.delivery import arrivals, delivery_cost, pickup_slot
 from bot.stores.installments import schedule
 from bot.stores.policy import StorePolicy
 from bot.stores.units import broad, plainly_answered, short_follow_up, store_index
-
-
-def _latest(tracker: Tracker, entity: str) -> Optional[Any]:
-    """The value of an entity in the latest message."""
-    for found in (tracker.latest_message or {}).get("entities") or []:
-        if found.get("entity") == entity:
-            return found.get("value")
-    return None
 
 
 def _total(tracker: Tracker, store: StorePolicy, stated: Optional[list[float]] = None) -> Optional[float]:
@@ -116,7 +109,7 @@ def _ordered_at(tracker: Tracker, store: StorePolicy) -> tuple[datetime, bool]:
     names; and whether the customer named it."""
     text = (tracker.latest_message or {}).get("text") or ""
     now = local_now(store)
-    ordered = ordered_moment(now, _latest(tracker, "weekday"), _latest(tracker, "time"), text, _latest(tracker, "date"))
+    ordered = ordered_moment(now, latest_entity(tracker, "weekday"), latest_entity(tracker, "time"), text, latest_entity(tracker, "date"))
     return ordered, ordered != now
 
 
@@ -161,20 +154,19 @@ def utter_delivery_time(dispatcher: CollectingDispatcher, tracker: Tracker, stor
     if not rules.delivery_times:
         utter_store_words(dispatcher, tracker, "delivery_time")
         return
-    city = _latest(tracker, "city") or tracker.get_slot("city")
+    city = latest_entity(tracker, "city") or tracker.get_slot("city")
     ordered, named = _ordered_at(tracker, store)
-    lanes = lanes_for(rules.delivery_times, city)
-    if not lanes:  # e.g. Tehran at Tisa: couriers at a chosen time, in the store's words (its summary says so)
+    found = arrivals(rules, city, ordered)
+    if not found:  # e.g. Tehran at Tisa: couriers at a chosen time, in the store's words (its summary says so)
         utter_topic(dispatcher, tracker, "delivery_time")
         return
-    arrivals = [arrival(lane, ordered, rules.week, rules.weekend_orders_next_working_day) for lane in lanes]
     unserved = [lane for lane in rules.delivery_times if city is not None and city in lane.not_in]
-    text = answers.delivery_times(arrivals, store, language, asks_about_days_off(question_text(tracker)),  # type: ignore[arg-type]
+    text = answers.delivery_times(found, store, language, asks_about_days_off(question_text(tracker)),  # type: ignore[arg-type]
                                   ordered if named else None)
     refused = [render("delivery_time.not_served", language, lane=lane.name[language],  # type: ignore[arg-type,index]
                       city=answers.city_name(city, language)) for lane in unserved]  # type: ignore[arg-type]
     dispatcher.utter_message(text="\n".join([*refused, text]),  # what is not possible first: "express to Kerman?"
-                             sources=cited(lanes, "delivery_time"))
+                             sources=cited([arrived.lane for arrived in found], "delivery_time"))
 
 
 def another_topic_answers(dispatcher: CollectingDispatcher, tracker: Tracker, store: StorePolicy, own: str) -> bool:
@@ -215,7 +207,7 @@ def utter_delivery_cost(dispatcher: CollectingDispatcher, tracker: Tracker, stor
     # the latest message named an amount, with its currency or without (not a follow-up's total)
     text = (tracker.latest_message or {}).get("text") or ""
     stated = _stated(tracker, store)
-    said = _latest(tracker, "amount") is not None or bool(stated)
+    said = latest_entity(tracker, "amount") is not None or bool(stated)
     if not said and utter_return_post(dispatcher, tracker):
         return
     rules = store.rules.delivery
@@ -223,7 +215,7 @@ def utter_delivery_cost(dispatcher: CollectingDispatcher, tracker: Tracker, stor
         utter_store_words(dispatcher, tracker, "delivery_cost")
         return
     question = question_text(tracker)
-    named = said or any(_latest(tracker, entity) is not None for entity in ("city", "distance"))
+    named = said or any(latest_entity(tracker, entity) is not None for entity in ("city", "distance"))
     topic_before = earlier_topic(tracker)
     if not named and another_topic_answers(dispatcher, tracker, store, "delivery_cost"):
         return  # words that plainly ask another topic's rule ("муж может забрать вместо меня?")
@@ -265,7 +257,7 @@ class ActionDeliveryCost(Action):
             return instead
         store, language = store_and_language(tracker)
         utter_delivery_cost(dispatcher, tracker, store, language)
-        if asks_how_long(question_text(tracker)) and (_latest(tracker, "city") or tracker.get_slot("city")):
+        if asks_how_long(question_text(tracker)) and (latest_entity(tracker, "city") or tracker.get_slot("city")):
             utter_delivery_time(dispatcher, tracker, store, language)  # "Price and how many days?": both answered
         return []
 
@@ -286,7 +278,7 @@ class ActionPickup(Action):
             return elsewhere
         store, language = store_and_language(tracker)
         rules = store.rules
-        asked = _latest(tracker, "time") or day_part(question_text(tracker))  # "at 14:00", "in the evening"
+        asked = latest_entity(tracker, "time") or day_part(question_text(tracker))  # "at 14:00", "in the evening"
         if asked is None and another_topic_answers(dispatcher, tracker, store, "pickup"):
             return []  # "муж может забрать вместо меня?": who may collect it, not when
         if rules.pickup is None:
@@ -294,7 +286,7 @@ class ActionPickup(Action):
             return []
         ordered, _ = _ordered_at(tracker, store)
         slot = pickup_slot(rules.pickup, ordered, rules.week, rules.weekend_orders_next_working_day)
-        city = _latest(tracker, "city") or tracker.get_slot("city")
+        city = latest_entity(tracker, "city") or tracker.get_slot("city")
         dispatcher.utter_message(text=answers.pickup(slot, rules.pickup, ordered, asked is not None, language, city),  # type: ignore[arg-type]
                                  sources=cited([rules.pickup], "pickup"))
         return []
@@ -311,19 +303,19 @@ class ActionDeliveryTime(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         """Computed per city where the store gives times, the store's words elsewhere; for a named order, its own."""
-        if _latest(tracker, "order_id") is not None:  # "CT-2002 когда привезут?": when that order comes, not the lanes
+        if latest_entity(tracker, "order_id") is not None:  # "CT-2002 когда привезут?": when that order comes, not the lanes
             return [SlotSet("purpose", "order_status"), FollowupAction("action_order_flow")]
         question = question_text(tracker)
         if reason_from(None, question) is not None and utter_units(  # "if it comes broken, how many days do I have to
                 dispatcher, tracker, question, ["damaged_item", *likely_intents(tracker)]):  # tell you?": the damage rule
             return []
-        asks_own = asks_how_long(question_text(tracker)) and _latest(tracker, "amount") is None
+        asks_own = asks_how_long(question) and latest_entity(tracker, "amount") is None
         instead = computed_instead(tracker, self.name(), asks_own)
         if instead:  # "and a 300 TV, 8 km away?" after a price: a price, not a time
             return instead
         store, language = store_and_language(tracker)
         utter_delivery_time(dispatcher, tracker, store, language)
-        if asks_how_much(question_text(tracker)) and _total(tracker, store) is not None:
+        if asks_how_much(question) and _total(tracker, store) is not None:
             utter_delivery_cost(dispatcher, tracker, store, language)  # "is it free, and how many days?": both answered
         return []
 

@@ -20,6 +20,7 @@ from actions.context import (
     earlier_topic,
     likely_intents,
     offered_a_person,
+    latest_entity,
     later_question,
     question_text,
     recent_texts,
@@ -63,7 +64,7 @@ from bot.i18n.replies import render
 from bot.orders.models import Order
 from bot.orders.repository import create_return_request, find_order, mask_phone, verify_order
 from bot.stores.cancel import can_cancel
-from bot.stores.delivery import arrival, lanes_for
+from bot.stores.delivery import arrivals
 from bot.stores.facts import ItemFacts, OrderFacts
 from bot.stores.policy import StorePolicy
 from bot.stores.returns import can_return, refused_for_any_order, window_from
@@ -72,7 +73,8 @@ from bot.stores.units import plainly_answered, store_index
 logger = logging.getLogger(__name__)
 _FLOW_SLOTS = ("return_item", "return_reason", "sealed")
 # Questions of the forms asked again after a side question, in their own words (domain responses)
-_ASKED_AGAIN = ("order_id", "phone", "sealed")
+_ORDER_SLOTS = ("order_id", "phone")  # what proves an order
+_ASKED_AGAIN = (*_ORDER_SLOTS, "sealed")
 # Rules whose answer, for a customer's own order, is that order's status: "when will my order arrive?"
 _STATUS_TOPICS = ("order_status", "delivery_time")
 
@@ -96,7 +98,7 @@ def _purpose(tracker: Tracker) -> Optional[str]:
     """What the customer wants done with the order: the latest order intent, else the slot; a rules question asked
     after another in the same message ("где CT-2002? и можно ли вернуть…?") keeps the purpose the order is asked for."""
     intent = (tracker.latest_message.get("intent") or {}).get("name")
-    looking_up = tracker.get_slot("requested_slot") in _ASKED_AGAIN[:2] or (
+    looking_up = tracker.get_slot("requested_slot") in _ORDER_SLOTS or (
         tracker.get_slot("order_id") and not tracker.get_slot("verified_order"))  # an order named, not yet proven
     waiting = tracker.get_slot("purpose") if looking_up else None
     if intent in ORDER_PURPOSES and not (waiting and later_question(tracker) and side_question(tracker)):
@@ -177,8 +179,8 @@ class ActionOrderFlow(Action):
         said, window = CollectingDispatcher(), CollectingDispatcher()
         counted = utter_window(window, tracker, store, language, question)
         # "got it the day before yesterday: too late?" after a damage rule: the window answers, not a status rule
-        answered = counted and topic == "order_status" or utter_topic(said, tracker, topic, question,
-                                                                      likely_intents(tracker), fallback)
+        answered = (counted and topic == "order_status") or utter_topic(said, tracker, topic, question,
+                                                                        likely_intents(tracker), fallback)
         if not answered and topic == "order_status" and not no_order_number(question):
             dispatcher.utter_message(response="utter_ask_order_id")  # "где посмотреть статус заказа?" where the page
             return [SlotSet("purpose", purpose)]  # says nothing of it: we look the order up ourselves
@@ -366,16 +368,12 @@ def _utter_order_arrival(dispatcher: CollectingDispatcher, tracker: Tracker, sto
     placed = order.placed_at
     if not asked or placed is None or order.status not in _ON_ITS_WAY or not store.rules.delivery_times:
         return
-    said = [e.get("value") for e in (tracker.latest_message or {}).get("entities") or [] if e.get("entity") == "city"]
     on_file = [str(e.value) for e in extract_entities(order.city or "", frozenset({"city"}))]  # "Batumi": batumi
-    city = str(said[0]) if said else tracker.get_slot("city") or (on_file[0] if on_file else None)
-    lanes = lanes_for(store.rules.delivery_times, city)
-    rules = store.rules
-    arrivals = [arrival(lane, placed.astimezone(ZoneInfo(store.timezone)), rules.week,
-                        rules.weekend_orders_next_working_day) for lane in lanes]
-    if arrivals:
-        dispatcher.utter_message(text=answers.delivery_times(arrivals, store, language, ordered=placed, own=True),  # type: ignore[arg-type]
-                                 sources=cited(lanes, "delivery_time"))
+    city = latest_entity(tracker, "city") or tracker.get_slot("city") or (on_file[0] if on_file else None)
+    found = arrivals(store.rules, city, placed.astimezone(ZoneInfo(store.timezone)))
+    if found:
+        dispatcher.utter_message(text=answers.delivery_times(found, store, language, ordered=placed, own=True),  # type: ignore[arg-type]
+                                 sources=cited([arrived.lane for arrived in found], "delivery_time"))
 
 
 _ON_ITS_WAY = ("processing", "shipped")
@@ -449,7 +447,7 @@ def _refused_across_turns(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     refuses it whatever the order, so it is said now (True) instead of asking for the order again."""
     sealed = sealed_from(None, question_text(tracker))
     if (tracker.get_slot("purpose") not in ("return_request", "damaged_item") or tracker.get_slot("verified_order")
-            or tracker.get_slot("requested_slot") not in ("order_id", "phone") or sealed is None):
+            or tracker.get_slot("requested_slot") not in _ORDER_SLOTS or sealed is None):
         return False
     return refused_with_reason_before(dispatcher, tracker, sealed)
 

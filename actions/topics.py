@@ -110,7 +110,7 @@ def utter_deadline(dispatcher: CollectingDispatcher, tracker: Tracker, units: Se
     start, timed, present = moments_said((tracker.latest_message or {}).get("entities") or [], local_now(store))
     hour = day_part(question_text(tracker))
     if start is not None and not timed and hour is not None:
-        start, timed = start.replace(hour=hour, minute=0), True  # "дیروز ظهر": the day's noon, said
+        start, timed = start.replace(hour=hour, minute=0), True  # "دیروز ظهر": the day's noon, said
     if start is None or (unit.within.unit == "hours" and not timed):
         return False
     closes = window_deadline(start, unit.within, ZoneInfo(store.timezone), store.rules.week)

@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Literal, Optional
 
 from bot.stores.calendar import add_working_days, is_working_day, next_working_day
-from bot.stores.rules import DeliveryLane, DeliveryRules, DeliveryTier, PickupRules, WorkWeek
+from bot.stores.rules import DeliveryLane, DeliveryRules, DeliveryTier, PickupRules, StoreRules, WorkWeek
 
 QuoteKind = Literal["free", "fee", "need_total", "need_city", "need_distance", "below_free", "cities_or_km"]
 
@@ -139,3 +139,9 @@ def arrival(lane: DeliveryLane, ordered_at: datetime, week: WorkWeek, weekend_ne
             day = start.date() + timedelta(days=count)
         return datetime.combine(day, time(0, 0), tzinfo=start.tzinfo)
     return Arrival(lane, after(lane.least), after(lane.most), moved)
+
+
+def arrivals(rules: StoreRules, city: Optional[str], ordered_at: datetime) -> list[Arrival]:
+    """When an order placed at `ordered_at` arrives by each of the store's ways of shipping to the city."""
+    return [arrival(lane, ordered_at, rules.week, rules.weekend_orders_next_working_day)
+            for lane in lanes_for(rules.delivery_times, city)]

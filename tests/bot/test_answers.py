@@ -11,7 +11,7 @@ from bot.i18n.format import digits
 from bot.i18n.replies import catalog, render
 from bot.nlu.language import detect_language
 from bot.stores.cancel import can_cancel
-from bot.stores.delivery import arrival, delivery_cost, lanes_for, pickup_slot
+from bot.stores.delivery import arrivals, delivery_cost, pickup_slot
 from bot.stores.facts import ItemFacts, OrderFacts
 from bot.stores.installments import schedule
 from bot.stores.policy import policies
@@ -88,13 +88,12 @@ def test_delivery_times_say_the_day_the_customer_named(language: str, now: str, 
     citadel = policies()["citadel"]
     rules = citadel.rules
     christmas = datetime(2027, 1, 7, 12, 0, tzinfo=ZoneInfo("Asia/Tbilisi"))  # a public holiday in Georgia
-    arrivals = [arrival(lane, christmas, rules.week, rules.weekend_orders_next_working_day)
-                for lane in lanes_for(rules.delivery_times, "tbilisi")]
-    named = answers.delivery_times(arrivals, citadel, language, ordered=christmas)
+    found = arrivals(rules, "tbilisi", christmas)
+    named = answers.delivery_times(found, citadel, language, ordered=christmas)
     clean(named, language)
     assert on_the_day in named and now not in named
     assert render("delivery_time.day_off", language) in named  # the holiday moved it: the rule is said
-    assert now in answers.delivery_times(arrivals, citadel, language)
+    assert now in answers.delivery_times(found, citadel, language)
 
 
 @pytest.mark.parametrize("language", ["fa", "ru"])
