@@ -66,6 +66,7 @@ class AnswerUnit:
     examples: tuple[str, ...]
     when: Optional[UnitCondition] = None
     within: Optional[Window] = None  # a span the rule gives ("within 72 hours"), counted from a moment the customer names
+    next_step: Optional[str] = None  # the id of the unit that says what the customer does next (said after this one)
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,7 @@ def _answers(path: Path, data: Mapping[str, Any]) -> dict[str, Answer]:
     return answers
 
 
-UNIT_KEYS = frozenset({"id", "topic", "source", "fa", "ru", "examples", "when", "within"})
+UNIT_KEYS = frozenset({"id", "topic", "source", "fa", "ru", "examples", "when", "within", "next_step"})
 WHEN_KEYS = frozenset({"amount_over", "amount_under", "cities", "not_cities"})
 _UNIT_ID = re.compile(r"[a-z][a-z0-9_]{2,60}")
 
@@ -164,7 +165,11 @@ def _units(path: Path, data: Mapping[str, Any]) -> tuple[AnswerUnit, ...]:
             raise PolicyError(path, f"{where}.examples", "expected a non-empty list of questions")
         units.append(AnswerUnit(unit_id, body["topic"], tuple(sources), _bilingual(path, body, where),
                                 tuple(examples), _condition(path, body.get("when"), f"{where}.when"),
-                                _within(path, body.get("within"), f"{where}.within")))
+                                _within(path, body.get("within"), f"{where}.within"), body.get("next_step")))
+    known = {unit.id for unit in units}
+    for unit in units:
+        if unit.next_step is not None and (unit.next_step not in known or unit.next_step == unit.id):
+            raise PolicyError(path, f"units.{unit.id}.next_step", "expected the id of another unit of this store")
     return tuple(units)
 
 

@@ -152,6 +152,14 @@ def choose_units(question: str, topics: Sequence[str], index: UnitIndex, city: O
     return [best]
 
 
+def with_next_step(units: Sequence[AnswerUnit], store: StorePolicy) -> list[AnswerUnit]:
+    """A rule that answers alone, followed by the one its page gives as the customer's next step ("the tracking code
+    comes by SMS" and "you can also see it in My orders"), so the reply says what to do, not only what holds."""
+    if len(units) != 1 or units[0].next_step is None:
+        return list(units)
+    return [units[0], *(unit for unit in store.units if unit.id == units[0].next_step)]
+
+
 def _facts(question: str) -> tuple[Optional[float], frozenset[str]]:
     """The total amount and the places a question names, which decide between rules limited to them."""
     found = extract_entities(question, _FACTS)

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from bot.stores.policy import PolicyError, load_policy, policies
-from bot.stores.units import UnitIndex, broad, choose_units, plainly_answered, short_follow_up
+from bot.stores.units import UnitIndex, broad, choose_units, plainly_answered, short_follow_up, with_next_step
 from bot.i18n.format import digits
 from bot.nlu.language import detect_language
 from support import ROOT, shared_file
@@ -90,6 +90,8 @@ def test_a_malformed_unit_names_its_file_and_key(tmp_path: Path) -> None:
         "when_typo": ("    topic: account_create", "    topic: account_create\n    when: {amount_ovr: 5}", "when.amount_ovr"),
         "when_not_a_number": ("    topic: account_create", "    topic: account_create\n    when: {amount_over: many}",
                               "when.amount_over"),
+        "next_step_unknown": ("    topic: account_create", "    topic: account_create\n    next_step: no_such_rule",
+                              "next_step"),
     }
     for name, (old, new, named) in cases.items():
         path = tmp_path / name / "sitra.yml"
@@ -203,3 +205,30 @@ def test_a_rule_is_answered_with_its_whole_sentence(store: str, question: str, s
                                          ("راستی شماره کارتتون برای دفعه بعد چنده؟", False)])
 def test_a_short_follow_up_leans_on_what_was_asked_before(text: str, short: bool) -> None:
     assert short_follow_up(text) is short
+
+
+@pytest.mark.parametrize(
+    "store, question, said",
+    [
+        ("citadel", "гарантия на чайник есть?", ("warranty_only_with_card", "warranty_operator_phone")),
+        ("sitra", "کد رهگیری رو کی میفرستین؟", ("tracking_code_by_sms", "order_status_in_my_orders")),
+        ("sitra", "как у вас вернуть товар?", ("return_request_via_my_orders", "return_pickup_coordination_call")),
+    ],
+)
+def test_a_rule_alone_is_followed_by_the_customers_next_step(store: str, question: str, said: tuple[str, ...]) -> None:
+    policy = policies()[store]
+    chosen = [match.unit for match in choose_units(question, [], UnitIndex(policy.units))]
+    assert [unit.id for unit in with_next_step(chosen, policy)] == list(said)
+
+
+def test_two_rules_asked_at_once_get_no_third() -> None:
+    policy = policies()["citadel"]
+    two = [unit for unit in policy.units if unit.id in ("warranty_only_with_card", "delivery_fee_under_100")]
+    assert with_next_step(two, policy) == two
+
+
+@pytest.mark.parametrize("store", STORES)
+def test_every_next_step_is_another_rule_of_the_same_store(store: str) -> None:
+    units = {unit.id: unit for unit in policies()[store].units}
+    for unit in units.values():
+        assert unit.next_step is None or (unit.next_step in units and unit.next_step != unit.id), unit.id
