@@ -100,12 +100,14 @@ def ranked_intents(tracker: Tracker) -> list[str]:
 
 
 UNSURE = 0.5  # below this confidence the classifier's intent is a guess: the topic asked before weighs more
+CERTAIN = 0.9  # at or above it, an "and if …" is about the intent read, not the topic asked before
 
 
-def classifier_sure(tracker: Tracker) -> bool:
-    """Whether the classifier named the latest message's intent with confidence (a button's payload always does)."""
+def classifier_sure(tracker: Tracker, least: float = UNSURE) -> bool:
+    """Whether the classifier named the latest message's intent with at least this confidence (a button's payload
+    always does)."""
     confidence = ((tracker.latest_message or {}).get("intent") or {}).get("confidence")
-    return not isinstance(confidence, (int, float)) or confidence >= UNSURE
+    return not isinstance(confidence, (int, float)) or confidence >= least
 
 
 def likely_intents(tracker: Tracker) -> list[str]:

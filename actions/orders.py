@@ -55,6 +55,7 @@ from bot.dialogue import (
     since_item_named,
     valid_order_id,
     valid_phone,
+    what_if,
     window_reason,
     wants_something_done,
 )
@@ -150,7 +151,9 @@ class ActionOrderFlow(Action):
                 self._refused_by_rule(dispatcher, store, language, question)  # "opened it, I don't like the smell"
                 or refused_what_if(dispatcher, tracker)):  # "and if I open it?" after a change of mind: still refused
             return [SlotSet("purpose", None)]
-        if (intent in (purpose, "inform") and unknown_order
+        # "and if I hadn't opened it, who would pay?" with an order proven asks a rule; "and if it breaks?" its decision
+        hypothetical = what_if(question) and reason_from(None, question) is None
+        if (intent in (purpose, "inform") and (unknown_order or hypothetical)
                 and (self._about_the_rules(intent, question, store) or self._rules_follow_up(tracker, question))):
             if said_this_turn(tracker, *_RULES_SAID):
                 return []  # answered before the form stood aside: once is enough
@@ -189,7 +192,7 @@ class ActionOrderFlow(Action):
         asked = tracker.get_slot("requested_slot")
         if asked in _ASKED_AGAIN:  # asked in the middle of giving the order: the rule, then the interrupted question
             dispatcher.utter_message(response=f"utter_ask_{asked}")
-        elif answered:
+        elif answered and not tracker.get_slot("verified_order"):  # an order proven already needs no offer to check one
             button = {"title": render("button.check_order", language), "payload": f"/{purpose}"}  # type: ignore[arg-type]
             dispatcher.utter_message(text=render("order.check_offer", language), buttons=[button])  # type: ignore[arg-type]
         return [SlotSet("purpose", purpose)]

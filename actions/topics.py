@@ -10,6 +10,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
+    CERTAIN,
     classifier_sure,
     computed_again,
     computed_instead,
@@ -43,7 +44,7 @@ from bot.stores.calendar import deadline as window_deadline
 from bot.stores.policy import Answer, AnswerUnit
 from bot.stores.returns import refused_for_any_order
 from bot.stores.rules import Reason, ReturnGround
-from bot.stores.units import broad, choose_units, plainly_answered, short_follow_up, store_index
+from bot.stores.units import broad, choose_units, plainly_answered, short_follow_up, store_index, with_next_step
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +62,7 @@ def utter_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, 
     if broad(question) and utter_summary(dispatcher, tracker, topic):
         return True
     ranked = store_index(store).rank(question) if question else []
-    units = [match.unit for match in ranked if match.unit.topic == fallback][:1]
+    units = with_next_step([match.unit for match in ranked if match.unit.topic == fallback][:1], store)
     if units:
         say_units(dispatcher, units, language)
         return True
@@ -159,12 +160,15 @@ def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list
     if not question:
         return []
     earlier = earlier_topic(tracker)
-    if (not classifier_sure(tracker) or what_if(question)) and earlier in topics[1:]:  # the topic before weighs more
-        topics = [earlier, *(topic for topic in topics if topic != earlier)]  # than a guess, and an "and if …" leans on it
+    # the topic before weighs more than a guess, and an "and if …" leans on it unless its own topic is plain
+    if (not classifier_sure(tracker) or (what_if(question) and not classifier_sure(tracker, CERTAIN))) and (
+            earlier in topics[1:]):
+        topics = [earlier, *(topic for topic in topics if topic != earlier)]
     if not_delivered_yet(question):  # "can I return it if it hasn't come yet?": the rules for cancelling come first
         topics = ["cancel_order", *topics]
-    index = store_index(current_store(tracker))
-    return [match.unit for match in choose_units(question, topics, index, tracker.get_slot("city"))]
+    store = current_store(tracker)
+    return with_next_step([match.unit for match in choose_units(question, topics, store_index(store),
+                                                                tracker.get_slot("city"))], store)
 
 
 def say_units(dispatcher: CollectingDispatcher, units: Sequence[AnswerUnit], language: str) -> None:

@@ -358,7 +358,7 @@ def test_an_unsure_reading_leans_on_the_topic_asked_before(servers) -> None:
     # "do I have to register anything?" alone reads as how to order; after a card payment it is that payment's rule
     sender = new_sender()
     servers.say(sender, "سلام پنجشنبه عصر کارت به کارت کردم، کی تایید میشه؟", store="chistatek")
-    said = texts(servers.say(sender, "باید جایی چیزی ثبت کنم؟", store="chistatek"))
+    said = "\n".join(texts(servers.say(sender, "باید جایی چیزی ثبت کنم؟", store="chistatek")))
     assert unit_text("chistatek", "card_payment_details_required", "fa") in said
 
 
@@ -451,3 +451,28 @@ def test_a_rules_question_after_a_status_question_keeps_the_status_for_the_order
     servers.say(sender, "где CT-2002? и можно ли вернуть если не понравится?", store="citadel")
     said = "\n".join(texts(servers.say(sender, "599125502", store="citadel")))
     assert "Заказ CT-2002" in said and "передумал" not in said  # its status, the return rule having been answered
+
+
+def test_a_rule_alone_is_followed_by_the_customers_next_step(servers) -> None:
+    said = "\n".join(texts(servers.say(new_sender(), "купил у вас чайник, привезли два дня назад, уже не включается. "
+                                                     "гарантия есть?", store="citadel")))
+    assert "гарантийный талон" in said and "0322350035" in said  # the card's rule, then whom to ask
+    said = "\n".join(texts(servers.say(new_sender(), "كد رهگيري پستي رو از كجا بگيرم؟", store="sitra")))
+    assert "پیامک" in said and "سفارش‌های من" in said  # by SMS, and where to see it meanwhile
+
+
+def test_an_and_if_with_an_order_proven_is_answered_by_its_rule_without_an_offer_to_check(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "سفارش ۵۸۱۲۲ کجاست؟", store="offykala")
+    servers.say(sender, "۴۴۰۲", store="offykala")  # proven: shipped, not yet delivered
+    replies = servers.say(sender, "اگه رسید و جعبه‌اش داغون بود باید چیکار کنم؟", store="offykala")
+    said = "\n".join(texts(replies))
+    assert unit_text("offykala", "refuse_damaged_package", "fa") in said  # the rule, not a decision on the order
+    assert not any(reply.get("buttons") for reply in replies)  # the order is known: no "check it for my order"
+
+
+def test_a_plain_and_if_is_read_by_its_own_words_not_the_topic_before(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "можно купить в рассрочку через snapppay?", store="tisa")
+    said = "\n".join(texts(servers.say(sender, "а если заказ потом отменят, когда вернутся деньги?", store="tisa")))
+    assert "7 рабочих дней" in said  # the refund of a cancelled SnappPay order, not an installment rule
