@@ -89,8 +89,20 @@ def unclear_before(tracker: Tracker) -> bool:
 
 def offered_a_person(tracker: Tracker) -> bool:
     """Whether the assistant's last reply before this message offered a person ("shall a colleague answer?")."""
-    return any(isinstance(button, dict) and button.get("payload") == "/human_handoff"
-               for reply in replies_before(tracker) for button in (reply.get("data") or {}).get("buttons") or [])
+    return "/human_handoff" in _offered(tracker)
+
+
+def offered_a_check(tracker: Tracker) -> bool:
+    """Whether the assistant's last reply offered to check the rule for the customer's order (its button starts the
+    purpose the conversation keeps), so a typed "yes" takes it."""
+    purpose = tracker.get_slot("purpose")
+    return bool(purpose) and f"/{purpose}" in _offered(tracker)
+
+
+def _offered(tracker: Tracker) -> set[str]:
+    """The payloads of the buttons in the assistant's last reply before this message."""
+    return {button.get("payload") for reply in replies_before(tracker)
+            for button in (reply.get("data") or {}).get("buttons") or [] if isinstance(button, dict)}
 
 
 def ranked_intents(tracker: Tracker) -> list[str]:
@@ -168,6 +180,13 @@ def recent_texts(tracker: Tracker, count: int = 6) -> list[str]:
     """The customer's last few messages, latest first: facts given earlier are not asked again."""
     texts = [event.get("text") or "" for event in reversed(tracker.events) if event.get("event") == "user"]
     return [text for text in texts[:count] if text and not text.startswith("/")]
+
+
+def recent_entities(tracker: Tracker, count: int = 3) -> list[list[Dict[Text, Any]]]:
+    """What NLU found in the customer's last few messages, latest first (as `recent_texts`)."""
+    found = [(event.get("parse_data") or {}).get("entities") or [] for event in reversed(tracker.events)
+             if event.get("event") == "user" and not (event.get("text") or "").startswith("/")]
+    return found[:count]
 
 
 def latest_entity(tracker: Tracker, entity: str) -> Optional[Any]:

@@ -41,6 +41,7 @@ from actions.topics import (
     utter_summary,
     utter_topic,
     utter_units,
+    utter_window,
 )
 from bot import answers
 from bot.dialogue import (
@@ -61,6 +62,7 @@ from bot.dialogue import (
     ordered_moment,
     reason_from,
     rules_question,
+    says_now,
     stated_amounts,
     what_if,
 )
@@ -353,10 +355,12 @@ class ActionUnclear(Action):
         again = computed_again(tracker) or total_again(tracker)
         if again:  # a new detail, or "and for 250?", "if it becomes 2.5?": the same question with it
             return again
+        store, language = store_and_language(tracker)
+        if says_now(question_text(tracker)) and utter_window(dispatcher, tracker, store, language, question_text(tracker)):
+            return []  # "сейчас 4 часа дня, ещё не поздно?" after a window counted from a moment: counted again to now
         about_order = _order_follow_up(tracker)
         if about_order is not None:  # "а когда он придет?" right after its look-up: for that order
             return [SlotSet("purpose", about_order), FollowupAction("action_order_flow")]
-        language = store_and_language(tracker)[1]
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
         question = question_text(tracker)
         rest = on_the_answer(question) if intent in ("affirm", "deny") else None

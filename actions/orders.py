@@ -19,7 +19,7 @@ from actions.context import (
     current_store,
     earlier_topic,
     likely_intents,
-    offered_a_person,
+    offered_a_check,
     latest_entity,
     later_question,
     question_text,
@@ -29,6 +29,7 @@ from actions.context import (
 )
 from actions.db import in_database, local_now, now, order_items
 from actions.faults import told_when_down
+from actions.numbers import ActionUnclear
 from actions.topics import (
     chosen_units,
     cited,
@@ -38,19 +39,20 @@ from actions.topics import (
     say_refused,
     utter_topic,
     utter_units,
+    utter_window,
 )
 from bot import answers
 from bot.dialogue import (
     ORDER_PURPOSES,
     asks_how_long,
     asks_what_to_send,
-    moments_said,
     no_order_number,
     not_delivered_yet,
     purpose_from_words,
     reason_from,
     returned_item,
     rules_question,
+    says_now,
     sealed_from,
     since_item_named,
     valid_order_id,
@@ -154,7 +156,8 @@ class ActionOrderFlow(Action):
         # "and if I hadn't opened it, who would pay?" with an order proven asks a rule; "and if it breaks?" its decision
         hypothetical = what_if(question) and reason_from(None, question) is None
         if (intent in (purpose, "inform") and (unknown_order or hypothetical)
-                and (self._about_the_rules(intent, question, store) or self._rules_follow_up(tracker, question))):
+                and (self._about_the_rules(intent, question, store) or self._rules_follow_up(tracker, question)
+                     or (says_now(question) and utter_window(CollectingDispatcher(), tracker, store, language, question)))):
             if said_this_turn(tracker, *_RULES_SAID):
                 return []  # answered before the form stood aside: once is enough
             return self._rules_answer(dispatcher, tracker, store, language, purpose, question)
@@ -333,25 +336,6 @@ class ActionOrderFlow(Action):
         return cleared
 
 
-def utter_window(dispatcher: CollectingDispatcher, tracker: Tracker, store: StorePolicy, language: str,
-                 question: str) -> bool:
-    """"Got the printer on 3 Mehr, until when can I test it?", "came yesterday at 5 pm, it is 10 now: still in
-    time?": the window counted from the day (and hour) the customer gives."""
-    entities = (tracker.latest_message or {}).get("entities") or []
-    received, timed, present = moments_said(entities, local_now(store))
-    said = [question, *recent_texts(tracker)[1:3]]  # "got it the day before yesterday: too late?" after the damage
-    reason = next((found for text in said if (found := window_reason(text))), None) if received else None
-    if received is None or reason is None:
-        return False
-    window = window_from(received, timed, reason, store)
-    if window is None and not timed:  # "got it the day before yesterday" and a window of hours: closed even if it
-        latest = window_from(received.replace(hour=23, minute=59), True, reason, store)  # came at the day's end
-        window = latest if latest is not None and latest[1] < present else None
-    if window is None:
-        return False
-    dispatcher.utter_message(text=answers.window_from_moment(received, timed, *window, present, language))  # type: ignore[arg-type]
-    return True
-
 
 def _utter_order_window(dispatcher: CollectingDispatcher, tracker: Tracker, store: StorePolicy, language: str,
                         order: OrderFacts) -> None:
@@ -397,12 +381,10 @@ class ActionReturnConfirmation(Action):
         pending = tracker.get_slot("pending_return")
         store, language = store_and_language(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        if not isinstance(pending, dict):
-            if intent == "affirm" and offered_a_person(tracker):  # "yes" to "shall a colleague take it?"
-                await hand_to_person(dispatcher, tracker, "accepted")
-            else:
-                dispatcher.utter_message(response="utter_anything_else")
-            return []
+        if not isinstance(pending, dict):  # no return was offered: this "yes" or "no" answers something else
+            if intent == "affirm" and offered_a_check(tracker):  # "yes" to "shall I check it for your order?"
+                return await ActionOrderFlow().run(dispatcher, tracker, domain)
+            return await ActionUnclear().run(dispatcher, tracker, domain)  # "yes" to a person, "no, it's 4 pm: late?"
         if intent != "affirm":
             dispatcher.utter_message(text=render("return.not_filed", language))  # type: ignore[arg-type]
             return [SlotSet("pending_return", None)]

@@ -18,6 +18,7 @@ from actions.context import (
     earlier_topic,
     likely_intents,
     question_text,
+    recent_entities,
     recent_texts,
     replies_before,
     store_and_language,
@@ -34,15 +35,17 @@ from bot.dialogue import (
     not_delivered_yet,
     reason_from,
     rules_question,
+    says_now,
     sealed_from,
     what_if,
+    window_reason,
 )
 from bot.i18n.replies import render
 from bot.console.service import queue_for_person
 from bot.db_settings import DatabaseUnavailable, off_the_loop
 from bot.stores.calendar import deadline as window_deadline
-from bot.stores.policy import Answer, AnswerUnit
-from bot.stores.returns import refused_for_any_order
+from bot.stores.policy import Answer, AnswerUnit, StorePolicy
+from bot.stores.returns import refused_for_any_order, window_from
 from bot.stores.rules import Reason, ReturnGround
 from bot.stores.units import broad, choose_units, plainly_answered, short_follow_up, store_index, with_next_step
 
@@ -57,6 +60,9 @@ def utter_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, 
     `also` are the classifier's other likely intents, after `topic`. True when the page answered.
     """
     store, language = store_and_language(tracker)
+    if what_if(question) and _only_said_before(tracker, chosen_units(tracker, question, [topic, *also])):
+        dispatcher.utter_message(response="utter_topic_not_covered")  # "and if it isn't back by then?" after the 72
+        return False  # hours: the rule said again would not answer it; the page has nothing more, a person has
     if utter_units(dispatcher, tracker, question, [topic, *also]):
         return True
     if broad(question) and utter_summary(dispatcher, tracker, topic):
@@ -95,6 +101,8 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
     """The rules of the page that answer the question, when any does, and the deadline of a span one gives from the
     moment the message names; True when they were said."""
     units = chosen_units(tracker, question, topics)
+    if what_if(question) and _only_said_before(tracker, units):
+        return False  # "and if it isn't back by then?" is not answered by the rule just given
     say_units(dispatcher, units, store_and_language(tracker)[1])
     if units:
         utter_deadline(dispatcher, tracker, units)
@@ -117,6 +125,28 @@ def utter_deadline(dispatcher: CollectingDispatcher, tracker: Tracker, units: Se
     closes = window_deadline(start, unit.within, ZoneInfo(store.timezone), store.rules.week)
     dispatcher.utter_message(text=answers.deadline_from_moment(start, timed, unit.within, closes, present, language),  # type: ignore[arg-type]
                              sources=cited([unit]))
+    return True
+
+
+def utter_window(dispatcher: CollectingDispatcher, tracker: Tracker, store: StorePolicy, language: str,
+                 question: str) -> bool:
+    """"Got the printer on 3 Mehr, until when can I test it?", "came yesterday at 5 pm, it is 10 now: still in
+    time?": the window counted from the day (and hour) the customer gives."""
+    entities = (tracker.latest_message or {}).get("entities") or []
+    if says_now(question):  # "الان ساعت ۴ عصره، دیر نشده؟" after "came last night at 9": that moment, and now
+        entities = [entity for earlier in reversed(recent_entities(tracker)[1:]) for entity in earlier] + entities
+    received, timed, present = moments_said(entities, local_now(store))
+    said = [question, *recent_texts(tracker)[1:3]]  # "got it the day before yesterday: too late?" after the damage
+    reason = next((found for text in said if (found := window_reason(text))), None) if received else None
+    if received is None or reason is None:
+        return False
+    window = window_from(received, timed, reason, store)
+    if window is None and not timed:  # "got it the day before yesterday" and a window of hours: closed even if it
+        latest = window_from(received.replace(hour=23, minute=59), True, reason, store)  # came at the day's end
+        window = latest if latest is not None and latest[1] < present else None
+    if window is None:
+        return False
+    dispatcher.utter_message(text=answers.window_from_moment(received, timed, *window, present, language))  # type: ignore[arg-type]
     return True
 
 
@@ -146,10 +176,20 @@ def say_refused(dispatcher: CollectingDispatcher, reason: Optional[Reason], refu
     return True
 
 
+def units_said_before(tracker: Tracker) -> set[str]:
+    """The rules (unit ids) the assistant's answer to the customer's message before this one gave."""
+    return {source.get("unit") for reply in replies_before(tracker)
+            for source in (reply.get("metadata") or {}).get("sources") or [] if isinstance(source, dict)}
+
+
+def _only_said_before(tracker: Tracker, units: Sequence[AnswerUnit]) -> bool:
+    """Whether every rule chosen was already the answer before: said again, it would not answer anything new."""
+    return bool(units) and {unit.id for unit in units} <= units_said_before(tracker)
+
+
 def deadline_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """"دیروز ظهر بود، تا کی؟" right after a rule with a span: that span counted from the moment named; True when said."""
-    said = {source.get("unit") for reply in replies_before(tracker)
-            for source in (reply.get("metadata") or {}).get("sources") or [] if isinstance(source, dict)}
+    said = units_said_before(tracker)
     units = [unit for unit in current_store(tracker).units if unit.id in said and unit.within is not None]
     return bool(units) and utter_deadline(dispatcher, tracker, units)
 

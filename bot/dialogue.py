@@ -262,9 +262,12 @@ _PERSON = re.compile(
 )
 
 
-# "оператор позвонил и предложил …", "کارشناس زنگ زد": a person who did something, told of, not asked for
+# "оператор позвонил и предложил …", "мне позвонил оператор", "کارشناس زنگ زد": a person who did something, told of,
+# not asked for ("хочу, чтобы мне позвонил оператор" asks)
 _PERSON_DID = re.compile(r"(?:оператор|менеджер|сотрудник|консультант|اپراتور|اوپراتور|پشتیبان\w*|کارشناس\w*)\W+(?:\w+\W+)?"
-                         r"(?:\w+(?:ил|ал|ел|ял)[аи]?|گفت\w*|زنگ زد\w*|تماس گرفت\w*|پیشنهاد داد\w*)(?!\w)", re.IGNORECASE)
+                         r"(?:\w+(?:ил|ал|ел|ял)[аи]?|گفت\w*|زنگ زد\w*|تماس گرفت\w*|پیشنهاد داد\w*)(?!\w)|"
+                         r"(?<!чтобы )(?<!чтоб )(?<!чтобы мне )(?<!чтоб мне )(?<!\w)\w+(?:ил|ал|ел|ял)[аи]?\W+(?:мне\W+)?"
+                         r"(?:оператор|менеджер|сотрудник|консультант)\w*", re.IGNORECASE)
 
 
 def asks_for_a_person(text: str) -> bool:
@@ -643,6 +646,14 @@ def _placed(said_day: Optional[str], clock: Optional[str], now: datetime) -> Opt
 
 # Testing an item is what the defect window is for ("until when can I test it?").
 _TESTING = re.compile(r"تست|امتحان|آزمایش|тест|провер|испыт", re.IGNORECASE)
+
+
+_NOW = re.compile(r"(?<!\w)(?:الان|الآن|اکنون|الانم|сейчас|щас|теперь уже)(?!\w)", re.IGNORECASE)
+
+
+def says_now(text: str) -> bool:
+    """"الان ساعت ۴ عصره", "сейчас уже 16:00": the message tells the present, not when something happened."""
+    return _NOW.search(_folded(text)) is not None
 
 
 def window_reason(text: str) -> Optional[Reason]:

@@ -476,3 +476,21 @@ def test_a_plain_and_if_is_read_by_its_own_words_not_the_topic_before(servers) -
     servers.say(sender, "можно купить в рассрочку через snapppay?", store="tisa")
     said = "\n".join(texts(servers.say(sender, "а если заказ потом отменят, когда вернутся деньги?", store="tisa")))
     assert "7 рабочих дней" in said  # the refund of a cancelled SnappPay order, not an installment rule
+
+
+def test_the_present_told_after_a_window_counts_it_again_in_either_language(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "вчера в 9 вечера привезли заказ, посуда разбита. до какого времени нужно сообщить?", store="sitra")
+    said = "\n".join(texts(servers.say(sender, "сейчас 4 часа дня, ещё не поздно?", store="sitra")))
+    assert "ещё 5 часов" in said  # read as "no" by the classifier, yet counted: 21:00 yesterday + 24 h, from 16:00
+    sender = new_sender()
+    servers.say(sender, "ديشب ساعت ۹ بسته رسید ولی ظرفا شکسته بود. تا کی وقت دارم خبر بدم؟", store="sitra")
+    said = "\n".join(texts(servers.say(sender, "الان ساعت 4 عصره، هنوز دیر نشده؟", store="sitra")))
+    assert "۵ ساعت وقت دارید" in said and "شماره‌ی سفارش" not in said  # not a status question asking for the order
+
+
+def test_a_typed_yes_to_the_offer_to_check_an_order_asks_for_it(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "вчера привезли заказ, посуда разбита. что делать?", store="sitra")
+    said = "\n".join(texts(servers.say(sender, "да", store="sitra")))
+    assert "номер заказа" in said
