@@ -33,6 +33,7 @@ from bot.dialogue import (
     day_part,
     moments_said,
     not_delivered_yet,
+    past_the_span,
     reason_from,
     rules_question,
     says_now,
@@ -60,7 +61,7 @@ def utter_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, 
     `also` are the classifier's other likely intents, after `topic`. True when the page answered.
     """
     store, language = store_and_language(tracker)
-    if what_if(question) and _only_said_before(tracker, chosen_units(tracker, question, [topic, *also])):
+    if past_the_span(question) and _only_said_before(tracker, chosen_units(tracker, question, [topic, *also])):
         dispatcher.utter_message(response="utter_topic_not_covered")  # "and if it isn't back by then?" after the 72
         return False  # hours: the rule said again would not answer it; the page has nothing more, a person has
     if utter_units(dispatcher, tracker, question, [topic, *also]):
@@ -101,7 +102,7 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
     """The rules of the page that answer the question, when any does, and the deadline of a span one gives from the
     moment the message names; True when they were said."""
     units = chosen_units(tracker, question, topics)
-    if what_if(question) and _only_said_before(tracker, units):
+    if past_the_span(question) and _only_said_before(tracker, units):
         return False  # "and if it isn't back by then?" is not answered by the rule just given
     say_units(dispatcher, units, store_and_language(tracker)[1])
     if units:

@@ -648,6 +648,16 @@ def _placed(said_day: Optional[str], clock: Optional[str], now: datetime) -> Opt
 _TESTING = re.compile(r"تست|امتحان|آزمایش|тест|провер|испыт", re.IGNORECASE)
 
 
+# "تا اون موقع", "к тому времени": the span just given, which an "and if … not by then" asks past
+_BY_THEN = re.compile(r"(?<!\w)(?:تا (?:اون|آن|این) (?:موقع|زمان|تاریخ|روز|ساعت)|к (?:тому|этому) (?:времени|сроку|дню)|"
+                      r"до (?:того|этого) (?:времени|срока|дня)|в срок|вовремя)(?!\w)", re.IGNORECASE)
+
+
+def past_the_span(text: str) -> bool:
+    """"اگه تا اون موقع برنگشت؟", "а если к тому времени не вернут?": what if the span just given passes."""
+    return what_if(text) and _BY_THEN.search(_folded(text)) is not None
+
+
 _NOW = re.compile(r"(?<!\w)(?:الان|الآن|اکنون|الانم|сейчас|щас|теперь уже)(?!\w)", re.IGNORECASE)
 
 

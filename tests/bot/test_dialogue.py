@@ -23,6 +23,7 @@ from bot.dialogue import (
     day_part,
     moments_said,
     not_delivered_yet,
+    past_the_span,
     what_if,
     window_reason,
     asks_what_to_send,
@@ -560,3 +561,11 @@ def test_a_question_opening_with_and_if_leans_on_the_topic(text: str, leans: boo
 ])
 def test_a_message_about_the_customers_own_order(text: str, own: bool) -> None:
     assert about_own_order(text) is own
+
+
+@pytest.mark.parametrize("text, past", [
+    ("اگه تا اون موقع برنگشت چیکار کنم", True), ("а если к тому времени деньги не вернут?", True),
+    ("اگه ۵ تا پله بود چی؟", False), ("а если не вскрою?", False), ("تا اون موقع صبر میکنم", False),
+])
+def test_an_and_if_past_the_span_just_given(text: str, past: bool) -> None:
+    assert past_the_span(text) is past
