@@ -41,7 +41,7 @@ from actions.topics import (
     utter_summary,
     utter_topic,
     utter_units,
-    utter_window,
+    window_asked_now,
 )
 from bot import answers
 from bot.dialogue import (
@@ -62,7 +62,6 @@ from bot.dialogue import (
     ordered_moment,
     reason_from,
     rules_question,
-    says_now,
     stated_amounts,
     what_if,
 )
@@ -307,6 +306,8 @@ class ActionDeliveryTime(Action):
         """Computed per city where the store gives times, the store's words elsewhere; for a named order, its own."""
         if latest_entity(tracker, "order_id") is not None:  # "CT-2002 когда привезут?": when that order comes, not the lanes
             return [SlotSet("purpose", "order_status"), FollowupAction("action_order_flow")]
+        if window_asked_now(dispatcher, tracker):  # "получил в воскресенье, сегодня среда. успеваю?" after a defect rule
+            return []
         question = question_text(tracker)
         if reason_from(None, question) is not None and utter_units(  # "if it comes broken, how many days do I have to
                 dispatcher, tracker, question, ["damaged_item", *likely_intents(tracker)]):  # tell you?": the damage rule
@@ -355,9 +356,9 @@ class ActionUnclear(Action):
         again = computed_again(tracker) or total_again(tracker)
         if again:  # a new detail, or "and for 250?", "if it becomes 2.5?": the same question with it
             return again
-        store, language = store_and_language(tracker)
-        if says_now(question_text(tracker)) and utter_window(dispatcher, tracker, store, language, question_text(tracker)):
-            return []  # "сейчас 4 часа дня, ещё не поздно?" after a window counted from a moment: counted again to now
+        if window_asked_now(dispatcher, tracker):  # "сейчас 4 часа дня, ещё не поздно?" after a window: counted to now
+            return []
+        language = store_and_language(tracker)[1]
         about_order = _order_follow_up(tracker)
         if about_order is not None:  # "а когда он придет?" right after its look-up: for that order
             return [SlotSet("purpose", about_order), FollowupAction("action_order_flow")]

@@ -40,6 +40,7 @@ from actions.topics import (
     utter_topic,
     utter_units,
     utter_window,
+    window_asked_now,
 )
 from bot import answers
 from bot.dialogue import (
@@ -52,7 +53,6 @@ from bot.dialogue import (
     reason_from,
     returned_item,
     rules_question,
-    says_now,
     sealed_from,
     since_item_named,
     valid_order_id,
@@ -157,7 +157,7 @@ class ActionOrderFlow(Action):
         hypothetical = what_if(question) and reason_from(None, question) is None
         if (intent in (purpose, "inform") and (unknown_order or hypothetical)
                 and (self._about_the_rules(intent, question, store) or self._rules_follow_up(tracker, question)
-                     or (says_now(question) and utter_window(CollectingDispatcher(), tracker, store, language, question)))):
+                     or window_asked_now(CollectingDispatcher(), tracker))):
             if said_this_turn(tracker, *_RULES_SAID):
                 return []  # answered before the form stood aside: once is enough
             return self._rules_answer(dispatcher, tracker, store, language, purpose, question)

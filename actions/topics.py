@@ -28,6 +28,7 @@ from actions.db import local_now
 from bot import answers
 from bot.dialogue import (
     adds_to_order,
+    asks_if_still_in_time,
     asks_for_a_person,
     asks_for_contact,
     day_part,
@@ -137,7 +138,7 @@ def utter_window(dispatcher: CollectingDispatcher, tracker: Tracker, store: Stor
     if says_now(question):  # "الان ساعت ۴ عصره، دیر نشده؟" after "came last night at 9": that moment, and now
         entities = [entity for earlier in reversed(recent_entities(tracker)[1:]) for entity in earlier] + entities
     received, timed, present = moments_said(entities, local_now(store))
-    said = [question, *recent_texts(tracker)[1:3]]  # "got it the day before yesterday: too late?" after the damage
+    said = [question, *recent_texts(tracker)[1:4]]  # "got it the day before yesterday: too late?" after the damage
     reason = next((found for text in said if (found := window_reason(text))), None) if received else None
     if received is None or reason is None:
         return False
@@ -150,6 +151,15 @@ def utter_window(dispatcher: CollectingDispatcher, tracker: Tracker, store: Stor
     dispatcher.utter_message(text=answers.window_from_moment(received, timed, *window, present, language))  # type: ignore[arg-type]
     return True
 
+
+def window_asked_now(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """"یک ساعت و نیم پیش گرفتم، هنوز وقت دارم؟", "сейчас 4 часа дня, не поздно?": the window of the reason said in the
+    last messages, counted from the moment given to now, whatever the classifier read; True when said."""
+    question = question_text(tracker)
+    if not (says_now(question) or asks_if_still_in_time(question)):
+        return False
+    store, language = store_and_language(tracker)
+    return utter_window(dispatcher, tracker, store, language, question)
 
 def refused_with_reason_before(dispatcher: CollectingDispatcher, tracker: Tracker, sealed: Optional[bool]) -> bool:
     """The reason given in the last few messages, with the seal state the latest one tells, refused whatever the
@@ -278,8 +288,9 @@ class ActionAnswerTopic(Action):
     ) -> List[Dict[Text, Any]]:
         """Utters the store's answer for the latest intent and question."""
         topic = ((tracker.latest_message or {}).get("intent") or {}).get("name") or ""
-        if deadline_follow_up(dispatcher, tracker) or refused_what_if(dispatcher, tracker):
-            return []  # "it was yesterday noon" after "within 72 hours"; "and if I open it?" after a change of mind
+        if deadline_follow_up(dispatcher, tracker) or refused_what_if(dispatcher, tracker) or window_asked_now(
+                dispatcher, tracker):  # "it was yesterday noon" after "within 72 hours"; "and if I open it?" after a
+            return []  # change of mind; "got it an hour and a half ago, still in time?" after a damage rule
         again = computed_again(tracker) if adds_to_order(question_text(tracker)) else []
         if not again and not classifier_sure(tracker):  # "а если бы заказ был на 520", read as a guess
             again = total_again(tracker)

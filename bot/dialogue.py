@@ -28,7 +28,7 @@ REASON_INTENTS: dict[str, Reason] = {
 # Words that name a reason, on normalised and folded text (ZWNJ removed, ی/ک, ё->е).
 _REASON_WORDS: tuple[tuple[Reason, str], ...] = (
     # not "حمل" or "при доставке" alone: "are laptops insured at delivery?" names no damage
-    ("transport_damage", r"(?:آسیب|صدمه|خسارت)\w*.{0,15}حمل|(?:حین|موقع|در) حمل|ضربه|شکسته|له شده|ترک ?(?:خورد|داره|دارد|برداشت)|خط ?و ?خش|(?:بدن|بدنه\S*) ?خط|تورفتگی|قر شده|بسته.*(پاره|خراب)|"
+    ("transport_damage", r"(?:آسیب|صدمه|خسارت)\w*.{0,15}حمل|(?:حین|موقع|در) حمل|ضربه|شکسته|له شده|ترک ?(?:خورد|داره|دارد|برداشت)|خط ?و ?خش|(?:بدن|بدنه\S*) ?خط|خط (?:افتاده|انداخته|برداشته)|تورفتگی|قر شده|بسته.*(پاره|خراب)|"
                          r"повре\w+ при доставке|при доставке повре\w+|разбит|помят|треснут|трещин|царапин|поцарапан|вмятин|в пути|транспорт"),
     ("wrong_item", r"اشتباه|مغایر|فرق (?:دار|داشت|کن|میکن)|عوض فرستاد|چیز دیگه(?:ای)? (?:فرستاد|اومد|رسید)|не тот|не то|"
                    r"перепутал|другой товар|не соответств|не совпада"),
@@ -656,6 +656,16 @@ _BY_THEN = re.compile(r"(?<!\w)(?:تا (?:اون|آن|این) (?:موقع|زما
 def past_the_span(text: str) -> bool:
     """"اگه تا اون موقع برنگشت؟", "а если к тому времени не вернут?": what if the span just given passes."""
     return what_if(text) and _BY_THEN.search(_folded(text)) is not None
+
+
+# "هنوز وقت دارم؟", "دیر نشده؟", "успеваю?": whether a window is still open, which a moment said counts
+_STILL_TIME = re.compile(r"هنوز (?:وقت|مهلت)|وقت دارم|مهلت دارم|دیر (?:نشده|شده|نیست)|دیره|успева\w*|успею|не поздно|"
+                         r"поздно ли|уже поздно|ещё в срок|еще в срок", re.IGNORECASE)
+
+
+def asks_if_still_in_time(text: str) -> bool:
+    """"یک ساعت و نیم پیش گرفتم، هنوز وقت دارم؟", "получил в воскресенье, успеваю?": a window counted to now."""
+    return _STILL_TIME.search(_folded(text)) is not None
 
 
 _NOW = re.compile(r"(?<!\w)(?:الان|الآن|اکنون|الانم|сейчас|щас|теперь уже)(?!\w)", re.IGNORECASE)

@@ -494,3 +494,14 @@ def test_a_typed_yes_to_the_offer_to_check_an_order_asks_for_it(servers) -> None
     servers.say(sender, "вчера привезли заказ, посуда разбита. что делать?", store="sitra")
     said = "\n".join(texts(servers.say(sender, "да", store="sitra")))
     assert "номер заказа" in said
+
+
+def test_still_in_time_after_a_damage_rule_counts_its_window_from_the_moment_given(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "الان کارتن رو باز کردم دیدم بدنه لپ تاپ خط افتاده", store="chistatek")
+    said = "\n".join(texts(servers.say(sender, "یک ساعت و نیم پیش تحویلش گرفتم، هنوز وقت دارم خبر بدم؟", store="chistatek")))
+    assert "۳۰ دقیقه وقت دارید" in said  # the 2-hour visual check, from 90 minutes ago
+    sender = new_sender()
+    servers.say(sender, "купил наушники, один наушник не работает, что делать?", store="chistatek")
+    said = "\n".join(texts(servers.say(sender, "получил в воскресенье, успеваю ещё?", store="chistatek")))
+    assert "7 рабочих дней — до" in said  # the 7-working-day defect window, from the last Sunday

@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from bot.dialogue import (
+    asks_if_still_in_time,
     about_own_order,
     asks_about_days_off,
     asks_for_a_person,
@@ -84,6 +85,7 @@ def test_slot_depends_on_the_open_question(entities, requested, order_id, phone)
         ("delivery_time", "لازم نیست حتما امروز بیارید", None),
         ("damaged_item", "دیدم بدنه ش ترک داره", "transport_damage"),
         ("damaged_item", "у чайника царапина сбоку", "transport_damage"),
+        (None, "الان باز کردم صفحه تلویزیون خط افتاده", "transport_damage"),
         ("return_request", "پرینتر به کارم نمیاد، هنوز پلمپه", "change_of_mind"),
         ("return_request", "не пригодился, хочу вернуть", "change_of_mind"),
         ("damaged_item", "ноутбуки вообще страхуются при доставке?", None),     # delivery named, no damage
@@ -569,3 +571,12 @@ def test_a_message_about_the_customers_own_order(text: str, own: bool) -> None:
 ])
 def test_an_and_if_past_the_span_just_given(text: str, past: bool) -> None:
     assert past_the_span(text) is past
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("یک ساعت و نیم پیش تحویل گرفتم. هنوز وقت دارم؟", True), ("دیروز رسید، دیر نشده؟", True),
+    ("получил в воскресенье, сегодня среда. успеваю?", True), ("а не поздно ещё сообщить?", True),
+    ("کی میرسه؟", False), ("сколько дней доставка?", False),
+])
+def test_whether_a_window_is_still_open_is_asked(text: str, asked: bool) -> None:
+    assert asks_if_still_in_time(text) is asked
