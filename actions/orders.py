@@ -155,7 +155,8 @@ class ActionOrderFlow(Action):
             return [SlotSet("purpose", None)]
         # "and if I hadn't opened it, who would pay?" with an order proven asks a rule; "and if it breaks?" its decision
         hypothetical = what_if(question) and reason_from(None, question) is None
-        if (intent in (purpose, "inform") and (unknown_order or hypothetical)
+        # with an order proven, a status question about another rule ("what should I check when the courier comes?")
+        if (intent in (purpose, "inform") and (unknown_order or hypothetical or intent == "order_status")
                 and (self._about_the_rules(intent, question, store) or self._rules_follow_up(tracker, question)
                      or window_asked_now(CollectingDispatcher(), tracker))):
             if said_this_turn(tracker, *_RULES_SAID):

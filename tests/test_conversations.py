@@ -505,3 +505,12 @@ def test_still_in_time_after_a_damage_rule_counts_its_window_from_the_moment_giv
     servers.say(sender, "купил наушники, один наушник не работает, что делать?", store="chistatek")
     said = "\n".join(texts(servers.say(sender, "получил в воскресенье, успеваю ещё?", store="chistatek")))
     assert "7 рабочих дней — до" in said  # the 7-working-day defect window, from the last Sunday
+
+
+def test_with_an_order_proven_a_status_worded_question_about_another_rule_gets_that_rule(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "سفارش ۵۸۱۲۲ کجاست؟", store="offykala")
+    servers.say(sender, "۴۴۰۲", store="offykala")
+    said = "\n".join(texts(servers.say(sender, "на что смотреть когда курьер привезёт? коробки у них всегда мятые",
+                                       store="offykala")))
+    assert "можно её не принимать" in said and "Трек-номер" not in said  # the rule, not the status again

@@ -86,6 +86,7 @@ def test_slot_depends_on_the_open_question(entities, requested, order_id, phone)
         ("damaged_item", "دیدم بدنه ش ترک داره", "transport_damage"),
         ("damaged_item", "у чайника царапина сбоку", "transport_damage"),
         (None, "الان باز کردم صفحه تلویزیون خط افتاده", "transport_damage"),
+        (None, "у них коробки вечно мятые", "transport_damage"),
         ("return_request", "پرینتر به کارم نمیاد، هنوز پلمپه", "change_of_mind"),
         ("return_request", "не пригодился, хочу вернуть", "change_of_mind"),
         ("damaged_item", "ноутбуки вообще страхуются при доставке?", None),     # delivery named, no damage
