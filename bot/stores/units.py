@@ -14,13 +14,13 @@ not cover it.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
 import numpy as np
 from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics.pairwise import linear_kernel
 from sklearn.svm import LinearSVC
 
 from bot.nlu.entities import extract_entities
@@ -39,6 +39,7 @@ BROAD_WORDS = 6  # measured on the unit tables' "not covered" questions: longer 
 TEXT_WEIGHT = 0.8  # the answer's own words count a little less than the example questions
 PLAINLY = 0.44  # a unit scoring this on the words alone is what they ask (95 % right on the unit tables' questions)
 SIMILARITY_SHARE = 0.5  # a unit's score: this share of its similarity, the rest its probability
+RECENT_QUESTIONS = 64  # rankings kept per store: a message's answer ranks the same text a few times
 SHARPNESS = 3.0  # margins times this, through a softmax, give the probabilities (measured between 2 and 5)
 
 
@@ -58,6 +59,11 @@ def _ranked(text: str) -> str:
     return comparable(text)
 
 
+def _as_is(text: str) -> str:
+    """The vectorizers' preprocessor: their texts come already made comparable (`_ranked`)."""
+    return text
+
+
 @dataclass(frozen=True)
 class UnitMatch:
     """A unit and how well it answers the question (similarity and probability, 0 to 1)."""
@@ -74,46 +80,60 @@ class UnitIndex:
         """Fits the character n-gram vocabulary and the classifier on the units' own texts."""
         self.units = units if isinstance(units, tuple) else tuple(units)
         documents: list[str] = []
-        self._owner: list[int] = []
-        self._weight: list[float] = []
+        owners: list[int] = []
+        weights: list[float] = []
         for number, unit in enumerate(self.units):
             for text, weight in [(example, 1.0) for example in unit.examples] + [
                 (answer, TEXT_WEIGHT) for answer in unit.text.values()
             ]:
-                documents.append(text)
-                self._owner.append(number)
-                self._weight.append(weight)
-        self._vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True,
-                                           preprocessor=_ranked)
-        self._words = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, preprocessor=_ranked)
-        self._matrix = self._vectorizer.fit_transform(documents) if documents else None
+                documents.append(_ranked(text))
+                owners.append(number)
+                weights.append(weight)
+        self._recent: OrderedDict[str, tuple[UnitMatch, ...]] = OrderedDict()
+        self._owner = np.array(owners, dtype=np.intp)
+        self._weight = np.array(weights)
+        # both read text already made comparable by `_ranked`, done once per question rather than once per vectorizer
+        self._vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, preprocessor=_as_is)
+        self._words = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, preprocessor=_as_is)
+        matrix = self._vectorizer.fit_transform(documents).tocsr() if documents else None
+        self._by_feature = matrix.T.tocsr() if matrix is not None else None  # a question's n-grams pick their rows
         self._classifier: Optional[LinearSVC] = None
-        if len(self.units) > 1:
-            features = hstack([self._matrix, self._words.fit_transform(documents)]).tocsr()
-            self._classifier = LinearSVC().fit(features, self._owner)
+        if matrix is not None and len(self.units) > 1:
+            features = hstack([matrix, self._words.fit_transform(documents)]).tocsr()
+            self._classifier = LinearSVC().fit(features, owners)
+            split = matrix.shape[1]  # the classifier's weights for each kind of feature, applied apart (no hstack)
+            self._character_weights = np.ascontiguousarray(self._classifier.coef_[:, :split].T)
+            self._word_weights = np.ascontiguousarray(self._classifier.coef_[:, split:].T)
 
     def rank(self, question: str) -> list[UnitMatch]:
-        """Every unit with its score for the question, best first."""
-        if self._matrix is None or not question.strip():
+        """Every unit with its score for the question, best first; one message is ranked by several steps of an
+        answer (the rules chosen, whether they plainly answer, a fallback topic), so the last few are kept."""
+        if question not in self._recent:
+            if len(self._recent) >= RECENT_QUESTIONS:
+                self._recent.popitem(last=False)
+            self._recent[question] = tuple(self._ranking(question))
+        return list(self._recent[question])
+
+    def _ranking(self, question: str) -> list[UnitMatch]:
+        """Every unit with its score for the question, best first, computed."""
+        if self._by_feature is None or not question.strip():
             return []
-        characters = self._vectorizer.transform([question])
-        similarities = linear_kernel(characters, self._matrix)[0]
-        nearest = [0.0] * len(self.units)
-        for document, similarity in enumerate(similarities):
-            owner = self._owner[document]
-            nearest[owner] = max(nearest[owner], float(similarity) * self._weight[document])
+        text = _ranked(question)
+        characters = self._vectorizer.transform([text])
+        similarities = (characters @ self._by_feature).toarray().ravel() * self._weight
+        nearest = np.zeros(len(self.units))
+        np.maximum.at(nearest, self._owner, similarities)  # each unit's closest text
         best = nearest
         if self._classifier is not None:
-            features = hstack([characters, self._words.transform([question])]).tocsr()
-            margins = self._classifier.decision_function(features)[0]
+            margins = (characters @ self._character_weights + self._words.transform([text]) @ self._word_weights
+                       ).ravel() + self._classifier.intercept_
             if len(self.units) == 2:  # one margin, for the second unit
-                margins = np.array([-margins, margins])
+                margins = np.array([-margins[0], margins[0]])
             exponents = np.exp(SHARPNESS * (margins - margins.max()))
             probabilities = exponents / exponents.sum()
-            best = [SIMILARITY_SHARE * similarity + (1 - SIMILARITY_SHARE) * float(probability)
-                    for similarity, probability in zip(nearest, probabilities)]
-        return sorted((UnitMatch(unit, score, similarity) for unit, score, similarity in zip(self.units, best, nearest)),
-                      key=lambda match: -match.score)
+            best = SIMILARITY_SHARE * nearest + (1 - SIMILARITY_SHARE) * probabilities
+        return sorted((UnitMatch(unit, float(score), float(similarity))
+                       for unit, score, similarity in zip(self.units, best, nearest)), key=lambda match: -match.score)
 
 
 def choose_units(question: str, topics: Sequence[str], index: UnitIndex, city: Optional[str] = None) -> list[UnitMatch]:

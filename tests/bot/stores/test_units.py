@@ -232,3 +232,14 @@ def test_every_next_step_is_another_rule_of_the_same_store(store: str) -> None:
     units = {unit.id: unit for unit in policies()[store].units}
     for unit in units.values():
         assert unit.next_step is None or (unit.next_step in units and unit.next_step != unit.id), unit.id
+
+
+def test_a_ranking_asked_again_is_the_same_and_few_are_kept() -> None:
+    from bot.stores.units import RECENT_QUESTIONS
+    index = UnitIndex(policies()["citadel"].units)
+    first = index.rank("гарантия на чайник есть?")
+    for number in range(RECENT_QUESTIONS + 10):
+        index.rank(f"доставка в Батуми на {number} лари")
+    assert len(index._recent) == RECENT_QUESTIONS  # bounded, whatever the traffic
+    again = index.rank("гарантия на чайник есть?")
+    assert [(m.unit.id, round(m.score, 9)) for m in again] == [(m.unit.id, round(m.score, 9)) for m in first]
