@@ -153,9 +153,9 @@ class ActionOrderFlow(Action):
                 self._refused_by_rule(dispatcher, store, language, question)  # "opened it, I don't like the smell"
                 or refused_what_if(dispatcher, tracker)):  # "and if I open it?" after a change of mind: still refused
             return [SlotSet("purpose", None)]
-        # "and if I hadn't opened it, who would pay?" with an order proven asks a rule; "and if it breaks?" its decision
+        # with an order proven, the rules answer "and if I hadn't opened it, who would pay?" (not "and if it breaks?",
+        # which is the order's decision) and a status-worded question about another rule ("what to check on delivery?")
         hypothetical = what_if(question) and reason_from(None, question) is None
-        # with an order proven, a status question about another rule ("what should I check when the courier comes?")
         if (intent in (purpose, "inform") and (unknown_order or hypothetical or intent == "order_status")
                 and (self._about_the_rules(intent, question, store) or self._rules_follow_up(tracker, question)
                      or window_asked_now(CollectingDispatcher(), tracker))):

@@ -62,11 +62,11 @@ def utter_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, 
     `also` are the classifier's other likely intents, after `topic`. True when the page answered.
     """
     store, language = store_and_language(tracker)
-    if past_the_span(question) and _only_said_before(tracker, chosen_units(tracker, question, [topic, *also])):
-        dispatcher.utter_message(response="utter_topic_not_covered")  # "and if it isn't back by then?" after the 72
-        return False  # hours: the rule said again would not answer it; the page has nothing more, a person has
     if utter_units(dispatcher, tracker, question, [topic, *also]):
         return True
+    if past_the_span(question):  # "and if it isn't back by then?" after the 72 hours: no summary says more than the
+        dispatcher.utter_message(response="utter_topic_not_covered")  # rule just given; the page has nothing, a person
+        return False
     if broad(question) and utter_summary(dispatcher, tracker, topic):
         return True
     ranked = store_index(store).rank(question) if question else []
@@ -187,7 +187,7 @@ def say_refused(dispatcher: CollectingDispatcher, reason: Optional[Reason], refu
     return True
 
 
-def units_said_before(tracker: Tracker) -> set[str]:
+def _units_said_before(tracker: Tracker) -> set[str]:
     """The rules (unit ids) the assistant's answer to the customer's message before this one gave."""
     return {source.get("unit") for reply in replies_before(tracker)
             for source in (reply.get("metadata") or {}).get("sources") or [] if isinstance(source, dict)}
@@ -195,12 +195,12 @@ def units_said_before(tracker: Tracker) -> set[str]:
 
 def _only_said_before(tracker: Tracker, units: Sequence[AnswerUnit]) -> bool:
     """Whether every rule chosen was already the answer before: said again, it would not answer anything new."""
-    return bool(units) and {unit.id for unit in units} <= units_said_before(tracker)
+    return bool(units) and {unit.id for unit in units} <= _units_said_before(tracker)
 
 
 def deadline_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """"دیروز ظهر بود، تا کی؟" right after a rule with a span: that span counted from the moment named; True when said."""
-    said = units_said_before(tracker)
+    said = _units_said_before(tracker)
     units = [unit for unit in current_store(tracker).units if unit.id in said and unit.within is not None]
     return bool(units) and utter_deadline(dispatcher, tracker, units)
 
