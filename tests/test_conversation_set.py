@@ -16,14 +16,14 @@ from support import ARTIFACTS
 pytestmark = pytest.mark.server
 
 # Conversations of the blind set that must pass. Raised as the assistant improves; the goal is 0.95.
-BLIND_FLOOR = 0.77
+BLIND_FLOOR = 0.79
 DEV_FLOOR = 0.88
 DEV2_FLOOR = 0.92
-DEV3_FLOOR = 0.56
+DEV3_FLOOR = 0.64
 DEV4_FLOOR = 0.88
-DEV5_FLOOR = 0.76
-DEV6_FLOOR = 0.52
-DEV7_FLOOR = 0.38
+DEV5_FLOOR = 0.84
+DEV6_FLOOR = 0.76
+DEV7_FLOOR = 0.58
 
 
 @pytest.mark.parametrize("name, floor", [("blind", BLIND_FLOOR), ("dev", DEV_FLOOR), ("dev2", DEV2_FLOOR),
