@@ -213,6 +213,7 @@ def test_a_short_follow_up_leans_on_what_was_asked_before(text: str, short: bool
         ("citadel", "гарантия на чайник есть?", ("warranty_only_with_card", "warranty_operator_phone")),
         ("sitra", "کد رهگیری رو کی میفرستین؟", ("tracking_code_by_sms", "order_status_in_my_orders")),
         ("sitra", "как у вас вернуть товар?", ("return_request_via_my_orders", "return_pickup_coordination_call")),
+        ("offykala", "کابلی که شماره سریال نداره هم مهلت تست داره؟", ("exception_no_serial", "exception_gift")),
     ],
 )
 def test_a_rule_alone_is_followed_by_the_customers_next_step(store: str, question: str, said: tuple[str, ...]) -> None:
