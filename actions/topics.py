@@ -161,6 +161,7 @@ def window_asked_now(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool
     store, language = store_and_language(tracker)
     return utter_window(dispatcher, tracker, store, language, question)
 
+
 def refused_with_reason_before(dispatcher: CollectingDispatcher, tracker: Tracker, sealed: Optional[bool]) -> bool:
     """The reason given in the last few messages, with the seal state the latest one tells, refused whatever the
     order: said, with the rule; True when it was."""

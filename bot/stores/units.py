@@ -97,13 +97,15 @@ class UnitIndex:
         self._words = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, preprocessor=_as_is)
         matrix = self._vectorizer.fit_transform(documents).tocsr() if documents else None
         self._by_feature = matrix.T.tocsr() if matrix is not None else None  # a question's n-grams pick their rows
-        self._classifier: Optional[LinearSVC] = None
+        # the classifier's weights for each kind of feature, applied apart (no hstack), and its intercepts: all of it
+        # that ranking needs, so the fitted model itself is not kept beside a copy of its weights
+        self._margins: Optional[tuple[np.ndarray, np.ndarray, np.ndarray]] = None
         if matrix is not None and len(self.units) > 1:
             features = hstack([matrix, self._words.fit_transform(documents)]).tocsr()
-            self._classifier = LinearSVC().fit(features, owners)
-            split = matrix.shape[1]  # the classifier's weights for each kind of feature, applied apart (no hstack)
-            self._character_weights = np.ascontiguousarray(self._classifier.coef_[:, :split].T)
-            self._word_weights = np.ascontiguousarray(self._classifier.coef_[:, split:].T)
+            classifier = LinearSVC().fit(features, owners)
+            split = matrix.shape[1]
+            self._margins = (np.ascontiguousarray(classifier.coef_[:, :split].T),
+                             np.ascontiguousarray(classifier.coef_[:, split:].T), classifier.intercept_)
 
     def rank(self, question: str) -> list[UnitMatch]:
         """Every unit with its score for the question, best first; one message is ranked by several steps of an
@@ -124,9 +126,9 @@ class UnitIndex:
         nearest = np.zeros(len(self.units))
         np.maximum.at(nearest, self._owner, similarities)  # each unit's closest text
         best = nearest
-        if self._classifier is not None:
-            margins = (characters @ self._character_weights + self._words.transform([text]) @ self._word_weights
-                       ).ravel() + self._classifier.intercept_
+        if self._margins is not None:
+            by_character, by_word, intercepts = self._margins
+            margins = (characters @ by_character + self._words.transform([text]) @ by_word).ravel() + intercepts
             if len(self.units) == 2:  # one margin, for the second unit
                 margins = np.array([-margins[0], margins[0]])
             exponents = np.exp(SHARPNESS * (margins - margins.max()))
