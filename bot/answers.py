@@ -296,7 +296,8 @@ def delivery_quote(quote: DeliveryQuote, total: Optional[float], city: Optional[
         "threshold": _money(rules.free_over, policy, language) if rules and rules.free_over else "",
     }
     if quote.kind == "free":
-        return render("delivery.free_over" if rules and rules.free_over and not rules.tiers else "delivery.free", language, **values)
+        return _lines(render("delivery.free_over" if rules and rules.free_over and not rules.tiers else "delivery.free",
+                             language, **values), rules and rules.above_free and rules.above_free[language])
     if quote.kind == "fee":
         key = "delivery.fee" if quote.per_km is None else ("delivery.fee_per_km" if quote.in_cities else "delivery.fee_out_of_town")
         return render(key, language, **values)

@@ -118,6 +118,7 @@ class DeliveryRules:
     out_of_town_per_km: Optional[float]
     free_over: Optional[float]  # strictly above this total shipping is free everywhere
     below_free: Optional[Bilingual]  # what the page says under that threshold
+    above_free: Optional[Bilingual]  # and above it: how the free shipping goes ("by Pishtaz post")
     sources: tuple[str, ...]
 
 
@@ -338,6 +339,7 @@ def _delivery(data: Mapping[str, Any]) -> DeliveryRules:
         out_of_town_per_km=_get(data, "out_of_town_per_km", where, float, None),
         free_over=_get(data, "free_over", where, float, None),
         below_free=_bilingual(data.get("below_free"), f"{where}.below_free", optional=True),
+        above_free=_bilingual(data.get("above_free"), f"{where}.above_free", optional=True),
         sources=_sources(data, where),
     )
 

@@ -104,6 +104,20 @@ def test_tisas_free_shipping_threshold_changed_in_one_place_changes_the_computed
     assert stray_numbers(tisa.raw) == []
 
 
+
+def test_free_shipping_says_how_it_goes_where_the_page_does() -> None:
+    """Tisa's page: free shipping over 2 million "که با پست پیشتاز انجام می شود"; a computed free quote says it too."""
+    tisa = policies()["tisa"]
+    quote = delivery_cost(tisa.rules.delivery, 2_100_000, None, None)  # type: ignore[arg-type]
+    assert quote.kind == "free"
+    assert delivery_quote(quote, 2_100_000, None, tisa, "fa").splitlines() == [
+        "ارسال سفارش ۲٬۱۰۰٬۰۰۰ تومان رایگان است (خرید بالای ۲٬۰۰۰٬۰۰۰ تومان).",
+        "در تهران ارسال رایگان با پست پیشتاز انجام می‌شود."]
+    assert "«Пиштаз»" in delivery_quote(quote, 2_100_000, None, tisa, "ru")
+    citadel = policies()["citadel"]  # no such words on its page: the price alone
+    free = delivery_cost(citadel.rules.delivery, 600, "tbilisi", None)  # type: ignore[arg-type]
+    assert free.kind == "free" and "\n" not in delivery_quote(free, 600, "tbilisi", citadel, "ru")
+
 def check(folder: Path) -> subprocess.CompletedProcess[str]:
     """`python -m bot.stores check` over the policy files of `folder`."""
     return subprocess.run([sys.executable, "-m", "bot.stores", "check"], cwd=ROOT, capture_output=True, text=True,
