@@ -105,10 +105,11 @@ OWN_ORDER = re.compile(r"(?<!\w)(?:سفارشم\w*|سفارش من|مرسولم\
 _MY_ORDER = re.compile(OWN_ORDER.pattern + r"|(?<!\w)(?:مرجوعش|پسش|کنسلش|لغوش|سفارش (?:رو |را )?(?:لغو|کنسل)|(?:вернуть|отменить|сдать) (?:его|её|ее|их)|"
                        r"отмените заказ|отменить заказ|оформите возврат)(?!\w)",
                        re.IGNORECASE)
-# A sentence ends with "?", "." or "!" (not a decimal point); a clause opens with a comma, a line or a connective.
+# A sentence ends with "?", "." or "!" (not a decimal point); a clause opens with a comma, a line or a connective
+# ("و" between two numbers joins them: "۲ و ۱۰۰" is two million one hundred thousand).
 _SENTENCE_END = re.compile(r"[?؟!]+[?؟!.]*|\.+(?!\d)")
 _CLAUSE = re.compile(
-    r"[,،;:\n]|(?<!\w)(?:و|ولی|اما|همچنین|ضمنا|ضمناً|راستی|یه سوال دیگه|یک سوال دیگر|"
+    r"[,،;:\n]|(?<!\w)(?:(?<![0-9۰-۹]\s)و|و(?!\s[0-9۰-۹])|ولی|اما|همچنین|ضمنا|ضمناً|راستی|یه سوال دیگه|یک سوال دیگر|"
     r"и|а(?!\s+(?:то|не)(?!\w))|но|а также|и ещ[её]|(?<!можно )(?<!ли )(?<!и )(?<!а )ещ[её]|кстати|и ещ[её] вопрос|плюс|заодно|در ?ضمن|بعدشم)(?!\w)"  # not "а то", "а не"
     r"|\s/\s",
     re.IGNORECASE,
@@ -405,12 +406,17 @@ def _questions_in(normalized: str, sentence: Span, after_question: bool) -> list
     return groups
 
 
+# "…, اونوقت چی؟", "…, что тогда?": the question is the clause before, asked as "then what?"
+_THEN_WHAT = re.compile(r"\W*(?:(?:و|и|а|ну)\s+)?(?:اونوقت|اون وقت|آنوقت|آن وقت|در این صورت|در اون صورت|پس|тогда|в таком случае|"
+                        r"и что|что)\s*(?:چی|چطور|چطوری|چی میشه|چه میشه|тогда|как|что|что тогда|будет)?\W*", re.IGNORECASE)
+
+
 def _merged(groups: list[Span], normalized: str) -> list[Span]:
     """Questions too short to stand alone joined to the one before (the first to the one after); at most MAX_PARTS."""
     merged: list[Span] = []
     for group in groups:
         text = normalized[group[0]:group[1]]
-        if merged and _words(text) < MIN_WORDS and not _TOPIC_WORD.search(fold(text)):
+        if merged and (_words(text) < MIN_WORDS and not _TOPIC_WORD.search(fold(text)) or _THEN_WHAT.fullmatch(fold(text))):
             merged[-1] = (merged[-1][0], group[1])
         else:
             merged.append(group)

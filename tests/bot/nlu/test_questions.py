@@ -180,6 +180,8 @@ SINGLE = [
     "لپ تاپ و موبایل که با شرکت حمل میفرستید بیمه حمل دارن؟",  # the verb of a relative clause closes nothing
     "Я слышал, что доставка бесплатная, это так?",  # what one heard, then the question
     "سفارش رو پس میگیرید اگه پلمپش باز نشده باشه؟",  # a condition after the question
+    "اگه یه بادی اسپلش ۳۰۰ تومنی هم بذارم میشه ۲ و ۱۰۰، اونوقت چی؟",  # "۲ و ۱۰۰": one number; "then what?" asks it
+    "а если заказ будет на 600 лари? что тогда?",
 ]
 
 
