@@ -32,6 +32,7 @@ from bot.i18n.format import digits
 from bot.settings import default_store
 from bot.stores.installments import offers_installments
 from bot.stores.policy import StorePolicy
+from bot.stores.units import short_follow_up
 
 
 def _metadata(tracker: Tracker) -> Dict[Text, Any]:
@@ -174,6 +175,15 @@ def later_question(tracker: Tracker) -> bool:
     """The latest message is the second (or later) question of a message that asked several (see bot.channels.parts)."""
     number = _metadata(tracker).get("question")
     return isinstance(number, int) and number > 1
+
+
+def status_asked_for(tracker: Tracker) -> bool:
+    """"когда привезут?" while the order whose status was asked is being asked for: the same question, which the
+    order's look-up answers (not "not covered" where the page gives no times); a longer one ("how long does express
+    take in general?", "slower near Nowruz?") asks the store's rule."""
+    return (_intent(tracker) == "delivery_time" and tracker.get_slot("purpose") == "order_status"
+            and tracker.get_slot("requested_slot") in ("order_id", "phone") and short_follow_up(question_text(tracker))
+            and latest_entity(tracker, "city") is None)
 
 
 def recent_texts(tracker: Tracker, count: int = 6) -> list[str]:

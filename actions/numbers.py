@@ -24,6 +24,7 @@ from actions.context import (
     question_text,
     ranked_intents,
     recent_texts,
+    status_asked_for,
     store_and_language,
     total_again,
     unclear_before,
@@ -317,7 +318,11 @@ class ActionDeliveryTime(Action):
         if instead:  # "and a 300 TV, 8 km away?" after a price: a price, not a time
             return instead
         store, language = store_and_language(tracker)
-        utter_delivery_time(dispatcher, tracker, store, language)
+        answer = CollectingDispatcher()
+        utter_delivery_time(answer, tracker, store, language)
+        if status_asked_for(tracker) and [message.get("response") for message in answer.messages] == ["utter_topic_not_covered"]:
+            return []  # "где мой заказ? когда привезут" where the page gives no times: the look-up under way answers it
+        dispatcher.messages.extend(answer.messages)
         if asks_how_much(question) and _total(tracker, store) is not None:
             utter_delivery_cost(dispatcher, tracker, store, language)  # "is it free, and how many days?": both answered
         return []

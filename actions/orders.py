@@ -25,6 +25,7 @@ from actions.context import (
     question_text,
     recent_texts,
     side_question,
+    status_asked_for,
     store_and_language,
 )
 from actions.db import in_database, local_now, now, order_items
@@ -420,7 +421,7 @@ async def answer_aside(form: FormValidationAction, dispatcher: CollectingDispatc
         utter_topic(dispatcher, tracker, tracker.get_slot("purpose") or "")
         return [SlotSet("requested_slot", None), ActiveLoop(None), SlotSet("purpose", None)]
     intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
-    if not said_this_turn(tracker, *_RULES_SAID):  # the topic's or the flow's rule may have answered it already
+    if not said_this_turn(tracker) and not status_asked_for(tracker):  # the intent's own action may have answered it
         utter_topic(dispatcher, tracker, intent, question_text(tracker), likely_intents(tracker))
     asked = tracker.get_slot("requested_slot")
     if asked in _ASKED_AGAIN and not said_this_turn(tracker, f"utter_ask_{asked}"):

@@ -514,3 +514,19 @@ def test_with_an_order_proven_a_status_worded_question_about_another_rule_gets_t
     said = "\n".join(texts(servers.say(sender, "на что смотреть когда курьер привезёт? коробки у них всегда мятые",
                                        store="offykala")))
     assert "можно её не принимать" in said and "Трек-номер" not in said  # the rule, not the status again
+
+
+def test_when_will_it_come_with_where_is_my_order_is_one_question_for_the_look_up(servers) -> None:
+    said = texts(servers.say(new_sender(), "добрый день где мой заказ? когда привезут", store="sitra"))
+    assert said == ["Пришлите, пожалуйста, номер заказа (например SR-5001)."]  # Sitra's page gives no times: not
+    sender = new_sender()  # "not covered" before asking for the order whose look-up answers it
+    servers.say(sender, "где мой заказ?", store="tisa")
+    said = texts(servers.say(sender, "а когда привезут?", store="tisa"))
+    assert "3–5 рабочих дней" in said[0] and "номер заказа" in said[-1]  # where the page gives times, they are said
+
+
+def test_a_free_delivery_quote_says_how_the_page_sends_it(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "سلام، یه ادکلن ۱ میلیون و ۸۰۰ تومنی میخوام، ارسالش رایگانه؟", store="tisa")
+    said = texts(servers.say(sender, "اگه یه بادی اسپلش ۳۰۰ تومنی هم بذارم میشه ۲ و ۱۰۰، اونوقت چی؟", store="tisa"))
+    assert len(said) == 1 and "۲٬۱۰۰٬۰۰۰ تومان رایگان" in said[0] and "پست پیشتاز" in said[0]  # one question, one quote
