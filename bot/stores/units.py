@@ -14,6 +14,7 @@ not cover it.
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Optional, Sequence
@@ -35,6 +36,7 @@ SECOND_WITHIN = 0.15  # a second rule is given when its similarity (with bonuses
 SECOND_SIMILAR = 0.42  # and at least this (the classifier gives one rule; two asked at once show in the similarity)
 WHEN_BONUS = 0.2  # a unit whose `when` the amount or place said meets (minus it: contradicts)
 FOLLOW_UP_WORDS = 3  # "and the post?", "هزینه پستش چی؟": short enough to lean on the topic asked before
+ASKS_ALONE_WORDS = 5  # a last clause this long asks on its own; a shorter one ("اونو میشه پس داد؟") leans on the story
 BROAD_WORDS = 6  # measured on the unit tables' "not covered" questions: longer ones are particular
 TEXT_WEIGHT = 0.8  # the answer's own words count a little less than the example questions
 PLAINLY = 0.44  # a unit scoring this on the words alone is what they ask (95 % right on the unit tables' questions)
@@ -138,7 +140,27 @@ class UnitIndex:
                        for unit, score, similarity in zip(self.units, best, nearest)), key=lambda match: -match.score)
 
 
+# where a message's context ends and its question begins: a sentence's end, a dash, a colon, a comma
+_CLAUSE_END = re.compile(r"[.!?؟;:\n—–]|\s-\s|[,،]")
+
+
+def asked_part(question: str) -> Optional[str]:
+    """The question a message asks after telling its context ("I haven't ordered yet, I want to know first — how
+    are returns made?"): its last clause, when that is long enough to ask on its own and is not the whole message."""
+    ends = [found.end() for found in _CLAUSE_END.finditer(question.rstrip(" ?؟!.\n"))]
+    last = question[ends[-1]:].strip() if ends else ""
+    return last if len(comparable(last).split()) >= ASKS_ALONE_WORDS else None
+
+
 def choose_units(question: str, topics: Sequence[str], index: UnitIndex, city: Optional[str] = None) -> list[UnitMatch]:
+    """The units that answer `question`, closest first (`_chosen`); when none does, those that answer its last
+    clause, where a customer who tells the story first asks the question (`asked_part`)."""
+    chosen = _chosen(question, topics, index, city)
+    part = asked_part(question) if not chosen else None
+    return _chosen(part, topics, index, city) if part else chosen
+
+
+def _chosen(question: str, topics: Sequence[str], index: UnitIndex, city: Optional[str] = None) -> list[UnitMatch]:
     """The units that answer `question`, closest first: none, one, or two rules asked at once.
 
     Each unit scores its similarity plus a bonus for its topic's place among the classifier's

@@ -10,7 +10,8 @@ import pytest
 import yaml
 
 from bot.stores.policy import PolicyError, load_policy, policies
-from bot.stores.units import UnitIndex, broad, choose_units, plainly_answered, short_follow_up, with_next_step
+from bot.stores.units import (UnitIndex, asked_part, broad, choose_units, plainly_answered, short_follow_up,
+                              with_next_step)
 from bot.i18n.format import digits
 from bot.nlu.language import detect_language
 from support import ROOT, shared_file
@@ -205,6 +206,25 @@ def test_a_rule_is_answered_with_its_whole_sentence(store: str, question: str, s
                                          ("راستی شماره کارتتون برای دفعه بعد چنده؟", False)])
 def test_a_short_follow_up_leans_on_what_was_asked_before(text: str, short: bool) -> None:
     assert short_follow_up(text) is short
+
+
+@pytest.mark.parametrize("text, part", [
+    ("я еще ничего у вас не заказывала, хочу заранее понять — как у вас оформляется возврат?",
+     "как у вас оформляется возврат?"),
+    ("دیروز سفارش دادم. کد رهگیری رو کی میفرستین؟", "کد رهگیری رو کی میفرستین؟"),
+    ("как у вас оформляется возврат?", None),  # the whole message is the question
+    ("купила фен, а он не включается. что делать?", None),  # too short to ask on its own: the whole message asks it
+    ("یه دستگاه کپی دارم که تنظیماتشو بهم ریختم، اونو میشه پس داد؟", None),  # "it": the story is the question's
+])
+def test_the_question_after_the_story_is_its_last_clause(text: str, part: str | None) -> None:
+    assert asked_part(text) == part
+
+
+def test_a_story_before_the_question_does_not_hide_the_rule() -> None:
+    sitra = UnitIndex(policies()["sitra"].units)
+    question = "здравствуйте. я еще ничего у вас не заказывала, хочу заранее понять — как у вас оформляется возврат?"
+    assert [match.unit.id for match in choose_units(question, ["how_to_order", "return_request"], sitra)] == [
+        "return_request_via_my_orders"]
 
 
 @pytest.mark.parametrize(
