@@ -60,6 +60,7 @@ from bot.dialogue import (
     valid_phone,
     what_if,
     window_reason,
+    tells_the_store_to_act,
     wants_something_done,
 )
 from bot.i18n.format import clock, digits
@@ -197,6 +198,9 @@ class ActionOrderFlow(Action):
         asked = tracker.get_slot("requested_slot")
         if asked in _ASKED_AGAIN:  # asked in the middle of giving the order: the rule, then the interrupted question
             dispatcher.utter_message(response=f"utter_ask_{asked}")
+        elif answered and tells_the_store_to_act(question) and not no_order_number(question) and not tracker.get_slot(
+                "verified_order"):  # "پرینتری که خریدم روشن نمیشه، میخوام مرجوعی ثبت کنید. رمزشو بردارم؟": the rule,
+            dispatcher.utter_message(response="utter_ask_order_id")  # then the order it is to be done with
         elif answered and not tracker.get_slot("verified_order"):  # an order proven already needs no offer to check one
             button = {"title": render("button.check_order", language), "payload": f"/{purpose}"}  # type: ignore[arg-type]
             dispatcher.utter_message(text=render("order.check_offer", language), buttons=[button])  # type: ignore[arg-type]

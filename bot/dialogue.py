@@ -307,7 +307,7 @@ def purpose_from_words(text: str) -> str:
 # "when will orders placed on Saturday be processed?": the weekend rule, asked of no order in particular
 _PROCESSING = re.compile(r"обраб\w*|پردازش", re.IGNORECASE)
 # "میخوام برگردونم", "хочу вернуть" without a question mark: something to be done with an order (not "I want to know")
-_WANTS_DONE = re.compile(r"(?<!\w)(?:میخوام|میخام|می ?خواهم|میخواستم|хочу|хотел[аи]? бы)(?!\w)(?!\s+(?:بدونم|بپرسم|ببینم|узнать|спросить|уточнить))",
+_WANTS_DONE = re.compile(r"(?<!\w)(?:میخوام|میخام|می ?خواهم|میخواستم|хочу|хотел[аи]? бы)(?!\w)(?!\s+(?:\w+\s+)?(?:بدونم|بپرسم|ببینم|بفهمم|узнать|спросить|уточнить|понять|разобраться))",
                          re.IGNORECASE)
 # "میشه سفارشمو لغو کنید؟", "سفارشم نرسیده ببینید کجاست", "можете отменить мой заказ?": asked of the store for one's
 # own order, a request
@@ -324,6 +324,17 @@ def wants_something_done(text: str) -> bool:
     order), not to know something."""
     folded = _folded(text)
     return _WANTS_DONE.search(folded) is not None or _DO_IT.search(folded) is not None
+
+
+# "مرجوعی ثبت کنید", "لغوش کنین", "оформите возврат": the store told to do it, for the customer's own order
+_ACT = re.compile(r"(?<!\w)(?:(?:ثبت|لغو|کنسل|مرجوع|پیگیری|بررسی|چک)(?:ش|اش)? (?:کنید|کنین|بکنید|بکنین)|оформите|отмените|"
+                  r"верните|примите|проверьте)(?!\w)", re.IGNORECASE)
+
+
+def tells_the_store_to_act(text: str) -> bool:
+    """The customer tells the store to do something with their order ("میخوام مرجوعی ثبت کنید"), not only asks how:
+    the rule asked alongside is answered, and the order is asked for, not offered to be checked."""
+    return _ACT.search(_folded(text)) is not None
 
 
 def about_own_order(text: str) -> bool:

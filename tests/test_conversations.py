@@ -530,3 +530,13 @@ def test_a_free_delivery_quote_says_how_the_page_sends_it(servers) -> None:
     servers.say(sender, "سلام، یه ادکلن ۱ میلیون و ۸۰۰ تومنی میخوام، ارسالش رایگانه؟", store="tisa")
     said = texts(servers.say(sender, "اگه یه بادی اسپلش ۳۰۰ تومنی هم بذارم میشه ۲ و ۱۰۰، اونوقت چی؟", store="tisa"))
     assert len(said) == 1 and "۲٬۱۰۰٬۰۰۰ تومان رایگان" in said[0] and "پست پیشتاز" in said[0]  # one question, one quote
+
+
+def test_a_rule_asked_with_a_return_to_be_filed_is_answered_then_the_order_asked_for(servers) -> None:
+    sender = new_sender()
+    said = texts(servers.say(sender, "سلام، پرینتری که خریدم روشن نمیشه میخوام مرجوعی ثبت کنید. رو تنظیماتش رمز گذاشتم "
+                                     "باید برش دارم؟", store="offykala"))
+    assert "باید خودتان آن را بردارید" in said[0] and "شماره‌ی سفارش" in said[-1]  # the rule, then the order: no offer
+    servers.say(sender, "58120", store="offykala")
+    said = texts(servers.say(sender, "4567", store="offykala"))
+    assert "«نقص فنی یا خرابی» قابل مرجوعی است" in said[0]  # the defect told in the first message is not asked again

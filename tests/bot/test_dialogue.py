@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from bot.dialogue import (
+    tells_the_store_to_act,
     asks_if_still_in_time,
     about_own_order,
     asks_about_days_off,
@@ -581,3 +582,14 @@ def test_an_and_if_past_the_span_just_given(text: str, past: bool) -> None:
 ])
 def test_whether_a_window_is_still_open_is_asked(text: str, asked: bool) -> None:
     assert asks_if_still_in_time(text) is asked
+
+
+@pytest.mark.parametrize("text, acts", [
+    ("سلام، پرینتری که خریدم روشن نمیشه میخوام مرجوعی ثبت کنید. رو تنظیماتش رمز گذاشتم باید برش دارم؟", True),
+    ("سفارشمو لغو کنین لطفا، پولش کی برمیگرده؟", True),
+    ("наушники сломались, оформите возврат. коробку тоже отправлять?", True),
+    ("میخوام یه کالا رو مرجوع کنم با تیپاکس بفرستم زودتر میرسه؟", False),  # how to, not "do it"
+    ("если выберу оплату при получении, вы можете потом отменить заказ?", False),  # the store's right, a rule
+])
+def test_telling_the_store_to_act_is_told_from_asking_how(text: str, acts: bool) -> None:
+    assert tells_the_store_to_act(text) is acts
