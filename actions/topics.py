@@ -306,6 +306,25 @@ class ActionAnswerTopic(Action):
         return []
 
 
+class ActionBotChallenge(Action):
+    """"Are you a bot?": it says it is the store's automated assistant; an "and if …" the classifier read so ("а если
+    почта её помнёт по дороге, кто отвечает?") asks a rule, which is answered instead."""
+
+    def name(self) -> Text:
+        """Referenced by the bot challenge rule."""
+        return "action_bot_challenge"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        """The rule an "and if …" asks, with the topic asked before leaning in; else the assistant says what it is."""
+        question = question_text(tracker)
+        if what_if(question) and utter_units(dispatcher, tracker, question, likely_intents(tracker)):
+            return []
+        dispatcher.utter_message(response="utter_iamabot")
+        return []
+
+
 class ActionHandoff(Action):
     """"Talk to a person": the conversation is queued for the store's agents, and the customer told what happens next."""
 

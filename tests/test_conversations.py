@@ -540,3 +540,12 @@ def test_a_rule_asked_with_a_return_to_be_filed_is_answered_then_the_order_asked
     servers.say(sender, "58120", store="offykala")
     said = texts(servers.say(sender, "4567", store="offykala"))
     assert "«نقص فنی یا خرابی» قابل مرجوعی است" in said[0]  # the defect told in the first message is not asked again
+
+
+def test_an_and_if_read_as_are_you_a_bot_gets_the_rule_it_asks(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "если передумаю и захочу вернуть наушники, что от меня требуется?", store="chistatek")
+    said = "\n".join(texts(servers.say(sender, "а если почта её помнёт по дороге, кто отвечает?", store="chistatek")))
+    assert "ответственность за это несёт покупатель" in said and "автоматический помощник" not in said
+    said = "\n".join(texts(servers.say(new_sender(), "ты бот?", store="chistatek")))
+    assert "автоматический помощник" in said
