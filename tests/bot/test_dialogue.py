@@ -76,6 +76,8 @@ def test_slot_depends_on_the_open_question(entities, requested, order_id, phone)
         ("damaged_item", "чайник пришёл разбитым", "transport_damage"),
         ("return_request", "передумал, не понравился", "change_of_mind"),
         ("return_request", "не работает", "defect"),
+        ("damaged_item", "а если наушники вообще плохо работают, это другое?", "defect"),
+        ("return_request", "این هدفون بد کار میکنه", "defect"),
         ("return_request", "хочу вернуть", None),
         ("inform", "заказ 58120, телефон 0912 123 4567. принтер печатает полосами, хочу вернуть", "defect"),
         ("return_request", "پرینتر خط میندازه", "defect"),
