@@ -549,3 +549,12 @@ def test_an_and_if_read_as_are_you_a_bot_gets_the_rule_it_asks(servers) -> None:
     assert "ответственность за это несёт покупатель" in said and "автоматический помощник" not in said
     said = "\n".join(texts(servers.say(new_sender(), "ты бот?", store="chistatek")))
     assert "автоматический помощник" in said
+
+
+def test_a_topic_the_page_had_nothing_on_is_passed_over_by_the_next_follow_up(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "پسرم ۱۶ سالشه با حساب خودش خرید کرده ولی کارت بانکی نداره. پول مرجوعی کجا واریز میشه؟",
+                store="offykala")
+    servers.say(sender, "کارت مامانش باشه اشکال داره؟", store="offykala")  # read as payment methods: not covered
+    said = "\n".join(texts(servers.say(sender, "ولی پولو با کارت خودم دادیم نه کارت پدرش", store="offykala")))
+    assert "به حساب مبدأ برمی‌گرداند" in said  # the refund rule the conversation was about, not "not covered"
