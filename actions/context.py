@@ -360,6 +360,9 @@ _USES = {
     "action_pickup": {"city", "time", "weekday"},
     "action_delivery_time": {"city", "time", "weekday"},
 }
+# the part of a store's rules each computation needs: none computes where the page is silent (no pickup at Tisa)
+_NEEDS = {"action_delivery_cost": "delivery", "action_installments": "installments", "action_pickup": "pickup",
+          "action_delivery_time": "delivery_times"}
 
 
 # The facts that are enough to compute an answer the classifier thought likely: (intent, action, facts needed).
@@ -422,7 +425,8 @@ def computed_elsewhere(tracker: Tracker, own: str) -> List[Dict[Text, Any]]:
     details = _details(tracker)
     if not details or details <= _USES[own]:
         return []
-    other = next((action for action, uses in _USES.items() if details <= uses), None)
+    rules = current_store(tracker).rules
+    other = next((action for action, uses in _USES.items() if details <= uses and getattr(rules, _NEEDS[action])), None)
     return [FollowupAction(other)] if other else []
 
 

@@ -558,3 +558,10 @@ def test_a_topic_the_page_had_nothing_on_is_passed_over_by_the_next_follow_up(se
     servers.say(sender, "کارت مامانش باشه اشکال داره؟", store="offykala")  # read as payment methods: not covered
     said = "\n".join(texts(servers.say(sender, "ولی پولو با کارت خودم دادیم نه کارت پدرش", store="offykala")))
     assert "به حساب مبدأ برمی‌گرداند" in said  # the refund rule the conversation was about, not "not covered"
+
+
+def test_a_new_detail_never_goes_to_a_computation_the_store_does_not_have(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "تهرانم. یه ادکلن ۱,۸۰۰,۰۰۰ تومنی میخوام، ارسالش مجانیه؟", store="tisa")
+    said = "\n".join(texts(servers.say(sender, "نه عجله دارم، با پیک امروز عصر میاد؟ پولشم خودم میدم", store="tisa")))
+    assert "خودتان انتخاب می‌کنید" in said  # Tisa's couriers at a time one chooses, not "not covered" from a pickup
