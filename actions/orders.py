@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from zoneinfo import ZoneInfo
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Sequence, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
@@ -46,6 +46,7 @@ from actions.topics import (
 from bot import answers
 from bot.dialogue import (
     ORDER_PURPOSES,
+    about_own_order,
     asks_how_long,
     asks_what_to_send,
     no_order_number,
@@ -73,7 +74,7 @@ from bot.stores.delivery import arrivals
 from bot.stores.facts import ItemFacts, OrderFacts
 from bot.stores.policy import StorePolicy
 from bot.stores.returns import can_return, refused_for_any_order, window_from
-from bot.stores.units import plainly_answered, store_index
+from bot.stores.units import choose_units, plainly_answered, store_index
 
 logger = logging.getLogger(__name__)
 _FLOW_SLOTS = ("return_item", "return_reason", "sealed")
@@ -159,7 +160,8 @@ class ActionOrderFlow(Action):
         # which is the order's decision) and a status-worded question about another rule ("what to check on delivery?")
         hypothetical = what_if(question) and reason_from(None, question) is None
         if (intent in (purpose, "inform") and (unknown_order or hypothetical or intent == "order_status")
-                and (self._about_the_rules(intent, question, store) or self._rules_follow_up(tracker, question)
+                and (self._about_the_rules(intent, question, store, likely_intents(tracker) if unknown_order else [])
+                     or self._rules_follow_up(tracker, question)
                      or window_asked_now(CollectingDispatcher(), tracker))):
             if said_this_turn(tracker, *_RULES_SAID):
                 return []  # answered before the form stood aside: once is enough
@@ -225,16 +227,22 @@ class ActionOrderFlow(Action):
         return bool(chosen) and chosen[0].topic not in _STATUS_TOPICS
 
     @staticmethod
-    def _about_the_rules(intent: str, question: str, store: StorePolicy) -> bool:
+    def _about_the_rules(intent: str, question: str, store: StorePolicy, others: Sequence[str]) -> bool:
         """A question about the rules; a status question only when it is about damage ("the box came crushed, what
-        now?") or plainly about another rule of the page ("and the gift that comes with the order?")."""
+        now?"), plainly about another rule of the page ("and the gift that comes with the order?"), or, not about
+        one's own order, answered by a rule of the classifier's next topics ("отправляю назад ноутбук на проверку, там
+        пароль. так и оставить?")."""
         if rules_question(intent, question):
             return True
         if intent == "damaged_item" and not wants_something_done(question):
             return True  # "the bottle came cracked 😡": the rule for damage first, then the offer to check the order
         if intent != "order_status" or not rules_question(None, question):
             return False
-        unit = plainly_answered(question, store_index(store))
+        index = store_index(store)
+        unit = plainly_answered(question, index)
+        if unit is None and others and not about_own_order(question):
+            chosen = choose_units(question, [topic for topic in others if topic not in _STATUS_TOPICS], index)
+            unit = chosen[0].unit if chosen else None
         return reason_from(None, question) is not None or (unit is not None and unit.topic not in _STATUS_TOPICS)
 
     def _general_answer(

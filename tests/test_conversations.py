@@ -565,3 +565,12 @@ def test_a_new_detail_never_goes_to_a_computation_the_store_does_not_have(server
     servers.say(sender, "تهرانم. یه ادکلن ۱,۸۰۰,۰۰۰ تومنی میخوام، ارسالش مجانیه؟", store="tisa")
     said = "\n".join(texts(servers.say(sender, "نه عجله دارم، با پیک امروز عصر میاد؟ پولشم خودم میدم", store="tisa")))
     assert "خودتان انتخاب می‌کنید" in said  # Tisa's couriers at a time one chooses, not "not covered" from a pickup
+
+
+def test_a_rules_question_read_as_a_status_question_gets_the_rule_unless_an_order_is_named(servers) -> None:
+    said = texts(servers.say(new_sender(), "отправляю назад ноутбук по 7-дневной проверке, там стоит пароль на вход. так "
+                                           "и оставить?", store="offykala"))
+    assert "нужно снять (удалить)" in said[0] and not any("номер заказа" in text for text in said)
+    said = texts(servers.say(new_sender(), "добрый день. заказ 58120, телефон заканчивается на 4567. сколько дней теста "
+                                           "у меня ещё осталось?", store="offykala"))
+    assert "58120" in "\n".join(said)  # an order named is looked up, not answered with the general rule
