@@ -19,11 +19,11 @@ pytestmark = pytest.mark.server
 BLIND_FLOOR = 0.79
 DEV_FLOOR = 0.88
 DEV2_FLOOR = 0.92
-DEV3_FLOOR = 0.64
+DEV3_FLOOR = 0.66
 DEV4_FLOOR = 0.88
 DEV5_FLOOR = 0.84
 DEV6_FLOOR = 0.76
-DEV7_FLOOR = 0.58
+DEV7_FLOOR = 0.72
 
 
 @pytest.mark.parametrize("name, floor", [("blind", BLIND_FLOOR), ("dev", DEV_FLOOR), ("dev2", DEV2_FLOOR),
