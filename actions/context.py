@@ -146,18 +146,23 @@ def earlier_topic(tracker: Tracker) -> Optional[str]:
     """The topic of the customer's latest message before this one that had one ("and for the gift?" follows it); one
     the page had nothing on (a misread: "کارت مامانش باشه اشکال داره؟" read as payment methods after a refund rule) is
     passed over for the topic before it."""
-    messages: list[tuple[Dict[Text, Any], list[Dict[Text, Any]]]] = []
-    for event in tracker.events:
-        if event.get("event") == "user":
-            messages.append((event, []))
-        elif event.get("event") == "bot" and messages:
-            messages[-1][1].append(event)
-    for message, replies in reversed(messages[-1 - EARLIER:-1]):
-        intent = ((message.get("parse_data") or {}).get("intent") or {}).get("name")
+    replies: list[Dict[Text, Any]] = []  # the assistant's answers to the message met next, walking back
+    seen = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "bot":
+            replies.append(event)
+            continue
+        if event.get("event") != "user":
+            continue
+        seen += 1
+        intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
         not_covered = bool(replies) and all((reply.get("metadata") or {}).get("utter_action") == "utter_topic_not_covered"
                                             for reply in replies)
-        if intent and intent not in _NO_TOPIC and not intent.startswith("reason_") and not not_covered:
+        if seen > 1 and intent and intent not in _NO_TOPIC and not intent.startswith("reason_") and not not_covered:
             return intent
+        if seen > EARLIER:
+            return None
+        replies = []
     return None
 
 
