@@ -32,7 +32,6 @@ from bot.i18n.format import digits
 from bot.settings import default_store
 from bot.stores.installments import offers_installments
 from bot.stores.policy import StorePolicy
-from bot.stores.units import short_follow_up
 
 
 def _metadata(tracker: Tracker) -> Dict[Text, Any]:
@@ -156,14 +155,19 @@ def earlier_topic(tracker: Tracker) -> Optional[str]:
             continue
         seen += 1
         intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
-        not_covered = bool(replies) and all((reply.get("metadata") or {}).get("utter_action") == "utter_topic_not_covered"
-                                            for reply in replies)
-        if seen > 1 and intent and intent not in _NO_TOPIC and not intent.startswith("reason_") and not not_covered:
+        topical = intent and intent not in _NO_TOPIC and not intent.startswith("reason_")
+        if seen > 1 and topical and not _not_covered(replies):
             return intent
         if seen > EARLIER:
             return None
         replies = []
     return None
+
+
+def _not_covered(replies: list[Dict[Text, Any]]) -> bool:
+    """Whether the assistant's answer to a message was only that the page does not cover it."""
+    return bool(replies) and all((reply.get("metadata") or {}).get("utter_action") == "utter_topic_not_covered"
+                                 for reply in replies)
 
 
 def side_question(tracker: Tracker) -> bool:
@@ -189,15 +193,6 @@ def later_question(tracker: Tracker) -> bool:
     """The latest message is the second (or later) question of a message that asked several (see bot.channels.parts)."""
     number = _metadata(tracker).get("question")
     return isinstance(number, int) and number > 1
-
-
-def status_asked_for(tracker: Tracker) -> bool:
-    """"когда привезут?" while the order whose status was asked is being asked for: the same question, which the
-    order's look-up answers (not "not covered" where the page gives no times); a longer one ("how long does express
-    take in general?", "slower near Nowruz?") asks the store's rule."""
-    return (_intent(tracker) == "delivery_time" and tracker.get_slot("purpose") == "order_status"
-            and tracker.get_slot("requested_slot") in ("order_id", "phone") and short_follow_up(question_text(tracker))
-            and latest_entity(tracker, "city") is None)
 
 
 def recent_texts(tracker: Tracker, count: int = 6) -> list[str]:

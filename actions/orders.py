@@ -25,7 +25,6 @@ from actions.context import (
     question_text,
     recent_texts,
     side_question,
-    status_asked_for,
     store_and_language,
 )
 from actions.db import in_database, local_now, now, order_items
@@ -38,6 +37,7 @@ from actions.topics import (
     refused_what_if,
     refused_with_reason_before,
     say_refused,
+    status_asked_for,
     utter_topic,
     utter_units,
     utter_window,

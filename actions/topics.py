@@ -16,6 +16,7 @@ from actions.context import (
     computed_instead,
     current_store,
     earlier_topic,
+    latest_entity,
     likely_intents,
     question_text,
     recent_entities,
@@ -160,6 +161,16 @@ def window_asked_now(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool
         return False
     store, language = store_and_language(tracker)
     return utter_window(dispatcher, tracker, store, language, question)
+
+
+def status_asked_for(tracker: Tracker) -> bool:
+    """"когда привезут?" while the order whose status was asked is being asked for: the same question, which the
+    order's look-up answers (not "not covered" where the page gives no times); a longer one ("how long does express
+    take in general?", "slower near Nowruz?") asks the store's rule."""
+    intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+    return (intent == "delivery_time" and tracker.get_slot("purpose") == "order_status"
+            and tracker.get_slot("requested_slot") in ("order_id", "phone") and short_follow_up(question_text(tracker))
+            and latest_entity(tracker, "city") is None)
 
 
 def refused_with_reason_before(dispatcher: CollectingDispatcher, tracker: Tracker, sealed: Optional[bool]) -> bool:
