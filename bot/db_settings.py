@@ -22,6 +22,7 @@ from typing import Any, Callable, Optional, TypeVar
 from sqlalchemy import MetaData
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.pool import QueuePool
 
 DEFAULT_CONNECT_TIMEOUT_S = 5.0
 DEFAULT_STATEMENT_TIMEOUT_MS = 5000
@@ -81,13 +82,20 @@ def connect_args(url: str | URL) -> dict[str, Any]:
 
 
 def engine_options(url: str | URL, pool_size: int, max_overflow: int) -> dict[str, Any]:
-    """`create_engine` options of a server's database: the time limits, and for a database server a pool of `pool_size`
-    (and `max_overflow` more at a busy moment) checked before use, where waiting for a free connection counts as
-    connecting. A SQLite file keeps SQLAlchemy's own pooling."""
+    """`create_engine` options of a server's database: the time limits, and a pool of `pool_size` (and `max_overflow`
+    more at a busy moment), where waiting for a free connection counts as connecting. A database server's connections
+    are checked before use; a SQLite file's are pooled too (SQLAlchemy 1.4 opens and closes one per session, and
+    closing the last one checkpoints the write-ahead log with an fsync), shared by the threads the pool serves. An
+    in-memory SQLite database keeps SQLAlchemy's own pooling (each new connection would be another, empty database)."""
     options: dict[str, Any] = {"connect_args": connect_args(url)}
-    if make_url(url).get_backend_name() != "sqlite":
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
         options.update(pool_size=pool_size, max_overflow=max_overflow, pool_timeout=connect_timeout_s(),
                        pool_pre_ping=True)
+    elif parsed.database not in (None, "", ":memory:"):
+        options.update(poolclass=QueuePool, pool_size=pool_size, max_overflow=max_overflow,
+                       pool_timeout=connect_timeout_s(),
+                       connect_args={**options["connect_args"], "check_same_thread": False})
     return options
 
 

@@ -41,7 +41,6 @@ from rasa.shared.core.slots import Slot
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import QueuePool
 
 from bot import rasa_patches
 from bot.db_settings import count_setting, create_tables, engine_options, tracker_store_url
@@ -125,14 +124,8 @@ def compacted(tracker: DialogueStateTracker, slots: Iterable[Slot], keep_turns: 
 
 def store_engine_options(url: str | URL) -> dict[str, Any]:
     """The tracker store's engine options: a pool of `pool_size()` and no more, since every pooled connection is in
-    use at once only while the server awaits holding one (then it waits, as long as for a new connection). A SQLite
-    file's connections are pooled too (SQLAlchemy 1.4 opens and closes one per session, and closing the last one
-    checkpoints the write-ahead log with an fsync: a fifth of the server's time)."""
-    options = engine_options(url, pool_size(), max_overflow=0)
-    if sa.engine.make_url(url).get_backend_name() == "sqlite":
-        options.update(poolclass=QueuePool, pool_size=pool_size(), max_overflow=0,
-                       connect_args={**options["connect_args"], "check_same_thread": False})  # a pool serves threads
-    return options
+    use at once only while the server awaits holding one (then it waits, as long as for a new connection)."""
+    return engine_options(url, pool_size(), max_overflow=0)
 
 
 class SafeSQLTrackerStore(SQLTrackerStore):

@@ -10,10 +10,12 @@ import pytest
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import QueuePool
 
 from bot.db_settings import connect_args, connect_timeout_s, statement_timeout_ms, tracker_store_url
+from bot.orders.db import make_engine
 from bot.tracker_store import SafeSQLTrackerStore, TrackerStoreError, store_engine_options
 
 
@@ -100,3 +102,20 @@ def test_a_sqlite_tracker_store_keeps_its_connections_open(tmp_path: Path) -> No
     with store.session_scope():
         pass
     assert store.engine.pool.checkedin() == 1  # returned to the pool, not closed
+
+
+def test_the_orders_database_on_a_sqlite_file_keeps_its_connections_open(tmp_path: Path) -> None:
+    """The orders (and console) engine asked on every message whether a person holds the conversation: one pooled
+    connection serves the threads in turn instead of a new one (and its PRAGMA) per question."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'orders.db'}")
+    seen = set()
+    for _ in range(3):
+        with engine.connect() as connection:
+            seen.add(id(connection.connection.dbapi_connection))
+            assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    assert isinstance(engine.pool, QueuePool) and len(seen) == 1 and engine.pool.checkedin() == 1
+
+
+def test_an_in_memory_sqlite_database_keeps_sqlalchemys_own_pool() -> None:
+    """Each new connection to `sqlite://` is another, empty database: it is not pooled as a file is."""
+    assert not isinstance(make_engine("sqlite://").pool, QueuePool)
