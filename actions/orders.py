@@ -133,8 +133,10 @@ class ActionOrderFlow(Action):
         purpose = _purpose(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         question = question_text(tracker)
-        if purpose is None and intent == "inform" and tracker.get_slot("order_id"):
-            purpose = purpose_from_words(question)  # "order CK-3004, 3304, it stopped working"
+        if tracker.get_slot("order_id") and ((purpose is None and intent == "inform") or (
+                purpose == intent == "order_status" and reason_from(None, question))):
+            purpose = purpose_from_words(question)  # "order CK-3004, 3304, it stopped working", "заказ ts1046: 100 мл
+            # заказывала, а пришел 50 мл" (read as its status: the reason says a return)
         if purpose == "cancel_order" and sealed_from(None, question) is not None:
             purpose = "return_request"  # "a printer, still sealed, I changed my mind": it has come, so it is a return
         if purpose is None:

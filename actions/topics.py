@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from zoneinfo import ZoneInfo
 from typing import Any, Dict, List, Optional, Sequence, Text
 
@@ -44,6 +45,7 @@ from bot.dialogue import (
     window_reason,
 )
 from bot.i18n.replies import render
+from bot.nlu.normalize import to_ascii_digits
 from bot.console.service import queue_for_person
 from bot.db_settings import DatabaseUnavailable, off_the_loop
 from bot.stores.calendar import deadline as window_deadline
@@ -106,10 +108,21 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
     units = chosen_units(tracker, question, topics)
     if past_the_span(question) and _only_said_before(tracker, units):
         return False  # "and if it isn't back by then?" is not answered by the rule just given
-    say_units(dispatcher, units, store_and_language(tracker)[1])
+    language = store_and_language(tracker)[1]
+    say_units(dispatcher, units, language)
     if units:
         utter_deadline(dispatcher, tracker, units)
+        if not _gives_contact(units, current_store(tracker), language):
+            utter_contact(dispatcher, tracker, question)  # "how many days to tell you, and whom?": the rule, then whom
     return bool(units)
+
+
+def _gives_contact(units: Sequence[AnswerUnit], store: StorePolicy, language: str) -> bool:
+    """Whether the rules said already give the store's contact (its phone or address), so it is not said twice."""
+    if store.contact is None:
+        return True
+    said = to_ascii_digits("\n".join(unit.text[language] for unit in units))  # type: ignore[index]
+    return any(part in said for part in re.findall(r"\d{6,}|\S+@\S+", to_ascii_digits(store.contact.text[language])))  # type: ignore[index]
 
 
 def utter_deadline(dispatcher: CollectingDispatcher, tracker: Tracker, units: Sequence[AnswerUnit]) -> bool:

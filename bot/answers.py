@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Optional
 from zoneinfo import ZoneInfo
 
-from bot.i18n.format import clock, day, digits, listing, money, moment, number, plural_ru
+from bot.i18n.format import clock, dated, day, digits, listing, money, moment, number, plural_ru
 from bot.i18n.replies import has, render
 from bot.nlu.entities import OUT_OF_TOWN
 from bot.nlu.language import Language
@@ -152,7 +152,7 @@ def return_decision(
         returns = policy.rules.returns  # the page's general way to ask for a return still applies
         return _lines(render("return.verdict.not_covered", language, store=store, reason=reason),
                       returns and render("return.how", language, how=returns.how[language]))
-    deadline = moment(_local(decision.deadline, policy), language) if decision.deadline else ""
+    deadline = dated(_local(decision.deadline, policy), True, language) if decision.deadline else ""
     window = window_text(decision.window, language) if decision.window else ""
     if decision.verdict == "not_eligible":
         head = render("return.verdict.not_eligible", language, item=item.name, reason=reason)
@@ -201,8 +201,8 @@ def window_from_moment(received: datetime, timed: bool, window: Window, closes: 
                        language: Language, known: bool = False) -> str:
     """"If it came on 3 Mehr, the 7-day window runs to 10 Mehr"; with the hour, the time still left. `known`: the
     delivery of the customer's own order, said as a fact, with the days left."""
-    said = (moment if timed else day)(received, language)  # type: ignore[operator]
-    deadline = (moment if timed and window.unit == "hours" else day)(closes, language)  # type: ignore[operator]
+    said = dated(received, timed, language)
+    deadline = dated(closes, timed and window.unit == "hours", language)
     values = {"received": said, "window": window_text(window, language), "deadline": deadline}
     if now > closes:
         return render("return.order_window_passed" if known else "return.window_from_day_passed", language, **values)
@@ -224,9 +224,8 @@ def deadline_from_moment(start: datetime, timed: bool, window: Window, closes: d
                          language: Language) -> str:
     """"It was yesterday noon: until when?" after "the bank returns it within 72 hours": the span counted from the
     moment the customer names, with today, tomorrow or the day after named as such."""
-    values = {"start": (moment if timed else day)(start, language),  # type: ignore[operator]
-              "window": window_text(window, language),
-              "deadline": (moment if window.unit == "hours" else day)(closes, language)}  # type: ignore[operator]
+    values = {"start": dated(start, timed, language), "window": window_text(window, language),
+              "deadline": dated(closes, window.unit == "hours", language)}
     if now > closes:
         return render("deadline.passed", language, **values)
     ahead = (closes.date() - now.date()).days

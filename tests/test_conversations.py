@@ -574,3 +574,19 @@ def test_a_rules_question_read_as_a_status_question_gets_the_rule_unless_an_orde
     said = texts(servers.say(new_sender(), "добрый день. заказ 58120, телефон заканчивается на 4567. сколько дней теста "
                                            "у меня ещё осталось?", store="offykala"))
     assert "58120" in "\n".join(said)  # an order named is looked up, not answered with the general rule
+
+
+def test_whom_to_tell_is_answered_with_the_stores_contact_and_no_rule_twice(servers) -> None:
+    said = texts(servers.say(new_sender(), "بسته امروز رسید در شیشه ترک خورده بود و نصفش ریخته بود 😭 چند روز فرصت دارم "
+                                           "خبر بدم و به کی؟", store="tisa"))
+    whole = "\n".join(said)
+    assert "۷ روز" in whole and "۰۲۱۵۵۶۹۰۶۸۸" in whole  # the window, and whom: the page's phone
+    lines = [line for text in said for line in text.splitlines()]
+    assert len(lines) == len(set(lines))  # the second part's rule, said by the first answer already, is not repeated
+
+
+def test_an_order_named_with_another_item_delivered_is_a_return_not_its_status(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "заказ ts1046 заказывала версаче эрос 100 мл а пришел 50 мл", store="tisa")
+    said = "\n".join(texts(servers.say(sender, "09352222206", store="tisa")))
+    assert "не тот товар" in said and "вернут все расходы" in said and "Трек-номер" not in said

@@ -29,12 +29,16 @@ def questions_of(text: str) -> list[str]:
 def said_once(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The replies without a text that a later one repeats: a form's question asked again after an aside, the offer
     to check one's own order after each rule, a rule a later answer says again, are said once, where the last one was
-    (with its buttons)."""
-    kept = []
+    (with its buttons); a rule an earlier answer said already, with another, is not said again."""
+    kept: list[dict[str, Any]] = []
     for index, message in enumerate(messages):
         text = message.get("text")
-        if not text or not any(_repeats(later.get("text") or "", text) for later in messages[index + 1:]):
-            kept.append(message)
+        if text and any(_repeats(later.get("text") or "", text) for later in messages[index + 1:]):
+            continue
+        if text and not message.get("buttons") and any(
+                _repeats(earlier.get("text") or "", text) for earlier in kept):
+            continue  # a rule the answer to an earlier question said already, with another
+        kept.append(message)
     return kept
 
 

@@ -90,6 +90,18 @@ def clock(value: datetime | time, language: Language) -> str:
 
 def moment(value: datetime, language: Language) -> str:
     """A day and a time: "۱ آذر ۱۴۰۵، ساعت ۱۶:۰۰" or "22 ноября 2026, 16:00"."""
+    return _at(day(value, language), value, language)
+
+
+def dated(value: datetime, timed: bool, language: Language) -> str:
+    """A deadline's day (and time, when `timed`) with its weekday, which customers plan by: "۳ آذر ۱۴۰۵ (پنج‌شنبه)،
+    ساعت ۲۰:۰۰", "3 декабря 2026 (четверг)"."""
+    named = f"{day(value, language)} ({weekday(value, language)})"
+    return _at(named, value, language) if timed else named
+
+
+def _at(when: str, value: datetime, language: Language) -> str:
+    """A day's words followed by the time of `value`."""
     if language == "fa":
-        return f"{day(value, 'fa')}، ساعت {clock(value, 'fa')}"
-    return f"{day(value, 'ru')}, {clock(value, 'ru')}"
+        return f"{when}، ساعت {clock(value, 'fa')}"
+    return f"{when}, {clock(value, 'ru')}"

@@ -197,11 +197,12 @@ def _chosen(question: str, topics: Sequence[str], index: UnitIndex, city: Option
 
 
 def with_next_step(units: Sequence[AnswerUnit], store: StorePolicy) -> list[AnswerUnit]:
-    """A rule that answers alone, followed by the one its page gives as the customer's next step ("the tracking code
-    comes by SMS" and "you can also see it in My orders"), so the reply says what to do, not only what holds."""
-    if len(units) != 1 or units[0].next_step is None:
-        return list(units)
-    return [units[0], *(unit for unit in store.units if unit.id == units[0].next_step)]
+    """The rules that answer one question, followed by the one their page gives as the customer's next step ("the
+    tracking code comes by SMS" and "you can also see it in My orders"), so the reply says what to do, not only what
+    holds; two rules of two topics answer two questions, and a third would be one too many."""
+    steps = [step for unit in units if unit.next_step for step in store.units
+             if step.id == unit.next_step and step not in units]
+    return [*units, *steps[:1]] if len({unit.topic for unit in units}) == 1 else list(units)
 
 
 def _facts(question: str) -> tuple[Optional[float], frozenset[str]]:

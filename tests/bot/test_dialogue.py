@@ -157,6 +157,12 @@ def test_buttons_still_answer_the_seal_question() -> None:
         ("из чайника течёт вода", "defect"),
         ("бутылка термоса протекает", "defect"),
         ("открыла коробку а флакон треснутый", "transport_damage"),
+        ("امروز بازش کردم دیدم لیوانای سرویس شکستن.", "transport_damage"),
+        ("کتری که پریروز رسید بدنش خط داره", "transport_damage"),
+        ("заказ ts1046 заказывала версаче эрос 100 мл а пришел 50 мл", "wrong_item"),   # one ordered, another came
+        ("سفارش دادم ۱۰۰ میل ولی ۵۰ میل اومده", "wrong_item"),
+        ("پرداختم شکست خورد", None),                                         # failed, nothing broken
+        ("заказала вчера, а пришла смс с кодом", None),
     ],
 )
 def test_more_ways_to_say_the_reason(text: str, reason: str) -> None:
@@ -479,7 +485,10 @@ def test_not_delivered_yet(text: str, not_yet: bool) -> None:
 @pytest.mark.parametrize(
     "text, contact",
     [("در ضمن ایمیلتون چیه", True), ("как с вами связаться?", True), ("какая у вас почта для связи?", True),
-     ("ایمیل تایید برام نیومده", False), ("телефон указал неверный", False)],
+     ("ایمیل تایید برام نیومده", False), ("телефон указал неверный", False),
+     ("چند روز فرصت دارم خبر بدم و به کی؟", True), ("куда писать или звонить чтобы оформить", True),
+     ("کجا زنگ بزنم؟", True), ("кому звонить если сломался?", True), ("به کی تحویل میدید؟", False),
+     ("با کی میفرستید؟", False)],
 )
 def test_asking_for_the_stores_contact(text: str, contact: bool) -> None:
     assert asks_for_contact(text) is contact

@@ -27,6 +27,10 @@ def test_a_question_asked_again_after_an_aside_is_said_once_last() -> None:
     both = {"text": "Sign in with the number you ordered with.\nThe tracking code is texted once the parcel is sent."}
     assert said_once([tracking, both]) == [both]  # a rule said again within a later answer of two rules
     assert said_once([{"text": "Yes."}, {"text": "Yes. And more."}]) == [{"text": "Yes."}, {"text": "Yes. And more."}]
+    # the second question's answer said one of the first answer's rules again: said once, with the first
+    assert said_once([both, tracking, {"text": "Call 021 5569 0688."}]) == [both, {"text": "Call 021 5569 0688."}]
+    asked_again = {"text": tracking["text"], "buttons": [{"payload": "/status"}]}
+    assert said_once([both, asked_again]) == [both, asked_again]  # with its buttons it is kept
 
 
 def test_the_question_waiting_for_an_answer_comes_last() -> None:

@@ -2,7 +2,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from bot.i18n.format import clock, day, digits, money, moment, number, weekday
+from bot.i18n.format import clock, dated, day, digits, money, moment, number, weekday
 
 TEHRAN = timezone(timedelta(hours=3, minutes=30))
 
@@ -54,6 +54,14 @@ def test_moment_and_clock() -> None:
     assert clock(when, "fa") == "۱۶:۰۰"
     assert moment(when, "fa") == "۱ آذر ۱۴۰۵، ساعت ۱۶:۰۰"
     assert moment(when, "ru") == "22 ноября 2026, 16:00"
+
+
+def test_a_deadline_names_its_weekday() -> None:
+    """"received Thursday: until when?" is planned by the weekday: the deadline says it, with or without the time."""
+    when = datetime(2026, 12, 3, 20, 0, tzinfo=TEHRAN)
+    assert dated(when, False, "fa") == "۱۲ آذر ۱۴۰۵ (پنج‌شنبه)"
+    assert dated(when, True, "fa") == "۱۲ آذر ۱۴۰۵ (پنج‌شنبه)، ساعت ۲۰:۰۰"
+    assert dated(when, True, "ru") == "3 декабря 2026 (четверг), 20:00"
 
 
 def test_weekday_and_digits() -> None:

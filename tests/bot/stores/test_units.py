@@ -248,6 +248,13 @@ def test_two_rules_asked_at_once_get_no_third() -> None:
     assert with_next_step(two, policy) == two
 
 
+def test_two_rules_of_one_question_are_followed_by_its_next_step() -> None:
+    """"на микроволновку гарантия есть? в коробке никакого талона не нашел": both warranty rules, then the operator."""
+    policy = policies()["citadel"]
+    two = [unit for unit in policy.units if unit.id in ("warranty_only_with_card", "warranty_terms_in_card")]
+    assert [unit.id for unit in with_next_step(two, policy)] == [*(unit.id for unit in two), "warranty_operator_phone"]
+
+
 @pytest.mark.parametrize("store", STORES)
 def test_every_next_step_is_another_rule_of_the_same_store(store: str) -> None:
     units = {unit.id: unit for unit in policies()[store].units}
