@@ -189,11 +189,13 @@ class ActionOrderFlow(Action):
         reason = reason_from(None, question)
         topic = "damaged_item" if purpose == "order_status" and reason else purpose
         fallback = "warranty" if reason == "defect" else None  # a defect where the page has only a warranty
+        also = likely_intents(tracker)
+        if reason in ("defect", "transport_damage") and topic != "damaged_item":  # "it jams paper after 3 days: can
+            also = ["damaged_item", *(name for name in also if name != "damaged_item")]  # I return it?": damage rules
         said, window = CollectingDispatcher(), CollectingDispatcher()
         counted = utter_window(window, tracker, store, language, question)
         # "got it the day before yesterday: too late?" after a damage rule: the window answers, not a status rule
-        answered = (counted and topic == "order_status") or utter_topic(said, tracker, topic, question,
-                                                                        likely_intents(tracker), fallback)
+        answered = (counted and topic == "order_status") or utter_topic(said, tracker, topic, question, also, fallback)
         if not answered and topic == "order_status" and not no_order_number(question):
             dispatcher.utter_message(response="utter_ask_order_id")  # "где посмотреть статус заказа?" where the page
             return [SlotSet("purpose", purpose)]  # says nothing of it: we look the order up ourselves

@@ -360,10 +360,15 @@ class ActionHandoff(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         """Queued for a person; a rules question that only mentions the store's experts ("if your experts find no
-        fault, who pays?") is answered instead."""
+        fault, who pays?") is answered instead: by its rule, or, read as a wish for a person only by a guess, as the
+        classifier's next topic answers it (which offers a person when the page has nothing)."""
         question = question_text(tracker)
-        if (question and not asks_for_a_person(question) and rules_question(None, question)
-                and utter_units(dispatcher, tracker, question, likely_intents(tracker))):
-            return []
+        if question and not asks_for_a_person(question) and rules_question(None, question):
+            topics = likely_intents(tracker)
+            if utter_units(dispatcher, tracker, question, topics):
+                return []
+            if topics and not classifier_sure(tracker):
+                utter_topic(dispatcher, tracker, topics[0], question, topics[1:])
+                return []
         await hand_to_person(dispatcher, tracker, "asked")
         return []

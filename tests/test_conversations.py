@@ -590,3 +590,16 @@ def test_an_order_named_with_another_item_delivered_is_a_return_not_its_status(s
     servers.say(sender, "заказ ts1046 заказывала версаче эрос 100 мл а пришел 50 мл", store="tisa")
     said = "\n".join(texts(servers.say(sender, "09352222206", store="tisa")))
     assert "не тот товар" in said and "вернут все расходы" in said and "Трек-номер" not in said
+
+
+def test_a_rules_question_naming_the_stores_experts_read_as_a_wish_for_a_person_gets_the_rule(servers) -> None:
+    said = "\n".join(texts(servers.say(new_sender(), "اگه دستگاهو بفرستم و کارشناساتون بگن سالمه، هزینه پستش با کیه؟",
+                                       store="offykala")))
+    assert "بر عهده مشتری" in said and "در صف پشتیبانی" not in said  # the rule; the conversation is not queued
+
+
+def test_a_defect_told_in_a_return_question_gets_the_damage_rules(servers) -> None:
+    said = "\n".join(texts(servers.say(new_sender(), "Купил у вас МФУ Canon, пользовался 3 дня и он начал мять бумагу. "
+                                                     "Я ничего не перенастраивал, всё по инструкции. вернуть можно?",
+                                       store="offykala")))
+    assert "7" in said and "ничего не сказано" not in said

@@ -163,6 +163,7 @@ def test_buttons_still_answer_the_seal_question() -> None:
         ("سفارش دادم ۱۰۰ میل ولی ۵۰ میل اومده", "wrong_item"),
         ("پرداختم شکست خورد", None),                                         # failed, nothing broken
         ("заказала вчера, а пришла смс с кодом", None),
+        ("пользовался 3 дня и он начал мять бумагу", "defect"),
     ],
 )
 def test_more_ways_to_say_the_reason(text: str, reason: str) -> None:
