@@ -35,6 +35,7 @@ from bot.dialogue import (
     asks_for_contact,
     day_part,
     moments_said,
+    moments_told,
     not_delivered_yet,
     past_the_span,
     reason_from,
@@ -149,9 +150,11 @@ def utter_window(dispatcher: CollectingDispatcher, tracker: Tracker, store: Stor
     """"Got the printer on 3 Mehr, until when can I test it?", "came yesterday at 5 pm, it is 10 now: still in
     time?": the window counted from the day (and hour) the customer gives."""
     entities = (tracker.latest_message or {}).get("entities") or []
-    if says_now(question):  # "الان ساعت ۴ عصره، دیر نشده؟" after "came last night at 9": that moment, and now
+    now = local_now(store)
+    if says_now(question) and len(moments_told(entities, now)) < 2:  # "الان ساعت ۴ عصره، دیر نشده؟" after "came
+        # last night at 9": that moment, and now (a message that tells both needs no earlier one)
         entities = [entity for earlier in reversed(recent_entities(tracker)[1:]) for entity in earlier] + entities
-    received, timed, present = moments_said(entities, local_now(store))
+    received, timed, present = moments_said(entities, now)
     said = [question, *recent_texts(tracker)[1:4]]  # "got it the day before yesterday: too late?" after the damage
     reason = next((found for text in said if (found := window_reason(text))), None) if received else None
     if received is None or reason is None:

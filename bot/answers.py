@@ -248,7 +248,10 @@ def cancel_decision(decision: CancelDecision, order: OrderFacts, policy: StorePo
     rule = policy.rules.cancel
     if rule is None or decision.verdict in ("already_closed", "not_covered"):
         return head
-    return _lines(head, (rule.how if decision.verdict == "possible" else rule.otherwise)[language])
+    if decision.verdict == "possible":
+        return _lines(head, rule.how[language])
+    returns = policy.rules.returns  # what to do instead: the page's way to return it
+    return _lines(head, rule.otherwise[language], returns.how[language] if returns is not None else None)
 
 
 def _money(value: float, policy: StorePolicy, language: Language) -> str:
@@ -295,8 +298,12 @@ def delivery_quote(quote: DeliveryQuote, total: Optional[float], city: Optional[
         "threshold": _money(rules.free_over, policy, language) if rules and rules.free_over else "",
     }
     if quote.kind == "free":
-        return _lines(render("delivery.free_over" if rules and rules.free_over and not rules.tiers else "delivery.free",
-                             language, **values), rules and rules.above_free and rules.above_free[language])
+        over = quote.tier.over if quote.tier else None  # "больше 500 лари": the bound it is free above, said with it
+        key = ("delivery.free_over" if rules and rules.free_over and not rules.tiers
+               else "delivery.free_over_in_city" if over is not None and city else "delivery.free")
+        if over is not None:
+            values["threshold"] = _money(over, policy, language)
+        return _lines(render(key, language, **values), rules and rules.above_free and rules.above_free[language])
     if quote.kind == "fee":
         key = "delivery.fee" if quote.per_km is None else ("delivery.fee_per_km" if quote.in_cities else "delivery.fee_out_of_town")
         return render(key, language, **values)

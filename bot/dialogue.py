@@ -625,11 +625,9 @@ def day_given(value: str, today: date, ahead: bool = False) -> Optional[date]:
     return None
 
 
-def moments_said(entities: Sequence[Mapping[str, Any]], now: datetime) -> tuple[Optional[datetime], bool, datetime]:
-    """When the item came and what "now" is, as the customer tells them ("came yesterday at 5 pm, it is
-    10 am now"): the first day or hour given is the delivery, a later hour the present; without a
-    day the hour is today's, without an hour the day's noon (and `timed` is False); without a later
-    hour "now" is the clock's."""
+def moments_told(entities: Sequence[Mapping[str, Any]], now: datetime) -> list[tuple[Optional[str], Optional[str]]]:
+    """The moments a message names, in order, each a day (a date entity's value, or none: today) and an hour (or
+    none): "پنجشنبه ساعت ۱۱ … الان جمعه ساعت ۹" names two, the delivery and the present."""
     moments: list[tuple[Optional[str], Optional[str]]] = []
     for entity in entities:
         value = str(entity.get("value"))
@@ -644,6 +642,15 @@ def moments_said(entities: Sequence[Mapping[str, Any]], now: datetime) -> tuple[
                 moments[-1] = (moments[-1][0], value)
             else:  # "… الان ساعت ۹ صبحه": an hour of its own is today's
                 moments.append((None, value))
+    return moments
+
+
+def moments_said(entities: Sequence[Mapping[str, Any]], now: datetime) -> tuple[Optional[datetime], bool, datetime]:
+    """When the item came and what "now" is, as the customer tells them ("came yesterday at 5 pm, it is
+    10 am now"): the first day or hour given is the delivery, a later hour the present; without a
+    day the hour is today's, without an hour the day's noon (and `timed` is False); without a later
+    hour "now" is the clock's."""
+    moments = moments_told(entities, now)
     if not moments:
         return None, False, now
     placed = [_placed(said_day, clock, now) for said_day, clock in moments[:2]]

@@ -603,3 +603,11 @@ def test_a_defect_told_in_a_return_question_gets_the_damage_rules(servers) -> No
                                                      "Я ничего не перенастраивал, всё по инструкции. вернуть можно?",
                                        store="offykala")))
     assert "7" in said and "ничего не сказано" not in said
+
+
+def test_a_message_telling_both_the_delivery_and_now_is_counted_without_the_days_said_before(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "اسکنرمو پریروز تحویل گرفتم، تا کی وقت دارم تستش کنم؟", store="offykala")
+    said = "\n".join(texts(servers.say(sender, "یه گوشه‌ش هم ضربه خورده انگار. دیروز ساعت ۱۱ صبح تحويلش گرفتم الان "
+                                               "ساعت ۹ صبحه، دیر نشده؟", store="offykala")))
+    assert "ساعت ۱۱:۰۰ است" in said and "۲ ساعت وقت دارید" in said  # 24 hours from yesterday 11:00, at 9:00 today

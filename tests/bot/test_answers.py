@@ -207,3 +207,21 @@ def test_every_city_the_assistant_recognises_is_named_in_both_languages() -> Non
     for city in entities._CITIES:  # a reply never shows an id such as "Kerman" in a Persian sentence
         assert detect_language(answers.city_name(city, "fa")) == "fa", city
         assert detect_language(answers.city_name(city, "ru")) == "ru", city
+
+
+@pytest.mark.parametrize("language, steps", [("fa", "سفارش‌های من"), ("ru", "Мои заказы")])
+def test_an_order_too_far_along_to_cancel_is_told_how_to_return_it(language: str, steps: str) -> None:
+    """"Cancel SR-5003" after it came: not only "return it instead" but the page's way to, in the same answer."""
+    sitra = policies()["sitra"]
+    order = OrderFacts("sitra", "SR-5003", "delivered", DELIVERED - timedelta(days=3), DELIVERED - timedelta(days=2),
+                       DELIVERED, "post", None, "online", 2_000_000, "tehran", False, (ITEM,))
+    text = answers.cancel_decision(can_cancel(order, sitra), order, sitra, language)
+    assert sitra.rules.cancel.otherwise[language] in text and steps in text  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("language, said", [("ru", "бесплатная (заказ больше 500 лари)"), ("fa", "رایگان است (خرید بالای ۵۰۰ لاری)")])
+def test_a_free_tier_says_the_bound_it_is_free_above(language: str, said: str) -> None:
+    """"стиралка за 1200 лари, доставка в кутаиси платная?": free, and why (the page's "больше 500 лари")."""
+    citadel = policies()["citadel"]
+    quote = delivery_cost(citadel.rules.delivery, 1200, "kutaisi", None)  # type: ignore[arg-type]
+    assert said in answers.delivery_quote(quote, 1200, "kutaisi", citadel, language)  # type: ignore[arg-type]
