@@ -83,6 +83,7 @@ _ORDER_SLOTS = ("order_id", "phone")  # what proves an order
 _ASKED_AGAIN = (*_ORDER_SLOTS, "sealed")
 # Rules whose answer, for a customer's own order, is that order's status: "when will my order arrive?"
 _STATUS_TOPICS = ("order_status", "delivery_time")
+_ORDER_NUMBER = frozenset({"order_id"})
 
 
 def facts(order: Order) -> OrderFacts:
@@ -242,6 +243,8 @@ class ActionOrderFlow(Action):
             return True  # "the bottle came cracked 😡": the rule for damage first, then the offer to check the order
         if intent != "order_status" or not rules_question(None, question):
             return False
+        if about_own_order(question) and not what_if(question) and extract_entities(question, _ORDER_NUMBER):
+            return False  # "سفارشم هنوز نرسیده، کجاست؟ کدش 58122": one's own order, named: looked up
         index = store_index(store)
         unit = plainly_answered(question, index)
         if unit is None and others and not about_own_order(question):

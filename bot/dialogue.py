@@ -505,26 +505,35 @@ def items_total(amounts: Sequence[float], text: str) -> Optional[float]:
 _BECOMES = re.compile(r"(?<!\w)(بشه|میشه|شد|станет|будет|выйдет|получится)(?!\w)", re.IGNORECASE)
 # A number of floors, steps, kilometres, days or hours is no order total ("а до 5 этажа занесут?").
 _COUNTED = r"этаж|ступен|км\b|километр|дн|день|недел|час|месяц|год|лет|шт|процент|%|طبقه|پله|کیلومتر|روز|هفته|ساعت|ماه|سال|عدد|درصد"
-_BARE_NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(\s*(?:و\s*نیم|с\s*половиной))?(?![\d\w])"
+_BARE_NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(\s*(?:و\s*نیم|с\s*половиной))?(?:\s+و\s*(\d{3})(?!\d))?(?![\d\w])"
                           rf"(?!\s*(?:تا\s*)?(?:{_COUNTED}))", re.IGNORECASE)
 
 
 def follow_up_total(text: str, earlier: Optional[float], currency: str) -> Optional[float]:
     """The order total meant by a bare number after an earlier one: "and if I add a 250 one?" adds,
-    "if it becomes 2.5?" after 1.8 million means 2,500,000, "۹۰۰" in toman 900,000; None when the message has no
-    number."""
+    "if it becomes 2.5?" after 1.8 million means 2,500,000, "۹۰۰" in toman 900,000, "add one for 45, it makes 125"
+    the sum said; None when the message has no number."""
     folded = _folded(text)
+    becomes = _BECOMES.search(folded)
     found = _BARE_NUMBER.search(folded)
+    total = _BARE_NUMBER.search(folded, becomes.end()) if becomes else None  # "будет 125", "میشه ۲ و ۱۰۰"
     if found is None:
         return None
-    number = _bare_value(found)
-    if earlier is not None and earlier >= 1_000_000 and number < 1000:
-        number *= 1_000_000 if number < 100 else 1000  # said in the earlier amount's millions or thousands
-    else:
-        number = _as_counted(number, currency)
-    if earlier is not None and not _BECOMES.search(folded) and adds_to_order(text):
+    number = _said_total(found, earlier, currency)
+    if total is not None and _said_total(total, earlier, currency) > number:
+        return _said_total(total, earlier, currency)  # "а если ещё наушники за 45 добавлю, будет 125": the sum made
+    if earlier is not None and total is None and adds_to_order(text):  # "…, сколько будет?" names no total
         return earlier + number
     return number
+
+
+def _said_total(found: re.Match[str], earlier: Optional[float], currency: str) -> float:
+    """A bare number as a total: in the earlier amount's millions or thousands ("2.5" after 1.8 million), else as the
+    store counts (`_as_counted`)."""
+    number = _bare_value(found)
+    if earlier is not None and earlier >= 1_000_000 and number < 1000:
+        return number * (1_000_000 if number < 100 else 1000)
+    return _as_counted(number, currency)
 
 
 # Words after which a number is a price ("за 300", "на сумму 300", "а если (на) 300", "مبلغ ۹۰۰", "قیمتش ۳۰۰"), or the order's total when
@@ -555,8 +564,10 @@ def stated_amounts(text: str, entities: Iterable[Mapping[str, Any]], currency: s
 
 
 def _bare_value(found: re.Match[str]) -> float:
-    """The number a `_BARE_NUMBER` match says, "و نیم" and "с половиной" adding a half."""
-    return float(found.group(1).replace(",", ".")) + (0.5 if found.group(2) else 0)
+    """The number a `_BARE_NUMBER` match says, "و نیم" and "с половиной" adding a half, "۲ و ۱۰۰" (millions and
+    thousands, the way a total in toman is said) a fraction."""
+    number = float(found.group(1).replace(",", ".")) + (0.5 if found.group(2) else 0)
+    return number + int(found.group(3)) / 1000 if found.group(3) and number < 100 else number
 
 
 def _as_counted(number: float, currency: str) -> float:

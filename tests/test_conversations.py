@@ -611,3 +611,16 @@ def test_a_message_telling_both_the_delivery_and_now_is_counted_without_the_days
     said = "\n".join(texts(servers.say(sender, "یه گوشه‌ش هم ضربه خورده انگار. دیروز ساعت ۱۱ صبح تحويلش گرفتم الان "
                                                "ساعت ۹ صبحه، دیر نشده؟", store="offykala")))
     assert "ساعت ۱۱:۰۰ است" in said and "۲ ساعت وقت دارید" in said  # 24 hours from yesterday 11:00, at 9:00 today
+
+
+def test_ones_own_order_named_with_not_yet_come_is_looked_up_not_answered_with_a_cancel_rule(servers) -> None:
+    said = "\n".join(texts(servers.say(new_sender(), "سلام سفارشم هنوز نرسیده، کجاست؟ کدش 58122 ـه", store="offykala")))
+    assert "شماره موبایل" in said and "منصرف" not in said
+
+
+def test_a_sum_the_customer_made_is_the_total_the_distance_is_then_counted_for(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "сколько стоит доставка если закажу на 80 лари? я в тбилиси", store="citadel")
+    servers.say(sender, "а если еще наушники за 45 добавлю, будет 125", store="citadel")
+    said = "\n".join(texts(servers.say(sender, "от вас километров 8 где то", store="citadel")))
+    assert "125 лари" in said and "12 лари" in said  # 8 km at 1.50 lari, for the 125 lari said

@@ -118,8 +118,8 @@ _EVENING_BEFORE = re.compile(r"(?<!\w)(?:دیشب|امشب|вечером)[ \u20
 # "قبل از ساعت ۱۱", "до 11:00": a time just before the hour named (the cut-off's own side of it)
 _BEFORE = re.compile(rf"(?:(?<!\w)(?:قبل|پیش){_GAP}(?:از{_GAP})?|(?<!\w)(?:до|раньше){_GAP})$", re.IGNORECASE)
 _PHONE = re.compile(
-    r"(?<![\w+])(?P<ir>(?:\+98|0098|98|0)[ -]?9\d{2}[ -]?\d{3}[ -]?\d{2}[ -]?\d{2})(?!\d)"
-    r"|(?<![\w+])(?P<ge>(?:\+?995[ -]?)?5\d{2}(?:[ -]?\d{2}[ -]?\d{2}[ -]?\d{2}|[ -]\d{3}[ -]\d{3}))(?!\d)"
+    r"(?<![\w+])(?P<ir>(?:\+98|0098|98|0)[ -]?(?:9\d{2}|\(9\d{2}\))[ -]?\d{3}[ -]?\d{2}[ -]?\d{2})(?!\d)"  # "+98 (919) 333-33-03"
+    r"|(?<![\w+])(?P<ge>(?:\+?995[ -]?)?(?:5\d{2}|\(5\d{2}\))(?:[ -]?\d{2}[ -]?\d{2}[ -]?\d{2}|[ -]\d{3}[ -]\d{3}))(?!\d)"
     r"|(?<![\w+])(?P<intl>\+\d{1,3}(?:[ -]?\d){8,12})(?!\d)",
 )
 _LAST_FOUR = re.compile(
@@ -131,7 +131,7 @@ _LAST_FOUR = re.compile(
 )
 _ORDER_KEYWORD = re.compile(r"(?:سفارش|فاکتور|заказ\w*|номер|#|№)\W{0,3}[^\d\s]{0,12}\W{0,3}$", re.IGNORECASE)
 _ORDER_ID = re.compile(
-    r"(?<![\w.,/:+-])(?P<id>(?:(?:(?i:[a-z])|[АВЕКМНОРСТХ]){1,4}[ -]?)?\d[\w-]{1,30}\d|\d{3})"
+    r"(?<![\w.,/:+-])(?P<id>(?:(?:(?i:[a-z])|[АВЕКМНОРСТХ]){1,4}[ _-]?)?\d[\w-]{1,30}\d|\d{3})"
     r"(?![\w/:-]|[.,]\d)"
 )
 # Capital Cyrillic letters that look like Latin ones: "СТ-2002" typed on a Russian keyboard is CT-2002.
@@ -336,7 +336,7 @@ def _order_ids(text: str) -> Iterator[Entity]:
             text[max(0, match.start() - 25) : match.start()]
         ):
             continue
-        prefix = re.match(r"([^\W\d]+)[ -]?(?=\d)", value)
+        prefix = re.match(r"([^\W\d_]+)[ _-]?(?=\d)", value)
         if prefix and prefix.group(1).translate(LOOKALIKES).isascii():
             value = prefix.group(1) + "-" + value[prefix.end():]  # "ct 2002", "СТ2002": CT-2002
         elif prefix:

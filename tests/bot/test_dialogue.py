@@ -344,6 +344,9 @@ def test_a_part_of_the_day_is_a_time(text: str, hour: int | None) -> None:
         ("а до 5 этажа занесут? лифта нет", 300, "gel", None),                 # floors, not lari
         ("۸ تا پله داره، طبقه چندم حساب میشه؟", 1_500_000, "toman", None),      # steps
         ("а через 3 дня привезёте?", 300, "gel", None),                        # days
+        ("а если еще наушники за 45 добавлю, будет 125", 80, "gel", 125),      # the sum the customer made
+        ("и утюг за 40 добавлю, тогда сколько будет?", 75, "gel", 115),        # "сколько будет?" names no total
+        ("اگه یه بادی اسپلش ۳۰۰ تومنی هم بذارم میشه ۲ و ۱۰۰، اونوقت چی؟", 1_800_000, "toman", 2_100_000),  # 2 million 100
     ],
 )
 def test_the_total_a_follow_up_means(text: str, earlier: float | None, currency: str, total: float | None) -> None:
