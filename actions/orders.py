@@ -74,7 +74,7 @@ from bot.stores.delivery import arrivals
 from bot.stores.facts import ItemFacts, OrderFacts
 from bot.stores.policy import StorePolicy
 from bot.stores.returns import can_return, refused_for_any_order, window_from
-from bot.stores.units import choose_units, plainly_answered, store_index
+from bot.stores.units import choose_units, plainly_answered, short_follow_up, store_index
 
 logger = logging.getLogger(__name__)
 _FLOW_SLOTS = ("return_item", "return_reason", "sealed")
@@ -287,6 +287,7 @@ class ActionOrderFlow(Action):
             # kept and the phone asked again (a mistyped digit is the usual cause); a new number replaces it.
             return None, [SlotSet("phone", None), SlotSet("requested_slot", "phone")], ""
         return facts(result.order), [SlotSet("verified_order", result.order.order_id), SlotSet("phone", None),  # type: ignore[union-attr,arg-type]
+                              SlotSet("order_id", result.order.order_id),  # type: ignore[union-attr]  # "58-120" is 58120
                               SlotSet("requested_slot", None)], ""  # the phone asked again after a mismatch is answered
 
     def _answer(
@@ -403,6 +404,11 @@ class ActionReturnConfirmation(Action):
         store, language = store_and_language(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if not isinstance(pending, dict):  # no return was offered: this "yes" or "no" answers something else
+            question = question_text(tracker)
+            if asks_beyond_yes_or_no(tracker, question):
+                topics = likely_intents(tracker)  # "خب بعد از ثبت میتونم آدرسو عوض کنم؟" read as a "yes": a question
+                utter_topic(dispatcher, tracker, topics[0] if topics else "", question, topics[1:])
+                return []
             if intent == "affirm" and offered_a_check(tracker):  # "yes" to "shall I check it for your order?"
                 return await ActionOrderFlow().run(dispatcher, tracker, domain)
             return await ActionUnclear().run(dispatcher, tracker, domain)  # "yes" to a person, "no, it's 4 pm: late?"
@@ -415,6 +421,13 @@ class ActionReturnConfirmation(Action):
             return [SlotSet("pending_return", None)]
         dispatcher.utter_message(text=render("return.filed", language, reference=reference))  # type: ignore[arg-type]
         return [SlotSet("pending_return", None)]
+
+
+def asks_beyond_yes_or_no(tracker: Tracker, question: str) -> bool:
+    """A message read as a yes or a no that asks a question of the rules in words of its own ("خب بعد از ثبت میتونم
+    آدرسو بزنم محل کارم؟"): the question is what it says; one naming an order is that order's business."""
+    return (not short_follow_up(question) and rules_question(None, question)
+            and latest_entity(tracker, "order_id") is None)
 
 
 def file_return(session: Session, store: StorePolicy, pending: Dict[Text, Any], sender_id: str) -> Optional[str]:

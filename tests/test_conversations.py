@@ -624,3 +624,18 @@ def test_a_sum_the_customer_made_is_the_total_the_distance_is_then_counted_for(s
     servers.say(sender, "а если еще наушники за 45 добавлю, будет 125", store="citadel")
     said = "\n".join(texts(servers.say(sender, "от вас километров 8 где то", store="citadel")))
     assert "125 лари" in said and "12 лари" in said  # 8 km at 1.50 lari, for the 125 lari said
+
+
+def test_an_order_verified_as_typed_with_a_dash_is_not_asked_for_again(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "добрый день. заказ 58-120, телефон 0912 123 45 67. принтер hp пришел позавчера, коробку даже не "
+                        "открывал, передумал. хочу вернуть", store="offykala")
+    said = "\n".join(texts(servers.say(sender, "а если он окажется бракованным?", store="offykala")))
+    assert "HP LaserJet M236" in said and "номер телефона" not in said  # 58-120 is the 58120 proven a turn ago
+
+
+def test_a_question_read_as_a_yes_to_the_offer_is_answered_not_taken_as_yes(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "پس آنلاین میدم. ولی اگه روز تحویل خونه نباشم چی میشه؟", store="chistatek")  # ends with the offer
+    said = "\n".join(texts(servers.say(sender, "خب بعد از ثبت میتونم آدرسو بزنم محل کارم که حتما باشم؟", store="chistatek")))
+    assert "شماره‌ی سفارش" not in said  # a question, not a "yes" to checking an order

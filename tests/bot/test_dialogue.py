@@ -127,6 +127,8 @@ def test_items_sealed_and_shapes() -> None:
         ("открыла versace eros запах не нравится", False),
         ("не вскрывал, пломба целая", True),
         ("принтер ещё в заводской упаковке", True),
+        ("نه بابا بازش نکردم، هنوز سلفونش روشه", True),     # "no" to "did you open it?": not a broken seal
+        ("سلفونشو پاره کردم", False),
         ("سلام، می‌خوام پسش بدم", None),
         ("хочу вернуть", None),
     ],
@@ -164,6 +166,12 @@ def test_buttons_still_answer_the_seal_question() -> None:
         ("پرداختم شکست خورد", None),                                         # failed, nothing broken
         ("заказала вчера, а пришла смс с кодом", None),
         ("пользовался 3 дня и он начал мять бумагу", "defect"),
+        ("درش لق بود و نصفش تو جعبه ریخته بود", "transport_damage"),
+        ("половина духов вытекла в коробку", "transport_damage"),
+        ("پولشو ریختم به حسابتون", None),                                    # money paid in, nothing spilled
+        ("نه ببخشید دقیق نگاه کردم اصلا یه عطر دیگه‌س! من رد تمپتیشن زده بودم", "wrong_item"),
+        ("وای ببخشید اشتباه گفتم، منظورم اون یکی سفارشم بود", None),           # a slip of the customer's, no wrong item
+        ("я перепутала номер заказа", None),
     ],
 )
 def test_more_ways_to_say_the_reason(text: str, reason: str) -> None:
