@@ -130,7 +130,8 @@ def likely_intents(tracker: Tracker) -> list[str]:
     if earlier is None and reason_from(None, _text(tracker)) is not None:
         earlier = "return_request"  # "opened it, don't like it: refund?" is about returns, whatever else it asks
     names = [earlier] if earlier and earlier not in ranking[:1] else []
-    return names + [name for name in ranking[1:3] if name not in names]
+    topical = [name for name in ranking[1:] if name not in _NO_TOPIC]  # "out of scope" second says nothing of a topic
+    return names + [name for name in topical[:2] if name not in names]
 
 
 # Intents that carry no topic of their own: a follow-up after them has nothing to lean on.

@@ -639,3 +639,9 @@ def test_a_question_read_as_a_yes_to_the_offer_is_answered_not_taken_as_yes(serv
     servers.say(sender, "پس آنلاین میدم. ولی اگه روز تحویل خونه نباشم چی میشه؟", store="chistatek")  # ends with the offer
     said = "\n".join(texts(servers.say(sender, "خب بعد از ثبت میتونم آدرسو بزنم محل کارم که حتما باشم؟", store="chistatek")))
     assert "شماره‌ی سفارش" not in said  # a question, not a "yes" to checking an order
+
+
+def test_out_of_scope_as_the_classifiers_second_guess_leaves_room_for_a_topic(servers) -> None:
+    said = "\n".join(texts(servers.say(new_sender(), "دیروز گوشی سامسونگو ۲۵ میلیون خریدم امروز شده ۲۳! مابه التفاوتشو "
+                                                     "برمیگردونین؟", store="chistatek")))
+    assert "به هیچ عنوان" in said  # the price is fixed once ordered (order_change, the classifier's third guess)
