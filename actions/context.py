@@ -159,6 +159,8 @@ def earlier_topic(tracker: Tracker) -> Optional[str]:
         topical = intent and intent not in _NO_TOPIC and not intent.startswith("reason_")
         if seen > 1 and topical and not _not_covered(replies):
             return intent
+        if seen > 1 and intent in ("affirm", "deny") and reason_from(None, event.get("text") or ""):
+            return "return_request"  # "نه، اصلا یه عطر دیگه‌س!": a wrong item told as a "no" is about returning it
         if seen > EARLIER:
             return None
         replies = []

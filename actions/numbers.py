@@ -202,6 +202,18 @@ def utter_return_post(dispatcher: CollectingDispatcher, tracker: Tracker) -> boo
     return bool(units)
 
 
+def _ground_told(dispatcher: CollectingDispatcher, tracker: Tracker, question: str) -> bool:
+    """A wrong, broken or faulty item told in a message read as something else: the page's rule for that ground (found
+    by its own words, the message naming no rule); True when said."""
+    reason = reason_from(None, question)
+    if reason is None or reason not in REASON_NAMES:
+        return False
+    language = store_and_language(tracker)[1]
+    units = chosen_units(tracker, f"{REASON_NAMES[reason][language]} {question}", [*_RETURN_TOPICS])
+    say_units(dispatcher, units, language)
+    return bool(units)
+
+
 def utter_delivery_cost(dispatcher: CollectingDispatcher, tracker: Tracker, store: StorePolicy, language: str) -> None:
     """The shipping price from the total, city and distance given, or one question for the missing number (the cities
     as buttons); for a price question, and for a time question that also asks the price of a given total. A message
@@ -377,6 +389,8 @@ class ActionUnclear(Action):
             if rest and utter_units(dispatcher, tracker, rest, likely_intents(tracker)):
                 return []
         plain = intent in ("affirm", "deny", "goodbye", "thank")  # "ok", "no", "bye", "thanks": unless they ask something
+        if plain and not short_follow_up(question) and _ground_told(dispatcher, tracker, question):
+            return []  # "نه ببخشید دقیق نگاه کردم، اصلا یه عطر دیگه‌س!": a wrong item told, read as a "no"
         asked = not plain or rules_question(None, question)  # "ok?" alone asks nothing
         if asked and (utter_units(dispatcher, tracker, question, likely_intents(tracker))
                       or utter_contact(dispatcher, tracker, question) or _follow_up_answered(dispatcher, tracker)):

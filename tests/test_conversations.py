@@ -645,3 +645,13 @@ def test_out_of_scope_as_the_classifiers_second_guess_leaves_room_for_a_topic(se
     said = "\n".join(texts(servers.say(new_sender(), "دیروز گوشی سامسونگو ۲۵ میلیون خریدم امروز شده ۲۳! مابه التفاوتشو "
                                                      "برمیگردونین؟", store="chistatek")))
     assert "به هیچ عنوان" in said  # the price is fixed once ordered (order_change, the classifier's third guess)
+
+
+def test_a_wrong_item_told_as_a_no_gets_its_rule_and_leads_the_next_question_to_returns(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "سلام، عطر زارا سفارش دادم، شیشه ای که اومده با عکس سایت یکم فرق داره، اصله اصلا؟", store="tisa")
+    said = "\n".join(texts(servers.say(sender, "نه ببخشید دقیق نگاه کردم اصلا یه عطر دیگه‌س! من رد تمپتیشن زده بودم این یه "
+                                               "چیز دیگه ست", store="tisa")))
+    assert "همه هزینه‌ها" in said  # the product-match guarantee, not "ok, what else?"
+    said = "\n".join(texts(servers.say(sender, "خودم با تیپاکس بفرستم براتون؟ فقط آدرس بدین", store="tisa")))
+    assert "بدون هماهنگی" in said and "سفارشی" in said  # sending it back: the return's own rule
