@@ -51,6 +51,7 @@ from bot.dialogue import (
     adds_to_order,
     asks_about_days_off,
     asks_about_sending_back,
+    asks_money_back,
     asks_how_long,
     asks_how_much,
     asks_who_pays,
@@ -184,12 +185,12 @@ _RETURN_TOPICS = ("return_request", "damaged_item")
 
 
 def utter_return_post(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
-    """A shipping price asked about a return ("هزینه ارسال برگشتش با کیه", "… میتونم برگردونم؟ هزینه ارسالش با کیه؟")
-    gets the return rules, with the rule of a wrong or broken item said in this message or the two before first (found
+    """A shipping price asked about a return ("هزینه ارسال برگشتش با کیه", "… میتونم برگردونم؟ هزینه ارسالش با کیه؟"),
+    or its money ("کل پولشو پس میدین؟"), gets the return rules, with the rule of a wrong or broken item said in this message or the two before first (found
     by the reason's own words where the question alone finds a rule of another topic); True when said."""
     question = question_text(tracker)
     after_return = earlier_topic(tracker) in _RETURN_TOPICS and asks_who_pays(question)
-    if not question or not (asks_about_sending_back(question) or after_return):
+    if not question or not (asks_about_sending_back(question) or asks_money_back(question) or after_return):
         return False
     reasons = [reason_from(None, said_before) for said_before in recent_texts(tracker, 3)]
     reason = next((found for found in reasons if found not in (None, "change_of_mind")), None)
@@ -217,13 +218,14 @@ def _ground_told(dispatcher: CollectingDispatcher, tracker: Tracker, question: s
 def utter_delivery_cost(dispatcher: CollectingDispatcher, tracker: Tracker, store: StorePolicy, language: str) -> None:
     """The shipping price from the total, city and distance given, or one question for the missing number (the cities
     as buttons); for a price question, and for a time question that also asks the price of a given total. A message
-    naming no number whose words plainly ask another topic's rule (a return's post) gets that rule, not a price."""
+    naming no number whose words plainly ask another topic's rule (a return's post) gets that rule, not a price, and
+    so does one whose amounts are of a return ("what comes back of the 600 I return?")."""
     # the latest message named an amount, with its currency or without (not a follow-up's total)
     text = (tracker.latest_message or {}).get("text") or ""
     stated = _stated(tracker, store)
     said = latest_entity(tracker, "amount") is not None or bool(stated)
-    if not said and utter_return_post(dispatcher, tracker):
-        return
+    if (not said or asks_about_sending_back(text) or asks_money_back(text)) and utter_return_post(dispatcher, tracker):
+        return  # "2.3 million, shipped free; I return a 600 one: all my money back?": the return's rule, not a price
     rules = store.rules.delivery
     if rules is None:
         utter_store_words(dispatcher, tracker, "delivery_cost")

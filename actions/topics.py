@@ -180,12 +180,12 @@ def window_asked_now(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool
 
 
 def status_asked_for(tracker: Tracker) -> bool:
-    """"когда привезут?" while the order whose status was asked is being asked for: the same question, which the
-    order's look-up answers (not "not covered" where the page gives no times); a longer one ("how long does express
-    take in general?", "slower near Nowruz?") asks the store's rule."""
+    """"когда привезут?", "хочу понять когда курьера ждать" while the order whose status was asked is being asked for:
+    the same question, which the order's look-up answers (not "not covered" where the page gives no times); a longer
+    time question ("how long does express take in general?", "slower near Nowruz?") asks the store's rule."""
     intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
-    return (intent == "delivery_time" and tracker.get_slot("purpose") == "order_status"
-            and tracker.get_slot("requested_slot") in ("order_id", "phone") and short_follow_up(question_text(tracker))
+    return (tracker.get_slot("purpose") == "order_status" and tracker.get_slot("requested_slot") in ("order_id", "phone")
+            and (intent == "order_status" or intent == "delivery_time" and short_follow_up(question_text(tracker)))
             and latest_entity(tracker, "city") is None)
 
 

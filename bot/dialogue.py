@@ -456,6 +456,16 @@ def names_shipping(text: str) -> bool:
 _SENT_BACK = re.compile(r"برگشت|مرجوع|پس (?:فرستادن|بفرست|دادن|بدم)|обратн|возврат|верну", re.IGNORECASE)
 
 
+# "کل پولشو پس میدین؟", "мне вернут все 600?": the money of a return asked about
+_MONEY_BACK = re.compile(r"پول\S* (?:\S+ )?(?:پس|برمیگرد|برگشت)|(?:вернут|возвращ|вернёте|вернете)\w* (?:мне )?(?:все|всю|деньги|сумм|полн)",
+                         re.IGNORECASE)
+
+
+def asks_money_back(text: str) -> bool:
+    """Whether a message asks how much of its money comes back ("کل پولشو پس میدین؟"), which a return's rules answer."""
+    return _MONEY_BACK.search(_folded(text)) is not None
+
+
 def asks_about_sending_back(text: str) -> bool:
     """A shipping price asked about a return ("who pays the post to send it back?"): the return rules answer it."""
     return _SENT_BACK.search(_folded(text)) is not None

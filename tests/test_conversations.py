@@ -655,3 +655,20 @@ def test_a_wrong_item_told_as_a_no_gets_its_rule_and_leads_the_next_question_to_
     assert "همه هزینه‌ها" in said  # the product-match guarantee, not "ok, what else?"
     said = "\n".join(texts(servers.say(sender, "خودم با تیپاکس بفرستم براتون؟ فقط آدرس بدین", store="tisa")))
     assert "بدون هماهنگی" in said and "سفارشی" in said  # sending it back: the return's own rule
+
+
+def test_the_money_of_a_return_with_amounts_gets_the_return_rule_not_a_delivery_price(servers) -> None:
+    said = "\n".join(texts(servers.say(new_sender(), "۲ میلیون و ۳۰۰ خرید کردم ارسالش رایگان شد. حالا یه ادکلن ۶۰۰ تومنیشو "
+                                                     "میخوام پس بدم، هنوز پلمپه. کل پولشو برمیگردونین؟", store="tisa")))
+    assert "کسر" in said  # returning it breaks free shipping: its cost is deducted
+    sender = new_sender()
+    servers.say(sender, "купила двое духов, одни хочу вернуть, они запечатаны", store="tisa")
+    said = "\n".join(texts(servers.say(sender, "заказ был на 2 млн 300 тысяч с бесплатной доставкой, эти духи стоят 600 "
+                                               "тысяч. мне вернут все 600?", store="tisa")))
+    assert "вычитается" in said or "вычтут" in said
+
+
+def test_a_second_status_question_while_the_order_is_asked_for_waits_for_the_look_up(servers) -> None:
+    said = texts(servers.say(new_sender(), "заказ 58122, принтер epson — его уже отправили? хочу понять когда курьера ждать",
+                             store="offykala"))
+    assert said == [said[-1]] and "номер телефона" in said[-1]  # no "the rules say nothing" before the phone is asked
