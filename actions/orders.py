@@ -447,13 +447,13 @@ async def answer_aside(form: FormValidationAction, dispatcher: CollectingDispatc
     a seal state that, with the reason said before, refuses the return for any order ends the asking for one."""
     if _refused_across_turns(dispatcher, tracker):
         return [SlotSet("requested_slot", None), ActiveLoop(None), SlotSet("purpose", None)]
-    if not side_question(tracker):
+    if not side_question(tracker) or status_asked_for(tracker):  # the status asked again: the form goes on asking
         return await FormValidationAction.run(form, dispatcher, tracker, domain)
     if no_order_number(question_text(tracker)):  # like the "no order number" button: the general rule
         utter_topic(dispatcher, tracker, tracker.get_slot("purpose") or "")
         return [SlotSet("requested_slot", None), ActiveLoop(None), SlotSet("purpose", None)]
     intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
-    if not said_this_turn(tracker) and not status_asked_for(tracker):  # the intent's own action may have answered it
+    if not said_this_turn(tracker):  # the intent's own action may have answered it
         utter_topic(dispatcher, tracker, intent, question_text(tracker), likely_intents(tracker))
     asked = tracker.get_slot("requested_slot")
     if asked in _ASKED_AGAIN and not said_this_turn(tracker, f"utter_ask_{asked}"):

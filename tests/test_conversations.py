@@ -669,6 +669,8 @@ def test_the_money_of_a_return_with_amounts_gets_the_return_rule_not_a_delivery_
 
 
 def test_a_second_status_question_while_the_order_is_asked_for_waits_for_the_look_up(servers) -> None:
-    said = texts(servers.say(new_sender(), "заказ 58122, принтер epson — его уже отправили? хочу понять когда курьера ждать",
+    sender = new_sender()
+    said = texts(servers.say(sender, "заказ 58122, принтер epson — его уже отправили? хочу понять когда курьера ждать",
                              store="offykala"))
     assert said == [said[-1]] and "номер телефона" in said[-1]  # no "the rules say nothing" before the phone is asked
+    assert "отправлен" in "\n".join(texts(servers.say(sender, "4402", store="offykala")))  # the form still asks it
