@@ -168,6 +168,8 @@ def test_agrees_with_the_annotations_of_our_training_data() -> None:
         ("за город, 25 км от Кутаиси", [("city", "за город", "out_of_town"), ("distance", "25 км", 25)]),
         ("в село под Гори", [("city", "в село", "out_of_town")]),
         ("ارسال به روستا", [("city", "روستا", "out_of_town")]),
+        ("روستاوی هستم", [("city", "روستاوی", "rustavi")]),       # Rustavi, not a village (روستا)
+        ("رستاوی هستم", [("city", "رستاوی", "rustavi")]),
         ("а если его в Зугдиди везти?", [("city", "Зугдиди", "out_of_town")]),  # a town beyond the five cities
         ("категории горизонт", []),
         ("от вас км 12.", [("distance", "км 12", 12)]),
