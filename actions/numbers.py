@@ -64,6 +64,7 @@ from bot.dialogue import (
     ordered_moment,
     reason_from,
     rules_question,
+    sends_it_oneself,
     stated_amounts,
     what_if,
 )
@@ -189,7 +190,7 @@ def utter_return_post(dispatcher: CollectingDispatcher, tracker: Tracker) -> boo
     or its money ("کل پولشو پس میدین؟"), gets the return rules, with the rule of a wrong or broken item said in this message or the two before first (found
     by the reason's own words where the question alone finds a rule of another topic); True when said."""
     question = question_text(tracker)
-    after_return = earlier_topic(tracker) in _RETURN_TOPICS and asks_who_pays(question)
+    after_return = earlier_topic(tracker) in _RETURN_TOPICS and (asks_who_pays(question) or sends_it_oneself(question))
     if not question or not (asks_about_sending_back(question) or asks_money_back(question) or after_return):
         return False
     reasons = [reason_from(None, said_before) for said_before in recent_texts(tracker, 3)]

@@ -135,7 +135,7 @@ class ActionOrderFlow(Action):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         question = question_text(tracker)
         if tracker.get_slot("order_id") and ((purpose is None and intent == "inform") or (
-                purpose == intent == "order_status" and reason_from(None, question))):
+                purpose == intent == "order_status" and latest_entity(tracker, "order_id") and reason_from(None, question))):
             purpose = purpose_from_words(question)  # "order CK-3004, 3304, it stopped working", "заказ ts1046: 100 мл
             # заказывала, а пришел 50 мл" (read as its status: the reason says a return)
         if purpose == "cancel_order" and sealed_from(None, question) is not None:
@@ -404,13 +404,8 @@ class ActionReturnConfirmation(Action):
         store, language = store_and_language(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if not isinstance(pending, dict):  # no return was offered: this "yes" or "no" answers something else
-            question = question_text(tracker)
-            if asks_beyond_yes_or_no(tracker, question):
-                topics = likely_intents(tracker)  # "خب بعد از ثبت میتونم آدرسو عوض کنم؟" read as a "yes": a question
-                utter_topic(dispatcher, tracker, topics[0] if topics else "", question, topics[1:])
-                return []
-            if intent == "affirm" and offered_a_check(tracker):  # "yes" to "shall I check it for your order?"
-                return await ActionOrderFlow().run(dispatcher, tracker, domain)
+            if intent == "affirm" and offered_a_check(tracker) and not asks_beyond_yes_or_no(tracker):
+                return await ActionOrderFlow().run(dispatcher, tracker, domain)  # "yes" to "shall I check your order?"
             return await ActionUnclear().run(dispatcher, tracker, domain)  # "yes" to a person, "no, it's 4 pm: late?"
         if intent != "affirm":
             dispatcher.utter_message(text=render("return.not_filed", language))  # type: ignore[arg-type]
@@ -423,9 +418,11 @@ class ActionReturnConfirmation(Action):
         return [SlotSet("pending_return", None)]
 
 
-def asks_beyond_yes_or_no(tracker: Tracker, question: str) -> bool:
-    """A message read as a yes or a no that asks a question of the rules in words of its own ("خب بعد از ثبت میتونم
-    آدرسو بزنم محل کارم؟"): the question is what it says; one naming an order is that order's business."""
+def asks_beyond_yes_or_no(tracker: Tracker) -> bool:
+    """A message read as a yes that asks a question of the rules in words of its own ("خب بعد از ثبت میتونم آدرسو
+    بزنم محل کارم؟"): no yes to checking an order, but a question (ActionUnclear answers it); one naming an order is
+    that order's business."""
+    question = question_text(tracker)
     return (not short_follow_up(question) and rules_question(None, question)
             and latest_entity(tracker, "order_id") is None)
 

@@ -497,6 +497,16 @@ _WHO_PAYS = re.compile(r"(?<!\w)(?:با کیه?|گردن کیه?|عهده کیه
                        r"за чей сч[её]т|за ваш сч[её]т|за мой сч[её]т)(?!\w)", re.IGNORECASE)
 
 
+# "من مشهدم با پست سفارشی میفرستم", "отправлю почтой": the customer sending something themselves
+_SENDING = re.compile(r"(?<!\w)(?:می ?فرستم|بفرستم|پست ?(?:ش )?کنم|پستش کنم|отправлю|отправить|отправляю|пошлю|послать)(?!\w)",
+                      re.IGNORECASE)
+
+
+def sends_it_oneself(text: str) -> bool:
+    """Whether the customer speaks of sending something themselves: after a return, its shipment ("رسید پستو چیکار کنم؟")."""
+    return _SENDING.search(_folded(text)) is not None
+
+
 def asks_who_pays(text: str) -> bool:
     """The question asks who pays ("هزینه ارسالش با کیه؟", "доставка за чей счёт?"), not how much."""
     return _WHO_PAYS.search(_folded(text)) is not None

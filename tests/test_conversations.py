@@ -674,3 +674,17 @@ def test_a_second_status_question_while_the_order_is_asked_for_waits_for_the_loo
                              store="offykala"))
     assert said == [said[-1]] and "номер телефона" in said[-1]  # no "the rules say nothing" before the phone is asked
     assert "отправлен" in "\n".join(texts(servers.say(sender, "4402", store="offykala")))  # the form still asks it
+
+
+def test_a_defect_asked_about_before_first_use_gets_the_test_period(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "پرینتر لیزری گرفتم هنوز پلمبه بازش نکردم، پشیمون شدم. پس میگیرین؟", store="offykala")
+    said = "\n".join(texts(servers.say(sender, "اگه روشنش کنم و ایراد داشته باشه اونوقت چی؟", store="offykala")))
+    assert "فرصت تست" in said  # the 7-day test, not the returned item's condition alone
+
+
+def test_sending_a_return_oneself_after_a_return_is_about_the_returns_post(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "سلام. عطر لانکوم رو میخوام پس بدم، پلمپشو باز نکردم فقط بوش به من نمیاد", store="tisa")
+    said = "\n".join(texts(servers.say(sender, "من مشهدم با پست سفارشی میفرستم، رسید پستو چیکار کنم؟", store="tisa")))
+    assert "قبض پست" in said and "مبلغ سفارشتان چقدر است" not in said  # the receipt rule, not a delivery price

@@ -39,6 +39,7 @@ from bot.dialogue import (
     phone_from,
     reason_from,
     sealed_from,
+    sends_it_oneself,
     valid_order_id,
     valid_phone,
 )
@@ -618,3 +619,12 @@ def test_whether_a_window_is_still_open_is_asked(text: str, asked: bool) -> None
 ])
 def test_telling_the_store_to_act_is_told_from_asking_how(text: str, acts: bool) -> None:
     assert tells_the_store_to_act(text) is acts
+
+
+@pytest.mark.parametrize(
+    "text, sending",
+    [("من مشهدم با پست سفارشی میفرستم، رسید پستو چیکار کنم؟", True), ("отправлю почтой, квитанцию куда?", True),
+     ("کی برام میفرستین؟", False), ("когда отправите заказ?", False)],
+)
+def test_the_customer_sending_something_themselves(text: str, sending: bool) -> None:
+    assert sends_it_oneself(text) is sending
