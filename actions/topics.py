@@ -368,10 +368,10 @@ class ActionHandoff(Action):
         question = question_text(tracker)
         if question and not asks_for_a_person(question) and rules_question(None, question):
             topics = likely_intents(tracker)
-            if utter_units(dispatcher, tracker, question, topics):
-                return []
-            if topics and not classifier_sure(tracker):
+            if topics and not classifier_sure(tracker):  # its rule first, as for any topic
                 utter_topic(dispatcher, tracker, topics[0], question, topics[1:])
+                return []
+            if utter_units(dispatcher, tracker, question, topics):
                 return []
         await hand_to_person(dispatcher, tracker, "asked")
         return []

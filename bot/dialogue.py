@@ -541,8 +541,9 @@ def follow_up_total(text: str, earlier: Optional[float], currency: str) -> Optio
     if found is None:
         return None
     number = _said_total(found, earlier, currency)
-    if total is not None and _said_total(total, earlier, currency) > number:
-        return _said_total(total, earlier, currency)  # "а если ещё наушники за 45 добавлю, будет 125": the sum made
+    made = _said_total(total, earlier, currency) if total is not None else None
+    if made is not None and made > number:
+        return made  # "а если ещё наушники за 45 добавлю, будет 125": the sum the customer made
     if earlier is not None and total is None and adds_to_order(text):  # "…, сколько будет?" names no total
         return earlier + number
     return number
