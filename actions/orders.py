@@ -73,7 +73,7 @@ from bot.stores.cancel import can_cancel
 from bot.stores.delivery import arrivals
 from bot.stores.facts import ItemFacts, OrderFacts
 from bot.stores.policy import StorePolicy
-from bot.stores.returns import can_return, refused_for_any_order, window_from
+from bot.stores.returns import can_return, one_rule_for_every_reason, refused_for_any_order, window_from
 from bot.stores.units import choose_units, plainly_answered, short_follow_up, store_index
 
 logger = logging.getLogger(__name__)
@@ -138,8 +138,10 @@ class ActionOrderFlow(Action):
                 purpose == intent == "order_status" and latest_entity(tracker, "order_id") and reason_from(None, question))):
             purpose = purpose_from_words(question)  # "order CK-3004, 3304, it stopped working", "заказ ts1046: 100 мл
             # заказывала, а пришел 50 мл" (read as its status: the reason says a return)
-        if purpose == "cancel_order" and sealed_from(None, question) is not None:
-            purpose = "return_request"  # "a printer, still sealed, I changed my mind": it has come, so it is a return
+        returning = tracker.get_slot("purpose") in ("return_request", "damaged_item") and reason_from(None, question)
+        if purpose == "cancel_order" and (sealed_from(None, question) is not None or returning):
+            purpose = "return_request"  # "a printer, still sealed, I changed my mind", or "پشیمون شدم" to "why return
+            # it?": it has come, so it is a return
         if purpose is None:
             again = (computed_again(tracker) or computed_from_details(tracker)) if intent == "inform" else []
             if again:  # "and if it is to Mashhad?" after a delivery answer
@@ -330,6 +332,15 @@ class ActionOrderFlow(Action):
             reason = "change_of_mind"  # "the cream too? I haven't opened it": an unopened item with no fault named
         known = [SlotSet("return_item", sku), SlotSet("return_reason", reason), SlotSet("sealed", sealed)]
         item = next((i for i in order.items if i.sku == sku), None)
+        shared = one_rule_for_every_reason(store)
+        if reason is None and shared is not None and not side_question(tracker):  # why would not change the answer
+            if purpose == "damaged_item":  # "it came broken": the one rule, whichever damage it is
+                reason = shared.reason
+            else:  # "I want to return the cream": the one rule, where this order stands by it, and how
+                decision = can_return(order, item or order.items[0], shared.reason, now(), store, sealed)
+                dispatcher.utter_message(text=answers.return_any_reason(decision, store, language),  # type: ignore[arg-type]
+                                         sources=cited([shared, store.rules.returns], "returns"))
+                return [SlotSet(slot, None) for slot in _FLOW_SLOTS] + [SlotSet("purpose", None)]
         if item is None or reason is None:
             if side_question(tracker):  # "and the gift paper that came with it?": answered, the return waits
                 utter_topic(dispatcher, tracker, purpose, question_text(tracker), likely_intents(tracker))

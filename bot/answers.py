@@ -186,6 +186,28 @@ def return_decision(
     )
 
 
+def return_any_reason(decision: ReturnDecision, policy: StorePolicy, language: Language) -> str:
+    """A return asked for without a reason where one rule serves every reason the page names: that rule, where this
+    order stands by it, the reasons the page leaves open, how to ask for it and the refund."""
+    returns, ground, store = policy.rules.returns, decision.ground, policy.name[language]
+    if returns is None or ground is None:
+        return ""
+    named = listing([f"«{render(f'reason.{reason}', language)}»" for reason in returns.grounds], language)
+    window = window_text(decision.window, language) if decision.window else ""
+    deadline = dated(_local(decision.deadline, policy), True, language) if decision.deadline else ""
+    if decision.window and decision.window.unit == "at_delivery" and not decision.before_delivery:
+        standing: Optional[str] = render("return.problem.window_passed_at_delivery", language)
+    elif "window_passed" in decision.problems:
+        standing = render("return.problem.window_passed", language, window=window, deadline=deadline)
+    else:
+        standing = decision.deadline and render("return.deadline", language, window=window, deadline=deadline)
+    left_open = "change_of_mind" not in returns.grounds and render(
+        "return.reason_not_covered", language, reason=render("reason.change_of_mind", language), store=store)
+    return _lines(render("return.any_reason", language, store=store, reasons=named, rule=ground.conditions[language]),
+                  standing, left_open or None, render("return.how", language, how=returns.how[language]),
+                  returns.refund and render("return.refund", language, refund=returns.refund[language]))
+
+
 def rule_line(ground: Optional[ReturnGround], language: Language) -> Optional[str]:
     """"The store's rule: ...", the ground's conditions behind a refusal, where the policy states them."""
     return render("return.rule", language, rule=ground.conditions[language]) if ground and ground.conditions else None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Literal, Optional
 from zoneinfo import ZoneInfo
@@ -117,3 +117,13 @@ def refused_for_any_order(reason: Reason, sealed: Optional[bool], policy: StoreP
         return ground, "opened"
     said = item_words.lower()
     return (ground, "excluded") if any(word.lower() in said for word in ground.excluded_items) else None
+
+
+def one_rule_for_every_reason(policy: StorePolicy) -> Optional[ReturnGround]:
+    """The rule every reason the page names shares (the same window, terms and post: Sitra's "call within 24 hours"
+    for a fault, damage or a wrong item), where asking why would not change the answer; None where reasons differ."""
+    grounds = list(policy.rules.returns.grounds.values()) if policy.rules.returns else []
+    if not grounds or any(replace(ground, reason=grounds[0].reason, sources=grounds[0].sources) != grounds[0]
+                          for ground in grounds[1:]):
+        return None
+    return grounds[0]

@@ -15,7 +15,7 @@ from bot.stores.delivery import arrivals, delivery_cost, pickup_slot
 from bot.stores.facts import ItemFacts, OrderFacts
 from bot.stores.installments import schedule
 from bot.stores.policy import policies
-from bot.stores.returns import can_return, refused_for_any_order, window_from
+from bot.stores.returns import can_return, one_rule_for_every_reason, refused_for_any_order, window_from
 
 TEHRAN = ZoneInfo("Asia/Tehran")
 DELIVERED = datetime(2026, 11, 18, 17, 40, tzinfo=TEHRAN)
@@ -176,6 +176,20 @@ def test_a_reason_the_page_is_silent_on_still_gets_its_way_to_ask(language: str)
     decision = can_return(ORDER, ITEM, "change_of_mind", DELIVERED, policy, True)
     text = answers.return_decision(decision, ITEM, policy, language)
     assert decision.verdict == "not_covered" and policy.rules.returns.how[language] in text  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("language", ["fa", "ru"])
+def test_a_return_without_a_reason_gets_the_one_rule_every_reason_shares(language: str) -> None:
+    policy = policies()["sitra"]  # 24 hours for a fault, damage or a wrong item; silent on a change of mind
+    rule = one_rule_for_every_reason(policy)
+    assert rule is not None
+    late = answers.return_any_reason(can_return(ORDER, ITEM, rule.reason, DELIVERED + timedelta(days=2), policy), policy, language)
+    clean(late, language)
+    assert rule.conditions[language] in late and policy.rules.returns.how[language] in late  # type: ignore[union-attr]
+    assert render("reason.change_of_mind", language) in late and render("reason.wrong_item", language) in late
+    assert ("تمام شده" in late) if language == "fa" else ("истёк" in late)
+    in_time = answers.return_any_reason(can_return(ORDER, ITEM, rule.reason, DELIVERED, policy), policy, language)
+    assert ("تمام شده" not in in_time) if language == "fa" else ("истёк" not in in_time)
 
 
 @pytest.mark.parametrize("language", ["fa", "ru"])

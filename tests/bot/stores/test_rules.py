@@ -11,7 +11,7 @@ from bot.stores.delivery import delivery_cost, pickup_slot
 from bot.stores.facts import ItemFacts, OrderFacts
 from bot.stores.installments import schedule
 from bot.stores.policy import policies
-from bot.stores.returns import can_return
+from bot.stores.returns import can_return, one_rule_for_every_reason
 
 TEHRAN = ZoneInfo("Asia/Tehran")
 TBILISI = ZoneInfo("Asia/Tbilisi")
@@ -151,6 +151,19 @@ def test_sitra_problems_within_its_hours(hours: int, verdict: str) -> None:
 
 def test_sitra_is_silent_on_change_of_mind() -> None:
     assert decide("sitra", "change_of_mind", DELIVERED).verdict == "not_covered"
+
+
+@pytest.mark.parametrize("store, shared", [("sitra", True), ("citadel", True), ("tisa", False), ("chistatek", False),
+                                           ("offykala", False)])
+def test_a_return_needs_its_reason_only_where_reasons_have_different_rules(store: str, shared: bool) -> None:
+    # Sitra: "در صورت بروز چنین مشکلی، حداکثر تا ۲۴ ساعت…" for a fault, damage and a wrong item alike; Citadel: claims
+    # at delivery for both; Tisa's change of mind needs the seal, Chistatek's 7 working days are for a fault only
+    rule = one_rule_for_every_reason(policies()[store])
+    assert (rule is not None) == shared
+    if rule is not None:  # whichever reason the page names, the same verdict
+        soon = DELIVERED + timedelta(hours=1)
+        reasons = policies()[store].rules.returns.grounds  # type: ignore[union-attr]
+        assert {decide(store, reason, soon).verdict for reason in reasons} == {decide(store, rule.reason, soon).verdict}
 
 
 def test_citadel_damage_claims_are_made_at_delivery() -> None:
