@@ -84,6 +84,7 @@ _ASKED_AGAIN = (*_ORDER_SLOTS, "sealed")
 # Rules whose answer, for a customer's own order, is that order's status: "when will my order arrive?"
 _STATUS_TOPICS = ("order_status", "delivery_time")
 _ORDER_NUMBER = frozenset({"order_id"})
+_ORDER_AND_PHONE = frozenset({"order_id", "phone"})
 
 
 def facts(order: Order) -> OrderFacts:
@@ -164,8 +165,11 @@ class ActionOrderFlow(Action):
         # with an order proven, the rules answer "and if I hadn't opened it, who would pay?" (not "and if it breaks?",
         # which is the order's decision) and a status-worded question about another rule ("what to check on delivery?")
         hypothetical = what_if(question) and reason_from(None, question) is None
-        if (intent in (purpose, "inform") and (unknown_order or hypothetical or intent == "order_status")
-                and (self._about_the_rules(intent, question, store, likely_intents(tracker) if unknown_order else [])
+        # an order whose phone is asked again (after a mismatch) is no order to answer a question of another kind for
+        unproven = unknown_order or (not tracker.get_slot("verified_order") and tracker.get_slot("requested_slot") == "phone"
+                                     and not any(latest_entity(tracker, name) for name in ("order_id", "phone")))
+        if (intent in (purpose, "inform") and (unproven or hypothetical or intent == "order_status")
+                and (self._about_the_rules(intent, question, store, likely_intents(tracker) if unproven else [])
                      or self._rules_follow_up(tracker, question)
                      or window_asked_now(CollectingDispatcher(), tracker))):
             if said_this_turn(tracker, *_RULES_SAID):
@@ -239,6 +243,9 @@ class ActionOrderFlow(Action):
         now?"), plainly about another rule of the page ("and the gift that comes with the order?"), or, not about
         one's own order, answered by a rule of the classifier's next topics ("отправляю назад ноутбук на проверку, там
         пароль. так и оставить?")."""
+        named = [entity.entity for entity in extract_entities(question, _ORDER_AND_PHONE)]
+        if intent == "order_status" and "order_id" in named and len(named) > 1 and not what_if(question):
+            return False  # "заказ SR-5001, телефон 1101. трек уже есть?": the order and its phone, to be looked up
         if rules_question(intent, question):
             return True
         if intent == "damaged_item" and not wants_something_done(question):

@@ -80,7 +80,9 @@ def order_id_from(entities: Sequence[Mapping[str, Any]], requested_slot: Optiona
         values = [value for value in values if not (value.isdigit() and valid_phone(value))]
     elif _asking_for_something_else(requested_slot, "order_id"):
         return None
-    return values[0] if values else None
+    # the last number named, a correction ("CK-3004, ой нет, CK-3003"), but not four digits after it (a phone's)
+    numbers = [value for value in values if not (value.isdigit() and len(value) <= 4)] or values
+    return numbers[-1] if numbers else None
 
 
 def phone_from(entities: Sequence[Mapping[str, Any]], requested_slot: Optional[str]) -> Optional[str]:

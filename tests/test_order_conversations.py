@@ -400,3 +400,19 @@ def test_a_sealed_item_regretted_is_a_return_refused_by_rule_without_an_order(se
                                                                               refused: str) -> None:
     [reply] = talk(servers, "offykala", message)  # read as a cancellation, but a sealed item has come: a return
     assert refused in text(reply) and not any(ask in text(reply) for ask in ("شماره‌ی سفارش", "номер заказа"))
+
+
+def test_a_corrected_order_number_is_the_one_looked_up(servers) -> None:
+    [answer] = talk(servers, "offykala", "سفارش ۵۸۱۲۰ ... نه ببخشید، منظورم ۵۸۱۲۲ بود. شمارم ۰۹۱۲۴۴۴۴۴۰۲. کی میرسه دستم؟")
+    assert "سفارش ۵۸۱۲۲ در آفیکالا: ارسال شده" in text(answer)
+    # the order and its phone's last digits, with a question: looked up, not answered from the rules
+    [status] = talk(servers, "sitra", "заказ SR-5001, телефон 1101. трек уже есть?")
+    assert "Заказ SR-5001 в Ситра: в обработке" in text(status)
+
+
+def test_a_rules_question_while_the_phone_is_asked_again_is_answered_then_the_phone(servers) -> None:
+    # a mismatch keeps the number and asks the phone again; a question of another kind then is no silence
+    mismatch, question = talk(servers, "chistatek", "заказ CK-3004, тел 09193333303. зарядка не заряжает",
+                              "обратную доставку я оплачиваю?")
+    assert "не совпадают" in text(mismatch)
+    assert "Чистатек" in text(question) and "номер телефона" in text(question)

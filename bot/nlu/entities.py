@@ -16,7 +16,7 @@ from bot.nlu.normalize import normalize
 
 Value = Union[str, int, float]
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,/]\d+)?"
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:[.,/]\d+)?"  # "2 400 000" too
 # Number words customers use in front of "million", "thousand" or a currency.
 _NUMBER_WORDS: dict[str, float] = {
     "یک": 1, "یه": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "شیش": 6, "هفت": 7, "هشت": 8, "نه": 9,
@@ -56,6 +56,8 @@ def parse_number(raw: str) -> float:
         return float(_NUMBER_WORDS[raw.lower()])
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", raw):
         return float(raw.replace(",", ""))
+    if re.fullmatch(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+", raw):  # "2 400 000", thousands apart as Russian writes them
+        return float(re.sub(r"\D", "", raw))
     return float(raw.replace(",", ".").replace("/", "."))
 
 
@@ -241,6 +243,8 @@ def _amounts(text: str) -> Iterator[tuple[Entity, int]]:
         factor = next((factor for pattern, factor in _MULTIPLIERS
                        if multiplier_text and re.fullmatch(pattern, multiplier_text, re.IGNORECASE)), 1)
         number *= factor
+        if number <= 0:  # "0 лари" prices nothing; a number the pattern cut short must not become a price of 0
+            continue
         currency = (match.group("cur") or match.group("cur3") or "").lower()
         if currency.startswith("ریال"):
             number /= 10  # the stores count in toman; 10 rial make a toman

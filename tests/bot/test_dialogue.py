@@ -59,6 +59,9 @@ PHONE = [{"entity": "phone", "value": "09121234567"}]
         (ORDER + PHONE, None, "4567", "09121234567"),
         (ORDER, "return_item", None, None),     # an item code is not an order number
         ([], "phone", None, None),
+        # a correction names the last number ("CK-3004, ой нет, CK-3003"); four digits after it are a phone's
+        ([{"entity": "order_id", "value": "CK-3004"}, {"entity": "order_id", "value": "CK-3003"}], None, "CK-3003", None),
+        ([{"entity": "order_id", "value": "SR-5001"}, {"entity": "order_id", "value": "1101"}], None, "SR-5001", None),
     ],
 )
 def test_slot_depends_on_the_open_question(entities, requested, order_id, phone) -> None:

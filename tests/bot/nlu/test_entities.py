@@ -129,6 +129,11 @@ def test_agrees_with_the_annotations_of_our_training_data() -> None:
         ("полтораста лари", [("amount", "полтораста лари", 150)]),
         ("полтысячи", [("amount", "полтысячи", 500)]),
         ("заказ на 5000 лари", [("amount", "5000 лари", 5000)]),  # "на 5000" is not an order number
+        # thousands set apart by spaces, as Russian writes them; never a price of 0 from the last group
+        ("духи за 2 400 000 туманов", [("amount", "2 400 000 туманов", 2400000)]),
+        ("заказ на 1 250 лари", [("amount", "1 250 лари", 1250)]),
+        ("CT-2002 300 лари", [("order_id", "CT-2002", "CT-2002"), ("amount", "300 лари", 300)]),
+        ("0 лари", []),
         # times in words and with the part of the day
         ("ساعت یک ظهر", [("time", "ساعت یک ظهر", "13:00")]),
         ("ساعت ۱ ظهر", [("time", "ساعت ۱ ظهر", "13:00")]),
