@@ -32,6 +32,7 @@ from actions.db import local_now
 from actions.topics import (
     chosen_units,
     cited,
+    bound_follow_up,
     deadline_follow_up,
     refused_what_if,
     hand_to_person,
@@ -376,6 +377,8 @@ class ActionUnclear(Action):
         again = computed_again(tracker) or total_again(tracker)
         if again:  # a new detail, or "and for 250?", "if it becomes 2.5?": the same question with it
             return again
+        if bound_follow_up(dispatcher, tracker):  # "а если за 8 млн?" after the rule for purchases over 10 million
+            return []
         if window_asked_now(dispatcher, tracker):  # "сейчас 4 часа дня, ещё не поздно?" after a window: counted to now
             return []
         language = store_and_language(tracker)[1]

@@ -31,6 +31,7 @@ from actions.db import in_database, local_now, now, order_items
 from actions.faults import told_when_down
 from actions.numbers import ActionUnclear
 from actions.topics import (
+    bound_follow_up,
     chosen_units,
     cited,
     hand_to_person,
@@ -139,15 +140,20 @@ class ActionOrderFlow(Action):
                 purpose == intent == "order_status" and latest_entity(tracker, "order_id") and reason_from(None, question))):
             purpose = purpose_from_words(question)  # "order CK-3004, 3304, it stopped working", "заказ ts1046: 100 мл
             # заказывала, а пришел 50 мл" (read as its status: the reason says a return)
-        returning = tracker.get_slot("purpose") in ("return_request", "damaged_item") and reason_from(None, question)
-        if purpose == "cancel_order" and (sealed_from(None, question) is not None or returning):
-            purpose = "return_request"  # "a printer, still sealed, I changed my mind", or "پشیمون شدم" to "why return
-            # it?": it has come, so it is a return
+        elif purpose is None and intent == "inform" and latest_entity(tracker, "phone") and reason_from(None, question):
+            purpose = purpose_from_words(question)  # "мой номер 09121111103, фен сломался": a return, its order asked
+        reason = reason_from(None, question)
+        returning = tracker.get_slot("purpose") in ("return_request", "damaged_item") and reason
+        if purpose == "cancel_order" and (sealed_from(None, question) is not None or returning
+                                          or reason in ("defect", "transport_damage", "wrong_item")):
+            purpose = "return_request"  # "a printer, still sealed, I changed my mind", "پشیمون شدم" to "why return
+            # it?", "CK-3004 … نه ببخشید CK-3003 … شارژ نمیکنه" (a "no" read as a cancel): it has come, so a return
         if purpose is None:
             again = (computed_again(tracker) or computed_from_details(tracker)) if intent == "inform" else []
             if again:  # "and if it is to Mashhad?" after a delivery answer
                 return again
-            if intent == "inform" and utter_units(dispatcher, tracker, question, likely_intents(tracker)):
+            if intent == "inform" and (bound_follow_up(dispatcher, tracker)  # "а если за 8 млн?" after a rule over 10
+                                       or utter_units(dispatcher, tracker, question, likely_intents(tracker))):
                 return []  # details with a question the page answers: "ordered yesterday, cheaper today: refund the difference?"
             if not side_question(tracker) and not said_this_turn(tracker):  # a form just answered it: nothing to add
                 dispatcher.utter_message(response="utter_inform_without_context" if intent == "inform" else "utter_anything_else")
@@ -305,7 +311,7 @@ class ActionOrderFlow(Action):
     ) -> List[Dict[Text, Any]]:
         """Status, cancellation or return decision for a verified order."""
         if purpose == "order_status":
-            dispatcher.utter_message(text=answers.order_status(order, store, language))  # type: ignore[arg-type]
+            dispatcher.utter_message(text=answers.order_status(order, store, language, now()))  # type: ignore[arg-type]
             _utter_order_window(dispatcher, tracker, store, language, order)
             _utter_order_arrival(dispatcher, tracker, store, language, order)
             return [SlotSet("purpose", None)]
@@ -356,7 +362,7 @@ class ActionOrderFlow(Action):
         decision = can_return(order, item, reason, now(), store, sealed)
         if decision.verdict == "needs_seal":
             return known + [FollowupAction("return_form")]
-        text = answers.return_decision(decision, item, store, language)  # type: ignore[arg-type]
+        text = answers.return_decision(decision, item, store, language, now())  # type: ignore[arg-type]
         cleared = [SlotSet(slot, None) for slot in _FLOW_SLOTS] + [SlotSet("purpose", None)]
         sources = cited([decision.ground or store.rules.returns], "returns")
         if decision.verdict in ("eligible", "needs_evidence"):

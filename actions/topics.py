@@ -45,6 +45,7 @@ from bot.dialogue import (
     what_if,
     window_reason,
 )
+from bot.i18n.format import money
 from bot.i18n.replies import render
 from bot.nlu.normalize import to_ascii_digits
 from bot.console.service import queue_for_person
@@ -53,7 +54,8 @@ from bot.stores.calendar import deadline as window_deadline
 from bot.stores.policy import Answer, AnswerUnit, StorePolicy
 from bot.stores.returns import refused_for_any_order, window_from
 from bot.stores.rules import Reason, ReturnGround
-from bot.stores.units import broad, choose_units, plainly_answered, short_follow_up, store_index, with_next_step
+from bot.stores.units import (broad, choose_units, meets_amount, plainly_answered, short_follow_up, store_index,
+                              with_next_step)
 
 logger = logging.getLogger(__name__)
 
@@ -231,6 +233,31 @@ def deadline_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bo
     said = _units_said_before(tracker)
     units = [unit for unit in current_store(tracker).units if unit.id in said and unit.within is not None]
     return bool(units) and utter_deadline(dispatcher, tracker, units)
+
+
+def bound_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """"а если за 8 млн?" right after "for purchases over 10 million the ID is checked": the rule again for an amount
+    it covers, else that it covers only amounts over (or under) its bound; True when said."""
+    said = _units_said_before(tracker)
+    amounts = [float(entity["value"]) for entity in (tracker.latest_message or {}).get("entities") or []
+               if entity.get("entity") == "amount"]
+    store, language = store_and_language(tracker)
+    unit = next((unit for unit in store.units if unit.id in said and unit.when is not None), None)
+    meets = meets_amount(unit, amounts[0]) if unit is not None and len(amounts) == 1 else None
+    if unit is None or meets is None:
+        return False
+    if meets:
+        say_units(dispatcher, [unit], language)
+        return True
+    over = unit.when.amount_over is not None  # type: ignore[union-attr]
+    bound = unit.when.amount_over if over else unit.when.amount_under  # type: ignore[union-attr]
+    rule = re.sub(r"^(?:بله|خیر|Да|Нет)[،,:]\s*", "", unit.text[language])  # type: ignore[index]  # its "yes" was for the bound
+    rule = rule[:1].upper() + rule[1:]
+    dispatcher.utter_message(text=render("unit.bound_over" if over else "unit.bound_under", language,  # type: ignore[arg-type]
+                                         bound=money(bound, store.currency, language),  # type: ignore[arg-type]
+                                         amount=money(amounts[0], store.currency, language), rule=rule),  # type: ignore[arg-type]
+                             sources=cited([unit]))
+    return True
 
 
 def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list[AnswerUnit]:

@@ -115,8 +115,9 @@ def status_name(status: str, language: Language) -> str:
     return render(f"status.{status}", language) if has(f"status.{status}") else status
 
 
-def order_status(order: OrderFacts, policy: StorePolicy, language: Language) -> str:
-    """Status, dates, carrier, tracking code, items and what happens next."""
+def order_status(order: OrderFacts, policy: StorePolicy, language: Language, now: Optional[datetime] = None) -> str:
+    """Status, dates (the delivery's, given `now`, with how long ago: "when did it come?"), carrier, tracking code,
+    items and what happens next."""
     carrier = order.carrier
     if carrier and has(f"carrier.{carrier}"):
         carrier = render(f"carrier.{carrier}", language)
@@ -126,12 +127,24 @@ def order_status(order: OrderFacts, policy: StorePolicy, language: Language) -> 
                store=policy.name[language], status=status_name(order.status, language)),
         order.placed_at and render("status.placed_at", language, date=day(_local(order.placed_at, policy), language)),
         order.shipped_at and render("status.shipped_at", language, date=day(_local(order.shipped_at, policy), language)),
-        order.delivered_at and render("status.delivered_at", language, date=moment(_local(order.delivered_at, policy), language)),
+        order.delivered_at and render("status.delivered_at", language, date=moment(_local(order.delivered_at, policy), language))
+        + _days_ago(_local(order.delivered_at, policy), now, language),
         carrier and render("status.carrier", language, carrier=carrier),
         order.tracking_code and render("status.tracking", language, code=order.tracking_code),
         items and render("status.items", language, items=items),
         has(f"status.next.{order.status}") and render(f"status.next.{order.status}", language),
     )
+
+
+def _days_ago(when: datetime, now: Optional[datetime], language: Language) -> str:
+    """" (۲ روز پیش)", " (вчера)": how long ago a day was, said after its date; nothing without the present."""
+    if now is None:
+        return ""
+    days = (now.astimezone(when.tzinfo).date() - when.date()).days
+    if days < 0:
+        return ""
+    key = f"ago.{days}" if days < 2 else "ago.days"
+    return " (" + render(key, language, n=digits(str(days), language), word=plural_ru(days, ("день", "дня", "дней"))) + ")"
 
 
 def window_text(window: Window, language: Language) -> str:
@@ -143,9 +156,10 @@ def window_text(window: Window, language: Language) -> str:
 
 
 def return_decision(
-    decision: ReturnDecision, item: ItemFacts, policy: StorePolicy, language: Language
+    decision: ReturnDecision, item: ItemFacts, policy: StorePolicy, language: Language, now: Optional[datetime] = None
 ) -> str:
-    """Eligible or not, every reason, the deadline, who pays shipping, how, and the refund."""
+    """Eligible or not, every reason, the deadline (and, given `now`, the time left), who pays shipping, how, and the
+    refund."""
     reason = render(f"reason.{decision.reason}", language)
     store = policy.name[language]
     if decision.verdict == "not_covered":
@@ -176,7 +190,7 @@ def return_decision(
     return _lines(
         head,
         None if decision.before_delivery or decision.verdict == "needs_evidence" else (
-            render("return.deadline", language, window=window, deadline=deadline) if decision.deadline
+            _deadline_line(decision, window, deadline, now, language) if decision.deadline
             else render("return.no_deadline", language)),
         ground and ground.conditions and ground.conditions[language],
         decision.shipping and render(f"return.shipping.{decision.shipping}", language, store=policy.name[language]),
@@ -208,6 +222,14 @@ def return_any_reason(decision: ReturnDecision, policy: StorePolicy, language: L
                   returns.refund and render("return.refund", language, refund=returns.refund[language]))
 
 
+def _deadline_line(decision: ReturnDecision, window: str, deadline: str, now: Optional[datetime], language: Language) -> str:
+    """"Deadline: 7 days after delivery, until 7 December", and, known the present, "5 days left"."""
+    if now is None or decision.deadline is None or decision.window is None or now > decision.deadline:
+        return render("return.deadline", language, window=window, deadline=deadline)
+    left = time_left(decision.deadline, now.astimezone(decision.deadline.tzinfo), decision.window.unit == "hours", language)
+    return render("return.deadline_left", language, window=window, deadline=deadline, remaining=left)
+
+
 def rule_line(ground: Optional[ReturnGround], language: Language) -> Optional[str]:
     """"The store's rule: ...", the ground's conditions behind a refusal, where the policy states them."""
     return render("return.rule", language, rule=ground.conditions[language]) if ground and ground.conditions else None
@@ -228,18 +250,23 @@ def window_from_moment(received: datetime, timed: bool, window: Window, closes: 
     values = {"received": said, "window": window_text(window, language), "deadline": deadline}
     if now > closes:
         return render("return.order_window_passed" if known else "return.window_from_day_passed", language, **values)
-    if window.unit != "hours" or not timed:
-        if not known:
-            return render("return.window_from_day", language, **values)
+    if (window.unit != "hours" or not timed) and not known:
+        return render("return.window_from_day", language, **values)
+    remaining = time_left(closes, now, window.unit == "hours" and timed, language)
+    return render("return.order_window_left" if known else "return.window_left", language, remaining=remaining, **values)
+
+
+def time_left(closes: datetime, now: datetime, in_hours: bool, language: Language) -> str:
+    """"۵ روز", "2 часа", "30 минут": what is left of a window still open, in days, or in hours and minutes for a
+    window of hours counted from a known hour."""
+    if not in_hours:
         days = (closes.date() - now.date()).days
-        remaining = render("left.days", language, n=digits(str(days), language), word=plural_ru(days, ("день", "дня", "дней")))
-        return render("return.order_window_left", language, remaining=remaining, **values)
+        return render("left.days", language, n=digits(str(days), language), word=plural_ru(days, ("день", "дня", "дней")))
     left = round((closes - now).total_seconds() / 60)  # "an hour and a half ago" leaves 30 minutes, not 29 and seconds
     hours, minutes = divmod(left, 60)
-    remaining = (render("left.hours", language, n=digits(str(hours), language), word=plural_ru(hours, ("час", "часа", "часов")))
-                 if hours else render("left.minutes", language, n=digits(str(minutes), language),
-                                      word=plural_ru(minutes, ("минута", "минуты", "минут"))))
-    return render("return.order_window_left" if known else "return.window_left", language, remaining=remaining, **values)
+    return (render("left.hours", language, n=digits(str(hours), language), word=plural_ru(hours, ("час", "часа", "часов")))
+            if hours else render("left.minutes", language, n=digits(str(minutes), language),
+                                 word=plural_ru(minutes, ("минута", "минуты", "минут"))))
 
 
 def deadline_from_moment(start: datetime, timed: bool, window: Window, closes: datetime, now: datetime,

@@ -688,3 +688,10 @@ def test_sending_a_return_oneself_after_a_return_is_about_the_returns_post(serve
     servers.say(sender, "سلام. عطر لانکوم رو میخوام پس بدم، پلمپشو باز نکردم فقط بوش به من نمیاد", store="tisa")
     said = "\n".join(texts(servers.say(sender, "من مشهدم با پست سفارشی میفرستم، رسید پستو چیکار کنم؟", store="tisa")))
     assert "قبض پست" in said and "مبلغ سفارشتان چقدر است" not in said  # the receipt rule, not a delivery price
+
+
+def test_an_amount_outside_a_rules_bound_is_told_the_bound(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "если куплю ноутбук за 15 млн туманов, при получении нужны будут документы?", store="chistatek")
+    said = "\n".join(texts(servers.say(sender, "а если за 8 млн?", store="chistatek")))
+    assert "только для сумм свыше 10\u202f000\u202f000 томан" in said and "8\u202f000\u202f000 томан — меньше" in said

@@ -416,3 +416,18 @@ def test_a_rules_question_while_the_phone_is_asked_again_is_answered_then_the_ph
                               "обратную доставку я оплачиваю?")
     assert "не совпадают" in text(mismatch)
     assert "Чистатек" in text(question) and "номер телефона" in text(question)
+
+
+def test_a_fault_told_with_a_phone_or_a_corrected_number_is_a_return(servers) -> None:
+    [ask] = talk(servers, "sitra", "мой номер 09121111103, фен сломался")  # the phone alone: the order is asked
+    assert "номер заказа" in text(ask)
+    # "نه ببخشید" (read as a cancel) before the right number: the fault makes it a return, for CK-3003
+    [decision] = talk(servers, "chistatek", "سفارشم CK-3004 ... نه ببخشید CK-3003. آخر شماره ۳۳۰۳. شارژرش اصلا شارژ نمیکنه")
+    assert "نقص فنی" in text(decision) and "لغو" not in text(decision)
+
+
+def test_a_delivered_order_says_how_long_ago_and_an_open_window_the_time_left(servers) -> None:
+    [status] = talk(servers, "tisa", "سفارش TS-1046 ، شماره 09352222206 ، الان کجاست؟")
+    assert "(۲ روز پیش)" in text(status)
+    [decision] = talk(servers, "offykala", "سفارشم ۵۸۱۲۰ ـه، شماره ۰۹۱۲۱۲۳۴۵۶۷. پرینتره کاغذ گیر میکنه، هنوز وقت دارم؟")
+    assert "هنوز ۵ روز وقت دارید" in text(decision)

@@ -219,10 +219,9 @@ def _fit(unit: AnswerUnit, amount: Optional[float], cities: frozenset[str]) -> f
     if when is None:
         return 0.0
     checks = []
-    if amount is not None and when.amount_over is not None:
-        checks.append(amount >= when.amount_over)
-    if amount is not None and when.amount_under is not None:
-        checks.append(amount <= when.amount_under)
+    meets = meets_amount(unit, amount) if amount is not None else None
+    if meets is not None:
+        checks.append(meets)
     if cities and when.cities:
         checks.append(bool(cities & set(when.cities)))
     if cities and when.not_cities:
@@ -230,6 +229,16 @@ def _fit(unit: AnswerUnit, amount: Optional[float], cities: frozenset[str]) -> f
     if not checks:
         return 0.0
     return WHEN_BONUS if all(checks) else -WHEN_BONUS
+
+
+def meets_amount(unit: AnswerUnit, amount: float) -> Optional[bool]:
+    """Whether an amount falls within the amounts the unit's rule is limited to ("over 10 million"; the bound itself
+    meets it); None for a rule that names no amount."""
+    when = unit.when
+    if when is None or (when.amount_over is None and when.amount_under is None):
+        return None
+    return ((when.amount_over is None or amount >= when.amount_over)
+            and (when.amount_under is None or amount <= when.amount_under))
 
 
 def short_follow_up(question: str) -> bool:

@@ -42,6 +42,21 @@ def test_order_status(language: str) -> None:
     clean(text, language)
     assert ("۲۷ آبان ۱۴۰۵" in text) if language == "fa" else ("18 ноября 2026" in text)
     assert "123456789012345678901234" in text
+    # with the present, how long ago it came ("when was it delivered?")
+    later = answers.order_status(ORDER, policies()["offykala"], language, DELIVERED + timedelta(days=2, hours=1))
+    clean(later, language)
+    assert ("(۲ روز پیش)" in later) if language == "fa" else ("(2 дня назад)" in later)
+    same_day = answers.order_status(ORDER, policies()["offykala"], language, DELIVERED + timedelta(hours=1))
+    assert ("(امروز)" in same_day) if language == "fa" else ("(сегодня)" in same_day)
+
+
+@pytest.mark.parametrize("language", ["fa", "ru"])
+def test_an_open_return_window_says_the_time_left(language: str) -> None:
+    policy = policies()["offykala"]  # "تا ۷ روز پس از تحویل": delivered 27 Aban, asked two days later, 5 days left
+    now = DELIVERED + timedelta(days=2)
+    text = answers.return_decision(can_return(ORDER, ITEM, "defect", now, policy), ITEM, policy, language, now)
+    clean(text, language)
+    assert ("هنوز ۵ روز وقت دارید" in text) if language == "fa" else ("у вас ещё 5 дней" in text)
 
 
 @pytest.mark.parametrize("language", ["fa", "ru"])
