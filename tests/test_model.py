@@ -58,3 +58,23 @@ def test_gibberish_is_not_confidently_a_real_intent(parse, text: str) -> None:
     result = parse(text)
     assert result["intent"]["name"] in ("out_of_scope", "nlu_fallback", "inform") or result["intent"]["confidence"] < 0.5
     assert result["intent"]["name"] not in ("goodbye", "affirm", "deny", "greet")
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        # a story the whole message is read unsurely from (as asking about the recipient), then the request
+        ("سلام. ببخشید من یه مخلوط کن با یه ماهیتابه سفارش دادم، بعد شب رفتم خونه دیدم شوهرم از بازار همون مخلوط کن رو "
+         "خریده 🤦‍♀️ ماهیتابه هم مامانم گفت از جهیزیه قدیمیش یکی اضافه داره برام میاره. خلاصه دیگه لازمم نیست. میخوام "
+         "کل سفارشو کنسل کنم، میشه؟", "cancel_order"),
+        # a story whose last question alone would read as a question to the bot keeps the story's reading
+        ("здравствуйте, оформил заказ на телефон, а мне пишут что его нет в наличии и заказ отменят, деньги вернут "
+         "только через неделю. это как вообще?", None),
+    ],
+)
+def test_a_story_then_a_request_about_ones_order_is_that_request(parse, text: str, intent: str | None) -> None:
+    result = parse(text)["intent"]
+    if intent is not None:
+        assert result["name"] == intent
+    else:
+        assert result["name"] not in ("bot_challenge", "out_of_scope")

@@ -478,6 +478,19 @@ def _lines_kept(text: str) -> str:
     return "".join("\n" if char == "\n" else same for char, same in zip(text, normalize(text)))
 
 
+def asked_span(text: str) -> Span | None:
+    """Where a message that tells its story first asks its question ("… کلی برنامه ریختم… هنوز پیامکی نیومده. سفارشم
+    کجاست؟"): the last question of its last asking sentence, when a sentence comes before it; None for a message of one
+    sentence, or one that asks first and tells after ("Is delivery free? I live in Batumi.")."""
+    normalized = _lines_kept(text)
+    sentences = _sentences(normalized)
+    asking = [found for sentence in sentences if (found := _questions_in(normalized, sentence, False))]
+    if len(sentences) < 2 or not asking:
+        return None
+    start, end = asking[-1][-1]
+    return (start, end) if start > 0 else None
+
+
 def split_questions(text: str) -> list[str]:
     """The message's questions in the order asked, as slices of `text` (the first without a greeting before it); the
     text itself when it asks one thing."""

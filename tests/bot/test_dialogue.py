@@ -182,6 +182,7 @@ def test_buttons_still_answer_the_seal_question() -> None:
         ("не тот заказ прислали", "wrong_item"),
         ("передумал насчет принтера, он еще в пути", "change_of_mind"),       # on its way, not damaged on it
         ("коробка повредилась в пути", "transport_damage"),
+        ("کلی هم براش برنامه ریختم، هنوز پیامکی نیومده", None),               # plans made, nothing spilled
         ("شارژرش اصلا شارژ نمیکنه", "defect"),
     ],
 )

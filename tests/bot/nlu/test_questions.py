@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlu.questions import MAX_PARTS, split_questions
+from bot.nlu.questions import MAX_PARTS, asked_span, split_questions
 
 SPLIT = [
     ("Холодильник за 900 лари в Батуми: доставка бесплатная? и сколько дней ждать?",
@@ -278,3 +278,18 @@ def test_odd_input_does_not_crash_and_stays_bounded(text: str) -> None:
     parts = split_questions(text)
     assert 1 <= len(parts) <= MAX_PARTS
     assert all(part in text for part in parts)
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        ("سلام. ۴ روز پیش سفارش دادم، کلی برنامه ریختم... هنوز هیچ پیامکی نیومده. سفارشم کجاست؟", "سفارشم کجاست؟"),
+        ("Купила мужу духи, а ему не понравились. Упаковку не вскрывали. Хочу вернуть, можно?", "Хочу вернуть, можно?"),
+        ("Is delivery free? I live in Batumi.", None),           # asked first, told after: the whole
+        ("доставка в Батуми бесплатная?", None),                  # one sentence
+        ("Заказала чайник. Он пришёл вчера.", None),             # nothing asked
+    ],
+)
+def test_the_question_a_story_ends_with(text: str, asked: str | None) -> None:
+    span = asked_span(text)
+    assert (text[span[0]:span[1]].strip() if span else None) == asked
