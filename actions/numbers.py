@@ -52,9 +52,9 @@ from bot.dialogue import (
     adds_to_order,
     asks_about_days_off,
     asks_about_sending_back,
-    asks_money_back,
     asks_how_long,
     asks_how_much,
+    asks_money_back,
     asks_who_pays,
     day_part,
     items_total,
@@ -63,6 +63,7 @@ from bot.dialogue import (
     on_the_answer,
     order_amounts,
     ordered_moment,
+    purpose_from_words,
     reason_from,
     rules_question,
     sends_it_oneself,
@@ -353,8 +354,11 @@ def _follow_up_answered(dispatcher: CollectingDispatcher, tracker: Tracker) -> b
 
 
 def _order_follow_up(tracker: Tracker) -> Optional[str]:
-    """What an unclear question asks of the order verified in this conversation ("а когда он придет?"): the
-    classifier's likeliest intent when it is about an order, else None."""
+    """What an unclear question asks of an order: of the one it names ("заказ 58122, сколько у меня осталось дней на
+    тест?"), what its words want; of the order verified in this conversation ("а когда он придет?"), the classifier's
+    likeliest intent when it is about an order; else None."""
+    if any(entity.get("entity") == "order_id" for entity in (tracker.latest_message or {}).get("entities") or []):
+        return purpose_from_words(question_text(tracker))
     if not tracker.get_slot("verified_order") or not rules_question(None, question_text(tracker)):
         return None
     ranking = [intent for intent in ranked_intents(tracker) if intent != "nlu_fallback"]

@@ -48,6 +48,7 @@ from bot import answers
 from bot.dialogue import (
     ORDER_PURPOSES,
     about_own_order,
+    asks_where_or_when,
     asks_how_long,
     asks_what_to_send,
     no_order_number,
@@ -142,6 +143,10 @@ class ActionOrderFlow(Action):
             # заказывала, а пришел 50 мл" (read as its status: the reason says a return)
         elif purpose is None and intent == "inform" and latest_entity(tracker, "phone") and reason_from(None, question):
             purpose = purpose_from_words(question)  # "мой номер 09121111103, фен сломался": a return, its order asked
+        elif (purpose != "order_status" and intent == "inform" and latest_entity(tracker, "order_id")
+              and tracker.get_slot("requested_slot") not in _ORDER_SLOTS and asks_where_or_when(question)
+              and reason_from(None, question) is None):
+            purpose = "order_status"  # "58122, 0912…. کی میرسه دستم؟" after a rule on returns: its status, not a return
         reason = reason_from(None, question)
         returning = tracker.get_slot("purpose") in ("return_request", "damaged_item") and reason
         if purpose == "cancel_order" and (sealed_from(None, question) is not None or returning
@@ -250,8 +255,9 @@ class ActionOrderFlow(Action):
         one's own order, answered by a rule of the classifier's next topics ("отправляю назад ноутбук на проверку, там
         пароль. так и оставить?")."""
         named = [entity.entity for entity in extract_entities(question, _ORDER_AND_PHONE)]
-        if intent == "order_status" and "order_id" in named and len(named) > 1 and not what_if(question):
-            return False  # "заказ SR-5001, телефон 1101. трек уже есть?": the order and its phone, to be looked up
+        if intent == "order_status" and "order_id" in named and (len(named) > 1 or asks_where_or_when(question)) and (
+                not what_if(question)):
+            return False  # "заказ SR-5001, телефон 1101. трек уже есть?", "سفارش ۵۸۱۲۲ من هنوز نرسیده، کجاست؟": looked up
         if rules_question(intent, question):
             return True
         if intent == "damaged_item" and not wants_something_done(question):

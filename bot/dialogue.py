@@ -430,6 +430,14 @@ _HOW_LONG = re.compile(r"срок|сколько (?:дней|времени|ид
                        re.IGNORECASE)
 
 
+_WHERE = re.compile(r"(?<!\w)(?:کجاست|کجاس|کجا(?: هست| است)?|чи?[её] с ним|где|статус\w*|وضعیت\w*)(?!\w)", re.IGNORECASE)
+
+
+def asks_where_or_when(text: str) -> bool:
+    """"کی میرسه دستم؟", "где он?", "какой статус?": asks where an order is or when it comes."""
+    return asks_how_long(text) or _WHERE.search(_folded(text)) is not None
+
+
 def asks_how_long(text: str) -> bool:
     """"The price, and how many days?", "express to Bandar Abbas?": a delivery price asked with the time or the speed."""
     return _HOW_LONG.search(_folded(text)) is not None

@@ -431,3 +431,14 @@ def test_a_delivered_order_says_how_long_ago_and_an_open_window_the_time_left(se
     assert "(۲ روز پیش)" in text(status)
     [decision] = talk(servers, "offykala", "سفارشم ۵۸۱۲۰ ـه، شماره ۰۹۱۲۱۲۳۴۵۶۷. پرینتره کاغذ گیر میکنه، هنوز وقت دارم؟")
     assert "هنوز ۵ روز وقت دارید" in text(decision)
+
+
+def test_an_order_named_with_where_or_when_is_looked_up_whatever_came_before(servers) -> None:
+    [ask] = talk(servers, "offykala", "سفارش ۵۸۱۲۲ من هنوز نرسیده، کجاست؟")  # not the rule on cancelling before delivery
+    assert "موبایل" in text(ask)
+    [phone] = talk(servers, "offykala", "заказ 58122, сколько у меня осталось дней на тест?")  # read unsurely: the order
+    assert "телефон" in text(phone)
+    # a rule on returns, then the order, its phone and "when does it come?": its status, not the return's questions
+    _, status = talk(servers, "offykala", "برای مرجوعی میتونم آدرسو روی جعبه اصلی بنویسم؟",
+                     "سفارش ۵۸۱۲۰ ... نه ببخشید، منظورم ۵۸۱۲۲ بود. شمارم ۰۹۱۲۴۴۴۴۴۰۲. کی میرسه دستم؟")
+    assert "سفارش ۵۸۱۲۲ در آفیکالا: ارسال شده" in text(status) and "دلیل مرجوعی" not in text(status)
