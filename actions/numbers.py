@@ -30,12 +30,12 @@ from actions.context import (
 )
 from actions.db import local_now
 from actions.topics import (
+    bound_follow_up,
     chosen_units,
     cited,
-    bound_follow_up,
     deadline_follow_up,
-    refused_what_if,
     hand_to_person,
+    refused_what_if,
     say_units,
     status_asked_for,
     utter_contact,
@@ -43,6 +43,7 @@ from actions.topics import (
     utter_summary,
     utter_topic,
     utter_units,
+    why_asked_now,
     window_asked_now,
 )
 from bot import answers
@@ -376,6 +377,8 @@ class ActionUnclear(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         """'And for a 250-lari soundbar?' after a delivery price is the same question again, with its number."""
+        if why_asked_now(tracker):  # "همون شماره‌ای که پیامک اومد؟" while the phone is asked: the look-up's form answers
+            return []
         if deadline_follow_up(dispatcher, tracker) or refused_what_if(dispatcher, tracker):
             return []  # "it was yesterday noon" after "within 72 hours"; "and if I open it?" after a change of mind
         again = computed_again(tracker) or total_again(tracker)

@@ -42,6 +42,7 @@ from actions.topics import (
     utter_topic,
     utter_units,
     utter_window,
+    why_asked_now,
     window_asked_now,
 )
 from bot import answers
@@ -134,6 +135,9 @@ class ActionOrderFlow(Action):
     ) -> List[Dict[Text, Any]]:
         """One step of the flow; forms fill what is missing and hand back here."""
         store, language = store_and_language(tracker)
+        if _why_asked(dispatcher, tracker):  # "а без телефона никак?", whatever the classifier made of it
+            dispatcher.utter_message(response=f"utter_ask_{tracker.get_slot('requested_slot')}")
+            return []
         purpose = _purpose(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         question = question_text(tracker)
@@ -474,6 +478,8 @@ async def answer_aside(form: FormValidationAction, dispatcher: CollectingDispatc
     a seal state that, with the reason said before, refuses the return for any order ends the asking for one."""
     if _refused_across_turns(dispatcher, tracker):
         return [SlotSet("requested_slot", None), ActiveLoop(None), SlotSet("purpose", None)]
+    if _why_asked(dispatcher, tracker):
+        return []  # the form asks it again
     if not side_question(tracker) or status_asked_for(tracker):  # the status asked again: the form goes on asking
         return await FormValidationAction.run(form, dispatcher, tracker, domain)
     if no_order_number(question_text(tracker)):  # like the "no order number" button: the general rule
@@ -486,6 +492,16 @@ async def answer_aside(form: FormValidationAction, dispatcher: CollectingDispatc
     if asked in _ASKED_AGAIN and not said_this_turn(tracker, f"utter_ask_{asked}"):
         dispatcher.utter_message(response=f"utter_ask_{asked}")  # then the question it interrupted, to go on
     return [SlotSet("requested_slot", None), ActiveLoop(None)]
+
+
+def _why_asked(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """"зачем вам телефон?", "شماره سفارش واسه چی؟" while the order is asked for: why it is wanted, said (True); the
+    question is asked again after it."""
+    if not why_asked_now(tracker):
+        return False
+    asked = tracker.get_slot("requested_slot")
+    dispatcher.utter_message(text=render(f"lookup.why.{asked}", store_and_language(tracker)[1]))  # type: ignore[arg-type]
+    return True
 
 
 def _refused_across_turns(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:

@@ -33,6 +33,7 @@ from bot.dialogue import (
     asks_if_still_in_time,
     asks_for_a_person,
     asks_for_contact,
+    asks_why_asked,
     day_part,
     moments_said,
     moments_told,
@@ -331,6 +332,14 @@ def utter_store_words(dispatcher: CollectingDispatcher, tracker: Tracker, topic:
     utter_topic(dispatcher, tracker, topic)
 
 
+def why_asked_now(tracker: Tracker) -> bool:
+    """"зачем вам телефон?", "شماره سفارش واسه چی؟" while the order's number or phone is asked for (which the look-up's
+    form explains), whatever the classifier made of it."""
+    return (tracker.get_slot("requested_slot") in ("order_id", "phone") and not tracker.get_slot("verified_order")
+            and asks_why_asked(question_text(tracker))
+            and not any(latest_entity(tracker, name) for name in ("order_id", "phone")))
+
+
 class ActionAnswerTopic(Action):
     """The topic is the intent; the answer is the store's, in the customer's language."""
 
@@ -343,6 +352,8 @@ class ActionAnswerTopic(Action):
     ) -> List[Dict[Text, Any]]:
         """Utters the store's answer for the latest intent and question."""
         topic = ((tracker.latest_message or {}).get("intent") or {}).get("name") or ""
+        if why_asked_now(tracker):  # the look-up's form says why it asks, and asks again
+            return []
         if deadline_follow_up(dispatcher, tracker) or refused_what_if(dispatcher, tracker) or window_asked_now(
                 dispatcher, tracker):  # "it was yesterday noon" after "within 72 hours"; "and if I open it?" after a
             return []  # change of mind; "got it an hour and a half ago, still in time?" after a damage rule

@@ -442,3 +442,17 @@ def test_an_order_named_with_where_or_when_is_looked_up_whatever_came_before(ser
     _, status = talk(servers, "offykala", "برای مرجوعی میتونم آدرسو روی جعبه اصلی بنویسم؟",
                      "سفارش ۵۸۱۲۰ ... نه ببخشید، منظورم ۵۸۱۲۲ بود. شمارم ۰۹۱۲۴۴۴۴۴۰۲. کی میرسه دستم؟")
     assert "سفارش ۵۸۱۲۲ در آفیکالا: ارسال شده" in text(status) and "دلیل مرجوعی" not in text(status)
+
+
+@pytest.mark.parametrize("store, messages, why", [
+    ("offykala", ("من که تحویلش گرفتم. سفارش ۵۸۱۲۰. حالا چی؟", "شماره واسه چی میخواین؟ سفارش به اسم بابامه"),
+     "مطمئن شوم سفارش مال شماست"),
+    ("chistatek", ("سفارشم CK-3003 کجاست؟", "همون شماره‌ای که پیامک کد سفارش بهش اومد؟"), "مطمئن شوم سفارش مال شماست"),
+    ("tisa", ("где мой заказ?", "зачем вам мой номер заказа? по телефону не найдёте?"), "По номеру заказа я нахожу заказ"),
+])
+def test_asked_why_the_number_is_wanted_it_is_said_and_asked_again(servers, store: str, messages: tuple[str, ...],
+                                                                     why: str) -> None:
+    *_, answer = talk(servers, store, *messages)
+    said = text(answer)
+    assert why in said and ("موبایل" in said.split(why)[-1] or "номер заказа" in said.split(why)[-1])
+    assert "چیزی نگفته‌اند" not in said and "ничего не сказано" not in said

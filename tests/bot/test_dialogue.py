@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from bot.dialogue import (
+    asks_why_asked,
     tells_the_store_to_act,
     asks_if_still_in_time,
     about_own_order,
@@ -637,3 +638,12 @@ def test_telling_the_store_to_act_is_told_from_asking_how(text: str, acts: bool)
 )
 def test_the_customer_sending_something_themselves(text: str, sending: bool) -> None:
     assert sends_it_oneself(text) is sending
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("а без телефона никак? зачем он вам", True), ("شماره سفارش واسه چی؟ با شماره تلفن پیدا نمیشه؟", True),
+    ("همون شماره‌ای که پیامک کد سفارش بهش اومد؟", True), ("چرا شماره موبایل لازمه؟", True),
+    ("0912 111 1103", False), ("мой номер 09121111103, фен сломался", False), ("номер заказа SR-5001", False),
+])
+def test_a_question_about_the_number_asked_for(text: str, asks: bool) -> None:
+    assert asks_why_asked(text) is asks
