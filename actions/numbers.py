@@ -357,11 +357,15 @@ def _follow_up_answered(dispatcher: CollectingDispatcher, tracker: Tracker) -> b
 def _order_follow_up(tracker: Tracker) -> Optional[str]:
     """What an unclear question asks of an order: of the one it names ("заказ 58122, сколько у меня осталось дней на
     тест?"), what its words want; of the order verified in this conversation ("а когда он придет?"), the classifier's
-    likeliest intent when it is about an order; else None."""
+    likeliest intent when it is about an order, or a return for the reason it names ("а если … просто передумаю? он
+    же в пломбе"); else None."""
+    question = question_text(tracker)
     if any(entity.get("entity") == "order_id" for entity in (tracker.latest_message or {}).get("entities") or []):
-        return purpose_from_words(question_text(tracker))
-    if not tracker.get_slot("verified_order") or not rules_question(None, question_text(tracker)):
+        return purpose_from_words(question)
+    if not tracker.get_slot("verified_order") or not rules_question(None, question):
         return None
+    if reason_from(None, question):
+        return purpose_from_words(question)
     ranking = [intent for intent in ranked_intents(tracker) if intent != "nlu_fallback"]
     return ranking[0] if ranking and ranking[0] in ORDER_PURPOSES else None
 

@@ -13,6 +13,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
 from actions.context import (
+    classifier_sure,
     client_key,
     computed_again,
     computed_from_details,
@@ -26,6 +27,7 @@ from actions.context import (
     recent_texts,
     side_question,
     store_and_language,
+    total_again,
 )
 from actions.db import in_database, local_now, now, order_items
 from actions.faults import told_when_down
@@ -49,6 +51,7 @@ from bot import answers
 from bot.dialogue import (
     ORDER_PURPOSES,
     about_own_order,
+    asks_if_still_in_time,
     asks_where_or_when,
     asks_how_long,
     asks_what_to_send,
@@ -138,6 +141,11 @@ class ActionOrderFlow(Action):
         if _why_asked(dispatcher, tracker):  # "а без телефона никак?", whatever the classifier made of it
             dispatcher.utter_message(response=f"utter_ask_{tracker.get_slot('requested_slot')}")
             return []
+        if not classifier_sure(tracker) and tracker.get_slot("requested_slot") is None and not any(
+                latest_entity(tracker, name) for name in _ORDER_SLOTS):
+            again = total_again(tracker)  # "а если ещё чайник возьму и выйдет 550?" after a delivery price, read as a
+            if again:  # fault by a guess: the price again for the new total
+                return again
         purpose = _purpose(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         question = question_text(tracker)
@@ -147,6 +155,10 @@ class ActionOrderFlow(Action):
             # заказывала, а пришел 50 мл" (read as its status: the reason says a return)
         elif purpose is None and intent == "inform" and latest_entity(tracker, "phone") and reason_from(None, question):
             purpose = purpose_from_words(question)  # "мой номер 09121111103, фен сломался": a return, its order asked
+        elif (purpose in ("return_request", "damaged_item") and asks_if_still_in_time(question) and window_reason(question)
+              and (tracker.get_slot("order_id") or tracker.get_slot("verified_order"))
+              and not any(reason_from(None, text) for text in recent_texts(tracker, 3))):
+            purpose = "order_status"  # "58120, 0912…: сколько у меня осталось дней на тест?": its window, no return yet
         elif (purpose != "order_status" and intent == "inform" and latest_entity(tracker, "order_id")
               and tracker.get_slot("requested_slot") not in _ORDER_SLOTS and asks_where_or_when(question)
               and reason_from(None, question) is None):
@@ -179,7 +191,8 @@ class ActionOrderFlow(Action):
             return [SlotSet("purpose", None)]
         # with an order proven, the rules answer "and if I hadn't opened it, who would pay?" (not "and if it breaks?",
         # which is the order's decision) and a status-worded question about another rule ("what to check on delivery?")
-        hypothetical = what_if(question) and reason_from(None, question) is None
+        # "and if it broke?" of a proven order is its decision; "if you ship it and I regret, can I cancel then?" a rule
+        hypothetical = what_if(question) and (reason_from(None, question) is None or purpose == "cancel_order")
         # an order whose phone is asked again (after a mismatch) is no order to answer a question of another kind for
         unproven = unknown_order or (not tracker.get_slot("verified_order") and tracker.get_slot("requested_slot") == "phone"
                                      and not any(latest_entity(tracker, name) for name in ("order_id", "phone")))

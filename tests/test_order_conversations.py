@@ -456,3 +456,10 @@ def test_asked_why_the_number_is_wanted_it_is_said_and_asked_again(servers, stor
     said = text(answer)
     assert why in said and ("موبایل" in said.split(why)[-1] or "номер заказа" in said.split(why)[-1])
     assert "چیزی نگفته‌اند" not in said and "ничего не сказано" not in said
+
+
+def test_days_left_asked_with_the_order_are_its_window_and_a_what_if_after_it_is_decided(servers) -> None:
+    window, what_if = talk(servers, "offykala", "заказ 58120, телефон 0912 123 4567. сколько у меня осталось дней на тест?",
+                           "а если я его вообще не буду открывать и просто передумаю? он же в пломбе")
+    assert "у вас ещё 5 дней" in text(window) and "Почему" not in text(window)
+    assert "вернуть нельзя" in text(what_if) and "Крупногабаритные" in text(what_if)
