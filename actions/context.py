@@ -315,6 +315,8 @@ class ValidateSlotMappings(ValidationAction):
         if not (asked or intent in ("return_request", "damaged_item") or intent.startswith("reason_")):
             return {}
         value = reason_from(intent, _text(tracker))
+        if value is None and tracker.get_slot("requested_slot") == "return_reason" and sealed_from(None, _text(tracker)):
+            value = "change_of_mind"  # "پلمپش سالمه، اصلا بازش نکردم" to "why?": unopened, no fault named
         return {"return_reason": value} if value else {}
 
     async def extract_sealed(

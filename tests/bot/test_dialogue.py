@@ -184,6 +184,8 @@ def test_buttons_still_answer_the_seal_question() -> None:
         ("передумал насчет принтера, он еще в пути", "change_of_mind"),       # on its way, not damaged on it
         ("коробка повредилась в пути", "transport_damage"),
         ("کلی هم براش برنامه ریختم، هنوز پیامکی نیومده", None),               # plans made, nothing spilled
+        ("открыла попробовала пару раз не мое", "change_of_mind"),            # "не моё": not to one's taste
+        ("это не мой заказ", None),
         ("شارژرش اصلا شارژ نمیکنه", "defect"),
     ],
 )
