@@ -169,6 +169,9 @@ def utter_window(dispatcher: CollectingDispatcher, tracker: Tracker, store: Stor
     if window is None:
         return False
     dispatcher.utter_message(text=answers.window_from_moment(received, timed, *window, present, language))  # type: ignore[arg-type]
+    ground = store.rules.returns.grounds.get(reason) if store.rules.returns else None
+    if window[1] < present and ground is not None and ground.conditions:  # passed: what the page says follows
+        dispatcher.utter_message(text=answers.rule_line(ground, language), sources=cited([ground]))  # type: ignore[arg-type]
     return True
 
 

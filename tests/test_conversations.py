@@ -695,3 +695,16 @@ def test_an_amount_outside_a_rules_bound_is_told_the_bound(servers) -> None:
     servers.say(sender, "если куплю ноутбук за 15 млн туманов, при получении нужны будут документы?", store="chistatek")
     said = "\n".join(texts(servers.say(sender, "а если за 8 млн?", store="chistatek")))
     assert "только для сумм свыше 10\u202f000\u202f000 томан" in said and "8\u202f000\u202f000 томан — меньше" in said
+
+
+def test_a_window_that_has_passed_says_what_the_page_says_follows(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "сколько времени есть чтобы сообщить о царапине на корпусе после получения?", store="chistatek")
+    said = "\n".join(texts(servers.say(sender, "я получил позавчера, значит уже поздно?", store="chistatek")))
+    assert "срок 2 часа истёк" in said and "ответственности за них не несёт" in said
+
+
+def test_a_warranty_question_about_ones_item_says_the_card_rule_with_the_operator(servers) -> None:
+    said = "\n".join(texts(servers.say(new_sender(), "чайник philips уже не греет. заказ CT-2003 тел 599125503. это по гарантии?",
+                                       store="citadel")))
+    assert "0322350035" in said and "гарантийный талон" in said
