@@ -120,6 +120,14 @@ def _purpose(tracker: Tracker) -> Optional[str]:
     return waiting or tracker.get_slot("purpose")
 
 
+def _given_to_look_up(intent: str, question: str) -> bool:
+    """An order given with its phone ("заказ SR-5001, телефон 1101. трек уже есть?") or asked where it is ("سفارش ۵۸۱۲۲
+    من هنوز نرسیده، کجاست؟"): to be looked up, whatever rule the words also meet."""
+    named = [entity.entity for entity in extract_entities(question, _ORDER_AND_PHONE)]
+    return (intent == "order_status" and "order_id" in named and (len(named) > 1 or asks_where_or_when(question))
+            and not what_if(question))
+
+
 def _human_button(language: str) -> list[dict[str, str]]:
     """The way to a person, offered whenever the rules cannot answer."""
     return [{"title": render("button.human", language), "payload": "/human_handoff"}]  # type: ignore[arg-type]
@@ -197,6 +205,7 @@ class ActionOrderFlow(Action):
         unproven = unknown_order or (not tracker.get_slot("verified_order") and tracker.get_slot("requested_slot") == "phone"
                                      and not any(latest_entity(tracker, name) for name in ("order_id", "phone")))
         if (intent in (purpose, "inform") and (unproven or hypothetical or intent == "order_status")
+                and not _given_to_look_up(intent, question)
                 and (self._about_the_rules(intent, question, store, likely_intents(tracker) if unproven else [])
                      or self._rules_follow_up(tracker, question)
                      or window_asked_now(CollectingDispatcher(), tracker))):
@@ -271,10 +280,6 @@ class ActionOrderFlow(Action):
         now?"), plainly about another rule of the page ("and the gift that comes with the order?"), or, not about
         one's own order, answered by a rule of the classifier's next topics ("отправляю назад ноутбук на проверку, там
         пароль. так и оставить?")."""
-        named = [entity.entity for entity in extract_entities(question, _ORDER_AND_PHONE)]
-        if intent == "order_status" and "order_id" in named and (len(named) > 1 or asks_where_or_when(question)) and (
-                not what_if(question)):
-            return False  # "заказ SR-5001, телефон 1101. трек уже есть?", "سفارش ۵۸۱۲۲ من هنوز نرسیده، کجاست؟": looked up
         if rules_question(intent, question):
             return True
         if intent == "damaged_item" and not wants_something_done(question):

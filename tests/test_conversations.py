@@ -708,3 +708,8 @@ def test_a_warranty_question_about_ones_item_says_the_card_rule_with_the_operato
     said = "\n".join(texts(servers.say(new_sender(), "чайник philips уже не греет. заказ CT-2003 тел 599125503. это по гарантии?",
                                        store="citadel")))
     assert "0322350035" in said and "гарантийный талон" in said
+
+
+def test_out_of_town_with_a_distance_is_priced_without_the_amount(servers) -> None:
+    said = "\n".join(texts(servers.say(new_sender(), "ارسال به خارج شهر، ۱۵ کیلومتر، چقدر میشه؟", store="citadel")))
+    assert "۳۰ لاری" in said and "مبلغ سفارشتان" not in said

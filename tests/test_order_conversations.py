@@ -463,3 +463,8 @@ def test_days_left_asked_with_the_order_are_its_window_and_a_what_if_after_it_is
                            "а если я его вообще не буду открывать и просто передумаю? он же в пломбе")
     assert "у вас ещё 5 дней" in text(window) and "Почему" not in text(window)
     assert "вернуть нельзя" in text(what_if) and "Крупногабаритные" in text(what_if)
+
+
+def test_where_is_an_order_named_after_a_rule_on_returning_it_is_its_look_up(servers) -> None:
+    _, ask = talk(servers, "offykala", "پرینتر پلمپ رو اگه پشیمون بشم میشه پس بدم؟", "سفارش ۵۸۱۲۲ من هنوز نرسیده، کجاست؟")
+    assert "موبایل" in text(ask) and "منصرف" not in text(ask)  # not the rule on cancelling before delivery

@@ -217,7 +217,7 @@ _OUT_OF_TOWN = re.compile(
     # Georgian towns beyond the five cities Citadel's prices name: priced per km like any place out of town
     r"(?<!\w)(?:зугдиди|гори|телави|поти|зестафони|кобулети|боржоми|самтредиа|хашури|сенаки|озургети|ахалцихе|"
     r"марнеули|сигнахи|гардабани|кварели|ахалкалаки|زوگدیدی|گوری|تلاوی|پوتی|بورجومی|کوبولتی)(?!\w)|"
-    rf"خارج{_GAP}از{_GAP}شهر|بیرون{_GAP}از{_GAP}شهر|روستا(?!وی)\w*|حومه",
+    rf"خارج{_GAP}(?:از{_GAP})?شهر|بیرون{_GAP}(?:از{_GAP})?شهر|روستا(?!وی)\w*|حومه",
     re.IGNORECASE,
 )
 # What joins a distance to the city it is measured from: "30 км от Тбилиси", "۳۰ کیلومتر بیرون از شیراز".

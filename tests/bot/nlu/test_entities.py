@@ -134,6 +134,7 @@ def test_agrees_with_the_annotations_of_our_training_data() -> None:
         ("заказ на 1 250 лари", [("amount", "1 250 лари", 1250)]),
         ("CT-2002 300 лари", [("order_id", "CT-2002", "CT-2002"), ("amount", "300 лари", 300)]),
         ("0 лари", []),
+        ("ارسال به خارج شهر ۱۵ کیلومتر", [("city", "خارج شهر", "out_of_town"), ("distance", "۱۵ کیلومتر", 15)]),
         # times in words and with the part of the day
         ("ساعت یک ظهر", [("time", "ساعت یک ظهر", "13:00")]),
         ("ساعت ۱ ظهر", [("time", "ساعت ۱ ظهر", "13:00")]),
