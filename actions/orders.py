@@ -146,6 +146,8 @@ class ActionOrderFlow(Action):
     ) -> List[Dict[Text, Any]]:
         """One step of the flow; forms fill what is missing and hand back here."""
         store, language = store_and_language(tracker)
+        if _ended_this_turn(tracker):  # "بازش کردم دیگه" while the order is asked: the form said the refusal
+            return []
         if _why_asked(dispatcher, tracker):  # "а без телефона никак?", whatever the classifier made of it
             dispatcher.utter_message(response=f"utter_ask_{tracker.get_slot('requested_slot')}")
             return []
@@ -510,6 +512,17 @@ async def answer_aside(form: FormValidationAction, dispatcher: CollectingDispatc
     if asked in _ASKED_AGAIN and not said_this_turn(tracker, f"utter_ask_{asked}"):
         dispatcher.utter_message(response=f"utter_ask_{asked}")  # then the question it interrupted, to go on
     return [SlotSet("requested_slot", None), ActiveLoop(None)]
+
+
+def _ended_this_turn(tracker: Tracker) -> bool:
+    """Whether a form ended the flow on the latest message (a refusal whatever the order, "I have no order number"):
+    the purpose cleared after it, so the order is not asked for again by the intent's own rule."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "slot" and event.get("name") == "purpose" and event.get("value") is None:
+            return True
+    return False
 
 
 def _why_asked(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
