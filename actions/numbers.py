@@ -360,7 +360,7 @@ def _order_follow_up(tracker: Tracker) -> Optional[str]:
     likeliest intent when it is about an order, or a return for the reason it names ("а если … просто передумаю? он
     же в пломбе"); else None."""
     question = question_text(tracker)
-    if any(entity.get("entity") == "order_id" for entity in (tracker.latest_message or {}).get("entities") or []):
+    if latest_entity(tracker, "order_id"):
         return purpose_from_words(question)
     if not tracker.get_slot("verified_order") or not rules_question(None, question):
         return None

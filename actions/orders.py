@@ -33,6 +33,7 @@ from actions.db import in_database, local_now, now, order_items
 from actions.faults import told_when_down
 from actions.numbers import ActionUnclear
 from actions.topics import (
+    ORDER_SLOTS,
     bound_follow_up,
     chosen_units,
     cited,
@@ -85,8 +86,7 @@ from bot.stores.units import choose_units, plainly_answered, short_follow_up, st
 logger = logging.getLogger(__name__)
 _FLOW_SLOTS = ("return_item", "return_reason", "sealed")
 # Questions of the forms asked again after a side question, in their own words (domain responses)
-_ORDER_SLOTS = ("order_id", "phone")  # what proves an order
-_ASKED_AGAIN = (*_ORDER_SLOTS, "sealed")
+_ASKED_AGAIN = (*ORDER_SLOTS, "sealed")
 # Rules whose answer, for a customer's own order, is that order's status: "when will my order arrive?"
 _STATUS_TOPICS = ("order_status", "delivery_time")
 _ORDER_NUMBER = frozenset({"order_id"})
@@ -112,7 +112,7 @@ def _purpose(tracker: Tracker) -> Optional[str]:
     """What the customer wants done with the order: the latest order intent, else the slot; a rules question asked
     after another in the same message ("где CT-2002? и можно ли вернуть…?") keeps the purpose the order is asked for."""
     intent = (tracker.latest_message.get("intent") or {}).get("name")
-    looking_up = tracker.get_slot("requested_slot") in _ORDER_SLOTS or (
+    looking_up = tracker.get_slot("requested_slot") in ORDER_SLOTS or (
         tracker.get_slot("order_id") and not tracker.get_slot("verified_order"))  # an order named, not yet proven
     waiting = tracker.get_slot("purpose") if looking_up else None
     if intent in ORDER_PURPOSES and not (waiting and later_question(tracker) and side_question(tracker)):
@@ -152,28 +152,28 @@ class ActionOrderFlow(Action):
             dispatcher.utter_message(response=f"utter_ask_{tracker.get_slot('requested_slot')}")
             return []
         if not classifier_sure(tracker) and tracker.get_slot("requested_slot") is None and not any(
-                latest_entity(tracker, name) for name in _ORDER_SLOTS):
+                latest_entity(tracker, name) for name in ORDER_SLOTS):
             again = total_again(tracker)  # "а если ещё чайник возьму и выйдет 550?" after a delivery price, read as a
             if again:  # fault by a guess: the price again for the new total
                 return again
         purpose = _purpose(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         question = question_text(tracker)
+        reason = reason_from(None, question)
         if tracker.get_slot("order_id") and ((purpose is None and intent == "inform") or (
-                purpose == intent == "order_status" and latest_entity(tracker, "order_id") and reason_from(None, question))):
+                purpose == intent == "order_status" and latest_entity(tracker, "order_id") and reason)):
             purpose = purpose_from_words(question)  # "order CK-3004, 3304, it stopped working", "заказ ts1046: 100 мл
             # заказывала, а пришел 50 мл" (read as its status: the reason says a return)
-        elif purpose is None and intent == "inform" and latest_entity(tracker, "phone") and reason_from(None, question):
+        elif purpose is None and intent == "inform" and latest_entity(tracker, "phone") and reason:
             purpose = purpose_from_words(question)  # "мой номер 09121111103, фен сломался": a return, its order asked
         elif (purpose in ("return_request", "damaged_item") and asks_if_still_in_time(question) and window_reason(question)
               and (tracker.get_slot("order_id") or tracker.get_slot("verified_order"))
               and not any(reason_from(None, text) for text in recent_texts(tracker, 3))):
             purpose = "order_status"  # "58120, 0912…: сколько у меня осталось дней на тест?": its window, no return yet
         elif (purpose != "order_status" and intent == "inform" and latest_entity(tracker, "order_id")
-              and tracker.get_slot("requested_slot") not in _ORDER_SLOTS and asks_where_or_when(question)
-              and reason_from(None, question) is None):
+              and tracker.get_slot("requested_slot") not in ORDER_SLOTS and asks_where_or_when(question)
+              and reason is None):
             purpose = "order_status"  # "58122, 0912…. کی میرسه دستم؟" after a rule on returns: its status, not a return
-        reason = reason_from(None, question)
         returning = tracker.get_slot("purpose") in ("return_request", "damaged_item") and reason
         if purpose == "cancel_order" and (sealed_from(None, question) is not None or returning
                                           or reason in ("defect", "transport_damage", "wrong_item")):
@@ -202,10 +202,10 @@ class ActionOrderFlow(Action):
         # with an order proven, the rules answer "and if I hadn't opened it, who would pay?" (not "and if it breaks?",
         # which is the order's decision) and a status-worded question about another rule ("what to check on delivery?")
         # "and if it broke?" of a proven order is its decision; "if you ship it and I regret, can I cancel then?" a rule
-        hypothetical = what_if(question) and (reason_from(None, question) is None or purpose == "cancel_order")
+        hypothetical = what_if(question) and (reason is None or purpose == "cancel_order")
         # an order whose phone is asked again (after a mismatch) is no order to answer a question of another kind for
         unproven = unknown_order or (not tracker.get_slot("verified_order") and tracker.get_slot("requested_slot") == "phone"
-                                     and not any(latest_entity(tracker, name) for name in ("order_id", "phone")))
+                                     and not any(latest_entity(tracker, name) for name in ORDER_SLOTS))
         if (intent in (purpose, "inform") and (unproven or hypothetical or intent == "order_status")
                 and not _given_to_look_up(intent, question)
                 and (self._about_the_rules(intent, question, store, likely_intents(tracker) if unproven else [])
@@ -374,6 +374,7 @@ class ActionOrderFlow(Action):
         if reason is None and sealed is True and purpose == "return_request":
             reason = "change_of_mind"  # "the cream too? I haven't opened it": an unopened item with no fault named
         known = [SlotSet("return_item", sku), SlotSet("return_reason", reason), SlotSet("sealed", sealed)]
+        cleared = [SlotSet(slot, None) for slot in _FLOW_SLOTS] + [SlotSet("purpose", None)]
         item = next((i for i in order.items if i.sku == sku), None)
         shared = one_rule_for_every_reason(store)
         if reason is None and shared is not None and not side_question(tracker):  # why would not change the answer
@@ -383,7 +384,7 @@ class ActionOrderFlow(Action):
                 decision = can_return(order, item or order.items[0], shared.reason, now(), store, sealed)
                 dispatcher.utter_message(text=answers.return_any_reason(decision, store, language),  # type: ignore[arg-type]
                                          sources=cited([shared, store.rules.returns], "returns"))
-                return [SlotSet(slot, None) for slot in _FLOW_SLOTS] + [SlotSet("purpose", None)]
+                return cleared
         if item is None or reason is None:
             if side_question(tracker):  # "and the gift paper that came with it?": answered, the return waits
                 utter_topic(dispatcher, tracker, purpose, question_text(tracker), likely_intents(tracker))
@@ -393,7 +394,6 @@ class ActionOrderFlow(Action):
         if decision.verdict == "needs_seal":
             return known + [FollowupAction("return_form")]
         text = answers.return_decision(decision, item, store, language, now())  # type: ignore[arg-type]
-        cleared = [SlotSet(slot, None) for slot in _FLOW_SLOTS] + [SlotSet("purpose", None)]
         sources = cited([decision.ground or store.rules.returns], "returns")
         if decision.verdict in ("eligible", "needs_evidence"):
             dispatcher.utter_message(text=text, sources=sources)
@@ -540,7 +540,7 @@ def _refused_across_turns(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     refuses it whatever the order, so it is said now (True) instead of asking for the order again."""
     sealed = sealed_from(None, question_text(tracker))
     if (tracker.get_slot("purpose") not in ("return_request", "damaged_item") or tracker.get_slot("verified_order")
-            or tracker.get_slot("requested_slot") not in _ORDER_SLOTS or sealed is None):
+            or tracker.get_slot("requested_slot") not in ORDER_SLOTS or sealed is None):
         return False
     return refused_with_reason_before(dispatcher, tracker, sealed)
 

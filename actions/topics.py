@@ -335,12 +335,15 @@ def utter_store_words(dispatcher: CollectingDispatcher, tracker: Tracker, topic:
     utter_topic(dispatcher, tracker, topic)
 
 
+ORDER_SLOTS = ("order_id", "phone")  # what proves an order
+
+
 def why_asked_now(tracker: Tracker) -> bool:
     """"зачем вам телефон?", "شماره سفارش واسه چی؟" while the order's number or phone is asked for (which the look-up's
     form explains), whatever the classifier made of it."""
-    return (tracker.get_slot("requested_slot") in ("order_id", "phone") and not tracker.get_slot("verified_order")
-            and asks_why_asked(question_text(tracker))
-            and not any(latest_entity(tracker, name) for name in ("order_id", "phone")))
+    return (tracker.get_slot("requested_slot") in ORDER_SLOTS and not tracker.get_slot("verified_order")
+            and asks_why_asked(question_text(tracker)) and not any(latest_entity(tracker, name) for name in ORDER_SLOTS))
+
 
 
 class ActionAnswerTopic(Action):

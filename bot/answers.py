@@ -166,16 +166,10 @@ def return_decision(
         returns = policy.rules.returns  # the page's general way to ask for a return still applies
         return _lines(render("return.verdict.not_covered", language, store=store, reason=reason),
                       returns and render("return.how", language, how=returns.how[language]))
-    deadline = dated(_local(decision.deadline, policy), True, language) if decision.deadline else ""
-    window = window_text(decision.window, language) if decision.window else ""
+    window, deadline = _window_and_deadline(decision, policy, language)
     if decision.verdict == "not_eligible":
         head = render("return.verdict.not_eligible", language, item=item.name, reason=reason)
-        problems = []
-        for problem in decision.problems:
-            if problem == "window_passed" and decision.window and decision.window.unit == "at_delivery":
-                problems.append("• " + render("return.problem.window_passed_at_delivery", language))
-            else:
-                problems.append("• " + render(f"return.problem.{problem}", language, window=window, deadline=deadline))
+        problems = ["• " + _problem_line(problem, decision, window, deadline, language) for problem in decision.problems]
         returns = policy.rules.returns  # the store decides in the end: the page's way to ask, should the customer still
         return _lines(head, *problems, rule_line(decision.ground, language),
                       returns and render("return.how_anyway", language, how=returns.how[language]))
@@ -207,12 +201,10 @@ def return_any_reason(decision: ReturnDecision, policy: StorePolicy, language: L
     if returns is None or ground is None:
         return ""
     named = listing([f"«{render(f'reason.{reason}', language)}»" for reason in returns.grounds], language)
-    window = window_text(decision.window, language) if decision.window else ""
-    deadline = dated(_local(decision.deadline, policy), True, language) if decision.deadline else ""
-    if decision.window and decision.window.unit == "at_delivery" and not decision.before_delivery:
-        standing: Optional[str] = render("return.problem.window_passed_at_delivery", language)
-    elif "window_passed" in decision.problems:
-        standing = render("return.problem.window_passed", language, window=window, deadline=deadline)
+    window, deadline = _window_and_deadline(decision, policy, language)
+    passed = decision.window and decision.window.unit == "at_delivery" and not decision.before_delivery
+    if passed or "window_passed" in decision.problems:
+        standing: Optional[str] = _problem_line("window_passed", decision, window, deadline, language)
     else:
         standing = decision.deadline and render("return.deadline", language, window=window, deadline=deadline)
     left_open = "change_of_mind" not in returns.grounds and render(
@@ -220,6 +212,20 @@ def return_any_reason(decision: ReturnDecision, policy: StorePolicy, language: L
     return _lines(render("return.any_reason", language, store=store, reasons=named, rule=ground.conditions[language]),
                   standing, left_open or None, render("return.how", language, how=returns.how[language]),
                   returns.refund and render("return.refund", language, refund=returns.refund[language]))
+
+
+def _window_and_deadline(decision: ReturnDecision, policy: StorePolicy, language: Language) -> tuple[str, str]:
+    """A decision's window ("۷ روز کاری") and the moment it closes, as said in a reply ("" where there is none)."""
+    window = window_text(decision.window, language) if decision.window else ""
+    deadline = dated(_local(decision.deadline, policy), True, language) if decision.deadline else ""
+    return window, deadline
+
+
+def _problem_line(problem: str, decision: ReturnDecision, window: str, deadline: str, language: Language) -> str:
+    """One reason a return is refused; a window "at delivery" that has passed is said as the claim that was due then."""
+    if problem == "window_passed" and decision.window and decision.window.unit == "at_delivery":
+        return render("return.problem.window_passed_at_delivery", language)
+    return render(f"return.problem.{problem}", language, window=window, deadline=deadline)
 
 
 def _deadline_line(decision: ReturnDecision, window: str, deadline: str, now: Optional[datetime], language: Language) -> str:
