@@ -78,6 +78,21 @@ def _written(value: Any, scale: Optional[str], language: Language) -> Optional[s
     return number(scaled, language, max(0, -int(scaled.normalize().as_tuple().exponent)))
 
 
+def resolve(path: str, data: Mapping[str, Any], where: str) -> Any:
+    """The value at a path of the file's data (`rules.delivery.tiers[1].per_km`, `units.<id>.within.amount`)."""
+    node: Any = data
+    for key, index in _STEP.findall(path):
+        if key and isinstance(node, dict) and key in node:
+            node = node[key]
+        elif key and isinstance(node, list) and any(isinstance(i, dict) and i.get("id") == key for i in node):
+            node = next(item for item in node if isinstance(item, dict) and item.get("id") == key)  # a unit by id
+        elif index and isinstance(node, list) and int(index) < len(node):
+            node = node[int(index)]
+        else:
+            raise RuleError(where, f"{path} names nothing in this file")
+    return node
+
+
 def render(text: str, language: Language, data: Mapping[str, Any], where: str = "text") -> str:
     """A text with each placeholder replaced by the rule value it names, so that it follows the rule's changes."""
 
@@ -86,16 +101,10 @@ def render(text: str, language: Language, data: Mapping[str, Any], where: str = 
         if placeholder is None:
             raise RuleError(where, f"'{braces.group()}' is not a placeholder: write {{rules.<path>}} or "
                                    "{units.<id>.<path>}, optionally ending in :thousand, :million or :hour")
-        node: Any = data
-        for key, index in _STEP.findall(placeholder.group(1)):
-            if key and isinstance(node, dict) and key in node:
-                node = node[key]
-            elif key and isinstance(node, list) and any(isinstance(i, dict) and i.get("id") == key for i in node):
-                node = next(item for item in node if isinstance(item, dict) and item.get("id") == key)  # a unit by id
-            elif index and isinstance(node, list) and int(index) < len(node):
-                node = node[int(index)]
-            else:
-                raise RuleError(where, f"{braces.group()} names nothing in this file")
+        try:
+            node = resolve(placeholder.group(1), data, where)
+        except RuleError:
+            raise RuleError(where, f"{braces.group()} names nothing in this file") from None
         written = _written(node, placeholder.group(2), language)
         if written is None:
             raise RuleError(where, f"{braces.group()} is not a number or a time of day"

@@ -16,7 +16,7 @@ from typing import Any, Mapping, Optional
 import yaml
 
 from bot.nlu.language import LANGUAGES, Language
-from bot.stores.numbers import render_texts
+from bot.stores.numbers import render_texts, resolve
 from bot.stores.rules import RuleError, StoreRules, Window, parse_rules, parse_window
 from bot.stores.schema import schema, schema_problem
 
@@ -165,7 +165,7 @@ def _units(path: Path, data: Mapping[str, Any]) -> tuple[AnswerUnit, ...]:
             raise PolicyError(path, f"{where}.examples", "expected a non-empty list of questions")
         units.append(AnswerUnit(unit_id, body["topic"], tuple(sources), _bilingual(path, body, where),
                                 tuple(examples), _condition(path, body.get("when"), f"{where}.when"),
-                                _within(path, body.get("within"), f"{where}.within"), body.get("next_step")))
+                                _within(path, body.get("within"), f"{where}.within", data), body.get("next_step")))
     known = {unit.id for unit in units}
     for unit in units:
         if unit.next_step is not None and (unit.next_step not in known or unit.next_step == unit.id):
@@ -173,10 +173,11 @@ def _units(path: Path, data: Mapping[str, Any]) -> tuple[AnswerUnit, ...]:
     return tuple(units)
 
 
-def _within(path: Path, raw: Any, where: str) -> Optional[Window]:
-    """A unit's `within`: the span its rule gives, which a moment the customer names turns into a deadline."""
+def _within(path: Path, raw: Any, where: str, data: Mapping[str, Any]) -> Optional[Window]:
+    """A unit's `within`: the span its rule gives, which a moment the customer names turns into a deadline; written
+    as {amount, unit}, or as the path of a rule's window (`rules.returns.grounds.defect.window`), so it follows it."""
     try:
-        window = parse_window(raw, where)
+        window = parse_window(resolve(raw, data, where) if isinstance(raw, str) else raw, where)
     except RuleError as error:
         raise PolicyError(path, where, str(error)) from error
     if window is not None and window.unit == "at_delivery":

@@ -28,6 +28,7 @@ class ReturnDecision:
     before_delivery: bool
     ground: Optional[ReturnGround]
     sale_terms: bool = False  # who pays was decided by the store's terms for orders bought in a sale
+    delivered_at: Optional[datetime] = None  # when the window began, to say how long ago
 
 
 def _shipping(ground: ReturnGround, order: OrderFacts) -> Payer:
@@ -87,7 +88,7 @@ def can_return(
     else:
         verdict = "eligible"
     return ReturnDecision(verdict, reason, tuple(problems), closes, ground.window, _shipping(ground, order), False, ground,
-                          _sale_terms(ground, order))
+                          _sale_terms(ground, order), order.delivered_at)
 
 
 def window_from(received: datetime, timed: bool, reason: Reason, policy: StorePolicy) -> Optional[tuple[Window, datetime]]:

@@ -140,3 +140,25 @@ def test_the_holiday_calendar_is_a_country_the_library_knows(tmp_path: Path, cou
         with pytest.raises(PolicyError) as error:
             load_policy(path)
         assert error.value.field_name == "rules.calendar.holidays"
+
+
+def test_a_units_span_can_be_its_rules_window() -> None:
+    sitra = policies()["sitra"]
+    unit = next(unit for unit in sitra.units if unit.id == "damage_report_within_24h")
+    assert unit.within == sitra.rules.returns.grounds["transport_damage"].window  # type: ignore[union-attr]
+
+
+def test_a_units_span_naming_no_rule_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "demo.yml"
+    path.write_text(VALID + """units:
+  - id: late_report
+    topic: refund_time
+    within: rules.returns.grounds.defect.window
+    source: "a sentence"
+    fa: "پاسخ"
+    ru: "Ответ"
+    examples: ["پولم کی برمیگرده"]
+""", encoding="utf-8")
+    with pytest.raises(PolicyError) as error:
+        load_policy(path)
+    assert error.value.field_name == "units.late_report.within"
