@@ -169,7 +169,8 @@ def return_decision(
     window, deadline = _window_and_deadline(decision, policy, language)
     if decision.verdict == "not_eligible":
         head = render("return.verdict.not_eligible", language, item=item.name, reason=reason)
-        problems = ["• " + _problem_line(problem, decision, window, deadline, language) for problem in decision.problems]
+        problems = ["• " + _problem_line(problem, decision, window, deadline, language, policy, now)
+                    for problem in decision.problems]
         returns = policy.rules.returns  # the store decides in the end: the page's way to ask, should the customer still
         return _lines(head, *problems, rule_line(decision.ground, language),
                       returns and render("return.how_anyway", language, how=returns.how[language]))
@@ -194,7 +195,16 @@ def return_decision(
     )
 
 
-def return_any_reason(decision: ReturnDecision, policy: StorePolicy, language: Language) -> str:
+def refused_again(policy: StorePolicy, language: Language) -> str:
+    """The same refusal asked about again ("so what do I do now?"): that the answer stands, that a person can look at
+    it, and the page's way to ask all the same."""
+    returns = policy.rules.returns
+    return _lines(render("return.refused_again", language, store=policy.name[language]),
+                  returns and render("return.how_anyway", language, how=returns.how[language]))
+
+
+def return_any_reason(decision: ReturnDecision, policy: StorePolicy, language: Language,
+                      now: Optional[datetime] = None) -> str:
     """A return asked for without a reason where one rule serves every reason the page names: that rule, where this
     order stands by it, the reasons the page leaves open, how to ask for it and the refund."""
     returns, ground, store = policy.rules.returns, decision.ground, policy.name[language]
@@ -204,7 +214,7 @@ def return_any_reason(decision: ReturnDecision, policy: StorePolicy, language: L
     window, deadline = _window_and_deadline(decision, policy, language)
     passed = decision.window and decision.window.unit == "at_delivery" and not decision.before_delivery
     if passed or "window_passed" in decision.problems:
-        standing: Optional[str] = _problem_line("window_passed", decision, window, deadline, language)
+        standing: Optional[str] = _problem_line("window_passed", decision, window, deadline, language, policy, now)
     else:
         standing = decision.deadline and render("return.deadline", language, window=window, deadline=deadline)
     left_open = "change_of_mind" not in returns.grounds and render(
@@ -221,10 +231,16 @@ def _window_and_deadline(decision: ReturnDecision, policy: StorePolicy, language
     return window, deadline
 
 
-def _problem_line(problem: str, decision: ReturnDecision, window: str, deadline: str, language: Language) -> str:
-    """One reason a return is refused; a window "at delivery" that has passed is said as the claim that was due then."""
+def _problem_line(problem: str, decision: ReturnDecision, window: str, deadline: str, language: Language,
+                  policy: StorePolicy, now: Optional[datetime]) -> str:
+    """One reason a return is refused; a window "at delivery" that has passed is said as the claim that was due then,
+    and one of days with the delivery and how long ago it was, which the customer counts from."""
     if problem == "window_passed" and decision.window and decision.window.unit == "at_delivery":
         return render("return.problem.window_passed_at_delivery", language)
+    if problem == "window_passed" and decision.delivered_at is not None and now is not None:
+        delivered = _local(decision.delivered_at, policy)
+        return render("return.problem.window_passed_since", language, window=window, deadline=deadline,
+                      delivered=dated(delivered, False, language) + _days_ago(delivered, now, language))
     return render(f"return.problem.{problem}", language, window=window, deadline=deadline)
 
 
@@ -252,7 +268,7 @@ def window_from_moment(received: datetime, timed: bool, window: Window, closes: 
     """"If it came on 3 Mehr, the 7-day window runs to 10 Mehr"; with the hour, the time still left. `known`: the
     delivery of the customer's own order, said as a fact, with the days left."""
     said = dated(received, timed, language)
-    deadline = dated(closes, timed and window.unit == "hours", language)
+    deadline = _deadline_said(closes, timed and window.unit == "hours", now, language)
     values = {"received": said, "window": window_text(window, language), "deadline": deadline}
     if now > closes:
         return render("return.order_window_passed" if known else "return.window_from_day_passed", language, **values)
@@ -280,12 +296,15 @@ def deadline_from_moment(start: datetime, timed: bool, window: Window, closes: d
     """"It was yesterday noon: until when?" after "the bank returns it within 72 hours": the span counted from the
     moment the customer names, with today, tomorrow or the day after named as such."""
     values = {"start": dated(start, timed, language), "window": window_text(window, language),
-              "deadline": dated(closes, window.unit == "hours", language)}
-    if now > closes:
-        return render("deadline.passed", language, **values)
+              "deadline": _deadline_said(closes, window.unit == "hours", now, language)}
+    return render("deadline.passed" if now > closes else "deadline.from_moment", language, **values)
+
+
+def _deadline_said(closes: datetime, with_hour: bool, now: datetime, language: Language) -> str:
+    """A deadline's date (and hour), with yesterday, today, tomorrow or the day after named as such: the customer
+    counts from today."""
     ahead = (closes.date() - now.date()).days
-    relative = render(f"deadline.in_days.{ahead}", language) if ahead in (0, 1, 2) else ""
-    return render("deadline.from_moment", language, relative=relative, **values)
+    return dated(closes, with_hour, language) + (render(f"deadline.in_days.{ahead}", language) if -1 <= ahead <= 2 else "")
 
 
 def order_window(order: OrderFacts, window: Window, closes: datetime, now: datetime, policy: StorePolicy,

@@ -60,6 +60,15 @@ def test_an_open_return_window_says_the_time_left(language: str) -> None:
 
 
 @pytest.mark.parametrize("language", ["fa", "ru"])
+def test_a_passed_return_window_says_how_long_ago_the_delivery_was(language: str) -> None:
+    policy = policies()["offykala"]  # 7 days after delivery, asked 12 days after it
+    now = DELIVERED + timedelta(days=12)
+    text = answers.return_decision(can_return(ORDER, ITEM, "defect", now, policy), ITEM, policy, language, now)
+    clean(text, language)
+    assert ("۱۲ روز پیش" in text and "تمام شده" in text) if language == "fa" else ("12 дней назад" in text and "истёк" in text)
+
+
+@pytest.mark.parametrize("language", ["fa", "ru"])
 def test_return_decisions(language: str) -> None:
     policy = policies()["offykala"]
     for reason, sealed in (("defect", None), ("change_of_mind", True), ("transport_damage", None), ("wrong_item", None)):
@@ -163,14 +172,16 @@ def test_an_hours_window_says_the_time_left(language: str) -> None:
 @pytest.mark.parametrize("language", ["fa", "ru"])
 def test_a_span_counted_from_the_moment_named_says_the_day_it_ends(language: str) -> None:
     policy = policies()["sitra"]
-    [unit] = [unit for unit in policy.units if unit.within is not None]
+    unit = next(unit for unit in policy.units if unit.id == "failed_payment_auto_reversal_72h")
     noon = datetime(2026, 11, 30, 12, tzinfo=TEHRAN)  # "it was yesterday noon"
     closes = noon + timedelta(hours=unit.within.amount)  # type: ignore[union-attr]
     text = answers.deadline_from_moment(noon, True, unit.within, closes, noon + timedelta(days=1), language)  # type: ignore[arg-type]
     clean(text, language)
     assert digits("12:00", language) in text and (("پس‌فردا" in text) if language == "fa" else ("послезавтра" in text))
     late = answers.deadline_from_moment(noon, True, unit.within, closes, closes + timedelta(hours=1), language)  # type: ignore[arg-type]
-    assert ("تمام شده" in late) if language == "fa" else ("истёк" in late)
+    assert ("تمام شده" in late) and "(دیروز)" not in late if language == "fa" else ("истёк" in late)
+    a_day_late = answers.deadline_from_moment(noon, True, unit.within, closes, closes + timedelta(days=1), language)  # type: ignore[arg-type]
+    assert ("(دیروز)" in a_day_late) if language == "fa" else ("(вчера)" in a_day_late)
 
 
 @pytest.mark.parametrize("language", ["fa", "ru"])
