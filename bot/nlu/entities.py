@@ -97,7 +97,7 @@ _HOUR_WORDS: dict[str, int] = {
     "девять": 9, "десять": 10, "одиннадцать": 11, "двенадцать": 12,
 }
 _HOUR = r"(?:[01]?\d|2[0-3])"
-_ORDER_HOUR = r"(?:0?[89]|1\d|2[0-3])"  # "закажу в 12": a bare hour after ordering, in shop hours (not "в 3", 3 or 15)
+_ORDER_HOUR = r"(?:0?[89]|1\d|2[0-3])"  # "закажу в 12", "в 12 закажу": a bare hour with ordering, in shop hours (not "в 3", 3 or 15)
 # what a bare number after "закажу в", "до", "после" counts instead of hours: "до 20 лари", "до 5 этажа", "после 10 дней"
 _NOT_HOURS = r"час|лар|gel|₾|км|шт|штук|дн|день|недел|мес|раз|товар|экземпляр|этаж|числ|процент|%|тыс|млн|мил|том|ступен"
 _WORD_HOUR = "|".join(sorted((word for word in _HOUR_WORDS if word != "час"), key=len, reverse=True))
@@ -112,7 +112,8 @@ _TIME = re.compile(
     rf"|(?<!\w)(?:в|к|до|после){_GAP}(?P<h5>час)(?:{_GAP}(?P<day5>{_DAY}))(?!\w)"
     rf"|(?<!\w)(?:закаж\w*|заказ\w*|оформ\w*|сделан\w*)(?:{_GAP}заказ\w*)?{_GAP}в{_GAP}(?P<h6>{_ORDER_HOUR})(?![\d\w:.,])"
     rf"(?!{_GAP}(?:{_DAY}|{_NOT_HOURS}))"
-    rf"|(?<!\w)(?:до|после){_GAP}(?P<h7>{_ORDER_HOUR})(?![\d\w:.,])(?!{_GAP}(?:{_DAY}|{_NOT_HOURS}))",
+    rf"|(?<!\w)(?:до|после){_GAP}(?P<h7>{_ORDER_HOUR})(?![\d\w:.,])(?!{_GAP}(?:{_DAY}|{_NOT_HOURS}))"
+    rf"|(?<!\w)в{_GAP}(?P<h8>{_ORDER_HOUR})(?={_GAP}(?:закаж|заказ|оформ))",
     re.IGNORECASE,
 )
 # "دیشب ساعت ۹", "امشب ساعت ۸": an evening said before the hour
@@ -300,7 +301,7 @@ def _distances(text: str) -> Iterator[Entity]:
 def _times(text: str) -> Iterator[Entity]:
     """Clock times, with the afternoon and evening words moving the hour past noon; "before 11" is a minute before."""
     for match in _TIME.finditer(text):
-        said = next(match.group(g) for g in ("h", "h2", "h3", "h4", "h5", "h6", "h7") if match.group(g))
+        said = next(match.group(g) for g in ("h", "h2", "h3", "h4", "h5", "h6", "h7", "h8") if match.group(g))
         hour = int(said) if said.isdigit() else _HOUR_WORDS[said.lower()]
         minute = int(match.group("m") or 0)
         day = next((match.group(g) for g in ("day", "day2", "day3", "day4", "day5") if match.group(g)), "")
@@ -310,7 +311,7 @@ def _times(text: str) -> Iterator[Entity]:
             hour = 0 if (day.lower() == "ночи" and hour == 12) else (hour + 12 if hour < 12 else hour)
         elif day == "ظهر" and hour < 6:  # "one at noon" is one in the afternoon
             hour += 12
-        first = next((g for g in ("h4", "h5", "h6", "h7") if match.group(g)), None)
+        first = next((g for g in ("h4", "h5", "h6", "h7", "h8") if match.group(g)), None)
         start = match.start(first) if first else match.start()  # not the "в" (nor the verb before it)
         if _BEFORE.search(text[:start]):
             hour, minute = divmod((hour * 60 + minute - 1) % (24 * 60), 60)

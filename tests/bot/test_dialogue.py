@@ -7,6 +7,7 @@ import pytest
 from bot.dialogue import (
     asks_why_asked,
     tells_the_store_to_act,
+    asks_until_when,
     asks_if_still_in_time,
     about_own_order,
     asks_about_days_off,
@@ -187,6 +188,11 @@ def test_buttons_still_answer_the_seal_question() -> None:
         ("открыла попробовала пару раз не мое", "change_of_mind"),            # "не моё": not to one's taste
         ("это не мой заказ", None),
         ("شارژرش اصلا شارژ نمیکنه", "defect"),
+        ("لانکوم سفارش TS-1043 رو میخوام پس بدم بوش بهم نمیسازه", "change_of_mind"),  # does not suit me
+        ("запах мне не подходит", "change_of_mind"),
+        ("کتری رسید ولی یه خط روشه، الان میشه اعتراض کنم؟", "transport_damage"),
+        ("لپ تاپم مشکل داره میخوام پسش بدم", "defect"),
+        ("پرداخت مشکل داره؟", None),
     ],
 )
 def test_more_ways_to_say_the_reason(text: str, reason: str) -> None:
@@ -561,6 +567,8 @@ def test_days_off_asked(text: str, asked: bool) -> None:
     ("عطر ۳ میلیونی برای بندرعباس، ارسال فوری میشه؟", True, False),
     ("هزینه ارسال به شیراز چقدره؟", False, True),
     ("کی می‌رسه؟", True, False),
+    ("я в Кутаиси, сколько ещё ждать?", True, False), ("долго ещё ждать?", True, False),
+    ("من شیرازم، چقدر دیگه میرسه؟", True, False),
     ("сколько стоит доставка в Батуми?", False, True),
     ("как оплатить заказ?", False, False),
 ])
@@ -628,6 +636,9 @@ def test_whether_a_window_is_still_open_is_asked(text: str, asked: bool) -> None
     ("наушники сломались, оформите возврат. коробку тоже отправлять?", True),
     ("میخوام یه کالا رو مرجوع کنم با تیپاکس بفرستم زودتر میرسه؟", False),  # how to, not "do it"
     ("если выберу оплату при получении, вы можете потом отменить заказ?", False),  # the store's right, a rule
+    ("شنیدم اگه پرداخت در محل بزنم ممکنه سفارشمو کنسل کنین، راسته؟", False),  # whether the store may
+    ("اگه قیمتو اشتباهی زده باشید و سفارشمو کنسل کنید، پولم کی برمیگرده؟", False),  # what follows if it does
+    ("اگه میشه سفارشمو لغو کنید", True),
 ])
 def test_telling_the_store_to_act_is_told_from_asking_how(text: str, acts: bool) -> None:
     assert tells_the_store_to_act(text) is acts
@@ -649,3 +660,11 @@ def test_the_customer_sending_something_themselves(text: str, sending: bool) -> 
 ])
 def test_a_question_about_the_number_asked_for(text: str, asks: bool) -> None:
     assert asks_why_asked(text) is asks
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("до какого дня можно сообщить?", True), ("تا کی وقت دارم خبر بدم؟", True), ("تا چه تاریخی میشه پس داد؟", True),
+    ("کی میرسه؟", False), ("сколько стоит доставка?", False),
+])
+def test_until_when_a_window_runs_is_asked(text: str, asked: bool) -> None:
+    assert asks_until_when(text) is asked

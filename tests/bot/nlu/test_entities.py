@@ -68,6 +68,8 @@ def found(text: str) -> list[tuple[str, str, object]]:
         ("если закажу в 12 когда можно забрать", [("time", "12", "12:00")]),
         ("а заказ сделан в 15", [("time", "15", "15:00")]),
         ("закажу в 9 вечера", [("time", "9 вечера", "21:00")]),
+        ("а если в 12 закажу", [("time", "12", "12:00")]),             # the hour before the verb
+        ("в 2 заказа", []),
         ("заказал в 2 экземплярах", []),
         # cities as ids, Russian case endings and Persian spellings
         ("доставка в Мцхету", [("city", "Мцхету", "mtskheta")]),
