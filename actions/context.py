@@ -23,6 +23,7 @@ from bot.dialogue import (
     no_order_number,
     order_id_from,
     phone_from,
+    purpose_from_words,
     reason_from,
     rules_question,
     sealed_from,
@@ -416,12 +417,13 @@ def total_again(tracker: Tracker) -> List[Dict[Text, Any]]:
 
 
 def order_named_instead(tracker: Tracker) -> List[Dict[Text, Any]]:
-    """An order's number alone after a computed answer ("мой заказ CT-2002" after a delivery price): that order looked
-    up, not the computation again; else nothing."""
+    """An order's number after a computed answer ("мой заказ CT-2002" after a delivery price): that order looked up for
+    what its words want ("CT-2003 …, کتری رسید ولی یه خط روشه" after installments: a damage), not the computation
+    again; else nothing."""
     named = any(entity.get("entity") == "order_id" for entity in _entities(tracker))
     if _intent(tracker) != "inform" or not named or _details(tracker):
         return []
-    return [SlotSet("purpose", "order_status"), FollowupAction("action_order_flow")]
+    return [SlotSet("purpose", purpose_from_words(question_text(tracker))), FollowupAction("action_order_flow")]
 
 
 def computed_elsewhere(tracker: Tracker, own: str) -> List[Dict[Text, Any]]:

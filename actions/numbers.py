@@ -56,6 +56,7 @@ from bot.dialogue import (
     asks_how_long,
     asks_how_much,
     asks_money_back,
+    asks_until_when,
     asks_who_pays,
     day_part,
     items_total,
@@ -70,6 +71,7 @@ from bot.dialogue import (
     sends_it_oneself,
     stated_amounts,
     what_if,
+    window_reason,
 )
 from bot.i18n.replies import render
 from bot.nlu.entities import OUT_OF_TOWN
@@ -190,10 +192,11 @@ _RETURN_TOPICS = ("return_request", "damaged_item")
 
 def utter_return_post(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """A shipping price asked about a return ("هزینه ارسال برگشتش با کیه", "… میتونم برگردونم؟ هزینه ارسالش با کیه؟"),
-    or its money ("کل پولشو پس میدین؟"), gets the return rules, with the rule of a wrong or broken item said in this message or the two before first (found
+    or, after a return's rule or decision, its sending ("چطوری بفرستم؟ من اصفهانم"), or its money ("کل پولشو پس میدین؟"), gets the return rules, with the rule of a wrong or broken item said in this message or the two before first (found
     by the reason's own words where the question alone finds a rule of another topic); True when said."""
     question = question_text(tracker)
-    after_return = earlier_topic(tracker) in _RETURN_TOPICS and (asks_who_pays(question) or sends_it_oneself(question))
+    after_return = (earlier_topic(tracker) in _RETURN_TOPICS or tracker.get_slot("pending_return")) and (
+        asks_who_pays(question) or sends_it_oneself(question))
     if not question or not (asks_about_sending_back(question) or asks_money_back(question) or after_return):
         return False
     reasons = [reason_from(None, said_before) for said_before in recent_texts(tracker, 3)]
@@ -219,35 +222,39 @@ def _ground_told(dispatcher: CollectingDispatcher, tracker: Tracker, question: s
     return bool(units)
 
 
-def utter_delivery_cost(dispatcher: CollectingDispatcher, tracker: Tracker, store: StorePolicy, language: str) -> None:
+def utter_delivery_cost(dispatcher: CollectingDispatcher, tracker: Tracker, store: StorePolicy,
+                        language: str) -> List[Dict[Text, Any]]:
     """The shipping price from the total, city and distance given, or one question for the missing number (the cities
     as buttons); for a price question, and for a time question that also asks the price of a given total. A message
     naming no number whose words plainly ask another topic's rule (a return's post) gets that rule, not a price, and
-    so does one whose amounts are of a return ("what comes back of the 600 I return?")."""
+    so does one whose amounts are of a return ("what comes back of the 600 I return?"). The total an added item makes
+    is kept as the conversation's amount ("and if I were in Shiraz?" after it is about that total)."""
     # the latest message named an amount, with its currency or without (not a follow-up's total)
     text = (tracker.latest_message or {}).get("text") or ""
     stated = _stated(tracker, store)
     said = latest_entity(tracker, "amount") is not None or bool(stated)
     if (not said or asks_about_sending_back(text) or asks_money_back(text)) and utter_return_post(dispatcher, tracker):
-        return  # "2.3 million, shipped free; I return a 600 one: all my money back?": the return's rule, not a price
+        return []  # "2.3 million, shipped free; I return a 600 one: all my money back?": the return's rule, not a price
     rules = store.rules.delivery
     if rules is None:
         utter_store_words(dispatcher, tracker, "delivery_cost")
-        return
+        return []
     question = question_text(tracker)
     named = said or any(latest_entity(tracker, entity) is not None for entity in ("city", "distance"))
     topic_before = earlier_topic(tracker)
     if not named and another_topic_answers(dispatcher, tracker, store, "delivery_cost"):
-        return  # words that plainly ask another topic's rule ("муж может забрать вместо меня?")
+        return []  # words that plainly ask another topic's rule ("муж может забрать вместо меня?")
     if (not named and question and topic_before not in (None, "delivery_cost", "delivery_time")
             and not names_shipping(question) and utter_units(dispatcher, tracker, question, [topic_before])):
-        return  # "حداقلش چقدره" after "SnappPay?": the earlier topic's rule, not a delivery price
+        return []  # "حداقلش چقدره" after "SnappPay?": the earlier topic's rule, not a delivery price
     if names_a_band(text, _amounts(tracker)) and not stated and utter_summary(dispatcher, tracker, "delivery_cost"):
-        return  # "до 100 лари сколько доставка?": the store's table of bands, not a price for 100
+        return []  # "до 100 лари сколько доставка?": the store's table of bands, not a price for 100
     total = _total(tracker, store, stated)
     earlier = as_number(_amount_before(tracker))
+    kept: List[Dict[Text, Any]] = []
     if said and total is not None and earlier is not None and adds_to_order(text):
         total += earlier  # "and if I also take a 250-lari soundbar?" after a 300-lari TV: 550
+        kept = [SlotSet("amount", total)]
     city = tracker.get_slot("city")
     distance = as_number(tracker.get_slot("distance"))
     quote = delivery_cost(rules, total, city, distance)
@@ -259,6 +266,7 @@ def utter_delivery_cost(dispatcher: CollectingDispatcher, tracker: Tracker, stor
                              buttons=buttons, sources=cited([quote.tier or rules], "delivery"))
     if quote.kind == "need_total" and store.answer("delivery_cost"):
         utter_topic(dispatcher, tracker, "delivery_cost")
+    return kept
 
 
 class ActionDeliveryCost(Action):
@@ -276,10 +284,10 @@ class ActionDeliveryCost(Action):
         if instead:  # "and if I order at 2 pm, what then?" after a pickup time: the pickup again
             return instead
         store, language = store_and_language(tracker)
-        utter_delivery_cost(dispatcher, tracker, store, language)
+        kept = utter_delivery_cost(dispatcher, tracker, store, language)
         if asks_how_long(question_text(tracker)) and (latest_entity(tracker, "city") or tracker.get_slot("city")):
             utter_delivery_time(dispatcher, tracker, store, language)  # "Price and how many days?": both answered
-        return []
+        return kept
 
 
 class ActionPickup(Action):
@@ -325,8 +333,8 @@ class ActionDeliveryTime(Action):
         """Computed per city where the store gives times, the store's words elsewhere; for a named order, its own."""
         if latest_entity(tracker, "order_id") is not None:  # "CT-2002 когда привезут?": when that order comes, not the lanes
             return [SlotSet("purpose", "order_status"), FollowupAction("action_order_flow")]
-        if window_asked_now(dispatcher, tracker):  # "получил в воскресенье, сегодня среда. успеваю?" after a defect rule
-            return []
+        if deadline_follow_up(dispatcher, tracker) or window_asked_now(dispatcher, tracker):  # "списали в понедельник
+            return []  # в 9 утра, до какого времени ждать?" after "within 72 hours"; "получил в воскресенье, успеваю?"
         question = question_text(tracker)
         if reason_from(None, question) is not None and utter_units(  # "if it comes broken, how many days do I have to
                 dispatcher, tracker, question, ["damaged_item", *likely_intents(tracker)]):  # tell you?": the damage rule
@@ -342,7 +350,7 @@ class ActionDeliveryTime(Action):
             return []  # "где мой заказ? когда привезут" where the page gives no times: the look-up under way answers it
         dispatcher.messages.extend(answer.messages)
         if asks_how_much(question) and _total(tracker, store) is not None:
-            utter_delivery_cost(dispatcher, tracker, store, language)  # "is it free, and how many days?": both answered
+            return utter_delivery_cost(dispatcher, tracker, store, language)  # "is it free, and how many days?": both
         return []
 
 
@@ -357,8 +365,9 @@ def _follow_up_answered(dispatcher: CollectingDispatcher, tracker: Tracker) -> b
 def _order_follow_up(tracker: Tracker) -> Optional[str]:
     """What an unclear question asks of an order: of the one it names ("заказ 58122, сколько у меня осталось дней на
     тест?"), what its words want; of the order verified in this conversation ("а когда он придет?"), the classifier's
-    likeliest intent when it is about an order, or a return for the reason it names ("а если … просто передумаю? он
-    же в пломбе"); else None."""
+    likeliest intent when it is about an order, a return for the reason it names ("а если … просто передумаю? он
+    же в пломбе"), or its status with the window, asked until when after a reason ("до какого дня можно сообщить?");
+    else None."""
     question = question_text(tracker)
     if latest_entity(tracker, "order_id"):
         return purpose_from_words(question)
@@ -366,6 +375,8 @@ def _order_follow_up(tracker: Tracker) -> Optional[str]:
         return None
     if reason_from(None, question):
         return purpose_from_words(question)
+    if asks_until_when(question) and any(window_reason(text) for text in recent_texts(tracker, 3)):
+        return "order_status"  # "до какого дня можно сообщить?" after its decision for a cracked bottle: its window
     ranking = [intent for intent in ranked_intents(tracker) if intent != "nlu_fallback"]
     return ranking[0] if ranking and ranking[0] in ORDER_PURPOSES else None
 

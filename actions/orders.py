@@ -25,13 +25,14 @@ from actions.context import (
     later_question,
     question_text,
     recent_texts,
+    replies_before,
     side_question,
     store_and_language,
     total_again,
 )
 from actions.db import in_database, local_now, now, order_items
 from actions.faults import told_when_down
-from actions.numbers import ActionUnclear
+from actions.numbers import ActionUnclear, utter_return_post
 from actions.topics import (
     ORDER_SLOTS,
     bound_follow_up,
@@ -160,7 +161,8 @@ class ActionOrderFlow(Action):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         question = question_text(tracker)
         reason = reason_from(None, question)
-        if tracker.get_slot("order_id") and ((purpose is None and intent == "inform") or (
+        names_order = any(latest_entity(tracker, name) for name in ORDER_SLOTS)
+        if tracker.get_slot("order_id") and ((purpose is None and intent == "inform" and names_order) or (
                 purpose == intent == "order_status" and latest_entity(tracker, "order_id") and reason)):
             purpose = purpose_from_words(question)  # "order CK-3004, 3304, it stopped working", "заказ ts1046: 100 мл
             # заказывала, а пришел 50 мл" (read as its status: the reason says a return)
@@ -179,6 +181,8 @@ class ActionOrderFlow(Action):
                                           or reason in ("defect", "transport_damage", "wrong_item")):
             purpose = "return_request"  # "a printer, still sealed, I changed my mind", "پشیمون شدم" to "why return
             # it?", "CK-3004 … نه ببخشید CK-3003 … شارژ نمیکنه" (a "no" read as a cancel): it has come, so a return
+        if purpose is None and intent == "inform" and utter_return_post(dispatcher, tracker):
+            return []  # "چطوری بفرستم؟ من اصفهانم" after a return's decision: how to send it back, not a delivery price
         if purpose is None:
             again = (computed_again(tracker) or computed_from_details(tracker)) if intent == "inform" else []
             if again:  # "and if it is to Mashhad?" after a delivery answer
@@ -381,8 +385,9 @@ class ActionOrderFlow(Action):
             if purpose == "damaged_item":  # "it came broken": the one rule, whichever damage it is
                 reason = shared.reason
             else:  # "I want to return the cream": the one rule, where this order stands by it, and how
-                decision = can_return(order, item or order.items[0], shared.reason, now(), store, sealed)
-                dispatcher.utter_message(text=answers.return_any_reason(decision, store, language),  # type: ignore[arg-type]
+                present = now()
+                decision = can_return(order, item or order.items[0], shared.reason, present, store, sealed)
+                dispatcher.utter_message(text=answers.return_any_reason(decision, store, language, present),  # type: ignore[arg-type]
                                          sources=cited([shared, store.rules.returns], "returns"))
                 return cleared
         if item is None or reason is None:
@@ -407,8 +412,9 @@ class ActionOrderFlow(Action):
                        "deadline": decision.deadline.isoformat() if decision.deadline else None,
                        "shipping": decision.shipping}
             return cleared + [SlotSet("pending_return", pending)]
-        buttons = _human_button(language) if decision.verdict == "not_covered" else []
-        dispatcher.utter_message(text=text, buttons=buttons, sources=sources)
+        if any(reply.get("text") == text for reply in replies_before(tracker)):  # "پس الان چیکار کنم؟" after it: the
+            text = answers.refused_again(store, language)  # type: ignore[arg-type]  # same answer, and a person
+        dispatcher.utter_message(text=text, buttons=_human_button(language), sources=sources)  # the store decides in the end
         return cleared
 
 
@@ -500,6 +506,8 @@ async def answer_aside(form: FormValidationAction, dispatcher: CollectingDispatc
         return [SlotSet("requested_slot", None), ActiveLoop(None), SlotSet("purpose", None)]
     if _why_asked(dispatcher, tracker):
         return []  # the form asks it again
+    if _rule_beside_the_order(dispatcher, tracker):  # the number (or phone) is taken, and the form goes on asking
+        return await FormValidationAction.run(form, dispatcher, tracker, domain)
     if not side_question(tracker) or status_asked_for(tracker):  # the status asked again: the form goes on asking
         return await FormValidationAction.run(form, dispatcher, tracker, domain)
     if no_order_number(question_text(tracker)):  # like the "no order number" button: the general rule
@@ -512,6 +520,22 @@ async def answer_aside(form: FormValidationAction, dispatcher: CollectingDispatc
     if asked in _ASKED_AGAIN and not said_this_turn(tracker, f"utter_ask_{asked}"):
         dispatcher.utter_message(response=f"utter_ask_{asked}")  # then the question it interrupted, to go on
     return [SlotSet("requested_slot", None), ActiveLoop(None)]
+
+
+def _rule_beside_the_order(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """"TS-1041. راستی کد رهگیری چجوری برام میاد؟" while the order is asked for: the question beside the number asks a
+    rule the page plainly answers (read without the number and phone), which is said; True when it was."""
+    named = [entity for entity in tracker.latest_message.get("entities") or [] if entity.get("entity") in ORDER_SLOTS]
+    if tracker.get_slot("requested_slot") not in ORDER_SLOTS or not named:
+        return False
+    text = tracker.latest_message.get("text") or ""  # the offsets are the message's own
+    for entity in sorted(named, key=lambda entity: -entity["start"]):
+        text = text[: entity["start"]] + " " + text[entity["end"]:]
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    if wants_something_done(text) or reason_from(None, text) or not rules_question(intent, text):
+        return False
+    unit = plainly_answered(text, store_index(current_store(tracker)))
+    return unit is not None and utter_units(dispatcher, tracker, text, [unit.topic])
 
 
 def _ended_this_turn(tracker: Tracker) -> bool:

@@ -31,6 +31,7 @@ from bot import answers
 from bot.dialogue import (
     adds_to_order,
     asks_if_still_in_time,
+    asks_until_when,
     asks_for_a_person,
     asks_for_contact,
     asks_why_asked,
@@ -131,13 +132,15 @@ def _gives_contact(units: Sequence[AnswerUnit], store: StorePolicy, language: st
 
 def utter_deadline(dispatcher: CollectingDispatcher, tracker: Tracker, units: Sequence[AnswerUnit]) -> bool:
     """"پول از کارتم کم شد، دیروز ظهر بود": a rule's span ("within 72 hours") counted from the moment the latest
-    message names; True when said. Hours need an hour or a part of the day, not a day alone."""
+    message names; True when said. Hours need an hour or a part of the day, not a day alone; "اگه بعد ساعت ۱۰ خبر بدم
+    چی میشه" (what if I tell you late) names no moment the span began."""
     unit = next((unit for unit in units if unit.within is not None), None)
-    if unit is None or unit.within is None:
+    question = question_text(tracker)
+    if unit is None or unit.within is None or (what_if(question) and not asks_until_when(question)):
         return False
     store, language = store_and_language(tracker)
     start, timed, present = moments_said((tracker.latest_message or {}).get("entities") or [], local_now(store))
-    hour = day_part(question_text(tracker))
+    hour = day_part(question)
     if start is not None and not timed and hour is not None:
         start, timed = start.replace(hour=hour, minute=0), True  # "دیروز ظهر": the day's noon, said
     if start is None or (unit.within.unit == "hours" and not timed):
@@ -233,7 +236,11 @@ def _only_said_before(tracker: Tracker, units: Sequence[AnswerUnit]) -> bool:
 
 
 def deadline_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
-    """"دیروز ظهر بود، تا کی؟" right after a rule with a span: that span counted from the moment named; True when said."""
+    """"دیروز ظهر بود، تا کی؟" right after a rule with a span: that span counted from the moment named; True when said.
+    Not a question whether one is still in time, which the window counted to now answers."""
+    question = question_text(tracker)
+    if says_now(question) or asks_if_still_in_time(question):
+        return False
     said = _units_said_before(tracker)
     units = [unit for unit in current_store(tracker).units if unit.id in said and unit.within is not None]
     return bool(units) and utter_deadline(dispatcher, tracker, units)

@@ -713,3 +713,31 @@ def test_a_warranty_question_about_ones_item_says_the_card_rule_with_the_operato
 def test_out_of_town_with_a_distance_is_priced_without_the_amount(servers) -> None:
     said = "\n".join(texts(servers.say(new_sender(), "ارسال به خارج شهر، ۱۵ کیلومتر، چقدر میشه؟", store="citadel")))
     assert "۳۰ لاری" in said and "مبلغ سفارشتان" not in said
+
+
+@pytest.mark.parametrize("store, messages, deadline", [
+    # a rule with a span, then the moment it began: the span counted from it, with the day named
+    ("sitra", ("سفارشم رسیده ولی یکیش ایراد داره. تا کی وقت دارم خبر بدم؟", "امروز ساعت ۱۰ صبح تحویل گرفتم"),
+     "ساعت ۱۰:۰۰ (فردا)"),
+    ("sitra", ("здравствуйте, оплатил заказ, деньги списались а заказ не оформился",
+               "списали в понедельник в 9 утра, до какого времени ждать?"), "(четверг), 09:00"),
+])
+def test_a_rules_span_is_counted_from_the_moment_the_customer_names(servers, store: str, messages: tuple[str, ...],
+                                                                    deadline: str) -> None:
+    sender = new_sender()
+    said = [texts(servers.say(sender, message, store=store)) for message in messages]
+    assert deadline in "\n".join(said[-1])
+
+
+def test_what_if_told_late_is_the_rule_for_late_not_a_deadline(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "آسیب حمل و نقل رو تا چند ساعت میشه گزارش داد", store="offykala")
+    said = "\n".join(texts(servers.say(sender, "اگه بعد ساعت ۱۰ خبر بدم چی میشه", store="offykala")))
+    assert "مستندات" in said and "یعنی تا" not in said
+
+
+def test_a_pickup_hour_said_before_the_verb_is_the_pickup_time(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "если закажу самовывоз в 10:30 когда можно забрать", store="citadel")
+    said = "\n".join(texts(servers.say(sender, "а если в 12 закажу", store="citadel")))
+    assert "на следующий день" in said and "10:00" in said

@@ -468,3 +468,42 @@ def test_days_left_asked_with_the_order_are_its_window_and_a_what_if_after_it_is
 def test_where_is_an_order_named_after_a_rule_on_returning_it_is_its_look_up(servers) -> None:
     _, ask = talk(servers, "offykala", "پرینتر پلمپ رو اگه پشیمون بشم میشه پس بدم؟", "سفارش ۵۸۱۲۲ من هنوز نرسیده، کجاست؟")
     assert "موبایل" in text(ask) and "منصرف" not in text(ask)  # not the rule on cancelling before delivery
+
+
+def test_a_rules_question_beside_the_order_number_is_answered_and_the_phone_still_asked(servers) -> None:
+    # the look-up asks the number; the number comes with a question on tracking codes: both are dealt with
+    _, answer, status = talk(servers, "tisa", "سفارشم کجاست؟", "TS-1041. راستی کد رهگیری چجوری برام میاد؟", "۰۹۳۵ ۲۲۲ ۲۲۰۱")
+    assert "پیامک" in text(answer) and "موبایل" in text(answer)
+    assert "سفارش TS-1041 در تیسا: در حال پردازش" in text(status)
+
+
+def test_a_passed_window_says_how_long_ago_the_delivery_was_and_asked_again_offers_a_person(servers) -> None:
+    _, _, refused, again = talk(servers, "chistatek", "لپ تاپم مشکل داره میخوام پسش بدم", "CK-3004", "آخرش ۳۳۰۴ ـه",
+                                "پس الان چیکار کنم؟")
+    assert "۱۲ روز پیش" in text(refused) and "تمام شده" in text(refused) and "دلیل مرجوعی" not in text(refused)
+    assert "پاسخ همان است" in text(again) and "/human_handoff" in payloads(again)
+    assert text(again) != text(refused)
+
+
+def test_an_order_named_with_its_damage_after_a_computed_answer_is_a_return(servers) -> None:
+    *_, decided = talk(servers, "citadel", "قسطی هم دارین؟",
+                       "CT-2003 شمارم ۵۹۹۱۲۵۵۰۳، کتری رسید ولی یه خط روشه، الان میشه اعتراض کنم؟")
+    assert "قابل مرجوعی نیست" in text(decided) and "هنگام تحویل" in text(decided)
+
+
+def test_an_item_added_keeps_the_new_total_for_the_next_question(servers) -> None:
+    *_, shiraz = talk(servers, "tisa", "تهرانم، اگه ۱ میلیون و ۸۰۰ خرید کنم ارسالش مجانیه؟",
+                      "اگه یه کرم ۳۰۰ تومنی هم بذارم تو سبد چی؟", "و اگه شیراز باشم؟")
+    assert "۲٬۱۰۰٬۰۰۰ تومان رایگان" in text(shiraz)
+
+
+def test_how_to_send_a_return_after_its_decision_is_the_return_rule_not_a_price(servers) -> None:
+    _, how = talk(servers, "tisa", "TS-1043 09352222203 لانکومو باز نکردم میخوام پس بدم، هزینه ارسال برگشتش با کیه؟",
+                  "چطوری بفرستم؟ من اصفهانم")
+    assert "قبض پست" in text(how) and "مبلغ سفارشتان" not in text(how)
+
+
+def test_until_when_after_an_orders_decision_is_its_window(servers) -> None:
+    _, until = talk(servers, "tisa", "Заказ TS-1046, тел 09352222206. Флакон пришел с трещиной, что делать?",
+                    "до какого дня можно сообщить?")
+    assert "у вас ещё 5 дней" in text(until)
