@@ -46,6 +46,9 @@ ASKED_WORDS = {
     "distance": ("کیلومتر", "км", "расстояни"),
     "time": ("ساعت", "во сколько", "время"),
 }
+# a short request asks as a question does: "لطفاً شماره سفارش را بفرستید", "пришлите номер телефона" (not a rule's
+# "напишите в поддержку: телефон …")
+_REQUEST = re.compile(r"بفرستید|بنویسید|пришлите|напишите|укажите|отправьте", re.IGNORECASE)
 _SEPARATOR = re.compile(r"(?<=\d)[,٬\u066c\u00a0\u202f ](?=\d{3}(?!\d))")
 
 
@@ -80,10 +83,11 @@ def requested_slot(tracker_db: Path, sender: str) -> Optional[str]:
 
 
 def asked(replies: list[str], slot: Optional[str]) -> str:
-    """What the assistant asked for: the form's slot, else the words of a question, else nothing."""
+    """What the assistant asked for: the form's slot, else the words of a question or a request, else nothing."""
     if slot:
         return ASKED_SLOTS.get(slot, slot)
-    questions = [canonical(text) for text in replies if text.rstrip().endswith(("?", "؟"))]
+    questions = [canonical(text) for text in replies if text.rstrip().endswith(("?", "؟"))
+                 or len(text) <= 120 and _REQUEST.search(text)]
     for name, words in ASKED_WORDS.items():
         if any(canonical(word) in question for question in questions for word in words):
             return name
