@@ -69,18 +69,19 @@ def question_text(tracker: Tracker) -> str:
     return "" if text.startswith("/") else text.lstrip(SLASH_ESCAPE).strip()
 
 
-def replies_before(tracker: Tracker) -> list[dict[str, Any]]:
-    """The assistant's messages that answered the customer's message before this one."""
+def replies_before(tracker: Tracker, messages: int = 1) -> list[dict[str, Any]]:
+    """The assistant's messages that answered the customer's message before this one (or the last few before it),
+    latest first."""
     replies: list[dict[str, Any]] = []
-    current = False
+    seen = 0  # the customer's messages met, walking back from this one
     for event in reversed(tracker.events):
         if event.get("event") == "user":
-            if current:
+            if seen == messages:
                 return replies
-            current = True
-        elif current and event.get("event") == "bot":
+            seen += 1
+        elif seen and event.get("event") == "bot":
             replies.append(event)
-    return []
+    return replies if seen > 1 else []
 
 
 def unclear_before(tracker: Tracker) -> bool:

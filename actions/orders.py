@@ -90,6 +90,8 @@ _FLOW_SLOTS = ("return_item", "return_reason", "sealed")
 _ASKED_AGAIN = (*ORDER_SLOTS, "sealed")
 # Rules whose answer, for a customer's own order, is that order's status: "when will my order arrive?"
 _STATUS_TOPICS = ("order_status", "delivery_time")
+_AMOUNT = frozenset({"amount"})
+_DETAILS = ("amount", "city", "distance", "time")  # what a rule's answer is computed from, never an order's proof
 _ORDER_NUMBER = frozenset({"order_id"})
 _ORDER_AND_PHONE = frozenset({"order_id", "phone"})
 
@@ -162,6 +164,10 @@ class ActionOrderFlow(Action):
         question = question_text(tracker)
         reason = reason_from(None, question)
         names_order = any(latest_entity(tracker, name) for name in ORDER_SLOTS)
+        unasked = not any(tracker.get_slot(slot) for slot in ("requested_slot", "order_id", "phone", "verified_order"))
+        if (intent == "inform" and purpose == tracker.get_slot("purpose") and unasked
+                and any(latest_entity(tracker, name) for name in _DETAILS)):
+            purpose = None  # "ببخشید ۹ میلیون و ۸۰۰ بود نه ۱۲" after a rule, no order asked for: a detail for the rule
         if tracker.get_slot("order_id") and ((purpose is None and intent == "inform" and names_order) or (
                 purpose == intent == "order_status" and latest_entity(tracker, "order_id") and reason)):
             purpose = purpose_from_words(question)  # "order CK-3004, 3304, it stopped working", "заказ ts1046: 100 мл
@@ -296,7 +302,9 @@ class ActionOrderFlow(Action):
             return False  # "سفارشم هنوز نرسیده، کجاست؟ کدش 58122": one's own order, named: looked up
         index = store_index(store)
         unit = plainly_answered(question, index)
-        if unit is None and others and not about_own_order(question):
+        # "سفارشم ۱۲ میلیون تومنه، موقع تحویل چه مدرکی لازمه؟": a status needs no amount, a rule for amounts does
+        priced = bool(extract_entities(question, _AMOUNT)) and not asks_where_or_when(question)
+        if unit is None and others and (priced or not about_own_order(question)):
             chosen = choose_units(question, [topic for topic in others if topic not in _STATUS_TOPICS], index)
             unit = chosen[0].unit if chosen else None
         return reason_from(None, question) is not None or (unit is not None and unit.topic not in _STATUS_TOPICS)

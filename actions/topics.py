@@ -224,9 +224,9 @@ def say_refused(dispatcher: CollectingDispatcher, reason: Optional[Reason], refu
     return True
 
 
-def _units_said_before(tracker: Tracker) -> set[str]:
-    """The rules (unit ids) the assistant's answer to the customer's message before this one gave."""
-    return {source.get("unit") for reply in replies_before(tracker)
+def _units_said_before(tracker: Tracker, messages: int = 1) -> set[str]:
+    """The rules (unit ids) the assistant's answer to the customer's message before this one (or the last few) gave."""
+    return {source.get("unit") for reply in replies_before(tracker, messages)
             for source in (reply.get("metadata") or {}).get("sources") or [] if isinstance(source, dict)}
 
 
@@ -248,8 +248,9 @@ def deadline_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bo
 
 def bound_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """"а если за 8 млн?" right after "for purchases over 10 million the ID is checked": the rule again for an amount
-    it covers, else that it covers only amounts over (or under) its bound; True when said."""
-    said = _units_said_before(tracker)
+    it covers, else that it covers only amounts over (or under) its bound; True when said. A price corrected ("ببخشید
+    ۹ میلیون و ۸۰۰ بود نه ۱۲") may come a question later."""
+    said = _units_said_before(tracker, 2)
     amounts = [float(entity["value"]) for entity in (tracker.latest_message or {}).get("entities") or []
                if entity.get("entity") == "amount"]
     store, language = store_and_language(tracker)

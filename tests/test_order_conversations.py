@@ -507,3 +507,11 @@ def test_until_when_after_an_orders_decision_is_its_window(servers) -> None:
     _, until = talk(servers, "tisa", "Заказ TS-1046, тел 09352222206. Флакон пришел с трещиной, что делать?",
                     "до какого дня можно сообщить?")
     assert "у вас ещё 5 дней" in text(until)
+
+
+def test_a_rule_for_amounts_asked_of_ones_order_is_answered_and_a_corrected_price_told_the_bound(servers) -> None:
+    # "my order is 12 million: what document at delivery?" needs no order; the price corrected a question later
+    rule, _, corrected = talk(servers, "chistatek", "سفارشم ۱۲ میلیون تومنه، موقع تحویل چه مدرکی لازمه؟",
+                              "خواهرم میتونه تحویل بگیره؟", "ببخشید ۱۲ میلیون ریال بود نه تومن")
+    assert "هویت" in text(rule) and "شماره سفارش" not in text(rule)
+    assert "۱٬۲۰۰٬۰۰۰ تومان کمتر" in text(corrected) and "شماره سفارش" not in text(corrected)

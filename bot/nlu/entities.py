@@ -32,8 +32,23 @@ _NUMBER_WORDS: dict[str, float] = {
     "четыреста": 400, "пятьсот": 500, "шестьсот": 600, "семьсот": 700, "восемьсот": 800, "девятьсот": 900,
     "полтора": 1.5, "полторы": 1.5, "полтораста": 150, "пол": 0.5, "نیم": 0.5,
 }
-_WORD_NUM = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _GAP = r"[ \u200c]*"
+_WORD_NUM = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+
+
+def _words_between(low: int, high: int, step: int = 1) -> str:
+    """The number words of whole values from low to high (by step), longest first, as a regex alternation."""
+    return "|".join(sorted((word for word, value in _NUMBER_WORDS.items()
+                            if value == int(value) and low <= value <= high and value % step == 0), key=len, reverse=True))
+
+
+# "بیست و نه", "سیصد و پنجاه", "двадцать пять", "сто двадцать": hundreds, tens and units said one after another
+# (only falling place values: "دو سه میلیون" is two or three, not five)
+_AND = rf"{_GAP}(?:و{_GAP})?"
+_UNDER_HUNDRED = (rf"(?:{_words_between(20, 90, 10)})(?:{_AND}(?:{_words_between(1, 9)})(?!\w))?"
+                  rf"|{_words_between(10, 19)}|{_words_between(1, 9)}")
+_WORD_NUM_PHRASE = (rf"(?:{_words_between(100, 900, 100)})(?:{_AND}(?:{_UNDER_HUNDRED})(?!\w))?|{_UNDER_HUNDRED}"
+                    rf"|{_WORD_NUM}")
 
 
 @dataclass(frozen=True)
@@ -52,8 +67,9 @@ class Entity:
 
 def parse_number(raw: str) -> float:
     """"1,500" is fifteen hundred, "1,5" and "1/5" are one and a half; "دو" and "два" are two."""
-    if raw.lower() in _NUMBER_WORDS:
-        return float(_NUMBER_WORDS[raw.lower()])
+    words = [word for word in re.split(r"[\s\u200c]+|(?<!\w)و(?!\w)", raw.lower()) if word]
+    if words and all(word in _NUMBER_WORDS for word in words):  # "بیست و نه": the words' values added
+        return float(sum(_NUMBER_WORDS[word] for word in words))
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", raw):
         return float(raw.replace(",", ""))
     if re.fullmatch(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+", raw):  # "2 400 000", thousands apart as Russian writes them
@@ -80,8 +96,8 @@ _TOMAN_MILLIONS = 10  # "۲ تومن" is two million toman: nothing the stores s
 _AMOUNT = re.compile(
     rf"(?<![\w.,/])(?P<num>{_NUM}){_HALF}{_GAP}(?:(?P<mult>{_MULTIPLIER}){_GAP})?(?P<cur>{_CURRENCY})"
     rf"|(?<![\w.,/])(?P<num2>{_NUM}){_HALF.replace('half', 'half2')}{_GAP}(?P<mult2>{_MULTIPLIER})"
-    rf"|(?<![\w])(?P<num3>{_WORD_NUM}){_HALF.replace('half', 'half3')}{_GAP}(?:(?P<mult3>{_MULTIPLIER}){_GAP})?(?P<cur3>{_CURRENCY})"
-    rf"|(?<![\w])(?P<num4>{_WORD_NUM}){_HALF.replace('half', 'half4')}{_GAP}(?P<mult4>{_MULTIPLIER})",
+    rf"|(?<![\w])(?P<num3>{_WORD_NUM_PHRASE}){_HALF.replace('half', 'half3')}{_GAP}(?:(?P<mult3>{_MULTIPLIER}){_GAP})?(?P<cur3>{_CURRENCY})"
+    rf"|(?<![\w])(?P<num4>{_WORD_NUM_PHRASE}){_HALF.replace('half', 'half4')}{_GAP}(?P<mult4>{_MULTIPLIER})",
     re.IGNORECASE,
 )
 _KM = rf"کیلومتر|کیلو{_GAP}متر|کیلومتری|km\b|км\b|километр\w*"
@@ -240,6 +256,8 @@ def _amounts(text: str) -> Iterator[tuple[Entity, int]]:
         raw = next(match.group(g) for g in ("num", "num2", "num3", "num4") if match.group(g))
         multiplier_text = next((match.group(g) for g in ("mult", "mult2", "mult3", "mult4") if match.group(g)), "")
         half = any(match.group(g) for g in ("half", "half2", "half3", "half4"))
+        if raw == "نه" and not multiplier_text:  # "۱۲ میلیون ریال بود نه تومن": "not", no nine
+            continue
         number = parse_number(raw) + (0.5 if half else 0)
         factor = next((factor for pattern, factor in _MULTIPLIERS
                        if multiplier_text and re.fullmatch(pattern, multiplier_text, re.IGNORECASE)), 1)

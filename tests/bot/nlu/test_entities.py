@@ -69,6 +69,12 @@ def found(text: str) -> list[tuple[str, str, object]]:
         ("а заказ сделан в 15", [("time", "15", "15:00")]),
         ("закажу в 9 вечера", [("time", "9 вечера", "21:00")]),
         ("а если в 12 закажу", [("time", "12", "12:00")]),             # the hour before the verb
+        # number words said as one number; a Persian "نه" before a currency is "not", unless millions follow it
+        ("بیست و نه هزار تومان", [("amount", "بیست و نه هزار تومان", 29000)]),
+        ("двадцать пять тысяч томан", [("amount", "двадцать пять тысяч томан", 25000)]),
+        ("ببخشید ۱۲ میلیون ریال بود نه تومن", [("amount", "۱۲ میلیون ریال", 1200000)]),
+        ("نه میلیون تومن", [("amount", "نه میلیون تومن", 9000000)]),
+        ("دو سه میلیون", [("amount", "سه میلیون", 3000000)]),                    # two or three: not five
         ("в 2 заказа", []),
         ("заказал в 2 экземплярах", []),
         # cities as ids, Russian case endings and Persian spellings
