@@ -39,6 +39,7 @@ from actions.topics import (
     chosen_units,
     cited,
     hand_to_person,
+    human_button,
     refused_what_if,
     refused_with_reason_before,
     say_refused,
@@ -129,11 +130,6 @@ def _given_to_look_up(intent: str, question: str) -> bool:
     named = [entity.entity for entity in extract_entities(question, _ORDER_AND_PHONE)]
     return (intent == "order_status" and "order_id" in named and (len(named) > 1 or asks_where_or_when(question))
             and not what_if(question))
-
-
-def _human_button(language: str) -> list[dict[str, str]]:
-    """The way to a person, offered whenever the rules cannot answer."""
-    return [{"title": render("button.human", language), "payload": "/human_handoff"}]  # type: ignore[arg-type]
 
 
 class ActionOrderFlow(Action):
@@ -359,7 +355,7 @@ class ActionOrderFlow(Action):
             return [SlotSet("purpose", None)]
         if purpose == "cancel_order":
             decision = can_cancel(order, store)
-            buttons = _human_button(language) if decision.verdict in ("possible", "not_covered") else []
+            buttons = human_button(language) if decision.verdict in ("possible", "not_covered") else []
             dispatcher.utter_message(text=answers.cancel_decision(decision, order, store, language),  # type: ignore[arg-type]
                                      buttons=buttons, sources=cited([store.rules.cancel], "cancel"))
             return [SlotSet("purpose", None)]
@@ -422,7 +418,7 @@ class ActionOrderFlow(Action):
             return cleared + [SlotSet("pending_return", pending)]
         if any(reply.get("text") == text for reply in replies_before(tracker)):  # "پس الان چیکار کنم؟" after it: the
             text = answers.refused_again(store, language)  # type: ignore[arg-type]  # same answer, and a person
-        dispatcher.utter_message(text=text, buttons=_human_button(language), sources=sources)  # the store decides in the end
+        dispatcher.utter_message(text=text, buttons=human_button(language), sources=sources)  # the store decides in the end
         return cleared
 
 

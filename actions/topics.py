@@ -289,6 +289,11 @@ def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list
                                                                 tracker.get_slot("city"))], store)
 
 
+def human_button(language: str) -> list[dict[str, str]]:
+    """The way to a person, offered whenever the rules cannot answer."""
+    return [{"title": render("button.human", language), "payload": "/human_handoff"}]  # type: ignore[arg-type]
+
+
 def say_units(dispatcher: CollectingDispatcher, units: Sequence[AnswerUnit], language: str) -> None:
     """The rules chosen, one answer with a line each (nothing when none was); the page's sentences go with it for the
     agents' console (`sources` stays in the event's metadata, the customer never receives it)."""
@@ -296,6 +301,8 @@ def say_units(dispatcher: CollectingDispatcher, units: Sequence[AnswerUnit], lan
         dispatcher.utter_message(response="utter_store_answer",
                                  answer="\n".join(unit.text[language] for unit in units),  # type: ignore[index]
                                  sources=cited(units))
+    if any(unit.offers_person for unit in units):  # "how many months, what interest?" where the page says no terms
+        dispatcher.utter_message(text=render("unit.offer_person", language), buttons=human_button(language))  # type: ignore[arg-type]
 
 
 def cited(rules: Sequence[Any], label: str = "") -> list[dict[str, str]]:

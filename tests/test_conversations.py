@@ -741,3 +741,10 @@ def test_a_pickup_hour_said_before_the_verb_is_the_pickup_time(servers) -> None:
     servers.say(sender, "если закажу самовывоз в 10:30 когда можно забрать", store="citadel")
     said = "\n".join(texts(servers.say(sender, "а если в 12 закажу", store="citadel")))
     assert "на следующий день" in said and "10:00" in said
+
+
+def test_a_rule_whose_terms_the_page_leaves_open_offers_a_person(servers) -> None:
+    replies = servers.say(new_sender(), "а рассрочка на сколько месяцев и какой процент?", store="citadel")
+    said = "\n".join(texts(replies))
+    assert "не указаны" in said and "сотрудник поддержки" in said
+    assert "/human_handoff" in {button["payload"] for reply in replies for button in reply.get("buttons", [])}

@@ -67,6 +67,7 @@ class AnswerUnit:
     when: Optional[UnitCondition] = None
     within: Optional[Window] = None  # a span the rule gives ("within 72 hours"), counted from a moment the customer names
     next_step: Optional[str] = None  # the id of the unit that says what the customer does next (said after this one)
+    offers_person: bool = False  # the page leaves part of the question open (terms, prices): a person is offered with it
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,7 @@ def _answers(path: Path, data: Mapping[str, Any]) -> dict[str, Answer]:
     return answers
 
 
-UNIT_KEYS = frozenset({"id", "topic", "source", "fa", "ru", "examples", "when", "within", "next_step"})
+UNIT_KEYS = frozenset({"id", "topic", "source", "fa", "ru", "examples", "when", "within", "next_step", "offers_person"})
 WHEN_KEYS = frozenset({"amount_over", "amount_under", "cities", "not_cities"})
 _UNIT_ID = re.compile(r"[a-z][a-z0-9_]{2,60}")
 
@@ -165,7 +166,8 @@ def _units(path: Path, data: Mapping[str, Any]) -> tuple[AnswerUnit, ...]:
             raise PolicyError(path, f"{where}.examples", "expected a non-empty list of questions")
         units.append(AnswerUnit(unit_id, body["topic"], tuple(sources), _bilingual(path, body, where),
                                 tuple(examples), _condition(path, body.get("when"), f"{where}.when"),
-                                _within(path, body.get("within"), f"{where}.within", data), body.get("next_step")))
+                                _within(path, body.get("within"), f"{where}.within", data), body.get("next_step"),
+                                bool(body.get("offers_person", False))))
     known = {unit.id for unit in units}
     for unit in units:
         if unit.next_step is not None and (unit.next_step not in known or unit.next_step == unit.id):
