@@ -81,7 +81,7 @@ from bot.orders.repository import create_return_request, find_order, mask_phone,
 from bot.stores.cancel import can_cancel
 from bot.stores.delivery import arrivals
 from bot.stores.facts import ItemFacts, OrderFacts
-from bot.stores.policy import StorePolicy
+from bot.stores.policy import AnswerUnit, StorePolicy
 from bot.stores.returns import can_return, one_rule_for_every_reason, refused_for_any_order, window_from
 from bot.stores.units import choose_units, plainly_answered, short_follow_up, store_index
 
@@ -114,11 +114,17 @@ def facts(order: Order) -> OrderFacts:
 
 def _purpose(tracker: Tracker) -> Optional[str]:
     """What the customer wants done with the order: the latest order intent, else the slot; a rules question asked
-    after another in the same message ("где CT-2002? и можно ли вернуть…?") keeps the purpose the order is asked for."""
+    after another in the same message ("где CT-2002? и можно ли вернуть…?") keeps the purpose the order is asked for,
+    and so does an order named right after the offer to check a rule for one's order."""
     intent = (tracker.latest_message.get("intent") or {}).get("name")
     looking_up = tracker.get_slot("requested_slot") in ORDER_SLOTS or (
         tracker.get_slot("order_id") and not tracker.get_slot("verified_order"))  # an order named, not yet proven
     waiting = tracker.get_slot("purpose") if looking_up else None
+    question = question_text(tracker)
+    if (intent == "order_status" and offered_a_check(tracker) and latest_entity(tracker, "order_id")
+            and not asks_where_or_when(question)):
+        return tracker.get_slot("purpose")  # "من که تحویلش گرفتم. سفارش ۵۸۱۲۰. حالا چی؟" after the damage rule and the
+        # offer to check it for one's order: that check, for this order
     if intent in ORDER_PURPOSES and not (waiting and later_question(tracker) and side_question(tracker)):
         return intent
     return waiting or tracker.get_slot("purpose")
@@ -160,6 +166,11 @@ class ActionOrderFlow(Action):
         question = question_text(tracker)
         reason = reason_from(None, question)
         names_order = any(latest_entity(tracker, name) for name in ORDER_SLOTS)
+        beside = (_rule_beside(question, store) if intent in ("order_status", "inform") and names_order
+                  and tracker.get_slot("requested_slot") is None else None)
+        if beside is not None and beside.topic not in _STATUS_TOPICS and utter_units(
+                dispatcher, tracker, _beside_the_order(question), [beside.topic]):
+            return [SlotSet("purpose", None)]  # "CK-3004, 0919…: был ли ноутбук застрахован?": the rule, not the status
         unasked = not any(tracker.get_slot(slot) for slot in ("requested_slot", "order_id", "phone", "verified_order"))
         if (intent == "inform" and purpose == tracker.get_slot("purpose") and unasked
                 and any(latest_entity(tracker, name) for name in _DETAILS)):
@@ -526,20 +537,35 @@ async def answer_aside(form: FormValidationAction, dispatcher: CollectingDispatc
     return [SlotSet("requested_slot", None), ActiveLoop(None)]
 
 
+def _beside_the_order(question: str) -> str:
+    """The question asked beside an order's number and phone: the longest stretch of the message between them
+    ("мой заказ CK-3004, тел 0919…: ноутбук при доставке был застрахован?"); the whole message when it names neither."""
+    named = extract_entities(question, _ORDER_AND_PHONE)
+    bounds = [0, *(edge for entity in named for edge in (entity.start, entity.end)), len(question)]
+    stretches = [question[bounds[index]: bounds[index + 1]] for index in range(0, len(bounds), 2)]
+    return max(stretches, key=lambda stretch: len(stretch.split()))
+
+
+def _rule_beside(question: str, store: StorePolicy) -> Optional[AnswerUnit]:
+    """The rule the page plainly answers a question asked beside an order's number and phone with ("TS-1041. راستی کد
+    رهگیری چجوری برام میاد؟", "CK-3004, 09193333304: ноутбук при доставке был застрахован?"); not a request, a reason
+    for a return, where the order is or the time it has left ("کجاست؟", "сколько дней теста у меня ещё осталось?",
+    which its look-up answers), or a message naming no order."""
+    rest = _beside_the_order(question)
+    if (rest == question or wants_something_done(rest) or reason_from(None, rest) or not rules_question(None, rest)
+            or asks_where_or_when(rest) or asks_if_still_in_time(rest)):
+        return None
+    return plainly_answered(rest, store_index(store))
+
+
 def _rule_beside_the_order(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
-    """"TS-1041. راستی کد رهگیری چجوری برام میاد؟" while the order is asked for: the question beside the number asks a
-    rule the page plainly answers (read without the number and phone), which is said; True when it was."""
-    named = [entity for entity in tracker.latest_message.get("entities") or [] if entity.get("entity") in ORDER_SLOTS]
-    if tracker.get_slot("requested_slot") not in ORDER_SLOTS or not named:
+    """"TS-1041. راستی کد رهگیری چجوری برام میاد؟" while the order is asked for: the rule asked beside the number is
+    said (the number is taken, the form goes on); True when it was."""
+    if tracker.get_slot("requested_slot") not in ORDER_SLOTS:
         return False
-    text = tracker.latest_message.get("text") or ""  # the offsets are the message's own
-    for entity in sorted(named, key=lambda entity: -entity["start"]):
-        text = text[: entity["start"]] + " " + text[entity["end"]:]
-    intent = (tracker.latest_message.get("intent") or {}).get("name")
-    if wants_something_done(text) or reason_from(None, text) or not rules_question(intent, text):
-        return False
-    unit = plainly_answered(text, store_index(current_store(tracker)))
-    return unit is not None and utter_units(dispatcher, tracker, text, [unit.topic])
+    question = question_text(tracker)
+    unit = _rule_beside(question, current_store(tracker))
+    return unit is not None and utter_units(dispatcher, tracker, _beside_the_order(question), [unit.topic])
 
 
 def _ended_this_turn(tracker: Tracker) -> bool:

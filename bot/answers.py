@@ -385,9 +385,9 @@ def delivery_quote(quote: DeliveryQuote, total: Optional[float], city: Optional[
     cities = listing([city_name(one, language) for one in named], language)
     in_per_km = _money(quote.tier.per_km, policy, language) if quote.tier and quote.tier.per_km is not None else ""
     if quote.kind == "cities_or_km":
-        if quote.out_of_town_fee is not None and in_per_km:
-            return render("delivery.per_km_cities_or_km", language, **values, cities=cities, in_per_km=in_per_km,
-                          out_fee=_money(quote.out_of_town_fee, policy, language))
+        if quote.distance_km is not None and in_per_km:  # a distance without a city: the cities' price (customers
+            return render("delivery.per_km_cities_or_km", language, **values, cities=cities, in_per_km=in_per_km)  # mean
+            # them unless they say out of town), with the rate beyond them
         key = "delivery.free_cities_or_km" if quote.fee == 0 else "delivery.fee_cities_or_km"
         return render(key, language, **values, cities=cities)
     if quote.kind == "need_city" and in_per_km:  # "сумма 200 лари, как считают?": both rates, the city still asked

@@ -748,3 +748,8 @@ def test_a_rule_whose_terms_the_page_leaves_open_offers_a_person(servers) -> Non
     said = "\n".join(texts(replies))
     assert "не указаны" in said and "сотрудник поддержки" in said
     assert "/human_handoff" in {button["payload"] for reply in replies for button in reply.get("buttons", [])}
+
+
+def test_a_distance_without_a_city_is_priced_in_the_cities_with_the_rate_beyond(servers) -> None:
+    said = "\n".join(texts(servers.say(new_sender(), "а если на 300 лари и до меня 12 км?", store="citadel")))
+    assert "итого 18 лари" in said and "24 лари" not in said and "За городом — 2 лари за км" in said

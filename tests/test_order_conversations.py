@@ -515,3 +515,18 @@ def test_a_rule_for_amounts_asked_of_ones_order_is_answered_and_a_corrected_pric
                               "خواهرم میتونه تحویل بگیره؟", "ببخشید ۱۲ میلیون ریال بود نه تومن")
     assert "هویت" in text(rule) and "شماره سفارش" not in text(rule)
     assert "۱٬۲۰۰٬۰۰۰ تومان کمتر" in text(corrected) and "شماره سفارش" not in text(corrected)
+
+
+@pytest.mark.parametrize("message, rule", [
+    ("мой заказ CK-3004, тел 09193333304: ноутбук при доставке был застрахован?", "со страховкой перевозки"),
+    ("سفارش قبلیم CK-3004 بود با شماره ۰۹۱۹۳۳۳۳۳۰۴؛ اون لپ‌تاپ بیمه حمل داشت؟", "بیمه حمل"),
+])
+def test_a_rules_question_asked_with_the_order_and_phone_gets_the_rule(servers, message: str, rule: str) -> None:
+    [answer] = talk(servers, "chistatek", message)
+    assert rule in text(answer) and "CK-3004 в Чистатек" not in text(answer) and "در چیستاتک: تحویل شده" not in text(answer)
+
+
+def test_the_order_named_after_the_offer_to_check_a_rule_is_checked_for_that_rule(servers) -> None:
+    *_, decided = talk(servers, "offykala", "اگه بسته موقع تحویل ضربه خورده باشه چیکار کنم؟",
+                       "من که تحویلش گرفتم. سفارش ۵۸۱۲۰. حالا چی؟", "۰۹۱۲۱۲۳۴۵۶۷")
+    assert "آسیب در حمل" in text(decided) and "مستندات" in text(decided)

@@ -22,7 +22,6 @@ class DeliveryQuote:
     distance_km: Optional[float] = None
     in_cities: Optional[bool] = None
     tier: Optional[DeliveryTier] = None
-    out_of_town_fee: Optional[float] = None  # beside an in-city price when the city was not said
 
 
 def _holds(tier: DeliveryTier, total: float) -> bool:
@@ -64,9 +63,8 @@ def delivery_cost(
             return DeliveryQuote("cities_or_km", tier.fee, out, tier=tier)
         if distance_km is None:  # per km in the cities, per km beyond: where matters, both rates said meanwhile
             return DeliveryQuote("need_city", per_km=out, tier=tier)
-        # "460 лари, 12 км": per km in the cities and beyond them, both for the distance said
-        return DeliveryQuote("cities_or_km", round(tier.per_km * distance_km, 2), out, distance_km, tier=tier,
-                             out_of_town_fee=round(out * distance_km, 2))
+        # "460 лари, 12 км": the distance priced in the cities, the rate beyond them beside it
+        return DeliveryQuote("cities_or_km", round(tier.per_km * distance_km, 2), out, distance_km, tier=tier)
     if city not in rules.cities:
         return DeliveryQuote("below_free", in_cities=False)
     tier = _tier(rules, total)
