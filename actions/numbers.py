@@ -55,6 +55,7 @@ from bot.dialogue import (
     asks_about_sending_back,
     asks_how_long,
     asks_how_much,
+    asks_if_free,
     asks_money_back,
     asks_until_when,
     asks_who_pays,
@@ -262,7 +263,7 @@ def utter_delivery_cost(dispatcher: CollectingDispatcher, tracker: Tracker, stor
     if quote.kind == "need_city":
         places = [*rules.cities, *([OUT_OF_TOWN] if rules.out_of_town_per_km is not None else [])]
         buttons = [{"title": answers.city_name(c, language), "payload": answers.city_name(c, language)} for c in places]  # type: ignore[arg-type]
-    dispatcher.utter_message(text=answers.delivery_quote(quote, total, city, store, language),  # type: ignore[arg-type]
+    dispatcher.utter_message(text=answers.delivery_quote(quote, total, city, store, language, asks_if_free(question)),  # type: ignore[arg-type]
                              buttons=buttons, sources=cited([quote.tier or rules], "delivery"))
     if quote.kind == "need_total" and store.answer("delivery_cost"):
         utter_topic(dispatcher, tracker, "delivery_cost")

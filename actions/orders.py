@@ -427,9 +427,11 @@ class ActionOrderFlow(Action):
                        "deadline": decision.deadline.isoformat() if decision.deadline else None,
                        "shipping": decision.shipping}
             return cleared + [SlotSet("pending_return", pending)]
-        if any(reply.get("text") == text for reply in replies_before(tracker)):  # "پس الان چیکار کنم؟" after it: the
-            text = answers.refused_again(store, language)  # type: ignore[arg-type]  # same answer, and a person
-        dispatcher.utter_message(text=text, buttons=human_button(language), sources=sources)  # the store decides in the end
+        again = any(reply.get("text") == text for reply in replies_before(tracker))  # "پس الان چیکار کنم؟" after it
+        dispatcher.utter_message(text=answers.refused_again(store, language) if again else text,  # type: ignore[arg-type]
+                                 buttons=human_button(language) if again else [], sources=sources)
+        if not again:  # the store decides in the end: a person is offered
+            dispatcher.utter_message(text=render("offer.person", language), buttons=human_button(language))  # type: ignore[arg-type]
         return cleared
 
 

@@ -302,7 +302,7 @@ def say_units(dispatcher: CollectingDispatcher, units: Sequence[AnswerUnit], lan
                                  answer="\n".join(unit.text[language] for unit in units),  # type: ignore[index]
                                  sources=cited(units))
     if any(unit.offers_person for unit in units):  # "how many months, what interest?" where the page says no terms
-        dispatcher.utter_message(text=render("unit.offer_person", language), buttons=human_button(language))  # type: ignore[arg-type]
+        dispatcher.utter_message(text=render("offer.person", language), buttons=human_button(language))  # type: ignore[arg-type]
 
 
 def cited(rules: Sequence[Any], label: str = "") -> list[dict[str, str]]:

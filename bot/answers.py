@@ -358,8 +358,9 @@ def installment_schedule(result: Schedule, policy: StorePolicy, language: Langua
     return _lines(installment_plan(plan, policy, language), *lines)
 
 
-def delivery_quote(quote: DeliveryQuote, total: Optional[float], city: Optional[str], policy: StorePolicy, language: Language) -> str:
-    """The shipping price, or the question that completes it."""
+def delivery_quote(quote: DeliveryQuote, total: Optional[float], city: Optional[str], policy: StorePolicy, language: Language,
+                   asks_if_free: bool = False) -> str:
+    """The shipping price, or the question that completes it; "is it free?" needs no distance to be answered no."""
     rules = policy.rules.delivery
     values = {
         "total": _money(total, policy, language) if total is not None else "",
@@ -392,6 +393,10 @@ def delivery_quote(quote: DeliveryQuote, total: Optional[float], city: Optional[
         return render(key, language, **values, cities=cities)
     if quote.kind == "need_city" and in_per_km:  # "сумма 200 лари, как считают?": both rates, the city still asked
         return render("delivery.need_city_rates", language, **values, cities=cities, in_per_km=in_per_km)
+    free_from = next((tier.over if tier.over is not None else tier.at_least for tier in (rules.tiers if rules else ())
+                      if tier.fee == 0 and (tier.over is not None or tier.at_least is not None)), None)
+    if quote.kind == "need_distance" and asks_if_free and free_from is not None:  # "а доставка бесплатная?": no, per km
+        return render("delivery.not_free_per_km", language, **{**values, "threshold": _money(free_from, policy, language)})
     if quote.kind == "need_distance" and quote.in_cities is False:  # out of town the total changes nothing
         return render("delivery.need_distance_out_of_town", language, **values)
     if quote.kind == "below_free":

@@ -470,6 +470,17 @@ _HOW_MUCH = re.compile(r"стоимост|сколько стоит|скольк
                        re.IGNORECASE)
 
 
+# "а доставка бесплатная?", "ارسالش رایگانه؟": whether it is free, not what it costs
+_IF_FREE = re.compile(r"бесплатн|رایگان|مجانی", re.IGNORECASE)
+_WHAT_COST = re.compile(r"сколько|стоимост|почем|цен[аыу]|چقدر|چقد|هزینه\S* چند|قیمت", re.IGNORECASE)
+
+
+def asks_if_free(text: str) -> bool:
+    """"а доставка бесплатная?": whether delivery is free, which a price per km answers without the distance."""
+    folded = _folded(text)
+    return _IF_FREE.search(folded) is not None and _WHAT_COST.search(folded) is None
+
+
 def asks_how_much(text: str) -> bool:
     """"Is it free, and how many days?": a delivery time asked together with the delivery price."""
     return _HOW_MUCH.search(_folded(text)) is not None

@@ -530,3 +530,9 @@ def test_the_order_named_after_the_offer_to_check_a_rule_is_checked_for_that_rul
     *_, decided = talk(servers, "offykala", "اگه بسته موقع تحویل ضربه خورده باشه چیکار کنم؟",
                        "من که تحویلش گرفتم. سفارش ۵۸۱۲۰. حالا چی؟", "۰۹۱۲۱۲۳۴۵۶۷")
     assert "آسیب در حمل" in text(decided) and "مستندات" in text(decided)
+
+
+def test_a_refusal_offers_a_person_and_yes_queues_the_conversation(servers) -> None:
+    refused, yes = talk(servers, "chistatek", "سفارش CK-3004 شماره ۰۹۱۹۳۳۳۳۳۰۴. لپ تاپ خراب شده", "آره")
+    assert "قابل مرجوعی نیست" in text(refused) and "/human_handoff" in payloads(refused)
+    assert "همکار" in text(yes)

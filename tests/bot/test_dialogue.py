@@ -8,6 +8,7 @@ from bot.dialogue import (
     asks_why_asked,
     tells_the_store_to_act,
     asks_until_when,
+    asks_if_free,
     asks_if_still_in_time,
     about_own_order,
     asks_about_days_off,
@@ -668,3 +669,11 @@ def test_a_question_about_the_number_asked_for(text: str, asks: bool) -> None:
 ])
 def test_until_when_a_window_runs_is_asked(text: str, asked: bool) -> None:
     assert asks_until_when(text) is asked
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("а доставка бесплатная?", True), ("ارسالش رایگانه؟", True),
+    ("доставка бесплатная или сколько стоит?", False), ("هزینه ارسال چقدره؟", False),
+])
+def test_whether_delivery_is_free_is_told_from_what_it_costs(text: str, asked: bool) -> None:
+    assert asks_if_free(text) is asked

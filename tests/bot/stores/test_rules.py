@@ -361,3 +361,10 @@ def test_tisa_delivery_times() -> None:
     assert (found.earliest.date(), found.latest.date()) == (date(2026, 11, 22), date(2026, 11, 24))
     fast = arrival(express, wednesday, rules.week, rules.weekend_orders_next_working_day)
     assert (fast.earliest, fast.latest) == (wednesday + timedelta(hours=express.least), wednesday + timedelta(hours=express.most))
+
+
+def test_is_it_free_asked_of_a_price_per_km_says_no_without_the_distance() -> None:
+    citadel = policies()["citadel"]
+    quote = delivery_cost(citadel.rules.delivery, 300, "rustavi", None)
+    assert delivery_quote(quote, 300, "rustavi", citadel, "ru", asks_if_free=True) == (
+        "Доставка заказа на 300 лари в Рустави не бесплатная (бесплатно — при заказе больше 500 лари): 1,50 лари за км.")
