@@ -52,6 +52,7 @@ from bot.dialogue import (
     REASON_NAMES,
     adds_to_order,
     asks_about_days_off,
+    asks_about_language,
     asks_about_sending_back,
     asks_how_long,
     asks_how_much,
@@ -394,6 +395,9 @@ class ActionUnclear(Action):
     ) -> List[Dict[Text, Any]]:
         """'And for a 250-lari soundbar?' after a delivery price is the same question again, with its number."""
         if why_asked_now(tracker):  # "همون شماره‌ای که پیامک اومد؟" while the phone is asked: the look-up's form answers
+            return []
+        if asks_about_language(question_text(tracker)):  # "по-русски понимаете?": the greeting, in that language
+            dispatcher.utter_message(response="utter_greet")
             return []
         if deadline_follow_up(dispatcher, tracker) or refused_what_if(dispatcher, tracker):
             return []  # "it was yesterday noon" after "within 72 hours"; "and if I open it?" after a change of mind

@@ -70,6 +70,7 @@ from bot.dialogue import (
     valid_phone,
     what_if,
     window_reason,
+    tells_own_items_fault,
     tells_the_store_to_act,
     wants_something_done,
 )
@@ -301,7 +302,7 @@ class ActionOrderFlow(Action):
         пароль. так и оставить?")."""
         if rules_question(intent, question):
             return True
-        if intent == "damaged_item" and not wants_something_done(question):
+        if intent == "damaged_item" and not (wants_something_done(question) or tells_own_items_fault(question)):
             return True  # "the bottle came cracked 😡": the rule for damage first, then the offer to check the order
         if intent != "order_status" or not rules_question(None, question):
             return False

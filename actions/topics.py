@@ -30,6 +30,7 @@ from actions.db import local_now
 from bot import answers
 from bot.dialogue import (
     adds_to_order,
+    asks_about_language,
     asks_if_still_in_time,
     asks_until_when,
     asks_for_a_person,
@@ -374,6 +375,9 @@ class ActionAnswerTopic(Action):
         """Utters the store's answer for the latest intent and question."""
         topic = ((tracker.latest_message or {}).get("intent") or {}).get("name") or ""
         if why_asked_now(tracker):  # the look-up's form says why it asks, and asks again
+            return []
+        if asks_about_language(question_text(tracker)):  # "по-русски понимаете?": the greeting, in that language
+            dispatcher.utter_message(response="utter_greet")
             return []
         if deadline_follow_up(dispatcher, tracker) or refused_what_if(dispatcher, tracker) or window_asked_now(
                 dispatcher, tracker):  # "it was yesterday noon" after "within 72 hours"; "and if I open it?" after a

@@ -356,6 +356,29 @@ def tells_the_store_to_act(text: str) -> bool:
     return _ACT.search(folded) is not None and _MAY.search(folded) is None
 
 
+# "سشواری که ازتون گرفتم", "ادکلنی که پریروز برام اومده", "наушники, которые я купил": an item of one's own purchase
+_BOUGHT = re.compile(r"(?<!\w)که (?:\S+ ){0,2}(?:خریدم|گرفتم|خریده بودم|برام اومده|برام اومد|به دستم رسید)(?!\w)|"
+                     r"(?<!\w)(?:я )?(?:купил|купила|заказывал|заказывала|заказал|заказала)(?!\w)", re.IGNORECASE)
+
+
+def tells_own_items_fault(text: str) -> bool:
+    """"سشواری که ازتون گرفتم روشن نمیشه اصلا": a fault of one's own purchase told, asking nothing, which is dealt
+    with for that order (not "بسته امروز رسید شیشه عطر ترک داره 😡", nor "… что делать?", which the rule answers)."""
+    folded = _folded(text)
+    return (_BOUGHT.search(folded) is not None and reason_from(None, text) in ("defect", "transport_damage")
+            and not rules_question(None, text))
+
+
+# "по-русски понимаете?", "فارسی هم جواب میدین؟": whether the assistant speaks the customer's language
+_LANGUAGE = re.compile(r"по[- ]?русски|на русском|русский язык|(?<!\w)фарси|به فارسی|فارسی (?:هم |بلد|میفهم|می فهم|صحبت|جواب)",
+                       re.IGNORECASE)
+
+
+def asks_about_language(text: str) -> bool:
+    """"здравствуйте, по-русски понимаете?": the language asked about, which the greeting in it answers."""
+    return _LANGUAGE.search(_folded(text)) is not None
+
+
 def about_own_order(text: str) -> bool:
     """"где мой заказ", "سفارشم کجاست": the message speaks of the customer's own order."""
     return OWN_ORDER.search(_folded(text)) is not None

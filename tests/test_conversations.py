@@ -753,3 +753,11 @@ def test_a_rule_whose_terms_the_page_leaves_open_offers_a_person(servers) -> Non
 def test_a_distance_without_a_city_is_priced_in_the_cities_with_the_rate_beyond(servers) -> None:
     said = "\n".join(texts(servers.say(new_sender(), "а если на 300 лари и до меня 12 км?", store="citadel")))
     assert "итого 18 лари" in said and "24 лари" not in said and "За городом — 2 лари за км" in said
+
+
+@pytest.mark.parametrize("store, message, hello", [
+    ("offykala", "здравствуйте, по-русски понимаете?", "Здравствуйте"), ("citadel", "سلام، فارسی هم جواب میدین؟", "سلام"),
+])
+def test_asked_whether_it_speaks_the_language_it_greets_in_it(servers, store: str, message: str, hello: str) -> None:
+    said = "\n".join(texts(servers.say(new_sender(), message, store=store)))
+    assert said.startswith(hello) and "ничего не сказано" not in said

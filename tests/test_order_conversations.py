@@ -536,3 +536,10 @@ def test_a_refusal_offers_a_person_and_yes_queues_the_conversation(servers) -> N
     refused, yes = talk(servers, "chistatek", "سفارش CK-3004 شماره ۰۹۱۹۳۳۳۳۳۰۴. لپ تاپ خراب شده", "آره")
     assert "قابل مرجوعی نیست" in text(refused) and "/human_handoff" in payloads(refused)
     assert "همکار" in text(yes)
+
+
+def test_a_fault_of_ones_purchase_told_asks_for_the_order_and_an_order_in_groups_is_found(servers) -> None:
+    [ask] = talk(servers, "sitra", "سلام سشواری که ازتون گرفتم روشن نمیشه اصلا")
+    assert "شماره سفارش" in text(ask)
+    [status] = talk(servers, "offykala", "где мой заказ 58 122? тел 0912-444-44-02")
+    assert "Заказ 58122 в Офикала: отправлен" in text(status)

@@ -349,8 +349,15 @@ def _phones(text: str) -> Iterator[Entity]:
         yield Entity("phone", match.start("digits"), match.end("digits"), match.group("digits"))
 
 
+# "заказ 58 122": an order's digits in groups, as thousands are written (only right after "order")
+_SPACED_ORDER_ID = re.compile(r"(?<![\w.,/:+-])\d{1,3}(?: \d{3})+(?![\w/:-]|[.,]\d)")
+
+
 def _order_ids(text: str) -> Iterator[Entity]:
-    """Order numbers: codes with digits; a bare three-digit number only after "order"."""
+    """Order numbers: codes with digits; a bare three-digit number, or digits in groups, only after "order"."""
+    for match in _SPACED_ORDER_ID.finditer(text):
+        if _ORDER_KEYWORD.search(text[max(0, match.start() - 25): match.start()]):
+            yield Entity("order_id", match.start(), match.end(), match.group().replace(" ", ""))
     for match in _ORDER_ID.finditer(text):
         value = match.group("id")
         if len(value) <= 4 and _NOT_ORDER_UNITS.match(text[match.end() :]):

@@ -9,6 +9,8 @@ from bot.dialogue import (
     tells_the_store_to_act,
     asks_until_when,
     asks_if_free,
+    asks_about_language,
+    tells_own_items_fault,
     asks_if_still_in_time,
     about_own_order,
     asks_about_days_off,
@@ -677,3 +679,22 @@ def test_until_when_a_window_runs_is_asked(text: str, asked: bool) -> None:
 ])
 def test_whether_delivery_is_free_is_told_from_what_it_costs(text: str, asked: bool) -> None:
     assert asks_if_free(text) is asked
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("здравствуйте, по-русски понимаете?", True), ("سلام، فارسی هم جواب میدین؟", True), ("а на русском можно?", True),
+    ("как оплатить заказ?", False), ("عطر فرانسوی دارین؟", False),
+])
+def test_the_language_asked_about_is_told(text: str, asked: bool) -> None:
+    assert asks_about_language(text) is asked
+
+
+@pytest.mark.parametrize("text, told", [
+    ("سلام سشواری که ازتون گرفتم روشن نمیشه اصلا", True),
+    ("ادکلن ورساچه اروس که پریروز برام اومده درش خرابه نشت میکنه", True),
+    ("бутылка, которую я купила, протекает", True),
+    ("بسته امروز رسید شیشه عطر ترک داره نشتی داره 😡", False),       # no purchase of one's own named: the rule first
+    ("здравствуйте купил наушники один не работает что делать", False),  # a question: the rule answers it
+])
+def test_a_fault_of_ones_own_purchase_told_without_a_question(text: str, told: bool) -> None:
+    assert tells_own_items_fault(text) is told
