@@ -139,6 +139,8 @@ class ActionInstallments(Action):
         if instead:  # "мой заказ TS-1041" after the plans: that order
             return instead
         store, language = store_and_language(tracker)
+        if latest_entity(tracker, "amount") is None and another_topic_answers(dispatcher, tracker, store, "installment_info"):
+            return []  # "а если заказ в рассрочку отменят, первый платеж когда вернется?": the refund's rule, not the plan
         plans = store.rules.installments
         if not plans:
             utter_store_words(dispatcher, tracker, "installment_info")

@@ -761,3 +761,11 @@ def test_a_distance_without_a_city_is_priced_in_the_cities_with_the_rate_beyond(
 def test_asked_whether_it_speaks_the_language_it_greets_in_it(servers, store: str, message: str, hello: str) -> None:
     said = "\n".join(texts(servers.say(new_sender(), message, store=store)))
     assert said.startswith(hello) and "ничего не сказано" not in said
+
+
+def test_a_refund_asked_after_an_installment_computation_is_the_refund_rule(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "хочу взять помаду за 45 тысяч туманов в рассрочку через snapp pay, получится?", store="tisa")
+    said = "\n".join(texts(servers.say(sender, "а если заказ в рассрочку отменят, первый платеж когда вернется?",
+                                       store="tisa")))
+    assert "рабоч" in said and "меньше минимальной" not in said

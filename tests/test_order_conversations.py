@@ -543,3 +543,8 @@ def test_a_fault_of_ones_purchase_told_asks_for_the_order_and_an_order_in_groups
     assert "شماره سفارش" in text(ask)
     [status] = talk(servers, "offykala", "где мой заказ 58 122? тел 0912-444-44-02")
     assert "Заказ 58122 в Офикала: отправлен" in text(status)
+
+
+def test_an_order_number_typed_by_ear_in_cyrillic_is_looked_up(servers) -> None:
+    _, status = talk(servers, "tisa", "здравствуйте, у меня заказ ТС-1043", "телефон 0935 222 22 03")
+    assert "Заказ TS-1043 в Тиса: доставлен" in text(status)

@@ -86,11 +86,21 @@ def compact_key(order_id: str) -> str:
     return re.sub(r"[\s_-]+", "", order_key(order_id))
 
 
+# Cyrillic letters that look like Latin ones but sound otherwise: "ТС-1043" typed by ear is TS-1043, read by eye TC-1043
+_BY_EAR = {"c": "s", "p": "r", "h": "n", "b": "v", "x": "h"}
+
+
 def key_spellings(order_id: str) -> list[str]:
-    """The stored keys a typed order number may stand for: as typed, without separators, with a dash."""
+    """The stored keys a typed order number may stand for: as typed, without separators, with a dash, and its letters
+    as a Russian keyboard's look-alikes sound ("ТС-1043", read as TC-1043, is TS-1043)."""
     compact = compact_key(order_id)
     dashed = re.sub(r"^([a-z]+)(?=\d)", r"\1-", compact)
-    return sorted({order_key(order_id), compact, dashed} - {""})
+    letters = re.match(r"[a-z]{1,4}(?=-?\d)", dashed)
+    heard = {""}
+    for letter in letters.group() if letters else "":
+        heard = {spelled + sound for spelled in heard for sound in {letter, _BY_EAR.get(letter, letter)}}
+    by_ear = {prefix + dashed[letters.end():] for prefix in heard} if letters else set()
+    return sorted({order_key(order_id), compact, dashed, *by_ear} - {""})
 
 
 def phone_matches(order: Order, given: str) -> bool:

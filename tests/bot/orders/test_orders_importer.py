@@ -355,3 +355,10 @@ def test_the_demo_set_is_valid_import_data() -> None:
     records = demo_records(now)
     lines = [json.dumps(record_to_json(record), ensure_ascii=False) for record in records]
     assert parse_lines(lines) == records
+
+
+def test_an_order_number_typed_by_ear_on_a_russian_keyboard_is_found(session: Session) -> None:
+    import_orders(session, parse_lines(jsonl(*ONE_PER_STORE)))
+    with Session(session.get_bind()) as fresh:  # "СР-77001": Cyrillic С and Р, read by eye as CP, said as SR
+        assert find_order(fresh, "sitra", "CP-77001") is find_order(fresh, "sitra", "SR-77001") is not None
+        assert find_order(fresh, "sitra", "CP-77002") is None
