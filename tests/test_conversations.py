@@ -769,3 +769,10 @@ def test_a_refund_asked_after_an_installment_computation_is_the_refund_rule(serv
     said = "\n".join(texts(servers.say(sender, "а если заказ в рассрочку отменят, первый платеж когда вернется?",
                                        store="tisa")))
     assert "рабоч" in said and "меньше минимальной" not in said
+
+
+def test_a_future_fault_asked_of_an_item_gets_the_warranty_rule(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "чайник philips пришёл с царапиной, я расписался не глядя. что теперь?", store="citadel")
+    said = "\n".join(texts(servers.say(sender, "а если он вообще перестанет включаться через месяц?", store="citadel")))
+    assert "гарантийн" in said and "0322350035" in said
