@@ -25,6 +25,14 @@ def texts(replies: list[dict]) -> list[str]:
     return [reply["text"] for reply in replies if reply.get("text")]
 
 
+def last_reply(servers, store: str, *messages: str) -> str:
+    """The messages sent in one new conversation; the text of the replies to the last one."""
+    sender = new_sender()
+    for message in messages[:-1]:
+        servers.say(sender, message, store=store)
+    return "\n".join(texts(servers.say(sender, messages[-1], store=store)))
+
+
 def test_persian_greeting_is_answered_in_persian_with_buttons(servers) -> None:
     replies = servers.say(new_sender(), "سلام وقت بخیر", store="tisa")
     assert detect_language(texts(replies)[0]) == "fa"
@@ -610,7 +618,7 @@ def test_a_message_telling_both_the_delivery_and_now_is_counted_without_the_days
     servers.say(sender, "اسکنرمو پریروز تحویل گرفتم، تا کی وقت دارم تستش کنم؟", store="offykala")
     said = "\n".join(texts(servers.say(sender, "یه گوشه‌ش هم ضربه خورده انگار. دیروز ساعت ۱۱ صبح تحويلش گرفتم الان "
                                                "ساعت ۹ صبحه، دیر نشده؟", store="offykala")))
-    assert "ساعت ۱۱:۰۰ است" in said and "۲ ساعت وقت دارید" in said  # 24 hours from yesterday 11:00, at 9:00 today
+    assert "ساعت ۱۱:۰۰ (امروز) است" in said and "۲ ساعت وقت دارید" in said  # 24 hours from yesterday 11:00, at 9:00 today
 
 
 def test_ones_own_order_named_with_not_yet_come_is_looked_up_not_answered_with_a_cancel_rule(servers) -> None:
@@ -724,22 +732,16 @@ def test_out_of_town_with_a_distance_is_priced_without_the_amount(servers) -> No
 ])
 def test_a_rules_span_is_counted_from_the_moment_the_customer_names(servers, store: str, messages: tuple[str, ...],
                                                                     deadline: str) -> None:
-    sender = new_sender()
-    said = [texts(servers.say(sender, message, store=store)) for message in messages]
-    assert deadline in "\n".join(said[-1])
+    assert deadline in last_reply(servers, store, *messages)
 
 
 def test_what_if_told_late_is_the_rule_for_late_not_a_deadline(servers) -> None:
-    sender = new_sender()
-    servers.say(sender, "آسیب حمل و نقل رو تا چند ساعت میشه گزارش داد", store="offykala")
-    said = "\n".join(texts(servers.say(sender, "اگه بعد ساعت ۱۰ خبر بدم چی میشه", store="offykala")))
+    said = last_reply(servers, "offykala", "آسیب حمل و نقل رو تا چند ساعت میشه گزارش داد", "اگه بعد ساعت ۱۰ خبر بدم چی میشه")
     assert "مستندات" in said and "یعنی تا" not in said
 
 
 def test_a_pickup_hour_said_before_the_verb_is_the_pickup_time(servers) -> None:
-    sender = new_sender()
-    servers.say(sender, "если закажу самовывоз в 10:30 когда можно забрать", store="citadel")
-    said = "\n".join(texts(servers.say(sender, "а если в 12 закажу", store="citadel")))
+    said = last_reply(servers, "citadel", "если закажу самовывоз в 10:30 когда можно забрать", "а если в 12 закажу")
     assert "на следующий день" in said and "10:00" in said
 
 
@@ -751,7 +753,7 @@ def test_a_rule_whose_terms_the_page_leaves_open_offers_a_person(servers) -> Non
 
 
 def test_a_distance_without_a_city_is_priced_in_the_cities_with_the_rate_beyond(servers) -> None:
-    said = "\n".join(texts(servers.say(new_sender(), "а если на 300 лари и до меня 12 км?", store="citadel")))
+    said = last_reply(servers, "citadel", "а если на 300 лари и до меня 12 км?")
     assert "итого 18 лари" in said and "24 лари" not in said and "За городом — 2 лари за км" in said
 
 
@@ -759,20 +761,17 @@ def test_a_distance_without_a_city_is_priced_in_the_cities_with_the_rate_beyond(
     ("offykala", "здравствуйте, по-русски понимаете?", "Здравствуйте"), ("citadel", "سلام، فارسی هم جواب میدین؟", "سلام"),
 ])
 def test_asked_whether_it_speaks_the_language_it_greets_in_it(servers, store: str, message: str, hello: str) -> None:
-    said = "\n".join(texts(servers.say(new_sender(), message, store=store)))
+    said = last_reply(servers, store, message)
     assert said.startswith(hello) and "ничего не сказано" not in said
 
 
 def test_a_refund_asked_after_an_installment_computation_is_the_refund_rule(servers) -> None:
-    sender = new_sender()
-    servers.say(sender, "хочу взять помаду за 45 тысяч туманов в рассрочку через snapp pay, получится?", store="tisa")
-    said = "\n".join(texts(servers.say(sender, "а если заказ в рассрочку отменят, первый платеж когда вернется?",
-                                       store="tisa")))
+    said = last_reply(servers, "tisa", "хочу взять помаду за 45 тысяч туманов в рассрочку через snapp pay, получится?",
+                      "а если заказ в рассрочку отменят, первый платеж когда вернется?")
     assert "рабоч" in said and "меньше минимальной" not in said
 
 
 def test_a_future_fault_asked_of_an_item_gets_the_warranty_rule(servers) -> None:
-    sender = new_sender()
-    servers.say(sender, "чайник philips пришёл с царапиной, я расписался не глядя. что теперь?", store="citadel")
-    said = "\n".join(texts(servers.say(sender, "а если он вообще перестанет включаться через месяц?", store="citadel")))
+    said = last_reply(servers, "citadel", "чайник philips пришёл с царапиной, я расписался не глядя. что теперь?",
+                      "а если он вообще перестанет включаться через месяц?")
     assert "гарантийн" in said and "0322350035" in said
