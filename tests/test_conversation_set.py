@@ -3,7 +3,7 @@
 The set (tests/data/conversations/blind) was written from the store pages alone by writers
 who never saw this project's code, data or replies (brief: tests/data/conversations/BRIEF.md),
 and is never tuned on: error analysis uses the dev sets (tests/data/conversations/dev, and dev2
-to dev14, written later by other writers under the same brief).
+to dev15, written later by other writers under the same brief).
 """
 
 from __future__ import annotations
@@ -16,28 +16,30 @@ from support import ARTIFACTS
 pytestmark = pytest.mark.server
 
 # Conversations of the blind set that must pass. Raised as the assistant improves; the goal is 0.95.
-BLIND_FLOOR = 0.82
-DEV_FLOOR = 0.88
-DEV2_FLOOR = 0.92
-DEV3_FLOOR = 0.68
+BLIND_FLOOR = 0.84
+DEV_FLOOR = 0.90
+DEV2_FLOOR = 0.94
+DEV3_FLOOR = 0.74
 DEV4_FLOOR = 0.88
 DEV5_FLOOR = 0.84
 DEV6_FLOOR = 0.78
 DEV7_FLOOR = 0.78
 DEV8_FLOOR = 0.86
-DEV9_FLOOR = 0.72
+DEV9_FLOOR = 0.76
 DEV10_FLOOR = 0.80
-DEV11_FLOOR = 0.74
-DEV12_FLOOR = 0.46
-DEV13_FLOOR = 0.76
-DEV14_FLOOR = 0.60
+DEV11_FLOOR = 0.80
+DEV12_FLOOR = 0.62
+DEV13_FLOOR = 0.82
+DEV14_FLOOR = 0.66
+DEV15_FLOOR = 0.80
 
 
 @pytest.mark.parametrize("name, floor", [("blind", BLIND_FLOOR), ("dev", DEV_FLOOR), ("dev2", DEV2_FLOOR),
                                          ("dev3", DEV3_FLOOR), ("dev4", DEV4_FLOOR), ("dev5", DEV5_FLOOR),
                                          ("dev6", DEV6_FLOOR), ("dev7", DEV7_FLOOR), ("dev8", DEV8_FLOOR),
                                          ("dev9", DEV9_FLOOR), ("dev10", DEV10_FLOOR), ("dev11", DEV11_FLOOR),
-                                         ("dev12", DEV12_FLOOR), ("dev13", DEV13_FLOOR), ("dev14", DEV14_FLOOR)])
+                                         ("dev12", DEV12_FLOOR), ("dev13", DEV13_FLOOR), ("dev14", DEV14_FLOOR),
+                                         ("dev15", DEV15_FLOOR)])
 def test_conversation_set_scores_above_its_floor(servers, name: str, floor: float) -> None:
     results = play(load(CONVERSATIONS / name), servers.url, servers.tracker_db)
     line = score_line(results)
