@@ -775,3 +775,9 @@ def test_a_future_fault_asked_of_an_item_gets_the_warranty_rule(servers) -> None
     said = last_reply(servers, "citadel", "чайник philips пришёл с царапиной, я расписался не глядя. что теперь?",
                       "а если он вообще перестанет включаться через месяц?")
     assert "гарантийн" in said and "0322350035" in said
+
+
+def test_a_topic_whose_price_the_page_does_not_state_offers_a_person(servers) -> None:
+    replies = servers.say(new_sender(), "а доставка в Тебриз сколько стоит?", store="chistatek")
+    assert "не указана" in "\n".join(texts(replies))
+    assert "/human_handoff" in {button["payload"] for reply in replies for button in reply.get("buttons", [])}

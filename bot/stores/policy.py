@@ -42,6 +42,7 @@ class Answer:
     topic: str
     sources: tuple[str, ...]
     text: Mapping[Language, str]
+    offers_person: bool = False  # the page leaves the topic's question open: a person is offered with the answer
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,7 @@ def _answers(path: Path, data: Mapping[str, Any]) -> dict[str, Answer]:
             isinstance(s, str) and s.strip() for s in sources
         ):
             raise PolicyError(path, f"{where}.source", "expected a non-empty list of seed sentences")
-        answers[topic] = Answer(topic, tuple(sources), _bilingual(path, body, where))
+        answers[topic] = Answer(topic, tuple(sources), _bilingual(path, body, where), bool(body.get("offers_person", False)))
     return answers
 
 

@@ -162,3 +162,10 @@ def test_a_units_span_naming_no_rule_is_refused(tmp_path: Path) -> None:
     with pytest.raises(PolicyError) as error:
         load_policy(path)
     assert error.value.field_name == "units.late_report.within"
+
+
+def test_a_rule_or_answer_the_page_leaves_open_says_it_offers_a_person() -> None:
+    chistatek, citadel = policies()["chistatek"], policies()["citadel"]
+    assert chistatek.answer("delivery_cost").offers_person  # type: ignore[union-attr]  # no price on the page
+    assert next(unit for unit in citadel.units if unit.id == "payment_online_installment").offers_person
+    assert not chistatek.answer("payment_methods").offers_person  # type: ignore[union-attr]
