@@ -266,10 +266,10 @@ def utter_delivery_cost(dispatcher: CollectingDispatcher, tracker: Tracker, stor
     if quote.kind == "need_city":
         places = [*rules.cities, *([OUT_OF_TOWN] if rules.out_of_town_per_km is not None else [])]
         buttons = [{"title": answers.city_name(c, language), "payload": answers.city_name(c, language)} for c in places]  # type: ignore[arg-type]
+    if quote.kind == "need_total" and store.answer("delivery_cost"):
+        utter_topic(dispatcher, tracker, "delivery_cost")  # the rule first, then the offer to compute it for a total
     dispatcher.utter_message(text=answers.delivery_quote(quote, total, city, store, language, asks_if_free(question)),  # type: ignore[arg-type]
                              buttons=buttons, sources=cited([quote.tier or rules], "delivery"))
-    if quote.kind == "need_total" and store.answer("delivery_cost"):
-        utter_topic(dispatcher, tracker, "delivery_cost")
     return kept
 
 

@@ -103,8 +103,11 @@ def _say_answer(dispatcher: CollectingDispatcher, tracker: Tracker, answer: Opti
     """One of the store's own answers in the customer's language, with its page's sentences; False when there is none."""
     if answer is None:
         return False
-    dispatcher.utter_message(response="utter_store_answer", answer=answer.text[store_and_language(tracker)[1]],  # type: ignore[index]
+    language = store_and_language(tracker)[1]
+    dispatcher.utter_message(response="utter_store_answer", answer=answer.text[language],  # type: ignore[index]
                              sources=cited([answer]))
+    if answer.offers_person:  # "доставка в Тебриз сколько стоит?" where the page states no price
+        dispatcher.utter_message(text=render("offer.person", language), buttons=human_button(language))  # type: ignore[arg-type]
     return True
 
 

@@ -49,6 +49,11 @@ ASKED_WORDS = {
 # a short request asks as a question does: "لطفاً شماره سفارش را بفرستید", "пришлите номер телефона" (not a rule's
 # "напишите в поддержку: телефон …")
 _REQUEST = re.compile(r"بفرستید|بنویسید|пришлите|напишите|укажите|отправьте", re.IGNORECASE)
+# a reply's sentences: the question is the one asked, not a rule said before it ("Доставка за город стоит 2 лари за
+# км. Какое расстояние в километрах?" asks the distance, not the city)
+# an offer is not a request: "اگر مبلغ سفارش را بنویسید، … حساب می‌کنم", "Если напишете сумму, я рассчитаю"
+_OFFER = re.compile(r"^\W*(?:اگر|اگه|если)(?!\w)", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n+")
 _SEPARATOR = re.compile(r"(?<=\d)[,٬\u066c\u00a0\u202f ](?=\d{3}(?!\d))")
 
 
@@ -86,8 +91,9 @@ def asked(replies: list[str], slot: Optional[str]) -> str:
     """What the assistant asked for: the form's slot, else the words of a question or a request, else nothing."""
     if slot:
         return ASKED_SLOTS.get(slot, slot)
-    questions = [canonical(text) for text in replies if text.rstrip().endswith(("?", "؟"))
-                 or len(text) <= 120 and _REQUEST.search(text)]
+    sentences = [sentence for text in replies for sentence in _SENTENCE_END.split(text.strip()) if sentence]
+    questions = [canonical(sentence) for sentence in sentences if sentence.endswith(("?", "؟"))]
+    questions += [canonical(text) for text in replies if len(text) <= 120 and _REQUEST.search(text) and not _OFFER.match(text)]
     for name, words in ASKED_WORDS.items():
         if any(canonical(word) in question for question in questions for word in words):
             return name

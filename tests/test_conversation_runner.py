@@ -21,3 +21,11 @@ def test_a_question_or_a_short_request_asks() -> None:
 def test_a_rule_that_names_a_phone_asks_nothing() -> None:
     assert asked([RULE], None) == "nothing"
     assert asked(["Актуальный статус заказа можно посмотреть в разделе «Мои заказы»."], None) == "nothing"
+
+
+def test_the_question_is_the_sentence_that_asks() -> None:
+    assert asked(["Доставка за город стоит 2 лари за км. Какое расстояние в километрах?"], None) == "distance"
+
+
+def test_an_offer_to_compute_asks_nothing() -> None:
+    assert asked(["اگر مبلغ سفارش (و شهر) را بنویسید، هزینه‌ی ارسال را دقیق حساب می‌کنم."], None) == "nothing"

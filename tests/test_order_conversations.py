@@ -221,7 +221,7 @@ def test_a_bare_total_after_a_price_prices_it_again(servers) -> None:
 
 def test_the_post_of_a_return_is_answered_by_the_return_rules_not_a_delivery_price(servers) -> None:
     [reply] = talk(servers, "tisa", "عطر رو تو حراج خریدم، اگه پس بدم هزینه ارسال برگشتش با کیه؟")
-    assert "مشتری" in text(reply) and "مبلغ سفارشتان" not in text(reply)
+    assert "مشتری" in text(reply) and "مبلغ سفارش" not in text(reply)
 
 
 def test_who_may_collect_a_pickup_is_the_recipient_rule(servers) -> None:
@@ -237,7 +237,7 @@ def test_an_order_number_after_a_price_looks_that_order_up(servers) -> None:
 
 def test_a_price_asked_after_another_topic_without_shipping_words_is_that_topic_s(servers) -> None:
     _, minimum = talk(servers, "tisa", "اسنپ پی دارین؟", "حداقلش چقدره")  # read as a delivery price by the classifier
-    assert "۵۰ هزار" in text(minimum) and "مبلغ سفارشتان" not in text(minimum)
+    assert "۵۰ هزار" in text(minimum) and "مبلغ سفارش" not in text(minimum)
 
 
 def test_delivery_time_per_city(servers) -> None:
@@ -500,7 +500,7 @@ def test_an_item_added_keeps_the_new_total_for_the_next_question(servers) -> Non
 def test_how_to_send_a_return_after_its_decision_is_the_return_rule_not_a_price(servers) -> None:
     _, how = talk(servers, "tisa", "TS-1043 09352222203 لانکومو باز نکردم میخوام پس بدم، هزینه ارسال برگشتش با کیه؟",
                   "چطوری بفرستم؟ من اصفهانم")
-    assert "قبض پست" in text(how) and "مبلغ سفارشتان" not in text(how)
+    assert "قبض پست" in text(how) and "مبلغ سفارش" not in text(how)
 
 
 def test_until_when_after_an_orders_decision_is_its_window(servers) -> None:
