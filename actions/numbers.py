@@ -56,6 +56,7 @@ from bot.dialogue import (
     asks_about_sending_back,
     asks_how_long,
     asks_how_much,
+    asks_how_to,
     asks_if_free,
     asks_money_back,
     asks_until_when,
@@ -147,9 +148,11 @@ class ActionInstallments(Action):
             return []
         amount = _total(tracker, store)
         question = question_text(tracker)
-        if amount is None and question and (not broad(question) or plainly_answered(question, store_index(store))) and utter_units(
-                dispatcher, tracker, question, ["installment_info", *likely_intents(tracker)]):
-            return []  # "when and where do I pay the instalments?": the rule that says it, not the whole plan
+        asked_how = asks_how_to(question) and latest_entity(tracker, "amount") is None  # "چطوری فعالش کنم؟" after a sum
+        if (amount is None or asked_how) and question and (not broad(question) or plainly_answered(
+                question, store_index(store))) and utter_units(dispatcher, tracker, question,
+                                                              ["installment_info", *likely_intents(tracker)]):
+            return []  # "when and where do I pay the instalments?", "how do I activate it?": the rule, not the plan
         today = local_now(store).date()
         for plan in plans:
             if amount is None:

@@ -484,6 +484,12 @@ def asks_where_or_when(text: str) -> bool:
     return asks_how_long(text) or _WHERE.search(_folded(text)) is not None
 
 
+def asks_how_to(text: str) -> bool:
+    """"اسنپ پی ندارم، چطوری فعالش کنم؟", "как оформить?": how something is done, which a rule says, not a sum."""
+    folded = _folded(text)
+    return _HOW_TO.search(folded) is not None and not asks_how_much(folded)
+
+
 def asks_how_long(text: str) -> bool:
     """"The price, and how many days?", "express to Bandar Abbas?": a delivery price asked with the time or the speed."""
     return _HOW_LONG.search(_folded(text)) is not None

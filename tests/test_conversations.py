@@ -781,3 +781,8 @@ def test_a_topic_whose_price_the_page_does_not_state_offers_a_person(servers) ->
     replies = servers.say(new_sender(), "а доставка в Тебриз сколько стоит?", store="chistatek")
     assert "не указана" in "\n".join(texts(replies))
     assert "/human_handoff" in {button["payload"] for reply in replies for button in reply.get("buttons", [])}
+
+
+def test_how_to_do_something_after_an_installment_sum_is_its_rule_not_the_schedule_again(servers) -> None:
+    said = last_reply(servers, "tisa", "یه عطر ۲ میلیونی با اسنپ پی بخرم هر قسط چقدره؟", "اسنپ پی ندارم اصلا، چطوری فعالش کنم")
+    assert "سرویس اعتباری" in said and "قسط ۱:" not in said

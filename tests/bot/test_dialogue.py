@@ -10,6 +10,7 @@ from bot.dialogue import (
     asks_until_when,
     asks_if_free,
     asks_about_language,
+    asks_how_to,
     tells_own_items_fault,
     asks_if_still_in_time,
     about_own_order,
@@ -700,3 +701,11 @@ def test_the_language_asked_about_is_told(text: str, asked: bool) -> None:
 ])
 def test_a_fault_of_ones_own_purchase_told_without_a_question(text: str, told: bool) -> None:
     assert tells_own_items_fault(text) is told
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("اسنپ پی ندارم اصلا، چطوری فعالش کنم", True), ("как оформить рассрочку?", True),
+    ("یعنی هر قسط چقدر میشه؟", False), ("как долго идёт и сколько стоит?", False),
+])
+def test_how_something_is_done_is_told_from_a_sum(text: str, asked: bool) -> None:
+    assert asks_how_to(text) is asked
