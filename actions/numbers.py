@@ -30,10 +30,12 @@ from actions.context import (
 )
 from actions.db import local_now
 from actions.topics import (
+    RETURN_TOPICS,
     bound_follow_up,
     chosen_units,
     cited,
     deadline_follow_up,
+    ground_told,
     hand_to_person,
     refused_what_if,
     say_units,
@@ -194,7 +196,6 @@ def another_topic_answers(dispatcher: CollectingDispatcher, tracker: Tracker, st
             and utter_units(dispatcher, tracker, question, [other.topic, *likely_intents(tracker)]))
 
 
-_RETURN_TOPICS = ("return_request", "damaged_item")
 
 
 def utter_return_post(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
@@ -202,7 +203,7 @@ def utter_return_post(dispatcher: CollectingDispatcher, tracker: Tracker) -> boo
     or, after a return's rule or decision, its sending ("چطوری بفرستم؟ من اصفهانم"), or its money ("کل پولشو پس میدین؟"), gets the return rules, with the rule of a wrong or broken item said in this message or the two before first (found
     by the reason's own words where the question alone finds a rule of another topic); True when said."""
     question = question_text(tracker)
-    after_return = (earlier_topic(tracker) in _RETURN_TOPICS or tracker.get_slot("pending_return")) and (
+    after_return = (earlier_topic(tracker) in RETURN_TOPICS or tracker.get_slot("pending_return")) and (
         asks_who_pays(question) or sends_it_oneself(question))
     if not question or not (asks_about_sending_back(question) or asks_money_back(question) or after_return):
         return False
@@ -211,20 +212,8 @@ def utter_return_post(dispatcher: CollectingDispatcher, tracker: Tracker) -> boo
     topics = [*(["damaged_item"] if reason else []), "return_request", *likely_intents(tracker)]
     units = chosen_units(tracker, question, topics)
     language = store_and_language(tracker)[1]
-    if reason and not reasons[0] and (not units or units[0].topic not in _RETURN_TOPICS):
+    if reason and not reasons[0] and (not units or units[0].topic not in RETURN_TOPICS):
         units = chosen_units(tracker, f"{REASON_NAMES[reason][language]} {question}", topics)  # that ground's post
-    say_units(dispatcher, units, language)
-    return bool(units)
-
-
-def _ground_told(dispatcher: CollectingDispatcher, tracker: Tracker, question: str) -> bool:
-    """A wrong, broken or faulty item told in a message read as something else: the page's rule for that ground (found
-    by its own words, the message naming no rule); True when said."""
-    reason = reason_from(None, question)
-    if reason is None or reason not in REASON_NAMES:
-        return False
-    language = store_and_language(tracker)[1]
-    units = chosen_units(tracker, f"{REASON_NAMES[reason][language]} {question}", [*_RETURN_TOPICS])
     say_units(dispatcher, units, language)
     return bool(units)
 
@@ -427,7 +416,7 @@ class ActionUnclear(Action):
             if rest and utter_units(dispatcher, tracker, rest, likely_intents(tracker)):
                 return []
         plain = intent in ("affirm", "deny", "goodbye", "thank")  # "ok", "no", "bye", "thanks": unless they ask something
-        if plain and not short_follow_up(question) and _ground_told(dispatcher, tracker, question):
+        if plain and not short_follow_up(question) and ground_told(dispatcher, tracker, question):
             return []  # "نه ببخشید دقیق نگاه کردم، اصلا یه عطر دیگه‌س!": a wrong item told, read as a "no"
         asked = not plain or rules_question(None, question)  # "ok?" alone asks nothing
         if asked and (utter_units(dispatcher, tracker, question, likely_intents(tracker))

@@ -29,6 +29,7 @@ from actions.context import (
 from actions.db import local_now
 from bot import answers
 from bot.dialogue import (
+    REASON_NAMES,
     adds_to_order,
     asks_about_language,
     asks_if_still_in_time,
@@ -399,6 +400,21 @@ class ActionAnswerTopic(Action):
         return []
 
 
+RETURN_TOPICS = ("return_request", "damaged_item")
+
+
+def ground_told(dispatcher: CollectingDispatcher, tracker: Tracker, question: str) -> bool:
+    """A wrong, broken or faulty item told in a message read as something else: the page's rule for that ground (found
+    by its own words, the message naming no rule); True when said."""
+    reason = reason_from(None, question)
+    if reason is None or reason not in REASON_NAMES:
+        return False
+    language = store_and_language(tracker)[1]
+    units = chosen_units(tracker, f"{REASON_NAMES[reason][language]} {question}", [*RETURN_TOPICS])
+    say_units(dispatcher, units, language)
+    return bool(units)
+
+
 class ActionBotChallenge(Action):
     """"Are you a bot?": it says it is the store's automated assistant; an "and if …" the classifier read so ("а если
     почта её помнёт по дороге, кто отвечает?") asks a rule, which is answered instead."""
@@ -412,7 +428,8 @@ class ActionBotChallenge(Action):
     ) -> List[Dict[Text, Any]]:
         """The rule an "and if …" asks, with the topic asked before leaning in; else the assistant says what it is."""
         question = question_text(tracker)
-        if what_if(question) and utter_units(dispatcher, tracker, question, likely_intents(tracker)):
+        if what_if(question) and (ground_told(dispatcher, tracker, question)  # "اگه واقعا یه چیز دیگه فرستاده باشین
+                                  or utter_units(dispatcher, tracker, question, likely_intents(tracker))):  # چی؟"
             return []
         dispatcher.utter_message(response="utter_iamabot")
         return []

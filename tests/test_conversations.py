@@ -786,3 +786,8 @@ def test_a_topic_whose_price_the_page_does_not_state_offers_a_person(servers) ->
 def test_how_to_do_something_after_an_installment_sum_is_its_rule_not_the_schedule_again(servers) -> None:
     said = last_reply(servers, "tisa", "یه عطر ۲ میلیونی با اسنپ پی بخرم هر قسط چقدره؟", "اسنپ پی ندارم اصلا، چطوری فعالش کنم")
     assert "سرویس اعتباری" in said and "قسط ۱:" not in said
+
+
+def test_what_if_a_wrong_item_came_read_as_are_you_real_gets_the_wrong_item_rule(servers) -> None:
+    said = last_reply(servers, "tisa", "اگه واقعا یه چیز دیگه فرستاده باشین چی؟")
+    assert "همه هزینه" in said and "دستیار خودکار" not in said
