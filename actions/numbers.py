@@ -35,6 +35,7 @@ from actions.topics import (
     chosen_units,
     cited,
     deadline_follow_up,
+    greeted_in_their_language,
     ground_told,
     hand_to_person,
     refused_what_if,
@@ -54,7 +55,6 @@ from bot.dialogue import (
     REASON_NAMES,
     adds_to_order,
     asks_about_days_off,
-    asks_about_language,
     asks_about_sending_back,
     asks_how_long,
     asks_how_much,
@@ -142,7 +142,8 @@ class ActionInstallments(Action):
         if instead:  # "мой заказ TS-1041" after the plans: that order
             return instead
         store, language = store_and_language(tracker)
-        if latest_entity(tracker, "amount") is None and another_topic_answers(dispatcher, tracker, store, "installment_info"):
+        named_amount = latest_entity(tracker, "amount") is not None
+        if not named_amount and another_topic_answers(dispatcher, tracker, store, "installment_info"):
             return []  # "а если заказ в рассрочку отменят, первый платеж когда вернется?": the refund's rule, not the plan
         plans = store.rules.installments
         if not plans:
@@ -150,7 +151,7 @@ class ActionInstallments(Action):
             return []
         amount = _total(tracker, store)
         question = question_text(tracker)
-        asked_how = asks_how_to(question) and latest_entity(tracker, "amount") is None  # "چطوری فعالش کنم؟" after a sum
+        asked_how = asks_how_to(question) and not named_amount  # "چطوری فعالش کنم؟" after a sum
         if (amount is None or asked_how) and question and (not broad(question) or plainly_answered(
                 question, store_index(store))) and utter_units(dispatcher, tracker, question,
                                                               ["installment_info", *likely_intents(tracker)]):
@@ -194,8 +195,6 @@ def another_topic_answers(dispatcher: CollectingDispatcher, tracker: Tracker, st
     other = plainly_answered(question, store_index(store)) if question else None
     return (other is not None and other.topic != own
             and utter_units(dispatcher, tracker, question, [other.topic, *likely_intents(tracker)]))
-
-
 
 
 def utter_return_post(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
@@ -390,8 +389,7 @@ class ActionUnclear(Action):
         """'And for a 250-lari soundbar?' after a delivery price is the same question again, with its number."""
         if why_asked_now(tracker):  # "همون شماره‌ای که پیامک اومد؟" while the phone is asked: the look-up's form answers
             return []
-        if asks_about_language(question_text(tracker)):  # "по-русски понимаете?": the greeting, in that language
-            dispatcher.utter_message(response="utter_greet")
+        if greeted_in_their_language(dispatcher, tracker):  # "по-русски понимаете?"
             return []
         if deadline_follow_up(dispatcher, tracker) or refused_what_if(dispatcher, tracker):
             return []  # "it was yesterday noon" after "within 72 hours"; "and if I open it?" after a change of mind

@@ -40,6 +40,7 @@ from actions.topics import (
     cited,
     hand_to_person,
     human_button,
+    offer_person,
     refused_what_if,
     refused_with_reason_before,
     say_refused,
@@ -169,8 +170,8 @@ class ActionOrderFlow(Action):
         names_order = any(latest_entity(tracker, name) for name in ORDER_SLOTS)
         beside = (_rule_beside(question, store) if intent in ("order_status", "inform") and names_order
                   and tracker.get_slot("requested_slot") is None else None)
-        if beside is not None and beside.topic not in _STATUS_TOPICS and utter_units(
-                dispatcher, tracker, _beside_the_order(question), [beside.topic]):
+        if beside is not None and beside[0].topic not in _STATUS_TOPICS and utter_units(
+                dispatcher, tracker, beside[1], [beside[0].topic]):
             return [SlotSet("purpose", None)]  # "CK-3004, 0919…: был ли ноутбук застрахован?": the rule, not the status
         unasked = not any(tracker.get_slot(slot) for slot in ("requested_slot", "order_id", "phone", "verified_order"))
         if (intent == "inform" and purpose == tracker.get_slot("purpose") and unasked
@@ -432,7 +433,7 @@ class ActionOrderFlow(Action):
         dispatcher.utter_message(text=answers.refused_again(store, language) if again else text,  # type: ignore[arg-type]
                                  buttons=human_button(language) if again else [], sources=sources)
         if not again:  # the store decides in the end: a person is offered
-            dispatcher.utter_message(text=render("offer.person", language), buttons=human_button(language))  # type: ignore[arg-type]
+            offer_person(dispatcher, language)
         return cleared
 
 
@@ -549,16 +550,17 @@ def _beside_the_order(question: str) -> str:
     return max(stretches, key=lambda stretch: len(stretch.split()))
 
 
-def _rule_beside(question: str, store: StorePolicy) -> Optional[AnswerUnit]:
+def _rule_beside(question: str, store: StorePolicy) -> Optional[tuple[AnswerUnit, str]]:
     """The rule the page plainly answers a question asked beside an order's number and phone with ("TS-1041. راستی کد
     رهگیری چجوری برام میاد؟", "CK-3004, 09193333304: ноутбук при доставке был застрахован?"); not a request, a reason
     for a return, where the order is or the time it has left ("کجاست؟", "сколько дней теста у меня ещё осталось?",
-    which its look-up answers), or a message naming no order."""
+    which its look-up answers), or a message naming no order; with the question read."""
     rest = _beside_the_order(question)
     if (rest == question or wants_something_done(rest) or reason_from(None, rest) or not rules_question(None, rest)
             or asks_where_or_when(rest) or asks_if_still_in_time(rest)):
         return None
-    return plainly_answered(rest, store_index(store))
+    unit = plainly_answered(rest, store_index(store))
+    return (unit, rest) if unit is not None else None
 
 
 def _rule_beside_the_order(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
@@ -566,9 +568,8 @@ def _rule_beside_the_order(dispatcher: CollectingDispatcher, tracker: Tracker) -
     said (the number is taken, the form goes on); True when it was."""
     if tracker.get_slot("requested_slot") not in ORDER_SLOTS:
         return False
-    question = question_text(tracker)
-    unit = _rule_beside(question, current_store(tracker))
-    return unit is not None and utter_units(dispatcher, tracker, _beside_the_order(question), [unit.topic])
+    beside = _rule_beside(question_text(tracker), current_store(tracker))
+    return beside is not None and utter_units(dispatcher, tracker, beside[1], [beside[0].topic])
 
 
 def _ended_this_turn(tracker: Tracker) -> bool:

@@ -108,7 +108,7 @@ def _say_answer(dispatcher: CollectingDispatcher, tracker: Tracker, answer: Opti
     dispatcher.utter_message(response="utter_store_answer", answer=answer.text[language],  # type: ignore[index]
                              sources=cited([answer]))
     if answer.offers_person:  # "доставка в Тебриз сколько стоит?" where the page states no price
-        dispatcher.utter_message(text=render("offer.person", language), buttons=human_button(language))  # type: ignore[arg-type]
+        offer_person(dispatcher, language)
     return True
 
 
@@ -299,6 +299,20 @@ def human_button(language: str) -> list[dict[str, str]]:
     return [{"title": render("button.human", language), "payload": "/human_handoff"}]  # type: ignore[arg-type]
 
 
+def offer_person(dispatcher: CollectingDispatcher, language: str) -> None:
+    """"If you like, a colleague answers", with the button: after a rule that leaves the question open or a refusal."""
+    dispatcher.utter_message(text=render("offer.person", language), buttons=human_button(language))  # type: ignore[arg-type]
+
+
+def greeted_in_their_language(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """"по-русски понимаете?", "فارسی هم جواب میدین؟", whatever the classifier read: the greeting, in that language;
+    True when said."""
+    if not asks_about_language(question_text(tracker)):
+        return False
+    dispatcher.utter_message(response="utter_greet")
+    return True
+
+
 def say_units(dispatcher: CollectingDispatcher, units: Sequence[AnswerUnit], language: str) -> None:
     """The rules chosen, one answer with a line each (nothing when none was); the page's sentences go with it for the
     agents' console (`sources` stays in the event's metadata, the customer never receives it)."""
@@ -307,7 +321,7 @@ def say_units(dispatcher: CollectingDispatcher, units: Sequence[AnswerUnit], lan
                                  answer="\n".join(unit.text[language] for unit in units),  # type: ignore[index]
                                  sources=cited(units))
     if any(unit.offers_person for unit in units):  # "how many months, what interest?" where the page says no terms
-        dispatcher.utter_message(text=render("offer.person", language), buttons=human_button(language))  # type: ignore[arg-type]
+        offer_person(dispatcher, language)
 
 
 def cited(rules: Sequence[Any], label: str = "") -> list[dict[str, str]]:
@@ -356,6 +370,7 @@ def utter_store_words(dispatcher: CollectingDispatcher, tracker: Tracker, topic:
 
 
 ORDER_SLOTS = ("order_id", "phone")  # what proves an order
+RETURN_TOPICS = ("return_request", "damaged_item")  # the topics of giving an item back
 
 
 def why_asked_now(tracker: Tracker) -> bool:
@@ -380,8 +395,7 @@ class ActionAnswerTopic(Action):
         topic = ((tracker.latest_message or {}).get("intent") or {}).get("name") or ""
         if why_asked_now(tracker):  # the look-up's form says why it asks, and asks again
             return []
-        if asks_about_language(question_text(tracker)):  # "по-русски понимаете?": the greeting, in that language
-            dispatcher.utter_message(response="utter_greet")
+        if greeted_in_their_language(dispatcher, tracker):  # "по-русски понимаете?"
             return []
         if deadline_follow_up(dispatcher, tracker) or refused_what_if(dispatcher, tracker) or window_asked_now(
                 dispatcher, tracker):  # "it was yesterday noon" after "within 72 hours"; "and if I open it?" after a
@@ -398,9 +412,6 @@ class ActionAnswerTopic(Action):
             return instead  # the page is silent on the topic read, so the detail is for the computed answer given last
         dispatcher.messages.extend(answer.messages)
         return []
-
-
-RETURN_TOPICS = ("return_request", "damaged_item")
 
 
 def ground_told(dispatcher: CollectingDispatcher, tracker: Tracker, question: str) -> bool:

@@ -171,9 +171,8 @@ def return_decision(
         head = render("return.verdict.not_eligible", language, item=item.name, reason=reason)
         problems = ["• " + _problem_line(problem, decision, window, deadline, language, policy, now)
                     for problem in decision.problems]
-        returns = policy.rules.returns  # the store decides in the end: the page's way to ask, should the customer still
-        return _lines(head, *problems, rule_line(decision.ground, language),
-                      returns and render("return.how_anyway", language, how=returns.how[language]))
+        # the store decides in the end: the page's way to ask, should the customer still
+        return _lines(head, *problems, rule_line(decision.ground, language), _how_anyway(policy, language))
     if decision.verdict == "needs_evidence":
         head = render("return.verdict.needs_evidence", language, item=item.name, reason=reason, deadline=deadline)
     elif decision.before_delivery:
@@ -198,9 +197,13 @@ def return_decision(
 def refused_again(policy: StorePolicy, language: Language) -> str:
     """The same refusal asked about again ("so what do I do now?"): that the answer stands, that a person can look at
     it, and the page's way to ask all the same."""
+    return _lines(render("return.refused_again", language, store=policy.name[language]), _how_anyway(policy, language))
+
+
+def _how_anyway(policy: StorePolicy, language: Language) -> Optional[str]:
+    """The page's way to ask for a return, for a customer who still wants to after a refusal."""
     returns = policy.rules.returns
-    return _lines(render("return.refused_again", language, store=policy.name[language]),
-                  returns and render("return.how_anyway", language, how=returns.how[language]))
+    return render("return.how_anyway", language, how=returns.how[language]) if returns else None
 
 
 def return_any_reason(decision: ReturnDecision, policy: StorePolicy, language: Language,
