@@ -259,7 +259,9 @@ def utter_delivery_cost(dispatcher: CollectingDispatcher, tracker: Tracker, stor
         buttons = [{"title": answers.city_name(c, language), "payload": answers.city_name(c, language)} for c in places]  # type: ignore[arg-type]
     if quote.kind == "need_total" and store.answer("delivery_cost"):
         utter_topic(dispatcher, tracker, "delivery_cost")  # the rule first, then the offer to compute it for a total
-    dispatcher.utter_message(text=answers.delivery_quote(quote, total, city, store, language, asks_if_free(question)),  # type: ignore[arg-type]
+    there = arrivals(store.rules, city, _ordered_at(tracker, store)[0]) if quote.kind == "free" and city else []
+    dispatcher.utter_message(text=answers.delivery_quote(quote, total, city, store, language, asks_if_free(question),  # type: ignore[arg-type]
+                                                         there),
                              buttons=buttons, sources=cited([quote.tier or rules], "delivery"))
     return kept
 

@@ -362,8 +362,9 @@ def installment_schedule(result: Schedule, policy: StorePolicy, language: Langua
 
 
 def delivery_quote(quote: DeliveryQuote, total: Optional[float], city: Optional[str], policy: StorePolicy, language: Language,
-                   asks_if_free: bool = False) -> str:
-    """The shipping price, or the question that completes it; "is it free?" needs no distance to be answered no."""
+                   asks_if_free: bool = False, there: Optional[list[Arrival]] = None) -> str:
+    """The shipping price, or the question that completes it; "is it free?" needs no distance to be answered no; free
+    shipping to a city says how it goes there (`there`: when an order placed now arrives in it by each way)."""
     rules = policy.rules.delivery
     values = {
         "total": _money(total, policy, language) if total is not None else "",
@@ -381,7 +382,7 @@ def delivery_quote(quote: DeliveryQuote, total: Optional[float], city: Optional[
                else "delivery.free_over_in_city" if over is not None and city else "delivery.free")
         if over is not None:
             values["threshold"] = _money(over, policy, language)
-        return _lines(render(key, language, **values), rules and rules.above_free and rules.above_free[language])
+        return _lines(render(key, language, **values), _above_free(city, there or [], policy, language))
     if quote.kind == "fee":
         key = "delivery.fee" if quote.per_km is None else ("delivery.fee_per_km" if quote.in_cities else "delivery.fee_out_of_town")
         return render(key, language, **values)
@@ -405,6 +406,17 @@ def delivery_quote(quote: DeliveryQuote, total: Optional[float], city: Optional[
     if quote.kind == "below_free":
         return _lines(render("delivery.below_free", language, **values), rules and rules.below_free and rules.below_free[language])
     return render(f"delivery.{quote.kind}", language, **values)
+
+
+def _above_free(city: Optional[str], there: list[Arrival], policy: StorePolicy, language: Language) -> Optional[str]:
+    """How free shipping goes where the page says so ("in Tehran by Pishtaz post"); to another city named, how long
+    the store's first way of shipping there takes instead (`there`: not Tehran's post to a customer in Shiraz)."""
+    rules = policy.rules.delivery
+    if rules is None or rules.above_free is None:
+        return None
+    if city is None or city == OUT_OF_TOWN or not rules.above_free_cities or city in rules.above_free_cities:
+        return rules.above_free[language]
+    return delivery_times(there[:1], policy, language) if there else None
 
 
 def pickup(slot: PickupSlot, rules: PickupRules, ordered: datetime, asked_time: bool, language: Language,

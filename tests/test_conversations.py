@@ -791,3 +791,9 @@ def test_how_to_do_something_after_an_installment_sum_is_its_rule_not_the_schedu
 def test_what_if_a_wrong_item_came_read_as_are_you_real_gets_the_wrong_item_rule(servers) -> None:
     said = last_reply(servers, "tisa", "اگه واقعا یه چیز دیگه فرستاده باشین چی؟")
     assert "همه هزینه" in said and "دستیار خودکار" not in said
+
+
+def test_free_shipping_to_another_city_says_how_long_there_not_how_tehran_gets_it(servers) -> None:
+    said = last_reply(servers, "tisa", "تهرانم، برای خرید ۲ میلیون و ۱۰۰ ارسال رایگانه؟", "و اگه شیراز باشم؟")
+    assert "رایگان" in said and "۳ تا ۵ روز کاری" in said and "پیشتاز" not in said
+    assert "پیشتاز" in last_reply(servers, "tisa", "تهرانم، برای خرید ۲ میلیون و ۱۰۰ ارسال رایگانه؟")

@@ -119,6 +119,7 @@ class DeliveryRules:
     free_over: Optional[float]  # strictly above this total shipping is free everywhere
     below_free: Optional[Bilingual]  # what the page says under that threshold
     above_free: Optional[Bilingual]  # and above it: how the free shipping goes ("by Pishtaz post")
+    above_free_cities: tuple[str, ...]  # where that holds ("in Tehran"; everywhere when empty)
     sources: tuple[str, ...]
 
 
@@ -340,6 +341,7 @@ def _delivery(data: Mapping[str, Any]) -> DeliveryRules:
         free_over=_get(data, "free_over", where, float, None),
         below_free=_bilingual(data.get("below_free"), f"{where}.below_free", optional=True),
         above_free=_bilingual(data.get("above_free"), f"{where}.above_free", optional=True),
+        above_free_cities=tuple(_get(data, "above_free_cities", where, list, [])),
         sources=_sources(data, where),
     )
 

@@ -265,3 +265,17 @@ def test_a_free_tier_says_the_bound_it_is_free_above(language: str, said: str) -
     citadel = policies()["citadel"]
     quote = delivery_cost(citadel.rules.delivery, 1200, "kutaisi", None)  # type: ignore[arg-type]
     assert said in answers.delivery_quote(quote, 1200, "kutaisi", citadel, language)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("language, tehran, elsewhere", [("fa", "پیشتاز", "۳ تا ۵ روز کاری"), ("ru", "Пиштаз", "3–5 рабочих")])
+def test_free_shipping_says_how_it_goes_where_the_page_says_it_and_how_long_elsewhere(language: str, tehran: str,
+                                                                                       elsewhere: str) -> None:
+    """Tisa's "in Tehran free shipping goes by Pishtaz post" is not said to a customer in Shiraz: the post's 3-5 days
+    there are."""
+    tisa = policies()["tisa"]
+    quote = delivery_cost(tisa.rules.delivery, 2_100_000, "shiraz", None)  # type: ignore[arg-type]
+    there = arrivals(tisa.rules, "shiraz", DELIVERED)
+    in_shiraz = answers.delivery_quote(quote, 2_100_000, "shiraz", tisa, language, there=there)  # type: ignore[arg-type]
+    in_tehran = answers.delivery_quote(quote, 2_100_000, "tehran", tisa, language, there=[])  # type: ignore[arg-type]
+    assert elsewhere in in_shiraz and tehran not in in_shiraz and tehran in in_tehran
+    clean(in_shiraz, language)
