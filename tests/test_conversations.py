@@ -797,3 +797,14 @@ def test_free_shipping_to_another_city_says_how_long_there_not_how_tehran_gets_i
     said = last_reply(servers, "tisa", "تهرانم، برای خرید ۲ میلیون و ۱۰۰ ارسال رایگانه؟", "و اگه شیراز باشم؟")
     assert "رایگان" in said and "۳ تا ۵ روز کاری" in said and "پیشتاز" not in said
     assert "پیشتاز" in last_reply(servers, "tisa", "تهرانم، برای خرید ۲ میلیون و ۱۰۰ ارسال رایگانه؟")
+
+
+def test_a_story_whose_last_question_is_short_gets_the_rule_of_what_it_tells(servers) -> None:
+    said = last_reply(servers, "sitra", "добрый вечер. заказал в понедельник сковородку, оплатил онлайн, а смс с трек "
+                                        "номером так и нет. это нормально вообще?")
+    assert "SMS" in said and "ничего не сказано" not in said
+    said = last_reply(servers, "sitra", "سلام وقتتون بخیر. ببخشید طولانی میشه. سه‌شنبه‌ی گذشته یه ماهیتابه و یه مخلوط کن از "
+                                        "سایتتون سفارش دادم، آنلاین با کارت خواهرم پرداخت کردم چون کارت خودم رمز دوم نداشت. "
+                                        "امروز فهمیدم همسرم همون مخلوط کن رو از یه جای دیگه خریده 😅 هنوز پیامک کد رهگیری هم برام "
+                                        "نیومده. میخوام کل سفارشو کنسل کنم، میشه؟")
+    assert "در حال پردازش" in said and "ذکر نشده" not in said

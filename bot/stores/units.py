@@ -37,6 +37,7 @@ SECOND_SIMILAR = 0.42  # and at least this (the classifier gives one rule; two a
 WHEN_BONUS = 0.2  # a unit whose `when` the amount or place said meets (minus it: contradicts)
 FOLLOW_UP_WORDS = 3  # "and the post?", "هزینه پستش چی؟": short enough to lean on the topic asked before
 ASKS_ALONE_WORDS = 5  # a last clause this long asks on its own; a shorter one ("اونو میشه پس داد؟") leans on the story
+STORY_WORDS = 25  # a message this long tells a story before its question, whose last clauses may be short ("…، میشه؟")
 BROAD_WORDS = 6  # measured on the unit tables' "not covered" questions: longer ones are particular
 TEXT_WEIGHT = 0.8  # the answer's own words count a little less than the example questions
 PLAINLY = 0.44  # a unit scoring this on the words alone is what they ask (95 % right on the unit tables' questions)
@@ -146,18 +147,39 @@ _CLAUSE_END = re.compile(r"[.!?؟;:\n—–]|\s-\s|[,،]")
 
 def asked_part(question: str) -> Optional[str]:
     """The question a message asks after telling its context ("I haven't ordered yet, I want to know first — how
-    are returns made?"): its last clause, when that is long enough to ask on its own and is not the whole message."""
+    are returns made?"): its last clause, when that is long enough to ask on its own and is not the whole message;
+    after a long story, its last clauses, as few as ask on their own ("… میخوام کل سفارشو کنسل کنم، میشه؟")."""
     ends = [found.end() for found in _CLAUSE_END.finditer(question.rstrip(" ?؟!.\n"))]
-    last = question[ends[-1]:].strip() if ends else ""
-    return last if len(comparable(last).split()) >= ASKS_ALONE_WORDS else None
+    story = len(comparable(question).split()) >= STORY_WORDS
+    for end in reversed(ends if story else ends[-1:]):
+        last = question[end:].strip()
+        if len(comparable(last).split()) >= ASKS_ALONE_WORDS:
+            return last
+    return None
+
+
+def told_part(question: str) -> Optional[str]:
+    """The clause a short last question leans on ("… а смс с трек номером так и нет. это нормально вообще?"): the
+    one before it, when that is long enough to say what it is about."""
+    ends = [0, *(found.end() for found in _CLAUSE_END.finditer(question.rstrip(" ?؟!.\n")))]
+    if len(ends) < 2 or len(comparable(question[ends[-1]:]).split()) >= ASKS_ALONE_WORDS:
+        return None
+    before = question[ends[-2]:ends[-1]].strip()
+    return before if len(comparable(before).split()) >= ASKS_ALONE_WORDS else None
 
 
 def choose_units(question: str, topics: Sequence[str], index: UnitIndex, city: Optional[str] = None) -> list[UnitMatch]:
     """The units that answer `question`, closest first (`_chosen`); when none does, those that answer its last
-    clause, where a customer who tells the story first asks the question (`asked_part`)."""
+    clause, where a customer who tells the story first asks the question (`asked_part`), or plainly the clause a
+    short last question leans on (`told_part`)."""
     chosen = _chosen(question, topics, index, city)
-    part = asked_part(question) if not chosen else None
-    return _chosen(part, topics, index, city) if part else chosen
+    if chosen:
+        return chosen
+    part = asked_part(question)
+    if part:
+        return _chosen(part, topics, index, city)
+    plain = _plain_match(told_part(question) or "", index)
+    return [plain] if plain else []
 
 
 def _chosen(question: str, topics: Sequence[str], index: UnitIndex, city: Optional[str] = None) -> list[UnitMatch]:
@@ -254,8 +276,14 @@ def broad(question: str) -> bool:
 
 def plainly_answered(question: str, index: UnitIndex) -> Optional[AnswerUnit]:
     """The unit a question is plainly about on its words alone (no help from the classifier), if any."""
-    ranked = index.rank(question)
-    return ranked[0].unit if ranked and ranked[0].score >= PLAINLY else None
+    plain = _plain_match(question, index)
+    return plain.unit if plain else None
+
+
+def _plain_match(question: str, index: UnitIndex) -> Optional[UnitMatch]:
+    """The best match of a question's words, when it is plainly what they ask."""
+    ranked = index.rank(question) if question else []
+    return ranked[0] if ranked and ranked[0].score >= PLAINLY else None
 
 
 _INDEXES: dict[int, UnitIndex] = {}

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from bot.stores.policy import PolicyError, load_policy, policies
-from bot.stores.units import (UnitIndex, asked_part, broad, choose_units, plainly_answered, short_follow_up,
+from bot.stores.units import (UnitIndex, asked_part, broad, choose_units, plainly_answered, short_follow_up, told_part,
                               with_next_step)
 from bot.i18n.format import digits
 from bot.nlu.language import detect_language
@@ -215,6 +215,9 @@ def test_a_short_follow_up_leans_on_what_was_asked_before(text: str, short: bool
     ("как у вас оформляется возврат?", None),  # the whole message is the question
     ("купила фен, а он не включается. что делать?", None),  # too short to ask on its own: the whole message asks it
     ("یه دستگاه کپی دارم که تنظیماتشو بهم ریختم، اونو میشه پس داد؟", None),  # "it": the story is the question's
+    ("سلام. سه‌شنبه‌ی گذشته یه ماهیتابه و یه مخلوط کن سفارش دادم، با کارت خواهرم پرداخت کردم. امروز فهمیدم همسرم همون"
+     " مخلوط کن رو خریده. هنوز پیامک کد رهگیری هم نیومده. میخوام کل سفارشو کنسل کنم، میشه؟",
+     "میخوام کل سفارشو کنسل کنم، میشه؟"),  # after a long story, the clauses that ask on their own
 ])
 def test_the_question_after_the_story_is_its_last_clause(text: str, part: str | None) -> None:
     assert asked_part(text) == part
@@ -271,3 +274,15 @@ def test_a_ranking_asked_again_is_the_same_and_few_are_kept() -> None:
     assert len(index._recent) == RECENT_QUESTIONS  # bounded, whatever the traffic
     again = index.rank("гарантия на чайник есть?")
     assert [(m.unit.id, round(m.score, 9)) for m in again] == [(m.unit.id, round(m.score, 9)) for m in first]
+
+
+@pytest.mark.parametrize("text, told", [
+    ("заказал в понедельник сковородку, оплатил онлайн, а смс с трек номером так и нет. это нормально вообще?",
+     "а смс с трек номером так и нет."),
+    ("سفارشم سه روزه ارسال شده ولی هنوز پیامک کد رهگیری نیومده، طبیعیه؟", "سفارشم سه روزه ارسال شده ولی هنوز پیامک کد رهگیری نیومده،"),
+    ("купила фен, а он не включается. что делать?", None),  # too short to say what it is about on its own
+    ("у вас есть подарочная упаковка для духов?", None),  # one clause: nothing before it
+    ("заказал вчера, оплатил картой. у вас есть подарочная упаковка?", None),  # the last question asks on its own
+])
+def test_a_short_last_question_leans_on_the_clause_before_it(text: str, told: str | None) -> None:
+    assert told_part(text) == told
