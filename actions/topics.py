@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
     CERTAIN,
+    as_number,
     classifier_sure,
     computed_again,
     computed_instead,
@@ -58,8 +59,8 @@ from bot.stores.calendar import deadline as window_deadline
 from bot.stores.policy import Answer, AnswerUnit, StorePolicy
 from bot.stores.returns import refused_for_any_order, window_from
 from bot.stores.rules import Reason, ReturnGround
-from bot.stores.units import (broad, choose_units, meets_amount, plainly_answered, short_follow_up, store_index,
-                              with_next_step)
+from bot.stores.units import (broad, choose_units, meets_amount, plainly_answered, ruled_out, short_follow_up,
+                              store_index, with_next_step)
 
 logger = logging.getLogger(__name__)
 
@@ -113,13 +114,16 @@ def _say_answer(dispatcher: CollectingDispatcher, tracker: Tracker, answer: Opti
 
 
 def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: str, topics: Sequence[str]) -> bool:
-    """The rules of the page that answer the question, when any does, and the deadline of a span one gives from the
-    moment the message names; True when they were said."""
+    """The rules of the page that answer the question, when any does, why a close rule does not hold for the amount
+    named, and the deadline of a span one gives from the moment the message names; True when they were said."""
     units = chosen_units(tracker, question, topics)
     if past_the_span(question) and _only_said_before(tracker, units):
         return False  # "and if it isn't back by then?" is not answered by the rule just given
-    language = store_and_language(tracker)[1]
+    store, language = store_and_language(tracker)
     say_units(dispatcher, units, language)
+    outside = ruled_out(question, store_index(store), units) if units else None
+    if outside:  # "9.8 million: is an ID needed?": the ID rule is for over 10 million, said with the rule that holds
+        _say_bound(dispatcher, *outside, store, language)
     if units:
         utter_deadline(dispatcher, tracker, units)
         if not _gives_contact(units, current_store(tracker), language):
@@ -144,7 +148,7 @@ def utter_deadline(dispatcher: CollectingDispatcher, tracker: Tracker, units: Se
     if unit is None or unit.within is None or (what_if(question) and not asks_until_when(question)):
         return False
     store, language = store_and_language(tracker)
-    start, timed, present = moments_said((tracker.latest_message or {}).get("entities") or [], local_now(store))
+    start, timed, present = moments_said((tracker.latest_message or {}).get("entities") or [], local_now(store), question)
     hour = day_part(question)
     if start is not None and not timed and hour is not None:
         start, timed = start.replace(hour=hour, minute=0), True  # "دیروز ظهر": the day's noon, said
@@ -165,7 +169,7 @@ def utter_window(dispatcher: CollectingDispatcher, tracker: Tracker, store: Stor
     if says_now(question) and len(moments_told(entities, now)) < 2:  # "الان ساعت ۴ عصره، دیر نشده؟" after "came
         # last night at 9": that moment, and now (a message that tells both needs no earlier one)
         entities = [entity for earlier in reversed(recent_entities(tracker)[1:]) for entity in earlier] + entities
-    received, timed, present = moments_said(entities, now)
+    received, timed, present = moments_said(entities, now, question)
     said = [question, *recent_texts(tracker)[1:4]]  # "got it the day before yesterday: too late?" after the damage
     reason = next((found for text in said if (found := window_reason(text))), None) if received else None
     if received is None or reason is None:
@@ -265,21 +269,27 @@ def bound_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
         return False
     if meets:
         say_units(dispatcher, [unit], language)
-        return True
+    else:
+        _say_bound(dispatcher, unit, amounts[0], store, language)
+    return True
+
+
+def _say_bound(dispatcher: CollectingDispatcher, unit: AnswerUnit, amount: float, store: StorePolicy, language: str) -> None:
+    """"This rule is only for amounts over 10 million, and 9.8 million is less; the rule: …"."""
     over = unit.when.amount_over is not None  # type: ignore[union-attr]
     bound = unit.when.amount_over if over else unit.when.amount_under  # type: ignore[union-attr]
     rule = re.sub(r"^(?:بله|خیر|Да|Нет)[،,:]\s*", "", unit.text[language])  # type: ignore[index]  # its "yes" was for the bound
     rule = rule[:1].upper() + rule[1:]
     dispatcher.utter_message(text=render("unit.bound_over" if over else "unit.bound_under", language,  # type: ignore[arg-type]
                                          bound=money(bound, store.currency, language),  # type: ignore[arg-type]
-                                         amount=money(amounts[0], store.currency, language), rule=rule),  # type: ignore[arg-type]
+                                         amount=money(amount, store.currency, language), rule=rule),  # type: ignore[arg-type]
                              sources=cited([unit]))
-    return True
 
 
 def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list[AnswerUnit]:
-    """The rules of the conversation's store that answer the question; the city the conversation named counts where
-    the question names none ("and the address?" after a Tbilisi pickup), for every action alike."""
+    """The rules of the conversation's store that answer the question; the city and amount the conversation named
+    count where the question names none ("and the address?" after a Tbilisi pickup, "what ID at delivery?" after a
+    40-million phone), for every action alike."""
     if not question:
         return []
     earlier = earlier_topic(tracker)
@@ -290,8 +300,8 @@ def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list
     if not_delivered_yet(question):  # "can I return it if it hasn't come yet?": the rules for cancelling come first
         topics = ["cancel_order", *topics]
     store = current_store(tracker)
-    return with_next_step([match.unit for match in choose_units(question, topics, store_index(store),
-                                                                tracker.get_slot("city"))], store)
+    return with_next_step([match.unit for match in choose_units(question, topics, store_index(store), tracker.get_slot("city"),
+                                                                as_number(tracker.get_slot("amount")))], store)
 
 
 def human_button(language: str) -> list[dict[str, str]]:

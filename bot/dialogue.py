@@ -677,9 +677,11 @@ _DAY_PARTS = ((r"утр|صبح", 9), (r"بعد ?از ?ظهر|после обед
 
 
 def day_part(text: str) -> Optional[int]:
-    """The hour a part of the day stands for ("вечером", "صبح"): a time said without a clock."""
+    """The hour a part of the day stands for ("вечером", "صبح"): a time said without a clock; the first one said
+    ("دیروز عصر آورد … امروز صبح باز کردم": the evening it came)."""
     folded = _folded(text)
-    return next((hour for pattern, hour in _DAY_PARTS if re.search(pattern, folded)), None)
+    found = [(match.start(), hour) for pattern, hour in _DAY_PARTS if (match := re.search(pattern, folded))]
+    return min(found)[1] if found else None
 
 
 def ordered_moment(now: datetime, weekday: Optional[str], clock: Optional[str], text: str,
@@ -751,11 +753,22 @@ def moments_told(entities: Sequence[Mapping[str, Any]], now: datetime) -> list[t
     return moments
 
 
-def moments_said(entities: Sequence[Mapping[str, Any]], now: datetime) -> tuple[Optional[datetime], bool, datetime]:
+# "الان ساعت ۹ صبحه، دیروز …", "сейчас 9 утра, а получила вчера …": the hour right after this is the present
+_NOW_BEFORE = re.compile(r"(?:الان|الآن|اکنون|сейчас|щас)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
+
+
+def moments_said(entities: Sequence[Mapping[str, Any]], now: datetime,
+                 text: str = "") -> tuple[Optional[datetime], bool, datetime]:
     """When the item came and what "now" is, as the customer tells them ("came yesterday at 5 pm, it is
     10 am now"): the first day or hour given is the delivery, a later hour the present; without a
     day the hour is today's, without an hour the day's noon (and `timed` is False); without a later
-    hour "now" is the clock's."""
+    hour "now" is the clock's. An hour told as now in the `text` ("الان ساعت ۹ صبحه، دیروز ۶ عصر گرفتم") is the
+    present wherever it stands."""
+    told_now = [entity for entity in entities if entity.get("entity") == "time" and ":" in str(entity.get("value"))
+                and _NOW_BEFORE.search(text[max(0, int(entity.get("start") or 0) - 20):int(entity.get("start") or 0)])]
+    if told_now and len(told_now) < len(entities):
+        received, timed, _ = moments_said([entity for entity in entities if entity not in told_now], now)
+        return received, timed, _placed(None, str(told_now[0]["value"]), now) or now
     moments = moments_told(entities, now)
     if not moments:
         return None, False, now

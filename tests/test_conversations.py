@@ -808,3 +808,14 @@ def test_a_story_whose_last_question_is_short_gets_the_rule_of_what_it_tells(ser
                                         "امروز فهمیدم همسرم همون مخلوط کن رو از یه جای دیگه خریده 😅 هنوز پیامک کد رهگیری هم برام "
                                         "نیومده. میخوام کل سفارشو کنسل کنم، میشه؟")
     assert "در حال پردازش" in said and "ذکر نشده" not in said
+
+
+def test_the_hour_told_as_now_is_not_when_the_item_came(servers) -> None:
+    said = last_reply(servers, "offykala", "دیروز عصر پیک دستگاه فکسو آورد، کارتنش خیس بود. امروز صبح دیدم بدنه‌ش ترک خورده.",
+                      "الان ساعت ۹ صبحه، دیروز حدود ۶ عصر تحویل گرفتم. هنوز تو مهلتم؟")
+    assert "ساعت ۱۸:۰۰" in said and "ساعت ۰۹:۰۰ بوده" not in said
+
+
+def test_an_amount_below_a_close_rules_bound_is_told_why_it_does_not_hold(servers) -> None:
+    said = last_reply(servers, "chistatek", "یه گوشی سفارش دادم ۹ میلیون و ۸۰۰، خودم سرکارم و برادرم تحویل میگیره. مدرک شناسایی لازمه؟")
+    assert "معرفی" in said and "فقط برای مبلغ‌های بیش از ۱۰٬۰۰۰٬۰۰۰ تومان" in said and "۹٬۸۰۰٬۰۰۰ تومان کمتر" in said

@@ -55,6 +55,13 @@ def test_russian_status_with_number_and_phone_in_one_message(servers) -> None:
     assert re.search(r"\d{1,2} (ноября|декабря|октября) 20\d\d", answer)  # Gregorian, Russian month
 
 
+def test_an_order_number_in_small_cyrillic_letters_is_the_order(servers) -> None:
+    """"заказ тс-1041" typed on a Russian keyboard: TS-1041, not a request for the number."""
+    answer = "\n".join(text(reply) for reply in talk(
+        servers, "tisa", "добрый день. заказал диор соваж, заказ тс-1041, телефон 0935 222 22 01. когда отправите?"))
+    assert "Заказ TS-1041 в Тиса" in answer and "номер заказа" not in answer
+
+
 def test_a_wrong_pair_reveals_nothing_and_five_failures_lock(servers) -> None:
     who = sender()
     wrong_phone = servers.say(who, "وضعیت سفارش TS-1041 با موبایل 09350000000", store="tisa")

@@ -150,10 +150,11 @@ _LAST_FOUR = re.compile(
 )
 _ORDER_KEYWORD = re.compile(r"(?:سفارش|فاکتور|заказ\w*|номер|#|№)\W{0,3}[^\d\s]{0,12}\W{0,3}$", re.IGNORECASE)
 _ORDER_ID = re.compile(
-    r"(?<![\w.,/:+-])(?P<id>(?:(?:(?i:[a-z])|[АВЕКМНОРСТХ]){1,4}[ _-]?)?\d[\w-]{1,30}\d|\d{3})"
+    r"(?<![\w.,/:+-])(?P<id>(?:(?:(?i:[a-z])|[АВЕКМНОРСТХ]){1,4}[ _-]?|(?!(?:на|от)\d)[авекмнорстх]{2,4}[_-]?)?\d[\w-]{1,30}\d|\d{3})"
     r"(?![\w/:-]|[.,]\d)"
 )
-# Capital Cyrillic letters that look like Latin ones: "СТ-2002" typed on a Russian keyboard is CT-2002.
+# Cyrillic letters that look like Latin ones: "СТ-2002" typed on a Russian keyboard is CT-2002; small ones ("тс-1041")
+# only joined to the number, since "на 5000" is a word before it.
 LOOKALIKES = str.maketrans("АВЕКМНОРСТХавекмнорстх", "ABEKMHOPCTXabekmhopctx")
 _NOT_ORDER_UNITS = re.compile(
     rf"^{_GAP}(?:روز|ساعت|دقیقه|ماه|سال|درصد|%|день|дня|дней|час|минут|месяц|год|лет|процент|шт)",

@@ -168,21 +168,23 @@ def told_part(question: str) -> Optional[str]:
     return before if len(comparable(before).split()) >= ASKS_ALONE_WORDS else None
 
 
-def choose_units(question: str, topics: Sequence[str], index: UnitIndex, city: Optional[str] = None) -> list[UnitMatch]:
+def choose_units(question: str, topics: Sequence[str], index: UnitIndex, city: Optional[str] = None,
+                 amount: Optional[float] = None) -> list[UnitMatch]:
     """The units that answer `question`, closest first (`_chosen`); when none does, those that answer its last
     clause, where a customer who tells the story first asks the question (`asked_part`), or plainly the clause a
     short last question leans on (`told_part`)."""
-    chosen = _chosen(question, topics, index, city)
+    chosen = _chosen(question, topics, index, city, amount)
     if chosen:
         return chosen
     part = asked_part(question)
     if part:
-        return _chosen(part, topics, index, city)
+        return _chosen(part, topics, index, city, amount)
     plain = _plain_match(told_part(question) or "", index)
     return [plain] if plain else []
 
 
-def _chosen(question: str, topics: Sequence[str], index: UnitIndex, city: Optional[str] = None) -> list[UnitMatch]:
+def _chosen(question: str, topics: Sequence[str], index: UnitIndex, city: Optional[str] = None,
+            amount: Optional[float] = None) -> list[UnitMatch]:
     """The units that answer `question`, closest first: none, one, or two rules asked at once.
 
     Each unit scores its similarity plus a bonus for its topic's place among the classifier's
@@ -191,15 +193,15 @@ def _chosen(question: str, topics: Sequence[str], index: UnitIndex, city: Option
     second unit of the same or a likely topic joins when it is nearly as close: customers often
     ask two things at once ("can I return it, and who pays the shipping?").
 
-    A unit's `when` weighs the amount and places the question names, else the `city` the
+    A unit's `when` weighs the amount and places the question names, else the `amount` and `city` the
     conversation named before ("and the address?" after a Tbilisi pickup). A rule for other
     amounts or places is left out where its topic has one for these (not the Batumi address to a
     Tbilisi customer), and only ranked lower where it is its topic's one word on them ("couriers
     in Tehran only", to a customer in Isfahan).
     """
     bonus = {topic: TOPIC_BONUS / (2 ** rank) for rank, topic in reversed(list(enumerate(topics[:2])))}
-    amount, cities = _facts(question)
-    said = amount, cities or frozenset({city} if city else ())
+    named, cities = _facts(question)
+    said = named if named is not None else amount, cities or frozenset({city} if city else ())
     fits = [(match, _fit(match.unit, *said)) for match in index.rank(question)]
     met = {match.unit.topic for match, fit in fits if fit > 0}
     kept = [(match, fit) for match, fit in fits if fit >= 0 or match.unit.topic not in met]
@@ -216,6 +218,17 @@ def _chosen(question: str, topics: Sequence[str], index: UnitIndex, city: Option
     if second is not None and second.similarity >= max(SECOND_SIMILAR, best.similarity - SECOND_WITHIN):
         return [best, second]
     return [best]
+
+
+def ruled_out(question: str, index: UnitIndex, chosen: Sequence[AnswerUnit]) -> Optional[tuple[AnswerUnit, float]]:
+    """A rule among the two closest to the question that the amount it names falls outside ("۹ میلیون و ۸۰۰، مدرک
+    شناسایی لازمه؟" beside "the ID is checked over 10 million"), with that amount: worth saying why it does not
+    apply; None when there is none."""
+    amount = _facts(question)[0]
+    if amount is None:
+        return None
+    return next(((match.unit, amount) for match in index.rank(question)[:2]
+                 if match.unit not in chosen and meets_amount(match.unit, amount) is False), None)
 
 
 def with_next_step(units: Sequence[AnswerUnit], store: StorePolicy) -> list[AnswerUnit]:

@@ -502,6 +502,12 @@ def test_when_it_came_and_what_now_is_as_the_customer_says() -> None:
     assert moments_said(said, now) == (datetime(2026, 11, 29, 12, tzinfo=timezone.utc), False, now)
     assert moments_said([{"entity": "time", "value": "minutes_ago:90"}], now) == (
         datetime(2026, 12, 1, 13, 30, tzinfo=timezone.utc), True, now)
+    # "it is 9 am now, I got it yesterday at about 6 pm": the hour told as now is the present, though it comes first
+    text = "الان ساعت ۹ صبحه، دیروز حدود ۶ عصر تحویل گرفتم. هنوز تو مهلتم؟"
+    said = [{"entity": "time", "value": "09:00", "start": 5}, {"entity": "date", "value": "ago:1", "start": 18},
+            {"entity": "time", "value": "18:00", "start": 29}]
+    assert moments_said(said, now, text) == (datetime(2026, 11, 30, 18, tzinfo=timezone.utc), True,
+                                             datetime(2026, 12, 1, 9, tzinfo=timezone.utc))
 
 
 @pytest.mark.parametrize(
@@ -598,7 +604,7 @@ def test_a_question_on_the_answer_before_is_read_without_its_if_not(text: str, r
 
 @pytest.mark.parametrize("text, hour", [
     ("دیروز ظهر بود", 12), ("بعدازظهر میام", 15), ("в полдень закажу", 12), ("после обеда", 15), ("вечером", 18),
-    ("امروز", None),
+    ("امروز", None), ("دیروز عصر آورد، امروز صبح باز کردم", 18),  # the first said: the evening it came
 ])
 def test_a_part_of_the_day_stands_for_its_hour(text: str, hour: int | None) -> None:
     assert day_part(text) == hour

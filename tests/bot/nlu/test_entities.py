@@ -168,6 +168,9 @@ def test_agrees_with_the_annotations_of_our_training_data() -> None:
         ("ts1042", [("order_id", "ts1042", "TS-1042")]),
         ("заказ СТ-2002", [("order_id", "СТ-2002", "CT-2002")]),
         ("заказ ТS-1043", [("order_id", "ТS-1043", "TS-1043")]),   # a Cyrillic Т, a Latin S
+        ("заказ тс-1041, телефон 0935 222 22 01", [("order_id", "тс-1041", "TC-1041"),  # small Cyrillic, heard as TS
+                                                  ("phone", "0935 222 22 01", "09352222201")]),
+        ("на5000 от1000", []),  # prepositions joined to a number are not an order's letters
         ("TS-1043 ، ته شمارم 2203", [("order_id", "TS-1043", "TS-1043"), ("phone", "2203", "2203")]),
         ("سفارش ts_1046 موبایل 0935-222-2206", [("order_id", "ts_1046", "TS-1046"), ("phone", "0935-222-2206", "09352222206")]),
         ("телефон +98 (919) 333-33-03", [("phone", "+98 (919) 333-33-03", "09193333303")]),  # the operator in brackets

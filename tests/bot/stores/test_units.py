@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from bot.stores.policy import PolicyError, load_policy, policies
-from bot.stores.units import (UnitIndex, asked_part, broad, choose_units, plainly_answered, short_follow_up, told_part,
-                              with_next_step)
+from bot.stores.units import (UnitIndex, asked_part, broad, choose_units, plainly_answered, ruled_out, short_follow_up,
+                              told_part, with_next_step)
 from bot.i18n.format import digits
 from bot.nlu.language import detect_language
 from support import ROOT, shared_file
@@ -142,6 +142,21 @@ def test_the_amount_and_place_asked_about_choose_between_rules() -> None:
     limit = next(u for u in policies()["chistatek"].units if u.id == "id_check_over_10m_toman").when.amount_over  # type: ignore[union-attr]
     question = f"لپ تاپ {digits(str(int(limit * 4.5 / 1_000_000)), 'fa')} میلیونی سفارش بدم داداشم تحویل بگیره اوکیه؟"  # type: ignore[operator]
     assert "id_check_over_10m_toman" in [match.unit.id for match in choose_units(question, ["recipient"], chistatek)]
+    # the conversation's amount counts where the question names none: "what ID at delivery?" after a 40-million phone
+    asked = "موقع تحویل مدرک شناسایی میخواین؟"
+    assert [match.unit.id for match in choose_units(asked, ["recipient"], chistatek, None, limit * 4)] == ["id_check_over_10m_toman"]
+    assert not choose_units(asked, ["recipient"], chistatek, None, limit / 2)
+
+
+def test_a_close_rule_the_amount_named_falls_outside_is_told_with_that_amount() -> None:
+    chistatek = policies()["chistatek"]
+    index, question = UnitIndex(chistatek.units), "یه گوشی سفارش دادم ۹ میلیون و ۸۰۰، برادرم تحویل میگیره. مدرک شناسایی لازمه؟"
+    chosen = [match.unit for match in choose_units(question, ["recipient"], index)]
+    outside = ruled_out(question, index, chosen)
+    assert outside is not None and outside[0].id == "id_check_over_10m_toman" and outside[1] == 9_800_000
+    assert outside[0] not in chosen
+    assert ruled_out(question.replace("۹ میلیون و ۸۰۰", "۱۹ میلیون و ۸۰۰"), index, chosen) is None  # over: it holds
+    assert ruled_out("مدرک شناسایی لازمه؟", index, chosen) is None  # no amount named
 
 
 
