@@ -222,8 +222,9 @@ def utter_delivery_cost(dispatcher: CollectingDispatcher, tracker: Tracker, stor
     """The shipping price from the total, city and distance given, or one question for the missing number (the cities
     as buttons); for a price question, and for a time question that also asks the price of a given total. A message
     naming no number whose words plainly ask another topic's rule (a return's post) gets that rule, not a price, and
-    so does one whose amounts are of a return ("what comes back of the 600 I return?"). The total an added item makes
-    is kept as the conversation's amount ("and if I were in Shiraz?" after it is about that total)."""
+    so does one whose amounts are of a return ("what comes back of the 600 I return?"). The total priced (an added
+    item's, a price without a currency) is kept as the conversation's amount ("and if I were in Shiraz?", "not 13 km
+    but 3" after it are about that total)."""
     # the latest message named an amount, with its currency or without (not a follow-up's total)
     text = (tracker.latest_message or {}).get("text") or ""
     stated = _stated(tracker, store)
@@ -246,10 +247,10 @@ def utter_delivery_cost(dispatcher: CollectingDispatcher, tracker: Tracker, stor
         return []  # "до 100 лари сколько доставка?": the store's table of bands, not a price for 100
     total = _total(tracker, store, stated)
     earlier = as_number(_amount_before(tracker))
-    kept: List[Dict[Text, Any]] = []
     if said and total is not None and earlier is not None and adds_to_order(text):
         total += earlier  # "and if I also take a 250-lari soundbar?" after a 300-lari TV: 550
-        kept = [SlotSet("amount", total)]
+    # the total priced is the conversation's, also when no currency made it an amount ("а если на 300?")
+    kept = [SlotSet("amount", total)] if total is not None and total != as_number(tracker.get_slot("amount")) else []
     city = tracker.get_slot("city")
     distance = as_number(tracker.get_slot("distance"))
     quote = delivery_cost(rules, total, city, distance)

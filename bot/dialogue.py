@@ -13,7 +13,7 @@ from typing import Any, Iterable, Mapping, Optional, Sequence
 
 import jdatetime
 
-from bot.nlu.entities import MINUTES_AGO, extract_entities
+from bot.nlu.entities import MINUTES_AGO, extract_entities, spelled_as_digits
 from bot.nlu.normalize import fold, normalize, to_ascii_digits
 from bot.nlu.questions import OWN_ORDER, QUESTION_WORDS
 from bot.stores.rules import WEEKDAYS, Reason
@@ -404,11 +404,14 @@ def rules_question(intent: Optional[str], text: str) -> bool:
     return marked or QUESTION_WORDS.search(folded) is not None
 
 
-_ADDING = re.compile(r"(?<!\w)(ещ[её]|плюс|также|вдобавок|добав\w*|هم|اضافه|به ?علاوه|بعلاوه)(?!\w)", re.IGNORECASE)
+# "ещё дешевле", "еще дороже": more of a comparison, not an item more
+_ADDING = re.compile(r"(?<!\w)(ещ[её](?!\s+\w+(?:ше|же|ее|ле)(?!\w))|плюс|также|вдобавок|добав\w*|هم|اضافه|به ?علاوه|بعلاوه)(?!\w)",
+                     re.IGNORECASE)
 
 
 def adds_to_order(text: str) -> bool:
-    """"And if I also take ...": the amount named is added to the order asked about before."""
+    """"And if I also take ...": the amount named is added to the order asked about before (not "a cheaper one
+    still": "ещё дешевле")."""
     return _ADDING.search(_folded(text)) is not None
 
 
@@ -607,7 +610,7 @@ def follow_up_total(text: str, earlier: Optional[float], currency: str) -> Optio
     """The order total meant by a bare number after an earlier one: "and if I add a 250 one?" adds,
     "if it becomes 2.5?" after 1.8 million means 2,500,000, "۹۰۰" in toman 900,000, "add one for 45, it makes 125"
     the sum said; None when the message has no number."""
-    folded = _folded(text)
+    folded = spelled_as_digits(_folded(text))  # "а если за четыреста девяносто девять?"
     becomes = _BECOMES.search(folded)
     found = _BARE_NUMBER.search(folded)
     total = _BARE_NUMBER.search(folded, becomes.end()) if becomes else None  # "будет 125", "میشه ۲ و ۱۰۰"
@@ -643,10 +646,10 @@ _SMALLEST_TOTAL = 10  # "за 2 телевизора": a smaller bare number cou
 
 def stated_amounts(text: str, entities: Iterable[Mapping[str, Any]], currency: str) -> list[float]:
     """The prices a message gives without a currency after words of price or of the order ("за 300", "заказ на 300",
-    "سفارش ۹۰۰", "пылесос за 120 и чайник за 60 лари"), for a computation that takes a total; in toman the thousands
+    "سفارش ۹۰۰", "пылесос за 120 и чайник за 60 лари", "за четыреста девяносто девять"), for a computation that takes a total; in toman the thousands
     people drop ("۹۰۰" is 900,000). Never a number another detail took (an amount with its currency, a distance,
     time, phone or date), an order's code, or a count of days, floors or items."""
-    normalized = normalize(text)
+    normalized = spelled_as_digits(normalize(text))  # "а за семьсот?" as "а за 700?"
     taken = [(int(e.get("start", 0)), int(e.get("end", 0))) for e in entities if e.get("entity") in _TAKEN]
     amounts = []
     for found in _BARE_NUMBER.finditer(normalized):

@@ -819,3 +819,15 @@ def test_the_hour_told_as_now_is_not_when_the_item_came(servers) -> None:
 def test_an_amount_below_a_close_rules_bound_is_told_why_it_does_not_hold(servers) -> None:
     said = last_reply(servers, "chistatek", "یه گوشی سفارش دادم ۹ میلیون و ۸۰۰، خودم سرکارم و برادرم تحویل میگیره. مدرک شناسایی لازمه؟")
     assert "معرفی" in said and "فقط برای مبلغ‌های بیش از ۱۰٬۰۰۰٬۰۰۰ تومان" in said and "۹٬۸۰۰٬۰۰۰ تومان کمتر" in said
+
+
+def test_a_corrected_distance_is_priced_with_the_total_said_without_a_currency(servers) -> None:
+    said = last_reply(servers, "citadel", "сколько у вас доставка по Тбилиси?", "а если на 300? до меня от вас километров 13",
+                      "сорри, опечатка — не 13, а 3 км. и сколько это будет?")
+    assert "4,50 лари" in said and "300 лари" in said
+
+
+def test_a_total_said_in_words_after_a_delivery_price_is_priced(servers) -> None:
+    said = last_reply(servers, "citadel", "телевизор за тысячу двести лари, доставка в Мцхету бесплатная?",
+                      "а если возьму ещё дешевле, за четыреста девяносто девять?")
+    assert "499 лари" in said and "1,50 лари за км" in said

@@ -31,6 +31,7 @@ _NUMBER_WORDS: dict[str, float] = {
     "семьдесят": 70, "восемьдесят": 80, "девяносто": 90, "сто": 100, "двести": 200, "триста": 300,
     "четыреста": 400, "пятьсот": 500, "шестьсот": 600, "семьсот": 700, "восемьсот": 800, "девятьсот": 900,
     "полтора": 1.5, "полторы": 1.5, "полтораста": 150, "пол": 0.5, "نیم": 0.5,
+    "тысяча": 1000, "тысячу": 1000,  # "за тысячу двести лари": one thousand, said without "one"
 }
 _GAP = r"[ \u200c]*"
 _WORD_NUM = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
@@ -47,8 +48,20 @@ def _words_between(low: int, high: int, step: int = 1) -> str:
 _AND = rf"{_GAP}(?:و{_GAP})?"
 _UNDER_HUNDRED = (rf"(?:{_words_between(20, 90, 10)})(?:{_AND}(?:{_words_between(1, 9)})(?!\w))?"
                   rf"|{_words_between(10, 19)}|{_words_between(1, 9)}")
-_WORD_NUM_PHRASE = (rf"(?:{_words_between(100, 900, 100)})(?:{_AND}(?:{_UNDER_HUNDRED})(?!\w))?|{_UNDER_HUNDRED}"
-                    rf"|{_WORD_NUM}")
+_UNDER_THOUSAND = rf"(?:{_words_between(100, 900, 100)})(?:{_AND}(?:{_UNDER_HUNDRED})(?!\w))?|{_UNDER_HUNDRED}"
+_WORD_NUM_PHRASE = rf"тысяч[ау](?:{_GAP}(?:{_UNDER_THOUSAND})(?!\w))?|{_UNDER_THOUSAND}|{_WORD_NUM}"
+_SPELLED = re.compile(rf"(?<!\w)(?:{_WORD_NUM_PHRASE})(?!\w)", re.IGNORECASE)
+
+
+def spelled_as_digits(text: str) -> str:
+    """The text with numbers of ten or more said in words written in digits, padded to the same length so that
+    offsets hold ("за четыреста девяносто девять?" → "за 499                       ?"): for readers of bare numbers
+    (smaller ones stay words: "یه کرم" is a cream, "نه" is no)."""
+    def digits_for(found: re.Match[str]) -> str:
+        value = _clean(parse_number(found.group()))
+        written = f"{value}"  # never longer than the words ("صد" stays: "100" would move what follows)
+        return written.ljust(len(found.group())) if value >= 10 and len(written) <= len(found.group()) else found.group()
+    return _SPELLED.sub(digits_for, text)
 
 
 @dataclass(frozen=True)

@@ -382,6 +382,8 @@ def test_a_part_of_the_day_is_a_time(text: str, hour: int | None) -> None:
         ("а если еще наушники за 45 добавлю, будет 125", 80, "gel", 125),      # the sum the customer made
         ("и утюг за 40 добавлю, тогда сколько будет?", 75, "gel", 115),        # "сколько будет?" names no total
         ("اگه یه بادی اسپلش ۳۰۰ تومنی هم بذارم میشه ۲ و ۱۰۰، اونوقت چی؟", 1_800_000, "toman", 2_100_000),  # 2 million 100
+        ("а если возьму ещё дешевле, за четыреста девяносто девять?", 700, "gel", 499),  # in words; "still cheaper"
+        ("ещё один за пятьдесят", 700, "gel", 750),                              # one more, priced in words
     ],
 )
 def test_the_total_a_follow_up_means(text: str, earlier: float | None, currency: str, total: float | None) -> None:
@@ -415,6 +417,8 @@ def test_the_total_a_follow_up_means(text: str, earlier: float | None, currency:
         ("اگه ۳۰۰ باشه چی", "toman", [300_000]),
         ("а если закажу в 12", "gel", []),                       # an hour
         ("если 3 дня ждать", "gel", []),
+        ("хочу другой, подешевле, за семьсот", "gel", [700]),   # said in words
+        ("за два телевизора", "gel", []),                       # a count of things, in words
     ],
 )
 def test_prices_said_without_a_currency(text: str, currency: str, amounts: list[float]) -> None:

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 from rasa.shared.nlu.training_data.loading import load_data
 
-from bot.nlu.entities import extract_entities
+from bot.nlu.entities import extract_entities, spelled_as_digits
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -137,6 +137,7 @@ def test_agrees_with_the_annotations_of_our_training_data() -> None:
         ("نیم میلیون تومان", [("amount", "نیم میلیون تومان", 500000)]),
         ("полтора миллиона", [("amount", "полтора миллиона", 1500000)]),
         ("полтораста лари", [("amount", "полтораста лари", 150)]),
+        ("за тысячу двести лари", [("amount", "тысячу двести лари", 1200)]),  # a thousand said without "one"
         ("полтысячи", [("amount", "полтысячи", 500)]),
         ("заказ на 5000 лари", [("amount", "5000 лари", 5000)]),  # "на 5000" is not an order number
         # thousands set apart by spaces, as Russian writes them; never a price of 0 from the last group
@@ -223,3 +224,13 @@ def test_a_kind_left_out_still_claims_its_words() -> None:
     assert extract_entities(text, only=frozenset({"order_id"})) == []
     assert [entity.entity for entity in extract_entities(text, only=frozenset({"amount", "distance"}))] == ["amount", "distance"]
     assert [entity.value for entity in extract_entities("заказ CT-2002 на 300 лари", only=frozenset({"order_id"}))] == ["CT-2002"]
+
+
+@pytest.mark.parametrize("text, spelled", [
+    ("за четыреста девяносто девять?", "за 499                       ?"),  # the same length: offsets hold
+    ("یه کرم سیصد و پنجاه تومنی", "یه کرم 350          تومنی"),  # under ten stays a word ("a cream")
+    ("نه، پونصد تا", "نه، 500   تا"),
+    ("صد تا", "صد تا"),  # "100" is longer than the word: left as said
+])
+def test_numbers_in_words_are_written_in_digits_for_readers_of_bare_numbers(text: str, spelled: str) -> None:
+    assert spelled_as_digits(text) == spelled and len(spelled) == len(text)
