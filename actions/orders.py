@@ -229,7 +229,8 @@ class ActionOrderFlow(Action):
                 and not _given_to_look_up(intent, question)
                 and (self._about_the_rules(intent, question, store, likely_intents(tracker) if unproven else [])
                      or self._rules_follow_up(tracker, question)
-                     or window_asked_now(CollectingDispatcher(), tracker))):
+                     or window_asked_now(CollectingDispatcher(), tracker)
+                     or (unproven and no_order_number(question)))):  # "проверять мой заказ не надо, просто скажите: …"
             if said_this_turn(tracker, *_RULES_SAID):
                 return []  # answered before the form stood aside: once is enough
             return self._rules_answer(dispatcher, tracker, store, language, purpose, question)
@@ -272,7 +273,8 @@ class ActionOrderFlow(Action):
         elif answered and tells_the_store_to_act(question) and not no_order_number(question) and not tracker.get_slot(
                 "verified_order"):  # "پرینتری که خریدم روشن نمیشه، میخوام مرجوعی ثبت کنید. رمزشو بردارم؟": the rule,
             dispatcher.utter_message(response="utter_ask_order_id")  # then the order it is to be done with
-        elif answered and not tracker.get_slot("verified_order"):  # an order proven already needs no offer to check one
+        elif answered and not tracker.get_slot("verified_order") and not no_order_number(question):  # an order proven
+            # already needs no offer to check one, nor does a customer who just said not to check theirs
             button = {"title": render("button.check_order", language), "payload": f"/{purpose}"}  # type: ignore[arg-type]
             dispatcher.utter_message(text=render("order.check_offer", language), buttons=[button])  # type: ignore[arg-type]
         return [SlotSet("purpose", purpose)]

@@ -831,3 +831,10 @@ def test_a_total_said_in_words_after_a_delivery_price_is_priced(servers) -> None
     said = last_reply(servers, "citadel", "телевизор за тысячу двести лари, доставка в Мцхету бесплатная?",
                       "а если возьму ещё дешевле, за четыреста девяносто девять?")
     assert "499 лари" in said and "1,50 лари за км" in said
+
+
+def test_declining_the_order_check_gets_the_rule_without_an_offer_to_check(servers) -> None:
+    said = last_reply(servers, "tisa", "نه مرسی نمیخواد الان چیزی ثبت کنی یا سفارشمو چک کنی، فقط بگو اگه پسش بفرستم هزینه پستش با کیه؟")
+    assert "هزینه بازگشت" in said and "بررسی می‌کنم" not in said
+    said = last_reply(servers, "chistatek", "проверять мой заказ не надо, просто скажите: если закажу заново, цена останется та же?")
+    assert said and "не отвечает" not in said and "номер заказа" not in said  # was silence ("part of our system…")
