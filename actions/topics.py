@@ -168,7 +168,8 @@ def utter_window(dispatcher: CollectingDispatcher, tracker: Tracker, store: Stor
     now = local_now(store)
     if says_now(question) and len(moments_told(entities, now)) < 2:  # "الان ساعت ۴ عصره، دیر نشده؟" after "came
         # last night at 9": that moment, and now (a message that tells both needs no earlier one)
-        entities = [entity for earlier in reversed(recent_entities(tracker)[1:]) for entity in earlier] + entities
+        entities = [{key: value for key, value in entity.items() if key != "start"}  # their offsets are not this text's
+                    for earlier in reversed(recent_entities(tracker)[1:]) for entity in earlier] + entities
     received, timed, present = moments_said(entities, now, question)
     said = [question, *recent_texts(tracker)[1:4]]  # "got it the day before yesterday: too late?" after the damage
     reason = next((found for text in said if (found := window_reason(text))), None) if received else None
