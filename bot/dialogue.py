@@ -388,6 +388,11 @@ def about_own_order(text: str) -> bool:
     return OWN_ORDER.search(_folded(text)) is not None
 
 
+# "همیشه اینجوریه؟", "всегда так долго?": how things usually go, asked of the store, not of one order
+_AS_A_RULE = re.compile(r"همیشه (?:این|همین) ?(?:جوری|طوری|طور)|همیشه اینقدر|معمولا(?:ً)? (?:چقدر|چند)|всегда так|"
+                        r"обычно (?:так|столько|сколько)|как правило", re.IGNORECASE)
+
+
 def rules_question(intent: Optional[str], text: str) -> bool:
     """Whether an order-topic message asks about the store's rules, not for an order to be looked up.
 
@@ -404,7 +409,8 @@ def rules_question(intent: Optional[str], text: str) -> bool:
         asks_about_tracking = _TRACKING.search(folded) is not None and asks
         asks_about_processing = (_PROCESSING.search(folded) is not None and asks
                                  and not extract_entities(text, only=frozenset({"order_id"})))
-        return _HOW_TO.search(folded) is not None or asks_about_tracking or asks_about_processing
+        as_a_rule = _AS_A_RULE.search(folded) is not None and asks  # "last time at Nowruz it took a week, always so?"
+        return _HOW_TO.search(folded) is not None or asks_about_tracking or asks_about_processing or as_a_rule
     return marked or QUESTION_WORDS.search(folded) is not None
 
 

@@ -838,3 +838,16 @@ def test_declining_the_order_check_gets_the_rule_without_an_offer_to_check(serve
     assert "هزینه بازگشت" in said and "بررسی می‌کنم" not in said
     said = last_reply(servers, "chistatek", "проверять мой заказ не надо, просто скажите: если закажу заново, цена останется та же?")
     assert said and "не отвечает" not in said and "номер заказа" not in said  # was silence ("part of our system…")
+
+
+def test_how_orders_usually_go_is_the_rule_not_a_request_for_the_order(servers) -> None:
+    said = last_reply(servers, "chistatek", "دفعه قبلم تو عید سفارشم یه هفته طول کشید، همیشه اینجوریه؟")
+    assert "اعیاد" in said and "شماره سفارش را بفرستید" not in said
+
+
+def test_a_long_story_of_a_fault_asking_to_send_it_back_gets_the_return_window(servers) -> None:
+    said = last_reply(servers, "chistatek", "سلام وقتتون بخیر. من حدود دوازده روز پیش یه لپتاپ ایسوس ازتون گرفتم، پولشم کارت "
+                                            "به کارت از حساب بابام زدم چون سقف کارت خودم پر بود. از همون روز اول فنش یه صدای "
+                                            "عجیبی میداد گفتم شاید عادیه، ولی الان دیگه داغ میکنه و خودش خاموش میشه. هنوز "
+                                            "میتونم بفرستمش براتون که عوضش کنید یا پولمو پس بدید؟")
+    assert "۷ روز کاری" in said and "متوجه منظورتان نشدم" not in said

@@ -295,6 +295,8 @@ def test_amounts_that_price_the_order(text: str, others: int, kept: list[int]) -
         ("cancel_order", "شنیدم ممکنه سفارشمو کنسل کنین، راسته؟", True),             # whether the store might: a rule
         ("order_status", "ضمنا سفارشم هنوز نرسیده ببینید کجاست", False),               # look at my order: a request
         ("order_status", "проверьте мой заказ, где он?", False),
+        ("order_status", "دفعه قبلم تو عید سفارشم یه هفته طول کشید، همیشه اینجوریه؟", True),  # how it usually goes
+        ("order_status", "в прошлый раз заказ шёл неделю, у вас всегда так?", True),
     ],
 )
 def test_a_question_about_the_rules_or_a_request_about_an_order(intent: str, text: str, question: bool) -> None:
