@@ -196,6 +196,8 @@ def test_a_rule_for_another_place_is_left_out_and_an_amount_at_the_bound_meets_i
     "store, question, said",
     [  # one rule of the page (a sentence, or the steps of one procedure) is answered whole, in the page's words
         ("chistatek", "کارتن یخچال موقع تحویل پاره بود، چه کار کنم؟", ("صورت‌جلسه", "۲۴ ساعت")),
+        ("sitra", "فاکتورش چی؟ گم شده دیگه", ("نسخه الکترونیکی",)),  # the invoice lost, not "it comes with the order"
+        ("chistatek", "دفعه قبلم تو عید سفارشم یه هفته طول کشید، همیشه اینجوریه؟", ("اعیاد",)),
         ("chistatek", "ده تا پله تا در واحد داریم، طبقه چندم حساب میشه؟", ("طبقه اول", "طبقه دوم")),
         ("chistatek", "موقع تحویل خونه نبودم و آنلاین پرداخت کرده بودم، چی میشه؟", ("ارسال مجدد", "۲۴ ساعت")),
         ("chistatek", "اگه کالای سفارشم ناموجود بشه چی میشه؟", ("کنسل", "جایگزین")),
