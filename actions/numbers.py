@@ -363,8 +363,8 @@ def _follow_up_answered(dispatcher: CollectingDispatcher, tracker: Tracker) -> b
 def _order_follow_up(tracker: Tracker) -> Optional[str]:
     """What an unclear question asks of an order: of the one it names ("заказ 58122, сколько у меня осталось дней на
     тест?"), what its words want; of the order verified in this conversation ("а когда он придет?"), the classifier's
-    likeliest intent when it is about an order, a return for the reason it names ("а если … просто передумаю? он
-    же в пломбе"), or its status with the window, asked until when after a reason ("до какого дня можно сообщить?");
+    likeliest intent (or the next, when the likeliest is "out of scope") when it is about an order, a return for the
+    reason it names ("а если … просто передумаю? он же в пломбе"), or its status with the window, asked until when after a reason ("до какого дня можно сообщить?");
     else None."""
     question = question_text(tracker)
     if latest_entity(tracker, "order_id"):
@@ -376,6 +376,8 @@ def _order_follow_up(tracker: Tracker) -> Optional[str]:
     if asks_until_when(question) and any(window_reason(text) for text in recent_texts(tracker, 3)):
         return "order_status"  # "до какого дня можно сообщить?" after its decision for a cracked bottle: its window
     ranking = [intent for intent in ranked_intents(tracker) if intent != "nlu_fallback"]
+    if ranking[:1] == ["out_of_scope"]:  # "پس الان چیکار کنم؟" after its refusal, read as out of scope by a hair
+        ranking = ranking[1:2]
     return ranking[0] if ranking and ranking[0] in ORDER_PURPOSES else None
 
 
