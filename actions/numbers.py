@@ -364,8 +364,8 @@ def _order_follow_up(tracker: Tracker) -> Optional[str]:
     """What an unclear question asks of an order: of the one it names ("заказ 58122, сколько у меня осталось дней на
     тест?"), what its words want; of the order verified in this conversation ("а когда он придет?"), the classifier's
     likeliest intent (or the next, when the likeliest is "out of scope") when it is about an order, a return for the
-    reason it names ("а если … просто передумаю? он же в пломбе"), or its status with the window, asked until when after a reason ("до какого дня можно сообщить?");
-    else None."""
+    reason it names ("а если … просто передумаю? он же в пломбе"), or its status with the window, asked until when
+    after a reason ("до какого дня можно сообщить?"); else None."""
     question = question_text(tracker)
     if latest_entity(tracker, "order_id"):
         return purpose_from_words(question)
