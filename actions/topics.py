@@ -126,7 +126,7 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
         _say_bound(dispatcher, *outside, store, language)
     if units:
         utter_deadline(dispatcher, tracker, units)
-        if not _gives_contact(units, current_store(tracker), language):
+        if not _gives_contact(units, store, language):
             utter_contact(dispatcher, tracker, question)  # "how many days to tell you, and whom?": the rule, then whom
     return bool(units)
 

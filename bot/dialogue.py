@@ -656,8 +656,8 @@ _SMALLEST_TOTAL = 10  # "за 2 телевизора": a smaller bare number cou
 
 def stated_amounts(text: str, entities: Iterable[Mapping[str, Any]], currency: str) -> list[float]:
     """The prices a message gives without a currency after words of price or of the order ("за 300", "заказ на 300",
-    "سفارش ۹۰۰", "пылесос за 120 и чайник за 60 лари", "за четыреста девяносто девять"), for a computation that takes a total; in toman the thousands
-    people drop ("۹۰۰" is 900,000). Never a number another detail took (an amount with its currency, a distance,
+    "سفارش ۹۰۰", "пылесос за 120 и чайник за 60 лари", "за четыреста девяносто девять"), for a computation that takes
+    a total; in toman the thousands people drop ("۹۰۰" is 900,000). Never a number another detail took (an amount with its currency, a distance,
     time, phone or date), an order's code, or a count of days, floors or items."""
     normalized = spelled_as_digits(normalize(text))  # "а за семьсот?" as "а за 700?"
     taken = [(int(e.get("start", 0)), int(e.get("end", 0))) for e in entities if e.get("entity") in _TAKEN]
@@ -770,6 +770,13 @@ def moments_told(entities: Sequence[Mapping[str, Any]], now: datetime) -> list[t
 _NOW_BEFORE = re.compile(r"(?:الان|الآن|اکنون|сейчас|щас)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
 
 
+def _told_as_now(entity: Mapping[str, Any], text: str) -> bool:
+    """Whether a time entity is the hour the `text` says it is now (an earlier message's entity has no offset here)."""
+    start = int(entity.get("start") or 0)
+    return (entity.get("entity") == "time" and ":" in str(entity.get("value"))
+            and _NOW_BEFORE.search(text[max(0, start - 20):start]) is not None)
+
+
 def moments_said(entities: Sequence[Mapping[str, Any]], now: datetime,
                  text: str = "") -> tuple[Optional[datetime], bool, datetime]:
     """When the item came and what "now" is, as the customer tells them ("came yesterday at 5 pm, it is
@@ -777,8 +784,7 @@ def moments_said(entities: Sequence[Mapping[str, Any]], now: datetime,
     day the hour is today's, without an hour the day's noon (and `timed` is False); without a later
     hour "now" is the clock's. An hour told as now in the `text` ("الان ساعت ۹ صبحه، دیروز ۶ عصر گرفتم") is the
     present wherever it stands."""
-    told_now = [entity for entity in entities if entity.get("entity") == "time" and ":" in str(entity.get("value"))
-                and _NOW_BEFORE.search(text[max(0, int(entity.get("start") or 0) - 20):int(entity.get("start") or 0)])]
+    told_now = [entity for entity in entities if _told_as_now(entity, text)]
     if told_now and len(told_now) < len(entities):
         received, timed, _ = moments_said([entity for entity in entities if entity not in told_now], now)
         return received, timed, _placed(None, str(told_now[0]["value"]), now) or now

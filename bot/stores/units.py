@@ -145,11 +145,16 @@ class UnitIndex:
 _CLAUSE_END = re.compile(r"[.!?؟;:\n—–]|\s-\s|[,،]")
 
 
+def _clause_ends(question: str) -> list[int]:
+    """Where each clause of a message but the last ends (its closing mark aside)."""
+    return [found.end() for found in _CLAUSE_END.finditer(question.rstrip(" ?؟!.\n"))]
+
+
 def asked_part(question: str) -> Optional[str]:
     """The question a message asks after telling its context ("I haven't ordered yet, I want to know first — how
     are returns made?"): its last clause, when that is long enough to ask on its own and is not the whole message;
     after a long story, its last clauses, as few as ask on their own ("… میخوام کل سفارشو کنسل کنم، میشه؟")."""
-    ends = [found.end() for found in _CLAUSE_END.finditer(question.rstrip(" ?؟!.\n"))]
+    ends = _clause_ends(question)
     story = len(comparable(question).split()) >= STORY_WORDS
     for end in reversed(ends if story else ends[-1:]):
         last = question[end:].strip()
@@ -161,7 +166,7 @@ def asked_part(question: str) -> Optional[str]:
 def told_part(question: str) -> Optional[str]:
     """The clause a short last question leans on ("… а смс с трек номером так и нет. это нормально вообще?"): the
     one before it, when that is long enough to say what it is about."""
-    ends = [0, *(found.end() for found in _CLAUSE_END.finditer(question.rstrip(" ?؟!.\n")))]
+    ends = [0, *_clause_ends(question)]
     if len(ends) < 2 or len(comparable(question[ends[-1]:]).split()) >= ASKS_ALONE_WORDS:
         return None
     before = question[ends[-2]:ends[-1]].strip()
