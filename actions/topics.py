@@ -139,16 +139,22 @@ def _gives_contact(units: Sequence[AnswerUnit], store: StorePolicy, language: st
     return any(part in said for part in re.findall(r"\d{6,}|\S+@\S+", to_ascii_digits(store.contact.text[language])))  # type: ignore[index]
 
 
-def utter_deadline(dispatcher: CollectingDispatcher, tracker: Tracker, units: Sequence[AnswerUnit]) -> bool:
+def utter_deadline(dispatcher: CollectingDispatcher, tracker: Tracker, units: Sequence[AnswerUnit],
+                   earlier: bool = False) -> bool:
     """"پول از کارتم کم شد، دیروز ظهر بود": a rule's span ("within 72 hours") counted from the moment the latest
-    message names; True when said. Hours need an hour or a part of the day, not a day alone; "اگه بعد ساعت ۱۰ خبر بدم
-    چی میشه" (what if I tell you late) names no moment the span began."""
+    message names (`earlier`: the message before, for "یعنی تا کی؟" asked again after it); True when said. Hours need
+    an hour or a part of the day, not a day alone; "اگه بعد ساعت ۱۰ خبر بدم چی میشه" (what if I tell you late) names no
+    moment the span began."""
     unit = next((unit for unit in units if unit.within is not None), None)
     question = question_text(tracker)
     if unit is None or unit.within is None or (what_if(question) and not asks_until_when(question)):
         return False
     store, language = store_and_language(tracker)
-    start, timed, present = moments_said((tracker.latest_message or {}).get("entities") or [], local_now(store), question)
+    if earlier:
+        entities, question = next(zip(recent_entities(tracker)[1:2], recent_texts(tracker)[1:2]), ([], question))
+    else:
+        entities = (tracker.latest_message or {}).get("entities") or []
+    start, timed, present = moments_said(entities, local_now(store), question)
     hour = day_part(question)
     if start is not None and not timed and hour is not None:
         start, timed = start.replace(hour=hour, minute=0), True  # "دیروز ظهر": the day's noon, said
@@ -223,6 +229,18 @@ def refused_what_if(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
         dispatcher, tracker, False)
 
 
+def sealed_what_if(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """"و اگه باز نکرده بودمش؟" after a return for a reason told before: the rule of that reason for an item still
+    sealed (read with the reason's name, which the short question leaves out); True when said."""
+    question = question_text(tracker)
+    if not (what_if(question) and sealed_from(None, question) is True):
+        return False
+    reason = next((found for text in recent_texts(tracker, 3)[1:] if (found := reason_from(None, text)) is not None), None)
+    language = store_and_language(tracker)[1]
+    return reason is not None and utter_units(dispatcher, tracker, f"{render(f'reason.{reason}', language)} {question}",  # type: ignore[arg-type]
+                                              ["return_request"])
+
+
 def say_refused(dispatcher: CollectingDispatcher, reason: Optional[Reason], refused: Optional[tuple[ReturnGround, str]],
                 language: str) -> bool:
     """The refusal of a return for any order, with the page's sentence for the console; False when there is none."""
@@ -253,7 +271,8 @@ def deadline_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bo
         return False
     said = _units_said_before(tracker)
     units = [unit for unit in current_store(tracker).units if unit.id in said and unit.within is not None]
-    return bool(units) and utter_deadline(dispatcher, tracker, units)
+    return bool(units) and (utter_deadline(dispatcher, tracker, units)  # "یعنی تا کی؟" again: from the moment told before
+                            or asks_until_when(question) and utter_deadline(dispatcher, tracker, units, earlier=True))
 
 
 def bound_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:

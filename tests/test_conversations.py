@@ -410,6 +410,15 @@ def test_a_moment_named_after_a_rule_with_a_span_gets_its_deadline_and_what_if_i
     assert "ذکر نشده" in said and "فقط به سؤال" not in said  # the page is silent: a person, not "out of scope"
 
 
+def test_until_when_asked_again_repeats_the_deadline_counted_from_the_moment_told_before(servers) -> None:
+    sender = new_sender()
+    said = "\n".join(texts(servers.say(sender, "دیروز عصر حدودای ساعت ۶ پرداخت کردم درگاه ارور داد ولی پول از حسابم کم "
+                                               "شد، تکلیف پولم چیه؟", store="sitra")))
+    assert "ساعت ۱۸:۰۰ (پس‌فردا)" in said  # the evening said before the hour: 18:00, plus 72 h
+    said = "\n".join(texts(servers.say(sender, "یعنی تا کی؟ تا پس‌فردا عصر؟", store="sitra")))
+    assert "ساعت ۱۸:۰۰ (پس‌فردا)" in said and "فقط به سؤال" not in said
+
+
 def test_and_if_i_open_it_after_a_change_of_mind_is_the_opened_seals_refusal(servers) -> None:
     sender = new_sender()
     servers.say(sender, "заказал картриджи, но передумал, их ещё не доставили. можно отказаться?", store="offykala")
@@ -851,3 +860,13 @@ def test_a_long_story_of_a_fault_asking_to_send_it_back_gets_the_return_window(s
                                             "عجیبی میداد گفتم شاید عادیه، ولی الان دیگه داغ میکنه و خودش خاموش میشه. هنوز "
                                             "میتونم بفرستمش براتون که عوضش کنید یا پولمو پس بدید؟")
     assert "۷ روز کاری" in said and "متوجه منظورتان نشدم" not in said
+
+
+def test_and_if_it_were_sealed_after_an_opened_change_of_mind_gets_the_sealed_rule(servers) -> None:
+    for first, then, sealed_rule in (
+            ("دیشب عطرو بازش کردم ولی بوش به دلم ننشست. میخوام پسش بدم، میشه؟", "و اگه باز نکرده بودمش؟", "پلمپ آن باز نشده"),
+            ("Открыла духи, запах не понравился, можно вернуть?", "а если бы не вскрывала?", "пломба не вскрыта")):
+        sender = new_sender()
+        servers.say(sender, first, store="tisa")
+        said = "\n".join(texts(servers.say(sender, then, store="tisa")))
+        assert sealed_rule in said and ("حراج" in said or "распродаж" in said)  # accepted sealed; who pays on sale days

@@ -145,8 +145,9 @@ _TIME = re.compile(
     rf"|(?<!\w)в{_GAP}(?P<h8>{_ORDER_HOUR})(?={_GAP}(?:закаж|заказ|оформ))",
     re.IGNORECASE,
 )
-# "دیشب ساعت ۹", "امشب ساعت ۸": an evening said before the hour
-_EVENING_BEFORE = re.compile(r"(?<!\w)(?:دیشب|امشب|вечером)[ \u200c]*$", re.IGNORECASE)
+# "دیشب ساعت ۹", "امشب ساعت ۸", "دیروز عصر حدودای ساعت ۶", "вечером около 7": an evening said before the hour
+_EVENING_BEFORE = re.compile(rf"(?<!\w)(?:دیشب|امشب|عصر|بعد{_GAP}از{_GAP}ظهر|بعدازظهر|شب|вечером)"
+                             r"(?:[ \u200c]+(?:حدود\w*|تقریبا|около|примерно|где-то))?[ \u200c]*$", re.IGNORECASE)
 # "قبل از ساعت ۱۱", "до 11:00": a time just before the hour named (the cut-off's own side of it)
 _BEFORE = re.compile(rf"(?:(?<!\w)(?:قبل|پیش){_GAP}(?:از{_GAP})?|(?<!\w)(?:до|раньше){_GAP})$", re.IGNORECASE)
 _PHONE = re.compile(

@@ -98,9 +98,9 @@ _TOPIC_OPENS = re.compile(_TOPIC_WORD.pattern.replace(r"\W*$", r"(?!\w)"), re.IG
 _WANT = re.compile(r"(?<!\w)(?:کنید|کنین|میخوام|میخام|می ?خواهم|میخواستم|میخایم|لطفا|لطفاً|хочу|хотел\w*|хотим|нужно|надо|пожалуйста)(?!\w)",
                    re.IGNORECASE)
 _ORDER = frozenset({"order_id"})
-# "سفارشمو", "по своему заказу", "заказ мой": the customer's own order, not orders in general
-OWN_ORDER = re.compile(r"(?<!\w)(?:سفارشم\w*|سفارش من|مرسولم\w*|(?:мо|сво)(?:й|его|ему|им|ём|ем) заказ\w*|заказ\w* (?:мой|свой))(?!\w)",
-                       re.IGNORECASE)
+# "سفارشمو", "по своему заказу", "заказ мой", "کل سفارشو", "весь заказ": the customer's own order, not orders in general
+OWN_ORDER = re.compile(r"(?<!\w)(?:سفارشم\w*|سفارش من|کل سفارش\w*|مرسولم\w*|(?:мо|сво)(?:й|его|ему|им|ём|ем) заказ\w*|"
+                       r"заказ\w* (?:мой|свой)|вес(?:ь|его) заказ\w*)(?!\w)", re.IGNORECASE)
 # or what one does with one's purchase ("مرجوعش کنم", "отменить его"): a request about one's order
 _MY_ORDER = re.compile(OWN_ORDER.pattern + r"|(?<!\w)(?:مرجوعش|پسش|کنسلش|لغوش|سفارش (?:رو |را )?(?:لغو|کنسل)|(?:вернуть|отменить|сдать) (?:его|её|ее|их)|"
                        r"отмените заказ|отменить заказ|оформите возврат)(?!\w)",
@@ -484,10 +484,13 @@ def asked_span(text: str) -> Span | None:
     sentence, or one that asks first and tells after ("Is delivery free? I live in Batumi.")."""
     normalized = _lines_kept(text)
     sentences = _sentences(normalized)
-    asking = [found for sentence in sentences if (found := _questions_in(normalized, sentence, False))]
+    asking = [(sentence, found) for sentence in sentences if (found := _questions_in(normalized, sentence, False))]
     if len(sentences) < 2 or not asking:
         return None
-    start, end = asking[-1][-1]
+    sentence, found = asking[-1]
+    start, end = found[-1]
+    if _words(normalized[start:end]) < MIN_WORDS:  # "میخوام پسش بدم، میشه؟": a bare "can I?" asks of its sentence
+        start = sentence[0]
     return (start, end) if start > 0 else None
 
 

@@ -290,6 +290,9 @@ def test_amounts_that_price_the_order(text: str, others: int, kept: list[int]) -
         ("order_status", "как узнать статус заказа", True),
         ("cancel_order", "хочу отменить свой заказ, это возможно?", False),           # wanting it done with one's order
         ("cancel_order", "میشه سفارشمو لغو کنید؟", False),                         # asked of the store for one's order
+        ("cancel_order", "میخوام کل سفارشو کنسل کنم، میشه؟", False),                # the whole order: one's own
+        ("cancel_order", "хочу отменить весь заказ, можно?", False),
+        ("cancel_order", "میشه کل سفارش رو لغو کرد؟", True),                        # no wish: whether one may
         ("return_request", "برای سفارشم درخواست مرجوعی ثبت میکنید؟", False),
         ("cancel_order", "можно ли отменить заказ, если он уже отправлен?", True),     # orders in general
         ("cancel_order", "شنیدم ممکنه سفارشمو کنسل کنین، راسته؟", True),             # whether the store might: a rule
