@@ -44,7 +44,7 @@ from actions.topics import (
     refused_what_if,
     refused_with_reason_before,
     say_refused,
-    sealed_what_if,
+    sealed_follow_up,
     status_asked_for,
     utter_topic,
     utter_units,
@@ -218,7 +218,7 @@ class ActionOrderFlow(Action):
         if purpose in ("return_request", "damaged_item") and unknown_order and (
                 self._refused_by_rule(dispatcher, store, language, question)  # "opened it, I don't like the smell"
                 or refused_what_if(dispatcher, tracker)  # "and if I open it?" after a change of mind: still refused
-                or sealed_what_if(dispatcher, tracker)):  # "and if I hadn't opened it?": the rule for a sealed item
+                or sealed_follow_up(dispatcher, tracker)):  # "and if I hadn't opened it?": the rule for a sealed item
             return [SlotSet("purpose", None)]
         # with an order proven, the rules answer "and if I hadn't opened it, who would pay?" (not "and if it breaks?",
         # which is the order's decision) and a status-worded question about another rule ("what to check on delivery?")

@@ -55,7 +55,7 @@ from bot.i18n.replies import render
 from bot.nlu.normalize import to_ascii_digits
 from bot.console.service import queue_for_person
 from bot.db_settings import DatabaseUnavailable, off_the_loop
-from bot.stores.calendar import deadline as window_deadline
+from bot.stores.calendar import deadline as window_deadline, is_working_day, next_working_day
 from bot.stores.policy import Answer, AnswerUnit, StorePolicy
 from bot.stores.returns import refused_for_any_order, window_from
 from bot.stores.rules import Reason, ReturnGround
@@ -126,9 +126,23 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
         _say_bound(dispatcher, *outside, store, language)
     if units:
         utter_deadline(dispatcher, tracker, units)
+        utter_next_working_day(dispatcher, tracker, units)
         if not _gives_contact(units, store, language):
             utter_contact(dispatcher, tracker, question)  # "how many days to tell you, and whom?": the rule, then whom
     return bool(units)
+
+
+def utter_next_working_day(dispatcher: CollectingDispatcher, tracker: Tracker, units: Sequence[AnswerUnit]) -> None:
+    """"جمعه شب کارت به کارت کردم، کی تایید میشه؟" after a rule done on working days only: the day named, when the store
+    does not work on it (its weekend, a public holiday), and the first working day after it."""
+    if not any(unit.working_days_only for unit in units):
+        return
+    store, language = store_and_language(tracker)
+    now = local_now(store)
+    named, _, _ = moments_said((tracker.latest_message or {}).get("entities") or [], now, question_text(tracker))
+    if named is not None and not is_working_day(named.date(), store.rules.week):
+        working = next_working_day(named.date(), store.rules.week)
+        dispatcher.utter_message(text=answers.next_working_day_said(named, working, now, language))  # type: ignore[arg-type]
 
 
 def _gives_contact(units: Sequence[AnswerUnit], store: StorePolicy, language: str) -> bool:
@@ -229,11 +243,13 @@ def refused_what_if(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
         dispatcher, tracker, False)
 
 
-def sealed_what_if(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
-    """"و اگه باز نکرده بودمش؟" after a return for a reason told before: the rule of that reason for an item still
-    sealed (read with the reason's name, which the short question leaves out); True when said."""
+def sealed_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """"و اگه باز نکرده بودمش؟", "а вторые я не вскрывала, их можно?" after a return for a reason told before: the
+    rule of that reason for an item still sealed (read with the reason's name, which the question leaves out); True
+    when said."""
     question = question_text(tracker)
-    if not (what_if(question) and sealed_from(None, question) is True):
+    if (sealed_from(None, question) is not True or reason_from(None, question) is not None
+            or not (what_if(question) or rules_question(None, question))):
         return False
     reason = next((found for text in recent_texts(tracker, 3)[1:] if (found := reason_from(None, text)) is not None), None)
     language = store_and_language(tracker)[1]
@@ -427,9 +443,10 @@ class ActionAnswerTopic(Action):
             return []
         if greeted_in_their_language(dispatcher, tracker):  # "по-русски понимаете?"
             return []
-        if deadline_follow_up(dispatcher, tracker) or refused_what_if(dispatcher, tracker) or window_asked_now(
-                dispatcher, tracker):  # "it was yesterday noon" after "within 72 hours"; "and if I open it?" after a
-            return []  # change of mind; "got it an hour and a half ago, still in time?" after a damage rule
+        if (deadline_follow_up(dispatcher, tracker) or refused_what_if(dispatcher, tracker)
+                or sealed_follow_up(dispatcher, tracker) or window_asked_now(dispatcher, tracker)):
+            return []  # "it was yesterday noon" after "within 72 hours"; "and if I open it?" (or "the other one I did
+            # not open, can I?") after a change of mind; "got it an hour and a half ago, still in time?" after a damage rule
         again = computed_again(tracker) if adds_to_order(question_text(tracker)) else []
         if not again and not classifier_sure(tracker):  # "а если бы заказ был на 520", read as a guess
             again = total_again(tracker)

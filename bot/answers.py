@@ -6,7 +6,7 @@ bot/i18n/replies.yml, numbers and dates from bot/i18n/format.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, time
 from typing import Optional
 from zoneinfo import ZoneInfo
 
@@ -301,6 +301,13 @@ def deadline_from_moment(start: datetime, timed: bool, window: Window, closes: d
     values = {"start": dated(start, timed, language), "window": window_text(window, language),
               "deadline": _deadline_said(closes, window.unit == "hours", now, language)}
     return render("deadline.passed" if now > closes else "deadline.from_moment", language, **values)
+
+
+def next_working_day_said(named: datetime, working: date, now: datetime, language: Language) -> str:
+    """"Friday 6 Azar is not a working day; the first after it is Saturday 7 Azar": a rule done on working days only,
+    for a day the customer names on which the store does not work."""
+    return render("deadline.next_working_day", language, day=dated(named, False, language),
+                  next=_deadline_said(datetime.combine(working, time(), now.tzinfo), False, now, language))
 
 
 def _deadline_said(closes: datetime, with_hour: bool, now: datetime, language: Language) -> str:

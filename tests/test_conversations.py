@@ -862,11 +862,22 @@ def test_a_long_story_of_a_fault_asking_to_send_it_back_gets_the_return_window(s
     assert "۷ روز کاری" in said and "متوجه منظورتان نشدم" not in said
 
 
-def test_and_if_it_were_sealed_after_an_opened_change_of_mind_gets_the_sealed_rule(servers) -> None:
+def test_a_sealed_item_asked_after_an_opened_change_of_mind_gets_the_sealed_rule(servers) -> None:
     for first, then, sealed_rule in (
             ("دیشب عطرو بازش کردم ولی بوش به دلم ننشست. میخوام پسش بدم، میشه؟", "و اگه باز نکرده بودمش؟", "پلمپ آن باز نشده"),
-            ("Открыла духи, запах не понравился, можно вернуть?", "а если бы не вскрывала?", "пломба не вскрыта")):
+            ("Открыла духи, запах не понравился, можно вернуть?", "а если бы не вскрывала?", "пломба не вскрыта"),
+            ("купила духи открыла запах не мой. можно вернуть?",  # read as an order change: still the return's rule
+             "а вторые из того же заказа я не вскрывала, их можно? брала на распродаже", "пломба не вскрыта")):
         sender = new_sender()
         servers.say(sender, first, store="tisa")
         said = "\n".join(texts(servers.say(sender, then, store="tisa")))
         assert sealed_rule in said and ("حراج" in said or "распродаж" in said)  # accepted sealed; who pays on sale days
+
+
+def test_a_payment_made_on_the_weekend_is_confirmed_on_the_next_working_day(servers) -> None:
+    said = last_reply(servers, "chistatek", "جمعه شب كارت به كارت كردم كي تاييد ميشه؟")
+    assert "(جمعه) روز کاری نیست" in said and "(شنبه)" in said  # Iran's weekend is Friday
+    said = last_reply(servers, "chistatek", "Перевёл с карты на карту в пятницу, когда подтвердят?")
+    assert "(пятница) — нерабочий день" in said and "(суббота)" in said
+    said = last_reply(servers, "chistatek", "سه‌شنبه کارت به کارت کردم کی تایید میشه؟")
+    assert "روزهای کاری" in said and "روز کاری نیست" not in said  # a working day moves nothing

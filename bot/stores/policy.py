@@ -69,6 +69,7 @@ class AnswerUnit:
     within: Optional[Window] = None  # a span the rule gives ("within 72 hours"), counted from a moment the customer names
     next_step: Optional[str] = None  # the id of the unit that says what the customer does next (said after this one)
     offers_person: bool = False  # the page leaves part of the question open (terms, prices): a person is offered with it
+    working_days_only: bool = False  # done on working days only: a day named that is not one moves to the next
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,8 @@ def _answers(path: Path, data: Mapping[str, Any]) -> dict[str, Answer]:
     return answers
 
 
-UNIT_KEYS = frozenset({"id", "topic", "source", "fa", "ru", "examples", "when", "within", "next_step", "offers_person"})
+UNIT_KEYS = frozenset({"id", "topic", "source", "fa", "ru", "examples", "when", "within", "next_step", "offers_person",
+                       "working_days_only"})
 WHEN_KEYS = frozenset({"amount_over", "amount_under", "cities", "not_cities"})
 _UNIT_ID = re.compile(r"[a-z][a-z0-9_]{2,60}")
 
@@ -168,7 +170,7 @@ def _units(path: Path, data: Mapping[str, Any]) -> tuple[AnswerUnit, ...]:
         units.append(AnswerUnit(unit_id, body["topic"], tuple(sources), _bilingual(path, body, where),
                                 tuple(examples), _condition(path, body.get("when"), f"{where}.when"),
                                 _within(path, body.get("within"), f"{where}.within", data), body.get("next_step"),
-                                bool(body.get("offers_person", False))))
+                                bool(body.get("offers_person", False)), bool(body.get("working_days_only", False))))
     known = {unit.id for unit in units}
     for unit in units:
         if unit.next_step is not None and (unit.next_step not in known or unit.next_step == unit.id):

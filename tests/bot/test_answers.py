@@ -185,6 +185,22 @@ def test_a_span_counted_from_the_moment_named_says_the_day_it_ends(language: str
 
 
 @pytest.mark.parametrize("language", ["fa", "ru"])
+def test_a_day_the_store_does_not_work_is_answered_with_its_next_working_day(language: str) -> None:
+    friday = datetime(2026, 11, 27, 21, tzinfo=TEHRAN)  # Iran's weekend: Saturday 7 Azar is the next working day
+    text = answers.next_working_day_said(friday, date(2026, 11, 28), datetime(2026, 11, 27, 22, tzinfo=TEHRAN), language)
+    clean(text, language)
+    if language == "fa":
+        assert "۶ آذر ۱۴۰۵ (جمعه)" in text and "۷ آذر ۱۴۰۵ (شنبه) (فردا)" in text
+    else:
+        assert "27 ноября 2026 (пятница)" in text and "28 ноября 2026 (суббота) (завтра)" in text
+
+
+def test_only_rules_done_on_working_days_move_a_day_to_the_next_working_one() -> None:
+    marked = {unit.id for policy in policies().values() for unit in policy.units if unit.working_days_only}
+    assert marked == {"card_payment_confirm_working_days", "weekend_orders_next_working_day"}
+
+
+@pytest.mark.parametrize("language", ["fa", "ru"])
 def test_the_window_of_a_known_order_says_its_delivery_and_the_days_left(language: str) -> None:
     policy = policies()["offykala"]
     window, closes = window_from(ORDER.delivered_at, True, "defect", policy)  # type: ignore[arg-type,misc]
