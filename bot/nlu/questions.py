@@ -86,9 +86,10 @@ _TEASES = re.compile(r"(?<!\w)(?:می ?دونی[دن]?|میدونی[دن]?|зн�
 # "Tipax или почтой?" after "чем отправлять возврат?": the choices of the question before, not a question of their own
 _OPTIONS = re.compile(r"(?<!\w)(?:или|либо|یا)(?!\w)", re.IGNORECASE)
 MAX_OPTION_WORDS = 5
-# "как узнать, будет ли гарантия?", "не знаю, где вы": a verb of (not) knowing before a comma leads into what it asks.
-_LEADS_INTO = re.compile(r"(?<!\w)(?:узнать|понять|проверить|уточнить|подскажите|скажите|не знаю|не помню|بفهمم|بدونم|مطمئن بشم|"
-                         r"نمیدونم)\W*$",
+# "как узнать, будет ли гарантия?", "не знаю, где вы", "вы не знаете, сколько ещё?", "دقیقا نمیدونید چند روز؟": a verb of
+# (not) knowing before a comma leads into what it asks.
+_LEADS_INTO = re.compile(r"(?<!\w)(?:узнать|понять|проверить|уточнить|подскажите|скажите|не знаю|не помню|(?:не )?знаете|بفهمم|بدونم|"
+                         r"مطمئن بشم|نمیدونم|ن?می[ \u200c]?(?:دون|دان)(?:ید|ین))\W*$",
                          re.IGNORECASE)
 # "доставка бесплатная? сроки?": a one-word question about a topic of its own stands alone.
 _TOPIC_WORD = re.compile(r"^\W*(?:(?:и|а|و)\s+)?(?:срок\w*|цен[аыу]|стоимост\w*|рассрочк\w*|гаранти\w*|самовывоз\w*|время|адрес\w*|часы|زمان\w*|آدرس\w*|"
@@ -207,6 +208,8 @@ _FA_PREDICATE = re.compile(rf"رایگانه|مجانیه|{_FA_ASKS_THE_STORE}")
 # a Russian question closed by the verb that asks the store, with another asked after it ("какие карты принимаете
 # рассрочка есть")
 _RU_CLOSES = re.compile(_RU_ASKS_THE_STORE)
+# "دقیقا نمیدونید چند روز دیگه؟": whether the store knows leads into what it asks, no question of its own
+_FA_KNOWING = re.compile(r"ن?می ?(?:دون|دان)(?:ید|ین)")
 _RU_OPENS_AFTER_YES_NO = re.compile(rf"{_RU_WHAT}|{_RU_HOW_MUCH_TYPED}")
 _YES_NO = re.compile(rf"{_CAN}|مگه|разве|правда|что")
 NEXT_WORDS = 12  # words looked at for a question after a yes/no one runs on (a bound: a long message stays linear)
@@ -311,7 +314,8 @@ def _run_on(normalized: str, clause: Span) -> tuple[list[Span], set[int]]:
         if _SAYS_AGAIN.match(normalized, word.start()):
             asked = False  # "когда смогу забрать, то есть в какой день": the same question again
         asked = asking or (asked and opens is None)
-        yes_no = yes_no or _FA_PREDICATE.fullmatch(keys[index]) is not None and "که" not in keys[opened:index]
+        yes_no = yes_no or (_FA_PREDICATE.fullmatch(keys[index]) is not None and _FA_KNOWING.fullmatch(keys[index]) is None
+                            and "که" not in keys[opened:index])
         closes = _closes_persian(keys, index)
         closes_russian = asked and _RU_CLOSES.fullmatch(keys[index]) is not None and not any(wh[index + 1:index + 2])
         if asked and closes or (yes_no and closes or closes_russian) and _asks(" ".join(keys[index + 1:index + 1 + NEXT_WORDS])):
