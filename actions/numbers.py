@@ -39,6 +39,7 @@ from actions.topics import (
     ground_told,
     hand_to_person,
     refused_what_if,
+    sealed_follow_up,
     say_units,
     status_asked_for,
     utter_contact,
@@ -396,8 +397,9 @@ class ActionUnclear(Action):
             return []
         if greeted_in_their_language(dispatcher, tracker):  # "по-русски понимаете?"
             return []
-        if deadline_follow_up(dispatcher, tracker) or refused_what_if(dispatcher, tracker):
-            return []  # "it was yesterday noon" after "within 72 hours"; "and if I open it?" after a change of mind
+        if deadline_follow_up(dispatcher, tracker) or refused_what_if(dispatcher, tracker) or sealed_follow_up(
+                dispatcher, tracker):  # "it was yesterday noon" after "within 72 hours"; "and if I open it?" (or "a
+            return []  # sealed one?") after a change of mind
         again = computed_again(tracker) or total_again(tracker)
         if again:  # a new detail, or "and for 250?", "if it becomes 2.5?": the same question with it
             return again

@@ -252,9 +252,13 @@ def sealed_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool
             or not (what_if(question) or rules_question(None, question))):
         return False
     reason = next((found for text in recent_texts(tracker, 3)[1:] if (found := reason_from(None, text)) is not None), None)
-    language = store_and_language(tracker)[1]
-    return reason is not None and utter_units(dispatcher, tracker, f"{render(f'reason.{reason}', language)} {question}",  # type: ignore[arg-type]
-                                              ["return_request"])
+    if reason is None:
+        return False
+    store, language = store_and_language(tracker)
+    # "یه کولر گازی هم دارم که هنوز پلمپه، اونو میشه؟": a kind of item the reason excludes is refused, sealed or not
+    refused = refused_for_any_order(reason, True, store, question, delivered=not not_delivered_yet(question))
+    return say_refused(dispatcher, reason, refused, language) or utter_units(
+        dispatcher, tracker, f"{render(f'reason.{reason}', language)} {question}", ["return_request"])  # type: ignore[arg-type]
 
 
 def say_refused(dispatcher: CollectingDispatcher, reason: Optional[Reason], refused: Optional[tuple[ReturnGround, str]],

@@ -863,15 +863,17 @@ def test_a_long_story_of_a_fault_asking_to_send_it_back_gets_the_return_window(s
 
 
 def test_a_sealed_item_asked_after_an_opened_change_of_mind_gets_the_sealed_rule(servers) -> None:
-    for first, then, sealed_rule in (
-            ("دیشب عطرو بازش کردم ولی بوش به دلم ننشست. میخوام پسش بدم، میشه؟", "و اگه باز نکرده بودمش؟", "پلمپ آن باز نشده"),
-            ("Открыла духи, запах не понравился, можно вернуть?", "а если бы не вскрывала?", "пломба не вскрыта"),
-            ("купила духи открыла запах не мой. можно вернуть?",  # read as an order change: still the return's rule
-             "а вторые из того же заказа я не вскрывала, их можно? брала на распродаже", "пломба не вскрыта")):
-        sender = new_sender()
-        servers.say(sender, first, store="tisa")
-        said = "\n".join(texts(servers.say(sender, then, store="tisa")))
-        assert sealed_rule in said and ("حراج" in said or "распродаж" in said)  # accepted sealed; who pays on sale days
+    for store, first, then, expected in (
+            ("tisa", "دیشب عطرو بازش کردم ولی بوش به دلم ننشست. میخوام پسش بدم، میشه؟", "و اگه باز نکرده بودمش؟",
+             ("پلمپ آن باز نشده", "حراج")),  # accepted sealed; who pays on sale days
+            ("tisa", "Открыла духи, запах не понравился, можно вернуть?", "а если бы не вскрывала?",
+             ("пломба не вскрыта", "распродаж")),
+            ("tisa", "купила духи открыла запах не мой. можно вернуть?",  # read as an order change: still the return's
+             "а вторые из того же заказа я не вскрывала, их можно? брала на распродаже", ("пломба не вскрыта",)),  # rule
+            ("offykala", "کاغذ A4 رو باز کردم ولی پشیمون شدم، پس میگیرید؟",  # a kind the reason excludes, sealed: refused
+             "یه کولر گازی هم سفارش دادم که هنوز پلمپه، اونو دیگه میشه؟", ("حتی با پلمپ سالم",))):
+        said = last_reply(servers, store, first, then)
+        assert all(part in said for part in expected), (then, said)
 
 
 def test_a_payment_made_on_the_weekend_is_confirmed_on_the_next_working_day(servers) -> None:

@@ -251,6 +251,8 @@ def test_what_refuses_a_return_whatever_the_order() -> None:
     # an item of a kind the reason excludes, named as customers name it
     large = offykala.rules.returns.grounds["change_of_mind"]  # type: ignore[union-attr]
     assert refused_for_any_order("change_of_mind", True, offykala, "یه پرینتر گرفتم پشیمون شدم") == (large, "excluded")
+    for home_appliance in ("یه کولر گازی هم دارم که هنوز پلمپه", "пылесос в плёнке, передумала"):  # "لوازم خانگی"
+        assert refused_for_any_order("change_of_mind", True, offykala, home_appliance) == (large, "excluded")
     assert refused_for_any_order("change_of_mind", True, offykala, "کارتریج گرفتم پشیمون شدم") is None
     assert refused_for_any_order("defect", None, offykala, "принтер не печатает") is None
     # before delivery a change of mind is accepted whatever the item
