@@ -62,6 +62,8 @@ _WHAT_IF = re.compile(rf"^\W*{_AND}\s+{_IF}(?!\w)", re.IGNORECASE)
 # "… ? а если оформлю в воскресенье, когда обработаете.", "… ؟ اگه نه با پست چند روز طول میکشه.": what then, asked
 # after a question even when the sentence ends with a full stop
 _IF_SO = re.compile(rf"^\W*(?:{_AND}\s+)?{_IF}(?!\w)", re.IGNORECASE)
+# "اگه قیمتو اشتباه زده باشید و …": a condition (not "اگه میشه لغوش کنید", "если можно, отмените", polite requests)
+_CONDITION = re.compile(rf"^\W*(?:{_AND}\s+)?{_IF}(?!\w)(?!\s+(?:میشه|ممکنه|لطف|можно|не сложно))", re.IGNORECASE)
 # "… и скиньте адрес", "… и адрес в тбилиси подскажите": a request to the store opened by a connective is a part of its own
 _ASKS_TO = re.compile(r"^\W*(?:и|а|также|ещ[её])\s+(?:\w{2,}(?:ьте|йте)|.*(?<!\w)(?:подскажите|скажите|напишите|дайте|скиньте|пришлите)\W*"
                       r"(?:пожалуйста|пожалуста|плиз)?\W*$)(?!\w)", re.IGNORECASE)
@@ -358,6 +360,17 @@ def _requests(text: str) -> bool:
                                                  or bool(extract_entities(text, only=_ORDER)))
 
 
+def _in_condition(normalized: str, clauses: list[Span], texts: list[str]) -> list[bool]:
+    """Which clauses belong to a condition: from one that opens with "if" to the comma that closes it."""
+    inside, found = False, []
+    for (start, end), clause in zip(clauses, texts):
+        inside = inside or _CONDITION.match(clause) is not None
+        found.append(inside)
+        if normalized[start:end].rstrip().endswith((",", "،")):
+            inside = False
+    return found
+
+
 def _questions_in(normalized: str, sentence: Span, after_question: bool) -> list[Span]:
     """A sentence's questions, each with the context around it; empty when the sentence asks nothing (`after_question`:
     a question came before it)."""
@@ -377,9 +390,11 @@ def _questions_in(normalized: str, sentence: Span, after_question: bool) -> list
         return [sentence] if request else []
     clauses, yes_no_ends = _clauses(normalized, sentence)
     texts = [fold(normalized[start:end]) for start, end in clauses]
-    # a request is a part of its own unless "but" makes it the context of what follows ("میخواستم اضافه کنم ولی …")
-    asking = [_asks(clause) or end in yes_no_ends or (_requests(clause) and not _CONTRAST.match(following))
-              for clause, (_, end), following in zip(texts, clauses, texts[1:] + [""])]
+    # a request is a part of its own unless "but" makes it the context of what follows ("میخواستم اضافه کنم ولی …"),
+    # or it is in the condition of what follows ("اگه قیمتو اشتباه زده باشید و سفارشمو کنسل کنید، پولم کی برمیگرده؟")
+    conditions = _in_condition(normalized, clauses, texts)
+    asking = [_asks(clause) or end in yes_no_ends or (_requests(clause) and not _CONTRAST.match(following) and not condition)
+              for clause, (_, end), following, condition in zip(texts, clauses, texts[1:] + [""], conditions)]
     marked = text.endswith(("?", "؟"))
     for index in range(len(texts) - 1):  # "ضمنا ارسالش رایگان بود، اونم کم میکنید؟": the new subject told, then asked
         if asking[index + 1] and _asks(texts[index]) and not _asks(texts[index], new_subject=False) and not _requests(texts[index]):
