@@ -883,3 +883,9 @@ def test_a_payment_made_on_the_weekend_is_confirmed_on_the_next_working_day(serv
     assert "(пятница) — нерабочий день" in said and "(суббота)" in said
     said = last_reply(servers, "chistatek", "سه‌شنبه کارت به کارت کردم کی تایید میشه؟")
     assert "روزهای کاری" in said and "روز کاری نیست" not in said  # a working day moves nothing
+
+
+def test_two_questions_answered_by_the_same_rules_say_each_rule_once(servers) -> None:
+    said = last_reply(servers, "tisa", "как вернуть товар? куда писать?")
+    lines = [line for line in said.split("\n") if len(line) >= 30]
+    assert "support@tisaperfume.com" in said and len(lines) == len(set(lines)), said

@@ -31,6 +31,11 @@ def test_a_question_asked_again_after_an_aside_is_said_once_last() -> None:
     assert said_once([both, tracking, {"text": "Call 021 5569 0688."}]) == [both, {"text": "Call 021 5569 0688."}]
     asked_again = {"text": tracking["text"], "buttons": [{"payload": "/status"}]}
     assert said_once([both, asked_again]) == [both, asked_again]  # with its buttons it is kept
+    call, invoice = "Call support first at 021 5569 0688.", "Write the invoice number and the reason."
+    three = {"text": f"{call}\nFrom Tehran, agree the time and the way.\n{invoice}"}
+    two = {"text": f"{call}\n{invoice}\nSend photos of the item if they ask."}
+    assert said_once([three, two]) == [three, {"text": "Send photos of the item if they ask."}]  # rules said: once
+    assert said_once([three, {"text": f"{call}\n{invoice}"}]) == [three]
 
 
 def test_the_question_waiting_for_an_answer_comes_last() -> None:
