@@ -15,6 +15,7 @@ from actions.context import (
     computed_again,
     computed_elsewhere,
     computed_instead,
+    current_store,
     earlier_topic,
     last_computed,
     latest_entity,
@@ -74,6 +75,7 @@ from bot.dialogue import (
     purpose_from_words,
     reason_from,
     rules_question,
+    said_sum,
     sends_it_oneself,
     stated_amounts,
     what_if,
@@ -119,6 +121,18 @@ def _amount_before(tracker: Tracker) -> Optional[Any]:
                  if event.get("event") == "slot" and event.get("name") == "amount"), None)
 
 
+def _with_earlier(tracker: Tracker, total: Optional[float], said: bool) -> Optional[float]:
+    """The total, with the conversation's earlier one added when the latest message (`said`: naming an amount) adds an
+    item to it: "and if I also take a 250-lari soundbar?" after a 300-lari TV is 550; "… и выйдет 120 тыс" is the sum
+    said."""
+    earlier = as_number(_amount_before(tracker))
+    text = (tracker.latest_message or {}).get("text") or ""
+    if not (said and adds_to_order(text)) or total is None or earlier is None:
+        return total
+    summed = said_sum(text, earlier, current_store(tracker).currency)
+    return summed if summed is not None else total + earlier
+
+
 def _ordered_at(tracker: Tracker, store: StorePolicy) -> tuple[datetime, bool]:
     """When the order asked about is placed, on the store's clock: now, or the day, weekday and time the customer
     names; and whether the customer named it."""
@@ -150,7 +164,7 @@ class ActionInstallments(Action):
         if not plans:
             utter_store_words(dispatcher, tracker, "installment_info")
             return []
-        amount = _total(tracker, store)
+        amount = _with_earlier(tracker, _total(tracker, store), named_amount)  # "a 12-thousand lotion too?": added
         question = question_text(tracker)
         asked_how = asks_how_to(question) and not named_amount  # "چطوری فعالش کنم؟" after a sum
         if (amount is None or asked_how) and question and (not broad(question) or plainly_answered(
@@ -164,7 +178,7 @@ class ActionInstallments(Action):
             else:
                 text = answers.installment_schedule(schedule(plan, amount, today), store, language)  # type: ignore[arg-type]
             dispatcher.utter_message(text=text, sources=cited([plan], "installments"))
-        return []
+        return [SlotSet("amount", amount)] if amount is not None and amount != as_number(tracker.get_slot("amount")) else []
 
 
 def utter_delivery_time(dispatcher: CollectingDispatcher, tracker: Tracker, store: StorePolicy, language: str) -> None:
@@ -246,10 +260,7 @@ def utter_delivery_cost(dispatcher: CollectingDispatcher, tracker: Tracker, stor
         return []  # "حداقلش چقدره" after "SnappPay?": the earlier topic's rule, not a delivery price
     if names_a_band(text, _amounts(tracker)) and not stated and utter_summary(dispatcher, tracker, "delivery_cost"):
         return []  # "до 100 лари сколько доставка?": the store's table of bands, not a price for 100
-    total = _total(tracker, store, stated)
-    earlier = as_number(_amount_before(tracker))
-    if said and total is not None and earlier is not None and adds_to_order(text):
-        total += earlier  # "and if I also take a 250-lari soundbar?" after a 300-lari TV: 550
+    total = _with_earlier(tracker, _total(tracker, store, stated), said)
     # the total priced is the conversation's, also when no currency made it an amount ("а если на 300?")
     kept = [SlotSet("amount", total)] if total is not None and total != as_number(tracker.get_slot("amount")) else []
     city = tracker.get_slot("city")
@@ -339,8 +350,9 @@ class ActionDeliveryTime(Action):
                 dispatcher, tracker, question, ["damaged_item", *likely_intents(tracker)]):  # tell you?": the damage rule
             return []
         asks_own = asks_how_long(question) and latest_entity(tracker, "amount") is None
-        instead = computed_instead(tracker, self.name(), asks_own)
-        if instead:  # "and a 300 TV, 8 km away?" after a price: a price, not a time
+        instead = computed_instead(tracker, self.name(), asks_own) or (
+            total_again(tracker) if adds_to_order(question) else [])
+        if instead:  # "and a 300 TV, 8 km away?", "а если добавлю чайник за 180?" after a price: a price, not a time
             return instead
         store, language = store_and_language(tracker)
         answer = CollectingDispatcher()

@@ -616,6 +616,15 @@ _BARE_NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(\s*(?:و\s*نیم|с\s*
                           rf"(?!\s*(?:تا\s*)?(?:{_COUNTED}))", re.IGNORECASE)
 
 
+def said_sum(text: str, earlier: Optional[float], currency: str) -> Optional[float]:
+    """"… и выйдет 120 тыс", "… میشه ۲ و ۱۰۰": the total an added item makes, as the customer names it after "it
+    makes"; None when they name none ("… چی میشه؟")."""
+    folded = spelled_as_digits(_folded(text))
+    becomes = _BECOMES.search(folded)
+    found = _BARE_NUMBER.search(folded, becomes.end()) if becomes else None
+    return _said_total(found, earlier, currency) if found else None
+
+
 def follow_up_total(text: str, earlier: Optional[float], currency: str) -> Optional[float]:
     """The order total meant by a bare number after an earlier one: "and if I add a 250 one?" adds,
     "if it becomes 2.5?" after 1.8 million means 2,500,000, "۹۰۰" in toman 900,000, "add one for 45, it makes 125"
@@ -787,16 +796,36 @@ def moments_said(entities: Sequence[Mapping[str, Any]], now: datetime,
     told_now = [entity for entity in entities if _told_as_now(entity, text)]
     if told_now and len(told_now) < len(entities):
         received, timed, _ = moments_said([entity for entity in entities if entity not in told_now], now)
-        return received, timed, _placed(None, str(told_now[0]["value"]), now) or now
+        present = _placed(None, str(told_now[0]["value"]), now) or now
+        return _afternoon_if_open(received, entities, text, present) if received else None, timed, present
     moments = moments_told(entities, now)
     if not moments:
         return None, False, now
     placed = [_placed(said_day, clock, now) for said_day, clock in moments[:2]]
     received = placed[0]
-    present = placed[1] if len(placed) > 1 and moments[1][1] is not None else None
+    present = (placed[1] if len(placed) > 1 and moments[1][1] is not None else None) or now
     if received is None:
         return None, False, now
-    return received, moments[0][1] is not None, present or now
+    return _afternoon_if_open(received, entities, text, present), moments[0][1] is not None, present
+
+
+EARLY_HOURS = 7  # an hour up to this, said alone, may be the afternoon's ("ساعت ۵ رسید"); "at 9" is the morning's
+# a part of the day said with an hour ("ساعت ۵ عصر", "دیروز عصر ساعت ۶", "в 5 утра") leaves it no other reading
+_DAY_PART = re.compile(r"صبح|ظهر|عصر|شب|بامداد|утр|дн[её]м|дня|вечер|ноч", re.IGNORECASE)
+
+
+def _afternoon_if_open(received: datetime, entities: Sequence[Mapping[str, Any]], text: str, present: datetime) -> datetime:
+    """"بسته ساعت ۳ رسید، الان ساعت ۶ عصره": an hour from 1 to 7 said without a part of the day is the afternoon's
+    when that is not after the present (15:00), since a parcel or a payment at 3 in the morning is the rarer reading
+    (at 9 it is not); else as said."""
+    said = next((entity for entity in entities if entity.get("entity") == "time" and ":" in str(entity.get("value"))
+                 and not str(entity.get("value")).startswith(MINUTES_AGO) and not _told_as_now(entity, text)), None)
+    if said is None or "start" not in said or not text or not 1 <= received.hour <= EARLY_HOURS:
+        return received
+    if _DAY_PART.search(text[max(0, int(said["start"]) - 20):int(said["end"])]):
+        return received
+    afternoon = received + timedelta(hours=12)
+    return afternoon if afternoon <= present else received
 
 
 def _placed(said_day: Optional[str], clock: Optional[str], now: datetime) -> Optional[datetime]:

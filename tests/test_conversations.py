@@ -889,3 +889,15 @@ def test_two_questions_answered_by_the_same_rules_say_each_rule_once(servers) ->
     said = last_reply(servers, "tisa", "как вернуть товар? куда писать?")
     lines = [line for line in said.split("\n") if len(line) >= 30]
     assert "support@tisaperfume.com" in said and len(lines) == len(set(lines)), said
+
+
+def test_an_item_added_to_the_total_asked_about_is_added_whatever_the_topic_read(servers) -> None:
+    said = last_reply(servers, "tisa", "یه بادی اسپلش ۴۵ تومنی میخوام با اسنپ پی قسطی بخرم میشه؟",
+                      "خب یه لوسیون ۱۲ تومنی هم میذارم کنارش، حالا چی؟")
+    assert "۵۷٬۰۰۰ تومان" in said and "۱۴٬۲۵۰ تومان" in said  # 45 + 12 thousand, in four payments
+    said = last_reply(servers, "tisa", "хочу гель за 45 тысяч томан в рассрочку через snapp pay",
+                      "а если ещё маску добавлю и выйдет 120 тыс, сколько тогда каждый платёж?")
+    assert "120\u202f000 томан" in said and "30\u202f000 томан" in said  # the sum said, not added again
+    said = last_reply(servers, "citadel", "заказ на 350 лари, Тбилиси, от вас где-то 12 км. сколько доставка?",
+                      "а если добавлю чайник за 180, чтобы вышло больше 500?")
+    assert "530 лари" in said and "бесплатн" in said

@@ -265,8 +265,9 @@ _CITY = re.compile(
 )
 
 
-def _amounts(text: str) -> Iterator[tuple[Entity, int]]:
-    """Numbers with a currency or a multiplier ("۳ میلیون تومان", "150 лари", "2 млн"), with the multiplier."""
+def _amounts(text: str) -> Iterator[tuple[Entity, int, bool]]:
+    """Numbers with a currency or a multiplier ("۳ میلیون تومان", "150 лари", "2 млн"), with the multiplier and
+    whether they were in rial (already made toman)."""
     for match in _AMOUNT.finditer(text):
         raw = next(match.group(g) for g in ("num", "num2", "num3", "num4") if match.group(g))
         multiplier_text = next((match.group(g) for g in ("mult", "mult2", "mult3", "mult4") if match.group(g)), "")
@@ -286,7 +287,7 @@ def _amounts(text: str) -> Iterator[tuple[Entity, int]]:
             number, factor = number * 1_000_000, 1_000_000  # "۲ تومن و ۲۰۰": the millions, in today's slang
         elif factor == 1 and number < 1000 and currency.startswith(_TOMAN):
             number, factor = number * 1000, 1000  # "یه کرم ۲۵۰ تومنی": people drop the thousands of toman
-        yield Entity("amount", match.start(), match.end(), _clean(number)), factor
+        yield Entity("amount", match.start(), match.end(), _clean(number)), factor, currency.startswith("ریال")
 
 
 _HUNDREDS = "|".join(word for word, value in _NUMBER_WORDS.items() if value in range(100, 1000, 100))
@@ -301,20 +302,24 @@ _BARE_THOUSANDS = re.compile(
 
 def _compound_amounts(text: str) -> Iterator[Entity]:
     """Parts that add up: "۲ میلیون و ۱۰۰ هزار تومان", "2 млн 100 тыс"; after millions a bare number
-    counts thousands, as people say it: "۲ میلیون و ۳۰۰" is 2,300,000, "2 млн 300" too."""
+    counts thousands, as people say it: "۲ میلیون و ۳۰۰" is 2,300,000, "2 млн 300" too. The currency closing the
+    last part is the whole's: "۱۲ میلیون و ۵۰۰ هزار ریال" is 1,250,000 toman."""
     parts = list(_amounts(text))
     index = 0
     while index < len(parts):
-        merged, factor = parts[index]
+        merged, factor, in_rial = parts[index]
         while index + 1 < len(parts):
-            following, following_factor = parts[index + 1]
+            following, following_factor, following_in_rial = parts[index + 1]
             joint = text[merged.end : following.start]
-            if not (re.fullmatch(rf"{_GAP}(?:و{_GAP})?", joint) and following.value < merged.value):  # type: ignore[operator]
+            value, before = following.value, merged.value
+            if following_in_rial and not in_rial:
+                before /= 10  # type: ignore[operator]
+            if not (re.fullmatch(rf"{_GAP}(?:و{_GAP})?", joint) and value < before):  # type: ignore[operator]
                 break
-            value = following.value
             if factor == 1_000_000 and following_factor == 1 and value < 1000:  # type: ignore[operator]
                 value *= 1000  # type: ignore[operator]
-            merged = Entity("amount", merged.start, following.end, _clean(merged.value + value))  # type: ignore[operator]
+            merged = Entity("amount", merged.start, following.end, _clean(before + value))  # type: ignore[operator]
+            in_rial = in_rial or following_in_rial
             factor = following_factor
             index += 1
         tail = _BARE_THOUSANDS.match(text, merged.end) if factor == 1_000_000 else None

@@ -42,6 +42,7 @@ from bot.dialogue import (
     names_a_band,
     order_amounts,
     rules_question,
+    said_sum,
     phone_from,
     reason_from,
     sealed_from,
@@ -399,6 +400,17 @@ def test_the_total_a_follow_up_means(text: str, earlier: float | None, currency:
     assert follow_up_total(text, earlier, currency) == total
 
 
+@pytest.mark.parametrize("text, earlier, currency, total", [
+    ("а если ещё маску добавлю и выйдет 120 тыс, сколько тогда каждый платёж?", 45_000, "toman", 120_000),
+    ("اگه یه بادی اسپلش ۳۰۰ تومنی هم بذارم میشه ۲ و ۱۰۰، اونوقت چی؟", 1_800_000, "toman", 2_100_000),
+    ("а если еще наушники за 45 добавлю, будет 125", 80, "gel", 125),
+    ("اگه یه کرم ۲۵۰ تومنی هم بذارم چی می‌شه؟", 1_800_000, "toman", None),  # "what happens?" names no total
+    ("и утюг за 40 добавлю, тогда сколько будет?", 75, "gel", None),
+])
+def test_the_total_an_added_item_makes_as_said(text: str, earlier: float, currency: str, total: float | None) -> None:
+    assert said_sum(text, earlier, currency) == total
+
+
 @pytest.mark.parametrize(
     "text, currency, amounts",
     [  # prices said without a currency, where words of price or of the order say they are prices
@@ -521,6 +533,20 @@ def test_when_it_came_and_what_now_is_as_the_customer_says() -> None:
             {"entity": "time", "value": "18:00", "start": 29}]
     assert moments_said(said, now, text) == (datetime(2026, 11, 30, 18, tzinfo=timezone.utc), True,
                                              datetime(2026, 12, 1, 9, tzinfo=timezone.utc))
+
+
+
+@pytest.mark.parametrize("text, hour, present", [
+    ("بسته ساعت ۳ رسید الان ساعت ۶ عصره", 15, 18),   # 3 without a part of the day, before 6 pm: the afternoon's
+    ("посылку привезли в 5 часов, сейчас 7 вечера", 17, 19),
+    ("ساعت ۵ رسید", 5, 15),                           # now 3 pm: 5 pm has not come yet, so the morning's
+    ("ساعت ۵ صبح رسید الان ساعت ۶ عصره", 5, 18),      # the morning said
+    ("ساعت ۹ رسید الان ساعت ۶ عصره", 9, 18),          # 9 is the morning's: a parcel at 9 am is common
+])
+def test_an_early_hour_said_alone_is_the_afternoons_when_that_has_come(text: str, hour: int, present: int) -> None:
+    now = datetime(2026, 12, 1, 15, 0, tzinfo=timezone.utc)
+    received, timed, told_present = moments_said([entity.as_dict() for entity in extract_entities(text)], now, text)
+    assert received is not None and timed and (received.hour, told_present.hour) == (hour, present)
 
 
 @pytest.mark.parametrize(
