@@ -56,10 +56,11 @@ from bot import answers
 from bot.dialogue import (
     ORDER_PURPOSES,
     about_own_order,
-    asks_if_still_in_time,
-    asks_where_or_when,
     asks_how_long,
+    asks_if_still_in_time,
     asks_what_to_send,
+    asks_where_or_when,
+    corrects,
     no_order_number,
     not_delivered_yet,
     purpose_from_words,
@@ -68,13 +69,13 @@ from bot.dialogue import (
     rules_question,
     sealed_from,
     since_item_named,
-    valid_order_id,
-    valid_phone,
-    what_if,
-    window_reason,
     tells_own_items_fault,
     tells_the_store_to_act,
+    valid_order_id,
+    valid_phone,
     wants_something_done,
+    what_if,
+    window_reason,
 )
 from bot.i18n.format import clock, digits
 from bot.nlu.entities import extract_entities
@@ -159,11 +160,16 @@ class ActionOrderFlow(Action):
         if _why_asked(dispatcher, tracker):  # "а без телефона никак?", whatever the classifier made of it
             dispatcher.utter_message(response=f"utter_ask_{tracker.get_slot('requested_slot')}")
             return []
-        if not classifier_sure(tracker) and tracker.get_slot("requested_slot") is None and not any(
-                latest_entity(tracker, name) for name in ORDER_SLOTS):
+        unnamed = tracker.get_slot("requested_slot") is None and not any(
+            latest_entity(tracker, name) for name in ORDER_SLOTS)
+        if unnamed and not classifier_sure(tracker):
             again = total_again(tracker)  # "а если ещё чайник возьму и выйдет 550?" after a delivery price, read as a
             if again:  # fault by a guess: the price again for the new total
                 return again
+        said = question_text(tracker)
+        if unnamed and corrects(said) and reason_from(None, said) is None and bound_follow_up(dispatcher, tracker):
+            return []  # "ببخشید، ۱۲ میلیون و ۵۰۰ هزار ریال بوده" after the rule for purchases over 10 million, a
+            # correction telling no fault: that rule's bound for the amount
         purpose = _purpose(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         question = question_text(tracker)

@@ -616,6 +616,15 @@ _BARE_NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(\s*(?:و\s*نیم|с\s*
                           rf"(?!\s*(?:تا\s*)?(?:{_COUNTED}))", re.IGNORECASE)
 
 
+# "ببخشید ریالی دیده بودم", "ой, я ошиблась, 8 км": the customer corrects what they said before
+_CORRECTS = re.compile(r"(?<!\w)(?:ببخشید|اشتباه\w*|منظورم|извин\w*|ой|точнее|ошиб\w*|перепута\w*)(?!\w)", re.IGNORECASE)
+
+
+def corrects(text: str) -> bool:
+    """"وای ببخشید قیمتو ریالی دیده بودم، …": a correction of a fact said before, not a question of its own."""
+    return _CORRECTS.search(_folded(text)) is not None
+
+
 def said_sum(text: str, earlier: Optional[float], currency: str) -> Optional[float]:
     """"… и выйдет 120 тыс", "… میشه ۲ و ۱۰۰": the total an added item makes, as the customer names it after "it
     makes"; None when they name none ("… چی میشه؟")."""

@@ -41,6 +41,7 @@ from bot.dialogue import (
     purpose_from_words,
     names_a_band,
     order_amounts,
+    corrects,
     rules_question,
     said_sum,
     phone_from,
@@ -754,3 +755,13 @@ def test_a_fault_of_ones_own_purchase_told_without_a_question(text: str, told: b
 ])
 def test_how_something_is_done_is_told_from_a_sum(text: str, asked: bool) -> None:
     assert asks_how_to(text) is asked
+
+
+@pytest.mark.parametrize("text, correcting", [
+    ("وای ببخشید قیمتو ریالی دیده بودم، ۱۲ میلیون و ۵۰۰ هزار ریال بوده", True),
+    ("ой, я ошиблась: не 12 а 8 км", True),
+    ("منظورم زنجان بود نه زاهدان", True),
+    ("а если у меня на полтора миллиона?", False),  # another amount asked about, no correction
+])
+def test_a_correction_of_what_was_said_before(text: str, correcting: bool) -> None:
+    assert corrects(text) is correcting
