@@ -40,10 +40,11 @@ from actions.topics import (
     ground_told,
     hand_to_person,
     refused_what_if,
-    sealed_follow_up,
     say_units,
+    sealed_follow_up,
     status_asked_for,
     utter_contact,
+    utter_free_shipping_after_return,
     utter_store_words,
     utter_summary,
     utter_topic,
@@ -229,6 +230,7 @@ def utter_return_post(dispatcher: CollectingDispatcher, tracker: Tracker) -> boo
     if reason and not reasons[0] and (not units or units[0].topic not in RETURN_TOPICS):
         units = chosen_units(tracker, f"{REASON_NAMES[reason][language]} {question}", topics)  # that ground's post
     say_units(dispatcher, units, language)
+    utter_free_shipping_after_return(dispatcher, tracker, units)  # "3.2 million shipped free, I return 1.4: all back?"
     return bool(units)
 
 

@@ -127,9 +127,25 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
     if units:
         utter_deadline(dispatcher, tracker, units)
         utter_next_working_day(dispatcher, tracker, units)
+        utter_free_shipping_after_return(dispatcher, tracker, units)
         if not _gives_contact(units, store, language):
             utter_contact(dispatcher, tracker, question)  # "how many days to tell you, and whom?": the rule, then whom
     return bool(units)
+
+
+def utter_free_shipping_after_return(dispatcher: CollectingDispatcher, tracker: Tracker,
+                                     units: Sequence[AnswerUnit]) -> None:
+    """"Bought two for 3.2 million, shipped free; I return the 1.4 million one: all my money back?" after the rule that
+    deducts the shipping when the free-shipping condition breaks: that order's total and the item's price compared."""
+    amounts = sorted(float(entity["value"]) for entity in (tracker.latest_message or {}).get("entities") or []
+                     if entity.get("entity") == "amount" and as_number(entity.get("value")) is not None)
+    unit = next((unit for unit in units if unit.free_shipping_kept), None)
+    if unit is None or len(amounts) != 2:
+        return
+    store, language = store_and_language(tracker)
+    said = answers.free_shipping_after_return(amounts[1], amounts[0], store, language)  # type: ignore[arg-type]
+    if said:
+        dispatcher.utter_message(text=said, sources=cited([unit]))
 
 
 def utter_next_working_day(dispatcher: CollectingDispatcher, tracker: Tracker, units: Sequence[AnswerUnit]) -> None:

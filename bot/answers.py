@@ -303,6 +303,18 @@ def deadline_from_moment(start: datetime, timed: bool, window: Window, closes: d
     return render("deadline.passed" if now > closes else "deadline.from_moment", language, **values)
 
 
+def free_shipping_after_return(total: float, item: float, policy: StorePolicy, language: Language) -> Optional[str]:
+    """"Returning the 1.4 million one leaves 1.8 million, not over the 2 million free shipping: the shipping is
+    deducted": whether an order still ships free once an item goes back; None where the store ships nothing free."""
+    threshold = policy.rules.delivery.free_over if policy.rules.delivery else None
+    if threshold is None or not 0 < item < total:
+        return None
+    left = total - item
+    return render("return.free_shipping_kept" if left > threshold else "return.free_shipping_lost", language,
+                  item=_money(item, policy, language), total=_money(total, policy, language),
+                  left=_money(left, policy, language), threshold=_money(threshold, policy, language))
+
+
 def next_working_day_said(named: datetime, working: date, now: datetime, language: Language) -> str:
     """"Friday 6 Azar is not a working day; the first after it is Saturday 7 Azar": a rule done on working days only,
     for a day the customer names on which the store does not work."""

@@ -904,3 +904,12 @@ def test_an_item_added_to_the_total_asked_about_is_added_whatever_the_topic_read
     said = last_reply(servers, "citadel", "заказ на 350 лари, Тбилиси, от вас где-то 12 км. сколько доставка?",
                       "а если добавлю чайник за 180, чтобы вышло больше 500?")
     assert "530 лари" in said and "бесплатн" in said
+
+
+def test_whether_an_order_still_ships_free_after_a_return_is_computed(servers) -> None:
+    said = last_reply(servers, "tisa", "دوتا عطر گرفتم جمعا ۳ میلیون و ۲۰۰ شد ارسالشم رایگان بود. یکیشو که ۱ میلیون و ۴۰۰ "
+                                       "بود پلمپه، میخوام پس بدم. کل پولش برمیگرده؟")
+    assert "۱٬۸۰۰٬۰۰۰ تومان" in said and "کسر و باقی واریز" in said  # 1.8 million left: not over 2 million
+    said = last_reply(servers, "tisa", "заказ был на 2 млн 300 тысяч с бесплатной доставкой, эти духи стоят 600 тысяч. "
+                                       "мне вернут все 600?")
+    assert "1\u202f700\u202f000 томан" in said and "вычтут" in said

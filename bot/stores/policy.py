@@ -70,6 +70,7 @@ class AnswerUnit:
     next_step: Optional[str] = None  # the id of the unit that says what the customer does next (said after this one)
     offers_person: bool = False  # the page leaves part of the question open (terms, prices): a person is offered with it
     working_days_only: bool = False  # done on working days only: a day named that is not one moves to the next
+    free_shipping_kept: bool = False  # whether the order left after a return still ships free decides a deduction
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,7 @@ def _answers(path: Path, data: Mapping[str, Any]) -> dict[str, Answer]:
 
 
 UNIT_KEYS = frozenset({"id", "topic", "source", "fa", "ru", "examples", "when", "within", "next_step", "offers_person",
-                       "working_days_only"})
+                       "working_days_only", "free_shipping_kept"})
 WHEN_KEYS = frozenset({"amount_over", "amount_under", "cities", "not_cities"})
 _UNIT_ID = re.compile(r"[a-z][a-z0-9_]{2,60}")
 
@@ -170,7 +171,8 @@ def _units(path: Path, data: Mapping[str, Any]) -> tuple[AnswerUnit, ...]:
         units.append(AnswerUnit(unit_id, body["topic"], tuple(sources), _bilingual(path, body, where),
                                 tuple(examples), _condition(path, body.get("when"), f"{where}.when"),
                                 _within(path, body.get("within"), f"{where}.within", data), body.get("next_step"),
-                                bool(body.get("offers_person", False)), bool(body.get("working_days_only", False))))
+                                bool(body.get("offers_person", False)), bool(body.get("working_days_only", False)),
+                                bool(body.get("free_shipping_kept", False))))
     known = {unit.id for unit in units}
     for unit in units:
         if unit.next_step is not None and (unit.next_step not in known or unit.next_step == unit.id):

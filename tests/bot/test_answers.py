@@ -195,9 +195,25 @@ def test_a_day_the_store_does_not_work_is_answered_with_its_next_working_day(lan
         assert "27 ноября 2026 (пятница)" in text and "28 ноября 2026 (суббота) (завтра)" in text
 
 
-def test_only_rules_done_on_working_days_move_a_day_to_the_next_working_one() -> None:
+@pytest.mark.parametrize("language", ["fa", "ru"])
+def test_an_order_left_after_a_return_is_compared_with_free_shipping(language: str) -> None:
+    tisa = policies()["tisa"]
+    lost = answers.free_shipping_after_return(3_200_000, 1_400_000, tisa, language)  # type: ignore[arg-type]
+    kept = answers.free_shipping_after_return(5_000_000, 1_000_000, tisa, language)  # type: ignore[arg-type]
+    assert lost is not None and kept is not None
+    clean(lost, language)
+    clean(kept, language)
+    assert digits("1٬800٬000" if language == "fa" else "1\u202f800\u202f000", language) in lost
+    assert ("کسر و باقی" in lost and "کسر نمی‌شود" in kept) if language == "fa" else ("вычтут" in lost and "не вычитается" in kept)
+    assert answers.free_shipping_after_return(1_000_000, 1_400_000, tisa, language) is None  # type: ignore[arg-type]
+    assert answers.free_shipping_after_return(900, 100, policies()["sitra"], language) is None  # type: ignore[arg-type]
+
+
+def test_only_the_rules_whose_sentences_say_so_compute_working_days_or_free_shipping_left() -> None:
     marked = {unit.id for policy in policies().values() for unit in policy.units if unit.working_days_only}
     assert marked == {"card_payment_confirm_working_days", "weekend_orders_next_working_day"}
+    compared = {unit.id for policy in policies().values() for unit in policy.units if unit.free_shipping_kept}
+    assert compared == {"free_shipping_lost_on_return"}  # Tisa's "if returning it breaks the free-shipping condition"
 
 
 @pytest.mark.parametrize("language", ["fa", "ru"])
