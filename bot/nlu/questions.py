@@ -210,8 +210,9 @@ _FA_PREDICATE = re.compile(rf"رایگانه|مجانیه|{_FA_ASKS_THE_STORE}")
 # a Russian question closed by the verb that asks the store, with another asked after it ("какие карты принимаете
 # рассрочка есть")
 _RU_CLOSES = re.compile(_RU_ASKS_THE_STORE)
-# "دقیقا نمیدونید چند روز دیگه؟": whether the store knows leads into what it asks, no question of its own
-_FA_KNOWING = re.compile(r"ن?می ?(?:دون|دان)(?:ید|ین)")
+# "دقیقا نمیدونید چند روز دیگه؟", "تا کی میتونین سفارشمو کنسل کنین؟": whether the store knows, or can, leads into
+# what it asks, no question of its own
+_FA_LEADS_ON = re.compile(r"ن?می ?(?:دون|دان|تون|توان)(?:ید|ین)")
 _RU_OPENS_AFTER_YES_NO = re.compile(rf"{_RU_WHAT}|{_RU_HOW_MUCH_TYPED}")
 _YES_NO = re.compile(rf"{_CAN}|مگه|разве|правда|что")
 NEXT_WORDS = 12  # words looked at for a question after a yes/no one runs on (a bound: a long message stays linear)
@@ -287,7 +288,8 @@ def _closes_persian(keys: list[str], index: int) -> bool:
     """The word at `index` is the verb that closes a Persian clause, with more of the sentence after it."""
     if index + 1 == len(keys) or keys[index + 1] in _FA_GOES_ON or (index > 0 and keys[index - 1] in _FA_LOOKS_UP):
         return False
-    if keys[index] == "نه" and index > 0 and keys[index - 1] == "یا" or _FA_PREDICATE.fullmatch(keys[index]) and index > 0:
+    if keys[index] == "نه" and index > 0 and keys[index - 1] == "یا" or (
+            _FA_PREDICATE.fullmatch(keys[index]) and not _FA_LEADS_ON.fullmatch(keys[index]) and index > 0):
         return True  # "… دارید یا نه هزینش چقدره": the alternative closes the question
     return _FA_VERB.fullmatch(keys[index]) is not None or (
         keys[index] == "میشه" and index > 0 and keys[index - 1] not in _FA_BEFORE_CAN
@@ -316,7 +318,7 @@ def _run_on(normalized: str, clause: Span) -> tuple[list[Span], set[int]]:
         if _SAYS_AGAIN.match(normalized, word.start()):
             asked = False  # "когда смогу забрать, то есть в какой день": the same question again
         asked = asking or (asked and opens is None)
-        yes_no = yes_no or (_FA_PREDICATE.fullmatch(keys[index]) is not None and _FA_KNOWING.fullmatch(keys[index]) is None
+        yes_no = yes_no or (_FA_PREDICATE.fullmatch(keys[index]) is not None and _FA_LEADS_ON.fullmatch(keys[index]) is None
                             and "که" not in keys[opened:index])
         closes = _closes_persian(keys, index)
         closes_russian = asked and _RU_CLOSES.fullmatch(keys[index]) is not None and not any(wh[index + 1:index + 2])

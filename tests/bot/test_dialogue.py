@@ -691,6 +691,7 @@ def test_whether_a_window_is_still_open_is_asked(text: str, asked: bool) -> None
     ("شنیدم اگه پرداخت در محل بزنم ممکنه سفارشمو کنسل کنین، راسته؟", False),  # whether the store may
     ("اگه قیمتو اشتباهی زده باشید و سفارشمو کنسل کنید، پولم کی برمیگرده؟", False),  # what follows if it does
     ("اگه میشه سفارشمو لغو کنید", True),
+    ("پرداخت در محل زدم. شما تا کی میتونین سفارشمو کنسل کنین؟", False),  # until when the store may
 ])
 def test_telling_the_store_to_act_is_told_from_asking_how(text: str, acts: bool) -> None:
     assert tells_the_store_to_act(text) is acts

@@ -215,6 +215,7 @@ RUN_ON = [
 RUN_ON_SINGLE = [
     "چطوری بفهمم سفارشم کجاست",  # a verb of knowing leads into what it asks
     "دقیقا نمیدونید چند روز دیگه؟",  # whether the store knows, too
+    "پرداخت در محل زدم. شما تا کی میتونین سفارشمو کنسل کنین؟",  # or can
     "вы не знаете, сколько ещё ждать?",
     "چطوری پیگیری کنم سفارشم کجاست",
     "میشه خودم تعیین کنم کی بیارن",  # "can I ...?" asks about what follows
