@@ -357,6 +357,9 @@ class ActionDeliveryTime(Action):
         if instead:  # "and a 300 TV, 8 km away?", "а если добавлю чайник за 180?" after a price: a price, not a time
             return instead
         store, language = store_and_language(tracker)
+        if (what_if(question) and latest_entity(tracker, "city") is None
+                and another_topic_answers(dispatcher, tracker, store, "delivery_time")):
+            return []  # "اگه ۳ روز دیر بدم جریمه داره؟" (the installments' grace) read as a delivery time by its days
         answer = CollectingDispatcher()
         utter_delivery_time(answer, tracker, store, language)
         if status_asked_for(tracker) and [message.get("response") for message in answer.messages] == ["utter_topic_not_covered"]:

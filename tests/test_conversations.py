@@ -913,3 +913,8 @@ def test_whether_an_order_still_ships_free_after_a_return_is_computed(servers) -
     said = last_reply(servers, "tisa", "заказ был на 2 млн 300 тысяч с бесплатной доставкой, эти духи стоят 600 тысяч. "
                                        "мне вернут все 600?")
     assert "1\u202f700\u202f000 томан" in said and "вычтут" in said
+
+
+def test_a_what_if_plainly_about_another_rule_is_not_read_as_a_delivery_time(servers) -> None:
+    said = last_reply(servers, "tisa", "قسطای بعدی کی باید بدم؟", "اگه ۳ روز دیر بدم جریمه داره؟")
+    assert "روز پنجم" in said and "پست به شهرستان" not in said  # the installments' grace, not the post's 3-5 days
