@@ -32,8 +32,8 @@ DEV12_FLOOR = 0.62
 DEV13_FLOOR = 0.82
 DEV14_FLOOR = 0.70
 DEV15_FLOOR = 0.80
-DEV16_FLOOR = 0.58
-DEV18_FLOOR = 0.62
+DEV16_FLOOR = 0.60
+DEV18_FLOOR = 0.70
 
 
 @pytest.mark.parametrize("name, floor", [("blind", BLIND_FLOOR), ("dev", DEV_FLOOR), ("dev2", DEV2_FLOOR),
