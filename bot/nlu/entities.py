@@ -146,8 +146,9 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 # "دیشب ساعت ۹", "امشب ساعت ۸", "دیروز عصر حدودای ساعت ۶", "вечером около 7": an evening said before the hour
-_EVENING_BEFORE = re.compile(rf"(?<!\w)(?:دیشب|امشب|عصر|بعد{_GAP}از{_GAP}ظهر|بعدازظهر|شب|вечером)"
+_EVENING_BEFORE = re.compile(rf"(?<!\w)(?:(?P<night>دیشب|امشب|شب)|عصر|بعد{_GAP}از{_GAP}ظهر|بعدازظهر|вечером)"
                              r"(?:[ \u200c]+(?:حدود\w*|تقریبا|около|примерно|где-то))?[ \u200c]*$", re.IGNORECASE)
+NIGHT_ENDS = 5  # "last night at 9" is 21:00, "last night at 2" still 2 am
 # "قبل از ساعت ۱۱", "до 11:00": a time just before the hour named (the cut-off's own side of it)
 _BEFORE = re.compile(rf"(?:(?<!\w)(?:قبل|پیش){_GAP}(?:از{_GAP})?|(?<!\w)(?:до|раньше){_GAP})$", re.IGNORECASE)
 _PHONE = re.compile(
@@ -343,7 +344,8 @@ def _times(text: str) -> Iterator[Entity]:
         hour = int(said) if said.isdigit() else _HOUR_WORDS[said.lower()]
         minute = int(match.group("m") or 0)
         day = next((match.group(g) for g in ("day", "day2", "day3", "day4", "day5") if match.group(g)), "")
-        if not day and hour < 12 and _EVENING_BEFORE.search(text[: match.start()]):
+        evening = _EVENING_BEFORE.search(text[: match.start()]) if not day and hour < 12 else None
+        if evening and (hour >= NIGHT_ENDS or not evening.group("night")):  # "دیشب ساعت ۲" is 2 am
             day = "شب"
         if day and re.fullmatch(_PM, day, re.IGNORECASE):
             hour = 0 if (day.lower() == "ночи" and hour == 12) else (hour + 12 if hour < 12 else hour)
