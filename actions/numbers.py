@@ -31,6 +31,7 @@ from actions.context import (
 )
 from actions.db import local_now
 from actions.topics import (
+    ORDER_SLOTS,
     RETURN_TOPICS,
     bound_follow_up,
     chosen_units,
@@ -299,6 +300,9 @@ class ActionDeliveryCost(Action):
         kept = utter_delivery_cost(dispatcher, tracker, store, language)
         if asks_how_long(question_text(tracker)) and (latest_entity(tracker, "city") or tracker.get_slot("city")):
             utter_delivery_time(dispatcher, tracker, store, language)  # "Price and how many days?": both answered
+        asked = tracker.get_slot("requested_slot")
+        if asked in ORDER_SLOTS and tracker.active_loop_name is None:  # "обратную доставку я оплачиваю?" while the
+            dispatcher.utter_message(response=f"utter_ask_{asked}")  # phone is asked again: the rule, then the phone
         return kept
 
 
