@@ -166,13 +166,12 @@ class ActionOrderFlow(Action):
             again = total_again(tracker)  # "а если ещё чайник возьму и выйдет 550?" after a delivery price, read as a
             if again:  # fault by a guess: the price again for the new total
                 return again
-        said = question_text(tracker)
-        if unnamed and corrects(said) and reason_from(None, said) is None and bound_follow_up(dispatcher, tracker):
+        question = question_text(tracker)
+        if unnamed and corrects(question) and reason_from(None, question) is None and bound_follow_up(dispatcher, tracker):
             return []  # "ببخشید، ۱۲ میلیون و ۵۰۰ هزار ریال بوده" after the rule for purchases over 10 million, a
             # correction telling no fault: that rule's bound for the amount
         purpose = _purpose(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        question = question_text(tracker)
         reason = reason_from(None, question)
         names_order = any(latest_entity(tracker, name) for name in ORDER_SLOTS)
         beside = (_rule_beside(question, store) if intent in ("order_status", "inform") and names_order

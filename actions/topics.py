@@ -137,8 +137,8 @@ def utter_free_shipping_after_return(dispatcher: CollectingDispatcher, tracker: 
                                      units: Sequence[AnswerUnit]) -> None:
     """"Bought two for 3.2 million, shipped free; I return the 1.4 million one: all my money back?" after the rule that
     deducts the shipping when the free-shipping condition breaks: that order's total and the item's price compared."""
-    amounts = sorted(float(entity["value"]) for entity in (tracker.latest_message or {}).get("entities") or []
-                     if entity.get("entity") == "amount" and as_number(entity.get("value")) is not None)
+    amounts = sorted(amount for entity in (tracker.latest_message or {}).get("entities") or []
+                     if entity.get("entity") == "amount" and (amount := as_number(entity.get("value"))) is not None)
     unit = next((unit for unit in units if unit.free_shipping_kept), None)
     if unit is None or len(amounts) != 2:
         return

@@ -640,17 +640,14 @@ def follow_up_total(text: str, earlier: Optional[float], currency: str) -> Optio
     """The order total meant by a bare number after an earlier one: "and if I add a 250 one?" adds,
     "if it becomes 2.5?" after 1.8 million means 2,500,000, "۹۰۰" in toman 900,000, "add one for 45, it makes 125"
     the sum said; None when the message has no number."""
-    folded = spelled_as_digits(_folded(text))  # "а если за четыреста девяносто девять?"
-    becomes = _BECOMES.search(folded)
-    found = _BARE_NUMBER.search(folded)
-    total = _BARE_NUMBER.search(folded, becomes.end()) if becomes else None  # "будет 125", "میشه ۲ و ۱۰۰"
+    found = _BARE_NUMBER.search(spelled_as_digits(_folded(text)))  # "а если за четыреста девяносто девять?"
     if found is None:
         return None
     number = _said_total(found, earlier, currency)
-    made = _said_total(total, earlier, currency) if total is not None else None
+    made = said_sum(text, earlier, currency)  # "будет 125", "میشه ۲ و ۱۰۰"
     if made is not None and made > number:
         return made  # "а если ещё наушники за 45 добавлю, будет 125": the sum the customer made
-    if earlier is not None and total is None and adds_to_order(text):  # "…, сколько будет?" names no total
+    if earlier is not None and made is None and adds_to_order(text):  # "…, сколько будет?" names no total
         return earlier + number
     return number
 

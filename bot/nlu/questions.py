@@ -88,10 +88,12 @@ _TEASES = re.compile(r"(?<!\w)(?:می ?دونی[دن]?|میدونی[دن]?|зн�
 # "Tipax или почтой?" after "чем отправлять возврат?": the choices of the question before, not a question of their own
 _OPTIONS = re.compile(r"(?<!\w)(?:или|либо|یا)(?!\w)", re.IGNORECASE)
 MAX_OPTION_WORDS = 5
-# "как узнать, будет ли гарантия?", "не знаю, где вы", "вы не знаете, сколько ещё?", "دقیقا نمیدونید چند روز؟": a verb of
-# (not) knowing before a comma leads into what it asks.
+# "do you (not) know", asked of the store: "نمیدونید", "می‌دانید"
+_FA_YOU_KNOW = r"ن?می[ \u200c]?(?:دون|دان)(?:ید|ین)"
+# "как узнать, будет ли гарантия?", "не знаю, где вы", "вы не знаете, сколько ещё?", "دقیقا نمیدونید، چند روز؟": a verb
+# of (not) knowing before a comma leads into what it asks.
 _LEADS_INTO = re.compile(r"(?<!\w)(?:узнать|понять|проверить|уточнить|подскажите|скажите|не знаю|не помню|(?:не )?знаете|بفهمم|بدونم|"
-                         r"مطمئن بشم|نمیدونم|ن?می[ \u200c]?(?:دون|دان)(?:ید|ین))\W*$",
+                         rf"مطمئن بشم|نمیدونم|{_FA_YOU_KNOW})\W*$",
                          re.IGNORECASE)
 # "доставка бесплатная? сроки?": a one-word question about a topic of its own stands alone.
 _TOPIC_WORD = re.compile(r"^\W*(?:(?:и|а|و)\s+)?(?:срок\w*|цен[аыу]|стоимост\w*|рассрочк\w*|гаранти\w*|самовывоз\w*|время|адрес\w*|часы|زمان\w*|آدرس\w*|"
@@ -212,7 +214,7 @@ _FA_PREDICATE = re.compile(rf"رایگانه|مجانیه|{_FA_ASKS_THE_STORE}")
 _RU_CLOSES = re.compile(_RU_ASKS_THE_STORE)
 # "دقیقا نمیدونید چند روز دیگه؟", "تا کی میتونین سفارشمو کنسل کنین؟": whether the store knows, or can, leads into
 # what it asks, no question of its own
-_FA_LEADS_ON = re.compile(r"ن?می ?(?:دون|دان|تون|توان)(?:ید|ین)")
+_FA_LEADS_ON = re.compile(rf"{_FA_YOU_KNOW}|ن?می[ \u200c]?(?:تون|توان)(?:ید|ین)")
 _RU_OPENS_AFTER_YES_NO = re.compile(rf"{_RU_WHAT}|{_RU_HOW_MUCH_TYPED}")
 _YES_NO = re.compile(rf"{_CAN}|مگه|разве|правда|что")
 NEXT_WORDS = 12  # words looked at for a question after a yes/no one runs on (a bound: a long message stays linear)
