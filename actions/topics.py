@@ -50,12 +50,13 @@ from bot.dialogue import (
     what_if,
     window_reason,
 )
-from bot.i18n.format import money
+from bot.i18n.format import listing, money
 from bot.i18n.replies import render
 from bot.nlu.normalize import to_ascii_digits
 from bot.console.service import queue_for_person
 from bot.db_settings import DatabaseUnavailable, off_the_loop
 from bot.stores.calendar import deadline as window_deadline, is_working_day, next_working_day
+from bot.stores.payment import unlisted
 from bot.stores.policy import Answer, AnswerUnit, StorePolicy
 from bot.stores.returns import refused_for_any_order, window_from
 from bot.stores.rules import Reason, ReturnGround
@@ -89,6 +90,19 @@ def utter_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, 
         return True
     dispatcher.utter_message(response="utter_topic_not_covered")
     return False
+
+
+def utter_unlisted_methods(dispatcher: CollectingDispatcher, tracker: Tracker, topics: Sequence[str]) -> None:
+    """"PayPal?" where the page lists cards: the list alone does not say the method is refused, so that it is not
+    among the methods the page names, and the way to a person who can say more."""
+    if "payment_methods" not in topics:
+        return
+    store, language = store_and_language(tracker)
+    methods = unlisted(question_text(tracker), (text for unit in store.units for text in unit.text.values()))
+    if methods:
+        dispatcher.utter_message(text=render("payment.unlisted", language, store=store.name[language],  # type: ignore[index]
+                                             methods=listing([f"«{method.name[language]}»" for method in methods], language)))
+        offer_person(dispatcher, language)
 
 
 def utter_contact(dispatcher: CollectingDispatcher, tracker: Tracker, question: str) -> bool:
@@ -474,6 +488,8 @@ class ActionAnswerTopic(Action):
             return again
         answer = CollectingDispatcher()
         covered = utter_topic(answer, tracker, topic, question_text(tracker), likely_intents(tracker))
+        if covered:
+            utter_unlisted_methods(answer, tracker, [topic, *likely_intents(tracker)[:1]])
         instead = [] if covered else computed_instead(tracker, self.name(), False) or total_again(tracker)
         if instead:  # "and in Gori, is there a branch?" after a pickup time, "а если бы заказ был на 520" after a price:
             return instead  # the page is silent on the topic read, so the detail is for the computed answer given last

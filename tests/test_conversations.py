@@ -385,7 +385,7 @@ def test_a_return_the_seal_decides_says_its_rule_first_and_an_opened_seal_ends_i
     first = "\n".join(texts(servers.say(sender, "یه عطر خریدم بوش اصلا به دلم ننشست، میخوام پسش بدم", store="tisa")))
     assert "پلمپ" in first and "شماره سفارش را بفرستید" in first  # the rule, then the order for the rest
     said = "\n".join(texts(servers.say(sender, "بازش کردم دیگه، دو سه بار زدم", store="tisa")))
-    assert "پس گرفته نمی‌شود" in said  # refused by the rule: no order asked again, no "not understood"
+    assert "امکان مرجوعی وجود ندارد" in said  # refused by the rule: no order asked again, no "not understood"
     assert "شماره سفارش" not in said and "متوجه" not in said and "در چه موردی" not in said
 
 
@@ -877,6 +877,15 @@ def test_a_sealed_item_asked_after_an_opened_change_of_mind_gets_the_sealed_rule
              "یه کولر گازی هم سفارش دادم که هنوز پلمپه، اونو دیگه میشه؟", ("حتی با پلمپ سالم",))):
         said = last_reply(servers, store, first, then)
         assert all(part in said for part in expected), (then, said)
+
+
+def test_a_payment_method_the_page_does_not_name_is_said_not_named_with_a_person(servers) -> None:
+    said = last_reply(servers, "citadel", "а PayPal или крипта можно?")
+    assert "VISA" in said.upper() and "«PayPal», «криптовалюта» нет среди способов оплаты" in said
+    assert "сотрудник поддержки" in said
+    said = last_reply(servers, "sitra", "میشه نقدی حساب کنم؟")
+    assert "«پول نقد» در روش‌های پرداختی که قوانین سیترا نام برده‌اند نیست" in said
+    assert "نام برده‌اند نیست" not in last_reply(servers, "tisa", "میشه نقدی حساب کنم؟")  # cash on delivery, arranged
 
 
 def test_a_payment_made_on_the_weekend_is_confirmed_on_the_next_working_day(servers) -> None:

@@ -146,6 +146,12 @@ def test_the_amount_and_place_asked_about_choose_between_rules() -> None:
     asked = "موقع تحویل مدرک شناسایی میخواین؟"
     assert [match.unit.id for match in choose_units(asked, ["recipient"], chistatek, None, limit * 4)] == ["id_check_over_10m_toman"]
     assert not choose_units(asked, ["recipient"], chistatek, None, limit / 2)
+    # a question another rule answers more plainly still gets the rule the amount said before meets, second
+    asked = "موقع تحویل مدرک چی لازمه؟"
+    assert [match.unit.id for match in choose_units(asked, ["recipient"], chistatek, None, limit * 4)] == [
+        "delivery_only_buyer_or_nominee", "id_check_over_10m_toman"]
+    assert [match.unit.id for match in choose_units(asked, ["recipient"], chistatek, None, limit / 2)] == [
+        "delivery_only_buyer_or_nominee"]
 
 
 def test_a_close_rule_the_amount_named_falls_outside_is_told_with_that_amount() -> None:
