@@ -61,6 +61,7 @@ from bot.dialogue import (
     asks_what_to_send,
     asks_where_or_when,
     corrects,
+    counterfactual,
     no_order_number,
     not_delivered_yet,
     purpose_from_words,
@@ -228,7 +229,7 @@ class ActionOrderFlow(Action):
         # with an order proven, the rules answer "and if I hadn't opened it, who would pay?" (not "and if it breaks?",
         # which is the order's decision) and a status-worded question about another rule ("what to check on delivery?")
         # "and if it broke?" of a proven order is its decision; "if you ship it and I regret, can I cancel then?" a rule
-        hypothetical = what_if(question) and (reason is None or purpose == "cancel_order")
+        hypothetical = what_if(question) and (reason is None or purpose == "cancel_order" or counterfactual(question))
         # an order whose phone is asked again (after a mismatch) is no order to answer a question of another kind for
         unproven = unknown_order or (not tracker.get_slot("verified_order") and tracker.get_slot("requested_slot") == "phone"
                                      and not any(latest_entity(tracker, name) for name in ORDER_SLOTS))

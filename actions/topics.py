@@ -60,7 +60,7 @@ from bot.stores.payment import unlisted
 from bot.stores.policy import Answer, AnswerUnit, StorePolicy
 from bot.stores.returns import refused_for_any_order, window_from
 from bot.stores.rules import Reason, ReturnGround
-from bot.stores.units import (broad, choose_units, meets_amount, plainly_answered, ruled_out, short_follow_up,
+from bot.stores.units import (broad, choose_units, echoed, meets_amount, plainly_answered, ruled_out, short_follow_up,
                               store_index, with_next_step)
 
 logger = logging.getLogger(__name__)
@@ -131,7 +131,7 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
     """The rules of the page that answer the question, when any does, why a close rule does not hold for the amount
     named, and the deadline of a span one gives from the moment the message names; True when they were said."""
     units = chosen_units(tracker, question, topics)
-    if past_the_span(question) and _only_said_before(tracker, units):
+    if past_the_span(question) and _says_nothing_past(tracker, units):
         return False  # "and if it isn't back by then?" is not answered by the rule just given
     store, language = store_and_language(tracker)
     say_units(dispatcher, units, language)
@@ -313,6 +313,13 @@ def _only_said_before(tracker: Tracker, units: Sequence[AnswerUnit]) -> bool:
     return bool(units) and {unit.id for unit in units} <= _units_said_before(tracker)
 
 
+def _says_nothing_past(tracker: Tracker, units: Sequence[AnswerUnit]) -> bool:
+    """Whether the rules chosen for "and if it isn't back by then?" say nothing past the span just given: that rule
+    again, or a rule of another topic than the one asked before (the refund's 24–72 hours after the bank's 72)."""
+    earlier = earlier_topic(tracker)
+    return _only_said_before(tracker, units) or bool(earlier) and all(unit.topic != earlier for unit in units)
+
+
 def deadline_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """"دیروز ظهر بود، تا کی؟" right after a rule with a span: that span counted from the moment named; True when said.
     Not a question whether one is still in time, which the window counted to now answers."""
@@ -370,6 +377,10 @@ def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list
     if not_delivered_yet(question):  # "can I return it if it hasn't come yet?": the rules for cancelling come first
         topics = ["cancel_order", *topics]
     store = current_store(tracker)
+    said = _units_said_before(tracker)
+    again = echoed(question, [unit for unit in store.units if unit.id in said]) if not what_if(question) else []
+    if again:
+        return again
     return with_next_step([match.unit for match in choose_units(question, topics, store_index(store), tracker.get_slot("city"),
                                                                 as_number(tracker.get_slot("amount")))], store)
 

@@ -42,7 +42,7 @@ _REASON_WORDS: tuple[tuple[Reason, str], ...] = (
                        r"разонрав|(?:запах|аромат)\w* (?:вообще |совсем )?не (?:мой|моё|мое)|(?<!\w)не мо[её](?!\w)|не в моём вкусе|не в моем вкусе"),
     ("defect", r"خراب|معیوب|نقص|(?<!پرداختم )(?<!پرداخت )مشکل ?(?:داره|دارد|پیدا کرده)|کار ?نمیکن|بد کار ?میکن|روشن ?نمیش|ایراد|صدا ?(نمید|نداره|ندارد|نمیاد)|شارژ ?(نمیش|نمیگیر|نمیکن)|"
                r"گرم ?نمیش|داغ ?نمیش|خاموش ?میش|سوخت|پرینت ?نمیگیر|چاپ ?نمیکن|گیر ?میکن|هنگ ?میکن|خش ?خش|"
-               r"صدای ?(اضافه|عجیب)|صدای \S+ ?(?:میده|میدهد|میاد|میکنه)|صدا ?(میده|میدهد|میکنه)|قطع ?و ?وصل|آب ?پس ?مید|نشت ?(میکن|میده|داره|دارد)|چکه ?میکن|"
+               r"صدای ?(اضافه|عجیب)|صدای \S+ ?(?:میده|میدهد|میاد|میکنه)|صدا ?(میده|میدهد|میکنه)|قطع ?و ?وصل|آب ?پس ?مید|نشتی|نشت ?(میکن|میده|داره|دارد|کرد)|چکه ?میکن|"
                r"брак|не работа(?:ет|ют|л|ла|ли)|плохо работа|работа\w* плохо|сломал|неисправ|дефект|не включ|не греет|не грее|перестал|перестан\w* (?:работать|включаться|греть|заряжа\w*|печатать)|не заряжа|нет звука|"
                r"не звучит|выключается|сгорел|глючит|не печата|шипит|шипят|хрипит|хрипят|трещит|заедает|"
                r"зависает|шумит|гудит|мнёт|мнет|мять|жует|жуёт|замина|протека|протекл|подтека|течет|полос(ами|ит|ы)|خط ?(مینداز|میندز|میده)"),
@@ -491,11 +491,14 @@ def asks_why_asked(text: str) -> bool:
     return _WHY_ASKED.search(_folded(text)) is not None
 
 
-_WHERE = re.compile(r"(?<!\w)(?:کجاست|کجاس|کجا(?: هست| است)?|чи?[её] с ним|где|статус\w*|وضعیت\w*)(?!\w)", re.IGNORECASE)
+# ... or when it was sent or came: "سفارش قبلیم کی تحویل شده؟", "когда его доставили?"
+_WHERE = re.compile(r"(?<!\w)(?:کجاست|کجاس|کجا(?: هست| است)?|чи?[её] с ним|где|статус\w*|وضعیت\w*|"
+                    r"کی (?:تحویل|ارسال|رسید|فرستاد)\w*|когда (?:\w+ )?(?:доставил|отправил|пришел|пришёл|привезл)\w*)(?!\w)",
+                    re.IGNORECASE)
 
 
 def asks_where_or_when(text: str) -> bool:
-    """"کی میرسه دستم؟", "где он?", "какой статус?": asks where an order is or when it comes."""
+    """"کی میرسه دستم؟", "где он?", "какой статус?": asks where an order is or when it comes (or came)."""
     return asks_how_long(text) or _WHERE.search(_folded(text)) is not None
 
 
@@ -578,6 +581,17 @@ _WHAT_IF = re.compile(r"(?:^|[.:!?؟،,]\s*)(?:(?:و|ولی|خب|حالا|پس|�
 def what_if(text: str) -> bool:
     """A question that opens with "and if …": it leans on the conversation's topic, whatever its words."""
     return _WHAT_IF.search(_folded(text)) is not None
+
+
+# "а если бы получил и передумал", "اگه رسیده بود و بازش کرده بودم": a case that did not happen, asked of the rules
+_COUNTERFACTUAL = re.compile(r"(?<!\w)(?:если бы|если б|(?:اگه|اگر)(?: \S+){0,6} \S*(?:ه|ده) بود(?:م|ی|ید|ین|ن|یم)?)(?!\w)",
+                             re.IGNORECASE)
+
+
+def counterfactual(text: str) -> bool:
+    """"If I had received it and changed my mind, how many days?" of an order still on its way: the rules' case,
+    not the order's decision."""
+    return what_if(text) and _COUNTERFACTUAL.search(_folded(text)) is not None
 
 
 # "هزینه ارسالش با کیه", "за чей счёт доставка": who pays, which after a return question is the return's post
@@ -854,9 +868,19 @@ _BY_THEN = re.compile(r"(?<!\w)(?:تا (?:اون|آن|این) (?:موقع|زما
                       r"до (?:того|этого) (?:времени|срока|дня)|в срок|вовремя)(?!\w)", re.IGNORECASE)
 
 
+# "اگه تا سه روز دیگه برنگشت", "если через 3 дня не вернут": the span said again in its days or hours, with what
+# did not happen in it
+_SPAN_SAID = r"\S+ (?:روز|ساعت|هفته)\w*(?: کاری)?(?: دیگه| دیگر)?"
+_NOT_WITHIN = re.compile(rf"(?<!\w)(?:تا|ظرف|طی) {_SPAN_SAID}(?: \S+){{0,3}} (?:بر)?ن(?:گشت|گرد|یومد|یامد|یاد|رسید|رسه|شد|شه|کرد|کنه|ریخت|ریز)\w*|"
+                         r"(?<!\w)(?:через|за|в течение) \S+ (?:дн|час|недел|сут)\w*(?: \w+){0,3} не |"
+                         r"(?<!\w)не \w+(?: \w+){0,2} (?:через|за|в течение) \S+ (?:дн|час|недел|сут)", re.IGNORECASE)
+
+
 def past_the_span(text: str) -> bool:
-    """"اگه تا اون موقع برنگشت؟", "а если к тому времени не вернут?": what if the span just given passes."""
-    return what_if(text) and _BY_THEN.search(_folded(text)) is not None
+    """"اگه تا اون موقع برنگشت؟", "а если к тому времени не вернут?", "اگه تا سه روز دیگه برنگشت؟": what if the span
+    just given passes."""
+    folded = _folded(text)
+    return what_if(text) and (_BY_THEN.search(folded) is not None or _NOT_WITHIN.search(folded) is not None)
 
 
 # "هنوز وقت دارم؟", "دیر نشده؟", "успеваю?": whether a window is still open, which a moment said counts

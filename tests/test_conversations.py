@@ -879,6 +879,15 @@ def test_a_sealed_item_asked_after_an_opened_change_of_mind_gets_the_sealed_rule
         assert all(part in said for part in expected), (then, said)
 
 
+def test_a_figure_of_the_rule_just_said_asks_about_it_and_past_its_span_a_person(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "پول از حسابم کم شد ولی پرداخت ناموفق شد و سفارش ثبت نشد 😕", store="sitra")
+    again = "\n".join(texts(servers.say(sender, "۷۲ ساعت کاری؟ یا همینطوری ۷۲ ساعت؟", store="sitra")))
+    assert "توسط بانک" in again and "۲۴ تا ۷۲" not in again  # the bank's 72 hours, not the refund's working hours
+    past = "\n".join(texts(servers.say(sender, "اگه تا سه روز دیگه برنگشت چیکار کنم؟", store="sitra")))
+    assert "ذکر نشده" in past and "پشتیبانی" in past and "۲۴ تا ۷۲" not in past
+
+
 def test_a_payment_method_the_page_does_not_name_is_said_not_named_with_a_person(servers) -> None:
     said = last_reply(servers, "citadel", "а PayPal или крипта можно?")
     assert "VISA" in said.upper() and "«PayPal», «криптовалюта» нет среди способов оплаты" in said

@@ -109,7 +109,7 @@ def test_change_of_mind_asks_about_the_seal_only_where_it_matters(servers) -> No
                                    "/reason_change_of_mind", "/deny")
     assert "/reason_change_of_mind" in payloads(reasons)
     assert "پلمپ" in text(seal) and payloads(seal) == ["/affirm", "/deny"]
-    assert "قابل مرجوعی نیست" in text(decision) and "پلمپ کالا باز شده است" in text(decision)
+    assert "امکان مرجوعی وجود ندارد" in text(decision) and "پلمپ کالا باز شده است" in text(decision)
 
 
 def test_damage_claims_at_citadel_are_made_at_delivery(servers) -> None:
@@ -495,7 +495,7 @@ def test_a_passed_window_says_how_long_ago_the_delivery_was_and_asked_again_offe
 def test_an_order_named_with_its_damage_after_a_computed_answer_is_a_return(servers) -> None:
     *_, decided = talk(servers, "citadel", "قسطی هم دارین؟",
                        "CT-2003 شمارم ۵۹۹۱۲۵۵۰۳، کتری رسید ولی یه خط روشه، الان میشه اعتراض کنم؟")
-    assert "قابل مرجوعی نیست" in text(decided) and "هنگام تحویل" in text(decided)
+    assert "امکان مرجوعی وجود ندارد" in text(decided) and "هنگام تحویل" in text(decided)
 
 
 def test_an_item_added_keeps_the_new_total_for_the_next_question(servers) -> None:
@@ -541,7 +541,7 @@ def test_the_order_named_after_the_offer_to_check_a_rule_is_checked_for_that_rul
 
 def test_a_refusal_offers_a_person_and_yes_queues_the_conversation(servers) -> None:
     refused, yes = talk(servers, "chistatek", "سفارش CK-3004 شماره ۰۹۱۹۳۳۳۳۳۰۴. لپ تاپ خراب شده", "آره")
-    assert "قابل مرجوعی نیست" in text(refused) and "/human_handoff" in payloads(refused)
+    assert "امکان مرجوعی وجود ندارد" in text(refused) and "/human_handoff" in payloads(refused)
     assert "همکار" in text(yes)
 
 
@@ -555,3 +555,22 @@ def test_a_fault_of_ones_purchase_told_asks_for_the_order_and_an_order_in_groups
 def test_an_order_number_typed_by_ear_in_cyrillic_is_looked_up(servers) -> None:
     _, status = talk(servers, "tisa", "здравствуйте, у меня заказ ТС-1043", "телефон 0935 222 22 03")
     assert "Заказ TS-1043 в Тиса: доставлен" in text(status)
+
+
+def test_a_case_that_did_not_happen_of_an_order_on_its_way_is_the_rules_case(servers) -> None:
+    *_, asked = talk(servers, "sitra", "заказ SR-5001, последние цифры телефона 1101. трек уже есть?",
+                     "а если бы получил и передумал, сколько дней на возврат?")
+    said = text(asked)
+    assert "ничего не сказано" in said and "Какой товар" not in said  # the page gives no days; no return begun
+
+
+def test_a_previous_order_named_with_its_phone_when_it_came_is_looked_up(servers) -> None:
+    *_, looked_up = talk(servers, "chistatek", "پرداخت در محل بزنم مشکلی پیش نمیاد؟",
+                         "راستی سفارش قبلیم CK-3003 کی تحویل شده؟ ۴ رقم آخر شماره ۳۳۰۳")
+    assert "سفارش CK-3003 در چیستاتک: تحویل شده" in text(looked_up)  # not the card payment's "last four digits" rule
+
+
+def test_a_leak_asked_about_a_verified_order_gets_its_window(servers) -> None:
+    *_, asked = talk(servers, "tisa", "سفارشم TS-1046 ـه شماره 09352222206. ورساچه اروسه، پلمپشو باز کردم تست کردم خوشم نیومد",
+                     "اگه شیشه‌ش نشتی داشته باشه چی؟ تا کی وقت دارم خبر بدم؟")
+    assert "با دلیل «نقص فنی یا خرابی» قابل مرجوعی است" in text(asked) and "وقت دارید" in text(asked)

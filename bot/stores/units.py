@@ -35,6 +35,7 @@ TOPIC_BONUS = 0.15
 SECOND_WITHIN = 0.15  # a second rule is given when its similarity (with bonuses) is this close to the first's
 SECOND_SIMILAR = 0.42  # and at least this (the classifier gives one rule; two asked at once show in the similarity)
 WHEN_BONUS = 0.2  # a unit whose `when` the amount or place said meets (minus it: contradicts)
+ECHO_WORDS = 8  # a question this short that repeats a figure of the rule just said asks about that rule
 FOLLOW_UP_WORDS = 3  # "and the post?", "هزینه پستش چی؟": short enough to lean on the topic asked before
 ASKS_ALONE_WORDS = 5  # a last clause this long asks on its own; a shorter one ("اونو میشه پس داد؟") leans on the story
 STORY_WORDS = 25  # a message this long tells a story before its question, whose last clauses may be short ("…، میشه؟")
@@ -280,6 +281,20 @@ def meets_amount(unit: AnswerUnit, amount: float) -> Optional[bool]:
         return None
     return ((when.amount_over is None or amount >= when.amount_over)
             and (when.amount_under is None or amount <= when.amount_under))
+
+
+_FIGURE = re.compile(r"\d+")
+
+
+def echoed(question: str, said: Sequence[AnswerUnit]) -> list[AnswerUnit]:
+    """The rules just said whose figures a short question repeats ("۷۲ ساعت کاری؟ یا همینطوری ۷۲ ساعت؟" after the
+    bank's 72 hours): it asks about that rule, not the rule another of its words is closest to."""
+    asked = comparable(question)
+    figures = set(_FIGURE.findall(asked))
+    if not figures or len(asked.split()) > ECHO_WORDS:
+        return []
+    return [unit for unit in said if figures <= {figure for text in unit.text.values()
+                                                 for figure in _FIGURE.findall(comparable(text))}]
 
 
 def short_follow_up(question: str) -> bool:

@@ -5,7 +5,9 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from bot.dialogue import (
+    counterfactual,
     asks_why_asked,
+    asks_where_or_when,
     tells_the_store_to_act,
     asks_until_when,
     asks_if_free,
@@ -201,6 +203,7 @@ def test_buttons_still_answer_the_seal_question() -> None:
         ("کتری رسید ولی یه خط روشه، الان میشه اعتراض کنم؟", "transport_damage"),
         ("لپ تاپم مشکل داره میخوام پسش بدم", "defect"),
         ("پرداخت مشکل داره؟", None),
+        ("اگه شیشه‌ش نشتی داشته باشه چی؟", "defect"),
     ],
 )
 def test_more_ways_to_say_the_reason(text: str, reason: str) -> None:
@@ -658,8 +661,27 @@ def test_a_question_opening_with_and_if_leans_on_the_topic(text: str, leans: boo
     assert what_if(text) is leans
 
 
+@pytest.mark.parametrize("text, asks", [
+    ("سفارشم کجاست؟", True), ("کی میرسه دستم؟", True), ("سفارش قبلیم کی تحویل شده؟", True),
+    ("а когда его доставили?", True), ("когда отправили заказ?", True),
+    ("کی جوابگوئه؟", False), ("когда вернут деньги?", False), ("چه مدرکی لازمه؟", False),
+])
+def test_a_question_where_an_order_is_or_when_it_comes(text: str, asks: bool) -> None:
+    assert asks_where_or_when(text) is asks
+
+
+@pytest.mark.parametrize("text, imagined", [
+    ("а если бы получил и передумал, сколько дней на возврат?", True), ("اگه رسیده بود و بازش کرده بودم چی؟", True),
+    ("а если передумаю?", False), ("اگه بازش کنم چی میشه؟", False), ("سفارش داده بودم ولی نیومد", False),
+])
+def test_a_case_that_did_not_happen(text: str, imagined: bool) -> None:
+    assert counterfactual(text) is imagined
+
+
 @pytest.mark.parametrize("text, own", [
     ("хотел узнать где мой заказ", True), ("سفارشم کجاست", True), ("کسی هست پیگیری کنه؟", False),
+    ("راستی سفارش قبلیم CK-3003 کی تحویل شده؟", True), ("а мой прошлый заказ где?", True),
+    ("предыдущий заказ CT-2002 пришёл?", True), ("قبل از سفارش باید ثبت نام کنم؟", False),
 ])
 def test_a_message_about_the_customers_own_order(text: str, own: bool) -> None:
     assert about_own_order(text) is own
@@ -668,6 +690,9 @@ def test_a_message_about_the_customers_own_order(text: str, own: bool) -> None:
 @pytest.mark.parametrize("text, past", [
     ("اگه تا اون موقع برنگشت چیکار کنم", True), ("а если к тому времени деньги не вернут?", True),
     ("اگه ۵ تا پله بود چی؟", False), ("а если не вскрою?", False), ("تا اون موقع صبر میکنم", False),
+    ("اگه تا سه روز دیگه برنگشت چیکار کنم؟", True), ("а если через 3 дня деньги не вернутся?", True),
+    ("а если не вернут за 72 часа?", True), ("اگه طی ۷ روز خراب شد چی؟", False), ("اگه تا ۷ روز خراب شد چی؟", False),
+    ("а если за 3 дня сломается?", False),
 ])
 def test_an_and_if_past_the_span_just_given(text: str, past: bool) -> None:
     assert past_the_span(text) is past
