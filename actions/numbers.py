@@ -10,8 +10,10 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
+    CERTAIN,
     TOTALS,
     as_number,
+    classifier_sure,
     computed_again,
     computed_elsewhere,
     computed_instead,
@@ -361,9 +363,11 @@ class ActionDeliveryTime(Action):
         if instead:  # "and a 300 TV, 8 km away?", "а если добавлю чайник за 180?" after a price: a price, not a time
             return instead
         store, language = store_and_language(tracker)
-        if (what_if(question) and latest_entity(tracker, "city") is None
-                and another_topic_answers(dispatcher, tracker, store, "delivery_time")):
-            return []  # "اگه ۳ روز دیر بدم جریمه داره؟" (the installments' grace) read as a delivery time by its days
+        if what_if(question) and latest_entity(tracker, "city") is None and (
+                another_topic_answers(dispatcher, tracker, store, "delivery_time")
+                or _leans_on_the_topic_before(tracker, question) and _follow_up_answered(dispatcher, tracker)):
+            return []  # "اگه ۳ روز دیر بدم جریمه داره؟" (the installments' grace) read as a delivery time by its days;
+            # "اگه کمتر از این باشه چی؟" after the expiry guarantee, which no word of a delivery time asks
         answer = CollectingDispatcher()
         utter_delivery_time(answer, tracker, store, language)
         if status_asked_for(tracker) and [message.get("response") for message in answer.messages] == ["utter_topic_not_covered"]:
@@ -372,6 +376,13 @@ class ActionDeliveryTime(Action):
         if asks_how_much(question) and _total(tracker, store) is not None:
             return utter_delivery_cost(dispatcher, tracker, store, language)  # "is it free, and how many days?": both
         return []
+
+
+def _leans_on_the_topic_before(tracker: Tracker, question: str) -> bool:
+    """"اگه کمتر از این باشه چی؟" after the expiry guarantee, read as a delivery time by a guess: a few words of an "and
+    if …" that name no time of their own are about the topic before (not "اگه دم عید سفارش بدم دیر میرسه؟")."""
+    return (not asks_how_long(question) and not classifier_sure(tracker, CERTAIN) and broad(question)
+            and earlier_topic(tracker) not in (None, "delivery_time"))
 
 
 def _follow_up_answered(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:

@@ -66,6 +66,7 @@ from bot.dialogue import (
     not_delivered_yet,
     purpose_from_words,
     reason_from,
+    removes_an_item,
     returned_item,
     rules_question,
     sealed_from,
@@ -174,6 +175,9 @@ class ActionOrderFlow(Action):
         purpose = _purpose(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         reason = reason_from(None, question)
+        if intent == "cancel_order" and removes_an_item(question):  # "کنسل نکنم، فقط بلندرو از سفارش حذف کنید": an edit
+            utter_topic(dispatcher, tracker, "order_change", question, likely_intents(tracker))
+            return [SlotSet("purpose", None)]
         names_order = any(latest_entity(tracker, name) for name in ORDER_SLOTS)
         beside = (_rule_beside(question, store) if intent in ("order_status", "inform") and names_order
                   and tracker.get_slot("requested_slot") is None else None)

@@ -583,6 +583,18 @@ def what_if(text: str) -> bool:
     return _WHAT_IF.search(_folded(text)) is not None
 
 
+# "فقط بلندرو از سفارش حذف کنید", "уберите чайник из заказа": one item out of the order, an edit, not a cancellation
+_REMOVES_ITEM = re.compile(r"(?:از (?:این )?سفارش\S*|فقط \S+(?: \S+){0,3} (?:رو|را)) (?:\S+ )?(?:حذف|کم|بردار|دربیار)\w*|"
+                           r"(?:убра|удали|убер|исключи)\w*,?(?: \S+){0,4} из заказа|из заказа (?:\S+ )?(?:убра|удали|убер|исключи)\w*",
+                           re.IGNORECASE)
+
+
+def removes_an_item(text: str) -> bool:
+    """"اصلا کنسل نکنم، فقط بلندرو از سفارش حذف کنید": an item taken out of the order, which the rules on editing
+    an order answer, whatever the word for cancelling beside it."""
+    return _REMOVES_ITEM.search(_folded(text)) is not None
+
+
 # "а если бы получил и передумал", "اگه رسیده بود و بازش کرده بودم": a case that did not happen, asked of the rules
 _COUNTERFACTUAL = re.compile(r"(?<!\w)(?:если бы|если б|(?:اگه|اگر)(?: \S+){0,6} \S*(?:ه|ده) بود(?:م|ی|ید|ین|ن|یم)?)(?!\w)",
                              re.IGNORECASE)

@@ -888,6 +888,13 @@ def test_a_figure_of_the_rule_just_said_asks_about_it_and_past_its_span_a_person
     assert "ذکر نشده" in past and "پشتیبانی" in past and "۲۴ تا ۷۲" not in past
 
 
+def test_a_short_and_if_read_as_a_delivery_time_by_a_guess_is_about_the_topic_before(servers) -> None:
+    said = last_reply(servers, "tisa", "ادکلن خارجی بخرم تاریخ انقضاش حداقل چقدره؟", "اگه کمتر از این باشه چی؟")
+    assert "اطلاع" in said and "روز کاری" not in said  # a shorter expiry is told, not the delivery times
+    said = last_reply(servers, "chistatek", "Вчера заказал телефон, сегодня он подешевел. Пересчитаете?")
+    assert "невозможно" in said
+
+
 def test_a_payment_method_the_page_does_not_name_is_said_not_named_with_a_person(servers) -> None:
     said = last_reply(servers, "citadel", "а PayPal или крипта можно?")
     assert "VISA" in said.upper() and "«PayPal», «криптовалюта» нет среди способов оплаты" in said

@@ -574,3 +574,11 @@ def test_a_leak_asked_about_a_verified_order_gets_its_window(servers) -> None:
     *_, asked = talk(servers, "tisa", "سفارشم TS-1046 ـه شماره 09352222206. ورساچه اروسه، پلمپشو باز کردم تست کردم خوشم نیومد",
                      "اگه شیشه‌ش نشتی داشته باشه چی؟ تا کی وقت دارم خبر بدم؟")
     assert "با دلیل «نقص فنی یا خرابی» قابل مرجوعی است" in text(asked) and "وقت دارید" in text(asked)
+
+
+def test_an_item_taken_out_of_the_order_is_an_edit_not_a_cancellation(servers) -> None:
+    *_, asked = talk(servers, "sitra", "SR-5001 شمارمم 09121111101 میخوام کنسلش کنم میشه؟",
+                     "اصلا کنسل نکنم، فقط بلندرو از سفارش حذف کنید میشه؟")
+    said = text(asked)
+    assert "امکان ویرایش سفارش پس از ثبت نهایی وجود ندارد" in said and "هنوز قابل لغو است" not in said
+    assert "پردازش" in said  # the next step the page gives: cancelling the whole order while it is processed

@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from bot.dialogue import (
+    removes_an_item,
     counterfactual,
     asks_why_asked,
     asks_where_or_when,
@@ -668,6 +669,16 @@ def test_a_question_opening_with_and_if_leans_on_the_topic(text: str, leans: boo
 ])
 def test_a_question_where_an_order_is_or_when_it_comes(text: str, asks: bool) -> None:
     assert asks_where_or_when(text) is asks
+
+
+@pytest.mark.parametrize("text, removes", [
+    ("اصلا کنسل نکنم، فقط بلندرو از سفارش حذف کنید میشه؟", True), ("فقط ماهیتابه رو میخوام حذف کنم مخلوط کن بمونه", True),
+    ("уберите, пожалуйста, чайник из заказа", True), ("можно из заказа убрать одну позицию?", True),
+    ("سفارشمو حذف کنید", False), ("حذف سفارش", False), ("удалите мой заказ пожалуйста", False),
+    ("چطور کارت بانکی ثبت شده رو حذف کنم", False),
+])
+def test_an_item_taken_out_of_the_order(text: str, removes: bool) -> None:
+    assert removes_an_item(text) is removes
 
 
 @pytest.mark.parametrize("text, imagined", [
