@@ -68,6 +68,7 @@ from bot.dialogue import (
     asks_if_free,
     asks_money_back,
     asks_until_when,
+    asks_what_now,
     asks_who_pays,
     day_part,
     items_total,
@@ -363,11 +364,13 @@ class ActionDeliveryTime(Action):
         if instead:  # "and a 300 TV, 8 km away?", "а если добавлю чайник за 180?" after a price: a price, not a time
             return instead
         store, language = store_and_language(tracker)
-        if what_if(question) and latest_entity(tracker, "city") is None and (
-                another_topic_answers(dispatcher, tracker, store, "delivery_time")
-                or _leans_on_the_topic_before(tracker, question) and _follow_up_answered(dispatcher, tracker)):
+        if latest_entity(tracker, "city") is None and (
+                what_if(question) and another_topic_answers(dispatcher, tracker, store, "delivery_time")
+                or _leans_on_the_topic_before(tracker, question)
+                and utter_units(dispatcher, tracker, question, [earlier_topic(tracker)])):  # type: ignore[list-item]
             return []  # "اگه ۳ روز دیر بدم جریمه داره؟" (the installments' grace) read as a delivery time by its days;
-            # "اگه کمتر از این باشه چی؟" after the expiry guarantee, which no word of a delivery time asks
+            # "اگه کمتر از این باشه چی؟" after the expiry guarantee, "امروز جمعه‌ست، تاییدش میکنین؟" after a card
+            # payment's details: no word of a delivery time asks them
         answer = CollectingDispatcher()
         utter_delivery_time(answer, tracker, store, language)
         if status_asked_for(tracker) and [message.get("response") for message in answer.messages] == ["utter_topic_not_covered"]:
@@ -379,10 +382,14 @@ class ActionDeliveryTime(Action):
 
 
 def _leans_on_the_topic_before(tracker: Tracker, question: str) -> bool:
-    """"اگه کمتر از این باشه چی؟" after the expiry guarantee, read as a delivery time by a guess: a few words of an "and
-    if …" that name no time of their own are about the topic before (not "اگه دم عید سفارش بدم دیر میرسه؟")."""
-    return (not asks_how_long(question) and not classifier_sure(tracker, CERTAIN) and broad(question)
-            and earlier_topic(tracker) not in (None, "delivery_time"))
+    """"اگه کمتر از این باشه چی؟" after the expiry guarantee, read as a delivery time by a guess: a few words that
+    name no time of their own, closest to a rule of the topic before, are about it (not "اگه دم عید سفارش بدم دیر
+    میرسه؟", read surely, nor "а побыстрее никак?", closest to the express rule)."""
+    earlier = earlier_topic(tracker)
+    if asks_how_long(question) or classifier_sure(tracker, CERTAIN) or not broad(question) or earlier in (None, "delivery_time"):
+        return False
+    ranked = store_index(current_store(tracker)).rank(question)  # its words closer to a rule of that topic than any other
+    return bool(ranked) and ranked[0].unit.topic == earlier
 
 
 def _follow_up_answered(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
@@ -406,6 +413,9 @@ def _order_follow_up(tracker: Tracker) -> Optional[str]:
         return None
     if reason_from(None, question):
         return purpose_from_words(question)
+    earlier = earlier_topic(tracker)
+    if asks_what_now(question) and earlier in RETURN_TOPICS:  # "یعنی دیگه هیچ کاری نمیشه کرد؟" after its refusal
+        return earlier
     if asks_until_when(question) and any(window_reason(text) for text in recent_texts(tracker, 3)):
         return "order_status"  # "до какого дня можно сообщить?" after its decision for a cracked bottle: its window
     ranking = [intent for intent in ranked_intents(tracker) if intent != "nlu_fallback"]

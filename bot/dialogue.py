@@ -927,6 +927,19 @@ def asks_until_when(text: str) -> bool:
     return _UNTIL_WHEN.search(_folded(text)) is not None
 
 
+# "یعنی دیگه هیچ کاری نمیشه کرد؟", "что теперь делать?": what is left to do after an answer that closed the way
+_WHAT_NOW = re.compile(r"(?<!\w)(?:(?:هیچ )?کاری (?:نمیشه|نمیشود|نمیتونم|نمیتونید|نمیتونین) ?(?:کرد|بکنم|کنم|بکنید|کنید|کنین)?|"
+                       r"راه(?:ی)? (?:دیگه ?ای |دیگری )?(?:نیست|نداره|ندارد|هست)|چیکار کنم|چه ?کار کنم|چکار کنم|"
+                       r"ничего (?:нельзя|не (?:сделать|поделать|можно))|что (?:теперь |же |мне )?делать|как (?:теперь )?быть)(?!\w)",
+                       re.IGNORECASE)
+
+
+def asks_what_now(text: str) -> bool:
+    """"یعنی دیگه هیچ کاری نمیشه کرد؟" after a refusal: whether anything is left to do, which the refusal's rule and
+    a person answer, not a rule read in its words."""
+    return _WHAT_NOW.search(_folded(text)) is not None
+
+
 def window_reason(text: str) -> Optional[Reason]:
     """The reason whose return window a question is about: a reason said, or testing (the defect window)."""
     return reason_from(None, text) or ("defect" if _TESTING.search(_folded(text)) else None)

@@ -891,6 +891,9 @@ def test_a_figure_of_the_rule_just_said_asks_about_it_and_past_its_span_a_person
 def test_a_short_and_if_read_as_a_delivery_time_by_a_guess_is_about_the_topic_before(servers) -> None:
     said = last_reply(servers, "tisa", "ادکلن خارجی بخرم تاریخ انقضاش حداقل چقدره؟", "اگه کمتر از این باشه چی؟")
     assert "اطلاع" in said and "روز کاری" not in said  # a shorter expiry is told, not the delivery times
+    said = last_reply(servers, "chistatek", "کارت به کارت کردم پول سفارشو، الان چی باید وارد کنم؟",
+                      "امروز جمعه‌ست، امروز تاییدش میکنین؟")
+    assert "روزهای کاری" in said and "زمان مشخصی برای ارسال" not in said  # the card payment's days, not a delivery
     said = last_reply(servers, "chistatek", "Вчера заказал телефон, сегодня он подешевел. Пересчитаете?")
     assert "невозможно" in said
 

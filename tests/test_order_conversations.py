@@ -582,3 +582,11 @@ def test_an_item_taken_out_of_the_order_is_an_edit_not_a_cancellation(servers) -
     said = text(asked)
     assert "امکان ویرایش سفارش پس از ثبت نهایی وجود ندارد" in said and "هنوز قابل لغو است" not in said
     assert "پردازش" in said  # the next step the page gives: cancelling the whole order while it is processed
+
+
+def test_nothing_left_to_do_after_a_refusal_is_the_refusal_again_with_a_person(servers) -> None:
+    *_, asked = talk(servers, "chistatek", "لپ تاپ ایسوسم ایراد فنی داره، صفحش خاموش روشن میشه. سفارش ck3004 چهار رقم آخر موبایل ۳۳۰۴",
+                     "یعنی دیگه هیچ کاری نمیشه کرد؟")
+    said = text(asked)
+    assert answers.refused_again(policies()["chistatek"], "fa") in said and "/human_handoff" in payloads(asked)
+    assert "بله" not in said.split("\n")[0]  # not the guarantee's "yes, you can return it" after refusing it

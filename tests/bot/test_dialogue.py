@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from bot.dialogue import (
+    asks_what_now,
     removes_an_item,
     counterfactual,
     asks_why_asked,
@@ -669,6 +670,15 @@ def test_a_question_opening_with_and_if_leans_on_the_topic(text: str, leans: boo
 ])
 def test_a_question_where_an_order_is_or_when_it_comes(text: str, asks: bool) -> None:
     assert asks_where_or_when(text) is asks
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("یعنی دیگه هیچ کاری نمیشه کرد؟", True), ("پس الان چیکار کنم؟", True), ("راه دیگه‌ای نیست؟", True),
+    ("а что теперь делать?", True), ("то есть ничего нельзя сделать?", True),
+    ("کار نمیکنه", False), ("هیچ مشکلی نداره", False), ("что делать с квитанцией?", True),
+])
+def test_what_is_left_to_do(text: str, asks: bool) -> None:
+    assert asks_what_now(text) is asks
 
 
 @pytest.mark.parametrize("text, removes", [
