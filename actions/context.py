@@ -27,6 +27,7 @@ from bot.dialogue import (
     reason_from,
     rules_question,
     sealed_from,
+    takes_together,
     wants_something_done,
 )
 from bot.i18n.format import digits
@@ -414,7 +415,17 @@ def total_again(tracker: Tracker) -> List[Dict[Text, Any]]:
         return []
     text = (tracker.latest_message or {}).get("text") or ""
     total = follow_up_total(text, as_number(tracker.get_slot("amount")), current_store(tracker).currency)
+    if total is None and takes_together(text):  # "а если оба вместе?" after a 900 and an 80: 980
+        total = _priced_before(tracker)
     return [SlotSet("amount", total), FollowupAction(last)] if total is not None else []
+
+
+def _priced_before(tracker: Tracker) -> Optional[float]:
+    """The sum of the amounts the customer's two messages before this one named, one each, when both did."""
+    amounts = [next((as_number(entity.get("value")) for entity in found if entity.get("entity") == "amount"), None)
+               for found in recent_entities(tracker, 3)[1:]]
+    named = [amount for amount in amounts if amount is not None]
+    return float(sum(named)) if len(named) > 1 else None
 
 
 def order_named_instead(tracker: Tracker) -> List[Dict[Text, Any]]:

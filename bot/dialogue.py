@@ -391,8 +391,11 @@ def about_own_order(text: str) -> bool:
 
 
 # "همیشه اینجوریه؟", "всегда так долго?": how things usually go, asked of the store, not of one order
+# ... or why a past order went as it did ("в прошлом году перед Новрузом ждала очень долго, почему так?")
 _AS_A_RULE = re.compile(r"همیشه (?:این|همین) ?(?:جوری|طوری|طور)|همیشه اینقدر|معمولا(?:ً)? (?:چقدر|چند)|всегда так|"
-                        r"обычно (?:так|столько|сколько)|как правило", re.IGNORECASE)
+                        r"обычно (?:так|столько|сколько)|как правило|"
+                        r"(?:в прошлом году|в прошлый раз|прошлый раз|پارسال|سال (?:قبل|پیش)|دفعه (?:قبل|پیش))\w*.*"
+                        r"(?:почему|отчего|с чем (?:это )?связано|چرا|به چه دلیل)", re.IGNORECASE)
 
 
 def rules_question(intent: Optional[str], text: str) -> bool:
@@ -627,6 +630,16 @@ def asks_who_pays(text: str) -> bool:
 
 
 _ALTERNATIVE = re.compile(r"(?<!\w)(или|либо|а если|вместо|یا|به جای)(?!\w)", re.IGNORECASE)
+
+
+# "а если оба вместе одним заказом", "اگه هر دو رو با هم بگیرم": the items priced before, bought at once
+_TOGETHER = re.compile(r"(?<!\w)(?:оба|обе|обоих|вместе|одним заказом|в одном заказе|هر ?دو|با ?هم|تو (?:یه|یک) سفارش|"
+                       r"در یک سفارش)(?!\w)", re.IGNORECASE)
+
+
+def takes_together(text: str) -> bool:
+    """"а если оба вместе одним заказом?": the items priced in the messages before, in one order."""
+    return _TOGETHER.search(_folded(text)) is not None
 
 
 def items_total(amounts: Sequence[float], text: str) -> Optional[float]:

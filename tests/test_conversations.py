@@ -898,6 +898,12 @@ def test_a_short_and_if_read_as_a_delivery_time_by_a_guess_is_about_the_topic_be
     assert "невозможно" in said
 
 
+def test_both_items_priced_before_together_are_priced_as_one_order(servers) -> None:
+    said = last_reply(servers, "citadel", "холодильник за 900 лари в Батуми, доставка сколько будет?",
+                      "а утюг за 80 лари туда же?", "а если оба вместе одним заказом")
+    assert "980 лари" in said and "бесплатн" in said
+
+
 def test_a_payment_method_the_page_does_not_name_is_said_not_named_with_a_person(servers) -> None:
     said = last_reply(servers, "citadel", "а PayPal или крипта можно?")
     assert "VISA" in said.upper() and "«PayPal», «криптовалюта» нет среди способов оплаты" in said

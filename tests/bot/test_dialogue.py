@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from bot.dialogue import (
+    takes_together,
     asks_what_now,
     removes_an_item,
     counterfactual,
@@ -295,6 +296,8 @@ def test_amounts_that_price_the_order(text: str, others: int, kept: list[int]) -
         ("order_status", "شنبه سفارش دادم، کی پردازش میشه؟", True),
         ("order_status", "когда обработают CT-2002?", False),                       # that order's status
         ("order_status", "как узнать статус заказа", True),
+        ("order_status", "я в прошлом году перед новрузом ждала очень долго, почему так?", True),  # how things went
+        ("order_status", "почему так долго мой заказ?", False),                      # this order: looked up
         ("cancel_order", "хочу отменить свой заказ, это возможно?", False),           # wanting it done with one's order
         ("cancel_order", "میشه سفارشمو لغو کنید؟", False),                         # asked of the store for one's order
         ("cancel_order", "میخوام کل سفارشو کنسل کنم، میشه؟", False),                # the whole order: one's own
@@ -670,6 +673,14 @@ def test_a_question_opening_with_and_if_leans_on_the_topic(text: str, leans: boo
 ])
 def test_a_question_where_an_order_is_or_when_it_comes(text: str, asks: bool) -> None:
     assert asks_where_or_when(text) is asks
+
+
+@pytest.mark.parametrize("text, together", [
+    ("а если оба вместе одним заказом", True), ("اگه هر دو رو با هم بگیرم چی؟", True), ("и обе в одном заказе?", True),
+    ("а если за 500?", False), ("هزینه ارسال چقدره؟", False), ("با همسرم میام تحویل بگیرم", False),
+])
+def test_the_items_priced_before_bought_at_once(text: str, together: bool) -> None:
+    assert takes_together(text) is together
 
 
 @pytest.mark.parametrize("text, asks", [
