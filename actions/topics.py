@@ -56,7 +56,7 @@ from bot.nlu.normalize import to_ascii_digits
 from bot.console.service import queue_for_person
 from bot.db_settings import DatabaseUnavailable, off_the_loop
 from bot.stores.calendar import deadline as window_deadline, is_working_day, next_working_day
-from bot.stores.payment import unlisted
+from bot.stores.offerings import SERVICES, unlisted
 from bot.stores.policy import Answer, AnswerUnit, StorePolicy
 from bot.stores.returns import refused_for_any_order, window_from
 from bot.stores.rules import Reason, ReturnGround
@@ -105,6 +105,19 @@ def utter_unlisted_methods(dispatcher: CollectingDispatcher, tracker: Tracker, t
         offer_person(dispatcher, language)
 
 
+def _unlisted_services(dispatcher: CollectingDispatcher, tracker: Tracker, question: str) -> bool:
+    """"نصبشم انجام میدین؟" where the page offers no installing: that the rules say nothing of it, and a person,
+    not the nearest rule's words; True when said."""
+    store, language = store_and_language(tracker)
+    services = unlisted(question, (text for unit in store.units for text in unit.text.values()), SERVICES)
+    if services:
+        dispatcher.utter_message(text=render("service.unlisted", language, store=store.name[language],  # type: ignore[index]
+                                             services=listing([f"«{service.name[language]}»" for service in services],
+                                                              language)))  # type: ignore[arg-type]
+        offer_person(dispatcher, language)
+    return bool(services)
+
+
 def utter_contact(dispatcher: CollectingDispatcher, tracker: Tracker, question: str) -> bool:
     """"What is your email?": the store's contact as its page gives it, when it gives one; True when said."""
     return asks_for_contact(question) and _say_answer(dispatcher, tracker, current_store(tracker).contact)
@@ -130,6 +143,8 @@ def _say_answer(dispatcher: CollectingDispatcher, tracker: Tracker, answer: Opti
 def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: str, topics: Sequence[str]) -> bool:
     """The rules of the page that answer the question, when any does, why a close rule does not hold for the amount
     named, and the deadline of a span one gives from the moment the message names; True when they were said."""
+    if _unlisted_services(dispatcher, tracker, question):
+        return True
     units = chosen_units(tracker, question, topics)
     if past_the_span(question) and _says_nothing_past(tracker, units):
         return False  # "and if it isn't back by then?" is not answered by the rule just given

@@ -1,0 +1,61 @@
+"""Payment methods and services customers name, and whether a store's page offers them: "PayPal?" where the page
+lists cards only, "do you install it?" where it says nothing of installing, are not answered with the nearest rule,
+which does not say the thing is not offered."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from bot.stores.units import comparable
+
+
+@dataclass(frozen=True)
+class Offering:
+    """A way of paying or a service: its name in each reply language, how customers name it, how a page's rule
+    names it as offered."""
+
+    name: dict[str, str]
+    asked: re.Pattern[str]
+    listed: re.Pattern[str]
+
+
+def _words(pattern: str) -> re.Pattern[str]:
+    """A pattern matched as whole words of comparable text (a method is not a piece of another word: نقد in نقدینگی)."""
+    return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)")
+
+
+PAYMENTS = (
+    Offering({"fa": "PayPal", "ru": "PayPal"}, _words(r"pay ?pal|پی ?پال|пэй ?пал|пей ?пал|пайпал"), _words("paypal")),
+    Offering({"fa": "ارز دیجیتال", "ru": "криптовалюта"},
+             _words(r"crypto\w*|bitcoin|usdt|کریپتو|ارز ?(?:های )?دیجیتال|بیت ?کوین|تتر|крипт\w*|биткоин\w*"),
+             _words(r"ارز دیجیتال|крипт\w*")),
+    Offering({"fa": "پول نقد", "ru": "наличные"}, _words(r"نقد|نقدی|نقدا|پول نقد|наличн\w*|налом|наличкой|кэш\w*"),
+             _words(r"پرداخت در محل|نقد\w*|наличн\w*|оплат\w* при получении")),
+    Offering({"fa": "Apple Pay یا Google Pay", "ru": "Apple Pay или Google Pay"},
+             _words(r"(?:apple|google) ?pay|(?:اپل|گوگل) ?پی|(?:эппл|эпл|гугл) ?пэй"), _words(r"(?:apple|google) pay")),
+)
+# a service is offered when a rule says it is done for the customer, not when a word of it appears ("misuse, such as
+# installing it yourself" offers no installing)
+SERVICES = (
+    Offering({"fa": "نصب", "ru": "установка"},
+             _words(r"نصب\w* (?:\S+ )?(?:انجام|میکن|میدین|میدید|دارین|دارید|میاین|میاید)\w*|خدمات نصب|نصب رایگان|"
+                    r"راه ?اندازی\w* (?:هم )?(?:انجام|میکن|میدین|دارین|دارید)\w*|установк\w*|установят|монтаж\w*"),
+             _words(r"(?:خدمات|سرویس) نصب|نصب رایگان|نصب توسط|услуг\w* (?:по )?установк\w*|бесплатн\w* установк\w*")),
+    Offering({"fa": "کادوپیچ", "ru": "подарочная упаковка"},
+             _words(r"کادو ?پیچ\w*|بسته ?بندی کادویی|کادویی|подарочн\w* упаков\w*|упаков\w* (?:в|как) подар\w*"),
+             _words(r"کادو ?پیچ\w*|بسته ?بندی کادویی|подарочн\w* упаков\w*")),
+    Offering({"fa": "نمونه یا تستر", "ru": "пробники"},
+             _words(r"تستر\w*|نمونه ?(?:ی )?(?:عطر|کوچک)\w*|пробник\w*|тестер\w*"), _words(r"تستر\w*|пробник\w*|тестер\w*")),
+)
+
+
+def unlisted(question: str, rules: Iterable[str], offerings: Sequence[Offering] = PAYMENTS) -> list[Offering]:
+    """The offerings the question names that none of the store's rules (their texts in any language) names."""
+    asked = comparable(question)
+    named = [offering for offering in offerings if offering.asked.search(asked)]
+    if not named:
+        return []
+    page = "\n".join(comparable(text) for text in rules)
+    return [offering for offering in named if not offering.listed.search(page)]

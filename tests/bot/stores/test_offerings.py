@@ -1,0 +1,44 @@
+"""Payment methods and services a question names that the store's page does not offer: PayPal where only cards are
+listed, installing where no rule offers it."""
+
+import pytest
+
+from bot.stores.offerings import SERVICES, Offering, unlisted
+from bot.stores.policy import policies
+
+
+def _unlisted(store: str, question: str, offerings: tuple[Offering, ...] | None = None) -> list[str]:
+    """The names (in Russian) of the methods (or services) the question names and the store's rules do not."""
+    rules = [text for unit in policies()[store].units for text in unit.text.values()]
+    return [method.name["ru"] for method in (unlisted(question, rules, offerings) if offerings else unlisted(question, rules))]
+
+
+@pytest.mark.parametrize("store, question, expected", [
+    ("citadel", "а PayPal или крипта?", ["PayPal", "криптовалюта"]),
+    ("citadel", "با پی‌پال میشه پرداخت کرد؟", ["PayPal"]),
+    ("chistatek", "با بیت کوین میشه؟", ["криптовалюта"]),
+    ("sitra", "а можно забрать наличными у вас в офисе?", ["наличные"]),   # online payment only
+    ("sitra", "میشه نقدی حساب کنم؟", ["наличные"]),
+    ("tisa", "میشه نقدی حساب کنم؟", []),          # cash on delivery by arrangement
+    ("chistatek", "можно оплатить наличными?", []),  # cash on delivery is one of its methods
+    ("citadel", "можно наличными курьеру?", ["наличные"]),  # "при получении" of a claims rule is no payment
+    ("offykala", "اپل پی دارین؟", ["Apple Pay или Google Pay"]),
+    ("sitra", "نقدینگی ندارم، قسطی میشه؟", []),   # a word that starts like "cash" names no method
+    ("citadel", "какие способы оплаты?", []),
+])
+def test_the_methods_named_that_the_page_does_not_name(store: str, question: str, expected: list[str]) -> None:
+    assert _unlisted(store, question) == expected
+
+
+@pytest.mark.parametrize("store, question, expected", [
+    ("chistatek", "نصبشم انجام میدین؟", ["установка"]),
+    ("offykala", "نصب و راه اندازی هم انجام میدین؟", ["установка"]),  # its page names installing only as misuse
+    ("citadel", "а установку кондиционера делаете?", ["установка"]),
+    ("tisa", "کادوپیچ هم دارین؟ میخوام برای تولد دوستم بفرستم", ["подарочная упаковка"]),
+    ("tisa", "а пробники отдельно продаёте?", ["пробники"]),
+    ("tisa", "باید اپ اسنپ رو نصب کنم؟", []),                    # installing an app oneself: no service asked
+    ("citadel", "можно установить время доставки?", []),
+    ("sitra", "سفارشم کی میرسه؟", []),
+])
+def test_the_services_named_that_the_page_does_not_offer(store: str, question: str, expected: list[str]) -> None:
+    assert _unlisted(store, question, SERVICES) == expected
