@@ -456,7 +456,9 @@ def _utter_order_window(dispatcher: CollectingDispatcher, tracker: Tracker, stor
                         order: OrderFacts) -> None:
     """"58120, 4567: how many test days are left?": for a delivered order, the window the question is about, counted
     from its delivery."""
-    reason = next((found for text in recent_texts(tracker, 3) if (found := window_reason(text))), None)
+    # four messages: a question in two parts, the order's number and its phone ("… کار نمیکنه، میشه پس بدم؟ هزینه پستش با کیه",
+    # "CK-3003, هنوز وقت دارم؟", "۳۳۰۳")
+    reason = next((found for text in recent_texts(tracker, 4) if (found := window_reason(text))), None)
     window = window_from(order.delivered_at, True, reason, store) if order.delivered_at and reason else None
     if window is not None:
         dispatcher.utter_message(text=answers.order_window(order, *window, local_now(store), store, language))  # type: ignore[arg-type]

@@ -590,3 +590,10 @@ def test_nothing_left_to_do_after_a_refusal_is_the_refusal_again_with_a_person(s
     said = text(asked)
     assert answers.refused_again(policies()["chistatek"], "fa") in said and "/human_handoff" in payloads(asked)
     assert "بله" not in said.split("\n")[0]  # not the guarantee's "yes, you can return it" after refusing it
+
+
+def test_still_in_time_asked_with_the_number_gets_the_window_once_the_phone_comes(servers) -> None:
+    *_, verified = talk(servers, "chistatek", "ایرپاد خریدم یه طرفش صدا نمیده، میشه پس بدم؟ هزینه پستش با کیه",
+                        "سفارشم CK-3003 ـه، ببین هنوز وقت دارم؟", "۳۳۰۳ چهار رقم آخرشه")
+    said = text(verified)  # the defect said two questions before the number still names the window
+    assert "سفارش CK-3003" in said and "مهلت ۷ روز کاری" in said and "هنوز" in said
