@@ -653,7 +653,8 @@ def items_total(amounts: Sequence[float], text: str) -> Optional[float]:
 _BECOMES = re.compile(r"(?<!\w)(بشه|میشه|شد|станет|будет|выйдет|получится)(?!\w)", re.IGNORECASE)
 # A number of floors, steps, kilometres, days or hours is no order total ("а до 5 этажа занесут?").
 _COUNTED = r"этаж|ступен|км\b|километр|дн|день|недел|час|месяц|год|лет|шт|процент|%|طبقه|پله|کیلومتر|روز|هفته|ساعت|ماه|سال|عدد|درصد"
-_BARE_NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(\s*(?:و\s*نیم|с\s*половиной))?(?:\s+و\s*(\d{3})(?!\d))?(?![\d\w])"
+_BARE_NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(\s*(?:و\s*نیم|с\s*половиной))?(?:\s+(?P<million>میلیون|ملیون))?"
+                          r"(?:\s+و\s*(\d{3})(?!\d))?(?![\d\w])"
                           rf"(?!\s*(?:تا\s*)?(?:{_COUNTED}))", re.IGNORECASE)
 
 
@@ -729,9 +730,10 @@ def stated_amounts(text: str, entities: Iterable[Mapping[str, Any]], currency: s
 
 def _bare_value(found: re.Match[str]) -> float:
     """The number a `_BARE_NUMBER` match says, "و نیم" and "с половиной" adding a half, "۲ و ۱۰۰" (millions and
-    thousands, the way a total in toman is said) a fraction."""
+    thousands, the way a total in toman is said) a fraction, "۲ میلیون و ۱۰۰" the millions named."""
     number = float(found.group(1).replace(",", ".")) + (0.5 if found.group(2) else 0)
-    return number + int(found.group(3)) / 1000 if found.group(3) and number < 100 else number
+    number = number + int(found.group(4)) / 1000 if found.group(4) and number < 100 else number
+    return number * 1_000_000 if found.group("million") else number  # "۲ میلیون و ۱۰۰"
 
 
 def _as_counted(number: float, currency: str) -> float:

@@ -111,10 +111,10 @@ _MY_ORDER = re.compile(OWN_ORDER.pattern + r"|(?<!\w)(?:مرجوعش|پسش|کن
                        r"отмените заказ|отменить заказ|оформите возврат)(?!\w)",
                        re.IGNORECASE)
 # A sentence ends with "?", "." or "!" (not a decimal point); a clause opens with a comma, a line or a connective
-# ("و" between two numbers joins them: "۲ و ۱۰۰" is two million one hundred thousand).
+# ("و" between two numbers joins them: "۲ و ۱۰۰" is two million one hundred thousand, "۲ میلیون و ۱۰۰" too).
 _SENTENCE_END = re.compile(r"[?؟!]+[?؟!.]*|\.+(?!\d)")
 _CLAUSE = re.compile(
-    r"[,،;:\n]|(?<!\w)(?:(?<![0-9۰-۹]\s)و|و(?!\s[0-9۰-۹])|ولی|اما|همچنین|ضمنا|ضمناً|راستی|یه سوال دیگه|یک سوال دیگر|"
+    r"[,،;:\n]|(?<!\w)(?:(?<![0-9۰-۹]\s)(?<!میلیون\s)(?<!ملیون\s)(?<!هزار\s)و|و(?!\s[0-9۰-۹])|ولی|اما|همچنین|ضمنا|ضمناً|راستی|یه سوال دیگه|یک سوال دیگر|"
     r"и|а(?!\s+(?:то|не)(?!\w))|но|а также|и ещ[её]|(?<!можно )(?<!ли )(?<!и )(?<!а )ещ[её]|кстати|и ещ[её] вопрос|плюс|заодно|در ?ضمن|بعدشم)(?!\w)"  # not "а то", "а не"
     r"|\s/\s",
     re.IGNORECASE,
