@@ -911,6 +911,12 @@ def test_a_service_the_page_does_not_offer_is_said_not_covered_with_a_person(ser
     assert "«пробники»" in said and "ничего не сказано" in said and "сотрудник поддержки" in said
 
 
+def test_not_checking_ones_order_is_no_testing_window(servers) -> None:
+    said = last_reply(servers, "chistatek", "понял. проверять мой заказ не надо, просто скажите: если закажу заново, цена "
+                                            "останется вчерашняя?")
+    assert "срок" not in said.lower()  # "yesterday's price" with "checking" the order: no return window counted
+
+
 def test_a_payment_method_the_page_does_not_name_is_said_not_named_with_a_person(servers) -> None:
     said = last_reply(servers, "citadel", "а PayPal или крипта можно?")
     assert "VISA" in said.upper() and "«PayPal», «криптовалюта» нет среди способов оплаты" in said

@@ -517,6 +517,8 @@ def test_the_window_a_question_is_about() -> None:
     assert window_reason("تا چندم وقت دارم تستش کنم؟") == "defect"        # testing: the defect window
     assert window_reason("до какого числа можно вернуть, если не понравится?") == "change_of_mind"
     assert window_reason("تا کی وقت دارم؟") is None
+    assert window_reason("сколько дней можно проверять ноутбук?") == "defect"
+    assert window_reason("проверять мой заказ не надо, просто скажите: цена останется вчерашняя?") is None
 
 
 def test_when_it_came_and_what_now_is_as_the_customer_says() -> None:
