@@ -58,6 +58,7 @@ from bot.dialogue import (
     about_own_order,
     asks_how_long,
     asks_if_still_in_time,
+    asks_until_when,
     asks_what_to_send,
     asks_where_or_when,
     corrects,
@@ -444,6 +445,12 @@ class ActionOrderFlow(Action):
                        "shipping": decision.shipping}
             return cleared + [SlotSet("pending_return", pending)]
         again = any(reply.get("text") == text for reply in replies_before(tracker))  # "پس الان چیکار کنم؟" after it
+        question = question_text(tracker)
+        rule = answers.rule_line(decision.ground, language)  # type: ignore[arg-type]
+        if again and rule and (asks_how_long(question) or asks_until_when(question)):
+            dispatcher.utter_message(text=rule, sources=sources)
+            offer_person(dispatcher, language)  # the store decides in the end
+            return cleared  # "сколько времени даётся, чтобы сообщить?" after the refusal: its rule's time, not "the same"
         dispatcher.utter_message(text=answers.refused_again(store, language) if again else text,  # type: ignore[arg-type]
                                  buttons=human_button(language) if again else [], sources=sources)
         if not again:  # the store decides in the end: a person is offered

@@ -597,3 +597,10 @@ def test_still_in_time_asked_with_the_number_gets_the_window_once_the_phone_come
                         "سفارشم CK-3003 ـه، ببین هنوز وقت دارم؟", "۳۳۰۳ چهار رقم آخرشه")
     said = text(verified)  # the defect said two questions before the number still names the window
     assert "سفارش CK-3003" in said and "مهلت ۷ روز کاری" in said and "هنوز" in said
+
+
+def test_the_time_to_report_asked_after_a_refusal_is_its_rule_not_the_same_answer(servers) -> None:
+    *_, asked = talk(servers, "sitra", "Заказ sr 5003, номер +98 912 111 1103. Фен пришёл позавчера и не включается. Как его вернуть?",
+                     "а сколько времени даётся чтобы сообщить о проблеме с товаром?")
+    said = text(asked)
+    assert "24 часов" in said and answers.refused_again(policies()["sitra"], "ru") not in said
