@@ -56,7 +56,7 @@ from bot.nlu.normalize import to_ascii_digits
 from bot.console.service import queue_for_person
 from bot.db_settings import DatabaseUnavailable, off_the_loop
 from bot.stores.calendar import deadline as window_deadline, is_working_day, next_working_day
-from bot.stores.offerings import SERVICES, unlisted
+from bot.stores.offerings import PAYMENTS, SERVICES, Offering, unlisted
 from bot.stores.policy import Answer, AnswerUnit, StorePolicy
 from bot.stores.returns import refused_for_any_order, window_from
 from bot.stores.rules import Reason, ReturnGround
@@ -95,27 +95,22 @@ def utter_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, 
 def utter_unlisted_methods(dispatcher: CollectingDispatcher, tracker: Tracker, topics: Sequence[str]) -> None:
     """"PayPal?" where the page lists cards: the list alone does not say the method is refused, so that it is not
     among the methods the page names, and the way to a person who can say more."""
-    if "payment_methods" not in topics:
-        return
-    store, language = store_and_language(tracker)
-    methods = unlisted(question_text(tracker), (text for unit in store.units for text in unit.text.values()))
-    if methods:
-        dispatcher.utter_message(text=render("payment.unlisted", language, store=store.name[language],  # type: ignore[index]
-                                             methods=listing([f"«{method.name[language]}»" for method in methods], language)))
-        offer_person(dispatcher, language)
+    if "payment_methods" in topics:
+        _utter_unlisted(dispatcher, tracker, question_text(tracker), PAYMENTS, "payment.unlisted")
 
 
-def _unlisted_services(dispatcher: CollectingDispatcher, tracker: Tracker, question: str) -> bool:
-    """"نصبشم انجام میدین؟" where the page offers no installing: that the rules say nothing of it, and a person,
-    not the nearest rule's words; True when said."""
+def _utter_unlisted(dispatcher: CollectingDispatcher, tracker: Tracker, question: str, offerings: Sequence[Offering],
+                    reply: str) -> bool:
+    """The offerings the question names that the store's page does not (PayPal, installing), said by `reply` with the
+    way to a person, not answered by the nearest rule's words; True when said."""
     store, language = store_and_language(tracker)
-    services = unlisted(question, (text for unit in store.units for text in unit.text.values()), SERVICES)
-    if services:
-        dispatcher.utter_message(text=render("service.unlisted", language, store=store.name[language],  # type: ignore[index]
-                                             services=listing([f"«{service.name[language]}»" for service in services],
-                                                              language)))  # type: ignore[arg-type]
+    named = unlisted(question, (text for unit in store.units for text in unit.text.values()), offerings)
+    if named:
+        dispatcher.utter_message(text=render(reply, language, store=store.name[language],  # type: ignore[arg-type,index]
+                                             named=listing([f"«{offering.name[language]}»" for offering in named],
+                                                           language)))  # type: ignore[arg-type]
         offer_person(dispatcher, language)
-    return bool(services)
+    return bool(named)
 
 
 def utter_contact(dispatcher: CollectingDispatcher, tracker: Tracker, question: str) -> bool:
@@ -143,7 +138,7 @@ def _say_answer(dispatcher: CollectingDispatcher, tracker: Tracker, answer: Opti
 def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: str, topics: Sequence[str]) -> bool:
     """The rules of the page that answer the question, when any does, why a close rule does not hold for the amount
     named, and the deadline of a span one gives from the moment the message names; True when they were said."""
-    if _unlisted_services(dispatcher, tracker, question):
+    if _utter_unlisted(dispatcher, tracker, question, SERVICES, "service.unlisted"):  # "نصبشم انجام میدین؟"
         return True
     units = chosen_units(tracker, question, topics)
     if past_the_span(question) and _says_nothing_past(tracker, units):
