@@ -366,8 +366,8 @@ class ActionDeliveryTime(Action):
         store, language = store_and_language(tracker)
         if latest_entity(tracker, "city") is None and (
                 what_if(question) and another_topic_answers(dispatcher, tracker, store, "delivery_time")
-                or _leans_on_the_topic_before(tracker, question)
-                and utter_units(dispatcher, tracker, question, [earlier_topic(tracker)])):  # type: ignore[list-item]
+                or (leaned := _topic_leaned_on(tracker, question)) is not None
+                and utter_units(dispatcher, tracker, question, [leaned])):
             return []  # "اگه ۳ روز دیر بدم جریمه داره؟" (the installments' grace) read as a delivery time by its days;
             # "اگه کمتر از این باشه چی؟" after the expiry guarantee, "امروز جمعه‌ست، تاییدش میکنین؟" after a card
             # payment's details: no word of a delivery time asks them
@@ -381,15 +381,15 @@ class ActionDeliveryTime(Action):
         return []
 
 
-def _leans_on_the_topic_before(tracker: Tracker, question: str) -> bool:
+def _topic_leaned_on(tracker: Tracker, question: str) -> Optional[str]:
     """"اگه کمتر از این باشه چی؟" after the expiry guarantee, read as a delivery time by a guess: a few words that
     name no time of their own, closest to a rule of the topic before, are about it (not "اگه دم عید سفارش بدم دیر
-    میرسه؟", read surely, nor "а побыстрее никак?", closest to the express rule)."""
+    میرسه؟", read surely, nor "а побыстрее никак?", closest to the express rule): that topic, else None."""
     earlier = earlier_topic(tracker)
     if asks_how_long(question) or classifier_sure(tracker, CERTAIN) or not broad(question) or earlier in (None, "delivery_time"):
-        return False
+        return None
     ranked = store_index(current_store(tracker)).rank(question)  # its words closer to a rule of that topic than any other
-    return bool(ranked) and ranked[0].unit.topic == earlier
+    return earlier if ranked and ranked[0].unit.topic == earlier else None
 
 
 def _follow_up_answered(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:

@@ -446,8 +446,8 @@ class ActionOrderFlow(Action):
             return cleared + [SlotSet("pending_return", pending)]
         again = any(reply.get("text") == text for reply in replies_before(tracker))  # "پس الان چیکار کنم؟" after it
         question = question_text(tracker)
-        rule = answers.rule_line(decision.ground, language)  # type: ignore[arg-type]
-        if again and rule and (asks_how_long(question) or asks_until_when(question)):
+        if again and (asks_how_long(question) or asks_until_when(question)) and (
+                rule := answers.rule_line(decision.ground, language)):  # type: ignore[arg-type]
             dispatcher.utter_message(text=rule, sources=sources)
             offer_person(dispatcher, language)  # the store decides in the end
             return cleared  # "сколько времени даётся, чтобы сообщить?" after the refusal: its rule's time, not "the same"

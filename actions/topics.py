@@ -508,9 +508,10 @@ class ActionAnswerTopic(Action):
         if again:  # "and if I also add a 600 one?" after a delivery price: the same computation, a new total
             return again
         answer = CollectingDispatcher()
-        covered = utter_topic(answer, tracker, topic, question_text(tracker), likely_intents(tracker))
+        likely = likely_intents(tracker)
+        covered = utter_topic(answer, tracker, topic, question_text(tracker), likely)
         if covered:
-            utter_unlisted_methods(answer, tracker, [topic, *likely_intents(tracker)[:1]])
+            utter_unlisted_methods(answer, tracker, [topic, *likely[:1]])
         instead = [] if covered else computed_instead(tracker, self.name(), False) or total_again(tracker)
         if instead:  # "and in Gori, is there a branch?" after a pickup time, "а если бы заказ был на 520" after a price:
             return instead  # the page is silent on the topic read, so the detail is for the computed answer given last

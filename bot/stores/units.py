@@ -221,8 +221,9 @@ def _chosen(question: str, topics: Sequence[str], index: UnitIndex, city: Option
     related = {best.unit.topic, *topics[:2]}
     meeting = {match.unit.id for match, fit in fits if fit > 0}
     second = next((match for match in scored[1:] if match.unit.topic in related or match.unit.id in meeting), None)
-    if second is not None and (second.similarity >= max(SECOND_SIMILAR, best.similarity - SECOND_WITHIN)
-                               or second.unit.id in meeting and second.similarity >= SECOND_SIMILAR):
+    # close to the first, or close enough on its own when the amount or place said meets it
+    if second is not None and second.similarity >= SECOND_SIMILAR and (
+            second.unit.id in meeting or second.similarity >= best.similarity - SECOND_WITHIN):
         return [best, second]
     return [best]
 
