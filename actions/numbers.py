@@ -66,6 +66,7 @@ from bot.dialogue import (
     asks_how_much,
     asks_how_to,
     asks_if_free,
+    asks_if_still_in_time,
     asks_money_back,
     asks_until_when,
     asks_what_now,
@@ -352,9 +353,11 @@ class ActionDeliveryTime(Action):
         """Computed per city where the store gives times, the store's words elsewhere; for a named order, its own."""
         if latest_entity(tracker, "order_id") is not None:  # "CT-2002 когда привезут?": when that order comes, not the lanes
             return [SlotSet("purpose", "order_status"), FollowupAction("action_order_flow")]
+        question = question_text(tracker)
+        if asks_if_still_in_time(question) and _order_follow_up(tracker) == "order_status":  # "چند روز دیگه وقت دارم؟"
+            return [SlotSet("purpose", "order_status"), FollowupAction("action_order_flow")]  # after its return decision
         if deadline_follow_up(dispatcher, tracker) or window_asked_now(dispatcher, tracker):  # "списали в понедельник
             return []  # в 9 утра, до какого времени ждать?" after "within 72 hours"; "получил в воскресенье, успеваю?"
-        question = question_text(tracker)
         if reason_from(None, question) is not None and utter_units(  # "if it comes broken, how many days do I have to
                 dispatcher, tracker, question, ["damaged_item", *likely_intents(tracker)]):  # tell you?": the damage rule
             return []
@@ -416,8 +419,10 @@ def _order_follow_up(tracker: Tracker) -> Optional[str]:
     earlier = earlier_topic(tracker)
     if asks_what_now(question) and earlier in RETURN_TOPICS:  # "یعنی دیگه هیچ کاری نمیشه کرد؟" after its refusal
         return earlier
-    if asks_until_when(question) and any(window_reason(text) for text in recent_texts(tracker, 3)):
-        return "order_status"  # "до какого дня можно сообщить?" after its decision for a cracked bottle: its window
+    decided = bool((tracker.get_slot("pending_return") or {}).get("deadline"))  # a return decided, with its window
+    if (asks_until_when(question) or asks_if_still_in_time(question) and decided) and any(
+            window_reason(text) for text in recent_texts(tracker, 3)):
+        return "order_status"  # "до какого дня можно сообщить?", "چند روز دیگه وقت دارم؟" after its decision: its window
     ranking = [intent for intent in ranked_intents(tracker) if intent != "nlu_fallback"]
     if ranking[:1] == ["out_of_scope"]:  # "پس الان چیکار کنم؟" after its refusal, read as out of scope by a hair
         ranking = ranking[1:2]

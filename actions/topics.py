@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from typing import Any, Dict, List, Optional, Sequence, Text
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
@@ -43,6 +44,7 @@ from bot.dialogue import (
     moments_told,
     not_delivered_yet,
     past_the_span,
+    purpose_from_words,
     reason_from,
     rules_question,
     says_now,
@@ -60,8 +62,8 @@ from bot.stores.offerings import PAYMENTS, SERVICES, Offering, unlisted
 from bot.stores.policy import Answer, AnswerUnit, StorePolicy
 from bot.stores.returns import refused_for_any_order, window_from
 from bot.stores.rules import Reason, ReturnGround
-from bot.stores.units import (broad, choose_units, echoed, meets_amount, plainly_answered, ruled_out, short_follow_up,
-                              store_index, with_next_step)
+from bot.stores.units import (broad, choose_units, echoed, meets_amount, plainly_answered, ruled_out, sends_to_people,
+                              short_follow_up, store_index, with_next_step)
 
 logger = logging.getLogger(__name__)
 
@@ -152,8 +154,9 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
         utter_deadline(dispatcher, tracker, units)
         utter_next_working_day(dispatcher, tracker, units)
         utter_free_shipping_after_return(dispatcher, tracker, units)
-        if not _gives_contact(units, store, language):
-            utter_contact(dispatcher, tracker, question)  # "how many days to tell you, and whom?": the rule, then whom
+        if not _gives_contact(units, store, language) and (asks_for_contact(question) or any(
+                sends_to_people(unit, language) for unit in units)):  # "how many days to tell you, and whom?", "how
+            _say_answer(dispatcher, tracker, store.contact)  # do I send it back?" (coordinate with them): then whom
     return bool(units)
 
 
@@ -512,11 +515,24 @@ class ActionAnswerTopic(Action):
         covered = utter_topic(answer, tracker, topic, question_text(tracker), likely)
         if covered:
             utter_unlisted_methods(answer, tracker, [topic, *likely[:1]])
+        ground = _ground_told_of_order(tracker)
+        if ground:  # "به نظرم اصل نیست" after the order's return was refused for a change of mind: the topic's rule,
+            dispatcher.messages.extend(answer.messages if covered else [])  # then that order decided for the ground
+            return [SlotSet("purpose", ground), FollowupAction("action_order_flow")]
         instead = [] if covered else computed_instead(tracker, self.name(), False) or total_again(tracker)
         if instead:  # "and in Gori, is there a branch?" after a pickup time, "а если бы заказ был на 520" after a price:
             return instead  # the page is silent on the topic read, so the detail is for the computed answer given last
         dispatcher.messages.extend(answer.messages)
         return []
+
+
+def _ground_told_of_order(tracker: Tracker) -> Optional[str]:
+    """What a ground told, not asked, of the order looked up in this conversation wants done with it (a fault: its
+    damage decided; a change of mind: its return); None when nothing is told of it."""
+    question = question_text(tracker)
+    if not tracker.get_slot("verified_order") or reason_from(None, question) is None or rules_question(None, question):
+        return None
+    return purpose_from_words(question)
 
 
 def ground_told(dispatcher: CollectingDispatcher, tracker: Tracker, question: str) -> bool:

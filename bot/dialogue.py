@@ -27,6 +27,8 @@ REASON_INTENTS: dict[str, Reason] = {
 }
 # Words that name a reason, on normalised and folded text (ZWNJ removed, ی/ک, ё->е).
 _REASON_WORDS: tuple[tuple[Reason, str], ...] = (
+    # a fake is a fault of the goods, whatever else the message says ("بوش فرق داره، به نظرم اصل نیست" is no wrong item)
+    ("defect", r"(?<!\w)اصل(?:ی)? (?:نیست|نبود|نیس)|تقلبی|(?<!\w)فیک|غیر ?اصل|не оригинал|подделк|пал[её]н(?:ый|ая|ое|ка)|фейк"),
     # not "حمل" or "при доставке" alone: "are laptops insured at delivery?" names no damage
     ("transport_damage", r"(?:آسیب|صدمه|خسارت)\w*.{0,15}حمل|(?:حین|موقع|در) حمل|ضربه|شکسته|شکستن(?!\w)|شکستند|(?:نصف|همه|کل|نیم)\S* (?:(?!برنامه)\S+ ){0,3}ریخت(?!م|یم)|درش لق|درب\S* لق|له شده|ترک ?(?:خورد|داره|دارد|برداشت)|خط ?و ?خش|بدن\S* ?خط|خط (?:افتاده|انداخته|برداشته)|خط روش|تورفتگی|قر شده|بسته.*(پاره|خراب)|"
                          r"повре\w+ при доставке|при доставке повре\w+|разбит|разлил|пролил|вытекл|треснул|помят|(?<!\w)мят(?:ая|ые|ый|ое|ую|ой)(?!\w)|треснут|трещин|царапин|поцарапан|вмятин|(?:повред|разби|слома|помя)\w* в пути|в пути (?:повред|разби|слома|помя)|транспорт"),
@@ -424,10 +426,16 @@ _ADDING = re.compile(r"(?<!\w)(ещ[её](?!\s+\w+(?:ше|же|ее|ле)(?!\w))
                      re.IGNORECASE)
 
 
+# "но отдельным заказом", "جداگانه سفارش بدم": an order of its own, whatever else it adds
+_SEPARATELY = re.compile(r"(?<!\w)(?:отдельн\w*|другим заказом|в другом заказе|جداگانه|جدا ?جدا|(?:یه|یک) سفارش (?:دیگه|دیگر|جدا))(?!\w)",
+                         re.IGNORECASE)
+
+
 def adds_to_order(text: str) -> bool:
     """"And if I also take ...": the amount named is added to the order asked about before (not "a cheaper one
-    still": "ещё дешевле")."""
-    return _ADDING.search(_folded(text)) is not None
+    still": "ещё дешевле", nor "also a kettle, but as a separate order")."""
+    folded = _folded(text)
+    return _ADDING.search(folded) is not None and _SEPARATELY.search(folded) is None
 
 
 # "доставка до 100 лари", "больше 500", "от 100 до 500", "خرید زیر ۲ میلیون": a price band asked about, not a total
@@ -915,7 +923,9 @@ def past_the_span(text: str) -> bool:
 _STILL_TIME = re.compile(r"هنوز (?:وقت|مهلت)|وقت دارم|مهلت دارم|دیر (?:نشده|شده|نیست)|دیره|успева\w*|успею|не поздно|"
                          r"поздно ли|уже поздно|ещё в срок|еще в срок|"
                          # "сколько у меня осталось дней на тест?", "چند روز از مهلتم مونده؟": the time left
-                         r"остал\w* (?:\w+ )?(?:дн|дней|времени|часов)|сколько (?:\w+ )?остал|چند (?:روز|ساعت) (?:\S+ ){0,3}(?:مونده|مانده|باقی)", re.IGNORECASE)
+                         r"остал\w* (?:\w+ )?(?:дн|дней|времени|часов)|сколько (?:\w+ )?остал|چند (?:روز|ساعت) (?:\S+ ){0,3}(?:مونده|مانده|باقی)|"
+                         # "چند روز دیگه وقت دارم؟", "сколько ещё у меня дней?": the days still ahead
+                         r"چند (?:روز|ساعت) (?:دیگه|دیگر) (?:\S+ )?(?:وقت|مهلت)|сколько (?:\w+ )?(?:ещ[её]|еще) (?:\w+ ){0,2}(?:дн|времени|часов)", re.IGNORECASE)
 
 
 def asks_if_still_in_time(text: str) -> bool:
@@ -923,8 +933,9 @@ def asks_if_still_in_time(text: str) -> bool:
     return _STILL_TIME.search(_folded(text)) is not None
 
 
-# "now" with the time of day it is ("الان ساعت ۴ عصره", "сейчас уже 16:00"), not "الان صدا نمیده" (now it is silent)
-_NOW = re.compile(r"(?<!\w)(?:الان|الآن|اکنون|الانم|сейчас|щас|теперь уже)(?!\w)(?=.{0,12}(?:\d|ساعت|صبح|ظهر|عصر|شب|"
+# "now" with the time of day it is ("الان ساعت ۴ عصره", "сейчас уже 16:00"), not "الان صدا نمیده" (now it is silent) nor
+# the days gone by ("الان ۲ روز گذشته")
+_NOW = re.compile(r"(?<!\w)(?:الان|الآن|اکنون|الانم|сейчас|щас|теперь уже)(?!\w)(?=.{0,12}(?:(?<!\d)\d+(?!\d|\s*(?:روز|هفته|дн|день|недел))|ساعت|صبح|ظهر|عصر|شب|"
                   r"час|утр|вечер|ночь|ночи|полдень|обед|دیگه دیر|поздно))", re.IGNORECASE)
 
 

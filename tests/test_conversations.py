@@ -965,3 +965,26 @@ def test_whether_an_order_still_ships_free_after_a_return_is_computed(servers) -
 def test_a_what_if_plainly_about_another_rule_is_not_read_as_a_delivery_time(servers) -> None:
     said = last_reply(servers, "tisa", "قسطای بعدی کی باید بدم؟", "اگه ۳ روز دیر بدم جریمه داره؟")
     assert "روز پنجم" in said and "پست به شهرستان" not in said  # the installments' grace, not the post's 3-5 days
+
+
+def test_a_question_after_a_told_wish_is_read_on_its_own_where_the_whole_weighs_two_alike(servers) -> None:
+    answer = last_reply(servers, "sitra", "سلام وقتتون بخیر، اولین باره می‌خوام از سیترا خرید کنم. ثبت نام چطوریه؟")
+    assert "کد تأیید" in answer  # signing up, not only how to order
+
+
+def test_days_gone_by_since_a_span_began_count_it_down(servers) -> None:
+    answer = last_reply(servers, "sitra", "پول از حسابم کم شد ولی سفارش ثبت نشد!! الان چيكار كنم",
+                        "الان 2 روز گذشته هنوز برنگشته، نگران باشم؟")
+    assert "۷۲ ساعت" in answer and "فردا" in answer  # 72 hours from two days ago end tomorrow
+
+
+def test_a_rule_that_sends_the_customer_to_the_store_comes_with_its_contact(servers) -> None:
+    answer = last_reply(servers, "tisa", "عطرو تو حراج خریدم پلمپشم باز نکردم، ولی فک کنم بوش به دلم نمیشینه. میتونم پس بدم؟",
+                        "خب چطوری برگردونمش؟ من اصفهانم")
+    assert "قبض" in answer and "۰۲۱۵۵۶۹۰۶۸۸" in answer
+
+
+def test_an_item_bought_as_a_separate_order_is_priced_alone(servers) -> None:
+    answer = last_reply(servers, "citadel", "Присмотрели у вас холодильник за 900 лари. Доставка в Батуми сколько будет?",
+                        "супер. а если еще чайник за 80 лари, но отдельным заказом, уже потом?")
+    assert "80 лари" in answer and "980" not in answer

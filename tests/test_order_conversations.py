@@ -604,3 +604,17 @@ def test_the_time_to_report_asked_after_a_refusal_is_its_rule_not_the_same_answe
                      "а сколько времени даётся чтобы сообщить о проблеме с товаром?")
     said = text(asked)
     assert "24 часов" in said and answers.refused_again(policies()["sitra"], "ru") not in said
+
+
+def test_the_days_left_are_asked_after_a_return_decision_for_that_order(servers) -> None:
+    decided, left = talk(servers, "offykala", "سلام پرینتر HP سفارش ۵۸۱۲۰ رو پریروز گرفتم، کاغذ گیر میکنه مدام. میتونم پسش بدم؟ "
+                         "۴ رقم آخر شمارم ۴۵۶۷", "چند روز دیگه وقت دارم؟")
+    assert "قابل مرجوعی" in text(decided)
+    assert "هنوز ۵ روز وقت دارید" in text(left)
+
+
+def test_a_fake_suspected_after_a_refused_change_of_mind_is_decided_as_a_fault(servers) -> None:
+    refused, fake = talk(servers, "tisa", "سفارش TS1043 رو دو روز پیش گرفتم لانکوم ۵۰ میل. درشو باز کردم ولی خوشم نیومد "
+                         "میخوام پس بدم. شمارم 09352222203", "راستش بوش با همیشه فرق داره، به نظرم اصل نیست")
+    assert "قابل مرجوعی" not in text(refused)
+    assert "اصالت" in text(fake) and "قابل مرجوعی است" in text(fake) and "۷ روز" in text(fake)

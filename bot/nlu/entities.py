@@ -118,7 +118,8 @@ _DISTANCE = re.compile(
     rf"(?<![\w.,/])(?P<num>{_NUM}){_GAP}(?:{_KM})|(?<![\w])(?:{_KM})[ \u200c]{{0,3}}(?P<num2>{_NUM})(?!\d|[.,]\d)",
     re.IGNORECASE,
 )
-# Hours said in words: "ساعت یک ظهر", "в два часа дня", "в час дня" (an hour alone is one o'clock).
+# Hours said in words: "ساعت یک ظهر", "в два часа дня", "в час дня" (an hour alone is one o'clock). "2 дня" without "час"
+# or "в" before it is two days ("уже 2 дня прошло"), "в 2 дня" two in the afternoon.
 _HOUR_WORDS: dict[str, int] = {
     "یک": 1, "یه": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "شیش": 6, "هفت": 7, "هشت": 8, "نه": 9,
     "ده": 10, "یازده": 11, "دوازده": 12,
@@ -136,8 +137,8 @@ _TIME = re.compile(
     rf"(?:ساعت{_GAP})?(?<![\w:])(?P<h>{_HOUR}):(?P<m>[0-5]\d)(?![\d:])"
     rf"(?:{_GAP}(?P<day>{_DAY}))?"
     rf"|ساعت{_GAP}(?P<h2>{_HOUR}|{_WORD_HOUR})(?![\d\w])(?:{_GAP}(?P<day2>{_DAY}))?"
-    rf"|(?<![\w.,])(?P<h3>{_HOUR}){_GAP}(?:час(?:а|ов)?{_GAP})?(?P<day3>{_DAY})"
-    rf"|(?<!\w)(?:в|к|до|после){_GAP}(?P<h4>{_HOUR}|{_WORD_HOUR}){_GAP}час\w*(?:{_GAP}(?P<day4>{_DAY}))?"
+    rf"|(?<![\w.,])(?P<h3>{_HOUR}){_GAP}(?:час(?:а|ов)?{_GAP}|(?!дня))(?P<day3>{_DAY})"
+    rf"|(?<!\w)(?:в|к|до|после|около){_GAP}(?P<h4>{_HOUR}|{_WORD_HOUR}){_GAP}(?:час\w*(?:{_GAP}(?P<day4>{_DAY}))?|(?P<day6>дня)(?!\w))"
     rf"|(?<!\w)(?:в|к|до|после){_GAP}(?P<h5>час)(?:{_GAP}(?P<day5>{_DAY}))(?!\w)"
     rf"|(?<!\w)(?:закаж\w*|заказ\w*|оформ\w*|сделан\w*)(?:{_GAP}заказ\w*)?{_GAP}в{_GAP}(?P<h6>{_ORDER_HOUR})(?![\d\w:.,])"
     rf"(?!{_GAP}(?:{_DAY}|{_NOT_HOURS}))"
@@ -343,7 +344,7 @@ def _times(text: str) -> Iterator[Entity]:
         said = next(match.group(g) for g in ("h", "h2", "h3", "h4", "h5", "h6", "h7", "h8") if match.group(g))
         hour = int(said) if said.isdigit() else _HOUR_WORDS[said.lower()]
         minute = int(match.group("m") or 0)
-        day = next((match.group(g) for g in ("day", "day2", "day3", "day4", "day5") if match.group(g)), "")
+        day = next((match.group(g) for g in ("day", "day2", "day3", "day4", "day5", "day6") if match.group(g)), "")
         evening = _EVENING_BEFORE.search(text[: match.start()]) if not day and hour < 12 else None
         if evening and (hour >= NIGHT_ENDS or not evening.group("night")):  # "دیشب ساعت ۲" is 2 am
             day = "شب"
@@ -432,15 +433,21 @@ _NAMED_DAYS = {"امروز": 0, "сегодня": 0, "دیروز": 1, "دیشب"
 MINUTES_AGO = "minutes_ago"  # a time entity's value "minutes_ago:90": "یک ساعت و نیم پیش", placed by bot.dialogue
 _HOURS_AGO = re.compile(
     rf"(?<!\w)(?:(?P<n>\d{{1,2}}|{_WORD_NUM}){_GAP}(?:(?P<unit>ساعت|час\w*|دقیقه|минут\w*)(?P<half>{_GAP}و{_GAP}نیم)?)"
-    rf"|(?P<half_hour>نیم{_GAP}ساعت|полчаса)|(?P<hour>час|полтора{_GAP}часа)){_GAP}(?:پیش|قبل|назад)(?!\w|{_GAP}از)",
+    rf"|(?P<half_hour>نیم{_GAP}ساعت|полчаса)|(?P<hour>час|полтора{_GAP}часа)){_GAP}(?:پیش|قبل|назад)(?!\w|{_GAP}از)"
+    # the days gone by since, a span up to now: "الان ۲ روز گذشته", "уже 2 дня прошло", "прошло 3 дня"
+    rf"|(?<!\w)(?P<days>\d{{1,2}}|{_WORD_NUM}){_GAP}(?:روز|дн[яей]|день){_GAP}(?:گذشته|прошл\w*)(?!\w)"
+    rf"|(?<!\w)прошл\w*{_GAP}(?:уже{_GAP})?(?P<days2>\d{{1,2}}|{_WORD_NUM}){_GAP}(?:дн[яей]|день)(?!\w)",
     re.IGNORECASE,
 )
 
 
 def _hours_ago(text: str) -> Iterator[Entity]:
-    """"یک ساعت و نیم پیش", "2 часа назад", "полчаса назад": a moment counted back from now, in minutes."""
+    """"یک ساعت و نیم پیش", "2 часа назад", "полчаса назад", "۲ روز گذشته": a moment counted back from now, in minutes."""
     for match in _HOURS_AGO.finditer(text):
-        if match.group("half_hour"):
+        days = match.group("days") or match.group("days2")
+        if days:
+            minutes = parse_number(days) * 24 * 60
+        elif match.group("half_hour"):
             minutes = 30.0
         elif match.group("hour"):
             minutes = 90.0 if match.group("hour").lower().startswith("полтора") else 60.0

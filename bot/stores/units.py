@@ -298,6 +298,16 @@ def echoed(question: str, said: Sequence[AnswerUnit]) -> list[AnswerUnit]:
                                                  for figure in _FIGURE.findall(comparable(text))}]
 
 
+# a rule that sends the customer to the store's people: "با امور مشتریان تیسا هماهنگ کنید", "свяжитесь с поддержкой"
+_GET_IN_TOUCH = re.compile(r"تماس بگیرید|هماهنگ کنید|اطلاع (?:دهید|بدهید)|свяжитесь|позвоните|согласуйте|обратитесь|сообщите",
+                           re.IGNORECASE)
+
+
+def sends_to_people(unit: AnswerUnit, language: str) -> bool:
+    """Whether a rule tells the customer to get in touch with the store, so that the store's contact goes with it."""
+    return _GET_IN_TOUCH.search(unit.text[language]) is not None  # type: ignore[index]
+
+
 def short_follow_up(question: str) -> bool:
     """A message short enough to lean on what was asked before ("and the post?", "ok?") rather than ask on its own."""
     return len(comparable(question).split()) <= FOLLOW_UP_WORDS

@@ -18,6 +18,7 @@ from bot.dialogue import (
     asks_how_to,
     tells_own_items_fault,
     asks_if_still_in_time,
+    says_now,
     about_own_order,
     asks_about_days_off,
     asks_for_a_person,
@@ -207,6 +208,9 @@ def test_buttons_still_answer_the_seal_question() -> None:
         ("لپ تاپم مشکل داره میخوام پسش بدم", "defect"),
         ("پرداخت مشکل داره؟", None),
         ("اگه شیشه‌ش نشتی داشته باشه چی؟", "defect"),
+        ("راستش بوش با همیشه فرق داره، به نظرم اصل نیست", "defect"),   # a fake: a fault, not a wrong item
+        ("кажется это подделка, запах другой", "defect"),
+        ("اصلا نمیدونم چی بپرسم", None),
     ],
 )
 def test_more_ways_to_say_the_reason(text: str, reason: str) -> None:
@@ -399,6 +403,8 @@ def test_a_part_of_the_day_is_a_time(text: str, hour: int | None) -> None:
         ("۸ تا پله داره، طبقه چندم حساب میشه؟", 1_500_000, "toman", None),      # steps
         ("а через 3 дня привезёте?", 300, "gel", None),                        # days
         ("а если еще наушники за 45 добавлю, будет 125", 80, "gel", 125),      # the sum the customer made
+        ("а если еще чайник за 80 лари, но отдельным заказом?", 900, "gel", 80),  # an order of its own
+        ("یه کرم ۳۰۰ تومنی هم جداگانه سفارش بدم چی؟", 1_800_000, "toman", 300_000),
         ("и утюг за 40 добавлю, тогда сколько будет?", 75, "gel", 115),        # "сколько будет?" names no total
         ("اگه یه بادی اسپلش ۳۰۰ تومنی هم بذارم میشه ۲ و ۱۰۰، اونوقت چی؟", 1_800_000, "toman", 2_100_000),  # 2 million 100
         ("а если возьму ещё дешевле, за четыреста девяносто девять?", 700, "gel", 499),  # in words; "still cheaper"
@@ -737,10 +743,19 @@ def test_an_and_if_past_the_span_just_given(text: str, past: bool) -> None:
 @pytest.mark.parametrize("text, asked", [
     ("یک ساعت و نیم پیش تحویل گرفتم. هنوز وقت دارم؟", True), ("دیروز رسید، دیر نشده؟", True),
     ("получил в воскресенье, сегодня среда. успеваю?", True), ("а не поздно ещё сообщить?", True),
+    ("چند روز دیگه وقت دارم؟", True), ("сколько ещё у меня дней?", True),
     ("کی میرسه؟", False), ("сколько дней доставка?", False),
 ])
 def test_whether_a_window_is_still_open_is_asked(text: str, asked: bool) -> None:
     assert asks_if_still_in_time(text) is asked
+
+
+@pytest.mark.parametrize("text, now", [
+    ("الان ساعت ۴ عصره، دیر نشده؟", True), ("сейчас уже 16:00", True), ("الان ۱۰ صبحه", True),
+    ("الان 2 روز گذشته هنوز برنگشته", False), ("сейчас уже 3 дня жду", False), ("الان صدا نمیده", False),
+])
+def test_the_present_time_told(text: str, now: bool) -> None:
+    assert says_now(text) is now
 
 
 @pytest.mark.parametrize("text, acts", [

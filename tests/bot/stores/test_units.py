@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from bot.stores.policy import PolicyError, load_policy, policies
-from bot.stores.units import (UnitIndex, asked_part, broad, choose_units, plainly_answered, ruled_out, short_follow_up,
-                              told_part, with_next_step)
+from bot.stores.units import (UnitIndex, asked_part, broad, choose_units, plainly_answered, ruled_out, sends_to_people,
+                              short_follow_up, told_part, with_next_step)
 from bot.i18n.format import digits
 from bot.nlu.language import detect_language
 from support import ROOT, shared_file
@@ -288,6 +288,18 @@ def test_every_next_step_is_another_rule_of_the_same_store(store: str) -> None:
     units = {unit.id: unit for unit in policies()[store].units}
     for unit in units.values():
         assert unit.next_step is None or (unit.next_step in units and unit.next_step != unit.id), unit.id
+
+
+@pytest.mark.parametrize("store, unit, sends", [
+    ("tisa", "return_from_provinces_post_receipt", True),   # "coordinate with Tisa's customer service first"
+    ("tisa", "damage_report_within_7_days", True),
+    ("offykala", "contact_support_before_sending", True),
+    ("tisa", "free_shipping_lost_on_return", False),
+    ("chistatek", "price_locked_after_order", False),
+])
+def test_a_rule_that_sends_the_customer_to_the_store_is_known_in_both_languages(store: str, unit: str, sends: bool) -> None:
+    found = next(found for found in policies()[store].units if found.id == unit)
+    assert sends_to_people(found, "fa") is sends and sends_to_people(found, "ru") is sends
 
 
 def test_a_ranking_asked_again_is_the_same_and_few_are_kept() -> None:
