@@ -35,6 +35,7 @@ from bot.dialogue import (
     adds_to_order,
     asks_about_language,
     asks_if_still_in_time,
+    asks_the_converse,
     asks_until_when,
     asks_for_a_person,
     asks_for_contact,
@@ -391,7 +392,10 @@ def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list
         topics = ["cancel_order", *topics]
     store = current_store(tracker)
     said = _units_said_before(tracker)
-    again = echoed(question, [unit for unit in store.units if unit.id in said]) if not what_if(question) else []
+    before = [unit for unit in store.units if unit.id in said]
+    if asks_the_converse(question) and before:  # "برعکسش چی؟": the rule just said, the other way round
+        return before
+    again = echoed(question, before) if not what_if(question) else []
     if again:
         return again
     return with_next_step([match.unit for match in choose_units(question, topics, store_index(store), tracker.get_slot("city"),

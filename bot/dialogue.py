@@ -426,6 +426,16 @@ _ADDING = re.compile(r"(?<!\w)(ещ[её](?!\s+\w+(?:ше|же|ее|ле)(?!\w))
                      re.IGNORECASE)
 
 
+# "برعکسش چی؟", "а наоборот?": the other way round of the rule just said, asked (not "наоборот, я доволен")
+_CONVERSE = re.compile(r"^\W*(?:(?:و|خب|حالا|а|и|ну)\s+)?(?:برعکس\w*|بالعکس|наоборот)(?!\w)(?=.*(?:[?؟]|چی|چطور))", re.IGNORECASE)
+
+
+def asks_the_converse(text: str) -> bool:
+    """"برعکسش چی، ارزون شد پولشو پس میدین؟" after "the price cannot change after the order": the rule just said,
+    asked the other way round."""
+    return _CONVERSE.search(_folded(text)) is not None
+
+
 # "но отдельным заказом", "جداگانه سفارش بدم": an order of its own, whatever else it adds
 _SEPARATELY = re.compile(r"(?<!\w)(?:отдельн\w*|другим заказом|в другом заказе|جداگانه|جدا ?جدا|(?:یه|یک) سفارش (?:دیگه|دیگر|جدا))(?!\w)",
                          re.IGNORECASE)

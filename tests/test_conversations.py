@@ -988,3 +988,8 @@ def test_an_item_bought_as_a_separate_order_is_priced_alone(servers) -> None:
     answer = last_reply(servers, "citadel", "Присмотрели у вас холодильник за 900 лари. Доставка в Батуми сколько будет?",
                         "супер. а если еще чайник за 80 лари, но отдельным заказом, уже потом?")
     assert "80 лари" in answer and "980" not in answer
+
+
+def test_the_other_way_round_of_the_rule_just_said_is_that_rule(servers) -> None:
+    answer = last_reply(servers, "chistatek", "اگه تا برسه قیمتش گرون شد باید مابه التفاوت بدم؟", "برعکسش چی، ارزون شد پولشو پس میدین؟")
+    assert "کاهش یا افزایش" in answer

@@ -18,6 +18,7 @@ from bot.dialogue import (
     asks_how_to,
     tells_own_items_fault,
     asks_if_still_in_time,
+    asks_the_converse,
     says_now,
     about_own_order,
     asks_about_days_off,
@@ -842,3 +843,11 @@ def test_how_something_is_done_is_told_from_a_sum(text: str, asked: bool) -> Non
 ])
 def test_a_correction_of_what_was_said_before(text: str, correcting: bool) -> None:
     assert corrects(text) is correcting
+
+
+@pytest.mark.parametrize("text, converse", [
+    ("برعکسش چی، ارزون شد پولشو پس میدین؟", True), ("а наоборот? если подешевеет?", True), ("و برعکس؟", True),
+    ("اگه ارزون شد پولشو پس میدین؟", False), ("наоборот, я доволен", False),
+])
+def test_the_other_way_round_of_the_rule_just_said(text: str, converse: bool) -> None:
+    assert asks_the_converse(text) is converse
