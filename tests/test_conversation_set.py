@@ -34,7 +34,7 @@ DEV14_FLOOR = 0.70
 DEV15_FLOOR = 0.80
 DEV16_FLOOR = 0.68
 DEV18_FLOOR = 0.76
-DEV19_FLOOR = 0.64
+DEV19_FLOOR = 0.82
 
 
 @pytest.mark.parametrize("name, floor", [("blind", BLIND_FLOOR), ("dev", DEV_FLOOR), ("dev2", DEV2_FLOOR),
