@@ -411,6 +411,9 @@ class ActionOrderFlow(Action):
             reason = "change_of_mind"  # "the cream too? I haven't opened it": an unopened item with no fault named
         known = [SlotSet("return_item", sku), SlotSet("return_reason", reason), SlotSet("sealed", sealed)]
         cleared = [SlotSet(slot, None) for slot in _FLOW_SLOTS] + [SlotSet("purpose", None)]
+        if what_if(question_text(tracker)) and order.delivered_at is None:  # "а если придет бракованным?" of an order
+            utter_topic(dispatcher, tracker, purpose, question_text(tracker), likely_intents(tracker))  # on its way:
+            return cleared  # the page's rule for when it has come, not "not delivered yet"
         item = next((i for i in order.items if i.sku == sku), None)
         shared = one_rule_for_every_reason(store)
         if reason is None and shared is not None and not side_question(tracker):  # why would not change the answer

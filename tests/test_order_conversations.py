@@ -618,3 +618,12 @@ def test_a_fake_suspected_after_a_refused_change_of_mind_is_decided_as_a_fault(s
                          "میخوام پس بدم. شمارم 09352222203", "راستش بوش با همیشه فرق داره، به نظرم اصل نیست")
     assert "قابل مرجوعی" not in text(refused)
     assert "اصالت" in text(fake) and "قابل مرجوعی است" in text(fake) and "۷ روز" in text(fake)
+
+
+def test_a_fault_supposed_of_the_order_looked_up_is_decided_for_it_when_it_has_come(servers) -> None:
+    _, delivered = talk(servers, "offykala", "Здравствуйте, заказ 58120, телефон 0912 123 4567. Принтер HP привезли позавчера, "
+                        "коробку не вскрывал, передумал. Можно вернуть?", "а если окажется бракованным, тогда сколько у меня времени?")
+    assert "у вас ещё 5 дней" in text(delivered)
+    _, on_its_way = talk(servers, "offykala", "где мой заказ 58122? тел 09124444402",
+                         "а если придет бракованным, сколько дней у меня будет?")
+    assert "7 дней после получения" in text(on_its_way) and "не доставлен" not in text(on_its_way)
