@@ -229,8 +229,9 @@ def test_a_question_that_mentions_the_stores_experts_is_answered_not_handed_off(
 
 def test_a_question_read_as_ok_is_still_answered_and_a_plain_yes_is_not(servers) -> None:
     units = {unit.text["fa"] for unit in policies()["tisa"].units}
-    [question] = texts(servers.say(servers.conversation("tisa"), "من تبریزم، با تیپاکس بفرستم اوکیه؟", store="tisa"))
+    question, *contact = texts(servers.say(servers.conversation("tisa"), "من تبریزم، با تیپاکس بفرستم اوکیه؟", store="tisa"))
     assert set(question.split("\n")) <= units                       # a rule of the page, not "ok, what else?"
+    assert contact in ([], [policies()["tisa"].contact.text["fa"]])  # and whom to coordinate it with
     [yes] = texts(servers.say(servers.conversation("tisa"), "باشه", store="tisa"))
     assert yes not in units and detect_language(yes) == "fa"       # a plain "ok" asks nothing of the rules
 

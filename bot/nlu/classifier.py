@@ -44,12 +44,15 @@ def _has_words(message: Message) -> bool:
 # asks something done with one's order, that request decides ("… دیگه لازمم نیست. میخوام کل سفارشو کنسل کنم، میشه؟").
 # Only those: a question about a rule ("هزینه‌ای داره؟") read without its story loses what it is about (measured on
 # the dev conversation sets). Nor where the whole weighs two readings alike (within CLOSE) and the question alone plainly
-# reads one of them ("اولین باره می‌خوام خرید کنم. ثبت نام چطوریه؟": signing up, not how to order).
+# reads one of them ("اولین باره می‌خوام خرید کنم. ثبت نام چطوریه؟": signing up, not how to order) — unless that one is
+# about one's own order, where the story's facts decide ("پرینتر ... کار نمیکنه. میتونم برگردونم؟" is a fault, not
+# a change of mind).
 STORY_TOKENS = 15
 UNSURE = 0.6
 PLAIN = 0.75
 CLOSE = 0.2
 REQUESTS = frozenset({"order_status", "cancel_order", "return_request"})
+TOLD_DECIDES = REQUESTS | {"damaged_item"}
 
 
 def _asked_features(message: Message) -> Optional[csr_matrix]:
@@ -210,8 +213,9 @@ class LinearSvmIntentClassifier(GraphComponent, IntentClassifier):
             story = len(message.get(TOKENS_NAMES[TEXT]) or []) >= STORY_TOKENS  # about one's order decides; of two
             first, second = np.argsort(-probabilities[index])[:2]  # readings weighed alike, the question asked
             alike = probabilities[index][first] - probabilities[index][second] < CLOSE  # plainly decides
-            if own.max() >= PLAIN and (story and self._model.classes_[own.argmax()] in REQUESTS
-                                       or alike and own.argmax() in (first, second)):
+            reading = self._model.classes_[own.argmax()]
+            if own.max() >= PLAIN and (story and reading in REQUESTS
+                                       or alike and own.argmax() in (first, second) and reading not in TOLD_DECIDES):
                 probabilities[index] = own
         # a message without a single letter or digit (emoji, punctuation) carries no
         # evidence: zero confidence everywhere, so the fallback asks to rephrase
