@@ -223,17 +223,17 @@ def utter_return_post(dispatcher: CollectingDispatcher, tracker: Tracker) -> boo
     or, after a return's rule or decision, its sending ("چطوری بفرستم؟ من اصفهانم"), or its money ("کل پولشو پس میدین؟"), gets the return rules, with the rule of a wrong or broken item said in this message or the two before first (found
     by the reason's own words where the question alone finds a rule of another topic); True when said."""
     question = question_text(tracker)
-    after_return = (earlier_topic(tracker) in RETURN_TOPICS or tracker.get_slot("pending_return")) and (
-        asks_who_pays(question) or sends_it_oneself(question))
-    if not question or not (asks_about_sending_back(question) or asks_money_back(question) or after_return):
-        return False
     reasons = [reason_from(None, said_before) for said_before in recent_texts(tracker, 3)]
     reason = next((found for found in reasons if found not in (None, "change_of_mind")), None)
+    after_return = (earlier_topic(tracker) in RETURN_TOPICS or tracker.get_slot("pending_return") or reason) and (
+        asks_who_pays(question) or sends_it_oneself(question))  # "… با عکس سایت فرق داشت چی؟ هزینه ها با کیه": a ground told
+    if not question or not (asks_about_sending_back(question) or asks_money_back(question) or after_return):
+        return False
     topics = [*(["damaged_item"] if reason else []), "return_request", *likely_intents(tracker)]
     units = chosen_units(tracker, question, topics)
     language = store_and_language(tracker)[1]
-    if reason and not reasons[0] and (not units or units[0].topic not in RETURN_TOPICS):
-        units = chosen_units(tracker, f"{REASON_NAMES[reason][language]} {question}", topics)  # that ground's post
+    if reason and not reasons[0]:  # that ground's post, found by its own words, rather than a change of mind's
+        units = chosen_units(tracker, f"{REASON_NAMES[reason][language]} {question}", topics) or units
     say_units(dispatcher, units, language)
     utter_free_shipping_after_return(dispatcher, tracker, units)  # "3.2 million shipped free, I return 1.4: all back?"
     return bool(units)

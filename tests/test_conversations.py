@@ -994,3 +994,9 @@ def test_an_item_bought_as_a_separate_order_is_priced_alone(servers) -> None:
 def test_the_other_way_round_of_the_rule_just_said_is_that_rule(servers) -> None:
     answer = last_reply(servers, "chistatek", "اگه تا برسه قیمتش گرون شد باید مابه التفاوت بدم؟", "برعکسش چی، ارزون شد پولشو پس میدین؟")
     assert "کاهش یا افزایش" in answer
+
+
+def test_who_pays_after_a_ground_told_is_that_grounds_rule_not_a_change_of_minds(servers) -> None:
+    said = texts(servers.say(new_sender(), "اگه چیزی که رسید با عکس و مشخصات سایت فرق داشت چی؟ هزینه ها با کیه", store="tisa"))
+    assert unit_text("tisa", "wrong_item_full_refund", "fa") in said
+    assert unit_text("tisa", "return_shipping_normal_days_or_sale", "fa") not in said
