@@ -35,6 +35,7 @@ from actions.db import local_now
 from actions.topics import (
     ORDER_SLOTS,
     RETURN_TOPICS,
+    amount_corrected,
     bound_follow_up,
     chosen_units,
     cited,
@@ -453,8 +454,8 @@ class ActionUnclear(Action):
         again = computed_again(tracker) or total_again(tracker)
         if again:  # a new detail, or "and for 250?", "if it becomes 2.5?": the same question with it
             return again
-        if bound_follow_up(dispatcher, tracker):  # "а если за 8 млн?" after the rule for purchases over 10 million
-            return []
+        if bound_follow_up(dispatcher, tracker) or amount_corrected(dispatcher, tracker):  # "а если за 8 млн?" after
+            return []  # the rule for purchases over 10 million; "ببخشید ۲ میلیون و ۸۰۰ بود" after a rule of any amount
         if window_asked_now(dispatcher, tracker):  # "сейчас 4 часа дня, ещё не поздно?" after a window: counted to now
             return []
         language = store_and_language(tracker)[1]

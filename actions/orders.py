@@ -35,6 +35,7 @@ from actions.faults import told_when_down
 from actions.numbers import ActionUnclear, utter_return_post
 from actions.topics import (
     ORDER_SLOTS,
+    amount_corrected,
     bound_follow_up,
     chosen_units,
     cited,
@@ -170,9 +171,10 @@ class ActionOrderFlow(Action):
             if again:  # fault by a guess: the price again for the new total
                 return again
         question = question_text(tracker)
-        if unnamed and corrects(question) and reason_from(None, question) is None and bound_follow_up(dispatcher, tracker):
+        if unnamed and corrects(question) and reason_from(None, question) is None and (
+                bound_follow_up(dispatcher, tracker) or amount_corrected(dispatcher, tracker)):
             return []  # "ببخشید، ۱۲ میلیون و ۵۰۰ هزار ریال بوده" after the rule for purchases over 10 million, a
-            # correction telling no fault: that rule's bound for the amount
+            # correction telling no fault: that rule's bound for the amount (or, for a rule of any amount, that again)
         purpose = _purpose(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         reason = reason_from(None, question)

@@ -40,6 +40,7 @@ from bot.dialogue import (
     asks_for_a_person,
     asks_for_contact,
     asks_why_asked,
+    corrects,
     day_part,
     moments_said,
     moments_told,
@@ -362,6 +363,20 @@ def bound_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
         say_units(dispatcher, [unit], language)
     else:
         _say_bound(dispatcher, unit, amounts[0], store, language)
+    return True
+
+
+def amount_corrected(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """"ببخشید ۲ میلیون و ۸۰۰ بود نه ۳۰۰. فرقی میکنه؟" right after a rule for any amount ("the bank returns it within
+    72 hours"): that the amount changes nothing, with the rule again; True when said."""
+    amounts = [entity for entity in (tracker.latest_message or {}).get("entities") or [] if entity.get("entity") == "amount"]
+    said = _units_said_before(tracker)
+    units = [unit for unit in current_store(tracker).units if unit.id in said]
+    if not amounts or not corrects(question_text(tracker)) or not units or any(unit.when is not None for unit in units):
+        return False
+    language = store_and_language(tracker)[1]
+    rule = "\n".join(unit.text[language] for unit in units)  # type: ignore[index]
+    dispatcher.utter_message(text=render("unit.same_for_any_amount", language, rule=rule), sources=cited(units))  # type: ignore[arg-type]
     return True
 
 

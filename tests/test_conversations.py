@@ -1000,3 +1000,9 @@ def test_who_pays_after_a_ground_told_is_that_grounds_rule_not_a_change_of_minds
     said = texts(servers.say(new_sender(), "اگه چیزی که رسید با عکس و مشخصات سایت فرق داشت چی؟ هزینه ها با کیه", store="tisa"))
     assert unit_text("tisa", "wrong_item_full_refund", "fa") in said
     assert unit_text("tisa", "return_shipping_normal_days_or_sale", "fa") not in said
+
+
+def test_an_amount_corrected_after_a_rule_for_any_amount_gets_that_rule_again(servers) -> None:
+    answer = last_reply(servers, "sitra", "سلام من ۲ میلیون و ۳۰۰ پرداخت کردم از حسابم کم شد ولی سفارش ثبت نشد!! پولم کی برمیگرده",
+                        "ببخشید ۲ میلیون و ۸۰۰ بود نه ۳۰۰. فرقی میکنه؟")
+    assert "تغییر نمی‌دهد" in answer and "۷۲ ساعت" in answer
