@@ -325,6 +325,8 @@ class ActionPickup(Action):
         elsewhere = order_named_instead(tracker) or computed_elsewhere(tracker, self.name())
         if elsewhere:  # an order's number, or an amount and a distance, after a pickup time: that order, the price
             return elsewhere
+        if utter_return_post(dispatcher, tracker):  # "خودم با پست بفرستمش؟ از مشهد" after a return's decision: how
+            return []  # to send it back, not a pickup
         store, language = store_and_language(tracker)
         rules = store.rules
         asked = latest_entity(tracker, "time") or day_part(question_text(tracker))  # "at 14:00", "in the evening"

@@ -628,3 +628,9 @@ def test_a_fault_supposed_of_the_order_looked_up_is_decided_for_it_when_it_has_c
     _, on_its_way = talk(servers, "offykala", "где мой заказ 58122? тел 09124444402",
                          "а если придет бракованным, сколько дней у меня будет?")
     assert "7 дней после получения" in text(on_its_way) and "не доставлен" not in text(on_its_way)
+
+
+def test_sending_it_back_oneself_after_a_return_decision_gets_the_return_post(servers) -> None:
+    *_, post = talk(servers, "tisa", "سلام. من مشهدم. یه ورساچه اروس پریروز پستچی آورد، شیشه‌ش ترک داشت، نصفش ریخته. میخوام مرجوعش کنم",
+                    "TS1046 شمارمم ۰۹۳۵ ۲۲۲ ۲۲۰۶", "خودم با پست بفرستمش؟ از مشهد")
+    assert "قبض پست" in text(post) and "ذکر نشده" not in text(post)

@@ -777,7 +777,7 @@ def test_telling_the_store_to_act_is_told_from_asking_how(text: str, acts: bool)
 @pytest.mark.parametrize(
     "text, sending",
     [("من مشهدم با پست سفارشی میفرستم، رسید پستو چیکار کنم؟", True), ("отправлю почтой, квитанцию куда?", True),
-     ("کی برام میفرستین؟", False), ("когда отправите заказ?", False)],
+     ("خودم با پست بفرستمش؟ از مشهد", True), ("کی برام میفرستین؟", False), ("когда отправите заказ?", False)],
 )
 def test_the_customer_sending_something_themselves(text: str, sending: bool) -> None:
     assert sends_it_oneself(text) is sending
