@@ -534,6 +534,7 @@ class ActionAnswerTopic(Action):
         covered = utter_topic(answer, tracker, topic, question_text(tracker), likely)
         if covered:
             utter_unlisted_methods(answer, tracker, [topic, *likely[:1]])
+            _ground_supposed(answer, tracker, topic)
         ground = _ground_told_of_order(tracker)
         if ground:  # "به نظرم اصل نیست" after the order's return was refused for a change of mind: the topic's rule,
             dispatcher.messages.extend(answer.messages if covered else [])  # then that order decided for the ground
@@ -545,6 +546,19 @@ class ActionAnswerTopic(Action):
         return []
 
 
+def _ground_supposed(answer: CollectingDispatcher, tracker: Tracker, topic: str) -> None:
+    """"اگه چیزی که رسید با عکس سایت فرق داشت چی؟" answered by a rule of another topic (the batch's looks): the rule of
+    the ground it supposes (a wrong item: taken back, every cost refunded) said after it, unless said already."""
+    question = question_text(tracker)
+    if topic in RETURN_TOPICS or not what_if(question):
+        return
+    said = {source.get("unit") for message in answer.messages for source in message.get("sources") or []
+            if isinstance(source, dict)}
+    ground = _ground_units(tracker, question)[:1]  # the ground's own rule, not a second one that came near
+    if ground and ground[0].id not in said:
+        say_units(answer, ground, store_and_language(tracker)[1])
+
+
 def _ground_told_of_order(tracker: Tracker) -> Optional[str]:
     """What a ground told, not asked, of the order looked up in this conversation wants done with it (a fault: its
     damage decided; a change of mind: its return); None when nothing is told of it."""
@@ -554,15 +568,20 @@ def _ground_told_of_order(tracker: Tracker) -> Optional[str]:
     return purpose_from_words(question)
 
 
+def _ground_units(tracker: Tracker, question: str) -> list[AnswerUnit]:
+    """The page's rules for the wrong, broken or faulty item a message tells, found by the ground's own words."""
+    reason = reason_from(None, question)
+    if reason is None or reason not in REASON_NAMES:
+        return []
+    language = store_and_language(tracker)[1]
+    return chosen_units(tracker, f"{REASON_NAMES[reason][language]} {question}", [*RETURN_TOPICS])
+
+
 def ground_told(dispatcher: CollectingDispatcher, tracker: Tracker, question: str) -> bool:
     """A wrong, broken or faulty item told in a message read as something else: the page's rule for that ground (found
     by its own words, the message naming no rule); True when said."""
-    reason = reason_from(None, question)
-    if reason is None or reason not in REASON_NAMES:
-        return False
-    language = store_and_language(tracker)[1]
-    units = chosen_units(tracker, f"{REASON_NAMES[reason][language]} {question}", [*RETURN_TOPICS])
-    say_units(dispatcher, units, language)
+    units = _ground_units(tracker, question)
+    say_units(dispatcher, units, store_and_language(tracker)[1])
     return bool(units)
 
 

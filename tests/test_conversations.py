@@ -1006,3 +1006,9 @@ def test_an_amount_corrected_after_a_rule_for_any_amount_gets_that_rule_again(se
     answer = last_reply(servers, "sitra", "سلام من ۲ میلیون و ۳۰۰ پرداخت کردم از حسابم کم شد ولی سفارش ثبت نشد!! پولم کی برمیگرده",
                         "ببخشید ۲ میلیون و ۸۰۰ بود نه ۳۰۰. فرقی میکنه؟")
     assert "تغییر نمی‌دهد" in answer and "۷۲ ساعت" in answer
+
+
+def test_an_and_if_supposing_a_ground_gets_that_grounds_rule_beside_the_topics(servers) -> None:
+    said = texts(servers.say(new_sender(), "اگه چیزی که رسید با عکس سایت فرق داشت چی؟", store="tisa"))
+    assert unit_text("tisa", "batch_appearance_may_differ", "fa") in said
+    assert unit_text("tisa", "wrong_item_full_refund", "fa") in said
