@@ -634,3 +634,10 @@ def test_sending_it_back_oneself_after_a_return_decision_gets_the_return_post(se
     *_, post = talk(servers, "tisa", "سلام. من مشهدم. یه ورساچه اروس پریروز پستچی آورد، شیشه‌ش ترک داشت، نصفش ریخته. میخوام مرجوعش کنم",
                     "TS1046 شمارمم ۰۹۳۵ ۲۲۲ ۲۲۰۶", "خودم با پست بفرستمش؟ از مشهد")
     assert "قبض پست" in text(post) and "ذکر نشده" not in text(post)
+
+
+def test_why_the_phone_asked_in_two_short_questions_is_explained_and_the_phone_asked_again(servers) -> None:
+    *_, why, window = talk(servers, "tisa", "у меня флакон духов протекает, сколько дней есть чтобы пожаловаться?",
+                           "заказ ts1046. успеваю ещё?", "а без телефона никак? зачем он вам", "ладно, последние цифры 2206")
+    assert "последних 4 цифр" in text(why) and "Здравствуйте" not in text(why)
+    assert "у вас ещё 5 дней" in text(window)

@@ -434,12 +434,19 @@ _THEN_WHAT = re.compile(r"\W*(?:(?:و|и|а|ну)\s+)?(?:اونوقت|اون و�
                         r"и что|что)\s*(?:چی|چطور|چطوری|چی میشه|چه میشه|тогда|как|что|что тогда|будет)?\W*", re.IGNORECASE)
 
 
+# "…? зачем он вам", "…؟ واسه چی اونو میخواین": why, of what the question before named, asked with pronouns only
+_WHY_OF_IT = re.compile(r"\W*(?:(?:و|и|а|ну)\s+)?(?:зачем|для чего|почему|چرا|واسه چی|برای چی)"
+                        r"(?:\s+(?:он|она|оно|они|его|её|ее|их|это|вам|тебе|мне|нужен|нужна|нужно|اون|اونو|اینو|این|ازش|"
+                        r"میخواین|میخواید|لازمه|لازم|دارین|شما))*\W*", re.IGNORECASE)
+
+
 def _merged(groups: list[Span], normalized: str) -> list[Span]:
     """Questions too short to stand alone joined to the one before (the first to the one after); at most MAX_PARTS."""
     merged: list[Span] = []
     for group in groups:
         text = normalized[group[0]:group[1]]
-        if merged and (_words(text) < MIN_WORDS and not _TOPIC_WORD.search(fold(text)) or _THEN_WHAT.fullmatch(fold(text))):
+        if merged and (_words(text) < MIN_WORDS and not _TOPIC_WORD.search(fold(text)) or _THEN_WHAT.fullmatch(fold(text))
+                       or _WHY_OF_IT.fullmatch(fold(text))):
             merged[-1] = (merged[-1][0], group[1])
         else:
             merged.append(group)
