@@ -430,10 +430,13 @@ _ADDING = re.compile(r"(?<!\w)(ещ[её](?!\s+\w+(?:ше|же|ее|ле)(?!\w))
 _CONVERSE = re.compile(r"^\W*(?:(?:و|خب|حالا|а|и|ну)\s+)?(?:برعکس\w*|بالعکس|наоборот)(?!\w)(?=.*(?:[?؟]|چی|چطور))", re.IGNORECASE)
 
 
+CONVERSE_WORDS = 8  # longer, it tells a case of its own ("پس اگه برعکسش بشه چی؟ مثلا شما قیمتو اشتباهی نصف زده باشین …")
+
+
 def asks_the_converse(text: str) -> bool:
     """"برعکسش چی، ارزون شد پولشو پس میدین؟" after "the price cannot change after the order": the rule just said,
     asked the other way round."""
-    return _CONVERSE.search(_folded(text)) is not None
+    return _CONVERSE.search(_folded(text)) is not None and len(text.split()) <= CONVERSE_WORDS
 
 
 # "но отдельным заказом", "جداگانه سفارش بدم": an order of its own, whatever else it adds

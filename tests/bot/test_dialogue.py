@@ -848,6 +848,7 @@ def test_a_correction_of_what_was_said_before(text: str, correcting: bool) -> No
 @pytest.mark.parametrize("text, converse", [
     ("برعکسش چی، ارزون شد پولشو پس میدین؟", True), ("а наоборот? если подешевеет?", True), ("و برعکس؟", True),
     ("اگه ارزون شد پولشو پس میدین؟", False), ("наоборот, я доволен", False),
+    ("برعکسش چی؟ مثلا شما یه تلویزیونو اشتباهی نصف قیمت زده باشین و من خریده باشم، باید بفرستین دیگه", False),
 ])
 def test_the_other_way_round_of_the_rule_just_said(text: str, converse: bool) -> None:
     assert asks_the_converse(text) is converse
