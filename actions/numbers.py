@@ -361,10 +361,11 @@ class ActionDeliveryTime(Action):
             return [SlotSet("purpose", "order_status"), FollowupAction("action_order_flow")]  # after its return decision
         if deadline_follow_up(dispatcher, tracker) or window_asked_now(dispatcher, tracker):  # "списали в понедельник
             return []  # в 9 утра, до какого времени ждать?" after "within 72 hours"; "получил в воскресенье, успеваю?"
-        if reason_from(None, question) is not None and tracker.get_slot("verified_order") and what_if(question):
+        told = reason_from(None, question) is not None
+        if told and tracker.get_slot("verified_order") and what_if(question):
             return [SlotSet("purpose", purpose_from_words(question)), FollowupAction("action_order_flow")]  # "а если
             # окажется бракованным, сколько у меня времени?" of the order looked up: its decision, with its days left
-        if reason_from(None, question) is not None and utter_units(  # "if it comes broken, how many days do I have to
+        if told and utter_units(  # "if it comes broken, how many days do I have to
                 dispatcher, tracker, question, ["damaged_item", *likely_intents(tracker)]):  # tell you?": the damage rule
             return []
         asks_own = asks_how_long(question) and latest_entity(tracker, "amount") is None

@@ -413,9 +413,10 @@ class ActionOrderFlow(Action):
             reason = "change_of_mind"  # "the cream too? I haven't opened it": an unopened item with no fault named
         known = [SlotSet("return_item", sku), SlotSet("return_reason", reason), SlotSet("sealed", sealed)]
         cleared = [SlotSet(slot, None) for slot in _FLOW_SLOTS] + [SlotSet("purpose", None)]
-        if what_if(question_text(tracker)) and order.delivered_at is None:  # "а если придет бракованным?" of an order
-            utter_topic(dispatcher, tracker, purpose, question_text(tracker), likely_intents(tracker))  # on its way:
-            return cleared  # the page's rule for when it has come, not "not delivered yet"
+        question = question_text(tracker)
+        if what_if(question) and order.delivered_at is None:  # "а если придет бракованным?" of an order on its way:
+            utter_topic(dispatcher, tracker, purpose, question, likely_intents(tracker))  # the page's rule for when it
+            return cleared  # has come, not "not delivered yet"
         item = next((i for i in order.items if i.sku == sku), None)
         shared = one_rule_for_every_reason(store)
         if reason is None and shared is not None and not side_question(tracker):  # why would not change the answer
@@ -429,7 +430,7 @@ class ActionOrderFlow(Action):
                 return cleared
         if item is None or reason is None:
             if side_question(tracker):  # "and the gift paper that came with it?": answered, the return waits
-                utter_topic(dispatcher, tracker, purpose, question_text(tracker), likely_intents(tracker))
+                utter_topic(dispatcher, tracker, purpose, question, likely_intents(tracker))
                 return known
             return known + [FollowupAction("return_form")]
         decision = can_return(order, item, reason, now(), store, sealed)
@@ -450,7 +451,6 @@ class ActionOrderFlow(Action):
                        "shipping": decision.shipping}
             return cleared + [SlotSet("pending_return", pending)]
         again = any(reply.get("text") == text for reply in replies_before(tracker))  # "پس الان چیکار کنم؟" after it
-        question = question_text(tracker)
         if again and (asks_how_long(question) or asks_until_when(question)) and (
                 rule := answers.rule_line(decision.ground, language)):  # type: ignore[arg-type]
             dispatcher.utter_message(text=rule, sources=sources)

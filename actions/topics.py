@@ -323,6 +323,12 @@ def _units_said_before(tracker: Tracker, messages: int = 1) -> set[str]:
             for source in (reply.get("metadata") or {}).get("sources") or [] if isinstance(source, dict)}
 
 
+def _rules_said_before(tracker: Tracker, messages: int = 1) -> list[AnswerUnit]:
+    """The store's rules (`_units_said_before`) that the answer before this message (or the last few) gave."""
+    said = _units_said_before(tracker, messages)
+    return [unit for unit in current_store(tracker).units if unit.id in said]
+
+
 def _only_said_before(tracker: Tracker, units: Sequence[AnswerUnit]) -> bool:
     """Whether every rule chosen was already the answer before: said again, it would not answer anything new."""
     return bool(units) and {unit.id for unit in units} <= _units_said_before(tracker)
@@ -341,8 +347,7 @@ def deadline_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bo
     question = question_text(tracker)
     if says_now(question) or asks_if_still_in_time(question):
         return False
-    said = _units_said_before(tracker)
-    units = [unit for unit in current_store(tracker).units if unit.id in said and unit.within is not None]
+    units = [unit for unit in _rules_said_before(tracker) if unit.within is not None]
     return bool(units) and (utter_deadline(dispatcher, tracker, units)  # "یعنی تا کی؟" again: from the moment told before
                             or asks_until_when(question) and utter_deadline(dispatcher, tracker, units, earlier=True))
 
@@ -351,11 +356,10 @@ def bound_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """"а если за 8 млн?" right after "for purchases over 10 million the ID is checked": the rule again for an amount
     it covers, else that it covers only amounts over (or under) its bound; True when said. A price corrected ("ببخشید
     ۹ میلیون و ۸۰۰ بود نه ۱۲") may come a question later."""
-    said = _units_said_before(tracker, 2)
     amounts = [float(entity["value"]) for entity in (tracker.latest_message or {}).get("entities") or []
                if entity.get("entity") == "amount"]
     store, language = store_and_language(tracker)
-    unit = next((unit for unit in store.units if unit.id in said and unit.when is not None), None)
+    unit = next((unit for unit in _rules_said_before(tracker, 2) if unit.when is not None), None)
     meets = meets_amount(unit, amounts[0]) if unit is not None and len(amounts) == 1 else None
     if unit is None or meets is None:
         return False
@@ -370,8 +374,7 @@ def amount_corrected(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool
     """"ببخشید ۲ میلیون و ۸۰۰ بود نه ۳۰۰. فرقی میکنه؟" right after a rule for any amount ("the bank returns it within
     72 hours"): that the amount changes nothing, with the rule again; True when said."""
     amounts = [entity for entity in (tracker.latest_message or {}).get("entities") or [] if entity.get("entity") == "amount"]
-    said = _units_said_before(tracker)
-    units = [unit for unit in current_store(tracker).units if unit.id in said]
+    units = _rules_said_before(tracker)
     if not amounts or not corrects(question_text(tracker)) or not units or any(unit.when is not None for unit in units):
         return False
     language = store_and_language(tracker)[1]
@@ -406,8 +409,7 @@ def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list
     if not_delivered_yet(question):  # "can I return it if it hasn't come yet?": the rules for cancelling come first
         topics = ["cancel_order", *topics]
     store = current_store(tracker)
-    said = _units_said_before(tracker)
-    before = [unit for unit in store.units if unit.id in said]
+    before = _rules_said_before(tracker)
     if asks_the_converse(question) and before:  # "برعکسش چی؟": the rule just said, the other way round
         return before
     again = echoed(question, before) if not what_if(question) else []
