@@ -42,9 +42,10 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot import rasa_patches
+from bot import corrections, rasa_patches
 from bot.db_settings import count_setting, create_tables, engine_options, tracker_store_url
 
+corrections.install()  # a correction is parsed as the question before, put right
 rasa_patches.install()  # the Rasa server loads this module (endpoints.yml): its hot-path fixes go with it
 
 logger = logging.getLogger(__name__)

@@ -1012,3 +1012,13 @@ def test_an_and_if_supposing_a_ground_gets_that_grounds_rule_beside_the_topics(s
     said = texts(servers.say(new_sender(), "اگه چیزی که رسید با عکس سایت فرق داشت چی؟", store="tisa"))
     assert unit_text("tisa", "batch_appearance_may_differ", "fa") in said
     assert unit_text("tisa", "wrong_item_full_refund", "fa") in said
+
+
+def test_a_correction_of_a_fact_is_the_question_before_asked_again_put_right(servers) -> None:
+    said = last_reply(servers, "tisa", "ارسال فوری به زاهدان دارید؟ میخوام ۲۴ ساعته برسه", "ببخشید منظورم زنجان بود نه زاهدان")
+    assert "ارسال فوری: ۲۴ تا ۴۸ ساعت" in said and "به زاهدان امکان‌پذیر نیست" not in said  # Zanjan has express
+    said = last_reply(servers, "offykala", "من ۱۶ سالمه کارت ندارم، پول مرجوعی رو میشه بریزین به کارت بابام؟",
+                      "ببخشید اشتباه تایپ کردم، ۱۹ سالمه نه ۱۶")
+    assert "صاحب پروفایل" in said and "در قوانین آفیکالا اطلاعاتی" not in said  # was "the rules say nothing"
+    said = last_reply(servers, "citadel", "сколько доставка в Кутаиси за 300 лари?", "ой, извините, в Батуми, а не в Кутаиси")
+    assert "Батуми" in said and "Кутаиси" not in said

@@ -1,0 +1,99 @@
+"""A correction of a fact read into the message before it: "منظورم زنجان بود نه زاهدان" after "ارسال فوری به
+زاهدان دارید؟" is that question asked of Zanjan, and everything the assistant does with a message (the intent, the
+entities, the rule chosen, the computation) is done with the question put right.
+
+The pure reading is `corrected(previous, correction)`; `install()` makes the Rasa server parse a correction as the
+corrected question (the stored event keeps what the customer typed; its parse data carries the corrected text,
+which is what the actions read).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Optional
+
+from rasa.core.channels.channel import UserMessage
+from rasa.core.processor import MessageProcessor
+from rasa.shared.core.events import UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.dialogue import corrects
+from bot.nlu.normalize import fold, normalize
+
+# "X (بود|ـه) نه Y", "X, а не Y": the right fact, then the wrong one; "не Y, а X": the wrong one first
+_RIGHT_NOT_WRONG = re.compile(r"^(?P<right>.*?\S)\s*(?:(?<=\s)(?:بود|بوده|هست|است|ه)\s+|ـه\s+)?,?\s*(?:نه|а не)\s+(?P<wrong>[^,.!?؟،;]+?)\s*[,.!?؟،;]?\s*$",
+                             re.IGNORECASE)
+_WRONG_BUT_RIGHT = re.compile(r"(?:^|[,.،]\s*|\s)не\s+(?P<wrong>[^,.!?؟،;]+?)\s*,?\s+а\s+(?P<right>[^,.!?؟،;]+?)\s*[.!]?\s*$",
+                              re.IGNORECASE)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_WORD = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)?")
+
+
+def _right_words(before: str, wrong: str, said: str) -> Optional[str]:
+    """The words before "نه Y" that stand for Y: the last of them the message before did not hold (what is new is
+    what is put right: "دیروز" in "دیروز ساعت ۱۰ صبح بود نه امروز" after "امروز ساعت ۱۰ صبح تحویل گرفتم"), a number
+    for a number ("ساعت ۵ رسید نه ۳"), and as many words as Y has ("в Батуми, а не в Кутаиси")."""
+    known = {word.lower() for word in _WORD.findall(fold(said))}
+    words = _WORD.findall(before)
+    if _NUMBER.fullmatch(wrong):
+        words = [word for word in words if _NUMBER.fullmatch(word)]
+    while words and words[-1].lower() in known:
+        words.pop()
+    wanted = 1 if _NUMBER.fullmatch(wrong) else len(_WORD.findall(wrong))
+    if wanted == 0 or len(words) < wanted:
+        return None
+    return " ".join(words[-wanted:])
+
+
+def corrected(previous: str, correction: str) -> Optional[str]:
+    """The message before with the fact the correction puts right ("۱۹ سالمه نه ۱۶" → "۱۶" read as "۱۹"); None when
+    the message is no such correction, asks something of its own, or names a fact the message before does not hold
+    exactly once."""
+    text = normalize(correction).strip()
+    if not corrects(text) or "?" in text or "؟" in text:
+        return None
+    found = _WRONG_BUT_RIGHT.search(text)
+    if found:
+        right: Optional[str] = found.group("right")
+        wrong = found.group("wrong")
+    else:
+        found = _RIGHT_NOT_WRONG.search(text)
+        if not found:
+            return None
+        wrong = found.group("wrong")
+        right = _right_words(found.group("right"), wrong, normalize(previous))
+    said = normalize(previous)  # the customer's own letters (case, ZWNJ) kept where nothing is put right
+    if not right or right == wrong:
+        return None
+    boundary = r"(?<![\d.,])" if _NUMBER.fullmatch(wrong) else r"(?<!\w)"
+    place = re.compile(boundary + re.escape(wrong) + (r"(?![\d])" if _NUMBER.fullmatch(wrong) else r"(?!\w)"), re.IGNORECASE)
+    if len(place.findall(said)) != 1:  # not there, or there twice: which one is meant is not known
+        return None
+    return place.sub(lambda _: right, said)  # type: ignore[arg-type,return-value]
+
+
+def _before(tracker: Optional[DialogueStateTracker]) -> Optional[str]:
+    """What the customer's message before this one asked, as it was read (a corrected text when it was one)."""
+    event = tracker.get_last_event_for(UserUttered) if tracker is not None else None
+    if event is None:
+        return None
+    return str((event.parse_data or {}).get("text") or event.text or "")
+
+
+_parse_message = MessageProcessor.parse_message
+
+
+async def _parse_corrected(self: MessageProcessor, message: UserMessage, tracker: Optional[DialogueStateTracker] = None,
+                           only_output_properties: bool = True) -> dict[str, Any]:
+    """Rasa's parse, of the question put right when the message corrects the one before."""
+    previous = _before(tracker)
+    text = corrected(previous, message.text or "") if previous else None
+    if text:
+        message = UserMessage(text, message.output_channel, message.sender_id, message.parse_data, message.input_channel,
+                              message.message_id, message.metadata)
+    return await _parse_message(self, message, tracker, only_output_properties)
+
+
+def install() -> None:
+    """Puts the corrected parse in place; calling it again changes nothing."""
+    MessageProcessor.parse_message = _parse_corrected  # type: ignore[method-assign]

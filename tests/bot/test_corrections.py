@@ -1,0 +1,44 @@
+"""A correction read into the message before it: the fact put right, nothing else changed."""
+
+from typing import Optional
+
+import pytest
+from rasa.shared.core.events import UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.corrections import _before, corrected
+
+
+@pytest.mark.parametrize("previous, correction, expected", [
+    # a city, after "not": the words the customer put in its place
+    ("ارسال فوری به زاهدان دارید؟ میخوام ۲۴ ساعته برسه", "ببخشید منظورم زنجان بود نه زاهدان",
+     "ارسال فوری به زنجان دارید؟ میخوام 24 ساعته برسه"),
+    # a number for a number, whatever words are around it
+    ("بسته ساعت ۳ رسید الان ساعت ۶ عصره، تازه دیدم خط و خش هست", "نه ببخشید ساعت ۵ رسید نه ۳",
+     "بسته ساعت 5 رسید الان ساعت 6 عصره، تازه دیدم خط و خش هست"),
+    ("من ۱۶ سالمه کارت ندارم، پولو میشه بریزین به کارت بابام؟", "ببخشید اشتباه تایپ کردم، ۱۹ سالمه نه ۱۶",
+     "من 19 سالمه کارت ندارم، پولو میشه بریزین به کارت بابام؟"),
+    # what is new is what is put right: not the words the message before already held ("ساعت ۱۰ صبح")
+    ("امروز ساعت ۱۰ صبح تحویل گرفتم", "ببخشید اشتباه گفتم، دیروز ساعت ۱۰ صبح بود نه امروز", "دیروز ساعت 10 صبح تحویل گرفتم"),
+    ("دیروز ساعت ۸ شب بسته رسید", "نه ببخشید اشتباه گفتم، پریروز شب رسید نه دیروز", "پریروز ساعت 8 شب بسته رسید"),
+    # Russian: "X, а не Y" and "не Y, а X", the customer's capitals kept
+    ("доставка в Кутаиси сколько будет за 300 лари", "ой, в Батуми, а не в Кутаиси", "доставка в Батуми сколько будет за 300 лари"),
+    ("доставка в Кутаиси сколько будет за 300 лари", "извините, не 300, а 600", "доставка в Кутаиси сколько будет за 600 лари"),
+    ("CT-2002", "ой, ошибся: не 2002, а 2003", "CT-2003"),
+    # no correction: a question of its own, no word that corrects, a fact not said before or said twice
+    ("سفارش ۲ میلیون و ۳۰۰ بود", "ببخشید ۲ میلیون و ۸۰۰ بود نه ۳۰۰. فرقی میکنه؟", None),
+    ("میشه عوض کنم؟", "میخوام پس بدم نه عوض کنم", None),
+    ("доставка в Кутаиси", "ой, в Батуми, а не в Рустави", None),
+    ("۳ تا ۳ تا بفرستید", "ببخشید ۵ بود نه ۳", None),
+    ("خب", "نه ممنون", None),
+])
+def test_a_correction_puts_the_fact_right_in_the_message_before(previous: str, correction: str,
+                                                                 expected: Optional[str]) -> None:
+    assert corrected(previous, correction) == expected
+
+
+def test_the_message_before_is_read_as_it_was_understood() -> None:
+    tracker = DialogueStateTracker.from_events("s", [UserUttered("ой, в Батуми, а не в Кутаиси",
+                                                                 parse_data={"text": "доставка в Батуми"})])
+    assert _before(tracker) == "доставка в Батуми"  # a correction of a correction starts from the first one put right
+    assert _before(DialogueStateTracker.from_events("s", [])) is None
