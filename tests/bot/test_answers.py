@@ -140,7 +140,9 @@ def test_pickup_names_the_branch_of_the_city_asked_about(language: str) -> None:
     assert same_day in answers.pickup(late_slot, rules.pickup, late, False, language)  # and the same day's window
     early = datetime(2026, 11, 24, 10, tzinfo=ZoneInfo("Asia/Tbilisi"))
     early_slot = pickup_slot(rules.pickup, early, rules.week, rules.weekend_orders_next_working_day)
-    assert same_day not in answers.pickup(early_slot, rules.pickup, early, False, language)  # the same day: said once
+    early_text = answers.pickup(early_slot, rules.pickup, early, False, language)
+    assert same_day not in early_text  # the same day: said once
+    assert digits("11:00", language) in early_text  # with its cut-off ("until what time to order for the same day?")
 
 
 @pytest.mark.parametrize("language", ["fa", "ru"])
