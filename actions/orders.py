@@ -276,7 +276,8 @@ class ActionOrderFlow(Action):
         said, window = CollectingDispatcher(), CollectingDispatcher()
         counted = utter_window(window, tracker, store, language, question)
         # "got it the day before yesterday: too late?" after a damage rule: the window answers, not a status rule
-        answered = (counted and topic == "order_status") or utter_topic(said, tracker, topic, question, also, fallback)
+        answered = (counted and topic == "order_status") or utter_topic(said, tracker, topic, question, also, fallback,
+                                                                        deadline=not counted)  # the window says it
         if not answered and topic == "order_status" and not no_order_number(question):
             dispatcher.utter_message(response="utter_ask_order_id")  # "где посмотреть статус заказа?" where the page
             return [SlotSet("purpose", purpose)]  # says nothing of it: we look the order up ourselves

@@ -71,14 +71,15 @@ logger = logging.getLogger(__name__)
 
 
 def utter_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, question: str = "",
-                also: Sequence[str] = (), fallback: Optional[str] = None) -> bool:
+                also: Sequence[str] = (), fallback: Optional[str] = None, deadline: bool = True) -> bool:
     """The rules that answer the question, else the topic's summary (broad questions, buttons), else the
     closest rule of the `fallback` topic (a defect where the page has only a warranty), else "not covered".
 
-    `also` are the classifier's other likely intents, after `topic`. True when the page answered.
+    `also` are the classifier's other likely intents, after `topic`; `deadline` False when the window was counted
+    from the moment told already. True when the page answered.
     """
     store, language = store_and_language(tracker)
-    if utter_units(dispatcher, tracker, question, [topic, *also]):
+    if utter_units(dispatcher, tracker, question, [topic, *also], deadline):
         return True
     if past_the_span(question):  # "and if it isn't back by then?" after the 72 hours: no summary says more than the
         dispatcher.utter_message(response="utter_topic_not_covered")  # rule just given; the page has nothing, a person
@@ -139,9 +140,11 @@ def _say_answer(dispatcher: CollectingDispatcher, tracker: Tracker, answer: Opti
     return True
 
 
-def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: str, topics: Sequence[str]) -> bool:
+def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: str, topics: Sequence[str],
+                deadline: bool = True) -> bool:
     """The rules of the page that answer the question, when any does, why a close rule does not hold for the amount
-    named, and the deadline of a span one gives from the moment the message names; True when they were said."""
+    named, and (with `deadline`) the deadline of a span one gives from the moment the message names; True when they
+    were said."""
     if _utter_unlisted(dispatcher, tracker, question, SERVICES, "service.unlisted"):  # "نصبشم انجام میدین؟"
         return True
     units = chosen_units(tracker, question, topics)
@@ -153,7 +156,8 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
     if outside:  # "9.8 million: is an ID needed?": the ID rule is for over 10 million, said with the rule that holds
         _say_bound(dispatcher, *outside, store, language)
     if units:
-        utter_deadline(dispatcher, tracker, units)
+        if deadline:
+            utter_deadline(dispatcher, tracker, units)
         utter_next_working_day(dispatcher, tracker, units)
         utter_free_shipping_after_return(dispatcher, tracker, units)
         if not _gives_contact(units, store, language) and (asks_for_contact(question) or any(

@@ -1022,3 +1022,8 @@ def test_a_correction_of_a_fact_is_the_question_before_asked_again_put_right(ser
     assert "صاحب پروفایل" in said and "در قوانین آفیکالا اطلاعاتی" not in said  # was "the rules say nothing"
     said = last_reply(servers, "citadel", "сколько доставка в Кутаиси за 300 лари?", "ой, извините, в Батуми, а не в Кутаиси")
     assert "Батуми" in said and "Кутаиси" not in said
+
+
+def test_a_window_counted_from_the_moment_told_is_said_once(servers) -> None:
+    said = last_reply(servers, "chistatek", "بسته ساعت ۳ رسید الان ساعت ۶ عصره، تازه دیدم رو بدنه لپ تاپ خط و خش هست")
+    assert said.count("۱۵:۰۰") == 1 and "۱۷:۰۰" in said  # the window's line, not also the rule's deadline from that moment
