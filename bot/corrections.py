@@ -26,6 +26,8 @@ _RIGHT_NOT_WRONG = re.compile(r"^(?P<right>.*?\S)\s*(?:(?<=\s)(?:بود|بوده
 _WRONG_BUT_RIGHT = re.compile(r"(?:^|[,.،]\s*|\s)не\s+(?P<wrong>[^,.!?؟،;]+?)\s*,?\s+а\s+(?P<right>[^,.!?؟،;]+?)\s*[.!]?\s*$",
                               re.IGNORECASE)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+# a number and the word after it ("۹ تا", "13 км"), not a part of a longer number or of an order number
+_COUNTED_NUMBER = re.compile(r"(?<![\w.,-])(?P<number>\d+(?:[.,]\d+)?)(?![\w.,])(?:\s*(?P<word>[^\W\d_]+))?")
 _WORD = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)?")
 
 
@@ -59,7 +61,7 @@ def corrected(previous: str, correction: str) -> Optional[str]:
     else:
         found = _RIGHT_NOT_WRONG.search(text)
         if not found:
-            return None
+            return _number_put_right(normalize(previous), text)
         wrong = found.group("wrong")
         right = _right_words(found.group("right"), wrong, normalize(previous))
     said = normalize(previous)  # the customer's own letters (case, ZWNJ) kept where nothing is put right
@@ -70,6 +72,23 @@ def corrected(previous: str, correction: str) -> Optional[str]:
     if len(place.findall(said)) != 1:  # not there, or there twice: which one is meant is not known
         return None
     return place.sub(lambda _: right, said)  # type: ignore[arg-type,return-value]
+
+
+def _number_put_right(said: str, text: str) -> Optional[str]:
+    """"ببخشید دوباره شمردم، ۶ تا بیشتر نیست" after "۹ تا پله میخوره، طبقه چندم حساب میشه؟": the one number the
+    correction gives in place of the one number the message before gave with the same word after it (or of its only
+    number, when the correction's has no word after it)."""
+    numbers = list(_COUNTED_NUMBER.finditer(text))
+    if len(numbers) != 1 or len(_NUMBER.findall(text)) != 1:  # an order number or a phone beside it: not this
+        return None
+    number, word = numbers[0].group("number"), (numbers[0].group("word") or "").lower()
+    said_numbers = [found for found in _COUNTED_NUMBER.finditer(said) if not word or (found.group("word") or "").lower() == word]
+    if len(said_numbers) != 1 or (not word and len(_NUMBER.findall(said)) != 1):
+        return None
+    place = said_numbers[0]
+    if place.group("number") == number:
+        return None
+    return said[:place.start("number")] + number + said[place.end("number"):]
 
 
 def _before(tracker: Optional[DialogueStateTracker]) -> Optional[str]:

@@ -1027,3 +1027,9 @@ def test_a_correction_of_a_fact_is_the_question_before_asked_again_put_right(ser
 def test_a_window_counted_from_the_moment_told_is_said_once(servers) -> None:
     said = last_reply(servers, "chistatek", "بسته ساعت ۳ رسید الان ساعت ۶ عصره، تازه دیدم رو بدنه لپ تاپ خط و خش هست")
     assert said.count("۱۵:۰۰") == 1 and "۱۷:۰۰" in said  # the window's line, not also the rule's deadline from that moment
+
+
+def test_a_count_said_again_is_the_question_before_with_that_count(servers) -> None:
+    said = last_reply(servers, "chistatek", "ماشین لباسشویی با ارسال ویژه کالای سنگین سفارش دادم. خونه‌م همکفه ولی ۹ تا پله "
+                      "میخوره تا در، طبقه چندم حساب میشه؟", "ببخشید الان رفتم دوباره شمردم، ۶ تا بیشتر نیست")
+    assert "طبقه اول" in said and "سلام" not in said  # was read as a greeting
