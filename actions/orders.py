@@ -36,6 +36,7 @@ from actions.numbers import ActionUnclear, utter_return_post
 from actions.topics import (
     ORDER_SLOTS,
     amount_corrected,
+    ground_supposed,
     bound_follow_up,
     chosen_units,
     cited,
@@ -281,6 +282,8 @@ class ActionOrderFlow(Action):
         if not answered and topic == "order_status" and not no_order_number(question):
             dispatcher.utter_message(response="utter_ask_order_id")  # "где посмотреть статус заказа?" where the page
             return [SlotSet("purpose", purpose)]  # says nothing of it: we look the order up ourselves
+        if answered:
+            ground_supposed(said, tracker)  # "если придет не такой как на фото, доставку вернете?" after the batch's looks
         dispatcher.messages.extend(said.messages + window.messages)
         answered = answered or counted
         asked = tracker.get_slot("requested_slot")

@@ -540,7 +540,7 @@ class ActionAnswerTopic(Action):
         covered = utter_topic(answer, tracker, topic, question_text(tracker), likely)
         if covered:
             utter_unlisted_methods(answer, tracker, [topic, *likely[:1]])
-            _ground_supposed(answer, tracker, topic)
+            ground_supposed(answer, tracker)
         ground = _ground_told_of_order(tracker)
         if ground:  # "به نظرم اصل نیست" after the order's return was refused for a change of mind: the topic's rule,
             dispatcher.messages.extend(answer.messages if covered else [])  # then that order decided for the ground
@@ -552,11 +552,11 @@ class ActionAnswerTopic(Action):
         return []
 
 
-def _ground_supposed(answer: CollectingDispatcher, tracker: Tracker, topic: str) -> None:
-    """"اگه چیزی که رسید با عکس سایت فرق داشت چی؟" answered by a rule of another topic (the batch's looks): the rule of
+def ground_supposed(answer: CollectingDispatcher, tracker: Tracker) -> None:
+    """"اگه چیزی که رسید با عکس سایت فرق داشت چی؟" answered by a rule of another ground (the batch's looks): the rule of
     the ground it supposes (a wrong item: taken back, every cost refunded) said after it, unless said already."""
     question = question_text(tracker)
-    if topic in RETURN_TOPICS or not what_if(question):
+    if not what_if(question):
         return
     said = {source.get("unit") for message in answer.messages for source in message.get("sources") or []
             if isinstance(source, dict)}

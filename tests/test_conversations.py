@@ -1033,3 +1033,9 @@ def test_a_count_said_again_is_the_question_before_with_that_count(servers) -> N
     said = last_reply(servers, "chistatek", "ماشین لباسشویی با ارسال ویژه کالای سنگین سفارش دادم. خونه‌م همکفه ولی ۹ تا پله "
                       "میخوره تا در، طبقه چندم حساب میشه؟", "ببخشید الان رفتم دوباره شمردم، ۶ تا بیشتر نیست")
     assert "طبقه اول" in said and "سلام" not in said  # was read as a greeting
+
+
+def test_an_and_if_of_a_wrong_item_read_as_a_return_gets_that_grounds_rule_too(servers) -> None:
+    said = last_reply(servers, "tisa", "если придет флакон не такой как на фото на сайте вы доставку тоже вернете?")
+    assert unit_text("tisa", "batch_appearance_may_differ", "ru") in said
+    assert unit_text("tisa", "wrong_item_full_refund", "ru") in said  # the shipping asked about: refunded for a wrong item

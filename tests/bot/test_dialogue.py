@@ -182,6 +182,8 @@ def test_buttons_still_answer_the_seal_question() -> None:
         ("کتری که پریروز رسید بدنش خط داره", "transport_damage"),
         ("заказ ts1046 заказывала версаче эрос 100 мл а пришел 50 мл", "wrong_item"),   # one ordered, another came
         ("سفارش دادم ۱۰۰ میل ولی ۵۰ میل اومده", "wrong_item"),
+        ("если придет флакон не такой как на фото на сайте, доставку вернете?", "wrong_item"),  # not as pictured
+        ("цвет отличается от фото на сайте", "wrong_item"),
         ("پرداختم شکست خورد", None),                                         # failed, nothing broken
         ("заказала вчера, а пришла смс с кодом", None),
         ("пользовался 3 дня и он начал мять бумагу", "defect"),
