@@ -21,6 +21,7 @@ from actions.context import (
     earlier_topic,
     latest_entity,
     likely_intents,
+    ranked_intents,
     question_text,
     recent_entities,
     recent_texts,
@@ -495,7 +496,17 @@ def utter_store_words(dispatcher: CollectingDispatcher, tracker: Tracker, topic:
                   or short_follow_up(question)):
         say_units(dispatcher, units, language)
         return
+    second = next(iter(ranked_intents(tracker)[1:2]), None)
+    units = chosen_units(tracker, question, [second]) if second and not _covers(store, topic) else []
+    if units and units[0].topic == second:  # the page has nothing on the topic read, and a rule of the classifier's
+        say_units(dispatcher, units, language)  # second guess answers ("واسه قسطی باید حضوری بیام؟" read as a pickup)
+        return
     utter_topic(dispatcher, tracker, topic)
+
+
+def _covers(store: StorePolicy, topic: str) -> bool:
+    """Whether the store's page says anything on the topic (its summary or a rule of it)."""
+    return store.answer(topic) is not None or any(unit.topic == topic for unit in store.units)
 
 
 ORDER_SLOTS = ("order_id", "phone")  # what proves an order

@@ -1039,3 +1039,10 @@ def test_an_and_if_of_a_wrong_item_read_as_a_return_gets_that_grounds_rule_too(s
     said = last_reply(servers, "tisa", "если придет флакон не такой как на фото на сайте вы доставку тоже вернете?")
     assert unit_text("tisa", "batch_appearance_may_differ", "ru") in said
     assert unit_text("tisa", "wrong_item_full_refund", "ru") in said  # the shipping asked about: refunded for a wrong item
+
+
+def test_a_topic_the_page_is_silent_on_gives_way_to_the_classifiers_second_guess_when_its_rule_answers(servers) -> None:
+    said = last_reply(servers, "sitra", "قسطی هم میفروشین؟", "خب واسه قسطی باید حضوری بیام یا آنلاینه؟")  # read as a pickup
+    assert "اعتبارسنجی آنلاین" in said and "ذکر نشده" not in said
+    said = last_reply(servers, "offykala", "دقیقا نمیدونید چند روز دیگه؟")  # a delivery time: the page gives none
+    assert "۷ روز" not in said  # not the test period's days, the nearest rule of another topic
