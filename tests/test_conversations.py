@@ -1046,3 +1046,10 @@ def test_a_topic_the_page_is_silent_on_gives_way_to_the_classifiers_second_guess
     assert "اعتبارسنجی آنلاین" in said and "ذکر نشده" not in said
     said = last_reply(servers, "offykala", "دقیقا نمیدونید چند روز دیگه؟")  # a delivery time: the page gives none
     assert "۷ روز" not in said  # not the test period's days, the nearest rule of another topic
+
+
+def test_a_stair_count_gets_its_half_of_the_floor_rule_also_as_an_and_if(servers) -> None:
+    first = "یخچال سفارش دادم با ارسال ویژه کالای سنگین. طبقه اولم ولی ۹ تا پله میخوره، طبقه اول حساب میشه؟"
+    assert "طبقه دوم" in last_reply(servers, "chistatek", first)
+    said = last_reply(servers, "chistatek", first, "اگه از در پارکینگ بیارن فقط ۵ تا پله ست، اونوقت چی؟")
+    assert "طبقه اول" in said and "طبقه دوم" not in said  # was read as a delivery time: "no fixed time"

@@ -64,6 +64,21 @@ def spelled_as_digits(text: str) -> str:
     return _SPELLED.sub(digits_for, text)
 
 
+_BOUND_BEFORE = re.compile(r"(?:بیشتر|بیش|کمتر|زیر|بالای|более|больше|меньше|менее|свыше|до)(?:\s*از)?\s*$")
+_COUNT = re.compile(rf"(?<![\w.,])(\d+|{_WORD_NUM_PHRASE})(?!\w){_GAP}(?:تا{_GAP})?(\w+)", re.IGNORECASE)
+
+
+def count_of(text: str, nouns: tuple[str, ...]) -> Optional[int]:
+    """How many of a thing a message names ("۵ تا پله", "پنج پله", "у нас шесть ступенек"), the thing's word given by
+    its beginnings (`nouns`: "پله", "ступен"); None when it names no count of it."""
+    said = normalize(text).lower()
+    for found in _COUNT.finditer(said):
+        if found.group(2).startswith(tuple(noun.lower() for noun in nouns)):
+            # "بیشتر از شش پله", "больше шести": a bound asked about, not a count
+            return None if _BOUND_BEFORE.search(said, 0, found.start()) else int(parse_number(found.group(1)))
+    return None
+
+
 @dataclass(frozen=True)
 class Entity:
     """One entity found in a message, with offsets into the original text."""

@@ -54,6 +54,9 @@ class UnitCondition:
     amount_under: Optional[float] = None
     cities: tuple[str, ...] = ()
     not_cities: tuple[str, ...] = ()
+    counted: tuple[str, ...] = ()  # the beginnings of the word for what the rule counts ("پله", "ступен")
+    count_up_to: Optional[int] = None  # "up to 6 stairs": at most this many of them
+    count_over: Optional[int] = None  # "more than 6 stairs": more than this many
 
 
 @dataclass(frozen=True)
@@ -136,7 +139,7 @@ def _answers(path: Path, data: Mapping[str, Any]) -> dict[str, Answer]:
 
 UNIT_KEYS = frozenset({"id", "topic", "source", "fa", "ru", "examples", "when", "within", "next_step", "offers_person",
                        "working_days_only", "free_shipping_kept"})
-WHEN_KEYS = frozenset({"amount_over", "amount_under", "cities", "not_cities"})
+WHEN_KEYS = frozenset({"amount_over", "amount_under", "cities", "not_cities", "counted", "count_up_to", "count_over"})
 _UNIT_ID = re.compile(r"[a-z][a-z0-9_]{2,60}")
 
 
@@ -193,7 +196,7 @@ def _within(path: Path, raw: Any, where: str, data: Mapping[str, Any]) -> Option
 
 
 def _condition(path: Path, raw: Any, where: str) -> Optional[UnitCondition]:
-    """A unit's `when`: amounts (in the store's currency) and city ids the rule is limited to."""
+    """A unit's `when`: amounts (in the store's currency), city ids and counts of a thing the rule is limited to."""
     if raw is None:
         return None
     if not isinstance(raw, dict) or not raw:
@@ -207,8 +210,16 @@ def _condition(path: Path, raw: Any, where: str) -> Optional[UnitCondition]:
     for key in ("cities", "not_cities"):
         if key in raw and not (isinstance(raw[key], list) and all(isinstance(c, str) for c in raw[key])):
             raise PolicyError(path, f"{where}.{key}", "expected a list of city ids")
+    for key in ("count_up_to", "count_over"):
+        if key in raw and not isinstance(raw[key], int):
+            raise PolicyError(path, f"{where}.{key}", "expected a whole number")
+    if ("count_up_to" in raw or "count_over" in raw) != bool(raw.get("counted")):
+        raise PolicyError(path, f"{where}.counted", "a count needs the words of what is counted, and those a count")
+    if "counted" in raw and not (isinstance(raw["counted"], list) and all(isinstance(w, str) and w for w in raw["counted"])):
+        raise PolicyError(path, f"{where}.counted", "expected a list of words")
     return UnitCondition(raw.get("amount_over"), raw.get("amount_under"), tuple(raw.get("cities", ())),
-                         tuple(raw.get("not_cities", ())))
+                         tuple(raw.get("not_cities", ())), tuple(raw.get("counted", ())), raw.get("count_up_to"),
+                         raw.get("count_over"))
 
 
 def _contact(path: Path, raw: Any) -> Optional[Answer]:

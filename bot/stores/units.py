@@ -24,7 +24,7 @@ from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
 
-from bot.nlu.entities import extract_entities
+from bot.nlu.entities import count_of, extract_entities
 from bot.nlu.normalize import fold, normalize
 from bot.stores.policy import AnswerUnit, StorePolicy, policies
 
@@ -208,7 +208,7 @@ def _chosen(question: str, topics: Sequence[str], index: UnitIndex, city: Option
     bonus = {topic: TOPIC_BONUS / (2 ** rank) for rank, topic in reversed(list(enumerate(topics[:2])))}
     named, cities = _facts(question)
     said = named if named is not None else amount, cities or frozenset({city} if city else ())
-    fits = [(match, _fit(match.unit, *said)) for match in index.rank(question)]
+    fits = [(match, _fit(match.unit, *said, question)) for match in index.rank(question)]
     met = {match.unit.topic for match, fit in fits if fit > 0}
     kept = [(match, fit) for match, fit in fits if fit >= 0 or match.unit.topic not in met]
     scored = sorted((UnitMatch(match.unit, match.score + bonus.get(match.unit.topic, 0.0) + fit,
@@ -255,13 +255,17 @@ def _facts(question: str) -> tuple[Optional[float], frozenset[str]]:
     return (sum(amounts) if amounts else None), frozenset(str(e.value) for e in found if e.entity == "city")
 
 
-def _fit(unit: AnswerUnit, amount: Optional[float], cities: frozenset[str]) -> float:
-    """WHEN_BONUS when the amount or place said meets the unit's `when`, minus it when they contradict it. An amount
-    at the bound meets it: "over ten million?" names the rule's own bound."""
+def _fit(unit: AnswerUnit, amount: Optional[float], cities: frozenset[str], question: str) -> float:
+    """WHEN_BONUS when the amount, place or count said meets the unit's `when`, minus it when they contradict it. An
+    amount at the bound meets it: "over ten million?" names the rule's own bound."""
     when = unit.when
     if when is None:
         return 0.0
     checks = []
+    count = count_of(question, when.counted) if when.counted else None
+    if count is not None:  # "۵ تا پله" meets "up to 6 stairs", not "more than 6"
+        checks.append((when.count_up_to is None or count <= when.count_up_to)
+                      and (when.count_over is None or count > when.count_over))
     meets = meets_amount(unit, amount) if amount is not None else None
     if meets is not None:
         checks.append(meets)

@@ -14,6 +14,7 @@ from bot.stores.units import (UnitIndex, asked_part, broad, choose_units, plainl
                               short_follow_up, told_part, with_next_step)
 from bot.i18n.format import digits
 from bot.nlu.language import detect_language
+from bot.nlu.entities import count_of
 from support import ROOT, shared_file
 
 TABLES = ROOT / "tests" / "data" / "units"
@@ -91,6 +92,8 @@ def test_a_malformed_unit_names_its_file_and_key(tmp_path: Path) -> None:
         "when_typo": ("    topic: account_create", "    topic: account_create\n    when: {amount_ovr: 5}", "when.amount_ovr"),
         "when_not_a_number": ("    topic: account_create", "    topic: account_create\n    when: {amount_over: many}",
                               "when.amount_over"),
+        "count_without_its_word": ("    topic: account_create", "    topic: account_create\n    when: {count_up_to: 6}",
+                                   "when.counted"),
         "next_step_unknown": ("    topic: account_create", "    topic: account_create\n    next_step: no_such_rule",
                               "next_step"),
     }
@@ -154,6 +157,26 @@ def test_the_amount_and_place_asked_about_choose_between_rules() -> None:
         "delivery_only_buyer_or_nominee"]
 
 
+@pytest.mark.parametrize("question, unit", [
+    ("و اگه ۵ تا پله باشه؟", "heavy_stairs_first_floor"),
+    ("خونه ما ۶ پله داره، طبقه اول حساب میشه؟", "heavy_stairs_first_floor"),  # the bound: "up to 6"
+    ("هفت تا پله داریم، طبقه چندم حساب میشه؟", "heavy_stairs_second_floor"),
+    ("у нас пять ступенек, это первый этаж?", "heavy_stairs_first_floor"),
+    ("У нас лестница в 9 ступенек, какой этаж будет при доставке тяжёлого товара?", "heavy_stairs_second_floor"),
+    ("اگه بیشتر از شش پله باشه چی؟", "heavy_stairs_second_floor"),  # a bound asked about, not a count
+])
+def test_the_count_named_chooses_between_the_halves_of_a_rule(question: str, unit: str) -> None:
+    chosen = choose_units(question, ["delivery_cost"], UnitIndex(policies()["chistatek"].units))
+    assert [match.unit.id for match in chosen] == [unit]
+
+
+@pytest.mark.parametrize("text, count", [("پنج تا پله داره", 5), ("۵ تا پله", 5), ("у нас шесть ступенек", 6),
+                                         ("دوازده پله", 12), ("10 ступенек", 10), ("بیشتر از ۶ تا پله", None),
+                                         ("۱۲ میلیون", None), ("پله داره", None)])
+def test_a_count_is_a_number_before_the_counted_word(text: str, count: int | None) -> None:
+    assert count_of(text, ("پله", "ступен")) == count
+
+
 def test_a_close_rule_the_amount_named_falls_outside_is_told_with_that_amount() -> None:
     chistatek = policies()["chistatek"]
     index, question = UnitIndex(chistatek.units), "یه گوشی سفارش دادم ۹ میلیون و ۸۰۰، برادرم تحویل میگیره. مدرک شناسایی لازمه؟"
@@ -206,7 +229,7 @@ def test_a_rule_for_another_place_is_left_out_and_an_amount_at_the_bound_meets_i
         ("chistatek", "دفعه قبلم تو عید سفارشم یه هفته طول کشید، همیشه اینجوریه؟", ("اعیاد",)),
         ("citadel", "а то, что я при курьере расписалась и ничего не сказала, это плохо?", ("нет претензий",)),
         ("chistatek", "اگه همون دم در دیده بودم باید چیکار میکردم؟", ("صورت‌جلسه", "۲۴ ساعت")),
-        ("chistatek", "ده تا پله تا در واحد داریم، طبقه چندم حساب میشه؟", ("طبقه اول", "طبقه دوم")),
+        ("chistatek", "ده تا پله تا در واحد داریم، طبقه چندم حساب میشه؟", ("بیش از ۶", "طبقه دوم")),  # its count's half
         ("chistatek", "موقع تحویل خونه نبودم و آنلاین پرداخت کرده بودم، چی میشه؟", ("ارسال مجدد", "۲۴ ساعت")),
         ("chistatek", "اگه کالای سفارشم ناموجود بشه چی میشه؟", ("کنسل", "جایگزین")),
         ("offykala", "پول مرجوعی رو به کارت کی میریزید؟", ("صاحب پروفایل", "پدر")),
