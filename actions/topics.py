@@ -491,15 +491,17 @@ def utter_store_words(dispatcher: CollectingDispatcher, tracker: Tracker, topic:
     store, language = store_and_language(tracker)
     question = question_text(tracker)
     units = chosen_units(tracker, question, [topic, *likely_intents(tracker)])
-    # a rule of another topic only when the words plainly ask it, or a short follow-up leans on the topic before
+    # a rule of another topic only when the words plainly ask it, or a short follow-up or an "and if …" leans on the
+    # topic before ("اگه فقط ۵ تا پله باشه اونوقت چی؟" after the stairs' rule)
     if units and (units[0].topic == topic or plainly_answered(question, store_index(store)) is not None
-                  or short_follow_up(question)):
+                  or short_follow_up(question) or (what_if(question) and units[0].topic == earlier_topic(tracker))):
         say_units(dispatcher, units, language)
         return
     second = next(iter(ranked_intents(tracker)[1:2]), None)
-    units = chosen_units(tracker, question, [second]) if second and not _covers(store, topic) else []
-    if units and units[0].topic == second:  # the page has nothing on the topic read, and a rule of the classifier's
-        say_units(dispatcher, units, language)  # second guess answers ("واسه قسطی باید حضوری بیام؟" read as a pickup)
+    unsure = second is not None and not _covers(store, topic) and not classifier_sure(tracker, CERTAIN)
+    units = chosen_units(tracker, question, [second]) if unsure else []  # type: ignore[list-item]
+    if units and units[0].topic == second:  # the page has nothing on the topic read, the classifier was torn, and a
+        say_units(dispatcher, units, language)  # rule of its second guess answers ("واسه قسطی باید حضوری بیام؟")
         return
     utter_topic(dispatcher, tracker, topic)
 
@@ -552,6 +554,10 @@ class ActionAnswerTopic(Action):
         if covered:
             utter_unlisted_methods(answer, tracker, [topic, *likely[:1]])
             ground_supposed(answer, tracker)
+        if covered and latest_entity(tracker, "order_id") is not None and not tracker.get_slot("verified_order"):
+            dispatcher.messages.extend(answer.messages)  # "CT-2003 خراب شده، گارانتی داره؟": the rule, then that
+            return [SlotSet("purpose", purpose_from_words(question_text(tracker))),  # order checked once proven
+                    FollowupAction("action_order_flow")]
         ground = _ground_told_of_order(tracker)
         if ground:  # "به نظرم اصل نیست" after the order's return was refused for a change of mind: the topic's rule,
             dispatcher.messages.extend(answer.messages if covered else [])  # then that order decided for the ground

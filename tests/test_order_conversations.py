@@ -641,3 +641,9 @@ def test_why_the_phone_asked_in_two_short_questions_is_explained_and_the_phone_a
                            "заказ ts1046. успеваю ещё?", "а без телефона никак? зачем он вам", "ладно, последние цифры 2206")
     assert "последних 4 цифр" in text(why) and "Здравствуйте" not in text(why)
     assert "у вас ещё 5 дней" in text(window)
+
+
+def test_a_rules_question_naming_an_order_gets_the_rule_then_that_order_checked(servers) -> None:
+    asked, proven = talk(servers, "citadel", "سلام کتری فیلیپس سفارش CT-2003 خراب شده گارانتی داره؟", "۵۹۹۱۲۵۵۰۳")
+    assert "کارت گارانتی" in text(asked) and "شماره موبایلی" in text(asked)  # the rule now, the phone for the order
+    assert "Philips" in text(proven) and "کارت گارانتی" in text(proven)  # that order's own decision, with the rule
