@@ -116,6 +116,17 @@ def ranked_intents(tracker: Tracker) -> list[str]:
 
 UNSURE = 0.5  # below this confidence the classifier's intent is a guess: the topic asked before weighs more
 CERTAIN = 0.9  # at or above it, an "and if …" is about the intent read, not the topic asked before
+TORN = 0.3  # a second intent at least this likely is a reading the message may have as well
+
+
+def second_guess(tracker: Tracker) -> Optional[str]:
+    """The classifier's second intent when it was torn between two ("как оформляется возврат, через сайт?": how to
+    order 0.56, a return 0.43), else None."""
+    ranking = [entry for entry in (tracker.latest_message or {}).get("intent_ranking") or []
+               if isinstance(entry, dict) and entry.get("name")]
+    second = ranking[1] if len(ranking) > 1 else {}
+    confidence = second.get("confidence")
+    return second["name"] if isinstance(confidence, (int, float)) and confidence >= TORN else None
 
 
 def classifier_sure(tracker: Tracker, least: float = UNSURE) -> bool:

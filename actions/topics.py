@@ -21,7 +21,7 @@ from actions.context import (
     earlier_topic,
     latest_entity,
     likely_intents,
-    ranked_intents,
+    second_guess,
     question_text,
     recent_entities,
     recent_texts,
@@ -81,6 +81,10 @@ def utter_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, 
     """
     store, language = store_and_language(tracker)
     if utter_units(dispatcher, tracker, question, [topic, *also], deadline):
+        return True
+    second = second_guess(tracker)  # torn between two readings: the second's rules before "not covered"
+    if second in also and second != topic and utter_units(
+            dispatcher, tracker, question, [second, topic, *(name for name in also if name != second)], deadline):
         return True
     if past_the_span(question):  # "and if it isn't back by then?" after the 72 hours: no summary says more than the
         dispatcher.utter_message(response="utter_topic_not_covered")  # rule just given; the page has nothing, a person
@@ -497,9 +501,8 @@ def utter_store_words(dispatcher: CollectingDispatcher, tracker: Tracker, topic:
                   or short_follow_up(question) or (what_if(question) and units[0].topic == earlier_topic(tracker))):
         say_units(dispatcher, units, language)
         return
-    second = next(iter(ranked_intents(tracker)[1:2]), None)
-    unsure = second is not None and not _covers(store, topic) and not classifier_sure(tracker, CERTAIN)
-    units = chosen_units(tracker, question, [second]) if unsure else []  # type: ignore[list-item]
+    second = second_guess(tracker) if not _covers(store, topic) else None
+    units = chosen_units(tracker, question, [second]) if second else []
     if units and units[0].topic == second:  # the page has nothing on the topic read, the classifier was torn, and a
         say_units(dispatcher, units, language)  # rule of its second guess answers ("واسه قسطی باید حضوری بیام؟")
         return
