@@ -647,3 +647,9 @@ def test_a_rules_question_naming_an_order_gets_the_rule_then_that_order_checked(
     asked, proven = talk(servers, "citadel", "سلام کتری فیلیپس سفارش CT-2003 خراب شده گارانتی داره؟", "۵۹۹۱۲۵۵۰۳")
     assert "کارت گارانتی" in text(asked) and "شماره موبایلی" in text(asked)  # the rule now, the phone for the order
     assert "Philips" in text(proven) and "کارت گارانتی" in text(proven)  # that order's own decision, with the rule
+
+
+def test_who_pays_the_post_asked_while_the_phone_is_asked_gets_the_returns_rule(servers) -> None:
+    _, asked = talk(servers, "offykala", "میخوام پرینتر سفارش ۵۸۱۲۰ رو مرجوع کنم کاغذ گیر میکنه.", "هزینه ارسالش با منه یا شما؟")
+    assert "هزینه‌های ارسال به عهده آفیکالا" in text(asked) and "ذکر نشده" not in text(asked)
+    assert "شماره موبایل" in text(asked)  # then the phone, asked again

@@ -55,6 +55,7 @@ from bot.dialogue import (
     reason_from,
     sealed_from,
     sends_it_oneself,
+    asks_who_pays,
     valid_order_id,
     valid_phone,
 )
@@ -783,6 +784,15 @@ def test_telling_the_store_to_act_is_told_from_asking_how(text: str, acts: bool)
 )
 def test_the_customer_sending_something_themselves(text: str, sending: bool) -> None:
     assert sends_it_oneself(text) is sending
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("هزینه ارسالش با کیه؟", True), ("هزینه ارسالش با منه یا شما؟", True), ("доставка за чей счёт?", True),
+    ("обратную доставку платить мне или вы оплатите?", True), ("هزینه ارسالش چقدره؟", False),
+    ("сколько стоит доставка?", False), ("با من تماس بگیرید", False),
+])
+def test_who_pays_is_told_from_how_much(text: str, asks: bool) -> None:
+    assert asks_who_pays(text) is asks
 
 
 @pytest.mark.parametrize("text, asks", [
