@@ -285,6 +285,7 @@ def test_a_story_before_the_question_does_not_hide_the_rule() -> None:
         ("sitra", "کد رهگیری رو کی میفرستین؟", ("tracking_code_by_sms", "order_status_in_my_orders")),
         ("sitra", "как у вас вернуть товар?", ("return_request_via_my_orders", "return_pickup_coordination_call")),
         ("offykala", "کابلی که شماره سریال نداره هم مهلت تست داره؟", ("exception_no_serial", "exception_gift")),
+        ("citadel", "кто может получить заказ?", ("recipient_who_can_receive", "recipient_details_in_comment")),
     ],
 )
 def test_a_rule_alone_is_followed_by_the_customers_next_step(store: str, question: str, said: tuple[str, ...]) -> None:
