@@ -679,8 +679,12 @@ class ValidateOrderLookupForm(FormValidationAction):
     def validate_order_id(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        """3 to 32 letters, digits or dashes."""
+        """3 to 32 letters, digits or dashes; given with what is wanted done ("SR-5001. میخوام کنسلش کنم") after a
+        vague "I have a problem with my order", that is the purpose now."""
         if isinstance(value, str) and valid_order_id(value):
+            wanted = purpose_from_words(question_text(tracker))
+            if tracker.get_slot("purpose") == "order_status" and wanted != "order_status":
+                return {"order_id": value, "purpose": wanted}
             return {"order_id": value}
         dispatcher.utter_message(response="utter_invalid_order_id")
         return {"order_id": None}

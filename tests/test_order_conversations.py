@@ -653,3 +653,9 @@ def test_who_pays_the_post_asked_while_the_phone_is_asked_gets_the_returns_rule(
     _, asked = talk(servers, "offykala", "میخوام پرینتر سفارش ۵۸۱۲۰ رو مرجوع کنم کاغذ گیر میکنه.", "هزینه ارسالش با منه یا شما؟")
     assert "هزینه‌های ارسال به عهده آفیکالا" in text(asked) and "ذکر نشده" not in text(asked)
     assert "شماره موبایل" in text(asked)  # then the phone, asked again
+
+
+def test_what_is_wanted_named_with_the_order_after_a_vague_problem_is_done(servers) -> None:
+    *_, proven = talk(servers, "sitra", "سلام، سفارشم مشکل داره",
+                      "شماره سفارشم SR-5001 ه. میخوام کنسلش کنم، هنوز نفرستادینش که؟", "۴ رقم آخر شمارم ۱۱۰۱")
+    assert "قابل لغو" in text(proven)  # its cancellation decided, not its status shown
