@@ -36,12 +36,11 @@ def _right_words(before: str, wrong: str, said: str) -> Optional[str]:
     what is put right: "دیروز" in "دیروز ساعت ۱۰ صبح بود نه امروز" after "امروز ساعت ۱۰ صبح تحویل گرفتم"), a number
     for a number ("ساعت ۵ رسید نه ۳"), and as many words as Y has ("в Батуми, а не в Кутаиси")."""
     known = {word.lower() for word in _WORD.findall(fold(said))}
-    words = _WORD.findall(before)
-    if _NUMBER.fullmatch(wrong):
-        words = [word for word in words if _NUMBER.fullmatch(word)]
+    numeric = _NUMBER.fullmatch(wrong) is not None
+    words = [word for word in _WORD.findall(before) if not numeric or _NUMBER.fullmatch(word)]
     while words and words[-1].lower() in known:
         words.pop()
-    wanted = 1 if _NUMBER.fullmatch(wrong) else len(_WORD.findall(wrong))
+    wanted = 1 if numeric else len(_WORD.findall(wrong))
     if wanted == 0 or len(words) < wanted:
         return None
     return " ".join(words[-wanted:])
@@ -54,6 +53,7 @@ def corrected(previous: str, correction: str) -> Optional[str]:
     text = normalize(correction).strip()
     if not corrects(text) or "?" in text or "؟" in text:
         return None
+    said = normalize(previous)  # the customer's own letters (case, ZWNJ) kept where nothing is put right
     found = _WRONG_BUT_RIGHT.search(text)
     if found:
         right: Optional[str] = found.group("right")
@@ -61,14 +61,13 @@ def corrected(previous: str, correction: str) -> Optional[str]:
     else:
         found = _RIGHT_NOT_WRONG.search(text)
         if not found:
-            return _number_put_right(normalize(previous), text)
+            return _number_put_right(said, text)
         wrong = found.group("wrong")
-        right = _right_words(found.group("right"), wrong, normalize(previous))
-    said = normalize(previous)  # the customer's own letters (case, ZWNJ) kept where nothing is put right
+        right = _right_words(found.group("right"), wrong, said)
     if not right or right == wrong:
         return None
-    boundary = r"(?<![\d.,])" if _NUMBER.fullmatch(wrong) else r"(?<!\w)"
-    place = re.compile(boundary + re.escape(wrong) + (r"(?![\d])" if _NUMBER.fullmatch(wrong) else r"(?!\w)"), re.IGNORECASE)
+    place = re.compile(r"(?<![\d.,])" + re.escape(wrong) + r"(?!\d)" if _NUMBER.fullmatch(wrong)
+                       else r"(?<!\w)" + re.escape(wrong) + r"(?!\w)", re.IGNORECASE)
     if len(place.findall(said)) != 1:  # not there, or there twice: which one is meant is not known
         return None
     return place.sub(lambda _: right, said)  # type: ignore[arg-type,return-value]

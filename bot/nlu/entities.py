@@ -71,9 +71,9 @@ _COUNT = re.compile(rf"(?<![\w.,])(\d+|{_WORD_NUM_PHRASE})(?!\w){_GAP}(?:تا{_G
 def count_of(text: str, nouns: tuple[str, ...]) -> Optional[int]:
     """How many of a thing a message names ("۵ تا پله", "پنج پله", "у нас шесть ступенек"), the thing's word given by
     its beginnings (`nouns`: "پله", "ступен"); None when it names no count of it."""
-    said = normalize(text).lower()
+    said, beginnings = normalize(text).lower(), tuple(noun.lower() for noun in nouns)
     for found in _COUNT.finditer(said):
-        if found.group(2).startswith(tuple(noun.lower() for noun in nouns)):
+        if found.group(2).startswith(beginnings):
             # "بیشتر از شش پله", "больше шести": a bound asked about, not a count
             return None if _BOUND_BEFORE.search(said, 0, found.start()) else int(parse_number(found.group(1)))
     return None
