@@ -74,12 +74,17 @@ def corrected(previous: str, correction: str) -> Optional[str]:
 
 
 def _number_put_right(said: str, text: str) -> Optional[str]:
-    """"ببخشید دوباره شمردم، ۶ تا بیشتر نیست" after "۹ تا پله میخوره، طبقه چندم حساب میشه؟": the one number the
+    """"ببخشید دوباره شمردم، ۶ تا بیشتر نیست" after "۹ تا پله میخوره، طبقه چندم حساب میشه؟": the one new number the
     correction gives in place of the one number the message before gave with the same word after it (or of its only
     number, when the correction's has no word after it)."""
     numbers = list(_COUNTED_NUMBER.finditer(text))
-    if len(numbers) != 1 or len(_NUMBER.findall(text)) != 1:  # an order number or a phone beside it: not this
+    if not numbers or len(numbers) != len(_NUMBER.findall(text)):  # an order number or a phone beside it: not this
         return None
+    if len(numbers) > 1:  # "۱۰ روز پیش سفارش دادم، ۵ روز پیش تحویلش گرفتم": a fact said again is not the one put right
+        pairs = {_counted(found) for found in _COUNTED_NUMBER.finditer(said)}
+        numbers = [found for found in numbers if found.group("word") and _counted(found) not in pairs]
+        if len(numbers) != 1:
+            return None
     number, word = numbers[0].group("number"), (numbers[0].group("word") or "").lower()
     said_numbers = [found for found in _COUNTED_NUMBER.finditer(said) if not word or (found.group("word") or "").lower() == word]
     if len(said_numbers) != 1 or (not word and len(_NUMBER.findall(said)) != 1):
@@ -88,6 +93,11 @@ def _number_put_right(said: str, text: str) -> Optional[str]:
     if place.group("number") == number:
         return None
     return said[:place.start("number")] + number + said[place.end("number"):]
+
+
+def _counted(found: re.Match[str]) -> tuple[str, str]:
+    """A number and the word after it, as two messages compare them."""
+    return found.group("number"), (found.group("word") or "").lower()
 
 
 def _before(tracker: Optional[DialogueStateTracker]) -> Optional[str]:

@@ -1022,6 +1022,9 @@ def test_a_correction_of_a_fact_is_the_question_before_asked_again_put_right(ser
     assert "صاحب پروفایل" in said and "در قوانین آفیکالا اطلاعاتی" not in said  # was "the rules say nothing"
     said = last_reply(servers, "citadel", "сколько доставка в Кутаиси за 300 лари?", "ой, извините, в Батуми, а не в Кутаиси")
     assert "Батуми" in said and "Кутаиси" not in said
+    said = last_reply(servers, "offykala", "اسکنر ۱۰ روز پیش رسید الان خراب شده، شامل تست ۷ روزه میشه؟",
+                      "ببخشید اشتباه گفتم، ۱۰ روز پیش سفارش دادم، ۵ روز پیش تحویلش گرفتم")
+    assert "پس‌فردا" in said and "تمام شده" not in said  # delivered 5 days ago: two of the 7 days left, not over
 
 
 def test_a_window_counted_from_the_moment_told_is_said_once(servers) -> None:
