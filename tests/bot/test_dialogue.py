@@ -191,6 +191,7 @@ def test_buttons_still_answer_the_seal_question() -> None:
         ("درش لق بود و نصفش تو جعبه ریخته بود", "transport_damage"),
         ("половина духов вытекла в коробку", "transport_damage"),
         ("пришел versace eros, флакон треснул и всё протекло", "transport_damage"),
+        ("зарядка пришла с треснувшим корпусом", "transport_damage"),
         ("бойлер протекло снизу после недели", "defect"),
         ("پولشو ریختم به حسابتون", None),                                    # money paid in, nothing spilled
         ("نه ببخشید دقیق نگاه کردم اصلا یه عطر دیگه‌س! من رد تمپتیشن زده بودم", "wrong_item"),
