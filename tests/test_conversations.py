@@ -1061,3 +1061,11 @@ def test_a_stair_count_gets_its_half_of_the_floor_rule_also_as_an_and_if(servers
 def test_a_question_the_classifier_was_torn_on_gets_the_second_readings_rule(servers) -> None:
     said = last_reply(servers, "sitra", "как вообще оформляется возврат товара, через сайт или надо звонить?")
     assert "«Мои заказы»" in said and "ничего не сказано" not in said  # how to order 0.56, a return 0.43
+
+
+def test_a_long_story_ending_on_its_question_gets_the_rule_it_asks(servers) -> None:
+    said = last_reply(servers, "citadel", "Здравствуйте! Ситуация такая: в прошлую субботу заказала на сайте чайник Philips, "
+                      "оплатила визой, курьер привёз позавчера. Я расписалась не глядя, муж на работе был. Вчера вечером "
+                      "распаковала — крышка не защёлкивается, похоже брак. Гарантия на него вообще есть?")
+    assert "гарантийный талон" in said  # the warranty asked, not the inspection at receipt the story told of
+

@@ -164,6 +164,12 @@ def asked_part(question: str) -> Optional[str]:
     return None
 
 
+def _story_question(question: str) -> bool:
+    """Whether a message tells a long story and ends on its question, which then says best what is asked (a delivery,
+    a signature and a broken lid told before "Гарантия на него вообще есть?")."""
+    return question.rstrip().endswith(("?", "؟")) and len(comparable(question).split()) >= STORY_WORDS
+
+
 def told_part(question: str) -> Optional[str]:
     """The clause a short last question leans on ("… а смс с трек номером так и нет. это нормально вообще?"): the
     one before it, when that is long enough to say what it is about."""
@@ -176,21 +182,25 @@ def told_part(question: str) -> Optional[str]:
 
 def choose_units(question: str, topics: Sequence[str], index: UnitIndex, city: Optional[str] = None,
                  amount: Optional[float] = None) -> list[UnitMatch]:
-    """The units that answer `question`, closest first (`_chosen`); when none does, those that answer its last
-    clause, where a customer who tells the story first asks the question (`asked_part`), or plainly the clause a
-    short last question leans on (`told_part`)."""
+    """The units that answer `question`, closest first (`_chosen`); when none does, or a long story that no rule
+    answers on its words alone ends on a question that one does, those that answer its last clause, where a customer
+    who tells the story first asks the question (`asked_part`); else plainly the clause a short last question leans on
+    (`told_part`)."""
     chosen = _chosen(question, topics, index, city, amount)
+    part = asked_part(question)
+    if (chosen and part and _story_question(question) and not _chosen(question, (), index, city, amount)
+            and _chosen(part, (), index, city, amount, question)):  # its question meets one on its words, the story not
+        return _chosen(part, topics, index, city, amount, question)
     if chosen:
         return chosen
-    part = asked_part(question)
     if part:
-        return _chosen(part, topics, index, city, amount)
+        return _chosen(part, topics, index, city, amount, question)
     plain = _plain_match(told_part(question) or "", index)
     return [plain] if plain else []
 
 
 def _chosen(question: str, topics: Sequence[str], index: UnitIndex, city: Optional[str] = None,
-            amount: Optional[float] = None) -> list[UnitMatch]:
+            amount: Optional[float] = None, told: Optional[str] = None) -> list[UnitMatch]:
     """The units that answer `question`, closest first: none, one, or two rules asked at once.
 
     Each unit scores its similarity plus a bonus for its topic's place among the classifier's
@@ -199,16 +209,16 @@ def _chosen(question: str, topics: Sequence[str], index: UnitIndex, city: Option
     second unit of the same or a likely topic joins when it is nearly as close: customers often
     ask two things at once ("can I return it, and who pays the shipping?").
 
-    A unit's `when` weighs the amount and places the question names, else the `amount` and `city` the
-    conversation named before ("and the address?" after a Tbilisi pickup). A rule for other
-    amounts or places is left out where its topic has one for these (not the Batumi address to a
-    Tbilisi customer), and only ranked lower where it is its topic's one word on them ("couriers
-    in Tehran only", to a customer in Isfahan).
+    A unit's `when` weighs the amount, places and count the question names (`told`: the whole message it is the
+    question of), else the `amount` and `city` the conversation named before ("and the address?" after a Tbilisi
+    pickup). A rule for other amounts or places is left out where its topic has one for these (not the Batumi address
+    to a Tbilisi customer), and only ranked lower where it is its topic's one word on them ("couriers in Tehran
+    only", to a customer in Isfahan).
     """
     bonus = {topic: TOPIC_BONUS / (2 ** rank) for rank, topic in reversed(list(enumerate(topics[:2])))}
-    named, cities = _facts(question)
+    named, cities = _facts(told or question)
     said = named if named is not None else amount, cities or frozenset({city} if city else ())
-    fits = [(match, _fit(match.unit, *said, question)) for match in index.rank(question)]
+    fits = [(match, _fit(match.unit, *said, told or question)) for match in index.rank(question)]
     met = {match.unit.topic for match, fit in fits if fit > 0}
     kept = [(match, fit) for match, fit in fits if fit >= 0 or match.unit.topic not in met]
     scored = sorted((UnitMatch(match.unit, match.score + bonus.get(match.unit.topic, 0.0) + fit,

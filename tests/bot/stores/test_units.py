@@ -278,6 +278,24 @@ def test_a_story_before_the_question_does_not_hide_the_rule() -> None:
         "return_request_via_my_orders"]
 
 
+@pytest.mark.parametrize("store, topics, question, units", [
+    # the story (a delivery, a signature, a broken lid) meets a rule only through the classifier, its question on its
+    # own words: the question is what is asked
+    ("citadel", ["damaged_item", "payment_failed"],
+     "Здравствуйте! Ситуация такая: в прошлую субботу заказала на сайте чайник Philips, оплатила визой, курьер привёз "
+     "позавчера. Я расписалась не глядя, муж на работе был. Вчера вечером распаковала — крышка не защёлкивается, похоже "
+     "брак. Гарантия на него вообще есть?", ["warranty_terms_in_card", "warranty_only_with_card"]),
+    # a story that a rule answers on its own words keeps it: a wrong item, not who pays any return's post
+    ("tisa", ["return_request"],
+     "سلام، کرم آبرسان نوروا سفارش دادم ولی یه کرم دیگه برام اومده که اصلا اون چیزی که تو سایت بود نیست!! 😡 هزینه ارسال"
+     " و برگردوندنش با کیه؟", ["wrong_item_full_refund", "snapppay_returns_follow_store"]),
+])
+def test_a_long_story_is_answered_by_its_question_when_no_rule_answers_the_story(store: str, topics: list[str],
+                                                                                question: str, units: list[str]) -> None:
+    index = UnitIndex(policies()[store].units)
+    assert [match.unit.id for match in choose_units(question, topics, index)] == units
+
+
 @pytest.mark.parametrize(
     "store, question, said",
     [
