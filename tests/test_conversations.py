@@ -1069,3 +1069,8 @@ def test_a_long_story_ending_on_its_question_gets_the_rule_it_asks(servers) -> N
                       "распаковала — крышка не защёлкивается, похоже брак. Гарантия на него вообще есть?")
     assert "гарантийный талон" in said  # the warranty asked, not the inspection at receipt the story told of
 
+
+def test_is_it_free_and_a_total_in_the_per_km_band_ask_the_distance(servers) -> None:
+    said = last_reply(servers, "citadel", "доставка в Рустави бесплатная будет? микроволновка 349 лари",
+                      "ну от вашего склада до неё км 25 примерно")
+    assert "37,50 лари" in said  # asked the distance, then priced it

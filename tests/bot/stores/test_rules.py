@@ -232,12 +232,12 @@ def test_without_a_city_a_distance_is_priced_in_the_cities_with_the_rate_beyond(
 
 @pytest.mark.parametrize("language, text", [
     ("ru", "Доставка заказа на 200 лари: в Тбилиси, Кутаиси, Батуми, Рустави, Мцхета — 1,50 лари за км; за город — "
-           "2 лари за км. В какой город доставить?"),
+           "2 лари за км. Какое расстояние в километрах?"),
     ("fa", "ارسال سفارش ۲۰۰ لاری: در تفلیس، کوتایسی، باتومی، روستاوی، متسختا ۱٫۵۰ لاری برای هر کیلومتر؛ بیرون از این "
-           "شهرها ۲ لاری برای هر کیلومتر. به کدام شهر ارسال شود؟"),
+           "شهرها ۲ لاری برای هر کیلومتر. فاصله چند کیلومتر است؟"),
 ])
-def test_a_city_asked_for_a_tier_per_km_comes_with_both_rates(language: str, text: str) -> None:
-    citadel = policies()["citadel"]  # "сумма 200 лари, как считают?": the way it is counted, then "which city?"
+def test_a_distance_asked_for_a_tier_per_km_comes_with_both_rates(language: str, text: str) -> None:
+    citadel = policies()["citadel"]  # "сумма 200 лари, как считают?": the way it is counted, then "how far?"
     quote = delivery_cost(citadel.rules.delivery, 200, None, None)
     assert delivery_quote(quote, 200, None, citadel, language) == text
 
@@ -367,4 +367,5 @@ def test_is_it_free_asked_of_a_price_per_km_says_no_without_the_distance() -> No
     citadel = policies()["citadel"]
     quote = delivery_cost(citadel.rules.delivery, 300, "rustavi", None)
     assert delivery_quote(quote, 300, "rustavi", citadel, "ru", asks_if_free=True) == (
-        "Доставка заказа на 300 лари в Рустави не бесплатная (бесплатно — при заказе больше 500 лари): 1,50 лари за км.")
+        "Доставка заказа на 300 лари в Рустави не бесплатная (бесплатно — при заказе больше 500 лари): 1,50 лари за км. "
+        "Какое расстояние в километрах?")
