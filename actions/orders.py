@@ -583,7 +583,7 @@ def _beside_the_order(question: str) -> str:
 
 
 def _rule_beside(question: str, store: StorePolicy) -> Optional[tuple[AnswerUnit, str]]:
-    """The rule the page plainly answers a question asked beside an order's number and phone with ("TS-1041. راستی کد
+    """The rule the words of a question asked beside an order's number and phone choose ("TS-1041. راستی کد
     رهگیری چجوری برام میاد؟", "CK-3004, 09193333304: ноутбук при доставке был застрахован?"); not a request, a reason
     for a return, where the order is or the time it has left ("کجاست؟", "сколько дней теста у меня ещё осталось?",
     which its look-up answers), or a message naming no order; with the question read."""
@@ -591,8 +591,8 @@ def _rule_beside(question: str, store: StorePolicy) -> Optional[tuple[AnswerUnit
     if (rest == question or wants_something_done(rest) or reason_from(None, rest) or not rules_question(None, rest)
             or asks_where_or_when(rest) or asks_if_still_in_time(rest)):
         return None
-    unit = plainly_answered(rest, store_index(store))
-    return (unit, rest) if unit is not None else None
+    chosen = choose_units(rest, (), store_index(store))  # a rule its words alone choose, whatever the classifier says
+    return (chosen[0].unit, rest) if chosen else None
 
 
 def _rule_beside_the_order(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:

@@ -659,3 +659,10 @@ def test_what_is_wanted_named_with_the_order_after_a_vague_problem_is_done(serve
     *_, proven = talk(servers, "sitra", "سلام، سفارشم مشکل داره",
                       "شماره سفارشم SR-5001 ه. میخوام کنسلش کنم، هنوز نفرستادینش که؟", "۴ رقم آخر شمارم ۱۱۰۱")
     assert "قابل لغو" in text(proven)  # its cancellation decided, not its status shown
+
+
+def test_a_question_beside_the_order_number_is_answered_by_its_own_words(servers) -> None:
+    *_, said = talk(servers, "offykala", "как отправить возврат?", "мой телефон 09121234567",
+                    "58120. на принтере стоит пароль, это проблема?")
+    assert "снять" in text(said)  # the password rule (read as an account question), then the return goes on
+
