@@ -557,7 +557,7 @@ class ActionAnswerTopic(Action):
         if covered:
             utter_unlisted_methods(answer, tracker, [topic, *likely[:1]])
             ground_supposed(answer, tracker)
-        if covered and latest_entity(tracker, "order_id") is not None and not tracker.get_slot("verified_order"):
+        if covered and _order_unproven_told_of(tracker):
             dispatcher.messages.extend(answer.messages)  # "CT-2003 خراب شده، گارانتی داره؟": the rule, then that
             return [SlotSet("purpose", purpose_from_words(question_text(tracker))),  # order checked once proven
                     FollowupAction("action_order_flow")]
@@ -583,6 +583,18 @@ def ground_supposed(answer: CollectingDispatcher, tracker: Tracker) -> None:
     ground = _ground_units(tracker, question)[:1]  # the ground's own rule, not a second one that came near
     if ground and ground[0].id not in said:
         say_units(answer, ground, store_and_language(tracker)[1])
+
+
+def _order_unproven_told_of(tracker: Tracker) -> bool:
+    """Whether the message is about an order not yet proven: one it names, or one named with its phone before while
+    it tells a fault ("он перестал включаться, могу вернуть?" after "мой заказ CK-3004, тел 0919…: был застрахован?")."""
+    if tracker.get_slot("verified_order"):
+        return False
+    if latest_entity(tracker, "order_id") is not None:
+        return True
+    question = question_text(tracker)
+    return (bool(tracker.get_slot("order_id") and tracker.get_slot("phone")) and reason_from(None, question) is not None
+            and not what_if(question))
 
 
 def _ground_told_of_order(tracker: Tracker) -> Optional[str]:

@@ -666,3 +666,8 @@ def test_a_question_beside_the_order_number_is_answered_by_its_own_words(servers
                     "58120. на принтере стоит пароль, это проблема?")
     assert "снять" in text(said)  # the password rule (read as an account question), then the return goes on
 
+
+def test_a_fault_told_of_an_order_named_with_its_phone_before_is_decided_for_it(servers) -> None:
+    _, said = talk(servers, "chistatek", "мой заказ CK-3004, тел 09193333304: ноутбук при доставке был застрахован?",
+                   "он перестал включаться, могу вернуть по семидневной гарантии?")
+    assert "7 рабочих дней" in text(said) and "ASUS" in text(said) and "вернуть нельзя" in text(said)  # 12 days ago
