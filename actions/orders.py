@@ -17,6 +17,7 @@ from actions.context import (
     client_key,
     computed_again,
     computed_from_details,
+    computed_instead,
     current_store,
     earlier_topic,
     likely_intents,
@@ -167,11 +168,15 @@ class ActionOrderFlow(Action):
             return []
         unnamed = tracker.get_slot("requested_slot") is None and not any(
             latest_entity(tracker, name) for name in ORDER_SLOTS)
+        question = question_text(tracker)
         if unnamed and not classifier_sure(tracker):
             again = total_again(tracker)  # "а если ещё чайник возьму и выйдет 550?" after a delivery price, read as a
             if again:  # fault by a guess: the price again for the new total
                 return again
-        question = question_text(tracker)
+        if unnamed and what_if(question) and reason_from(None, question) is None:
+            again = computed_instead(tracker, self.name(), False)  # "а если только в 12 успею оформить?" after a
+            if again:  # pickup time, read as a return: the pickup again for the new hour
+                return again
         if unnamed and corrects(question) and reason_from(None, question) is None and (
                 bound_follow_up(dispatcher, tracker) or amount_corrected(dispatcher, tracker)):
             return []  # "ببخشید، ۱۲ میلیون و ۵۰۰ هزار ریال بوده" after the rule for purchases over 10 million, a

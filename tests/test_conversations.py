@@ -1074,3 +1074,10 @@ def test_is_it_free_and_a_total_in_the_per_km_band_ask_the_distance(servers) -> 
     said = last_reply(servers, "citadel", "доставка в Рустави бесплатная будет? микроволновка 349 лари",
                       "ну от вашего склада до неё км 25 примерно")
     assert "37,50 лари" in said  # asked the distance, then priced it
+
+
+def test_an_and_if_with_a_new_hour_after_a_pickup_time_is_the_pickup_again(servers) -> None:
+    said = last_reply(servers, "citadel", "если оформлю самовывоз сейчас, в 10:30, когда можно забрать?",
+                      "а если только в 12 успею оформить?")  # read as a return by the classifier
+    assert "следующий день" in said and "12:00" in said
+

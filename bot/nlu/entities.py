@@ -158,7 +158,7 @@ _TIME = re.compile(
     rf"|(?<!\w)(?:закаж\w*|заказ\w*|оформ\w*|сделан\w*)(?:{_GAP}заказ\w*)?{_GAP}в{_GAP}(?P<h6>{_ORDER_HOUR})(?![\d\w:.,])"
     rf"(?!{_GAP}(?:{_DAY}|{_NOT_HOURS}))"
     rf"|(?<!\w)(?:до|после){_GAP}(?P<h7>{_ORDER_HOUR})(?![\d\w:.,])(?!{_GAP}(?:{_DAY}|{_NOT_HOURS}))"
-    rf"|(?<!\w)в{_GAP}(?P<h8>{_ORDER_HOUR})(?={_GAP}(?:закаж|заказ|оформ))",
+    rf"|(?<!\w)в{_GAP}(?P<h8>{_ORDER_HOUR})(?={_GAP}(?:(?!{_NOT_HOURS})\w+{_GAP})?(?:закаж|заказ|оформ))",  # "в 12 успею оформить"
     re.IGNORECASE,
 )
 # "دیشب ساعت ۹", "امشب ساعت ۸", "دیروز عصر حدودای ساعت ۶", "вечером около 7": an evening said before the hour

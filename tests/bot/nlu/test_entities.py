@@ -70,6 +70,8 @@ def found(text: str) -> list[tuple[str, str, object]]:
         ("а заказ сделан в 15", [("time", "15", "15:00")]),
         ("закажу в 9 вечера", [("time", "9 вечера", "21:00")]),
         ("а если в 12 закажу", [("time", "12", "12:00")]),             # the hour before the verb
+        ("а если только в 12 успею оформить?", [("time", "12", "12:00")]),  # a word between them
+        ("в 12 штук заказ", []),                                        # a count, not an hour
         ("где мой заказ 58 122? тел 0912-444-44-02", [("order_id", "58 122", "58122"), ("phone", "0912-444-44-02", "09124444402")]),
         ("заказ на 2 400 000 туманов", [("amount", "2 400 000 туманов", 2400000)]),   # an amount wins
         # number words said as one number; a Persian "نه" before a currency is "not", unless millions follow it
