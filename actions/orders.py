@@ -531,6 +531,8 @@ class ActionReturnConfirmation(Action):
             dispatcher.utter_message(response="utter_anything_else")
             return [SlotSet("pending_return", None)]
         dispatcher.utter_message(text=render("return.filed", language, reference=reference))  # type: ignore[arg-type]
+        if asks_beyond_yes_or_no(tracker):  # "باشه قبول. من شهرستانم، چطوری بفرستمش؟": filed, and the question answered
+            utter_units(dispatcher, tracker, question_text(tracker), ["return_request", *likely_intents(tracker)])
         return [SlotSet("pending_return", None)]
 
 

@@ -1081,3 +1081,8 @@ def test_an_and_if_with_a_new_hour_after_a_pickup_time_is_the_pickup_again(serve
                       "а если только в 12 успею оформить?")  # read as a return by the classifier
     assert "следующий день" in said and "12:00" in said
 
+
+def test_a_question_with_a_yes_to_filing_a_return_is_answered_after_it_is_filed(servers) -> None:
+    said = last_reply(servers, "tisa", "سلام. سفارش TS-1043 رو دارم، ادکلن لانکوم هنوز پلمپه ولی پشیمون شدم میخوام پسش بدم",
+                      "09352222203", "باشه قبول. من شهرستانم، چطوری بفرستمش؟")
+    assert "ثبت شد" in said and "قبض پست" in said
