@@ -206,10 +206,17 @@ def side_question(tracker: Tracker) -> bool:
     return rules_question(intent, text) and reason_from(None, text) is None and sealed_from(None, text) is None
 
 
-def later_question(tracker: Tracker) -> bool:
-    """The latest message is the second (or later) question of a message that asked several (see bot.channels.parts)."""
+def question_number(tracker: Tracker) -> Optional[int]:
+    """Which question of a message that asked several the latest message is (see bot.channels.parts); None for a
+    message of one question."""
     number = _metadata(tracker).get("question")
-    return isinstance(number, int) and number > 1
+    return number if isinstance(number, int) else None
+
+
+def later_question(tracker: Tracker) -> bool:
+    """The latest message is the second (or later) question of a message that asked several."""
+    number = question_number(tracker)
+    return number is not None and number > 1
 
 
 def recent_texts(tracker: Tracker, count: int = 6) -> list[str]:

@@ -24,6 +24,7 @@ from actions.context import (
     second_guess,
     question_text,
     recent_entities,
+    question_number,
     recent_texts,
     replies_before,
     store_and_language,
@@ -424,8 +425,25 @@ def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list
     again = echoed(question, before) if not what_if(question) else []
     if again:
         return again
-    return with_next_step([match.unit for match in choose_units(question, topics, store_index(store), tracker.get_slot("city"),
-                                                                as_number(tracker.get_slot("amount")))], store)
+    city, amount = tracker.get_slot("city"), as_number(tracker.get_slot("amount"))
+    chosen = choose_units(question, topics, store_index(store), city, amount)
+    story = _story_before(tracker) if not chosen and not classifier_sure(tracker) else None
+    if story:  # "… заказ отменили. когда вернут первый платеж и что будет с остальными платежами?": a later question
+        # the classifier cannot place alone (not "and where is my order now?") leans on the story told before the first
+        chosen = choose_units(f"{story} {question}", topics, store_index(store), city, amount)
+    return with_next_step([match.unit for match in chosen], store)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+")
+
+
+def _story_before(tracker: Tracker) -> Optional[str]:
+    """What a message that asked several questions told before its first one ("брал в рассрочку через snapppay, заказ
+    отменили."), for a later question that leans on it; None for a message of one question, or no story."""
+    number = question_number(tracker)
+    texts = recent_texts(tracker, number) if number is not None and number > 1 else []
+    sentences = _SENTENCE_END.split(texts[-1].strip()) if len(texts) == number else []
+    return " ".join(sentences[:-1]) or None
 
 
 def human_button(language: str) -> list[dict[str, str]]:

@@ -1086,3 +1086,9 @@ def test_a_question_with_a_yes_to_filing_a_return_is_answered_after_it_is_filed(
     said = last_reply(servers, "tisa", "سلام. سفارش TS-1043 رو دارم، ادکلن لانکوم هنوز پلمپه ولی پشیمون شدم میخوام پسش بدم",
                       "09352222203", "باشه قبول. من شهرستانم، چطوری بفرستمش؟")
     assert "ثبت شد" in said and "قبض پست" in said
+
+
+def test_a_later_question_of_a_message_leans_on_the_story_it_told_first(servers) -> None:
+    said = "\n".join(texts(servers.say(servers.conversation("tisa"), "брал в рассрочку через snapppay, заказ отменили. "
+                                       "когда вернут первый платеж и что будет с остальными платежами?", store="tisa")))
+    assert "7 рабочих дней" in said and "кредитный баланс" in said  # "the remaining payments" alone is out of scope
