@@ -343,9 +343,12 @@ def wants_something_done(text: str) -> bool:
     return _WANTS_DONE.search(folded) is not None or _DO_IT.search(folded) is not None
 
 
-# "مرجوعی ثبت کنید", "لغوش کنین", "оформите возврат": the store told to do it, for the customer's own order
+# "مرجوعی ثبت کنید", "لغوش کنین", "оформите возврат": the store told to do it, for the customer's own order, or the
+# customer's own decision to cancel it
 _ACT = re.compile(r"(?<!\w)(?:(?:ثبت|لغو|کنسل|مرجوع|پیگیری|بررسی|چک)(?:ش|اش)? (?:کنید|کنین|بکنید|بکنین)|оформите|отмените|"
-                  r"верните|примите|проверьте)(?!\w)", re.IGNORECASE)
+                  r"верните|примите|проверьте|"
+                  # the customer's own decision: "ладно, тогда отменю", "پس کنسلش میکنم"
+                  r"(?:لغو|کنسل)(?:ش|اش)? می ?کنم|отменю|отменяю)(?!\w)", re.IGNORECASE)
 
 
 # "شنیدم ممکنه سفارشمو کنسل کنین، راسته؟", "правда ли, что вы можете отменить": whether the store may, not a request;

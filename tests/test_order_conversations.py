@@ -671,3 +671,9 @@ def test_a_fault_told_of_an_order_named_with_its_phone_before_is_decided_for_it(
     _, said = talk(servers, "chistatek", "мой заказ CK-3004, тел 09193333304: ноутбук при доставке был застрахован?",
                    "он перестал включаться, могу вернуть по семидневной гарантии?")
     assert "7 рабочих дней" in text(said) and "ASUS" in text(said) and "вернуть нельзя" in text(said)  # 12 days ago
+
+
+def test_the_customers_own_decision_to_cancel_gets_the_rule_and_the_order_asked(servers) -> None:
+    _, said = talk(servers, "sitra", "Я уже оформила заказ, хочу добавить туда ещё одну сковородку. Можно дописать?",
+                   "ладно тогда отменю и закажу заново, отменить то можно?")
+    assert "«В обработке»" in text(said) and "номер заказа" in text(said)  # the rule, then the order it is done with

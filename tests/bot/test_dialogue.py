@@ -773,6 +773,9 @@ def test_the_present_time_told(text: str, now: bool) -> None:
     ("اگه قیمتو اشتباهی زده باشید و سفارشمو کنسل کنید، پولم کی برمیگرده؟", False),  # what follows if it does
     ("اگه میشه سفارشمو لغو کنید", True),
     ("پرداخت در محل زدم. شما تا کی میتونین سفارشمو کنسل کنین؟", False),  # until when the store may
+    ("ладно тогда отменю и закажу заново, отменить то можно?", True),  # the customer's own decision
+    ("پس کنسلش میکنم، میشه؟", True),
+    ("если я отменю заказ, деньги вернут?", False),  # what follows if they do
 ])
 def test_telling_the_store_to_act_is_told_from_asking_how(text: str, acts: bool) -> None:
     assert tells_the_store_to_act(text) is acts
