@@ -66,8 +66,8 @@ from bot.stores.offerings import PAYMENTS, SERVICES, Offering, unlisted
 from bot.stores.policy import Answer, AnswerUnit, StorePolicy
 from bot.stores.returns import refused_for_any_order, window_from
 from bot.stores.rules import Reason, ReturnGround
-from bot.stores.units import (broad, choose_units, echoed, meets_amount, plainly_answered, ruled_out, sends_to_people,
-                              short_follow_up, store_index, with_next_step)
+from bot.stores.units import (broad, choose_units, echoed, limits_amount, meets_amount, plainly_answered, ruled_out,
+                              sends_to_people, short_follow_up, store_index, with_next_step)
 
 logger = logging.getLogger(__name__)
 
@@ -369,7 +369,7 @@ def bound_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     amounts = [float(entity["value"]) for entity in (tracker.latest_message or {}).get("entities") or []
                if entity.get("entity") == "amount"]
     store, language = store_and_language(tracker)
-    unit = next((unit for unit in _rules_said_before(tracker, 2) if unit.when is not None), None)
+    unit = next((unit for unit in _rules_said_before(tracker, 2) if limits_amount(unit)), None)
     meets = meets_amount(unit, amounts[0]) if unit is not None and len(amounts) == 1 else None
     if unit is None or meets is None:
         return False
@@ -385,7 +385,7 @@ def amount_corrected(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool
     72 hours"): that the amount changes nothing, with the rule again; True when said."""
     amounts = [entity for entity in (tracker.latest_message or {}).get("entities") or [] if entity.get("entity") == "amount"]
     units = _rules_said_before(tracker)
-    if not amounts or not corrects(question_text(tracker)) or not units or any(unit.when is not None for unit in units):
+    if not amounts or not corrects(question_text(tracker)) or not units or any(limits_amount(unit) for unit in units):
         return False
     language = store_and_language(tracker)[1]
     rule = "\n".join(unit.text[language] for unit in units)  # type: ignore[index]

@@ -1092,3 +1092,8 @@ def test_a_later_question_of_a_message_leans_on_the_story_it_told_first(servers)
     said = "\n".join(texts(servers.say(servers.conversation("tisa"), "брал в рассрочку через snapppay, заказ отменили. "
                                        "когда вернут первый платеж и что будет с остальными платежами?", store="tisa")))
     assert "7 рабочих дней" in said and "кредитный баланс" in said  # "the remaining payments" alone is out of scope
+
+
+def test_a_rule_for_snapppay_orders_is_not_the_answer_to_a_question_that_does_not_name_it(servers) -> None:
+    said = last_reply(servers, "tisa", "а адрес доставки ещё можно поменять?")
+    assert "02155690688" in said and not said.startswith("Нет, после оформления и оплаты через SnappPay")

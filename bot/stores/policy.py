@@ -57,6 +57,7 @@ class UnitCondition:
     counted: tuple[str, ...] = ()  # the beginnings of the word for what the rule counts ("پله", "ступен")
     count_up_to: Optional[int] = None  # "up to 6 stairs": at most this many of them
     count_over: Optional[int] = None  # "more than 6 stairs": more than this many
+    named: tuple[str, ...] = ()  # words one of which a question names for the rule to apply ("اسنپ", "snapp": SnappPay's)
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,8 @@ def _answers(path: Path, data: Mapping[str, Any]) -> dict[str, Answer]:
 
 UNIT_KEYS = frozenset({"id", "topic", "source", "fa", "ru", "examples", "when", "within", "next_step", "offers_person",
                        "working_days_only", "free_shipping_kept"})
-WHEN_KEYS = frozenset({"amount_over", "amount_under", "cities", "not_cities", "counted", "count_up_to", "count_over"})
+WHEN_KEYS = frozenset({"amount_over", "amount_under", "cities", "not_cities", "counted", "count_up_to", "count_over",
+                       "named"})
 _UNIT_ID = re.compile(r"[a-z][a-z0-9_]{2,60}")
 
 
@@ -215,11 +217,12 @@ def _condition(path: Path, raw: Any, where: str) -> Optional[UnitCondition]:
             raise PolicyError(path, f"{where}.{key}", "expected a whole number")
     if ("count_up_to" in raw or "count_over" in raw) != bool(raw.get("counted")):
         raise PolicyError(path, f"{where}.counted", "a count needs the words of what is counted, and those a count")
-    if "counted" in raw and not (isinstance(raw["counted"], list) and all(isinstance(w, str) and w for w in raw["counted"])):
-        raise PolicyError(path, f"{where}.counted", "expected a list of words")
+    for key in ("counted", "named"):
+        if key in raw and not (isinstance(raw[key], list) and raw[key] and all(isinstance(w, str) and w for w in raw[key])):
+            raise PolicyError(path, f"{where}.{key}", "expected a list of words")
     return UnitCondition(raw.get("amount_over"), raw.get("amount_under"), tuple(raw.get("cities", ())),
                          tuple(raw.get("not_cities", ())), tuple(raw.get("counted", ())), raw.get("count_up_to"),
-                         raw.get("count_over"))
+                         raw.get("count_over"), tuple(raw.get("named", ())))
 
 
 def _contact(path: Path, raw: Any) -> Optional[Answer]:

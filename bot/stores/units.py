@@ -266,8 +266,8 @@ def _facts(question: str) -> tuple[Optional[float], frozenset[str]]:
 
 
 def _fit(unit: AnswerUnit, amount: Optional[float], cities: frozenset[str], question: str) -> float:
-    """WHEN_BONUS when the amount, place or count said meets the unit's `when`, minus it when they contradict it. An
-    amount at the bound meets it: "over ten million?" names the rule's own bound."""
+    """WHEN_BONUS when the amount, place or count said meets the unit's `when`, minus it when they contradict it or do
+    not name what it is for. An amount at the bound meets it: "over ten million?" names the rule's own bound."""
     when = unit.when
     if when is None:
         return 0.0
@@ -283,16 +283,23 @@ def _fit(unit: AnswerUnit, amount: Optional[float], cities: frozenset[str], ques
         checks.append(bool(cities & set(when.cities)))
     if cities and when.not_cities:
         checks.append(not cities & set(when.not_cities))
+    if when.named and not any(comparable(word) in comparable(question) for word in when.named):
+        return -WHEN_BONUS  # "а адрес доставки ещё можно поменять?" is not asked of a SnappPay order
     if not checks:
         return 0.0
     return WHEN_BONUS if all(checks) else -WHEN_BONUS
+
+
+def limits_amount(unit: AnswerUnit) -> bool:
+    """Whether the unit's rule is limited to some amounts ("over 10 million")."""
+    return unit.when is not None and (unit.when.amount_over is not None or unit.when.amount_under is not None)
 
 
 def meets_amount(unit: AnswerUnit, amount: float) -> Optional[bool]:
     """Whether an amount falls within the amounts the unit's rule is limited to ("over 10 million"; the bound itself
     meets it); None for a rule that names no amount."""
     when = unit.when
-    if when is None or (when.amount_over is None and when.amount_under is None):
+    if when is None or not limits_amount(unit):
         return None
     return ((when.amount_over is None or amount >= when.amount_over)
             and (when.amount_under is None or amount <= when.amount_under))
