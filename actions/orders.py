@@ -39,6 +39,7 @@ from actions.topics import (
     amount_corrected,
     ground_supposed,
     bound_follow_up,
+    deadline_follow_up,
     chosen_units,
     cited,
     hand_to_person,
@@ -173,6 +174,8 @@ class ActionOrderFlow(Action):
             again = total_again(tracker)  # "а если ещё чайник возьму и выйдет 550?" after a delivery price, read as a
             if again:  # fault by a guess: the price again for the new total
                 return again
+            if deadline_follow_up(dispatcher, tracker):  # "уже почти двое суток прошло, сколько ещё ждать?" after "the
+                return []  # bank returns it within 72 hours", read as a status by a guess: that span from then
         if unnamed and what_if(question) and reason_from(None, question) is None:
             again = computed_instead(tracker, self.name(), False)  # "а если только в 12 успею оформить?" after a
             if again:  # pickup time, read as a return: the pickup again for the new hour

@@ -297,10 +297,14 @@ def time_left(closes: datetime, now: datetime, in_hours: bool, language: Languag
 def deadline_from_moment(start: datetime, timed: bool, window: Window, closes: datetime, now: datetime,
                          language: Language) -> str:
     """"It was yesterday noon: until when?" after "the bank returns it within 72 hours": the span counted from the
-    moment the customer names, with today, tomorrow or the day after named as such."""
+    moment the customer names, with today, tomorrow or the day after named as such, and the time still left ("two days
+    have passed: how much longer?")."""
     values = {"start": dated(start, timed, language), "window": window_text(window, language),
               "deadline": _deadline_said(closes, window.unit == "hours", now, language)}
-    return render("deadline.passed" if now > closes else "deadline.from_moment", language, **values)
+    if now > closes:
+        return render("deadline.passed", language, **values)
+    left = time_left(closes, now, window.unit == "hours" and timed, language)
+    return render("deadline.from_moment", language, **values, remaining=left)
 
 
 def free_shipping_after_return(total: float, item: float, policy: StorePolicy, language: Language) -> Optional[str]:

@@ -1097,3 +1097,9 @@ def test_a_later_question_of_a_message_leans_on_the_story_it_told_first(servers)
 def test_a_rule_for_snapppay_orders_is_not_the_answer_to_a_question_that_does_not_name_it(servers) -> None:
     said = last_reply(servers, "tisa", "а адрес доставки ещё можно поменять?")
     assert "02155690688" in said and not said.startswith("Нет, после оформления и оплаты через SnappPay")
+
+
+def test_days_gone_by_after_a_span_say_how_long_is_left(servers) -> None:
+    said = last_reply(servers, "sitra", "Позавчера пытался оплатить заказ картой, выдало ошибку, деньги списались. Когда вернутся?",
+                      "ну вот уже почти двое суток прошло. сколько еще максимум ждать?")  # read as a status by a guess
+    assert "72 часа" in said and "осталось ещё 24 часа" in said

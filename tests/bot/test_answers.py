@@ -180,6 +180,7 @@ def test_a_span_counted_from_the_moment_named_says_the_day_it_ends(language: str
     text = answers.deadline_from_moment(noon, True, unit.within, closes, noon + timedelta(days=1), language)  # type: ignore[arg-type]
     clean(text, language)
     assert digits("12:00", language) in text and (("پس‌فردا" in text) if language == "fa" else ("послезавтра" in text))
+    assert digits("48 ", language) in text  # the time still left: 48 of the 72 hours
     late = answers.deadline_from_moment(noon, True, unit.within, closes, closes + timedelta(hours=1), language)  # type: ignore[arg-type]
     assert ("تمام شده" in late) and "(دیروز)" not in late if language == "fa" else ("истёк" in late)
     a_day_late = answers.deadline_from_moment(noon, True, unit.within, closes, closes + timedelta(days=1), language)  # type: ignore[arg-type]
