@@ -59,6 +59,7 @@ from bot.dialogue import (
 from bot.i18n.format import listing, money
 from bot.i18n.replies import render
 from bot.nlu.normalize import to_ascii_digits
+from bot.nlu.questions import sentences
 from bot.console.service import queue_for_person
 from bot.db_settings import DatabaseUnavailable, off_the_loop
 from bot.stores.calendar import deadline as window_deadline, is_working_day, next_working_day
@@ -434,16 +435,13 @@ def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list
     return with_next_step([match.unit for match in chosen], store)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+")
-
-
 def _story_before(tracker: Tracker) -> Optional[str]:
     """What a message that asked several questions told before its first one ("брал в рассрочку через snapppay, заказ
     отменили."), for a later question that leans on it; None for a message of one question, or no story."""
     number = question_number(tracker)
     texts = recent_texts(tracker, number) if number is not None and number > 1 else []
-    sentences = _SENTENCE_END.split(texts[-1].strip()) if len(texts) == number else []
-    return " ".join(sentences[:-1]) or None
+    told = sentences(texts[-1])[:-1] if len(texts) == number else []
+    return " ".join(told) or None
 
 
 def human_button(language: str) -> list[dict[str, str]]:

@@ -85,8 +85,8 @@ def _number_put_right(said: str, text: str) -> Optional[str]:
         numbers = [found for found in numbers if found.group("word") and _counted(found) not in pairs]
         if len(numbers) != 1:
             return None
-    number, word = numbers[0].group("number"), (numbers[0].group("word") or "").lower()
-    said_numbers = [found for found in _COUNTED_NUMBER.finditer(said) if not word or (found.group("word") or "").lower() == word]
+    number, word = _counted(numbers[0])
+    said_numbers = [found for found in _COUNTED_NUMBER.finditer(said) if not word or _counted(found)[1] == word]
     if len(said_numbers) != 1 or (not word and len(_NUMBER.findall(said)) != 1):
         return None
     place = said_numbers[0]

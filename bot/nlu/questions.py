@@ -524,6 +524,11 @@ def asked_span(text: str) -> Span | None:
     return (start, end) if start > 0 else None
 
 
+def sentences(text: str) -> list[str]:
+    """The message's sentences as the splitter cuts them, as slices of `text` (what a message told before its question)."""
+    return [text[start:end].strip() for start, end in _sentences(_lines_kept(text))]
+
+
 def split_questions(text: str) -> list[str]:
     """The message's questions in the order asked, as slices of `text` (the first without a greeting before it); the
     text itself when it asks one thing."""

@@ -271,6 +271,9 @@ def _fit(unit: AnswerUnit, amount: Optional[float], cities: frozenset[str], ques
     when = unit.when
     if when is None:
         return 0.0
+    folded = comparable(question) if when.named else ""
+    if when.named and not any(comparable(word) in folded for word in when.named):
+        return -WHEN_BONUS  # "а адрес доставки ещё можно поменять?" is not asked of a SnappPay order
     checks = []
     count = count_of(question, when.counted) if when.counted else None
     if count is not None:  # "۵ تا پله" meets "up to 6 stairs", not "more than 6"
@@ -283,8 +286,6 @@ def _fit(unit: AnswerUnit, amount: Optional[float], cities: frozenset[str], ques
         checks.append(bool(cities & set(when.cities)))
     if cities and when.not_cities:
         checks.append(not cities & set(when.not_cities))
-    if when.named and not any(comparable(word) in comparable(question) for word in when.named):
-        return -WHEN_BONUS  # "а адрес доставки ещё можно поменять?" is not asked of a SnappPay order
     if not checks:
         return 0.0
     return WHEN_BONUS if all(checks) else -WHEN_BONUS
