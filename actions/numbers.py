@@ -174,9 +174,9 @@ class ActionInstallments(Action):
         amount = _with_earlier(tracker, _total(tracker, store), named_amount)  # "a 12-thousand lotion too?": added
         question = question_text(tracker)
         asked_how = asks_how_to(question) and not named_amount  # "چطوری فعالش کنم؟" after a sum
-        if (amount is None or asked_how) and question and (not broad(question) or plainly_answered(
-                question, store_index(store))) and utter_units(dispatcher, tracker, question,
-                                                              ["installment_info", *likely_intents(tracker)]):
+        rule_asked = amount is None or asked_how or not named_amount and _beyond_plans(question, store)
+        if rule_asked and question and (not broad(question) or plainly_answered(question, store_index(store))) and (
+                utter_units(dispatcher, tracker, question, ["installment_info", *likely_intents(tracker)])):
             return []  # "when and where do I pay the instalments?", "how do I activate it?": the rule, not the plan
         today = local_now(store).date()
         for plan in plans:
@@ -186,6 +186,13 @@ class ActionInstallments(Action):
                 text = answers.installment_schedule(schedule(plan, amount, today), store, language)  # type: ignore[arg-type]
             dispatcher.utter_message(text=text, sources=cited([plan], "installments"))
         return [SlotSet("amount", amount)] if amount is not None and amount != as_number(tracker.get_slot("amount")) else []
+
+
+def _beyond_plans(question: str, store: StorePolicy) -> bool:
+    """Whether a question is plainly about a rule the payment schedule does not state ("بقیه قسطا چی میشن؟" after a
+    cancelled order's first payment), which answers it rather than the schedule of the amount named before."""
+    plain = plainly_answered(question, store_index(store)) if question else None
+    return plain is not None and not any(set(plain.sources) & set(plan.sources) for plan in store.rules.installments)
 
 
 def utter_delivery_time(dispatcher: CollectingDispatcher, tracker: Tracker, store: StorePolicy, language: str) -> None:

@@ -226,6 +226,7 @@ class ActionOrderFlow(Action):
             if again:  # "and if it is to Mashhad?" after a delivery answer
                 return again
             if intent == "inform" and (bound_follow_up(dispatcher, tracker)  # "а если за 8 млн?" after a rule over 10
+                                       or window_asked_now(dispatcher, tracker)  # "получил уже часов пять назад..."
                                        or utter_units(dispatcher, tracker, question, likely_intents(tracker))):
                 return []  # details with a question the page answers: "ordered yesterday, cheaper today: refund the difference?"
             if not side_question(tracker) and not said_this_turn(tracker):  # a form just answered it: nothing to add

@@ -44,6 +44,7 @@ from bot.dialogue import (
     asks_why_asked,
     corrects,
     day_part,
+    goes_on,
     moments_said,
     moments_told,
     not_delivered_yet,
@@ -53,6 +54,7 @@ from bot.dialogue import (
     rules_question,
     says_now,
     sealed_from,
+    still_waiting,
     what_if,
     window_reason,
 )
@@ -67,8 +69,9 @@ from bot.stores.offerings import PAYMENTS, SERVICES, Offering, unlisted
 from bot.stores.policy import Answer, AnswerUnit, StorePolicy
 from bot.stores.returns import refused_for_any_order, window_from
 from bot.stores.rules import Reason, ReturnGround
-from bot.stores.units import (broad, choose_units, echoed, limits_amount, meets_amount, plainly_answered, ruled_out,
-                              sends_to_people, short_follow_up, store_index, with_next_step)
+from bot.stores.units import (ASKS_ALONE_WORDS, beside_said, broad, choose_units, echoed, limits_amount,
+                              meets_amount, plainly_answered, ruled_out, sends_to_people, short_follow_up, store_index,
+                              with_next_step)
 
 logger = logging.getLogger(__name__)
 
@@ -233,6 +236,8 @@ def utter_deadline(dispatcher: CollectingDispatcher, tracker: Tracker, units: Se
     closes = window_deadline(start, unit.within, ZoneInfo(store.timezone), store.rules.week)
     dispatcher.utter_message(text=answers.deadline_from_moment(start, timed, unit.within, closes, present, language),  # type: ignore[arg-type]
                              sources=cited([unit]))
+    if closes < present and still_waiting(question):  # "four days on, still not back, what do I do?": a person
+        offer_person(dispatcher, language)
     return True
 
 
@@ -265,12 +270,15 @@ def utter_window(dispatcher: CollectingDispatcher, tracker: Tracker, store: Stor
 
 
 def window_asked_now(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
-    """"یک ساعت و نیم پیش گرفتم، هنوز وقت دارم؟", "сейчас 4 часа дня, не поздно?": the window of the reason said in the
-    last messages, counted from the moment given to now, whatever the classifier read; True when said."""
+    """"یک ساعت و نیم پیش گرفتم، هنوز وقت دارم؟", "сейчас 4 часа дня, не поздно?", or the moment alone ("получил уже
+    часов пять назад..."): the window of the reason said in the last messages, counted from the moment given to now,
+    whatever the classifier read; True when said."""
     question = question_text(tracker)
-    if not (says_now(question) or asks_if_still_in_time(question)):
-        return False
     store, language = store_and_language(tracker)
+    told = short_follow_up(question, ASKS_ALONE_WORDS) and bool(moments_told(
+        (tracker.latest_message or {}).get("entities") or [], local_now(store)))  # "получил уже часов пять назад..."
+    if not (says_now(question) or asks_if_still_in_time(question) or told):
+        return False
     return utter_window(dispatcher, tracker, store, language, question)
 
 
@@ -328,10 +336,24 @@ def say_refused(dispatcher: CollectingDispatcher, reason: Optional[Reason], refu
     return True
 
 
+def _sources_before(tracker: Tracker, messages: int = 1) -> list[dict[str, str]]:
+    """The page's sentences (`cited`) behind the assistant's answer to the customer's message before this one (or the
+    last few)."""
+    return [source for reply in replies_before(tracker, messages)
+            for source in (reply.get("metadata") or {}).get("sources") or [] if isinstance(source, dict)]
+
+
 def _units_said_before(tracker: Tracker, messages: int = 1) -> set[str]:
     """The rules (unit ids) the assistant's answer to the customer's message before this one (or the last few) gave."""
-    return {source.get("unit") for reply in replies_before(tracker, messages)
-            for source in (reply.get("metadata") or {}).get("sources") or [] if isinstance(source, dict)}
+    return {source.get("unit") for source in _sources_before(tracker, messages)}  # type: ignore[misc]
+
+
+def _rules_cited_before(tracker: Tracker) -> list[AnswerUnit]:
+    """The store's rules the answer before gave, or whose page sentences it cited (a return refused for any order
+    cites the hygiene rule's sentence), for a follow-up that goes on with their topic."""
+    sources = _sources_before(tracker)
+    said, sentences = {source.get("unit") for source in sources}, {source.get("sentence") for source in sources}
+    return [unit for unit in current_store(tracker).units if unit.id in said or sentences.intersection(unit.sources)]
 
 
 def _rules_said_before(tracker: Tracker, messages: int = 1) -> list[AnswerUnit]:
@@ -432,7 +454,10 @@ def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list
     if story:  # "… заказ отменили. когда вернут первый платеж и что будет с остальными платежами?": a later question
         # the classifier cannot place alone (not "and where is my order now?") leans on the story told before the first
         chosen = choose_units(f"{story} {question}", topics, store_index(store), city, amount)
-    return with_next_step([match.unit for match in chosen], store)
+    # "а если будет меньше?" after the expiry's months: a follow-up no rule answers alone, of the topic just answered
+    near = (beside_said(question, _rules_cited_before(tracker), store_index(store))
+            if not chosen and goes_on(question) else None)
+    return with_next_step([match.unit for match in chosen] or ([near] if near else []), store)
 
 
 def _story_before(tracker: Tracker) -> Optional[str]:
@@ -512,9 +537,13 @@ def utter_store_words(dispatcher: CollectingDispatcher, tracker: Tracker, topic:
     question = question_text(tracker)
     units = chosen_units(tracker, question, [topic, *likely_intents(tracker)])
     # a rule of another topic only when the words plainly ask it, or a short follow-up or an "and if …" leans on the
-    # topic before ("اگه فقط ۵ تا پله باشه اونوقت چی؟" after the stairs' rule)
-    if units and (units[0].topic == topic or plainly_answered(question, store_index(store)) is not None
-                  or short_follow_up(question) or (what_if(question) and units[0].topic == earlier_topic(tracker))):
+    # topic before ("اگه فقط ۵ تا پله باشه اونوقت چی؟" after the stairs' rule), or it goes on with the topic just
+    # answered ("بعدش باید خودم ببرمش پست؟" after where to file a return), or the classifier was torn between the two
+    # ("а перед новым годом доставка дольше будет?": a price 0.49, a time 0.32)
+    if units and (units[0].topic in (topic, second_guess(tracker))
+                  or plainly_answered(question, store_index(store)) is not None
+                  or short_follow_up(question) or (what_if(question) and units[0].topic == earlier_topic(tracker))
+                  or goes_on(question) and units[0].topic in {unit.topic for unit in _rules_cited_before(tracker)}):
         say_units(dispatcher, units, language)
         return
     second = second_guess(tracker) if not _covers(store, topic) else None

@@ -601,13 +601,23 @@ def on_the_answer(text: str) -> Optional[str]:
 
 
 # "اگه تا اون موقع برنگشت چیکار کنم؟", "а если не вернут?": what follows if the rule just given does not hold
-_WHAT_IF = re.compile(r"(?:^|[.:!?؟،,]\s*)(?:(?:و|ولی|خب|حالا|پس|а|и|но|ну)\s+){0,2}"
+_WHAT_IF = re.compile(r"(?:^|[.:!?؟،,]\s*)(?:(?:و|ولی|خب|حالا|پس|یعنی|а|и|но|ну|то есть|значит)\s+){0,2}"
                       r"(?:اگه|اگر|فرض کن(?:ید|ین)?|(?:что\s+)?если|допустим)(?!\w)", re.IGNORECASE)
 
 
 def what_if(text: str) -> bool:
     """A question that opens with "and if …": it leans on the conversation's topic, whatever its words."""
     return _WHAT_IF.search(_folded(text)) is not None
+
+
+# "بعدش باید خودم ببرمش پست؟", "آخه فقط یه پاف زدم", "а потом что?": a message that goes on from the answer just given
+_GOES_ON = re.compile(r"^\W*(?:(?:و|ولی|خب|حالا|а|и|но|ну)\s+)?(?:بعدش|بعد از اون|بعد از آن|آخه|اخه|اونوقت|اون وقت|"
+                      r"потом|после этого|дальше|тогда|я же|ведь)(?!\w)", re.IGNORECASE)
+
+
+def goes_on(text: str) -> bool:
+    """A message that leans on the answer just given: an "and if …", a "then …?", a "but I only …"."""
+    return what_if(text) or _GOES_ON.search(_folded(text)) is not None
 
 
 # "فقط بلندرو از سفارش حذف کنید", "уберите чайник из заказа": one item out of the order, an edit, not a cancellation
@@ -928,6 +938,18 @@ _SPAN_SAID = r"\S+ (?:روز|ساعت|هفته)\w*(?: کاری)?(?: دیگه| د
 _NOT_WITHIN = re.compile(rf"(?<!\w)(?:تا|ظرف|طی) {_SPAN_SAID}(?: \S+){{0,3}} (?:بر)?ن(?:گشت|گرد|یومد|یامد|یاد|رسید|رسه|شد|شه|کرد|کنه|ریخت|ریز)\w*|"
                          r"(?<!\w)(?:через|за|в течение) \S+ (?:дн|час|недел|сут)\w*(?: \w+){0,3} не |"
                          r"(?<!\w)не \w+(?: \w+){0,2} (?:через|за|в течение) \S+ (?:дн|час|недел|сут)", re.IGNORECASE)
+
+
+# "هنوز برنگشته", "до сих пор не вернули", "так и не пришли": what the span was for has not happened yet
+_STILL_WAITING = re.compile(r"(?<!\w)هنوز (?:\S+ ){0,2}(?:بر)?ن(?:گشت|گرد|یومد|یامد|یاد|رسید|ریخت|ریخته|شد|زد)\w*|"
+                            r"(?<!\w)(?:до сих пор|вс[её] ещ[её]|ещ[её]|так и) не (?:\w+ )?(?:верн|приш|поступ|зачисл|получ)\w*",
+                            re.IGNORECASE)
+
+
+def still_waiting(text: str) -> bool:
+    """"الان چهار روز گذشته هنوز برنگشته": what a rule's span was for has not happened, which the page leaves to a person
+    once the span is over."""
+    return _STILL_WAITING.search(_folded(text)) is not None
 
 
 def past_the_span(text: str) -> bool:

@@ -1103,3 +1103,45 @@ def test_days_gone_by_after_a_span_say_how_long_is_left(servers) -> None:
     said = last_reply(servers, "sitra", "Позавчера пытался оплатить заказ картой, выдало ошибку, деньги списались. Когда вернутся?",
                       "ну вот уже почти двое суток прошло. сколько еще максимум ждать?")  # read as a status by a guess
     assert "72 часа" in said and "осталось ещё 24 часа" in said
+
+
+def test_a_follow_up_no_rule_answers_alone_gets_the_rule_of_the_topic_just_answered(servers) -> None:
+    said = last_reply(servers, "tisa", "здравствуйте а какой срок годности у духов? не хочу получить старые",
+                      "а если будет меньше?")  # alone, no rule answers it (and the classifier reads "who may receive")
+    assert "сообщат" in said and "В правилах Тиса об этом ничего не сказано" not in said
+    said = last_reply(servers, "sitra", "باشه پس مرجوعی رو از کجا باید بزنم", "بعدش باید خودم ببرمش پست؟")
+    assert "تماس خواهند گرفت" in said  # read as a pickup, which Sitra has none of
+
+
+def test_a_plea_after_a_refusal_gets_the_rule_again(servers) -> None:
+    said = last_reply(servers, "tisa", "عطری که خریدم رو باز کردم ولی بوش اصلا به دلم ننشست، پسش میگیرین؟",
+                      "آخه فقط یه پاف زدم رو مچم، تقریبا نو نوئه")  # the refusal cites the page, not a rule's id
+    assert "مقررات بهداشتی" in said
+
+
+def test_the_moment_alone_after_a_window_counts_the_window(servers) -> None:
+    said = last_reply(servers, "chistatek", "курьер привез коробку вся мятая. брать или нет?",
+                      "ну а если я уже принял и открыл, а там на ноутбуке царапина?", "получил уже часов пять назад...")
+    assert "срок 2 часа истёк" in said and "ответственности" in said
+
+
+def test_a_span_over_with_nothing_back_offers_a_person(servers) -> None:
+    sender = new_sender()
+    said = "\n".join(texts(servers.say(sender, "پرداخت کردم خطا داد ولی ۱٬۸۵۰٬۰۰۰ تومن از کارتم کم شده!! سفارشم ثبت نشده",
+                                       store="sitra")))
+    assert "۷۲ ساعت" in said
+    replies = servers.say(sender, "الان چهار روز گذشته هنوز برنگشته، دیگه چیکار کنم", store="sitra")
+    said = "\n".join(texts(replies))
+    assert "تمام شده است" in said and "یکی از همکاران پشتیبانی" in said
+    assert any(button["payload"] == "/human_handoff" for reply in replies for button in reply.get("buttons") or [])
+
+
+def test_a_rule_the_payment_schedule_does_not_state_is_answered_after_an_amount(servers) -> None:
+    said = last_reply(servers, "tisa", "یه رژ لب ۴۵ تومنی قسطی میشه گرفت؟",
+                      "حالا اگه بعدش سفارش لغو شد، قسط اولی که دادم کی برمیگرده؟", "بقیه قسطا چی میشن؟")
+    assert "حساب اعتباری" in said and "۴۵٬۰۰۰" not in said  # not the 45-thousand schedule again
+
+
+def test_a_rule_of_the_classifiers_second_reading_answers_where_its_first_has_none(servers) -> None:
+    said = last_reply(servers, "chistatek", "а перед новым годом доставка дольше будет?")  # a price 0.49, a time 0.32
+    assert "праздник" in said and "Стоимость доставки" not in said

@@ -439,6 +439,7 @@ _DAY_MONTH = re.compile(
 # Days counted back from today: "دیروز", "۳ روز پیش", "позавчера", "неделю назад".
 _DAYS_AGO = re.compile(
     rf"(?P<n>\d{{1,2}}|{_WORD_NUM}){_GAP}(?:روز|дн\w*|день){_GAP}(?:پیش|قبل|назад)|"
+    rf"(?:дн\w*|день){_GAP}(?P<n2>\d{{1,2}}|{_WORD_NUM}){_GAP}назад|"  # "дня три назад": about three days
     rf"(?P<week>یک{_GAP}هفته|هفته|недел\w*){_GAP}(?:پیش|قبل|назад)|"
     r"(?P<word>پریروز|دیروز|دیشب|امروز|позавчера|вчера|сегодня)",
     re.IGNORECASE,
@@ -449,7 +450,8 @@ _NAMED_DAYS = {"امروز": 0, "сегодня": 0, "دیروز": 1, "دیشب"
 MINUTES_AGO = "minutes_ago"  # a time entity's value "minutes_ago:90": "یک ساعت و نیم پیش", placed by bot.dialogue
 _HOURS_AGO = re.compile(
     rf"(?<!\w)(?:(?P<n>\d{{1,2}}|{_WORD_NUM}){_GAP}(?:(?P<unit>ساعت|час\w*|دقیقه|минут\w*)(?P<half>{_GAP}و{_GAP}نیم)?)"
-    rf"|(?P<half_hour>نیم{_GAP}ساعت|полчаса)|(?P<hour>час|полтора{_GAP}часа)){_GAP}(?:پیش|قبل|назад)(?!\w|{_GAP}از)"
+    rf"|(?P<half_hour>نیم{_GAP}ساعت|полчаса)|(?P<hour>час|полтора{_GAP}часа)"
+    rf"|(?P<unit2>час\w*|минут\w*){_GAP}(?P<n2>\d{{1,2}}|{_WORD_NUM})){_GAP}(?:پیش|قبل|назад)(?!\w|{_GAP}از)"  # "часов пять назад": about
     # the days gone by since, a span up to now: "الان ۲ روز گذشته", "уже 2 дня прошло", "прошло 3 дня", "двое суток прошло"
     rf"|(?<!\w)(?P<days>\d{{1,2}}|{_WORD_NUM}){_GAP}(?:روز|дн[яей]|день|сут(?:ки|ок)){_GAP}(?:گذشته|прошл\w*)(?!\w)"
     rf"|(?<!\w)прошл\w*{_GAP}(?:уже{_GAP})?(?P<days2>\d{{1,2}}|{_WORD_NUM}){_GAP}(?:дн[яей]|день|сут(?:ки|ок))(?!\w)",
@@ -468,7 +470,9 @@ def _hours_ago(text: str) -> Iterator[Entity]:
         elif match.group("hour"):
             minutes = 90.0 if match.group("hour").lower().startswith("полтора") else 60.0
         else:
-            minutes = parse_number(match.group("n")) * (1 if match.group("unit").lower().startswith(("دقیقه", "минут")) else 60)
+            unit = match.group("unit") or match.group("unit2")
+            minutes = parse_number(match.group("n") or match.group("n2")) * (
+                1 if unit.lower().startswith(("دقیقه", "минут")) else 60)
             minutes += 30 if match.group("half") else 0
         yield Entity("time", match.start(), match.end(), f"{MINUTES_AGO}:{int(minutes)}")
 
@@ -490,7 +494,7 @@ def _dates(text: str) -> Iterator[Entity]:
         elif match.group("week"):
             days = 7
         else:
-            number = match.group("n")
+            number = match.group("n") or match.group("n2")
             days = int(number) if number.isdigit() else int(_NUMBER_WORDS[number.lower()])
         yield Entity("date", match.start(), match.end(), f"ago:{days}")
 

@@ -45,6 +45,8 @@ PLAINLY = 0.44  # a unit scoring this on the words alone is what they ask (95 % 
 SIMILARITY_SHARE = 0.5  # a unit's score: this share of its similarity, the rest its probability
 RECENT_QUESTIONS = 64  # rankings kept per store: a message's answer ranks the same text a few times
 SHARPNESS = 3.0  # margins times this, through a softmax, give the probabilities (measured between 2 and 5)
+BESIDE_SIMILAR = 0.22  # a follow-up no rule answers alone: a rule of the topic just answered this close answers it
+BESIDE_MARGIN = 0.08  # when it is this far ahead of the topic's next rule (on the dev sets' follow-ups)
 
 
 def comparable(text: str) -> str:
@@ -320,6 +322,17 @@ def echoed(question: str, said: Sequence[AnswerUnit]) -> list[AnswerUnit]:
                                                  for figure in _FIGURE.findall(comparable(text))}]
 
 
+def beside_said(question: str, said: Sequence[AnswerUnit], index: UnitIndex) -> Optional[AnswerUnit]:
+    """The rule of the topics just answered that a follow-up no rule answers on its own asks about ("а если будет
+    меньше?" after the expiry's months: the shorter expiry disclosed; "بعدش باید خودم ببرمش پست؟" after filing a
+    return: they call to collect it), when it stands out among them; None otherwise."""
+    topics = {unit.topic for unit in said}
+    near = [match for match in index.rank(question) if match.unit.topic in topics][:2] if topics else []
+    if not near or near[0].similarity < BESIDE_SIMILAR:
+        return None
+    return near[0].unit if len(near) < 2 or near[0].similarity - near[1].similarity >= BESIDE_MARGIN else None
+
+
 # a rule that sends the customer to the store's people: "با امور مشتریان تیسا هماهنگ کنید", "свяжитесь с поддержкой"
 _GET_IN_TOUCH = re.compile(r"تماس بگیرید|هماهنگ کنید|اطلاع (?:دهید|بدهید)|свяжитесь|позвоните|согласуйте|обратитесь|сообщите",
                            re.IGNORECASE)
@@ -330,9 +343,9 @@ def sends_to_people(unit: AnswerUnit, language: str) -> bool:
     return _GET_IN_TOUCH.search(unit.text[language]) is not None  # type: ignore[index]
 
 
-def short_follow_up(question: str) -> bool:
+def short_follow_up(question: str, words: int = FOLLOW_UP_WORDS) -> bool:
     """A message short enough to lean on what was asked before ("and the post?", "ok?") rather than ask on its own."""
-    return len(comparable(question).split()) <= FOLLOW_UP_WORDS
+    return len(comparable(question).split()) <= words
 
 
 def broad(question: str) -> bool:

@@ -39,6 +39,8 @@ from bot.dialogue import (
     moments_said,
     not_delivered_yet,
     past_the_span,
+    goes_on,
+    still_waiting,
     what_if,
     window_reason,
     asks_what_to_send,
@@ -743,6 +745,26 @@ def test_a_message_about_the_customers_own_order(text: str, own: bool) -> None:
 ])
 def test_an_and_if_past_the_span_just_given(text: str, past: bool) -> None:
     assert past_the_span(text) is past
+
+
+@pytest.mark.parametrize("text, waiting", [
+    ("الان چهار روز گذشته هنوز برنگشته، دیگه چیکار کنم", True), ("هنوز پولم نریختین", True),
+    ("прошло 4 дня, деньги до сих пор не вернули", True), ("так и не пришли", True), ("ещё не поступили", True),
+    ("هنوز وقت دارم؟", False), ("ещё не поздно?", False), ("پولم برگشت", False),
+])
+def test_what_a_span_was_for_has_not_happened(text: str, waiting: bool) -> None:
+    assert still_waiting(text) is waiting
+
+
+@pytest.mark.parametrize("text, leans", [
+    ("بعدش باید خودم ببرمش پست؟", True), ("آخه فقط یه پاف زدم رو مچم", True), ("а если будет меньше?", True),
+    ("а потом что?", True), ("ну тогда отменить его можно?", True), ("اونوقت هزینه‌ش با کیه؟", True),
+    ("یعنی اگه برعکس بود و گرون میشد هم ازم پول بیشتری نمیگرفتین؟", True), ("то есть если подорожает, доплачивать?", True),
+    ("ладно, тогда оставлю. а сколько стоит доставка в Тебриз?", False), ("а сколько дней даётся на возврат?", False),
+    ("قسطی هم دارین؟", False), ("заказ ts1046. успеваю ещё?", False),
+])
+def test_a_message_that_goes_on_from_the_answer_just_given(text: str, leans: bool) -> None:
+    assert goes_on(text) is leans
 
 
 @pytest.mark.parametrize("text, asked", [

@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from bot.stores.policy import PolicyError, load_policy, policies
-from bot.stores.units import (UnitIndex, asked_part, broad, choose_units, plainly_answered, ruled_out, sends_to_people,
-                              short_follow_up, told_part, with_next_step)
+from bot.stores.units import (UnitIndex, asked_part, beside_said, broad, choose_units, plainly_answered, ruled_out,
+                              sends_to_people, short_follow_up, store_index, told_part, with_next_step)
 from bot.i18n.format import digits
 from bot.nlu.language import detect_language
 from bot.nlu.entities import count_of
@@ -377,3 +377,18 @@ def test_a_ranking_asked_again_is_the_same_and_few_are_kept() -> None:
 ])
 def test_a_short_last_question_leans_on_the_clause_before_it(text: str, told: str | None) -> None:
     assert told_part(text) == told
+
+
+@pytest.mark.parametrize("store, said, question, unit", [
+    ("tisa", "expiry_minimum_months", "а если будет меньше?", "short_expiry_disclosed"),
+    ("sitra", "return_request_via_my_orders", "بعدش باید خودم ببرمش پست؟", "return_pickup_coordination_call"),
+    ("tisa", "change_of_mind_only_if_sealed", "آخه فقط یه پاف زدم رو مچم، تقریبا نو نوئه", "change_of_mind_only_if_sealed"),
+    ("tisa", "expiry_minimum_months", "а когда будет в наличии bleu de chanel?", None),  # no rule of that topic is near
+])
+def test_a_follow_up_no_rule_answers_alone_gets_the_rule_of_the_topic_just_answered(store: str, said: str,
+                                                                                     question: str, unit: str | None) -> None:
+    policy = policies()[store]
+    before = [found for found in policy.units if found.id == said]
+    near = beside_said(question, before, store_index(policy))
+    assert (near.id if near else None) == unit
+    assert not choose_units(question, (), store_index(policy))  # alone, no rule answers it
