@@ -35,6 +35,7 @@ from bot import answers
 from bot.dialogue import (
     REASON_NAMES,
     adds_to_order,
+    asks_a_limit,
     asks_about_language,
     asks_if_still_in_time,
     asks_the_converse,
@@ -162,6 +163,7 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
         return False  # "and if it isn't back by then?" is not answered by the rule just given
     store, language = store_and_language(tracker)
     say_units(dispatcher, units, language)
+    offer_person_for_limit(dispatcher, question, units, language)
     outside = ruled_out(question, store_index(store), units) if units else None
     if outside:  # "9.8 million: is an ID needed?": the ID rule is for over 10 million, said with the rule that holds
         _say_bound(dispatcher, *outside, store, language)
@@ -323,6 +325,14 @@ def sealed_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool
     refused = refused_for_any_order(reason, True, store, question, delivered=not not_delivered_yet(question))
     return say_refused(dispatcher, reason, refused, language) or utter_units(
         dispatcher, tracker, f"{render(f'reason.{reason}', language)} {question}", ["return_request"])  # type: ignore[arg-type]
+
+
+def offer_person_for_limit(dispatcher: CollectingDispatcher, question: str, units: Sequence[AnswerUnit],
+                           language: str) -> None:
+    """"حداقل مبلغ برای قسطی چقدره؟" answered by rules that name no figure: the page does not give the limit, a person
+    may."""
+    if units and asks_a_limit(question) and not any(re.search(r"\d", unit.text[language]) for unit in units):  # type: ignore[index]
+        offer_person(dispatcher, language)
 
 
 def say_refused(dispatcher: CollectingDispatcher, reason: Optional[Reason], refused: Optional[tuple[ReturnGround, str]],
@@ -545,6 +555,7 @@ def utter_store_words(dispatcher: CollectingDispatcher, tracker: Tracker, topic:
                   or short_follow_up(question) or (what_if(question) and units[0].topic == earlier_topic(tracker))
                   or goes_on(question) and units[0].topic in {unit.topic for unit in _rules_cited_before(tracker)}):
         say_units(dispatcher, units, language)
+        offer_person_for_limit(dispatcher, question, units, language)
         return
     second = second_guess(tracker) if not _covers(store, topic) else None
     units = chosen_units(tracker, question, [second]) if second else []

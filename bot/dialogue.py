@@ -952,6 +952,15 @@ def still_waiting(text: str) -> bool:
     return _STILL_WAITING.search(_folded(text)) is not None
 
 
+# "حداقل مبلغ برای قسطی چقدره؟", "какая минимальная сумма?": a limit asked, which a rule without a figure does not give
+_LIMIT = re.compile(r"(?<!\w)(?:حداقل|حداکثر|کمترین|بیشترین|минимальн\w*|максимальн\w*|минимум|максимум)(?!\w)", re.IGNORECASE)
+
+
+def asks_a_limit(text: str) -> bool:
+    """"حداقل خرید برای قسطی چقدره؟": the question asks for a minimum or a maximum."""
+    return _LIMIT.search(_folded(text)) is not None
+
+
 def past_the_span(text: str) -> bool:
     """"اگه تا اون موقع برنگشت؟", "а если к тому времени не вернут?", "اگه تا سه روز دیگه برنگشت؟": what if the span
     just given passes."""

@@ -1145,3 +1145,11 @@ def test_a_rule_the_payment_schedule_does_not_state_is_answered_after_an_amount(
 def test_a_rule_of_the_classifiers_second_reading_answers_where_its_first_has_none(servers) -> None:
     said = last_reply(servers, "chistatek", "а перед новым годом доставка дольше будет?")  # a price 0.49, a time 0.32
     assert "праздник" in said and "Стоимость доставки" not in said
+
+
+def test_a_limit_the_page_does_not_give_is_offered_to_a_person(servers) -> None:
+    replies = servers.say(new_sender(), "حداقل خرید برای قسطی چقدره؟", store="sitra")
+    said = "\n".join(texts(replies))
+    assert "بسته به سرویس" in said and "یکی از همکاران پشتیبانی" in said  # Sitra's page names no minimum
+    said = last_reply(servers, "tisa", "حداقل خرید برای قسطی چقدره؟")
+    assert "۵۰ هزار تومان" in said and "یکی از همکاران" not in said  # Tisa's does

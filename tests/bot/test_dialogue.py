@@ -39,6 +39,7 @@ from bot.dialogue import (
     moments_said,
     not_delivered_yet,
     past_the_span,
+    asks_a_limit,
     goes_on,
     still_waiting,
     what_if,
@@ -672,6 +673,14 @@ def test_a_question_on_the_answer_before_is_read_without_its_if_not(text: str, r
 ])
 def test_a_part_of_the_day_stands_for_its_hour(text: str, hour: int | None) -> None:
     assert day_part(text) == hour
+
+
+@pytest.mark.parametrize("text, limit", [
+    ("حداقل مبلغ برای قسطی چقدره؟", True), ("حداکثر چند قسط میشه؟", True), ("какая минимальная сумма рассрочки?", True),
+    ("а максимум на сколько месяцев?", True), ("قسطی هم دارین؟", False), ("сколько стоит доставка?", False),
+])
+def test_a_question_for_a_minimum_or_a_maximum(text: str, limit: bool) -> None:
+    assert asks_a_limit(text) is limit
 
 
 @pytest.mark.parametrize("text, leans", [
