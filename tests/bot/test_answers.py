@@ -89,6 +89,8 @@ def test_cancel_installments_delivery_pickup(language: str) -> None:
     text = answers.installment_schedule(schedule(tisa.rules.installments[0], 1_000_000, date(2026, 11, 22)), tisa, language)
     clean(text, language)
     assert ("۲۵۰٬۰۰۰ تومان" in text and "۵ دی ۱۴۰۵" in text) if language == "fa" else ("250\u202f000 томан" in text and "26 декабря 2026" in text)
+    plan = answers.installment_plan(tisa.rules.installments[0], tisa, language)  # the page: a bill at each month's end
+    assert ("پایان هر ماه" in plan) if language == "fa" else ("в конце каждого месяца" in plan)
     citadel = policies()["citadel"]
     for total, city, km in ((99.99, "tbilisi", None), (150, "batumi", 10), (150, "batumi", None), (600, "gori", 20), (600, "rustavi", None), (None, None, None), (50, None, None),
                             (None, "out_of_town", None), (None, "gori", 25)):
