@@ -244,9 +244,10 @@ def utter_deadline(dispatcher: CollectingDispatcher, tracker: Tracker, units: Se
 
 
 def utter_window(dispatcher: CollectingDispatcher, tracker: Tracker, store: StorePolicy, language: str,
-                 question: str) -> bool:
+                 question: str, steps: bool = False) -> bool:
     """"Got the printer on 3 Mehr, until when can I test it?", "came yesterday at 5 pm, it is 10 now: still in
-    time?": the window counted from the day (and hour) the customer gives."""
+    time?": the window counted from the day (and hour) the customer gives; the page's rule after it when the window
+    has passed, and with `steps` (no rule said beside it) also while it is open: what to do in the time left."""
     entities = (tracker.latest_message or {}).get("entities") or []
     now = local_now(store)
     if says_now(question) and len(moments_told(entities, now)) < 2:  # "الان ساعت ۴ عصره، دیر نشده؟" after "came
@@ -266,7 +267,7 @@ def utter_window(dispatcher: CollectingDispatcher, tracker: Tracker, store: Stor
         return False
     dispatcher.utter_message(text=answers.window_from_moment(received, timed, *window, present, language))  # type: ignore[arg-type]
     ground = store.rules.returns.grounds.get(reason) if store.rules.returns else None
-    if window[1] < present and ground is not None and ground.conditions:  # passed: what the page says follows
+    if (window[1] < present or steps) and ground is not None and ground.conditions:  # what the page says follows
         dispatcher.utter_message(text=answers.rule_line(ground, language), sources=cited([ground]))  # type: ignore[arg-type]
     return True
 
@@ -281,7 +282,7 @@ def window_asked_now(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool
         (tracker.latest_message or {}).get("entities") or [], local_now(store)))  # "получил уже часов пять назад..."
     if not (says_now(question) or asks_if_still_in_time(question) or told):
         return False
-    return utter_window(dispatcher, tracker, store, language, question)
+    return utter_window(dispatcher, tracker, store, language, question, steps=True)
 
 
 def status_asked_for(tracker: Tracker) -> bool:

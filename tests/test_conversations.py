@@ -1153,3 +1153,9 @@ def test_a_limit_the_page_does_not_give_is_offered_to_a_person(servers) -> None:
     assert "بسته به سرویس" in said and "یکی از همکاران پشتیبانی" in said  # Sitra's page names no minimum
     said = last_reply(servers, "tisa", "حداقل خرید برای قسطی چقدره؟")
     assert "۵۰ هزار تومان" in said and "یکی از همکاران" not in said  # Tisa's does
+
+
+def test_a_window_still_open_says_what_to_do_in_the_time_left(servers) -> None:
+    said = last_reply(servers, "sitra", "ديشب ساعت ۹ بسته رسید ولی ظرفا شکسته بود. تا کی وقت دارم خبر بدم؟",
+                      "الان ساعت 4 عصره، هنوز دیر نشده؟")
+    assert "هنوز ۵ ساعت وقت دارید" in said and "با پشتیبانی سیترا تماس بگیرید" in said
