@@ -40,6 +40,7 @@ from actions.topics import (
     chosen_units,
     cited,
     deadline_follow_up,
+    goes_on_elsewhere,
     greeted_in_their_language,
     ground_told,
     hand_to_person,
@@ -79,6 +80,7 @@ from bot.dialogue import (
     on_the_answer,
     order_amounts,
     ordered_moment,
+    past_the_span,
     purpose_from_words,
     reason_from,
     rules_question,
@@ -163,6 +165,8 @@ class ActionInstallments(Action):
         instead = order_named_instead(tracker)
         if instead:  # "мой заказ TS-1041" after the plans: that order
             return instead
+        if goes_on_elsewhere(dispatcher, tracker, "installment_info"):
+            return []
         store, language = store_and_language(tracker)
         named_amount = latest_entity(tracker, "amount") is not None
         if not named_amount and another_topic_answers(dispatcher, tracker, store, "installment_info"):
@@ -308,6 +312,8 @@ class ActionDeliveryCost(Action):
         instead = order_named_instead(tracker) or computed_instead(tracker, self.name(), asks_how_much(question_text(tracker)))
         if instead:  # "and if I order at 2 pm, what then?" after a pickup time: the pickup again
             return instead
+        if goes_on_elsewhere(dispatcher, tracker, "delivery_cost"):
+            return []
         store, language = store_and_language(tracker)
         kept = utter_delivery_cost(dispatcher, tracker, store, language)
         if asks_how_long(question_text(tracker)) and (latest_entity(tracker, "city") or tracker.get_slot("city")):
@@ -332,6 +338,8 @@ class ActionPickup(Action):
         elsewhere = order_named_instead(tracker) or computed_elsewhere(tracker, self.name())
         if elsewhere:  # an order's number, or an amount and a distance, after a pickup time: that order, the price
             return elsewhere
+        if goes_on_elsewhere(dispatcher, tracker, "pickup"):
+            return []
         if utter_return_post(dispatcher, tracker):  # "خودم با پست بفرستمش؟ از مشهد" after a return's decision: how
             return []  # to send it back, not a pickup
         store, language = store_and_language(tracker)
@@ -368,6 +376,8 @@ class ActionDeliveryTime(Action):
             return [SlotSet("purpose", "order_status"), FollowupAction("action_order_flow")]  # after its return decision
         if deadline_follow_up(dispatcher, tracker) or window_asked_now(dispatcher, tracker):  # "списали в понедельник
             return []  # в 9 утра, до какого времени ждать?" after "within 72 hours"; "получил в воскресенье, успеваю?"
+        if goes_on_elsewhere(dispatcher, tracker, "delivery_time"):
+            return []
         told = reason_from(None, question) is not None
         if told and tracker.get_slot("verified_order") and what_if(question):
             return [SlotSet("purpose", purpose_from_words(question)), FollowupAction("action_order_flow")]  # "а если
@@ -393,8 +403,9 @@ class ActionDeliveryTime(Action):
         if status_asked_for(tracker) and [message.get("response") for message in answer.messages] == ["utter_topic_not_covered"]:
             return []  # "где мой заказ? когда привезут" where the page gives no times: the look-up under way answers it
         dispatcher.messages.extend(answer.messages)
-        if asks_how_much(question) and _total(tracker, store) is not None:
-            return utter_delivery_cost(dispatcher, tracker, store, language)  # "is it free, and how many days?": both
+        priced = asks_how_much(question) or latest_entity(tracker, "distance") is not None  # a distance is for a price
+        if priced and _total(tracker, store) is not None:  # "is it free, and how many days?", "а если на дачу, за
+            return utter_delivery_cost(dispatcher, tracker, store, language)  # городом, 25 км?" after both: both
         return []
 
 
@@ -414,6 +425,7 @@ def _follow_up_answered(dispatcher: CollectingDispatcher, tracker: Tracker) -> b
     or an "and if …", that lean on the question before, answered by its topic's rules read with it; True when said."""
     question, earlier, texts = question_text(tracker), earlier_topic(tracker), recent_texts(tracker, 2)
     return (bool(question) and earlier is not None and len(texts) > 1 and (short_follow_up(question) or what_if(question))
+            and not past_the_span(question)  # "اگه بعد ۷۲ ساعت برنگشت؟": its rules say nothing past their span
             and utter_units(dispatcher, tracker, f"{texts[1]} {question}", [earlier]))
 
 

@@ -288,6 +288,11 @@ class ActionOrderFlow(Action):
         # "got it the day before yesterday: too late?" after a damage rule: the window answers, not a status rule
         answered = (counted and topic == "order_status") or utter_topic(said, tracker, topic, question, also, fallback,
                                                                         deadline=not counted)  # the window says it
+        ground = store.rules.returns.grounds.get(reason) if store.rules.returns and reason else None
+        if not answered and not counted and answers.rule_line(ground, language):  # "ورساچه اروس گرفتم … بوش به دلم
+            said = CollectingDispatcher()  # ننشست. میشه پسش بدم؟", whose brand words no rule's examples share: the
+            said.utter_message(text=answers.rule_line(ground, language), sources=cited([ground], "returns"))  # reason's
+            answered = True  # own rule, not "not covered"
         if not answered and topic == "order_status" and not no_order_number(question):
             dispatcher.utter_message(response="utter_ask_order_id")  # "где посмотреть статус заказа?" where the page
             return [SlotSet("purpose", purpose)]  # says nothing of it: we look the order up ourselves

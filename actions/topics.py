@@ -468,7 +468,34 @@ def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list
     # "а если будет меньше?" after the expiry's months: a follow-up no rule answers alone, of the topic just answered
     near = (beside_said(question, _rules_cited_before(tracker), store_index(store))
             if not chosen and goes_on(question) else None)
+    if what_if(question) and len(chosen) > 1:  # "اگه تحویل گرفته بودم بعد خط و خش میدیدم چی؟" after the rule for a
+        chosen = [match for match in chosen if match.unit not in before] or chosen  # crushed box: the new rule alone
     return with_next_step([match.unit for match in chosen] or ([near] if near else []), store)
+
+
+_DETAIL_ENTITIES = ("amount", "city", "distance", "time", "date", "weekday")  # what a computed answer is computed from
+
+
+def goes_on_elsewhere(dispatcher: CollectingDispatcher, tracker: Tracker, own: str) -> bool:
+    """"اگه یکیش کمتر از این بود چی؟" after the expiry's months, read as a delivery time: a follow-up naming nothing to
+    compute (no amount, figure, place, time or return reason), leaning on a rule of another topic just given, gets the rule its
+    words find with that topic's weight, else that topic's rule that answers it (`beside_said`), not this topic's
+    computation; True when it was said. Not "اگه دم عید سفارش بدم دیر میرسه؟", whose words find the holidays' rule."""
+    question = question_text(tracker)
+    if (not goes_on(question) or any(latest_entity(tracker, name) for name in _DETAIL_ENTITIES)
+            or re.search(r"\d", to_ascii_digits(question))  # "а если добавлю чайник за 180?": a figure to compute with
+            or reason_from(None, question) is not None):  # "а если окажется бракованным?": the return flows' matter
+        return False
+    before = _rules_cited_before(tracker)
+    if not before or any(unit.topic == own for unit in before):
+        return False
+    store, language = store_and_language(tracker)
+    found = [match.unit for match in choose_units(question, [own, *likely_intents(tracker)], store_index(store))]
+    if found and found[0].topic == own:
+        return False
+    units = found or [unit for unit in [beside_said(question, before, store_index(store))] if unit is not None]
+    say_units(dispatcher, with_next_step(units, store), language)
+    return bool(units)
 
 
 def _story_before(tracker: Tracker) -> Optional[str]:

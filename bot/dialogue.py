@@ -116,9 +116,11 @@ _SEALED_WORDS = (
     (True, r"باز ?نکرد|بازش ?نکرد|باز ?نشده|دست ?نخورده|سلفون\S* (?:\S+ )?(?:روشه|روش هست|سالم|هست|باز ?نشده)|پلمپ\S* (سالم|باز ?نشده)|(سالم|کامل)ه? .{0,12}پلمپ|"
            r"не (вскрыва|вскрыл|вскрыт|вскро|открыва|открыл|открыт|откро|распечат)|запечатан|пломб\S* (цел|на месте)|целая пломб|"
            r"هنوز (تو )?پلمپ|پلمپه(?!\w)|پلمپ ?(هست|است)|تو پلمپ|все ещ[её] в пломб|ещ[её] (в пломб|запечат)|"
-           r"в заводской упаковке|не распаков"),
+           r"в заводской упаковке|не распаков|не (?:по)?пробова|امتحانش? نکرد|تستش? نکرد"),
     (False, r"باز ?کرد|باز شده|سلفون\S* (?:\S+ )?(?:پاره|باز) ?کرد|بازش کرد|باز ?کنم|پلمپ\S* (باز|پاره|خراب)|استفاده کرد|вскрыл|вскро|открыл|откро|распечатал|распаков|"
-            r"пользовал|пломб\S* (сорван|вскрыт|поврежд)"),
+            r"пользовал|пломб\S* (сорван|вскрыт|поврежд)|"
+            # tried on: "یه بار زدم", "یه پاف زدم", "побрызгала пару раз"
+            r"(?:بار|پاف|اسپری) ?زدم|اسپری کردم|امتحانش? کردم|تستش? کردم|побрызга|брызнул|(?:по)?пробовал|нанесл|нан[её]с"),
 )
 
 
@@ -866,9 +868,9 @@ _NOW_BEFORE = re.compile(r"(?:الان|الآن|اکنون|сейчас|щас)\
 
 def _told_as_now(entity: Mapping[str, Any], text: str) -> bool:
     """Whether a time entity is the hour the `text` says it is now (an earlier message's entity has no offset here)."""
-    start = int(entity.get("start") or 0)
-    return (entity.get("entity") == "time" and ":" in str(entity.get("value"))
-            and _NOW_BEFORE.search(text[max(0, start - 20):start]) is not None)
+    start, value = int(entity.get("start") or 0), str(entity.get("value"))
+    return (entity.get("entity") == "time" and ":" in value and not value.startswith(MINUTES_AGO)  # "الان ۴ روز
+            and _NOW_BEFORE.search(text[max(0, start - 20):start]) is not None)  # گذشته": days gone by, not a clock
 
 
 def moments_said(entities: Sequence[Mapping[str, Any]], now: datetime,
@@ -883,7 +885,7 @@ def moments_said(entities: Sequence[Mapping[str, Any]], now: datetime,
         received, timed, _ = moments_said([entity for entity in entities if entity not in told_now], now)
         present = _placed(None, str(told_now[0]["value"]), now) or now
         return _afternoon_if_open(received, entities, text, present) if received else None, timed, present
-    moments = moments_told(entities, now)
+    moments = moments_told(_gone_by_after_a_moment_left_out(entities), now)
     if not moments:
         return None, False, now
     placed = [_placed(said_day, clock, now) for said_day, clock in moments[:2]]
@@ -892,6 +894,17 @@ def moments_said(entities: Sequence[Mapping[str, Any]], now: datetime,
     if received is None:
         return None, False, now
     return _afternoon_if_open(received, entities, text, present), moments[0][1] is not None, present
+
+
+def _gone_by_after_a_moment_left_out(entities: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """"پنجشنبه رسید، الان ۴ روز گذشته": a span gone by said after the moment it counts from tells the time since that
+    moment, not a moment of its own (nor the present's)."""
+    kept: list[Mapping[str, Any]] = []
+    for entity in entities:
+        gone_by = str(entity.get("value")).startswith(MINUTES_AGO)
+        if not (gone_by and any(moment.get("entity") in ("date", "weekday", "time") for moment in kept)):
+            kept.append(entity)
+    return kept
 
 
 EARLY_HOURS = 7  # an hour up to this, said alone, may be the afternoon's ("ساعت ۵ رسید"); "at 9" is the morning's
@@ -935,8 +948,8 @@ _BY_THEN = re.compile(r"(?<!\w)(?:تا (?:اون|آن|این) (?:موقع|زما
 # "اگه تا سه روز دیگه برنگشت", "если через 3 дня не вернут": the span said again in its days or hours, with what
 # did not happen in it
 _SPAN_SAID = r"\S+ (?:روز|ساعت|هفته)\w*(?: کاری)?(?: دیگه| دیگر)?"
-_NOT_WITHIN = re.compile(rf"(?<!\w)(?:تا|ظرف|طی) {_SPAN_SAID}(?: \S+){{0,3}} (?:بر)?ن(?:گشت|گرد|یومد|یامد|یاد|رسید|رسه|شد|شه|کرد|کنه|ریخت|ریز)\w*|"
-                         r"(?<!\w)(?:через|за|в течение) \S+ (?:дн|час|недел|сут)\w*(?: \w+){0,3} не |"
+_NOT_WITHIN = re.compile(rf"(?<!\w)(?:تا|ظرف|طی|بعد(?: از)?) {_SPAN_SAID}(?: \S+){{0,3}} (?:بر)?ن(?:گشت|گرد|یومد|یامد|یاد|رسید|رسه|شد|شه|کرد|کنه|ریخت|ریز)\w*|"
+                         r"(?<!\w)(?:через|за|в течение|после) \S+ (?:дн|час|недел|сут)\w*(?: \w+){0,3} не |"
                          r"(?<!\w)не \w+(?: \w+){0,2} (?:через|за|в течение) \S+ (?:дн|час|недел|сут)", re.IGNORECASE)
 
 

@@ -1159,3 +1159,37 @@ def test_a_window_still_open_says_what_to_do_in_the_time_left(servers) -> None:
     said = last_reply(servers, "sitra", "ديشب ساعت ۹ بسته رسید ولی ظرفا شکسته بود. تا کی وقت دارم خبر بدم؟",
                       "الان ساعت 4 عصره، هنوز دیر نشده؟")
     assert "هنوز ۵ ساعت وقت دارید" in said and "با پشتیبانی سیترا تماس بگیرید" in said
+
+
+def test_days_gone_by_after_now_are_no_clock(servers) -> None:
+    said = last_reply(servers, "tisa", "سلام وقتتون بخیر. پنجشنبه بستم رسید ولی شیشه ادکلن ترک داشت نصفش ریخته بود تو جعبه. "
+                                       "الان ۴ روز گذشته هنوز میشه کاری کرد؟")  # "now 4 days gone by" was read as an hour
+    assert "۷ روز" in said and "بخشی از سیستم" not in said
+
+
+def test_a_perfume_tried_on_is_opened_and_the_reasons_rule_answers(servers) -> None:
+    said = last_reply(servers, "tisa", "سلام عطر ورساچه اروس گرفتم پریروز رسید، یه بار زدم اصلا بوش به دلم ننشست. میشه پسش بدم؟")
+    assert "مقررات بهداشتی" in said and "پلمپ" in said  # the brand's words took it to "not covered"
+
+
+def test_an_and_if_read_as_a_delivery_time_leans_on_the_rule_just_given(servers) -> None:
+    said = last_reply(servers, "tisa", "شما عطرای خارجیتون چقد تاریخ دارن؟", "اگه یکیش کمتر از این بود چی؟")
+    assert "به اطلاع شما می‌رسد" in said and "روز کاری" not in said
+
+
+def test_an_and_if_past_the_span_is_not_the_span_again(servers) -> None:
+    said = last_reply(servers, "sitra", "پرداخت کردم از حسابم ۸۵۰ هزار تومن کم شد ولی صفحه ارور داد و سفارشی ثبت نشد!! پولم چی میشه الان",
+                      "اگه بعد ۷۲ ساعت برنگشت باید به کی بگم؟")
+    assert "یکی از همکاران پشتیبانی" in said and "۷۲ ساعت" not in said
+
+
+def test_an_and_if_after_a_rule_gets_the_new_rule_alone(servers) -> None:
+    said = last_reply(servers, "chistatek", "الان پیک اومده مانیتورو اورده کارتنش یه طرفش له شده هنوز امضا نکردم. تحویل بگیرم یا نه؟؟",
+                      "اگه تحویل گرفته بودم بعد خط و خش میدیدم چی؟")
+    assert "۲ ساعت" in said and "۲۴ ساعت" not in said  # not the crushed box's rule again
+
+
+def test_an_and_if_with_a_distance_after_a_price_and_a_time_gets_both(servers) -> None:
+    said = last_reply(servers, "citadel", "Беру телевизор за 1200 лари, живу в Рустави. Доставка платная? и когда привезут?",
+                      "а если привезти на дачу, это за городом, 25 км?")
+    assert "50 лари" in said and "3–4" in said

@@ -152,6 +152,11 @@ def test_items_sealed_and_shapes() -> None:
         ("принтер ещё в заводской упаковке", True),
         ("نه بابا بازش نکردم، هنوز سلفونش روشه", True),     # "no" to "did you open it?": not a broken seal
         ("سلفونشو پاره کردم", False),
+        ("پریروز رسید، یه بار زدم اصلا بوش به دلم ننشست", False),  # tried on: opened
+        ("فقط یه پاف زدم رو مچم", False),
+        ("побрызгала пару раз, запах не мой", False),
+        ("крем не пробовала, просто передумала", True),
+        ("هنوز امتحانش نکردم", True),
         ("سلام، می‌خوام پسش بدم", None),
         ("хочу вернуть", None),
     ],
@@ -559,6 +564,11 @@ def test_when_it_came_and_what_now_is_as_the_customer_says() -> None:
             {"entity": "time", "value": "18:00", "start": 29}]
     assert moments_said(said, now, text) == (datetime(2026, 11, 30, 18, tzinfo=timezone.utc), True,
                                              datetime(2026, 12, 1, 9, tzinfo=timezone.utc))
+    # "it came on Thursday, now 4 days have gone by": days gone by after "now" are a moment, not the present's hour
+    text = "پنجشنبه بستم رسید ولی شیشه ادکلن ترک داشت. الان ۴ روز گذشته هنوز میشه کاری کرد؟"
+    said = [{"entity": "weekday", "value": "thursday", "start": 0},
+            {"entity": "time", "value": "minutes_ago:5760", "start": text.index("۴")}]
+    assert moments_said(said, now, text) == (datetime(2026, 11, 26, 12, tzinfo=timezone.utc), False, now)
 
 
 
@@ -751,6 +761,7 @@ def test_a_message_about_the_customers_own_order(text: str, own: bool) -> None:
     ("اگه تا سه روز دیگه برنگشت چیکار کنم؟", True), ("а если через 3 дня деньги не вернутся?", True),
     ("а если не вернут за 72 часа?", True), ("اگه طی ۷ روز خراب شد چی؟", False), ("اگه تا ۷ روز خراب شد چی؟", False),
     ("а если за 3 дня сломается?", False),
+    ("اگه بعد ۷۲ ساعت برنگشت باید به کی بگم؟", True), ("а если после 72 часов не вернут?", True),
 ])
 def test_an_and_if_past_the_span_just_given(text: str, past: bool) -> None:
     assert past_the_span(text) is past
