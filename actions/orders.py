@@ -24,6 +24,7 @@ from actions.context import (
     offered_a_check,
     latest_entity,
     later_question,
+    question_number,
     question_text,
     recent_texts,
     replies_before,
@@ -266,6 +267,11 @@ class ActionOrderFlow(Action):
         order, lookup_events, locked = await in_database(
             lambda session: self._verified_order(said, tracker, session, store, language))
         dispatcher.messages.extend(said.messages)
+        if (order is None and not lookup_events and not dispatcher.messages and side_question(tracker)
+                and not tracker.get_slot("order_id") and not said_this_turn(tracker)  # (a form may have answered it)
+                and (question_number(tracker) or 1) == 1):  # (a later question of a message: the first was answered)
+            return self._rules_answer(dispatcher, tracker, store, language, purpose, question)  # "مرجوعی رو از کجا ثبت
+            # کنم؟" after a phone given unasked: no order to look up, the rule rather than silence
         events += lookup_events
         if order is not None:
             events += self._answer(dispatcher, tracker, store, language, purpose, order)

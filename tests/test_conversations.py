@@ -1193,3 +1193,8 @@ def test_an_and_if_with_a_distance_after_a_price_and_a_time_gets_both(servers) -
     said = last_reply(servers, "citadel", "Беру телевизор за 1200 лари, живу в Рустави. Доставка платная? и когда привезут?",
                       "а если привезти на дачу, это за городом, 25 км?")
     assert "50 лари" in said and "3–4" in said
+
+
+def test_a_rules_question_after_a_phone_given_unasked_is_answered_not_met_with_silence(servers) -> None:
+    said = last_reply(servers, "sitra", "+995 599 125 502", "باشه مرجوعي رو از كجا ثبت كنم؟")
+    assert "سفارش‌های من" in said and "بخشی از سیستم" not in said  # no order to look up: nothing was said before
