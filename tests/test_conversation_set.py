@@ -36,8 +36,8 @@ DEV16_FLOOR = 0.68
 DEV18_FLOOR = 0.76
 DEV19_FLOOR = 0.82
 DEV20_FLOOR = 0.85
-DEV21_FLOOR = 0.68
-DEV22_FLOOR = 0.60
+DEV21_FLOOR = 0.80
+DEV22_FLOOR = 0.75
 
 
 @pytest.mark.parametrize("name, floor", [("blind", BLIND_FLOOR), ("dev", DEV_FLOOR), ("dev2", DEV2_FLOOR),
