@@ -1198,3 +1198,11 @@ def test_an_and_if_with_a_distance_after_a_price_and_a_time_gets_both(servers) -
 def test_a_rules_question_after_a_phone_given_unasked_is_answered_not_met_with_silence(servers) -> None:
     said = last_reply(servers, "sitra", "+995 599 125 502", "باشه مرجوعي رو از كجا ثبت كنم؟")
     assert "سفارش‌های من" in said and "بخشی از سیستم" not in said  # no order to look up: nothing was said before
+
+
+def test_a_card_other_than_the_profiles_and_a_replacement_out_of_stock_get_their_rules(servers) -> None:
+    said = last_reply(servers, "offykala", "خرید رو با کارت بابام کردم ولی کارت مامانمو تو پروفایلم ثبت کنم اشکال داره؟")
+    assert "حساب مبدأ" in said  # not the profile card's rule alone
+    said = last_reply(servers, "offykala", "اسکنرم ایراد داره میخوام برگردونم، هزینه ارسالشو کی میده؟",
+                      "اگه ایراد داشت ولی دیگه از اون مدل نداشتین عوض کنین چی؟")
+    assert "استرداد" in said and "اطلاعاتی درباره" not in said  # was "not covered"
