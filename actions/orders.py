@@ -295,10 +295,11 @@ class ActionOrderFlow(Action):
         answered = (counted and topic == "order_status") or utter_topic(said, tracker, topic, question, also, fallback,
                                                                         deadline=not counted)  # the window says it
         ground = store.rules.returns.grounds.get(reason) if store.rules.returns and reason else None
-        if not answered and not counted and answers.rule_line(ground, language):  # "ورساچه اروس گرفتم … بوش به دلم
-            said = CollectingDispatcher()  # ننشست. میشه پسش بدم؟", whose brand words no rule's examples share: the
-            said.utter_message(text=answers.rule_line(ground, language), sources=cited([ground], "returns"))  # reason's
-            answered = True  # own rule, not "not covered"
+        line = answers.rule_line(ground, language) if not answered and not counted else None
+        if line:  # "ورساچه اروس گرفتم … بوش به دلم ننشست. میشه پسش بدم؟", whose brand words no rule's examples share:
+            said = CollectingDispatcher()  # the reason's own rule, not "not covered"
+            said.utter_message(text=line, sources=cited([ground], "returns"))
+            answered = True
         if not answered and topic == "order_status" and not no_order_number(question):
             dispatcher.utter_message(response="utter_ask_order_id")  # "где посмотреть статус заказа?" where the page
             return [SlotSet("purpose", purpose)]  # says nothing of it: we look the order up ourselves

@@ -478,9 +478,10 @@ _DETAIL_ENTITIES = ("amount", "city", "distance", "time", "date", "weekday")  # 
 
 def goes_on_elsewhere(dispatcher: CollectingDispatcher, tracker: Tracker, own: str) -> bool:
     """"اگه یکیش کمتر از این بود چی؟" after the expiry's months, read as a delivery time: a follow-up naming nothing to
-    compute (no amount, figure, place, time or return reason), leaning on a rule of another topic just given, gets the rule its
-    words find with that topic's weight, else that topic's rule that answers it (`beside_said`), not this topic's
-    computation; True when it was said. Not "اگه دم عید سفارش بدم دیر میرسه؟", whose words find the holidays' rule."""
+    compute (no amount, figure, place, time or return reason), leaning on a rule of another topic just given, gets the
+    rule its words find with that topic's weight, else that topic's rule that answers it (`beside_said`), not this
+    topic's computation; True when it was said. Not "اگه دم عید سفارش بدم دیر میرسه؟", whose words find the holidays'
+    rule."""
     question = question_text(tracker)
     if (not goes_on(question) or any(latest_entity(tracker, name) for name in _DETAIL_ENTITIES)
             or re.search(r"\d", to_ascii_digits(question))  # "а если добавлю чайник за 180?": a figure to compute with
