@@ -75,6 +75,7 @@ from bot.stores.units import (ASKS_ALONE_WORDS, beside_said, broad, choose_units
                               with_next_step)
 
 logger = logging.getLogger(__name__)
+_FIGURE = re.compile(r"\d")  # a digit of any script: "180", "۱۸۰"
 
 
 def utter_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, question: str = "",
@@ -332,7 +333,7 @@ def offer_person_for_limit(dispatcher: CollectingDispatcher, question: str, unit
                            language: str) -> None:
     """"حداقل مبلغ برای قسطی چقدره؟" answered by rules that name no figure: the page does not give the limit, a person
     may."""
-    if units and asks_a_limit(question) and not any(re.search(r"\d", unit.text[language]) for unit in units):  # type: ignore[index]
+    if units and asks_a_limit(question) and not any(_FIGURE.search(unit.text[language]) for unit in units):  # type: ignore[index]
         offer_person(dispatcher, language)
 
 
@@ -484,7 +485,7 @@ def goes_on_elsewhere(dispatcher: CollectingDispatcher, tracker: Tracker, own: s
     rule."""
     question = question_text(tracker)
     if (not goes_on(question) or any(latest_entity(tracker, name) for name in _DETAIL_ENTITIES)
-            or re.search(r"\d", to_ascii_digits(question))  # "а если добавлю чайник за 180?": a figure to compute with
+            or _FIGURE.search(question)  # "а если добавлю чайник за 180?": a figure to compute with
             or reason_from(None, question) is not None):  # "а если окажется бракованным?": the return flows' matter
         return False
     before = _rules_cited_before(tracker)
