@@ -452,6 +452,9 @@ def _order_follow_up(tracker: Tracker) -> Optional[str]:
     ranking = [intent for intent in ranked_intents(tracker) if intent != "nlu_fallback"]
     if ranking[:1] == ["out_of_scope"]:  # "پس الان چیکار کنم؟" after its refusal, read as out of scope by a hair
         ranking = ranking[1:2]
+    if ranking[:1] and ranking[0] in RETURN_TOPICS and tracker.get_slot("pending_return") and chosen_units(
+            tracker, question, ranking[:2]):  # "как упаковать?" while the return decided waits to be filed: its rule,
+        return None  # not the whole decision again
     return ranking[0] if ranking and ranking[0] in ORDER_PURPOSES else None
 
 

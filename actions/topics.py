@@ -19,6 +19,7 @@ from actions.context import (
     computed_instead,
     current_store,
     earlier_topic,
+    later_question,
     latest_entity,
     likely_intents,
     second_guess,
@@ -42,6 +43,7 @@ from bot.dialogue import (
     asks_until_when,
     asks_for_a_person,
     asks_for_contact,
+    asks_what_the_assistant_is,
     asks_why_asked,
     corrects,
     day_part,
@@ -725,6 +727,11 @@ class ActionBotChallenge(Action):
         if what_if(question) and (ground_told(dispatcher, tracker, question)  # "اگه واقعا یه چیز دیگه فرستاده باشین
                                   or utter_units(dispatcher, tracker, question, likely_intents(tracker))):  # چی؟"
             return []
+        if not asks_what_the_assistant_is(question):  # "а кто решает, виноваты мы или нет?": a rule, asked with "who"
+            if utter_units(dispatcher, tracker, question, likely_intents(tracker)):
+                return []
+            if later_question(tracker):  # "…, виноваты мы или нет?" after the rule its first part was answered with
+                return []
         dispatcher.utter_message(response="utter_iamabot")
         return []
 

@@ -284,6 +284,21 @@ _PERSON_DID = re.compile(r"(?:оператор|менеджер|сотрудни
                          r"(?:оператор|менеджер|сотрудник|консультант)\w*", re.IGNORECASE)
 
 
+# Words that ask what the assistant is: "ты бот?", "с кем я говорю", "تو رباتی؟", "آدمی یا ماشین؟"
+_WHO_ANSWERS = re.compile(r"бот|робот|челов|живо[йм]|живые|искусствен|нейросет|нейронк|программ|автомат|автоответ|ассистент|"
+                          r"помощник|настоящ|реальн|машин|компьютер|скрипт|гпт|gpt|chatgpt|с кем|(?<!\w)(?:ии|ai)(?!\w)|"
+                          r"خودکار|اتومات|بات|چت ?بات|دستیار|برنامه|کامپیوتر|جی ?پی ?تی|یه نفر|کسی پشت|"
+                          r"(?<!\w)(?:кто|с кем)\s+(?:\w+\s+)?(?:ты|вы|со мной|мне|отвечает|пишет|говорит|общается)(?!\w)|"
+                          r"(?<!\w)(?:ты|вы)\s+кто|ربات|روبات|آدم|انسان|هوش|ماشین|واقعی|کی (?:هستی|هستید|هستین|جواب|داره جواب)|"
+                          r"(?:تو|شما) کی|^\W*(?:ты|тебя|تو)(?!\w)|(?<!\w)(?:هستی|هستید|هستین|هستي)\W*$", re.IGNORECASE)
+
+
+def asks_what_the_assistant_is(text: str) -> bool:
+    """Whether a message read as "are you a bot?" asks that: not "а кто решает, виноваты мы или нет?", whose "who"
+    and "or not" the classifier took for it."""
+    return _WHO_ANSWERS.search(_folded(text)) is not None
+
+
 def asks_for_a_person(text: str) -> bool:
     """Whether the customer asks to reach a person, rather than mentioning the store's experts in a question or
     telling what one of them did."""
@@ -826,6 +841,8 @@ def day_given(value: str, today: date, ahead: bool = False) -> Optional[date]:
         return today + timedelta(days=(target - today.weekday()) % 7) if ahead else \
             today - timedelta(days=(today.weekday() - target) % 7)
     month, _, day = spec.partition("-")
+    if kind in ("jalali", "gregorian") and not month and day.isdigit():
+        return _day_of_month(kind, int(day), today, ahead)
     if kind not in ("jalali", "gregorian") or not (month.isdigit() and day.isdigit()):
         return None
     for years in ((0, 1) if ahead else (0, -1)):
@@ -842,12 +859,38 @@ def day_given(value: str, today: date, ahead: bool = False) -> Optional[date]:
     return None
 
 
+MONTHS_LOOKED_AT = 3  # a day of the month said without its month: this one, or one of the last (the 31st skips some)
+
+
+def _day_of_month(calendar: str, day: int, today: date, ahead: bool) -> Optional[date]:
+    """"۱۵ام", "15-го": the latest day of that number in the customer's calendar up to today (with `ahead` the first
+    from today on)."""
+    if calendar == "jalali":
+        current = jdatetime.date.fromgregorian(date=today)
+        year, month = current.year, current.month
+    else:
+        year, month = today.year, today.month
+    step = 1 if ahead else -1
+    for _ in range(MONTHS_LOOKED_AT):
+        try:
+            found = jdatetime.date(year, month, day).togregorian() if calendar == "jalali" else date(year, month, day)
+        except ValueError:
+            found = None
+        if found is not None and ((found >= today) if ahead else (found <= today)):
+            return found
+        month += step
+        year, month = (year + 1, 1) if month > 12 else (year - 1, 12) if month < 1 else (year, month)
+    return None
+
+
 def moments_told(entities: Sequence[Mapping[str, Any]], now: datetime) -> list[tuple[Optional[str], Optional[str]]]:
     """The moments a message names, in order, each a day (a date entity's value, or none: today) and an hour (or
     none): "پنجشنبه ساعت ۱۱ … الان جمعه ساعت ۹" names two, the delivery and the present."""
     moments: list[tuple[Optional[str], Optional[str]]] = []
-    for entity in entities:
+    for entity, following in zip(entities, [*entities[1:], None]):
         value = str(entity.get("value"))
+        if entity.get("entity") == "weekday" and _names_the_day(entity, following):
+            continue  # "پنجشنبه ۱۵ام": the date says which Thursday
         if entity.get("entity") in ("date", "weekday"):  # "получил в воскресенье": the last Sunday
             moments.append((value if entity.get("entity") == "date" else f"weekday:{value}", None))
         elif entity.get("entity") == "time" and value.startswith(MINUTES_AGO):  # "یک ساعت و نیم پیش"
@@ -880,6 +923,12 @@ def moments_said(entities: Sequence[Mapping[str, Any]], now: datetime,
     day the hour is today's, without an hour the day's noon (and `timed` is False); without a later
     hour "now" is the clock's. An hour told as now in the `text` ("الان ساعت ۹ صبحه، دیروز ۶ عصر گرفتم") is the
     present wherever it stands."""
+    today = next((pair for pair in zip(entities, entities[1:]) if str(pair[0].get("value")) == "ago:0"
+                  and _names_the_day(*pair)), None)  # "امروز ۲۰امه", "сегодня 20-е": the day it is, as told
+    present_day = day_given(str(today[1].get("value")), now.date()) if today else None
+    if today and present_day:
+        return moments_said([entity for entity in entities if entity not in today],
+                            datetime.combine(present_day, now.timetz()), text)
     told_now = [entity for entity in entities if _told_as_now(entity, text)]
     if told_now and len(told_now) < len(entities):
         received, timed, _ = moments_said([entity for entity in entities if entity not in told_now], now)
@@ -894,6 +943,15 @@ def moments_said(entities: Sequence[Mapping[str, Any]], now: datetime,
     if received is None:
         return None, False, now
     return _afternoon_if_open(received, entities, text, present), moments[0][1] is not None, present
+
+
+NAMING_GAP = 2  # characters between a day's name and the date that says which ("پنجشنبه ۱۵ام", "сегодня 20-е")
+
+
+def _names_the_day(entity: Mapping[str, Any], following: Optional[Mapping[str, Any]]) -> bool:
+    """A date right after a weekday or "today" (their offsets this close) is the same day, said exactly."""
+    return (following is not None and following.get("entity") == "date" and "start" in following and "end" in entity
+            and 0 <= int(following["start"]) - int(entity["end"]) <= NAMING_GAP)
 
 
 def _gone_by_after_a_moment_left_out(entities: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:

@@ -1206,3 +1206,38 @@ def test_a_card_other_than_the_profiles_and_a_replacement_out_of_stock_get_their
     said = last_reply(servers, "offykala", "اسکنرم ایراد داره میخوام برگردونم، هزینه ارسالشو کی میده؟",
                       "اگه ایراد داشت ولی دیگه از اون مدل نداشتین عوض کنین چی؟")
     assert "استرداد" in said and "اطلاعاتی درباره" not in said  # was "not covered"
+
+
+def test_a_fault_of_ones_own_settings_is_misuse_and_its_inspection_is_the_experts(servers) -> None:
+    sender = new_sender()
+    said = "\n".join(texts(servers.say(sender, "купила МФУ 5 дней назад, муж сам полез в настройки, что-то сбил, и "
+                                               "теперь не печатает. Можно вернуть по 7-дневному тесту?", store="offykala")))
+    assert "неправильным использованием" in said and "крупные товары" not in said  # not the change-of-mind rule
+    said = "\n".join(texts(servers.say(sender, "а кто решает, виноваты мы или нет?", store="offykala")))
+    assert "специалисты" in said and "окончательное решение" in said  # was "I am an assistant, not a person"
+    said = last_reply(servers, "offykala", "کی تصمیم میگیره که خرابی تقصیر من بوده یا ایراد دستگاه؟")
+    assert "کارشناسان" in said and "تصمیم نهایی" in said
+
+
+def test_a_fault_told_after_the_question_is_no_question_of_its_own(servers) -> None:
+    said = last_reply(servers, "offykala", "پنجشنبه لپ‌تاپ تحویل گرفتم. مهلت تستم هنوز هست؟ صفحه‌ش گاهی سیاه میشه")
+    assert "متوجه منظورتان نشدم" not in said
+
+
+def test_a_place_just_outside_a_city_is_priced_by_its_distance(servers) -> None:
+    said = last_reply(servers, "citadel", "یه تلویزیون ۶۵۰ لاری میخوام خونمون بیرون تفلیسه حدود ۲۰ کیلومتر، ارسالش چقدر میشه؟")
+    assert "۴۰" in said and "رایگان است" not in said  # 2 lari a km out of town, even above 500 lari
+
+
+def test_what_to_do_with_the_post_receipt_is_its_rule(servers) -> None:
+    said = last_reply(servers, "offykala", "باشه با پیشتاز میفرستم، رسیدشو چیکار کنم")
+    assert "info@offykala.ir" in said
+
+
+def test_a_rules_question_while_a_decided_return_waits_gets_its_rule_not_the_decision_again(servers) -> None:
+    sender = new_sender()
+    first = "\n".join(texts(servers.say(sender, "аирподсы из заказа ck3003 один наушник не заряжается тел 09193333303 "
+                                                "хочу вернуть", store="chistatek")))
+    assert "можно вернуть" in first
+    said = "\n".join(texts(servers.say(sender, "как упаковать? коробку я уже выкинул", store="chistatek")))
+    assert "застрах" in said and "можно вернуть" not in said

@@ -275,8 +275,13 @@ _FROM = re.compile(
     rf"(?P<ezafe>ی(?!\w))?[ \u200c]*(?P<from>от|из|за|from|(?:بعد|بیرون|خارج|دور|اطراف){_GAP}از|از)?[ \u200c]*(?:г\.|города|شهر)?[ \u200c]*",
     re.IGNORECASE,
 )
+# What says a place lies just outside the city named after it: "بیرون تفلیس", "خارج از شیراز", "под Кутаиси"
+_OUTSIDE_OF = re.compile(rf"(?<!\w)(?:(?:بیرون|خارج|اطراف|حومه)\u0650?{_GAP}(?:از{_GAP})?|(?:под|за пределами)\s+(?:г\.\s*)?)$",
+                         re.IGNORECASE)
+# What denies the place named after it, once another was named: "… نه مشهد", "… а не в Кутаиси"
+_NOT_THIS = re.compile(r"(?<!\w)(?:نه|а не|не)\s+(?:в\s+|во\s+|به\s+)?$", re.IGNORECASE)
 # Persian attaches endings to a city's name: "زاهدانم" (I am in Zahedan), "شیرازی" (from Shiraz), "باتومیه" (it is Batumi).
-_CITY_ENDING = r"(?:(?:م|ی|یم|یی|ام|یه|(?<=ی)ه)(?![\w]))?"
+_CITY_ENDING = r"(?:(?:م|ی|یم|یی|ام|یه|(?<=ی)ه|(?<=\w{4})ه)(?![\w]))?"
 _CITY = re.compile(
     "|".join(rf"(?<![\w])(?P<{key}>{pattern}){_CITY_ENDING}(?![\w])" for key, pattern in _CITIES.items()),
     re.IGNORECASE,
@@ -436,6 +441,14 @@ _DAY_MONTH = re.compile(
     rf"(?P<ru>{'|'.join(_RU_MONTHS)})\w*)(?![\w])",
     re.IGNORECASE,
 )
+# A day of the month without its month: "پنجشنبه ۱۵ام", "امروز ۲۰امه", "получил 15-го", "15 числа", "сегодня 20-е"
+# (not a floor, an instalment or a step, nor a day things are due by: "до 12 числа")
+_DAY_OF_MONTH = re.compile(
+    r"(?<![\d\w])(?<!طبقه )(?<!قسط )(?<!ردیف )(?<!مرحله )(?<!تا )(?<!до )(?<!к )(?:(?P<fa>[1-9]|[12]\d|3[01])[ \u200c]?(?:ام|اُم|ُم)(?:ه|ین)?|"
+    r"(?P<ru>[1-9]|[12]\d|3[01])(?:-?го(?: числа)?| числа)|(?<=сегодня )(?P<now>[1-9]|[12]\d|3[01])-?(?:е|ое))"
+    r"(?![\w])(?! (?:этаж|платеж|взнос))",
+    re.IGNORECASE,
+)
 # Days counted back from today: "دیروز", "۳ روز پیش", "позавчера", "неделю назад".
 _DAYS_AGO = re.compile(
     rf"(?P<n>\d{{1,2}}|{_WORD_NUM}){_GAP}(?:روز|дн\w*|день){_GAP}(?:پیش|قبل|назад)|"
@@ -479,7 +492,8 @@ def _hours_ago(text: str) -> Iterator[Entity]:
 
 def _dates(text: str) -> Iterator[Entity]:
     """Calendar days as customers give them: "۳ مهر" (Jalali), "3 декабря", or days back from today;
-    values "jalali:MONTH-DAY", "gregorian:MONTH-DAY" or "ago:DAYS", placed in a year by `bot.dialogue`."""
+    values "jalali:MONTH-DAY", "gregorian:MONTH-DAY", a day of a month left unsaid ("jalali:-15": the calendar the
+    customer's words count in) or "ago:DAYS", placed in a year by `bot.dialogue`."""
     for match in _DAY_MONTH.finditer(text):
         if match.group("fa"):
             month, calendar = _JALALI_MONTHS.index(match.group("fa")) + 1, "jalali"
@@ -488,6 +502,10 @@ def _dates(text: str) -> Iterator[Entity]:
             month = next(n for n, stem in enumerate(_RU_MONTHS, 1) if re.fullmatch(rf"{stem}\w*", said))
             calendar = "gregorian"
         yield Entity("date", match.start(), match.end(), f"{calendar}:{month}-{int(match.group('day'))}")
+    for match in _DAY_OF_MONTH.finditer(text):
+        calendar = "jalali" if match.group("fa") else "gregorian"
+        day = int(match.group("fa") or match.group("ru") or match.group("now"))
+        yield Entity("date", match.start(), match.end(), f"{calendar}:-{day}")
     for match in _DAYS_AGO.finditer(text):
         if match.group("word"):
             days = _NAMED_DAYS[match.group("word").lower()]
@@ -515,6 +533,9 @@ def _out_of_town(text: str) -> Optional[Entity]:
         city = _CITY.match(text, beyond.end()) if beyond and (beyond.group("from") or beyond.group("ezafe")) else None
         if beyond is not None and city is not None:
             return Entity("city", beyond.start("from") if beyond.group("from") else city.start(), city.end(), OUT_OF_TOWN)
+    for city in _CITY.finditer(text):  # "بیرون تفلیسه", "под Кутаиси": just outside a city
+        if _OUTSIDE_OF.search(text, max(0, city.start() - 20), city.start()):
+            return Entity("city", city.start(), city.end(), OUT_OF_TOWN)
     return None
 
 
@@ -524,9 +545,12 @@ def _cities(text: str) -> Iterator[Entity]:
     if outside is not None:
         yield outside
         return
+    found = False
     for match in _CITY.finditer(text):
-        key = match.lastgroup or ""
-        yield Entity("city", match.start(), match.end(), key)
+        if found and _NOT_THIS.search(text, max(0, match.start() - 12), match.start()):
+            continue  # "کرمانه نه مشهد", "в Батуми, а не в Кутаиси": the place put right, not the one denied
+        found = True
+        yield Entity("city", match.start(), match.end(), match.lastgroup or "")
 
 
 # Earlier finders win where spans overlap: "10:30" is a time, not an order number.

@@ -34,6 +34,7 @@ from bot.dialogue import (
     item_mentioned,
     returned_item,
     since_item_named,
+    asks_what_the_assistant_is,
     day_given,
     day_part,
     moments_said,
@@ -511,6 +512,9 @@ def test_facts_of_one_item_are_not_carried_to_the_next() -> None:
         ("weekday:sunday", date(2026, 11, 29)),  # 1 Dec 2026 is a Tuesday
         ("weekday:tuesday", date(2026, 12, 1)),
         ("gregorian:2-30", None),
+        ("jalali:-10", date(2026, 12, 1)),       # "۱۰ام": today, 10 Azar
+        ("jalali:-15", date(2026, 11, 6)),       # "۱۵ام": 15 Aban, this month's is still to come
+        ("gregorian:-31", date(2026, 10, 31)),   # "31-го": November has no 31st
     ],
 )
 def test_the_day_a_customer_names(value: str, day: date | None) -> None:
@@ -526,6 +530,7 @@ def test_the_day_a_customer_names(value: str, day: date | None) -> None:
         ("ago:2", date(2026, 11, 29)),           # "two days ago" is behind whatever the tense
         ("weekday:sunday", date(2026, 12, 6)),   # "if I order on Sunday"
         ("gregorian:2-30", None),
+        ("gregorian:-15", date(2026, 12, 15)),   # "if I order on the 15th"
     ],
 )
 def test_the_day_a_customer_names_for_what_is_still_to_come(value: str, day: date | None) -> None:
@@ -558,6 +563,13 @@ def test_when_it_came_and_what_now_is_as_the_customer_says() -> None:
     assert moments_said(said, now) == (datetime(2026, 11, 29, 12, tzinfo=timezone.utc), False, now)
     assert moments_said([{"entity": "time", "value": "minutes_ago:90"}], now) == (
         datetime(2026, 12, 1, 13, 30, tzinfo=timezone.utc), True, now)
+    # "پنجشنبه ۱۵ام گرفتم، امروز ۲۰امه": the date says which Thursday, and the day it is now is the customer's 20th
+    said = [{"entity": "weekday", "value": "thursday", "start": 0, "end": 8},
+            {"entity": "date", "value": "jalali:-15", "start": 9, "end": 13},
+            {"entity": "date", "value": "ago:0", "start": 30, "end": 35},
+            {"entity": "date", "value": "jalali:-20", "start": 36, "end": 41}]
+    assert moments_said(said, now) == (datetime(2026, 11, 6, 12, tzinfo=timezone.utc), False,
+                                       datetime(2026, 11, 11, 15, tzinfo=timezone.utc))
     # "it is 9 am now, I got it yesterday at about 6 pm": the hour told as now is the present, though it comes first
     text = "الان ساعت ۹ صبحه، دیروز حدود ۶ عصر تحویل گرفتم. هنوز تو مهلتم؟"
     said = [{"entity": "time", "value": "09:00", "start": 5}, {"entity": "date", "value": "ago:1", "start": 18},
@@ -910,3 +922,13 @@ def test_a_correction_of_what_was_said_before(text: str, correcting: bool) -> No
 ])
 def test_the_other_way_round_of_the_rule_just_said(text: str, converse: bool) -> None:
     assert asks_the_converse(text) is converse
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("ты бот?", True), ("с кем я сейчас общаюсь", True), ("а вы кто?", True), ("تو رباتی؟", True),
+    ("با آدم حرف میزنم؟", True), ("دستیار مجازی هستی؟", True), ("это автоматический ответ?", True),
+    ("а кто решает, виноваты мы или нет?", False),  # "who" and "or not" about a rule
+    ("виноваты мы или нет?", False), ("کی تصمیم میگیره که تقصیر من بوده؟", False),
+])
+def test_whether_a_message_asks_what_the_assistant_is(text: str, asks: bool) -> None:
+    assert asks_what_the_assistant_is(text) is asks

@@ -179,6 +179,14 @@ def test_agrees_with_the_annotations_of_our_training_data() -> None:
         ("после 14 заберу", [("time", "14", "14:00")]),
         ("до 20 лари", [("amount", "20 лари", 20)]),
         ("до 12 числа", []),
+        # a day of the month without its month, in the customer's calendar
+        ("پنج‌شنبه ۱۵ام لپ‌تاپ تحویل گرفتم", [("weekday", "پنج‌شنبه", "thursday"), ("date", "۱۵ام", "jalali:-15")]),
+        ("امروز ۲۰امه", [("date", "امروز", "ago:0"), ("date", "۲۰امه", "jalali:-20")]),
+        ("получила 15-го, сегодня 20-е", [("date", "15-го", "gregorian:-15"), ("date", "сегодня", "ago:0"),
+                                          ("date", "20-е", "gregorian:-20")]),
+        ("привезли 3 числа", [("date", "3 числа", "gregorian:-3")]),
+        ("طبقه ۵ام هستم", []),
+        ("3-е лицо", []),
         # order numbers however they are typed; Cyrillic look-alikes are Latin
         ("CT2002", [("order_id", "CT2002", "CT-2002")]),
         ("ct 2002", [("order_id", "ct 2002", "CT-2002")]),
@@ -195,6 +203,11 @@ def test_agrees_with_the_annotations_of_our_training_data() -> None:
         ("زاهدانم", [("city", "زاهدانم", "zahedan")]),
         ("به شیرازی", [("city", "شیرازی", "shiraz")]),
         ("رشته", []),                                         # a word, not Rasht
+        ("خونمون تفلیسه", [("city", "تفلیسه", "tbilisi")]),      # "it is Tbilisi"
+        ("خونمون بیرون تفلیسه حدود ۲۰ کیلومتر", [("city", "تفلیسه", "out_of_town"), ("distance", "۲۰ کیلومتر", 20)]),
+        ("живу под Кутаиси", [("city", "Кутаиси", "out_of_town")]),
+        ("خواهرم کرمانه نه مشهد", [("city", "کرمانه", "kerman")]),  # the place put right, not the one denied
+        ("в Батуми, а не в Кутаиси", [("city", "Батуми", "batumi")]),
         ("آدرسم باتومیه", [("city", "باتومیه", "batumi")]),
         ("30 км за кутаиси", [("distance", "30 км", 30), ("city", "за кутаиси", "out_of_town")]),
         ("یه کرم ۲۵۰ تومنی", [("amount", "۲۵۰ تومن", 250000)]),  # the thousands people drop
