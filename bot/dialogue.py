@@ -15,7 +15,7 @@ import jdatetime
 
 from bot.nlu.entities import MINUTES_AGO, extract_entities, spelled_as_digits
 from bot.nlu.normalize import fold, normalize, to_ascii_digits
-from bot.nlu.questions import OWN_ORDER, QUESTION_WORDS
+from bot.nlu.questions import OWN_ORDER, QUESTION_WORDS, sentences
 from bot.stores.rules import WEEKDAYS, Reason
 
 ORDER_PURPOSES = ("order_status", "cancel_order", "return_request", "damaged_item")
@@ -141,7 +141,7 @@ _ITEM_WORDS: dict[str, tuple[str, ...]] = {
     "laptop": ("لپ تاپ", "لپتاپ", "ноутбук", "ноут"),
     "perfume": ("عطر", "ادکلن", "ادوپرفیوم", "духи", "парфюм", "туалетн"),
     "cream": ("کرم", "крем"),
-    "کرم": ("крем", "cream"),
+    "کرم": ("крем", "cream", "کرم"),  # "کرمه رو هم نمیخوام": the cream, with its ending
     "نیوآ": ("nivea", "нивея", "нивеа"),
     "mascara": ("ریمل", "тушь"),
     "gel": ("ژل", "гель"),
@@ -175,12 +175,24 @@ def item_mentioned(text: str, items: Sequence[tuple[str, str]]) -> Optional[str]
     scores = []
     for sku, name in items:
         named = _folded(name)
-        score = len(said & _words(name))
-        score += sum(1 for key, words in _ITEM_WORDS.items() if key in named and any(w in folded for w in words))
+        shared = said & _words(name)
+        score = len(shared)
+        score += sum(1 for key, words in _ITEM_WORDS.items()  # a word the name's own words counted already counts once
+                     if key in named and any(w in folded for w in words if w not in shared))
         scores.append((score, sku))
     best = max((score for score, _ in scores), default=0)
     winners = [sku for score, sku in scores if score == best]
     return winners[0] if best > 0 and len(winners) == 1 else None
+
+
+def _item_of_the_story(text: str, items: Sequence[tuple[str, str]]) -> Optional[str]:
+    """The item a message speaks of: the one its latest sentence naming one alone names ("یه سشوار و یه کرم نیوا
+    اومد. سشوار رو زدم به برق روشن نمیشه": the dryer, though the cream's name has more words in the message)."""
+    for sentence in reversed(sentences(text)):
+        named = item_mentioned(sentence, items)
+        if named is not None:
+            return named
+    return None
 
 
 _GIFT_WORDS = re.compile(r"هدیه|کادو|نمونه|جایزه|подар|пробник|тестер|бонус", re.IGNORECASE)
@@ -193,7 +205,8 @@ def returned_item(texts: Sequence[str], items: Sequence[tuple[str, str]], gifts:
         return items[0][0]
     bought = [item for item in items if item[0] not in gifts]
     for text in texts:  # a gift counts as named only with a gift word: "the paper keeps jamming" is the printer
-        named = item_mentioned(text, items if _GIFT_WORDS.search(_folded(text)) else bought)
+        among = items if _GIFT_WORDS.search(_folded(text)) else bought
+        named = _item_of_the_story(text, among)
         if named is not None:
             return named
     if len(bought) == 1 and not any(_GIFT_WORDS.search(_folded(text)) for text in texts):

@@ -932,3 +932,16 @@ def test_the_other_way_round_of_the_rule_just_said(text: str, converse: bool) ->
 ])
 def test_whether_a_message_asks_what_the_assistant_is(text: str, asks: bool) -> None:
     assert asks_what_the_assistant_is(text) is asks
+
+
+@pytest.mark.parametrize(
+    "texts, sku",
+    [
+        # both named, the fault told of one in a sentence of its own: that one, though the other's name has more words
+        (["پریروز سفارشم رسید، یه سشوار و یه کرم نیوا. سشوار رو امروز زدم به برق اصلا روشن نمیشه. چیکار کنم؟"], "PH-BHD300"),
+        (["کرمه رو هم نمیخوام، درشو باز نکردم. اونو چطوری پس بدم؟"], "NV-SOFT200"),  # "the cream", with its ending
+        (["یه سشوار و یه کرم خریدم، پس میدم"], None),                                    # both, in one sentence: ask
+    ],
+)
+def test_the_item_a_story_speaks_of(texts: list[str], sku: str | None) -> None:
+    assert returned_item(texts, ORDER_ITEMS, frozenset()) == sku
