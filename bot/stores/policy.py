@@ -58,6 +58,7 @@ class UnitCondition:
     count_up_to: Optional[int] = None  # "up to 6 stairs": at most this many of them
     count_over: Optional[int] = None  # "more than 6 stairs": more than this many
     named: tuple[str, ...] = ()  # words one of which a question names for the rule to apply ("اسنپ", "snapp": SnappPay's)
+    reasons: tuple[str, ...] = ()  # the return reasons the rule speaks of: a question telling another leaves it out
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,8 @@ def _answers(path: Path, data: Mapping[str, Any]) -> dict[str, Answer]:
 UNIT_KEYS = frozenset({"id", "topic", "source", "fa", "ru", "examples", "when", "within", "next_step", "offers_person",
                        "working_days_only", "free_shipping_kept"})
 WHEN_KEYS = frozenset({"amount_over", "amount_under", "cities", "not_cities", "counted", "count_up_to", "count_over",
-                       "named"})
+                       "named", "reasons"})
+RETURN_REASONS = frozenset({"defect", "transport_damage", "wrong_item", "change_of_mind"})
 _UNIT_ID = re.compile(r"[a-z][a-z0-9_]{2,60}")
 
 
@@ -220,9 +222,12 @@ def _condition(path: Path, raw: Any, where: str) -> Optional[UnitCondition]:
     for key in ("counted", "named"):
         if key in raw and not (isinstance(raw[key], list) and raw[key] and all(isinstance(w, str) and w for w in raw[key])):
             raise PolicyError(path, f"{where}.{key}", "expected a list of words")
+    if "reasons" in raw and not (isinstance(raw["reasons"], list) and raw["reasons"]
+                                 and set(raw["reasons"]) <= RETURN_REASONS):
+        raise PolicyError(path, f"{where}.reasons", f"expected a list of {', '.join(sorted(RETURN_REASONS))}")
     return UnitCondition(raw.get("amount_over"), raw.get("amount_under"), tuple(raw.get("cities", ())),
                          tuple(raw.get("not_cities", ())), tuple(raw.get("counted", ())), raw.get("count_up_to"),
-                         raw.get("count_over"), tuple(raw.get("named", ())))
+                         raw.get("count_over"), tuple(raw.get("named", ())), tuple(raw.get("reasons", ())))
 
 
 def _contact(path: Path, raw: Any) -> Optional[Answer]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -24,6 +25,7 @@ from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
 
+from bot.dialogue import reason_from
 from bot.nlu.entities import count_of, extract_entities
 from bot.nlu.normalize import fold, normalize
 from bot.stores.policy import AnswerUnit, StorePolicy, policies
@@ -197,8 +199,8 @@ def choose_units(question: str, topics: Sequence[str], index: UnitIndex, city: O
         return chosen
     if part:
         return _chosen(part, topics, index, city, amount, question)
-    plain = _plain_match(told_part(question) or "", index)
-    return [plain] if plain else []
+    plain = _plain_match(told_part(question) or "", index)  # a rule the whole message contradicts is not plainly it
+    return [plain] if plain and _fit(plain.unit, *_facts(question), question) >= 0 else []
 
 
 def _chosen(question: str, topics: Sequence[str], index: UnitIndex, city: Optional[str] = None,
@@ -276,6 +278,9 @@ def _fit(unit: AnswerUnit, amount: Optional[float], cities: frozenset[str], ques
     folded = comparable(question) if when.named else ""
     if when.named and not any(comparable(word) in folded for word in when.named):
         return -WHEN_BONUS  # "а адрес доставки ещё можно поменять?" is not asked of a SnappPay order
+    told = _reason_told(question) if when.reasons else None
+    if told is not None and told not in when.reasons:
+        return -WHEN_BONUS  # "پلمپشو باز کردم … ولی مدام کاغذ گیر میکنه": a fault, not the opened seal of a change of mind
     checks = []
     count = count_of(question, when.counted) if when.counted else None
     if count is not None:  # "۵ تا پله" meets "up to 6 stairs", not "more than 6"
@@ -291,6 +296,12 @@ def _fit(unit: AnswerUnit, amount: Optional[float], cities: frozenset[str], ques
     if not checks:
         return 0.0
     return WHEN_BONUS if all(checks) else -WHEN_BONUS
+
+
+@lru_cache(maxsize=RECENT_QUESTIONS)
+def _reason_told(question: str) -> Optional[str]:
+    """The return reason a question tells, read once per question however many rules ask."""
+    return reason_from(None, question)
 
 
 def limits_amount(unit: AnswerUnit) -> bool:

@@ -392,3 +392,26 @@ def test_a_follow_up_no_rule_answers_alone_gets_the_rule_of_the_topic_just_answe
     near = beside_said(question, before, store_index(policy))
     assert (near.id if near else None) == unit
     assert not choose_units(question, (), store_index(policy))  # alone, no rule answers it
+
+
+@pytest.mark.parametrize("question, unit, chosen", [
+    # a change of mind's rules are left out where a fault is told, kept where the customer just does not want it
+    ("пришло МФУ, муж сам полез в настройки, что-то сбил, не печатает. Вернуть по 7-дневному тесту можно?",
+     "large_items_no_change_of_mind", False),
+    ("پرینتر پریروز رسید، پلمپشو باز کردم طبق دفترچه نصب کردم ولی مدام کاغذ گیر میکنه. میشه پسش بدم؟",
+     "opened_seal_no_return", False),
+    ("پرینتر رو پلمپ تحویل گرفتم ولی پشیمون شدم، پس میگیرید؟", "large_items_no_change_of_mind", True),
+])
+def test_a_rule_for_one_return_reason_is_not_said_to_another(question: str, unit: str, chosen: bool) -> None:
+    said = choose_units(question, ["return_request", "damaged_item"], UnitIndex(policies()["offykala"].units))
+    assert (unit in [match.unit.id for match in said]) is chosen
+
+
+def test_a_rules_return_reasons_are_checked_when_the_file_loads(tmp_path) -> None:
+    text = (ROOT / "bot" / "stores" / "policies" / "offykala.yml").read_text(encoding="utf-8").replace(
+        "when: {reasons: [change_of_mind]}", "when: {reasons: [boredom]}", 1)
+    path = tmp_path / "offykala.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PolicyError) as refused:
+        load_policy(path)
+    assert "reasons" in str(refused.value)
