@@ -1241,3 +1241,22 @@ def test_a_rules_question_while_a_decided_return_waits_gets_its_rule_not_the_dec
     assert "можно вернуть" in first
     said = "\n".join(texts(servers.say(sender, "как упаковать? коробку я уже выкинул", store="chistatek")))
     assert "застрах" in said and "можно вернуть" not in said
+
+
+def test_a_fault_told_with_an_opened_seal_gets_no_change_of_mind_refusal(servers) -> None:
+    said = last_reply(servers, "offykala", "سلام. پرینتر HP M236 پریروز رسید. پلمپشو باز کردم نصبش کردم طبق دفترچه، "
+                                           "ولی مدام کاغذ گیر میکنه. میشه پسش بدم؟")
+    assert "در انصراف از خرید" not in said and "۷ روز" in said  # the test period's rule, not "no" then "yes"
+
+
+def test_where_to_send_a_return_says_to_call_the_warranty_office_first(servers) -> None:
+    said = last_reply(servers, "offykala", "آدرس دفتر گارانتیتون کجاس؟ با پیشتاز بفرستم؟")
+    assert "پیشتاز" in said and "پیش از هر اقدامی" in said  # the page gives no address: its staff do
+
+
+def test_an_and_if_it_breaks_after_a_refused_change_of_mind_gets_the_defect_rule(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "Заказ 58120, телефон 0912 123 4567. Принтер HP даже не распаковывал, просто передумал. "
+                        "Можно вернуть?", store="offykala")
+    said = "\n".join(texts(servers.say(sender, "а если он сломается в первую неделю?", store="offykala")))
+    assert "7 дней" in said and "ничего не сказано" not in said
