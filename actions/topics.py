@@ -78,6 +78,8 @@ from bot.stores.units import (ASKS_ALONE_WORDS, beside_said, broad, choose_units
 
 logger = logging.getLogger(__name__)
 _FIGURE = re.compile(r"\d")  # a digit of any script: "180", "۱۸۰"
+# a floor named by its number ("на 5 этаже", "طبقه ۵"): a rule's matter, not a figure to compute a price or a time with
+_FLOOR = re.compile(r"\d+\s*-?\w{0,2}\s*(?:этаж\w*|طبقه\w*)|طبقه\w*\s*\d+", re.IGNORECASE)
 
 
 def utter_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, question: str = "",
@@ -442,6 +444,9 @@ def _say_bound(dispatcher: CollectingDispatcher, unit: AnswerUnit, amount: float
                              sources=cited([unit]))
 
 
+WORDS_BEFORE = 4  # the customer's messages whose words name a way of paying for the question after them
+
+
 def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list[AnswerUnit]:
     """The rules of the conversation's store that answer the question; the city and amount the conversation named
     count where the question names none ("and the address?" after a Tbilisi pickup, "what ID at delivery?" after a
@@ -463,11 +468,12 @@ def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list
     if again:
         return again
     city, amount = tracker.get_slot("city"), as_number(tracker.get_slot("amount"))
-    chosen = choose_units(question, topics, store_index(store), city, amount)
+    words_before = " ".join(recent_texts(tracker, WORDS_BEFORE)[1:])  # a way of paying named earlier counts as named
+    chosen = choose_units(question, topics, store_index(store), city, amount, words_before)
     story = _story_before(tracker) if not chosen and not classifier_sure(tracker) else None
     if story:  # "… заказ отменили. когда вернут первый платеж и что будет с остальными платежами?": a later question
         # the classifier cannot place alone (not "and where is my order now?") leans on the story told before the first
-        chosen = choose_units(f"{story} {question}", topics, store_index(store), city, amount)
+        chosen = choose_units(f"{story} {question}", topics, store_index(store), city, amount, words_before)
     # "а если будет меньше?" after the expiry's months: a follow-up no rule answers alone, of the topic just answered
     near = (beside_said(question, _rules_cited_before(tracker), store_index(store))
             if not chosen and goes_on(question) else None)
@@ -487,7 +493,7 @@ def goes_on_elsewhere(dispatcher: CollectingDispatcher, tracker: Tracker, own: s
     rule."""
     question = question_text(tracker)
     if (not goes_on(question) or any(latest_entity(tracker, name) for name in _DETAIL_ENTITIES)
-            or _FIGURE.search(question)  # "а если добавлю чайник за 180?": a figure to compute with
+            or _FIGURE.search(_FLOOR.sub(" ", question))  # "а если добавлю чайник за 180?": a figure to compute with
             or reason_from(None, question) is not None):  # "а если окажется бракованным?": the return flows' matter
         return False
     before = _rules_cited_before(tracker)

@@ -1260,3 +1260,17 @@ def test_an_and_if_it_breaks_after_a_refused_change_of_mind_gets_the_defect_rule
                         "Можно вернуть?", store="offykala")
     said = "\n".join(texts(servers.say(sender, "а если он сломается в первую неделю?", store="offykala")))
     assert "7 дней" in said and "ничего не сказано" not in said
+
+
+def test_a_refund_time_asked_of_no_snapppay_order_is_not_snapppays(servers) -> None:
+    said = last_reply(servers, "tisa", "پولم کی برمیگرده؟")
+    assert said.startswith("در قوانین تیسا برای بازگشت وجه سفارش‌هایی که با روشی غیر از اسنپ‌پی")  # other orders
+    # first, as the page's summary has it: was SnappPay's refund days alone, as if every order were paid with it
+    said = last_reply(servers, "tisa", "سفارش اسنپ پیم لغو شد، قسط اولم کی برمیگرده؟")
+    assert "۷ روز کاری" in said
+
+
+def test_an_and_if_on_another_floor_after_the_stairs_rule_gets_the_heavy_delivery_rule(servers) -> None:
+    said = last_reply(servers, "chistatek", "Я выбрал доставку тяжелого товара до 4 этажа. у нас до квартиры 8 ступенек, "
+                                            "это какой этаж считается?", "а если бы я жил на 5 этаже, донесли бы?")
+    assert "четвёртого этажа" in said and "сроки доставки" not in said  # was the delivery times' "none given"

@@ -185,26 +185,27 @@ def told_part(question: str) -> Optional[str]:
 
 
 def choose_units(question: str, topics: Sequence[str], index: UnitIndex, city: Optional[str] = None,
-                 amount: Optional[float] = None) -> list[UnitMatch]:
+                 amount: Optional[float] = None, before: str = "") -> list[UnitMatch]:
     """The units that answer `question`, closest first (`_chosen`); when none does, or a long story that no rule
     answers on its words alone ends on a question that one does, those that answer its last clause, where a customer
     who tells the story first asks the question (`asked_part`); else plainly the clause a short last question leans on
-    (`told_part`)."""
-    chosen = _chosen(question, topics, index, city, amount)
+    (`told_part`). `before`: what the customer said earlier in the conversation, which names a way of paying as well
+    as the question does ("а если заказ потом отменят, деньги когда вернутся?" after SnappPay's installments)."""
+    chosen = _chosen(question, topics, index, city, amount, before=before)
     part = asked_part(question)
-    if (chosen and part and _story_question(question) and not _chosen(question, (), index, city, amount)
-            and _chosen(part, (), index, city, amount, question)):  # its question meets one on its words, the story not
-        return _chosen(part, topics, index, city, amount, question)
+    if (chosen and part and _story_question(question) and not _chosen(question, (), index, city, amount, before=before)
+            and _chosen(part, (), index, city, amount, question, before)):  # its question meets one on its words, the
+        return _chosen(part, topics, index, city, amount, question, before)  # story not
     if chosen:
         return chosen
     if part:
-        return _chosen(part, topics, index, city, amount, question)
-    plain = _plain_match(told_part(question) or "", index)  # a rule the whole message contradicts is not plainly it
-    return [plain] if plain and _fit(plain.unit, *_facts(question), question) >= 0 else []
+        return _chosen(part, topics, index, city, amount, question, before)
+    plain = _plain_match(told_part(question) or "", index)  # a rule the whole message rules out is not plainly it
+    return [plain] if plain and not _not_for(plain.unit, question, before) else []
 
 
 def _chosen(question: str, topics: Sequence[str], index: UnitIndex, city: Optional[str] = None,
-            amount: Optional[float] = None, told: Optional[str] = None) -> list[UnitMatch]:
+            amount: Optional[float] = None, told: Optional[str] = None, before: str = "") -> list[UnitMatch]:
     """The units that answer `question`, closest first: none, one, or two rules asked at once.
 
     Each unit scores its similarity plus a bonus for its topic's place among the classifier's
@@ -222,9 +223,10 @@ def _chosen(question: str, topics: Sequence[str], index: UnitIndex, city: Option
     bonus = {topic: TOPIC_BONUS / (2 ** rank) for rank, topic in reversed(list(enumerate(topics[:2])))}
     named, cities = _facts(told or question)
     said = named if named is not None else amount, cities or frozenset({city} if city else ())
-    fits = [(match, _fit(match.unit, *said, told or question)) for match in index.rank(question)]
+    fits = [(match, _fit(match.unit, *said, told or question, before)) for match in index.rank(question)]
     met = {match.unit.topic for match, fit in fits if fit > 0}
-    kept = [(match, fit) for match, fit in fits if fit >= 0 or match.unit.topic not in met]
+    kept = [(match, fit) for match, fit in fits if (fit >= 0 or match.unit.topic not in met)
+            and not _not_for(match.unit, told or question, before)]
     scored = sorted((UnitMatch(match.unit, match.score + bonus.get(match.unit.topic, 0.0) + fit,
                                match.similarity + bonus.get(match.unit.topic, 0.0) + fit) for match, fit in kept),
                     key=lambda match: -match.score)
@@ -269,18 +271,14 @@ def _facts(question: str) -> tuple[Optional[float], frozenset[str]]:
     return (sum(amounts) if amounts else None), frozenset(str(e.value) for e in found if e.entity == "city")
 
 
-def _fit(unit: AnswerUnit, amount: Optional[float], cities: frozenset[str], question: str) -> float:
+def _fit(unit: AnswerUnit, amount: Optional[float], cities: frozenset[str], question: str, before: str = "") -> float:
     """WHEN_BONUS when the amount, place or count said meets the unit's `when`, minus it when they contradict it or do
     not name what it is for. An amount at the bound meets it: "over ten million?" names the rule's own bound."""
     when = unit.when
     if when is None:
         return 0.0
-    folded = comparable(question) if when.named else ""
-    if when.named and not any(comparable(word) in folded for word in when.named):
-        return -WHEN_BONUS  # "а адрес доставки ещё можно поменять?" is not asked of a SnappPay order
-    told = _reason_told(question) if when.reasons else None
-    if told is not None and told not in when.reasons:
-        return -WHEN_BONUS  # "پلمپشو باز کردم … ولی مدام کاغذ گیر میکنه": a fault, not the opened seal of a change of mind
+    if _not_for(unit, question, before):  # "а адрес доставки ещё можно поменять?" is not asked of a SnappPay order, nor is a
+        return -WHEN_BONUS  # fault told ("پلمپشو باز کردم … ولی مدام کاغذ گیر میکنه") the opened seal of a change of mind
     checks = []
     count = count_of(question, when.counted) if when.counted else None
     if count is not None:  # "۵ تا پله" meets "up to 6 stairs", not "more than 6"
@@ -296,6 +294,18 @@ def _fit(unit: AnswerUnit, amount: Optional[float], cities: frozenset[str], ques
     if not checks:
         return 0.0
     return WHEN_BONUS if all(checks) else -WHEN_BONUS
+
+
+def _not_for(unit: AnswerUnit, question: str, before: str = "") -> bool:
+    """A rule whose `when` the question's words rule out, left out of the choice: one way of paying the question does
+    not name ("پولم کی برمیگرده؟" is not asked of a SnappPay order), or a return reason other than the one it tells."""
+    when = unit.when
+    if when is None:
+        return False
+    if when.named and not any(comparable(word) in comparable(f"{question} {before}") for word in when.named):
+        return True
+    told = _reason_told(question) if when.reasons else None
+    return told is not None and told not in when.reasons
 
 
 @lru_cache(maxsize=RECENT_QUESTIONS)

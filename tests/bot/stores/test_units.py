@@ -415,3 +415,12 @@ def test_a_rules_return_reasons_are_checked_when_the_file_loads(tmp_path) -> Non
     with pytest.raises(PolicyError) as refused:
         load_policy(path)
     assert "reasons" in str(refused.value)
+
+
+def test_a_rule_for_one_way_of_paying_needs_it_named_in_the_question_or_before() -> None:
+    tisa = UnitIndex(policies()["tisa"].units)
+    asked = "а если заказ потом отменят, деньги когда вернутся?"
+    assert not choose_units(asked, ["refund_time"], tisa)  # no SnappPay named: not its refund days
+    earlier = "добрый день, можно купить у вас в рассрочку? сколько платежей и есть ли проценты?"
+    chosen = choose_units(asked, ["refund_time"], tisa, before=earlier)
+    assert chosen and chosen[0].unit.id.startswith("snapppay_")
