@@ -500,7 +500,10 @@ class ActionUnclear(Action):
         if plain and not short_follow_up(question) and ground_told(dispatcher, tracker, question):
             return []  # "نه ببخشید دقیق نگاه کردم، اصلا یه عطر دیگه‌س!": a wrong item told, read as a "no"
         asked = not plain or rules_question(None, question)  # "ok?" alone asks nothing
-        if asked and (utter_units(dispatcher, tracker, question, likely_intents(tracker))
+        topics = likely_intents(tracker)
+        if reason_from(None, question) in ("defect", "transport_damage"):  # "۱۵ام سشوار گرفتم، امروز ۲۰امه. هنوز میتونم
+            topics = ["damaged_item", *(topic for topic in topics if topic != "damaged_item")]  # اطلاع بدم که روشن نمیشه؟"
+        if asked and (utter_units(dispatcher, tracker, question, topics)
                       or utter_contact(dispatcher, tracker, question) or _follow_up_answered(dispatcher, tracker)):
             return []  # the classifier was unsure, but a rule of the page (or its contact) plainly answers it
         replies = {"out_of_scope": "utter_out_of_scope", "affirm": "utter_anything_else", "deny": "utter_anything_else",

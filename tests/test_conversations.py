@@ -1274,3 +1274,8 @@ def test_an_and_if_on_another_floor_after_the_stairs_rule_gets_the_heavy_deliver
     said = last_reply(servers, "chistatek", "Я выбрал доставку тяжелого товара до 4 этажа. у нас до квартиры 8 ступенек, "
                                             "это какой этаж считается?", "а если бы я жил на 5 этаже, донесли бы?")
     assert "четвёртого этажа" in said and "сроки доставки" not in said  # was the delivery times' "none given"
+
+
+def test_an_unclear_message_telling_a_fault_gets_the_damage_rule(servers) -> None:
+    said = last_reply(servers, "sitra", "پنج‌شنبه ۱۵ام سشوار تحویل گرفتم، امروز ۲۰امه. هنوز میتونم اطلاع بدم که روشن نمیشه؟")
+    assert "۲۴ ساعت" in said and "متوجه منظورتان نشدم" not in said  # read as unclear, yet it tells a fault
