@@ -36,6 +36,7 @@ from actions.topics import (
     ORDER_SLOTS,
     RETURN_TOPICS,
     amount_corrected,
+    damage_rules_first,
     bound_follow_up,
     chosen_units,
     cited,
@@ -502,7 +503,7 @@ class ActionUnclear(Action):
         asked = not plain or rules_question(None, question)  # "ok?" alone asks nothing
         topics = likely_intents(tracker)
         if reason_from(None, question) in ("defect", "transport_damage"):  # "۱۵ام سشوار گرفتم، امروز ۲۰امه. هنوز میتونم
-            topics = ["damaged_item", *(topic for topic in topics if topic != "damaged_item")]  # اطلاع بدم که روشن نمیشه؟"
+            topics = damage_rules_first(topics)  # اطلاع بدم که روشن نمیشه؟"
         if asked and (utter_units(dispatcher, tracker, question, topics)
                       or utter_contact(dispatcher, tracker, question) or _follow_up_answered(dispatcher, tracker)):
             return []  # the classifier was unsure, but a rule of the page (or its contact) plainly answers it

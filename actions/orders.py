@@ -38,6 +38,7 @@ from actions.numbers import ActionUnclear, utter_return_post
 from actions.topics import (
     ORDER_SLOTS,
     amount_corrected,
+    damage_rules_first,
     ground_supposed,
     bound_follow_up,
     deadline_follow_up,
@@ -288,7 +289,7 @@ class ActionOrderFlow(Action):
         fallback = "warranty" if reason == "defect" else None  # a defect where the page has only a warranty
         also = likely_intents(tracker)
         if reason in ("defect", "transport_damage") and topic != "damaged_item":  # "it jams paper after 3 days: can
-            also = ["damaged_item", *(name for name in also if name != "damaged_item")]  # I return it?": damage rules
+            also = damage_rules_first(also)  # I return it?": damage rules
         said, window = CollectingDispatcher(), CollectingDispatcher()
         counted = utter_window(window, tracker, store, language, question)
         # "got it the day before yesterday: too late?" after a damage rule: the window answers, not a status rule

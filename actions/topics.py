@@ -447,6 +447,11 @@ def _say_bound(dispatcher: CollectingDispatcher, unit: AnswerUnit, amount: float
 WORDS_BEFORE = 4  # the customer's messages whose words name a way of paying for the question after them
 
 
+def damage_rules_first(topics: Sequence[str]) -> list[str]:
+    """The likely topics with the damage rules first: a fault told asks about them, whatever the message was read as."""
+    return ["damaged_item", *(topic for topic in topics if topic != "damaged_item")]
+
+
 def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list[AnswerUnit]:
     """The rules of the conversation's store that answer the question; the city and amount the conversation named
     count where the question names none ("and the address?" after a Tbilisi pickup, "what ID at delivery?" after a
@@ -730,14 +735,13 @@ class ActionBotChallenge(Action):
     ) -> List[Dict[Text, Any]]:
         """The rule an "and if …" asks, with the topic asked before leaning in; else the assistant says what it is."""
         question = question_text(tracker)
-        if what_if(question) and (ground_told(dispatcher, tracker, question)  # "اگه واقعا یه چیز دیگه فرستاده باشین
-                                  or utter_units(dispatcher, tracker, question, likely_intents(tracker))):  # چی؟"
+        if what_if(question) and ground_told(dispatcher, tracker, question):  # "اگه واقعا یه چیز دیگه فرستاده باشین چی؟"
             return []
-        if not asks_what_the_assistant_is(question):  # "а кто решает, виноваты мы или нет?": a rule, asked with "who"
-            if utter_units(dispatcher, tracker, question, likely_intents(tracker)):
-                return []
-            if later_question(tracker):  # "…, виноваты мы или нет?" after the rule its first part was answered with
-                return []
+        about_a_rule = not asks_what_the_assistant_is(question)  # "а кто решает, виноваты мы или нет?": "who" of a rule
+        if (what_if(question) or about_a_rule) and utter_units(dispatcher, tracker, question, likely_intents(tracker)):
+            return []
+        if about_a_rule and later_question(tracker):  # "…, виноваты мы или нет?" after the rule its first part got
+            return []
         dispatcher.utter_message(response="utter_iamabot")
         return []
 

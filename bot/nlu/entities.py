@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterator, Optional, Union
+from typing import Callable, Iterator, Optional, Sequence, Union
 
 from bot.nlu.normalize import normalize
 
@@ -523,8 +523,9 @@ def _weekdays(text: str) -> Iterator[Entity]:
         yield Entity("weekday", match.start(), match.end(), match.lastgroup or "")
 
 
-def _out_of_town(text: str) -> Optional[Entity]:
-    """Words for a place outside the cities, or a distance from a city: "30 км от Тбилиси", "۲۰ کیلومتری شیراز"."""
+def _out_of_town(text: str, named: Sequence[re.Match[str]]) -> Optional[Entity]:
+    """Words for a place outside the cities, or a distance from a city: "30 км от Тбилиси", "۲۰ کیلومتری شیراز", or
+    one of the cities `named` just outside it."""
     outside = _OUT_OF_TOWN.search(text)
     if outside is not None:
         return Entity("city", outside.start(), outside.end(), OUT_OF_TOWN)
@@ -533,7 +534,7 @@ def _out_of_town(text: str) -> Optional[Entity]:
         city = _CITY.match(text, beyond.end()) if beyond and (beyond.group("from") or beyond.group("ezafe")) else None
         if beyond is not None and city is not None:
             return Entity("city", beyond.start("from") if beyond.group("from") else city.start(), city.end(), OUT_OF_TOWN)
-    for city in _CITY.finditer(text):  # "بیرون تفلیسه", "под Кутаиси": just outside a city
+    for city in named:  # "بیرون تفلیسه", "под Кутаиси": just outside a city
         if _OUTSIDE_OF.search(text, max(0, city.start() - 20), city.start()):
             return Entity("city", city.start(), city.end(), OUT_OF_TOWN)
     return None
@@ -541,12 +542,13 @@ def _out_of_town(text: str) -> Optional[Entity]:
 
 def _cities(text: str) -> Iterator[Entity]:
     """City names from the gazetteer, as ids; "out of town" (even "25 km from Kutaisi") is one place."""
-    outside = _out_of_town(text)
+    named = list(_CITY.finditer(text))
+    outside = _out_of_town(text, named)
     if outside is not None:
         yield outside
         return
     found = False
-    for match in _CITY.finditer(text):
+    for match in named:
         if found and _NOT_THIS.search(text, max(0, match.start() - 12), match.start()):
             continue  # "کرمانه نه مشهد", "в Батуми, а не в Кутаиси": the place put right, not the one denied
         found = True

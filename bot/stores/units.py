@@ -223,10 +223,10 @@ def _chosen(question: str, topics: Sequence[str], index: UnitIndex, city: Option
     bonus = {topic: TOPIC_BONUS / (2 ** rank) for rank, topic in reversed(list(enumerate(topics[:2])))}
     named, cities = _facts(told or question)
     said = named if named is not None else amount, cities or frozenset({city} if city else ())
-    fits = [(match, _fit(match.unit, *said, told or question, before)) for match in index.rank(question)]
+    fits = [(match, _fit(match.unit, *said, told or question)) for match in index.rank(question)
+            if not _not_for(match.unit, told or question, before)]
     met = {match.unit.topic for match, fit in fits if fit > 0}
-    kept = [(match, fit) for match, fit in fits if (fit >= 0 or match.unit.topic not in met)
-            and not _not_for(match.unit, told or question, before)]
+    kept = [(match, fit) for match, fit in fits if fit >= 0 or match.unit.topic not in met]
     scored = sorted((UnitMatch(match.unit, match.score + bonus.get(match.unit.topic, 0.0) + fit,
                                match.similarity + bonus.get(match.unit.topic, 0.0) + fit) for match, fit in kept),
                     key=lambda match: -match.score)
@@ -271,14 +271,13 @@ def _facts(question: str) -> tuple[Optional[float], frozenset[str]]:
     return (sum(amounts) if amounts else None), frozenset(str(e.value) for e in found if e.entity == "city")
 
 
-def _fit(unit: AnswerUnit, amount: Optional[float], cities: frozenset[str], question: str, before: str = "") -> float:
-    """WHEN_BONUS when the amount, place or count said meets the unit's `when`, minus it when they contradict it or do
-    not name what it is for. An amount at the bound meets it: "over ten million?" names the rule's own bound."""
+def _fit(unit: AnswerUnit, amount: Optional[float], cities: frozenset[str], question: str) -> float:
+    """WHEN_BONUS when the amount, place or count said meets the unit's `when`, minus it when they contradict it. An
+    amount at the bound meets it: "over ten million?" names the rule's own bound. (A rule the question's words rule out
+    is left out before: `_not_for`.)"""
     when = unit.when
     if when is None:
         return 0.0
-    if _not_for(unit, question, before):  # "а адрес доставки ещё можно поменять?" is not asked of a SnappPay order, nor is a
-        return -WHEN_BONUS  # fault told ("پلمپشو باز کردم … ولی مدام کاغذ گیر میکنه") the opened seal of a change of mind
     checks = []
     count = count_of(question, when.counted) if when.counted else None
     if count is not None:  # "۵ تا پله" meets "up to 6 stairs", not "more than 6"
@@ -302,8 +301,10 @@ def _not_for(unit: AnswerUnit, question: str, before: str = "") -> bool:
     when = unit.when
     if when is None:
         return False
-    if when.named and not any(comparable(word) in comparable(f"{question} {before}") for word in when.named):
-        return True
+    if when.named:
+        said = comparable(f"{question} {before}")  # "а адрес доставки ещё можно поменять?" is not asked of SnappPay's
+        if not any(comparable(word) in said for word in when.named):
+            return True
     told = _reason_told(question) if when.reasons else None
     return told is not None and told not in when.reasons
 
