@@ -84,6 +84,7 @@ from bot.dialogue import (
     past_the_span,
     purpose_from_words,
     reason_from,
+    removes_an_item,
     rules_question,
     said_sum,
     sends_it_oneself,
@@ -497,13 +498,16 @@ class ActionUnclear(Action):
                 return [FollowupAction(last)]
             if rest and utter_units(dispatcher, tracker, rest, likely_intents(tracker)):
                 return []
+        if intent in ("affirm", "deny") and removes_an_item(question):  # "نه صبر کن کلشو کنسل نکن، فقط مخلوط کن رو
+            utter_topic(dispatcher, tracker, "order_change", question, likely_intents(tracker))  # حذف کنید": an edit
+            return []
         plain = intent in ("affirm", "deny", "goodbye", "thank")  # "ok", "no", "bye", "thanks": unless they ask something
         if plain and not short_follow_up(question) and ground_told(dispatcher, tracker, question):
             return []  # "نه ببخشید دقیق نگاه کردم، اصلا یه عطر دیگه‌س!": a wrong item told, read as a "no"
         asked = not plain or rules_question(None, question)  # "ok?" alone asks nothing
         topics = likely_intents(tracker)
-        if reason_from(None, question) in ("defect", "transport_damage"):  # "۱۵ام سشوار گرفتم، امروز ۲۰امه. هنوز میتونم
-            topics = damage_rules_first(topics)  # اطلاع بدم که روشن نمیشه؟"
+        if reason_from(None, question) in ("defect", "transport_damage", "wrong_item"):  # a fault told: "۱۵ام سشوار
+            topics = damage_rules_first(topics)  # گرفتم، امروز ۲۰امه. هنوز میتونم اطلاع بدم که روشن نمیشه؟"
         if asked and (utter_units(dispatcher, tracker, question, topics)
                       or utter_contact(dispatcher, tracker, question) or _follow_up_answered(dispatcher, tracker)):
             return []  # the classifier was unsure, but a rule of the page (or its contact) plainly answers it

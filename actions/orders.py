@@ -63,12 +63,15 @@ from bot.dialogue import (
     ORDER_PURPOSES,
     about_own_order,
     asks_how_long,
+    asks_how_to,
     asks_if_still_in_time,
     asks_until_when,
     asks_what_to_send,
     asks_where_or_when,
+    cancelled_money_back,
     corrects,
     counterfactual,
+    item_mentioned,
     no_order_number,
     not_delivered_yet,
     purpose_from_words,
@@ -90,7 +93,7 @@ from bot.i18n.format import clock, digits
 from bot.nlu.entities import extract_entities
 from bot.i18n.replies import render
 from bot.orders.models import Order
-from bot.orders.repository import create_return_request, find_order, mask_phone, verify_order
+from bot.orders.repository import create_return_request, find_order, in_store_format, mask_phone, verify_order
 from bot.stores.cancel import can_cancel
 from bot.stores.delivery import arrivals
 from bot.stores.facts import ItemFacts, OrderFacts
@@ -179,8 +182,10 @@ class ActionOrderFlow(Action):
             if deadline_follow_up(dispatcher, tracker):  # "уже почти двое суток прошло, сколько ещё ждать?" after "the
                 return []  # bank returns it within 72 hours", read as a status by a guess: that span from then
         if unnamed and what_if(question) and reason_from(None, question) is None:
-            again = computed_instead(tracker, self.name(), False)  # "а если только в 12 успею оформить?" after a
-            if again:  # pickup time, read as a return: the pickup again for the new hour
+            # "а если только в 12 успею оформить?" after a pickup time, read as a return: the pickup again for the new
+            # hour; "а если возьму модель подороже за 620?" after a price, read as a return even when sure: the price
+            again = computed_instead(tracker, self.name(), False) or total_again(tracker)  # again for that total
+            if again:
                 return again
         if unnamed and corrects(question) and reason_from(None, question) is None and (
                 bound_follow_up(dispatcher, tracker) or amount_corrected(dispatcher, tracker)):
@@ -191,6 +196,9 @@ class ActionOrderFlow(Action):
         reason = reason_from(None, question)
         if intent == "cancel_order" and removes_an_item(question):  # "کنسل نکنم، فقط بلندرو از سفارش حذف کنید": an edit
             utter_topic(dispatcher, tracker, "order_change", question, likely_intents(tracker))
+            return [SlotSet("purpose", None)]
+        if intent == "cancel_order" and cancelled_money_back(question):  # "заказ отменили а первый платеж не вернулся"
+            utter_topic(dispatcher, tracker, "refund_time", question, likely_intents(tracker))
             return [SlotSet("purpose", None)]
         names_order = any(latest_entity(tracker, name) for name in ORDER_SLOTS)
         beside = (_rule_beside(question, store) if intent in ("order_status", "inform") and names_order
@@ -382,7 +390,8 @@ class ActionOrderFlow(Action):
                 return facts(order), [], ""
         if not order_id or not phone:
             return None, [] if side_question(tracker) else [FollowupAction("order_lookup_form")], ""
-        result = verify_order(session, tracker.sender_id, store.id, order_id, phone, now(), client_key(tracker))
+        result = verify_order(session, tracker.sender_id, store.id, in_store_format(order_id, store.order_example), phone,
+                              now(), client_key(tracker))
         logger.info("verification for %s in %s: %s (phone %s)", tracker.sender_id, store.id, result.status, mask_phone(phone))
         reset = [SlotSet("order_id", None), SlotSet("phone", None)]
         if result.status == "locked" or result.locked_until is not None:  # the 5th failure locks at once
@@ -427,12 +436,16 @@ class ActionOrderFlow(Action):
             return [SlotSet("purpose", None)]
         names = [(i.sku, f"{i.name} {i.category}") for i in order.items]
         said = since_item_named(recent_texts(tracker), names)  # what the customer already told of this item
-        sku = tracker.get_slot("return_item") or returned_item(said, names, frozenset(i.sku for i in order.items if i.gift))
-        reason = tracker.get_slot("return_reason") or next(
+        gifts = frozenset(i.sku for i in order.items if i.gift)
+        # "اصلا پشیمون شدم کلا پرینترو نمیخوام" after a question on the gift paper: the item named now, not the one before
+        named_now = returned_item(said[:1], names, gifts) if len(names) > 1 and said and item_mentioned(said[0], names) else None
+        sku = named_now or tracker.get_slot("return_item") or returned_item(said, names, gifts)
+        other = named_now is not None and named_now != tracker.get_slot("return_item")  # its reason and seal are its own
+        reason = (None if other else tracker.get_slot("return_reason")) or next(
             (found for text in said if (found := reason_from(None, text))), None)
         if purpose == "damaged_item" and reason == "change_of_mind" and not tracker.get_slot("return_reason"):
             reason = None  # words of a damage report ("I don't want a broken one") are not a change of mind; an answer is
-        sealed = tracker.get_slot("sealed")
+        sealed = None if other else tracker.get_slot("sealed")
         if sealed is None:
             sealed = next((found for text in said if (found := sealed_from(None, text)) is not None), None)
         if reason is None and sealed is True and purpose == "return_request":
@@ -464,6 +477,15 @@ class ActionOrderFlow(Action):
             return known + [FollowupAction("return_form")]
         text = answers.return_decision(decision, item, store, language, now())  # type: ignore[arg-type]
         sources = cited([decision.ground or store.rules.returns], "returns")
+        again = any(reply.get("text") == text for reply in replies_before(tracker))  # "پس الان چیکار کنم؟" after it
+        returns = store.rules.returns
+        if again and decision.verdict in ("eligible", "needs_evidence") and rules_question(None, question):
+            if asks_how_to(question) and returns is not None:  # "چطوری بفرستم؟" after the decision: its how alone
+                dispatcher.utter_message(text=render("return.how", language, how=returns.how[language]),  # type: ignore[arg-type]
+                                         sources=sources)
+                return []  # (the return still waits to be filed)
+            if utter_units(dispatcher, tracker, question, [purpose, *likely_intents(tracker)]):
+                return []  # "бیمه هم لازمه؟": the rule asked, not the whole decision again
         if decision.verdict in ("eligible", "needs_evidence"):
             dispatcher.utter_message(text=text, sources=sources)
             dispatcher.utter_message(
@@ -476,7 +498,6 @@ class ActionOrderFlow(Action):
                        "deadline": decision.deadline.isoformat() if decision.deadline else None,
                        "shipping": decision.shipping}
             return cleared + [SlotSet("pending_return", pending)]
-        again = any(reply.get("text") == text for reply in replies_before(tracker))  # "پس الان چیکار کنم؟" after it
         if again and (asks_how_long(question) or asks_until_when(question)) and (
                 rule := answers.rule_line(decision.ground, language)):  # type: ignore[arg-type]
             dispatcher.utter_message(text=rule, sources=sources)

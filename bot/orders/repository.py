@@ -86,6 +86,16 @@ def compact_key(order_id: str) -> str:
     return re.sub(r"[\s_-]+", "", order_key(order_id))
 
 
+def in_store_format(order_id: str, example: str) -> str:
+    """"۳۰۰۴" at a store whose numbers read "CK-3001": its digits under the store's letters (the phone still has to
+    match), as customers drop the letters they see on every page of the store; other numbers as typed."""
+    digits = to_ascii_digits(order_id).strip()
+    letters = re.fullmatch(r"([A-Za-z]{1,4})-(\d+)", example)
+    if letters is None or not digits.isdigit() or len(digits) != len(letters.group(2)):
+        return order_id
+    return f"{letters.group(1)}-{digits}"
+
+
 # Cyrillic letters that look like Latin ones but sound otherwise: "ТС-1043" typed by ear is TS-1043, read by eye TC-1043
 _BY_EAR = {"c": "s", "p": "r", "h": "n", "b": "v", "x": "h"}
 

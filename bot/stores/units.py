@@ -79,6 +79,7 @@ class UnitMatch:
     unit: AnswerUnit
     score: float
     similarity: float = 0.0
+    probability: float = 0.0
 
 
 class UnitIndex:
@@ -133,7 +134,7 @@ class UnitIndex:
         similarities = (characters @ self._by_feature).toarray().ravel() * self._weight
         nearest = np.zeros(len(self.units))
         np.maximum.at(nearest, self._owner, similarities)  # each unit's closest text
-        best = nearest
+        best, probabilities = nearest, np.zeros(len(self.units))
         if self._margins is not None:
             by_character, by_word, intercepts = self._margins
             margins = (characters @ by_character + self._words.transform([text]) @ by_word).ravel() + intercepts
@@ -142,8 +143,9 @@ class UnitIndex:
             exponents = np.exp(SHARPNESS * (margins - margins.max()))
             probabilities = exponents / exponents.sum()
             best = SIMILARITY_SHARE * nearest + (1 - SIMILARITY_SHARE) * probabilities
-        return sorted((UnitMatch(unit, float(score), float(similarity))
-                       for unit, score, similarity in zip(self.units, best, nearest)), key=lambda match: -match.score)
+        return sorted((UnitMatch(unit, float(score), float(similarity), float(probability))
+                       for unit, score, similarity, probability in zip(self.units, best, nearest, probabilities)),
+                      key=lambda match: -match.score)
 
 
 # where a message's context ends and its question begins: a sentence's end, a dash, a colon, a comma
@@ -223,8 +225,11 @@ def _chosen(question: str, topics: Sequence[str], index: UnitIndex, city: Option
     bonus = {topic: TOPIC_BONUS / (2 ** rank) for rank, topic in reversed(list(enumerate(topics[:2])))}
     named, cities = _facts(told or question)
     said = named if named is not None else amount, cities or frozenset({city} if city else ())
-    fits = [(match, _fit(match.unit, *said, told or question)) for match in index.rank(question)
-            if not _not_for(match.unit, told or question, before)]
+    ranked = index.rank(question)
+    left = [match for match in ranked if not _not_for(match.unit, told or question, before)]
+    # the rules ruled out take their probability with them: the classifier's word is shared among those left
+    fits = [(_given(match, sum(other.probability for other in left)), _fit(match.unit, *said, told or question))
+            for match in left]
     met = {match.unit.topic for match, fit in fits if fit > 0}
     kept = [(match, fit) for match, fit in fits if fit >= 0 or match.unit.topic not in met]
     scored = sorted((UnitMatch(match.unit, match.score + bonus.get(match.unit.topic, 0.0) + fit,
@@ -242,6 +247,15 @@ def _chosen(question: str, topics: Sequence[str], index: UnitIndex, city: Option
             second.unit.id in meeting or second.similarity >= best.similarity - SECOND_WITHIN):
         return [best, second]
     return [best]
+
+
+def _given(match: UnitMatch, left: float) -> UnitMatch:
+    """A match scored with its probability among the rules left (`left`: their probabilities' sum), not all."""
+    if left <= 0.0 or left >= 1.0:
+        return match
+    probability = match.probability / left
+    return UnitMatch(match.unit, match.score + (1 - SIMILARITY_SHARE) * (probability - match.probability),
+                     match.similarity, probability)
 
 
 def ruled_out(question: str, index: UnitIndex, chosen: Sequence[AnswerUnit]) -> Optional[tuple[AnswerUnit, float]]:

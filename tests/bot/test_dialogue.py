@@ -8,6 +8,7 @@ from bot.dialogue import (
     takes_together,
     asks_what_now,
     removes_an_item,
+    cancelled_money_back,
     counterfactual,
     asks_why_asked,
     asks_where_or_when,
@@ -120,6 +121,13 @@ def test_slot_depends_on_the_open_question(entities, requested, order_id, phone)
         ("damaged_item", "گوشی ها بیمه حمل میشن؟", None),
         ("damaged_item", "کالا در حمل آسیب دیده", "transport_damage"),
         ("damaged_item", "чайник повредили при доставке", "transport_damage"),
+        (None, "مهلت تستم هنوز هست؟ صفحه‌ش گاهی سیاه میشه", "defect"),   # a screen that goes dark is a fault
+        (None, "اگه یه چیز دیگه غیر از اونی که انتخاب کردم فرستاده باشید چی؟", "wrong_item"),
+        (None, "به غیر از سفارش قبلی یه سفارش دیگه هم دارم", None),
+        (None, "یه چیز دیگه هم بپرسم، سفارشم کی اومد", None),
+        (None, "ноутбук пришёл, экран иногда гаснет", "defect"),
+        ("payment_failed", "صفحه پرداخت سفید میشه", None),                  # the site's page is no item's screen
+        (None, "موهام با این شامپو سیاه میشه؟", None),
     ],
 )
 def test_reason_from_buttons_and_words(intent: str, text: str, reason: str | None) -> None:
@@ -245,6 +253,8 @@ LANCOME = [("LC-EDP50", "Lancôme La Vie Est Belle Eau de Parfum 50 ml perfume")
         (["پس بدم؟", "هدیه‌اش هم؟"], None),                                            # a gift spoken of: ask
         (["хочу вернуть"], "LC-EDP50"),
         (["sample spray is stuck"], "LC-EDP50"),                                        # a gift's word, no gift word
+        (["باشه پس میخوام مرجوعش کنم", "پریروز ادکلن لانکوم ۵۰ میل رسید، با یه سمپل هدیه. بازش نکردم"], "LC-EDP50"),
+        (["а пробник в подарок?", "пришёл Lancôme 50 мл и пробник"], "LC-S"),          # the gift asked of, latest
     ],
 )
 def test_the_item_a_return_is_about(texts: list[str], sku: str | None) -> None:
@@ -748,6 +758,16 @@ def test_what_is_left_to_do(text: str, asks: bool) -> None:
 ])
 def test_an_item_taken_out_of_the_order(text: str, removes: bool) -> None:
     assert removes_an_item(text) is removes
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("заказ отменили а первый платеж уже неделю не вернулся", True), ("سفارشم لغو شد ولی هنوز پولم برنگشته", True),
+    ("заказ был отменён, когда вернут деньги?", True), ("سفارشمو کنسل کردن، قسط اولم کی برمیگرده؟", True),
+    ("хочу отменить заказ и вернуть деньги", False), ("میخوام سفارشمو لغو کنم پولم کی برمیگرده؟", False),
+    ("заказ отменили?", False), ("سفارشم لغو شد؟", False),
+])
+def test_the_money_of_an_order_already_cancelled(text: str, asked: bool) -> None:
+    assert cancelled_money_back(text) is asked
 
 
 @pytest.mark.parametrize("text, imagined", [

@@ -19,6 +19,7 @@ from bot.orders.repository import (
     VerifyResult,
     create_return_request,
     find_order,
+    in_store_format,
     mask_phone,
     phone_digits,
     phone_matches,
@@ -363,6 +364,15 @@ def test_an_older_database_gets_the_new_columns(tmp_path: Path) -> None:
 def test_an_order_number_typed_any_way_finds_the_order(orders: Session, typed: str) -> None:
     order = find_order(orders, "citadel", typed)
     assert order is not None and order.order_id == "CT-2006"
+
+
+@pytest.mark.parametrize("typed, example, meant", [
+    ("3004", "CK-3001", "CK-3004"), ("۳۰۰۴", "CK-3001", "CK-3004"),   # the store's letters, dropped
+    ("58120", "58120", "58120"),                                       # a store of digits alone
+    ("30045", "CK-3001", "30045"), ("TS-1043", "CK-3001", "TS-1043"),  # not the store's length; letters of its own
+])
+def test_digits_alone_are_read_in_the_stores_format(typed: str, example: str, meant: str) -> None:
+    assert in_store_format(typed, example) == meant
 
 
 def test_spellings_of_one_order_count_as_one_for_the_lock(orders: Session) -> None:

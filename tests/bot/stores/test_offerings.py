@@ -38,6 +38,9 @@ def test_the_methods_named_that_the_page_does_not_name(store: str, question: str
     ("tisa", "а пробники отдельно продаёте?", ["пробники"]),
     ("tisa", "باید اپ اسنپ رو نصب کنم؟", []),                    # installing an app oneself: no service asked
     ("citadel", "можно установить время доставки?", []),
+    ("citadel", "установка входит в стоимость?", ["установка"]),
+    ("citadel", "а мастер по установке у вас есть?", ["установка"]),
+    ("offykala", "купил мфу, при установке сам накосячил с настройками, теперь не печатает. могу вернуть?", []),  # told
     ("sitra", "سفارشم کی میرسه؟", []),
 ])
 def test_the_services_named_that_the_page_does_not_offer(store: str, question: str, expected: list[str]) -> None:
