@@ -33,6 +33,7 @@ from actions.context import (
 )
 from actions.db import local_now
 from actions.topics import (
+    FAULTS,
     ORDER_SLOTS,
     RETURN_TOPICS,
     amount_corrected,
@@ -506,7 +507,7 @@ class ActionUnclear(Action):
             return []  # "نه ببخشید دقیق نگاه کردم، اصلا یه عطر دیگه‌س!": a wrong item told, read as a "no"
         asked = not plain or rules_question(None, question)  # "ok?" alone asks nothing
         topics = likely_intents(tracker)
-        if reason_from(None, question) in ("defect", "transport_damage", "wrong_item"):  # a fault told: "۱۵ام سشوار
+        if reason_from(None, question) in FAULTS:  # a fault told: "۱۵ام سشوار
             topics = damage_rules_first(topics)  # گرفتم، امروز ۲۰امه. هنوز میتونم اطلاع بدم که روشن نمیشه؟"
         if asked and (utter_units(dispatcher, tracker, question, topics)
                       or utter_contact(dispatcher, tracker, question) or _follow_up_answered(dispatcher, tracker)):

@@ -36,6 +36,7 @@ from actions.db import in_database, local_now, now, order_items
 from actions.faults import told_when_down
 from actions.numbers import ActionUnclear, utter_return_post
 from actions.topics import (
+    FAULTS,
     ORDER_SLOTS,
     amount_corrected,
     damage_rules_first,
@@ -107,6 +108,7 @@ _FLOW_SLOTS = ("return_item", "return_reason", "sealed")
 _ASKED_AGAIN = (*ORDER_SLOTS, "sealed")
 # Rules whose answer, for a customer's own order, is that order's status: "when will my order arrive?"
 _STATUS_TOPICS = ("order_status", "delivery_time")
+DECISION_RECALLED = 3  # a return's decision said this many messages back is not said again for a question on it
 _AMOUNT = frozenset({"amount"})
 _DETAILS = ("amount", "city", "distance", "time")  # what a rule's answer is computed from, never an order's proof
 _ORDER_NUMBER = frozenset({"order_id"})
@@ -226,7 +228,7 @@ class ActionOrderFlow(Action):
             purpose = "order_status"  # "58122, 0912…. کی میرسه دستم؟" after a rule on returns: its status, not a return
         returning = tracker.get_slot("purpose") in ("return_request", "damaged_item") and reason
         if purpose == "cancel_order" and (sealed_from(None, question) is not None or returning
-                                          or reason in ("defect", "transport_damage", "wrong_item")):
+                                          or reason in FAULTS):
             purpose = "return_request"  # "a printer, still sealed, I changed my mind", "پشیمون شدم" to "why return
             # it?", "CK-3004 … نه ببخشید CK-3003 … شارژ نمیکنه" (a "no" read as a cancel): it has come, so a return
         if purpose is None and intent == "inform" and utter_return_post(dispatcher, tracker):
@@ -435,7 +437,9 @@ class ActionOrderFlow(Action):
             dispatcher.utter_message(text=render("return.no_items", language))  # type: ignore[arg-type]
             return [SlotSet("purpose", None)]
         names = [(i.sku, f"{i.name} {i.category}") for i in order.items]
-        said = since_item_named(recent_texts(tracker), names)  # what the customer already told of this item
+        texts = recent_texts(tracker)  # "do I send the gift sample back too?" asked before is no return of the sample
+        said = since_item_named(texts[:1] + [text for text in texts[1:] if not asks_what_to_send(text)], names)
+        # (said: what the customer already told of this item)
         gifts = frozenset(i.sku for i in order.items if i.gift)
         # "اصلا پشیمون شدم کلا پرینترو نمیخوام" after a question on the gift paper: the item named now, not the one before
         named_now = returned_item(said[:1], names, gifts) if len(names) > 1 and said and item_mentioned(said[0], names) else None
@@ -478,8 +482,9 @@ class ActionOrderFlow(Action):
         text = answers.return_decision(decision, item, store, language, now())  # type: ignore[arg-type]
         sources = cited([decision.ground or store.rules.returns], "returns")
         again = any(reply.get("text") == text for reply in replies_before(tracker))  # "پس الان چیکار کنم؟" after it
+        decided = any(reply.get("text") == text for reply in replies_before(tracker, DECISION_RECALLED))
         returns = store.rules.returns
-        if again and decision.verdict in ("eligible", "needs_evidence") and rules_question(None, question):
+        if decided and decision.verdict in ("eligible", "needs_evidence") and rules_question(None, question):
             if asks_how_to(question) and returns is not None:  # "چطوری بفرستم؟" after the decision: its how alone
                 dispatcher.utter_message(text=render("return.how", language, how=returns.how[language]),  # type: ignore[arg-type]
                                          sources=sources)

@@ -447,6 +447,9 @@ def _say_bound(dispatcher: CollectingDispatcher, unit: AnswerUnit, amount: float
 WORDS_BEFORE = 4  # the customer's messages whose words name a way of paying for the question after them
 
 
+FAULTS = ("defect", "transport_damage", "wrong_item")  # reasons told of a fault, which the damage rules answer
+
+
 def damage_rules_first(topics: Sequence[str]) -> list[str]:
     """The likely topics with the damage rules first: a fault told asks about them, whatever the message was read as."""
     return ["damaged_item", *(topic for topic in topics if topic != "damaged_item")]
@@ -459,9 +462,11 @@ def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list
     if not question:
         return []
     earlier = earlier_topic(tracker)
-    # the topic before weighs more than a guess, and an "and if …" leans on it unless its own topic is plain
+    # the topic before weighs more than a guess, and an "and if …" leans on it unless its own topic is plain, or it
+    # tells a fault that topic is not about ("اگه یه چیز دیگه غیر از اونی که انتخاب کردم فرستاده باشید چی؟" after the
+    # batches' looks)
     if (not classifier_sure(tracker) or (what_if(question) and not classifier_sure(tracker, CERTAIN))) and (
-            earlier in topics[1:]):
+            earlier in topics[1:]) and (earlier in RETURN_TOPICS or reason_from(None, question) not in FAULTS):
         topics = [earlier, *(topic for topic in topics if topic != earlier)]
     if not_delivered_yet(question):  # "can I return it if it hasn't come yet?": the rules for cancelling come first
         topics = ["cancel_order", *topics]

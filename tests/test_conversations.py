@@ -1333,3 +1333,16 @@ def test_how_to_send_after_a_decision_gets_the_how_not_the_decision_again(server
 def test_a_wrong_item_told_in_other_words_gets_all_costs_back(servers) -> None:
     said = last_reply(servers, "tisa", "حالا اگه واقعا یه چیز دیگه غیر از اونی که انتخاب کردم فرستاده باشید چی؟")
     assert "همه هزینه" in said and "متوجه منظورتان نشدم" not in said  # read as unclear, yet it tells a wrong item
+
+
+def test_how_to_send_after_a_question_on_the_gift_is_the_items_how(servers) -> None:
+    said = last_reply(servers, "tisa", "سلام سفارش TS-1043 شمارمم ۰۹۳۵۲۲۲۲۲۰۳. لانکوم رو نمیخوام، بازش نکردم پلمپش سالمه. "
+                                       "پس میگیرین؟", "اون نمونه هدیه که باهاش اومده بود رو هم باید برگردونم؟",
+                      "باشه. من مشهدم، چطوری بفرستمش؟")
+    assert "قبض پست" in said and "دلیل مرجوعی" not in said and "قابل مرجوعی است" not in said  # was "why return it?"
+
+
+def test_a_wrong_item_told_after_the_batches_looks_gets_its_own_rule(servers) -> None:
+    said = last_reply(servers, "tisa", "عطر باربری لندنی که برام اومده شیشه‌اش یکم با عکس سایت فرق داره، فیکه؟",
+                      "حالا اگه واقعا یه چیز دیگه غیر از اونی که انتخاب کردم فرستاده باشید چی؟")
+    assert "همه هزینه" in said and "سری‌های ساخت" not in said  # the topic before no longer outweighs the fault told
