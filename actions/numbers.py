@@ -46,6 +46,8 @@ from actions.topics import (
     greeted_in_their_language,
     ground_told,
     hand_to_person,
+    received_after_damage_rule,
+    refusal_stands,
     refused_what_if,
     say_units,
     sealed_follow_up,
@@ -477,15 +479,15 @@ class ActionUnclear(Action):
         if greeted_in_their_language(dispatcher, tracker):  # "по-русски понимаете?"
             return []
         if deadline_follow_up(dispatcher, tracker) or refused_what_if(dispatcher, tracker) or sealed_follow_up(
-                dispatcher, tracker):  # "it was yesterday noon" after "within 72 hours"; "and if I open it?" (or "a
-            return []  # sealed one?") after a change of mind
+                dispatcher, tracker) or refusal_stands(dispatcher, tracker):  # "it was yesterday noon" after "within 72
+            return []  # hours"; "and if I open it?" (or "a sealed one?") after a change of mind; "no way at all?" after it
         again = computed_again(tracker) or total_again(tracker)
         if again:  # a new detail, or "and for 250?", "if it becomes 2.5?": the same question with it
             return again
         if bound_follow_up(dispatcher, tracker) or amount_corrected(dispatcher, tracker):  # "а если за 8 млн?" after
             return []  # the rule for purchases over 10 million; "ببخشید ۲ میلیون و ۸۰۰ بود" after a rule of any amount
-        if window_asked_now(dispatcher, tracker):  # "сейчас 4 часа дня, ещё не поздно?" after a window: counted to now
-            return []
+        if window_asked_now(dispatcher, tracker) or received_after_damage_rule(dispatcher, tracker):  # "сейчас 4 часа
+            return []  # дня, ещё не поздно?" after a window: counted to now; "گرفتمش دیگه 😕" after "do not accept it"
         language = store_and_language(tracker)[1]
         about_order = _order_follow_up(tracker)
         if about_order is not None:  # "а когда он придет?" right after its look-up: for that order

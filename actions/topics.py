@@ -40,6 +40,7 @@ from bot.dialogue import (
     asks_about_language,
     asks_if_still_in_time,
     asks_the_converse,
+    asks_what_now,
     asks_until_when,
     asks_for_a_person,
     asks_for_contact,
@@ -56,6 +57,7 @@ from bot.dialogue import (
     reason_from,
     rules_question,
     says_now,
+    says_received,
     sealed_from,
     still_waiting,
     what_if,
@@ -315,13 +317,33 @@ def refused_what_if(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
         dispatcher, tracker, False)
 
 
+_SEAL = re.compile(r"پلمپ|پلمب|пломб|seal", re.IGNORECASE)  # a page's sentence that turns on the seal
+
+
+def refusal_stands(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """"یعنی هیچ راهی نداره؟ فقط دو بار زدم" after a return refused whatever the order (an opened perfume, no change
+    of mind): the answer stands, a person can look at it, and the page's way to ask all the same; True when said."""
+    if not asks_what_now(question_text(tracker)):
+        return False
+    texts = recent_texts(tracker, 3)
+    reason = next((found for text in texts if (found := reason_from(None, text)) is not None), None)
+    sealed = next((found for text in texts if (found := sealed_from(None, text)) is not None), None)
+    store, language = store_and_language(tracker)
+    if reason is None or refused_for_any_order(reason, sealed, store) is None:
+        return False
+    dispatcher.utter_message(text=answers.refused_again(store, language), buttons=human_button(language))  # type: ignore[arg-type]
+    return True
+
+
 def sealed_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """"و اگه باز نکرده بودمش؟", "а вторые я не вскрывала, их можно?" after a return for a reason told before: the
     rule of that reason for an item still sealed (read with the reason's name, which the question leaves out); True
     when said."""
     question = question_text(tracker)
-    if (sealed_from(None, question) is not True or reason_from(None, question) is not None
-            or not (what_if(question) or rules_question(None, question))):
+    asked = what_if(question) or rules_question(None, question)
+    # "نه بازش نکردم، پلمپه" told after a rule that turns on the seal (no form asked it): the answer to that rule
+    told = not asked and any(_SEAL.search(source.get("sentence") or "") for source in _sources_before(tracker))
+    if sealed_from(None, question) is not True or reason_from(None, question) is not None or not (asked or told):
         return False
     reason = next((found for text in recent_texts(tracker, 3)[1:] if (found := reason_from(None, text)) is not None), None)
     if reason is None:
@@ -329,8 +351,11 @@ def sealed_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool
     store, language = store_and_language(tracker)
     # "یه کولر گازی هم دارم که هنوز پلمپه، اونو میشه؟": a kind of item the reason excludes is refused, sealed or not
     refused = refused_for_any_order(reason, True, store, question, delivered=not not_delivered_yet(question))
-    return say_refused(dispatcher, reason, refused, language) or utter_units(
+    said = say_refused(dispatcher, reason, refused, language) or utter_units(
         dispatcher, tracker, f"{render(f'reason.{reason}', language)} {question}", ["return_request"])  # type: ignore[arg-type]
+    if said and told and refused is None and store.rules.returns is not None:  # taken back: how, as the next step
+        dispatcher.utter_message(text=render("return.how", language, how=store.rules.returns.how[language]))  # type: ignore[arg-type]
+    return said
 
 
 def offer_person_for_limit(dispatcher: CollectingDispatcher, question: str, units: Sequence[AnswerUnit],
@@ -399,6 +424,26 @@ def deadline_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bo
     units = [unit for unit in _rules_said_before(tracker) if unit.within is not None]
     return bool(units) and (utter_deadline(dispatcher, tracker, units)  # "یعنی تا کی؟" again: from the moment told before
                             or asks_until_when(question) and utter_deadline(dispatcher, tracker, units, earlier=True))
+
+
+def received_after_damage_rule(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """"گرفتمش دیگه 😕" right after the rule for a box damaged at delivery ("do not accept it"): the damage rule for a
+    parcel taken already (the 2-hour check, the 24 hours to report), not the same rule again nor "goodbye"; True when
+    said."""
+    question = question_text(tracker)
+    before = _rules_said_before(tracker)
+    if not says_received(question) or not any(unit.topic == "damaged_item" for unit in before):
+        return False
+    store, language = store_and_language(tracker)
+    index, texts = store_index(store), recent_texts(tracker, 2)
+    # the rule that answered the message before ("the box is crushed, the courier is here") is the one now past
+    past = next((match.unit for match in index.rank(texts[-1]) if match.unit in before), None) if len(texts) > 1 else None
+    after = next((match.unit for match in index.rank(question)
+                  if match.unit.topic == "damaged_item" and match.unit != past), None)
+    if after is None:
+        return False
+    say_units(dispatcher, with_next_step([after], store), language)
+    return True
 
 
 def bound_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:

@@ -40,6 +40,7 @@ DEV21_FLOOR = 0.80
 DEV22_FLOOR = 0.75
 DEV23_FLOOR = 0.75
 DEV24_FLOOR = 0.75
+DEV25_FLOOR = 0.50
 DEV26_FLOOR = 0.80
 
 
@@ -51,7 +52,8 @@ DEV26_FLOOR = 0.80
                                          ("dev15", DEV15_FLOOR), ("dev16", DEV16_FLOOR), ("dev18", DEV18_FLOOR),
                                          ("dev19", DEV19_FLOOR), ("dev20", DEV20_FLOOR),
                                          ("dev21", DEV21_FLOOR), ("dev22", DEV22_FLOOR), ("dev23", DEV23_FLOOR),
-                                         ("dev24", DEV24_FLOOR), ("dev26", DEV26_FLOOR)])
+                                         ("dev24", DEV24_FLOOR),
+                                         ("dev25", DEV25_FLOOR), ("dev26", DEV26_FLOOR)])
 def test_conversation_set_scores_above_its_floor(servers, name: str, floor: float) -> None:
     results = play(load(CONVERSATIONS / name), servers.url, servers.tracker_db)
     line = score_line(results)

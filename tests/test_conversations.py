@@ -1346,3 +1346,43 @@ def test_a_wrong_item_told_after_the_batches_looks_gets_its_own_rule(servers) ->
     said = last_reply(servers, "tisa", "عطر باربری لندنی که برام اومده شیشه‌اش یکم با عکس سایت فرق داره، فیکه؟",
                       "حالا اگه واقعا یه چیز دیگه غیر از اونی که انتخاب کردم فرستاده باشید چی؟")
     assert "همه هزینه" in said and "سری‌های ساخت" not in said  # the topic before no longer outweighs the fault told
+
+
+def test_a_story_read_surely_as_another_matter_yields_to_its_plain_request(servers) -> None:
+    said = last_reply(servers, "sitra", "سلام خسته نباشید. راستش دیشب با خانمم نشسته بودیم گفتیم آشپزخونه یه ماهیتابه و یه "
+                                        "مخلوط کن لازم داره، منم هول هولکی سفارش دادم. امروز صبح مادرم زنگ زد گفت دقیقا همینا "
+                                        "رو برامون کادو خریده 😅 خلاصه دیگه لازمشون نداریم. میشه سفارشمو کنسل کنم")
+    assert "در حال پردازش" in said and "ذکر نشده" not in said  # was read as who may receive it: "not covered"
+
+
+def test_a_perfume_left_on_ones_hands_is_a_change_of_mind(servers) -> None:
+    said = last_reply(servers, "tisa", "سلام عزیزم ببخشید طولانی میشه. هفته پیش تولد خواهرم بود، من از سایتتون یه عطر "
+                                       "لانکوم براش گرفتم، بعد دیروز فهمیدم شوهرش عین همونو براش خریده 🙈 حالا این عطر رو "
+                                       "دستم مونده. میتونم پسش بدم؟")
+    assert "پلمپ" in said and "ذکر نشده" not in said
+
+
+def test_a_distance_told_after_the_place_is_one_question(servers) -> None:
+    said = last_reply(servers, "citadel", "Привет! Хочу холодильник Samsung за 1 250 лари, сколько будет стоить доставка?",
+                      "а если в Гори? это где-то 85 км")
+    assert "170" in said and "Какое расстояние" not in said  # "где-то" asks nothing: it was a second question
+
+
+def test_a_parcel_taken_after_the_refuse_it_rule_gets_the_rules_after_taking_it(servers) -> None:
+    said = last_reply(servers, "offykala", "پیک الان دم دره، کارتن خیسه و یه طرفش فرو رفته. چیکار کنم؟", "گرفتمش دیگه 😕")
+    assert "۲۴ ساعت" in said and "خدانگهدار" not in said  # was read as a goodbye
+    said = last_reply(servers, "chistatek", "بسته‌ام الان رسید، یه گوشه کارتنش له شده. چیکار کنم؟",
+                      "نه دیگه تحویل گرفتم پیک رفت")
+    assert "۲ ساعت" in said and "در چه موردی" not in said  # was read as a plain "no"
+
+
+def test_no_way_at_all_after_a_refusal_for_any_order_says_it_stands(servers) -> None:
+    said = last_reply(servers, "tisa", "ورساچه اروس گرفتم، دو سه بار زدم ولی بوش اصلا به من نمیاد. میتونم پسش بدم؟",
+                      "یعنی هیچ راهی نداره؟ فقط دو بار زدم")
+    assert "پاسخ همان است" in said and "متوجه منظورتان نشدم" not in said
+
+
+def test_the_seal_told_after_a_rule_that_turns_on_it_gets_the_rule_and_how(servers) -> None:
+    said = last_reply(servers, "tisa", "من از سایتتون یه عطر لانکوم برای خواهرم گرفتم، بعد فهمیدم شوهرش عین همونو براش "
+                                       "خریده. حالا این عطر رو دستم مونده. میتونم پسش بدم؟", "نه بازش نکردم، پلمپه")
+    assert "امور مشتریان" in said and "شماره سفارش را بفرستید" not in said  # was the order asked for, no question asked

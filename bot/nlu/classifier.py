@@ -46,7 +46,8 @@ def _has_words(message: Message) -> bool:
 # the dev conversation sets). Nor where the whole weighs two readings alike (within CLOSE) and the question alone plainly
 # reads one of them ("اولین باره می‌خوام خرید کنم. ثبت نام چطوریه؟": signing up, not how to order) — unless that one is
 # about one's own order, where the story's facts decide ("پرینتر ... کار نمیکنه. میتونم برگردونم؟" is a fault, not
-# a change of mind).
+# a change of mind). A story read surely, but as no matter of one's order, yields too to a question that plainly asks
+# something done with it ("… مادرم همینا رو برامون کادو خریده. میشه سفارشمو کنسل کنم": no question of who may receive).
 STORY_TOKENS = 15
 UNSURE = 0.6
 PLAIN = 0.75
@@ -207,13 +208,19 @@ class LinearSvmIntentClassifier(GraphComponent, IntentClassifier):
             return messages
         probabilities = (self._arithmetic or self._model).predict_proba(self._features(messages))
         for index, message in enumerate(messages):
-            if probabilities[index].max() >= UNSURE or (asked := _asked_features(message)) is None:
+            sure = probabilities[index].max() >= UNSURE
+            story = len(message.get(TOKENS_NAMES[TEXT]) or []) >= STORY_TOKENS
+            if (sure and not story) or (asked := _asked_features(message)) is None:
                 continue
             own = (self._arithmetic or self._model).predict_proba(asked)[0]  # read unsurely: a story's plain request
-            story = len(message.get(TOKENS_NAMES[TEXT]) or []) >= STORY_TOKENS  # about one's order decides; of two
-            first, second = np.argsort(-probabilities[index])[:2]  # readings weighed alike, the question asked
-            alike = probabilities[index][first] - probabilities[index][second] < CLOSE  # plainly decides
-            reading = self._model.classes_[own.argmax()]
+            first, second = np.argsort(-probabilities[index])[:2]  # about one's order decides; of two readings
+            alike = probabilities[index][first] - probabilities[index][second] < CLOSE  # weighed alike, the question
+            reading = self._model.classes_[own.argmax()]  # asked plainly decides
+            if sure:  # a story read surely as no matter of one's order ("مادرم همینا رو برامون کادو خریده"), whose
+                # question plainly asks something done with it ("میشه سفارشمو کنسل کنم"): the request
+                if own.max() >= PLAIN and reading in REQUESTS and self._model.classes_[first] not in TOLD_DECIDES:
+                    probabilities[index] = own
+                continue
             if own.max() >= PLAIN and (story and reading in REQUESTS
                                        or alike and own.argmax() in (first, second) and reading not in TOLD_DECIDES):
                 probabilities[index] = own

@@ -199,6 +199,7 @@ _RU_LEADS_IN = re.compile(r"\w+(?:ть|ти|чь)|зна\w*|(?:по)?нят\w*|�
                           r"посмотр\w*|объясн\w*|напиш\w*|сообщ\w*|интересно|помн\w*|если|что|чтобы|как|так|не|ни|"
                           r"даже|и|или|а|но|то|тот|та|те|того|тем|там|тогда|такой|так")
 _INDEFINITE = re.compile(r"-(?:то|нибудь|либо)(?!\w)")  # "где-то", "когда-нибудь" ask nothing
+_INDEFINITE_WORD = re.compile(r"(?<!\w)\w+-(?:то|нибудь|либо)(?!\w)")
 # "can I ...?" runs on into what it asks about ("میشه خودم تعیین کنم کی بیارن", "можно выбрать во сколько привезут"):
 # only a question word asking what, when, where or how much ends where the next question begins ("что" mostly joins a
 # clause: "сказали что товара нет").
@@ -343,7 +344,7 @@ def _asks(clause: str, new_subject: bool = True) -> bool:
     opening it, or (`new_subject`) a change of subject opening it."""
     # "в том филиале, где я забираю заказы, ..." asks nothing by its "где"; "скажите, где мой заказ, ..." does
     clause = _RELATIVE_CLAUSE.sub(lambda found: found.group() if _LEADS_INTO.search(clause[:found.start() + 1]) else ",", clause)
-    clause = _NOT_ASKING.sub(" ", clause)
+    clause = _NOT_ASKING.sub(" ", _INDEFINITE_WORD.sub(" ", clause))  # "это где-то 85 км" asks nothing
     return any(pattern.search(clause) is not None for pattern in (
         QUESTION_WORDS, _HAVE_YOU, _MUST_I, _FA_ASKS_IF, _OPENS_WITH_WHAT, _ASKS_FOR, _ALTERNATIVE_ASKED, _ASKS_THE_STORE, _ASKS_TO)) or (
         new_subject and _NEW_SUBJECT.search(clause) is not None) or (

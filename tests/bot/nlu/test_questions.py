@@ -133,6 +133,7 @@ SPLIT = [
 ]
 
 SINGLE = [
+    "а если в Гори? это где-то 85 км",  # an indefinite "где-то" asks nothing: a detail of the question before
     "باید فاکتور و جعبه رو هم بفرستم؟",  # "must I" over the whole question
     "اگه قیمتو اشتباهی زده باشید و سفارشمو کنسل کنید، پولم کی برمیگرده؟",  # a request in a condition asks nothing
     "стоимость доставки и сборки?",  # one topic of two things
