@@ -8,6 +8,7 @@ from bot.dialogue import (
     takes_together,
     asks_what_now,
     removes_an_item,
+    says_received,
     cancelled_money_back,
     counterfactual,
     asks_why_asked,
@@ -123,6 +124,9 @@ def test_slot_depends_on_the_open_question(entities, requested, order_id, phone)
         ("damaged_item", "чайник повредили при доставке", "transport_damage"),
         (None, "مهلت تستم هنوز هست؟ صفحه‌ش گاهی سیاه میشه", "defect"),   # a screen that goes dark is a fault
         (None, "اگه یه چیز دیگه غیر از اونی که انتخاب کردم فرستاده باشید چی؟", "wrong_item"),
+        (None, "حالا این عطر رو دستم مونده. میتونم پسش بدم؟", "change_of_mind"),     # bought twice, left over
+        (None, "شوهرش عین همونو براش خریده", "change_of_mind"),
+        (None, "خلاصه دیگه لازمشون نداریم. میشه سفارشمو کنسل کنم", "change_of_mind"),
         (None, "به غیر از سفارش قبلی یه سفارش دیگه هم دارم", None),
         (None, "یه چیز دیگه هم بپرسم، سفارشم کی اومد", None),
         (None, "ноутбук пришёл, экран иногда гаснет", "defect"),
@@ -758,6 +762,14 @@ def test_what_is_left_to_do(text: str, asks: bool) -> None:
 ])
 def test_an_item_taken_out_of_the_order(text: str, removes: bool) -> None:
     assert removes_an_item(text) is removes
+
+
+@pytest.mark.parametrize("text, taken", [
+    ("گرفتمش دیگه 😕", True), ("نه دیگه تحویل گرفتم پیک رفت", True), ("уже забрала, курьер уехал", True),
+    ("получила уже", True), ("کی تحویل میگیرم؟", False), ("можно не забирать, если коробка мятая?", False),
+])
+def test_a_parcel_told_taken_already(text: str, taken: bool) -> None:
+    assert says_received(text) is taken
 
 
 @pytest.mark.parametrize("text, asked", [
