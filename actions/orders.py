@@ -28,6 +28,7 @@ from actions.context import (
     question_text,
     recent_texts,
     replies_before,
+    second_guess,
     side_question,
     store_and_language,
     total_again,
@@ -143,6 +144,8 @@ def _purpose(tracker: Tracker) -> Optional[str]:
             and not asks_where_or_when(question)):
         return tracker.get_slot("purpose")  # "من که تحویلش گرفتم. سفارش ۵۸۱۲۰. حالا چی؟" after the damage rule and the
         # offer to check it for one's order: that check, for this order
+    if intent == "damaged_item" and second_guess(tracker) == "order_status" and reason_from(None, question) is None:
+        return "order_status"  # "ну что там с моей микроволновкой? заказ ct2002", torn and telling no fault: its status
     if intent in ORDER_PURPOSES and not (waiting and later_question(tracker) and side_question(tracker)):
         return intent
     return waiting or tracker.get_slot("purpose")

@@ -1386,3 +1386,14 @@ def test_the_seal_told_after_a_rule_that_turns_on_it_gets_the_rule_and_how(serve
     said = last_reply(servers, "tisa", "من از سایتتون یه عطر لانکوم برای خواهرم گرفتم، بعد فهمیدم شوهرش عین همونو براش "
                                        "خریده. حالا این عطر رو دستم مونده. میتونم پسش بدم؟", "نه بازش نکردم، پلمپه")
     assert "امور مشتریان" in said and "شماره سفارش را بفرستید" not in said  # was the order asked for, no question asked
+
+
+def test_whats_up_with_my_microwave_telling_no_fault_is_its_status(servers) -> None:
+    said = last_reply(servers, "citadel", "ну что там с моей микроволновкой? заказ ct2002", "+995 599 125 502")
+    assert "отправлен" in said and "вернуть нельзя" not in said  # torn with a damage, it told none: was a refused return
+
+
+def test_another_size_sent_is_a_wrong_item_of_the_order(servers) -> None:
+    said = last_reply(servers, "tisa", "سلام!! سفارشم رسید ولی من ادکلن ۱۰۰ میل سفارش داده بودم، ۵۰ میل فرستادین!! حالا "
+                                       "چیکار کنم؟", "TS-1046", "۲۲۰۶")
+    assert "کالای اشتباه یا مغایر" in said and "دلیل مرجوعی چیست" not in said

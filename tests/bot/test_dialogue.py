@@ -125,6 +125,8 @@ def test_slot_depends_on_the_open_question(entities, requested, order_id, phone)
         (None, "مهلت تستم هنوز هست؟ صفحه‌ش گاهی سیاه میشه", "defect"),   # a screen that goes dark is a fault
         (None, "اگه یه چیز دیگه غیر از اونی که انتخاب کردم فرستاده باشید چی؟", "wrong_item"),
         (None, "حالا این عطر رو دستم مونده. میتونم پسش بدم؟", "change_of_mind"),     # bought twice, left over
+        (None, "سفارشم رسید ولی من ادکلن ۱۰۰ میل سفارش داده بودم، ۵۰ میل فرستادین!!", "wrong_item"),  # another size
+        (None, "سفارش دادم ولی هنوز نرسیده", None),                                   # not come yet: no wrong item
         (None, "شوهرش عین همونو براش خریده", "change_of_mind"),
         (None, "خلاصه دیگه لازمشون نداریم. میشه سفارشمو کنسل کنم", "change_of_mind"),
         (None, "به غیر از سفارش قبلی یه سفارش دیگه هم دارم", None),
