@@ -486,11 +486,10 @@ class ActionOrderFlow(Action):
         sources = cited([decision.ground or store.rules.returns], "returns")
         again = any(reply.get("text") == text for reply in replies_before(tracker))  # "پس الان چیکار کنم؟" after it
         decided = any(reply.get("text") == text for reply in replies_before(tracker, DECISION_RECALLED))
-        returns = store.rules.returns
+        how = answers.how_to_return(store, language)  # type: ignore[arg-type]
         if decided and decision.verdict in ("eligible", "needs_evidence") and rules_question(None, question):
-            if asks_how_to(question) and returns is not None:  # "چطوری بفرستم؟" after the decision: its how alone
-                dispatcher.utter_message(text=render("return.how", language, how=returns.how[language]),  # type: ignore[arg-type]
-                                         sources=sources)
+            if asks_how_to(question) and how:  # "چطوری بفرستم؟" after the decision: its how alone
+                dispatcher.utter_message(text=how, sources=sources)
                 return []  # (the return still waits to be filed)
             if utter_units(dispatcher, tracker, question, [purpose, *likely_intents(tracker)]):
                 return []  # "бیمه هم لازمه؟": the rule asked, not the whole decision again

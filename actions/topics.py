@@ -354,7 +354,7 @@ def sealed_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool
     said = say_refused(dispatcher, reason, refused, language) or utter_units(
         dispatcher, tracker, f"{render(f'reason.{reason}', language)} {question}", ["return_request"])  # type: ignore[arg-type]
     if said and told and refused is None and store.rules.returns is not None:  # taken back: how, as the next step
-        dispatcher.utter_message(text=render("return.how", language, how=store.rules.returns.how[language]))  # type: ignore[arg-type]
+        dispatcher.utter_message(text=answers.how_to_return(store, language))  # type: ignore[arg-type]
     return said
 
 

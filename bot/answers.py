@@ -155,6 +155,12 @@ def window_text(window: Window, language: Language) -> str:
     return render(f"window.{window.unit}", language, n=digits(str(window.amount), language), word=word)
 
 
+def how_to_return(policy: StorePolicy, language: Language) -> Optional[str]:
+    """"How to return: …", the page's way to send an item back, for a decision and for "how do I send it?" after one."""
+    returns = policy.rules.returns
+    return render("return.how", language, how=returns.how[language]) if returns else None
+
+
 def return_decision(
     decision: ReturnDecision, item: ItemFacts, policy: StorePolicy, language: Language, now: Optional[datetime] = None
 ) -> str:
@@ -162,10 +168,9 @@ def return_decision(
     refund."""
     reason = render(f"reason.{decision.reason}", language)
     store = policy.name[language]
-    if decision.verdict == "not_covered":
-        returns = policy.rules.returns  # the page's general way to ask for a return still applies
+    if decision.verdict == "not_covered":  # the page's general way to ask for a return still applies
         return _lines(render("return.verdict.not_covered", language, store=store, reason=reason),
-                      returns and render("return.how", language, how=returns.how[language]))
+                      how_to_return(policy, language))
     window, deadline = _window_and_deadline(decision, policy, language)
     if decision.verdict == "not_eligible":
         head = render("return.verdict.not_eligible", language, item=item.name, reason=reason)
@@ -189,7 +194,7 @@ def return_decision(
         ground and ground.conditions and ground.conditions[language],
         decision.shipping and render(f"return.shipping.{decision.shipping}", language, store=policy.name[language]),
         decision.sale_terms and render("return.shipping.sale_day", language),
-        returns and render("return.how", language, how=returns.how[language]),
+        how_to_return(policy, language),
         returns and returns.refund and render("return.refund", language, refund=returns.refund[language]),
     )
 
@@ -223,7 +228,7 @@ def return_any_reason(decision: ReturnDecision, policy: StorePolicy, language: L
     left_open = "change_of_mind" not in returns.grounds and render(
         "return.reason_not_covered", language, reason=render("reason.change_of_mind", language), store=store)
     return _lines(render("return.any_reason", language, store=store, reasons=named, rule=ground.conditions[language]),
-                  standing, left_open or None, render("return.how", language, how=returns.how[language]),
+                  standing, left_open or None, how_to_return(policy, language),
                   returns.refund and render("return.refund", language, refund=returns.refund[language]))
 
 
