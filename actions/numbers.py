@@ -59,6 +59,7 @@ from actions.topics import (
     utter_topic,
     utter_units,
     why_asked_now,
+    what_follows,
     window_asked_now,
 )
 from bot import answers
@@ -479,8 +480,9 @@ class ActionUnclear(Action):
         if greeted_in_their_language(dispatcher, tracker):  # "по-русски понимаете?"
             return []
         if deadline_follow_up(dispatcher, tracker) or refused_what_if(dispatcher, tracker) or sealed_follow_up(
-                dispatcher, tracker) or refusal_stands(dispatcher, tracker):  # "it was yesterday noon" after "within 72
-            return []  # hours"; "and if I open it?" (or "a sealed one?") after a change of mind; "no way at all?" after it
+                dispatcher, tracker) or refusal_stands(dispatcher, tracker) or what_follows(dispatcher, tracker):  # "it
+            return []  # was yesterday noon" after "within 72 hours"; "and if I open it?" (or "a sealed one?") after a change
+            # of mind; "no way at all?" after it; "30 hours have passed, nothing to do?" after "within 24 hours"
         again = computed_again(tracker) or total_again(tracker)
         if again:  # a new detail, or "and for 250?", "if it becomes 2.5?": the same question with it
             return again

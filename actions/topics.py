@@ -335,6 +335,19 @@ def refusal_stands(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     return True
 
 
+def what_follows(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """"الان حدود ۳۰ ساعت گذشته، دیگه هیچ کاری نمیشه کرد؟" right after "report it within 24 hours": what the page says
+    follows that rule (its next step: clear evidence after the 24 hours), not "out of scope"; True when said."""
+    if not asks_what_now(question_text(tracker)):
+        return False
+    before = _rules_said_before(tracker)
+    store, language = store_and_language(tracker)
+    steps = [step for unit in before if unit.next_step for step in store.units
+             if step.id == unit.next_step and step not in before]
+    say_units(dispatcher, steps[:1], language)
+    return bool(steps)
+
+
 def sealed_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """"و اگه باز نکرده بودمش؟", "а вторые я не вскрывала, их можно?" after a return for a reason told before: the
     rule of that reason for an item still sealed (read with the reason's name, which the question leaves out); True

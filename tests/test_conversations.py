@@ -1371,6 +1371,9 @@ def test_a_distance_told_after_the_place_is_one_question(servers) -> None:
 def test_a_parcel_taken_after_the_refuse_it_rule_gets_the_rules_after_taking_it(servers) -> None:
     said = last_reply(servers, "offykala", "پیک الان دم دره، کارتن خیسه و یه طرفش فرو رفته. چیکار کنم؟", "گرفتمش دیگه 😕")
     assert "۲۴ ساعت" in said and "خدانگهدار" not in said  # was read as a goodbye
+    said = last_reply(servers, "offykala", "پیک الان دم دره، کارتن خیسه و یه طرفش فرو رفته. چیکار کنم؟", "گرفتمش دیگه 😕",
+                      "الان حدود ۳۰ ساعت گذشته، دیگه هیچ کاری نمیشه کرد؟")
+    assert "مستندات شفاف" in said and "اطلاعاتی درباره" not in said  # what follows the 24 hours, not "out of scope"
     said = last_reply(servers, "chistatek", "بسته‌ام الان رسید، یه گوشه کارتنش له شده. چیکار کنم؟",
                       "نه دیگه تحویل گرفتم پیک رفت")
     assert "۲ ساعت" in said and "در چه موردی" not in said  # was read as a plain "no"
