@@ -440,12 +440,13 @@ class ActionOrderFlow(Action):
             dispatcher.utter_message(text=render("return.no_items", language))  # type: ignore[arg-type]
             return [SlotSet("purpose", None)]
         names = [(i.sku, f"{i.name} {i.category}") for i in order.items]
-        texts = recent_texts(tracker)  # "do I send the gift sample back too?" asked before is no return of the sample
+        texts = recent_texts(tracker)  # what the customer already told of this item ("do I send the gift sample back
+        # too?" asked before is no return of the sample)
         said = since_item_named(texts[:1] + [text for text in texts[1:] if not asks_what_to_send(text)], names)
-        # (said: what the customer already told of this item)
         gifts = frozenset(i.sku for i in order.items if i.gift)
         # "اصلا پشیمون شدم کلا پرینترو نمیخوام" after a question on the gift paper: the item named now, not the one before
-        named_now = returned_item(said[:1], names, gifts) if len(names) > 1 and said and item_mentioned(said[0], names) else None
+        named_now = (returned_item(said[:1], names, gifts)
+                     if len(names) > 1 and said and item_mentioned(said[0], names) else None)
         sku = named_now or tracker.get_slot("return_item") or returned_item(said, names, gifts)
         other = named_now is not None and named_now != tracker.get_slot("return_item")  # its reason and seal are its own
         reason = (None if other else tracker.get_slot("return_reason")) or next(
@@ -486,9 +487,9 @@ class ActionOrderFlow(Action):
         sources = cited([decision.ground or store.rules.returns], "returns")
         again = any(reply.get("text") == text for reply in replies_before(tracker))  # "پس الان چیکار کنم؟" after it
         decided = any(reply.get("text") == text for reply in replies_before(tracker, DECISION_RECALLED))
-        how = answers.how_to_return(store, language)  # type: ignore[arg-type]
         if decided and decision.verdict in ("eligible", "needs_evidence") and rules_question(None, question):
-            if asks_how_to(question) and how:  # "چطوری بفرستم؟" after the decision: its how alone
+            how = answers.how_to_return(store, language) if asks_how_to(question) else None  # type: ignore[arg-type]
+            if how:  # "چطوری بفرستم؟" after the decision: its how alone
                 dispatcher.utter_message(text=how, sources=sources)
                 return []  # (the return still waits to be filed)
             if utter_units(dispatcher, tracker, question, [purpose, *likely_intents(tracker)]):

@@ -353,10 +353,12 @@ def sealed_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool
     rule of that reason for an item still sealed (read with the reason's name, which the question leaves out); True
     when said."""
     question = question_text(tracker)
+    if sealed_from(None, question) is not True or reason_from(None, question) is not None:
+        return False
     asked = what_if(question) or rules_question(None, question)
     # "نه بازش نکردم، پلمپه" told after a rule that turns on the seal (no form asked it): the answer to that rule
     told = not asked and any(_SEAL.search(source.get("sentence") or "") for source in _sources_before(tracker))
-    if sealed_from(None, question) is not True or reason_from(None, question) is not None or not (asked or told):
+    if not (asked or told):
         return False
     reason = next((found for text in recent_texts(tracker, 3)[1:] if (found := reason_from(None, text)) is not None), None)
     if reason is None:

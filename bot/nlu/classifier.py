@@ -208,19 +208,23 @@ class LinearSvmIntentClassifier(GraphComponent, IntentClassifier):
             return messages
         probabilities = (self._arithmetic or self._model).predict_proba(self._features(messages))
         for index, message in enumerate(messages):
-            sure = probabilities[index].max() >= UNSURE
+            top = int(probabilities[index].argmax())
+            sure = probabilities[index][top] >= UNSURE
             story = len(message.get(TOKENS_NAMES[TEXT]) or []) >= STORY_TOKENS
-            if (sure and not story) or (asked := _asked_features(message)) is None:
+            # read surely, only a story read as no matter of one's order may yield to its question: its own reading is
+            # not computed for any other
+            if (sure and (not story or self._model.classes_[top] in TOLD_DECIDES)) or (
+                    asked := _asked_features(message)) is None:
                 continue
             own = (self._arithmetic or self._model).predict_proba(asked)[0]  # read unsurely: a story's plain request
-            first, second = np.argsort(-probabilities[index])[:2]  # about one's order decides; of two readings
-            alike = probabilities[index][first] - probabilities[index][second] < CLOSE  # weighed alike, the question
-            reading = self._model.classes_[own.argmax()]  # asked plainly decides
+            reading = self._model.classes_[own.argmax()]  # about one's order decides
             if sure:  # a story read surely as no matter of one's order ("مادرم همینا رو برامون کادو خریده"), whose
                 # question plainly asks something done with it ("میشه سفارشمو کنسل کنم"): the request
-                if own.max() >= PLAIN and reading in REQUESTS and self._model.classes_[first] not in TOLD_DECIDES:
+                if own.max() >= PLAIN and reading in REQUESTS:
                     probabilities[index] = own
                 continue
+            first, second = np.argsort(-probabilities[index])[:2]  # of two readings weighed alike, the question asked
+            alike = probabilities[index][first] - probabilities[index][second] < CLOSE  # plainly decides
             if own.max() >= PLAIN and (story and reading in REQUESTS
                                        or alike and own.argmax() in (first, second) and reading not in TOLD_DECIDES):
                 probabilities[index] = own

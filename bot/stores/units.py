@@ -227,9 +227,9 @@ def _chosen(question: str, topics: Sequence[str], index: UnitIndex, city: Option
     said = named if named is not None else amount, cities or frozenset({city} if city else ())
     ranked = index.rank(question)
     left = [match for match in ranked if not _not_for(match.unit, told or question, before)]
-    # the rules ruled out take their probability with them: the classifier's word is shared among those left
-    fits = [(_given(match, sum(other.probability for other in left)), _fit(match.unit, *said, told or question))
-            for match in left]
+    share = sum(match.probability for match in left)  # the rules ruled out take their probability with them: the
+    fits = [(_given(match, share), _fit(match.unit, *said, told or question)) for match in left]  # classifier's word is
+    # shared among those left
     met = {match.unit.topic for match, fit in fits if fit > 0}
     kept = [(match, fit) for match, fit in fits if fit >= 0 or match.unit.topic not in met]
     scored = sorted((UnitMatch(match.unit, match.score + bonus.get(match.unit.topic, 0.0) + fit,
