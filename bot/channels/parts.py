@@ -6,7 +6,8 @@ of an earlier one as any follow-up does); their metadata says which question of 
 each is, and the first carries the message as typed (the widget's history shows it whole).
 An answer that ends by asking for something (the order number) is said once, last: the rules
 are answered at once, the order asked for the rest — also when a later part, answered after
-the form stood aside, did not ask it again.
+the form stood aside, did not ask it again. A question a later part answers ("… شماره‌ام به
+۳۳۰۴ ختم میشه" after the order's question) is not said at all.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any, Awaitable, Callable, Optional
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
 from bot.channels.guard import SLASH_ESCAPE
+from bot.nlu.entities import extract_entities
 from bot.nlu.questions import split_questions
 
 
@@ -60,15 +62,23 @@ class _Collector(CollectingOutputChannel):
 
     def __init__(self) -> None:
         super().__init__()
-        self.asks: list[dict[str, Any]] = []
+        self.part = 0  # the number of the part being answered
+        self.asks: list[tuple[dict[str, Any], str, int]] = []  # each ask with the slot it asks and its part
 
     async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
         """Rasa passes each reply with its response's name (`utter_action`), which the client never sees."""
-        asking = str(message.get("utter_action") or "").startswith("utter_ask_")
+        response = str(message.get("utter_action") or "")
         before = len(self.messages)
         await super().send_response(recipient_id, message)
-        if asking:
-            self.asks.extend(self.messages[before:])
+        if response.startswith("utter_ask_"):
+            self.asks.extend((ask, response.removeprefix("utter_ask_"), self.part) for ask in self.messages[before:])
+
+    def pending(self, parts: list[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """The replies without the asks a later part answered (it tells the slot asked), and the asks still waiting."""
+        answered = [ask for ask, slot, number in self.asks
+                    if any(extract_entities(later, only=frozenset({slot})) for later in parts[number:])]
+        replies = [message for message in self.messages if not any(message is ask for ask in answered)]
+        return replies, [ask for ask, _, _ in self.asks if not any(ask is done for done in answered)]
 
 
 def asked_last(messages: list[dict[str, Any]], asks: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -93,6 +103,7 @@ async def answer_each(on_new_message: Callable[[UserMessage], Awaitable[Any]],
     parts = questions_of(message.text or "")
     collector = _Collector()
     for number, part in enumerate(parts, 1):
+        collector.part = number
         metadata = dict(message.metadata or {})
         if len(parts) > 1:
             metadata.update(question=number, questions=len(parts))
@@ -100,4 +111,7 @@ async def answer_each(on_new_message: Callable[[UserMessage], Awaitable[Any]],
                 metadata["message"] = message.text
         await on_new_message(UserMessage(part, collector, message.sender_id, input_channel=message.input_channel,
                                          metadata=metadata))
-    return asked_last(said_once(collector.messages), collector.asks) if len(parts) > 1 else collector.messages
+    if len(parts) == 1:
+        return collector.messages
+    replies, asks = collector.pending(parts)
+    return asked_last(said_once(replies), asks)

@@ -80,6 +80,21 @@ def count_of(text: str, nouns: tuple[str, ...]) -> Optional[int]:
     return None
 
 
+_BARE_COUNT = re.compile(rf"(?<![\w.,])(?:\d+|{_WORD_NUM_PHRASE})(?!\w)(?:{_GAP}تا(?!\w))?", re.IGNORECASE)
+_PERSIAN_LETTER = re.compile(r"[\u0600-\u06ff]")
+
+
+def counted_as(text: str, nouns: tuple[str, ...]) -> str:
+    """A bare count ("و اگه ۵ تا بود؟", "а если 5?") with the word of what the rule before counted put after it, so
+    that the rule's count reads it; the text unchanged when it names no bare count, or a count of the thing itself."""
+    found = _BARE_COUNT.search(normalize(text).lower())
+    if not nouns or found is None or count_of(text, nouns) is not None:
+        return text
+    persian = bool(_PERSIAN_LETTER.search(text))
+    noun = next((noun for noun in nouns if bool(_PERSIAN_LETTER.search(noun)) == persian), nouns[0])
+    return f"{text[:found.end()]} {noun}{text[found.end():]}"
+
+
 @dataclass(frozen=True)
 class Entity:
     """One entity found in a message, with offsets into the original text."""
@@ -131,7 +146,8 @@ _AMOUNT = re.compile(
 )
 _KM = rf"کیلومتر|کیلو{_GAP}متر|کیلومتری|km\b|км\b|километр\w*"
 _DISTANCE = re.compile(
-    rf"(?<![\w.,/])(?P<num>{_NUM}){_GAP}(?:{_KM})|(?<![\w])(?:{_KM})[ \u200c]{{0,3}}(?P<num2>{_NUM})(?!\d|[.,]\d)",
+    rf"(?<![\w.,/])(?P<num>{_NUM}){_GAP}(?:{_KM})|(?<![\w])(?:{_KM})[ \u200c]{{0,3}}(?P<num2>{_NUM})(?!\d|[.,]\d)"
+    rf"|(?<![\w])(?P<words>{_WORD_NUM_PHRASE}){_GAP}(?:{_KM})",  # "ده کیلومتری", "тридцать км"
     re.IGNORECASE,
 )
 # Hours said in words: "ساعت یک ظهر", "в два часа дня", "в час дня" (an hour alone is one o'clock). "2 дня" without "час"
@@ -177,7 +193,9 @@ _LAST_FOUR = re.compile(
     rf"(?:(?:4|چهار)(?:{_GAP}تا)?{_GAP}رقم{_GAP}[آا]خر|رقم(?:{_GAP}ها|ا)(?:ی)?{_GAP}[آا]خر|[آا]خرش(?:{_GAP}میشه|{_GAP}هست)?|[آا]خرین{_GAP}(?:4|چهار){_GAP}رقم|(?:[آا]خر|ته){_GAP}شمار\w*|"
     rf"последни[ехйи](?:{_GAP}(?:4|четыре))?(?:{_GAP}цифр\w*)?|(?:4|четыре){_GAP}последни[ехй]{_GAP}цифр\w*|"
     rf"(?:о|за)?канчивается{_GAP}на)"
-    r"\D{0,30}?(?<!\d)(?P<digits>\d{4})(?!\d)",
+    r"\D{0,30}?(?<!\d)(?P<digits>\d{4})(?!\d)"
+    # the ending said after the digits: "شماره‌ام به ۳۳۰۴ ختم میشه", "۴۵۶۷ تموم میشه", "на 5502 заканчивается"
+    rf"|(?<!\d)(?P<ending>\d{{4}})(?!\d){_GAP}(?:(?:ختم|تموم|تمام){_GAP}می|(?:о|за)?канчивается)",
     re.IGNORECASE,
 )
 _ORDER_KEYWORD = re.compile(r"(?:سفارش|فاکتور|заказ\w*|номер|#|№)\W{0,3}[^\d\s]{0,12}\W{0,3}$", re.IGNORECASE)
@@ -356,7 +374,8 @@ def _compound_amounts(text: str) -> Iterator[Entity]:
 def _distances(text: str) -> Iterator[Entity]:
     """A number of kilometres."""
     for match in _DISTANCE.finditer(text):
-        yield Entity("distance", match.start(), match.end(), _clean(parse_number(match.group("num") or match.group("num2"))))
+        yield Entity("distance", match.start(), match.end(),
+                     _clean(parse_number(match.group("num") or match.group("num2") or match.group("words"))))
 
 
 def _times(text: str) -> Iterator[Entity]:
@@ -390,7 +409,8 @@ def _phones(text: str) -> Iterator[Entity]:
             digits = "+" + digits
         yield Entity("phone", match.start(), match.end(), digits)
     for match in _LAST_FOUR.finditer(text):
-        yield Entity("phone", match.start("digits"), match.end("digits"), match.group("digits"))
+        said = "digits" if match.group("digits") else "ending"
+        yield Entity("phone", match.start(said), match.end(said), match.group(said))
 
 
 # "заказ 58 122": an order's digits in groups, as thousands are written (only right after "order")
@@ -466,7 +486,7 @@ _HOURS_AGO = re.compile(
     rf"|(?P<half_hour>نیم{_GAP}ساعت|полчаса)|(?P<hour>час|полтора{_GAP}часа)"
     rf"|(?P<unit2>час\w*|минут\w*){_GAP}(?P<n2>\d{{1,2}}|{_WORD_NUM})){_GAP}(?:پیش|قبل|назад)(?!\w|{_GAP}از)"  # "часов пять назад": about
     # the days gone by since, a span up to now: "الان ۲ روز گذشته", "уже 2 дня прошло", "прошло 3 дня", "двое суток прошло"
-    rf"|(?<!\w)(?P<days>\d{{1,2}}|{_WORD_NUM}){_GAP}(?:روز|дн[яей]|день|сут(?:ки|ок)){_GAP}(?:گذشته|прошл\w*)(?!\w)"
+    rf"|(?<!\w)(?P<days>\d{{1,2}}|{_WORD_NUM}){_GAP}(?:روزه?|дн[яей]|день|сут(?:ки|ок)){_GAP}(?:گذشته|прошл\w*)(?!\w)"
     rf"|(?<!\w)прошл\w*{_GAP}(?:уже{_GAP})?(?P<days2>\d{{1,2}}|{_WORD_NUM}){_GAP}(?:дн[яей]|день|сут(?:ки|ок))(?!\w)",
     re.IGNORECASE,
 )
@@ -569,6 +589,25 @@ _FINDERS: tuple[Callable[[str], Iterator[Entity]], ...] = (
 )
 
 
+# A phone's word just before four digits: "سفارش ۳۰۰۳ شماره ۳۳۰۳" tells the order, then its phone's end.
+_PHONE_WORD_BEFORE = re.compile(r"(?:شمار\w*|موبایل\w*|تلفن\w*|телефон\w*|тел|номер)\W{0,3}$", re.IGNORECASE)
+
+
+def _phone_ends(text: str, found: list[Entity]) -> list[Entity]:
+    """Four digits after a phone's word, once an order is told before them, are the phone's last four, not an order."""
+    ordered = sorted(found, key=lambda entity: entity.start)
+    told_order = False
+    for index, entity in enumerate(ordered):
+        if entity.entity != "order_id":
+            continue
+        if told_order and re.fullmatch(r"\d{4}", entity.value) and _PHONE_WORD_BEFORE.search(
+            text[max(0, entity.start - 15) : entity.start]
+        ):
+            ordered[index] = Entity("phone", entity.start, entity.end, entity.value)
+        told_order = True
+    return ordered
+
+
 def extract_entities(text: str, only: Optional[frozenset[str]] = None) -> list[Entity]:
     """All entities of `text` (or those of the kinds `only`), non-overlapping, in text order: a kind left out still
     claims its words ("за 1200 лари" is an amount, never order 1200)."""
@@ -578,4 +617,4 @@ def extract_entities(text: str, only: Optional[frozenset[str]] = None) -> list[E
         for entity in finder(normalized):
             if not any(entity.start < other.end and other.start < entity.end for other in found):
                 found.append(entity)
-    return sorted((entity for entity in found if only is None or entity.entity in only), key=lambda entity: entity.start)
+    return [entity for entity in _phone_ends(normalized, found) if only is None or entity.entity in only]

@@ -57,3 +57,16 @@ async def test_answer_each_puts_the_form_s_question_after_the_later_parts_answer
     assert [reply["text"] for reply in replies] == [
         "ответ: где мой заказ?", "ответ: и как отследить посылку?", "Номер заказа?"]
     assert all("utter_action" not in reply for reply in replies)
+
+
+async def test_a_question_a_later_part_answers_is_not_said() -> None:
+    async def rasa(message: UserMessage) -> None:  # the first part asks the phone, the second tells its last four
+        if message.text.startswith("لپ تاپ"):
+            await message.output_channel.send_response(message.sender_id, {"text": "شماره موبایل؟", "utter_action": "utter_ask_phone"})
+        else:
+            await message.output_channel.send_response(message.sender_id, {"text": "سفارش CK-3004: تحویل شده"})
+
+    text = "لپ تاپ CK-3004 باتریش زود خالی میشه، هنوز تو ضمانتم؟ شماره‌ام به ۳۳۰۴ ختم میشه"
+    assert questions_of(text) == ["لپ تاپ CK-3004 باتریش زود خالی میشه، هنوز تو ضمانتم؟", "شماره‌ام به ۳۳۰۴ ختم میشه"]
+    replies = await answer_each(rasa, UserMessage(text, sender_id="s"))
+    assert [reply["text"] for reply in replies] == ["سفارش CK-3004: تحویل شده"]

@@ -1,10 +1,11 @@
 from collections import Counter
 from pathlib import Path
+from typing import Optional
 
 import pytest
 from rasa.shared.nlu.training_data.loading import load_data
 
-from bot.nlu.entities import extract_entities, spelled_as_digits
+from bot.nlu.entities import count_of, counted_as, extract_entities, spelled_as_digits
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -26,6 +27,13 @@ def found(text: str) -> list[tuple[str, str, object]]:
         ("۴ رقم آخر شماره‌ام ۴۵۶۷ هست", [("phone", "۴۵۶۷", "4567")]),
         ("последние 4 цифры 4567", [("phone", "4567", "4567")]),
         ("номер заканчивается на 0042", [("phone", "0042", "0042")]),
+        # the ending said after the digits, and four digits after a phone's word once the order is told
+        ("(CK-3004) شماره‌ام به ۳۳۰۴ ختم میشه", [("order_id", "CK-3004", "CK-3004"), ("phone", "۳۳۰۴", "3304")]),
+        ("شمارم به 4567 تموم میشه", [("phone", "4567", "4567")]),
+        ("на 5502 заканчивается", [("phone", "5502", "5502")]),
+        ("سفارش ۳۰۰۳ شماره ۳۳۰۳", [("order_id", "۳۰۰۳", "3003"), ("phone", "۳۳۰۳", "3303")]),
+        ("سفارش ۳۰۰۳ شماره سفارش ۳۳۰۳", [("order_id", "۳۰۰۳", "3003"), ("order_id", "۳۳۰۳", "3303")]),
+        ("شماره ۳۰۰۳", [("order_id", "۳۰۰۳", "3003")]),
         ("سفارش 123", [("order_id", "123", "123")]),
         ("هزینه 123", []),                                   # three digits need "order" nearby
         ("در 2 روز", []),                                    # durations are not order numbers
@@ -53,6 +61,9 @@ def found(text: str) -> list[tuple[str, str, object]]:
         ("12 км", [("distance", "12 км", 12)]),
         ("۱۵ کیلومتر", [("distance", "۱۵ کیلومتر", 15)]),
         ("7,5 km", [("distance", "7,5 km", 7.5)]),
+        ("مثلا ده کیلومتری؟", [("distance", "ده کیلومتر", 10)]),  # in words
+        ("حدود چهل و پنج کیلومتر", [("distance", "چهل و پنج کیلومتر", 45)]),
+        ("тридцать километров", [("distance", "тридцать километров", 30)]),
         # times as HH:MM, afternoon words move past noon
         ("заберу в 10:30", [("time", "10:30", "10:30")]),
         ("11 утра", [("time", "11 утра", "11:00")]),
@@ -161,6 +172,7 @@ def test_agrees_with_the_annotations_of_our_training_data() -> None:
         ("уже почти двое суток прошло", [("time", "двое суток прошло", "minutes_ago:2880")]),  # a collective numeral
         ("прошло три дня", [("time", "прошло три дня", "minutes_ago:4320")]),
         ("الان ۲ روز گذشته هنوز برنگشته", [("time", "۲ روز گذشته", "minutes_ago:2880")]),
+        ("الان دو روزه گذشته هنوز برنگشته", [("time", "دو روزه گذشته", "minutes_ago:2880")]),  # "it's two days"
         ("через 3 дня привезут?", []),
         ("ديشب ساعت ۹ رسید", [("date", "ديشب", "ago:1"), ("time", "ساعت ۹", "21:00")]),  # last night is the evening
         ("вчера вечером в 9 часов", [("date", "вчера", "ago:1"), ("time", "9 часов", "21:00")]),
@@ -263,3 +275,13 @@ def test_a_kind_left_out_still_claims_its_words() -> None:
 ])
 def test_numbers_in_words_are_written_in_digits_for_readers_of_bare_numbers(text: str, spelled: str) -> None:
     assert spelled_as_digits(text) == spelled and len(spelled) == len(text)
+
+
+@pytest.mark.parametrize("text, counted, count", [
+    ("و اگه ۵ تا بود؟", "و اگه ۵ تا پله بود؟", 5), ("а если 12?", "а если 12 ступен?", 12),
+    ("а если пять?", "а если пять ступен?", 5), ("و اگه پنج تا پله بود؟", "و اگه پنج تا پله بود؟", 5),
+    ("اگه بیشتر بود؟", "اگه بیشتر بود؟", None),
+])
+def test_a_bare_count_counts_what_the_rule_before_counted(text: str, counted: str, count: Optional[int]) -> None:
+    assert counted_as(text, ("پله", "ступен")) == counted
+    assert count_of(counted, ("پله", "ступен")) == count
