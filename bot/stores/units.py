@@ -241,12 +241,14 @@ def _chosen(question: str, topics: Sequence[str], index: UnitIndex, city: Option
     # a second rule of an unrelated topic is noise, not a second question, unless the amount or place said meets it
     related = {best.unit.topic, *topics[:2]}
     meeting = {match.unit.id for match, fit in fits if fit > 0}
-    second = next((match for match in scored[1:] if match.unit.topic in related or match.unit.id in meeting), None)
-    # close to the first, or close enough on its own when the amount or place said meets it
-    if second is not None and second.similarity >= SECOND_SIMILAR and (
-            second.unit.id in meeting or second.similarity >= best.similarity - SECOND_WITHIN):
-        return [best, second]
-    return [best]
+    # close to the first, or close enough on its own when the amount or place said meets it; a rule of a related
+    # topic that the place meets before one of another topic ("кто платит за пересылку обратно? я в Исфахане": the
+    # receipt from the provinces, not the post's days to them)
+    candidates = (next((match for match in scored[1:] if match.unit.topic in related and match.unit.id in meeting), None),
+                  next((match for match in scored[1:] if match.unit.topic in related or match.unit.id in meeting), None))
+    second = next((match for match in candidates if match is not None and match.similarity >= SECOND_SIMILAR and (
+        match.unit.id in meeting or match.similarity >= best.similarity - SECOND_WITHIN)), None)
+    return [best, second] if second is not None else [best]
 
 
 def _given(match: UnitMatch, left: float) -> UnitMatch:
@@ -375,6 +377,16 @@ def beside_said(question: str, said: Sequence[AnswerUnit], index: UnitIndex) -> 
 # a rule that sends the customer to the store's people: "با امور مشتریان تیسا هماهنگ کنید", "свяжитесь с поддержкой"
 _GET_IN_TOUCH = re.compile(r"تماس بگیرید|هماهنگ کنید|اطلاع (?:دهید|بدهید)|свяжитесь|позвоните|согласуйте|обратитесь|сообщите",
                            re.IGNORECASE)
+
+
+# a time a rule gives: days, hours, or a word of time ("as soon as possible", "no fixed time"); not "under 18 years"
+_SPAN = re.compile(r"روز|ساعت|هفته|ماه|مدت|زمان|فوری|سریع|(?<!\w)(?:день(?!г)|дн[яейи]|час|недел|месяц|срок|быстр|врем)",
+                   re.IGNORECASE)
+
+
+def gives_a_time(unit: AnswerUnit) -> bool:
+    """Whether a rule says anything of time, so that it may answer "how many days?"."""
+    return any(_SPAN.search(text) for text in unit.text.values())
 
 
 def sends_to_people(unit: AnswerUnit, language: str) -> bool:

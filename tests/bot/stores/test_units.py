@@ -233,6 +233,13 @@ def test_a_rule_for_another_place_is_left_out_and_an_amount_at_the_bound_meets_i
     assert chosen and chosen[0].unit.id == "id_check_over_10m_toman"
 
 
+def test_the_second_rule_the_place_meets_is_of_the_matter_asked() -> None:
+    tisa = UnitIndex(policies()["tisa"].units)  # the receipt from the provinces, not the post's days to them
+    ids = [match.unit.id for match in choose_units("а кто платит за пересылку обратно? я в Исфахане",
+                                                   ["recipient", "damaged_item"], tisa, "isfahan")]
+    assert ids == ["return_shipping_normal_days_or_sale", "return_from_provinces_post_receipt"]
+
+
 @pytest.mark.parametrize(
     "store, question, said",
     [  # one rule of the page (a sentence, or the steps of one procedure) is answered whole, in the page's words
