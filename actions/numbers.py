@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
     CERTAIN,
+    COMPUTED,
     TOTALS,
     as_number,
     classifier_sure,
@@ -101,7 +102,7 @@ from bot.nlu.entities import OUT_OF_TOWN
 from bot.stores.delivery import arrivals, delivery_cost, pickup_slot
 from bot.stores.installments import schedule
 from bot.stores.policy import StorePolicy
-from bot.stores.units import broad, plainly_answered, short_follow_up, store_index
+from bot.stores.units import ASKS_ALONE_WORDS, broad, plainly_answered, short_follow_up, store_index
 
 
 def _total(tracker: Tracker, store: StorePolicy, stated: Optional[list[float]] = None) -> Optional[float]:
@@ -426,6 +427,17 @@ def _topic_leaned_on(tracker: Tracker, question: str) -> Optional[str]:
     return earlier if ranked and ranked[0].unit.topic == earlier else None
 
 
+def _computed_next(tracker: Tracker) -> List[Dict[Text, Any]]:
+    """"и сколько ехать будет?" right after a delivery price, read as out of scope: a few words whose next reading is
+    another computed answer (the delivery time) get it, for the details the conversation holds."""
+    ranking = ranked_intents(tracker)
+    action = f"action_{ranking[1]}" if len(ranking) > 1 and ranking[0] == "out_of_scope" else None
+    if (action not in COMPUTED or last_computed(tracker, before_this_message=True) not in COMPUTED
+            or not short_follow_up(question_text(tracker), ASKS_ALONE_WORDS)):
+        return []
+    return [FollowupAction(action)]  # type: ignore[arg-type]
+
+
 def _follow_up_answered(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """"ایرانیا چطور؟" right after "عطرای خارجیتون چقدر تا انقضا دارن؟", "а если по дороге разобьётся?": a few words,
     or an "and if …", that lean on the question before, answered by its topic's rules read with it; True when said."""
@@ -483,9 +495,9 @@ class ActionUnclear(Action):
                 dispatcher, tracker) or refusal_stands(dispatcher, tracker) or what_follows(dispatcher, tracker):  # "it
             return []  # was yesterday noon" after "within 72 hours"; "and if I open it?" (or "a sealed one?") after a change
             # of mind; "no way at all?" after it; "30 hours have passed, nothing to do?" after "within 24 hours"
-        again = computed_again(tracker) or total_again(tracker)
-        if again:  # a new detail, or "and for 250?", "if it becomes 2.5?": the same question with it
-            return again
+        again = computed_again(tracker) or total_again(tracker) or _computed_next(tracker)
+        if again:  # a new detail, or "and for 250?", "if it becomes 2.5?": the same question with it; "и сколько ехать
+            return again  # будет?" after a delivery price: the time, for the place priced
         if bound_follow_up(dispatcher, tracker) or amount_corrected(dispatcher, tracker):  # "а если за 8 млн?" after
             return []  # the rule for purchases over 10 million; "ببخشید ۲ میلیون و ۸۰۰ بود" after a rule of any amount
         if window_asked_now(dispatcher, tracker) or received_after_damage_rule(dispatcher, tracker):  # "сейчас 4 часа

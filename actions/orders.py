@@ -49,6 +49,7 @@ from actions.topics import (
     hand_to_person,
     human_button,
     offer_person,
+    received_after_damage_rule,
     refused_what_if,
     refused_with_reason_before,
     say_refused,
@@ -75,6 +76,7 @@ from bot.dialogue import (
     counterfactual,
     item_mentioned,
     no_order_number,
+    never_received,
     not_delivered_yet,
     purpose_from_words,
     reason_from,
@@ -256,8 +258,9 @@ class ActionOrderFlow(Action):
         if purpose in ("return_request", "damaged_item") and unknown_order and (
                 self._refused_by_rule(dispatcher, store, language, question)  # "opened it, I don't like the smell"
                 or refused_what_if(dispatcher, tracker)  # "and if I open it?" after a change of mind: still refused
-                or sealed_follow_up(dispatcher, tracker)):  # "and if I hadn't opened it?": the rule for a sealed item
-            return [SlotSet("purpose", None)]
+                or sealed_follow_up(dispatcher, tracker)  # "and if I hadn't opened it?": the rule for a sealed item
+                or received_after_damage_rule(dispatcher, tracker)):  # "دیگه گرفتمش رفت 😅 بازش کردم یه خط رو درش
+            return [SlotSet("purpose", None)]  # هست" after "do not accept a damaged box": the rules for a parcel taken
         # with an order proven, the rules answer "and if I hadn't opened it, who would pay?" (not "and if it breaks?",
         # which is the order's decision) and a status-worded question about another rule ("what to check on delivery?")
         # "and if it broke?" of a proven order is its decision; "if you ship it and I regret, can I cancel then?" a rule
@@ -265,8 +268,9 @@ class ActionOrderFlow(Action):
         # an order whose phone is asked again (after a mismatch) is no order to answer a question of another kind for
         unproven = unknown_order or (not tracker.get_slot("verified_order") and tracker.get_slot("requested_slot") == "phone"
                                      and not any(latest_entity(tracker, name) for name in ORDER_SLOTS))
+        not_received = bool(tracker.get_slot("verified_order")) and never_received(question) and not what_if(question)
         if (intent in (purpose, "inform") and (unproven or hypothetical or intent == "order_status")
-                and not _given_to_look_up(intent, question)
+                and not _given_to_look_up(intent, question) and not not_received  # "я ничего не получал" of a proven order: its own state
                 and (self._about_the_rules(intent, question, store, likely_intents(tracker) if unproven else [])
                      or self._rules_follow_up(tracker, question)
                      or window_asked_now(CollectingDispatcher(), tracker)
@@ -418,6 +422,10 @@ class ActionOrderFlow(Action):
         purpose: str, order: OrderFacts,
     ) -> List[Dict[Text, Any]]:
         """Status, cancellation or return decision for a verified order."""
+        if purpose == "order_status" and order.status == "delivered" and never_received(question_text(tracker)):
+            dispatcher.utter_message(text=answers.not_received(order, store, language),  # type: ignore[arg-type]
+                                     buttons=human_button(language))  # "как доставлен?? я ничего не получал"
+            return [SlotSet("purpose", None)]
         if purpose == "order_status":
             dispatcher.utter_message(text=answers.order_status(order, store, language, now()))  # type: ignore[arg-type]
             _utter_order_window(dispatcher, tracker, store, language, order)

@@ -37,10 +37,13 @@ from bot.dialogue import (
     REASON_NAMES,
     adds_to_order,
     asks_a_limit,
+    asks_duration,
     asks_about_language,
     asks_if_still_in_time,
     asks_the_converse,
     asks_what_now,
+    asks_who_pays,
+    asks_why,
     asks_until_when,
     asks_for_a_person,
     asks_for_contact,
@@ -65,6 +68,7 @@ from bot.dialogue import (
 )
 from bot.i18n.format import listing, money
 from bot.i18n.replies import render
+from bot.nlu.entities import count_of, counted_as
 from bot.nlu.normalize import to_ascii_digits
 from bot.nlu.questions import sentences
 from bot.console.service import queue_for_person
@@ -74,9 +78,9 @@ from bot.stores.offerings import PAYMENTS, SERVICES, Offering, unlisted
 from bot.stores.policy import Answer, AnswerUnit, StorePolicy
 from bot.stores.returns import refused_for_any_order, window_from
 from bot.stores.rules import Reason, ReturnGround
-from bot.stores.units import (ASKS_ALONE_WORDS, beside_said, broad, choose_units, echoed, limits_amount,
-                              meets_amount, plainly_answered, ruled_out, sends_to_people, short_follow_up, store_index,
-                              with_next_step)
+from bot.stores.units import (ANSWERS, ASKS_ALONE_WORDS, ECHO_WORDS, beside_said, broad, choose_units, echoed,
+                              gives_a_time, limits_amount, meets_amount, plainly_answered, ruled_out, sends_to_people,
+                              short_follow_up, store_index, with_next_step)
 
 logger = logging.getLogger(__name__)
 _FIGURE = re.compile(r"\d")  # a digit of any script: "180", "۱۸۰"
@@ -285,8 +289,9 @@ def window_asked_now(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool
     whatever the classifier read; True when said."""
     question = question_text(tracker)
     store, language = store_and_language(tracker)
-    told = short_follow_up(question, ASKS_ALONE_WORDS) and bool(moments_told(
-        (tracker.latest_message or {}).get("entities") or [], local_now(store)))  # "получил уже часов пять назад..."
+    told = (short_follow_up(question, ASKS_ALONE_WORDS) or says_received(question) and not re.search(r"[?؟]", question)) and bool(
+        moments_told((tracker.latest_message or {}).get("entities") or [], local_now(store)))  # "получил уже часов
+    # пять назад...", "حدود سه ساعت پیش تحویلش گرفتم" (not "… پریروز تحویل گرفتم …، مرجوعی ثبت میکنید؟")
     if not (says_now(question) or asks_if_still_in_time(question) or told):
         return False
     return utter_window(dispatcher, tracker, store, language, question, steps=True)
@@ -322,16 +327,22 @@ _SEAL = re.compile(r"پلمپ|پلمب|пломб|seal", re.IGNORECASE)  # a pag
 
 def refusal_stands(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """"یعنی هیچ راهی نداره؟ فقط دو بار زدم" after a return refused whatever the order (an opened perfume, no change
-    of mind): the answer stands, a person can look at it, and the page's way to ask all the same; True when said."""
-    if not asks_what_now(question_text(tracker)):
+    of mind): the answer stands, a person can look at it, and the page's way to ask all the same; asked why ("چرا
+    آخه؟ فقط یه پیس زدم"), the rule's reason first. True when said."""
+    question = question_text(tracker)
+    why = asks_why(question)
+    if not (why or asks_what_now(question)):
         return False
     texts = recent_texts(tracker, 3)
     reason = next((found for text in texts if (found := reason_from(None, text)) is not None), None)
     sealed = next((found for text in texts if (found := sealed_from(None, text)) is not None), None)
     store, language = store_and_language(tracker)
-    if reason is None or refused_for_any_order(reason, sealed, store) is None:
+    refused = refused_for_any_order(reason, sealed, store) if reason is not None else None
+    if refused is None:
         return False
-    dispatcher.utter_message(text=answers.refused_again(store, language), buttons=human_button(language))  # type: ignore[arg-type]
+    rule = answers.rule_line(refused[0], language) if why else None  # type: ignore[arg-type]
+    dispatcher.utter_message(text="\n".join(filter(None, (rule, answers.refused_again(store, language)))),  # type: ignore[arg-type]
+                             buttons=human_button(language))  # type: ignore[arg-type]
     return True
 
 
@@ -418,16 +429,18 @@ def _rules_said_before(tracker: Tracker, messages: int = 1) -> list[AnswerUnit]:
     return [unit for unit in current_store(tracker).units if unit.id in said]
 
 
-def _only_said_before(tracker: Tracker, units: Sequence[AnswerUnit]) -> bool:
-    """Whether every rule chosen was already the answer before: said again, it would not answer anything new."""
-    return bool(units) and {unit.id for unit in units} <= _units_said_before(tracker)
+def _only_said_before(tracker: Tracker, units: Sequence[AnswerUnit], messages: int = 1) -> bool:
+    """Whether every rule chosen was already the answer before (or one of the last `messages` answers): said again, it
+    would not answer anything new."""
+    return bool(units) and {unit.id for unit in units} <= _units_said_before(tracker, messages)
 
 
 def _says_nothing_past(tracker: Tracker, units: Sequence[AnswerUnit]) -> bool:
-    """Whether the rules chosen for "and if it isn't back by then?" say nothing past the span just given: that rule
-    again, or a rule of another topic than the one asked before (the refund's 24–72 hours after the bank's 72)."""
+    """Whether the rules chosen for "and if it isn't back by then?" say nothing past the span just given: a rule of
+    the last two answers again ("و اگه بازم اون موقع خونه نبودم؟" after the time slot and the courier's call), or a
+    rule of another topic than the one asked before (the refund's 24–72 hours after the bank's 72)."""
     earlier = earlier_topic(tracker)
-    return _only_said_before(tracker, units) or bool(earlier) and all(unit.topic != earlier for unit in units)
+    return _only_said_before(tracker, units, 2) or bool(earlier) and all(unit.topic != earlier for unit in units)
 
 
 def deadline_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
@@ -444,12 +457,13 @@ def deadline_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bo
 def received_after_damage_rule(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """"گرفتمش دیگه 😕" right after the rule for a box damaged at delivery ("do not accept it"): the damage rule for a
     parcel taken already (the 2-hour check, the 24 hours to report), not the same rule again nor "goodbye"; True when
-    said."""
+    said. Not when it says when it was taken ("دیروز ساعت ۱۰ صبح تحویل گرفتم"): the window counted from then answers."""
     question = question_text(tracker)
     before = _rules_said_before(tracker)
-    if not says_received(question) or not any(unit.topic == "damaged_item" for unit in before):
-        return False
     store, language = store_and_language(tracker)
+    if (not says_received(question) or not any(unit.topic == "damaged_item" for unit in before)
+            or moments_told((tracker.latest_message or {}).get("entities") or [], local_now(store))):
+        return False
     index, texts = store_index(store), recent_texts(tracker, 2)
     # the rule that answered the message before ("the box is crushed, the courier is here") is the one now past
     past = next((match.unit for match in index.rank(texts[-1]) if match.unit in before), None) if len(texts) > 1 else None
@@ -532,6 +546,7 @@ def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list
         topics = ["cancel_order", *topics]
     store = current_store(tracker)
     before = _rules_said_before(tracker)
+    question = _counted_follow_up(question, before)
     if asks_the_converse(question) and before:  # "برعکسش چی؟": the rule just said, the other way round
         return before
     again = echoed(question, before) if not what_if(question) else []
@@ -548,11 +563,23 @@ def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list
     near = (beside_said(question, _rules_cited_before(tracker), store_index(store))
             if not chosen and goes_on(question) else None)
     if what_if(question) and len(chosen) > 1:  # "اگه تحویل گرفته بودم بعد خط و خش میدیدم چی؟" after the rule for a
-        chosen = [match for match in chosen if match.unit not in before] or chosen  # crushed box: the new rule alone
-    return with_next_step([match.unit for match in chosen] or ([near] if near else []), store)
+        new = [match for match in chosen if match.unit not in before]  # crushed box: the new rule alone, when it
+        chosen = new if any(match.score >= ANSWERS for match in new) else chosen  # answers on its own ("а если
+        # повреждение увижу только когда распакую?" after the 24 hours: those again, not the out-of-stock refund beside)
+    units = [match.unit for match in chosen] or ([near] if near else [])
+    if asks_duration(question) and not any(gives_a_time(unit) for unit in units):
+        return []  # "چند روزه برمیگرده؟" after the card the money goes to: no rule gives a time, none answers
+    return with_next_step(units, store)
 
 
 _DETAIL_ENTITIES = ("amount", "city", "distance", "time", "date", "weekday")  # what a computed answer is computed from
+
+
+def _counted_follow_up(question: str, said: Sequence[AnswerUnit]) -> str:
+    """A short question with a bare count ("و اگه ۵ تا بود؟", "а если 12?") right after a rule that counts something
+    (the stairs of a floor) counts that thing: the question with its word put in."""
+    counted = tuple(noun for unit in said if unit.when for noun in unit.when.counted)
+    return counted_as(question, counted) if counted and short_follow_up(question, ECHO_WORDS) else question
 
 
 def goes_on_elsewhere(dispatcher: CollectingDispatcher, tracker: Tracker, own: str) -> bool:
@@ -562,11 +589,13 @@ def goes_on_elsewhere(dispatcher: CollectingDispatcher, tracker: Tracker, own: s
     topic's computation; True when it was said. Not "اگه دم عید سفارش بدم دیر میرسه؟", whose words find the holidays'
     rule."""
     question = question_text(tracker)
-    if (not goes_on(question) or any(latest_entity(tracker, name) for name in _DETAIL_ENTITIES)
-            or _FIGURE.search(_FLOOR.sub(" ", question))  # "а если добавлю чайник за 180?": a figure to compute with
-            or reason_from(None, question) is not None):  # "а если окажется бракованным?": the return flows' matter
-        return False
     before = _rules_cited_before(tracker)
+    question = _counted_follow_up(question, before)  # "و اگه ۵ تا بود؟" after the stairs' rule: stairs, not a figure
+    counts = any(unit.when and count_of(question, unit.when.counted) is not None for unit in before)
+    if (not goes_on(question) or any(latest_entity(tracker, name) for name in _DETAIL_ENTITIES)
+            or not counts and _FIGURE.search(_FLOOR.sub(" ", question))  # "а если добавлю чайник за 180?": a figure
+            or reason_from(None, question) is not None):  # to compute with; "а если окажется бракованным?": the return
+        return False  # flows' matter
     if not before or any(unit.topic == own for unit in before):
         return False
     store, language = store_and_language(tracker)
@@ -654,13 +683,15 @@ def utter_store_words(dispatcher: CollectingDispatcher, tracker: Tracker, topic:
     store, language = store_and_language(tracker)
     question = question_text(tracker)
     units = chosen_units(tracker, question, [topic, *likely_intents(tracker)])
-    # a rule of another topic only when the words plainly ask it, or a short follow-up or an "and if …" leans on the
-    # topic before ("اگه فقط ۵ تا پله باشه اونوقت چی؟" after the stairs' rule), or it goes on with the topic just
-    # answered ("بعدش باید خودم ببرمش پست؟" after where to file a return), or the classifier was torn between the two
-    # ("а перед новым годом доставка дольше будет?": a price 0.49, a time 0.32)
+    # a rule of another topic only when the words plainly ask it, or a short follow-up leans on the topic before, or
+    # an "and if …" or a "who pays?" asks a rule of the matter the conversation is on ("اگه فقط ۵ تا پله باشه اونوقت
+    # چی؟" after the stairs' rule, "هزینه پستشم حدود دویست و پنجاه تومن شد. با کیه؟" while sending back after a damage),
+    # or it goes on with the topic just answered ("بعدش باید خودم ببرمش پست؟" after where to file a return), or the
+    # classifier was torn between the two ("а перед новым годом доставка дольше будет?": a price 0.49, a time 0.32)
     if units and (units[0].topic in (topic, second_guess(tracker))
                   or plainly_answered(question, store_index(store)) is not None
-                  or short_follow_up(question) or (what_if(question) and units[0].topic == earlier_topic(tracker))
+                  or short_follow_up(question)
+                  or (what_if(question) or asks_who_pays(question)) and _same_matter(units[0].topic, earlier_topic(tracker))
                   or goes_on(question) and units[0].topic in {unit.topic for unit in _rules_cited_before(tracker)}):
         say_units(dispatcher, units, language)
         offer_person_for_limit(dispatcher, question, units, language)
@@ -680,6 +711,11 @@ def _covers(store: StorePolicy, topic: str) -> bool:
 
 ORDER_SLOTS = ("order_id", "phone")  # what proves an order
 RETURN_TOPICS = ("return_request", "damaged_item")  # the topics of giving an item back
+
+
+def _same_matter(topic: str, other: Optional[str]) -> bool:
+    """One topic, or both about giving an item back (its post asked after a damage rule is the return's matter)."""
+    return topic == other or (topic in RETURN_TOPICS and other in RETURN_TOPICS)
 
 
 def why_asked_now(tracker: Tracker) -> bool:

@@ -6,6 +6,7 @@ bot/i18n/replies.yml, numbers and dates from bot/i18n/format.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time
 from typing import Optional
 from zoneinfo import ZoneInfo
@@ -136,6 +137,13 @@ def order_status(order: OrderFacts, policy: StorePolicy, language: Language, now
     )
 
 
+def not_received(order: OrderFacts, policy: StorePolicy, language: Language) -> str:
+    """"как доставлен?? я ничего не получал" of an order marked delivered: when it was marked so, and that a person of
+    the store looks into it (the page has no rule for a parcel marked delivered and not received)."""
+    when = moment(_local(order.delivered_at, policy), language) if order.delivered_at else ""
+    return render("status.not_received", language, order_id=order.order_id, date=when, store=policy.name[language])
+
+
 def _days_ago(when: datetime, now: Optional[datetime], language: Language) -> str:
     """" (۲ روز پیش)", " (вчера)": how long ago a day was, said after its date; nothing without the present."""
     if now is None:
@@ -192,11 +200,22 @@ def return_decision(
             _deadline_line(decision, window, deadline, now, language) if decision.deadline
             else render("return.no_deadline", language)),
         ground and ground.conditions and ground.conditions[language],
-        decision.shipping and render(f"return.shipping.{decision.shipping}", language, store=policy.name[language]),
+        decision.shipping and not _names_payer(ground, policy, language)
+        and render(f"return.shipping.{decision.shipping}", language, store=policy.name[language]),
         decision.sale_terms and render("return.shipping.sale_day", language),
         how_to_return(policy, language),
         returns and returns.refund and render("return.refund", language, refund=returns.refund[language]),
     )
+
+
+_SHIPPING_COST = re.compile(r"هزینه(?:\u200c?(?:ی|های|ها))? (?:ارسال|بازگشت|پست)|доставк|пересылк", re.IGNORECASE)
+
+
+def _names_payer(ground: Optional[ReturnGround], policy: StorePolicy, language: Language) -> bool:
+    """Whether the ground's rule says already that the store pays the shipping ("…; هزینه ارسال با چیستاتک است"), so
+    that the decision does not say it twice."""
+    said = ground.conditions[language] if ground and ground.conditions else ""
+    return policy.name[language] in said and _SHIPPING_COST.search(said) is not None
 
 
 def refused_again(policy: StorePolicy, language: Language) -> str:

@@ -32,7 +32,7 @@ _REASON_WORDS: tuple[tuple[Reason, str], ...] = (
     # not "حمل" or "при доставке" alone: "are laptops insured at delivery?" names no damage
     ("transport_damage", r"(?:آسیب|صدمه|خسارت)\w*.{0,15}حمل|(?:حین|موقع|در) حمل|ضربه|شکسته|شکستن(?!\w)|شکستند|(?:نصف|همه|کل|نیم)\S* (?:(?!برنامه)\S+ ){0,3}ریخت(?!م|یم)|درش لق|درب\S* لق|له شده|ترک ?(?:خورد|داره|دارد|برداشت)|خط ?و ?خش|بدن\S* ?خط|خط (?:افتاده|انداخته|برداشته)|خط روش|تورفتگی|قر شده|بسته.*(پاره|خراب)|"
                          r"повре\w+ при доставке|при доставке повре\w+|разбит|разлил|пролил|вытекл|треснул|треснувш|помят|(?<!\w)мят(?:ая|ые|ый|ое|ую|ой)(?!\w)|треснут|трещин|царапин|поцарапан|вмятин|(?:повред|разби|слома|помя)\w* в пути|в пути (?:повред|разби|слома|помя)|транспорт"),
-    ("wrong_item", r"اشتباه(?! (?:گفتم|نوشتم|زدم|کردم|تایپ))|مغایر|فرق (?:دار|داشت|کن|میکن)|عوض فرستاد|چیز دیگه(?:ای)? (?:[^\s،,.?؟]+ ){0,2}?(?:فرستاد|اومد|رسید)|غیر از (?:اونی|اون|آنچه|چیزی|اون چیزی) که (?:\S+ )?(?:انتخاب|سفارش|خرید)|"
+    ("wrong_item", r"اشتباه(?! (?:گفتم|نوشتم|زدم|کردم|تایپ))|مغایر|فرق (?:دار|داشت|کن|میکن)|عوض فرستاد|(?:چیز|(?:یه|یک) (?!بسته|سفارش|پیام|پیامک|کد)\S+) دیگه(?:ای)? (?:[^\s،,.?؟]+ ){0,2}?(?:فرستاد|اومد|رسید)|غیر از (?:اونی|اون|آنچه|چیزی|اون چیزی) که (?:\S+ )?(?:انتخاب|سفارش|خرید)|"
                    r"(?:یه|یک) \S+ دیگه ?(?:س|ست|است|اس)(?!\w)|(?<!ой, )(?<!ой )(?<!извините, )(?<!простите, )не тот(?! (?:заказ|номер)(?! (?:прислал|пришел|привез|доставил)))|не то(?!\w)|"
                    r"перепутал(?![аи]? (?:номер|цифр))|другой товар|не соответств|не совпада|не так(?:ой|ая|ое|ие),? как (?:на|в) (?:фото|сайт|картин)|отлича\w* от (?:фото|сайт|картин)|"
                    # "ordered the 100 ml, the 50 ml came": one thing ordered, another delivered
@@ -283,6 +283,17 @@ _NOT_DELIVERED = re.compile(
 def not_delivered_yet(text: str) -> bool:
     """"It hasn't arrived yet": rules for before delivery apply, not those for an item in hand."""
     return _NOT_DELIVERED.search(_folded(text)) is not None
+
+
+# "я ничего не получал", "به دستم نرسیده", "تحویل نگرفتم": a parcel not received, said of an order marked delivered
+_NEVER_RECEIVED = re.compile(r"(?<!\w)(?:(?:به )?دستم نرسید\w*|تحویل(?: \S+)? نگرفتم|(?:چیزی|هیچی|هیچ چیزی|سفارشم|بسته\u200c?م)(?: \S+)? نرسید\w*|"
+                             r"нич(?:его|[её])(?: \w+)? не (?:получ|пришл|привез|достав)\w*|не получ[аи]л\w*|"
+                             r"мне не (?:доставили|привезли|пришл\w*))(?!\w)", re.IGNORECASE)
+
+
+def never_received(text: str) -> bool:
+    """"как доставлен?? я ничего не получал": the customer has not got a parcel the store may have marked delivered."""
+    return _NEVER_RECEIVED.search(_folded(text)) is not None
 
 
 _PERSON = re.compile(
@@ -566,6 +577,16 @@ def asks_how_to(text: str) -> bool:
     """"اسنپ پی ندارم، چطوری فعالش کنم؟", "как оформить?": how something is done, which a rule says, not a sum."""
     folded = _folded(text)
     return _HOW_TO.search(folded) is not None and not asks_how_much(folded)
+
+
+# "چند روزه برمیگرده؟", "сколько ждать?": how long something takes, which only a rule that gives a time answers
+_DURATION = re.compile(r"چند (?:روز|ساعت|هفته)|چه مدت|چقدر? طول|сколько (?:еще |ещё )?(?:дней|часов|времени|ждать)|как долго",
+                       re.IGNORECASE)
+
+
+def asks_duration(text: str) -> bool:
+    """"چند روزه برمیگرده؟": the question asks how long, which a rule that gives no time does not answer."""
+    return _DURATION.search(_folded(text)) is not None
 
 
 def asks_how_long(text: str) -> bool:
@@ -1055,6 +1076,11 @@ _NOT_WITHIN = re.compile(rf"(?<!\w)(?:تا|ظرف|طی|بعد(?: از)?) {_SPAN_
                          r"(?<!\w)не \w+(?: \w+){0,2} (?:через|за|в течение) \S+ (?:дн|час|недел|сут)", re.IGNORECASE)
 
 
+# "و اگه بازم اون موقع خونه نبودم؟", "а если и тогда меня не будет дома?": what was arranged fails once more
+_AGAIN_NOT = re.compile(r"(?<!\w)(?:بازم|باز هم|دوباره)(?: \S+){0,4} (?:بر)?ن\w+|"
+                        r"(?<!\w)(?:опять|снова|и тогда|и в этот раз)(?: \w+){0,3} не ", re.IGNORECASE)
+
+
 # "هنوز برنگشته", "до сих пор не вернули", "так и не пришли": what the span was for has not happened yet
 _STILL_WAITING = re.compile(rf"(?<!\w)هنوز (?:\S+ ){{0,2}}{_NOT_DONE}|"
                             r"(?<!\w)(?:до сих пор|вс[её] ещ[её]|ещ[её]|так и) не (?:\w+ )?(?:верн|приш|поступ|зачисл|получ)\w*",
@@ -1078,9 +1104,9 @@ def asks_a_limit(text: str) -> bool:
 
 def past_the_span(text: str) -> bool:
     """"اگه تا اون موقع برنگشت؟", "а если к тому времени не вернут?", "اگه تا سه روز دیگه برنگشت؟": what if the span
-    just given passes."""
+    just given passes, or what was arranged fails again ("و اگه بازم اون موقع خونه نبودم؟")."""
     folded = _folded(text)
-    return what_if(text) and (_BY_THEN.search(folded) is not None or _NOT_WITHIN.search(folded) is not None)
+    return what_if(text) and any(pattern.search(folded) is not None for pattern in (_BY_THEN, _NOT_WITHIN, _AGAIN_NOT))
 
 
 # "هنوز وقت دارم؟", "دیر نشده؟", "успеваю?": whether a window is still open, which a moment said counts
@@ -1123,6 +1149,16 @@ _WHAT_NOW = re.compile(r"(?<!\w)(?:(?:هیچ )?کاری (?:نمیشه|نمیشو
                        r"راه(?:ی)? (?:دیگه ?ای |دیگری )?(?:نیست|نداره|ندارد|هست)|چیکار کنم|چه ?کار کنم|چکار کنم|"
                        r"ничего (?:нельзя|не (?:сделать|поделать|можно))|что (?:теперь |же |мне )?делать|как (?:теперь )?быть)(?!\w)",
                        re.IGNORECASE)
+
+
+# "چرا آخه؟ فقط یه پیس زدم", "а почему?": a message that opens by asking why (of the answer just given)
+_WHY = re.compile(r"^\W*(?:(?:و|ولی|خب|آخه|اخه|а|но|ну|и)\s+)?(?:چرا(?! که نه)|واسه چی|برای چی|به چه دلیل|почему|зачем|с чего|отчего)(?!\w)",
+                  re.IGNORECASE)
+
+
+def asks_why(text: str) -> bool:
+    """"چرا آخه؟", "а почему?": the customer asks the reason of the answer just given, which its rule says."""
+    return _WHY.search(_folded(text)) is not None
 
 
 def asks_what_now(text: str) -> bool:

@@ -1400,3 +1400,65 @@ def test_another_size_sent_is_a_wrong_item_of_the_order(servers) -> None:
     said = last_reply(servers, "tisa", "سلام!! سفارشم رسید ولی من ادکلن ۱۰۰ میل سفارش داده بودم، ۵۰ میل فرستادین!! حالا "
                                        "چیکار کنم؟", "TS-1046", "۲۲۰۶")
     assert "کالای اشتباه یا مغایر" in said and "دلیل مرجوعی چیست" not in said
+
+
+def test_a_bare_count_after_the_stairs_rule_counts_stairs(servers) -> None:
+    said = last_reply(servers, "chistatek", "ارسال ویژه کالای سنگین؛ از در ورودی تا در واحدمون ۹ تا پله‌ست، این طبقه چندم "
+                                            "حساب میشه؟", "و اگه ۵ تا بود؟")
+    assert "طبقه اول" in said and "مدت زمان مشخصی" not in said  # was read as a delivery time
+
+
+def test_not_home_again_after_the_courier_rules_is_not_covered(servers) -> None:
+    said = last_reply(servers, "sitra", "ميشه خودم انتخاب كنم كي بيارن؟", "قبلش زنگ میزنن؟",
+                      "و اگه بازم اون موقع خونه نبودم چی میشه؟")
+    assert "همکاران پشتیبانی" in said and "بازه زمانی" not in said  # was the time-slot rule said again
+
+
+def test_the_phone_ending_told_in_the_same_message_is_not_asked_again(servers) -> None:
+    replies = servers.say(new_sender(), "لپ تاپ ایسوسی که ۱۲ روز پیش بهم رسید (CK-3004) باتریش خیلی زود خالی میشه، هنوز "
+                                        "تو ضمانت ۷ روزه هستم؟ شماره‌ام به ۳۳۰۴ ختم میشه", store="chistatek")
+    said = "\n".join(texts(replies))
+    assert "CK-3004" in said and "شماره موبایلی" not in said  # the ask answered by the next part was said last
+
+
+def test_a_parcel_marked_delivered_and_not_received_goes_to_a_person(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "заказ SR-5003, последние цифры телефона 1103", store="sitra")
+    replies = servers.say(sender, "как доставлен?? я ничего не получал", store="sitra")
+    said = "\n".join(texts(replies))
+    assert "доставлен" in said and "сотрудник поддержки" in said and "трек-код" not in said
+    assert any(button["payload"] == "/human_handoff" for reply in replies for button in reply.get("buttons") or [])
+
+
+def test_why_after_a_refusal_gets_the_rules_reason(servers) -> None:
+    said = last_reply(servers, "tisa", "ورساچه اروس گرفتم، پریروز رسید، یه بار زدم بوش رو دوست ندارم. میشه پس بدم؟",
+                      "چرا آخه؟ فقط یه پیس زدم")
+    assert "بهداشتی" in said and "پاسخ همان است" in said and "متوجه منظورتان نشدم" not in said
+
+
+def test_a_parcel_taken_and_the_hours_since_after_the_damage_rule(servers) -> None:
+    sender = new_sender()
+    for message in ("پیک الان لپ‌تاپ رو آورده دم در، یه گوشه‌ی کارتن له شده. بگیرمش؟",):
+        servers.say(sender, message, store="chistatek")
+    said = "\n".join(texts(servers.say(sender, "دیگه گرفتمش رفت 😅 بازش کردم یه خط رو درش هست", store="chistatek")))
+    assert "۲ ساعت" in said and "شماره سفارش" not in said  # was read as a return, its order asked
+    said = "\n".join(texts(servers.say(sender, "حدود سه ساعت پیش تحویلش گرفتم", store="chistatek")))
+    assert "تمام شده" in said and "مسئولیتی" in said  # the 2 hours counted from then
+
+
+def test_how_long_after_an_out_of_town_price_is_the_out_of_town_time(servers) -> None:
+    said = last_reply(servers, "citadel", "холодильник за 900 лари, доставка по Тбилиси сколько будет?",
+                      "а в Гори? это км 80 от Тбилиси", "и сколько ехать будет?")
+    assert "3–4" in said and "нет информации" not in said  # was out of scope
+
+
+def test_a_returns_postage_priced_is_the_returns_rule(servers) -> None:
+    said = last_reply(servers, "offykala", "مرجوعیم تایید شد، با تیپاکس بفرستم؟ کرجم", "رسید پستش رو چیکار کنم؟",
+                      "هزینه پستشم حدود دویست و پنجاه تومن شد. با کیه؟")
+    assert "کسر" in said and "اطلاعاتی درباره" not in said  # was "not covered" (no delivery tariff at Offykala)
+
+
+def test_a_distance_in_words_replaces_the_one_before(servers) -> None:
+    said = last_reply(servers, "citadel", "یه تلویزیون ۳۰۰ لاری میخوام، خونه‌م حدود ۴۰ کیلومتر بیرون تفلیسه. ارسالش چند "
+                                          "میشه؟", "اگه تو خود تفلیس بود، مثلا ده کیلومتری؟")
+    assert "۱۵" in said and "۶۰" not in said

@@ -80,6 +80,11 @@ def test_return_decisions(language: str) -> None:
     # a refusal says the store's rule behind it, taken from the policy
     rule = policy.rules.returns.grounds["change_of_mind"].conditions[language]  # type: ignore[union-attr]
     assert rule in large
+    # who pays the shipping is said once: Chistatek's defect rule says it already
+    chistatek = policies()["chistatek"]
+    defect = answers.return_decision(can_return(ORDER, ITEM, "defect", DELIVERED, chistatek), ITEM, chistatek, language)
+    payer = answers.render("return.shipping.store", language, store=chistatek.name[language])
+    assert payer not in defect and chistatek.rules.returns.grounds["defect"].conditions[language] in defect  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize("language", ["fa", "ru"])

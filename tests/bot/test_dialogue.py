@@ -7,6 +7,7 @@ import pytest
 from bot.dialogue import (
     takes_together,
     asks_what_now,
+    asks_why,
     removes_an_item,
     says_received,
     cancelled_money_back,
@@ -41,6 +42,7 @@ from bot.dialogue import (
     day_part,
     moments_said,
     not_delivered_yet,
+    never_received,
     past_the_span,
     asks_a_limit,
     goes_on,
@@ -126,6 +128,7 @@ def test_slot_depends_on_the_open_question(entities, requested, order_id, phone)
         (None, "اگه یه چیز دیگه غیر از اونی که انتخاب کردم فرستاده باشید چی؟", "wrong_item"),
         (None, "حالا این عطر رو دستم مونده. میتونم پسش بدم؟", "change_of_mind"),     # bought twice, left over
         (None, "سفارشم رسید ولی من ادکلن ۱۰۰ میل سفارش داده بودم، ۵۰ میل فرستادین!!", "wrong_item"),  # another size
+        (None, "ولی اگه کلا یه عطر دیگه فرستاده بودید چی؟", "wrong_item"), (None, "یه بسته دیگه رسید", None),
         (None, "سفارش دادم ولی هنوز نرسیده", None),                                   # not come yet: no wrong item
         (None, "شوهرش عین همونو براش خریده", "change_of_mind"),
         (None, "خلاصه دیگه لازمشون نداریم. میشه سفارشمو کنسل کنم", "change_of_mind"),
@@ -774,6 +777,23 @@ def test_a_parcel_told_taken_already(text: str, taken: bool) -> None:
     assert says_received(text) is taken
 
 
+@pytest.mark.parametrize("text, missing", [
+    ("как доставлен?? я ничего не получал", True), ("هنوز به دستم نرسیده", True), ("من چیزی تحویل نگرفتم", True),
+    ("سفارشم هنوز نرسیده", True), ("мне не привезли", True),
+    ("تحویل گرفتم", False), ("а если не получу?", False), ("получил вчера", False), ("کی میرسه؟", False),
+])
+def test_a_parcel_not_received(text: str, missing: bool) -> None:
+    assert never_received(text) is missing
+
+
+@pytest.mark.parametrize("text, why", [
+    ("چرا آخه؟ فقط یه پیس زدم", True), ("а почему?", True), ("و چرا؟", True), ("почему нельзя?", True),
+    ("پس الان چیکار کنم؟", False), ("خب چرا که نه", False), ("سفارشم چرا نرسیده؟", False),
+])
+def test_the_reason_of_an_answer_asked(text: str, why: bool) -> None:
+    assert asks_why(text) is why
+
+
 @pytest.mark.parametrize("text, asked", [
     ("заказ отменили а первый платеж уже неделю не вернулся", True), ("سفارشم لغو شد ولی هنوز پولم برنگشته", True),
     ("заказ был отменён, когда вернут деньги?", True), ("سفارشمو کنسل کردن، قسط اولم کی برمیگرده؟", True),
@@ -808,6 +828,9 @@ def test_a_message_about_the_customers_own_order(text: str, own: bool) -> None:
     ("а если не вернут за 72 часа?", True), ("اگه طی ۷ روز خراب شد چی؟", False), ("اگه تا ۷ روز خراب شد چی؟", False),
     ("а если за 3 дня сломается?", False),
     ("اگه بعد ۷۲ ساعت برنگشت باید به کی بگم؟", True), ("а если после 72 часов не вернут?", True),
+    # what was arranged failing once more
+    ("و اگه بازم اون موقع خونه نبودم چی میشه؟", True), ("а если и тогда меня не будет дома?", True),
+    ("اگه باز هم برنگشت چی؟", True), ("و اگه بازم بخوام عوض کنم؟", False), ("а если опять придет с браком?", False),
 ])
 def test_an_and_if_past_the_span_just_given(text: str, past: bool) -> None:
     assert past_the_span(text) is past
