@@ -68,7 +68,7 @@ from bot.dialogue import (
 )
 from bot.i18n.format import listing, money
 from bot.i18n.replies import render
-from bot.nlu.entities import count_of, counted_as
+from bot.nlu.entities import count_of, counted_as, days_on
 from bot.nlu.normalize import to_ascii_digits
 from bot.nlu.questions import sentences
 from bot.console.service import queue_for_person
@@ -173,6 +173,8 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
     if past_the_span(question) and _says_nothing_past(tracker, units):
         return False  # "and if it isn't back by then?" is not answered by the rule just given
     store, language = store_and_language(tracker)
+    if _past_its_window(dispatcher, question, units, language):
+        return True
     say_units(dispatcher, units, language)
     offer_person_for_limit(dispatcher, question, units, language)
     outside = ruled_out(question, store_index(store), units) if units else None
@@ -187,6 +189,19 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
                 sends_to_people(unit, language) for unit in units)):  # "how many days to tell you, and whom?", "how
             _say_answer(dispatcher, tracker, store.contact)  # do I send it back?" (coordinate with them): then whom
     return bool(units)
+
+
+def _past_its_window(dispatcher: CollectingDispatcher, question: str, units: Sequence[AnswerUnit], language: str) -> bool:
+    """"و اگه ده روز بعد خراب شه؟" after the 7 days to return a faulty item: no, that day is past the rule's span
+    (not the rule's "yes" again); True when said."""
+    days = days_on(question) if what_if(question) else None
+    unit = next((unit for unit in units if days is not None and unit.within is not None
+                 and unit.within.unit == "days" and days > unit.within.amount), None)
+    if unit is None or days is None or unit.within is None:
+        return False
+    dispatcher.utter_message(text=answers.past_window(unit.text[language], unit.within, days, language),  # type: ignore[index,arg-type]
+                             sources=cited([unit]))
+    return True
 
 
 def utter_free_shipping_after_return(dispatcher: CollectingDispatcher, tracker: Tracker,

@@ -163,6 +163,14 @@ def window_text(window: Window, language: Language) -> str:
     return render(f"window.{window.unit}", language, n=digits(str(window.amount), language), word=word)
 
 
+def past_window(rule: str, window: Window, days: int, language: Language) -> str:
+    """"و اگه ده روز بعد خراب شه؟" of a rule for 7 days: no, the rule is for its span and that day is past it; then the
+    rule without its "yes" (which was for the span)."""
+    rule = re.sub(r"^(?:بله|خیر|Да|Нет)[،,:]\s*", "", rule)
+    return render("unit.past_window", language, window=window_text(window, language),
+                  days=window_text(Window(days, "days"), language), rule=rule[:1].upper() + rule[1:])
+
+
 def how_to_return(policy: StorePolicy, language: Language) -> Optional[str]:
     """"How to return: …", the page's way to send an item back, for a decision and for "how do I send it?" after one."""
     returns = policy.rules.returns

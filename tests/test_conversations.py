@@ -1462,3 +1462,16 @@ def test_a_distance_in_words_replaces_the_one_before(servers) -> None:
     said = last_reply(servers, "citadel", "یه تلویزیون ۳۰۰ لاری میخوام، خونه‌م حدود ۴۰ کیلومتر بیرون تفلیسه. ارسالش چند "
                                           "میشه؟", "اگه تو خود تفلیس بود، مثلا ده کیلومتری؟")
     assert "۱۵" in said and "۶۰" not in said
+
+
+def test_a_day_past_the_window_after_its_rule_is_told_no(servers) -> None:
+    said = last_reply(servers, "offykala", "اگه پرینتر خراب بشه میشه پس داد؟", "و اگه ده روز بعد خراب شه؟")
+    assert said.startswith("خیر") and "۷ روز" in said  # was the rule's "yes" again
+
+
+def test_the_forms_question_is_said_once_after_a_side_rule(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "پرینتر اچ پی M236 گرفتم پریروز رسید، لازمش نداریم هنوز پلمپه. میشه پسش بدیم؟ سفارش ۵۸۱۲۰",
+                store="offykala")
+    said = texts(servers.say(sender, "و اگه خراب دربیاد چی؟", store="offykala"))
+    assert sum("شماره موبایلی" in text for text in said) == 1, said  # the answer asked it, then the form again

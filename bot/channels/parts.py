@@ -99,7 +99,8 @@ def part_of(metadata: Any) -> Optional[tuple[int, str]]:
 
 async def answer_each(on_new_message: Callable[[UserMessage], Awaitable[Any]],
                       message: UserMessage) -> list[dict[str, Any]]:
-    """Hands every question of the message to Rasa in order and returns all the replies, each said once."""
+    """Hands every question of the message to Rasa in order and returns all the replies, each said once (also those
+    of a message of one question: the rule, then the form's question asked by the answer and by the form)."""
     parts = questions_of(message.text or "")
     collector = _Collector()
     for number, part in enumerate(parts, 1):
@@ -111,7 +112,7 @@ async def answer_each(on_new_message: Callable[[UserMessage], Awaitable[Any]],
                 metadata["message"] = message.text
         await on_new_message(UserMessage(part, collector, message.sender_id, input_channel=message.input_channel,
                                          metadata=metadata))
-    if len(parts) == 1:
-        return collector.messages
+    if len(parts) == 1:  # a form's question asked by the answer and again by the form: once
+        return said_once(collector.messages)
     replies, asks = collector.pending(parts)
     return asked_last(said_once(replies), asks)

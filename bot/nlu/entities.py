@@ -80,6 +80,18 @@ def count_of(text: str, nouns: tuple[str, ...]) -> Optional[int]:
     return None
 
 
+# "اگه ده روز بعد خراب شه؟", "а если через 10 дней сломается?": a number of days on (from delivery, or from now)
+_DAYS_ON = re.compile(rf"(?<!\w)(?:(?:بعد(?:{_GAP}از)?|через|спустя|после){_GAP}(?P<n>\d{{1,3}}|{_WORD_NUM_PHRASE}){_GAP}(?:روز|дн[яейи]\w*|день)"
+                      rf"|(?P<n2>\d{{1,3}}|{_WORD_NUM_PHRASE}){_GAP}(?:روز|дн[яейи]\w*|день){_GAP}(?:بعد|دیگه|دیگر|спустя))(?!\w)",
+                      re.IGNORECASE)
+
+
+def days_on(text: str) -> Optional[int]:
+    """How many days on a message asks about ("اگه ده روز بعد خراب شه؟": 10), None when it names no such span."""
+    found = _DAYS_ON.search(normalize(text))
+    return int(parse_number(found.group("n") or found.group("n2"))) if found else None
+
+
 _BARE_COUNT = re.compile(rf"(?<![\w.,])(?:\d+|{_WORD_NUM_PHRASE})(?!\w)(?:{_GAP}تا(?!\w))?", re.IGNORECASE)
 _PERSIAN_LETTER = re.compile(r"[\u0600-\u06ff]")
 

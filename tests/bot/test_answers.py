@@ -323,3 +323,13 @@ def test_free_shipping_says_how_it_goes_where_the_page_says_it_and_how_long_else
     in_tehran = answers.delivery_quote(quote, 2_100_000, "tehran", tisa, language, there=[])  # type: ignore[arg-type]
     assert elsewhere in in_shiraz and tehran not in in_shiraz and tehran in in_tehran
     clean(in_shiraz, language)
+
+
+@pytest.mark.parametrize("language", ["fa", "ru"])
+def test_a_day_past_a_rules_window_is_told_no(language: str) -> None:
+    unit = next(unit for unit in policies()["offykala"].units if unit.id == "defect_within_7_days_return")
+    text = answers.past_window(unit.text[language], unit.within, 10, language)  # type: ignore[arg-type,index]
+    clean(text, language)
+    assert text.startswith("خیر") if language == "fa" else text.startswith("Нет")
+    assert ("۷ روز" in text and "۱۰ روز" in text) if language == "fa" else ("7 дней" in text and "10 дней" in text)
+    assert "بله،" not in text and "Да," not in text  # the rule's "yes" was for the days within it

@@ -70,3 +70,12 @@ async def test_a_question_a_later_part_answers_is_not_said() -> None:
     assert questions_of(text) == ["لپ تاپ CK-3004 باتریش زود خالی میشه، هنوز تو ضمانتم؟", "شماره‌ام به ۳۳۰۴ ختم میشه"]
     replies = await answer_each(rasa, UserMessage(text, sender_id="s"))
     assert [reply["text"] for reply in replies] == ["سفارش CK-3004: تحویل شده"]
+
+
+async def test_a_message_of_one_question_gets_the_forms_question_once() -> None:
+    async def rasa(message: UserMessage) -> None:  # the answer asks the phone again, then the form does
+        for text in ("Правило.", "Телефон?", "Телефон?"):
+            await message.output_channel.send_response(message.sender_id, {"text": text})
+
+    replies = await answer_each(rasa, UserMessage("а если сломается?", sender_id="s"))
+    assert [reply["text"] for reply in replies] == ["Правило.", "Телефон?"]

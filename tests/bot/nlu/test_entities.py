@@ -5,7 +5,7 @@ from typing import Optional
 import pytest
 from rasa.shared.nlu.training_data.loading import load_data
 
-from bot.nlu.entities import count_of, counted_as, extract_entities, spelled_as_digits
+from bot.nlu.entities import count_of, counted_as, days_on, extract_entities, spelled_as_digits
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -285,3 +285,11 @@ def test_numbers_in_words_are_written_in_digits_for_readers_of_bare_numbers(text
 def test_a_bare_count_counts_what_the_rule_before_counted(text: str, counted: str, count: Optional[int]) -> None:
     assert counted_as(text, ("پله", "ступен")) == counted
     assert count_of(counted, ("پله", "ступен")) == count
+
+
+@pytest.mark.parametrize("text, days", [
+    ("و اگه ده روز بعد خراب شه؟", 10), ("а если через 10 дней сломается?", 10), ("اگه بعد از ۱۲ روز خراب شد چی", 12),
+    ("а если сломается через 5 дней", 5), ("۱۲ روز پیش رسیده", None), ("اگه تا ۷ روز خراب شد چی؟", None),
+])
+def test_the_days_on_a_what_if_asks_about(text: str, days: Optional[int]) -> None:
+    assert days_on(text) == days
