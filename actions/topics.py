@@ -568,7 +568,7 @@ def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list
     if again:
         return again
     city, amount = tracker.get_slot("city"), as_number(tracker.get_slot("amount"))
-    words_before = " ".join(recent_texts(tracker, WORDS_BEFORE)[1:])  # a way of paying named earlier counts as named
+    words_before = "\n".join(recent_texts(tracker, WORDS_BEFORE)[1:])  # a way of paying named earlier counts as named
     chosen = choose_units(question, topics, store_index(store), city, amount, words_before)
     story = _story_before(tracker) if not chosen and not classifier_sure(tracker) else None
     if story:  # "… заказ отменили. когда вернут первый платеж и что будет с остальными платежами?": a later question

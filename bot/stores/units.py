@@ -313,8 +313,8 @@ def _fit(unit: AnswerUnit, amount: Optional[float], cities: frozenset[str], ques
 
 def _not_for(unit: AnswerUnit, question: str, before: str = "") -> bool:
     """A rule whose `when` the question's words rule out, left out of the choice: one way of paying neither the question
-    nor the customer's words `before` it name ("پولم کی برمیگرده؟" is not asked of a SnappPay order), or a return
-    reason other than the one they tell."""
+    nor the customer's words `before` it (their earlier messages, the latest first, one a line) name ("پولم کی
+    برمیگرده؟" is not asked of a SnappPay order), or a return reason other than the one they tell."""
     when = unit.when
     if when is None:
         return False
@@ -322,9 +322,10 @@ def _not_for(unit: AnswerUnit, question: str, before: str = "") -> bool:
         said = comparable(f"{question} {before}")  # "а адрес доставки ещё можно поменять?" is not asked of SnappPay's
         if not any(comparable(word) in said for word in when.named):
             return True
-    # a reason the question does not tell is the one the customer told just before ("هزینه پست برگشتش با کیه؟" after
-    # "what if you sent something other than what I chose?")
-    told = (_reason_told(question) or (_reason_told(before) if before else None)) if when.reasons else None
+    # a reason the question does not tell is the one the customer told last before it, one message a line ("هزینه پست
+    # برگشتش با کیه؟" after "what if you sent something other than what I chose?", itself after "is it a fake?")
+    told = next((reason for text in (question, *before.split("\n")) if (reason := _reason_told(text))), None) if (
+        when.reasons) else None
     return told is not None and told not in when.reasons
 
 

@@ -431,3 +431,14 @@ def test_a_rule_for_one_way_of_paying_needs_it_named_in_the_question_or_before()
     earlier = "добрый день, можно купить у вас в рассрочку? сколько платежей и есть ли проценты?"
     chosen = choose_units(asked, ["refund_time"], tisa, before=earlier)
     assert chosen and chosen[0].unit.id.startswith("snapppay_")
+
+
+def test_a_rule_for_other_reasons_is_left_out_after_the_reason_told_last() -> None:
+    tisa = UnitIndex(policies()["tisa"].units)
+    asked = "هزینه پست برگشتش با کیه؟"  # the sale day's "the customer pays" is for a change of mind, not another item sent
+    told = "حالا اگه یه چیز دیگه غیر از اونی که انتخاب کردم فرستاده باشید چی؟\nعطری که اومده شیشه‌ش با عکس سایت فرق داره، فیکه؟"
+    assert "return_shipping_normal_days_or_sale" not in [match.unit.id for match in choose_units(asked, ["return_request"],
+                                                                                                  tisa, before=told)]
+    changed_mind = "پلمپش باز نشده ولی پشیمون شدم"
+    assert [match.unit.id for match in choose_units(asked, ["return_request"], tisa, before=changed_mind)][:1] == [
+        "return_shipping_normal_days_or_sale"]
