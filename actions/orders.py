@@ -24,7 +24,6 @@ from actions.context import (
     offered_a_check,
     latest_entity,
     later_question,
-    question_number,
     question_text,
     recent_texts,
     replies_before,
@@ -286,8 +285,7 @@ class ActionOrderFlow(Action):
             lambda session: self._verified_order(said, tracker, session, store, language))
         dispatcher.messages.extend(said.messages)
         if (order is None and not lookup_events and not dispatcher.messages and side_question(tracker)
-                and not tracker.get_slot("order_id") and not said_this_turn(tracker)  # (a form may have answered it)
-                and (question_number(tracker) or 1) == 1):  # (a later question of a message: the first was answered)
+                and not tracker.get_slot("order_id") and not said_this_turn(tracker)):  # (a form may have answered it)
             return self._rules_answer(dispatcher, tracker, store, language, purpose, question)  # "مرجوعی رو از کجا ثبت
             # کنم؟" after a phone given unasked: no order to look up, the rule rather than silence
         events += lookup_events
@@ -318,9 +316,11 @@ class ActionOrderFlow(Action):
             said = CollectingDispatcher()  # the reason's own rule, not "not covered"
             said.utter_message(text=line, sources=cited([ground], "returns"))
             answered = True
-        if not answered and topic == "order_status" and not no_order_number(question):
+        if not answered and topic == "order_status" and not no_order_number(question) and (
+                not later_question(tracker) or about_own_order(question) or not_delivered_yet(question)):
             dispatcher.utter_message(response="utter_ask_order_id")  # "где посмотреть статус заказа?" where the page
-            return [SlotSet("purpose", purpose)]  # says nothing of it: we look the order up ourselves
+            return [SlotSet("purpose", purpose)]  # says nothing of it: we look the order up ourselves (not for a
+            # later question of a message that is not about one's order, "… آدرستون کجاست؟")
         if answered:
             ground_supposed(said, tracker)  # "если придет не такой как на фото, доставку вернете?" after the batch's looks
         dispatcher.messages.extend(said.messages + window.messages)
@@ -622,9 +622,9 @@ async def answer_aside(form: FormValidationAction, dispatcher: CollectingDispatc
         return await FormValidationAction.run(form, dispatcher, tracker, domain)
     if not side_question(tracker) or status_asked_for(tracker):  # the status asked again: the form goes on asking
         return await FormValidationAction.run(form, dispatcher, tracker, domain)
-    if no_order_number(question_text(tracker)):  # like the "no order number" button: the general rule
-        utter_topic(dispatcher, tracker, tracker.get_slot("purpose") or "")
-        return [SlotSet("requested_slot", None), ActiveLoop(None), SlotSet("purpose", None)]
+    if no_order_number(question_text(tracker)):  # like the "no order number" button: the general rule; the purpose
+        utter_topic(dispatcher, tracker, tracker.get_slot("purpose") or "")  # kept for the number found later
+        return [SlotSet("requested_slot", None), ActiveLoop(None)]  # ("پیداش کردم TS1041 …" after "I have none": cancel)
     intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
     if not said_this_turn(tracker):  # the intent's own action may have answered it
         utter_topic(dispatcher, tracker, intent, question_text(tracker), likely_intents(tracker))

@@ -264,7 +264,7 @@ def utter_deadline(dispatcher: CollectingDispatcher, tracker: Tracker, units: Se
     closes = window_deadline(start, unit.within, ZoneInfo(store.timezone), store.rules.week)
     dispatcher.utter_message(text=answers.deadline_from_moment(start, timed, unit.within, closes, present, language),  # type: ignore[arg-type]
                              sources=cited([unit]))
-    if closes < present and still_waiting(question):  # "four days on, still not back, what do I do?": a person
+    if answers.span_over(closes, present) and still_waiting(question):  # "four days on, still not back": a person
         offer_person(dispatcher, language)
     return True
 

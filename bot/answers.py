@@ -7,7 +7,7 @@ bot/i18n/replies.yml, numbers and dates from bot/i18n/format.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Optional
 from zoneinfo import ZoneInfo
 
@@ -326,6 +326,11 @@ def time_left(closes: datetime, now: datetime, in_hours: bool, language: Languag
                                  word=plural_ru(minutes, ("минута", "минуты", "минут"))))
 
 
+def span_over(closes: datetime, now: datetime) -> bool:
+    """Whether a span has run out: "۳ روزه گذشته" after 72 hours ends it now, not with "0 minutes left"."""
+    return closes - now < timedelta(minutes=1)
+
+
 def deadline_from_moment(start: datetime, timed: bool, window: Window, closes: datetime, now: datetime,
                          language: Language) -> str:
     """"It was yesterday noon: until when?" after "the bank returns it within 72 hours": the span counted from the
@@ -333,7 +338,7 @@ def deadline_from_moment(start: datetime, timed: bool, window: Window, closes: d
     have passed: how much longer?")."""
     values = {"start": dated(start, timed, language), "window": window_text(window, language),
               "deadline": _deadline_said(closes, window.unit == "hours", now, language)}
-    if now > closes:
+    if span_over(closes, now):
         return render("deadline.passed", language, **values)
     left = time_left(closes, now, window.unit == "hours" and timed, language)
     return render("deadline.from_moment", language, **values, remaining=left)

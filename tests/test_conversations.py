@@ -1475,3 +1475,32 @@ def test_the_forms_question_is_said_once_after_a_side_rule(servers) -> None:
                 store="offykala")
     said = texts(servers.say(sender, "و اگه خراب دربیاد چی؟", store="offykala"))
     assert sum("شماره موبایلی" in text for text in said) == 1, said  # the answer asked it, then the form again
+
+
+def test_an_english_shop_word_in_a_persian_or_russian_message(servers) -> None:
+    said = last_reply(servers, "tisa", "سلام میخوام سفارشمو cancel کنم")
+    assert "شماره سفارش" in said and "تغییر سفارش" not in said  # was read as a change of the order
+    said = last_reply(servers, "citadel", "хочу cancel заказ")
+    assert "номер заказа" in said.lower()
+
+
+def test_the_order_found_after_saying_there_is_none_goes_on_with_what_was_asked(servers) -> None:
+    said = last_reply(servers, "tisa", "سلام میخوام سفارشمو cancel کنم", "شماره سفارش ندارم که کجا باید ببینم",
+                      "پیداش کردم TS1041 شمارمم 0935 222 2201")
+    assert "لغو" in said and "در حال پردازش" in said  # was its status alone: the cancellation asked was forgotten
+
+
+def test_a_later_question_of_a_message_read_as_a_matter_of_ones_order_is_answered(servers) -> None:
+    said = last_reply(servers, "citadel", "муж может забрать заказ самовывозом вместо меня? и адрес в тбилиси подскажите пожалуста")
+    assert "Агладзе" in said  # the address: the second question was left without an answer
+
+
+def test_a_general_later_question_the_page_leaves_open_asks_no_order(servers) -> None:
+    said = last_reply(servers, "offykala", "میشه حضوری بیام از دفترتون بگیرم؟ آدرستون کجاست؟")
+    assert "همکاران پشتیبانی" in said and "شماره سفارش" not in said
+
+
+def test_days_told_that_end_the_span_now_say_it_is_over(servers) -> None:
+    said = last_reply(servers, "sitra", "سلام، موقع پرداخت درگاه خطا داد ولی پول از حسابم کم شد، سفارشم هم ثبت نشد. چی میشه "
+                                        "الان؟", "الان ۳ روزه گذشته هنوز برنگشته")
+    assert "تمام شده" in said and "همکاران پشتیبانی" in said and "۰ دقیقه" not in said

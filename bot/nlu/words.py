@@ -91,6 +91,26 @@ def _join_persian_affixes(words: list[Word], text: str, normalized: str) -> list
     return joined
 
 
+# English shop words typed in a Persian or Russian message ("میخوام سفارشمو cancel کنم", "хочу cancel заказ"): read
+# as the language's own word, which the intents were taught with
+_LOANWORDS: dict[str, dict[str, str]] = {
+    "cancel": {"fa": "کنسل", "ru": "отменить"},
+    "refund": {"fa": "استرداد", "ru": "возврат"},
+    "return": {"fa": "مرجوع", "ru": "вернуть"},
+    "track": {"fa": "پیگیری", "ru": "отследить"},
+    "tracking": {"fa": "رهگیری", "ru": "трек"},
+    "order": {"fa": "سفارش", "ru": "заказ"},
+    "delivery": {"fa": "ارسال", "ru": "доставка"},
+    "status": {"fa": "وضعیت", "ru": "статус"},
+    "invoice": {"fa": "فاکتور", "ru": "счет"},
+}
+
+
+def _own_word(key: str, language: Language) -> str:
+    """The key of an English shop word in the message's language; any other key as it is."""
+    return _LOANWORDS.get(key, {}).get(language, key)
+
+
 def _is_word(key: str) -> bool:
     """Punctuation, emoji and stray marks carry no meaning for intents."""
     return any(char.isalnum() for char in key)
@@ -148,7 +168,7 @@ def split_words(
     language = language or detect_language(normalized)
     spans = _russian_spans(normalized) if language == "ru" else _persian_spans(normalized)
     words = [
-        Word(text[start:end], start, end, fold(normalized[start:end]))
+        Word(text[start:end], start, end, _own_word(fold(normalized[start:end]), language))
         for start, end in spans
     ]
     words = [word for word in words if _is_word(word.key)]
