@@ -304,9 +304,10 @@ def window_asked_now(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool
     whatever the classifier read; True when said."""
     question = question_text(tracker)
     store, language = store_and_language(tracker)
-    told = (short_follow_up(question, ASKS_ALONE_WORDS) or says_received(question) and not re.search(r"[?؟]", question)) and bool(
-        moments_told((tracker.latest_message or {}).get("entities") or [], local_now(store)))  # "получил уже часов
-    # пять назад...", "حدود سه ساعت پیش تحویلش گرفتم" (not "… پریروز تحویل گرفتم …، مرجوعی ثبت میکنید؟")
+    # "получил уже часов пять назад...", "حدود سه ساعت پیش تحویلش گرفتم" (not "… پریروز تحویل گرفتم …، مرجوعی ثبت
+    # میکنید؟", which asks something else)
+    short = short_follow_up(question, ASKS_ALONE_WORDS) or says_received(question) and not re.search(r"[?؟]", question)
+    told = short and bool(moments_told((tracker.latest_message or {}).get("entities") or [], local_now(store)))
     if not (says_now(question) or asks_if_still_in_time(question) or told):
         return False
     return utter_window(dispatcher, tracker, store, language, question, steps=True)
