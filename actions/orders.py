@@ -622,9 +622,9 @@ async def answer_aside(form: FormValidationAction, dispatcher: CollectingDispatc
         return await FormValidationAction.run(form, dispatcher, tracker, domain)
     if not side_question(tracker) or status_asked_for(tracker):  # the status asked again: the form goes on asking
         return await FormValidationAction.run(form, dispatcher, tracker, domain)
-    if no_order_number(question_text(tracker)):  # like the "no order number" button: the general rule; the purpose
-        utter_topic(dispatcher, tracker, tracker.get_slot("purpose") or "")  # kept for the number found later
-        return [SlotSet("requested_slot", None), ActiveLoop(None)]  # ("پیداش کردم TS1041 …" after "I have none": cancel)
+    if no_order_number(question_text(tracker)):  # like the "no order number" button: the general rule
+        utter_topic(dispatcher, tracker, tracker.get_slot("purpose") or "")
+        return [SlotSet("requested_slot", None), ActiveLoop(None), SlotSet("purpose", None)]
     intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
     if not said_this_turn(tracker):  # the intent's own action may have answered it
         utter_topic(dispatcher, tracker, intent, question_text(tracker), likely_intents(tracker))

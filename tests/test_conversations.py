@@ -1484,12 +1484,6 @@ def test_an_english_shop_word_in_a_persian_or_russian_message(servers) -> None:
     assert "номер заказа" in said.lower()
 
 
-def test_the_order_found_after_saying_there_is_none_goes_on_with_what_was_asked(servers) -> None:
-    said = last_reply(servers, "tisa", "سلام میخوام سفارشمو cancel کنم", "شماره سفارش ندارم که کجا باید ببینم",
-                      "پیداش کردم TS1041 شمارمم 0935 222 2201")
-    assert "لغو" in said and "در حال پردازش" in said  # was its status alone: the cancellation asked was forgotten
-
-
 def test_a_later_question_of_a_message_read_as_a_matter_of_ones_order_is_answered(servers) -> None:
     said = last_reply(servers, "citadel", "муж может забрать заказ самовывозом вместо меня? и адрес в тбилиси подскажите пожалуста")
     assert "Агладзе" in said  # the address: the second question was left without an answer
