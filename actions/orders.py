@@ -267,9 +267,10 @@ class ActionOrderFlow(Action):
         # an order whose phone is asked again (after a mismatch) is no order to answer a question of another kind for
         unproven = unknown_order or (not tracker.get_slot("verified_order") and tracker.get_slot("requested_slot") == "phone"
                                      and not any(latest_entity(tracker, name) for name in ORDER_SLOTS))
+        # "я ничего не получал" of a proven order: its own state, not a rule
         not_received = bool(tracker.get_slot("verified_order")) and never_received(question) and not what_if(question)
         if (intent in (purpose, "inform") and (unproven or hypothetical or intent == "order_status")
-                and not _given_to_look_up(intent, question) and not not_received  # "я ничего не получал" of a proven order: its own state
+                and not _given_to_look_up(intent, question) and not not_received
                 and (self._about_the_rules(intent, question, store, likely_intents(tracker) if unproven else [])
                      or self._rules_follow_up(tracker, question)
                      or window_asked_now(CollectingDispatcher(), tracker)

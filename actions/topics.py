@@ -526,8 +526,7 @@ def _say_bound(dispatcher: CollectingDispatcher, unit: AnswerUnit, amount: float
     """"This rule is only for amounts over 10 million, and 9.8 million is less; the rule: …"."""
     over = unit.when.amount_over is not None  # type: ignore[union-attr]
     bound = unit.when.amount_over if over else unit.when.amount_under  # type: ignore[union-attr]
-    rule = re.sub(r"^(?:بله|خیر|Да|Нет)[،,:]\s*", "", unit.text[language])  # type: ignore[index]  # its "yes" was for the bound
-    rule = rule[:1].upper() + rule[1:]
+    rule = answers.rule_alone(unit.text[language])  # type: ignore[index]  # its "yes" was for the bound
     dispatcher.utter_message(text=render("unit.bound_over" if over else "unit.bound_under", language,  # type: ignore[arg-type]
                                          bound=money(bound, store.currency, language),  # type: ignore[arg-type]
                                          amount=money(amount, store.currency, language), rule=rule),  # type: ignore[arg-type]
@@ -605,10 +604,12 @@ def goes_on_elsewhere(dispatcher: CollectingDispatcher, tracker: Tracker, own: s
     topic's computation; True when it was said. Not "اگه دم عید سفارش بدم دیر میرسه؟", whose words find the holidays'
     rule."""
     question = question_text(tracker)
+    if not goes_on(question):
+        return False
     before = _rules_cited_before(tracker)
     question = _counted_follow_up(question, before)  # "و اگه ۵ تا بود؟" after the stairs' rule: stairs, not a figure
     counts = any(unit.when and count_of(question, unit.when.counted) is not None for unit in before)
-    if (not goes_on(question) or any(latest_entity(tracker, name) for name in _DETAIL_ENTITIES)
+    if (any(latest_entity(tracker, name) for name in _DETAIL_ENTITIES)
             or not counts and _FIGURE.search(_FLOOR.sub(" ", question))  # "а если добавлю чайник за 180?": a figure
             or reason_from(None, question) is not None):  # to compute with; "а если окажется бракованным?": the return
         return False  # flows' matter

@@ -163,12 +163,21 @@ def window_text(window: Window, language: Language) -> str:
     return render(f"window.{window.unit}", language, n=digits(str(window.amount), language), word=word)
 
 
+_VERDICT = re.compile(r"^(?:بله|خیر|Да|Нет)[،,:]\s*")  # a rule's opening "yes"/"no", said for the case it covers
+
+
+def rule_alone(rule: str) -> str:
+    """A rule's text without its opening "yes" or "no", for a case outside it (an amount under its bound, a day past
+    its span), from its first letter."""
+    rule = _VERDICT.sub("", rule)
+    return rule[:1].upper() + rule[1:]
+
+
 def past_window(rule: str, window: Window, days: int, language: Language) -> str:
     """"و اگه ده روز بعد خراب شه؟" of a rule for 7 days: no, the rule is for its span and that day is past it; then the
     rule without its "yes" (which was for the span)."""
-    rule = re.sub(r"^(?:بله|خیر|Да|Нет)[،,:]\s*", "", rule)
     return render("unit.past_window", language, window=window_text(window, language),
-                  days=window_text(Window(days, "days"), language), rule=rule[:1].upper() + rule[1:])
+                  days=window_text(Window(days, "days"), language), rule=rule_alone(rule))
 
 
 def how_to_return(policy: StorePolicy, language: Language) -> Optional[str]:

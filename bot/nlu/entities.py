@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterator, Optional, Sequence, Union
 
+from bot.nlu.language import detect_language
 from bot.nlu.normalize import normalize
 
 Value = Union[str, int, float]
@@ -93,7 +94,6 @@ def days_on(text: str) -> Optional[int]:
 
 
 _BARE_COUNT = re.compile(rf"(?<![\w.,])(?:\d+|{_WORD_NUM_PHRASE})(?!\w)(?:{_GAP}تا(?!\w))?", re.IGNORECASE)
-_PERSIAN_LETTER = re.compile(r"[\u0600-\u06ff]")
 
 
 def counted_as(text: str, nouns: tuple[str, ...]) -> str:
@@ -102,8 +102,8 @@ def counted_as(text: str, nouns: tuple[str, ...]) -> str:
     found = _BARE_COUNT.search(normalize(text).lower())
     if not nouns or found is None or count_of(text, nouns) is not None:
         return text
-    persian = bool(_PERSIAN_LETTER.search(text))
-    noun = next((noun for noun in nouns if bool(_PERSIAN_LETTER.search(noun)) == persian), nouns[0])
+    language = detect_language(text) or "ru"  # no letters ("5?"): not Persian
+    noun = next((noun for noun in nouns if detect_language(noun) == language), nouns[0])
     return f"{text[:found.end()]} {noun}{text[found.end():]}"
 
 
