@@ -52,6 +52,7 @@ from actions.topics import (
     refused_what_if,
     refused_with_reason_before,
     say_refused,
+    say_units,
     sealed_follow_up,
     status_asked_for,
     utter_topic,
@@ -280,6 +281,8 @@ class ActionOrderFlow(Action):
             return self._rules_answer(dispatcher, tracker, store, language, purpose, question)
         if purpose in ("return_request", "damaged_item") and unknown_order and intent != "inform":
             _seal_rule_first(dispatcher, store, language, question)  # before the order is asked for
+        if purpose == "cancel_order" and unknown_order and intent != "inform":
+            _cancel_rule_first(dispatcher, store, language, question)
         events: List[Dict[Text, Any]] = [SlotSet("purpose", purpose)]
         said = CollectingDispatcher()  # what the look-up says is said only when it was done in time
         order, lookup_events, locked = await in_database(
@@ -706,6 +709,18 @@ def _seal_rule_first(dispatcher: CollectingDispatcher, store: StorePolicy, langu
     line = answers.rule_line(ground, language) if ground and ground.requires_seal else None
     if line and sealed_from(None, question) is None and not not_delivered_yet(question):
         dispatcher.utter_message(text=line, sources=cited([ground], "returns"))
+
+
+def _cancel_rule_first(dispatcher: CollectingDispatcher, store: StorePolicy, language: str, question: str) -> None:
+    """"قیمت تو سایت اشتباه بود، سفارشمو کنسل میکنید؟": a rule of cancelling that the question plainly asks and the
+    order's decision would not say (the store's right to void a mispriced order) comes before the order is asked for."""
+    index = store_index(store)
+    plain = plainly_answered(question, index)
+    chosen = choose_units(question, ["cancel_order"], index)  # a rule for a way of paying not named is left out
+    decided = set(store.rules.cancel.sources) if store.rules.cancel else set()
+    if (plain is not None and plain.topic == "cancel_order" and chosen and chosen[0].unit is plain
+            and not set(plain.sources) <= decided):
+        say_units(dispatcher, [plain], language)
 
 
 _RULES_SAID = ("utter_store_answer", "utter_topic_not_covered")  # the responses a rules answer is said with

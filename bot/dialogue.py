@@ -101,11 +101,16 @@ def phone_from(entities: Sequence[Mapping[str, Any]], requested_slot: Optional[s
     return None
 
 
+# "قیمت تو سایت اشتباه بود", "اشتباه در درج قیمت": a price put wrong on the site, the store's error, no item sent wrong
+_PRICE_WRONG = re.compile(r"قیمت[^\s،,.!?؟]*(?: (?!ولی|اما|رنگ|سایز|مدل)[^\s،,.!?؟]+){0,7}? اشتباه\S*|اشتباه\S* (?:\S+ ){0,2}قیمت",
+                          re.IGNORECASE)
+
+
 def reason_from(intent: Optional[str], text: str) -> Optional[Reason]:
     """A reason from a reason button, else from the words of the message."""
     if intent in REASON_INTENTS:
         return REASON_INTENTS[intent]
-    folded = _folded(text)
+    folded = _PRICE_WRONG.sub(" ", _folded(text))
     for reason, pattern in _REASON_WORDS:
         if re.search(pattern, folded):
             return reason

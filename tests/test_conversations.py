@@ -1498,3 +1498,16 @@ def test_days_told_that_end_the_span_now_say_it_is_over(servers) -> None:
     said = last_reply(servers, "sitra", "سلام، موقع پرداخت درگاه خطا داد ولی پول از حسابم کم شد، سفارشم هم ثبت نشد. چی میشه "
                                         "الان؟", "الان ۳ روزه گذشته هنوز برنگشته")
     assert "تمام شده" in said and "همکاران پشتیبانی" in said and "۰ دقیقه" not in said
+
+
+def test_a_cancel_asked_of_a_mispriced_order_gets_the_stores_right_before_the_order_is_asked(servers) -> None:
+    said = last_reply(servers, "chistatek", "انگار قیمت مانیتوری که سفارش دادم تو سایت اشتباه بوده، شما میتونید "
+                                            "سفارشمو لغو کنید؟")
+    assert "باطل" in said and "شماره سفارش" in said  # the price error read as a wrong item sent: a return's questions
+    said = last_reply(servers, "chistatek", "хочу отменить заказ")
+    assert "номер заказа" in said and "цен" not in said  # a plain cancel names no rule beside the order's decision
+
+
+def test_a_return_asks_about_the_insurance_of_its_post_gets_whose_risk_it_is(servers) -> None:
+    said = last_reply(servers, "chistatek", "برای مرجوعی بیمه‌اش هم باید خودم بکنم؟")
+    assert "بیمه حمل" in said and "بر عهده خریدار" in said  # the packing rule without what befalls an uninsured parcel

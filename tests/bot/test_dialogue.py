@@ -136,6 +136,9 @@ def test_slot_depends_on_the_open_question(entities, requested, order_id, phone)
         (None, "یه چیز دیگه هم بپرسم، سفارشم کی اومد", None),
         (None, "ноутбук пришёл, экран иногда гаснет", "defect"),
         ("payment_failed", "صفحه پرداخت سفید میشه", None),                  # the site's page is no item's screen
+        (None, "انگار قیمت مانیتوری که سفارش دادم تو سایت اشتباه بوده، لغوش میکنید؟", None),  # the store's price wrong
+        (None, "اشتباه در درج قیمت بوده؟", None),
+        (None, "قیمتش خوب بود رنگش اشتباه اومد", "wrong_item"),                 # the colour wrong, not the price
         (None, "موهام با این شامپو سیاه میشه؟", None),
     ],
 )
