@@ -15,6 +15,7 @@ from bot.i18n.format import clock, dated, day, digits, listing, money, moment, n
 from bot.i18n.replies import has, render
 from bot.nlu.entities import OUT_OF_TOWN
 from bot.nlu.language import Language
+from bot.stores.calendar import next_working_day
 from bot.stores.cancel import CancelDecision
 from bot.stores.delivery import Arrival, DeliveryQuote, PickupSlot
 from bot.stores.facts import ItemFacts, OrderFacts
@@ -532,4 +533,13 @@ def delivery_times(arrivals: list[Arrival], policy: StorePolicy, language: Langu
             lines.append(lane.note[language])
     moved = any(found.moved_from_day_off for found in arrivals)
     days_off = moved or (days_off_asked and policy.rules.weekend_orders_next_working_day)
-    return _lines(*lines, days_off and render("delivery_time.day_off", language))
+    return _lines(*lines, days_off and render("delivery_time.day_off", language),
+                  moved and ordered is not None and _processed_on(_local(ordered, policy), policy, language))
+
+
+def _processed_on(placed: datetime, policy: StorePolicy, language: Language) -> str:
+    """"Заказ, поступивший 28 ноября 2026 (суббота), обработают 30 ноября 2026 (понедельник)": the working day a
+    day off named as the order's moves it to, which the customer asked ("оформил в субботу, когда обработают?")."""
+    working = next_working_day(placed.date(), policy.rules.week)
+    return render("delivery_time.processed_on", language, day=dated(placed, False, language),
+                  next=dated(datetime.combine(working, time(), placed.tzinfo), False, language))

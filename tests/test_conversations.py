@@ -1511,3 +1511,9 @@ def test_a_cancel_asked_of_a_mispriced_order_gets_the_stores_right_before_the_or
 def test_a_return_asks_about_the_insurance_of_its_post_gets_whose_risk_it_is(servers) -> None:
     said = last_reply(servers, "chistatek", "برای مرجوعی بیمه‌اش هم باید خودم بکنم؟")
     assert "بیمه حمل" in said and "بر عهده خریدار" in said  # the packing rule without what befalls an uninsured parcel
+
+
+def test_an_order_placed_on_a_day_off_is_told_the_working_day_it_is_processed(servers) -> None:
+    said = last_reply(servers, "citadel", "оформил заказ в субботу, когда его обработают?")
+    processed = said.split("обработают", 1)[-1]
+    assert "обработают" in said and "(суббота)" not in processed and "(воскресенье)" not in processed  # the rule alone

@@ -113,9 +113,10 @@ def test_cancel_installments_delivery_pickup(language: str) -> None:
     assert ("۱۶:۰۰" in text) if language == "fa" else ("16:00" in text and "Агладзе" in text)
 
 
-@pytest.mark.parametrize("language, now, on_the_day", [("ru", "при заказе сейчас", "при заказе 7 января 2027"),
-                                                       ("fa", "اگر الان سفارش", "اگر روز ۱۷ دی ۱۴۰۵ سفارش")])
-def test_delivery_times_say_the_day_the_customer_named(language: str, now: str, on_the_day: str) -> None:
+@pytest.mark.parametrize("language, now, on_the_day, processed", [
+    ("ru", "при заказе сейчас", "при заказе 7 января 2027", "обработают 8 января 2027 (пятница)"),
+    ("fa", "اگر الان سفارش", "اگر روز ۱۷ دی ۱۴۰۵ سفارش", "۱۸ دی ۱۴۰۵ (جمعه) پردازش")])
+def test_delivery_times_say_the_day_the_customer_named(language: str, now: str, on_the_day: str, processed: str) -> None:
     citadel = policies()["citadel"]
     rules = citadel.rules
     christmas = datetime(2027, 1, 7, 12, 0, tzinfo=ZoneInfo("Asia/Tbilisi"))  # a public holiday in Georgia
@@ -124,6 +125,7 @@ def test_delivery_times_say_the_day_the_customer_named(language: str, now: str, 
     clean(named, language)
     assert on_the_day in named and now not in named
     assert render("delivery_time.day_off", language) in named  # the holiday moved it: the rule is said
+    assert processed in named  # and the working day it moved to
     assert now in answers.delivery_times(found, citadel, language)
 
 
