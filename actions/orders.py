@@ -148,6 +148,10 @@ def _purpose(tracker: Tracker) -> Optional[str]:
         # offer to check it for one's order: that check, for this order
     if intent == "damaged_item" and second_guess(tracker) == "order_status" and reason_from(None, question) is None:
         return "order_status"  # "ну что там с моей микроволновкой? заказ ct2002", torn and telling no fault: its status
+    if (waiting and intent in ORDER_PURPOSES and intent != waiting and what_if(question)
+            and any(latest_entity(tracker, name) for name in ORDER_SLOTS)):
+        return waiting  # "۰۹۱۲ ۴۴۴ ۴۴۰۲. وقتی رسید اگه جعبه‌ش داغون بود چیکار کنم؟": the phone asked for, and a case
+        # to come, which the rules answer after what the order was looked up for
     if intent in ORDER_PURPOSES and not (waiting and later_question(tracker) and side_question(tracker)):
         return intent
     return waiting or tracker.get_slot("purpose")
@@ -434,6 +438,10 @@ class ActionOrderFlow(Action):
             dispatcher.utter_message(text=answers.order_status(order, store, language, now()))  # type: ignore[arg-type]
             _utter_order_window(dispatcher, tracker, store, language, order)
             _utter_order_arrival(dispatcher, tracker, store, language, order)
+            question = question_text(tracker)
+            if what_if(question) and not said_this_turn(tracker, *_RULES_SAID):  # "…, 4402. وقتی رسید اگه جعبه‌ش
+                intent = (tracker.latest_message.get("intent") or {}).get("name")  # داغون بود؟": the case's rule
+                utter_units(dispatcher, tracker, question, [intent, *likely_intents(tracker)])
             return [SlotSet("purpose", None)]
         if purpose == "cancel_order":
             decision = can_cancel(order, store)

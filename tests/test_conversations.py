@@ -1517,3 +1517,9 @@ def test_an_order_placed_on_a_day_off_is_told_the_working_day_it_is_processed(se
     said = last_reply(servers, "citadel", "оформил заказ в субботу, когда его обработают?")
     processed = said.split("обработают", 1)[-1]
     assert "обработают" in said and "(суббота)" not in processed and "(воскресенье)" not in processed  # the rule alone
+
+
+def test_a_phone_given_with_a_case_to_come_gets_the_status_then_the_cases_rule(servers) -> None:
+    said = last_reply(servers, "offykala", "سلام سفارش ۵۸۱۲۲ چی شد؟ پرینتر اپسون",
+                      "۰۹۱۲ ۴۴۴ ۴۴۰۲ . وقتی رسید اگه جعبه‌ش داغون بود چیکار کنم؟")
+    assert "ارسال شده" in said and "تحویل نگیرید" in said and "دلیل" not in said  # was read as a return: its reason

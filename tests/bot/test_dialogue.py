@@ -139,6 +139,7 @@ def test_slot_depends_on_the_open_question(entities, requested, order_id, phone)
         (None, "انگار قیمت مانیتوری که سفارش دادم تو سایت اشتباه بوده، لغوش میکنید؟", None),  # the store's price wrong
         (None, "اشتباه در درج قیمت بوده؟", None),
         (None, "قیمتش خوب بود رنگش اشتباه اومد", "wrong_item"),                 # the colour wrong, not the price
+        (None, "اگه جعبه‌ش داغون بود چیکار کنم؟", "transport_damage"),           # a wrecked box
         (None, "موهام با این شامپو سیاه میشه؟", None),
     ],
 )
@@ -730,6 +731,8 @@ def test_a_question_for_a_minimum_or_a_maximum(text: str, limit: bool) -> None:
 @pytest.mark.parametrize("text, leans", [
     ("اگه تا اون موقع برنگشت چیکار کنم", True), ("ну а если не вернут?", True), ("و اگر باز کرده باشم؟", True),
     ("اگرچه دیر شد", False), ("когда вернут деньги?", False),
+    ("۰۹۱۲ ۴۴۴ ۴۴۰۲ . وقتی رسید اگه جعبه‌ش داغون بود چیکار کنم؟", True),  # the moment it comes, then the case
+    ("когда привезут, если коробка мятая, что делать?", True), ("وقتی میخوام پس بدم باید چیکار کنم", False),
 ])
 def test_a_question_opening_with_and_if_leans_on_the_topic(text: str, leans: bool) -> None:
     assert what_if(text) is leans
