@@ -1523,3 +1523,8 @@ def test_a_phone_given_with_a_case_to_come_gets_the_status_then_the_cases_rule(s
     said = last_reply(servers, "offykala", "سلام سفارش ۵۸۱۲۲ چی شد؟ پرینتر اپسون",
                       "۰۹۱۲ ۴۴۴ ۴۴۰۲ . وقتی رسید اگه جعبه‌ش داغون بود چیکار کنم؟")
     assert "ارسال شده" in said and "تحویل نگیرید" in said and "دلیل" not in said  # was read as a return: its reason
+
+
+def test_whether_a_phone_is_insured_in_transit_says_who_answers_for_it(servers) -> None:
+    said = last_reply(servers, "chistatek", "مگه گوشی بیمه حمل نداره؟")
+    assert "بیمه حمل" in said and "شرکت حمل" in said and "پیگیر" in said  # insured, and whose the damage is
