@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
     CERTAIN,
+    EARLIER,
     as_number,
     classifier_sure,
     computed_again,
@@ -45,6 +46,7 @@ from bot.dialogue import (
     asks_who_pays,
     asks_why,
     asks_until_when,
+    says_the_end_back,
     asks_for_a_person,
     asks_for_contact,
     asks_what_the_assistant_is,
@@ -251,11 +253,15 @@ def utter_deadline(dispatcher: CollectingDispatcher, tracker: Tracker, units: Se
     if unit is None or unit.within is None or (what_if(question) and not asks_until_when(question)):
         return False
     store, language = store_and_language(tracker)
-    if earlier:
-        entities, question = next(zip(recent_entities(tracker)[1:2], recent_texts(tracker)[1:2]), ([], question))
-    else:
-        entities = (tracker.latest_message or {}).get("entities") or []
-    start, timed, present = moments_said(entities, local_now(store), question)
+    now = local_now(store)
+    told = (list(zip(recent_entities(tracker)[1:EARLIER], recent_texts(tracker)[1:EARLIER])) if earlier
+            else [((tracker.latest_message or {}).get("entities") or [], question)])
+    start, timed, present = None, False, now
+    for entities, text in told:  # the latest earlier message that names a moment ("دیشب ساعت ده ... تا کی باید صبر
+        start, timed, present = moments_said(entities, now, text)  # کنم؟" sent as two parts: the first names it)
+        if start is not None:
+            question = text
+            break
     hour = day_part(question)
     if start is not None and not timed and hour is not None:
         start, timed = start.replace(hour=hour, minute=0), True  # "دیروز ظهر": the day's noon, said
@@ -466,6 +472,8 @@ def deadline_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bo
     if says_now(question) or asks_if_still_in_time(question):
         return False
     units = [unit for unit in _rules_said_before(tracker) if unit.within is not None]
+    if units and says_the_end_back(question):  # "یعنی تا پس فردا شب؟": counted again from the moment told before
+        return utter_deadline(dispatcher, tracker, units, earlier=True)
     return bool(units) and (utter_deadline(dispatcher, tracker, units)  # "یعنی تا کی؟" again: from the moment told before
                             or asks_until_when(question) and utter_deadline(dispatcher, tracker, units, earlier=True))
 

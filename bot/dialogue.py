@@ -1151,6 +1151,17 @@ def asks_until_when(text: str) -> bool:
     return _UNTIL_WHEN.search(_folded(text)) is not None
 
 
+# "یعنی تا پس فردا شب باید برگرده دیگه؟", "то есть до воскресенья вечера?": the end of a span just given, said back
+_UNTIL_SAID_BACK = re.compile(r"^\W*(?:(?:یعنی|پس|خب|то есть|значит|получается|а|и)\W+){1,2}(?:\S+\s+){0,2}?(?:تا|до)\s+\S+"
+                              r"(?=.*[?؟]|.*(?:دیگه|درسته|آره|да\b|верно|правильно))", re.IGNORECASE)
+
+
+def says_the_end_back(text: str) -> bool:
+    """"یعنی تا پس فردا شب؟" after a span counted to a day: the day named is the end the customer checks, not a new
+    start to count from."""
+    return _UNTIL_SAID_BACK.search(_folded(text)) is not None
+
+
 # "یعنی دیگه هیچ کاری نمیشه کرد؟", "что теперь делать?": what is left to do after an answer that closed the way
 _WHAT_NOW = re.compile(r"(?<!\w)(?:(?:هیچ )?کاری (?:نمیشه|نمیشود|نمیتونم|نمیتونید|نمیتونین) ?(?:کرد|بکنم|کنم|بکنید|کنید|کنین)?|"
                        r"راه(?:ی)? (?:دیگه ?ای |دیگری )?(?:نیست|نداره|ندارد|هست)|چیکار کنم|چه ?کار کنم|چکار کنم|"

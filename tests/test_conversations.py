@@ -1528,3 +1528,9 @@ def test_a_phone_given_with_a_case_to_come_gets_the_status_then_the_cases_rule(s
 def test_whether_a_phone_is_insured_in_transit_says_who_answers_for_it(servers) -> None:
     said = last_reply(servers, "chistatek", "مگه گوشی بیمه حمل نداره؟")
     assert "بیمه حمل" in said and "شرکت حمل" in said and "پیگیر" in said  # insured, and whose the damage is
+
+
+def test_the_end_of_a_span_said_back_is_counted_from_the_moment_told_before(servers) -> None:
+    said = last_reply(servers, "sitra", "دیشب ساعت ده پرداخت کردم، پول کم شد ولی سفارش ثبت نشد. تا کی باید صبر کنم؟",
+                      "یعنی تا پس فردا شب باید برگرده دیگه؟")
+    assert "۷۲ ساعت" in said and "ساعت ۲۲:۰۰" in said and "ذکر نشده" not in said  # was "not covered"

@@ -48,6 +48,7 @@ from bot.dialogue import (
     goes_on,
     still_waiting,
     what_if,
+    says_the_end_back,
     window_reason,
     asks_what_to_send,
     no_order_number,
@@ -1008,3 +1009,11 @@ def test_whether_a_message_asks_what_the_assistant_is(text: str, asks: bool) -> 
 )
 def test_the_item_a_story_speaks_of(texts: list[str], sku: str | None) -> None:
     assert returned_item(texts, ORDER_ITEMS, frozenset()) == sku
+
+
+@pytest.mark.parametrize("text, back", [
+    ("یعنی تا پس فردا شب باید برگرده دیگه؟", True), ("то есть до воскресенья вечера?", True),
+    ("значит до понедельника, да", True), ("تا پس فردا صبر کنم؟", False), ("یعنی دیگه هیچ کاری نمیشه کرد؟", False),
+])
+def test_the_end_of_a_span_said_back_is_no_new_start(text: str, back: bool) -> None:
+    assert says_the_end_back(text) is back
