@@ -497,7 +497,10 @@ def pickup(slot: PickupSlot, rules: PickupRules, ordered: datetime, asked_time: 
     values = {"ordered": clock(ordered, language), "cutoff": clock(rules.cutoff, language),
               "day": day(slot.day, language), "start": clock(slot.start, language),
               "end": clock(slot.end, language) if slot.end else ""}
-    key = ("pickup.same_day" if slot.same_day else "pickup.next_day") + ("_at" if asked_time else "")
+    if slot.moved_from_day_off:  # "оформлю в час дня" on a Saturday: not "at 13:00 (before 11:00)", the working day
+        values["day"] = dated(datetime.combine(slot.day, time()), False, language)
+    key = ("pickup.moved" if slot.moved_from_day_off else "pickup.same_day" if slot.same_day else "pickup.next_day") + (
+        "_at" if asked_time else "")
     local = [branch for branch in rules.branches if branch.city == city]
     branches = [f"• {branch.address[language]}" for branch in local or rules.branches]
     same_day = {"cutoff": values["cutoff"], "start": clock(rules.same_day_from, language),
@@ -505,7 +508,6 @@ def pickup(slot: PickupSlot, rules: PickupRules, ordered: datetime, asked_time: 
     return _lines(
         render(key, language, **values),
         not slot.same_day and render("pickup.same_day_rule", language, **same_day),  # "до скольки в тот же день?"
-        slot.moved_from_day_off and render("pickup.day_off", language),
         render("pickup.branches", language),
         *branches,
         rules.other_branches and rules.other_branches[language],

@@ -111,6 +111,12 @@ def test_cancel_installments_delivery_pickup(language: str) -> None:
     text = answers.pickup(slot, rules.pickup, ordered, True, language)
     clean(text, language)
     assert ("۱۶:۰۰" in text) if language == "fa" else ("16:00" in text and "Агладзе" in text)
+    saturday = datetime(2026, 12, 5, 13, 0, tzinfo=ZoneInfo("Asia/Tbilisi"))  # a day off: the working day after it
+    text = answers.pickup(pickup_slot(rules.pickup, saturday, rules.week, rules.weekend_orders_next_working_day),
+                          rules.pickup, saturday, True, language)
+    clean(text, language)
+    assert ("۱۶ آذر ۱۴۰۵ (دوشنبه)" in text and "روز تعطیل" in text and "پیش از" not in text) if language == "fa" else (
+        "7 декабря 2026 (понедельник)" in text and "нерабочий день" in text and "до 11:00" not in text)
 
 
 @pytest.mark.parametrize("language, now, on_the_day, processed", [
