@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timezone
+from datetime import datetime
 from functools import lru_cache, partial
 from typing import Callable, TypeVar
 
@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from bot import clock
 from bot.db_settings import DatabaseUnavailable, off_the_loop, work_limit_s
 from bot.orders.db import POOL_OVERFLOW, POOL_SIZE, create_schema, make_engine
 from bot.orders.repository import find_order
@@ -63,8 +64,8 @@ async def in_database(work: Callable[[Session], T]) -> T:
 
 
 def now() -> datetime:
-    """The current moment; one place so that every rule sees the same clock."""
-    return datetime.now(timezone.utc)
+    """The current moment; one place so that every rule sees the same clock (the assistant's, `bot.clock`)."""
+    return clock.now()
 
 
 def local_now(store: StorePolicy) -> datetime:

@@ -7,12 +7,35 @@ import os
 import subprocess
 import time
 import uuid
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterator
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.clock import DAYS_AHEAD
+from bot.stores.calendar import is_working_day
+from bot.stores.policy import policies
 from support import ARTIFACTS, BROWSER_FLAGS, BROWSER_WAIT, CHROMIUM, ROOT, Servers, full_phones_in, known_phones, logs_since
+
+
+def _working_days_ahead() -> int:
+    """Whole days from now to a day that, with the day after it, is a working day at every store (each its own week
+    and public holidays): the servers' clock is set there, so that answers that depend on the weekday (a Saturday's
+    pickup moves to Monday's window) are the same whatever day the suite runs. A day off's own answers are tested at
+    dates of their own (tests/bot/test_answers.py)."""
+    real = datetime.now(timezone.utc)
+
+    def working(days: int) -> bool:
+        moment = real + timedelta(days=days)
+        return all(is_working_day(moment.astimezone(ZoneInfo(store.timezone)).date(), store.rules.week)
+                   for store in policies().values())
+
+    return next(days for days in range(14) if working(days) and working(days + 1))
+
+
+os.environ.setdefault(DAYS_AHEAD, str(_working_days_ahead()))  # the test process's and the servers' clock alike
 
 
 @pytest.fixture(scope="session")

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Optional, Sequence
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from bot import clock
 from bot.orders.db import create_schema, display_url, make_engine
 from bot.orders.demo import load_demo
 from bot.orders.importer import OrderImportError, import_orders, parse_lines
@@ -58,7 +58,7 @@ def _load_demo() -> int:
     try:
         create_schema(engine)
         with Session(engine) as session:
-            loaded = load_demo(session, datetime.now(timezone.utc))
+            loaded = load_demo(session, clock.now())  # dated from the assistant's clock
     finally:
         engine.dispose()
     if loaded:
