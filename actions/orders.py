@@ -43,6 +43,7 @@ from actions.topics import (
     ground_supposed,
     bound_follow_up,
     deadline_follow_up,
+    fault_what_if,
     chosen_units,
     cited,
     hand_to_person,
@@ -262,6 +263,7 @@ class ActionOrderFlow(Action):
         if purpose in ("return_request", "damaged_item") and unknown_order and (
                 self._refused_by_rule(dispatcher, store, language, question)  # "opened it, I don't like the smell"
                 or refused_what_if(dispatcher, tracker)  # "and if I open it?" after a change of mind: still refused
+                or fault_what_if(dispatcher, tracker)  # "and if it is faulty?" after it: the fault's own rule
                 or sealed_follow_up(dispatcher, tracker)  # "and if I hadn't opened it?": the rule for a sealed item
                 or received_after_damage_rule(dispatcher, tracker)):  # "دیگه گرفتمش رفت 😅 بازش کردم یه خط رو درش
             return [SlotSet("purpose", None)]  # هست" after "do not accept a damaged box": the rules for a parcel taken

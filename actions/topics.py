@@ -344,6 +344,23 @@ def refused_what_if(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
         dispatcher, tracker, False)
 
 
+def fault_what_if(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """"اگه خراب باشه چی؟ اونم نمیشه؟" after a change of mind refused whatever the order (a printer, a large item): the
+    rule of the fault now supposed, which another reason's refusal says nothing of; True when said."""
+    question = question_text(tracker)
+    reason = reason_from(None, question)
+    if not what_if(question) or reason not in FAULTS:
+        return False
+    told = next((text for text in recent_texts(tracker, 3)[1:] if reason_from(None, text) is not None), "")
+    store, language = store_and_language(tracker)
+    ground = store.rules.returns.grounds.get(reason) if store.rules.returns else None
+    if (reason_from(None, told) != "change_of_mind" or ground is None
+            or not refused_for_any_order("change_of_mind", sealed_from(None, told), store, told)):
+        return False
+    dispatcher.utter_message(text=answers.rule_line(ground, language), sources=cited([ground], "returns"))  # type: ignore[arg-type]
+    return True
+
+
 _SEAL = re.compile(r"پلمپ|پلمب|пломб|seal", re.IGNORECASE)  # a page's sentence that turns on the seal
 
 

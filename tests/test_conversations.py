@@ -1534,3 +1534,9 @@ def test_the_end_of_a_span_said_back_is_counted_from_the_moment_told_before(serv
     said = last_reply(servers, "sitra", "دیشب ساعت ده پرداخت کردم، پول کم شد ولی سفارش ثبت نشد. تا کی باید صبر کنم؟",
                       "یعنی تا پس فردا شب باید برگرده دیگه؟")
     assert "۷۲ ساعت" in said and "ساعت ۲۲:۰۰" in said and "ذکر نشده" not in said  # was "not covered"
+
+
+def test_a_fault_supposed_after_a_change_of_mind_refused_gets_the_faults_rule(servers) -> None:
+    said = last_reply(servers, "offykala", "یه پرینتر خریدم رسیده ولی هنوز کارتنشو باز نکردم، پشیمون شدم. پس میگیرین؟",
+                      "اگه خراب باشه چی؟")
+    assert "مهلت تست ۷ روزه" in said and "کالاهای بزرگ" not in said  # not a neighbouring rule of a near tie
