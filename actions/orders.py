@@ -193,10 +193,11 @@ class ActionOrderFlow(Action):
                 return again
             if deadline_follow_up(dispatcher, tracker):  # "уже почти двое суток прошло, сколько ещё ждать?" after "the
                 return []  # bank returns it within 72 hours", read as a status by a guess: that span from then
-        if unnamed and what_if(question) and reason_from(None, question) is None:
+        if unnamed and (what_if(question) or corrects(question)) and reason_from(None, question) is None:
             # "а если только в 12 успею оформить?" after a pickup time, read as a return: the pickup again for the new
-            # hour; "а если возьму модель подороже за 620?" after a price, read as a return even when sure: the price
-            again = computed_instead(tracker, self.name(), False) or total_again(tracker)  # again for that total
+            # hour ("нет, заказ прошел в 11:10", a correction, likewise); "а если возьму модель подороже за 620?" after
+            # a price, read as a return even when sure: the price again for that total
+            again = computed_instead(tracker, self.name(), False) or total_again(tracker)
             if again:
                 return again
         if unnamed and corrects(question) and reason_from(None, question) is None and (

@@ -1540,3 +1540,9 @@ def test_a_fault_supposed_after_a_change_of_mind_refused_gets_the_faults_rule(se
     said = last_reply(servers, "offykala", "یه پرینتر خریدم رسیده ولی هنوز کارتنشو باز نکردم، پشیمون شدم. پس میگیرین؟",
                       "اگه خراب باشه چی؟")
     assert "مهلت تست ۷ روزه" in said and "کالاهای بزرگ" not in said  # not a neighbouring rule of a near tie
+
+
+def test_a_corrected_hour_after_a_pickup_time_is_the_pickup_again(servers) -> None:
+    said = last_reply(servers, "citadel", "оформил самовывоз в 10:50, когда можно забрать?",
+                      "нет, посмотрел в почте — заказ прошел в 11:10")
+    assert "11:10" in said and "10:00" in said and "номер заказа" not in said  # was read as the order's status
