@@ -1546,3 +1546,9 @@ def test_a_corrected_hour_after_a_pickup_time_is_the_pickup_again(servers) -> No
     said = last_reply(servers, "citadel", "оформил самовывоз в 10:50, когда можно забрать?",
                       "нет, посмотрел в почте — заказ прошел в 11:10")
     assert "11:10" in said and "10:00" in said and "номер заказа" not in said  # was read as the order's status
+
+
+def test_a_change_of_mind_taken_back_for_a_fault_gets_the_faults_decision(servers) -> None:
+    said = last_reply(servers, "offykala", "پرینتر سفارش ۵۸۱۲۰ رو میخوام پس بدم، پشیمون شدم، هنوز پلمپه. شمارم ۰۹۱۲ ۱۲۳ ۴۵۶۷",
+                      "نه راستش دروغ چرا، پشیمون نشدم، درست چاپ نمیکنه و رو کاغذ خط میندازه")
+    assert "نقص فنی" in said and "۷ روز" in said  # "پشیمون نشدم" was read as the change of mind again: refused

@@ -141,6 +141,8 @@ def test_slot_depends_on_the_open_question(entities, requested, order_id, phone)
         (None, "اشتباه در درج قیمت بوده؟", None),
         (None, "قیمتش خوب بود رنگش اشتباه اومد", "wrong_item"),                 # the colour wrong, not the price
         (None, "اگه جعبه‌ش داغون بود چیکار کنم؟", "transport_damage"),           # a wrecked box
+        (None, "نه راستش، پشیمون نشدم، درست چاپ نمیکنه", "defect"),              # a change of mind denied
+        (None, "я не передумал, он не включается", "defect"),
         (None, "موهام با این شامپو سیاه میشه؟", None),
     ],
 )
