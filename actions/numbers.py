@@ -79,6 +79,7 @@ from bot.dialogue import (
     asks_until_when,
     asks_what_now,
     asks_who_pays,
+    corrects,
     day_part,
     items_total,
     names_a_band,
@@ -92,6 +93,7 @@ from bot.dialogue import (
     removes_an_item,
     rules_question,
     said_sum,
+    sealed_from,
     sends_it_oneself,
     stated_amounts,
     what_if,
@@ -476,6 +478,19 @@ def _order_follow_up(tracker: Tracker) -> Optional[str]:
     return ranking[0] if ranking and ranking[0] in ORDER_PURPOSES else None
 
 
+def _seal_corrected(tracker: Tracker) -> List[Dict[Text, Any]]:
+    """"стоп, я перепутал, распечатывал другой флакон. Versace еще в пленке" right after a proven order's return
+    decision: the seal state corrected, and the decision made again with it; nothing otherwise."""
+    question = question_text(tracker)
+    sealed = sealed_from(None, question)
+    if sealed is None or not corrects(question) or not tracker.get_slot("verified_order"):
+        return []
+    told = next((text for text in recent_texts(tracker, 3)[1:] if sealed_from(None, text) is not None), None)
+    if told is None or sealed_from(None, told) == sealed or reason_from(None, told) is None:
+        return []  # the seal said before, with the return's reason, is what is corrected
+    return [SlotSet("sealed", sealed), SlotSet("purpose", "return_request"), FollowupAction("action_order_flow")]
+
+
 class ActionUnclear(Action):
     """A message the classifier could not place: a new detail for the last computed answer, else "please rephrase"."""
 
@@ -491,6 +506,9 @@ class ActionUnclear(Action):
             return []
         if greeted_in_their_language(dispatcher, tracker):  # "по-русски понимаете?"
             return []
+        corrected = _seal_corrected(tracker)
+        if corrected:  # "стоп, я перепутал … пломба целая" after its order's return decision: decided again with it
+            return corrected
         if deadline_follow_up(dispatcher, tracker) or refused_what_if(dispatcher, tracker) or sealed_follow_up(
                 dispatcher, tracker) or refusal_stands(dispatcher, tracker) or what_follows(dispatcher, tracker):  # "it
             return []  # was yesterday noon" after "within 72 hours"; "and if I open it?" (or "a sealed one?") after a change

@@ -1552,3 +1552,9 @@ def test_a_change_of_mind_taken_back_for_a_fault_gets_the_faults_decision(server
     said = last_reply(servers, "offykala", "پرینتر سفارش ۵۸۱۲۰ رو میخوام پس بدم، پشیمون شدم، هنوز پلمپه. شمارم ۰۹۱۲ ۱۲۳ ۴۵۶۷",
                       "نه راستش دروغ چرا، پشیمون نشدم، درست چاپ نمیکنه و رو کاغذ خط میندازه")
     assert "نقص فنی" in said and "۷ روز" in said  # "پشیمون نشدم" was read as the change of mind again: refused
+
+
+def test_a_seal_corrected_after_its_orders_refusal_is_decided_again(servers) -> None:
+    said = last_reply(servers, "tisa", "заказ TS-1046, тел 09352222206. Versace распечатал, запах не нравится, хочу вернуть",
+                      "стоп, я перепутал, распечатывал другой флакон. Versace еще в пленке, пломба целая")
+    assert "можно вернуть" in said and "оплачивает Тиса" in said  # was "I have no information" (read as a wrong item)

@@ -230,6 +230,7 @@ def test_buttons_still_answer_the_seal_question() -> None:
         ("نه ببخشید دقیق نگاه کردم اصلا یه عطر دیگه‌س! من رد تمپتیشن زده بودم", "wrong_item"),
         ("وای ببخشید اشتباه گفتم، منظورم اون یکی سفارشم بود", None),           # a slip of the customer's, no wrong item
         ("я перепутала номер заказа", None),
+        ("стоп, я перепутал, распечатывал другой флакон", None), ("вы перепутали цвет", "wrong_item"),  # whose slip
         ("заказ TS-1041… ой, извините, не тот. TS-1046", None),                # the order number corrected
         ("не тот заказ прислали", "wrong_item"),
         ("передумал насчет принтера, он еще в пути", "change_of_mind"),       # on its way, not damaged on it
