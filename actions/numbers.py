@@ -324,6 +324,10 @@ class ActionDeliveryCost(Action):
         if goes_on_elsewhere(dispatcher, tracker, "delivery_cost"):
             return []
         store, language = store_and_language(tracker)
+        question = question_text(tracker)
+        if asks_how_long(question) and not asks_how_much(question) and not _amounts(tracker):
+            utter_delivery_time(dispatcher, tracker, store, language)  # "а перед новым годом доставка дольше будет?",
+            return []  # read as a price by a hair: how long, which it asks
         kept = utter_delivery_cost(dispatcher, tracker, store, language)
         if asks_how_long(question_text(tracker)) and (latest_entity(tracker, "city") or tracker.get_slot("city")):
             utter_delivery_time(dispatcher, tracker, store, language)  # "Price and how many days?": both answered
