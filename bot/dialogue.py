@@ -102,7 +102,7 @@ def phone_from(entities: Sequence[Mapping[str, Any]], requested_slot: Optional[s
 
 
 # "قیمت تو سایت اشتباه بود", "اشتباه در درج قیمت": a price put wrong on the site, the store's error, no item sent wrong
-_PRICE_WRONG = re.compile(r"قیمت[^\s،,.!?؟]*(?: (?!ولی|اما|رنگ|سایز|مدل)[^\s،,.!?؟]+){0,7}? اشتباه\S*|اشتباه\S* (?:\S+ ){0,2}قیمت",
+_PRICE_WRONG = re.compile(r"قیمت[^\s،,.!?؟]*(?: (?!ولی|اما|رنگ|سایز|مدل)[^\s،,.!?؟]+){0,9}? اشتباه\S*|اشتباه\S* (?:\S+ ){0,2}قیمت",
                           re.IGNORECASE)
 
 

@@ -139,6 +139,7 @@ def test_slot_depends_on_the_open_question(entities, requested, order_id, phone)
         ("payment_failed", "صفحه پرداخت سفید میشه", None),                  # the site's page is no item's screen
         (None, "انگار قیمت مانیتوری که سفارش دادم تو سایت اشتباه بوده، لغوش میکنید؟", None),  # the store's price wrong
         (None, "اشتباه در درج قیمت بوده؟", None),
+        (None, "قیمت یه گوشی رو سایت خیلی ارزون زدید معلومه اشتباهه، اگه بخرم کنسل میکنید؟", None),  # eight words between
         (None, "قیمتش خوب بود رنگش اشتباه اومد", "wrong_item"),                 # the colour wrong, not the price
         (None, "اگه جعبه‌ش داغون بود چیکار کنم؟", "transport_damage"),           # a wrecked box
         (None, "نه راستش، پشیمون نشدم، درست چاپ نمیکنه", "defect"),              # a change of mind denied
