@@ -17,6 +17,7 @@ from typing import Any, Awaitable, Callable, Optional
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
 from bot.channels.guard import SLASH_ESCAPE
+from bot.channels.turns import turns
 from bot.nlu.entities import extract_entities
 from bot.nlu.questions import split_questions
 
@@ -100,18 +101,20 @@ def part_of(metadata: Any) -> Optional[tuple[int, str]]:
 async def answer_each(on_new_message: Callable[[UserMessage], Awaitable[Any]],
                       message: UserMessage) -> list[dict[str, Any]]:
     """Hands every question of the message to Rasa in order and returns all the replies, each said once (also those
-    of a message of one question: the rule, then the form's question asked by the answer and by the form)."""
+    of a message of one question: the rule, then the form's question asked by the answer and by the form), in the
+    message's turn among the customers' messages (bot/channels/turns.py)."""
     parts = questions_of(message.text or "")
     collector = _Collector()
-    for number, part in enumerate(parts, 1):
-        collector.part = number
-        metadata = dict(message.metadata or {})
-        if len(parts) > 1:
-            metadata.update(question=number, questions=len(parts))
-            if number == 1:
-                metadata["message"] = message.text
-        await on_new_message(UserMessage(part, collector, message.sender_id, input_channel=message.input_channel,
-                                         metadata=metadata))
+    async with turns().turn():  # the whole message in one turn: its questions are answered one after the other
+        for number, part in enumerate(parts, 1):
+            collector.part = number
+            metadata = dict(message.metadata or {})
+            if len(parts) > 1:
+                metadata.update(question=number, questions=len(parts))
+                if number == 1:
+                    metadata["message"] = message.text
+            await on_new_message(UserMessage(part, collector, message.sender_id, input_channel=message.input_channel,
+                                             metadata=metadata))
     if len(parts) == 1:  # a form's question asked by the answer and again by the form: once
         return said_once(collector.messages)
     replies, asks = collector.pending(parts)

@@ -43,6 +43,7 @@ from bot.channels.gate import (
 )
 from bot.channels.guard import UNAVAILABLE, bilingual, language_hint, screen_text, silent_reply
 from bot.channels.parts import answer_each
+from bot.channels.turns import turns
 from bot.console.service import held_by_person
 from bot.nlu.language import detect_language
 from bot.privacy import install_log_masking
@@ -101,6 +102,7 @@ class StoreRestInput(RestInput):
         policies()
         default_store()
         conversation_ids()
+        turns()  # a bad MESSAGE_CONCURRENCY stops the start, not a customer's message
         return cls()
 
     def blueprint(
