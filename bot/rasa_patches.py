@@ -22,6 +22,8 @@ Measured with `make bench` and py-spy (docs/performance.md):
   server's parsing and Rasa's check of its answer, for a few pure functions of the message. That
   one action runs in the Rasa server's own process: the same class, the same tracker (as the
   action server would get it) and domain, the same events kept (slots and bot messages).
+- The rule and memoization policies rebuild the conversation's states from its first event for
+  every prediction: each tracker keeps how far they were worked out (bot/rasa_states.py).
 
 And one fix that is not about speed: Rasa waits up to 5 minutes (`DEFAULT_REQUEST_TIMEOUT`) for the action server
 to answer, so an action server that hangs holds the customer that long. Rasa gives up after `ACTION_TIMEOUT_S`
@@ -55,6 +57,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa.shared.utils.schemas.events import EVENT_SCHEMA
 
+from bot import rasa_states
 from bot.db_settings import number_setting
 from bot.settings import ConfigError
 
@@ -249,4 +252,5 @@ def install() -> None:
     rasa.core.processor.DaskGraphRunner = SequentialGraphRunner  # type: ignore[misc]
     ActionExtractSlots._run_custom_action = _run_custom_action  # type: ignore[method-assign]
     RemoteAction.run = _run_remote_action  # type: ignore[method-assign]
+    Domain.states_for_tracker_history = rasa_states.states_for_tracker_history  # type: ignore[method-assign]
 
