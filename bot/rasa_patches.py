@@ -22,6 +22,8 @@ Measured with `make bench` and py-spy (docs/performance.md):
   server's parsing and Rasa's check of its answer, for a few pure functions of the message. That
   one action runs in the Rasa server's own process: the same class, the same tracker (as the
   action server would get it) and domain, the same events kept (slots and bot messages).
+- Each call to the action server opens a new connection and encodes the whole domain again:
+  kept connections and the domain's JSON kept per model (bot/action_calls.py).
 - The rule and memoization policies rebuild the conversation's states from its first event for
   every prediction: each tracker keeps how far they were worked out (bot/rasa_states.py).
 
@@ -56,8 +58,9 @@ from rasa.shared.exceptions import RasaException
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa.shared.utils.schemas.events import EVENT_SCHEMA
+from rasa.utils.endpoints import EndpointConfig
 
-from bot import rasa_states
+from bot import action_calls, rasa_states
 from bot.db_settings import number_setting
 from bot.settings import ConfigError
 
@@ -253,4 +256,5 @@ def install() -> None:
     ActionExtractSlots._run_custom_action = _run_custom_action  # type: ignore[method-assign]
     RemoteAction.run = _run_remote_action  # type: ignore[method-assign]
     Domain.states_for_tracker_history = rasa_states.states_for_tracker_history  # type: ignore[method-assign]
+    EndpointConfig.request = action_calls.request  # type: ignore[method-assign]
 

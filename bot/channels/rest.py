@@ -47,6 +47,7 @@ from bot.channels.turns import turns
 from bot.console.service import held_by_person
 from bot.nlu.language import detect_language
 from bot.privacy import install_log_masking
+from bot.action_calls import close_sessions
 from bot.rasa_patches import warm_up
 from bot.settings import default_store, rate_limit
 from bot.stores.policy import policies
@@ -118,6 +119,10 @@ class StoreRestInput(RestInput):
         async def warm(app: Any, _: Any) -> None:
             if getattr(app.ctx, "agent", None) is not None:  # Rasa loads its model before the server starts
                 await warm_up(app.ctx.agent)
+
+        @webhook.listener("after_server_stop")
+        async def close(app: Any, _: Any) -> None:
+            await close_sessions()  # the action server's kept connections
 
         @webhook.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
