@@ -11,7 +11,7 @@ from collections import Counter
 from typing import Any, Dict, List, Optional, Text, Type
 
 import numpy as np
-from scipy.sparse import csr_matrix, vstack
+from scipy.sparse import csr_matrix, hstack, vstack
 from scipy.special import expit
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction.text import TfidfTransformer
@@ -25,7 +25,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.nlu.featurizers.featurizer import Featurizer
 from rasa.nlu.constants import TOKENS_NAMES
-from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, FEATURE_TYPE_SEQUENCE, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
@@ -56,18 +56,30 @@ REQUESTS = frozenset({"order_status", "cancel_order", "return_request"})
 TOLD_DECIDES = REQUESTS | {"damaged_item"}
 
 
+def _sparse(message: Message, kind: str) -> Optional[csr_matrix]:
+    """The text's sparse features of one kind (sentence or sequence), the featurizers' side by side in their order:
+    what Rasa's `get_sparse_features` combines, without deep-copying and combining the other kind too."""
+    parts = [features.features for features in message.features
+             if features.attribute == TEXT and features.type == kind and features.is_sparse()]
+    if not parts:
+        return None
+    return csr_matrix(parts[0]) if len(parts) == 1 else hstack(parts, format="csr")
+
+
 def _asked_features(message: Message) -> Optional[csr_matrix]:
     """The features of the question a message asks after telling its story (`asked_span`): the sum of its
     tokens' own features (each token's words and character n-grams; the word pairs across tokens are left out)."""
-    tokens = message.get(TOKENS_NAMES[TEXT]) or []
     span = asked_span(message.get(TEXT) or "")
-    sequence, _ = message.get_sparse_features(TEXT)
-    if span is None or sequence is None or sequence.features.shape[0] != len(tokens):
+    if span is None:
+        return None
+    tokens = message.get(TOKENS_NAMES[TEXT]) or []
+    sequence = _sparse(message, FEATURE_TYPE_SEQUENCE)
+    if sequence is None or sequence.shape[0] != len(tokens):
         return None
     rows = [index for index, token in enumerate(tokens) if span[0] <= token.start and token.end <= span[1]]
     if len(rows) < 2:
         return None
-    return csr_matrix(csr_matrix(sequence.features)[rows].sum(axis=0))
+    return csr_matrix(sequence[rows].sum(axis=0))
 
 
 class FittedArithmetic:
@@ -168,10 +180,7 @@ class LinearSvmIntentClassifier(GraphComponent, IntentClassifier):
     @staticmethod
     def _features(messages: List[Message]) -> csr_matrix:
         """Stacks the sentence-level sparse features of the messages."""
-        rows = []
-        for message in messages:
-            _, sentence = message.get_sparse_features(TEXT)
-            rows.append(csr_matrix(sentence.features) if sentence is not None else None)
+        rows = [_sparse(message, FEATURE_TYPE_SENTENCE) for message in messages]
         if len(rows) == 1 and rows[0] is not None:
             return rows[0]  # a customer's message
         width = max((row.shape[1] for row in rows if row is not None), default=0)

@@ -17,7 +17,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from scipy.sparse import csr_matrix, random as sparse_random
 
-from bot.nlu.classifier import FittedArithmetic, LinearSvmIntentClassifier
+from bot.nlu.classifier import FittedArithmetic, LinearSvmIntentClassifier, _sparse
 
 INTENTS = ["greet", "order_status", "return_request", "delivery_cost", "installments", "goodbye"]
 
@@ -71,3 +71,18 @@ def test_a_message_is_ranked_by_the_arithmetic_as_by_the_pipeline(classifier: Li
 
 def test_a_pipeline_of_another_shape_runs_as_it_is() -> None:
     assert FittedArithmetic.of(None) is None
+
+
+def test_a_messages_features_are_rasas_combined_features() -> None:
+    # two featurizers' sentence and sequence features, as the pipeline's count vectorizers leave them
+    generator = np.random.default_rng(3)
+    found = Message(data={TEXT: "x y z"})
+    for origin, width in (("words", 7), ("chars", 11)):
+        found.add_features(Features(sparse_random(3, width, 0.4, random_state=generator).tocoo(), "sequence", TEXT,
+                                    origin))
+        found.add_features(Features(sparse_random(1, width, 0.4, random_state=generator).tocoo(), "sentence", TEXT,
+                                    origin))
+    sequence, sentence = found.get_sparse_features(TEXT)
+    assert (_sparse(found, "sentence") != csr_matrix(sentence.features)).nnz == 0
+    assert (_sparse(found, "sequence") != csr_matrix(sequence.features)).nnz == 0
+    assert _sparse(found, "sentence").shape == (1, 18) and _sparse(Message(data={TEXT: "x"}), "sentence") is None
