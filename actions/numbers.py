@@ -318,18 +318,18 @@ class ActionDeliveryCost(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         """A price, or one question for the missing number, with the cities as buttons."""
-        instead = order_named_instead(tracker) or computed_instead(tracker, self.name(), asks_how_much(question_text(tracker)))
+        question = question_text(tracker)
+        instead = order_named_instead(tracker) or computed_instead(tracker, self.name(), asks_how_much(question))
         if instead:  # "and if I order at 2 pm, what then?" after a pickup time: the pickup again
             return instead
         if goes_on_elsewhere(dispatcher, tracker, "delivery_cost"):
             return []
         store, language = store_and_language(tracker)
-        question = question_text(tracker)
         if asks_how_long(question) and not asks_how_much(question) and not _amounts(tracker):
             utter_delivery_time(dispatcher, tracker, store, language)  # "а перед новым годом доставка дольше будет?",
             return []  # read as a price by a hair: how long, which it asks
         kept = utter_delivery_cost(dispatcher, tracker, store, language)
-        if asks_how_long(question_text(tracker)) and (latest_entity(tracker, "city") or tracker.get_slot("city")):
+        if asks_how_long(question) and (latest_entity(tracker, "city") or tracker.get_slot("city")):
             utter_delivery_time(dispatcher, tracker, store, language)  # "Price and how many days?": both answered
         asked = tracker.get_slot("requested_slot")
         if asked in ORDER_SLOTS and tracker.active_loop_name is None:  # "обратную доставку я оплачиваю?" while the

@@ -351,10 +351,11 @@ def fault_what_if(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     reason = reason_from(None, question)
     if not what_if(question) or reason not in FAULTS:
         return False
-    told = next((text for text in recent_texts(tracker, 3)[1:] if reason_from(None, text) is not None), "")
+    told, earlier = next(((text, found) for text in recent_texts(tracker, 3)[1:]
+                          if (found := reason_from(None, text)) is not None), ("", None))
     store, language = store_and_language(tracker)
     ground = store.rules.returns.grounds.get(reason) if store.rules.returns else None
-    if (reason_from(None, told) != "change_of_mind" or ground is None
+    if (earlier != "change_of_mind" or ground is None
             or not refused_for_any_order("change_of_mind", sealed_from(None, told), store, told)):
         return False
     dispatcher.utter_message(text=answers.rule_line(ground, language), sources=cited([ground], "returns"))  # type: ignore[arg-type]
