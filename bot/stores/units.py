@@ -202,8 +202,16 @@ def choose_units(question: str, topics: Sequence[str], index: UnitIndex, city: O
         return chosen
     if part:
         return _chosen(part, topics, index, city, amount, question, before)
-    plain = _plain_match(told_part(question) or "", index)  # a rule the whole message rules out is not plainly it
-    return [plain] if plain and not _not_for(plain.unit, question, before) else []
+    told = told_part(question) or ""
+    plain = _plain_match(told, index)  # a rule the whole message rules out is not plainly it
+    if plain and not _not_for(plain.unit, question, before):
+        return [plain]
+    # else a rule that the clause meets of the topic both the classifier and the whole message's words put first
+    # ("عطرم ۷ روز پیش رسید، امروز دیدم پمپش کار نمیکنه. هنوز قبول میکنین؟": the defect's 7 days)
+    first = next(iter(index.rank(question)), None)
+    if not told or not topics or first is None or first.unit.topic != topics[0]:
+        return []
+    return [match for match in _chosen(told, topics, index, city, amount, question, before) if match.unit.topic == topics[0]]
 
 
 def _chosen(question: str, topics: Sequence[str], index: UnitIndex, city: Optional[str] = None,

@@ -298,6 +298,22 @@ def test_a_story_before_the_question_does_not_hide_the_rule() -> None:
 
 
 @pytest.mark.parametrize("store, topics, question, units", [
+    # the clause before a short question meets a rule of the topic the whole message is read as: that rule
+    ("tisa", ["damaged_item", "delivery_time"],
+     "عطرم دقیقا ۷ روز پیش تحویلم دادن، امروز دیدم پمپش کار نمیکنه. هنوز قبول میکنین؟", ["damaged_item_taken_back_7_days"]),
+    # not a rule of another topic that the clause's words meet (a phone number beside the warranty's phone)
+    ("citadel", ["order_status", "warranty"], "мой номер +995 599 125 503, что с моим заказом?", []),
+    # nor the rule of the topic asked just before, when the message's own words are of another ("а если бы получил и
+    # передумал, сколько дней на возврат?" after a cancel: not the cancel's "no cancelling once shipped")
+    ("sitra", ["cancel_order"], "а если бы получил и передумал, сколько дней на возврат?", []),
+])
+def test_a_short_question_after_its_story_gets_the_rule_of_its_topic_that_the_story_meets(
+        store: str, topics: list[str], question: str, units: list[str]) -> None:
+    index = UnitIndex(policies()[store].units)
+    assert [match.unit.id for match in choose_units(question, topics, index)] == units
+
+
+@pytest.mark.parametrize("store, topics, question, units", [
     # the story (a delivery, a signature, a broken lid) meets a rule only through the classifier, its question on its
     # own words: the question is what is asked
     ("citadel", ["damaged_item", "payment_failed"],
