@@ -71,6 +71,10 @@ _ASKS_TO = re.compile(r"^\W*(?:и|а|также|ещ[её])\s+(?:\w{2,}(?:ьте
 _FOLLOWS_UP = re.compile(rf"^\W*{_AND}\s+(?:{_IF}|в|во|на|до|для|за|при|из|от|به|برای)(?!\w)", re.IGNORECASE)
 _ALSO = re.compile(r"^\W*(?:и|а|و)\s+.*(?<!\w)(?:هم|тоже|также)(?!\w)", re.IGNORECASE)
 _CONTRAST = re.compile(r"^\W*(?:ولی|اما|но|однако)(?!\w)", re.IGNORECASE)
+# a clause opening on "that too" asks its question of what the clause before named ("اون کاغذ هدیه چی، اونم شامل ۷ روز
+# میشه؟", "а чехол, он тоже по гарантии?"): one question
+_REFERS_BACK = re.compile(r"^\W*(?:(?:و|и|а)\s+)?(?:اونم|اینم|اوناهم|اونام|ایناهم|(?:اون|این|اونا|اینا)\s+هم|"
+                          r"(?:он|она|оно|они|это|его|её|ее|их|им|ему)\s+тоже)(?!\w)", re.IGNORECASE)
 # "в выходные заказы принимаете", "فاکتور هم میفرستین": a verb that asks the store what it does, with no mark needed
 _FA_ASKS_THE_STORE = r"ن?می\w{2,}(?:ین|ید)"
 _RU_ASKS_THE_STORE = r"\w{2,}[её]те"
@@ -404,7 +408,8 @@ def _questions_in(normalized: str, sentence: Span, after_question: bool) -> list
               for clause, (_, end), following, condition in zip(texts, clauses, texts[1:] + [""], conditions)]
     marked = text.endswith(("?", "؟"))
     for index in range(len(texts) - 1):  # "ضمنا ارسالش رایگان بود، اونم کم میکنید؟": the new subject told, then asked
-        if asking[index + 1] and _asks(texts[index]) and not _asks(texts[index], new_subject=False) and not _requests(texts[index]):
+        if asking[index + 1] and (_asks(texts[index]) and not _asks(texts[index], new_subject=False)
+                                  and not _requests(texts[index]) or _REFERS_BACK.match(texts[index + 1])):
             asking[index] = False
     ends_message = sentence[1] >= len(normalized.rstrip())
     if len(texts) > 1 and any(asking[:-1]) and ends_message and _HAS_IT.search(texts[-1]):
