@@ -29,6 +29,13 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 # a number and the word after it ("۹ تا", "13 км"), not a part of a longer number or of an order number
 _COUNTED_NUMBER = re.compile(r"(?<![\w.,-])(?P<number>\d+(?:[.,]\d+)?)(?![\w.,])(?:\s*(?P<word>[^\W\d_]+))?")
 _WORD = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)?")
+# Facts of two kinds that the page tells apart (Tisa's expiry: Iranian goods, foreign goods), each as the words that
+# name it and the word put in the message: "منظورم یه برند ایرانیه" after "یه عطر خارجی" names the other kind.
+_EITHER_OR: tuple[tuple[tuple[re.Pattern[str], str], tuple[re.Pattern[str], str]], ...] = (
+    ((re.compile(r"(?<!\w)ایرانی\w*", re.IGNORECASE), "ایرانی"), (re.compile(r"(?<!\w)خارجی\w*", re.IGNORECASE), "خارجی")),
+    ((re.compile(r"(?<!\w)(?:иранск|отечественн)\w*", re.IGNORECASE), "иранский"),
+     (re.compile(r"(?<!\w)(?:иностранн|зарубежн|импортн)\w*", re.IGNORECASE), "иностранный")),
+)
 
 
 def _right_words(before: str, wrong: str, said: str) -> Optional[str]:
@@ -61,7 +68,7 @@ def corrected(previous: str, correction: str) -> Optional[str]:
     else:
         found = _RIGHT_NOT_WRONG.search(text)
         if not found:
-            return _number_put_right(said, text)
+            return _number_put_right(said, text) or _kind_put_right(said, text)
         wrong = found.group("wrong")
         right = _right_words(found.group("right"), wrong, said)
     if not right or right == wrong:
@@ -86,7 +93,8 @@ def _number_put_right(said: str, text: str) -> Optional[str]:
         if len(numbers) != 1:
             return None
     number, word = _counted(numbers[0])
-    said_numbers = [found for found in _COUNTED_NUMBER.finditer(said) if not word or _counted(found)[1] == word]
+    said_numbers = [found for found in _COUNTED_NUMBER.finditer(said) if not word or _counted(found)[1] == word] or [
+        found for found in _COUNTED_NUMBER.finditer(said) if word and _same_word(_counted(found)[1], word)]
     if len(said_numbers) != 1 or (not word and len(_NUMBER.findall(said)) != 1):
         return None
     place = said_numbers[0]
@@ -95,9 +103,27 @@ def _number_put_right(said: str, text: str) -> Optional[str]:
     return said[:place.start("number")] + number + said[place.end("number"):]
 
 
+def _kind_put_right(said: str, text: str) -> Optional[str]:
+    """"نه ببخشید، منظورم یه برند ایرانیه" after "یه عطر خارجی میخام …": the message before with the kind the
+    correction names in place of the other one, which it named once."""
+    for first, second in _EITHER_OR:
+        for (right, word), (wrong, _) in ((first, second), (second, first)):
+            if right.search(text) and not wrong.search(text) and not right.search(said) and len(wrong.findall(said)) == 1:
+                return wrong.sub(word, said)
+    return None
+
+
 def _counted(found: re.Match[str]) -> tuple[str, str]:
     """A number and the word after it, as two messages compare them."""
     return found.group("number"), (found.group("word") or "").lower()
+
+
+def _same_word(one: str, other: str) -> bool:
+    """Two words after a number that count the same thing when no word is equal: one the other with a Persian ending
+    ("۱۸ سالم", "۱۷ سالمه")."""
+    shorter, longer = sorted((one, other), key=len)
+    return (len(shorter) >= 3 and longer.startswith(shorter) and len(longer) - len(shorter) <= 2
+            and re.fullmatch(r"[\u0600-\u06ff]+", longer) is not None)
 
 
 def _before(tracker: Optional[DialogueStateTracker]) -> Optional[str]:
