@@ -69,7 +69,7 @@ class Turns:
         except asyncio.CancelledError:
             if ticket.done() and not ticket.cancelled():
                 self._pass_on()  # the turn came as the customer left: the next one has it
-            else:
+            elif ticket in self.waiting:  # (a turn given back since the customer left has skipped the ticket already)
                 self.waiting.remove(ticket)
             raise
 

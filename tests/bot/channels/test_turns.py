@@ -101,6 +101,23 @@ def test_a_customer_who_leaves_as_the_turn_comes_passes_it_on() -> None:
     assert asyncio.run(scene()) == ["+c", "-c"]
 
 
+def test_a_customer_who_leaves_as_the_turn_is_given_back_leaves_cancelled() -> None:
+    async def scene() -> BaseException:
+        gate = Turns(1, lease=10)
+        async with gate.turn():
+            gone = asyncio.create_task(customer(gate, "b", []))
+            await asyncio.sleep(0)  # b waits
+            gone.cancel()  # b leaves, and before it runs again the holder gives the turn back (skipping b's ticket)
+        try:
+            await gone
+        except BaseException as ended:  # noqa: B036 - what b ended with is the point
+            assert gate.free == 1 and not gate.waiting
+            return ended
+        raise AssertionError("b was let in")
+
+    assert isinstance(asyncio.run(scene()), asyncio.CancelledError)  # not a ValueError from the queue
+
+
 @pytest.mark.parametrize("value", ["-1", "two", "1.5"])
 def test_a_bad_concurrency_is_refused_naming_the_variable(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
     monkeypatch.setenv("MESSAGE_CONCURRENCY", value)
