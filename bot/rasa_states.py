@@ -116,4 +116,11 @@ def states_for_tracker_history(self: Domain, tracker: DialogueStateTracker, omit
     walks[options] = walk
     last, _, _ = _state(self, walk.prior, False, walk.states, walk.last_ml_action, walk.hidden, options,
                         rule_only_data)
+    if last is None and walk.states:  # the featurizers edit the last state in place: not the kept one
+        return walk.states[:-1] + [_copied(walk.states[-1])]
     return walk.states + ([last] if last is not None else [])
+
+
+def _copied(state: State) -> State:
+    """A state whose parts can be edited without touching the one it was copied from."""
+    return {key: dict(part) for key, part in state.items()}

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, Iterator, Optional
 
 import pytest
-from rasa.core.featurizers.tracker_featurizers import TrackerFeaturizer
+from rasa.core.featurizers.tracker_featurizers import MaxHistoryTrackerFeaturizer, TrackerFeaturizer
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import (ActionExecuted, ActionReverted, ActiveLoop, DefinePrevUserUtteredFeaturization,
                                      Event, SlotSet, UserUttered, UserUtteranceReverted)
@@ -109,3 +109,25 @@ def test_a_tracker_walked_is_forgotten_with_it(domain: Domain) -> None:
     key = id(live)
     del live
     assert key not in rasa_states._WALKS
+
+
+
+def test_the_last_state_a_featurizer_edits_is_not_the_one_kept(domain: Domain, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After a hidden rule turn the last state is one the walk keeps; the memoization policy's featurizer edits the
+    last state in place (the text of a message featurised by its text): the next message's states are still Rasa's."""
+    featurizer = MaxHistoryTrackerFeaturizer(max_history=None)
+    form = sorted(domain.form_names)[0]
+    rule_only = {"slots": [], "active_loops": [form]}
+    live = DialogueStateTracker("edited", domain.slots)
+
+    def predicted(walk: Any) -> list[Any]:
+        monkeypatch.setattr(Domain, "states_for_tracker_history", walk)
+        return featurizer.prediction_states([live], domain, ignore_rule_only_turns=True, rule_only_data=rule_only)[0]
+
+    for event in [*turn("hi", "greet"), DefinePrevUserUtteredFeaturization(True), ActionExecuted("utter_greet"),
+                  ActionExecuted(form, hide_rule_turn=True), ActiveLoop(form)]:
+        live.update(event)
+    predicted(rasa_states.states_for_tracker_history)  # edits the last state it was given
+    for event in turn("باشه", "affirm"):
+        live.update(event)
+    assert predicted(rasa_states.states_for_tracker_history) == predicted(RASA_STATES)
