@@ -75,3 +75,16 @@ def test_an_http_error_is_rasas_client_response_error() -> None:
     with pytest.raises(ClientResponseError) as raised:
         asyncio.run(calls(Recorder(status=400), [payload(1)]))
     assert raised.value.status == 400 and b"rejected" in raised.value.text
+
+
+def test_the_sessions_of_a_closed_loop_are_let_go() -> None:
+    async def made() -> asyncio.AbstractEventLoop:
+        action_calls._session(EndpointConfig("http://127.0.0.1:9/webhook"))
+        return asyncio.get_running_loop()
+
+    first = asyncio.run(made())  # a script's run that never stopped a server: its sessions were not closed
+    second = asyncio.run(made())
+    try:
+        assert first not in action_calls._SESSIONS and second in action_calls._SESSIONS
+    finally:
+        action_calls._SESSIONS.clear()
