@@ -474,7 +474,8 @@ def rules_question(intent: Optional[str], text: str) -> bool:
 
 
 # "ещё дешевле", "еще дороже": more of a comparison, not an item more
-_ADDING = re.compile(r"(?<!\w)(ещ[её](?!\s+\w+(?:ше|же|ее|ле)(?!\w))|плюс|также|вдобавок|добав\w*|هم|اضافه|به ?علاوه|بعلاوه)(?!\w)",
+_ADDING = re.compile(r"(?<!\w)(ещ[её](?!\s+\w+(?:ше|же|ее|ле)(?!\w))|плюс|также|вдобавок|добав\w*|добер\w*|добира\w*|дотян\w*|"
+                     r"докуп\w*|هم|اضافه|به ?علاوه|بعلاوه)(?!\w)",
                      re.IGNORECASE)
 
 
@@ -775,7 +776,9 @@ def items_total(amounts: Sequence[float], text: str) -> Optional[float]:
     return float(sum(amounts))
 
 
-_BECOMES = re.compile(r"(?<!\w)(بشه|میشه|شد|станет|будет|выйдет|получится)(?!\w)", re.IGNORECASE)
+# ... or what they bring it up to: "доберу до 520", "برسونمش به ۲ میلیون"
+_BECOMES = re.compile(r"(?<!\w)(بشه|میشه|شد|станет|будет|выйдет|получится|(?:добер|добира|дотян|довед|докуп)\w*\s+до|"
+                      r"(?:برسونمش|برسونم|برسه|برسد|برسونیم)\s+به)(?!\w)", re.IGNORECASE)
 # A number of floors, steps, kilometres, days or hours is no order total ("а до 5 этажа занесут?").
 _COUNTED = r"этаж|ступен|км\b|километр|дн|день|недел|час|месяц|год|лет|шт|процент|%|طبقه|پله|کیلومتر|روز|هفته|ساعت|ماه|سال|عدد|درصد"
 _BARE_NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(\s*(?:و\s*نیم|с\s*половиной))?(?:\s+(?P<million>میلیون|ملیون))?"

@@ -451,6 +451,8 @@ def test_a_part_of_the_day_is_a_time(text: str, hour: int | None) -> None:
         ("اگه یه بادی اسپلش ۳۰۰ تومنی هم بذارم میشه ۲ و ۱۰۰، اونوقت چی؟", 1_800_000, "toman", 2_100_000),  # 2 million 100
         ("а если возьму ещё дешевле, за четыреста девяносто девять?", 700, "gel", 499),  # in words; "still cheaper"
         ("ещё один за пятьдесят", 700, "gel", 750),                              # one more, priced in words
+        ("а если доберу до 520?", 250, "gel", 520),                             # brought up to a total
+        ("اگه سبدمو برسونم به ۲ میلیون و ۱۰۰ چی؟", 1_800_000, "toman", 2_100_000),
     ],
 )
 def test_the_total_a_follow_up_means(text: str, earlier: float | None, currency: str, total: float | None) -> None:
