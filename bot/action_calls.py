@@ -35,9 +35,11 @@ _DOMAINS: Dict[int, Tuple[Dict[str, Any], str]] = {}
 def _session(endpoint: EndpointConfig) -> aiohttp.ClientSession:
     """The endpoint's session in this event loop, made on first use (and again if it was closed); the sessions of
     loops that have closed are let go (a session keeps its loop alive, so the weak keys alone never would)."""
-    for closed in [loop for loop in _SESSIONS if loop.is_closed()]:
-        del _SESSIONS[closed]
-    sessions = _SESSIONS.setdefault(asyncio.get_running_loop(), {})
+    loop = asyncio.get_running_loop()
+    if loop not in _SESSIONS:  # a new loop's first call
+        for closed in [known for known in _SESSIONS if known.is_closed()]:
+            del _SESSIONS[closed]
+    sessions = _SESSIONS.setdefault(loop, {})
     key = (endpoint.url, tuple(sorted((endpoint.headers or {}).items())), repr(endpoint.basic_auth))
     session = sessions.get(key)
     if session is None or session.closed:

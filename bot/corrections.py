@@ -93,8 +93,9 @@ def _number_put_right(said: str, text: str) -> Optional[str]:
         if len(numbers) != 1:
             return None
     number, word = _counted(numbers[0])
-    said_numbers = [found for found in _COUNTED_NUMBER.finditer(said) if not word or _counted(found)[1] == word] or [
-        found for found in _COUNTED_NUMBER.finditer(said) if word and _same_word(_counted(found)[1], word)]
+    counted = list(_COUNTED_NUMBER.finditer(said))
+    said_numbers = [found for found in counted if not word or _counted(found)[1] == word] or [
+        found for found in counted if word and _same_word(_counted(found)[1], word)]
     if len(said_numbers) != 1 or (not word and len(_NUMBER.findall(said)) != 1):
         return None
     place = said_numbers[0]

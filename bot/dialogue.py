@@ -473,9 +473,11 @@ def rules_question(intent: Optional[str], text: str) -> bool:
     return marked or QUESTION_WORDS.search(folded) is not None
 
 
+# what one tops the order up with or to: "доберу", "докуплю"
+_TOPS_UP = r"(?:добер|добира|дотян|докуп)\w*"
 # "ещё дешевле", "еще дороже": more of a comparison, not an item more
-_ADDING = re.compile(r"(?<!\w)(ещ[её](?!\s+\w+(?:ше|же|ее|ле)(?!\w))|плюс|также|вдобавок|добав\w*|добер\w*|добира\w*|дотян\w*|"
-                     r"докуп\w*|هم|اضافه|به ?علاوه|بعلاوه)(?!\w)",
+_ADDING = re.compile(rf"(?<!\w)(ещ[её](?!\s+\w+(?:ше|же|ее|ле)(?!\w))|плюс|также|вдобавок|добав\w*|{_TOPS_UP}|"
+                     r"هم|اضافه|به ?علاوه|بعلاوه)(?!\w)",
                      re.IGNORECASE)
 
 
@@ -777,7 +779,7 @@ def items_total(amounts: Sequence[float], text: str) -> Optional[float]:
 
 
 # ... or what they bring it up to: "доберу до 520", "برسونمش به ۲ میلیون"
-_BECOMES = re.compile(r"(?<!\w)(بشه|میشه|شد|станет|будет|выйдет|получится|(?:добер|добира|дотян|довед|докуп)\w*\s+до|"
+_BECOMES = re.compile(rf"(?<!\w)(بشه|میشه|شد|станет|будет|выйдет|получится|(?:{_TOPS_UP}|довед\w*)\s+до|"
                       r"(?:برسونمش|برسونم|برسه|برسد|برسونیم)\s+به)(?!\w)", re.IGNORECASE)
 # A number of floors, steps, kilometres, days or hours is no order total ("а до 5 этажа занесут?").
 _COUNTED = r"этаж|ступен|км\b|километр|дн|день|недел|час|месяц|год|лет|шт|процент|%|طبقه|پله|کیلومتر|روز|هفته|ساعت|ماه|سال|عدد|درصد"
