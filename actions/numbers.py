@@ -256,7 +256,7 @@ def utter_return_post(dispatcher: CollectingDispatcher, tracker: Tracker) -> boo
     if reason and not reasons[0]:  # that ground's post, found by its own words, rather than a change of mind's
         units = chosen_units(tracker, f"{REASON_NAMES[reason][language]} {question}", topics) or units
     say_units(dispatcher, units, language)
-    utter_free_shipping_after_return(dispatcher, tracker, units)  # "3.2 million shipped free, I return 1.4: all back?"
+    utter_free_shipping_after_return(dispatcher, tracker, units, True)  # "3.2 million shipped free, I return 1.4: all back?"
     return bool(units)
 
 

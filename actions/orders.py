@@ -316,6 +316,8 @@ class ActionOrderFlow(Action):
         also = likely_intents(tracker)
         if reason in ("defect", "transport_damage") and topic != "damaged_item":  # "it jams paper after 3 days: can
             also = damage_rules_first(also)  # I return it?": damage rules
+        elif reason in ("defect", "transport_damage"):  # a fault told of a damage: the return rules next ("مهلت تستش تا
+            also = ["return_request", *(name for name in also if name != "return_request")]  # کیه؟ اگه درست چاپ نکنه")
         said, window = CollectingDispatcher(), CollectingDispatcher()
         counted = utter_window(window, tracker, store, language, question)
         # "got it the day before yesterday: too late?" after a damage rule: the window answers, not a status rule

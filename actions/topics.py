@@ -60,11 +60,13 @@ from bot.dialogue import (
     past_the_span,
     purpose_from_words,
     reason_from,
+    refund_to_another,
     rules_question,
     says_now,
     says_received,
     sealed_from,
     still_waiting,
+    supposed_moment,
     what_if,
     window_reason,
 )
@@ -183,8 +185,8 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
     if outside:  # "9.8 million: is an ID needed?": the ID rule is for over 10 million, said with the rule that holds
         _say_bound(dispatcher, *outside, store, language)
     if units:
-        if deadline:
-            utter_deadline(dispatcher, tracker, units)
+        if deadline and not utter_deadline(dispatcher, tracker, units) and asks_until_when(question):
+            utter_deadline(dispatcher, tracker, units, earlier=True)  # "مهلت تستش تا کیه؟" after "got it on Saturday"
         utter_next_working_day(dispatcher, tracker, units)
         utter_free_shipping_after_return(dispatcher, tracker, units)
         if not _gives_contact(units, store, language) and (asks_for_contact(question) or any(
@@ -207,15 +209,19 @@ def _past_its_window(dispatcher: CollectingDispatcher, question: str, units: Seq
 
 
 def utter_free_shipping_after_return(dispatcher: CollectingDispatcher, tracker: Tracker,
-                                     units: Sequence[AnswerUnit]) -> None:
+                                     units: Sequence[AnswerUnit], returned: bool = False) -> None:
     """"Bought two for 3.2 million, shipped free; I return the 1.4 million one: all my money back?" after the rule that
-    deducts the shipping when the free-shipping condition breaks: that order's total and the item's price compared."""
+    deducts the shipping when the free-shipping condition breaks: that order's total and the item's price compared.
+    `returned`: the message asks what sending an item back does, so that rule is said first when no other brought it."""
     amounts = sorted(amount for entity in (tracker.latest_message or {}).get("entities") or []
                      if entity.get("entity") == "amount" and (amount := as_number(entity.get("value"))) is not None)
+    store, language = store_and_language(tracker)
     unit = next((unit for unit in units if unit.free_shipping_kept), None)
+    if unit is None and returned and len(amounts) == 2:  # "کل خریدم دو میلیون و صد بود و ارسالش رایگان شد، این یکی
+        unit = next((unit for unit in store.units if unit.free_shipping_kept), None)  # ۶۰۰ تومنه. اگه پسش بدم چی میشه؟"
+        say_units(dispatcher, [unit] if unit else [], language)
     if unit is None or len(amounts) != 2:
         return
-    store, language = store_and_language(tracker)
     said = answers.free_shipping_after_return(amounts[1], amounts[0], store, language)  # type: ignore[arg-type]
     if said:
         dispatcher.utter_message(text=said, sources=cited([unit]))
@@ -300,6 +306,33 @@ def utter_window(dispatcher: CollectingDispatcher, tracker: Tracker, store: Stor
     dispatcher.utter_message(text=answers.window_from_moment(received, timed, *window, present, language))  # type: ignore[arg-type]
     ground = store.rules.returns.grounds.get(reason) if store.rules.returns else None
     if (window[1] < present or steps) and ground is not None and ground.conditions:  # what the page says follows
+        dispatcher.utter_message(text=answers.rule_line(ground, language), sources=cited([ground]))  # type: ignore[arg-type]
+    return True
+
+
+def window_supposed(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """"اگه تا شنبه صبح طول بکشه تا زنگ بزنم چی؟" after "got it on Thursday at 6 pm, cracked": the window of the reason
+    told in the last messages, counted from the moment they gave, against the one moment this what-if supposes (its
+    first such day after the delivery); True when said."""
+    question = question_text(tracker)
+    if not what_if(question):
+        return False
+    store, language = store_and_language(tracker)
+    now = local_now(store)
+    moments = moments_told((tracker.latest_message or {}).get("entities") or [], now)
+    earlier = next(((entities, text) for entities, text in zip(recent_entities(tracker)[1:], recent_texts(tracker)[1:])
+                    if moments_told(entities, now) and not what_if(text)), None)  # a moment told, not supposed
+    if len(moments) != 1 or earlier is None:
+        return False
+    received, timed, _ = moments_said(earlier[0], now, earlier[1])
+    reason = next((found for text in recent_texts(tracker)[1:] if (found := window_reason(text))), None)
+    window = window_from(received, timed, reason, store) if received is not None and reason is not None else None
+    supposed = supposed_moment(*moments[0], received, day_part(question)) if received is not None else None
+    if window is None or supposed is None:
+        return False
+    dispatcher.utter_message(text=answers.window_supposed(received, timed, *window, supposed, now, language))  # type: ignore[arg-type]
+    ground = store.rules.returns.grounds.get(reason) if store.rules.returns else None  # type: ignore[arg-type]
+    if supposed > window[1] and ground is not None and ground.conditions:  # what the page says of a late report
         dispatcher.utter_message(text=answers.rule_line(ground, language), sources=cited([ground]))  # type: ignore[arg-type]
     return True
 
@@ -585,6 +618,8 @@ def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list
         topics = [earlier, *(topic for topic in topics if topic != earlier)]
     if not_delivered_yet(question):  # "can I return it if it hasn't come yet?": the rules for cancelling come first
         topics = ["cancel_order", *topics]
+    if refund_to_another(question):  # "پولشو به کارت شوهرم بریزین میشه؟", read as a way of paying: the refund's rules
+        topics = ["refund_time", *(topic for topic in topics if topic != "refund_time")]
     store = current_store(tracker)
     before = _rules_said_before(tracker)
     question = _counted_follow_up(question, before)
@@ -738,6 +773,7 @@ def utter_store_words(dispatcher: CollectingDispatcher, tracker: Tracker, topic:
                   or goes_on(question) and units[0].topic in {unit.topic for unit in _rules_cited_before(tracker)}):
         say_units(dispatcher, units, language)
         offer_person_for_limit(dispatcher, question, units, language)
+        utter_deadline(dispatcher, tracker, units)  # "привезли в среду, до какого дня проверка?": counted from that day
         return
     second = second_guess(tracker) if not _covers(store, topic) else None
     units = chosen_units(tracker, question, [second]) if second else []
@@ -786,7 +822,8 @@ class ActionAnswerTopic(Action):
         if greeted_in_their_language(dispatcher, tracker):  # "по-русски понимаете?"
             return []
         if (deadline_follow_up(dispatcher, tracker) or refused_what_if(dispatcher, tracker)
-                or sealed_follow_up(dispatcher, tracker) or window_asked_now(dispatcher, tracker)):
+                or sealed_follow_up(dispatcher, tracker) or window_asked_now(dispatcher, tracker)
+                or window_supposed(dispatcher, tracker)):
             return []  # "it was yesterday noon" after "within 72 hours"; "and if I open it?" (or "the other one I did
             # not open, can I?") after a change of mind; "got it an hour and a half ago, still in time?" after a damage rule
         again = computed_again(tracker) if adds_to_order(question_text(tracker)) else []

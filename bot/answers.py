@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Optional
 from zoneinfo import ZoneInfo
 
-from bot.i18n.format import clock, dated, day, digits, listing, money, moment, number, plural_ru
+from bot.i18n.format import clock, dated, day, digits, listing, money, moment, number, plural_ru, weekday
 from bot.i18n.replies import has, render
 from bot.nlu.entities import OUT_OF_TOWN
 from bot.nlu.language import Language
@@ -164,6 +164,7 @@ def window_text(window: Window, language: Language) -> str:
     return render(f"window.{window.unit}", language, n=digits(str(window.amount), language), word=word)
 
 
+WEEK_DAYS = 7  # a deadline this many days after its start falls on the same weekday, a week on
 _VERDICT = re.compile(r"^(?:بله|خیر|Да|Нет)[،,:]\s*")  # a rule's opening "yes"/"no", said for the case it covers
 
 
@@ -313,7 +314,7 @@ def window_from_moment(received: datetime, timed: bool, window: Window, closes: 
     """"If it came on 3 Mehr, the 7-day window runs to 10 Mehr"; with the hour, the time still left. `known`: the
     delivery of the customer's own order, said as a fact, with the days left."""
     said = dated(received, timed, language)
-    deadline = _deadline_said(closes, timed and window.unit == "hours", now, language)
+    deadline = _deadline_said(closes, timed and window.unit == "hours", now, language, received)
     values = {"received": said, "window": window_text(window, language), "deadline": deadline}
     if now > closes:
         return render("return.order_window_passed" if known else "return.window_from_day_passed", language, **values)
@@ -321,6 +322,18 @@ def window_from_moment(received: datetime, timed: bool, window: Window, closes: 
         return render("return.window_from_day", language, **values)
     remaining = time_left(closes, now, window.unit == "hours" and timed, language)
     return render("return.order_window_left" if known else "return.window_left", language, remaining=remaining, **values)
+
+
+def window_supposed(received: datetime, timed: bool, window: Window, closes: datetime, supposed: datetime,
+                    now: datetime, language: Language) -> str:
+    """"If it came on Thursday at 18:00, the 24 hours run to Friday 18:00: Saturday morning is past them" (or still
+    within them): the window against the moment a what-if supposes, its days named as from today."""
+    with_hour = timed and window.unit == "hours"
+    values = {"received": dated(received, timed, language), "window": window_text(window, language),
+              "deadline": _deadline_said(closes, with_hour, now, language, received),
+              "supposed": dated(supposed, with_hour, language)}
+    late = supposed > closes if window.unit == "hours" else supposed.date() > closes.date()
+    return render("return.window_supposed_late" if late else "return.window_supposed_in_time", language, **values)
 
 
 def time_left(closes: datetime, now: datetime, in_hours: bool, language: Language) -> str:
@@ -347,7 +360,7 @@ def deadline_from_moment(start: datetime, timed: bool, window: Window, closes: d
     moment the customer names, with today, tomorrow or the day after named as such, and the time still left ("two days
     have passed: how much longer?")."""
     values = {"start": dated(start, timed, language), "window": window_text(window, language),
-              "deadline": _deadline_said(closes, window.unit == "hours", now, language)}
+              "deadline": _deadline_said(closes, window.unit == "hours", now, language, start)}
     if span_over(closes, now):
         return render("deadline.passed", language, **values)
     left = time_left(closes, now, window.unit == "hours" and timed, language)
@@ -373,11 +386,18 @@ def next_working_day_said(named: datetime, working: date, now: datetime, languag
                   next=_deadline_said(datetime.combine(working, time(), now.tzinfo), False, now, language))
 
 
-def _deadline_said(closes: datetime, with_hour: bool, now: datetime, language: Language) -> str:
-    """A deadline's date (and hour), with yesterday, today, tomorrow or the day after named as such: the customer
-    counts from today."""
+def _deadline_said(closes: datetime, with_hour: bool, now: datetime, language: Language,
+                   start: Optional[datetime] = None) -> str:
+    """A deadline's date (and hour), with yesterday, today, tomorrow or the day after named as such (the customer
+    counts from today), and a week after the `start` named so ("next Saturday": the customer who said "got it on
+    Saturday" counts by weekdays)."""
     ahead = (closes.date() - now.date()).days
-    return dated(closes, with_hour, language) + (render(f"deadline.in_days.{ahead}", language) if -1 <= ahead <= 2 else "")
+    words = [render(f"deadline.in_days.{ahead}", language)] if -1 <= ahead <= 2 else []
+    if start is not None and (closes.date() - start.date()).days == WEEK_DAYS:
+        words.append(render("deadline.week_on", language, weekday=weekday(closes, language)))
+    separator = "؛ " if language == "fa" else "; "
+    return dated(closes, with_hour, language) + (render("deadline.aside", language, words=separator.join(words))
+                                                 if words else "")
 
 
 def order_window(order: OrderFacts, window: Window, closes: datetime, now: datetime, policy: StorePolicy,

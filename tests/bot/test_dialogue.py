@@ -7,6 +7,9 @@ import pytest
 from bot.dialogue import (
     takes_together,
     asks_what_now,
+    asks_about_sending_back,
+    refund_to_another,
+    supposed_moment,
     asks_why,
     removes_an_item,
     says_received,
@@ -251,6 +254,11 @@ def test_buttons_still_answer_the_seal_question() -> None:
         ("راستش بوش با همیشه فرق داره، به نظرم اصل نیست", "defect"),   # a fake: a fault, not a wrong item
         ("кажется это подделка, запах другой", "defect"),
         ("اصلا نمیدونم چی بپرسم", None),
+        ("مهلت تستش تا کیه؟ مثلا اگه درست چاپ نکنه", "defect"), ("اگه خوب کار نکنه چی؟", "defect"),  # supposed faults
+        ("а если принтер будет плохо печатать?", "defect"),
+        ("کار نکن رو بزنم؟", None),
+        ("یعنی اگه فقط دیگه نخوامش نمیتونم پس بدم؟", "change_of_mind"), ("если он мне просто больше не нужен?", "change_of_mind"),
+        ("نخواستم مزاحم بشم", None),
     ],
 )
 def test_more_ways_to_say_the_reason(text: str, reason: str) -> None:
@@ -874,7 +882,10 @@ def test_a_message_that_goes_on_from_the_answer_just_given(text: str, leans: boo
     ("یک ساعت و نیم پیش تحویل گرفتم. هنوز وقت دارم؟", True), ("دیروز رسید، دیر نشده؟", True),
     ("получил в воскресенье, сегодня среда. успеваю?", True), ("а не поздно ещё сообщить?", True),
     ("چند روز دیگه وقت دارم؟", True), ("сколько ещё у меня дней?", True),
-    ("کی میرسه؟", False), ("сколько дней доставка?", False),
+    ("جمعه ظهر دیدم ترک داره. هنوز میتونم پیگیری کنم؟", True), ("هنوز قبول میکنین؟", True),
+    ("получил позавчера, ещё можно вернуть?", True),
+    ("کی میرسه؟", False), ("сколько дней доставка?", False), ("а ещё можно оплатить картой?", False),
+    ("هنوز نرسیده، کی میرسه؟", False),
 ])
 def test_whether_a_window_is_still_open_is_asked(text: str, asked: bool) -> None:
     assert asks_if_still_in_time(text) is asked
@@ -935,7 +946,8 @@ def test_a_question_about_the_number_asked_for(text: str, asks: bool) -> None:
 
 @pytest.mark.parametrize("text, asked", [
     ("до какого дня можно сообщить?", True), ("تا کی وقت دارم خبر بدم؟", True), ("تا چه تاریخی میشه پس داد؟", True),
-    ("کی میرسه؟", False), ("сколько стоит доставка?", False),
+    ("مهلت تستش تا کیه؟", True), ("تا کی هست این مهلت؟", True),
+    ("کی میرسه؟", False), ("сколько стоит доставка?", False), ("تا کیهان چقدر راهه؟", False),
 ])
 def test_until_when_a_window_runs_is_asked(text: str, asked: bool) -> None:
     assert asks_until_when(text) is asked
@@ -1026,3 +1038,38 @@ def test_the_item_a_story_speaks_of(texts: list[str], sku: str | None) -> None:
 ])
 def test_the_end_of_a_span_said_back_is_no_new_start(text: str, back: bool) -> None:
     assert says_the_end_back(text) is back
+
+
+@pytest.mark.parametrize("text, back", [
+    ("کل خریدم دو میلیون و صد بود و ارسالش رایگان شد، این یکی ۶۰۰ تومنه. اگه پسش بدم چی میشه؟", True),
+    ("هزینه پست برگشتش با کیه؟", True), ("а если я верну одну помаду?", True),
+    ("ارسال به شیراز چقدره؟", False), ("доставка до Батуми сколько стоит?", False),
+])
+def test_a_shipping_question_about_sending_back(text: str, back: bool) -> None:
+    assert asks_about_sending_back(text) is back
+
+
+THURSDAY_EVENING = datetime(2026, 12, 3, 18, 0, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("said_day, clock, hour, supposed", [
+    ("weekday:saturday", None, 9, datetime(2026, 12, 5, 9, 0, tzinfo=timezone.utc)),   # "تا شنبه صبح"
+    ("weekday:friday", "17:00", None, datetime(2026, 12, 4, 17, 0, tzinfo=timezone.utc)),
+    ("weekday:thursday", None, None, datetime(2026, 12, 10, 12, 0, tzinfo=timezone.utc)),  # the next Thursday
+    ("weekday:thursday", "20:00", None, datetime(2026, 12, 3, 20, 0, tzinfo=timezone.utc)),  # later that evening
+    ("ago:0", None, None, None), (None, "10:00", None, None),                          # no day after the delivery
+])
+def test_the_moment_a_what_if_supposes(said_day: str | None, clock: str | None, hour: int | None,
+                                       supposed: datetime | None) -> None:
+    assert supposed_moment(said_day, clock, THURSDAY_EVENING, hour) == supposed
+
+
+@pytest.mark.parametrize("text, another", [
+    ("پولشو به کارت شوهرم بریزین میشه؟", True), ("پول برگشتی رو به کارت داداشم واریز کنین", True),
+    ("верните деньги на карту жены", True), ("возврат можно на карту брата?", True),
+    ("پولو به کارت دیگه ای برگردونید میشه؟", True),
+    ("کارت به کارت کردم به حسابتون", False), ("میشه با کارت همسرم پرداخت کنم؟", False),   # paying, not the refund
+    ("можно оплатить картой мужа?", False),
+])
+def test_the_money_back_asked_onto_another_card(text: str, another: bool) -> None:
+    assert refund_to_another(text) is another
