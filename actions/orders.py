@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 from zoneinfo import ZoneInfo
 from typing import Any, Dict, List, Optional, Sequence, Text
 
@@ -469,9 +470,10 @@ class ActionOrderFlow(Action):
         # too?" asked before is no return of the sample)
         said = since_item_named(texts[:1] + [text for text in texts[1:] if not asks_what_to_send(text)], names)
         gifts = frozenset(i.sku for i in order.items if i.gift)
-        # "اصلا پشیمون شدم کلا پرینترو نمیخوام" after a question on the gift paper: the item named now, not the one before
-        named_now = (returned_item(said[:1], names, gifts)
-                     if len(names) > 1 and said and item_mentioned(said[0], names) else None)
+        # "اصلا پشیمون شدم کلا پرینترو نمیخوام" after a question on the gift paper: the item named last (now, or in "اگه
+        # کارشناستون گفت پرینتر ایراد نداره چی میشه؟" before "یعنی اگه فقط دیگه نخوامش…"), not the one the slot kept
+        named_now = (returned_item(said[-1:], names, gifts)
+                     if len(names) > 1 and said and item_mentioned(said[-1], names) else None)
         sku = named_now or tracker.get_slot("return_item") or returned_item(said, names, gifts)
         other = named_now is not None and named_now != tracker.get_slot("return_item")  # its reason and seal are its own
         reason = (None if other else tracker.get_slot("return_reason")) or next(
@@ -812,9 +814,21 @@ class ValidateReturnForm(FormValidationAction):
         reason = tracker.get_slot("return_reason")
         returns = store.rules.returns
         ground = returns.grounds.get(reason) if returns and reason else None
-        if ground is not None and ground.requires_seal:
+        verified, sku = tracker.get_slot("verified_order") or "", tracker.get_slot("return_item")
+        if ground is not None and ground.requires_seal and await in_database(
+                partial(_seal_decides, store, verified, sku, reason)):  # not for a printer refused sealed or not
             needed.append("sealed")
         return needed
+
+
+def _seal_decides(store: StorePolicy, order_id: str, sku: Optional[str], reason: str, session: Session) -> bool:
+    """Whether the seal still decides this item's return for this reason: not where the item is refused either way (a
+    large item at Offykala, "even with the seal intact"), nor once the window has passed."""
+    order = find_order(session, store.id, order_id)
+    known = facts(order) if order is not None else None
+    items = known.items if known is not None else ()
+    item = next((item for item in items if item.sku == sku), items[0] if len(items) == 1 else None)
+    return known is None or item is None or can_return(known, item, reason, now(), store).verdict == "needs_seal"
 
 
 class ActionAskReturnItem(Action):

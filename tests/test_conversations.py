@@ -1558,3 +1558,33 @@ def test_a_seal_corrected_after_its_orders_refusal_is_decided_again(servers) -> 
     said = last_reply(servers, "tisa", "заказ TS-1046, тел 09352222206. Versace распечатал, запах не нравится, хочу вернуть",
                       "стоп, я перепутал, распечатывал другой флакон. Versace еще в пленке, пломба целая")
     assert "можно вернуть" in said and "оплачивает Тиса" in said  # was "I have no information" (read as a wrong item)
+
+
+def test_a_later_moment_a_what_if_supposes_is_set_against_the_window_told(servers) -> None:
+    sender = new_sender()
+    first = "\n".join(texts(servers.say(sender, "پنجشنبه ساعت ۶ عصر سفارشمو تحویل گرفتم، جمعه ظهر که بازش کردم دیدم "
+                                                "ظرفه ترک داره. هنوز میتونم پیگیری کنم؟", store="sitra")))
+    assert "۲۴ ساعت" in first and "۱۸:۰۰" in first and "بازه زمانی" not in first  # the window, not the delivery slot
+    late = "\n".join(texts(servers.say(sender, "اگه تا شنبه صبح طول بکشه تا زنگ بزنم چی؟", store="sitra")))
+    assert "(شنبه)، ساعت ۰۹:۰۰ این مهلت گذشته است" in late
+    in_time = "\n".join(texts(servers.say(sender, "اگه جمعه ساعت ۵ عصر زنگ بزنم چی؟", store="sitra")))
+    assert "هنوز در این مهلت هستید" in in_time
+
+
+def test_until_when_after_the_day_told_counts_the_test_period_from_it(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "پرینتر رو شنبه ساعت ۱۰ صبح تحویل گرفتم، یکشنبه عصر دیدم یه گوشه بدنش شکسته، معلومه از حمل و "
+                        "نقله. الان دیره؟", store="offykala")
+    said = "\n".join(texts(servers.say(sender, "مهلت تستش تا کیه؟ مثلا اگه درست چاپ نکنه", store="offykala")))
+    assert "۷ روز" in said and "شنبه هفته بعد" in said
+    russian = "\n".join(texts(servers.say(new_sender(), "купил сканер, привезли в среду. до какого дня действует "
+                                                        "проверка 7 дней?", store="offykala")))
+    assert "(среда)" in russian and "через неделю" in russian and "ничего не сказано" not in russian
+
+
+def test_money_back_onto_another_card_and_a_return_breaking_free_shipping(servers) -> None:
+    card = "\n".join(texts(servers.say(new_sender(), "پولشو به کارت شوهرم بریزین میشه؟", store="chistatek")))
+    assert "معذور" in card
+    free = "\n".join(texts(servers.say(new_sender(), "تو حراج نخریدم. ولی کل خریدم دو میلیون و صد بود و ارسالش رایگان "
+                                                     "شد، این یکی ۶۰۰ تومنه. اگه پسش بدم چی میشه؟", store="tisa")))
+    assert "۱٬۵۰۰٬۰۰۰ تومان" in free and "کسر" in free

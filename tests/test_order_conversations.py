@@ -111,6 +111,19 @@ def test_change_of_mind_asks_about_the_seal_only_where_it_matters(servers) -> No
     assert "امکان مرجوعی وجود ندارد" in text(decision) and "پلمپ کالا باز شده است" in text(decision)
 
 
+def test_a_large_item_refused_sealed_or_not_is_not_asked_about_its_seal(servers) -> None:
+    reasons, decision = talk(servers, "offykala", "میخوام کالای سفارش 58120 رو پس بدم، موبایل 09121234567",
+                             "/reason_change_of_mind")
+    assert "/reason_change_of_mind" in payloads(reasons)
+    assert "/affirm" not in payloads(decision) and "پلمپ" in text(decision)  # the rule's "even sealed", not a question
+    assert "بزرگ" in text(decision) and "آیا پلمپ" not in text(decision)
+    *_, gift, printer, again = talk(servers, "offykala", "سلام. پرینتر HP که پریروز رسید مدام کاغذ گیر میکنه. سفارش ۵۸۱۲۰ ، "
+                                    "شماره ۰۹۱۲ ۱۲۳ ۴۵۶۷", "یه بسته از کاغذای هدیه هم نم کشیده بود، اونم عوض میکنین؟",
+                                    "اگه کارشناستون گفت پرینتر ایراد نداره چی میشه؟",
+                                    "یعنی اگه فقط دیگه نخوامش نمیتونم پس بدم؟")
+    assert "HP LaserJet" in text(again) and "بزرگ" in text(again)  # the printer named last, not the gift paper before
+
+
 def test_damage_claims_at_citadel_are_made_at_delivery(servers) -> None:
     # the reason is read from the words: no question needed
     [decision] = talk(servers, "citadel", "чайник из заказа CT-2003 пришёл разбитым, телефон 599125503")

@@ -206,6 +206,36 @@ def test_a_span_counted_from_the_moment_named_says_the_day_it_ends(language: str
 
 
 @pytest.mark.parametrize("language", ["fa", "ru"])
+def test_a_moment_a_what_if_supposes_is_set_against_the_window(language: str) -> None:
+    policy = policies()["sitra"]
+    thursday_evening = datetime(2026, 12, 3, 18, tzinfo=TEHRAN)  # "got it Thursday at 6 pm", 24 hours to report
+    window, closes = window_from(thursday_evening, True, "transport_damage", policy)  # type: ignore[misc]
+    monday = datetime(2026, 12, 7, 10, tzinfo=TEHRAN)
+    late = answers.window_supposed(thursday_evening, True, window, closes, datetime(2026, 12, 5, 9, tzinfo=TEHRAN),
+                                   monday, language)  # "what if I call on Saturday morning?"
+    clean(late, language)
+    assert digits("18:00", language) in late and digits("09:00", language) in late
+    assert ("گذشته" in late) if language == "fa" else ("истечёт" in late)
+    in_time = answers.window_supposed(thursday_evening, True, window, closes, datetime(2026, 12, 4, 17, tzinfo=TEHRAN),
+                                      monday, language)  # "… on Friday at 5 pm?"
+    assert ("هنوز در این مهلت" in in_time) if language == "fa" else ("успеваете" in in_time)
+
+
+@pytest.mark.parametrize("language", ["fa", "ru"])
+def test_a_deadline_a_week_after_the_day_told_is_named_so(language: str) -> None:
+    policy = policies()["offykala"]
+    saturday = datetime(2026, 12, 5, 10, tzinfo=TEHRAN)  # "got the printer on Saturday": 7 days to test it
+    window, closes = window_from(saturday, False, "defect", policy)  # type: ignore[misc]
+    text = answers.window_from_moment(saturday, False, window, closes, datetime(2026, 12, 7, 9, tzinfo=TEHRAN), language)
+    clean(text, language)
+    assert ("شنبه هفته بعد" in text) if language == "fa" else ("через неделю" in text)
+    two_days = answers.deadline_from_moment(saturday, False, window, closes, datetime(2026, 12, 10, 9, tzinfo=TEHRAN),
+                                            language)  # the day after tomorrow, and a week after the Saturday, both
+    assert (("پس‌فردا" in two_days and "هفته بعد" in two_days) if language == "fa"
+            else ("послезавтра" in two_days and "через неделю" in two_days))
+
+
+@pytest.mark.parametrize("language", ["fa", "ru"])
 def test_a_day_the_store_does_not_work_is_answered_with_its_next_working_day(language: str) -> None:
     friday = datetime(2026, 11, 27, 21, tzinfo=TEHRAN)  # Iran's weekend: Saturday 7 Azar is the next working day
     text = answers.next_working_day_said(friday, date(2026, 11, 28), datetime(2026, 11, 27, 22, tzinfo=TEHRAN), language)
