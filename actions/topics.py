@@ -188,7 +188,7 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
         if deadline and not utter_deadline(dispatcher, tracker, units) and asks_until_when(question):
             utter_deadline(dispatcher, tracker, units, earlier=True)  # "مهلت تستش تا کیه؟" after "got it on Saturday"
         utter_next_working_day(dispatcher, tracker, units)
-        utter_free_shipping_after_return(dispatcher, tracker, units)
+        utter_free_shipping_after_return(dispatcher, tracker, units, topics[0] in RETURN_TOPICS)
         if not _gives_contact(units, store, language) and (asks_for_contact(question) or any(
                 sends_to_people(unit, language) for unit in units)):  # "how many days to tell you, and whom?", "how
             _say_answer(dispatcher, tracker, store.contact)  # do I send it back?" (coordinate with them): then whom
@@ -215,6 +215,8 @@ def utter_free_shipping_after_return(dispatcher: CollectingDispatcher, tracker: 
     `returned`: the message asks what sending an item back does, so that rule is said first when no other brought it."""
     amounts = sorted(amount for entity in (tracker.latest_message or {}).get("entities") or []
                      if entity.get("entity") == "amount" and (amount := as_number(entity.get("value"))) is not None)
+    if returned and not amounts:  # "بعد اگه کرمه رو پس بدم چی میشه؟" after "and a 300-thousand cream?" brought the
+        amounts = _total_and_item_told(tracker)  # order to 2.1 million: that total and that item
     store, language = store_and_language(tracker)
     unit = next((unit for unit in units if unit.free_shipping_kept), None)
     if unit is None and returned and len(amounts) == 2:  # "کل خریدم دو میلیون و صد بود و ارسالش رایگان شد، این یکی
@@ -225,6 +227,15 @@ def utter_free_shipping_after_return(dispatcher: CollectingDispatcher, tracker: 
     said = answers.free_shipping_after_return(amounts[1], amounts[0], store, language)  # type: ignore[arg-type]
     if said:
         dispatcher.utter_message(text=said, sources=cited([unit]))
+
+
+def _total_and_item_told(tracker: Tracker) -> list[float]:
+    """The conversation's order total (the amount kept, a sum the customer brought it to) and the one price the
+    customer's message before named below it, smallest first; empty when either is not known."""
+    total = as_number(tracker.get_slot("amount"))
+    told = [amount for entity in (recent_entities(tracker)[1:2] or [[]])[0]
+            if entity.get("entity") == "amount" and (amount := as_number(entity.get("value"))) is not None]
+    return [told[0], total] if total is not None and len(told) == 1 and told[0] < total else []
 
 
 def utter_next_working_day(dispatcher: CollectingDispatcher, tracker: Tracker, units: Sequence[AnswerUnit]) -> None:

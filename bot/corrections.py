@@ -26,6 +26,7 @@ _RIGHT_NOT_WRONG = re.compile(r"^(?P<right>.*?\S)\s*(?:(?<=\s)(?:بود|بوده
 _WRONG_BUT_RIGHT = re.compile(r"(?:^|[,.،]\s*|\s)не\s+(?P<wrong>[^,.!?؟،;]+?)\s*,?\s+а\s+(?P<right>[^,.!?؟،;]+?)\s*[.!]?\s*$",
                               re.IGNORECASE)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+STEM = 4  # letters two words after a number share when they count the same thing in two forms ("تومنی", "تومنه")
 # a number and the word after it ("۹ تا", "13 км"), not a part of a longer number or of an order number
 _COUNTED_NUMBER = re.compile(r"(?<![\w.,-])(?P<number>\d+(?:[.,]\d+)?)(?![\w.,])(?:\s*(?P<word>[^\W\d_]+))?")
 _WORD = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)?")
@@ -75,9 +76,26 @@ def corrected(previous: str, correction: str) -> Optional[str]:
         return None
     place = re.compile(r"(?<![\d.,])" + re.escape(wrong) + r"(?!\d)" if _NUMBER.fullmatch(wrong)
                        else r"(?<!\w)" + re.escape(wrong) + r"(?!\w)", re.IGNORECASE)
-    if len(place.findall(said)) != 1:  # not there, or there twice: which one is meant is not known
-        return None
+    if len(place.findall(said)) != 1:  # not there, or there twice: which one is meant is not known, unless it is a
+        return _price_put_right(said, wrong, right)  # number said in other words
     return place.sub(lambda _: right, said)  # type: ignore[arg-type,return-value]
+
+
+def _price_put_right(said: str, wrong: str, right: str) -> Optional[str]:
+    """"اونی که میخوام پس بدم ۲۰۰ تومنیه نه ۶۰۰ تومنی" after "یکیشون که ۶۰۰ تومنه … کل ۶۰۰ رو بهم برمیگردونین؟": a
+    number put right with a word of the same stem as the message before counts it with ("تومنی", "تومنه"), where that
+    message says the number in other words or more than once: every time, the same thing."""
+    wrong_found, right_found = _COUNTED_NUMBER.fullmatch(wrong.strip()), _COUNTED_NUMBER.fullmatch(right.strip())
+    if not wrong_found or not right_found or not wrong_found.group("word") or not right_found.group("word"):
+        return None
+    if wrong_found.group("word")[:STEM].lower() != right_found.group("word")[:STEM].lower():
+        return None
+    place = re.compile(r"(?<![\d.,])" + re.escape(wrong_found.group("number")) + r"(?![.,]?\d)")
+    stem = re.compile(r"(?<![\d.,])" + re.escape(wrong_found.group("number")) + r"\s*" + re.escape(wrong_found.group("word")[:STEM]),
+                      re.IGNORECASE)
+    if not stem.search(said):  # the message before counts that number with the same word
+        return None
+    return place.sub(right_found.group("number"), said)
 
 
 def _number_put_right(said: str, text: str) -> Optional[str]:

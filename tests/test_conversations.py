@@ -1588,3 +1588,17 @@ def test_money_back_onto_another_card_and_a_return_breaking_free_shipping(server
     free = "\n".join(texts(servers.say(new_sender(), "تو حراج نخریدم. ولی کل خریدم دو میلیون و صد بود و ارسالش رایگان "
                                                      "شد، این یکی ۶۰۰ تومنه. اگه پسش بدم چی میشه؟", store="tisa")))
     assert "۱٬۵۰۰٬۰۰۰ تومان" in free and "کسر" in free
+
+
+def test_free_shipping_after_a_return_from_the_total_told_before_and_a_price_put_right(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "سلام من تهرانم یه عطر ۱.۸ میلیونی میخوام بخرم، ارسالش رایگانه؟", store="tisa")
+    servers.say(sender, "اگه یه کرم ۳۰۰ هزار تومنی هم بذارم تو سبد چی؟", store="tisa")
+    back = "\n".join(texts(servers.say(sender, "بعد اگه کرمه رو پس بدم و فقط عطره بمونه چی میشه؟", store="tisa")))
+    assert "۲٬۱۰۰٬۰۰۰ تومان به ۱٬۸۰۰٬۰۰۰ تومان" in back and "کسر" in back  # the total the cream brought it to
+    sender = new_sender()
+    servers.say(sender, "دو تا عطر خریدم جمعا ۲ میلیون و ۳۰۰، ارسالشم رایگان بود. یکیشون که ۶۰۰ تومنه و پلمپه رو "
+                        "میخوام پس بدم، کل ۶۰۰ رو بهم برمیگردونین؟", store="tisa")
+    right = "\n".join(texts(servers.say(sender, "اوه ببخشید قاطی کردم، اونی که میخوام پس بدم ۲۰۰ تومنیه نه ۶۰۰ تومنی",
+                                        store="tisa")))
+    assert "۲٬۳۰۰٬۰۰۰ تومان به ۲٬۱۰۰٬۰۰۰ تومان" in right and "کسر نمی‌شود" in right
