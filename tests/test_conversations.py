@@ -1602,3 +1602,12 @@ def test_free_shipping_after_a_return_from_the_total_told_before_and_a_price_put
     right = "\n".join(texts(servers.say(sender, "اوه ببخشید قاطی کردم، اونی که میخوام پس بدم ۲۰۰ تومنیه نه ۶۰۰ تومنی",
                                         store="tisa")))
     assert "۲٬۳۰۰٬۰۰۰ تومان به ۲٬۱۰۰٬۰۰۰ تومان" in right and "کسر نمی‌شود" in right
+
+
+def test_a_fault_supposed_after_a_refused_change_of_mind_gets_the_test_period_and_whom_to_coordinate_with(servers) -> None:
+    sender = new_sender()
+    refused = "\n".join(texts(servers.say(sender, "купил у вас офисное МФУ, позавчера привезли, передумал, коробку даже "
+                                                  "не вскрывал. вернуть можно?", store="offykala")))
+    assert "даже с целой пломбой" in refused  # an MFP is one of the page's large office machines
+    fault = "\n".join(texts(servers.say(sender, "а если найду дефект?", store="offykala")))
+    assert "7-дневный" in fault and "поддержк" in fault
