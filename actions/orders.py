@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from functools import partial
 from zoneinfo import ZoneInfo
 from typing import Any, Dict, List, Optional, Sequence, Text
@@ -664,15 +665,28 @@ def _beside_the_order(question: str) -> str:
 
 def _rule_beside(question: str, store: StorePolicy) -> Optional[tuple[AnswerUnit, str]]:
     """The rule the words of a question asked beside an order's number and phone choose ("TS-1041. راستی کد
-    رهگیری چجوری برام میاد؟", "CK-3004, 09193333304: ноутбук при доставке был застрахован?"); not a request, a reason
+    رهگیری چجوری برام میاد؟", "CK-3004, 09193333304: ноутбук при доставке был застрахован?"), or of a statement one
+    plainly answers ("SR-5003, 1103 — в посылке не было счёта"); not a request, a reason
     for a return, where the order is or the time it has left ("کجاست؟", "сколько дней теста у меня ещё осталось?",
     which its look-up answers), or a message naming no order; with the question read."""
     rest = _beside_the_order(question)
-    if (rest == question or wants_something_done(rest) or reason_from(None, rest) or not rules_question(None, rest)
-            or asks_where_or_when(rest) or asks_if_still_in_time(rest)):
-        return None
+    if (rest == question or wants_something_done(rest) or reason_from(None, rest)
+            or not (rules_question(None, rest) or _tells_more(rest) and plainly_answered(rest, store_index(store)))
+            or asks_where_or_when(rest) or asks_if_still_in_time(rest)):  # "— в посылке не было счёта": a statement
+        return None  # a rule plainly answers
     chosen = choose_units(rest, (), store_index(store))  # a rule its words alone choose, whatever the classifier says
     return (chosen[0].unit, rest) if chosen else None
+
+
+# the words that only label an order's number or phone ("последние 4 цифры", "به شماره", "тел"), no statement of their own
+_LABELS = re.compile(r"(?<!\w)(?:последн|цифр|номер|тел|заказ|мобил|شماره|رقم|آخر|سفارش|موبایل|تلفن)\w*|(?<!\w)(?:به|با|و|и|мой|моя)(?!\w)|\d+",
+                     re.IGNORECASE)
+STATEMENT_WORDS = 3  # words beside an order's number and phone, labels aside, that tell something a rule may answer
+
+
+def _tells_more(rest: str) -> bool:
+    """Whether the words beside an order's number and phone tell something besides labelling them."""
+    return len(re.findall(r"\w+", _LABELS.sub(" ", rest))) >= STATEMENT_WORDS
 
 
 def _rule_beside_the_order(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:

@@ -689,3 +689,10 @@ def test_the_customers_own_decision_to_cancel_gets_the_rule_and_the_order_asked(
     _, said = talk(servers, "sitra", "Я уже оформила заказ, хочу добавить туда ещё одну сковородку. Можно дописать?",
                    "ладно тогда отменю и закажу заново, отменить то можно?")
     assert "«В обработке»" in text(said) and "номер заказа" in text(said)  # the rule, then the order it is done with
+
+
+def test_a_statement_beside_an_order_that_a_rule_plainly_answers_gets_the_rule(servers) -> None:
+    [said] = talk(servers, "sitra", "заказ SR-5003, последние 4 цифры 1103 — в посылке не было счёта")
+    assert "электронн" in text(said) and "Трек-номер" not in text(said)  # the invoice rule, not the order's status
+    [labelled] = talk(servers, "offykala", "سفارش ۵۸۱۲۲ به شماره ۰۹۱۲۴۴۴۴۴۰۲")  # words that only label the numbers
+    assert "کد رهگیری" in text(labelled) and "کارت" not in text(labelled)

@@ -282,10 +282,14 @@ def ruled_out(question: str, index: UnitIndex, chosen: Sequence[AnswerUnit]) -> 
 def with_next_step(units: Sequence[AnswerUnit], store: StorePolicy) -> list[AnswerUnit]:
     """The rules that answer one question, followed by the one their page gives as the customer's next step ("the
     tracking code comes by SMS" and "you can also see it in My orders"), so the reply says what to do, not only what
-    holds; two rules of two topics answer two questions, and a third would be one too many."""
+    holds. Of two rules of two topics, the first's step of its own topic comes right after it ("может мама получить?"
+    with a Tbilisi pickup beside it: who may receive, then what to write in the comment for them)."""
     steps = [step for unit in units if unit.next_step for step in store.units
              if step.id == unit.next_step and step not in units]
-    return [*units, *steps[:1]] if len({unit.topic for unit in units}) == 1 else list(units)
+    if len({unit.topic for unit in units}) <= 1:
+        return [*units, *steps[:1]]
+    first = [step for step in steps if step.id == units[0].next_step and step.topic == units[0].topic]
+    return [units[0], *first, *units[1:]]
 
 
 def _facts(question: str) -> tuple[Optional[float], frozenset[str]]:

@@ -347,10 +347,17 @@ def test_a_rule_alone_is_followed_by_the_customers_next_step(store: str, questio
     assert [unit.id for unit in with_next_step(chosen, policy)] == list(said)
 
 
-def test_two_rules_asked_at_once_get_no_third() -> None:
+def test_two_rules_asked_at_once_get_the_first_ones_step_right_after_it_and_no_other() -> None:
+    """"а если после оформления захочу что-то добавить в заказ?" with the payment page's rule beside it: the order
+    corrected by phone, then its price difference confirmed by phone, then the other rule; the second's step is not
+    said (a fourth would be one too many)."""
     policy = policies()["citadel"]
-    two = [unit for unit in policy.units if unit.id in ("warranty_only_with_card", "delivery_fee_under_100")]
-    assert with_next_step(two, policy) == two
+    by_id = {unit.id: unit for unit in policy.units}
+    two = [by_id["order_adjusted_by_phone"], by_id["payment_page_redirect"]]
+    assert [unit.id for unit in with_next_step(two, policy)] == [
+        "order_adjusted_by_phone", "price_difference_by_phone", "payment_page_redirect"]
+    other_way = [by_id["delivery_fee_under_100"], by_id["warranty_only_with_card"]]
+    assert with_next_step(other_way, policy) == other_way  # the first has no step; the second's is not added
 
 
 def test_two_rules_of_one_question_are_followed_by_its_next_step() -> None:
