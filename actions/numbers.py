@@ -55,6 +55,7 @@ from actions.topics import (
     status_asked_for,
     utter_contact,
     utter_free_shipping_after_return,
+    other_unit_asked,
     utter_store_words,
     utter_summary,
     utter_topic,
@@ -174,6 +175,8 @@ class ActionInstallments(Action):
         instead = order_named_instead(tracker)
         if instead:  # "мой заказ TS-1041" after the plans: that order
             return instead
+        if other_unit_asked(dispatcher, tracker):  # "12 млн риалов это сколько томан?", read by its amount
+            return []
         if goes_on_elsewhere(dispatcher, tracker, "installment_info"):
             return []
         store, language = store_and_language(tracker)
@@ -319,6 +322,8 @@ class ActionDeliveryCost(Action):
     ) -> List[Dict[Text, Any]]:
         """A price, or one question for the missing number, with the cities as buttons."""
         question = question_text(tracker)
+        if other_unit_asked(dispatcher, tracker):  # "این ۱۰ میلیون به ریال دقیقا چقد میشه؟", read as a price
+            return []
         instead = order_named_instead(tracker) or computed_instead(tracker, self.name(), asks_how_much(question))
         if instead:  # "and if I order at 2 pm, what then?" after a pickup time: the pickup again
             return instead
@@ -508,8 +513,8 @@ class ActionUnclear(Action):
         """'And for a 250-lari soundbar?' after a delivery price is the same question again, with its number."""
         if why_asked_now(tracker):  # "همون شماره‌ای که پیامک اومد؟" while the phone is asked: the look-up's form answers
             return []
-        if greeted_in_their_language(dispatcher, tracker):  # "по-русски понимаете?"
-            return []
+        if greeted_in_their_language(dispatcher, tracker) or other_unit_asked(dispatcher, tracker):  # "по-русски
+            return []  # понимаете?", "۱۰۰ میلیون ریال چند تومنه؟"
         corrected = _seal_corrected(tracker)
         if corrected:  # "стоп, я перепутал … пломба целая" after its order's return decision: decided again with it
             return corrected

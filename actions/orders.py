@@ -41,6 +41,7 @@ from actions.topics import (
     FAULTS,
     ORDER_SLOTS,
     amount_corrected,
+    other_unit_asked,
     damage_rules_first,
     ground_supposed,
     bound_follow_up,
@@ -188,6 +189,8 @@ class ActionOrderFlow(Action):
             return []
         unnamed = tracker.get_slot("requested_slot") is None and not any(
             latest_entity(tracker, name) for name in ORDER_SLOTS)
+        if unnamed and other_unit_asked(dispatcher, tracker):  # "۱۰۰ میلیون ریال چند تومنه؟", read as a detail
+            return []
         question = question_text(tracker)
         if unnamed and not classifier_sure(tracker):
             again = total_again(tracker)  # "а если ещё чайник возьму и выйдет 550?" after a delivery price, read as a

@@ -41,6 +41,7 @@ from bot.dialogue import (
     asks_duration,
     asks_about_language,
     asks_if_still_in_time,
+    asks_in_the_other_unit,
     asks_the_converse,
     asks_what_now,
     asks_who_pays,
@@ -236,6 +237,19 @@ def _total_and_item_told(tracker: Tracker) -> list[float]:
     told = [amount for entity in (recent_entities(tracker)[1:2] or [[]])[0]
             if entity.get("entity") == "amount" and (amount := as_number(entity.get("value"))) is not None]
     return [told[0], total] if total is not None and len(told) == 1 and told[0] < total else []
+
+
+def other_unit_asked(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """"این ۱۰ میلیون به ریال دقیقا چقد میشه؟" at a store that counts in toman: the amount said (else the one the
+    conversation kept) in toman and in rial; True when said."""
+    store, language = store_and_language(tracker)
+    if store.currency != "toman" or not asks_in_the_other_unit(question_text(tracker)):
+        return False
+    amount = as_number(latest_entity(tracker, "amount")) or as_number(tracker.get_slot("amount"))
+    if amount is None:
+        return False
+    dispatcher.utter_message(text=answers.in_both_units(amount, language))  # type: ignore[arg-type]
+    return True
 
 
 def utter_next_working_day(dispatcher: CollectingDispatcher, tracker: Tracker, units: Sequence[AnswerUnit]) -> None:
@@ -830,8 +844,8 @@ class ActionAnswerTopic(Action):
         topic = ((tracker.latest_message or {}).get("intent") or {}).get("name") or ""
         if why_asked_now(tracker):  # the look-up's form says why it asks, and asks again
             return []
-        if greeted_in_their_language(dispatcher, tracker):  # "по-русски понимаете?"
-            return []
+        if greeted_in_their_language(dispatcher, tracker) or other_unit_asked(dispatcher, tracker):  # "по-русски
+            return []  # понимаете?", "این ۱۰ میلیون به ریال چقد میشه؟"
         if (deadline_follow_up(dispatcher, tracker) or refused_what_if(dispatcher, tracker)
                 or sealed_follow_up(dispatcher, tracker) or window_asked_now(dispatcher, tracker)
                 or window_supposed(dispatcher, tracker)):

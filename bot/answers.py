@@ -164,6 +164,7 @@ def window_text(window: Window, language: Language) -> str:
     return render(f"window.{window.unit}", language, n=digits(str(window.amount), language), word=word)
 
 
+RIAL_PER_TOMAN = 10  # Iran's money: the rial the sites show prices in, ten to the toman the rules count in
 WEEK_DAYS = 7  # a deadline this many days after its start falls on the same weekday, a week on
 _VERDICT = re.compile(r"^(?:بله|خیر|Да|Нет)[،,:]\s*")  # a rule's opening "yes"/"no", said for the case it covers
 
@@ -322,6 +323,13 @@ def window_from_moment(received: datetime, timed: bool, window: Window, closes: 
         return render("return.window_from_day", language, **values)
     remaining = time_left(closes, now, window.unit == "hours" and timed, language)
     return render("return.order_window_left" if known else "return.window_left", language, remaining=remaining, **values)
+
+
+def in_both_units(toman: float, language: Language) -> str:
+    """"۱۰ میلیون تومان برابر با ۱۰۰ میلیون ریال است": an amount in toman and in rial, where prices are shown in rial
+    and the rules count in toman (ten rial make a toman)."""
+    return render("money.in_rial", language, toman=money(toman, "toman", language),
+                  rial=money(toman * RIAL_PER_TOMAN, "rial", language))
 
 
 def window_supposed(received: datetime, timed: bool, window: Window, closes: datetime, supposed: datetime,

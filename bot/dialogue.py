@@ -302,6 +302,21 @@ def refund_to_another(text: str) -> bool:
     return _TO_ANOTHER_CARD.search(_folded(text)) is not None
 
 
+# an amount asked in the other unit of Iran's money ("این ۱۰ میلیون به ریال چقد میشه؟", "۱۰۰ میلیون ریال چند تومنه؟",
+# "10 млн томан это сколько в риалах?"), not a price asked of an amount in rial ("ارسال خرید ۵۰۰ هزار ریالی چقدره؟")
+_IN_THE_OTHER_UNIT = re.compile(r"(?<!\w)(?:(?:به|در|چند) ریال|ریالش|ریالی\S* (?:\S+ )?(?:چقد|چند)|(?:به|چند) (?:تومن|تومان)|"
+                                r"(?:в|сколько|скольк\w*) (?:\w+ )?(?:риал|томан)\w*)", re.IGNORECASE)
+# words of another question beside it: a price, a time, an ID check
+_OTHER_MATTER = re.compile(r"ارسال|هزینه|پست|قسط|доставк|стоит|рассрочк", re.IGNORECASE)
+
+
+def asks_in_the_other_unit(text: str) -> bool:
+    """"این ۱۰ میلیون به ریال دقیقا چقد میشه؟": an amount in toman asked in rial, or in rial asked in toman."""
+    folded = _folded(text)
+    rial = re.search(r"ریال|риал", folded, re.IGNORECASE) is not None
+    return rial and _IN_THE_OTHER_UNIT.search(folded) is not None and not _OTHER_MATTER.search(folded)
+
+
 def not_delivered_yet(text: str) -> bool:
     """"It hasn't arrived yet": rules for before delivery apply, not those for an item in hand."""
     return _NOT_DELIVERED.search(_folded(text)) is not None

@@ -1611,3 +1611,14 @@ def test_a_fault_supposed_after_a_refused_change_of_mind_gets_the_test_period_an
     assert "даже с целой пломбой" in refused  # an MFP is one of the page's large office machines
     fault = "\n".join(texts(servers.say(sender, "а если найду дефект?", store="offykala")))
     assert "7-дневный" in fault and "поддержк" in fault
+
+
+def test_an_amount_asked_in_rial_or_toman_is_converted_whatever_the_topic_it_was_read_as(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "میخوام یه گوشی ۱۲ و نیم میلیونی بخرم بفرستم کرج واسه داداشم، خودش میتونه تحویل بگیره؟",
+                store="chistatek")
+    said = "\n".join(texts(servers.say(sender, "این ۱۰ میلیون به ریال دقیقا چقد میشه؟ قیمتا تو سایت ریالیه",
+                                       store="chistatek")))
+    assert "۱۰۰٬۰۰۰٬۰۰۰ ریال" in said and "ارسال" not in said
+    russian = "\n".join(texts(servers.say(new_sender(), "12 млн риалов это сколько томан?", store="sitra")))
+    assert "1\u202f200\u202f000 томан" in russian and "рассрочк" not in russian

@@ -23,6 +23,8 @@ _RU_WEEKDAYS = ("понедельник", "вторник", "среда", "че�
 _CURRENCY = {
     ("toman", "fa"): "تومان",
     ("toman", "ru"): "томан",
+    ("rial", "fa"): "ریال",
+    ("rial", "ru"): "риалов",
     ("gel", "fa"): "لاری",
     ("gel", "ru"): "лари",
 }
@@ -62,7 +64,7 @@ def plural_ru(count: int, forms: tuple[str, str, str]) -> str:
 
 def money(value: float | int | Decimal, currency: str, language: Language) -> str:
     """An amount with its currency word: "۵۰٬۰۰۰ تومان", "1,50 лари"."""
-    decimals = None if currency == "toman" else (0 if Decimal(str(value)) % 1 == 0 else 2)
+    decimals = None if currency in ("toman", "rial") else (0 if Decimal(str(value)) % 1 == 0 else 2)
     return f"{number(value, language, decimals)} {_CURRENCY[(currency, language)]}"
 
 

@@ -144,10 +144,11 @@ _MULTIPLIERS: list[tuple[str, int]] = [
     (r"هزار|тысяч\w*|тыс\.?|k\b", 1_000),
 ]
 _MULTIPLIER = "|".join(pattern for pattern, _ in _MULTIPLIERS)
-_CURRENCY = r"تومان|تومانی|تومن|ریال|لاری|лари|лар|томан\w*|туман\w*|gel\b|₾|toman\b|tmn\b"
+_CURRENCY = r"تومان|تومانی|تومن|ریال|риал\w*|لاری|лари|лар|томан\w*|туман\w*|gel\b|₾|toman\b|tmn\b"
 
 _HALF = rf"(?P<half>{_GAP}و{_GAP}نیم|{_GAP}с{_GAP}половиной)?"
 _TOMAN = ("توم", "том", "тум", "toman", "tmn")
+_RIAL = ("ریال", "риал")
 _TOMAN_MILLIONS = 10  # "۲ تومن" is two million toman: nothing the stores sell costs two thousand
 _AMOUNT = re.compile(
     rf"(?<![\w.,/])(?P<num>{_NUM}){_HALF}{_GAP}(?:(?P<mult>{_MULTIPLIER}){_GAP})?(?P<cur>{_CURRENCY})"
@@ -337,13 +338,14 @@ def _amounts(text: str) -> Iterator[tuple[Entity, int, bool]]:
         if number <= 0:  # "0 лари" prices nothing; a number the pattern cut short must not become a price of 0
             continue
         currency = (match.group("cur") or match.group("cur3") or "").lower()
-        if currency.startswith("ریال"):
+        in_rial = currency.startswith(_RIAL)
+        if in_rial:
             number /= 10  # the stores count in toman; 10 rial make a toman
         elif factor == 1 and number < _TOMAN_MILLIONS and currency.startswith(_TOMAN):
             number, factor = number * 1_000_000, 1_000_000  # "۲ تومن و ۲۰۰": the millions, in today's slang
         elif factor == 1 and number < 1000 and currency.startswith(_TOMAN):
             number, factor = number * 1000, 1000  # "یه کرم ۲۵۰ تومنی": people drop the thousands of toman
-        yield Entity("amount", match.start(), match.end(), _clean(number)), factor, currency.startswith("ریال")
+        yield Entity("amount", match.start(), match.end(), _clean(number)), factor, in_rial
 
 
 _HUNDREDS = "|".join(word for word, value in _NUMBER_WORDS.items() if value in range(100, 1000, 100))

@@ -374,3 +374,8 @@ def test_a_day_past_a_rules_window_is_told_no(language: str) -> None:
     assert text.startswith("خیر") if language == "fa" else text.startswith("Нет")
     assert ("۷ روز" in text and "۱۰ روز" in text) if language == "fa" else ("7 дней" in text and "10 дней" in text)
     assert "بله،" not in text and "Да," not in text  # the rule's "yes" was for the days within it
+
+
+def test_an_amount_in_toman_is_said_in_rial_too() -> None:
+    assert answers.in_both_units(10_000_000, "fa").startswith("۱۰٬۰۰۰٬۰۰۰ تومان برابر با ۱۰۰٬۰۰۰٬۰۰۰ ریال")
+    assert answers.in_both_units(1_200_000, "ru").startswith("1\u202f200\u202f000 томан — это 12\u202f000\u202f000 риалов")

@@ -8,6 +8,7 @@ from bot.dialogue import (
     takes_together,
     asks_what_now,
     asks_about_sending_back,
+    asks_in_the_other_unit,
     refund_to_another,
     supposed_moment,
     asks_why,
@@ -1073,3 +1074,14 @@ def test_the_moment_a_what_if_supposes(said_day: str | None, clock: str | None, 
 ])
 def test_the_money_back_asked_onto_another_card(text: str, another: bool) -> None:
     assert refund_to_another(text) is another
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("این ۱۰ میلیون به ریال دقیقا چقد میشه؟ قیمتا تو سایت ریالیه", True), ("۱۰۰ میلیون ریال چند تومنه؟", True),
+    ("10 млн томан это сколько в риалах?", True), ("12 млн риалов это сколько томан?", True),
+    ("ارسال برای خرید ۵۰ میلیون ریالی چند تومنه؟", False),   # a shipping price, asked of an amount in rial
+    ("چند تومن میشه؟", False), ("قیمتا ریالیه یا تومنی؟", False),
+    ("хочу купить ноутбук за 450 миллионов риалов, при получении какие-то документы нужны?", False),  # "…в риалов"
+])
+def test_an_amount_asked_in_the_other_unit_of_irans_money(text: str, asked: bool) -> None:
+    assert asks_in_the_other_unit(text) is asked
