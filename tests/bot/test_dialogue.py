@@ -709,6 +709,8 @@ def test_days_off_asked(text: str, asked: bool) -> None:
     ("من شیرازم، چقدر دیگه میرسه؟", True, False), ("а перед новым годом доставка дольше будет?", True, False),
     ("شب عید ارسال طول میکشه؟", True, False),
     ("сколько стоит доставка в Батуми?", False, True),
+    ("и сколько туда везти будете", True, False), ("сколько ехать до Гори?", True, False),  # how long the ride is
+    ("сколько стоит везти в Гори?", False, True),
     ("как оплатить заказ?", False, False),
 ])
 def test_a_delivery_question_that_also_asks_the_other_half(text: str, long: bool, much: bool) -> None:
