@@ -56,6 +56,7 @@ from actions.topics import (
     utter_contact,
     utter_free_shipping_after_return,
     other_unit_asked,
+    window_supposed,
     utter_store_words,
     utter_summary,
     utter_topic,
@@ -392,7 +393,8 @@ class ActionDeliveryTime(Action):
         question = question_text(tracker)
         if asks_if_still_in_time(question) and _order_follow_up(tracker) == "order_status":  # "چند روز دیگه وقت دارم؟"
             return [SlotSet("purpose", "order_status"), FollowupAction("action_order_flow")]  # after its return decision
-        if deadline_follow_up(dispatcher, tracker) or window_asked_now(dispatcher, tracker):  # "списали в понедельник
+        if (deadline_follow_up(dispatcher, tracker) or window_supposed(dispatcher, tracker)
+                or window_asked_now(dispatcher, tracker)):  # "списали в понедельник
             return []  # в 9 утра, до какого времени ждать?" after "within 72 hours"; "получил в воскресенье, успеваю?"
         if goes_on_elsewhere(dispatcher, tracker, "delivery_time"):
             return []
@@ -527,7 +529,8 @@ class ActionUnclear(Action):
             return again  # будет?" after a delivery price: the time, for the place priced
         if bound_follow_up(dispatcher, tracker) or amount_corrected(dispatcher, tracker):  # "а если за 8 млн?" after
             return []  # the rule for purchases over 10 million; "ببخشید ۲ میلیون و ۸۰۰ بود" after a rule of any amount
-        if window_asked_now(dispatcher, tracker) or received_after_damage_rule(dispatcher, tracker):  # "сейчас 4 часа
+        if (window_supposed(dispatcher, tracker) or window_asked_now(dispatcher, tracker)
+                or received_after_damage_rule(dispatcher, tracker)):  # "сейчас 4 часа
             return []  # дня, ещё не поздно?" after a window: counted to now; "گرفتمش دیگه 😕" after "do not accept it"
         language = store_and_language(tracker)[1]
         about_order = _order_follow_up(tracker)

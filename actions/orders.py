@@ -42,6 +42,7 @@ from actions.topics import (
     ORDER_SLOTS,
     amount_corrected,
     other_unit_asked,
+    window_supposed,
     damage_rules_first,
     ground_supposed,
     bound_follow_up,
@@ -189,7 +190,8 @@ class ActionOrderFlow(Action):
             return []
         unnamed = tracker.get_slot("requested_slot") is None and not any(
             latest_entity(tracker, name) for name in ORDER_SLOTS)
-        if unnamed and other_unit_asked(dispatcher, tracker):  # "۱۰۰ میلیون ریال چند تومنه؟", read as a detail
+        if unnamed and (other_unit_asked(dispatcher, tracker)  # "۱۰۰ میلیون ریال چند تومنه؟", read as a detail
+                        or window_supposed(dispatcher, tracker)):  # "اگه یکشنبه بعدش بگم چی؟" after a window counted
             return []
         question = question_text(tracker)
         if unnamed and not classifier_sure(tracker):

@@ -337,8 +337,8 @@ def utter_window(dispatcher: CollectingDispatcher, tracker: Tracker, store: Stor
 
 def window_supposed(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """"اگه تا شنبه صبح طول بکشه تا زنگ بزنم چی؟" after "got it on Thursday at 6 pm, cracked": the window of the reason
-    told in the last messages, counted from the moment they gave, against the one moment this what-if supposes (its
-    first such day after the delivery); True when said."""
+    told in the last messages (else of the rule with a span just said), counted from the moment they gave, against the
+    one moment this what-if supposes (its first such day after the delivery); True when said."""
     question = question_text(tracker)
     if not what_if(question):
         return False
@@ -352,11 +352,15 @@ def window_supposed(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     received, timed, _ = moments_said(earlier[0], now, earlier[1])
     reason = next((found for text in recent_texts(tracker)[1:] if (found := window_reason(text))), None)
     window = window_from(received, timed, reason, store) if received is not None and reason is not None else None
-    supposed = supposed_moment(*moments[0], received, day_part(question)) if received is not None else None
+    spanned = next((unit for unit in _rules_said_before(tracker) if unit.within is not None), None)
+    if window is None and received is not None and spanned is not None and spanned.within is not None:  # "اگه تا شنبه
+        window = (spanned.within, window_deadline(received, spanned.within, ZoneInfo(store.timezone),  # بعد عصر خبر بدم
+                                                  store.rules.week))  # چی؟" after the test period counted: its days
+    supposed = supposed_moment(*moments[0], received, day_part(question), timed) if received is not None else None
     if window is None or supposed is None:
         return False
     dispatcher.utter_message(text=answers.window_supposed(received, timed, *window, supposed, now, language))  # type: ignore[arg-type]
-    ground = store.rules.returns.grounds.get(reason) if store.rules.returns else None  # type: ignore[arg-type]
+    ground = store.rules.returns.grounds.get(reason) if store.rules.returns and reason else None  # type: ignore[arg-type]
     if supposed > window[1] and ground is not None and ground.conditions:  # what the page says of a late report
         dispatcher.utter_message(text=answers.rule_line(ground, language), sources=cited([ground]))  # type: ignore[arg-type]
     return True
@@ -847,8 +851,8 @@ class ActionAnswerTopic(Action):
         if greeted_in_their_language(dispatcher, tracker) or other_unit_asked(dispatcher, tracker):  # "по-русски
             return []  # понимаете?", "این ۱۰ میلیون به ریال چقد میشه؟"
         if (deadline_follow_up(dispatcher, tracker) or refused_what_if(dispatcher, tracker)
-                or sealed_follow_up(dispatcher, tracker) or window_asked_now(dispatcher, tracker)
-                or window_supposed(dispatcher, tracker)):
+                or sealed_follow_up(dispatcher, tracker) or window_supposed(dispatcher, tracker)
+                or window_asked_now(dispatcher, tracker)):
             return []  # "it was yesterday noon" after "within 72 hours"; "and if I open it?" (or "the other one I did
             # not open, can I?") after a change of mind; "got it an hour and a half ago, still in time?" after a damage rule
         again = computed_again(tracker) if adds_to_order(question_text(tracker)) else []

@@ -942,10 +942,11 @@ def ordered_moment(now: datetime, weekday: Optional[str], clock: Optional[str], 
 
 
 def supposed_moment(said_day: Optional[str], clock: Optional[str], received: datetime,
-                    hour: Optional[int] = None) -> Optional[datetime]:
+                    hour: Optional[int] = None, timed: bool = True) -> Optional[datetime]:
     """When a what-if supposes the customer acts ("اگه تا شنبه صبح طول بکشه تا زنگ بزنم"): the day it names, the first
     such after the delivery `received`, at its hour (or the part of the day said, else noon); None for a day it does
-    not name after the delivery ("today", a date before it)."""
+    not name after the delivery ("today", a date before it). A delivery told without its hour (`timed` False) is not
+    followed by a moment of the same day: "اگه تا شنبه بعد عصر خبر بدم" after "got it on Saturday" is a week on."""
     if said_day is None or said_day.startswith("ago:"):
         return None
     day = day_given(said_day, received.date(), ahead=True)
@@ -953,7 +954,8 @@ def supposed_moment(said_day: Optional[str], clock: Optional[str], received: dat
         return None
     hours, minutes = (int(part) for part in clock.split(":")) if clock else (12 if hour is None else hour, 0)
     moment = received.replace(year=day.year, month=day.month, day=day.day, hour=hours, minute=minutes)
-    if moment <= received and said_day.startswith("weekday:"):  # "Thursday" said of a Thursday delivery: the next one
+    if (moment <= received or not timed and moment.date() == received.date()) and said_day.startswith("weekday:"):
+        # "Thursday" said of a Thursday delivery: the next one
         moment += timedelta(days=7)
     return moment if moment > received else None
 

@@ -1622,3 +1622,10 @@ def test_an_amount_asked_in_rial_or_toman_is_converted_whatever_the_topic_it_was
     assert "۱۰۰٬۰۰۰٬۰۰۰ ریال" in said and "ارسال" not in said
     russian = "\n".join(texts(servers.say(new_sender(), "12 млн риалов это сколько томан?", store="sitra")))
     assert "1\u202f200\u202f000 томан" in russian and "рассрочк" not in russian
+
+
+def test_a_what_if_after_the_test_period_counted_sets_the_supposed_day_against_it(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "سلام، پرینتر رو شنبه تحویل گرفتم، مهلت تستش تا کیه؟", store="offykala")
+    said = "\n".join(texts(servers.say(sender, "اگه تا شنبه بعد عصر خبر بدم چی؟", store="offykala")))
+    assert "یعنی شنبه هفته بعد" in said and "هنوز در این مهلت هستید" in said and "آسیب" not in said

@@ -1067,6 +1067,12 @@ def test_the_moment_a_what_if_supposes(said_day: str | None, clock: str | None, 
     assert supposed_moment(said_day, clock, THURSDAY_EVENING, hour) == supposed
 
 
+def test_a_what_if_after_a_delivery_told_without_its_hour_supposes_a_later_day() -> None:
+    saturday = datetime(2026, 12, 5, 12, 0, tzinfo=timezone.utc)  # "got it on Saturday": the day's noon
+    assert supposed_moment("weekday:saturday", None, saturday, 18, timed=False) == datetime(2026, 12, 12, 18, 0,
+                                                                                           tzinfo=timezone.utc)
+
+
 @pytest.mark.parametrize("text, another", [
     ("پولشو به کارت شوهرم بریزین میشه؟", True), ("پول برگشتی رو به کارت داداشم واریز کنین", True),
     ("верните деньги на карту жены", True), ("возврат можно на карту брата?", True),
