@@ -189,7 +189,7 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
         if deadline and not utter_deadline(dispatcher, tracker, units) and asks_until_when(question):
             utter_deadline(dispatcher, tracker, units, earlier=True)  # "مهلت تستش تا کیه؟" after "got it on Saturday"
         utter_next_working_day(dispatcher, tracker, units)
-        utter_free_shipping_after_return(dispatcher, tracker, units, topics[0] in RETURN_TOPICS)
+        utter_free_shipping_after_return(dispatcher, tracker, units, bool(topics) and topics[0] in RETURN_TOPICS)
         if not _gives_contact(units, store, language) and (asks_for_contact(question) or any(
                 sends_to_people(unit, language) for unit in units)):  # "how many days to tell you, and whom?", "how
             _say_answer(dispatcher, tracker, store.contact)  # do I send it back?" (coordinate with them): then whom

@@ -284,8 +284,8 @@ def with_next_step(units: Sequence[AnswerUnit], store: StorePolicy) -> list[Answ
     tracking code comes by SMS" and "you can also see it in My orders"), so the reply says what to do, not only what
     holds. Of two rules of two topics, the first's step of its own topic comes right after it ("может мама получить?"
     with a Tbilisi pickup beside it: who may receive, then what to write in the comment for them)."""
-    steps = [step for unit in units if unit.next_step for step in store.units
-             if step.id == unit.next_step and step not in units]
+    named = list(dict.fromkeys(unit.next_step for unit in units if unit.next_step))  # a step two rules share: once
+    steps = [step for name in named for step in store.units if step.id == name and step not in units]
     if len({unit.topic for unit in units}) <= 1:
         return [*units, *steps[:1]]
     first = [step for step in steps if step.id == units[0].next_step and step.topic == units[0].topic]
