@@ -329,10 +329,16 @@ def utter_window(dispatcher: CollectingDispatcher, tracker: Tracker, store: Stor
     if window is None:
         return False
     dispatcher.utter_message(text=answers.window_from_moment(received, timed, *window, present, language))  # type: ignore[arg-type]
-    ground = store.rules.returns.grounds.get(reason) if store.rules.returns else None
-    if (window[1] < present or steps) and ground is not None and ground.conditions:  # what the page says follows
-        dispatcher.utter_message(text=answers.rule_line(ground, language), sources=cited([ground]))  # type: ignore[arg-type]
+    if window[1] < present or steps:  # what the page says follows
+        _say_ground_rule(dispatcher, store, reason, language)
     return True
+
+
+def _say_ground_rule(dispatcher: CollectingDispatcher, store: StorePolicy, reason: Optional[Reason], language: str) -> None:
+    """The page's rule for a return reason whose window was just counted (passed, or with what to do in it)."""
+    ground = store.rules.returns.grounds.get(reason) if store.rules.returns and reason else None
+    if ground is not None and ground.conditions:
+        dispatcher.utter_message(text=answers.rule_line(ground, language), sources=cited([ground]))  # type: ignore[arg-type]
 
 
 def window_supposed(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
@@ -352,17 +358,15 @@ def window_supposed(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     received, timed, _ = moments_said(earlier[0], now, earlier[1])
     reason = next((found for text in recent_texts(tracker)[1:] if (found := window_reason(text))), None)
     window = window_from(received, timed, reason, store) if received is not None and reason is not None else None
-    spanned = next((unit for unit in _rules_said_before(tracker) if unit.within is not None), None)
-    if window is None and received is not None and spanned is not None and spanned.within is not None:  # "اگه تا شنبه
-        window = (spanned.within, window_deadline(received, spanned.within, ZoneInfo(store.timezone),  # بعد عصر خبر بدم
-                                                  store.rules.week))  # چی؟" after the test period counted: its days
+    span = next((unit.within for unit in _rules_said_before(tracker) if unit.within is not None), None)
+    if window is None and received is not None and span is not None:  # "اگه تا شنبه بعد عصر خبر بدم چی؟" after the
+        window = (span, window_deadline(received, span, ZoneInfo(store.timezone), store.rules.week))  # test period
     supposed = supposed_moment(*moments[0], received, day_part(question), timed) if received is not None else None
     if window is None or supposed is None:
         return False
     dispatcher.utter_message(text=answers.window_supposed(received, timed, *window, supposed, now, language))  # type: ignore[arg-type]
-    ground = store.rules.returns.grounds.get(reason) if store.rules.returns and reason else None  # type: ignore[arg-type]
-    if supposed > window[1] and ground is not None and ground.conditions:  # what the page says of a late report
-        dispatcher.utter_message(text=answers.rule_line(ground, language), sources=cited([ground]))  # type: ignore[arg-type]
+    if supposed > window[1]:  # what the page says of a late report
+        _say_ground_rule(dispatcher, store, reason, language)
     return True
 
 
