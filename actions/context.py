@@ -225,6 +225,14 @@ def recent_texts(tracker: Tracker, count: int = 6) -> list[str]:
     return [text for text in texts[:count] if text and not text.startswith("/")]
 
 
+def asked_before(tracker: Tracker, intent: str, count: int = 3) -> Optional[str]:
+    """The text of one of the customer's last messages before the latest read as `intent`: what an order's look-up
+    was asked for ("حذف تابه از سفارش" before the phone)."""
+    users = [event for event in reversed(tracker.events) if event.get("event") == "user"][1:count + 1]
+    return next((event.get("text") or "" for event in users
+                 if ((event.get("parse_data") or {}).get("intent") or {}).get("name") == intent), None)
+
+
 def recent_entities(tracker: Tracker, count: int = 3) -> list[list[Dict[Text, Any]]]:
     """What NLU found in the customer's last few messages, latest first (as `recent_texts`)."""
     found = [(event.get("parse_data") or {}).get("entities") or [] for event in reversed(tracker.events)

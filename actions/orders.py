@@ -15,6 +15,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
 from actions.context import (
+    asked_before,
     classifier_sure,
     client_key,
     computed_again,
@@ -40,7 +41,7 @@ from actions.numbers import ActionUnclear, utter_return_post
 from actions.topics import (
     FAULTS,
     ORDER_SLOTS,
-    amount_corrected,
+    amount_put_right,
     other_unit_asked,
     window_supposed,
     damage_rules_first,
@@ -207,8 +208,7 @@ class ActionOrderFlow(Action):
             again = computed_instead(tracker, self.name(), False) or total_again(tracker)
             if again:
                 return again
-        if unnamed and corrects(question) and reason_from(None, question) is None and (
-                bound_follow_up(dispatcher, tracker) or amount_corrected(dispatcher, tracker)):
+        if unnamed and amount_put_right(dispatcher, tracker):
             return []  # "ببخشید، ۱۲ میلیون و ۵۰۰ هزار ریال بوده" after the rule for purchases over 10 million, a
             # correction telling no fault: that rule's bound for the amount (or, for a rule of any amount, that again)
         purpose = _purpose(tracker)
@@ -450,6 +450,9 @@ class ActionOrderFlow(Action):
             dispatcher.utter_message(text=answers.order_status(order, store, language, now()))  # type: ignore[arg-type]
             _utter_order_window(dispatcher, tracker, store, language, order)
             _utter_order_arrival(dispatcher, tracker, store, language, order)
+            change = asked_before(tracker, "order_change")
+            if change is not None:  # "تابه رو از سفارش حذف کنین" before the phone: the page's rule on changes, for it
+                utter_units(dispatcher, tracker, change, ["order_change"])
             question = question_text(tracker)
             if what_if(question) and not said_this_turn(tracker, *_RULES_SAID):  # "…, 4402. وقتی رسید اگه جعبه‌ش
                 intent = (tracker.latest_message.get("intent") or {}).get("name")  # داغون بود؟": the case's rule

@@ -54,6 +54,9 @@ from bot.dialogue import (
     asks_why_asked,
     corrects,
     day_part,
+    next_week,
+    names_a_return,
+    forgot_the_step,
     goes_on,
     moments_said,
     moments_told,
@@ -178,13 +181,17 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
     if past_the_span(question) and _says_nothing_past(tracker, units):
         return False  # "and if it isn't back by then?" is not answered by the rule just given
     store, language = store_and_language(tracker)
+    if forgot_the_step(question) and not any(sends_to_people(unit, language) for unit in units):
+        return False  # "а если я уже оформил и забыл это написать?": the step again is no answer; a person may know
     if _past_its_window(dispatcher, question, units, language):
         return True
+    outside = ruled_out(question, store_index(store), units) if units else None
+    units = [unit for unit in units if outside is None or unit is not outside[0]]
     say_units(dispatcher, units, language)
     offer_person_for_limit(dispatcher, question, units, language)
-    outside = ruled_out(question, store_index(store), units) if units else None
     if outside:  # "9.8 million: is an ID needed?": the ID rule is for over 10 million, said with the rule that holds
         _say_bound(dispatcher, *outside, store, language)
+        units = units or [outside[0]]
     if units:
         if deadline and not utter_deadline(dispatcher, tracker, units) and asks_until_when(question):
             utter_deadline(dispatcher, tracker, units, earlier=True)  # "مهلت تستش تا کیه؟" after "got it on Saturday"
@@ -361,7 +368,7 @@ def window_supposed(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     span = next((unit.within for unit in _rules_said_before(tracker) if unit.within is not None), None)
     if window is None and received is not None and span is not None:  # "اگه تا شنبه بعد عصر خبر بدم چی؟" after the
         window = (span, window_deadline(received, span, ZoneInfo(store.timezone), store.rules.week))  # test period
-    supposed = supposed_moment(*moments[0], received, day_part(question), timed) if received is not None else None
+    supposed = supposed_moment(*moments[0], received, day_part(question), timed, next_week(question)) if received is not None else None
     if window is None or supposed is None:
         return False
     dispatcher.utter_message(text=answers.window_supposed(received, timed, *window, supposed, now, language))  # type: ignore[arg-type]
@@ -601,6 +608,15 @@ def bound_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     return True
 
 
+def amount_put_right(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """"ببخشید اشتباه کردم، با گارانتی و ارسال شده ۱۰ میلیون و ۲۰۰ نه ۹.۸" after the ID rule over 10 million, whatever
+    its other words were read as: the rule's bound for the amount put right (or, for a rule of any amount, that again);
+    not a correction that tells a fault. True when said."""
+    question = question_text(tracker)
+    return corrects(question) and reason_from(None, question) is None and (
+        bound_follow_up(dispatcher, tracker) or amount_corrected(dispatcher, tracker))
+
+
 def amount_corrected(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """"ببخشید ۲ میلیون و ۸۰۰ بود نه ۳۰۰. فرقی میکنه؟" right after a rule for any amount ("the bank returns it within
     72 hours"): that the amount changes nothing, with the rule again; True when said."""
@@ -646,9 +662,13 @@ def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list
     # the topic before weighs more than a guess, and an "and if …" leans on it unless its own topic is plain, or it
     # tells a fault that topic is not about ("اگه یه چیز دیگه غیر از اونی که انتخاب کردم فرستاده باشید چی؟" after the
     # batches' looks)
-    if (not classifier_sure(tracker) or (what_if(question) and not classifier_sure(tracker, CERTAIN))) and (
-            earlier in topics[1:]) and (earlier in RETURN_TOPICS or reason_from(None, question) not in FAULTS):
-        topics = [earlier, *(topic for topic in topics if topic != earlier)]
+    # ("اوکی حالا اگه بعدا ادکلن ۴۰۰ تومنیشو که پلمپه پس بدم چی میشه؟" after delivery is about the return it names)
+    leans = not classifier_sure(tracker) or (what_if(question) and not classifier_sure(tracker, CERTAIN) and not (
+        topics[0] in RETURN_TOPICS and earlier not in RETURN_TOPICS and names_a_return(question)))
+    if leans and earlier in topics[1:] and (earlier in RETURN_TOPICS or reason_from(None, question) not in FAULTS):
+        # of giving an item back, both topics: "هاردم رمز داره، اشکالی نداره؟" after how to post a faulty one back
+        lead = [earlier, *(topic for topic in RETURN_TOPICS if topic != earlier)] if earlier in RETURN_TOPICS else [earlier]
+        topics = [*lead, *(topic for topic in topics if topic not in lead)]
     if not_delivered_yet(question):  # "can I return it if it hasn't come yet?": the rules for cancelling come first
         topics = ["cancel_order", *topics]
     if refund_to_another(question):  # "پولشو به کارت شوهرم بریزین میشه؟", read as a way of paying: the refund's rules
@@ -852,8 +872,9 @@ class ActionAnswerTopic(Action):
         topic = ((tracker.latest_message or {}).get("intent") or {}).get("name") or ""
         if why_asked_now(tracker):  # the look-up's form says why it asks, and asks again
             return []
-        if greeted_in_their_language(dispatcher, tracker) or other_unit_asked(dispatcher, tracker):  # "по-русски
-            return []  # понимаете?", "این ۱۰ میلیون به ریال چقد میشه؟"
+        if (greeted_in_their_language(dispatcher, tracker) or other_unit_asked(dispatcher, tracker)  # "по-русски
+                or amount_put_right(dispatcher, tracker)):  # понимаете?", "این ۱۰ میلیون به ریال چقد میشه؟", "۱۰
+            return []  # میلیون و ۲۰۰ نه ۹.۸" after the ID rule over 10 million
         if (deadline_follow_up(dispatcher, tracker) or refused_what_if(dispatcher, tracker)
                 or sealed_follow_up(dispatcher, tracker) or window_supposed(dispatcher, tracker)
                 or window_asked_now(dispatcher, tracker)):

@@ -32,7 +32,7 @@ _REASON_WORDS: tuple[tuple[Reason, str], ...] = (
     # not "حمل" or "при доставке" alone: "are laptops insured at delivery?" names no damage
     ("transport_damage", r"(?:آسیب|صدمه|خسارت)\w*.{0,15}حمل|(?:حین|موقع|در) حمل|ضربه|شکسته|شکستن(?!\w)|شکستند|(?:نصف|همه|کل|نیم)\S* (?:(?!برنامه)\S+ ){0,3}ریخت(?!م|یم)|درش لق|درب\S* لق|له شده|ترک ?(?:خورد|داره|دارد|برداشت)|خط ?و ?خش|بدن\S* ?خط|خط (?:افتاده|انداخته|برداشته)|خط روش|تورفتگی|قر شده|بسته.*(پاره|خراب)|(?:جعبه|کارتن|بسته)\S* (?:\S+ ){0,2}داغون|"
                          r"повре\w+ при доставке|при доставке повре\w+|разбит|разлил|пролил|вытекл|треснул|треснувш|помят|(?<!\w)мят(?:ая|ые|ый|ое|ую|ой)(?!\w)|треснут|трещин|царапин|поцарапан|вмятин|(?:повред|разби|слома|помя)\w* в пути|в пути (?:повред|разби|слома|помя)|транспорт"),
-    ("wrong_item", r"اشتباه(?! (?:گفتم|نوشتم|زدم|کردم|تایپ))|مغایر|فرق (?:دار|داشت|کن|میکن)|عوض فرستاد|(?:چیز|(?:یه|یک) (?!بسته|سفارش|پیام|پیامک|کد)\S+) دیگه(?:ای)? (?:[^\s،,.?؟]+ ){0,2}?(?:فرستاد|اومد|رسید)|غیر از (?:اونی|اون|آنچه|چیزی|اون چیزی) که (?:\S+ )?(?:انتخاب|سفارش|خرید)|"
+    ("wrong_item", r"اشتباه(?! (?:گفتم|نوشتم|زدم|کردم|تایپ|نصب|وصل|تنظیم|استفاده|انجام|راه ?اندازی))|مغایر|فرق (?:دار|داشت|کن|میکن)|عوض فرستاد|(?:چیز|(?:یه|یک) (?!بسته|سفارش|پیام|پیامک|کد)\S+) دیگه(?:ای)? (?:[^\s،,.?؟]+ ){0,2}?(?:فرستاد|اومد|رسید)|غیر از (?:اونی|اون|آنچه|چیزی|اون چیزی) که (?:\S+ )?(?:انتخاب|سفارش|خرید)|"
                    r"(?:یه|یک) \S+ دیگه ?(?:س|ست|است|اس)(?!\w)|(?<!ой, )(?<!ой )(?<!извините, )(?<!простите, )не тот(?! (?:заказ|номер)(?! (?:прислал|пришел|привез|доставил)))|не то(?!\w)|"
                    r"перепутали(?! (?:номер|цифр))|другой товар|не соответств|не совпада|не так(?:ой|ая|ое|ие),? как (?:на|в) (?:фото|сайт|картин)|отлича\w* от (?:фото|сайт|картин)|"
                    # "ordered the 100 ml, the 50 ml came": one thing ordered, another delivered
@@ -123,7 +123,7 @@ def reason_from(intent: Optional[str], text: str) -> Optional[Reason]:
 _SEALED_WORDS = (
     (True, r"باز ?نکرد|بازش ?نکرد|باز ?نشده|دست ?نخورده|سلفون\S* (?:\S+ )?(?:روشه|روش هست|سالم|هست|باز ?نشده)|پلمپ\S* (سالم|باز ?نشده)|(سالم|کامل)ه? .{0,12}پلمپ|"
            r"не (вскрыва|вскрыл|вскрыт|вскро|открыва|открыл|открыт|откро|распечат)|запечатан|пломб\S* (цел|на месте)|целая пломб|"
-           r"هنوز (تو )?پلمپ|پلمپه(?!\w)|پلمپ ?(هست|است)|تو پلمپ|все ещ[её] в пломб|ещ[её] (в пломб|запечат)|"
+           r"هنوز (تو )?پلمپ|پلمپه(?!\w)|پلمپ ?(هست|است)|پلمپ (?:بود|باشه|باشد)(?!\w)(?! (?:ولی|اما) (?:\S+ ){0,2}باز)|تو پلمپ|все ещ[её] в пломб|ещ[её] (в пломб|запечат)|"
            r"в заводской упаковке|не распаков|не (?:по)?пробова|امتحانش? نکرد|تستش? نکرد"),
     (False, r"باز ?کرد|باز شده|سلفون\S* (?:\S+ )?(?:پاره|باز) ?کرد|بازش کرد|باز ?کنم|پلمپ\S* (باز|پاره|خراب)|استفاده کرد|вскрыл|вскро|открыл|откро|распечатал|распаков|"
             r"пользовал|пломб\S* (сорван|вскрыт|поврежд)|"
@@ -394,12 +394,23 @@ def no_order_number(text: str) -> bool:
 def purpose_from_words(text: str) -> str:
     """What a message that gives an order's number and phone wants: a return for a reason, else its status."""
     folded = _folded(text)
+    if removes_an_item(text):
+        return "order_status"  # "تابه رو دیگه نمیخوام، از سفارش حذف کنین": a change, looked up with its status
     if re.search(r"لغو|کنسل|отмен", folded):
         return "cancel_order"
     reason = reason_from(None, text)
     if reason in ("defect", "transport_damage"):
         return "damaged_item"
-    return "return_request" if reason or re.search(r"مرجوع|پس بد|вернуть|возврат", folded) else "order_status"
+    return "return_request" if reason or names_a_return(text) else "order_status"
+
+
+# "پسش بدم", "مرجوع کنم", "хочу вернуть": giving an item back, said in so many words
+_RETURN_WORDS = re.compile(r"مرجوع|پس بد|پسش بد|вернуть|возврат", re.IGNORECASE)
+
+
+def names_a_return(text: str) -> bool:
+    """Whether the message speaks of giving an item back in so many words, whatever it was read as."""
+    return _RETURN_WORDS.search(_folded(text)) is not None
 
 
 # "when will orders placed on Saturday be processed?": the weekend rule, asked of no order in particular
@@ -417,11 +428,16 @@ _DO_IT = re.compile(r"(?<!\w)(?:میشه|لطفا|لطفاً)(?!\w).*(?<!\w)(?:�
 _TRACKING = re.compile(r"کد ?(رهگیری|پیگیری)|трек|отследить|отслеживать", re.IGNORECASE)
 
 
+# "…، درخواستشو از کجا ثبت کنم؟", "как мне это оформить?": how the customer does it themselves
+_HOW_I_DO = re.compile(r"(?<!\w)(?:از کجا|کجا|چطوری?|چجوری|چه جوری|چگونه)\s+(?:\w+\s+)?ثبت\w*\s+(?:کنم|بکنم)(?!\w)|"
+                       r"(?<!\w)(?:как|где)\s+(?:(?:мне|это|его|её|ее)\s+)*(?:оформить|подать)(?!\w)", re.IGNORECASE)
+
+
 def wants_something_done(text: str) -> bool:
     """"میخوام برگردونم", "хочу вернуть", "سفارشم نرسیده ببینید کجاست": the customer wants something done (with an
-    order), not to know something."""
+    order), not to know something ("میخوام مرجوعش کنم، از کجا ثبت کنم؟" asks how to do it themselves)."""
     folded = _folded(text)
-    return _WANTS_DONE.search(folded) is not None or _DO_IT.search(folded) is not None
+    return (_WANTS_DONE.search(folded) is not None or _DO_IT.search(folded) is not None) and not _HOW_I_DO.search(folded)
 
 
 # "مرجوعی ثبت کنید", "لغوش کنین", "оформите возврат": the store told to do it, for the customer's own order, or the
@@ -527,7 +543,7 @@ def asks_the_converse(text: str) -> bool:
 
 
 # "но отдельным заказом", "جداگانه سفارش بدم": an order of its own, whatever else it adds
-_SEPARATELY = re.compile(r"(?<!\w)(?:отдельн\w*|другим заказом|в другом заказе|جداگانه|جدا ?جدا|(?:یه|یک) سفارش (?:دیگه|دیگر|جدا))(?!\w)",
+_SEPARATELY = re.compile(r"(?<!\w)(?:отдельн\w*|другим заказом|в другом заказе|جداگانه|جدا ?جدا|جدا (?:بخرم|بگیرم|سفارش بدم|سفارش بدیم|بخریم)|(?:یه|یک) سفارش (?:دیگه|دیگر|جدا))(?!\w)",
                          re.IGNORECASE)
 
 
@@ -696,7 +712,7 @@ def on_the_answer(text: str) -> Optional[str]:
 
 
 # "اگه تا اون موقع برنگشت چیکار کنم؟", "а если не вернут?": what follows if the rule just given does not hold
-_WHAT_IF = re.compile(r"(?:^|[.:!?؟،,]\s*)(?:(?:و|ولی|خب|حالا|پس|یعنی|а|и|но|ну|то есть|значит)\s+){0,2}"
+_WHAT_IF = re.compile(r"(?:^|[.:!?؟،,]\s*)(?:(?:و|ولی|خب|حالا|پس|یعنی|باشه|اوکی|а|и|но|ну|то есть|значит|ок|окей|ладно|хорошо)\s+){0,2}"
                       # "وقتی رسید اگه جعبه‌ش داغون بود", "когда привезут, если коробка мятая": the moment, then the case
                       r"(?:(?:وقتی|موقعی که|когда)\s+\S+(?:\s+\S+)?\s*,?\s+)?"
                       r"(?:اگه|اگر|فرض کن(?:ید|ین)?|(?:что\s+)?если|допустим)(?!\w)", re.IGNORECASE)
@@ -941,12 +957,22 @@ def ordered_moment(now: datetime, weekday: Optional[str], clock: Optional[str], 
     return moment
 
 
+# "دوشنبه هفته بعد", "в понедельник на следующей неделе": the weekday of the week after
+_NEXT_WEEK = re.compile(r"هفته(?:[ \u200c]?(?:ی|ٔ))? (?:بعد|بعدی|دیگه|دیگر|آینده)(?!\w)|следующ\w* недел", re.IGNORECASE)
+
+
+def next_week(text: str) -> bool:
+    """"اگه تا دوشنبه هفته بعد دست دست میکردم": a weekday said of the week after, not the first such day."""
+    return _NEXT_WEEK.search(_folded(text)) is not None
+
+
 def supposed_moment(said_day: Optional[str], clock: Optional[str], received: datetime,
-                    hour: Optional[int] = None, timed: bool = True) -> Optional[datetime]:
+                    hour: Optional[int] = None, timed: bool = True, week_after: bool = False) -> Optional[datetime]:
     """When a what-if supposes the customer acts ("اگه تا شنبه صبح طول بکشه تا زنگ بزنم"): the day it names, the first
     such after the delivery `received`, at its hour (or the part of the day said, else noon); None for a day it does
     not name after the delivery ("today", a date before it). A delivery told without its hour (`timed` False) is not
-    followed by a moment of the same day: "اگه تا شنبه بعد عصر خبر بدم" after "got it on Saturday" is a week on."""
+    followed by a moment of the same day: "اگه تا شنبه بعد عصر خبر بدم" after "got it on Saturday" is a week on; so is
+    a weekday said `week_after`."""
     if said_day is None or said_day.startswith("ago:"):
         return None
     day = day_given(said_day, received.date(), ahead=True)
@@ -956,6 +982,8 @@ def supposed_moment(said_day: Optional[str], clock: Optional[str], received: dat
     moment = received.replace(year=day.year, month=day.month, day=day.day, hour=hours, minute=minutes)
     if (moment <= received or not timed and moment.date() == received.date()) and said_day.startswith("weekday:"):
         # "Thursday" said of a Thursday delivery: the next one
+        moment += timedelta(days=7)
+    if week_after and said_day.startswith("weekday:"):
         moment += timedelta(days=7)
     return moment if moment > received else None
 
@@ -1035,8 +1063,9 @@ def moments_told(entities: Sequence[Mapping[str, Any]], now: datetime) -> list[t
     return moments
 
 
-# "الان ساعت ۹ صبحه، دیروز …", "сейчас 9 утра, а получила вчера …": the hour right after this is the present
-_NOW_BEFORE = re.compile(r"(?:الان|الآن|اکنون|сейчас|щас)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
+# "الان ساعت ۹ صبحه، دیروز …", "الانم همون ۸ شبه", "сейчас 9 утра, а получила вчера …": the hour right after this is
+# the present
+_NOW_BEFORE = re.compile(r"(?<!\w)(?:(?:الان|الآن)(?:م|هم)?|اکنون|сейчас|щас)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
 
 
 def _told_as_now(entity: Mapping[str, Any], text: str) -> bool:
@@ -1130,7 +1159,7 @@ _TESTING = re.compile(r"تست|امتحان|آزمایش|тест|провер(?
 
 # "تا اون موقع", "к тому времени": the span just given, which an "and if … not by then" asks past
 _BY_THEN = re.compile(r"(?<!\w)(?:تا (?:اون|آن|این) (?:موقع|زمان|تاریخ|روز|ساعت)|к (?:тому|этому) (?:времени|сроку|дню)|"
-                      r"до (?:того|этого) (?:времени|срока|дня)|в срок|вовремя)(?!\w)", re.IGNORECASE)
+                      r"до (?:того|этого) (?:времени|срока|дня)|не (?:\w+ ){0,2}(?:в срок|вовремя))(?!\w)", re.IGNORECASE)  # not "а если всё-таки в срок"
 
 
 # "اگه تا سه روز دیگه برنگشت", "если через 3 дня не вернут": the span said again in its days or hours, with what
@@ -1168,11 +1197,20 @@ def asks_a_limit(text: str) -> bool:
     return _LIMIT.search(_folded(text)) is not None
 
 
+# "а если я уже оформил и забыл это написать?", "اگه یادم رفت بنویسم چی؟": the step the rule asks for left undone
+_FORGOT = re.compile(r"(?<!\w)(?:забыл\w*|فراموش (?:کرد|کن|بشه|شد)\w*|یادم (?:رفت|بره))(?!\w)", re.IGNORECASE)
+
+
 def past_the_span(text: str) -> bool:
     """"اگه تا اون موقع برنگشت؟", "а если к тому времени не вернут?", "اگه تا سه روز دیگه برنگشت؟": what if the span
     just given passes, or what was arranged fails again ("و اگه بازم اون موقع خونه نبودم؟")."""
     folded = _folded(text)
     return what_if(text) and any(pattern.search(folded) is not None for pattern in (_BY_THEN, _NOT_WITHIN, _AGAIN_NOT))
+
+
+def forgot_the_step(text: str) -> bool:
+    """"а если я уже оформил и забыл это написать?": what if the step a rule asks for was left undone."""
+    return what_if(text) and _FORGOT.search(_folded(text)) is not None
 
 
 # "هنوز وقت دارم؟", "دیر نشده؟", "успеваю?": whether a window is still open, which a moment said counts

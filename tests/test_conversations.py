@@ -1629,3 +1629,37 @@ def test_a_what_if_after_the_test_period_counted_sets_the_supposed_day_against_i
     servers.say(sender, "سلام، پرینتر رو شنبه تحویل گرفتم، مهلت تستش تا کیه؟", store="offykala")
     said = "\n".join(texts(servers.say(sender, "اگه تا شنبه بعد عصر خبر بدم چی؟", store="offykala")))
     assert "یعنی شنبه هفته بعد" in said and "هنوز در این مهلت هستید" in said and "آسیب" not in said
+
+
+def test_an_item_taken_off_a_processed_order_gets_its_status_and_the_rule_on_changes(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "سلام سفارش SR5001 رو دارم، تابه رو دیگه نمیخوام فقط مخلوط کن بمونه. میشه تابه رو از سفارش "
+                        "حذف کنین؟", store="sitra")
+    said = "\n".join(texts(servers.say(sender, "۰۹۱۲ ۱۱۱ ۱۱۰۱", store="sitra")))
+    assert "در حال پردازش" in said and "ویرایش" in said and "کدام کالا" not in said  # not a return of the pan
+
+
+def test_an_amount_put_right_after_the_id_rule_gets_its_bound_whatever_else_it_names(servers) -> None:
+    sender = new_sender()
+    below = "\n".join(texts(servers.say(sender, "سلام یه لپتاپ ۹ میلیون و ۸۰۰ سفارش دادم. موقع تحویل ازم عکس کارت ملی "
+                                                "و اینا میگیرن؟", store="chistatek")))
+    assert "فقط برای مبلغ‌های بیش از" in below and "بله، در خریدهای" not in below  # no "yes" below the bound
+    over = "\n".join(texts(servers.say(sender, "ببخشید اشتباه کردم، با گارانتی و ارسال شده ۱۰ میلیون و ۲۰۰ نه ۹.۸",
+                                       store="chistatek")))
+    assert "احراز" in over and "تصویربرداری" in over and "گارانتی" not in over
+
+
+def test_a_follow_up_of_a_return_by_post_and_a_step_forgotten(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "میخوام یه هارد اکسترنال رو مرجوع کنم، با تیپاکس بفرستم زودتر میرسه دیگه؟", store="offykala")
+    servers.say(sender, "رسید پستو چیکار کنم؟", store="offykala")
+    password = "\n".join(texts(servers.say(sender, "هاردم رمز داره، اشکالی نداره؟", store="offykala")))
+    assert "رمز عبور" in password and "کارت بانکی" not in password  # the device's password, not the profile's card
+    sender = new_sender()
+    servers.say(sender, "заказ оформлю я а дома получать будет мама, я на работе. что для этого нужно?", store="citadel")
+    forgot = "\n".join(texts(servers.say(sender, "а если я уже оформил и забыл это написать?", store="citadel")))
+    assert "ничего не сказано" in forgot and "перед завершением покупки" not in forgot
+    sender = new_sender()
+    servers.say(sender, "мне 16, своей карты нет. если верну наушники, куда деньги придут?", store="offykala")
+    refund = "\n".join(texts(servers.say(sender, "и сколько дней ждать возврат?", store="offykala")))
+    assert "не указан" in refund and "7 дней" not in refund  # the page gives no refund time

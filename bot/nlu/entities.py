@@ -83,14 +83,16 @@ def count_of(text: str, nouns: tuple[str, ...]) -> Optional[int]:
 
 # "اگه ده روز بعد خراب شه؟", "а если через 10 дней сломается?": a number of days on (from delivery, or from now)
 _DAYS_ON = re.compile(rf"(?<!\w)(?:(?:بعد(?:{_GAP}از)?|через|спустя|после){_GAP}(?P<n>\d{{1,3}}|{_WORD_NUM_PHRASE}){_GAP}(?:روز|дн[яейи]\w*|день)"
-                      rf"|(?P<n2>\d{{1,3}}|{_WORD_NUM_PHRASE}){_GAP}(?:روز|дн[яейи]\w*|день){_GAP}(?:بعد|دیگه|دیگر|спустя))(?!\w)",
+                      rf"|(?P<n2>\d{{1,3}}|{_WORD_NUM_PHRASE}){_GAP}(?:روز|дн[яейи]\w*|день){_GAP}(?:بعد|دیگه|دیگر|спустя)"
+                      # the day's ordinal: "на 8-й день", "روز ۸ام"
+                      rf"|(?<!\w)на{_GAP}(?P<n3>\d{{1,3}})-?(?:й|ой|ий|ый|ом)?{_GAP}день|(?<!\w)روز{_GAP}(?P<n4>\d{{1,3}})(?:ام|م))(?!\w)",
                       re.IGNORECASE)
 
 
 def days_on(text: str) -> Optional[int]:
     """How many days on a message asks about ("اگه ده روز بعد خراب شه؟": 10), None when it names no such span."""
     found = _DAYS_ON.search(normalize(text))
-    return int(parse_number(found.group("n") or found.group("n2"))) if found else None
+    return int(parse_number(next(group for group in found.groups() if group))) if found else None
 
 
 _BARE_COUNT = re.compile(rf"(?<![\w.,])(?:\d+|{_WORD_NUM_PHRASE})(?!\w)(?:{_GAP}تا(?!\w))?", re.IGNORECASE)
@@ -195,7 +197,7 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 # "دیشب ساعت ۹", "امشب ساعت ۸", "دیروز عصر حدودای ساعت ۶", "вечером около 7": an evening said before the hour
-_EVENING_BEFORE = re.compile(rf"(?<!\w)(?:(?P<night>دیشب|امشب|شب)|عصر|بعد{_GAP}از{_GAP}ظهر|بعدازظهر|вечером)"
+_EVENING_BEFORE = re.compile(rf"(?<!\w)(?:(?P<night>پریشب|دیشب|امشب|شب)|عصر|بعد{_GAP}از{_GAP}ظهر|بعدازظهر|вечером)"
                              r"(?:[ \u200c]+(?:حدود\w*|تقریبا|около|примерно|где-то))?[ \u200c]*$", re.IGNORECASE)
 NIGHT_ENDS = 5  # "last night at 9" is 21:00, "last night at 2" still 2 am
 # "قبل از ساعت ۱۱", "до 11:00": a time just before the hour named (the cut-off's own side of it)
@@ -491,10 +493,10 @@ _DAYS_AGO = re.compile(
     rf"(?P<n>\d{{1,2}}|{_WORD_NUM}){_GAP}(?:روز|дн\w*|день){_GAP}(?:پیش|قبل|назад)|"
     rf"(?:дн\w*|день){_GAP}(?P<n2>\d{{1,2}}|{_WORD_NUM}){_GAP}назад|"  # "дня три назад": about three days
     rf"(?P<week>یک{_GAP}هفته|هفته|недел\w*){_GAP}(?:پیش|قبل|назад)|"
-    r"(?P<word>پریروز|دیروز|دیشب|امروز|позавчера|вчера|сегодня)",
+    r"(?P<word>پریروز|پریشب|دیروز|دیشب|امروز|позавчера|вчера|сегодня)",
     re.IGNORECASE,
 )
-_NAMED_DAYS = {"امروز": 0, "сегодня": 0, "دیروز": 1, "دیشب": 1, "вчера": 1, "پریروز": 2, "позавчера": 2}
+_NAMED_DAYS = {"امروز": 0, "сегодня": 0, "دیروز": 1, "دیشب": 1, "вчера": 1, "پریروز": 2, "پریشب": 2, "позавчера": 2}
 
 
 MINUTES_AGO = "minutes_ago"  # a time entity's value "minutes_ago:90": "یک ساعت و نیم پیش", placed by bot.dialogue

@@ -447,6 +447,10 @@ _WHY_OF_IT = re.compile(r"\W*(?:(?:و|и|а|ну)\s+)?(?:зачем|для че�
                         r"(?:\s+(?:он|она|оно|они|его|её|ее|их|это|вам|тебе|мне|нужен|нужна|нужно|اون|اونو|اینو|این|ازش|"
                         r"میخواین|میخواید|لازمه|لازم|دارین|شما))*\W*", re.IGNORECASE)
 
+# "…میخوام مرجوعش کنم، درخواستشو از کجا ثبت کنم؟", "…, как это оформить?": how to do what the clause before wants
+_HOW_OF_IT = re.compile(r"\W*(?:(?:و|پس|и|а|ну)\s+)?(?:(?:درخواست|این ?کار|اینو)\w*\s+)?(?:از کجا|کجا|چطور|چطوری|چجوری|چه جوری|"
+                        r"چگونه|как|где)\s+(?:(?:мне|это|его|её|ее)\s+)*(?:ثبت\w*\s+(?:کنم|بکنم)|оформить|подать)\W*", re.IGNORECASE)
+
 
 def _merged(groups: list[Span], normalized: str) -> list[Span]:
     """Questions too short to stand alone joined to the one before (the first to the one after); at most MAX_PARTS."""
@@ -454,7 +458,7 @@ def _merged(groups: list[Span], normalized: str) -> list[Span]:
     for group in groups:
         text = normalized[group[0]:group[1]]
         if merged and (_words(text) < MIN_WORDS and not _TOPIC_WORD.search(fold(text)) or _THEN_WHAT.fullmatch(fold(text))
-                       or _WHY_OF_IT.fullmatch(fold(text))):
+                       or _WHY_OF_IT.fullmatch(fold(text)) or _HOW_OF_IT.fullmatch(fold(text))):
             merged[-1] = (merged[-1][0], group[1])
         else:
             merged.append(group)

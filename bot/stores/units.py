@@ -269,14 +269,14 @@ def _given(match: UnitMatch, left: float) -> UnitMatch:
 
 
 def ruled_out(question: str, index: UnitIndex, chosen: Sequence[AnswerUnit]) -> Optional[tuple[AnswerUnit, float]]:
-    """A rule among the two closest to the question that the amount it names falls outside ("۹ میلیون و ۸۰۰، مدرک
-    شناسایی لازمه؟" beside "the ID is checked over 10 million"), with that amount: worth saying why it does not
-    apply; None when there is none."""
+    """A rule chosen or among the two closest to the question that the amount it names falls outside ("۹ میلیون و
+    ۸۰۰، مدرک شناسایی لازمه؟" beside, or answered by, "the ID is checked over 10 million"), with that amount: worth
+    saying why it does not apply, not saying it as if it did; None when there is none."""
     amount = _facts(question)[0]
     if amount is None:
         return None
-    return next(((match.unit, amount) for match in index.rank(question)[:2]
-                 if match.unit not in chosen and meets_amount(match.unit, amount) is False), None)
+    closest = [match.unit for match in index.rank(question)[:2] if match.unit not in chosen]
+    return next(((unit, amount) for unit in [*chosen, *closest] if meets_amount(unit, amount) is False), None)
 
 
 def with_next_step(units: Sequence[AnswerUnit], store: StorePolicy) -> list[AnswerUnit]:

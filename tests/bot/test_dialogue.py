@@ -11,6 +11,11 @@ from bot.dialogue import (
     asks_in_the_other_unit,
     refund_to_another,
     supposed_moment,
+    next_week,
+    forgot_the_step,
+    wants_something_done,
+    adds_to_order,
+    names_a_return,
     asks_why,
     removes_an_item,
     says_received,
@@ -149,6 +154,8 @@ def test_slot_depends_on_the_open_question(entities, requested, order_id, phone)
         (None, "نه راستش، پشیمون نشدم، درست چاپ نمیکنه", "defect"),              # a change of mind denied
         (None, "я не передумал, он не включается", "defect"),
         (None, "موهام با این شامپو سیاه میشه؟", None),
+        (None, "راستش فکر کنم درایورشو خودم اشتباه نصب کردم، بازم قبوله؟", None),  # a misuse, not a wrong item
+        (None, "رنگش اشتباه اومد", "wrong_item"),
     ],
 )
 def test_reason_from_buttons_and_words(intent: str, text: str, reason: str | None) -> None:
@@ -189,6 +196,9 @@ def test_items_sealed_and_shapes() -> None:
         ("هنوز امتحانش نکردم", True),
         ("سلام، می‌خوام پسش بدم", None),
         ("хочу вернуть", None),
+        ("و اگه پلمپ بود ولی جای ماوس یه پرینتر خریده بودم؟", True),   # a what-if of a sealed item
+        ("اگه پلمپ باشه چی؟", True),
+        ("پلمپ بود ولی بازش کردم", False),
     ],
 )
 def test_the_seal_in_the_customers_words(text: str, sealed: bool | None) -> None:
@@ -378,6 +388,10 @@ def test_a_question_about_the_rules_or_a_request_about_an_order(intent: str, tex
         ("سفارش ۵۸۱۲۰، ۴۵۶۷، میخوام لغوش کنم", "cancel_order"),
         ("TS-1046 09352222206 میخوام پس بدم", "return_request"),
         ("CT-2002 599125502", "order_status"),
+        # an item taken off an order not yet sent: a change, looked up with its status, not a return
+        ("سفارش SR5001، تابه رو دیگه نمیخوام. میشه تابه رو از سفارش حذف کنین؟", "order_status"),
+        ("ct2002 уберите чайник из заказа, он мне больше не нужен", "order_status"),
+        ("SR-5001 میخوام پسش بدم", "return_request"),
     ],
 )
 def test_what_a_message_with_an_orders_number_and_phone_wants(text: str, purpose: str) -> None:
@@ -620,6 +634,14 @@ def test_when_it_came_and_what_now_is_as_the_customer_says() -> None:
     said = [{"entity": "weekday", "value": "thursday", "start": 0},
             {"entity": "time", "value": "minutes_ago:5760", "start": text.index("۴")}]
     assert moments_said(said, now, text) == (datetime(2026, 11, 26, 12, tzinfo=timezone.utc), False, now)
+    # "the night before last at 9, not last night; now it is the same 8 pm": "الانم" tells the present too
+    text = "ببخشید قاطی کردم، پریشب ساعت ۹ تحویل گرفتم نه دیشب. الانم همون ۸ شبه"
+    said = [{"entity": "date", "value": "ago:2", "start": text.index("پریشب")},
+            {"entity": "time", "value": "21:00", "start": text.index("ساعت")},
+            {"entity": "date", "value": "ago:1", "start": text.index("دیشب.")},
+            {"entity": "time", "value": "20:00", "start": text.index("۸")}]
+    assert moments_said(said, now, text) == (datetime(2026, 11, 29, 21, tzinfo=timezone.utc), True,
+                                             datetime(2026, 12, 1, 20, tzinfo=timezone.utc))
 
 
 
@@ -856,6 +878,8 @@ def test_a_message_about_the_customers_own_order(text: str, own: bool) -> None:
     # what was arranged failing once more
     ("و اگه بازم اون موقع خونه نبودم چی میشه؟", True), ("а если и тогда меня не будет дома?", True),
     ("اگه باز هم برنگشت چی؟", True), ("و اگه بازم بخوام عوض کنم؟", False), ("а если опять придет с браком?", False),
+    # in time after all is no span passed; not in time is
+    ("а если всё-таки в срок, что положить в посылку?", False), ("а если деньги не придут вовремя?", True),
 ])
 def test_an_and_if_past_the_span_just_given(text: str, past: bool) -> None:
     assert past_the_span(text) is past
@@ -1067,6 +1091,23 @@ def test_the_moment_a_what_if_supposes(said_day: str | None, clock: str | None, 
     assert supposed_moment(said_day, clock, THURSDAY_EVENING, hour) == supposed
 
 
+def test_a_weekday_of_the_week_after_is_a_week_later() -> None:
+    saturday = datetime(2026, 12, 5, 9, 0, tzinfo=timezone.utc)  # "بسته‌م شنبه صبح رسید"
+    assert next_week("اگه تا دوشنبه هفته بعد دست دست میکردم چی؟") and next_week("а если в понедельник на следующей неделе?")
+    assert not next_week("اگه تا دوشنبه صبر کنم چی؟")
+    assert supposed_moment("weekday:monday", None, saturday, None, week_after=True) == datetime(
+        2026, 12, 14, 12, 0, tzinfo=timezone.utc)  # not the Monday two days on
+    assert supposed_moment("weekday:monday", None, saturday, None) == datetime(2026, 12, 7, 12, 0, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("text, forgot", [
+    ("а если я уже оформил и забыл это написать?", True), ("اگه یادم رفت بنویسم چی؟", True),
+    ("اگه فراموش کردم کامنت بذارم چی میشه؟", True), ("я забыл пароль", False),   # no what-if
+])
+def test_a_what_if_of_the_step_left_undone(text: str, forgot: bool) -> None:
+    assert forgot_the_step(text) is forgot
+
+
 def test_a_what_if_after_a_delivery_told_without_its_hour_supposes_a_later_day() -> None:
     saturday = datetime(2026, 12, 5, 12, 0, tzinfo=timezone.utc)  # "got it on Saturday": the day's noon
     assert supposed_moment("weekday:saturday", None, saturday, 18, timed=False) == datetime(2026, 12, 12, 18, 0,
@@ -1093,3 +1134,36 @@ def test_the_money_back_asked_onto_another_card(text: str, another: bool) -> Non
 ])
 def test_an_amount_asked_in_the_other_unit_of_irans_money(text: str, asked: bool) -> None:
     assert asks_in_the_other_unit(text) is asked
+
+
+@pytest.mark.parametrize("text, done", [
+    ("میخوام مرجوعش کنم", True), ("хочу вернуть его как это сделать", True),
+    # how to file it oneself asks to know, not to have it done
+    ("سلام یه سشوار خریدم میخوام مرجوعش کنم، درخواستشو از کجا ثبت کنم؟", False), ("хочу вернуть фен, как мне это оформить?", False),
+])
+def test_a_want_with_how_to_file_it_oneself(text: str, done: bool) -> None:
+    assert wants_something_done(text) is done
+
+
+@pytest.mark.parametrize("text, adds", [
+    ("یه کتری ۸۵ لاری هم بخرم، ارسالش چقدر میشه؟", True),
+    ("یه کتری ۸۵ لاری هم جدا بخرم، ارسال اون چقدر میشه؟", False),  # bought separately: an order of its own
+])
+def test_an_amount_bought_separately_is_not_added(text: str, adds: bool) -> None:
+    assert adds_to_order(text) is adds
+
+
+@pytest.mark.parametrize("text, supposes", [
+    ("ок а если номер есть, но сломалась на 8-й день?", True), ("باشه اگه دیر خبر بدم چی؟", True),
+    ("ок, спасибо", False),
+])
+def test_a_what_if_after_an_ok(text: str, supposes: bool) -> None:
+    assert what_if(text) is supposes
+
+
+@pytest.mark.parametrize("text, back", [
+    ("اگه ادکلن ۴۰۰ تومنیشو که پلمپه پس بدم چی میشه؟", True), ("хочу вернуть фен", True),
+    ("اگه با پیک بفرستید چی میشه؟", False),
+])
+def test_giving_an_item_back_in_so_many_words(text: str, back: bool) -> None:
+    assert names_a_return(text) is back

@@ -185,6 +185,7 @@ def test_agrees_with_the_annotations_of_our_training_data() -> None:
         ("вечером где-то в 7 часов", [("time", "7 часов", "19:00")]),
         ("صبح ساعت ۶", [("time", "ساعت ۶", "06:00")]),
         ("دیشب ساعت ۲ رسید", [("date", "دیشب", "ago:1"), ("time", "ساعت ۲", "02:00")]),  # the small hours of the night
+        ("پریشب ساعت ۹ تحویل گرفتم", [("date", "پریشب", "ago:2"), ("time", "ساعت ۹", "21:00")]),  # the night before last
         ("یک ساعت و نیم پیش تحویل گرفتم", [("time", "یک ساعت و نیم پیش", "minutes_ago:90")]),
         ("полтора часа назад", [("time", "полтора часа назад", "minutes_ago:90")]),
         ("привезли 40 минут назад", [("time", "40 минут назад", "minutes_ago:40")]),
@@ -302,6 +303,7 @@ def test_a_bare_count_counts_what_the_rule_before_counted(text: str, counted: st
 @pytest.mark.parametrize("text, days", [
     ("و اگه ده روز بعد خراب شه؟", 10), ("а если через 10 дней сломается?", 10), ("اگه بعد از ۱۲ روز خراب شد چی", 12),
     ("а если сломается через 5 дней", 5), ("۱۲ روز پیش رسیده", None), ("اگه تا ۷ روز خراب شد چی؟", None),
+    ("ок а если номер есть, но сломалась на 8-й день после доставки?", 8), ("اگه روز ۸ام خراب شه چی؟", 8),  # the ordinal
 ])
 def test_the_days_on_a_what_if_asks_about(text: str, days: Optional[int]) -> None:
     assert days_on(text) == days

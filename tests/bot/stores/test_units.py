@@ -200,6 +200,16 @@ def test_a_close_rule_the_amount_named_falls_outside_is_told_with_that_amount() 
     assert ruled_out("مدرک شناسایی لازمه؟", index, chosen) is None  # no amount named
 
 
+def test_a_chosen_rule_the_amount_named_falls_outside_is_ruled_out_too() -> None:
+    chistatek = policies()["chistatek"]
+    index = UnitIndex(chistatek.units)
+    question = "سلام یه لپتاپ ۹ میلیون و ۸۰۰ سفارش دادم. موقع تحویل ازم عکس کارت ملی و اینا میگیرن؟"
+    chosen = [match.unit for match in choose_units(question, ["recipient"], index)]
+    assert "id_check_over_10m_toman" in {unit.id for unit in chosen}  # its words are the closest
+    outside = ruled_out(question, index, chosen)
+    assert outside is not None and outside[0].id == "id_check_over_10m_toman" and outside[1] == 9_800_000
+
+
 
 @pytest.mark.parametrize(
     "question, city, chosen",
