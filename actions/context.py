@@ -233,6 +233,20 @@ def asked_before(tracker: Tracker, intent: str, count: int = 3) -> Optional[str]
                  if ((event.get("parse_data") or {}).get("intent") or {}).get("name") == intent), None)
 
 
+def pressed_since(tracker: Tracker, text: str) -> bool:
+    """Whether the customer pressed a button (a "/…" message) after their latest message with `text`: a choice made
+    since, which the words before it do not override."""
+    for event in reversed(tracker.events):
+        if event.get("event") != "user":
+            continue
+        said = event.get("text") or ""
+        if said == text:
+            return False
+        if said.startswith("/"):
+            return True
+    return False
+
+
 def recent_entities(tracker: Tracker, count: int = 3) -> list[list[Dict[Text, Any]]]:
     """What NLU found in the customer's last few messages, latest first (as `recent_texts`)."""
     found = [(event.get("parse_data") or {}).get("entities") or [] for event in reversed(tracker.events)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from actions.context import (
     asked_before,
+    pressed_since,
     classifier_sure,
     client_key,
     computed_again,
@@ -481,8 +482,9 @@ class ActionOrderFlow(Action):
         gifts = frozenset(i.sku for i in order.items if i.gift)
         # "اصلا پشیمون شدم کلا پرینترو نمیخوام" after a question on the gift paper: the item named last (now, or in "اگه
         # کارشناستون گفت پرینتر ایراد نداره چی میشه؟" before "یعنی اگه فقط دیگه نخوامش…"), not the one the slot kept
-        named_now = (returned_item(said[-1:], names, gifts)
-                     if len(names) > 1 and said and item_mentioned(said[-1], names) else None)
+        named_now = (returned_item(said[-1:], names, gifts)  # (an item chosen by button since is the one)
+                     if len(names) > 1 and said and item_mentioned(said[-1], names)
+                     and not pressed_since(tracker, said[-1]) else None)
         sku = named_now or tracker.get_slot("return_item") or returned_item(said, names, gifts)
         other = named_now is not None and named_now != tracker.get_slot("return_item")  # its reason and seal are its own
         reason = (None if other else tracker.get_slot("return_reason")) or next(
@@ -687,7 +689,8 @@ def _rule_beside(question: str, store: StorePolicy) -> Optional[tuple[AnswerUnit
 
 
 # the words that only label an order's number or phone ("последние 4 цифры", "به شماره", "тел"), no statement of their own
-_LABELS = re.compile(r"(?<!\w)(?:последн|цифр|номер|тел|заказ|мобил|شماره|رقم|آخر|سفارش|موبایل|تلفن)\w*|(?<!\w)(?:به|با|و|и|мой|моя)(?!\w)|\d+",
+_LABELS = re.compile(r"(?<!\w)(?:последн|цифр|номер|мобил|شماره|رقم|آخر|سفارش|موبایل|تلفن)\w*|(?<!\w)(?:тел|телефон\w*|заказ[аеу]?)(?!\w)|"
+                     r"(?<!\w)(?:به|با|و|и|мой|моя)(?!\w)|\d+",  # (not "телевизор", "заказали")
                      re.IGNORECASE)
 STATEMENT_WORDS = 3  # words beside an order's number and phone, labels aside, that tell something a rule may answer
 

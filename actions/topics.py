@@ -56,6 +56,8 @@ from bot.dialogue import (
     day_part,
     next_week,
     names_a_return,
+    names_a_total,
+    refers_back,
     forgot_the_step,
     goes_on,
     moments_said,
@@ -223,14 +225,18 @@ def utter_free_shipping_after_return(dispatcher: CollectingDispatcher, tracker: 
     `returned`: the message asks what sending an item back does, so that rule is said first when no other brought it."""
     amounts = sorted(amount for entity in (tracker.latest_message or {}).get("entities") or []
                      if entity.get("entity") == "amount" and (amount := as_number(entity.get("value"))) is not None)
+    told_here = bool(amounts)
     if returned and not amounts:  # "بعد اگه کرمه رو پس بدم چی میشه؟" after "and a 300-thousand cream?" brought the
         amounts = _total_and_item_told(tracker)  # order to 2.1 million: that total and that item
     store, language = store_and_language(tracker)
     unit = next((unit for unit in units if unit.free_shipping_kept), None)
-    if unit is None and returned and len(amounts) == 2:  # "کل خریدم دو میلیون و صد بود و ارسالش رایگان شد، این یکی
-        unit = next((unit for unit in store.units if unit.free_shipping_kept), None)  # ۶۰۰ تومنه. اگه پسش بدم چی میشه؟"
+    # "کل خریدم دو میلیون و صد بود و ارسالش رایگان شد، این یکی ۶۰۰ تومنه. اگه پسش بدم چی میشه؟" (not "a 400 lipstick
+    # and a 3-million perfume: if I return one?", two prices side by side)
+    whole = not told_here or names_a_total(question_text(tracker))
+    if unit is None and returned and len(amounts) == 2 and whole:
+        unit = next((unit for unit in store.units if unit.free_shipping_kept), None)
         say_units(dispatcher, [unit] if unit else [], language)
-    if unit is None or len(amounts) != 2:
+    if unit is None or len(amounts) != 2 or not whole:
         return
     said = answers.free_shipping_after_return(amounts[1], amounts[0], store, language)  # type: ignore[arg-type]
     if said:
@@ -252,7 +258,8 @@ def other_unit_asked(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool
     store, language = store_and_language(tracker)
     if store.currency != "toman" or not asks_in_the_other_unit(question_text(tracker)):
         return False
-    amount = as_number(latest_entity(tracker, "amount")) or as_number(tracker.get_slot("amount"))
+    amount = as_number(latest_entity(tracker, "amount")) or (
+        as_number(tracker.get_slot("amount")) if refers_back(question_text(tracker)) else None)
     if amount is None:
         return False
     dispatcher.utter_message(text=answers.in_both_units(amount, language))  # type: ignore[arg-type]
@@ -365,7 +372,8 @@ def window_supposed(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     received, timed, _ = moments_said(earlier[0], now, earlier[1])
     reason = next((found for text in recent_texts(tracker)[1:] if (found := window_reason(text))), None)
     window = window_from(received, timed, reason, store) if received is not None and reason is not None else None
-    span = next((unit.within for unit in _rules_said_before(tracker) if unit.within is not None), None)
+    span = next((unit.within for unit in _rules_said_before(tracker)  # a span counted from the delivery (not the bank's
+                 if unit.within is not None and unit.topic in RETURN_TOPICS), None)  # 72 hours)
     if window is None and received is not None and span is not None:  # "اگه تا شنبه بعد عصر خبر بدم چی؟" after the
         window = (span, window_deadline(received, span, ZoneInfo(store.timezone), store.rules.week))  # test period
     supposed = supposed_moment(*moments[0], received, day_part(question), timed, next_week(question)) if received is not None else None

@@ -95,7 +95,21 @@ def _price_put_right(said: str, wrong: str, right: str) -> Optional[str]:
                       re.IGNORECASE)
     if not stem.search(said):  # the message before counts that number with the same word
         return None
-    return place.sub(right_found.group("number"), said)
+    magnitude = _MAGNITUDE_AFTER.match(" " + wrong_found.group("word")) is not None  # "۶۰۰ هزار نه ۲۰۰ هزار"
+    return place.sub(lambda found: found.group() if _within_an_amount(said, found, magnitude)
+                     else right_found.group("number"), said)
+
+
+# "۱ میلیون و ۶۰۰", "۶۰۰ هزار", "1 млн 600": a number that is part of a larger amount, not the price put right
+_MAGNITUDE_BEFORE = re.compile(r"(?:میلیون|میلیارد|هزار|млн|миллион\w*|тыс\w*)\s*(?:و\s*)?$", re.IGNORECASE)
+_MAGNITUDE_AFTER = re.compile(r"^\s*(?:میلیون|میلیارد|هزار|млн|миллион\w*|тыс\w*)", re.IGNORECASE)
+
+
+def _within_an_amount(text: str, found: re.Match[str], counted_in_magnitude: bool) -> bool:
+    """Whether a number found in `text` is one part of an amount said with a word of magnitude beside it (after it,
+    only when the number put right was not itself counted in that word)."""
+    return bool(_MAGNITUDE_BEFORE.search(text[:found.start()])
+                or not counted_in_magnitude and _MAGNITUDE_AFTER.match(text[found.end():]))
 
 
 def _number_put_right(said: str, text: str) -> Optional[str]:

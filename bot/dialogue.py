@@ -290,9 +290,11 @@ _NOT_DELIVERED = re.compile(
 # refund's rules (which account it goes back to), not the ways of paying
 _SOMEONE_ELSE = (r"(?:خانم|همسر|شوهر|زن|برادر|داداش|خواهر|آبجی|بابا|پدر|مادر|مامان|پسر|دختر|دوست|همکار|فامیل|یکی دیگه|"
                  r"یه نفر دیگه|شخص دیگه|دیگه|دیگر)")
+_KIN_ENDING = r"(?:م|ت|ش|مون|تون|شون|ای|ی|ام)?(?!\w)"  # "داداشم", "کارت یکی دیگه‌ای": a possessive, no other word
 _TO_ANOTHER_CARD = re.compile(
-    rf"(?:کارت|حساب|شبا)\S* (?:\S+ )?{_SOMEONE_ELSE}\S*(?!\w)(?=.{{0,25}}(?:بریز|واریز|برگردون|برگردان|بزنی|پس بد))|"
-    rf"(?:بریز|واریز|برگردون|برگردان)\S* (?:\S+ )?(?:به|رو|روی) (?:کارت|حساب|شبا)\S* (?:\S+ )?{_SOMEONE_ELSE}|"
+    # (not "کارت به کارت دیگه واریز کردم", a way of paying; not "زنگ" for "زن")
+    rf"(?<!کارت به )(?:کارت|حساب|شبا)\S* (?:\S+ )?{_SOMEONE_ELSE}{_KIN_ENDING}(?=.{{0,25}}(?:بریز|واریز|برگردون|برگردان|بزنی|پس بد))|"
+    rf"(?:بریز|واریز|برگردون|برگردان)\S* (?:\S+ )?(?:به|رو|روی) (?:کارت|حساب|شبا)\S* (?:\S+ )?{_SOMEONE_ELSE}{_KIN_ENDING}|"
     r"(?:верн|возврат|перевед|перечисл|отправ)\w* (?:\w+ ){0,3}на (?:карт|сч[её]т)\w* (?:\w+ )?(?:жены|мужа|брата|сестры|отца|папы|мамы|"
     r"матери|сына|дочери|друга|коллеги|друго)", re.IGNORECASE)
 
@@ -307,7 +309,15 @@ def refund_to_another(text: str) -> bool:
 _IN_THE_OTHER_UNIT = re.compile(r"(?<!\w)(?:(?:به|در|چند) ریال|ریالش|ریالی\S* (?:\S+ )?(?:چقد|چند)|(?:به|چند) (?:تومن|تومان)|"
                                 r"(?:в|сколько|скольк\w*) (?:\w+ )?(?:риал|томан)\w*)", re.IGNORECASE)
 # words of another question beside it: a price, a time, an ID check
-_OTHER_MATTER = re.compile(r"ارسال|هزینه|پست|قسط|доставк|стоит|рассрочк", re.IGNORECASE)
+_OTHER_MATTER = re.compile(r"ارسال|هزینه|پست|قسط|(?<!\w)کی(?!\w)|چند روز|طول می|доставк|стоит|рассрочк|когда|сколько дн|срок",
+                           re.IGNORECASE)
+# "این ۱۰ میلیون", "اینو", "это": an amount of the conversation referred back to
+_REFERS_BACK = re.compile(r"(?<!\w)(?:این|اینو|اون|اونو|همین|همون|это|эти|этот|эта|эту)(?!\w)", re.IGNORECASE)
+
+
+def refers_back(text: str) -> bool:
+    """Whether a message points back at something said before ("اینو به ریال بگید"), which a value kept may stand for."""
+    return _REFERS_BACK.search(_folded(text)) is not None
 
 
 def asks_in_the_other_unit(text: str) -> bool:
@@ -402,6 +412,19 @@ def purpose_from_words(text: str) -> str:
     if reason in ("defect", "transport_damage"):
         return "damaged_item"
     return "return_request" if reason or names_a_return(text) else "order_status"
+
+
+# "کل خریدم دو میلیون و صد", "جمعا ۲ میلیون و ۳۰۰", "всего на 3,2 млн": an amount said as the whole order's
+# "دو تا عطر … ۲ میلیون و ۳۰۰", "купила два за 3,2 млн", "заказ был на 2 млн 300": so is the price of two together,
+# or the order's
+_TOTAL_WORDS = re.compile(r"(?<!\w)(?:کل|کلش|جمعا|جمعاً|مجموعا|مجموعاً|روی ?هم|سبدم|سفارشم|سفارشمون|مبلغ سفارش|دو ?تا|всего|итого|"
+                          r"в сумме|вместе|общ\w*|на сумму|сумма заказа|заказ\w*(?: был\w*)? на|два|две|оба|обе)(?!\w)",
+                          re.IGNORECASE)
+
+
+def names_a_total(text: str) -> bool:
+    """Whether the message marks one of its amounts as the whole order's (not two prices of items side by side)."""
+    return _TOTAL_WORDS.search(_folded(text)) is not None
 
 
 # "پسش بدم", "مرجوع کنم", "хочу вернуть": giving an item back, said in so many words
@@ -597,7 +620,7 @@ def asks_about_days_off(text: str) -> bool:
     return _DAYS_OFF.search(_folded(text)) is not None
 
 
-_HOW_LONG = re.compile(r"срок|сколько (?:еще )?(?:дней|времени|идет|ждать)|сколько (?:(?!сто)\w+ ){0,2}(?:везти|везут|ехать|едет|идти)(?!\w)|как (?:долго|быстро)|долго еще|за сколько|дольше|"
+_HOW_LONG = re.compile(r"срок|сколько (?:еще )?(?:дней|времени|идет|ждать)|сколько (?:(?!сто|бер|возьм|плат)\w+ ){0,2}(?:везти|везут|ехать|едет|идти)(?!\w)|как (?:долго|быстро)|долго еще|за сколько|дольше|"
                        r"دیرتر (?:میرسه|می رسه|میاد|ارسال)|طول (?:میکشه|می کشه|می‌کشد|میکشد)|когда (?:придет|привез|доставят|будет|получу)|"
                        r"چند روز|چه مدت|چقدر طول|چقد طول|چقدر دیگه (?:میرسه|می رسه|میاد)|کی (?:میرسه|می رسه|میاد|به دستم)|زمان (?:ارسال|تحویل|رسیدن)|"
                        r"فوری|اکسپرس|срочн|экспресс",
@@ -651,7 +674,7 @@ def asks_how_long(text: str) -> bool:
     return _HOW_LONG.search(_folded(text)) is not None
 
 
-_HOW_MUCH = re.compile(r"стоимост|сколько стоит|сколько будет стоить|(?<!\w)цен[аыу]|бесплатн|платн|почем|هزینه|قیمت|رایگان|مجانی",
+_HOW_MUCH = re.compile(r"стоимост|сколько стоит|сколько будет стоить|сколько (?:\w+ )?(?:берёте|берете|возьмёте|возьмете)|(?<!\w)цен[аыу]|бесплатн|платн|почем|هزینه|قیمت|رایگان|مجانی",
                        re.IGNORECASE)
 
 
@@ -1217,7 +1240,9 @@ def forgot_the_step(text: str) -> bool:
 _STILL_TIME = re.compile(r"هنوز (?:وقت|مهلت)|وقت دارم|مهلت دارم|دیر (?:نشده|شده|نیست)|دیره|успева\w*|успею|не поздно|"
                          r"поздно ли|уже поздно|ещё в срок|еще в срок|"
                          # "هنوز میتونم پیگیری کنم؟", "هنوز قبول میکنین؟", "ещё можно вернуть?": still allowed, at this time
-                         r"هنوز (?:هم )?(?:می ?تونم|می ?توانم|قبول|پس می|میشه)|"
+                         # (not "هنوز میشه سفارش داد؟", still possible to order)
+                         r"هنوز (?:هم )?(?:قبول|پس می|(?:می ?تونم|می ?توانم|میشه)(?: \S+){0,2} (?:پس|برگردون|برگردوند|مرجوع|"
+                         r"پیگیری|خبر|اطلاع|گزارش|تماس|زنگ|عوض|تعویض|شکایت)|(?:می ?تونم|می ?توانم|میشه)\W*$)|"
                          r"(?:ещ[её]|все ещ[её]) можно (?:вернуть|сдать|обменять|заявить|сообщить|пожаловаться)|"
                          # "сколько у меня осталось дней на тест?", "چند روز از مهلتم مونده؟": the time left
                          r"остал\w* (?:\w+ )?(?:дн|дней|времени|часов)|сколько (?:\w+ )?остал|چند (?:روز|ساعت) (?:\S+ ){0,3}(?:مونده|مانده|باقی)|"

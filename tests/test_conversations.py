@@ -1663,3 +1663,13 @@ def test_a_follow_up_of_a_return_by_post_and_a_step_forgotten(servers) -> None:
     servers.say(sender, "мне 16, своей карты нет. если верну наушники, куда деньги придут?", store="offykala")
     refund = "\n".join(texts(servers.say(sender, "и сколько дней ждать возврат?", store="offykala")))
     assert "не указан" in refund and "7 дней" not in refund  # the page gives no refund time
+
+
+def test_two_prices_side_by_side_are_no_total_and_a_bank_span_is_no_delivery_window(servers) -> None:
+    side = last_reply(servers, "tisa", "یه رژ ۴۰۰ تومنی و یه ادکلن ۳ میلیونی خریدم، اگه رژ رو پس بدم چی میشه؟")
+    assert "۳٬۰۰۰٬۰۰۰ تومان به" not in side  # the perfume's price is not the order's total
+    total = last_reply(servers, "tisa", "کل خریدم دو میلیون و صد بود و ارسالش رایگان شد، این یکی ۶۰۰ تومنه. اگه پسش "
+                                        "بدم چی میشه؟")
+    assert "۱٬۵۰۰٬۰۰۰ تومان" in total  # a total marked as such is compared
+    bank = last_reply(servers, "sitra", "دیروز ساعت ۵ عصر پرداخت کردم پولم کم شد ولی سفارش ثبت نشد", "اگه تا شنبه نیومد چی؟")
+    assert "به دستتان رسیده" not in bank  # the bank's 72 hours are not counted as a delivered item's window

@@ -16,6 +16,7 @@ from bot.dialogue import (
     wants_something_done,
     adds_to_order,
     names_a_return,
+    names_a_total,
     asks_why,
     removes_an_item,
     says_received,
@@ -732,7 +733,7 @@ def test_days_off_asked(text: str, asked: bool) -> None:
     ("شب عید ارسال طول میکشه؟", True, False),
     ("сколько стоит доставка в Батуми?", False, True),
     ("и сколько туда везти будете", True, False), ("сколько ехать до Гори?", True, False),  # how long the ride is
-    ("сколько стоит везти в Гори?", False, True),
+    ("сколько стоит везти в Гори?", False, True), ("сколько вы берёте везти в Гори?", False, True),
     ("как оплатить заказ?", False, False),
 ])
 def test_a_delivery_question_that_also_asks_the_other_half(text: str, long: bool, much: bool) -> None:
@@ -912,7 +913,7 @@ def test_a_message_that_goes_on_from_the_answer_just_given(text: str, leans: boo
     ("جمعه ظهر دیدم ترک داره. هنوز میتونم پیگیری کنم؟", True), ("هنوز قبول میکنین؟", True),
     ("получил позавчера, ещё можно вернуть?", True),
     ("کی میرسه؟", False), ("сколько дней доставка?", False), ("а ещё можно оплатить картой?", False),
-    ("هنوز نرسیده، کی میرسه؟", False),
+    ("هنوز نرسیده، کی میرسه؟", False), ("هنوز میشه سفارش داد؟", False), ("هنوز میتونم با اسنپ پی بخرم؟", False),
 ])
 def test_whether_a_window_is_still_open_is_asked(text: str, asked: bool) -> None:
     assert asks_if_still_in_time(text) is asked
@@ -1120,6 +1121,8 @@ def test_a_what_if_after_a_delivery_told_without_its_hour_supposes_a_later_day()
     ("پولو به کارت دیگه ای برگردونید میشه؟", True),
     ("کارت به کارت کردم به حسابتون", False), ("میشه با کارت همسرم پرداخت کنم؟", False),   # paying, not the refund
     ("можно оплатить картой мужа?", False),
+    ("کارت به کارت دیگه واریز کردم، کی تایید میشه؟", False), ("حساب زنگ زد پول واریز شد", False),  # not "زن"
+    ("پول رو به کارت زنم بریزین", True),
 ])
 def test_the_money_back_asked_onto_another_card(text: str, another: bool) -> None:
     assert refund_to_another(text) is another
@@ -1131,6 +1134,7 @@ def test_the_money_back_asked_onto_another_card(text: str, another: bool) -> Non
     ("ارسال برای خرید ۵۰ میلیون ریالی چند تومنه؟", False),   # a shipping price, asked of an amount in rial
     ("چند تومن میشه؟", False), ("قیمتا ریالیه یا تومنی؟", False),
     ("хочу купить ноутбук за 450 миллионов риалов, при получении какие-то документы нужны?", False),  # "…в риалов"
+    ("پول ۵۰ میلیون ریالی به تومن کی برمیگرده؟", False), ("12 млн риалов в томанах когда вернут?", False),  # a time
 ])
 def test_an_amount_asked_in_the_other_unit_of_irans_money(text: str, asked: bool) -> None:
     assert asks_in_the_other_unit(text) is asked
@@ -1167,3 +1171,12 @@ def test_a_what_if_after_an_ok(text: str, supposes: bool) -> None:
 ])
 def test_giving_an_item_back_in_so_many_words(text: str, back: bool) -> None:
     assert names_a_return(text) is back
+
+
+@pytest.mark.parametrize("text, total", [
+    ("کل خریدم دو میلیون و صد بود، این یکی ۶۰۰ تومنه", True), ("دو تا عطر خریدم جمعا ۲ میلیون و ۳۰۰", True),
+    ("заказ был на 2 млн 300 тысяч, эти духи стоят 600 тысяч", True),
+    ("یه رژ ۴۰۰ تومنی و یه ادکلن ۳ میلیونی خریدم، اگه رژ رو پس بدم چی میشه؟", False),  # two prices side by side
+])
+def test_an_amount_marked_as_the_whole_orders(text: str, total: bool) -> None:
+    assert names_a_total(text) is total
