@@ -59,6 +59,7 @@ from bot.dialogue import (
     names_a_total,
     refers_back,
     forgot_the_step,
+    already_ordered,
     goes_on,
     moments_said,
     moments_told,
@@ -184,7 +185,12 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
         return False  # "and if it isn't back by then?" is not answered by the rule just given
     store, language = store_and_language(tracker)
     if forgot_the_step(question) and not any(sends_to_people(unit, language) for unit in units):
-        return False  # "а если я уже оформил и забыл это написать?": the step again is no answer; a person may know
+        # "а если я уже оформил и забыл это написать?": the step again is no answer; of an order placed, the page's
+        # rule on changing it is (by phone, at Citadel), else a person may know
+        change = [unit for unit in store.units if unit.topic == "order_change"][:1] if already_ordered(question) else []
+        if not change:
+            return False
+        units = with_next_step(change, store)
     if _past_its_window(dispatcher, question, units, language):
         return True
     outside = ruled_out(question, store_index(store), units) if units else None

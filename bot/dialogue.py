@@ -945,7 +945,8 @@ def _as_counted(number: float, currency: str) -> float:
     return number * 1000 if currency == "toman" and number < 1000 else number
 
 
-_ALREADY_ORDERED = re.compile(r"заказал|оформил|сделал заказ|купил|سفارش دادم|ثبت کردم|خریدم|سفارش دادیم", re.IGNORECASE)
+_ALREADY_ORDERED = re.compile(r"заказал|оформил|сделал заказ|купил|оплатил|سفارش دادم|ثبت کردم|خریدم|سفارش دادیم|پرداخت کردم",
+                              re.IGNORECASE)
 _DAY_PARTS = ((r"утр|صبح", 9), (r"بعد ?از ?ظهر|после обеда", 15), (r"ظهر|полдень|полдн", 12), (r"днем|днём|обед|ناهار", 13),
               (r"вечер|عصر|غروب", 18), (r"ноч|شب", 22))
 
@@ -1234,6 +1235,11 @@ def past_the_span(text: str) -> bool:
 def forgot_the_step(text: str) -> bool:
     """"а если я уже оформил и забыл это написать?": what if the step a rule asks for was left undone."""
     return what_if(text) and _FORGOT.search(_folded(text)) is not None
+
+
+def already_ordered(text: str) -> bool:
+    """"я уже оформил", "سفارش دادم": the order is placed, so what is left undone is a change to it."""
+    return _ALREADY_ORDERED.search(_folded(text)) is not None
 
 
 # "هنوز وقت دارم؟", "دیر نشده؟", "успеваю?": whether a window is still open, which a moment said counts

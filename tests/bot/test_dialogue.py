@@ -13,6 +13,7 @@ from bot.dialogue import (
     supposed_moment,
     next_week,
     forgot_the_step,
+    already_ordered,
     wants_something_done,
     adds_to_order,
     names_a_return,
@@ -1107,6 +1108,7 @@ def test_a_weekday_of_the_week_after_is_a_week_later() -> None:
 ])
 def test_a_what_if_of_the_step_left_undone(text: str, forgot: bool) -> None:
     assert forgot_the_step(text) is forgot
+    assert already_ordered(text) is ("оформил" in text)
 
 
 def test_a_what_if_after_a_delivery_told_without_its_hour_supposes_a_later_day() -> None:
