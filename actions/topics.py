@@ -60,6 +60,7 @@ from bot.dialogue import (
     refers_back,
     forgot_the_step,
     already_ordered,
+    changes_a_placed_order,
     goes_on,
     moments_said,
     moments_told,
@@ -184,10 +185,13 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
     if past_the_span(question) and _says_nothing_past(tracker, units):
         return False  # "and if it isn't back by then?" is not answered by the rule just given
     store, language = store_and_language(tracker)
-    if forgot_the_step(question) and not any(sends_to_people(unit, language) for unit in units):
-        # "а если я уже оформил и забыл это написать?": the step again is no answer; of an order placed, the page's
-        # rule on changing it is (by phone, at Citadel), else a person may know
-        change = [unit for unit in store.units if unit.topic == "order_change"][:1] if already_ordered(question) else []
+    forgot = forgot_the_step(question) and not any(sends_to_people(unit, language) for unit in units)
+    if forgot or not units:
+        # "а если я уже оформил и забыл это написать?" (the step again is no answer), "заказ уже оформлен … можно
+        # теперь вписать брата?": of an order placed, the page's rule on changing it (by phone, at Citadel); else
+        # nothing (a person may know)
+        placed = already_ordered(question) if forgot else changes_a_placed_order(question)
+        change = [unit for unit in store.units if unit.topic == "order_change"][:1] if placed else []
         if not change:
             return False
         units = with_next_step(change, store)

@@ -945,8 +945,11 @@ def _as_counted(number: float, currency: str) -> float:
     return number * 1000 if currency == "toman" and number < 1000 else number
 
 
-_ALREADY_ORDERED = re.compile(r"заказал|оформил|сделал заказ|купил|оплатил|سفارش دادم|ثبت کردم|خریدم|سفارش دادیم|پرداخت کردم",
-                              re.IGNORECASE)
+_ALREADY_ORDERED = re.compile(r"заказал|оформил|оформлен|сделал заказ|купил|оплатил|سفارش دادم|ثبت کردم|ثبت شده|خریدم|سفارش دادیم|"
+                              r"پرداخت کردم", re.IGNORECASE)
+# "можно теперь вписать брата?", "میشه الان اسم داداشمو اضافه کنم؟": something put into or changed in an order
+_A_CHANGE = re.compile(r"(?<!\w)(?:вписа|добави|измени|поменя|исправи|указа|дописа|внести|внес)\w*|اضافه|عوض|تغییر|اصلاح|"
+                       r"ویرایش|بنویس|وارد کن", re.IGNORECASE)
 _DAY_PARTS = ((r"утр|صبح", 9), (r"بعد ?از ?ظهر|после обеда", 15), (r"ظهر|полдень|полдн", 12), (r"днем|днём|обед|ناهار", 13),
               (r"вечер|عصر|غروب", 18), (r"ноч|شب", 22))
 
@@ -1240,6 +1243,11 @@ def forgot_the_step(text: str) -> bool:
 def already_ordered(text: str) -> bool:
     """"я уже оформил", "سفارش دادم": the order is placed, so what is left undone is a change to it."""
     return _ALREADY_ORDERED.search(_folded(text)) is not None
+
+
+def changes_a_placed_order(text: str) -> bool:
+    """"заказ уже оформлен … можно теперь вписать брата?": a change asked of an order already placed."""
+    return already_ordered(text) and _A_CHANGE.search(_folded(text)) is not None
 
 
 # "هنوز وقت دارم؟", "دیر نشده؟", "успеваю?": whether a window is still open, which a moment said counts

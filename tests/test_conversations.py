@@ -1673,3 +1673,11 @@ def test_two_prices_side_by_side_are_no_total_and_a_bank_span_is_no_delivery_win
     assert "۱٬۵۰۰٬۰۰۰ تومان" in total  # a total marked as such is compared
     bank = last_reply(servers, "sitra", "دیروز ساعت ۵ عصر پرداخت کردم پولم کم شد ولی سفارش ثبت نشد", "اگه تا شنبه نیومد چی؟")
     assert "به دستتان رسیده" not in bank  # the bank's 72 hours are not counted as a delivered item's window
+
+
+def test_a_change_asked_of_a_placed_order_gets_the_rule_on_changes_and_misuse_names_the_test_period(servers) -> None:
+    said = last_reply(servers, "citadel", "заказ уже оформлен, CT-2002, 599125502. можно теперь вписать брата?")
+    assert "телефонного разговора" in said and "ничего не сказано" not in said  # corrected by phone, then its status
+    misuse = last_reply(servers, "offykala", "купил мфу, при установке сам накосячил с настройками и драйвером, теперь не "
+                                             "печатает. могу вернуть в течение 7 дней?")
+    assert "7-дневного" in misuse and "неправильным использованием" in misuse

@@ -14,6 +14,7 @@ from bot.dialogue import (
     next_week,
     forgot_the_step,
     already_ordered,
+    changes_a_placed_order,
     wants_something_done,
     adds_to_order,
     names_a_return,
@@ -1182,3 +1183,13 @@ def test_giving_an_item_back_in_so_many_words(text: str, back: bool) -> None:
 ])
 def test_an_amount_marked_as_the_whole_orders(text: str, total: bool) -> None:
     assert names_a_total(text) is total
+
+
+@pytest.mark.parametrize("text, change", [
+    ("заказ уже оформлен, CT-2002, 599125502. можно теперь вписать брата?", True),
+    ("سفارشمو ثبت کردم، میشه الان آدرسشو عوض کنم؟", True),
+    ("можно вписать брата получателем?", False),  # no order placed yet
+    ("заказ уже оформлен, когда привезут?", False),  # no change asked
+])
+def test_a_change_asked_of_an_order_already_placed(text: str, change: bool) -> None:
+    assert changes_a_placed_order(text) is change
