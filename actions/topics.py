@@ -68,7 +68,7 @@ from bot.dialogue import (
     past_the_span,
     purpose_from_words,
     reason_from,
-    refund_to_another,
+    money_back_to_a_card,
     rules_question,
     says_now,
     says_received,
@@ -689,7 +689,7 @@ def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list
         topics = [*lead, *(topic for topic in topics if topic not in lead)]
     if not_delivered_yet(question):  # "can I return it if it hasn't come yet?": the rules for cancelling come first
         topics = ["cancel_order", *topics]
-    if refund_to_another(question):  # "پولشو به کارت شوهرم بریزین میشه؟", read as a way of paying: the refund's rules
+    if money_back_to_a_card(question):  # "پولشو به کارت شوهرم بریزین میشه؟", read as a way of paying: the refund's rules
         topics = ["refund_time", *(topic for topic in topics if topic != "refund_time")]
     store = current_store(tracker)
     before = _rules_said_before(tracker)

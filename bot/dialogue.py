@@ -299,6 +299,17 @@ _TO_ANOTHER_CARD = re.compile(
     r"матери|сына|дочери|друга|коллеги|друго)", re.IGNORECASE)
 
 
+# "پولش به کارت خودم برمیگرده؟", "деньги вернут на мою карту?": the money back asked onto a card, whoever's
+_MONEY_ONTO_CARD = re.compile(r"(?<!\w)(?:پول|وجه|مبلغ)\S* (?:\S+ ){0,2}(?:به|رو|روی) (?:کارت|حساب|شبا)\S*(?: \S+){0,2} "
+                              r"(?:برمی ?گرد|برگرد|واریز|بریز)|(?<!\w)(?:деньги|средства|возврат)\w* (?:\w+ ){0,2}(?:на|по) "
+                              r"(?:\w+ )?(?:карт|сч[её]т)", re.IGNORECASE)
+
+
+def money_back_to_a_card(text: str) -> bool:
+    """"اگه قبول کردن، پولش به کارت خودم برمیگرده دیگه؟": where the money back goes, which the refund rules answer."""
+    return refund_to_another(text) or _MONEY_ONTO_CARD.search(_folded(text)) is not None
+
+
 def refund_to_another(text: str) -> bool:
     """"پولشو به کارت شوهرم بریزین میشه؟": the money back asked onto someone else's card, which the refund rules answer."""
     return _TO_ANOTHER_CARD.search(_folded(text)) is not None

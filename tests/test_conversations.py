@@ -1681,3 +1681,9 @@ def test_a_change_asked_of_a_placed_order_gets_the_rule_on_changes_and_misuse_na
     misuse = last_reply(servers, "offykala", "купил мфу, при установке сам накосячил с настройками и драйвером, теперь не "
                                              "печатает. могу вернуть в течение 7 дней?")
     assert "7-дневного" in misuse and "неправильным использованием" in misuse
+
+
+def test_where_the_money_back_goes_is_answered_by_the_refund_rules_after_a_return(servers) -> None:
+    said = last_reply(servers, "chistatek", "لپتاپم ۱۲ روز پیش رسید، فنش صدا میده و داغ میکنه، هنوز میتونم بفرستمش؟",
+                      "اگه یه جوری قبول کردن، پولش به کارت خودم برمیگرده دیگه؟")
+    assert "حساب" in said and "هزینه ارسال" not in said  # the account the money goes to, not who pays the post

@@ -10,6 +10,7 @@ from bot.dialogue import (
     asks_about_sending_back,
     asks_in_the_other_unit,
     refund_to_another,
+    money_back_to_a_card,
     supposed_moment,
     next_week,
     forgot_the_step,
@@ -1193,3 +1194,12 @@ def test_an_amount_marked_as_the_whole_orders(text: str, total: bool) -> None:
 ])
 def test_a_change_asked_of_an_order_already_placed(text: str, change: bool) -> None:
     assert changes_a_placed_order(text) is change
+
+
+@pytest.mark.parametrize("text, card", [
+    ("اگه یه جوری قبول کردن، پولش به کارت خودم برمیگرده دیگه؟", True), ("деньги вернут на какую карту?", True),
+    ("پولشو به کارت شوهرم بریزین میشه؟", True),
+    ("با کارت پرداخت کنم؟", False), ("پول رو کارت به کارت کردم", False),  # paying, not the money back
+])
+def test_where_the_money_back_goes(text: str, card: bool) -> None:
+    assert money_back_to_a_card(text) is card
