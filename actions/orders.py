@@ -348,7 +348,8 @@ class ActionOrderFlow(Action):
         answered = answered or counted
         asked = tracker.get_slot("requested_slot")
         if asked in _ASKED_AGAIN:  # asked in the middle of giving the order: the rule, then the interrupted question
-            dispatcher.utter_message(response=f"utter_ask_{asked}")
+            if (tracker.active_loop or {}).get("name") != "order_lookup_form":  # (a form still active asks it itself)
+                dispatcher.utter_message(response=f"utter_ask_{asked}")
         elif answered and tells_the_store_to_act(question) and not no_order_number(question) and not tracker.get_slot(
                 "verified_order"):  # "پرینتری که خریدم روشن نمیشه، میخوام مرجوعی ثبت کنید. رمزشو بردارم؟": the rule,
             dispatcher.utter_message(response="utter_ask_order_id")  # then the order it is to be done with

@@ -1687,3 +1687,16 @@ def test_where_the_money_back_goes_is_answered_by_the_refund_rules_after_a_retur
     said = last_reply(servers, "chistatek", "لپتاپم ۱۲ روز پیش رسید، فنش صدا میده و داغ میکنه، هنوز میتونم بفرستمش؟",
                       "اگه یه جوری قبول کردن، پولش به کارت خودم برمیگرده دیگه؟")
     assert "حساب" in said and "هزینه ارسال" not in said  # the account the money goes to, not who pays the post
+
+
+def test_a_rule_asked_while_the_order_is_asked_for_stores_the_question_for_it_once(servers) -> None:
+    sender = servers.conversation("tisa")
+    for typed in ("سفارشم کی میرسه؟", "ارسال به شیراز چند روز طول میکشه؟"):
+        servers.say(sender, typed, store="tisa")
+    sent = texts(servers.say(sender, "عطر باز شده رو پس میگیرید؟", store="tisa"))
+    with sqlite3.connect(servers.tracker_db) as db:
+        events = [(kind, json.loads(data)) for kind, data in db.execute(
+            "SELECT type_name, data FROM events WHERE sender_id = ? ORDER BY id", (sender,))]
+    last_user = max(index for index, (kind, _) in enumerate(events) if kind == "user")
+    stored = [event["text"] for kind, event in events[last_user:] if kind == "bot"]
+    assert stored == sent and sum("شماره سفارش" in text for text in stored) == 1  # the form asks; nothing asks twice
