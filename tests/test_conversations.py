@@ -1700,3 +1700,10 @@ def test_a_rule_asked_while_the_order_is_asked_for_stores_the_question_for_it_on
     last_user = max(index for index, (kind, _) in enumerate(events) if kind == "user")
     stored = [event["text"] for kind, event in events[last_user:] if kind == "bot"]
     assert stored == sent and sum("شماره سفارش" in text for text in stored) == 1  # the form asks; nothing asks twice
+
+
+def test_a_delivery_time_the_page_does_not_give_is_said_to_be_not_covered(servers) -> None:
+    silent = last_reply(servers, "sitra", "ارسال به شیراز چند روز طول میکشه؟")
+    assert "ذکر نشده" in silent and "۷۲ ساعت" not in silent  # not the refund's 24 to 72 working hours
+    given = last_reply(servers, "tisa", "ارسال به شیراز چند روز طول میکشه؟")
+    assert "۳ تا ۵ روز کاری" in given  # where the page gives it, it is said
