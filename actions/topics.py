@@ -57,7 +57,7 @@ from bot.dialogue import (
     next_week,
     names_a_return,
     names_a_total,
-    speaks_of_shipping,
+    names_shipping,
     refers_back,
     forgot_the_step,
     already_ordered,
@@ -716,8 +716,8 @@ def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list
         # повреждение увижу только когда распакую?" after the 24 hours: those again, not the out-of-stock refund beside)
     units = [match.unit for match in chosen] or ([near] if near else [])
     language = store_and_language(tracker)[1]
-    if (topics and topics[0] == "delivery_time" and asks_duration(question) and speaks_of_shipping(question)
-            and not any(speaks_of_shipping(unit.text[language]) for unit in units)):  # type: ignore[index]
+    if (topics and topics[0] == "delivery_time" and asks_duration(question) and names_shipping(question)
+            and not any(names_shipping(unit.text[language]) for unit in units)):  # type: ignore[index]
         return []  # "ارسال به شیراز چند روز طول میکشه؟" where the page gives no delivery time: not the refund's hours
     if asks_duration(question) and not any(gives_a_time(unit) for unit in units):
         return []  # "چند روزه برمیگرده؟" after the card the money goes to: no rule gives a time, none answers

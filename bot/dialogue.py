@@ -433,15 +433,6 @@ _TOTAL_WORDS = re.compile(r"(?<!\w)(?:کل|کلش|جمعا|جمعاً|مجموع
                           re.IGNORECASE)
 
 
-# "ارسال به شیراز", "کی میرسه", "доставка в Батуми", "когда привезут": the shipping of an order to the customer
-_SHIPPING = re.compile(r"ارسال|پست|میرسه|می رسه|برسه|تحویل|доставк|привез|дойд|курьер", re.IGNORECASE)
-
-
-def speaks_of_shipping(text: str) -> bool:
-    """Whether a question or a rule speaks of an order's way to the customer at all."""
-    return _SHIPPING.search(_folded(text)) is not None
-
-
 def names_a_total(text: str) -> bool:
     """Whether the message marks one of its amounts as the whole order's (not two prices of items side by side)."""
     return _TOTAL_WORDS.search(_folded(text)) is not None
@@ -720,7 +711,7 @@ _SHIPPING = re.compile(r"ارسال|پست|پیک|تحویل|باربری|дос
 
 
 def names_shipping(text: str) -> bool:
-    """The question speaks of shipping ("هزینه ارسال", "доставка"), not only of a price."""
+    """The question (or a rule) speaks of shipping ("هزینه ارسال", "доставка"), not only of a price or of money."""
     return _SHIPPING.search(_folded(text)) is not None
 
 

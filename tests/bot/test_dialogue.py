@@ -20,7 +20,7 @@ from bot.dialogue import (
     adds_to_order,
     names_a_return,
     names_a_total,
-    speaks_of_shipping,
+    names_shipping,
     asks_why,
     removes_an_item,
     says_received,
@@ -1210,5 +1210,5 @@ def test_where_the_money_back_goes(text: str, card: bool) -> None:
     ("ارسال به شیراز چند روز طول میکشه؟", True), ("сколько дней доставка в Батуми?", True),
     ("پس از لغو سفارش یا تأیید مرجوعی، مبلغ سفارش طی ۲۴ تا ۷۲ ساعت کاری واریز خواهد شد.", False),  # money, not a parcel
 ])
-def test_a_question_or_rule_that_speaks_of_shipping(text: str, shipping: bool) -> None:
-    assert speaks_of_shipping(text) is shipping
+def test_a_question_or_rule_that_names_shipping(text: str, shipping: bool) -> None:
+    assert names_shipping(text) is shipping
