@@ -172,13 +172,25 @@ def earlier_topic(tracker: Tracker) -> Optional[str]:
         intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
         topical = intent and intent not in _NO_TOPIC and not intent.startswith("reason_")
         if seen > 1 and topical and not _not_covered(replies):
-            return intent
+            # "جعبشو ... آدرسو روش نوشتم اوکیه؟" read as a change of order by a near guess, answered by a return rule
+            confidence = ((event.get("parse_data") or {}).get("intent") or {}).get("confidence")
+            guessed = isinstance(confidence, float) and confidence < CERTAIN
+            answered = _answered_topics(tracker, replies) if guessed else []
+            return intent if not answered or intent in answered else answered[0]
         if seen > 1 and intent in ("affirm", "deny") and reason_from(None, event.get("text") or ""):
             return "return_request"  # "نه، اصلا یه عطر دیگه‌س!": a wrong item told as a "no" is about returning it
         if seen > EARLIER:
             return None
         replies = []
     return None
+
+
+def _answered_topics(tracker: Tracker, replies: list[Dict[Text, Any]]) -> list[str]:
+    """The topics of the store's rules that the assistant's answer to a message gave, in the order it gave them."""
+    given = [source.get("unit") for reply in reversed(replies)
+             for source in (reply.get("metadata") or {}).get("sources") or [] if isinstance(source, dict)]
+    topics = {unit.id: unit.topic for unit in current_store(tracker).units}
+    return list(dict.fromkeys(topics[unit] for unit in given if unit in topics))
 
 
 def _not_covered(replies: list[Dict[Text, Any]]) -> bool:

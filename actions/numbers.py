@@ -59,6 +59,7 @@ from actions.topics import (
     window_supposed,
     utter_store_words,
     utter_summary,
+    topics_said_before,
     utter_topic,
     utter_units,
     why_asked_now,
@@ -85,6 +86,7 @@ from bot.dialogue import (
     day_part,
     items_total,
     names_a_band,
+    names_a_return,
     names_shipping,
     on_the_answer,
     order_amounts,
@@ -471,8 +473,8 @@ def _order_follow_up(tracker: Tracker) -> Optional[str]:
         return purpose_from_words(question)
     if not tracker.get_slot("verified_order") or not rules_question(None, question):
         return None
-    if reason_from(None, question):
-        return purpose_from_words(question)
+    if reason_from(None, question) or names_a_return(question):  # "а крем из того же заказа я уже открыла, его тоже
+        return purpose_from_words(question)  # примут?": a return of its item
     earlier = earlier_topic(tracker)
     if asks_what_now(question) and earlier in RETURN_TOPICS:  # "یعنی دیگه هیچ کاری نمیشه کرد؟" after its refusal
         return earlier
@@ -553,6 +555,9 @@ class ActionUnclear(Action):
             return []  # "نه ببخشید دقیق نگاه کردم، اصلا یه عطر دیگه‌س!": a wrong item told, read as a "no"
         asked = not plain or rules_question(None, question)  # "ok?" alone asks nothing
         topics = likely_intents(tracker)
+        if intent == "nlu_fallback":  # "روش پسورد گذاشتم مشکلی نیست؟" after how to pack a return: of its topic first
+            said = topics_said_before(tracker)
+            topics = [*said, *(topic for topic in topics if topic not in said)]
         if reason_from(None, question) in FAULTS:  # a fault told: "۱۵ام سشوار
             topics = damage_rules_first(topics)  # گرفتم، امروز ۲۰امه. هنوز میتونم اطلاع بدم که روشن نمیشه؟"
         if asked and (utter_units(dispatcher, tracker, question, topics)

@@ -372,8 +372,8 @@ class ActionOrderFlow(Action):
         """A question right after one on a topic that, with that topic's help, a rule other than an order's
         status answers: "and the gift that comes with the order?" after the serial-number exception."""
         earlier = earlier_topic(tracker)
-        if not earlier or not rules_question(None, question):
-            return False
+        if not earlier or not rules_question(None, question) or latest_entity(tracker, "order_id"):
+            return False  # "заказ ts1046. успеваю ещё?" after the 7 days for a leak: that order's window
         chosen = chosen_units(tracker, question, [earlier])
         return bool(chosen) and chosen[0].topic not in _STATUS_TOPICS
 

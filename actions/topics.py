@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 from typing import Any, Dict, List, Optional, Sequence, Text
 
@@ -45,6 +46,8 @@ from bot.dialogue import (
     asks_the_converse,
     asks_what_now,
     asks_who_pays,
+    days_ahead,
+    part_of_day_before_now,
     asks_why,
     asks_until_when,
     says_the_end_back,
@@ -87,7 +90,7 @@ from bot.nlu.questions import sentences
 from bot.console.service import queue_for_person
 from bot.db_settings import DatabaseUnavailable, off_the_loop
 from bot.stores.calendar import deadline as window_deadline, is_working_day, next_working_day
-from bot.stores.offerings import PAYMENTS, SERVICES, Offering, unlisted
+from bot.stores.offerings import PAYMENTS, SERVICES, TERMS, Offering, unlisted
 from bot.stores.policy import Answer, AnswerUnit, StorePolicy
 from bot.stores.returns import refused_for_any_order, window_from
 from bot.stores.rules import Reason, ReturnGround
@@ -201,7 +204,8 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
     outside = ruled_out(question, store_index(store), units) if units else None
     units = [unit for unit in units if outside is None or unit is not outside[0]]
     say_units(dispatcher, units, language)
-    offer_person_for_limit(dispatcher, question, units, language)
+    if not _utter_unlisted(dispatcher, tracker, question, TERMS, "term.unlisted"):  # "کارمزدش چند درصده؟": the rule,
+        offer_person_for_limit(dispatcher, question, units, language)  # and that the page names no fee
     if outside:  # "9.8 million: is an ID needed?": the ID rule is for over 10 million, said with the rule that holds
         _say_bound(dispatcher, *outside, store, language)
         units = units or [outside[0]]
@@ -326,7 +330,9 @@ def utter_deadline(dispatcher: CollectingDispatcher, tracker: Tracker, units: Se
     closes = window_deadline(start, unit.within, ZoneInfo(store.timezone), store.rules.week)
     dispatcher.utter_message(text=answers.deadline_from_moment(start, timed, unit.within, closes, present, language),  # type: ignore[arg-type]
                              sources=cited([unit]))
-    if answers.span_over(closes, present) and still_waiting(question):  # "four days on, still not back": a person
+    if past_the_span(question_text(tracker)):  # "… اگه پسفردا ظهر نیومد چی": what then the page does not say
+        dispatcher.utter_message(response="utter_topic_not_covered")
+    elif answers.span_over(closes, present) and still_waiting(question):  # "four days on, still not back": a person
         offer_person(dispatcher, language)
     return True
 
@@ -336,13 +342,16 @@ def utter_window(dispatcher: CollectingDispatcher, tracker: Tracker, store: Stor
     """"Got the printer on 3 Mehr, until when can I test it?", "came yesterday at 5 pm, it is 10 now: still in
     time?": the window counted from the day (and hour) the customer gives; the page's rule after it when the window
     has passed, and with `steps` (no rule said beside it) also while it is open: what to do in the time left."""
-    entities = (tracker.latest_message or {}).get("entities") or []
+    entities = own = (tracker.latest_message or {}).get("entities") or []
     now = local_now(store)
     if says_now(question) and len(moments_told(entities, now)) < 2:  # "الان ساعت ۴ عصره، دیر نشده؟" after "came
         # last night at 9": that moment, and now (a message that tells both needs no earlier one)
         entities = [{key: value for key, value in entity.items() if key != "start"}  # their offsets are not this text's
                     for earlier in reversed(recent_entities(tracker)[1:]) for entity in earlier] + entities
     received, timed, present = moments_said(entities, now, question)
+    hour = part_of_day_before_now(question) if moments_told(own, now) else None
+    if received is not None and not timed and hour is not None:  # "دیروز صبح تحویل گرفتم": that morning
+        received, timed = received.replace(hour=hour, minute=0), True
     said = [question, *recent_texts(tracker)[1:4]]  # "got it the day before yesterday: too late?" after the damage
     reason = next((found for text in said if (found := window_reason(text))), None) if received else None
     if received is None or reason is None:
@@ -376,6 +385,10 @@ def window_supposed(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     store, language = store_and_language(tracker)
     now = local_now(store)
     moments = moments_told((tracker.latest_message or {}).get("entities") or [], now)
+    ahead = days_ahead(question)
+    if ahead is not None and not any(day for day, _ in moments):  # "اگه فردا ظهر زنگ بزنم دیر نیست؟": that day's date
+        day = (now + timedelta(days=ahead)).date()
+        moments = [(f"gregorian:{day.month}-{day.day}", next((clock for _, clock in moments if clock), None))]
     earlier = next(((entities, text) for entities, text in zip(recent_entities(tracker)[1:], recent_texts(tracker)[1:])
                     if moments_told(entities, now) and not what_if(text)), None)  # a moment told, not supposed
     if len(moments) != 1 or earlier is None:
@@ -404,7 +417,8 @@ def window_asked_now(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool
     store, language = store_and_language(tracker)
     # "получил уже часов пять назад...", "حدود سه ساعت پیش تحویلش گرفتم" (not "… پریروز تحویل گرفتم …، مرجوعی ثبت
     # میکنید؟", which asks something else)
-    short = short_follow_up(question, ASKS_ALONE_WORDS) or says_received(question) and not re.search(r"[?؟]", question)
+    short = (short_follow_up(question, ASKS_ALONE_WORDS) or (says_received(question) or corrects(question))
+             and not re.search(r"[?؟]", question))  # "نه ببخشید اشتباه گفتم امروز صبح رسید نه دیروز": counted again
     told = short and bool(moments_told((tracker.latest_message or {}).get("entities") or [], local_now(store)))
     if not (says_now(question) or asks_if_still_in_time(question) or told):
         return False
@@ -511,7 +525,7 @@ def sealed_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool
     refused = refused_for_any_order(reason, True, store, question, delivered=not not_delivered_yet(question))
     said = say_refused(dispatcher, reason, refused, language) or utter_units(
         dispatcher, tracker, f"{render(f'reason.{reason}', language)} {question}", ["return_request"])  # type: ignore[arg-type]
-    if said and told and refused is None and store.rules.returns is not None:  # taken back: how, as the next step
+    if said and refused is None and store.rules.returns is not None:  # taken back: how, as the next step
         dispatcher.utter_message(text=answers.how_to_return(store, language))  # type: ignore[arg-type]
     return said
 
@@ -559,6 +573,11 @@ def _rules_said_before(tracker: Tracker, messages: int = 1) -> list[AnswerUnit]:
     """The store's rules (`_units_said_before`) that the answer before this message (or the last few) gave."""
     said = _units_said_before(tracker, messages)
     return [unit for unit in current_store(tracker).units if unit.id in said]
+
+
+def topics_said_before(tracker: Tracker, messages: int = 2) -> list[str]:
+    """The topics of the rules the last answers gave, in the page's order: what an unplaced question may go on with."""
+    return list(dict.fromkeys(unit.topic for unit in _rules_said_before(tracker, messages)))
 
 
 def _only_said_before(tracker: Tracker, units: Sequence[AnswerUnit], messages: int = 1) -> bool:
@@ -848,7 +867,8 @@ def utter_store_words(dispatcher: CollectingDispatcher, tracker: Tracker, topic:
                   or (what_if(question) or asks_who_pays(question)) and _same_matter(units[0].topic, earlier_topic(tracker))
                   or goes_on(question) and units[0].topic in {unit.topic for unit in _rules_cited_before(tracker)}):
         say_units(dispatcher, units, language)
-        offer_person_for_limit(dispatcher, question, units, language)
+        if not _utter_unlisted(dispatcher, tracker, question, TERMS, "term.unlisted"):  # "ضامن هم میخواد؟": the rule,
+            offer_person_for_limit(dispatcher, question, units, language)  # and that the page names no guarantor
         utter_deadline(dispatcher, tracker, units)  # "привезли в среду, до какого дня проверка?": counted from that day
         return
     second = second_guess(tracker) if not _covers(store, topic) else None
@@ -1018,6 +1038,8 @@ class ActionHandoff(Action):
         fault, who pays?") is answered instead: by its rule, or, read as a wish for a person only by a guess, as the
         classifier's next topic answers it (which offers a person when the page has nothing)."""
         question = question_text(tracker)
+        if question and window_supposed(dispatcher, tracker):  # "اگه فردا ظهر زنگ بزنم دیر نیست؟": the customer's own
+            return []  # call, supposed, against the window just told
         if question and not asks_for_a_person(question) and rules_question(None, question):
             topics = likely_intents(tracker)
             if topics and not classifier_sure(tracker):  # its rule first, as for any topic

@@ -573,10 +573,15 @@ def _out_of_town(text: str, named: Sequence[re.Match[str]]) -> Optional[Entity]:
         city = _CITY.match(text, beyond.end()) if beyond and (beyond.group("from") or beyond.group("ezafe")) else None
         if beyond is not None and city is not None:
             return Entity("city", beyond.start("from") if beyond.group("from") else city.start(), city.end(), OUT_OF_TOWN)
-    for city in named:  # "بیرون تفلیسه", "под Кутаиси": just outside a city
-        if _OUTSIDE_OF.search(text, max(0, city.start() - 20), city.start()):
+    for city in named:  # "بیرون تفلیسه", "под Кутаиси": just outside a city; "от Тбилиси где-то 320 км": a distance
+        # counted from it
+        if _OUTSIDE_OF.search(text, max(0, city.start() - 20), city.start()) or (
+                _FROM_BEFORE.search(text, max(0, city.start() - 6), city.start()) and _DISTANCE.search(text, city.end())):
             return Entity("city", city.start(), city.end(), OUT_OF_TOWN)
     return None
+
+
+_FROM_BEFORE = re.compile(r"(?<!\w)(?:от|из|از)\s+$", re.IGNORECASE)  # a city said as where a distance starts
 
 
 def _cities(text: str) -> Iterator[Entity]:

@@ -437,9 +437,10 @@ def _questions_in(normalized: str, sentence: Span, after_question: bool) -> list
     return groups
 
 
-# "…, اونوقت چی؟", "…, что тогда?": the question is the clause before, asked as "then what?"
+# "…, اونوقت چی؟", "…؟ اونوقت میشد؟", "…, что тогда?": the question is the clause before, asked as "then what?"
 _THEN_WHAT = re.compile(r"\W*(?:(?:و|и|а|ну)\s+)?(?:اونوقت|اون وقت|آنوقت|آن وقت|در این صورت|در اون صورت|پس|тогда|в таком случае|"
-                        r"и что|что)\s*(?:چی|چطور|چطوری|چی میشه|چه میشه|тогда|как|что|что тогда|будет)?\W*", re.IGNORECASE)
+                        r"и что|что)\s*(?:چی|چطور|چطوری|چی میشه|چه میشه|میشه|میشد|ممکنه|ممکن بود|тогда|как|что|что тогда|будет|"
+                        r"можно|можно было бы|получится)?\W*", re.IGNORECASE)
 
 
 # "…? зачем он вам", "…؟ واسه چی اونو میخواین": why, of what the question before named, asked with pronouns only

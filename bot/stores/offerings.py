@@ -1,6 +1,6 @@
-"""Payment methods and services customers name, and whether a store's page offers them: "PayPal?" where the page
-lists cards only, "do you install it?" where it says nothing of installing, are not answered with the nearest rule,
-which does not say the thing is not offered."""
+"""Payment methods, services and terms customers name, and whether a store's page offers or states them: "PayPal?"
+where the page lists cards only, "do you install it?" where it says nothing of installing, "what is the fee, is a
+guarantor needed?" where it names no fee, are not answered with the nearest rule, which does not say the thing."""
 
 from __future__ import annotations
 
@@ -33,6 +33,9 @@ PAYMENTS = (
              _words(r"ارز دیجیتال|крипт\w*")),
     Offering({"fa": "پول نقد", "ru": "наличные"}, _words(r"نقد|نقدی|نقدا|پول نقد|наличн\w*|налом|наличкой|кэш\w*"),
              _words(r"پرداخت در محل|نقد\w*|наличн\w*|оплат\w* при получении")),
+    Offering({"fa": "کارت به کارت", "ru": "перевод с карты на карту"},
+             _words(r"کارت ?به ?کارت\w*|(?:с )?карт\w* на карт\w*|(?:перевод\w*|перевест\w*|перевед\w*|скин\w*) (?:\w+ )?на карт\w*"),
+             _words(r"کارت به کارت|карт\w* на карт\w*")),
     Offering({"fa": "Apple Pay یا Google Pay", "ru": "Apple Pay или Google Pay"},
              _words(r"(?:apple|google) ?pay|(?:اپل|گوگل) ?پی|(?:эппл|эпл|гугл) ?пэй"), _words(r"(?:apple|google) pay")),
 )
@@ -56,6 +59,16 @@ SERVICES = (
                     r"(?:пробник|тестер)\w* (?:\w+ ){0,2}(?:прода|есть|можно|положите|дадите|купить|заказать|бывают)\w*|"
                     r"(?:прода\w*|есть|можно|положите|дадите|купить|заказать) (?:\w+ ){0,2}(?:пробник|тестер)\w*"),
              _words(r"تستر\w*|пробник\w*|тестер\w*")),
+)
+
+# terms of paying in instalments: stated when a rule names them at all ("بدون بهره و کارمزد"), which then answers
+TERMS = (
+    Offering({"fa": "کارمزد یا سود اقساط", "ru": "проценты и комиссия"},
+             _words(r"کارمزد\w*|بهره\w*|سود\w*|(?:چند|چه قدر|چقدر|چقد) درصد\w*|процент\w*|комисси\w*|переплат\w*"),
+             _words(r"کارمزد\w*|بهره\w*|процент\w*|комисси\w*")),
+    Offering({"fa": "ضامن یا چک", "ru": "поручитель или залог"},
+             _words(r"ضامن\w*|وثیقه\w*|چک (?:میخوا|لازم|بدم|بدیم|میگیر)\w*|поручител\w*|залог\w*"),
+             _words(r"ضامن\w*|ضمانت|وثیقه\w*|поручител\w*|залог\w*")),
 )
 
 

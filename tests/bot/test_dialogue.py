@@ -54,9 +54,11 @@ from bot.dialogue import (
     asks_what_the_assistant_is,
     day_given,
     day_part,
+    days_ahead,
     moments_said,
     not_delivered_yet,
     never_received,
+    part_of_day_before_now,
     past_the_span,
     asks_a_limit,
     goes_on,
@@ -275,6 +277,9 @@ def test_buttons_still_answer_the_seal_question() -> None:
         ("کار نکن رو بزنم؟", None),
         ("یعنی اگه فقط دیگه نخوامش نمیتونم پس بدم؟", "change_of_mind"), ("если он мне просто больше не нужен?", "change_of_mind"),
         ("نخواستم مزاحم بشم", None),
+        ("دستگاه کپی اوردن کارتنش خیسه یه گوشش تو رفته", "transport_damage"),  # a wet, dented box
+        ("коробка пришла мокрая", "transport_damage"), ("دسته ش لقه و تکون میخوره", "defect"),  # a loose handle
+        ("درش لق بود", "transport_damage"),
     ],
 )
 def test_more_ways_to_say_the_reason(text: str, reason: str) -> None:
@@ -481,6 +486,7 @@ def test_a_part_of_the_day_is_a_time(text: str, hour: int | None) -> None:
         ("ещё один за пятьдесят", 700, "gel", 750),                              # one more, priced in words
         ("а если доберу до 520?", 250, "gel", 520),                             # brought up to a total
         ("اگه سبدمو برسونم به ۲ میلیون و ۱۰۰ چی؟", 1_800_000, "toman", 2_100_000),
+        ("а если возьму два флакона по 45 = 90?", 45_000, "toman", 90_000),     # the sum written out
     ],
 )
 def test_the_total_a_follow_up_means(text: str, earlier: float | None, currency: str, total: float | None) -> None:
@@ -674,7 +680,8 @@ def test_while_the_phone_is_asked_only_a_number_that_is_no_phone_is_an_order(val
 @pytest.mark.parametrize(
     "text, not_yet",
     [("کارتریج سفارش دادم هنوز نرسیده پشیمون شدم", True), ("их ещё не доставили, можно отказаться?", True),
-     ("پرینتر رسید ولی پشیمون شدم", False)],
+     ("پرینتر رسید ولی پشیمون شدم", False),
+     ("اگه قبل اینکه برسه دستم پشیمون میشدم چی؟", True), ("а если передумаю до того как привезут?", True)],
 )
 def test_not_delivered_yet(text: str, not_yet: bool) -> None:
     assert not_delivered_yet(text) is not_yet
@@ -738,6 +745,7 @@ def test_days_off_asked(text: str, asked: bool) -> None:
     ("сколько стоит доставка в Батуми?", False, True),
     ("и сколько туда везти будете", True, False), ("сколько ехать до Гори?", True, False),  # how long the ride is
     ("сколько стоит везти в Гори?", False, True), ("сколько вы берёте везти в Гори?", False, True),
+    ("а ехать сколько будет", True, False),  # the ride asked after its price
     ("как оплатить заказ?", False, False),
 ])
 def test_a_delivery_question_that_also_asks_the_other_half(text: str, long: bool, much: bool) -> None:
@@ -885,6 +893,9 @@ def test_a_message_about_the_customers_own_order(text: str, own: bool) -> None:
     ("اگه باز هم برنگشت چی؟", True), ("و اگه بازم بخوام عوض کنم؟", False), ("а если опять придет с браком?", False),
     # in time after all is no span passed; not in time is
     ("а если всё-таки в срок, что положить в посылку?", False), ("а если деньги не придут вовремя?", True),
+    # a day ahead named, and it not done by then
+    ("یعنی دقیقا تا کی صبر کنم؟ اگه پسفردا ظهر نیومد چی", True), ("а если к послезавтра не вернут?", True),
+    ("если завтра не придет?", True), ("а если завтра не будет дома?", False), ("اگه فردا زنگ بزنم چی؟", False),
 ])
 def test_an_and_if_past_the_span_just_given(text: str, past: bool) -> None:
     assert past_the_span(text) is past
@@ -1173,6 +1184,8 @@ def test_a_what_if_after_an_ok(text: str, supposes: bool) -> None:
 @pytest.mark.parametrize("text, back", [
     ("اگه ادکلن ۴۰۰ تومنیشو که پلمپه پس بدم چی میشه؟", True), ("хочу вернуть фен", True),
     ("اگه با پیک بفرستید چی میشه؟", False),
+    ("а крем из того же заказа я уже открыла, его тоже примут?", True), ("اونم پس میگیرین؟", True),
+    ("оплату картой примут?", False),
 ])
 def test_giving_an_item_back_in_so_many_words(text: str, back: bool) -> None:
     assert names_a_return(text) is back
@@ -1212,3 +1225,19 @@ def test_where_the_money_back_goes(text: str, card: bool) -> None:
 ])
 def test_a_question_or_rule_that_names_shipping(text: str, shipping: bool) -> None:
     assert names_shipping(text) is shipping
+
+
+@pytest.mark.parametrize("text, days", [
+    ("اگه فردا ظهر زنگ بزنم دیر نیست؟", 1), ("اگه پس‌فردا خبر بدم چی؟", 2), ("اگه پسفردا بگم؟", 2),
+    ("а если завтра позвоню?", 1), ("а послезавтра не поздно?", 2), ("دیروز رسید", None),
+])
+def test_a_day_named_ahead_of_today(text: str, days: int | None) -> None:
+    assert days_ahead(text) == days
+
+
+@pytest.mark.parametrize("text, hour", [
+    ("نه اشتباه گفتم دیروز صبح تحویل گرفتم الان عصره", 9),  # the morning it came, not the evening it is now
+    ("الان ساعت ۴ عصره", None), ("вчера вечером получила", 18),
+])
+def test_the_part_of_the_day_a_moment_is_told_at(text: str, hour: int | None) -> None:
+    assert part_of_day_before_now(text) == hour

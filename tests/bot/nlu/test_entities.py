@@ -241,6 +241,8 @@ def test_agrees_with_the_annotations_of_our_training_data() -> None:
         ("500 томанов", [("amount", "500 томанов", 500000)]),
         ("за город, 25 км от Кутаиси", [("city", "за город", "out_of_town"), ("distance", "25 км", 25)]),
         ("в село под Гори", [("city", "в село", "out_of_town")]),
+        ("ну от Тбилиси где-то 320 км", [("city", "Тбилиси", "out_of_town"), ("distance", "320 км", 320)]),  # counted from
+        ("доставка из Тбилиси в Батуми", [("city", "Тбилиси", "tbilisi"), ("city", "Батуми", "batumi")]),  # no distance
         ("ارسال به روستا", [("city", "روستا", "out_of_town")]),
         ("روستاوی هستم", [("city", "روستاوی", "rustavi")]),       # Rustavi, not a village (روستا)
         ("رستاوی هستم", [("city", "رستاوی", "rustavi")]),

@@ -1,9 +1,9 @@
-"""Payment methods and services a question names that the store's page does not offer: PayPal where only cards are
-listed, installing where no rule offers it."""
+"""Payment methods, services and terms a question names that the store's page does not offer or state: PayPal where
+only cards are listed, installing where no rule offers it, a fee where no rule names one."""
 
 import pytest
 
-from bot.stores.offerings import SERVICES, Offering, unlisted
+from bot.stores.offerings import SERVICES, TERMS, Offering, unlisted
 from bot.stores.policy import policies
 
 
@@ -25,6 +25,9 @@ def _unlisted(store: str, question: str, offerings: tuple[Offering, ...] | None 
     ("offykala", "اپل پی دارین؟", ["Apple Pay или Google Pay"]),
     ("sitra", "نقدینگی ندارم، قسطی میشه؟", []),   # a word that starts like "cash" names no method
     ("citadel", "какие способы оплаты?", []),
+    ("tisa", "А переводом с карты на карту можно?", ["перевод с карты на карту"]),  # online payment only
+    ("tisa", "کارت به کارت قبول میکنین؟", ["перевод с карты на карту"]),
+    ("chistatek", "کارت به کارت کردم، کی تایید میشه؟", []),  # one of its ways of paying
 ])
 def test_the_methods_named_that_the_page_does_not_name(store: str, question: str, expected: list[str]) -> None:
     assert _unlisted(store, question) == expected
@@ -47,3 +50,16 @@ def test_the_methods_named_that_the_page_does_not_name(store: str, question: str
 ])
 def test_the_services_named_that_the_page_does_not_offer(store: str, question: str, expected: list[str]) -> None:
     assert _unlisted(store, question, SERVICES) == expected
+
+
+@pytest.mark.parametrize("store, question, expected", [
+    ("sitra", "کارمزدش چند درصده ضامن هم میخواد؟", ["проценты и комиссия", "поручитель или залог"]),
+    ("sitra", "چک یا ضامن لازمه؟", ["поручитель или залог"]),
+    ("sitra", "какой процент переплаты по рассрочке?", ["проценты и комиссия"]),
+    ("tisa", "سود یا کارمزد داره؟ ضامن میخواد؟", []),     # SnappPay: no interest or fee, no guarantee
+    ("tisa", "процент какой-то есть?", []),
+    ("sitra", "موقع تحویل چک کنم لازمه؟", []),          # checking the parcel is no cheque
+    ("chistatek", "ضمانت داره؟", []),                    # a warranty asked, not a guarantor
+])
+def test_the_terms_named_that_the_page_does_not_state(store: str, question: str, expected: list[str]) -> None:
+    assert _unlisted(store, question, TERMS) == expected
