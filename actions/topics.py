@@ -46,8 +46,6 @@ from bot.dialogue import (
     asks_the_converse,
     asks_what_now,
     asks_who_pays,
-    days_ahead,
-    part_of_day_before_now,
     asks_why,
     asks_until_when,
     says_the_end_back,
@@ -57,6 +55,8 @@ from bot.dialogue import (
     asks_why_asked,
     corrects,
     day_part,
+    days_ahead,
+    part_of_day_told,
     next_week,
     names_a_return,
     names_a_total,
@@ -76,6 +76,7 @@ from bot.dialogue import (
     rules_question,
     says_now,
     says_received,
+    tells_arrival,
     sealed_from,
     still_waiting,
     supposed_moment,
@@ -156,6 +157,13 @@ def _utter_unlisted(dispatcher: CollectingDispatcher, tracker: Tracker, question
     return bool(named)
 
 
+def _utter_unlisted_terms(dispatcher: CollectingDispatcher, tracker: Tracker, question: str,
+                          topics: Sequence[str]) -> bool:
+    """"کارمزدش چند درصده ضامن هم میخواد؟" answered by the instalments' rule: the terms it names that the page does
+    not state (a fee, a guarantor), said beside it; only of paying in instalments. True when said."""
+    return "installment_info" in topics and _utter_unlisted(dispatcher, tracker, question, TERMS, "term.unlisted")
+
+
 def utter_contact(dispatcher: CollectingDispatcher, tracker: Tracker, question: str) -> bool:
     """"What is your email?": the store's contact as its page gives it, when it gives one; True when said."""
     return asks_for_contact(question) and _say_answer(dispatcher, tracker, current_store(tracker).contact)
@@ -204,8 +212,8 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
     outside = ruled_out(question, store_index(store), units) if units else None
     units = [unit for unit in units if outside is None or unit is not outside[0]]
     say_units(dispatcher, units, language)
-    if not _utter_unlisted(dispatcher, tracker, question, TERMS, "term.unlisted"):  # "کارمزدش چند درصده؟": the rule,
-        offer_person_for_limit(dispatcher, question, units, language)  # and that the page names no fee
+    if not _utter_unlisted_terms(dispatcher, tracker, question, [*topics[:2], *(unit.topic for unit in units)]):
+        offer_person_for_limit(dispatcher, question, units, language)
     if outside:  # "9.8 million: is an ID needed?": the ID rule is for over 10 million, said with the rule that holds
         _say_bound(dispatcher, *outside, store, language)
         units = units or [outside[0]]
@@ -238,9 +246,12 @@ def utter_free_shipping_after_return(dispatcher: CollectingDispatcher, tracker: 
     """"Bought two for 3.2 million, shipped free; I return the 1.4 million one: all my money back?" after the rule that
     deducts the shipping when the free-shipping condition breaks: that order's total and the item's price compared.
     `returned`: the message asks what sending an item back does, so that rule is said first when no other brought it."""
-    amounts = sorted(amount for entity in (tracker.latest_message or {}).get("entities") or []
-                     if entity.get("entity") == "amount" and (amount := as_number(entity.get("value"))) is not None)
+    amounts = _amounts_told((tracker.latest_message or {}).get("entities") or [])
     told_here = bool(amounts)
+    if len(amounts) == 1:  # "اگه به جاش فقط اون بادی اسپلش ۲۰۰ تومنی رو پس بدم چی؟" after a total and an item told:
+        before = _amounts_told((recent_entities(tracker)[1:2] or [[]])[0])  # this item, of that total
+        if len(before) == 2 and amounts[0] < before[1]:
+            amounts, told_here = [amounts[0], before[1]], False
     if returned and not amounts:  # "بعد اگه کرمه رو پس بدم چی میشه؟" after "and a 300-thousand cream?" brought the
         amounts = _total_and_item_told(tracker)  # order to 2.1 million: that total and that item
     store, language = store_and_language(tracker)
@@ -258,12 +269,17 @@ def utter_free_shipping_after_return(dispatcher: CollectingDispatcher, tracker: 
         dispatcher.utter_message(text=said, sources=cited([unit]))
 
 
+def _amounts_told(entities: Sequence[Dict[Text, Any]]) -> list[float]:
+    """The amounts a message's entities name, smallest first."""
+    return sorted(amount for entity in entities
+                  if entity.get("entity") == "amount" and (amount := as_number(entity.get("value"))) is not None)
+
+
 def _total_and_item_told(tracker: Tracker) -> list[float]:
     """The conversation's order total (the amount kept, a sum the customer brought it to) and the one price the
     customer's message before named below it, smallest first; empty when either is not known."""
     total = as_number(tracker.get_slot("amount"))
-    told = [amount for entity in (recent_entities(tracker)[1:2] or [[]])[0]
-            if entity.get("entity") == "amount" and (amount := as_number(entity.get("value"))) is not None]
+    told = _amounts_told((recent_entities(tracker)[1:2] or [[]])[0])
     return [told[0], total] if total is not None and len(told) == 1 and told[0] < total else []
 
 
@@ -349,7 +365,7 @@ def utter_window(dispatcher: CollectingDispatcher, tracker: Tracker, store: Stor
         entities = [{key: value for key, value in entity.items() if key != "start"}  # their offsets are not this text's
                     for earlier in reversed(recent_entities(tracker)[1:]) for entity in earlier] + entities
     received, timed, present = moments_said(entities, now, question)
-    hour = part_of_day_before_now(question) if moments_told(own, now) else None
+    hour = part_of_day_told(question) if moments_told(own, now) else None
     if received is not None and not timed and hour is not None:  # "دیروز صبح تحویل گرفتم": that morning
         received, timed = received.replace(hour=hour, minute=0), True
     said = [question, *recent_texts(tracker)[1:4]]  # "got it the day before yesterday: too late?" after the damage
@@ -417,7 +433,8 @@ def window_asked_now(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool
     store, language = store_and_language(tracker)
     # "получил уже часов пять назад...", "حدود سه ساعت پیش تحویلش گرفتم" (not "… پریروز تحویل گرفتم …، مرجوعی ثبت
     # میکنید؟", which asks something else)
-    short = (short_follow_up(question, ASKS_ALONE_WORDS) or (says_received(question) or corrects(question))
+    short = (short_follow_up(question, ASKS_ALONE_WORDS) or (says_received(question) or corrects(question)
+                                                            and tells_arrival(question))
              and not re.search(r"[?؟]", question))  # "نه ببخشید اشتباه گفتم امروز صبح رسید نه دیروز": counted again
     told = short and bool(moments_told((tracker.latest_message or {}).get("entities") or [], local_now(store)))
     if not (says_now(question) or asks_if_still_in_time(question) or told):
@@ -517,12 +534,16 @@ def sealed_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool
     told = not asked and any(_SEAL.search(source.get("sentence") or "") for source in _sources_before(tracker))
     if not (asked or told):
         return False
-    reason = next((found for text in recent_texts(tracker, 3)[1:] if (found := reason_from(None, text)) is not None), None)
-    if reason is None:
+    told_with = next(((text, found) for text in recent_texts(tracker, 3)[1:]
+                      if (found := reason_from(None, text)) is not None), None)
+    if told_with is None:
         return False
+    before, reason = told_with
     store, language = store_and_language(tracker)
-    # "یه کولر گازی هم دارم که هنوز پلمپه، اونو میشه؟": a kind of item the reason excludes is refused, sealed or not
-    refused = refused_for_any_order(reason, True, store, question, delivered=not not_delivered_yet(question))
+    # "یه کولر گازی هم دارم که هنوز پلمپه، اونو میشه؟": a kind of item the reason excludes is refused, sealed or not;
+    # so is the one told with the reason ("پرینتر رسید ولی پشیمون شدم" then "اگه پلمپ باشه چی؟")
+    refused = refused_for_any_order(reason, True, store, f"{before} {question}",
+                                    delivered=not not_delivered_yet(question))
     said = say_refused(dispatcher, reason, refused, language) or utter_units(
         dispatcher, tracker, f"{render(f'reason.{reason}', language)} {question}", ["return_request"])  # type: ignore[arg-type]
     if said and refused is None and store.rules.returns is not None:  # taken back: how, as the next step
@@ -867,8 +888,8 @@ def utter_store_words(dispatcher: CollectingDispatcher, tracker: Tracker, topic:
                   or (what_if(question) or asks_who_pays(question)) and _same_matter(units[0].topic, earlier_topic(tracker))
                   or goes_on(question) and units[0].topic in {unit.topic for unit in _rules_cited_before(tracker)}):
         say_units(dispatcher, units, language)
-        if not _utter_unlisted(dispatcher, tracker, question, TERMS, "term.unlisted"):  # "ضامن هم میخواد؟": the rule,
-            offer_person_for_limit(dispatcher, question, units, language)  # and that the page names no guarantor
+        if not _utter_unlisted_terms(dispatcher, tracker, question, [topic, *(unit.topic for unit in units)]):
+            offer_person_for_limit(dispatcher, question, units, language)
         utter_deadline(dispatcher, tracker, units)  # "привезли в среду, до какого дня проверка?": counted from that day
         return
     second = second_guess(tracker) if not _covers(store, topic) else None
@@ -1038,8 +1059,8 @@ class ActionHandoff(Action):
         fault, who pays?") is answered instead: by its rule, or, read as a wish for a person only by a guess, as the
         classifier's next topic answers it (which offers a person when the page has nothing)."""
         question = question_text(tracker)
-        if question and window_supposed(dispatcher, tracker):  # "اگه فردا ظهر زنگ بزنم دیر نیست؟": the customer's own
-            return []  # call, supposed, against the window just told
+        if question and not asks_for_a_person(question) and window_supposed(dispatcher, tracker):  # "اگه فردا ظهر
+            return []  # زنگ بزنم دیر نیست؟": the customer's own call, supposed, against the window just told
         if question and not asks_for_a_person(question) and rules_question(None, question):
             topics = likely_intents(tracker)
             if topics and not classifier_sure(tracker):  # its rule first, as for any topic

@@ -575,13 +575,16 @@ def _out_of_town(text: str, named: Sequence[re.Match[str]]) -> Optional[Entity]:
             return Entity("city", beyond.start("from") if beyond.group("from") else city.start(), city.end(), OUT_OF_TOWN)
     for city in named:  # "بیرون تفلیسه", "под Кутаиси": just outside a city; "от Тбилиси где-то 320 км": a distance
         # counted from it
-        if _OUTSIDE_OF.search(text, max(0, city.start() - 20), city.start()) or (
-                _FROM_BEFORE.search(text, max(0, city.start() - 6), city.start()) and _DISTANCE.search(text, city.end())):
+        if _OUTSIDE_OF.search(text, max(0, city.start() - 20), city.start()) or len(named) == 1 and (
+                _FROM_BEFORE.search(text, max(0, city.start() - 6), city.start())
+                and (after := _DISTANCE.search(text, city.end(), city.end() + DISTANCE_AFTER_CITY))
+                and not re.search(r"[,.;!?،؛]", text[city.end():after.start()])):  # not "я из Тбилиси, живу в 10 км …"
             return Entity("city", city.start(), city.end(), OUT_OF_TOWN)
     return None
 
 
 _FROM_BEFORE = re.compile(r"(?<!\w)(?:от|из|از)\s+$", re.IGNORECASE)  # a city said as where a distance starts
+DISTANCE_AFTER_CITY = 20  # characters within which "от Тбилиси где-то 320 км" gives the distance counted from it
 
 
 def _cities(text: str) -> Iterator[Entity]:

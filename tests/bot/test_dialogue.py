@@ -6,6 +6,7 @@ import pytest
 
 from bot.dialogue import (
     takes_together,
+    tells_arrival,
     asks_what_now,
     asks_about_sending_back,
     asks_in_the_other_unit,
@@ -58,7 +59,7 @@ from bot.dialogue import (
     moments_said,
     not_delivered_yet,
     never_received,
-    part_of_day_before_now,
+    part_of_day_told,
     past_the_span,
     asks_a_limit,
     goes_on,
@@ -279,7 +280,7 @@ def test_buttons_still_answer_the_seal_question() -> None:
         ("نخواستم مزاحم بشم", None),
         ("دستگاه کپی اوردن کارتنش خیسه یه گوشش تو رفته", "transport_damage"),  # a wet, dented box
         ("коробка пришла мокрая", "transport_damage"), ("دسته ش لقه و تکون میخوره", "defect"),  # a loose handle
-        ("درش لق بود", "transport_damage"),
+        ("درش لق بود", "transport_damage"), ("حلقه لاستیکی زودپز رو جدا میفروشین؟", None),
     ],
 )
 def test_more_ways_to_say_the_reason(text: str, reason: str) -> None:
@@ -487,6 +488,7 @@ def test_a_part_of_the_day_is_a_time(text: str, hour: int | None) -> None:
         ("а если доберу до 520?", 250, "gel", 520),                             # brought up to a total
         ("اگه سبدمو برسونم به ۲ میلیون و ۱۰۰ چی؟", 1_800_000, "toman", 2_100_000),
         ("а если возьму два флакона по 45 = 90?", 45_000, "toman", 90_000),     # the sum written out
+        ("=) а если добавлю ещё крем за 45, сколько будет?", 300_000, "toman", 345_000),  # a smile, no sum
     ],
 )
 def test_the_total_a_follow_up_means(text: str, earlier: float | None, currency: str, total: float | None) -> None:
@@ -681,7 +683,8 @@ def test_while_the_phone_is_asked_only_a_number_that_is_no_phone_is_an_order(val
     "text, not_yet",
     [("کارتریج سفارش دادم هنوز نرسیده پشیمون شدم", True), ("их ещё не доставили, можно отказаться?", True),
      ("پرینتر رسید ولی پشیمون شدم", False),
-     ("اگه قبل اینکه برسه دستم پشیمون میشدم چی؟", True), ("а если передумаю до того как привезут?", True)],
+     ("اگه قبل اینکه برسه دستم پشیمون میشدم چی؟", True), ("а если передумаю до того как привезут?", True),
+     ("قبل اینکه تحویل پست بدم باید فاکتورو بذارم توش؟", False), ("пока не пришли деньги за возврат", False)],
 )
 def test_not_delivered_yet(text: str, not_yet: bool) -> None:
     assert not_delivered_yet(text) is not_yet
@@ -746,6 +749,7 @@ def test_days_off_asked(text: str, asked: bool) -> None:
     ("и сколько туда везти будете", True, False), ("сколько ехать до Гори?", True, False),  # how long the ride is
     ("сколько стоит везти в Гори?", False, True), ("сколько вы берёте везти в Гори?", False, True),
     ("а ехать сколько будет", True, False),  # the ride asked after its price
+    ("а везти сколько будет за 300 лари?", False, False),  # not how long
     ("как оплатить заказ?", False, False),
 ])
 def test_a_delivery_question_that_also_asks_the_other_half(text: str, long: bool, much: bool) -> None:
@@ -894,8 +898,10 @@ def test_a_message_about_the_customers_own_order(text: str, own: bool) -> None:
     # in time after all is no span passed; not in time is
     ("а если всё-таки в срок, что положить в посылку?", False), ("а если деньги не придут вовремя?", True),
     # a day ahead named, and it not done by then
-    ("یعنی دقیقا تا کی صبر کنم؟ اگه پسفردا ظهر نیومد چی", True), ("а если к послезавтра не вернут?", True),
-    ("если завтра не придет?", True), ("а если завтра не будет дома?", False), ("اگه فردا زنگ بزنم چی؟", False),
+    ("یعنی دقیقا تا کی صبر کنم؟ اگه پسفردا ظهر نیومد چی", True), ("а если к послезавтра не вернут, что тогда?", True),
+    ("если завтра не привезут, что делать?", True), ("а если завтра не будет дома?", False),
+    ("اگه فردا زنگ بزنم چی؟", False), ("اگه فردا نرسه میتونم کنسلش کنم؟", False),  # another rule asked
+    ("а если завтра не приду за посылкой, что тогда?", False),  # one's own doing
 ])
 def test_an_and_if_past_the_span_just_given(text: str, past: bool) -> None:
     assert past_the_span(text) is past
@@ -1185,7 +1191,7 @@ def test_a_what_if_after_an_ok(text: str, supposes: bool) -> None:
     ("اگه ادکلن ۴۰۰ تومنیشو که پلمپه پس بدم چی میشه؟", True), ("хочу вернуть фен", True),
     ("اگه با پیک بفرستید چی میشه؟", False),
     ("а крем из того же заказа я уже открыла, его тоже примут?", True), ("اونم پس میگیرین؟", True),
-    ("оплату картой примут?", False),
+    ("оплату картой примут?", False), ("پولمو کی پس میگیرم؟", False),  # one's money back, not an item
 ])
 def test_giving_an_item_back_in_so_many_words(text: str, back: bool) -> None:
     assert names_a_return(text) is back
@@ -1238,6 +1244,23 @@ def test_a_day_named_ahead_of_today(text: str, days: int | None) -> None:
 @pytest.mark.parametrize("text, hour", [
     ("نه اشتباه گفتم دیروز صبح تحویل گرفتم الان عصره", 9),  # the morning it came, not the evening it is now
     ("الان ساعت ۴ عصره", None), ("вчера вечером получила", 18),
+    ("دیروز رسید، امروز صبح بازش کردم دیدم بدنه‌ش ترک داره", None),  # the morning it was opened, not when it came
 ])
 def test_the_part_of_the_day_a_moment_is_told_at(text: str, hour: int | None) -> None:
-    assert part_of_day_before_now(text) == hour
+    assert part_of_day_told(text) == hour
+
+
+@pytest.mark.parametrize("text, person", [
+    ("اگه فردا ظهر زنگ بزنم دیر نیست؟", False), ("а если завтра позвоню, не поздно?", False),  # one's own call supposed
+    ("میخوام با یه کارشناس صحبت کنم، اگه فردا زنگ بزنم کسی جواب میده؟", True), ("позовите оператора", True),
+])
+def test_a_call_supposed_is_no_wish_for_a_person(text: str, person: bool) -> None:
+    assert asks_for_a_person(text) is person
+
+
+@pytest.mark.parametrize("text, arrival", [
+    ("نه ببخشید اشتباه گفتم امروز صبح رسید نه دیروز", True), ("ой, привезли вчера, а не сегодня", True),
+    ("ببخشید دیروز ساعت ۵ عصر زنگ زدم پشتیبانی کسی جواب نداد", False),  # a call, not the delivery
+])
+def test_a_message_that_tells_when_the_item_came(text: str, arrival: bool) -> None:
+    assert tells_arrival(text) is arrival
