@@ -153,7 +153,7 @@ _ITEM_WORDS: dict[str, tuple[str, ...]] = {
     "نیوآ": ("nivea", "нивея", "нивеа"),
     "mascara": ("ریمل", "тушь"),
     "gel": ("ژل", "гель"),
-    "sample": ("نمونه", "тестер", "пробник"),
+    "sample": ("نمونه", "سمپل", "тестер", "пробник"),
     "headphones": ("هندزفری", "ایرپاد", "هدفون", "наушник"),
     "paper": ("کاغذ", "бумаг"),
     "blender": ("مخلوط کن", "блендер"),
@@ -167,6 +167,13 @@ _ITEM_WORDS: dict[str, tuple[str, ...]] = {
     "flash": ("فلش", "флешк"),
     "tablet": ("تبلت", "планшет"),
     "mobile phone": ("گوشی", "موبایل", "телефон", "смартфон"),
+    "parfum": ("عطر", "ادکلن", "ادوپرفیوم", "духи", "парфюм"),
+    # brands as customers write them in their own letters
+    "lanc": ("لانکوم", "لانکم", "ланком"), "versace": ("ورساچه", "ورساچ", "версаче"), "dior": ("دیور", "диор"),
+    "chanel": ("شنل", "شانل", "шанель"), "philips": ("فیلیپس", "филипс"), "samsung": ("سامسونگ", "самсунг"),
+    "epson": ("اپسون", "эпсон"), "canon": ("کانن", "کنون", "канон"), "asus": ("ایسوس", "асус"),
+    "lenovo": ("لنوو", "леново"), "xiaomi": ("شیائومی", "شیامی", "сяоми", "ксиаоми"), "garnier": ("گارنیر", "гарнье"),
+    "cerave": ("سراوی", "سراوه", "серави"), "anker": ("انکر", "анкер"), "maybelline": ("میبلین", "мейбеллин"),
 }
 
 
@@ -193,16 +200,6 @@ def item_mentioned(text: str, items: Sequence[tuple[str, str]]) -> Optional[str]
     return winners[0] if best > 0 and len(winners) == 1 else None
 
 
-def _item_of_the_story(text: str, items: Sequence[tuple[str, str]]) -> Optional[str]:
-    """The item a message speaks of: the one its latest sentence naming one alone names ("یه سشوار و یه کرم نیوا
-    اومد. سشوار رو زدم به برق روشن نمیشه": the dryer, though the cream's name has more words in the message)."""
-    for sentence in reversed(sentences(text)):
-        named = item_mentioned(sentence, items)
-        if named is not None:
-            return named
-    return None
-
-
 _GIFT_WORDS = re.compile(r"هدیه|کادو|نمونه|جایزه|подар|пробник|тестер|бонус", re.IGNORECASE)
 
 
@@ -212,12 +209,16 @@ def returned_item(texts: Sequence[str], items: Sequence[tuple[str, str]], gifts:
     if len(items) == 1:
         return items[0][0]
     bought = [item for item in items if item[0] not in gifts]
-    for text in texts:  # a gift counts as named only with a gift word: "the paper keeps jamming" is the printer
-        among = items if _GIFT_WORDS.search(_folded(text)) else bought
-        # "ادکلن لانکوم رسید، با یه سمپل هدیه": a gift named beside the item bought, whose story it is
-        named = _item_of_the_story(text, among) or (_item_of_the_story(text, bought) if among is items else None)
-        if named is not None:
-            return named
+    # the latest sentence naming one ("یه سشوار و یه کرم نیوا اومد. سشوار رو زدم به برق روشن نمیشه": the dryer); a gift
+    # counts as named only with a gift word in its sentence: "the paper keeps jamming" is the printer, "لانکوم رو باز
+    # نکردم" after "…با یه سمپل هدیه بود" the perfume
+    for text in texts:
+        for sentence in reversed(sentences(text)):
+            among = items if _GIFT_WORDS.search(_folded(sentence)) else bought
+            # "ادکلن لانکوم رسید، با یه سمپل هدیه": a gift named beside the item bought, whose story it is
+            named = item_mentioned(sentence, among) or (item_mentioned(sentence, bought) if among is items else None)
+            if named is not None:
+                return named
     if len(bought) == 1 and not any(_GIFT_WORDS.search(_folded(text)) for text in texts):
         return bought[0][0]
     return None

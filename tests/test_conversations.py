@@ -1781,3 +1781,12 @@ def test_review_findings_of_the_dev32_and_dev33_changes(servers) -> None:
     polite = last_reply(servers, "offykala", "جعبه پرینتر له شده رسید و بدنه‌ش شکسته",
                         "ببخشید دیروز ساعت ۵ عصر زنگ زدم پشتیبانی کسی جواب نداد")
     assert "۱۷:۰۰" not in polite  # a call told, not the delivery put right
+
+
+def test_a_guess_of_greeting_without_a_greeting_word_and_a_brand_in_persian_letters(servers) -> None:
+    said = last_reply(servers, "chistatek", "اگه کالا برسه و بدنه‌ش ضربه خورده باشه تا کی وقت دارم بهتون بگم؟",
+                      "عه من فکر میکردم برای خط و خش هم مثل بقیه ۲۴ ساعت وقت دارم")
+    assert "دستیار پشتیبانی" not in said and "۲ ساعت" in said  # the visual check's 2 hours, not a greeting
+    lancome = last_reply(servers, "tisa", "سلام سفارش TS-1043 رو گرفتم، شمارم 09352222203. لانکوم ۵۰ میل با یه سمپل "
+                                          "هدیه بود. لانکوم رو باز نکردم پلمپه ولی پشیمون شدم، چطوری پس بدم؟")
+    assert "کدام کالا" not in lancome and "۰۲۱۵۵۶۹۰۶۸۸" in lancome  # the perfume named in Persian letters

@@ -29,7 +29,7 @@ from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, FEATURE_TYPE_SEQUEN
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlu.questions import asked_span
+from bot.nlu.questions import asked_span, greets
 
 logger = logging.getLogger(__name__)
 
@@ -52,8 +52,15 @@ STORY_TOKENS = 15
 UNSURE = 0.6
 PLAIN = 0.75
 CLOSE = 0.2
+GREETING_TOKENS = 4  # a message this long read as a greeting by a guess, with no word of greeting, is none
 REQUESTS = frozenset({"order_status", "cancel_order", "return_request"})
 TOLD_DECIDES = REQUESTS | {"damaged_item"}
+
+
+def _greeting_guessed(message: Message, row: np.ndarray, greeting: int) -> bool:
+    """A message of some length read as a greeting by a guess, though it has no word of greeting."""
+    return (int(row.argmax()) == greeting and row[greeting] < UNSURE
+            and len(message.get(TOKENS_NAMES[TEXT]) or []) >= GREETING_TOKENS and not greets(message.get(TEXT) or ""))
 
 
 def _sparse(message: Message, kind: str) -> Optional[csr_matrix]:
@@ -238,11 +245,15 @@ class LinearSvmIntentClassifier(GraphComponent, IntentClassifier):
                                        or alike and own.argmax() in (first, second) and reading not in TOLD_DECIDES):
                 probabilities[index] = own
         # a message without a single letter or digit (emoji, punctuation) carries no
-        # evidence: zero confidence everywhere, so the fallback asks to rephrase
+        # evidence: zero confidence everywhere, so the fallback asks to rephrase; a greeting read by a guess in words
+        # that greet nowhere ("عه من فکر میکردم برای خط و خش هم ۲۴ ساعت وقت دارم") is none
+        names = self._model.classes_
+        greeting = next((index for index, name in enumerate(names) if name == "greet"), None)
         for index, message in enumerate(messages):
             if not _has_words(message):
                 probabilities[index] = 0.0
-        names = self._model.classes_
+            elif greeting is not None and _greeting_guessed(message, probabilities[index], greeting):
+                probabilities[index][greeting] = 0.0
         for message, row in zip(messages, probabilities):
             order = np.argsort(-row)[: self._config["ranking_length"]]
             ranking = [{"name": str(names[i]), "confidence": float(row[i])} for i in order]

@@ -493,6 +493,11 @@ def question_spans(normalized: str) -> list[Span]:
     return _merged(groups, normalized)
 
 
+def greets(text: str) -> bool:
+    """Whether a message has words of greeting or opening anywhere ("سلام", "добрый день", "یه سوال داشتم")."""
+    return _GREETING.search(fold(normalize(text)).lower()) is not None  # one greeting at least, wherever it stands
+
+
 def _after_greeting(normalized: str, span: Span) -> Span:
     """A question without the greeting before it; a greeting with nothing asked after it stays whole."""
     greeting = _GREETING.match(normalized.lower(), span[0], span[1])  # lower(), not fold(): offsets stay those of the text

@@ -303,6 +303,8 @@ LANCOME = [("LC-EDP50", "Lancôme La Vie Est Belle Eau de Parfum 50 ml perfume")
         (["sample spray is stuck"], "LC-EDP50"),                                        # a gift's word, no gift word
         (["باشه پس میخوام مرجوعش کنم", "پریروز ادکلن لانکوم ۵۰ میل رسید، با یه سمپل هدیه. بازش نکردم"], "LC-EDP50"),
         (["а пробник в подарок?", "пришёл Lancôme 50 мл и пробник"], "LC-S"),          # the gift asked of, latest
+        (["لانکوم ۵۰ میل با یه سمپل هدیه بود. لانکوم رو باز نکردم پلمپه ولی پشیمون شدم"], "LC-EDP50"),  # its sentence
+        (["سمپل هدیه‌ش رو میخوام پس بدم"], "LC-S"),
     ],
 )
 def test_the_item_a_return_is_about(texts: list[str], sku: str | None) -> None:
@@ -1264,3 +1266,12 @@ def test_a_call_supposed_is_no_wish_for_a_person(text: str, person: bool) -> Non
 ])
 def test_a_message_that_tells_when_the_item_came(text: str, arrival: bool) -> None:
     assert tells_arrival(text) is arrival
+
+
+@pytest.mark.parametrize("text, items, sku", [
+    ("ورساچه رو میخوام پس بدم", [("VE", "Versace Eros Eau de Toilette 100 ml"), ("LP", "La Roche-Posay gel")], "VE"),
+    ("эпсон не печатает", [("EP", "Epson EcoTank L3250 printer"), ("PA", "A4 copy paper")], "EP"),
+    ("شیائومی شارژ نمیشه", [("XI", "Xiaomi Redmi Note 13"), ("AN", "Anker 312 charger 20 W")], "XI"),
+])
+def test_a_brand_named_in_the_customers_letters_names_its_item(text: str, items: list[tuple[str, str]], sku: str) -> None:
+    assert item_mentioned(text, items) == sku

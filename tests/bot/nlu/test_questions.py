@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlu.questions import MAX_PARTS, asked_span, split_questions
+from bot.nlu.questions import MAX_PARTS, asked_span, greets, split_questions
 
 SPLIT = [
     # a how-question with its own subject stands alone
@@ -314,3 +314,11 @@ def test_odd_input_does_not_crash_and_stays_bounded(text: str) -> None:
 def test_the_question_a_story_ends_with(text: str, asked: str | None) -> None:
     span = asked_span(text)
     assert (text[span[0]:span[1]].strip() if span else None) == asked
+
+
+@pytest.mark.parametrize("text, greeting", [
+    ("سلام وقت بخیر", True), ("добрый день, у меня вопрос", True), ("یه سوال داشتم", True),
+    ("عه من فکر میکردم برای خط و خش هم مثل بقیه ۲۴ ساعت وقت دارم", False), ("а доставка сколько?", False),
+])
+def test_words_of_greeting_anywhere_in_a_message(text: str, greeting: bool) -> None:
+    assert greets(text) is greeting
