@@ -409,7 +409,11 @@ class ActionDeliveryTime(Action):
             return []
         asks_own = asks_how_long(question) and latest_entity(tracker, "amount") is None
         instead = computed_instead(tracker, self.name(), asks_own) or (
-            total_again(tracker) if adds_to_order(question) else [])
+            total_again(tracker) if adds_to_order(question) else []) or (
+            computed_elsewhere(tracker, self.name()) if not asks_how_long(question) and not any(
+                latest_entity(tracker, name) for name in ("city", "distance")) else [])  # "اگه یه اتو ۷۰ لاری جدا
+        # سفارش بدم اون چی؟" after a price and a time: an amount alone, which no time uses, the price for it (a place
+        # named keeps its time, with the price beside it)
         if instead:  # "and a 300 TV, 8 km away?", "а если добавлю чайник за 180?" after a price: a price, not a time
             return instead
         store, language = store_and_language(tracker)

@@ -5,9 +5,12 @@
 # (Sanic) then finishes the requests it holds and exits. So a rolling update never sends a
 # message to a server that has stopped listening. (The Rasa charts offer no preStop hook.)
 set -u
+server=""
+# the trap is set before the server starts: a SIGTERM that comes as it starts is drained and passed on too
+# (and one that comes before it has started ends the container)
+trap 'sleep "${SHUTDOWN_DRAIN_S:-10}"; if [ -n "$server" ]; then kill -TERM "$server" 2>/dev/null; else exit 143; fi' TERM INT
 "$@" &
 server=$!
-trap 'sleep "${SHUTDOWN_DRAIN_S:-10}"; kill -TERM "$server" 2>/dev/null' TERM INT
 wait "$server"
 status=$?
 # `wait` returns when a trapped signal arrives: wait again, for the server's own exit status

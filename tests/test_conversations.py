@@ -1790,3 +1790,12 @@ def test_a_guess_of_greeting_without_a_greeting_word_and_a_brand_in_persian_lett
     lancome = last_reply(servers, "tisa", "سلام سفارش TS-1043 رو گرفتم، شمارم 09352222203. لانکوم ۵۰ میل با یه سمپل "
                                           "هدیه بود. لانکوم رو باز نکردم پلمپه ولی پشیمون شدم، چطوری پس بدم؟")
     assert "کدام کالا" not in lancome and "۰۲۱۵۵۶۹۰۶۸۸" in lancome  # the perfume named in Persian letters
+
+
+def test_a_price_and_a_time_asked_at_once_and_an_amount_no_time_uses(servers) -> None:
+    sender = new_sender()
+    both = "\n".join(texts(servers.say(sender, "سلام، یه یخچال ۱۲۰۰ لاری میخوام بخرم، باتومی هستم. ارسالش چقدر میشه و "
+                                               "چند روزه میرسه؟", store="citadel")))
+    assert "رایگان" in both and "روز کاری" in both  # the price and the days
+    iron = "\n".join(texts(servers.say(sender, "اگه یه اتو ۷۰ لاری جدا سفارش بدم اون چی؟", store="citadel")))
+    assert "۶ لاری" in iron  # an order of its own, under 100 lari: its price, not the days again

@@ -280,7 +280,7 @@ def test_buttons_still_answer_the_seal_question() -> None:
         ("نخواستم مزاحم بشم", None),
         ("دستگاه کپی اوردن کارتنش خیسه یه گوشش تو رفته", "transport_damage"),  # a wet, dented box
         ("коробка пришла мокрая", "transport_damage"), ("دسته ش لقه و تکون میخوره", "defect"),  # a loose handle
-        ("درش لق بود", "transport_damage"), ("حلقه لاستیکی زودپز رو جدا میفروشین؟", None),
+        ("درش لق بود", "transport_damage"), ("اگه مشکلی نداشت و فقط بوشو دوست نداشتم اونم میشد پس بدم؟", "change_of_mind"), ("حلقه لاستیکی زودپز رو جدا میفروشین؟", None),
     ],
 )
 def test_more_ways_to_say_the_reason(text: str, reason: str) -> None:
@@ -751,6 +751,8 @@ def test_days_off_asked(text: str, asked: bool) -> None:
     ("и сколько туда везти будете", True, False), ("сколько ехать до Гори?", True, False),  # how long the ride is
     ("сколько стоит везти в Гори?", False, True), ("сколько вы берёте везти в Гори?", False, True),
     ("а ехать сколько будет", True, False),  # the ride asked after its price
+    ("یخچال ۱۲۰۰ لاری، باتومی هستم. ارسالش چقدر میشه و چند روزه میرسه؟", True, True),
+    ("ارسالش چقدر طول میکشه؟", True, False),
     ("а везти сколько будет за 300 лари?", False, False),  # not how long
     ("как оплатить заказ?", False, False),
 ])
