@@ -72,6 +72,7 @@ from bot import answers
 from bot.dialogue import (
     ORDER_PURPOSES,
     about_own_order,
+    asks_where_it_is,
     asks_how_long,
     asks_how_to,
     asks_if_still_in_time,
@@ -350,9 +351,11 @@ class ActionOrderFlow(Action):
         if asked in _ASKED_AGAIN:  # asked in the middle of giving the order: the rule, then the interrupted question
             if (tracker.active_loop or {}).get("name") != "order_lookup_form":  # (a form still active asks it itself)
                 dispatcher.utter_message(response=f"utter_ask_{asked}")
-        elif answered and tells_the_store_to_act(question) and not no_order_number(question) and not tracker.get_slot(
-                "verified_order"):  # "پرینتری که خریدم روشن نمیشه، میخوام مرجوعی ثبت کنید. رمزشو بردارم؟": the rule,
-            dispatcher.utter_message(response="utter_ask_order_id")  # then the order it is to be done with
+        elif answered and (tells_the_store_to_act(question) or about_own_order(question) and asks_where_it_is(
+                question)) and not no_order_number(question) and not tracker.get_slot("verified_order"):
+            # "پرینتری که خریدم روشن نمیشه، میخوام مرجوعی ثبت کنید. رمزشو بردارم؟", "… هنوز کد رهگیری پیامک نشده.
+            # سفارشم کجاست؟": the rule, then the order it is to be done with (or to say where it is)
+            dispatcher.utter_message(response="utter_ask_order_id")
         elif answered and not tracker.get_slot("verified_order") and not no_order_number(question):  # an order proven
             # already needs no offer to check one, nor does a customer who just said not to check theirs
             button = {"title": render("button.check_order", language), "payload": f"/{purpose}"}  # type: ignore[arg-type]

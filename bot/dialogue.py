@@ -668,6 +668,14 @@ _WHERE = re.compile(r"(?<!\w)(?:کجاست|کجاس|کجا(?: هست| است)?|�
                     re.IGNORECASE)
 
 
+_WHERE_IS = re.compile(r"(?<!\w)(?:کجاست|کجاس|где)(?!\w)", re.IGNORECASE)
+
+
+def asks_where_it_is(text: str) -> bool:
+    """"… هنوز کد رهگیری پیامک نشده. سفارشم کجاست؟": where the order is, which only its look-up answers."""
+    return _WHERE_IS.search(_folded(text)) is not None
+
+
 def asks_where_or_when(text: str) -> bool:
     """"کی میرسه دستم؟", "где он?", "какой статус?": asks where an order is or when it comes (or came)."""
     return asks_how_long(text) or _WHERE.search(_folded(text)) is not None

@@ -1799,3 +1799,9 @@ def test_a_price_and_a_time_asked_at_once_and_an_amount_no_time_uses(servers) ->
     assert "رایگان" in both and "روز کاری" in both  # the price and the days
     iron = "\n".join(texts(servers.say(sender, "اگه یه اتو ۷۰ لاری جدا سفارش بدم اون چی؟", store="citadel")))
     assert "۶ لاری" in iron  # an order of its own, under 100 lari: its price, not the days again
+
+
+def test_where_is_my_order_after_a_story_gets_the_rule_and_asks_for_the_order(servers) -> None:
+    said = last_reply(servers, "sitra", "سلام من یه سشوار با یه کرم نیوا سفارش دادم هنوز کد رهگیری برام پیامک نشده. "
+                                        "سفارشم کجاست؟")
+    assert "پیامک" in said and "شماره سفارش را بفرستید" in said  # the SMS rule, then the order looked up

@@ -8,6 +8,7 @@ from bot.dialogue import (
     takes_together,
     tells_arrival,
     asks_what_now,
+    asks_where_it_is,
     asks_about_sending_back,
     asks_in_the_other_unit,
     refund_to_another,
@@ -1277,3 +1278,11 @@ def test_a_message_that_tells_when_the_item_came(text: str, arrival: bool) -> No
 ])
 def test_a_brand_named_in_the_customers_letters_names_its_item(text: str, items: list[tuple[str, str]], sku: str) -> None:
     assert item_mentioned(text, items) == sku
+
+
+@pytest.mark.parametrize("text, where", [
+    ("هنوز کد رهگیری برام پیامک نشده. سفارشم کجاست؟", True), ("где мой заказ?", True),
+    ("سفارشم کی میرسه؟", False),  # when, which a rule on delivery times may answer
+])
+def test_where_the_order_is_asked(text: str, where: bool) -> None:
+    assert asks_where_it_is(text) is where
