@@ -185,11 +185,17 @@ def earlier_topic(tracker: Tracker) -> Optional[str]:
     return None
 
 
+def sources_of(replies: list[Dict[Text, Any]]) -> list[dict[str, str]]:
+    """The page's sentences (with their rules' ids) that the assistant's `replies` cited, in their order."""
+    return [source for reply in replies
+            for source in (reply.get("metadata") or {}).get("sources") or [] if isinstance(source, dict)]
+
+
 def _answered_topics(tracker: Tracker, replies: list[Dict[Text, Any]]) -> list[str]:
-    """The topics of the store's rules that the assistant's answer to a message gave, in the order it gave them."""
-    given = [source.get("unit") for reply in reversed(replies)
-             for source in (reply.get("metadata") or {}).get("sources") or [] if isinstance(source, dict)]
+    """The topics of the store's rules that the assistant's answer to a message gave, in the order it gave them
+    (`replies` are met walking back)."""
     topics = {unit.id: unit.topic for unit in current_store(tracker).units}
+    given = [source.get("unit") for source in sources_of(replies[::-1])]
     return list(dict.fromkeys(topics[unit] for unit in given if unit in topics))
 
 

@@ -25,6 +25,7 @@ from actions.context import (
     latest_entity,
     likely_intents,
     second_guess,
+    sources_of,
     question_text,
     recent_entities,
     question_number,
@@ -573,8 +574,7 @@ def say_refused(dispatcher: CollectingDispatcher, reason: Optional[Reason], refu
 def _sources_before(tracker: Tracker, messages: int = 1) -> list[dict[str, str]]:
     """The page's sentences (`cited`) behind the assistant's answer to the customer's message before this one (or the
     last few)."""
-    return [source for reply in replies_before(tracker, messages)
-            for source in (reply.get("metadata") or {}).get("sources") or [] if isinstance(source, dict)]
+    return sources_of(replies_before(tracker, messages))
 
 
 def _units_said_before(tracker: Tracker, messages: int = 1) -> set[str]:
