@@ -426,13 +426,24 @@ class ActionDeliveryTime(Action):
             # payment's details: no word of a delivery time asks them
         answer = CollectingDispatcher()
         utter_delivery_time(answer, tracker, store, language)
-        if status_asked_for(tracker) and [message.get("response") for message in answer.messages] == ["utter_topic_not_covered"]:
+        if status_asked_for(tracker) and _says_no_times(answer, store):
             return []  # "где мой заказ? когда привезут" where the page gives no times: the look-up under way answers it
         dispatcher.messages.extend(answer.messages)
         priced = asks_how_much(question) or latest_entity(tracker, "distance") is not None  # a distance is for a price
         if priced and _total(tracker, store) is not None:  # "is it free, and how many days?", "а если на дачу, за
             return utter_delivery_cost(dispatcher, tracker, store, language)  # городом, 25 км?" after both: both
         return []
+
+
+def _says_no_times(answer: CollectingDispatcher, store: StorePolicy) -> bool:
+    """Whether a delivery time's answer says only that the page gives none: "not covered", or rules that themselves
+    say so and offer a person (Sitra's "no days on the page, only the window you choose")."""
+    if [message.get("response") for message in answer.messages] == ["utter_topic_not_covered"]:
+        return True
+    offers = {unit.id: unit.offers_person for unit in store.units}
+    cited = [source.get("unit") for message in answer.messages for source in message.get("sources") or []
+             if isinstance(source, dict)]
+    return bool(cited) and all(offers.get(unit) for unit in cited)
 
 
 def _topic_leaned_on(tracker: Tracker, question: str) -> Optional[str]:

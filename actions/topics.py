@@ -59,6 +59,7 @@ from bot.dialogue import (
     days_ahead,
     part_of_day_told,
     next_week,
+    names_a_cancel,
     names_a_return,
     names_a_total,
     names_shipping,
@@ -73,13 +74,13 @@ from bot.dialogue import (
     past_the_span,
     purpose_from_words,
     reason_from,
+    money_after_cancel,
     money_back_to_a_card,
     rules_question,
     says_now,
     says_received,
     tells_arrival,
     sealed_from,
-    still_waiting,
     supposed_moment,
     what_if,
     window_reason,
@@ -96,8 +97,8 @@ from bot.stores.offerings import PAYMENTS, SERVICES, TERMS, Offering, unlisted
 from bot.stores.policy import Answer, AnswerUnit, StorePolicy
 from bot.stores.returns import refused_for_any_order, window_from
 from bot.stores.rules import Reason, ReturnGround
-from bot.stores.units import (ANSWERS, ASKS_ALONE_WORDS, ECHO_WORDS, beside_said, broad, choose_units, echoed,
-                              gives_a_time, limits_amount, meets_amount, plainly_answered, ruled_out, sends_to_people,
+from bot.stores.units import (ANSWERS, ASKS_ALONE_WORDS, ECHO_WORDS, answers_how_long, beside_said, broad, choose_units,
+                              echoed, limits_amount, meets_amount, plainly_answered, ruled_out, sends_to_people,
                               short_follow_up, store_index, with_next_step)
 
 logger = logging.getLogger(__name__)
@@ -126,6 +127,8 @@ def utter_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, 
         return False
     if broad(question) and utter_summary(dispatcher, tracker, topic):
         return True
+    if fallback is None and topic == "payment_methods" and _names_unlisted(store, question, PAYMENTS):
+        fallback = topic  # "موقع تحویل نقدی میشه؟" that no rule answers on its words: the ways the page names
     ranked = store_index(store).rank(question) if question else []
     units = with_next_step([match.unit for match in ranked if match.unit.topic == fallback][:1], store)
     if units:
@@ -149,13 +152,18 @@ def _utter_unlisted(dispatcher: CollectingDispatcher, tracker: Tracker, question
     """The offerings the question names that the store's page does not (PayPal, installing), said by `reply` with the
     way to a person, not answered by the nearest rule's words; True when said."""
     store, language = store_and_language(tracker)
-    named = unlisted(question, (text for unit in store.units for text in unit.text.values()), offerings)
+    named = _names_unlisted(store, question, offerings)
     if named:
         dispatcher.utter_message(text=render(reply, language, store=store.name[language],  # type: ignore[arg-type,index]
                                              named=listing([f"«{offering.name[language]}»" for offering in named],
                                                            language)))  # type: ignore[arg-type]
         offer_person(dispatcher, language)
     return bool(named)
+
+
+def _names_unlisted(store: StorePolicy, question: str, offerings: Sequence[Offering]) -> list[Offering]:
+    """The offerings the question names that none of the store's rules names (in any language)."""
+    return unlisted(question, (text for unit in store.units for text in unit.text.values()), offerings)
 
 
 def _utter_unlisted_terms(dispatcher: CollectingDispatcher, tracker: Tracker, question: str,
@@ -342,15 +350,21 @@ def utter_deadline(dispatcher: CollectingDispatcher, tracker: Tracker, units: Se
     hour = day_part(question)
     if start is not None and not timed and hour is not None:
         start, timed = start.replace(hour=hour, minute=0), True  # "دیروز ظهر": the day's noon, said
-    if start is None or (unit.within.unit == "hours" and not timed):
+    if start is None:
         return False
+    if unit.within.unit == "hours" and not timed:  # a day alone: the span counted from its last minute, said only
+        start = start.replace(hour=23, minute=59)  # when over even so ("چهار روز پیش بوده" after the 72 hours)
+        if not answers.span_over(window_deadline(start, unit.within, ZoneInfo(store.timezone), store.rules.week),
+                                 present):
+            return False
     closes = window_deadline(start, unit.within, ZoneInfo(store.timezone), store.rules.week)
     dispatcher.utter_message(text=answers.deadline_from_moment(start, timed, unit.within, closes, present, language),  # type: ignore[arg-type]
                              sources=cited([unit]))
     if past_the_span(question_text(tracker)):  # "… اگه پسفردا ظهر نیومد چی": what then the page does not say
         dispatcher.utter_message(response="utter_topic_not_covered")
-    elif answers.span_over(closes, present) and still_waiting(question):  # "four days on, still not back": a person
-        offer_person(dispatcher, language)
+    elif answers.span_over(closes, present):  # "four days on, still not back": what the page says follows the span
+        say_units(dispatcher, [step for step in store.units if step.id == unit.next_step], language)  # ("فقط ۳ ساعت
+        offer_person(dispatcher, language)  # گذشته" after the 2 hours' check: no liability then), and a person
     return True
 
 
@@ -722,15 +736,19 @@ def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list
     # tells a fault that topic is not about ("اگه یه چیز دیگه غیر از اونی که انتخاب کردم فرستاده باشید چی؟" after the
     # batches' looks)
     # ("اوکی حالا اگه بعدا ادکلن ۴۰۰ تومنیشو که پلمپه پس بدم چی میشه؟" after delivery is about the return it names)
-    leans = not classifier_sure(tracker) or (what_if(question) and not classifier_sure(tracker, CERTAIN) and not (
-        topics[0] in RETURN_TOPICS and earlier not in RETURN_TOPICS and names_a_return(question)))
+    # ("اگه یه سفارش موفق رو خودم لغو کنم اونم همون ۷۲ ساعته برمیگرده؟" after a failed payment's 72 hours: a cancel's)
+    own_matter = (topics[0] in RETURN_TOPICS and earlier not in RETURN_TOPICS and names_a_return(question)
+                  or topics[0] == "cancel_order" != earlier and names_a_cancel(question))
+    leans = not classifier_sure(tracker) or (what_if(question) and not classifier_sure(tracker, CERTAIN)
+                                             and not own_matter)
     if leans and earlier in topics[1:] and (earlier in RETURN_TOPICS or reason_from(None, question) not in FAULTS):
         # of giving an item back, both topics: "هاردم رمز داره، اشکالی نداره؟" after how to post a faulty one back
         lead = [earlier, *(topic for topic in RETURN_TOPICS if topic != earlier)] if earlier in RETURN_TOPICS else [earlier]
         topics = [*lead, *(topic for topic in topics if topic not in lead)]
     if not_delivered_yet(question):  # "can I return it if it hasn't come yet?": the rules for cancelling come first
         topics = ["cancel_order", *topics]
-    if money_back_to_a_card(question):  # "پولشو به کارت شوهرم بریزین میشه؟", read as a way of paying: the refund's rules
+    if money_back_to_a_card(question) or money_after_cancel(question):  # "پولشو به کارت شوهرم بریزین میشه؟", read as
+        # a way of paying, "اگه … خودم لغو کنم اونم همون ۷۲ ساعته برمیگرده؟", as a cancel: the refund's rules
         topics = ["refund_time", *(topic for topic in topics if topic != "refund_time")]
     store = current_store(tracker)
     before = _rules_said_before(tracker)
@@ -759,7 +777,7 @@ def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list
     if (topics and topics[0] == "delivery_time" and asks_duration(question) and names_shipping(question)
             and not any(names_shipping(unit.text[language]) for unit in units)):  # type: ignore[index]
         return []  # "ارسال به شیراز چند روز طول میکشه؟" where the page gives no delivery time: not the refund's hours
-    if asks_duration(question) and not any(gives_a_time(unit) for unit in units):
+    if not answers_how_long(units, question):
         return []  # "چند روزه برمیگرده؟" after the card the money goes to: no rule gives a time, none answers
     return with_next_step(units, store)
 

@@ -368,7 +368,7 @@ def deadline_from_moment(start: datetime, timed: bool, window: Window, closes: d
     moment the customer names, with today, tomorrow or the day after named as such, and the time still left ("two days
     have passed: how much longer?")."""
     values = {"start": dated(start, timed, language), "window": window_text(window, language),
-              "deadline": _deadline_said(closes, window.unit == "hours", now, language, start)}
+              "deadline": _deadline_said(closes, window.unit == "hours" and timed, now, language, start)}
     if span_over(closes, now):
         return render("deadline.passed", language, **values)
     left = time_left(closes, now, window.unit == "hours" and timed, language)

@@ -421,10 +421,9 @@ def no_order_number(text: str) -> bool:
 
 def purpose_from_words(text: str) -> str:
     """What a message that gives an order's number and phone wants: a return for a reason, else its status."""
-    folded = _folded(text)
     if removes_an_item(text):
         return "order_status"  # "تابه رو دیگه نمیخوام، از سفارش حذف کنین": a change, looked up with its status
-    if re.search(r"لغو|کنسل|отмен", folded):
+    if names_a_cancel(text):
         return "cancel_order"
     reason = reason_from(None, text)
     if reason in ("defect", "transport_damage"):
@@ -449,6 +448,21 @@ def names_a_total(text: str) -> bool:
 _RETURN_WORDS = re.compile(r"مرجوع|پس بد|پسش بد|(?<!\w)پس ?(?:ش )?میگیر(?:ین|ید|ن)(?!\w)|پسش میگیر(?:ین|ید|ن)(?!\w)|"
                            r"вернуть|возврат|(?<!\w)(?:его|её|ее|их) (?:тоже |же )?(?:примут|примете|возьм[её]те)(?!\w)",
                            re.IGNORECASE)
+
+
+def names_a_cancel(text: str) -> bool:
+    """Whether the message speaks of cancelling an order in so many words, whatever it was read as."""
+    return re.search(r"لغو|کنسل|отмен", _folded(text), re.IGNORECASE) is not None
+
+
+# "… لغو کنم اونم همون ۷۲ ساعته برمیگرده؟", "если отменю, деньги когда придут?": what comes back after a cancel is money
+_COMES_BACK = re.compile(r"برمی ?گرد|برگرد(?:ه|ون)|واریز|(?<!\w)(?:вернут|вернутся|верн[её]те|придут|возвращ)\w*",
+                         re.IGNORECASE)
+
+
+def money_after_cancel(text: str) -> bool:
+    """Whether the message asks of the money back after a cancel, which the refund rules answer, not the cancel's."""
+    return names_a_cancel(text) and _COMES_BACK.search(_folded(text)) is not None
 
 
 def names_a_return(text: str) -> bool:
@@ -688,7 +702,8 @@ def asks_how_to(text: str) -> bool:
 
 
 # "چند روزه برمیگرده؟", "сколько ждать?": how long something takes, which only a rule that gives a time answers
-_DURATION = re.compile(r"چند (?:روز|ساعت|هفته)|چه مدت|چقدر? طول|сколько (?:еще |ещё )?(?:дней|часов|времени|ждать)|как долго",
+_DURATION = re.compile(r"چند (?:روز|ساعت|هفته)|چه مدت|چقدر? طول|"
+                       r"сколько (?:еще |ещё )?(?:дней|часов|времени|ждать|длит\w*)|как долго",
                        re.IGNORECASE)
 
 
@@ -702,7 +717,7 @@ def asks_how_long(text: str) -> bool:
     return _HOW_LONG.search(_folded(text)) is not None
 
 
-_HOW_MUCH = re.compile(r"стоимост|сколько стоит|сколько будет стоить|сколько (?:\w+ )?(?:берёте|берете|возьмёте|возьмете)|(?<!\w)цен[аыу]|бесплатн|платн|почем|هزینه|قیمت|رایگان|مجانی|"
+_HOW_MUCH = re.compile(r"стоимост|сколько стоит|сколько будет стоить|сколько (?:\w+ )?(?:берёте|берете|возьмёте|возьмете)|(?<!\w)цен[аыу]|бесплатн|платн|(?<!\w)поч[её]м(?!\w)|هزینه|قیمت|رایگان|مجانی|"
                        # "ارسالش چقدر میشه", not "ارسالش چقدر طول میکشه"
                        r"(?<!\w)(?:ارسال|پست|پیک)\S* (?:\S+ )?(?:چقدر|چقد)(?!\w)(?! ?(?:طول|دیگه|وقت|زمان|روز))",
                        re.IGNORECASE)
@@ -765,7 +780,7 @@ def on_the_answer(text: str) -> Optional[str]:
 
 
 # "اگه تا اون موقع برنگشت چیکار کنم؟", "а если не вернут?": what follows if the rule just given does not hold
-_WHAT_IF = re.compile(r"(?:^|[.:!?؟،,]\s*)(?:(?:و|ولی|خب|حالا|پس|یعنی|باشه|اوکی|а|и|но|ну|то есть|значит|ок|окей|ладно|хорошо)\s+){0,2}"
+_WHAT_IF = re.compile(r"(?:^|[.:!?؟،,]\s*)(?:(?:و|ولی|خب|حالا|پس|یعنی|باشه|اوکی|راستی|а|и|но|ну|то есть|значит|ок|окей|ладно|хорошо|кстати)\s+){0,2}"
                       # "وقتی رسید اگه جعبه‌ش داغون بود", "когда привезут, если коробка мятая": the moment, then the case
                       r"(?:(?:وقتی|موقعی که|когда)\s+\S+(?:\s+\S+)?\s*,?\s+)?"
                       r"(?:اگه|اگر|فرض کن(?:ید|ین)?|(?:что\s+)?если|допустим)(?!\w)", re.IGNORECASE)
@@ -1260,18 +1275,6 @@ _NOT_BY_A_DAY = re.compile(rf"(?<!\w)(?:تا )?(?:پس ?فردا|فردا)(?: \S
 # "و اگه بازم اون موقع خونه نبودم؟", "а если и тогда меня не будет дома?": what was arranged fails once more
 _AGAIN_NOT = re.compile(r"(?<!\w)(?:بازم|باز هم|دوباره)(?: \S+){0,4} (?:بر)?ن\w+|"
                         r"(?<!\w)(?:опять|снова|и тогда|и в этот раз)(?: \w+){0,3} не ", re.IGNORECASE)
-
-
-# "هنوز برنگشته", "до сих пор не вернули", "так и не пришли": what the span was for has not happened yet
-_STILL_WAITING = re.compile(rf"(?<!\w)هنوز (?:\S+ ){{0,2}}{_NOT_DONE}|"
-                            r"(?<!\w)(?:до сих пор|вс[её] ещ[её]|ещ[её]|так и) не (?:\w+ )?(?:верн|приш|поступ|зачисл|получ)\w*",
-                            re.IGNORECASE)
-
-
-def still_waiting(text: str) -> bool:
-    """"الان چهار روز گذشته هنوز برنگشته": what a rule's span was for has not happened, which the page leaves to a person
-    once the span is over."""
-    return _STILL_WAITING.search(_folded(text)) is not None
 
 
 # "حداقل مبلغ برای قسطی چقدره؟", "какая минимальная сумма?": a limit asked, which a rule without a figure does not give

@@ -1805,3 +1805,21 @@ def test_where_is_my_order_after_a_story_gets_the_rule_and_asks_for_the_order(se
     said = last_reply(servers, "sitra", "سلام من یه سشوار با یه کرم نیوا سفارش دادم هنوز کد رهگیری برام پیامک نشده. "
                                         "سفارشم کجاست؟")
     assert "پیامک" in said and "شماره سفارش را بفرستید" in said  # the SMS rule, then the order looked up
+
+
+def test_dev34_and_dev35_kinds_answered_from_the_page(servers) -> None:
+    cancel = last_reply(servers, "sitra", "دیروز ظهر پرداخت کردم خطا داد ولی پول از حسابم کم شد. تا کی صبر کنم؟",
+                        "اگه یه سفارش موفق رو خودم لغو کنم اونم همون ۷۲ ساعته برمیگرده؟")
+    assert "شبا" in cancel and "بانک" not in cancel  # a cancel's refund, not the failed payment's 72 hours again
+    late = last_reply(servers, "sitra", "خرید کردم درگاه خطا داد ولی پول از حسابم کم شد. الان حدود ۴۸ ساعت گذشته.",
+                      "نه ببخشید اشتباه گفتم، چهار روز پیش بوده نه دو روز. الان چی؟")
+    assert "تمام شده" in late and "همکاران پشتیبانی" in late  # the 72 hours over, counted from that day; a person
+    days = last_reply(servers, "sitra", "سفارش بدم چند روزه میرسه؟")
+    assert "بازه زمانی" in days and "همکاران پشتیبانی" in days  # no days on the page: the window chosen, and a person
+    cash = last_reply(servers, "citadel", "دوستم میگفت اینجا میشه موقع تحویل نقدی پول داد، راسته؟")
+    assert "VISA" in cash and "«پول نقد»" in cash  # the ways the page names, and that cash is not one of them
+    broken = last_reply(servers, "tisa", "а если флакон пришел разбитый?")
+    assert "02155690688" in broken  # whom to tell within the 7 days
+    shipped = last_reply(servers, "offykala", "سفارش ۵۸۱۲۲ کجاست؟",
+                         "09124444402 . راستی اگه موقع تحویل دیدم کارتنش ضربه خورده چیکار کنم؟")
+    assert "ارسال شده" in shipped and "امکان مرجوعی وجود ندارد" not in shipped  # its status, then the case supposed

@@ -506,7 +506,10 @@ _HOURS_AGO = re.compile(
     rf"|(?P<unit2>час\w*|минут\w*){_GAP}(?P<n2>\d{{1,2}}|{_WORD_NUM})){_GAP}(?:پیش|قبل|назад)(?!\w|{_GAP}از)"  # "часов пять назад": about
     # the days gone by since, a span up to now: "الان ۲ روز گذشته", "уже 2 дня прошло", "прошло 3 дня", "двое суток прошло"
     rf"|(?<!\w)(?P<days>\d{{1,2}}|{_WORD_NUM}){_GAP}(?:روزه?|дн[яей]|день|сут(?:ки|ок)){_GAP}(?:گذشته|прошл\w*)(?!\w)"
-    rf"|(?<!\w)прошл\w*{_GAP}(?:уже{_GAP})?(?P<days2>\d{{1,2}}|{_WORD_NUM}){_GAP}(?:дн[яей]|день|сут(?:ки|ок))(?!\w)",
+    rf"|(?<!\w)прошл\w*{_GAP}(?:уже{_GAP})?(?P<days2>\d{{1,2}}|{_WORD_NUM}){_GAP}(?:дн[яей]|день|сут(?:ки|ок))(?!\w)"
+    # and the hours: "الان حدود ۴۸ ساعت گذشته", "прошло уже 30 часов", "30 часов прошло"
+    rf"|(?<!\w)(?P<hours>\d{{1,2}}|{_WORD_NUM}){_GAP}(?:ساعته?|час\w*){_GAP}(?:گذشته|прошл\w*)(?!\w)"
+    rf"|(?<!\w)прошл\w*{_GAP}(?:уже{_GAP})?(?P<hours2>\d{{1,2}}|{_WORD_NUM}){_GAP}час\w*(?!\w)",
     re.IGNORECASE,
 )
 
@@ -515,8 +518,11 @@ def _hours_ago(text: str) -> Iterator[Entity]:
     """"یک ساعت و نیم پیش", "2 часа назад", "полчаса назад", "۲ روز گذشته": a moment counted back from now, in minutes."""
     for match in _HOURS_AGO.finditer(text):
         days = match.group("days") or match.group("days2")
+        hours = match.group("hours") or match.group("hours2")
         if days:
             minutes = parse_number(days) * 24 * 60
+        elif hours:
+            minutes = parse_number(hours) * 60
         elif match.group("half_hour"):
             minutes = 30.0
         elif match.group("hour"):

@@ -25,7 +25,7 @@ from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
 
-from bot.dialogue import reason_from
+from bot.dialogue import asks_duration, asks_how_much, reason_from
 from bot.nlu.entities import count_of, extract_entities
 from bot.nlu.normalize import fold, normalize
 from bot.stores.policy import AnswerUnit, StorePolicy, policies
@@ -188,6 +188,19 @@ def told_part(question: str) -> Optional[str]:
 
 def choose_units(question: str, topics: Sequence[str], index: UnitIndex, city: Optional[str] = None,
                  amount: Optional[float] = None, before: str = "") -> list[UnitMatch]:
+    """The units that answer `question` (`_choose_units`), none when it asks how long and none of them says a time
+    ("Сколько длится гарантия на телефон?" is not answered by how to activate it)."""
+    chosen = _choose_units(question, topics, index, city, amount, before)
+    return chosen if answers_how_long([match.unit for match in chosen], question) else []
+
+
+def answers_how_long(units: Sequence[AnswerUnit], question: str) -> bool:
+    """Whether the rules may answer the question's "how long?" (one of them says anything of time), or it asks none."""
+    return not asks_duration(question) or any(gives_a_time(unit) for unit in units)
+
+
+def _choose_units(question: str, topics: Sequence[str], index: UnitIndex, city: Optional[str] = None,
+                  amount: Optional[float] = None, before: str = "") -> list[UnitMatch]:
     """The units that answer `question`, closest first (`_chosen`); when none does, or a long story that no rule
     answers on its words alone ends on a question that one does, those that answer its last clause, where a customer
     who tells the story first asks the question (`asked_part`); else plainly the clause a short last question leans on
@@ -326,7 +339,11 @@ def _fit(unit: AnswerUnit, amount: Optional[float], cities: frozenset[str], ques
 def _not_for(unit: AnswerUnit, question: str, before: str = "") -> bool:
     """A rule whose `when` the question's words rule out, left out of the choice: one way of paying neither the question
     nor the customer's words `before` it (their earlier messages, the latest first, one a line) name ("پولم کی
-    برمیگرده؟" is not asked of a SnappPay order), or a return reason other than the one they tell."""
+    برمیگرده؟" is not asked of a SnappPay order), or a return reason other than the one they tell; and a rule of
+    delivery times for a price asked alone ("доставка в Мешхед сколько стоит?" where the page gives neither: not "the
+    page names no days")."""
+    if unit.topic == "delivery_time" and asks_how_much(question) and not asks_duration(question):
+        return True
     when = unit.when
     if when is None:
         return False

@@ -200,6 +200,12 @@ def test_a_span_counted_from_the_moment_named_says_the_day_it_ends(language: str
     assert ("تمام شده" in late) and "(دیروز)" not in late if language == "fa" else ("истёк" in late)
     a_day_late = answers.deadline_from_moment(noon, True, unit.within, closes, closes + timedelta(days=1), language)  # type: ignore[arg-type]
     assert ("(دیروز)" in a_day_late) if language == "fa" else ("(вчера)" in a_day_late)
+    # "four days ago" without its hour: counted from the day's last minute, the day alone said
+    last_minute = noon.replace(hour=23, minute=59)
+    day = answers.deadline_from_moment(last_minute, False, unit.within, last_minute + timedelta(hours=72),
+                                       closes + timedelta(days=2), language)  # type: ignore[arg-type]
+    assert ("تمام شده" in day) if language == "fa" else ("истёк" in day)
+    assert digits("23:59", language) not in day
     # "3 days have passed" after 72 hours: it ends now, not "0 minutes left"
     now = answers.deadline_from_moment(noon, True, unit.within, closes, closes - timedelta(seconds=5), language)  # type: ignore[arg-type]
     assert ("تمام شده" in now) if language == "fa" else ("истёк" in now)

@@ -475,3 +475,19 @@ def test_a_rule_for_other_reasons_is_left_out_after_the_reason_told_last() -> No
     changed_mind = "پلمپش باز نشده ولی پشیمون شدم"
     assert [match.unit.id for match in choose_units(asked, ["return_request"], tisa, before=changed_mind)][:1] == [
         "return_shipping_normal_days_or_sale"]
+
+
+@pytest.mark.parametrize("store, topics, question, units", [
+    # Sitra's page names no days, only the delivery window chosen at checkout: said so, for days and for speed
+    ("sitra", ["delivery_time"], "سفارش بدم چند روزه میرسه شیراز؟", ["delivery_days_not_stated"]),
+    ("sitra", ["delivery_time"], "есть срочная доставка?", ["delivery_days_not_stated"]),
+    # a price asked alone is no question of days ("Сколько стоит доставка в Шираз?" where the page gives neither)
+    ("sitra", ["delivery_cost"], "Сколько стоит доставка в Шираз?", []),
+    ("sitra", ["delivery_cost"], "هزینه ارسال به شیراز چقدره؟", []),
+    # nor is "how long?" answered by a rule that says no time (the warranty's activation for its length)
+    ("sitra", ["warranty"], "Сколько длится гарантия на телефон?", []),
+])
+def test_a_rule_of_times_answers_times_and_only_a_rule_that_says_a_time_answers_how_long(
+        store: str, topics: list[str], question: str, units: list[str]) -> None:
+    index = UnitIndex(policies()[store].units)
+    assert [match.unit.id for match in choose_units(question, topics, index)] == units
