@@ -436,8 +436,9 @@ class ActionDeliveryTime(Action):
 
 
 def _says_no_times(answer: CollectingDispatcher, store: StorePolicy) -> bool:
-    """Whether a delivery time's answer says only that the page gives none: "not covered", or rules that themselves
-    say so and offer a person (Sitra's "no days on the page, only the window you choose")."""
+    """Whether a delivery time's answer says only that the page gives none: "not covered", or rules that say so
+    themselves and hand over to a person (Sitra's "no days on the page, only the window you choose"; a rule that gives
+    times offers no person)."""
     if [message.get("response") for message in answer.messages] == ["utter_topic_not_covered"]:
         return True
     offers = {unit.id: unit.offers_person for unit in store.units}

@@ -353,18 +353,18 @@ def utter_deadline(dispatcher: CollectingDispatcher, tracker: Tracker, units: Se
     if start is None:
         return False
     if unit.within.unit == "hours" and not timed:  # a day alone: the span counted from its last minute, said only
-        start = start.replace(hour=23, minute=59)  # when over even so ("چهار روز پیش بوده" after the 72 hours)
-        if not answers.span_over(window_deadline(start, unit.within, ZoneInfo(store.timezone), store.rules.week),
-                                 present):
-            return False
+        start = start.replace(hour=23, minute=59, second=0, microsecond=0)  # when over even so ("چهار روز پیش بوده")
     closes = window_deadline(start, unit.within, ZoneInfo(store.timezone), store.rules.week)
+    if unit.within.unit == "hours" and not timed and not answers.span_over(closes, present):
+        return False
     dispatcher.utter_message(text=answers.deadline_from_moment(start, timed, unit.within, closes, present, language),  # type: ignore[arg-type]
                              sources=cited([unit]))
     if past_the_span(question_text(tracker)):  # "… اگه پسفردا ظهر نیومد چی": what then the page does not say
         dispatcher.utter_message(response="utter_topic_not_covered")
     elif answers.span_over(closes, present):  # "four days on, still not back": what the page says follows the span
-        say_units(dispatcher, [step for step in store.units if step.id == unit.next_step], language)  # ("فقط ۳ ساعت
-        offer_person(dispatcher, language)  # گذشته" after the 2 hours' check: no liability then), and a person
+        say_units(dispatcher, [step for step in store.units if step.id == unit.next_step and step.within is None],
+                  language)  # ("فقط ۳ ساعت گذشته" after the 2 hours' check: no liability then; not another span)
+        offer_person(dispatcher, language)  # and a person
     return True
 
 
@@ -737,8 +737,8 @@ def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list
     # batches' looks)
     # ("اوکی حالا اگه بعدا ادکلن ۴۰۰ تومنیشو که پلمپه پس بدم چی میشه؟" after delivery is about the return it names)
     # ("اگه یه سفارش موفق رو خودم لغو کنم اونم همون ۷۲ ساعته برمیگرده؟" after a failed payment's 72 hours: a cancel's)
-    own_matter = (topics[0] in RETURN_TOPICS and earlier not in RETURN_TOPICS and names_a_return(question)
-                  or topics[0] == "cancel_order" != earlier and names_a_cancel(question))
+    own_matter = ((topics[0] in RETURN_TOPICS and earlier not in RETURN_TOPICS and names_a_return(question))
+                  or (topics[0] == "cancel_order" and earlier != "cancel_order" and names_a_cancel(question)))
     leans = not classifier_sure(tracker) or (what_if(question) and not classifier_sure(tracker, CERTAIN)
                                              and not own_matter)
     if leans and earlier in topics[1:] and (earlier in RETURN_TOPICS or reason_from(None, question) not in FAULTS):

@@ -452,12 +452,19 @@ _RETURN_WORDS = re.compile(r"مرجوع|پس بد|پسش بد|(?<!\w)پس ?(?:ش
 
 def names_a_cancel(text: str) -> bool:
     """Whether the message speaks of cancelling an order in so many words, whatever it was read as."""
-    return re.search(r"لغو|کنسل|отмен", _folded(text), re.IGNORECASE) is not None
+    folded = _folded(text)
+    return _CANCEL.search(folded) is not None and _NOT_CANCELLING.search(folded) is None
+
+
+_CANCEL = re.compile(r"لغو|کنسل|отмен(?!н)", re.IGNORECASE)  # not "отменный" (excellent)
+# "سفارشو لغو نمی‌کنم", "отменять не буду": no cancel
+_NOT_CANCELLING = re.compile(r"(?:لغو|کنسل)\S* (?:\S+ )?نمی|(?<!\w)не (?:\w+ )?отмен|отмен\w* не (?:буду|стану|хочу)",
+                             re.IGNORECASE)
 
 
 # "… لغو کنم اونم همون ۷۲ ساعته برمیگرده؟", "если отменю, деньги когда придут?": what comes back after a cancel is money
-_COMES_BACK = re.compile(r"برمی ?گرد|برگرد(?:ه|ون)|واریز|(?<!\w)(?:вернут|вернутся|верн[её]те|придут|возвращ)\w*",
-                         re.IGNORECASE)
+_COMES_BACK = re.compile(r"(?<!\w)(?:پول|مبلغ|وجه|деньг|сумм|средств)\w*|برمی ?گرد(?:ه|ن)(?!\w)|(?<!\w)вернутся(?!\w)",
+                         re.IGNORECASE)  # money named, or "it comes back" (not "برگردونم", "вернуть": an item given back)
 
 
 def money_after_cancel(text: str) -> bool:

@@ -25,7 +25,7 @@ from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
 
-from bot.dialogue import asks_duration, asks_how_much, reason_from
+from bot.dialogue import asks_duration, asks_how_long, asks_how_much, reason_from
 from bot.nlu.entities import count_of, extract_entities
 from bot.nlu.normalize import fold, normalize
 from bot.stores.policy import AnswerUnit, StorePolicy, policies
@@ -342,7 +342,7 @@ def _not_for(unit: AnswerUnit, question: str, before: str = "") -> bool:
     برمیگرده؟" is not asked of a SnappPay order), or a return reason other than the one they tell; and a rule of
     delivery times for a price asked alone ("доставка в Мешхед сколько стоит?" where the page gives neither: not "the
     page names no days")."""
-    if unit.topic == "delivery_time" and asks_how_much(question) and not asks_duration(question):
+    if unit.topic == "delivery_time" and asks_how_much(question) and not asks_how_long(question):
         return True
     when = unit.when
     if when is None:

@@ -1202,6 +1202,11 @@ def test_giving_an_item_back_in_so_many_words(text: str, back: bool) -> None:
     ("если отменю заказ, деньги когда придут?", True, True), ("کنسلش کنم پولش کی واریز میشه؟", True, True),
     ("میشه سفارشمو لغو کنم؟", True, False),  # the cancel itself, asked
     ("پولم کی برمیگرده؟", False, False), ("хочу вернуть фен", False, False),
+    # an item given back, a payment made, no cancel at all
+    ("Хочу отменить заказ или вернуть товар после получения — как лучше?", True, False),
+    ("اگه کارت به کارت واریز کردم بازم میشه سفارشو لغو کنم؟", True, False),
+    ("سفارشو لغو نمی‌کنم، فقط میخوام یکیشو برگردونم", False, False), ("отменять не буду, когда вернут разницу?", False, False),
+    ("отменный сервис", False, False),
 ])
 def test_the_money_back_after_a_cancel(text: str, cancel: bool, money: bool) -> None:
     assert (names_a_cancel(text), money_after_cancel(text)) == (cancel, money)

@@ -179,6 +179,7 @@ def test_agrees_with_the_annotations_of_our_training_data() -> None:
         ("الان حدود ۴۸ ساعت گذشته", [("time", "۴۸ ساعت گذشته", "minutes_ago:2880")]),  # the hours gone by
         ("прошло уже 30 часов", [("time", "прошло уже 30 часов", "minutes_ago:1800")]),
         ("30 часов прошло", [("time", "30 часов прошло", "minutes_ago:1800")]),
+        ("заказал в 10 часов прошлым вечером", [("time", "10 часов", "10:00")]),  # last evening, not hours gone by
         ("الان ۲ روز گذشته هنوز برنگشته", [("time", "۲ روز گذشته", "minutes_ago:2880")]),
         ("الان دو روزه گذشته هنوز برنگشته", [("time", "دو روزه گذشته", "minutes_ago:2880")]),  # "it's two days"
         ("через 3 дня привезут?", []),
