@@ -40,6 +40,7 @@ from actions.topics import (
     amount_corrected,
     damage_rules_first,
     bound_follow_up,
+    count_corrected,
     chosen_units,
     cited,
     deadline_follow_up,
@@ -569,7 +570,7 @@ class ActionUnclear(Action):
         plain = intent in ("affirm", "deny", "goodbye", "thank")  # "ok", "no", "bye", "thanks": unless they ask something
         if plain and not short_follow_up(question) and ground_told(dispatcher, tracker, question):
             return []  # "نه ببخشید دقیق نگاه کردم، اصلا یه عطر دیگه‌س!": a wrong item told, read as a "no"
-        asked = not plain or rules_question(None, question)  # "ok?" alone asks nothing
+        asked = not plain or rules_question(None, question) or count_corrected(tracker)  # "ok?" alone asks nothing
         topics = likely_intents(tracker)
         if intent == "nlu_fallback":  # "روش پسورد گذاشتم مشکلی نیست؟" after how to pack a return: of its topic first
             said = topics_said_before(tracker)

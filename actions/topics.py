@@ -786,10 +786,25 @@ _DETAIL_ENTITIES = ("amount", "city", "distance", "time", "date", "weekday")  # 
 
 
 def _counted_follow_up(question: str, said: Sequence[AnswerUnit]) -> str:
-    """A short question with a bare count ("و اگه ۵ تا بود؟", "а если 12?") right after a rule that counts something
-    (the stairs of a floor) counts that thing: the question with its word put in."""
+    """A short question or a correction with a bare count ("و اگه ۵ تا بود؟", "а если 12?", "نه صبر کن الان شمردم، ۵
+    تاست") right after a rule that counts something (the stairs of a floor) counts that thing: the question with its word
+    put in."""
     counted = tuple(noun for unit in said if unit.when for noun in unit.when.counted)
-    return counted_as(question, counted) if counted and short_follow_up(question, ECHO_WORDS) else question
+    if not counted or not (short_follow_up(question, ECHO_WORDS) or corrects(question)):
+        return question
+    told = _NO_FIRST.sub("", question)  # the "no" of a correction is no count ("نه" is also nine)
+    put = counted_as(told, counted)
+    return question if put == told else put
+
+
+_NO_FIRST = re.compile(r"^\W*(?:نه|نخیر|нет)(?!\w)\W*", re.IGNORECASE)
+
+
+def count_corrected(tracker: Tracker) -> bool:
+    """"نه صبر کن الان شمردم، ۵ تاست" right after a rule that counts something: a count put right, which that rule
+    answers again (not a plain "no")."""
+    question = question_text(tracker)
+    return corrects(question) and _counted_follow_up(question, _rules_said_before(tracker)) != question
 
 
 def goes_on_elsewhere(dispatcher: CollectingDispatcher, tracker: Tracker, own: str) -> bool:

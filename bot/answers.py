@@ -312,15 +312,16 @@ def refused_for_any_order(ground: ReturnGround, reason: Reason, why: str, langua
 
 def window_from_moment(received: datetime, timed: bool, window: Window, closes: datetime, now: datetime,
                        language: Language, known: bool = False) -> str:
-    """"If it came on 3 Mehr, the 7-day window runs to 10 Mehr"; with the hour, the time still left. `known`: the
-    delivery of the customer's own order, said as a fact, with the days left."""
+    """"If it came on 3 Mehr, the 7-day window runs to 10 Mehr", and the days (or, from an hour, the hours) still left
+    ("چند روز دیگه از مهلت تستم مونده؟"). `known`: the delivery of the customer's own order, said as a fact."""
     said = dated(received, timed, language)
     deadline = _deadline_said(closes, timed and window.unit == "hours", now, language, received)
     values = {"received": said, "window": window_text(window, language), "deadline": deadline}
     if now > closes:
         return render("return.order_window_passed" if known else "return.window_from_day_passed", language, **values)
-    if (window.unit != "hours" or not timed) and not known:
-        return render("return.window_from_day", language, **values)
+    in_hours = window.unit == "hours"
+    if not known and (not timed if in_hours else closes.date() == now.date()):
+        return render("return.window_from_day", language, **values)  # no hour to count hours from; a day that ends today
     remaining = time_left(closes, now, window.unit == "hours" and timed, language)
     return render("return.order_window_left" if known else "return.window_left", language, remaining=remaining, **values)
 

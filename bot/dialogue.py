@@ -924,7 +924,9 @@ _BARE_NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(\s*(?:و\s*نیم|с\s*
 # "ببخشید ریالی دیده بودم", "ой, я ошиблась, 8 км": the customer corrects what they said before
 _CORRECTS = re.compile(r"(?<!\w)(?:ببخشید|اشتباه\w*|منظورم|извин\w*|ой|точнее|ошиб\w*|перепута\w*)(?!\w)|"
                        # "нет, посмотрел в почте — заказ прошел в 11:10": a "no" that goes on to another figure
-                       r"^\W*(?:нет|неа|نه|نخیر)\s*[,،.—-]+\s*(?=.*\d)", re.IGNORECASE)
+                       r"^\W*(?:нет|неа|نه|نخیر)\s*[,،.—-]+\s*(?=.*\d)|"
+                       # "نه صبر کن الان شمردم، ۵ تاست", "стоп, их пять": wait, the figure was another
+                       r"^\W*(?:(?:نه|нет)\s+)?(?:صبر کن(?:ید|ین)?|стоп|погоди\w*|подожди\w*)(?!\w)(?=.*\d)", re.IGNORECASE)
 
 
 def corrects(text: str) -> bool:

@@ -1823,3 +1823,12 @@ def test_dev34_and_dev35_kinds_answered_from_the_page(servers) -> None:
     shipped = last_reply(servers, "offykala", "سفارش ۵۸۱۲۲ کجاست؟",
                          "09124444402 . راستی اگه موقع تحویل دیدم کارتنش ضربه خورده چیکار کنم؟")
     assert "ارسال شده" in shipped and "امکان مرجوعی وجود ندارد" not in shipped  # its status, then the case supposed
+
+
+def test_a_count_put_right_and_the_days_left_of_a_window_from_a_day(servers) -> None:
+    stairs = last_reply(servers, "chistatek", "یخچال سفارش دادم با ارسال ویژه کالای سنگین. خونه‌مون فکر کنم ۸ تا پله "
+                                              "میخوره، یعنی طبقه اول حساب میشه دیگه؟", "نه صبر کن الان شمردم، ۵ تاست")
+    assert "طبقه اول" in stairs  # five stairs, not nine ("نه" is also nine) nor a plain "no"
+    left = last_reply(servers, "offykala", "دستگاه فتوکپی رو ۳ روز پیش تحویل گرفتم، الان کپی‌هاش خط میندازه. چند روز "
+                                           "دیگه از مهلت تستم مونده؟")
+    assert "هنوز ۴ روز" in left  # the 7 days from three days ago

@@ -1044,6 +1044,8 @@ def test_how_something_is_done_is_told_from_a_sum(text: str, asked: bool) -> Non
     ("а если у меня на полтора миллиона?", False),  # another amount asked about, no correction
     ("нет, посмотрел в почте — заказ прошел в 11:10", True), ("نه، ۹۰۰ بود", True),  # a "no" going on to a figure
     ("нет, спасибо", False), ("نه مرسی", False),
+    ("نه صبر کن الان شمردم، ۵ تاست", True), ("стоп, их 5", True),  # wait: the figure was another
+    ("صبر کنید ببینم", False), ("تا کی باید صبر کنم؟ ۳ روز گذشته", False),  # no figure put right; waiting asked
 ])
 def test_a_correction_of_what_was_said_before(text: str, correcting: bool) -> None:
     assert corrects(text) is correcting
