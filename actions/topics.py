@@ -786,9 +786,9 @@ _DETAIL_ENTITIES = ("amount", "city", "distance", "time", "date", "weekday")  # 
 
 
 def _counted_follow_up(question: str, said: Sequence[AnswerUnit]) -> str:
-    """A short question or a correction with a bare count ("و اگه ۵ تا بود؟", "а если 12?", "نه صبر کن الان شمردم، ۵
-    تاست") right after a rule that counts something (the stairs of a floor) counts that thing: the question with its word
-    put in."""
+    """A short question or a correction with a bare count ("و اگه ۵ تا بود؟", "а если 12?", "نه صبر کن الان شمردم،
+    ۵ تاست") right after a rule that counts something (the stairs of a floor) counts that thing: the question with its
+    word put in."""
     counted = tuple(noun for unit in said if unit.when for noun in unit.when.counted)
     if not counted or not (short_follow_up(question, ECHO_WORDS) or corrects(question)):
         return question

@@ -321,7 +321,7 @@ def window_from_moment(received: datetime, timed: bool, window: Window, closes: 
         return render("return.order_window_passed" if known else "return.window_from_day_passed", language, **values)
     in_hours = window.unit == "hours"
     if not known and (not timed if in_hours else closes.date() == now.date()):
-        return render("return.window_from_day", language, **values)  # no hour to count hours from; a day that ends today
+        return render("return.window_from_day", language, **values)  # no hour to count hours from; ends today
     remaining = time_left(closes, now, window.unit == "hours" and timed, language)
     return render("return.order_window_left" if known else "return.window_left", language, remaining=remaining, **values)
 
