@@ -1832,3 +1832,12 @@ def test_a_count_put_right_and_the_days_left_of_a_window_from_a_day(servers) -> 
     left = last_reply(servers, "offykala", "دستگاه فتوکپی رو ۳ روز پیش تحویل گرفتم، الان کپی‌هاش خط میندازه. چند روز "
                                            "دیگه از مهلت تستم مونده؟")
     assert "هنوز ۴ روز" in left  # the 7 days from three days ago
+
+
+def test_what_no_page_offers_is_said_not_covered_not_answered_by_shared_words(servers) -> None:
+    gift = last_reply(servers, "sitra", "У вас можно купить подарочный сертификат?")
+    assert "подарочные сертификаты" in gift and "рассрочк" not in gift  # not "yes, buy in instalments"
+    code = last_reply(servers, "chistatek", "کد تخفیف کجا وارد کنم؟")
+    assert "«کد تخفیف»" in code and "همکاران پشتیبانی" in code
+    bonus = last_reply(servers, "citadel", "Есть ли программа лояльности, бонусы?")
+    assert "бонусы" in bonus and "не человек" not in bonus  # not "I am a bot"

@@ -1065,6 +1065,7 @@ def test_the_other_way_round_of_the_rule_just_said(text: str, converse: bool) ->
     ("با آدم حرف میزنم؟", True), ("دستیار مجازی هستی؟", True), ("это автоматический ответ?", True),
     ("а кто решает, виноваты мы или нет?", False),  # "who" and "or not" about a rule
     ("виноваты мы или нет?", False), ("کی تصمیم میگیره که تقصیر من بوده؟", False),
+    ("Есть ли программа лояльности, бонусы?", False), ("ты программа?", True),  # a loyalty programme is no program
 ])
 def test_whether_a_message_asks_what_the_assistant_is(text: str, asks: bool) -> None:
     assert asks_what_the_assistant_is(text) is asks

@@ -47,6 +47,13 @@ def test_the_methods_named_that_the_page_does_not_name(store: str, question: str
     ("citadel", "а мастер по установке у вас есть?", ["установка"]),
     ("offykala", "купил мфу, при установке сам накосячил с настройками, теперь не печатает. могу вернуть?", []),  # told
     ("sitra", "سفارشم کی میرسه؟", []),
+    # what no page offers, which shared words ("можно купить" of instalments) must not answer
+    ("sitra", "У вас можно купить подарочный сертификат?", ["подарочные сертификаты"]),
+    ("offykala", "کارت هدیه دارید؟", ["подарочные сертификаты"]),
+    ("offykala", "کارت هدیه‌ای که همراه سفارش بود رو هم پس میگیرین؟", []),  # a gift in the parcel: the gift exception
+    ("chistatek", "کد تخفیف کجا وارد کنم؟", ["промокоды"]),
+    ("sitra", "برای خرید عمده تخفیف ویژه دارید؟", ["оптовые покупки"]), ("tisa", "عمده مشکلم اینه که دیر رسید", []),
+    ("citadel", "Есть ли программа лояльности, бонусы?", ["бонусы и программа лояльности"]),
 ])
 def test_the_services_named_that_the_page_does_not_offer(store: str, question: str, expected: list[str]) -> None:
     assert _unlisted(store, question, SERVICES) == expected
