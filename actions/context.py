@@ -159,7 +159,17 @@ EARLIER = 4  # customer messages looked back over: a flow's answers ("yes", "456
 def earlier_topic(tracker: Tracker) -> Optional[str]:
     """The topic of the customer's latest message before this one that had one ("and for the gift?" follows it); one
     the page had nothing on (a misread: "کارت مامانش باشه اشکال داره؟" read as payment methods after a refund rule) is
-    passed over for the topic before it."""
+    passed over for the topic before it. While a return is offered for an order, it is a return's ("а упаковывать
+    как?" after it, whatever the first message was read as)."""
+    found = _earlier_topic(tracker)
+    return "return_request" if tracker.get_slot("pending_return") and found not in RETURN_TOPICS else found
+
+
+RETURN_TOPICS = ("return_request", "damaged_item")  # the topics of giving an item back
+
+
+def _earlier_topic(tracker: Tracker) -> Optional[str]:
+    """`earlier_topic` read from the messages alone."""
     replies: list[Dict[Text, Any]] = []  # the assistant's answers to the message met next, walking back
     seen = 0
     for event in reversed(tracker.events):

@@ -74,11 +74,14 @@ from bot.dialogue import (
     adds_to_order,
     asks_about_days_off,
     asks_about_sending_back,
+    asks_duration,
+    asks_express,
     asks_how_long,
     asks_how_much,
     asks_how_to,
     asks_if_free,
     asks_if_still_in_time,
+    asks_where_or_when,
     asks_money_back,
     asks_until_when,
     asks_what_now,
@@ -394,6 +397,9 @@ class ActionDeliveryTime(Action):
         if latest_entity(tracker, "order_id") is not None:  # "CT-2002 когда привезут?": when that order comes, not the lanes
             return [SlotSet("purpose", "order_status"), FollowupAction("action_order_flow")]
         question = question_text(tracker)
+        if _own_order_asked(tracker, question):  # "کی میرسه؟" right after its shipped order's status: that order's
+            return [SlotSet("purpose", "order_status"), FollowupAction("action_order_flow")]  # days, not "if you
+            # order now"
         if asks_if_still_in_time(question) and _order_follow_up(tracker) == "order_status":  # "چند روز دیگه وقت دارم؟"
             return [SlotSet("purpose", "order_status"), FollowupAction("action_order_flow")]  # after its return decision
         if (deadline_follow_up(dispatcher, tracker) or window_supposed(dispatcher, tracker)
@@ -477,6 +483,16 @@ def _follow_up_answered(dispatcher: CollectingDispatcher, tracker: Tracker) -> b
     return (bool(question) and earlier is not None and len(texts) > 1 and (short_follow_up(question) or what_if(question))
             and not past_the_span(question)  # "اگه بعد ۷۲ ساعت برنگشت؟": its rules say nothing past their span
             and utter_units(dispatcher, tracker, f"{texts[1]} {question}", [earlier]))
+
+
+def _own_order_asked(tracker: Tracker, question: str) -> bool:
+    """"کی میرسه؟" right after the status of the order verified in this conversation: when that order comes (no amount,
+    distance or day of a new order named)."""
+    details = any(latest_entity(tracker, name) for name in ("amount", "distance", "date", "weekday"))
+    when = (asks_where_or_when(question) or asks_duration(question)) and not asks_express(question)  # not "فوری
+    # بفرستین؟", a way of shipping asked
+    return (bool(tracker.get_slot("verified_order")) and bool(current_store(tracker).rules.delivery_times)
+            and not details and when and earlier_topic(tracker) == "order_status")
 
 
 def _order_follow_up(tracker: Tracker) -> Optional[str]:

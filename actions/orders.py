@@ -43,6 +43,7 @@ from actions.topics import (
     FAULTS,
     ORDER_SLOTS,
     amount_put_right,
+    asks_an_unlisted_service,
     other_unit_asked,
     window_supposed,
     damage_rules_first,
@@ -291,7 +292,8 @@ class ActionOrderFlow(Action):
                 and (self._about_the_rules(intent, question, store, likely_intents(tracker) if unproven else [])
                      or self._rules_follow_up(tracker, question)
                      or window_asked_now(CollectingDispatcher(), tracker)
-                     or (unproven and no_order_number(question)))):  # "проверять мой заказ не надо, просто скажите: …"
+                     or (unproven and (no_order_number(question)  # "проверять мой заказ не надо, просто скажите: …"
+                                       or asks_an_unlisted_service(store, question))))):  # "завернёте в подарок?"
             if said_this_turn(tracker, *_RULES_SAID):
                 return []  # answered before the form stood aside: once is enough
             return self._rules_answer(dispatcher, tracker, store, language, purpose, question)
@@ -452,9 +454,13 @@ class ActionOrderFlow(Action):
                                      buttons=human_button(language))  # "как доставлен?? я ничего не получал"
             return [SlotSet("purpose", None)]
         if purpose == "order_status":
-            dispatcher.utter_message(text=answers.order_status(order, store, language, now()))  # type: ignore[arg-type]
+            status = answers.order_status(order, store, language, now())  # type: ignore[arg-type]
+            arrival = CollectingDispatcher()
+            _utter_order_arrival(arrival, tracker, store, language, order)
+            if not (arrival.messages and _said_last(tracker, status)):  # "کی میرسه؟" right after it: its arrival,
+                dispatcher.utter_message(text=status)  # not the status again
             _utter_order_window(dispatcher, tracker, store, language, order)
-            _utter_order_arrival(dispatcher, tracker, store, language, order)
+            dispatcher.messages.extend(arrival.messages)
             change = asked_before(tracker, "order_change")
             if change is not None:  # "تابه رو از سفارش حذف کنین" before the phone: the page's rule on changes, for it
                 utter_units(dispatcher, tracker, change, ["order_change"])
@@ -592,6 +598,12 @@ def _utter_order_arrival(dispatcher: CollectingDispatcher, tracker: Tracker, sto
 _ON_ITS_WAY = ("processing", "shipped")
 
 
+def _said_last(tracker: Tracker, text: str) -> bool:
+    """Whether the assistant's answer to the customer's message before this one said `text` (its first line)."""
+    head = text.splitlines()[0]
+    return any((reply.get("text") or "").startswith(head) for reply in replies_before(tracker))
+
+
 class ActionReturnConfirmation(Action):
     """Files the offered return request on yes, drops it on no."""
 
@@ -608,7 +620,8 @@ class ActionReturnConfirmation(Action):
         store, language = store_and_language(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if not isinstance(pending, dict):  # no return was offered: this "yes" or "no" answers something else
-            if intent == "affirm" and offered_a_check(tracker) and not asks_beyond_yes_or_no(tracker):
+            if (intent == "affirm" and offered_a_check(tracker) and not asks_beyond_yes_or_no(tracker)
+                    and not what_if(question_text(tracker))):  # "а если опоздаю?" read as a yes is no yes
                 return await ActionOrderFlow().run(dispatcher, tracker, domain)  # "yes" to "shall I check your order?"
             return await ActionUnclear().run(dispatcher, tracker, domain)  # "yes" to a person, "no, it's 4 pm: late?"
         if intent != "affirm":

@@ -15,6 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.context import (
     CERTAIN,
     EARLIER,
+    RETURN_TOPICS,
     as_number,
     classifier_sure,
     computed_again,
@@ -159,6 +160,12 @@ def _utter_unlisted(dispatcher: CollectingDispatcher, tracker: Tracker, question
                                                            language)))  # type: ignore[arg-type]
         offer_person(dispatcher, language)
     return bool(named)
+
+
+def asks_an_unlisted_service(store: StorePolicy, question: str) -> bool:
+    """"И можете завернуть в подарочную упаковку" where the page offers no gift wrapping: a service to say the page
+    does not offer, not an order to look up for the return its words were read as."""
+    return bool(_names_unlisted(store, question, SERVICES))
 
 
 def _names_unlisted(store: StorePolicy, question: str, offerings: Sequence[Offering]) -> list[Offering]:
@@ -939,7 +946,6 @@ def _covers(store: StorePolicy, topic: str) -> bool:
 
 
 ORDER_SLOTS = ("order_id", "phone")  # what proves an order
-RETURN_TOPICS = ("return_request", "damaged_item")  # the topics of giving an item back
 
 
 def _same_matter(topic: str, other: Optional[str]) -> bool:
@@ -988,10 +994,11 @@ class ActionAnswerTopic(Action):
         if covered:
             utter_unlisted_methods(answer, tracker, [topic, *likely[:1]])
             ground_supposed(answer, tracker)
-        if covered and _order_unproven_told_of(tracker):
-            dispatcher.messages.extend(answer.messages)  # "CT-2003 خراب شده، گارانتی داره؟": the rule, then that
-            return [SlotSet("purpose", purpose_from_words(question_text(tracker))),  # order checked once proven
-                    FollowupAction("action_order_flow")]
+        told = reason_from(None, question_text(tracker)) is not None  # "AirPods из заказа CK-3003 шипят", read as a
+        if (covered or told) and _order_unproven_told_of(tracker):  # change of order the page has nothing on: that
+            dispatcher.messages.extend(answer.messages if covered else [])  # order's return, not "not covered"
+            return [SlotSet("purpose", purpose_from_words(question_text(tracker))),  # ("CT-2003 خراب شده، گارانتی
+                    FollowupAction("action_order_flow")]  # داره؟": the rule, then that order checked once proven)
         ground = _ground_told_of_order(tracker)
         if ground:  # "به نظرم اصل نیست" after the order's return was refused for a change of mind: the topic's rule,
             dispatcher.messages.extend(answer.messages if covered else [])  # then that order decided for the ground

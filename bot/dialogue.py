@@ -564,6 +564,11 @@ _AS_A_RULE = re.compile(r"همیشه (?:این|همین) ?(?:جوری|طوری|�
                         r"(?:почему|отчего|с чем (?:это )?связано|چرا|به چه دلیل)", re.IGNORECASE)
 
 
+# "отменить теперь нельзя да", "با تیپاکس بفرستم درسته": a statement the customer asks to be confirmed, no mark typed
+_TAG_QUESTION = re.compile(r"(?:[,،]\s*|\s)(?:да|верно|правильно|не так ли|так ведь|ведь так|درسته|مگه نه)\W*$",
+                           re.IGNORECASE)
+
+
 def rules_question(intent: Optional[str], text: str) -> bool:
     """Whether an order-topic message asks about the store's rules, not for an order to be looked up.
 
@@ -582,7 +587,7 @@ def rules_question(intent: Optional[str], text: str) -> bool:
                                  and not extract_entities(text, only=frozenset({"order_id"})))
         as_a_rule = _AS_A_RULE.search(folded) is not None and asks  # "last time at Nowruz it took a week, always so?"
         return _HOW_TO.search(folded) is not None or asks_about_tracking or asks_about_processing or as_a_rule
-    return marked or QUESTION_WORDS.search(folded) is not None
+    return marked or QUESTION_WORDS.search(folded) is not None or _TAG_QUESTION.search(folded) is not None
 
 
 # what one tops the order up with or to: "доберу", "докуплю"
@@ -661,11 +666,16 @@ def asks_about_days_off(text: str) -> bool:
     return _DAYS_OFF.search(_folded(text)) is not None
 
 
+_EXPRESS_WORDS = r"فوری|اکسپرس|срочн|экспресс"  # the fast way of shipping, asked of
 _HOW_LONG = re.compile(r"срок|сколько (?:еще )?(?:дней|времени|идет|ждать)|сколько (?:(?!сто|бер|возьм|плат)\w+ ){0,2}(?:везти|везут|ехать|едет|идти)(?!\w)|(?<!\w)(?:ехать|едет|идти) сколько|как (?:долго|быстро)|долго еще|за сколько|дольше|"
                        r"دیرتر (?:میرسه|می رسه|میاد|ارسال)|طول (?:میکشه|می کشه|می‌کشد|میکشد)|когда (?:придет|привез|доставят|будет|получу)|"
                        r"چند روز|چه مدت|چقدر طول|چقد طول|چقدر دیگه (?:میرسه|می رسه|میاد)|کی (?:میرسه|می رسه|میاد|به دستم)|زمان (?:ارسال|تحویل|رسیدن)|"
-                       r"فوری|اکسپرس|срочн|экспресс",
-                       re.IGNORECASE)
+                       + _EXPRESS_WORDS, re.IGNORECASE)
+
+
+def asks_express(text: str) -> bool:
+    """"نمیشه فوری بفرستین؟", "а срочной доставкой?": the fast way of shipping asked, not when an order comes."""
+    return re.search(_EXPRESS_WORDS, _folded(text), re.IGNORECASE) is not None
 
 
 # "зачем вам телефон?", "شماره واسه چی میخواین؟", "без телефона никак?", "همون شماره‌ای که پیامک اومد؟": a question about
@@ -944,11 +954,20 @@ def said_sum(text: str, earlier: Optional[float], currency: str) -> Optional[flo
     return _said_total(found, earlier, currency) if found else None
 
 
+# "3 штуки", "۳ تا بخرم", "دو عدد": that many of the item priced (not "۲ تا ۳ روز", a span)
+_PIECES = re.compile(r"(?<![\w.,])(\d{1,2})\s*(?:штук\w*|шт\.?|عدد|دونه|دانه|"  # not "۸ تا پله", "۲ تا ۳ روز"
+                     r"تا(?=\s*(?:[؟?.!،,]|$|بخر|بگیر|بردار|سفارش|بشه|باشه|بود)))(?!\w)", re.IGNORECASE)
+
+
 def follow_up_total(text: str, earlier: Optional[float], currency: str) -> Optional[float]:
     """The order total meant by a bare number after an earlier one: "and if I add a 250 one?" adds,
     "if it becomes 2.5?" after 1.8 million means 2,500,000, "۹۰۰" in toman 900,000, "add one for 45, it makes 125"
     the sum said; None when the message has no number."""
-    found = _BARE_NUMBER.search(spelled_as_digits(_folded(text)))  # "а если за четыреста девяносто девять?"
+    said = spelled_as_digits(_folded(text))  # "а если за четыреста девяносто девять?"
+    pieces = _PIECES.search(said)
+    if pieces is not None and earlier is not None and not _BARE_NUMBER.search(said, pieces.end()):
+        return earlier * int(pieces.group(1))  # "а если 3 штуки?" after a 700-thousand cream: three of it
+    found = _BARE_NUMBER.search(said)
     if found is None:
         return None
     number = _said_total(found, earlier, currency)

@@ -1841,3 +1841,20 @@ def test_what_no_page_offers_is_said_not_covered_not_answered_by_shared_words(se
     assert "«کد تخفیف»" in code and "همکاران پشتیبانی" in code
     bonus = last_reply(servers, "citadel", "Есть ли программа лояльности, бонусы?")
     assert "бонусы" in bonus and "не человек" not in bonus  # not "I am a bot"
+
+
+def test_dev36_kinds_other_languages_and_other_ways_of_saying_it(servers) -> None:
+    tag = last_reply(servers, "sitra", "заказал в سیترا, его уже отправили. отменить теперь нельзя да")
+    assert "нельзя" in tag and "номер заказа" not in tag  # a question without its mark: the rule, no order asked
+    late = last_reply(servers, "offykala", "принтер привезли сегодня в 9 утра, внутри треснул лоток. завтра в 8 утра "
+                                           "ещё не поздно сообщить", "а если опоздаю?")
+    assert "номер заказа" not in late and "доказательств" in late  # an "and if" read as a yes is no yes to a check
+    pieces = last_reply(servers, "tisa", "крем стоит 700 тыс, доставка по Тегерану бесплатная?", "а если 3 штуки?")
+    assert "2\u202f100\u202f000" in pieces and "бесплатн" in pieces  # three of it: over the 2 million
+    far = last_reply(servers, "citadel", "холодильник за 900 лари в Батуми доставка сколько",
+                     "а если на дачу за город, километров сорок от Батуми")
+    assert "80 лари" in far  # forty km, said after the unit
+    wrap = last_reply(servers, "tisa", "Можно срочную доставку в Керман? И можете завернуть в подарочную упаковку")
+    assert "подарочн" in wrap and "номер заказа" not in wrap  # the page offers no wrapping: said so, no order asked
+    fault = last_reply(servers, "chistatek", "добрый день. AirPods Pro 2 из заказа CK-3003 шипят в левом ухе")
+    assert "номер телефона" in fault  # that order's defect, its phone asked (not "not covered")

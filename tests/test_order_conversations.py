@@ -696,3 +696,10 @@ def test_a_statement_beside_an_order_that_a_rule_plainly_answers_gets_the_rule(s
     assert "электронн" in text(said) and "Трек-номер" not in text(said)  # the invoice rule, not the order's status
     [labelled] = talk(servers, "offykala", "سفارش ۵۸۱۲۲ به شماره ۰۹۱۲۴۴۴۴۴۰۲")  # words that only label the numbers
     assert "کد رهگیری" in text(labelled) and "کارت" not in text(labelled)
+
+
+def test_when_it_comes_right_after_its_status_is_that_orders_arrival(servers) -> None:
+    _, status, when = talk(servers, "citadel", "سلام سفارش CT-2002 کجاست؟", "۵۹۹۱۲۵۵۰۲", "کی میرسه؟")
+    assert "ارسال شده" in text(status)
+    assert "ثبت شده، بین" in text(when) and "اگر الان سفارش بدهید" not in text(when)  # from its own day, not "if now"
+    assert "ارسال شده" not in text(when)  # nor its status again

@@ -162,7 +162,8 @@ _AMOUNT = re.compile(
 _KM = rf"کیلومتر|کیلو{_GAP}متر|کیلومتری|km\b|км\b|километр\w*"
 _DISTANCE = re.compile(
     rf"(?<![\w.,/])(?P<num>{_NUM}){_GAP}(?:{_KM})|(?<![\w])(?:{_KM})[ \u200c]{{0,3}}(?P<num2>{_NUM})(?!\d|[.,]\d)"
-    rf"|(?<![\w])(?P<words>{_WORD_NUM_PHRASE}){_GAP}(?:{_KM})",  # "ده کیلومتری", "тридцать км"
+    rf"|(?<![\w])(?P<words>{_WORD_NUM_PHRASE}){_GAP}(?:{_KM})"  # "ده کیلومتری", "тридцать км"
+    rf"|(?<![\w])(?:{_KM}){_GAP}(?P<words2>{_WORD_NUM_PHRASE})(?!\w)",  # "километров сорок": about forty
     re.IGNORECASE,
 )
 # Hours said in words: "ساعت یک ظهر", "в два часа дня", "в час дня" (an hour alone is one o'clock). "2 дня" without "час"
@@ -394,7 +395,8 @@ def _distances(text: str) -> Iterator[Entity]:
     """A number of kilometres."""
     for match in _DISTANCE.finditer(text):
         yield Entity("distance", match.start(), match.end(),
-                     _clean(parse_number(match.group("num") or match.group("num2") or match.group("words"))))
+                     _clean(parse_number(match.group("num") or match.group("num2") or match.group("words")
+                                         or match.group("words2"))))
 
 
 def _times(text: str) -> Iterator[Entity]:

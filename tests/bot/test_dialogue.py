@@ -390,6 +390,9 @@ def test_amounts_that_price_the_order(text: str, others: int, kept: list[int]) -
         ("order_status", "проверьте мой заказ, где он?", False),
         ("order_status", "دفعه قبلم تو عید سفارشم یه هفته طول کشید، همیشه اینجوریه؟", True),  # how it usually goes
         ("order_status", "в прошлый раз заказ шёл неделю, у вас всегда так?", True),
+        ("cancel_order", "заказал в سیترا, его уже отправили. отменить теперь нельзя да", True),  # "…, right": asked
+        ("return_request", "برای مرجوعی با تیپاکس بفرستم درسته", True),
+        ("cancel_order", "хочу отменить заказ, да", False),  # a wish confirmed, not a question
     ],
 )
 def test_a_question_about_the_rules_or_a_request_about_an_order(intent: str, text: str, question: bool) -> None:
@@ -493,6 +496,8 @@ def test_a_part_of_the_day_is_a_time(text: str, hour: int | None) -> None:
         ("اگه سبدمو برسونم به ۲ میلیون و ۱۰۰ چی؟", 1_800_000, "toman", 2_100_000),
         ("а если возьму два флакона по 45 = 90?", 45_000, "toman", 90_000),     # the sum written out
         ("=) а если добавлю ещё крем за 45, сколько будет?", 300_000, "toman", 345_000),  # a smile, no sum
+        ("а если 3 штуки?", 700_000, "toman", 2_100_000), ("اگه ۳ تا بخرم چی؟", 700_000, "toman", 2_100_000),  # three
+        ("اگه ۲ تا ۳ روز طول بکشه", 700_000, "toman", 2000),  # a span, no pieces (a bare 2, as before)
     ],
 )
 def test_the_total_a_follow_up_means(text: str, earlier: float | None, currency: str, total: float | None) -> None:

@@ -61,6 +61,8 @@ def found(text: str) -> list[tuple[str, str, object]]:
         ("2,5 млн", [("amount", "2,5 млн", 2500000)]),
         # distances in km
         ("12 км", [("distance", "12 км", 12)]),
+        ("за город, километров сорок от Батуми", [("city", "за город", "out_of_town"),
+                                                  ("distance", "километров сорок", 40)]),  # about forty, said after
         ("۱۵ کیلومتر", [("distance", "۱۵ کیلومتر", 15)]),
         ("7,5 km", [("distance", "7,5 km", 7.5)]),
         ("مثلا ده کیلومتری؟", [("distance", "ده کیلومتر", 10)]),  # in words
