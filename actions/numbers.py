@@ -375,10 +375,11 @@ class ActionPickup(Action):
         if rules.pickup is None:
             utter_store_words(dispatcher, tracker, "pickup")
             return []
-        ordered, _ = _ordered_at(tracker, store)
+        ordered, named = _ordered_at(tracker, store)
         slot = pickup_slot(rules.pickup, ordered, rules.week, rules.weekend_orders_next_working_day)
         city = latest_entity(tracker, "city") or tracker.get_slot("city")
-        dispatcher.utter_message(text=answers.pickup(slot, rules.pickup, ordered, asked is not None, language, city),  # type: ignore[arg-type]
+        dispatcher.utter_message(text=answers.pickup(slot, rules.pickup, ordered, asked is not None, language, city,
+                                                     named),  # type: ignore[arg-type]
                                  sources=cited([rules.pickup], "pickup"))
         return []
 
@@ -521,6 +522,9 @@ def _order_follow_up(tracker: Tracker) -> Optional[str]:
     if ranking[:1] and ranking[0] in RETURN_TOPICS and tracker.get_slot("pending_return") and chosen_units(
             tracker, question, ranking[:2]):  # "как упаковать?" while the return decided waits to be filed: its rule,
         return None  # not the whole decision again
+    if ranking[:1] == ["order_status"] and not asks_where_or_when(question) and chosen_units(
+            tracker, question, ranking[:2]):  # "а что проверить когда принесут" after its status: the rule for it,
+        return None  # not the status again
     return ranking[0] if ranking and ranking[0] in ORDER_PURPOSES else None
 
 

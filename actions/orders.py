@@ -392,6 +392,9 @@ class ActionOrderFlow(Action):
             return True
         if intent == "damaged_item" and not (wants_something_done(question) or tells_own_items_fault(question)):
             return True  # "the bottle came cracked 😡": the rule for damage first, then the offer to check the order
+        plain = plainly_answered(question, store_index(store)) if intent != "order_status" else None
+        if plain is not None and plain.topic not in _STATUS_TOPICS and not wants_something_done(question):
+            return True  # "برای مرجوعی با تیپاکس بفرستم راحت‌ترم": no question typed, but a rule plainly answers it
         if intent != "order_status" or not rules_question(None, question):
             return False
         if about_own_order(question) and not what_if(question) and extract_entities(question, _ORDER_NUMBER):

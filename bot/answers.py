@@ -519,10 +519,10 @@ def _above_free(city: Optional[str], there: list[Arrival], policy: StorePolicy, 
 
 
 def pickup(slot: PickupSlot, rules: PickupRules, ordered: datetime, asked_time: bool, language: Language,
-           city: Optional[str] = None) -> str:
-    """When an order placed now (or at a given time) can be collected, and where: the branch of the city the
-    customer named when there is one, else every branch; and the rule for collecting from another. When that is the
-    next day, the same-day window of an earlier order too."""
+           city: Optional[str] = None, day_named: bool = False) -> str:
+    """When an order placed now (or at a given time, or on a day named without its time: "یکشنبه‌ها هم بازه؟") can be
+    collected, and where: the branch of the city the customer named when there is one, else every branch; and the rule
+    for collecting from another. When that is the next day, the same-day window of an earlier order too."""
     values = {"ordered": clock(ordered, language), "cutoff": clock(rules.cutoff, language),
               "day": day(slot.day, language), "start": clock(slot.start, language),
               "end": clock(slot.end, language) if slot.end else ""}
@@ -530,13 +530,20 @@ def pickup(slot: PickupSlot, rules: PickupRules, ordered: datetime, asked_time: 
         values["day"] = dated(datetime.combine(slot.day, time()), False, language)
     key = ("pickup.moved" if slot.moved_from_day_off else "pickup.same_day" if slot.same_day else "pickup.next_day") + (
         "_at" if asked_time else "")
+    if day_named and not asked_time:  # a day, not "now": that day's rule, or the working day it moves to
+        values["placed"] = dated(ordered, False, language)
+        values["next_start"] = clock(rules.next_day_from, language)
+        key = "pickup.moved_on" if slot.moved_from_day_off else "pickup.on_day"
+        values.update({} if slot.moved_from_day_off else {"start": clock(rules.same_day_from, language),
+                                                          "end": clock(rules.same_day_to, language)})
     local = [branch for branch in rules.branches if branch.city == city]
     branches = [f"• {branch.address[language]}" for branch in local or rules.branches]
     same_day = {"cutoff": values["cutoff"], "start": clock(rules.same_day_from, language),
                 "end": clock(rules.same_day_to, language)}
     return _lines(
         render(key, language, **values),
-        not slot.same_day and render("pickup.same_day_rule", language, **same_day),  # "до скольки в тот же день?"
+        not slot.same_day and key != "pickup.on_day"  # (that day's answer says both)
+        and render("pickup.same_day_rule", language, **same_day),  # "до скольки в тот же день?"
         render("pickup.branches", language),
         *branches,
         rules.other_branches and rules.other_branches[language],

@@ -564,9 +564,10 @@ _AS_A_RULE = re.compile(r"همیشه (?:این|همین) ?(?:جوری|طوری|�
                         r"(?:почему|отчего|с чем (?:это )?связано|چرا|به چه دلیل)", re.IGNORECASE)
 
 
-# "отменить теперь нельзя да", "با تیپاکس بفرستم درسته": a statement the customer asks to be confirmed, no mark typed
-_TAG_QUESTION = re.compile(r"(?:[,،]\s*|\s)(?:да|верно|правильно|не так ли|так ведь|ведь так|درسته|مگه نه)\W*$",
-                           re.IGNORECASE)
+# "отменить теперь нельзя да", "با تیپاکس بفرستم درسته", "یعنی …": a statement the customer asks to be confirmed, no
+# mark typed
+_TAG_QUESTION = re.compile(r"(?:[,،]\s*|\s)(?:да|верно|правильно|не так ли|так ведь|ведь так|درسته|مگه نه)\W*$|"
+                           r"^\W*(?:یعنی|то есть)\s", re.IGNORECASE)  # "یعنی چک و ضامن نمیخواد": so it is …?
 
 
 def rules_question(intent: Optional[str], text: str) -> bool:

@@ -65,6 +65,7 @@ class Servers:
         env = {**os.environ, **QUIET_ENV, "CONVERSATION_SECRET": secrets.token_hex(32),
                "CONVERSATION_RATE": "1000000:1000000", "HISTORY_RATE": "1000000:1000000",
                "MESSAGE_RATE": "1000000:1000000", "MESSAGE_ADDRESS_RATE": "1000000:1000000",
+               "VERIFY_ADDRESS_FAILURES": "1000000",  # every test conversation comes from loopback
                "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{self.action_port}/webhook",
                "SANIC_HOST": "127.0.0.1", "TRACKER_DB": str(log_dir / "tracker.db"),
                "CONSOLE_KEEP_DIR": str(log_dir / "kept"),

@@ -1858,3 +1858,17 @@ def test_dev36_kinds_other_languages_and_other_ways_of_saying_it(servers) -> Non
     assert "подарочн" in wrap and "номер заказа" not in wrap  # the page offers no wrapping: said so, no order asked
     fault = last_reply(servers, "chistatek", "добрый день. AirPods Pro 2 из заказа CK-3003 шипят в левом ухе")
     assert "номер телефона" in fault  # that order's defect, its phone asked (not "not covered")
+
+
+def test_a_follow_up_told_as_a_statement_and_a_day_named_for_a_pickup(servers) -> None:
+    terms = last_reply(servers, "sitra", "سلام، سیترا قسطی هم میفروشه؟ چند قسطه", "یعنی چک و ضامن نمیخواد")
+    assert "اعتبارسنجی" in terms and "ضامن" in terms  # the credit check, and that the page names no guarantor
+    sunday = last_reply(servers, "citadel", "если оформлю самовывоз в воскресенье, когда можно забрать?")
+    assert "нерабочий день" in sunday and "сейчас" not in sunday  # that Sunday, not "if you order now"
+    check = last_reply(servers, "offykala", "где мой заказ 58122? телефон 09124444402",
+                       "а что проверить когда принесут")
+    assert "вмятин" in check and "Трек-номер" not in check  # the rule for a damaged parcel, not the status again
+    tipax = last_reply(servers, "offykala", "برای مرجوعی با تیپاکس بفرستم راحت‌ترم")
+    assert "پیشتاز" in tipax and "شماره سفارش را بفرستید" not in tipax  # no question typed, a rule plainly answers
+    request = last_reply(servers, "offykala", "میخوام پسش بدم")
+    assert "شماره سفارش را بفرستید" in request  # a wish to return stays a request about one's order

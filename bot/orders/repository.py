@@ -23,6 +23,7 @@ from bot.nlu.entities import LOOKALIKES
 from bot.nlu.normalize import to_ascii_digits
 from bot.orders.models import Item, Order, ReturnRequest, VerificationAttempt
 from bot.privacy import LAST_DIGITS, mask_phone, phone_digits
+from bot.settings import failures_per_address
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +41,7 @@ class Lockout:
 CONVERSATION_LOCKOUT = Lockout(5, timedelta(minutes=15), timedelta(minutes=15))
 # One order, from any conversation: new conversations per guess do not get around it.
 ORDER_LOCKOUT = Lockout(10, timedelta(hours=1), timedelta(hours=1))
-# One client address, over all its conversations and orders.
+# One client address, over all its conversations and orders (its failures: VERIFY_ADDRESS_FAILURES, default 20).
 CLIENT_LOCKOUT = Lockout(20, timedelta(hours=1), timedelta(hours=1))
 MAX_FAILURES = CONVERSATION_LOCKOUT.failures
 REFERENCE_PREFIX = "R-"
@@ -212,7 +213,9 @@ def _counts(session: Session, sender_id: str, store: str, key: str, client: Opti
         ("order", and_(VerificationAttempt.store == store, VerificationAttempt.order_key == key), ORDER_LOCKOUT),
     ]
     if client:
-        scopes.append(("client", VerificationAttempt.client == client, CLIENT_LOCKOUT))
+        per_address = Lockout(failures_per_address(CLIENT_LOCKOUT.failures), CLIENT_LOCKOUT.window,
+                              CLIENT_LOCKOUT.duration)
+        scopes.append(("client", VerificationAttempt.client == client, per_address))
     return [_Count(scope, rule, _failures(session, where, rule, now)) for scope, where, rule in scopes]
 
 

@@ -158,6 +158,17 @@ def test_pickup_names_the_branch_of_the_city_asked_about(language: str) -> None:
     early_text = answers.pickup(early_slot, rules.pickup, early, False, language)
     assert same_day not in early_text  # the same day: said once
     assert digits("11:00", language) in early_text  # with its cut-off ("until what time to order for the same day?")
+    # a day named without its time ("یکشنبه‌ها هم بازه؟"): that day, not "if you order now"
+    sunday = datetime(2026, 11, 29, 0, 25, tzinfo=ZoneInfo("Asia/Tbilisi"))
+    sunday_slot = pickup_slot(rules.pickup, sunday, rules.week, rules.weekend_orders_next_working_day)
+    on_sunday = answers.pickup(sunday_slot, rules.pickup, sunday, False, language, day_named=True)
+    clean(on_sunday, language)
+    assert ("الان" not in on_sunday and "تعطیل" in on_sunday) if language == "fa" else (
+        "сейчас" not in on_sunday and "нерабочий" in on_sunday)
+    wednesday = datetime(2026, 11, 25, 0, 25, tzinfo=ZoneInfo("Asia/Tbilisi"))
+    wednesday_slot = pickup_slot(rules.pickup, wednesday, rules.week, rules.weekend_orders_next_working_day)
+    on_wednesday = answers.pickup(wednesday_slot, rules.pickup, wednesday, False, language, day_named=True)
+    assert digits("11:00", language) in on_wednesday and digits("10:00", language) in on_wednesday  # both cases
 
 
 @pytest.mark.parametrize("language", ["fa", "ru"])

@@ -393,6 +393,7 @@ def test_amounts_that_price_the_order(text: str, others: int, kept: list[int]) -
         ("cancel_order", "заказал в سیترا, его уже отправили. отменить теперь нельзя да", True),  # "…, right": asked
         ("return_request", "برای مرجوعی با تیپاکس بفرستم درسته", True),
         ("cancel_order", "хочу отменить заказ, да", False),  # a wish confirmed, not a question
+        ("installment_info", "یعنی چک و ضامن نمیخواد", True), ("cancel_order", "یعنی میخوام کنسلش کنم", False),
     ],
 )
 def test_a_question_about_the_rules_or_a_request_about_an_order(intent: str, text: str, question: bool) -> None:

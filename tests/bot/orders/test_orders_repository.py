@@ -25,6 +25,7 @@ from bot.orders.repository import (
     phone_matches,
     verify_order,
 )
+from bot.settings import ConfigError
 
 NOW = datetime(2026, 11, 20, 8, 0, tzinfo=timezone.utc)
 
@@ -339,6 +340,17 @@ def test_one_client_address_is_locked_over_all_its_conversations_and_orders(orde
     assert (blocked.status, blocked.lock_scope) == ("locked", "client")
     assert verify_order(orders, "c-new", "tisa", "TS-1042", "2202", later, client="addr-2").status == "ok"
     assert verify_order(orders, "c-new2", "tisa", "TS-1042", "2202", later).status == "ok"  # Telegram: no address
+
+
+def test_the_failures_one_address_may_make_are_set_by_the_environment(orders: Session,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VERIFY_ADDRESS_FAILURES", "3")  # fewer than the conversation's own 5
+    for i in range(3):
+        result = verify_order(orders, f"e-{i}", "tisa", f"TS-8{i:03d}", "0000", NOW + timedelta(seconds=i), client="a")
+    assert result.lock_scope == "client"
+    monkeypatch.setenv("VERIFY_ADDRESS_FAILURES", "none")
+    with pytest.raises(ConfigError, match="VERIFY_ADDRESS_FAILURES"):
+        verify_order(orders, "e-x", "tisa", "TS-1042", "2202", NOW + timedelta(minutes=1), client="b")
 
 
 def test_an_older_database_gets_the_new_columns(tmp_path: Path) -> None:
