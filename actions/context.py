@@ -162,7 +162,8 @@ def earlier_topic(tracker: Tracker) -> Optional[str]:
     passed over for the topic before it. While a return is offered for an order, it is a return's ("а упаковывать
     как?" after it, whatever the first message was read as)."""
     found = _earlier_topic(tracker)
-    return "return_request" if tracker.get_slot("pending_return") and found not in RETURN_TOPICS else found
+    offered = tracker.get_slot("pending_return") and "/affirm" in _offered(tracker)  # the assistant's last answer
+    return "return_request" if offered and found not in RETURN_TOPICS else found
 
 
 RETURN_TOPICS = ("return_request", "damaged_item")  # the topics of giving an item back

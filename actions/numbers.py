@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.context import (
     CERTAIN,
     COMPUTED,
+    RETURN_TOPICS,
     TOTALS,
     as_number,
     classifier_sure,
@@ -36,7 +37,6 @@ from actions.db import local_now
 from actions.topics import (
     FAULTS,
     ORDER_SLOTS,
-    RETURN_TOPICS,
     amount_corrected,
     damage_rules_first,
     bound_follow_up,
@@ -522,9 +522,10 @@ def _order_follow_up(tracker: Tracker) -> Optional[str]:
     if ranking[:1] and ranking[0] in RETURN_TOPICS and tracker.get_slot("pending_return") and chosen_units(
             tracker, question, ranking[:2]):  # "как упаковать?" while the return decided waits to be filed: its rule,
         return None  # not the whole decision again
-    if ranking[:1] == ["order_status"] and not asks_where_or_when(question) and chosen_units(
-            tracker, question, ranking[:2]):  # "а что проверить когда принесут" after its status: the rule for it,
-        return None  # not the status again
+    plain = plainly_answered(question, store_index(current_store(tracker))) if ranking[:1] == ["order_status"] else None
+    if plain is not None and plain.topic != "order_status" and not asks_where_or_when(question):  # "а что проверить
+        return None  # когда принесут" after its status: the rule a question plainly asks, not the status again (but
+        # "а трек-номер какой?" is that order's)
     return ranking[0] if ranking and ranking[0] in ORDER_PURPOSES else None
 
 

@@ -393,7 +393,8 @@ class ActionOrderFlow(Action):
         if intent == "damaged_item" and not (wants_something_done(question) or tells_own_items_fault(question)):
             return True  # "the bottle came cracked 😡": the rule for damage first, then the offer to check the order
         plain = plainly_answered(question, store_index(store)) if intent != "order_status" else None
-        if plain is not None and plain.topic not in _STATUS_TOPICS and not wants_something_done(question):
+        if (plain is not None and plain.topic not in _STATUS_TOPICS and not wants_something_done(question)
+                and not tells_own_items_fault(question)):
             return True  # "برای مرجوعی با تیپاکس بفرستم راحت‌ترم": no question typed, but a rule plainly answers it
         if intent != "order_status" or not rules_question(None, question):
             return False
@@ -599,6 +600,7 @@ def _utter_order_arrival(dispatcher: CollectingDispatcher, tracker: Tracker, sto
 
 
 _ON_ITS_WAY = ("processing", "shipped")
+_YES_FIRST = re.compile(r"^\W*(?:да|ага|конечно|давайте|آره|اره|بله|باشه|حتما|ok|ок|окей)(?!\w)", re.IGNORECASE)
 
 
 def _said_last(tracker: Tracker, text: str) -> bool:
@@ -624,7 +626,8 @@ class ActionReturnConfirmation(Action):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if not isinstance(pending, dict):  # no return was offered: this "yes" or "no" answers something else
             if (intent == "affirm" and offered_a_check(tracker) and not asks_beyond_yes_or_no(tracker)
-                    and not what_if(question_text(tracker))):  # "а если опоздаю?" read as a yes is no yes
+                    and not (what_if(question_text(tracker)) and not _YES_FIRST.match(question_text(tracker)))):
+                # "а если опоздаю?" read as a yes is no yes ("да, если можно" is)
                 return await ActionOrderFlow().run(dispatcher, tracker, domain)  # "yes" to "shall I check your order?"
             return await ActionUnclear().run(dispatcher, tracker, domain)  # "yes" to a person, "no, it's 4 pm: late?"
         if intent != "affirm":

@@ -164,8 +164,10 @@ def _utter_unlisted(dispatcher: CollectingDispatcher, tracker: Tracker, question
 
 def asks_an_unlisted_service(store: StorePolicy, question: str) -> bool:
     """"И можете завернуть в подарочную упаковку" where the page offers no gift wrapping: a service to say the page
-    does not offer, not an order to look up for the return its words were read as."""
-    return bool(_names_unlisted(store, question, SERVICES))
+    does not offer, not an order to look up for the return its words were read as (but "хочу вернуть заказ,
+    оплачивал бонусами" is that return)."""
+    told = names_a_return(question) or names_a_cancel(question) or reason_from(None, question) is not None
+    return not told and bool(_names_unlisted(store, question, SERVICES))
 
 
 def _names_unlisted(store: StorePolicy, question: str, offerings: Sequence[Offering]) -> list[Offering]:

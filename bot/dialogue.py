@@ -446,7 +446,8 @@ def names_a_total(text: str) -> bool:
 
 # "پسش بدم", "مرجوع کنم", "хочу вернуть": giving an item back, said in so many words
 _RETURN_WORDS = re.compile(r"مرجوع|پس بد|پسش بد|(?<!\w)پس ?(?:ش )?میگیر(?:ین|ید|ن)(?!\w)|پسش میگیر(?:ین|ید|ن)(?!\w)|"
-                           r"вернуть|возврат|(?<!\w)(?:его|её|ее|их) (?:тоже |же )?(?:примут|примете|возьм[её]те)(?!\w)",
+                           r"(?<!\w)вернуть|возврат|"  # not "завернуть" (wrap)
+                           r"(?<!\w)(?:его|её|ее|их) (?:тоже |же )?(?:примут|примете|возьм[её]те)(?!\w)",
                            re.IGNORECASE)
 
 
@@ -566,8 +567,11 @@ _AS_A_RULE = re.compile(r"همیشه (?:این|همین) ?(?:جوری|طوری|�
 
 # "отменить теперь нельзя да", "با تیپاکس بفرستم درسته", "یعنی …": a statement the customer asks to be confirmed, no
 # mark typed
-_TAG_QUESTION = re.compile(r"(?:[,،]\s*|\s)(?:да|верно|правильно|не так ли|так ведь|ведь так|درسته|مگه نه)\W*$|"
-                           r"^\W*(?:یعنی|то есть)\s", re.IGNORECASE)  # "یعنی چک و ضامن نمیخواد": so it is …?
+_TAG_QUESTION = re.compile(r"(?:[,،]\s*|\s)(?:да|не так ли|так ведь|ведь так|مگه نه)\W*$|"
+                           r"[,،]\s*(?:верно|правильно|درسته)\W*$|"
+                           # "یعنی چک و ضامن نمیخواد": so it is not needed? (not "یعنی پسش میدم", a wish)
+                           r"^\W*(?:یعنی|то есть)\s.*(?:نمی ?خواد|لازم نیست|لازم نداره|نمیشه|نداره|не нужн\w*|не надо|"
+                           r"нельзя)\W*$", re.IGNORECASE)
 
 
 def rules_question(intent: Optional[str], text: str) -> bool:
@@ -674,9 +678,16 @@ _HOW_LONG = re.compile(r"срок|сколько (?:еще )?(?:дней|вре�
                        + _EXPRESS_WORDS, re.IGNORECASE)
 
 
+# "فوری بفرستین", "срочной доставкой", "экспресс": the fast way of shipping (not "срочно скажите", "فوری بگید",
+# urgently)
+_EXPRESS = re.compile(r"اکسپرس|экспресс|срочн\w* (?:\w+ )?(?:доставк|отправ|привез)\w*|(?:доставк|отправ)\w* срочн\w*|"
+                      r"(?:ارسال|پست|پیک)\S* (?:\S+ )?فوری|فوری (?:\S+ )?(?:بفرست|ارسال|بیار|برس|برسون)\S*",
+                      re.IGNORECASE)
+
+
 def asks_express(text: str) -> bool:
     """"نمیشه فوری بفرستین؟", "а срочной доставкой?": the fast way of shipping asked, not when an order comes."""
-    return re.search(_EXPRESS_WORDS, _folded(text), re.IGNORECASE) is not None
+    return _EXPRESS.search(_folded(text)) is not None
 
 
 # "зачем вам телефон?", "شماره واسه چی میخواین؟", "без телефона никак?", "همون شماره‌ای که پیامک اومد؟": a question about
@@ -957,7 +968,7 @@ def said_sum(text: str, earlier: Optional[float], currency: str) -> Optional[flo
 
 # "3 штуки", "۳ تا بخرم", "دو عدد": that many of the item priced (not "۲ تا ۳ روز", a span)
 _PIECES = re.compile(r"(?<![\w.,])(\d{1,2})\s*(?:штук\w*|шт\.?|عدد|دونه|دانه|"  # not "۸ تا پله", "۲ تا ۳ روز"
-                     r"تا(?=\s*(?:[؟?.!،,]|$|بخر|بگیر|بردار|سفارش|بشه|باشه|بود)))(?!\w)", re.IGNORECASE)
+                     r"تا(?=\s*(?:[؟?.!،,]|$|دیگه|بخر|بگیر|بردار|بشه|باشه|بود)))(?!\w)", re.IGNORECASE)
 
 
 def follow_up_total(text: str, earlier: Optional[float], currency: str) -> Optional[float]:
@@ -967,7 +978,9 @@ def follow_up_total(text: str, earlier: Optional[float], currency: str) -> Optio
     said = spelled_as_digits(_folded(text))  # "а если за четыреста девяносто девять?"
     pieces = _PIECES.search(said)
     if pieces is not None and earlier is not None and not _BARE_NUMBER.search(said, pieces.end()):
-        return earlier * int(pieces.group(1))  # "а если 3 штуки?" after a 700-thousand cream: three of it
+        more = adds_to_order(text) or said.startswith(" دیگه", pieces.end())  # "добавлю ещё 2 штуки", "۲ تا دیگه"
+        count = int(pieces.group(1)) + (1 if more else 0)  # two more of the one priced: three
+        return earlier * count  # "а если 3 штуки?" after a 700-thousand cream: three of it
     found = _BARE_NUMBER.search(said)
     if found is None:
         return None

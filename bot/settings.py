@@ -60,7 +60,7 @@ def failures_per_address(default: int) -> int:
     """How many failed order verifications one client address may make in the lock-out's window
     (`VERIFY_ADDRESS_FAILURES`): an office of customers behind one address may need more than the default."""
     value = os.environ.get("VERIFY_ADDRESS_FAILURES", str(default))
-    if not value.isdigit() or int(value) < 1:
+    if not (value.isascii() and value.isdigit()) or int(value) < 1:
         raise ConfigError(f"VERIFY_ADDRESS_FAILURES='{value}' must be a whole number of at least 1, e.g. {default}")
     return int(value)
 

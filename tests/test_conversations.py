@@ -1872,3 +1872,11 @@ def test_a_follow_up_told_as_a_statement_and_a_day_named_for_a_pickup(servers) -
     assert "پیشتاز" in tipax and "شماره سفارش را بفرستید" not in tipax  # no question typed, a rule plainly answers
     request = last_reply(servers, "offykala", "میخوام پسش بدم")
     assert "شماره سفارش را بفرستید" in request  # a wish to return stays a request about one's order
+
+
+def test_review_of_the_dev36_changes(servers) -> None:
+    bonus = last_reply(servers, "offykala", "хочу вернуть заказ, оплачивал бонусами")
+    assert "номер заказа" in bonus  # a return told, its order asked (not "the page says nothing of bonuses")
+    tabriz = last_reply(servers, "tisa", "TS-1046 09352222206 флакон пришёл разбитый",  # its return offered, ignored
+                        "ладно, а доставка в Шираз сколько дней?", "а в Тебриз?")
+    assert "3–5 рабочих дней" in tabriz and "возврат" not in tabriz.lower()  # no longer a return's follow-up

@@ -9,6 +9,7 @@ from bot.dialogue import (
     tells_arrival,
     asks_what_now,
     asks_where_it_is,
+    asks_express,
     asks_about_sending_back,
     asks_in_the_other_unit,
     refund_to_another,
@@ -391,7 +392,9 @@ def test_amounts_that_price_the_order(text: str, others: int, kept: list[int]) -
         ("order_status", "دفعه قبلم تو عید سفارشم یه هفته طول کشید، همیشه اینجوریه؟", True),  # how it usually goes
         ("order_status", "в прошлый раз заказ шёл неделю, у вас всегда так?", True),
         ("cancel_order", "заказал в سیترا, его уже отправили. отменить теперь нельзя да", True),  # "…, right": asked
-        ("return_request", "برای مرجوعی با تیپاکس بفرستم درسته", True),
+        ("return_request", "برای مرجوعی با تیپاکس بفرستم، درسته", True),
+        ("return_request", "کالا رسید ولی کارتن بیرونی درسته", False),  # intact, said: no tag without its comma
+        ("return_request", "یعنی پسش میدم", False),
         ("cancel_order", "хочу отменить заказ, да", False),  # a wish confirmed, not a question
         ("installment_info", "یعنی چک و ضامن نمیخواد", True), ("cancel_order", "یعنی میخوام کنسلش کنم", False),
     ],
@@ -499,6 +502,8 @@ def test_a_part_of_the_day_is_a_time(text: str, hour: int | None) -> None:
         ("=) а если добавлю ещё крем за 45, сколько будет?", 300_000, "toman", 345_000),  # a smile, no sum
         ("а если 3 штуки?", 700_000, "toman", 2_100_000), ("اگه ۳ تا بخرم چی؟", 700_000, "toman", 2_100_000),  # three
         ("اگه ۲ تا ۳ روز طول بکشه", 700_000, "toman", 2000),  # a span, no pieces (a bare 2, as before)
+        ("а если добавлю ещё 2 штуки?", 700_000, "toman", 2_100_000),  # two more of it: three
+        ("اگه ۲ تا دیگه بخرم؟", 700_000, "toman", 2_100_000),
     ],
 )
 def test_the_total_a_follow_up_means(text: str, earlier: float | None, currency: str, total: float | None) -> None:
@@ -1201,9 +1206,18 @@ def test_a_what_if_after_an_ok(text: str, supposes: bool) -> None:
     ("اگه با پیک بفرستید چی میشه؟", False),
     ("а крем из того же заказа я уже открыла, его тоже примут?", True), ("اونم پس میگیرین؟", True),
     ("оплату картой примут?", False), ("پولمو کی پس میگیرم؟", False),  # one's money back, not an item
+    ("И можете завернуть в подарочную упаковку", False),  # wrapping, not "вернуть"
 ])
 def test_giving_an_item_back_in_so_many_words(text: str, back: bool) -> None:
     assert names_a_return(text) is back
+
+
+@pytest.mark.parametrize("text, express", [
+    ("نمیشه فوری بفرستین که ۲۴ ساعته برسه؟", True), ("а срочной доставкой можно?", True), ("اکسپرس دارید؟", True),
+    ("срочно скажите, когда придёт заказ", False), ("فوری بگید کی میرسه", False),  # urgently, not the express
+])
+def test_the_fast_way_of_shipping_asked(text: str, express: bool) -> None:
+    assert asks_express(text) is express
 
 
 @pytest.mark.parametrize("text, cancel, money", [
