@@ -534,8 +534,8 @@ def pickup(slot: PickupSlot, rules: PickupRules, ordered: datetime, asked_time: 
         values["placed"] = dated(ordered, False, language)
         values["next_start"] = clock(rules.next_day_from, language)
         key = "pickup.moved_on" if slot.moved_from_day_off else "pickup.on_day"
-        values.update({} if slot.moved_from_day_off else {"start": clock(rules.same_day_from, language),
-                                                          "end": clock(rules.same_day_to, language)})
+        if not slot.moved_from_day_off:  # both of that day's cases: its same-day window, or the next day
+            values["start"], values["end"] = clock(rules.same_day_from, language), clock(rules.same_day_to, language)
     local = [branch for branch in rules.branches if branch.city == city]
     branches = [f"• {branch.address[language]}" for branch in local or rules.branches]
     same_day = {"cutoff": values["cutoff"], "start": clock(rules.same_day_from, language),
