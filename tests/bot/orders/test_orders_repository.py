@@ -1,5 +1,8 @@
 import logging
+import os
 import re
+import subprocess
+import sys
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -351,6 +354,16 @@ def test_the_failures_one_address_may_make_are_set_by_the_environment(orders: Se
     monkeypatch.setenv("VERIFY_ADDRESS_FAILURES", "none")
     with pytest.raises(ConfigError, match="VERIFY_ADDRESS_FAILURES"):
         verify_order(orders, "e-x", "tisa", "TS-1042", "2202", NOW + timedelta(minutes=1), client="b")
+
+
+def test_the_action_server_does_not_start_with_a_bad_address_limit() -> None:
+    root = Path(__file__).resolve().parents[3]
+    started = subprocess.run([sys.executable, "-c", "import actions"], cwd=root, capture_output=True, text=True,
+                             env={**os.environ, "VERIFY_ADDRESS_FAILURES": "twenty"})
+    assert started.returncode == 1 and "VERIFY_ADDRESS_FAILURES='twenty'" in started.stderr
+    fine = subprocess.run([sys.executable, "-c", "import actions"], cwd=root, capture_output=True, text=True,
+                          env={**os.environ, "VERIFY_ADDRESS_FAILURES": "20"})
+    assert fine.returncode == 0, fine.stderr
 
 
 def test_an_older_database_gets_the_new_columns(tmp_path: Path) -> None:
