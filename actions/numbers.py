@@ -45,6 +45,7 @@ from actions.topics import (
     cited,
     deadline_follow_up,
     goes_on_elsewhere,
+    inspection_asked,
     greeted_in_their_language,
     ground_told,
     hand_to_person,
@@ -265,6 +266,8 @@ def utter_return_post(dispatcher: CollectingDispatcher, tracker: Tracker) -> boo
     language = store_and_language(tracker)[1]
     if reason and not reasons[0]:  # that ground's post, found by its own words, rather than a change of mind's
         units = chosen_units(tracker, f"{REASON_NAMES[reason][language]} {question}", topics) or units
+    # "من مشهدم و با پست میفرستم" read as a delivery's time: the return's rules, not the days an order takes beside them
+    units = [unit for unit in units if unit.topic in (*RETURN_TOPICS, "refund_time")] or units
     say_units(dispatcher, units, language)
     utter_free_shipping_after_return(dispatcher, tracker, units, True)  # "3.2 million shipped free, I return 1.4: all back?"
     return bool(units)
@@ -397,6 +400,9 @@ class ActionDeliveryTime(Action):
         """Computed per city where the store gives times, the store's words elsewhere; for a named order, its own."""
         if latest_entity(tracker, "order_id") is not None:  # "CT-2002 когда привезут?": when that order comes, not the lanes
             return [SlotSet("purpose", "order_status"), FollowupAction("action_order_flow")]
+        if (tracker.get_slot("requested_slot") == "phone" and tracker.get_slot("order_id")
+                and tracker.get_slot("purpose") == "order_status"):  # "у меня заказ ct2002. что дальше? когда
+            return []  # привезут?": that order's arrival comes with its status (no order named: the page's times)
         question = question_text(tracker)
         if _own_order_asked(tracker, question):  # "کی میرسه؟" right after its shipped order's status: that order's
             return [SlotSet("purpose", "order_status"), FollowupAction("action_order_flow")]  # days, not "if you
@@ -407,6 +413,13 @@ class ActionDeliveryTime(Action):
                 or window_asked_now(dispatcher, tracker)):  # "списали в понедельник
             return []  # в 9 утра, до какого времени ждать?" after "within 72 hours"; "получил в воскресенье, успеваю?"
         if goes_on_elsewhere(dispatcher, tracker, "delivery_time"):
+            return []
+        if inspection_asked(dispatcher, tracker):  # "и что проверить когда привезут?": what to look at, not when
+            return []
+        # "من مشهدم و با پست میفرستم، دیگه کاری لازمه؟" after a return's rules: sending it back from there, not a
+        # delivery's days (unless a rule its words name answers)
+        if (sends_it_oneself(question) and plainly_answered(question, store_index(current_store(tracker))) is None
+                and utter_return_post(dispatcher, tracker)):
             return []
         told = reason_from(None, question) is not None
         if told and tracker.get_slot("verified_order") and what_if(question):

@@ -60,9 +60,11 @@ from actions.topics import (
     refused_what_if,
     refused_with_reason_before,
     say_refused,
+    inspection_asked,
     say_units,
     sealed_follow_up,
     status_asked_for,
+    tracking_asked_with_order,
     utter_topic,
     utter_units,
     utter_window,
@@ -195,7 +197,8 @@ class ActionOrderFlow(Action):
         unnamed = tracker.get_slot("requested_slot") is None and not any(
             latest_entity(tracker, name) for name in ORDER_SLOTS)
         if unnamed and (other_unit_asked(dispatcher, tracker)  # "۱۰۰ میلیون ریال چند تومنه؟", read as a detail
-                        or window_supposed(dispatcher, tracker)):  # "اگه یکشنبه بعدش بگم چی؟" after a window counted
+                        or window_supposed(dispatcher, tracker)  # "اگه یکشنبه بعدش بگم چی؟" after a window counted
+                        or inspection_asked(dispatcher, tracker)):  # "بسته رو که میارن چیا رو باید چک کنم؟"
             return []
         question = question_text(tracker)
         if unnamed and not classifier_sure(tracker):
@@ -465,6 +468,7 @@ class ActionOrderFlow(Action):
                 dispatcher.utter_message(text=status)  # not the status again
             _utter_order_window(dispatcher, tracker, store, language, order)
             dispatcher.messages.extend(arrival.messages)
+            tracking_asked_with_order(dispatcher, tracker)
             change = asked_before(tracker, "order_change")
             if change is not None:  # "تابه رو از سفارش حذف کنین" before the phone: the page's rule on changes, for it
                 utter_units(dispatcher, tracker, change, ["order_change"])

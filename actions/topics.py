@@ -45,6 +45,9 @@ from bot.dialogue import (
     asks_about_language,
     asks_if_still_in_time,
     asks_in_the_other_unit,
+    asks_open,
+    asks_what_to_check,
+    asks_about_tracking,
     asks_the_converse,
     asks_what_now,
     asks_who_pays,
@@ -75,6 +78,7 @@ from bot.dialogue import (
     past_the_span,
     purpose_from_words,
     reason_from,
+    removes_an_item,
     money_after_cancel,
     money_back_to_a_card,
     rules_question,
@@ -133,7 +137,7 @@ def utter_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, 
     ranked = store_index(store).rank(question) if question else []
     units = with_next_step([match.unit for match in ranked if match.unit.topic == fallback][:1], store)
     if units:
-        say_units(dispatcher, units, language)
+        say_units(dispatcher, units, language, question)
         return True
     if utter_contact(dispatcher, tracker, question):
         return True
@@ -229,7 +233,7 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
         return True
     outside = ruled_out(question, store_index(store), units) if units else None
     units = [unit for unit in units if outside is None or unit is not outside[0]]
-    say_units(dispatcher, units, language)
+    say_units(dispatcher, units, language, question)
     if not _utter_unlisted_terms(dispatcher, tracker, question, [*topics[:2], *(unit.topic for unit in units)]):
         offer_person_for_limit(dispatcher, question, units, language)
     if outside:  # "9.8 million: is an ID needed?": the ID rule is for over 10 million, said with the rule that holds
@@ -746,8 +750,11 @@ def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list
     # batches' looks)
     # ("اوکی حالا اگه بعدا ادکلن ۴۰۰ تومنیشو که پلمپه پس بدم چی میشه؟" after delivery is about the return it names)
     # ("اگه یه سفارش موفق رو خودم لغو کنم اونم همون ۷۲ ساعته برمیگرده؟" after a failed payment's 72 hours: a cancel's)
+    # ("راستی اگه فقط بخوام مخلوط کن رو حذف کنم و ماهیتابه بمونه چی؟" after a refund's hours: an edit of the order's)
     own_matter = ((topics[0] in RETURN_TOPICS and earlier not in RETURN_TOPICS and names_a_return(question))
-                  or (topics[0] == "cancel_order" and earlier != "cancel_order" and names_a_cancel(question)))
+                  or (topics[0] == "cancel_order" and earlier != "cancel_order" and names_a_cancel(question))
+                  or (topics[0] == "order_change" and earlier != "order_change"
+                      and (removes_an_item(question) or adds_to_order(question))))
     leans = not classifier_sure(tracker) or (what_if(question) and not classifier_sure(tracker, CERTAIN)
                                              and not own_matter)
     if leans and earlier in topics[1:] and (earlier in RETURN_TOPICS or reason_from(None, question) not in FAULTS):
@@ -823,6 +830,8 @@ def goes_on_elsewhere(dispatcher: CollectingDispatcher, tracker: Tracker, own: s
     topic's computation; True when it was said. Not "اگه دم عید سفارش بدم دیر میرسه؟", whose words find the holidays'
     rule."""
     question = question_text(tracker)
+    if refused_what_if(dispatcher, tracker) or sealed_follow_up(dispatcher, tracker):  # "а если я уже заберу и вскрою
+        return True  # упаковку?" after a change of mind, read as a pickup: the opened seal's refusal
     if not goes_on(question):
         return False
     before = _rules_cited_before(tracker)
@@ -839,7 +848,7 @@ def goes_on_elsewhere(dispatcher: CollectingDispatcher, tracker: Tracker, own: s
     if found and found[0].topic == own:
         return False
     units = found or [unit for unit in [beside_said(question, before, store_index(store))] if unit is not None]
-    say_units(dispatcher, with_next_step(units, store), language)
+    say_units(dispatcher, with_next_step(units, store), language, question)
     return bool(units)
 
 
@@ -857,6 +866,34 @@ def human_button(language: str) -> list[dict[str, str]]:
     return [{"title": render("button.human", language), "payload": "/human_handoff"}]  # type: ignore[arg-type]
 
 
+def inspection_asked(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """"и что проверить когда привезут?", read as a delivery's time or an order's status: the page's first rule on a
+    parcel that comes damaged, which says what to look at and when to tell; True when said."""
+    question = question_text(tracker)
+    if not asks_what_to_check(question):
+        return False
+    store, language = store_and_language(tracker)
+    units = [match.unit for match in store_index(store).rank(question) if match.unit.topic == "damaged_item"][:1]
+    say_units(dispatcher, with_next_step(units, store), language, question)
+    return bool(units)
+
+
+LOOK_UP_MESSAGES = 4  # an order's number, its phone and a mistake between them: the messages of one look-up
+
+
+def tracking_asked_with_order(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """"… کد رهگیری کی میاد؟ سفارشم TS-1041" before the phone was asked: after that order's status, which says only
+    that a code will come, the page's rule on how the code comes and where it is followed; True when said."""
+    asked = next((text for text in recent_texts(tracker, LOOK_UP_MESSAGES) if asks_about_tracking(text)), None)
+    if asked is None:
+        return False
+    said = {unit.id for unit in _rules_said_before(tracker, LOOK_UP_MESSAGES)}
+    units = [unit for unit in chosen_units(tracker, asked, ["order_status"])
+             if unit.topic == "order_status" and unit.id not in said]
+    say_units(dispatcher, units, store_and_language(tracker)[1], asked)
+    return bool(units)
+
+
 def offer_person(dispatcher: CollectingDispatcher, language: str) -> None:
     """"If you like, a colleague answers", with the button: after a rule that leaves the question open or a refusal."""
     dispatcher.utter_message(text=render("offer.person", language), buttons=human_button(language))  # type: ignore[arg-type]
@@ -871,12 +908,14 @@ def greeted_in_their_language(dispatcher: CollectingDispatcher, tracker: Tracker
     return True
 
 
-def say_units(dispatcher: CollectingDispatcher, units: Sequence[AnswerUnit], language: str) -> None:
-    """The rules chosen, one answer with a line each (nothing when none was); the page's sentences go with it for the
-    agents' console (`sources` stays in the event's metadata, the customer never receives it)."""
+def say_units(dispatcher: CollectingDispatcher, units: Sequence[AnswerUnit], language: str, question: str = "") -> None:
+    """The rules chosen, one answer with a line each (nothing when none was), without an opening "yes" where the
+    `question` asks what or how; the page's sentences go with it for the agents' console (`sources` stays in the
+    event's metadata, the customer never receives it)."""
     if units:
+        texts = [unit.text[language] for unit in units]  # type: ignore[index]
         dispatcher.utter_message(response="utter_store_answer",
-                                 answer="\n".join(unit.text[language] for unit in units),  # type: ignore[index]
+                                 answer="\n".join(map(answers.without_yes, texts) if asks_open(question) else texts),
                                  sources=cited(units))
     if any(unit.offers_person for unit in units):  # "how many months, what interest?" where the page says no terms
         offer_person(dispatcher, language)
@@ -929,15 +968,17 @@ def utter_store_words(dispatcher: CollectingDispatcher, tracker: Tracker, topic:
                   or short_follow_up(question)
                   or (what_if(question) or asks_who_pays(question)) and _same_matter(units[0].topic, earlier_topic(tracker))
                   or goes_on(question) and units[0].topic in {unit.topic for unit in _rules_cited_before(tracker)}):
-        say_units(dispatcher, units, language)
+        say_units(dispatcher, units, language, question)
         if not _utter_unlisted_terms(dispatcher, tracker, question, [topic, *(unit.topic for unit in units)]):
             offer_person_for_limit(dispatcher, question, units, language)
         utter_deadline(dispatcher, tracker, units)  # "привезли в среду, до какого дня проверка?": counted from that day
         return
     second = second_guess(tracker) if not _covers(store, topic) else None
     units = chosen_units(tracker, question, [second]) if second else []
-    if units and units[0].topic == second:  # the page has nothing on the topic read, the classifier was torn, and a
-        say_units(dispatcher, units, language)  # rule of its second guess answers ("واسه قسطی باید حضوری بیام؟")
+    # the page has nothing on the topic read, the classifier was torn, and a rule of its second guess answers ("واسه
+    # قسطی باید حضوری بیام؟")
+    if units and units[0].topic == second:
+        say_units(dispatcher, units, language, question)
         return
     utter_topic(dispatcher, tracker, topic)
 

@@ -167,6 +167,13 @@ def window_text(window: Window, language: Language) -> str:
 RIAL_PER_TOMAN = 10  # Iran's money: the rial the sites show prices in, ten to the toman the rules count in
 WEEK_DAYS = 7  # a deadline this many days after its start falls on the same weekday, a week on
 _VERDICT = re.compile(r"^(?:بله|خیر|Да|Нет)[،,:]\s*")  # a rule's opening "yes"/"no", said for the case it covers
+_YES = re.compile(r"^(?:بله|Да)[،,:]")
+
+
+def without_yes(rule: str) -> str:
+    """A rule's text without its opening "yes", for a question of what or how ("что проверить?" → "Если при доставке
+    …"), not of whether; its "no" stays, it carries the rule."""
+    return rule_alone(rule) if _YES.match(rule) else rule
 
 
 def rule_alone(rule: str) -> str:

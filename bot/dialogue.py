@@ -122,9 +122,10 @@ def reason_from(intent: Optional[str], text: str) -> Optional[Reason]:
 # since "I did not open it" contains "open it".
 _SEALED_WORDS = (
     (True, r"باز ?نکرد|بازش ?نکرد|باز ?نشده|دست ?نخورده|سلفون\S* (?:\S+ )?(?:روشه|روش هست|سالم|هست|باز ?نشده)|پلمپ\S* (سالم|باز ?نشده)|(سالم|کامل)ه? .{0,12}پلمپ|"
-           r"не (вскрыва|вскрыл|вскрыт|вскро|открыва|открыл|открыт|откро|распечат)|запечатан|пломб\S* (цел|на месте)|целая пломб|"
+           r"не ?(вскрыва|вскрыл|вскрыт|вскро|открыва|открыл|открыт|откро|распечат)|запечатан|"
+           r"пломб\S* (цел|на месте)|целая пломб|"
            r"هنوز (تو )?پلمپ|پلمپه(?!\w)|پلمپ ?(هست|است)|پلمپ (?:بود|باشه|باشد)(?!\w)(?! (?:ولی|اما) (?:\S+ ){0,2}باز)|تو پلمپ|все ещ[её] в пломб|ещ[её] (в пломб|запечат)|"
-           r"в заводской упаковке|не распаков|не (?:по)?пробова|امتحانش? نکرد|تستش? نکرد"),
+           r"в заводской упаковке|не ?распаков|не (?:по)?пробова|امتحانش? نکرد|تستش? نکرد"),
     (False, r"باز ?کرد|باز شده|سلفون\S* (?:\S+ )?(?:پاره|باز) ?کرد|بازش کرد|باز ?کنم|پلمپ\S* (باز|پاره|خراب)|استفاده کرد|вскрыл|вскро|открыл|откро|распечатал|распаков|"
             r"пользовал|пломб\S* (сорван|вскрыт|поврежд)|"
             # tried on: "یه بار زدم", "یه پاف زدم", "побрызгала пару раз"
@@ -263,8 +264,8 @@ def item_from(text: str, items: Sequence[tuple[str, str]]) -> Optional[str]:
 
 
 # How to follow an order up, asked without wanting one looked up: "where do I see the tracking code?"
-_HOW_TO = re.compile(r"(?<!\w)(از کجا|کجا ببینم|چطور|چطوری|چجوری|چگونه|как|откуда|где( \w+)? (смотреть|посмотреть|узнать|отслеживать))(?!\w)",
-                     re.IGNORECASE)
+_HOW_TO = re.compile(r"(?<!\w)(از کجا|کجا (?:ببینم|بزنم|وارد کنم|چک کنم|پیگیری کنم)|چطور|چطوری|چجوری|چگونه|как|откуда|"
+                     r"где( \w+){0,2} (смотреть|посмотреть|узнать|отслеживать|проверить|увидеть))(?!\w)", re.IGNORECASE)
 
 
 _NO_ORDER = re.compile(
@@ -490,7 +491,7 @@ _DO_IT = re.compile(r"(?<!\w)(?:میشه|لطفا|لطفاً)(?!\w).*(?<!\w)(?:�
                     r"(?<!\w)(?:ثبت می ?کنی[دن]|ببینی[دن]|(?:چک|بررسی|پیگیری) کنی[دن]|можете|сможете|оформите|отмените|верните|"
                     r"проверьте|посмотрите)(?!\w)", re.IGNORECASE)
 # the tracking code itself: "when do you send the tracking code?", "where do I track it?" ask how tracking works
-_TRACKING = re.compile(r"کد ?(رهگیری|پیگیری)|трек|отследить|отслеживать", re.IGNORECASE)
+_TRACKING = re.compile(r"کد ?(رهگیری|پیگیری)|(?<!\w)(?:کدو|کد رو|کدشو)(?!\w)|трек|отследить|отслеживать", re.IGNORECASE)
 
 
 # "…، درخواستشو از کجا ثبت کنم؟", "как мне это оформить?": how the customer does it themselves
@@ -587,12 +588,18 @@ def rules_question(intent: Optional[str], text: str) -> bool:
         return False  # "یه طرفش قطع و وصل میشه، میخوام برگردونم", "хочу отменить свой заказ, это возможно?": a request
     if intent == "order_status":
         asks = QUESTION_WORDS.search(folded) is not None or marked  # "do you text the code?"
-        asks_about_tracking = _TRACKING.search(folded) is not None and asks
         asks_about_processing = (_PROCESSING.search(folded) is not None and asks
                                  and not extract_entities(text, only=frozenset({"order_id"})))
         as_a_rule = _AS_A_RULE.search(folded) is not None and asks  # "last time at Nowruz it took a week, always so?"
-        return _HOW_TO.search(folded) is not None or asks_about_tracking or asks_about_processing or as_a_rule
+        return _HOW_TO.search(folded) is not None or asks_about_tracking(text) or asks_about_processing or as_a_rule
     return marked or QUESTION_WORDS.search(folded) is not None or _TAG_QUESTION.search(folded) is not None
+
+
+def asks_about_tracking(text: str) -> bool:
+    """"и как я узнаю трек номер?", "کد رهگیری کی میاد؟": a question on the tracking code, which a rule answers."""
+    folded = _folded(text)
+    return _TRACKING.search(folded) is not None and (QUESTION_WORDS.search(folded) is not None or "?" in folded
+                                                     or "؟" in folded)
 
 
 # what one tops the order up with or to: "доберу", "докуплю"
@@ -817,6 +824,33 @@ _WHAT_IF = re.compile(r"(?:^|[.:!?؟،,]\s*)(?:(?:و|ولی|خب|حالا|پس|�
 def what_if(text: str) -> bool:
     """A question that opens with "and if …": it leans on the conversation's topic, whatever its words."""
     return _WHAT_IF.search(_folded(text)) is not None
+
+
+# "что проверить?", "چطوری بفرستم؟", "اگه جعبه له شده بود چیکار کنم؟": asked what, how, where or when, not whether
+# ("можно ли …", "میشه …"; "что если …", "اگه باز کنم چی؟" ask whether too)
+_ASKS_OPEN = re.compile(r"(?<!\w)(?:что(?! если)|чего|как|какой|какая|какое|какие|какую|где|куда|когда|скольк\w*|кто|"
+                        r"кому|почему|зачем|چی|چیه|چیو|چیا|کی|کیه|چیکار|چکار|چطور|چطوری|چجوری|چگونه|کجا|"
+                        r"کجاست|کدوم|کدام|چرا|چقدر|چقدره|چند)(?!\w)", re.IGNORECASE)
+_ASKS_WHETHER = re.compile(r"(?<!\w)(?:можно|ли|можете|может|могу|разве|правда|или нет|آیا|میشه|میشود|می ?تون\w*|"
+                           r"امکان\w*|مگه|یا نه|درسته)(?!\w)|(?<!\w)(?:اگه|اگر)(?!\w).*(?<!\w)چی\W*$", re.IGNORECASE)
+
+
+def asks_open(text: str) -> bool:
+    """A question of what, how, where or when, not of whether: its answer opens with no "yes"."""
+    folded = _folded(text)
+    return _ASKS_OPEN.search(folded) is not None and _ASKS_WHETHER.search(folded) is None
+
+
+# "и что проверить когда привезут?", "بسته رو که میارن چیا رو باید چک کنم؟": what to look at on delivery
+_WHAT_TO_CHECK = re.compile(r"(?<!\w)(?:(?:на )?что|чего)\s+(?:мне\s+)?(?:нужно\s+|надо\s+|стоит\s+|следует\s+)?"
+                            r"(?:проверить|проверять|посмотреть|смотреть|осмотреть|обратить внимание)|"
+                            r"(?<!\w)(?:چی|چیا|چیو|چه چیزی|چه چیزهایی)\s+(?:رو\s+|را\s+)?(?:باید\s+)?(?:چک|بررسی|نگاه|کنترل)\s*(?:کنم|بکنم|کنیم)",
+                            re.IGNORECASE)
+
+
+def asks_what_to_check(text: str) -> bool:
+    """What to look at when the parcel comes, whatever time word beside it ("когда привезут"): the damage rules."""
+    return _WHAT_TO_CHECK.search(_folded(text)) is not None
 
 
 # "بعدش باید خودم ببرمش پست؟", "آخه فقط یه پاف زدم", "а потом что?": a message that goes on from the answer just given

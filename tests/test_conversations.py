@@ -485,7 +485,8 @@ def test_an_and_if_with_an_order_proven_is_answered_by_its_rule_without_an_offer
     servers.say(sender, "۴۴۰۲", store="offykala")  # proven: shipped, not yet delivered
     replies = servers.say(sender, "اگه رسید و جعبه‌اش داغون بود باید چیکار کنم؟", store="offykala")
     said = "\n".join(texts(replies))
-    assert unit_text("offykala", "refuse_damaged_package", "fa") in said  # the rule, not a decision on the order
+    rule = unit_text("offykala", "refuse_damaged_package", "fa").removeprefix("بله، ")  # asked what to do: no "yes"
+    assert rule in said  # the rule, not a decision on the order
     assert not any(reply.get("buttons") for reply in replies)  # the order is known: no "check it for my order"
 
 
@@ -1880,3 +1881,19 @@ def test_review_of_the_dev36_changes(servers) -> None:
     tabriz = last_reply(servers, "tisa", "TS-1046 09352222206 флакон пришёл разбитый",  # its return offered, ignored
                         "ладно, а доставка в Шираз сколько дней?", "а в Тебриз?")
     assert "3–5 рабочих дней" in tabriz and "возврат" not in tabriz.lower()  # no longer a return's follow-up
+
+
+def test_dev38_kinds_the_steps_of_a_process_and_what_happens_next(servers) -> None:
+    steps = last_reply(servers, "sitra", "میشه سفارشمو لغو کنم؟ مراحلش چیه؟")
+    assert "پشتیبانی" in steps and "سبد خرید" not in steps  # the steps of cancelling, not of ordering
+    edit = last_reply(servers, "sitra", "بعد کنسلی پولم کی برمیگرده؟", "اگه فقط بخوام یکی از کالاها رو حذف کنم چی؟")
+    assert "ویرایش" in edit  # an edit of the order, not the refund's hours leaned on
+    check = last_reply(servers, "citadel", "что надо проверить, когда курьер привезёт заказ?")
+    assert "претензи" in check and "рабочих дня" not in check  # what to look at, not when it comes
+    send = last_reply(servers, "tisa", "ادکلنم شکسته رسید، چطوری برگردونم؟",
+                      "من تبریزم و با پست میفرستم، کار دیگه ای هست؟")
+    assert "قبض" in send and "۳ تا ۵ روز" not in send  # sending it back from a province, not a delivery's days
+    trade = last_reply(servers, "chistatek", "گوشی قدیمیمو میگیرین و نو بدین؟")
+    assert "ترید-این" in trade and "شماره سفارش" not in trade
+    what = last_reply(servers, "offykala", "если коробка помятая, что мне делать, когда привезут?")
+    assert "можно её не принимать" in what and not what.startswith("Да,")  # asked what, not whether: no "yes"

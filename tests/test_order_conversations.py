@@ -703,3 +703,24 @@ def test_when_it_comes_right_after_its_status_is_that_orders_arrival(servers) ->
     assert "ارسال شده" in text(status)
     assert "ثبت شده، بین" in text(when) and "اگر الان سفارش بدهید" not in text(when)  # from its own day, not "if now"
     assert "ارسال شده" not in text(when)  # nor its status again
+
+
+def test_the_tracking_code_asked_with_the_order_is_answered_after_its_status(servers) -> None:
+    _, status = talk(servers, "tisa", "عطرم هنوز ارسال نشده، کد رهگیریشو از کجا ببینم؟ شماره سفارش TS-1041", "2201")
+    assert "در حال پردازش" in text(status) and "tracking.post.ir" in text(status)  # the rule after the status
+    _, _, where = talk(servers, "sitra", "заказ SR-5001, когда придет трек номер?", "1101",
+                       "а где ещё можно посмотреть статус кроме смс?")
+    assert "«Мои заказы»" in text(where) and "в обработке" not in text(where)  # the rule, not the status again
+
+
+def test_when_an_order_named_with_its_question_comes_is_said_with_its_status_not_before(servers) -> None:
+    asked, status = talk(servers, "citadel", "у меня заказ ct2002. что дальше? когда привезут?", "+995 599 125 502")
+    assert "при заказе сейчас" not in text(asked) and "телефон" in text(asked)  # no "if you order now" for it
+    assert "отправлен" in text(status) and "прибудет" in text(status)
+
+
+def test_what_if_a_return_is_opened_after_a_change_of_mind_read_as_a_pickup(servers) -> None:
+    *_, opened, printer = talk(servers, "offykala", "посылка ещё на почте, я передумал. могу отказаться?",
+                               "а если я её получу и вскрою?", "а если бы это был принтер, нераспакованный?")
+    assert "нельзя" in text(opened) and "в любом случае" not in text(opened)  # the opened seal, not the post rule again
+    assert "даже" in text(printer)  # a large item: refused sealed too

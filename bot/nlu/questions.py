@@ -452,6 +452,26 @@ _WHY_OF_IT = re.compile(r"\W*(?:(?:و|и|а|ну)\s+)?(?:зачем|для че�
 _HOW_OF_IT = re.compile(r"\W*(?:(?:و|پس|и|а|ну)\s+)?(?:(?:درخواست|این ?کار|اینو)\w*\s+)?(?:از کجا|کجا|چطور|چطوری|چجوری|چه جوری|"
                         r"چگونه|как|где)\s+(?:(?:мне|это|его|её|ее)\s+)*(?:ثبت\w*\s+(?:کنم|بکنم)|оформить|подать)\W*", re.IGNORECASE)
 
+# "…میشه کنسلش کنید؟ مراحلش چیه؟", "можно отменить? как это сделать?": the steps of what the question before asks
+_STEPS_OF_IT = re.compile(r"\W*(?:(?:و|پس|خب|и|а|ну)\s+)?(?:(?:مراحل|روال|روند|پروسه)(?:ش|اش|ش رو)\s+(?:چیه|چیست|"
+                          r"چطوره|چجوریه|چطوریه|چیا هست|چیان)|"
+                          r"(?:چطوری|چجوری|چطور|چه جوری)\s+(?:باید\s+)?انجامش\s+(?:بدم|بدیم)|"
+                          r"как\s+(?:(?:мне|это|его|её|ее)\s+)*(?:сделать|делается|это сделать)|"
+                          r"какие\s+(?:шаги|действия)|"
+                          r"что\s+(?:для этого|мне)\s+(?:нужно|надо)\s+(?:сделать)?)\W*", re.IGNORECASE)
+# "… تحویل بگیرم یا نه؟ باید چیکار کنم؟", "принимать? что мне делать?": what to do in the case the question before tells
+_WHAT_TO_DO = re.compile(r"\W*(?:(?:پس|اونوقت|خب)\s+)?(?:باید\s+)?(?:چیکار|چکار|چه ?کار)\s+(?:باید\s+)?(?:کنم|بکنم)\W*|"
+                         r"\W*(?:(?:и|а|ну)\s+)?что\s+(?:мне\s+)?(?:тогда\s+)?(?:делать|нужно делать|надо делать)\W*",
+                         re.IGNORECASE)
+_STEPS_AFTER = re.compile(rf"[?؟.!,،]\s*(?:{_STEPS_OF_IT.pattern})$", re.IGNORECASE)
+
+
+def without_steps_asked(text: str) -> str:
+    """"میشه عطرو پس بدم؟ مراحلش چیه؟" as the rules are chosen for it: the question the steps are asked of, whose
+    rule says them ("steps" alone would choose the steps of ordering)."""
+    found = _STEPS_AFTER.search(text)
+    return text[:found.start() + 1] if found is not None and _words(text[:found.start()]) >= MIN_WORDS else text
+
 
 def _merged(groups: list[Span], normalized: str) -> list[Span]:
     """Questions too short to stand alone joined to the one before (the first to the one after); at most MAX_PARTS."""
@@ -459,7 +479,8 @@ def _merged(groups: list[Span], normalized: str) -> list[Span]:
     for group in groups:
         text = normalized[group[0]:group[1]]
         if merged and (_words(text) < MIN_WORDS and not _TOPIC_WORD.search(fold(text)) or _THEN_WHAT.fullmatch(fold(text))
-                       or _WHY_OF_IT.fullmatch(fold(text)) or _HOW_OF_IT.fullmatch(fold(text))):
+                       or _WHY_OF_IT.fullmatch(fold(text)) or _HOW_OF_IT.fullmatch(fold(text))
+                       or _STEPS_OF_IT.fullmatch(fold(text)) or _WHAT_TO_DO.fullmatch(fold(text))):
             merged[-1] = (merged[-1][0], group[1])
         else:
             merged.append(group)

@@ -28,6 +28,7 @@ from sklearn.svm import LinearSVC
 from bot.dialogue import asks_duration, asks_how_long, asks_how_much, reason_from
 from bot.nlu.entities import count_of, extract_entities
 from bot.nlu.normalize import fold, normalize
+from bot.nlu.questions import without_steps_asked
 from bot.stores.policy import AnswerUnit, StorePolicy, policies
 
 # Chosen on the unit tables (tests/data/units) and the dev sets: a unit's score (the mean of its
@@ -129,7 +130,8 @@ class UnitIndex:
         """Every unit with its score for the question, best first, computed."""
         if self._by_feature is None or not question.strip():
             return []
-        text = _ranked(question)
+        # "… پس بدم؟ مراحلش چیه؟": the steps of the return, not of ordering
+        text = _ranked(without_steps_asked(question))
         characters = self._vectorizer.transform([text])
         similarities = (characters @ self._by_feature).toarray().ravel() * self._weight
         nearest = np.zeros(len(self.units))

@@ -399,3 +399,13 @@ def test_a_day_past_a_rules_window_is_told_no(language: str) -> None:
 def test_an_amount_in_toman_is_said_in_rial_too() -> None:
     assert answers.in_both_units(10_000_000, "fa").startswith("۱۰٬۰۰۰٬۰۰۰ تومان برابر با ۱۰۰٬۰۰۰٬۰۰۰ ریال")
     assert answers.in_both_units(1_200_000, "ru").startswith("1\u202f200\u202f000 томан — это 12\u202f000\u202f000 риалов")
+
+
+@pytest.mark.parametrize("rule, said", [
+    ("Да, если при доставке видна вмятина, посылку можно не принимать.", "Если при доставке видна вмятина, посылку"),
+    ("بله، اگر بسته هنگام تحویل ضربه‌خورده باشد، می‌توانید آن را تحویل نگیرید.", "اگر بسته هنگام تحویل"),
+    ("Нет, после отправки отменить заказ нельзя.", "Нет, после отправки"),  # its "no" carries the rule
+    ("Доставка по Тбилиси бесплатная.", "Доставка по Тбилиси"),
+])
+def test_a_rule_said_to_a_question_of_what_or_how_drops_only_its_yes(rule: str, said: str) -> None:
+    assert answers.without_yes(rule).startswith(said)

@@ -12,6 +12,9 @@ from bot.dialogue import (
     asks_express,
     asks_about_sending_back,
     asks_in_the_other_unit,
+    asks_open,
+    asks_about_tracking,
+    asks_what_to_check,
     refund_to_another,
     money_after_cancel,
     money_back_to_a_card,
@@ -210,6 +213,8 @@ def test_items_sealed_and_shapes() -> None:
         ("و اگه پلمپ بود ولی جای ماوس یه پرینتر خریده بودم؟", True),   # a what-if of a sealed item
         ("اگه پلمپ باشه چی؟", True),
         ("پلمپ بود ولی بازش کردم", False),
+        ("а если бы это был принтер, но нераспечатанный?", True),  # "not unsealed" in one word
+        ("он ещё невскрытый", True),
     ],
 )
 def test_the_seal_in_the_customers_words(text: str, sealed: bool | None) -> None:
@@ -397,6 +402,9 @@ def test_amounts_that_price_the_order(text: str, others: int, kept: list[int]) -
         ("return_request", "یعنی پسش میدم", False),
         ("cancel_order", "хочу отменить заказ, да", False),  # a wish confirmed, not a question
         ("installment_info", "یعنی چک و ضامن نمیخواد", True), ("cancel_order", "یعنی میخوام کنسلش کنم", False),
+        ("order_status", "а где ещё можно посмотреть статус кроме смс?", True),  # where to look, not where it is
+        ("order_status", "کدو که گرفتم کجا بزنم ببینم بسته کجاست؟", True),  # where to enter the code
+        ("order_status", "سفارشم کجاست؟", False),
     ],
 )
 def test_a_question_about_the_rules_or_a_request_about_an_order(intent: str, text: str, question: bool) -> None:
@@ -1319,3 +1327,32 @@ def test_a_brand_named_in_the_customers_letters_names_its_item(text: str, items:
 ])
 def test_where_the_order_is_asked(text: str, where: bool) -> None:
     assert asks_where_it_is(text) is where
+
+
+@pytest.mark.parametrize("text, open_", [
+    ("а что проверить когда принесут?", True), ("چطوری بفرستم؟", True), ("Сколько дней на возврат?", True),
+    ("اگه جعبه له شده بود چیکار کنم؟", True), ("هزینش چیه؟", True),
+    ("можно отказаться если коробка мятая?", False), ("میشه پس بدم؟", False), ("اگه باز کنم چی؟", False),
+    ("что если не понравится?", False), ("باید کارت ملی نشون بدم؟", False),
+])
+def test_a_question_of_what_or_how_not_of_whether(text: str, open_: bool) -> None:
+    assert asks_open(text) is open_
+
+
+
+@pytest.mark.parametrize("text, tracking", [
+    ("и как я узнаю трек номер?", True), ("کد رهگیری کی میاد؟", True), ("کدو که گرفتم کجا بزنم؟", True),
+    ("трек номер CTD-2002-5821", False),  # given, not asked
+    ("کد تخفیف دارید؟", False),
+])
+def test_a_question_on_the_tracking_code(text: str, tracking: bool) -> None:
+    assert asks_about_tracking(text) is tracking
+
+
+@pytest.mark.parametrize("text, check", [
+    ("и что проверить когда привезут?", True), ("на что смотреть при получении?", True),
+    ("بسته رو که میارن چیا رو باید چک کنم؟", True), ("موقع تحویل چی رو باید بررسی کنم؟", True),
+    ("когда привезут?", False), ("چک کارت به کارت رو کی انجام میدید؟", False),
+])
+def test_what_to_look_at_when_the_parcel_comes(text: str, check: bool) -> None:
+    assert asks_what_to_check(text) is check

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlu.questions import MAX_PARTS, asked_span, greets, split_questions
+from bot.nlu.questions import MAX_PARTS, asked_span, greets, split_questions, without_steps_asked
 
 SPLIT = [
     # a how-question with its own subject stands alone
@@ -198,6 +198,10 @@ SINGLE = [
     "شماره موبایل لازمه؟ واسه چی اونو میخواین",
     "سلام یه سشوار خریدم میخوام مرجوعش کنم، درخواستشو از کجا ثبت کنم؟",  # how to do what the clause before wants
     "хочу вернуть фен. как это оформить?",
+    "میشه سفارشمو کنسل کنم؟ مراحلش چیه؟",  # the steps of what was just asked
+    "можно отменить заказ? как это сделать?",
+    "если коробка мятая, принимать? что мне делать?",
+    "اگه کارتنش له شده بود تحویل بگیرم یا نه؟ باید چیکار کنم؟",
     "۱۵ام لپ‌تاپ تحویل گرفتم. مهلت تستم هنوز هست؟ صفحه‌ش گاهی سیاه میشه",  # "becomes black", the fault told
 ]
 
@@ -322,3 +326,14 @@ def test_the_question_a_story_ends_with(text: str, asked: str | None) -> None:
 ])
 def test_words_of_greeting_anywhere_in_a_message(text: str, greeting: bool) -> None:
     assert greets(text) is greeting
+
+
+
+@pytest.mark.parametrize("text, ranked", [
+    ("میشه عطرو پس بدم؟ مراحلش چیه؟", "میشه عطرو پس بدم؟"),  # the steps of the return, not of ordering
+    ("можно отменить заказ? как это сделать?", "можно отменить заказ?"),
+    ("مراحلش چیه؟", "مراحلش چیه؟"),  # nothing before it: as it is
+    ("مراحل خرید چیه؟", "مراحل خرید چیه؟"),
+])
+def test_the_steps_asked_of_a_question_leave_it_to_choose_the_rule(text: str, ranked: str) -> None:
+    assert without_steps_asked(text) == ranked

@@ -54,6 +54,10 @@ def test_the_methods_named_that_the_page_does_not_name(store: str, question: str
     ("chistatek", "کد تخفیف کجا وارد کنم؟", ["промокоды"]),
     ("sitra", "برای خرید عمده تخفیف ویژه دارید؟", ["оптовые покупки"]), ("tisa", "عمده مشکلم اینه که دیر رسید", []),
     ("citadel", "Есть ли программа лояльности, бонусы?", ["бонусы и программа лояльности"]),
+    ("chistatek", "у вас есть trade-in? хочу сдать старый айфон",
+     ["трейд-ин (сдача старого устройства в зачёт нового)"]),
+    ("chistatek", "گوشی قدیمیمو میگیرین و نو بدین؟", ["трейд-ин (сдача старого устройства в зачёт нового)"]),
+    ("chistatek", "хочу вернуть старый заказ", []), ("sitra", "گوشی کارکرده میفروشین؟", []),
 ])
 def test_the_services_named_that_the_page_does_not_offer(store: str, question: str, expected: list[str]) -> None:
     assert _unlisted(store, question, SERVICES) == expected
