@@ -53,6 +53,7 @@ from actions.topics import (
     refusal_stands,
     refused_what_if,
     say_units,
+    span_passed_supposed,
     sealed_follow_up,
     status_asked_for,
     utter_contact,
@@ -267,8 +268,8 @@ def utter_return_post(dispatcher: CollectingDispatcher, tracker: Tracker) -> boo
     if reason and not reasons[0]:  # that ground's post, found by its own words, rather than a change of mind's
         units = chosen_units(tracker, f"{REASON_NAMES[reason][language]} {question}", topics) or units
     # "من مشهدم و با پست میفرستم" read as a delivery's time: the return's rules, not the days an order takes beside them
-    units = [unit for unit in units if unit.topic in (*RETURN_TOPICS, "refund_time")] or units
-    say_units(dispatcher, units, language)
+    units = [unit for unit in units if unit.topic in (*RETURN_TOPICS, "refund_time", "warranty")] or units
+    say_units(dispatcher, units, language, question)
     utter_free_shipping_after_return(dispatcher, tracker, units, True)  # "3.2 million shipped free, I return 1.4: all back?"
     return bool(units)
 
@@ -400,8 +401,7 @@ class ActionDeliveryTime(Action):
         """Computed per city where the store gives times, the store's words elsewhere; for a named order, its own."""
         if latest_entity(tracker, "order_id") is not None:  # "CT-2002 когда привезут?": when that order comes, not the lanes
             return [SlotSet("purpose", "order_status"), FollowupAction("action_order_flow")]
-        if (tracker.get_slot("requested_slot") == "phone" and tracker.get_slot("order_id")
-                and tracker.get_slot("purpose") == "order_status"):  # "у меня заказ ct2002. что дальше? когда
+        if status_asked_for(tracker) and tracker.get_slot("order_id"):  # "у меня заказ ct2002. что дальше? когда
             return []  # привезут?": that order's arrival comes with its status (no order named: the page's times)
         question = question_text(tracker)
         if _own_order_asked(tracker, question):  # "کی میرسه؟" right after its shipped order's status: that order's
@@ -409,9 +409,11 @@ class ActionDeliveryTime(Action):
             # order now"
         if asks_if_still_in_time(question) and _order_follow_up(tracker) == "order_status":  # "چند روز دیگه وقت دارم؟"
             return [SlotSet("purpose", "order_status"), FollowupAction("action_order_flow")]  # after its return decision
+        # "списали в понедельник в 9 утра, до какого времени ждать?" after "within 72 hours"; "получил в воскресенье,
+        # успеваю?"; "а если бы заметила только через 9 дней?" after the 7 days to report a damage
         if (deadline_follow_up(dispatcher, tracker) or window_supposed(dispatcher, tracker)
-                or window_asked_now(dispatcher, tracker)):  # "списали в понедельник
-            return []  # в 9 утра, до какого времени ждать?" after "within 72 hours"; "получил в воскресенье, успеваю?"
+                or window_asked_now(dispatcher, tracker) or span_passed_supposed(dispatcher, tracker)):
+            return []
         if goes_on_elsewhere(dispatcher, tracker, "delivery_time"):
             return []
         if inspection_asked(dispatcher, tracker):  # "и что проверить когда привезут?": what to look at, not when

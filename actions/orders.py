@@ -196,10 +196,11 @@ class ActionOrderFlow(Action):
             return []
         unnamed = tracker.get_slot("requested_slot") is None and not any(
             latest_entity(tracker, name) for name in ORDER_SLOTS)
+        status_read = (tracker.latest_message.get("intent") or {}).get("name") == "order_status"
         if unnamed and (other_unit_asked(dispatcher, tracker)  # "۱۰۰ میلیون ریال چند تومنه؟", read as a detail
                         or window_supposed(dispatcher, tracker)  # "اگه یکشنبه بعدش بگم چی؟" after a window counted
-                        or inspection_asked(dispatcher, tracker)):  # "بسته رو که میارن چیا رو باید چک کنم؟"
-            return []
+                        or status_read and inspection_asked(dispatcher, tracker)):  # "بسته رو که میارن چیا رو باید
+            return []  # چک کنم؟", read as a status: what to look at on delivery
         question = question_text(tracker)
         if unnamed and not classifier_sure(tracker):
             again = total_again(tracker)  # "а если ещё чайник возьму и выйдет 550?" after a delivery price, read as a

@@ -107,6 +107,7 @@ from bot.stores.units import (ANSWERS, ASKS_ALONE_WORDS, ECHO_WORDS, answers_how
                               short_follow_up, store_index, with_next_step)
 
 logger = logging.getLogger(__name__)
+LOOK_UP_MESSAGES = 4  # an order's number, its phone and a mistake between them: the messages of one look-up
 _FIGURE = re.compile(r"\d")  # a digit of any script: "180", "۱۸۰"
 # a floor named by its number ("на 5 этаже", "طبقه ۵"): a rule's matter, not a figure to compute a price or a time with
 _FLOOR = re.compile(r"\d+\s*-?\w{0,2}\s*(?:этаж\w*|طبقه\w*)|طبقه\w*\s*\d+", re.IGNORECASE)
@@ -137,7 +138,7 @@ def utter_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, 
     ranked = store_index(store).rank(question) if question else []
     units = with_next_step([match.unit for match in ranked if match.unit.topic == fallback][:1], store)
     if units:
-        say_units(dispatcher, units, language, question)
+        say_units(dispatcher, units, language, question_text(tracker))
         return True
     if utter_contact(dispatcher, tracker, question):
         return True
@@ -213,7 +214,8 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
     """The rules of the page that answer the question, when any does, why a close rule does not hold for the amount
     named, and (with `deadline`) the deadline of a span one gives from the moment the message names; True when they
     were said."""
-    if _utter_unlisted(dispatcher, tracker, question, SERVICES, "service.unlisted"):  # "نصبشم انجام میدین؟"
+    if asks_an_unlisted_service(current_store(tracker), question) and _utter_unlisted(  # "نصبشم انجام میدین؟" (not
+            dispatcher, tracker, question, SERVICES, "service.unlisted"):  # "хочу сдать обратно будильник", a return)
         return True
     units = chosen_units(tracker, question, topics)
     if past_the_span(question) and _says_nothing_past(tracker, units):
@@ -233,7 +235,7 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
         return True
     outside = ruled_out(question, store_index(store), units) if units else None
     units = [unit for unit in units if outside is None or unit is not outside[0]]
-    say_units(dispatcher, units, language, question)
+    say_units(dispatcher, units, language, question_text(tracker))
     if not _utter_unlisted_terms(dispatcher, tracker, question, [*topics[:2], *(unit.topic for unit in units)]):
         offer_person_for_limit(dispatcher, question, units, language)
     if outside:  # "9.8 million: is an ID needed?": the ID rule is for over 10 million, said with the rule that holds
@@ -417,6 +419,13 @@ def _say_ground_rule(dispatcher: CollectingDispatcher, store: StorePolicy, reaso
     ground = store.rules.returns.grounds.get(reason) if store.rules.returns and reason else None
     if ground is not None and ground.conditions:
         dispatcher.utter_message(text=answers.rule_line(ground, language), sources=cited([ground]))  # type: ignore[arg-type]
+
+
+def span_passed_supposed(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """"а если бы заметила только через 9 дней?" right after a rule of a span of days, whatever the classifier read (a
+    delivery's time): that day is past the span; True when said."""
+    return _past_its_window(dispatcher, question_text(tracker), _rules_cited_before(tracker),
+                            store_and_language(tracker)[1])
 
 
 def window_supposed(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
@@ -824,14 +833,16 @@ def count_corrected(tracker: Tracker) -> bool:
 
 
 def goes_on_elsewhere(dispatcher: CollectingDispatcher, tracker: Tracker, own: str) -> bool:
-    """"اگه یکیش کمتر از این بود چی؟" after the expiry's months, read as a delivery time: a follow-up naming nothing to
-    compute (no amount, figure, place, time or return reason), leaning on a rule of another topic just given, gets the
-    rule its words find with that topic's weight, else that topic's rule that answers it (`beside_said`), not this
-    topic's computation; True when it was said. Not "اگه دم عید سفارش بدم دیر میرسه؟", whose words find the holidays'
-    rule."""
+    """"а если я получу и вскрою?" after a change of mind, read as this topic: the seal's rule for that reason (no form
+    asking). "اگه یکیش کمتر از این بود چی؟" after the expiry's months, read as a delivery time: a follow-up naming
+    nothing to compute (no amount, figure, place, time or return reason), leaning on a rule of another topic just
+    given, gets the rule its words find with that topic's weight, else that topic's rule that answers it
+    (`beside_said`), not this topic's computation; True when it was said. Not "اگه دم عید سفارش بدم دیر میرسه؟", whose
+    words find the holidays' rule."""
     question = question_text(tracker)
-    if refused_what_if(dispatcher, tracker) or sealed_follow_up(dispatcher, tracker):  # "а если я уже заберу и вскрою
-        return True  # упаковку?" after a change of mind, read as a pickup: the opened seal's refusal
+    if tracker.get_slot("requested_slot") is None and (  # "а если я уже заберу и вскрою упаковку?" after a change of
+            refused_what_if(dispatcher, tracker) or sealed_follow_up(dispatcher, tracker)):  # mind, read as a pickup:
+        return True  # the opened seal's refusal
     if not goes_on(question):
         return False
     before = _rules_cited_before(tracker)
@@ -848,7 +859,7 @@ def goes_on_elsewhere(dispatcher: CollectingDispatcher, tracker: Tracker, own: s
     if found and found[0].topic == own:
         return False
     units = found or [unit for unit in [beside_said(question, before, store_index(store))] if unit is not None]
-    say_units(dispatcher, with_next_step(units, store), language, question)
+    say_units(dispatcher, with_next_step(units, store), language, question_text(tracker))
     return bool(units)
 
 
@@ -867,8 +878,8 @@ def human_button(language: str) -> list[dict[str, str]]:
 
 
 def inspection_asked(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
-    """"и что проверить когда привезут?", read as a delivery's time or an order's status: the page's first rule on a
-    parcel that comes damaged, which says what to look at and when to tell; True when said."""
+    """"и что проверить когда привезут?", read as a delivery's time or an order's status: the page's rule on a parcel
+    that comes damaged closest to the question, which says what to look at and when to tell; True when said."""
     question = question_text(tracker)
     if not asks_what_to_check(question):
         return False
@@ -876,9 +887,6 @@ def inspection_asked(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool
     units = [match.unit for match in store_index(store).rank(question) if match.unit.topic == "damaged_item"][:1]
     say_units(dispatcher, with_next_step(units, store), language, question)
     return bool(units)
-
-
-LOOK_UP_MESSAGES = 4  # an order's number, its phone and a mistake between them: the messages of one look-up
 
 
 def tracking_asked_with_order(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
@@ -909,9 +917,11 @@ def greeted_in_their_language(dispatcher: CollectingDispatcher, tracker: Tracker
 
 
 def say_units(dispatcher: CollectingDispatcher, units: Sequence[AnswerUnit], language: str, question: str = "") -> None:
-    """The rules chosen, one answer with a line each (nothing when none was), without an opening "yes" where the
-    `question` asks what or how; the page's sentences go with it for the agents' console (`sources` stays in the
-    event's metadata, the customer never receives it)."""
+    """The rules chosen, one answer with a line each (nothing when none was; none whose sentences another says too),
+    without an opening "yes" where the customer's `question` asks what or how; the page's sentences go with it for
+    the agents' console (`sources` stays in the event's metadata, the customer never receives it)."""
+    units = [unit for unit in units  # a rule whose sentences another chosen rule says too: said once, by that one
+             if not any(other is not unit and set(unit.sources) < set(other.sources) for other in units)]
     if units:
         texts = [unit.text[language] for unit in units]  # type: ignore[index]
         dispatcher.utter_message(response="utter_store_answer",
@@ -1023,7 +1033,7 @@ class ActionAnswerTopic(Action):
             return []  # میلیون و ۲۰۰ نه ۹.۸" after the ID rule over 10 million
         if (deadline_follow_up(dispatcher, tracker) or refused_what_if(dispatcher, tracker)
                 or sealed_follow_up(dispatcher, tracker) or window_supposed(dispatcher, tracker)
-                or window_asked_now(dispatcher, tracker)):
+                or window_asked_now(dispatcher, tracker) or span_passed_supposed(dispatcher, tracker)):
             return []  # "it was yesterday noon" after "within 72 hours"; "and if I open it?" (or "the other one I did
             # not open, can I?") after a change of mind; "got it an hour and a half ago, still in time?" after a damage rule
         again = computed_again(tracker) if adds_to_order(question_text(tracker)) else []

@@ -122,10 +122,10 @@ def reason_from(intent: Optional[str], text: str) -> Optional[Reason]:
 # since "I did not open it" contains "open it".
 _SEALED_WORDS = (
     (True, r"باز ?نکرد|بازش ?نکرد|باز ?نشده|دست ?نخورده|سلفون\S* (?:\S+ )?(?:روشه|روش هست|سالم|هست|باز ?نشده)|پلمپ\S* (سالم|باز ?نشده)|(سالم|کامل)ه? .{0,12}پلمپ|"
-           r"не ?(вскрыва|вскрыл|вскрыт|вскро|открыва|открыл|открыт|откро|распечат)|запечатан|"
+           r"(?<!\w)не ?(вскрыва|вскрыл|вскрыт|вскро|открыва|открыл|открыт|откро|распечат)|запечатан|"
            r"пломб\S* (цел|на месте)|целая пломб|"
            r"هنوز (تو )?پلمپ|پلمپه(?!\w)|پلمپ ?(هست|است)|پلمپ (?:بود|باشه|باشد)(?!\w)(?! (?:ولی|اما) (?:\S+ ){0,2}باز)|تو پلمپ|все ещ[её] в пломб|ещ[её] (в пломб|запечат)|"
-           r"в заводской упаковке|не ?распаков|не (?:по)?пробова|امتحانش? نکرد|تستش? نکرد"),
+           r"в заводской упаковке|(?<!\w)не ?распаков|не (?:по)?пробова|امتحانش? نکرد|تستش? نکرد"),
     (False, r"باز ?کرد|باز شده|سلفون\S* (?:\S+ )?(?:پاره|باز) ?کرد|بازش کرد|باز ?کنم|پلمپ\S* (باز|پاره|خراب)|استفاده کرد|вскрыл|вскро|открыл|откро|распечатал|распаков|"
             r"пользовал|пломб\S* (сорван|вскрыт|поврежд)|"
             # tried on: "یه بار زدم", "یه پاف زدم", "побрызгала пару раз"
@@ -491,7 +491,11 @@ _DO_IT = re.compile(r"(?<!\w)(?:میشه|لطفا|لطفاً)(?!\w).*(?<!\w)(?:�
                     r"(?<!\w)(?:ثبت می ?کنی[دن]|ببینی[دن]|(?:چک|بررسی|پیگیری) کنی[دن]|можете|сможете|оформите|отмените|верните|"
                     r"проверьте|посмотрите)(?!\w)", re.IGNORECASE)
 # the tracking code itself: "when do you send the tracking code?", "where do I track it?" ask how tracking works
-_TRACKING = re.compile(r"کد ?(رهگیری|پیگیری)|(?<!\w)(?:کدو|کد رو|کدشو)(?!\w)|трек|отследить|отслеживать", re.IGNORECASE)
+_TRACKING = re.compile(r"کد ?(رهگیری|پیگیری)|"
+                       r"(?<!\w)(?:کدو|کد رو|کدشو)\s+(?:[^\s،,.?؟]+\s+){0,3}?(?:کجا(?!\w)|بزنم|وارد|میاد|نیومده)|"
+                       r"трек|отследить|отслеживать", re.IGNORECASE)
+# a tracking code given, not asked for: "вот трек CTD-2002-5821", "کد رهگیری 123456789 هست"
+_CODE_GIVEN = re.compile(r"(?:трек\w*|کد ?(?:رهگیری|پیگیری))\W*(?:\w+\W+)?[A-Za-z-]*\d{4,}", re.IGNORECASE)
 
 
 # "…، درخواستشو از کجا ثبت کنم؟", "как мне это оформить?": how the customer does it themselves
@@ -598,8 +602,8 @@ def rules_question(intent: Optional[str], text: str) -> bool:
 def asks_about_tracking(text: str) -> bool:
     """"и как я узнаю трек номер?", "کد رهگیری کی میاد؟": a question on the tracking code, which a rule answers."""
     folded = _folded(text)
-    return _TRACKING.search(folded) is not None and (QUESTION_WORDS.search(folded) is not None or "?" in folded
-                                                     or "؟" in folded)
+    return _TRACKING.search(folded) is not None and _CODE_GIVEN.search(folded) is None and (
+        QUESTION_WORDS.search(folded) is not None or "?" in folded or "؟" in folded)
 
 
 # what one tops the order up with or to: "доберу", "докуплю"
@@ -827,18 +831,24 @@ def what_if(text: str) -> bool:
 
 
 # "что проверить?", "چطوری بفرستم؟", "اگه جعبه له شده بود چیکار کنم؟": asked what, how, where or when, not whether
-# ("можно ли …", "میشه …"; "что если …", "اگه باز کنم چی؟" ask whether too)
-_ASKS_OPEN = re.compile(r"(?<!\w)(?:что(?! если)|чего|как|какой|какая|какое|какие|какую|где|куда|когда|скольк\w*|кто|"
-                        r"кому|почему|зачем|چی|چیه|چیو|چیا|کی|کیه|چیکار|چکار|چطور|چطوری|چجوری|چگونه|کجا|"
-                        r"کجاست|کدوم|کدام|چرا|چقدر|چقدره|چند)(?!\w)", re.IGNORECASE)
-_ASKS_WHETHER = re.compile(r"(?<!\w)(?:можно|ли|можете|может|могу|разве|правда|или нет|آیا|میشه|میشود|می ?تون\w*|"
-                           r"امکان\w*|مگه|یا نه|درسته)(?!\w)|(?<!\w)(?:اگه|اگر)(?!\w).*(?<!\w)چی\W*$", re.IGNORECASE)
+# ("можно ли …", "میشه …"; "что если …", "а если вскрою, то что?", "اگه باز کنم چی؟" ask whether too); not a word that
+# only joins or quantifies ("понимаю, что …", "кто-нибудь", "چند روز پیش", "هر چی")
+_ASKS_OPEN = re.compile(r"(?<!\w)(?:(?<!, )что(?!,? если)|чего|как|какой|какая|какое|какие|какую|где|куда|когда|"
+                        r"скольк\w*|кто|кому|почему|зачем|(?<!هر )(?<!یه )(?:چی|چیه)|چیو|چیا|کی|کیه|چیکار|چکار|چطور|"
+                        r"چطوری|چجوری|چگونه|کجا|کجاست|کدوم|کدام|چرا|چقدر|چقدره|"
+                        r"چند(?! (?:روز|ساعت|هفته|ماه|وقت) (?:پیش|قبل)))(?![\w-])", re.IGNORECASE)
+_ASKS_WHETHER = re.compile(r"(?<!\w)(?:можно|ли|можете|может|могу|разве|правда|или нет|правильно понимаю|то есть|есть|"
+                           r"آیا|میشه|میشود|می ?تون\w*|امکان\w*|مگه|یا نه|درسته|دارید|دارین)(?!\w)|"
+                           r"(?<!\w)(?:то|тогда) что\W*$|"
+                           r"(?<!\w)(?:اگه|اگر)(?!\w).*(?<!\w)چی(?!\w)(?!\s+(?:رو|را|باید))", re.IGNORECASE)
 
 
 def asks_open(text: str) -> bool:
-    """A question of what, how, where or when, not of whether: its answer opens with no "yes"."""
-    folded = _folded(text)
-    return _ASKS_OPEN.search(folded) is not None and _ASKS_WHETHER.search(folded) is None
+    """A question of what, how, where or when, not of whether (each question the message asks): its answer opens with
+    no "yes"."""
+    asked = [part for part in re.split(r"(?<=[?؟])", _folded(text)) if part.strip()]
+    return bool(asked) and all(_ASKS_OPEN.search(part) is not None and _ASKS_WHETHER.search(part) is None
+                               for part in asked)
 
 
 # "и что проверить когда привезут?", "بسته رو که میارن چیا رو باید چک کنم؟": what to look at on delivery
@@ -848,9 +858,17 @@ _WHAT_TO_CHECK = re.compile(r"(?<!\w)(?:(?:на )?что|чего)\s+(?:мне\s
                             re.IGNORECASE)
 
 
+# the parcel coming, which what to check is about (not "что проверить, чтобы узнать статус?")
+_COMES = re.compile(r"привез|привоз|доставк|доставя|получени|получу|курьер|посылк|принес|принос|"
+                    r"تحویل|میارن|بیارن|پیک|بسته|میرسه|رسید", re.IGNORECASE)
+_STATUS_WORDS = re.compile(r"статус|отправлен|трек|وضعیت|ارسال شده|رهگیری", re.IGNORECASE)
+
+
 def asks_what_to_check(text: str) -> bool:
     """What to look at when the parcel comes, whatever time word beside it ("когда привезут"): the damage rules."""
-    return _WHAT_TO_CHECK.search(_folded(text)) is not None
+    folded = _folded(text)
+    return (_WHAT_TO_CHECK.search(folded) is not None and _COMES.search(folded) is not None
+            and _STATUS_WORDS.search(folded) is None)
 
 
 # "بعدش باید خودم ببرمش پست؟", "آخه فقط یه پاف زدم", "а потом что?": a message that goes on from the answer just given
@@ -1399,7 +1417,8 @@ _STILL_TIME = re.compile(r"هنوز (?:وقت|مهلت)|وقت دارم|مهلت
                          r"پیگیری|خبر|اطلاع|گزارش|تماس|زنگ|عوض|تعویض|شکایت)|(?:می ?تونم|می ?توانم|میشه)\W*$)|"
                          r"(?:ещ[её]|все ещ[её]) можно (?:вернуть|сдать|обменять|заявить|сообщить|пожаловаться)|"
                          # "сколько у меня осталось дней на тест?", "چند روز از مهلتم مونده؟": the time left
-                         r"остал\w* (?:\w+ )?(?:дн|дней|времени|часов)|сколько (?:\w+ )?остал|چند (?:روز|ساعت) (?:\S+ ){0,3}(?:مونده|مانده|باقی)|"
+                         r"остал\w* (?:\w+ )?(?:дн|дней|времени|часов)|сколько (?:\w+ ){0,4}остал|"
+                         r"چند (?:روز|ساعت) (?:\S+ ){0,3}(?:مونده|مانده|باقی)|"
                          # "چند روز دیگه وقت دارم؟", "сколько ещё у меня дней?": the days still ahead
                          r"چند (?:روز|ساعت) (?:دیگه|دیگر) (?:\S+ )?(?:وقت|مهلت)|сколько (?:\w+ )?(?:ещ[её]|еще) (?:\w+ ){0,2}(?:дн|времени|часов)", re.IGNORECASE)
 

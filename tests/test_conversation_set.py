@@ -3,7 +3,7 @@
 The set (tests/data/conversations/blind) was written from the store pages alone by writers
 who never saw this project's code, data or replies (brief: tests/data/conversations/BRIEF.md),
 and is never tuned on: error analysis uses the dev sets (tests/data/conversations/dev, and dev2
-to dev38, written later by other writers under the same brief).
+to dev40, written later by other writers under the same brief).
 """
 
 from __future__ import annotations
@@ -54,6 +54,8 @@ DEV35_FLOOR = 0.90
 DEV36_FLOOR = 0.75
 DEV37_FLOOR = 0.90
 DEV38_FLOOR = 0.90
+DEV39_FLOOR = 0.75
+DEV40_FLOOR = 0.85
 
 
 @pytest.mark.parametrize("name, floor", [("blind", BLIND_FLOOR), ("dev", DEV_FLOOR), ("dev2", DEV2_FLOOR),
@@ -70,7 +72,8 @@ DEV38_FLOOR = 0.90
                                          ("dev31", DEV31_FLOOR), ("dev32", DEV32_FLOOR), ("dev33", DEV33_FLOOR),
                                          ("dev34", DEV34_FLOOR), ("dev35", DEV35_FLOOR),
                                          ("dev36", DEV36_FLOOR), ("dev37", DEV37_FLOOR),
-                                         ("dev38", DEV38_FLOOR)])
+                                         ("dev38", DEV38_FLOOR), ("dev39", DEV39_FLOOR),
+                                         ("dev40", DEV40_FLOOR)])
 def test_conversation_set_scores_above_its_floor(servers, name: str, floor: float) -> None:
     results = play(load(CONVERSATIONS / name), servers.url, servers.tracker_db)
     line = score_line(results)

@@ -1897,3 +1897,14 @@ def test_dev38_kinds_the_steps_of_a_process_and_what_happens_next(servers) -> No
     assert "ترید-این" in trade and "شماره سفارش" not in trade
     what = last_reply(servers, "offykala", "если коробка помятая, что мне делать, когда привезут?")
     assert "можно её не принимать" in what and not what.startswith("Да,")  # asked what, not whether: no "yes"
+
+
+def test_dev39_dev40_kinds_spans_supposed_and_numbers_as_typed(servers) -> None:
+    late = last_reply(servers, "tisa", "получила посылку 4 дня назад, флакон треснул. что делать?",
+                      "а если бы заметила только через 10 дней?")
+    assert "истёк" in late and "рабочих дней" not in late  # past the 7 days, not the delivery's days
+    iron = last_reply(servers, "citadel", "доставка заказа на 80 лари по тбилиси сколько?",
+                      "а если добавлю утюг и выйдет лари 300? до вас км 8")
+    assert "12 лари" in iron  # the currency said first is still the amount
+    carrier = last_reply(servers, "chistatek", "باربری خراب کرده، مسئولیتش با کیه و شما پیگیری میکنید یا خودم؟")
+    assert carrier.count("پیگیر") == 1  # the rule that says the follow-up too, not the follow-up's rule beside it

@@ -724,3 +724,9 @@ def test_what_if_a_return_is_opened_after_a_change_of_mind_read_as_a_pickup(serv
                                "а если я её получу и вскрою?", "а если бы это был принтер, нераспакованный?")
     assert "нельзя" in text(opened) and "в любом случае" not in text(opened)  # the opened seal, not the post rule again
     assert "даже" in text(printer)  # a large item: refused sealed too
+
+
+def test_the_days_left_asked_after_a_return_decision_read_as_a_delivery_time(servers) -> None:
+    *_, left = talk(servers, "tisa", "заказ TS-1046, телефон +98 935 222 2206. флакон пришел с трещиной. что делать?",
+                    "сколько дней у меня еще осталось?")
+    assert "ещё 5 дн" in text(left) and "рабочих дней" not in text(left)  # its window, not the post's days

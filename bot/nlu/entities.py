@@ -85,7 +85,12 @@ def count_of(text: str, nouns: tuple[str, ...]) -> Optional[int]:
 _DAYS_ON = re.compile(rf"(?<!\w)(?:(?:بعد(?:{_GAP}از)?|через|спустя|после){_GAP}(?P<n>\d{{1,3}}|{_WORD_NUM_PHRASE}){_GAP}(?:روز|дн[яейи]\w*|день)"
                       rf"|(?P<n2>\d{{1,3}}|{_WORD_NUM_PHRASE}){_GAP}(?:روز|дн[яейи]\w*|день){_GAP}(?:بعد|دیگه|دیگر|спустя)"
                       # the day's ordinal: "на 8-й день", "روز ۸ام"
-                      rf"|(?<!\w)на{_GAP}(?P<n3>\d{{1,3}})-?(?:й|ой|ий|ый|ом)?{_GAP}день|(?<!\w)روز{_GAP}(?P<n4>\d{{1,3}})(?:ام|م))(?!\w)",
+                      rf"|(?<!\w)на{_GAP}(?P<n3>\d{{1,3}})-?(?:й|ой|ий|ый|ом)?{_GAP}день"
+                      rf"|(?<!\w)روز{_GAP}(?P<n4>\d{{1,3}})(?:ام|م)"
+                      # the days gone by: "اگه ۱۰ روز گذشته بود", "а если прошло 10 дней"
+                      rf"|(?P<n5>\d{{1,3}}|{_WORD_NUM_PHRASE}){_GAP}روز{_GAP}(?:گذشته|گذشت)"
+                      rf"|(?:прошло|прошли|прошёл|прошел){_GAP}(?P<n6>\d{{1,3}}|{_WORD_NUM_PHRASE})"
+                      rf"{_GAP}(?:дн[яейи]\w*|день))(?!\w)",
                       re.IGNORECASE)
 
 
@@ -152,14 +157,16 @@ _HALF = rf"(?P<half>{_GAP}و{_GAP}نیم|{_GAP}с{_GAP}половиной)?"
 _TOMAN = ("توم", "том", "тум", "toman", "tmn")
 _RIAL = ("ریال", "риал")
 _TOMAN_MILLIONS = 10  # "۲ تومن" is two million toman: nothing the stores sell costs two thousand
+_KM = rf"کیلومتر|کیلو{_GAP}متر|کیلومتری|km\b|км\b|километр\w*"
 _AMOUNT = re.compile(
     rf"(?<![\w.,/])(?P<num>{_NUM}){_HALF}{_GAP}(?:(?P<mult>{_MULTIPLIER}){_GAP})?(?P<cur>{_CURRENCY})"
     rf"|(?<![\w.,/])(?P<num2>{_NUM}){_HALF.replace('half', 'half2')}{_GAP}(?P<mult2>{_MULTIPLIER})"
     rf"|(?<![\w])(?P<num3>{_WORD_NUM_PHRASE}){_HALF.replace('half', 'half3')}{_GAP}(?:(?P<mult3>{_MULTIPLIER}){_GAP})?(?P<cur3>{_CURRENCY})"
-    rf"|(?<![\w])(?P<num4>{_WORD_NUM_PHRASE}){_HALF.replace('half', 'half4')}{_GAP}(?P<mult4>{_MULTIPLIER})",
+    rf"|(?<![\w])(?P<num4>{_WORD_NUM_PHRASE}){_HALF.replace('half', 'half4')}{_GAP}(?P<mult4>{_MULTIPLIER})"
+    # "и выйдет лари 300": about that many lari, the currency said first
+    rf"|(?<![\w])(?P<cur5>лари|лар|gel|₾)[ ]{{0,3}}(?P<num5>\d{{1,6}})(?![\d.,]|{_GAP}(?:{_KM}))",
     re.IGNORECASE,
 )
-_KM = rf"کیلومتر|کیلو{_GAP}متر|کیلومتری|km\b|км\b|километр\w*"
 _DISTANCE = re.compile(
     rf"(?<![\w.,/])(?P<num>{_NUM}){_GAP}(?:{_KM})|(?<![\w])(?:{_KM})[ \u200c]{{0,3}}(?P<num2>{_NUM})(?!\d|[.,]\d)"
     rf"|(?<![\w])(?P<words>{_WORD_NUM_PHRASE}){_GAP}(?:{_KM})"  # "ده کیلومتری", "тридцать км"
@@ -329,7 +336,7 @@ def _amounts(text: str) -> Iterator[tuple[Entity, int, bool]]:
     """Numbers with a currency or a multiplier ("۳ میلیون تومان", "150 лари", "2 млн"), with the multiplier and
     whether they were in rial (already made toman)."""
     for match in _AMOUNT.finditer(text):
-        raw = next(match.group(g) for g in ("num", "num2", "num3", "num4") if match.group(g))
+        raw = next(match.group(g) for g in ("num", "num2", "num3", "num4", "num5") if match.group(g))
         multiplier_text = next((match.group(g) for g in ("mult", "mult2", "mult3", "mult4") if match.group(g)), "")
         half = any(match.group(g) for g in ("half", "half2", "half3", "half4"))
         if raw == "نه" and not multiplier_text:  # "۱۲ میلیون ریال بود نه تومن": "not", no nine
@@ -340,7 +347,7 @@ def _amounts(text: str) -> Iterator[tuple[Entity, int, bool]]:
         number *= factor
         if number <= 0:  # "0 лари" prices nothing; a number the pattern cut short must not become a price of 0
             continue
-        currency = (match.group("cur") or match.group("cur3") or "").lower()
+        currency = (match.group("cur") or match.group("cur3") or match.group("cur5") or "").lower()
         in_rial = currency.startswith(_RIAL)
         if in_rial:
             number /= 10  # the stores count in toman; 10 rial make a toman

@@ -458,18 +458,18 @@ _STEPS_OF_IT = re.compile(r"\W*(?:(?:و|پس|خب|и|а|ну)\s+)?(?:(?:مراح
                           r"(?:چطوری|چجوری|چطور|چه جوری)\s+(?:باید\s+)?انجامش\s+(?:بدم|بدیم)|"
                           r"как\s+(?:(?:мне|это|его|её|ее)\s+)*(?:сделать|делается|это сделать)|"
                           r"какие\s+(?:шаги|действия)|"
-                          r"что\s+(?:для этого|мне)\s+(?:нужно|надо)\s+(?:сделать)?)\W*", re.IGNORECASE)
+                          r"что\s+(?:для этого|мне)\s+(?:нужно|надо)(?:\s+сделать)?)\W*", re.IGNORECASE)
 # "… تحویل بگیرم یا نه؟ باید چیکار کنم؟", "принимать? что мне делать?": what to do in the case the question before tells
 _WHAT_TO_DO = re.compile(r"\W*(?:(?:پس|اونوقت|خب)\s+)?(?:باید\s+)?(?:چیکار|چکار|چه ?کار)\s+(?:باید\s+)?(?:کنم|بکنم)\W*|"
                          r"\W*(?:(?:и|а|ну)\s+)?что\s+(?:мне\s+)?(?:тогда\s+)?(?:делать|нужно делать|надо делать)\W*",
                          re.IGNORECASE)
-_STEPS_AFTER = re.compile(rf"[?؟.!,،]\s*(?:{_STEPS_OF_IT.pattern})$", re.IGNORECASE)
+_STEPS_AFTER = re.compile(rf"[?؟]\s*(?:{_STEPS_OF_IT.pattern})$", re.IGNORECASE)
 
 
 def without_steps_asked(text: str) -> str:
     """"میشه عطرو پس بدم؟ مراحلش چیه؟" as the rules are chosen for it: the question the steps are asked of, whose
     rule says them ("steps" alone would choose the steps of ordering)."""
-    found = _STEPS_AFTER.search(text)
+    found = _STEPS_AFTER.search(normalize(text))  # (offsets kept: Arabic ي, Persian digits)
     return text[:found.start() + 1] if found is not None and _words(text[:found.start()]) >= MIN_WORDS else text
 
 

@@ -215,6 +215,7 @@ def test_items_sealed_and_shapes() -> None:
         ("پلمپ بود ولی بازش کردم", False),
         ("а если бы это был принтер, но нераспечатанный?", True),  # "not unsealed" in one word
         ("он ещё невскрытый", True),
+        ("курьер при мне вскрыл коробку", False),  # "мне вскрыл" is no "не вскрыл"
     ],
 )
 def test_the_seal_in_the_customers_words(text: str, sealed: bool | None) -> None:
@@ -951,7 +952,7 @@ def test_a_message_that_goes_on_from_the_answer_just_given(text: str, leans: boo
     ("получил в воскресенье, сегодня среда. успеваю?", True), ("а не поздно ещё сообщить?", True),
     ("چند روز دیگه وقت دارم؟", True), ("сколько ещё у меня дней?", True),
     ("جمعه ظهر دیدم ترک داره. هنوز میتونم پیگیری کنم؟", True), ("هنوز قبول میکنین؟", True),
-    ("получил позавчера, ещё можно вернуть?", True),
+    ("получил позавчера, ещё можно вернуть?", True), ("сколько дней у меня еще осталось?", True),
     ("کی میرسه؟", False), ("сколько дней доставка?", False), ("а ещё можно оплатить картой?", False),
     ("هنوز نرسیده، کی میرسه؟", False), ("هنوز میشه سفارش داد؟", False), ("هنوز میتونم با اسنپ پی بخرم؟", False),
 ])
@@ -1334,6 +1335,11 @@ def test_where_the_order_is_asked(text: str, where: bool) -> None:
     ("اگه جعبه له شده بود چیکار کنم؟", True), ("هزینش چیه؟", True),
     ("можно отказаться если коробка мятая?", False), ("میشه پس بدم؟", False), ("اگه باز کنم چی؟", False),
     ("что если не понравится?", False), ("باید کارت ملی نشون بدم؟", False),
+    # words that join or quantify, and whether asked another way
+    ("Я правильно понимаю, что возврат бесплатный?", False), ("Кто-нибудь позвонит перед доставкой?", False),
+    ("چند روز پیش خریدم، قابل مرجوعه؟", False), ("هر چی خریدم رو پس میگیرید؟", False),
+    ("а что, если не понравится?", False), ("а если вскрою, то что?", False), ("اگه پلمپ باشه چی، پس میگیرید؟", False),
+    ("Есть рассрочка? Какие шаги?", False),  # of two questions, one of whether
 ])
 def test_a_question_of_what_or_how_not_of_whether(text: str, open_: bool) -> None:
     assert asks_open(text) is open_
@@ -1343,7 +1349,8 @@ def test_a_question_of_what_or_how_not_of_whether(text: str, open_: bool) -> Non
 @pytest.mark.parametrize("text, tracking", [
     ("и как я узнаю трек номер?", True), ("کد رهگیری کی میاد؟", True), ("کدو که گرفتم کجا بزنم؟", True),
     ("трек номер CTD-2002-5821", False),  # given, not asked
-    ("کد تخفیف دارید؟", False),
+    ("вот трек CTD-2002-5821, когда привезут?", False), ("کد رهگیری 123456789 هست، کی میرسه؟", False),
+    ("کد تخفیف دارید؟", False), ("کدشو نمیدونم، سفارشم کجاست؟", False),  # where the order is, its code unknown
 ])
 def test_a_question_on_the_tracking_code(text: str, tracking: bool) -> None:
     assert asks_about_tracking(text) is tracking
@@ -1353,6 +1360,9 @@ def test_a_question_on_the_tracking_code(text: str, tracking: bool) -> None:
     ("и что проверить когда привезут?", True), ("на что смотреть при получении?", True),
     ("بسته رو که میارن چیا رو باید چک کنم؟", True), ("موقع تحویل چی رو باید بررسی کنم؟", True),
     ("когда привезут?", False), ("چک کارت به کارت رو کی انجام میدید؟", False),
+    ("что мне нужно проверить, чтобы узнать статус заказа?", False),  # no parcel coming: another matter
+    ("хочу вернуть наушники, что мне нужно проверить перед отправкой?", False),
+    ("چی رو باید چک کنم که بفهمم سفارشم ارسال شده؟", False),
 ])
 def test_what_to_look_at_when_the_parcel_comes(text: str, check: bool) -> None:
     assert asks_what_to_check(text) is check

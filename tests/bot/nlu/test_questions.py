@@ -202,6 +202,7 @@ SINGLE = [
     "можно отменить заказ? как это сделать?",
     "если коробка мятая, принимать? что мне делать?",
     "اگه کارتنش له شده بود تحویل بگیرم یا نه؟ باید چیکار کنم؟",
+    "можно вернуть товар? что для этого нужно?",
     "۱۵ام لپ‌تاپ تحویل گرفتم. مهلت تستم هنوز هست؟ صفحه‌ش گاهی سیاه میشه",  # "becomes black", the fault told
 ]
 
@@ -334,6 +335,8 @@ def test_words_of_greeting_anywhere_in_a_message(text: str, greeting: bool) -> N
     ("можно отменить заказ? как это сделать?", "можно отменить заказ?"),
     ("مراحلش چیه؟", "مراحلش چیه؟"),  # nothing before it: as it is
     ("مراحل خرید چیه؟", "مراحل خرید چیه؟"),
+    ("خیلی ممنون، مراحلش چیه؟", "خیلی ممنون، مراحلش چیه؟"),  # thanks before it: no question to leave
+    ("میشه کنسلش کنم؟ مراحلش چيه؟", "میشه کنسلش کنم؟"),  # Arabic ي
 ])
 def test_the_steps_asked_of_a_question_leave_it_to_choose_the_rule(text: str, ranked: str) -> None:
     assert without_steps_asked(text) == ranked

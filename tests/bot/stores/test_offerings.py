@@ -58,6 +58,8 @@ def test_the_methods_named_that_the_page_does_not_name(store: str, question: str
      ["трейд-ин (сдача старого устройства в зачёт нового)"]),
     ("chistatek", "گوشی قدیمیمو میگیرین و نو بدین؟", ["трейд-ин (сдача старого устройства в зачёт нового)"]),
     ("chistatek", "хочу вернуть старый заказ", []), ("sitra", "گوشی کارکرده میفروشین؟", []),
+    ("chistatek", "можно обменять на будущей неделе?", []), ("chistatek", "хочу сдать обратно будильник", []),
+    ("chistatek", "گوشی قدیمی فرستادید، عوضش میکنید؟", []),  # an old item sent by mistake: a wrong item
 ])
 def test_the_services_named_that_the_page_does_not_offer(store: str, question: str, expected: list[str]) -> None:
     assert _unlisted(store, question, SERVICES) == expected
