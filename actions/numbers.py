@@ -199,7 +199,9 @@ class ActionInstallments(Action):
         amount = _with_earlier(tracker, _total(tracker, store), named_amount)  # "a 12-thousand lotion too?": added
         question = question_text(tracker)
         asked_how = asks_how_to(question) and not named_amount  # "چطوری فعالش کنم؟" after a sum
-        rule_asked = amount is None or asked_how or not named_amount and _beyond_plans(question, store)
+        # "اگه قسطو دیر بدم جریمه داره؟" after a sum: a case the page's rule answers, not that sum's plan again
+        supposed = what_if(question) and plainly_answered(question, store_index(store)) is not None
+        rule_asked = amount is None or asked_how or not named_amount and (_beyond_plans(question, store) or supposed)
         if rule_asked and question and (not broad(question) or plainly_answered(question, store_index(store))) and (
                 utter_units(dispatcher, tracker, question, ["installment_info", *likely_intents(tracker)])):
             return []  # "when and where do I pay the instalments?", "how do I activate it?": the rule, not the plan

@@ -15,6 +15,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
 from actions.context import (
+    RETURN_TOPICS,
     asked_before,
     pressed_since,
     classifier_sure,
@@ -75,6 +76,7 @@ from bot import answers
 from bot.dialogue import (
     ORDER_PURPOSES,
     about_own_order,
+    tells_misuse,
     asks_where_it_is,
     asks_how_long,
     asks_how_to,
@@ -551,6 +553,15 @@ class ActionOrderFlow(Action):
                 return []  # (the return still waits to be filed)
             if utter_units(dispatcher, tracker, question, [purpose, *likely_intents(tracker)]):
                 return []  # "бیمه هم لازمه؟": the rule asked, not the whole decision again
+        refusal = _misuse_refused(tracker, store, language) if decision.verdict == "eligible" else None
+        if refusal is not None:  # "خودم تنظیماتشو برخلاف دفترچه دستکاری کردم …": the page's rule for a fault of one's
+            said = any(refusal.text[language] in (reply.get("text") or "")  # type: ignore[index]  # own making, not
+                       for reply in replies_before(tracker))  # the test period's "yes"; "who decides it was me?"
+            if not (said and rules_question(None, question)  # after it: the rule asked
+                    and utter_units(dispatcher, tracker, question, [purpose, *likely_intents(tracker)])):
+                say_units(dispatcher, [refusal], language)
+                offer_person(dispatcher, language)
+            return cleared
         if decision.verdict in ("eligible", "needs_evidence"):
             dispatcher.utter_message(text=text, sources=sources)
             dispatcher.utter_message(
@@ -699,6 +710,14 @@ def _beside_the_order(question: str) -> str:
     bounds = [0, *(edge for entity in named for edge in (entity.start, entity.end)), len(question)]
     stretches = [question[bounds[index]: bounds[index + 1]] for index in range(0, len(bounds), 2)]
     return max(stretches, key=lambda stretch: len(stretch.split()))
+
+
+def _misuse_refused(tracker: Tracker, store: StorePolicy, language: str) -> Optional[AnswerUnit]:
+    """The page's rule refusing a fault the customer told they caused ("خودم تنظیماتشو دستکاری کردم"), plainly
+    chosen by their words, when a message of this return tells one; None otherwise."""
+    told = next((text for text in recent_texts(tracker, 4) if tells_misuse(text)), None)
+    rule = plainly_answered(told, store_index(store)) if told else None
+    return rule if rule is not None and rule.topic in RETURN_TOPICS and answers.says_no(rule.text[language]) else None
 
 
 def _rule_beside(question: str, store: StorePolicy) -> Optional[tuple[AnswerUnit, str]]:

@@ -170,6 +170,11 @@ _VERDICT = re.compile(r"^(?:بله|خیر|Да|Нет)[،,:]\s*")  # a rule's op
 _YES = re.compile(r"^(?:بله|Да)[،,:]")
 
 
+def says_no(rule: str) -> bool:
+    """Whether a rule opens with its "no": it refuses the case it covers."""
+    return rule.startswith(("خیر", "Нет"))
+
+
 def without_yes(rule: str) -> str:
     """A rule's text without its opening "yes", for a question of what or how ("что проверить?" → "Если при доставке
     …"), not of whether; its "no" stays, it carries the rule."""

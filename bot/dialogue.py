@@ -851,6 +851,18 @@ def asks_open(text: str) -> bool:
                                for part in asked)
 
 
+# "خودم تنظیماتشو برخلاف دفترچه دستکاری کردم", "сам неправильно установил": a fault of one's own making
+_MISUSE = re.compile(r"(?:خودم|خودمون)\s+(?:\S+\s+){0,4}?(?:دستکاری|خراب|اشتباه|غلط)\S*|(?:بر)?خلاف (?:دفترچه|توصیه)|"
+                     r"(?<!\w)сам(?:а|и)?\s+(?:\w+\s+){0,3}?"
+                     r"(?:сломал|неправильно|напутал|накосячил|поменял настройки)\w*|"
+                     r"не по инструкции", re.IGNORECASE)
+
+
+def tells_misuse(text: str) -> bool:
+    """The customer tells they caused the fault themselves (settings changed, used against the manual)."""
+    return _MISUSE.search(_folded(text)) is not None
+
+
 # "и что проверить когда привезут?", "بسته رو که میارن چیا رو باید چک کنم؟": what to look at on delivery
 _WHAT_TO_CHECK = re.compile(r"(?<!\w)(?:(?:на )?что|чего)\s+(?:мне\s+)?(?:нужно\s+|надо\s+|стоит\s+|следует\s+)?"
                             r"(?:проверить|проверять|посмотреть|смотреть|осмотреть|обратить внимание)|"

@@ -1908,3 +1908,9 @@ def test_dev39_dev40_kinds_spans_supposed_and_numbers_as_typed(servers) -> None:
     assert "12 лари" in iron  # the currency said first is still the amount
     carrier = last_reply(servers, "chistatek", "باربری خراب کرده، مسئولیتش با کیه و شما پیگیری میکنید یا خودم؟")
     assert carrier.count("پیگیر") == 1  # the rule that says the follow-up too, not the follow-up's rule beside it
+
+
+def test_a_case_supposed_after_an_instalment_sum_is_the_pages_rule(servers) -> None:
+    late = last_reply(servers, "tisa", "با اسنپ پی میشه قسطی خرید؟ یه بادی اسپلش ۴۵ تومنی میخوام",
+                      "اگه قسطو دیر بدم جریمه داره؟")
+    assert "پنجم" in late and "کمتر از حداقل" not in late  # the grace day, not the sum's plan again

@@ -730,3 +730,11 @@ def test_the_days_left_asked_after_a_return_decision_read_as_a_delivery_time(ser
     *_, left = talk(servers, "tisa", "заказ TS-1046, телефон +98 935 222 2206. флакон пришел с трещиной. что делать?",
                     "сколько дней у меня еще осталось?")
     assert "ещё 5 дн" in text(left) and "рабочих дней" not in text(left)  # its window, not the post's days
+
+
+def test_a_fault_the_customer_caused_is_refused_by_the_pages_rule_not_the_test_period(servers) -> None:
+    [said] = talk(servers, "offykala", "سفارش 58120 شماره 09121234567، خودم تنظیمات پرینترو خلاف دفترچه عوض کردم "
+                                       "و دیگه چاپ نمیکنه، تو مهلت تست پس میگیرین؟")
+    assert "استفاده نادرست" in text(said) and "ثبت درخواست مرجوعی" not in text(said)  # no filing offered
+    [fault] = talk(servers, "offykala", "سفارش 58120 شماره 09121234567، پرینتر کاغذ گیر میکنه، پس میگیرین؟")
+    assert "ثبت درخواست مرجوعی" in text(fault)  # a fault not of one's making: the test period's return

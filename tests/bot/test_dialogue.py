@@ -15,6 +15,7 @@ from bot.dialogue import (
     asks_open,
     asks_about_tracking,
     asks_what_to_check,
+    tells_misuse,
     refund_to_another,
     money_after_cancel,
     money_back_to_a_card,
@@ -1366,3 +1367,11 @@ def test_a_question_on_the_tracking_code(text: str, tracking: bool) -> None:
 ])
 def test_what_to_look_at_when_the_parcel_comes(text: str, check: bool) -> None:
     assert asks_what_to_check(text) is check
+
+
+@pytest.mark.parametrize("text, misuse", [
+    ("خودم تنظیماتشو برخلاف دفترچه دستکاری کردم الان چاپ نمیکنه", True), ("сам неправильно установил", True),
+    ("использовал не по инструкции", True), ("پرینتر کاغذ گیر میکنه", False), ("сам принтер не включается", False),
+])
+def test_a_fault_of_the_customers_own_making(text: str, misuse: bool) -> None:
+    assert tells_misuse(text) is misuse
