@@ -467,8 +467,10 @@ class ActionOrderFlow(Action):
             status = answers.order_status(order, store, language, now())  # type: ignore[arg-type]
             arrival = CollectingDispatcher()
             _utter_order_arrival(arrival, tracker, store, language, order)
-            if not (arrival.messages and _said_last(tracker, status)):  # "کی میرسه؟" right after it: its arrival,
-                dispatcher.utter_message(text=status)  # not the status again
+            # "کی میرسه؟" right after it: its arrival, not the status again (where the page gives no times, the status
+            # says what comes next, beside that the page gives none)
+            if not (arrival.messages and store.rules.delivery_times and _said_last(tracker, status)):
+                dispatcher.utter_message(text=status)
             _utter_order_window(dispatcher, tracker, store, language, order)
             dispatcher.messages.extend(arrival.messages)
             tracking_asked_with_order(dispatcher, tracker)
@@ -602,10 +604,14 @@ def _utter_order_window(dispatcher: CollectingDispatcher, tracker: Tracker, stor
 def _utter_order_arrival(dispatcher: CollectingDispatcher, tracker: Tracker, store: StorePolicy, language: str,
                          order: OrderFacts) -> None:
     """"TS1041, 0935…, I'm in Kerman: when will it come?": for an order still on its way, when it arrives by each way of
-    shipping to its city (the one the customer names, else the order's), counted from the day it was placed."""
-    asked = any(asks_how_long(text) for text in recent_texts(tracker, 3))
+    shipping to its city (the one the customer names, else the order's), counted from the day it was placed; where the
+    page gives no times, what it says of them (or that it says nothing, with a person)."""
+    asked = next((text for text in recent_texts(tracker, 3) if asks_how_long(text)), None)
     placed = order.placed_at
-    if not asked or placed is None or order.status not in _ON_ITS_WAY or not store.rules.delivery_times:
+    if asked is None or placed is None or order.status not in _ON_ITS_WAY:
+        return
+    if not store.rules.delivery_times:  # "58122, 0912…: когда приедет принтер?" at a store that states no days
+        utter_topic(dispatcher, tracker, "delivery_time", asked)
         return
     on_file = [str(e.value) for e in extract_entities(order.city or "", frozenset({"city"}))]  # "Batumi": batumi
     city = latest_entity(tracker, "city") or tracker.get_slot("city") or (on_file[0] if on_file else None)

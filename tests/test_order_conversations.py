@@ -738,3 +738,10 @@ def test_a_fault_the_customer_caused_is_refused_by_the_pages_rule_not_the_test_p
     assert "استفاده نادرست" in text(said) and "ثبت درخواست مرجوعی" not in text(said)  # no filing offered
     [fault] = talk(servers, "offykala", "سفارش 58120 شماره 09121234567، پرینتر کاغذ گیر میکنه، پس میگیرین؟")
     assert "ثبت درخواست مرجوعی" in text(fault)  # a fault not of one's making: the test period's return
+
+
+def test_when_an_order_comes_where_the_page_gives_no_times_is_said_with_its_status(servers) -> None:
+    [said] = talk(servers, "offykala", "мой заказ 58122, телефон 09124444402. когда приедет принтер?")
+    assert "отправлен" in text(said) and "ничего не сказано" in text(said)  # no days made up: the page has none
+    *_, when = talk(servers, "sitra", "سفارش SR-5001 کجاست؟", "1101", "خب کی میرسه دستم؟")
+    assert "کد رهگیری" in text(when) and "ذکر نشده" in text(when)  # what comes next, and that no days are given
