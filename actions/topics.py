@@ -390,8 +390,10 @@ def utter_window(dispatcher: CollectingDispatcher, tracker: Tracker, store: Stor
     has passed, and with `steps` (no rule said beside it) also while it is open: what to do in the time left."""
     entities = own = (tracker.latest_message or {}).get("entities") or []
     now = local_now(store)
-    if says_now(question) and len(moments_told(entities, now)) < 2:  # "الان ساعت ۴ عصره، دیر نشده؟" after "came
-        # last night at 9": that moment, and now (a message that tells both needs no earlier one)
+    # "الان ساعت ۴ عصره، دیر نشده؟" after "came last night at 9": that moment, and now (a message that tells both
+    # needs no earlier one); "یعنی دقیقا تا ساعت چند وقت دارم؟" after it: that moment's window
+    again = not moments_told(own, now) and (asks_until_when(question) or asks_if_still_in_time(question))
+    if (says_now(question) or again) and len(moments_told(entities, now)) < 2:
         entities = [{key: value for key, value in entity.items() if key != "start"}  # their offsets are not this text's
                     for earlier in reversed(recent_entities(tracker)[1:]) for entity in earlier] + entities
     received, timed, present = moments_said(entities, now, question)

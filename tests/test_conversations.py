@@ -1914,3 +1914,9 @@ def test_a_case_supposed_after_an_instalment_sum_is_the_pages_rule(servers) -> N
     late = last_reply(servers, "tisa", "با اسنپ پی میشه قسطی خرید؟ یه بادی اسپلش ۴۵ تومنی میخوام",
                       "اگه قسطو دیر بدم جریمه داره؟")
     assert "پنجم" in late and "کمتر از حداقل" not in late  # the grace day, not the sum's plan again
+
+
+def test_until_what_hour_after_a_window_counted_from_a_moment_is_that_window(servers) -> None:
+    hour = last_reply(servers, "sitra", "دیشب ساعت ۹ بسته رسید، مخلوط کنش شکسته بود. هنوز میتونم اعتراض کنم؟",
+                      "یعنی دقیقا تا ساعت چند وقت دارم؟")
+    assert "۲۱:۰۰" in hour  # the deadline from last night's 21:00, not the rule alone

@@ -1017,7 +1017,9 @@ def test_a_question_about_the_number_asked_for(text: str, asks: bool) -> None:
 @pytest.mark.parametrize("text, asked", [
     ("до какого дня можно сообщить?", True), ("تا کی وقت دارم خبر بدم؟", True), ("تا چه تاریخی میشه پس داد؟", True),
     ("مهلت تستش تا کیه؟", True), ("تا کی هست این مهلت؟", True),
-    ("کی میرسه؟", False), ("сколько стоит доставка?", False), ("تا کیهان چقدر راهه؟", False),
+    ("یعنی دقیقا تا ساعت چند وقت دارم؟", True), ("до какого часа можно позвонить?", True),
+    ("ساعت چند میرسه؟", False), ("کی میرسه؟", False), ("сколько стоит доставка?", False),
+    ("تا کیهان چقدر راهه؟", False),
 ])
 def test_until_when_a_window_runs_is_asked(text: str, asked: bool) -> None:
     assert asks_until_when(text) is asked
