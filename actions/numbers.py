@@ -79,6 +79,7 @@ from bot.dialogue import (
     asks_duration,
     asks_express,
     asks_how_long,
+    asks_a_sum,
     asks_how_much,
     asks_how_to,
     asks_if_free,
@@ -200,7 +201,8 @@ class ActionInstallments(Action):
         question = question_text(tracker)
         asked_how = asks_how_to(question) and not named_amount  # "چطوری فعالش کنم؟" after a sum
         # "اگه قسطو دیر بدم جریمه داره؟" after a sum: a case the page's rule answers, not that sum's plan again
-        supposed = what_if(question) and plainly_answered(question, store_index(store)) is not None
+        supposed = (what_if(question) and not asks_a_sum(question)  # ("اگه ۳ ماهه بگیرم قسطش چقدر میشه؟": the plan)
+                    and plainly_answered(question, store_index(store)) is not None)
         rule_asked = amount is None or asked_how or not named_amount and (_beyond_plans(question, store) or supposed)
         if rule_asked and question and (not broad(question) or plainly_answered(question, store_index(store))) and (
                 utter_units(dispatcher, tracker, question, ["installment_info", *likely_intents(tracker)])):

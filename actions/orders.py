@@ -610,8 +610,11 @@ def _utter_order_arrival(dispatcher: CollectingDispatcher, tracker: Tracker, sto
     placed = order.placed_at
     if asked is None or placed is None or order.status not in _ON_ITS_WAY:
         return
-    if not store.rules.delivery_times:  # "58122, 0912…: когда приедет принтер?" at a store that states no days
-        utter_topic(dispatcher, tracker, "delivery_time", asked)
+    if not store.rules.delivery_times:  # "58122, 0912…: когда приедет принтер?" at a store that states no days: what
+        said = [match.unit for match in store_index(store).rank(asked) if match.unit.topic == "delivery_time"][:1]
+        say_units(dispatcher, said, language)  # its page says of times (the days it leaves out, with a person), or
+        if not said:  # that it says nothing
+            dispatcher.utter_message(response="utter_topic_not_covered")
         return
     on_file = [str(e.value) for e in extract_entities(order.city or "", frozenset({"city"}))]  # "Batumi": batumi
     city = latest_entity(tracker, "city") or tracker.get_slot("city") or (on_file[0] if on_file else None)

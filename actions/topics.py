@@ -392,7 +392,9 @@ def utter_window(dispatcher: CollectingDispatcher, tracker: Tracker, store: Stor
     now = local_now(store)
     # "الان ساعت ۴ عصره، دیر نشده؟" after "came last night at 9": that moment, and now (a message that tells both
     # needs no earlier one); "یعنی دقیقا تا ساعت چند وقت دارم؟" after it: that moment's window
-    again = not moments_told(own, now) and (asks_until_when(question) or asks_if_still_in_time(question))
+    # (of an arrival told, not the day it was ordered)
+    again = (not moments_told(own, now) and asks_until_when(question)
+             and any(says_received(text) or tells_arrival(text) for text in recent_texts(tracker, 3)[1:]))
     if (says_now(question) or again) and len(moments_told(entities, now)) < 2:
         entities = [{key: value for key, value in entity.items() if key != "start"}  # their offsets are not this text's
                     for earlier in reversed(recent_entities(tracker)[1:]) for entity in earlier] + entities
@@ -922,8 +924,9 @@ def say_units(dispatcher: CollectingDispatcher, units: Sequence[AnswerUnit], lan
     """The rules chosen, one answer with a line each (nothing when none was; none whose sentences another says too),
     without an opening "yes" where the customer's `question` asks what or how; the page's sentences go with it for
     the agents' console (`sources` stays in the event's metadata, the customer never receives it)."""
-    units = [unit for unit in units  # a rule whose sentences another chosen rule says too: said once, by that one
-             if not any(other is not unit and set(unit.sources) < set(other.sources) for other in units)]
+    units = [unit for unit in units  # a rule whose sentences another of its topic says too: said once, by that one
+             if unit.offers_person or not any(other is not unit and other.topic == unit.topic
+                                              and set(unit.sources) < set(other.sources) for other in units)]
     if units:
         texts = [unit.text[language] for unit in units]  # type: ignore[index]
         dispatcher.utter_message(response="utter_store_answer",

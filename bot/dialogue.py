@@ -495,7 +495,8 @@ _TRACKING = re.compile(r"کد ?(رهگیری|پیگیری)|"
                        r"(?<!\w)(?:کدو|کد رو|کدشو)\s+(?:[^\s،,.?؟]+\s+){0,3}?(?:کجا(?!\w)|بزنم|وارد|میاد|نیومده)|"
                        r"трек|отследить|отслеживать", re.IGNORECASE)
 # a tracking code given, not asked for: "вот трек CTD-2002-5821", "کد رهگیری 123456789 هست"
-_CODE_GIVEN = re.compile(r"(?:трек\w*|کد ?(?:رهگیری|پیگیری))\W*(?:\w+\W+)?[A-Za-z-]*\d{4,}", re.IGNORECASE)
+_CODE_GIVEN = re.compile(r"(?:трек\w*|کد ?(?:رهگیری|پیگیری))\W*(?:(?!سفارش|заказ)\w+\W+)?[A-Za-z-]*\d{4,}",
+                         re.IGNORECASE)
 
 
 # "…، درخواستشو از کجا ثبت کنم؟", "как мне это оформить?": how the customer does it themselves
@@ -683,8 +684,10 @@ def asks_about_days_off(text: str) -> bool:
 
 
 _HOW_LONG = re.compile(r"срок|сколько (?:еще )?(?:дней|времени|идет|ждать)|сколько (?:(?!сто|бер|возьм|плат)\w+ ){0,2}(?:везти|везут|ехать|едет|идти)(?!\w)|(?<!\w)(?:ехать|едет|идти) сколько|как (?:долго|быстро)|долго еще|за сколько|дольше|"
-                       r"دیرتر (?:میرسه|می رسه|میاد|ارسال)|طول (?:میکشه|می کشه|می‌کشد|میکشد)|когда (?:придет|придёт|приедет|привез|доставят|будет|получу)|"
-                       r"چند روز|چه مدت|چقدر طول|چقد طول|چقدر دیگه (?:میرسه|می رسه|میاد)|کی (?:میرسه|می رسه|میاد|به دستم)|زمان (?:ارسال|تحویل|رسیدن)|"
+                       r"دیرتر (?:میرسه|می رسه|میاد|ارسال)|طول (?:میکشه|می کشه|می‌کشد|میکشد)|"
+                       r"когда (?:придет|придёт|приедет|привез|доставят|будет|получу)|"
+                       r"چند روز(?! (?:پیش|قبل))|چه مدت|چقدر طول|چقد طول|چقدر دیگه (?:میرسه|می رسه|میاد)|"
+                       r"کی (?:میرسه|می رسه|میاد|به دستم)|زمان (?:ارسال|تحویل|رسیدن)|"
                        r"فوری|اکسپرس|срочн|экспресс", re.IGNORECASE)
 
 
@@ -773,6 +776,16 @@ def asks_if_free(text: str) -> bool:
     return _IF_FREE.search(folded) is not None and _WHAT_COST.search(folded) is None
 
 
+# "قسطش چقدر میشه؟", "сколько в месяц?": a sum asked (of a plan), not a rule
+_A_SUM = re.compile(r"(?<!\w)(?:چقدر|چقد|چه قدر|چند تومن|ماهی چند|сколько|какая сумма|по сколько|в месяц)(?!\w)",
+                    re.IGNORECASE)
+
+
+def asks_a_sum(text: str) -> bool:
+    """Whether a question asks how much is paid ("اگه ۳ ماهه بگیرم قسطش چقدر میشه؟"), which a plan computes."""
+    return _A_SUM.search(_folded(text)) is not None
+
+
 def asks_how_much(text: str) -> bool:
     """"Is it free, and how many days?": a delivery time asked together with the delivery price."""
     return _HOW_MUCH.search(_folded(text)) is not None
@@ -833,47 +846,59 @@ def what_if(text: str) -> bool:
 # "что проверить?", "چطوری بفرستم؟", "اگه جعبه له شده بود چیکار کنم؟": asked what, how, where or when, not whether
 # ("можно ли …", "میشه …"; "что если …", "а если вскрою, то что?", "اگه باز کنم چی؟" ask whether too); not a word that
 # only joins or quantifies ("понимаю, что …", "кто-нибудь", "چند روز پیش", "هر چی")
-_ASKS_OPEN = re.compile(r"(?<!\w)(?:(?<!, )что(?!,? если)|чего|как|какой|какая|какое|какие|какую|где|куда|когда|"
+_ASKS_OPEN = re.compile(r"(?<!\w)(?:что(?!,? если)|чего|как|какой|какая|какое|какие|какую|где|куда|когда|"
                         r"скольк\w*|кто|кому|почему|зачем|(?<!هر )(?<!یه )(?:چی|چیه)|چیو|چیا|کی|کیه|چیکار|چکار|چطور|"
                         r"چطوری|چجوری|چگونه|کجا|کجاست|کدوم|کدام|چرا|چقدر|چقدره|"
                         r"چند(?! (?:روز|ساعت|هفته|ماه|وقت) (?:پیش|قبل)))(?![\w-])", re.IGNORECASE)
-_ASKS_WHETHER = re.compile(r"(?<!\w)(?:можно|ли|можете|может|могу|разве|правда|или нет|правильно понимаю|то есть|есть|"
-                           r"آیا|میشه|میشود|می ?تون\w*|امکان\w*|مگه|یا نه|درسته|دارید|دارین)(?!\w)|"
+_ASKS_WHETHER = re.compile(r"(?<!\w)(?:можно|ли|можете|может|могу|разве|правда|или нет|правильно понимаю|то есть|"
+                           r"آیا|میشه|میشود|می ?تون\w*|امکان\w*|مگه|یا نه|درسته)(?!\w)|"
                            r"(?<!\w)(?:то|тогда) что\W*$|"
-                           r"(?<!\w)(?:اگه|اگر)(?!\w).*(?<!\w)چی(?!\w)(?!\s+(?:رو|را|باید))", re.IGNORECASE)
+                           r"(?<!\w)(?:اگه|اگر)(?!\w).*(?<!\w)چی(?!\w)(?!\s*(?:رو|را|باید|کار))", re.IGNORECASE)
+# "что" that joins what one knows or was told to what follows ("понимаю, что …", "сказали, что …"), asking nothing
+_KNOWS_THAT = re.compile(r"(?:понима\w*|понял\w*|зна\w*|дума\w*|вижу|слышал\w*|сказал\w*|написано),?\s*$",
+                         re.IGNORECASE)
 
 
 def asks_open(text: str) -> bool:
     """A question of what, how, where or when, not of whether (each question the message asks): its answer opens with
     no "yes"."""
     asked = [part for part in re.split(r"(?<=[?؟])", _folded(text)) if part.strip()]
-    return bool(asked) and all(_ASKS_OPEN.search(part) is not None and _ASKS_WHETHER.search(part) is None
-                               for part in asked)
+    return bool(asked) and all(_ASKS_WHETHER.search(part) is None and any(
+        found.group() != "что" or not _KNOWS_THAT.search(part[:found.start()]) for found in _ASKS_OPEN.finditer(part))
+        for part in asked)
 
 
 # "خودم تنظیماتشو برخلاف دفترچه دستکاری کردم", "сам неправильно установил": a fault of one's own making
-_MISUSE = re.compile(r"(?:خودم|خودمون)\s+(?:\S+\s+){0,4}?(?:دستکاری|خراب|اشتباه|غلط)\S*|(?:بر)?خلاف (?:دفترچه|توصیه)|"
-                     r"(?<!\w)сам(?:а|и)?\s+(?:\w+\s+){0,3}?"
-                     r"(?:сломал|неправильно|напутал|накосячил|поменял настройки)\w*|"
-                     r"не по инструкции", re.IGNORECASE)
+_MISUSE = re.compile(r"(?:خودم|خودمون)\s+(?:\S+\s+){0,4}?(?:(?:دستکاری|خراب|اشتباه|غلط)\S*\s+(?:\S+\s+)?"
+                     r"(?:کردم|کردیم|زدم|دادم|گذاشتم)(?!\w)|(?:بر)?خلاف (?:دفترچه|توصیه))|"
+                     r"(?<!\w)я\s+сам(?:а)?\s+(?:\w+\s+){0,3}?(?:сломал|неправильно|напутал|накосячил|поменял)|"
+                     r"(?<!\w)сам(?:а)?\s+(?:\w+\s+){0,2}?(?:сломал|напутал|накосячил|поменял|неправильно \w+л)(?:а)?"
+                     r"(?!\w|ся|сь)|"
+                     r"(?:использовал|пользовал|установил|подключил)\w*\s+не по инструкции", re.IGNORECASE)
+# ... unless denied, or the fault is the item's own or another's ("خودم هیچ کار اشتباهی نکردم", "сам по себе", "ваш
+# мастер сам")
+_NOT_MISUSE = re.compile(r"(?<!\w)(?:هیچ|نکردم|نزدم|دست نزدم|ничего|не делал\w*|не трогал\w*|не менял\w*|по себе|"
+                         r"(?:вы|ваш\w*|мастер|курьер)\s+(?:\w+\s+){0,2}сам)(?!\w)", re.IGNORECASE)
 
 
 def tells_misuse(text: str) -> bool:
     """The customer tells they caused the fault themselves (settings changed, used against the manual)."""
-    return _MISUSE.search(_folded(text)) is not None
+    folded = _folded(text)
+    return _MISUSE.search(folded) is not None and _NOT_MISUSE.search(folded) is None
 
 
 # "и что проверить когда привезут?", "بسته رو که میارن چیا رو باید چک کنم؟": what to look at on delivery
 _WHAT_TO_CHECK = re.compile(r"(?<!\w)(?:(?:на )?что|чего)\s+(?:мне\s+)?(?:нужно\s+|надо\s+|стоит\s+|следует\s+)?"
                             r"(?:проверить|проверять|посмотреть|смотреть|осмотреть|обратить внимание)|"
-                            r"(?<!\w)(?:چی|چیا|چیو|چه چیزی|چه چیزهایی)\s+(?:رو\s+|را\s+)?(?:باید\s+)?(?:چک|بررسی|نگاه|کنترل)\s*(?:کنم|بکنم|کنیم)",
+                            r"(?<!\w)(?:چی|چیا|چیو|چه چیزی|چه چیزهایی)\s+(?:رو\s+|را\s+)?(?:باید\s+)?"
+                            r"(?:چک|بررسی|نگاه|کنترل)\s*(?:کنم|بکنم|کنیم)",
                             re.IGNORECASE)
 
 
 # the parcel coming, which what to check is about (not "что проверить, чтобы узнать статус?")
-_COMES = re.compile(r"привез|привоз|доставк|доставя|получени|получу|курьер|посылк|принес|принос|"
-                    r"تحویل|میارن|بیارن|پیک|بسته|میرسه|رسید", re.IGNORECASE)
-_STATUS_WORDS = re.compile(r"статус|отправлен|трек|وضعیت|ارسال شده|رهگیری", re.IGNORECASE)
+_COMES = re.compile(r"привез|привоз|доставк|доставя|получени|получу|курьер|посылк|принес|принос|прид[её]т|приедет|"
+                    r"заберу|выдач|تحویل|میارن|بیارن|پیک|بسته|میرسه|رسید|اومد|آورد|اورد", re.IGNORECASE)
+_STATUS_WORDS = re.compile(r"статус|وضعیت", re.IGNORECASE)
 
 
 def asks_what_to_check(text: str) -> bool:

@@ -1920,3 +1920,11 @@ def test_until_what_hour_after_a_window_counted_from_a_moment_is_that_window(ser
     hour = last_reply(servers, "sitra", "دیشب ساعت ۹ بسته رسید، مخلوط کنش شکسته بود. هنوز میتونم اعتراض کنم؟",
                       "یعنی دقیقا تا ساعت چند وقت دارم؟")
     assert "۲۱:۰۰" in hour  # the deadline from last night's 21:00, not the rule alone
+
+
+def test_review_of_the_dev39_dev40_changes(servers) -> None:
+    ordered = last_reply(servers, "sitra", "پنجشنبه سفارش دادم، کی میرسه؟",
+                         "رسید ولی مخلوط کنش شکسته بود. هنوز وقت دارم خبر بدم؟")
+    assert "تمام شده" not in ordered  # the day ordered is no arrival: no window counted from it
+    plan = last_reply(servers, "tisa", "یه عطر ۳۰۰ تومنی قسطی بخرم قسطاش چقدره", "اگه ۳ ماهه بگیرم قسطش چقدر میشه؟")
+    assert "۷۵٬۰۰۰" in plan  # a sum asked of a case: the schedule, not the rule alone

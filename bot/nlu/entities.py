@@ -86,17 +86,20 @@ _DAYS_ON = re.compile(rf"(?<!\w)(?:(?:بعد(?:{_GAP}از)?|через|спус�
                       rf"|(?P<n2>\d{{1,3}}|{_WORD_NUM_PHRASE}){_GAP}(?:روز|дн[яейи]\w*|день){_GAP}(?:بعد|دیگه|دیگر|спустя)"
                       # the day's ordinal: "на 8-й день", "روز ۸ام"
                       rf"|(?<!\w)на{_GAP}(?P<n3>\d{{1,3}})-?(?:й|ой|ий|ый|ом)?{_GAP}день"
-                      rf"|(?<!\w)روز{_GAP}(?P<n4>\d{{1,3}})(?:ام|م)"
-                      # the days gone by: "اگه ۱۰ روز گذشته بود", "а если прошло 10 дней"
-                      rf"|(?P<n5>\d{{1,3}}|{_WORD_NUM_PHRASE}){_GAP}روز{_GAP}(?:گذشته|گذشت)"
-                      rf"|(?:прошло|прошли|прошёл|прошел){_GAP}(?P<n6>\d{{1,3}}|{_WORD_NUM_PHRASE})"
-                      rf"{_GAP}(?:дн[яейи]\w*|день))(?!\w)",
+                      rf"|(?<!\w)روز{_GAP}(?P<n4>\d{{1,3}})(?:ام|م))(?!\w)",
                       re.IGNORECASE)
+# the days gone by, when no day on is named: "اگه ۱۰ روز گذشته بود", "а если прошло уже 10 дней", "10 дней прошло"
+_DAYS_GONE = re.compile(rf"(?<!\w)(?:(?P<n>\d{{1,3}}|{_WORD_NUM_PHRASE}){_GAP}روز{_GAP}گذشته{_GAP}(?:بود|باشه|باشد)"
+                        rf"|(?:прошло|прошли|прошёл|прошел)(?:{_GAP}(?:уже|больше|почти|около))?{_GAP}"
+                        rf"(?P<n2>\d{{1,3}}|{_WORD_NUM_PHRASE}){_GAP}(?:дн[яейи]\w*|день)"
+                        rf"|(?P<n3>\d{{1,3}}|{_WORD_NUM_PHRASE}){_GAP}(?:дн[яейи]\w*|день){_GAP}(?:уже{_GAP})?"
+                        rf"прошло)(?!\w)",
+                        re.IGNORECASE)
 
 
 def days_on(text: str) -> Optional[int]:
     """How many days on a message asks about ("اگه ده روز بعد خراب شه؟": 10), None when it names no such span."""
-    found = _DAYS_ON.search(normalize(text))
+    found = _DAYS_ON.search(normalize(text)) or _DAYS_GONE.search(normalize(text))
     return int(parse_number(next(group for group in found.groups() if group))) if found else None
 
 
@@ -164,7 +167,7 @@ _AMOUNT = re.compile(
     rf"|(?<![\w])(?P<num3>{_WORD_NUM_PHRASE}){_HALF.replace('half', 'half3')}{_GAP}(?:(?P<mult3>{_MULTIPLIER}){_GAP})?(?P<cur3>{_CURRENCY})"
     rf"|(?<![\w])(?P<num4>{_WORD_NUM_PHRASE}){_HALF.replace('half', 'half4')}{_GAP}(?P<mult4>{_MULTIPLIER})"
     # "и выйдет лари 300": about that many lari, the currency said first
-    rf"|(?<![\w])(?P<cur5>лари|лар|gel|₾)[ ]{{0,3}}(?P<num5>\d{{1,6}})(?![\d.,]|{_GAP}(?:{_KM}))",
+    rf"|(?<![\w])(?P<cur5>лари|лар|gel|₾)[ ]{{0,3}}(?P<num5>\d{{1,6}})(?!\d|[.,]\d|{_GAP}(?:{_KM}|мл|ml|раз))",
     re.IGNORECASE,
 )
 _DISTANCE = re.compile(

@@ -1343,6 +1343,9 @@ def test_where_the_order_is_asked(text: str, where: bool) -> None:
     ("چند روز پیش خریدم، قابل مرجوعه؟", False), ("هر چی خریدم رو پس میگیرید؟", False),
     ("а что, если не понравится?", False), ("а если вскрою, то что?", False), ("اگه پلمپ باشه چی، پس میگیرید؟", False),
     ("Есть рассрочка? Какие шаги?", False),  # of two questions, one of whether
+    ("если коробка помятая, что мне делать?", True), ("اگه جعبه له شده بود چی کار کنم؟", True),
+    ("Какие способы оплаты есть?", True), ("کدوم روش‌های پرداخت رو دارید؟", True),
+    ("мне сказали, что можно вернуть?", False),  # "что" after being told: joins, asks nothing
 ])
 def test_a_question_of_what_or_how_not_of_whether(text: str, open_: bool) -> None:
     assert asks_open(text) is open_
@@ -1353,6 +1356,7 @@ def test_a_question_of_what_or_how_not_of_whether(text: str, open_: bool) -> Non
     ("и как я узнаю трек номер?", True), ("کد رهگیری کی میاد؟", True), ("کدو که گرفتم کجا بزنم؟", True),
     ("трек номер CTD-2002-5821", False),  # given, not asked
     ("вот трек CTD-2002-5821, когда привезут?", False), ("کد رهگیری 123456789 هست، کی میرسه؟", False),
+    ("کد رهگیری سفارش ۵۸۱۲۲ کی میاد؟", True),  # the order's number, not a code given
     ("کد تخفیف دارید؟", False), ("کدشو نمیدونم، سفارشم کجاست؟", False),  # where the order is, its code unknown
 ])
 def test_a_question_on_the_tracking_code(text: str, tracking: bool) -> None:
@@ -1364,6 +1368,7 @@ def test_a_question_on_the_tracking_code(text: str, tracking: bool) -> None:
     ("بسته رو که میارن چیا رو باید چک کنم؟", True), ("موقع تحویل چی رو باید بررسی کنم؟", True),
     ("когда привезут?", False), ("چک کارت به کارت رو کی انجام میدید؟", False),
     ("что мне нужно проверить, чтобы узнать статус заказа?", False),  # no parcel coming: another matter
+    ("на что смотреть, когда придёт заказ?", True), ("وقتی اومد چیا رو باید چک کنم؟", True),
     ("хочу вернуть наушники, что мне нужно проверить перед отправкой?", False),
     ("چی رو باید چک کنم که بفهمم سفارشم ارسال شده؟", False),
 ])
@@ -1374,6 +1379,9 @@ def test_what_to_look_at_when_the_parcel_comes(text: str, check: bool) -> None:
 @pytest.mark.parametrize("text, misuse", [
     ("خودم تنظیماتشو برخلاف دفترچه دستکاری کردم الان چاپ نمیکنه", True), ("сам неправильно установил", True),
     ("использовал не по инструкции", True), ("پرینتر کاغذ گیر میکنه", False), ("сам принтер не включается", False),
+    ("خودم هیچ کار اشتباهی نکردم و تنظیماتشو دست نزدم", False), ("я сам ничего неправильно не делал", False),  # denied
+    ("ваш мастер сам неправильно установил принтер", False), ("телефон сам сломался", False),  # another's, its own
+    ("خودم دیدم صفحه‌اش خرابه", False), ("курьер собрал не по инструкции", False), ("خودم موقع نصب خرابش کردم", True),
 ])
 def test_a_fault_of_the_customers_own_making(text: str, misuse: bool) -> None:
     assert tells_misuse(text) is misuse

@@ -159,6 +159,7 @@ def test_agrees_with_the_annotations_of_our_training_data() -> None:
         ("за тысячу двести лари", [("amount", "тысячу двести лари", 1200)]),  # a thousand said without "one"
         ("полтысячи", [("amount", "полтысячи", 500)]),
         ("и выйдет лари 300?", [("amount", "лари 300", 300)]),  # the currency said first
+        ("и выйдет лари 300, до вас", [("amount", "лари 300", 300)]), ("gel 200 ml для душа", []),
         ("лари 20 км", [("distance", "20 км", 20)]),
         ("заказ на 5000 лари", [("amount", "5000 лари", 5000)]),  # "на 5000" is not an order number
         # thousands set apart by spaces, as Russian writes them; never a price of 0 from the last group
@@ -316,6 +317,9 @@ def test_a_bare_count_counts_what_the_rule_before_counted(text: str, counted: st
     ("а если сломается через 5 дней", 5), ("۱۲ روز پیش رسیده", None), ("اگه تا ۷ روز خراب شد چی؟", None),
     ("ок а если номер есть, но сломалась на 8-й день после доставки?", 8), ("اگه روز ۸ام خراب شه چی؟", 8),  # the ordinal
     ("حالا اگه ۱۰ روز گذشته بود چی؟", 10), ("а если прошло десять дней?", 10),  # the days gone by
+    ("10 дней уже прошло", 10), ("прошло больше 10 дней", 10),
+    ("а если прошло 2 дня с покупки, и через 10 дней сломается?", 10),  # the day on, before the days gone by
+    ("اگه تو این ۱۰ روز گذشته یه بار هم استفاده نکرده باشم چی؟", None),  # "the past ten days"
 ])
 def test_the_days_on_a_what_if_asks_about(text: str, days: Optional[int]) -> None:
     assert days_on(text) == days
