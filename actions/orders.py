@@ -116,7 +116,7 @@ from bot.stores.delivery import arrivals
 from bot.stores.facts import ItemFacts, OrderFacts
 from bot.stores.policy import AnswerUnit, StorePolicy
 from bot.stores.returns import can_return, one_rule_for_every_reason, refused_for_any_order, window_from
-from bot.stores.units import choose_units, plainly_answered, short_follow_up, store_index
+from bot.stores.units import choose_units, closest_of, plainly_answered, short_follow_up, store_index
 
 logger = logging.getLogger(__name__)
 _FLOW_SLOTS = ("return_item", "return_reason", "sealed")
@@ -556,10 +556,11 @@ class ActionOrderFlow(Action):
             if utter_units(dispatcher, tracker, question, [purpose, *likely_intents(tracker)]):
                 return []  # "бیمه هم لازمه؟": the rule asked, not the whole decision again
         refusal = _misuse_refused(tracker, store, language) if decision.verdict == "eligible" else None
-        if refusal is not None:  # "خودم تنظیماتشو برخلاف دفترچه دستکاری کردم …": the page's rule for a fault of one's
-            said = any(refusal.text[language] in (reply.get("text") or "")  # type: ignore[index]  # own making, not
-                       for reply in replies_before(tracker))  # the test period's "yes"; "who decides it was me?"
-            if not (said and rules_question(None, question)  # after it: the rule asked
+        # "خودم تنظیماتشو برخلاف دفترچه دستکاری کردم …": the page's rule for a fault of one's own making, not the test
+        # period's "yes"; "who decides it was me?" right after it: the rule asked
+        if refusal is not None:
+            said = _said_last(tracker, refusal.text[language])  # type: ignore[index]
+            if not (said and rules_question(None, question)
                     and utter_units(dispatcher, tracker, question, [purpose, *likely_intents(tracker)])):
                 say_units(dispatcher, [refusal], language)
                 offer_person(dispatcher, language)
@@ -611,7 +612,7 @@ def _utter_order_arrival(dispatcher: CollectingDispatcher, tracker: Tracker, sto
     if asked is None or placed is None or order.status not in _ON_ITS_WAY:
         return
     if not store.rules.delivery_times:  # "58122, 0912…: когда приедет принтер?" at a store that states no days: what
-        said = [match.unit for match in store_index(store).rank(asked) if match.unit.topic == "delivery_time"][:1]
+        said = closest_of("delivery_time", asked, store_index(store))
         say_units(dispatcher, said, language)  # its page says of times (the days it leaves out, with a person), or
         if not said:  # that it says nothing
             dispatcher.utter_message(response="utter_topic_not_covered")

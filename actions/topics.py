@@ -103,8 +103,8 @@ from bot.stores.policy import Answer, AnswerUnit, StorePolicy
 from bot.stores.returns import refused_for_any_order, window_from
 from bot.stores.rules import Reason, ReturnGround
 from bot.stores.units import (ANSWERS, ASKS_ALONE_WORDS, ECHO_WORDS, answers_how_long, beside_said, broad, choose_units,
-                              echoed, limits_amount, meets_amount, plainly_answered, ruled_out, sends_to_people,
-                              short_follow_up, store_index, with_next_step)
+                              closest_of, echoed, limits_amount, meets_amount, plainly_answered, ruled_out,
+                              sends_to_people, short_follow_up, store_index, with_next_step)
 
 logger = logging.getLogger(__name__)
 LOOK_UP_MESSAGES = 4  # an order's number, its phone and a mistake between them: the messages of one look-up
@@ -135,8 +135,7 @@ def utter_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, 
         return True
     if fallback is None and topic == "payment_methods" and _names_unlisted(store, question, PAYMENTS):
         fallback = topic  # "موقع تحویل نقدی میشه؟" that no rule answers on its words: the ways the page names
-    ranked = store_index(store).rank(question) if question else []
-    units = with_next_step([match.unit for match in ranked if match.unit.topic == fallback][:1], store)
+    units = with_next_step(closest_of(fallback, question, store_index(store)), store)
     if units:
         say_units(dispatcher, units, language, question_text(tracker))
         return True
@@ -888,7 +887,7 @@ def inspection_asked(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool
     if not asks_what_to_check(question):
         return False
     store, language = store_and_language(tracker)
-    units = [match.unit for match in store_index(store).rank(question) if match.unit.topic == "damaged_item"][:1]
+    units = closest_of("damaged_item", question, store_index(store))
     say_units(dispatcher, with_next_step(units, store), language, question)
     return bool(units)
 

@@ -395,6 +395,12 @@ def echoed(question: str, said: Sequence[AnswerUnit]) -> list[AnswerUnit]:
                                                  for figure in _FIGURE.findall(comparable(text))}]
 
 
+def closest_of(topic: Optional[str], question: str, index: UnitIndex) -> list[AnswerUnit]:
+    """The topic's rule closest to the question, as a list of one (none when the topic has none): where the topic is
+    known already and the words only pick its rule ("что проверить, когда привезут?" of the damage rules)."""
+    return [match.unit for match in index.rank(question) if match.unit.topic == topic][:1]
+
+
 def beside_said(question: str, said: Sequence[AnswerUnit], index: UnitIndex) -> Optional[AnswerUnit]:
     """The rule of the topics just answered that a follow-up no rule answers on its own asks about ("а если будет
     меньше?" after the expiry's months: the shorter expiry disclosed; "بعدش باید خودم ببرمش پست؟" after filing a
