@@ -301,6 +301,13 @@ def _intent(tracker: Tracker) -> str:
     return ((tracker.latest_message or {}).get("intent") or {}).get("name") or ""
 
 
+def put_right(tracker: Tracker) -> bool:
+    """Whether the latest message was read as the one before with a fact put right (bot.corrections): its amounts are
+    that question's, none of them added to it ("۴۰۰ لاریه نه ۶۰۰. ۱۰ کیلومتر هم …")."""
+    typed = next((event.get("text") for event in reversed(tracker.events) if event.get("event") == "user"), None)
+    return typed is not None and typed != _text(tracker)
+
+
 def _text(tracker: Tracker) -> str:
     """The latest message's text."""
     return (tracker.latest_message or {}).get("text") or ""

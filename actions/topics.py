@@ -92,7 +92,7 @@ from bot.dialogue import (
 )
 from bot.i18n.format import listing, money
 from bot.i18n.replies import render
-from bot.nlu.entities import count_of, counted_as, days_on
+from bot.nlu.entities import count_of, counted_as, span_on
 from bot.nlu.normalize import to_ascii_digits
 from bot.nlu.questions import sentences
 from bot.console.service import queue_for_person
@@ -101,7 +101,7 @@ from bot.stores.calendar import deadline as window_deadline, is_working_day, nex
 from bot.stores.offerings import PAYMENTS, SERVICES, TERMS, Offering, unlisted
 from bot.stores.policy import Answer, AnswerUnit, StorePolicy
 from bot.stores.returns import refused_for_any_order, window_from
-from bot.stores.rules import Reason, ReturnGround
+from bot.stores.rules import Reason, ReturnGround, Window
 from bot.stores.units import (ANSWERS, ASKS_ALONE_WORDS, ECHO_WORDS, answers_how_long, beside_said, broad, choose_units,
                               closest_of, echoed, limits_amount, meets_amount, plainly_answered, ruled_out,
                               sends_to_people, short_follow_up, store_index, with_next_step)
@@ -230,7 +230,7 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
         if not change:
             return False
         units = with_next_step(change, store)
-    if _past_its_window(dispatcher, question, units, language):
+    if _past_its_window(dispatcher, store, question, units, language):
         return True
     outside = ruled_out(question, store_index(store), units) if units else None
     units = [unit for unit in units if outside is None or unit is not outside[0]]
@@ -251,16 +251,20 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
     return bool(units)
 
 
-def _past_its_window(dispatcher: CollectingDispatcher, question: str, units: Sequence[AnswerUnit], language: str) -> bool:
-    """"و اگه ده روز بعد خراب شه؟" after the 7 days to return a faulty item: no, that day is past the rule's span
-    (not the rule's "yes" again); True when said."""
-    days = days_on(question) if what_if(question) else None
-    unit = next((unit for unit in units if days is not None and unit.within is not None
-                 and unit.within.unit == "days" and days > unit.within.amount), None)
-    if unit is None or days is None or unit.within is None:
+def _past_its_window(dispatcher: CollectingDispatcher, store: StorePolicy, question: str, units: Sequence[AnswerUnit],
+                     language: str) -> bool:
+    """"و اگه ده روز بعد خراب شه؟" after the 7 days to return a faulty item, "و اگه ۳ ساعت گذشته بود چی؟" after the 2
+    hours to report a dent: no, that moment is past the rule's span (not the rule's "yes" again), and what the page
+    says follows the span ("after that, no liability"); True when said."""
+    span = span_on(question) if what_if(question) else None
+    supposed = Window(*span) if span is not None else None  # type: ignore[arg-type]
+    unit = next((unit for unit in units if supposed is not None and unit.within is not None
+                 and unit.within.unit == supposed.unit and supposed.amount > unit.within.amount), None)
+    if unit is None or supposed is None or unit.within is None:
         return False
-    dispatcher.utter_message(text=answers.past_window(unit.text[language], unit.within, days, language),  # type: ignore[index,arg-type]
-                             sources=cited([unit]))
+    said = answers.past_window(unit.text[language], unit.within, supposed, language)  # type: ignore[index,arg-type]
+    dispatcher.utter_message(text=said, sources=cited([unit]))
+    say_units(dispatcher, [step for step in store.units if step.id == unit.next_step], language)
     return True
 
 
@@ -271,10 +275,10 @@ def utter_free_shipping_after_return(dispatcher: CollectingDispatcher, tracker: 
     `returned`: the message asks what sending an item back does, so that rule is said first when no other brought it."""
     amounts = _amounts_told((tracker.latest_message or {}).get("entities") or [])
     told_here = bool(amounts)
-    if len(amounts) == 1:  # "اگه به جاش فقط اون بادی اسپلش ۲۰۰ تومنی رو پس بدم چی؟" after a total and an item told:
-        before = _amounts_told((recent_entities(tracker)[1:2] or [[]])[0])  # this item, of that total
-        if len(before) == 2 and amounts[0] < before[1]:
-            amounts, told_here = [amounts[0], before[1]], False
+    if len(amounts) == 1:  # "اگه به جاش فقط اون بادی اسپلش ۲۰۰ تومنی رو پس بدم چی؟" after a total and an item told,
+        before = _amounts_told((recent_entities(tracker)[1:2] or [[]])[0])  # or "۵۰۰ تومنیشو پس بدم چی؟" after
+        if before and amounts[0] < before[-1]:  # "بشه ۲ میلیون و ۳۰۰ چی؟": this item, of that total
+            amounts, told_here = [amounts[0], before[-1]], False
     if returned and not amounts:  # "بعد اگه کرمه رو پس بدم چی میشه؟" after "and a 300-thousand cream?" brought the
         amounts = _total_and_item_told(tracker)  # order to 2.1 million: that total and that item
     store, language = store_and_language(tracker)
@@ -427,8 +431,8 @@ def _say_ground_rule(dispatcher: CollectingDispatcher, store: StorePolicy, reaso
 def span_passed_supposed(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """"а если бы заметила только через 9 дней?" right after a rule of a span of days, whatever the classifier read (a
     delivery's time): that day is past the span; True when said."""
-    return _past_its_window(dispatcher, question_text(tracker), _rules_cited_before(tracker),
-                            store_and_language(tracker)[1])
+    store, language = store_and_language(tracker)
+    return _past_its_window(dispatcher, store, question_text(tracker), _rules_cited_before(tracker), language)
 
 
 def window_supposed(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:

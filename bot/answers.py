@@ -188,11 +188,11 @@ def rule_alone(rule: str) -> str:
     return rule[:1].upper() + rule[1:]
 
 
-def past_window(rule: str, window: Window, days: int, language: Language) -> str:
-    """"و اگه ده روز بعد خراب شه؟" of a rule for 7 days: no, the rule is for its span and that day is past it; then the
-    rule without its "yes" (which was for the span)."""
+def past_window(rule: str, window: Window, supposed: Window, language: Language) -> str:
+    """"و اگه ده روز بعد خراب شه؟" of a rule for 7 days, "и если прошло 3 часа?" of one for 2 hours: no, the rule is
+    for its span and that moment is past it; then the rule without its "yes" (which was for the span)."""
     return render("unit.past_window", language, window=window_text(window, language),
-                  days=window_text(Window(days, "days"), language), rule=rule_alone(rule))
+                  days=window_text(supposed, language), rule=rule_alone(rule))
 
 
 def how_to_return(policy: StorePolicy, language: Language) -> Optional[str]:

@@ -54,18 +54,40 @@ def _right_words(before: str, wrong: str, said: str) -> Optional[str]:
     return " ".join(words[-wanted:])
 
 
+# a sentence's end: "قیمتش ۴۰۰ لاریه نه ۶۰۰. ۱۰ کیلومتر هم با شما فاصله دارم"
+_SENTENCE_END = re.compile(r"(?<=[.!…])\s+")
+
+
 def corrected(previous: str, correction: str) -> Optional[str]:
-    """The message before with the fact the correction puts right ("۱۹ سالمه نه ۱۶" → "۱۶" read as "۱۹"); None when
-    the message is no such correction, asks something of its own, or names a fact the message before does not hold
-    exactly once."""
+    """The message before with the fact the correction puts right ("۱۹ سالمه نه ۱۶" → "۱۶" read as "۱۹"), and what
+    the correction's other sentences add ("قیمتش ۴۰۰ لاریه نه ۶۰۰. ۱۰ کیلومتر هم با شما فاصله دارم": the 400 and
+    the 10 km); None when the message is no such correction, asks something of its own, or names a fact the message
+    before does not hold exactly once."""
     text = normalize(correction).strip()
     if not corrects(text) or "?" in text or "؟" in text:
         return None
+    whole = _put_right(previous, text)
+    sentences = _SENTENCE_END.split(text)
+    if whole or len(sentences) < 2:
+        return whole
+    for place, sentence in enumerate(sentences):
+        fixed = _put_right(previous, sentence)
+        if fixed:
+            told = [told for told in sentences[:place] if _NUMBER.search(told)]  # not "ой, ошибся." before it
+            return " ".join([fixed, *told, *sentences[place + 1:]])
+    return None
+
+
+def _put_right(previous: str, text: str) -> Optional[str]:
+    """The message before with the fact that `text`, one correction, puts right; None when it puts none right."""
     said = normalize(previous)  # the customer's own letters (case, ZWNJ) kept where nothing is put right
     found = _WRONG_BUT_RIGHT.search(text)
     if found:
         right: Optional[str] = found.group("right")
         wrong = found.group("wrong")
+        number = _NUMBER.match(right or "")
+        if _NUMBER.fullmatch(wrong) and number:  # "не 8 а 12 км": the number, the message before has its word
+            right = number.group()
     else:
         found = _RIGHT_NOT_WRONG.search(text)
         if not found:

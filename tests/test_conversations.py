@@ -1026,6 +1026,12 @@ def test_a_correction_of_a_fact_is_the_question_before_asked_again_put_right(ser
     said = last_reply(servers, "offykala", "اسکنر ۱۰ روز پیش رسید الان خراب شده، شامل تست ۷ روزه میشه؟",
                       "ببخشید اشتباه گفتم، ۱۰ روز پیش سفارش دادم، ۵ روز پیش تحویلش گرفتم")
     assert "پس‌فردا" in said and "تمام شده" not in said  # delivered 5 days ago: two of the 7 days left, not over
+    said = last_reply(servers, "citadel", "یه یخچال ۷۰۰ لاری میخوام، ارسال به تفلیس چنده؟",
+                      "ببخشید قیمتش ۳۰۰ لاریه نه ۷۰۰. ۶ کیلومتر هم تا شما فاصله دارم")
+    assert "۳۰۰ لاری" in said and "۹ لاری" in said  # the price put right and the distance added, not 300 + 700
+    said = last_reply(servers, "citadel", "фен за 60 лари, доставка по тбилиси сколько?",
+                      "а если еще плойку за 50 возьму, всего 110. от вас 6 км", "ой, не 6, а 10 км")
+    assert "110 лари" in said and "15 лари" in said  # the total of the message put right, not the curler added again
 
 
 def test_a_window_counted_from_the_moment_told_is_said_once(servers) -> None:
@@ -1182,6 +1188,12 @@ def test_an_and_if_past_the_span_is_not_the_span_again(servers) -> None:
     said = last_reply(servers, "sitra", "پرداخت کردم از حسابم ۸۵۰ هزار تومن کم شد ولی صفحه ارور داد و سفارشی ثبت نشد!! پولم چی میشه الان",
                       "اگه بعد ۷۲ ساعت برنگشت باید به کی بگم؟")
     assert "یکی از همکاران پشتیبانی" in said and "۷۲ ساعت" not in said
+
+
+def test_hours_past_a_rules_span_of_hours_are_told_no_with_what_follows(servers) -> None:
+    said = last_reply(servers, "chistatek", "ноутбук привезли час назад, открыл коробку — на крышке вмятина",
+                      "а если бы прошло 4 часа?")
+    assert "2 часа" in said and "4 часа" in said and "ответственност" in said  # past the 2 hours: no liability
 
 
 def test_an_and_if_after_a_rule_gets_the_new_rule_alone(servers) -> None:
@@ -1603,6 +1615,10 @@ def test_free_shipping_after_a_return_from_the_total_told_before_and_a_price_put
     right = "\n".join(texts(servers.say(sender, "اوه ببخشید قاطی کردم، اونی که میخوام پس بدم ۲۰۰ تومنیه نه ۶۰۰ تومنی",
                                         store="tisa")))
     assert "۲٬۳۰۰٬۰۰۰ تومان به ۲٬۱۰۰٬۰۰۰ تومان" in right and "کسر نمی‌شود" in right
+    sender = new_sender()  # the total asked as a delivery price just before, one item's price now
+    servers.say(sender, "اگه سبدم بشه ۲ میلیون و ۴۰۰ ارسالش رایگانه؟", store="tisa")
+    single = "\n".join(texts(servers.say(sender, "بعدا اگه یکیشو که ۶۰۰ تومنه پس بدم چی میشه؟", store="tisa")))
+    assert "۲٬۴۰۰٬۰۰۰ تومان به ۱٬۸۰۰٬۰۰۰ تومان" in single and "کسر" in single
 
 
 def test_a_fault_supposed_after_a_refused_change_of_mind_gets_the_test_period_and_whom_to_coordinate_with(servers) -> None:

@@ -81,26 +81,38 @@ def count_of(text: str, nouns: tuple[str, ...]) -> Optional[int]:
     return None
 
 
-# "اگه ده روز بعد خراب شه؟", "а если через 10 дней сломается?": a number of days on (from delivery, or from now)
-_DAYS_ON = re.compile(rf"(?<!\w)(?:(?:بعد(?:{_GAP}از)?|через|спустя|после){_GAP}(?P<n>\d{{1,3}}|{_WORD_NUM_PHRASE}){_GAP}(?:روز|дн[яейи]\w*|день)"
-                      rf"|(?P<n2>\d{{1,3}}|{_WORD_NUM_PHRASE}){_GAP}(?:روز|дн[яейи]\w*|день){_GAP}(?:بعد|دیگه|دیگر|спустя)"
-                      # the day's ordinal: "на 8-й день", "روز ۸ام"
-                      rf"|(?<!\w)на{_GAP}(?P<n3>\d{{1,3}})-?(?:й|ой|ий|ый|ом)?{_GAP}день"
-                      rf"|(?<!\w)روز{_GAP}(?P<n4>\d{{1,3}})(?:ام|م))(?!\w)",
-                      re.IGNORECASE)
-# the days gone by, when no day on is named: "اگه ۱۰ روز گذشته بود", "а если прошло уже 10 дней", "10 дней прошло"
-_DAYS_GONE = re.compile(rf"(?<!\w)(?:(?P<n>\d{{1,3}}|{_WORD_NUM_PHRASE}){_GAP}روز{_GAP}گذشته{_GAP}(?:بود|باشه|باشد)"
-                        rf"|(?:прошло|прошли|прошёл|прошел)(?:{_GAP}(?:уже|больше|почти|около))?{_GAP}"
-                        rf"(?P<n2>\d{{1,3}}|{_WORD_NUM_PHRASE}){_GAP}(?:дн[яейи]\w*|день)"
-                        rf"|(?P<n3>\d{{1,3}}|{_WORD_NUM_PHRASE}){_GAP}(?:дн[яейи]\w*|день){_GAP}(?:уже{_GAP})?"
-                        rf"прошло)(?!\w)",
-                        re.IGNORECASE)
+def _span_patterns(fa: str, ru: str, ordinals: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A number of days or hours on ("اگه ده روز بعد خراب شه؟", "а если через 3 часа?") and gone by, when no span on is
+    named ("اگه ۱۰ روز گذشته بود", "а если прошло уже 10 дней", "3 часа прошло"), with `fa` and `ru` the unit's words;
+    with `ordinals`, the day's ordinal too ("на 8-й день", "روз ۸ام")."""
+    number = rf"(?:\d{{1,3}}|{_WORD_NUM_PHRASE})"
+    unit = rf"(?:{fa}|{ru})"
+    after = rf"(?:بعد(?:{_GAP}از)?|через|спустя{'|после' if ordinals else ''})"
+    ordinal = (rf"|(?<!\w)на{_GAP}(?P<n3>\d{{1,3}})-?(?:й|ой|ий|ый|ом)?{_GAP}(?:{ru})"
+               rf"|(?<!\w)(?:{fa}){_GAP}(?P<n4>\d{{1,3}})(?:ام|م)") if ordinals else ""
+    on = (rf"(?<!\w)(?:{after}{_GAP}(?P<n>{number}){_GAP}{unit}"
+          rf"|(?P<n2>{number}){_GAP}{unit}{_GAP}(?:بعد|دیگه|دیگر|спустя){ordinal})(?!\w)")
+    passed = rf"(?:прошло|прошли|прошёл|прошел)(?:{_GAP}(?:уже|больше|почти|около))?"
+    gone = (rf"(?<!\w)(?:(?P<n>{number}){_GAP}(?:{fa}){_GAP}گذشته{_GAP}(?:بود|باشه|باشد)"
+            rf"|{passed}{_GAP}(?P<n2>{number}){_GAP}(?:{ru})"
+            rf"|(?P<n3>{number}){_GAP}(?:{ru}){_GAP}(?:уже{_GAP})?прошло)(?!\w)")
+    return re.compile(on, re.IGNORECASE), re.compile(gone, re.IGNORECASE)
 
 
-def days_on(text: str) -> Optional[int]:
-    """How many days on a message asks about ("اگه ده روز بعد خراب شه؟": 10), None when it names no such span."""
-    found = _DAYS_ON.search(normalize(text)) or _DAYS_GONE.search(normalize(text))
-    return int(parse_number(next(group for group in found.groups() if group))) if found else None
+# "после 3 часов" is after three o'clock, not three hours on; "ساعت ۸ام" no hour's ordinal
+_SPANS = (("days", _span_patterns(r"روز", r"дн[яейи]\w*|день", True)),
+          ("hours", _span_patterns(r"ساعت", r"час(?:а|ов)?", False)))
+
+
+def span_on(text: str) -> Optional[tuple[int, str]]:
+    """How many days or hours on a message asks about ("اگه ده روز بعد خراب شه؟": 10 days, "و اگه ۳ ساعت گذشته بود
+    چی؟": 3 hours), a span on before a span gone by; None when it names no such span."""
+    said = normalize(text)
+    for unit, (on, gone) in _SPANS:
+        found = on.search(said) or gone.search(said)
+        if found:
+            return int(parse_number(next(group for group in found.groups() if group))), unit
+    return None
 
 
 _BARE_COUNT = re.compile(rf"(?<![\w.,])(?:\d+|{_WORD_NUM_PHRASE})(?!\w)(?:{_GAP}تا(?!\w))?", re.IGNORECASE)

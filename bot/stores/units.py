@@ -196,6 +196,16 @@ def choose_units(question: str, topics: Sequence[str], index: UnitIndex, city: O
     return chosen if answers_how_long([match.unit for match in chosen], question) else []
 
 
+def _with_the_story(asked: list[UnitMatch], question: str, index: UnitIndex) -> list[UnitMatch]:
+    """The rule a message's last question meets, with the rule of its topic the whole message is closest to when that
+    is another ("اون موقع پولو با کارت عموش داده بود. بازم به کارت باباش میاد؟": the profile's card, and the paying
+    card's that the story tells)."""
+    told = next(iter(index.rank(question)), None)
+    if len(asked) != 1 or told is None or told.unit.topic != asked[0].unit.topic or told.unit is asked[0].unit:
+        return asked
+    return [*asked, told]
+
+
 def answers_how_long(units: Sequence[AnswerUnit], question: str) -> bool:
     """Whether the rules may answer the question's "how long?" (one of them says anything of time), or it asks none."""
     return not asks_duration(question) or any(gives_a_time(unit) for unit in units)
@@ -216,7 +226,7 @@ def _choose_units(question: str, topics: Sequence[str], index: UnitIndex, city: 
     if chosen:
         return chosen
     if part:
-        return _chosen(part, topics, index, city, amount, question, before)
+        return _with_the_story(_chosen(part, topics, index, city, amount, question, before), question, index)
     told = told_part(question) or ""
     plain = _plain_match(told, index)  # a rule the whole message rules out is not plainly it
     if plain and not _not_for(plain.unit, question, before):

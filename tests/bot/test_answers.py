@@ -16,6 +16,7 @@ from bot.stores.facts import ItemFacts, OrderFacts
 from bot.stores.installments import schedule
 from bot.stores.policy import policies
 from bot.stores.returns import can_return, one_rule_for_every_reason, refused_for_any_order, window_from
+from bot.stores.rules import Window
 
 TEHRAN = ZoneInfo("Asia/Tehran")
 DELIVERED = datetime(2026, 11, 18, 17, 40, tzinfo=TEHRAN)
@@ -389,11 +390,16 @@ def test_free_shipping_says_how_it_goes_where_the_page_says_it_and_how_long_else
 @pytest.mark.parametrize("language", ["fa", "ru"])
 def test_a_day_past_a_rules_window_is_told_no(language: str) -> None:
     unit = next(unit for unit in policies()["offykala"].units if unit.id == "defect_within_7_days_return")
-    text = answers.past_window(unit.text[language], unit.within, 10, language)  # type: ignore[arg-type,index]
+    text = answers.past_window(unit.text[language], unit.within, Window(10, "days"),  # type: ignore[arg-type,index]
+                               language)  # type: ignore[arg-type]
     clean(text, language)
     assert text.startswith("خیر") if language == "fa" else text.startswith("Нет")
     assert ("۷ روز" in text and "۱۰ روز" in text) if language == "fa" else ("7 дней" in text and "10 дней" in text)
     assert "بله،" not in text and "Да," not in text  # the rule's "yes" was for the days within it
+    check = next(unit for unit in policies()["chistatek"].units if unit.id == "visual_check_2h")
+    hours = answers.past_window(check.text[language], check.within, Window(3, "hours"),  # type: ignore[arg-type,index]
+                                language)  # type: ignore[arg-type]
+    assert ("۲ ساعت" in hours and "۳ ساعت" in hours) if language == "fa" else ("2 часа" in hours and "3 часа" in hours)
 
 
 def test_an_amount_in_toman_is_said_in_rial_too() -> None:

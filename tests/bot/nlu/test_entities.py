@@ -5,7 +5,7 @@ from typing import Optional
 import pytest
 from rasa.shared.nlu.training_data.loading import load_data
 
-from bot.nlu.entities import count_of, counted_as, days_on, extract_entities, spelled_as_digits
+from bot.nlu.entities import count_of, counted_as, extract_entities, span_on, spelled_as_digits
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -322,4 +322,13 @@ def test_a_bare_count_counts_what_the_rule_before_counted(text: str, counted: st
     ("اگه تو این ۱۰ روز گذشته یه بار هم استفاده نکرده باشم چی؟", None),  # "the past ten days"
 ])
 def test_the_days_on_a_what_if_asks_about(text: str, days: Optional[int]) -> None:
-    assert days_on(text) == days
+    assert span_on(text) == ((days, "days") if days is not None else None)
+
+
+@pytest.mark.parametrize("text, hours", [
+    ("و اگه مثلا ۴ ساعت گذشته بود چی؟", 4), ("اگه ۵ ساعت بعد دیدم چی؟", 5), ("а если прошло 3 часа?", 3),
+    ("а если через три часа заметил?", 3), ("۶ часов уже прошло", 6),
+    ("а если после 3 часов дня?", None), ("اگه بعد از ساعت ۳ بیارن چی", None),  # an hour of the day, not hours on
+])
+def test_the_hours_on_a_what_if_asks_about(text: str, hours: Optional[int]) -> None:
+    assert span_on(text) == ((hours, "hours") if hours is not None else None)

@@ -316,6 +316,10 @@ def test_a_story_before_the_question_does_not_hide_the_rule() -> None:
     # nor the rule of the topic asked just before, when the message's own words are of another ("а если бы получил и
     # передумал, сколько дней на возврат?" after a cancel: not the cancel's "no cancelling once shipped")
     ("sitra", ["cancel_order"], "а если бы получил и передумал, сколько дней на возврат?", []),
+    # a question whose own words meet one rule after a story that meets another of its topic: both (the profile's card
+    # asked, the paying card told)
+    ("offykala", ["payment_methods", "refund_time"], "پولو با کارت داییم داده بودم. بازم به کارت پدرم میاد؟",
+     ["refund_to_profile_card", "refund_to_origin_on_mismatch"]),
 ])
 def test_a_short_question_after_its_story_gets_the_rule_of_its_topic_that_the_story_meets(
         store: str, topics: list[str], question: str, units: list[str]) -> None:
