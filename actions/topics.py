@@ -232,10 +232,16 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
         units = with_next_step(change, store)
     if _past_its_window(dispatcher, store, question, units, language):
         return True
+    # "а может его принять сосед?" after its order's status: a step taken while ordering, asked of an order placed; the
+    # page's way to change an order, and a person
+    placed = any(unit.before_ordering for unit in units) and bool(tracker.get_slot("verified_order")
+                                                                   or already_ordered(question))
     outside = ruled_out(question, store_index(store), units) if units else None
     units = [unit for unit in units if outside is None or unit is not outside[0]]
     say_units(dispatcher, units, language, question_text(tracker))
-    if not _utter_unlisted_terms(dispatcher, tracker, question, [*topics[:2], *(unit.topic for unit in units)]):
+    if placed:
+        _say_placed_order_change(dispatcher, store, units, language)
+    elif not _utter_unlisted_terms(dispatcher, tracker, question, [*topics[:2], *(unit.topic for unit in units)]):
         offer_person_for_limit(dispatcher, question, units, language)
     if outside:  # "9.8 million: is an ID needed?": the ID rule is for over 10 million, said with the rule that holds
         _say_bound(dispatcher, *outside, store, language)
@@ -249,6 +255,19 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
                 sends_to_people(unit, language) for unit in units)):  # "how many days to tell you, and whom?", "how
             _say_answer(dispatcher, tracker, store.contact)  # do I send it back?" (coordinate with them): then whom
     return bool(units)
+
+
+def _say_placed_order_change(dispatcher: CollectingDispatcher, store: StorePolicy, units: Sequence[AnswerUnit],
+                             language: str) -> None:
+    """After a step taken while ordering, for an order placed already: the page's way to change an order, when it has
+    one, and a person (the page does not say the step can be taken later)."""
+    change = next((unit for unit in store.units if unit.topic == "order_change" and unit not in units), None)
+    if change is not None:
+        rule = answers.rule_alone(change.text[language])  # type: ignore[index]
+        said = render("unit.order_placed", language, rule=rule[:1].lower() + rule[1:])  # type: ignore[arg-type]
+        dispatcher.utter_message(text=said, sources=cited([change]))
+    if not any(unit.offers_person for unit in units):
+        offer_person(dispatcher, language)
 
 
 def _past_its_window(dispatcher: CollectingDispatcher, store: StorePolicy, question: str, units: Sequence[AnswerUnit],

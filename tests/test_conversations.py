@@ -716,7 +716,7 @@ def test_an_amount_outside_a_rules_bound_is_told_the_bound(servers) -> None:
     assert "только для сумм свыше 10\u202f000\u202f000 томан" in said and "8\u202f000\u202f000 томан — меньше" in said
     said = last_reply(servers, "chistatek", "یه گوشی ۱۲ میلیون و ۵۰۰ سفارش دادم، موقع تحویل مدارک شناسایی میخوان؟",
                       "وای ببخشید قیمتو ریالی دیده بودم، ۱۲ میلیون و ۵۰۰ هزار ریال بوده")  # corrected to rial
-    assert "۱٬۲۵۰٬۰۰۰ تومان کمتر از آن است" in said
+    assert "۱٬۲۵۰٬۰۰۰ تومان کمتر از آن است، پس شامل آن نمی‌شود" in said  # plainly: the rule is not for it
 
 
 def test_a_window_that_has_passed_says_what_the_page_says_follows(servers) -> None:

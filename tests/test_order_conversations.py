@@ -745,3 +745,18 @@ def test_when_an_order_comes_where_the_page_gives_no_times_is_said_with_its_stat
     assert "отправлен" in text(said) and "ничего не сказано" in text(said)  # no days made up: the page has none
     *_, when = talk(servers, "sitra", "سفارش SR-5001 کجاست؟", "1101", "خب کی میرسه دستم؟")
     assert "کد رهگیری" in text(when) and "ذکر نشده" in text(when)  # what comes next, and that no days are given
+
+
+def test_an_order_put_right_after_a_return_decision_is_decided_for_the_same_fault(servers) -> None:
+    *_, right = talk(servers, "chistatek", "ноутбук перестал включаться, хочу вернуть", "CK-3004, 09193333304",
+                     "ой, извините, перепутал заказ. я про наушники, CK-3003, последние цифры 3303")
+    assert "AirPods" in text(right) and "брак" in text(right) and "Оформить заявку" in text(right)  # not its status
+
+
+def test_a_step_taken_while_ordering_asked_of_an_order_placed_gets_how_to_change_it_and_a_person(servers) -> None:
+    *_, neighbour = talk(servers, "citadel", "что с заказом CT-2002?", "599125502",
+                         "а брат может его забрать за меня?")
+    assert "личный номер" in text(neighbour) and "Если заказ уже оформлен: заказ" in text(neighbour)
+    assert "сотрудник" in text(neighbour)  # the page does not say the recipient can be named later: a person
+    [general] = talk(servers, "citadel", "а брат может забрать заказ за меня?")
+    assert "личный номер" in text(general) and "уже оформлен" not in text(general)  # no order placed: the step alone

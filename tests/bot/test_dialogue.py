@@ -168,6 +168,7 @@ def test_slot_depends_on_the_open_question(entities, requested, order_id, phone)
         (None, "اگه جعبه‌ش داغون بود چیکار کنم؟", "transport_damage"),           # a wrecked box
         (None, "نه راستش، پشیمون نشدم، درست چاپ نمیکنه", "defect"),              # a change of mind denied
         (None, "я не передумал, он не включается", "defect"),
+        (None, "хотя не просто передумал: экран мигает", "defect"),  # "not just changed my mind": the fault
         (None, "موهام با این شامپو سیاه میشه؟", None),
         (None, "راستش فکر کنم درایورشو خودم اشتباه نصب کردم، بازم قبوله؟", None),  # a misuse, not a wrong item
         (None, "رنگش اشتباه اومد", "wrong_item"),

@@ -353,6 +353,8 @@ def test_a_long_story_is_answered_by_its_question_when_no_rule_answers_the_story
         ("sitra", "как у вас вернуть товар?", ("return_request_via_my_orders", "return_pickup_coordination_call")),
         ("offykala", "کابلی که شماره سریال نداره هم مهلت تست داره؟", ("exception_no_serial", "exception_gift")),
         ("citadel", "кто может получить заказ?", ("recipient_who_can_receive", "recipient_details_in_comment")),
+        ("chistatek", "کارت به کارت کردم، کی تایید میشه؟",
+         ("card_payment_confirm_working_days", "card_payment_details_required")),
     ],
 )
 def test_a_rule_alone_is_followed_by_the_customers_next_step(store: str, question: str, said: tuple[str, ...]) -> None:
