@@ -58,6 +58,7 @@ from actions.topics import (
     sealed_follow_up,
     status_asked_for,
     utter_contact,
+    utter_store_address,
     utter_free_shipping_after_return,
     other_unit_asked,
     window_supposed,
@@ -624,7 +625,8 @@ class ActionUnclear(Action):
             topics = [*said, *(topic for topic in topics if topic not in said)]
         if reason_from(None, question) in FAULTS:  # a fault told: "۱۵ام سشوار
             topics = damage_rules_first(topics)  # گرفتم، امروز ۲۰امه. هنوز میتونم اطلاع بدم که روشن نمیشه؟"
-        if asked and (utter_units(dispatcher, tracker, question, topics)
+        if asked and (utter_store_address(dispatcher, tracker, question)  # "آدرس شرکتتون کجاست؟": not a change of
+                      or utter_units(dispatcher, tracker, question, topics)  # the delivery address's rule
                       or utter_contact(dispatcher, tracker, question) or _follow_up_answered(dispatcher, tracker)):
             return []  # the classifier was unsure, but a rule of the page (or its contact) plainly answers it
         replies = {"out_of_scope": "utter_out_of_scope", "affirm": "utter_anything_else", "deny": "utter_anything_else",

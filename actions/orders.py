@@ -47,6 +47,7 @@ from actions.topics import (
     asks_an_unlisted_service,
     other_unit_asked,
     span_passed_supposed,
+    utter_store_address,
     window_supposed,
     damage_rules_first,
     ground_supposed,
@@ -201,6 +202,7 @@ class ActionOrderFlow(Action):
             latest_entity(tracker, name) for name in ORDER_SLOTS)
         status_read = (tracker.latest_message.get("intent") or {}).get("name") == "order_status"
         if unnamed and (other_unit_asked(dispatcher, tracker)  # "۱۰۰ میلیون ریال چند تومنه؟", read as a detail
+                        or utter_store_address(dispatcher, tracker, question_text(tracker))  # "آدرستون کجاست؟"
                         or window_supposed(dispatcher, tracker)  # "اگه یکشنبه بعدش بگم چی؟" after a window counted
                         or span_passed_supposed(dispatcher, tracker)  # "و اگه ۳ ساعت گذشته بود چی؟" after 2 hours'
                         or status_read and inspection_asked(dispatcher, tracker)):  # "بسته رو که میارن چیا رو باید

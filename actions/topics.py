@@ -39,6 +39,7 @@ from actions.db import local_now
 from bot import answers
 from bot.dialogue import (
     REASON_NAMES,
+    store_address_asked,
     adds_to_order,
     asks_a_limit,
     asks_duration,
@@ -122,7 +123,8 @@ def utter_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, 
     from the moment told already. True when the page answered.
     """
     store, language = store_and_language(tracker)
-    if utter_units(dispatcher, tracker, question, [topic, *also], deadline):
+    if utter_store_address(dispatcher, tracker, question) or utter_units(dispatcher, tracker, question, [topic, *also],
+                                                                          deadline):
         return True
     second = second_guess(tracker)  # torn between two readings: the second's rules before "not covered"
     if second in also and second != topic and utter_units(
@@ -189,6 +191,25 @@ def _utter_unlisted_terms(dispatcher: CollectingDispatcher, tracker: Tracker, qu
 def utter_contact(dispatcher: CollectingDispatcher, tracker: Tracker, question: str) -> bool:
     """"What is your email?": the store's contact as its page gives it, when it gives one; True when said."""
     return asks_for_contact(question) and _say_answer(dispatcher, tracker, current_store(tracker).contact)
+
+
+def utter_store_address(dispatcher: CollectingDispatcher, tracker: Tracker, question: str) -> bool:
+    """"آدرستون کجاست؟" (read as an order's status), "адрес для возврата?": the addresses the page gives of the store
+    (Citadel's pickup points); where it gives none, or for where to send an item back, that it gives none, with the
+    store's contact and a person. No order is asked for. True when said."""
+    asked = store_address_asked(question)
+    if asked is None:
+        return False
+    store, language = store_and_language(tracker)
+    given = [unit for unit in store.units if unit.gives_address] if asked == "store" else []
+    if given:
+        say_units(dispatcher, given, language, question)
+        return True
+    none = render("address.not_given", language, store=store.name[language])  # type: ignore[arg-type,index]
+    dispatcher.utter_message(text=none)
+    _say_answer(dispatcher, tracker, store.contact)
+    offer_person(dispatcher, language)
+    return True
 
 
 def utter_summary(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str) -> bool:

@@ -415,6 +415,31 @@ def asks_for_contact(text: str) -> bool:
     return _CONTACT.search(folded) is not None and QUESTION_WORDS.search(folded) is not None
 
 
+# "آدرس برای مرجوعی چیه؟", "какой адрес для возврата?": where to send an item back to
+_RETURN_ADDRESS = re.compile(r"آدرس (?:\S+ )?(?:مرجوعی|برای (?:\S+ )?(?:مرجوعی|برگشت|پس ?فرستادن|مرجوع))|адрес (?:\w+ )?"
+                             r"(?:для возврата|возврата|для отправки обратно|куда (?:отправ|слать|присыла))", re.IGNORECASE)
+# "آدرستون کجاست؟", "где у вас адрес магазина?": where the store is (not "آدرس تحویل", the customer's own)
+_STORE_ADDRESS = re.compile(r"(?<!\w)(?:آدرس(?:تون|تان|ت)(?!\w)|آدرس (?:شما|فروشگاه\S*|شرکت\S*|دفتر\S*|انبار\S*)|"
+                            r"ваш адрес|адрес (?:магазина|офиса|склада|компании)|"
+                            r"(?:какой|где) (?:у вас )?адрес(?! доставки))", re.IGNORECASE)
+
+
+# what asks for it: "کجاست؟", "چیه؟", "какой?", "скажите" (not "آدرس دفترتونو رو جعبه بنویسم دیگه؟", asked of the box)
+_ADDRESS_ASKED = re.compile(r"(?<!\w)(?:کجا\S*|چیه|چیست|چی هست|کدومه|بدین|بدید|بگین|بگید|بفرستین|بفرستید|"
+                            r"какой|какие|где|куда|скажите|подскажите|дайте|напишите|пришлите)(?!\w)", re.IGNORECASE)
+ADDRESS_ALONE_WORDS = 3  # "ваш адрес?", "آدرستون؟": the address asked in so few words needs no question word
+
+
+def store_address_asked(text: str) -> Optional[str]:
+    """"آدرستون کجاست؟": "store"; "адрес для возврата?": "return" (where to send an item back); None when the message
+    asks no address of the store."""
+    folded = _folded(text)
+    short = len(folded.split()) <= ADDRESS_ALONE_WORDS and ("?" in text or "؟" in text)
+    if not (_ADDRESS_ASKED.search(folded) or short):
+        return None
+    return "return" if _RETURN_ADDRESS.search(folded) else "store" if _STORE_ADDRESS.search(folded) else None
+
+
 def no_order_number(text: str) -> bool:
     """"I have no order number", "I haven't bought yet", "нет номера": the general rule, not the look-up."""
     return _NO_ORDER.search(_folded(text)) is not None
@@ -806,7 +831,10 @@ _SENT_BACK = re.compile(r"برگشت|مرجوع|پس(?:ش|شون)? (?:فرستا
 
 
 # "کل پولشو پس میدین؟", "мне вернут все 600?": the money of a return asked about
-_MONEY_BACK = re.compile(r"پول\S* (?:\S+ )?(?:پس|برمیگرد|برگشت)|(?:вернут|возвращ|вернёте|вернете)\w* (?:мне )?(?:все|всю|деньги|сумм|полн)",
+_MONEY_BACK = re.compile(r"پول\S* (?:\S+ )?(?:پس|برمیگرد|برگشت)|(?:вернут|возвращ|вернёте|вернете)\w* (?:мне )?(?:все|всю|деньги|сумм|полн)|"
+                         # "کل پولمو میگیرم؟", "всю сумму вернут?", "все деньги получу обратно?"
+                         r"(?:کل|همه|تمام)\S* (?:\S+ )?پول\S* (?:\S+ )?(?:میگیر|می گیر)|"
+                         r"(?:все|всю) (?:деньги|сумм\w*) (?:\w+ )?(?:вернут|верн[её]те|получу|возвращ)",
                          re.IGNORECASE)
 
 

@@ -1619,6 +1619,8 @@ def test_free_shipping_after_a_return_from_the_total_told_before_and_a_price_put
     servers.say(sender, "اگه سبدم بشه ۲ میلیون و ۴۰۰ ارسالش رایگانه؟", store="tisa")
     single = "\n".join(texts(servers.say(sender, "بعدا اگه یکیشو که ۶۰۰ تومنه پس بدم چی میشه؟", store="tisa")))
     assert "۲٬۴۰۰٬۰۰۰ تومان به ۱٬۸۰۰٬۰۰۰ تومان" in single and "کسر" in single
+    whole = last_reply(servers, "tisa", "کل سفارشم ۳ میلیون بود و ارسالش مجانی شد. اگه پسش بدم همه پولمو میگیرم؟")
+    assert "کسر" in whole and "رایگان است" not in whole  # the deduction rule, not the free shipping's price again
 
 
 def test_a_fault_supposed_after_a_refused_change_of_mind_gets_the_test_period_and_whom_to_coordinate_with(servers) -> None:
@@ -1944,3 +1946,12 @@ def test_review_of_the_dev39_dev40_changes(servers) -> None:
     assert "تمام شده" not in ordered  # the day ordered is no arrival: no window counted from it
     plan = last_reply(servers, "tisa", "یه عطر ۳۰۰ تومنی قسطی بخرم قسطاش چقدره", "اگه ۳ ماهه بگیرم قسطش چقدر میشه؟")
     assert "۷۵٬۰۰۰" in plan  # a sum asked of a case: the schedule, not the rule alone
+
+
+def test_the_stores_address_is_the_pages_or_that_it_gives_none_without_asking_for_an_order(servers) -> None:
+    none = last_reply(servers, "chistatek", "آدرس شرکتتون کجاست؟")
+    assert "نشانی‌ای ذکر نشده" in none and "شماره سفارش" not in none and "همکاران پشتیبانی" in none
+    back = last_reply(servers, "tisa", "на какой адрес для возврата отправлять?")
+    assert "адрес не указан" in back and "02155690688" in back  # with the page's customer service
+    citadel = last_reply(servers, "citadel", "какой у вас адрес?")
+    assert "Агладзе" in citadel  # the pickup points, the only addresses the page gives

@@ -77,6 +77,7 @@ class AnswerUnit:
     working_days_only: bool = False  # done on working days only: a day named that is not one moves to the next
     free_shipping_kept: bool = False  # whether the order left after a return still ships free decides a deduction
     before_ordering: bool = False  # a step taken while ordering: of an order placed, the page's way to change one
+    gives_address: bool = False  # the addresses where the store is, which "what is your address?" asks
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,7 @@ def _answers(path: Path, data: Mapping[str, Any]) -> dict[str, Answer]:
 
 
 UNIT_KEYS = frozenset({"id", "topic", "source", "fa", "ru", "examples", "when", "within", "next_step", "offers_person",
-                       "working_days_only", "free_shipping_kept", "before_ordering"})
+                       "working_days_only", "free_shipping_kept", "before_ordering", "gives_address"})
 WHEN_KEYS = frozenset({"amount_over", "amount_under", "cities", "not_cities", "counted", "count_up_to", "count_over",
                        "named", "reasons"})
 RETURN_REASONS = frozenset({"defect", "transport_damage", "wrong_item", "change_of_mind"})
@@ -180,7 +181,8 @@ def _units(path: Path, data: Mapping[str, Any]) -> tuple[AnswerUnit, ...]:
                                 tuple(examples), _condition(path, body.get("when"), f"{where}.when"),
                                 _within(path, body.get("within"), f"{where}.within", data), body.get("next_step"),
                                 bool(body.get("offers_person", False)), bool(body.get("working_days_only", False)),
-                                bool(body.get("free_shipping_kept", False)), bool(body.get("before_ordering", False))))
+                                bool(body.get("free_shipping_kept", False)), bool(body.get("before_ordering", False)),
+                                bool(body.get("gives_address", False))))
     known = {unit.id for unit in units}
     for unit in units:
         if unit.next_step is not None and (unit.next_step not in known or unit.next_step == unit.id):

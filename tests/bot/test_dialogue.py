@@ -11,6 +11,8 @@ from bot.dialogue import (
     asks_where_it_is,
     asks_express,
     asks_about_sending_back,
+    asks_money_back,
+    store_address_asked,
     asks_in_the_other_unit,
     asks_open,
     asks_about_tracking,
@@ -1123,6 +1125,25 @@ def test_the_end_of_a_span_said_back_is_no_new_start(text: str, back: bool) -> N
 ])
 def test_a_shipping_question_about_sending_back(text: str, back: bool) -> None:
     assert asks_about_sending_back(text) is back
+
+
+@pytest.mark.parametrize("text, back", [
+    ("کل پولشو پس میدین؟", True), ("اگه پسش بدم همه پولمو میگیرم؟", True), ("всю сумму вернут?", True),
+    ("а все деньги получу обратно?", True), ("کل پول سفارشو با کارت میدم", False), ("сколько стоит доставка?", False),
+])
+def test_the_money_back_a_return_brings(text: str, back: bool) -> None:
+    assert asks_money_back(text) is back
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("آدرس شرکتتون کجاست؟", "store"), ("где находится ваш адрес?", "store"), ("адрес магазина какой?", "store"),
+    ("مرجوعی رو به کدوم آدرس بفرستم؟ آدرس برای مرجوعی چیه؟", "return"),
+    ("на какой адрес для возврата слать?", "return"),
+    ("آدرس تحویل رو عوض کنم؟", None), ("какой адрес доставки указать?", None), ("آدرسمو اشتباه زدم", None),
+    ("ваш адрес?", "store"), ("آدرس شرکتتونو رو کارتن بنویسم دیگه؟", None),  # asked of the box, not where the store is
+])
+def test_the_stores_address_asked(text: str, asked: str | None) -> None:
+    assert store_address_asked(text) == asked
 
 
 THURSDAY_EVENING = datetime(2026, 12, 3, 18, 0, tzinfo=timezone.utc)
