@@ -27,6 +27,7 @@ from actions.context import (
     offered_a_person,
     order_named_instead,
     put_right,
+    question_number,
     question_text,
     ranked_intents,
     recent_texts,
@@ -635,6 +636,10 @@ class ActionUnclear(Action):
             await hand_to_person(dispatcher, tracker, "accepted")
             return []
         reply = replies.get(intent or "", "utter_default")
+        if (reply in ("utter_default", "utter_anything_else") and question_number(tracker) == 1 and corrects(question)
+                and not rules_question(None, question)):  # "ببخشید دوباره نگاه کردم، خود عطر درسته،" before "فقط
+            return []  # شیشه‌ش با عکس فرق داره": a fact put right that the part after it goes on with; no "not
+            # understood" before its answer
         if plain and asked and not short_follow_up(question):  # "a 5th floor, no lift?" read as "no": a question
             reply = "utter_topic_not_covered"  # of its own that no rule of the page answers
         elif intent == "out_of_scope" and what_if(question) and earlier_topic(tracker):  # "and if it does not come

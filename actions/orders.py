@@ -18,6 +18,7 @@ from actions.context import (
     RETURN_TOPICS,
     asked_before,
     pressed_since,
+    question_number,
     classifier_sure,
     client_key,
     computed_again,
@@ -636,6 +637,9 @@ def _utter_order_arrival(dispatcher: CollectingDispatcher, tracker: Tracker, sto
 
 
 _ON_ITS_WAY = ("processing", "shipped")
+# a yes in so many words, or the check asked for: "آره", "بررسی کنید", "да, проверьте"
+_ACCEPTS = re.compile(r"(?<!\w)(?:да|ага|конечно|давайте|давай|провер\w*|آره|اره|بله|باشه|حتما|بررسی|چک|ok|ок|окей)"
+                      r"(?!\w)", re.IGNORECASE)
 _YES_FIRST = re.compile(r"^\W*(?:да|ага|конечно|давайте|آره|اره|بله|باشه|حتما|ok|ок|окей)(?!\w)", re.IGNORECASE)
 
 
@@ -661,10 +665,15 @@ class ActionReturnConfirmation(Action):
         store, language = store_and_language(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if not isinstance(pending, dict):  # no return was offered: this "yes" or "no" answers something else
+            typed = question_text(tracker)
+            # "ببخشید دقیق نگاه کردم، رنگش درسته" read as a yes is a fact put right ("ببخشید، آره بررسی کنید" is a yes)
+            told = corrects(typed) and not _ACCEPTS.search(typed)
             if (intent == "affirm" and offered_a_check(tracker) and not asks_beyond_yes_or_no(tracker)
-                    and not (what_if(question_text(tracker)) and not _YES_FIRST.match(question_text(tracker)))):
+                    and not (what_if(typed) and not _YES_FIRST.match(typed)) and not told):
                 # "а если опоздаю?" read as a yes is no yes ("да, если можно" is)
                 return await ActionOrderFlow().run(dispatcher, tracker, domain)  # "yes" to "shall I check your order?"
+            if told and question_number(tracker) == 1:
+                return []  # "… رنگش درسته" before "فقط جعبش با عکس فرق داره": the part after it says what is asked
             return await ActionUnclear().run(dispatcher, tracker, domain)  # "yes" to a person, "no, it's 4 pm: late?"
         if intent != "affirm":
             dispatcher.utter_message(text=render("return.not_filed", language))  # type: ignore[arg-type]

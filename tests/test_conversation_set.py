@@ -3,7 +3,7 @@
 The set (tests/data/conversations/blind) was written from the store pages alone by writers
 who never saw this project's code, data or replies (brief: tests/data/conversations/BRIEF.md),
 and is never tuned on: error analysis uses the dev sets (tests/data/conversations/dev, and dev2
-to dev40, written later by other writers under the same brief).
+to dev42, written later by other writers under the same brief).
 """
 
 from __future__ import annotations
@@ -56,6 +56,8 @@ DEV37_FLOOR = 0.90
 DEV38_FLOOR = 0.90
 DEV39_FLOOR = 0.75
 DEV40_FLOOR = 0.85
+DEV41_FLOOR = 0.75
+DEV42_FLOOR = 0.80
 
 
 @pytest.mark.parametrize("name, floor", [("blind", BLIND_FLOOR), ("dev", DEV_FLOOR), ("dev2", DEV2_FLOOR),
@@ -73,7 +75,8 @@ DEV40_FLOOR = 0.85
                                          ("dev34", DEV34_FLOOR), ("dev35", DEV35_FLOOR),
                                          ("dev36", DEV36_FLOOR), ("dev37", DEV37_FLOOR),
                                          ("dev38", DEV38_FLOOR), ("dev39", DEV39_FLOOR),
-                                         ("dev40", DEV40_FLOOR)])
+                                         ("dev40", DEV40_FLOOR), ("dev41", DEV41_FLOOR),
+                                         ("dev42", DEV42_FLOOR)])
 def test_conversation_set_scores_above_its_floor(servers, name: str, floor: float) -> None:
     results = play(load(CONVERSATIONS / name), servers.url, servers.tracker_db)
     line = score_line(results)

@@ -1955,3 +1955,13 @@ def test_the_stores_address_is_the_pages_or_that_it_gives_none_without_asking_fo
     assert "адрес не указан" in back and "02155690688" in back  # with the page's customer service
     citadel = last_reply(servers, "citadel", "какой у вас адрес?")
     assert "Агладзе" in citadel  # the pickup points, the only addresses the page gives
+
+
+def test_a_fact_put_right_before_the_question_in_one_message_is_no_yes_and_no_not_understood(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "رژی که فرستادین رنگش با عکس سایت فرق داره", store="tisa")
+    said = texts(servers.say(sender, "ببخشید دقیق نگاه کردم، رنگش درسته، فقط جعبش با عکس فرق داره", store="tisa"))
+    assert len(said) == 1 and "سری‌های ساخت" in said[0]  # the batches' looks alone: no order asked, nothing unclear
+    glass = texts(servers.say(new_sender(), "ببخشید دوباره نگاه کردم، خود عطر درسته، فقط شیشه‌ش با عکس فرق داره",
+                              store="tisa"))
+    assert "متوجه منظورتان نشدم" not in "\n".join(glass) and "سری‌های ساخت" in "\n".join(glass)
