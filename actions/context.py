@@ -16,6 +16,7 @@ from actions.db import order_items
 from bot.channels.guard import SLASH_ESCAPE
 from bot.conversation import language_for, store_for
 from bot.dialogue import (
+    PUT_RIGHT,
     about_own_order,
     day_part,
     follow_up_total,
@@ -301,11 +302,23 @@ def _intent(tracker: Tracker) -> str:
     return ((tracker.latest_message or {}).get("intent") or {}).get("name") or ""
 
 
-def put_right(tracker: Tracker) -> bool:
-    """Whether the latest message was read as the one before with a fact put right (bot.corrections): its amounts are
-    that question's, none of them added to it ("۴۰۰ لاریه نه ۶۰۰. ۱۰ کیلومتر هم …")."""
-    typed = next((event.get("text") for event in reversed(tracker.events) if event.get("event") == "user"), None)
-    return typed is not None and typed != _text(tracker)
+def amount_before(tracker: Tracker, back: int = 0) -> Optional[Any]:
+    """The order total the conversation had before the latest message (`back` messages further back: before the one a
+    correction puts right), not the amount the latest message named, which Rasa has put in the slot already."""
+    events = list(tracker.events)
+    users = [number for number, event in enumerate(events) if event.get("event") == "user"]
+    last_user = users[-1 - back] if len(users) > back else 0
+    return next((event.get("value") for event in reversed(events[:last_user])
+                 if event.get("event") == "slot" and event.get("name") == "amount"), None)
+
+
+def put_right(tracker: Tracker) -> int:
+    """How many of the customer's latest messages in a row were read as the one before with a fact put right
+    (bot.corrections), 0 when the latest was not: its amounts are that question's, added only as it added them ("۴۰۰
+    لاریه نه ۶۰۰. ۱۰ کیلومتر هم …"; "ой, не 12 а 14 км" after "не 8 а 12 км" after an iron added)."""
+    users = [event for event in reversed(tracker.events) if event.get("event") == "user"]
+    return next((number for number, event in enumerate(users) if not (event.get("parse_data") or {}).get(PUT_RIGHT)),
+                len(users))
 
 
 def _text(tracker: Tracker) -> str:

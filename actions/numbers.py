@@ -14,6 +14,7 @@ from actions.context import (
     COMPUTED,
     RETURN_TOPICS,
     TOTALS,
+    amount_before,
     as_number,
     classifier_sure,
     computed_again,
@@ -145,16 +146,6 @@ def _stated(tracker: Tracker, store: StorePolicy) -> list[float]:
     return stated_amounts(latest.get("text") or "", latest.get("entities") or [], store.currency)
 
 
-def _amount_before(tracker: Tracker, back: int = 0) -> Optional[Any]:
-    """The order total the conversation had before the latest message (`back` messages further back: before the one a
-    correction puts right)."""
-    events = list(tracker.events)
-    users = [number for number, event in enumerate(events) if event.get("event") == "user"]
-    last_user = users[-1 - back] if len(users) > back else 0
-    return next((event.get("value") for event in reversed(events[:last_user])
-                 if event.get("event") == "slot" and event.get("name") == "amount"), None)
-
-
 def _with_earlier(tracker: Tracker, total: Optional[float], said: bool) -> Optional[float]:
     """The total, with the conversation's earlier one added when the latest message (`said`: naming an amount) adds an
     item to it: "and if I also take a 250-lari soundbar?" after a 300-lari TV is 550; "… и выйдет 120 тыс" is the sum
@@ -162,13 +153,19 @@ def _with_earlier(tracker: Tracker, total: Optional[float], said: bool) -> Optio
     # a message put right adds only as the one it puts right did, to the total before that ("۴۰۰ لاریه نه ۶۰۰. ۱۰
     # کیلومتر هم …" adds nothing; "ой не 8 а 12 км" after "еще утюг за 70, итого 150" adds the iron to the kettle)
     again = put_right(tracker)
-    earlier = as_number(_amount_before(tracker, 1 if again else 0))
+    earlier = as_number(amount_before(tracker, again))
     text = (tracker.latest_message or {}).get("text") or ""
-    adds = adds_to_order((recent_texts(tracker, 2)[1:] or [""])[0] if again else text)
+    adds = adds_to_order(_read_before(tracker) if again else text)
     if not (said and adds) or total is None or earlier is None:
         return total
     summed = said_sum(text, earlier, current_store(tracker).currency)
     return summed if summed is not None else total + earlier
+
+
+def _read_before(tracker: Tracker) -> str:
+    """The customer's message before the latest as it was read (a correction: the message it put right, put right)."""
+    before = [event for event in reversed(tracker.events) if event.get("event") == "user"][1:2]
+    return next((str((event.get("parse_data") or {}).get("text") or event.get("text") or "") for event in before), "")
 
 
 def _ordered_at(tracker: Tracker, store: StorePolicy) -> tuple[datetime, bool]:

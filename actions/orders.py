@@ -89,6 +89,7 @@ from bot.dialogue import (
     asks_where_or_when,
     cancelled_money_back,
     corrects,
+    meant_another,
     counterfactual,
     item_mentioned,
     no_order_number,
@@ -248,9 +249,9 @@ class ActionOrderFlow(Action):
                 purpose == intent == "order_status" and latest_entity(tracker, "order_id") and reason)):
             purpose = purpose_from_words(question)  # "order CK-3004, 3304, it stopped working", "заказ ts1046: 100 мл
             # заказывала, а пришел 50 мл" (read as its status: the reason says a return)
-            if purpose == "order_status" and corrects(question):  # "ببخشید اون سفارش قبلیم بود! منظورم CK-3003": what
-                purpose = next((wanted for text in recent_texts(tracker, 4)[1:]  # the order before was asked for
-                                if (wanted := purpose_from_words(text)) != "order_status"), purpose)
+            if purpose == "order_status" and meant_another(question):  # "ببخشید اون سفارش قبلیم بود! منظورم CK-3003":
+                purpose = next((wanted for text in recent_texts(tracker, 4)[1:]  # what the order before was asked
+                                if (wanted := purpose_from_words(text)) != "order_status"), purpose)  # for
         elif purpose is None and intent == "inform" and latest_entity(tracker, "phone") and reason:
             purpose = purpose_from_words(question)  # "мой номер 09121111103, фен сломался": a return, its order asked
         elif (purpose in ("return_request", "damaged_item") and asks_if_still_in_time(question) and window_reason(question)
@@ -520,7 +521,7 @@ class ActionOrderFlow(Action):
         other = named_now is not None and named_now != tracker.get_slot("return_item")  # its reason and seal are its own
         reason = (None if other else tracker.get_slot("return_reason")) or next(
             (found for text in said if (found := reason_from(None, text))), None)
-        if reason is None and texts and corrects(texts[0]):  # "ببخشید اون سفارش قبلیم بود! منظورم ایرپاده": the
+        if reason is None and texts and meant_another(texts[0]):  # "ببخشید اون سفارش قبلیم بود! منظورم ایرپاده": the
             # item put in the place of the one the reason was told of
             reason = next((found for text in texts[1:4] if (found := reason_from(None, text))), None)
         if purpose == "damaged_item" and reason == "change_of_mind" and not tracker.get_slot("return_reason"):

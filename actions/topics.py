@@ -16,6 +16,7 @@ from actions.context import (
     CERTAIN,
     EARLIER,
     RETURN_TOPICS,
+    amount_before,
     as_number,
     classifier_sure,
     computed_again,
@@ -71,6 +72,7 @@ from bot.dialogue import (
     refers_back,
     forgot_the_step,
     already_ordered,
+    of_a_next_order,
     changes_a_placed_order,
     goes_on,
     moments_said,
@@ -103,9 +105,9 @@ from bot.stores.offerings import PAYMENTS, SERVICES, TERMS, Offering, unlisted
 from bot.stores.policy import Answer, AnswerUnit, StorePolicy
 from bot.stores.returns import refused_for_any_order, window_from
 from bot.stores.rules import Reason, ReturnGround, Window
-from bot.stores.units import (ANSWERS, ASKS_ALONE_WORDS, ECHO_WORDS, answers_how_long, beside_said, broad, choose_units,
-                              closest_of, echoed, limits_amount, meets_amount, plainly_answered, ruled_out,
-                              sends_to_people, short_follow_up, store_index, with_next_step)
+from bot.stores.units import (ANSWERS, ASKS_ALONE_WORDS, ECHO_WORDS, after_its_span, answers_how_long, beside_said,
+                              broad, choose_units, closest_of, echoed, limits_amount, meets_amount, plainly_answered,
+                              ruled_out, sends_to_people, short_follow_up, store_index, with_next_step)
 
 logger = logging.getLogger(__name__)
 LOOK_UP_MESSAGES = 4  # an order's number, its phone and a mistake between them: the messages of one look-up
@@ -198,9 +200,9 @@ def utter_store_address(dispatcher: CollectingDispatcher, tracker: Tracker, ques
     (Citadel's pickup points); where it gives none, or for where to send an item back, that it gives none, with the
     store's contact and a person. No order is asked for. True when said."""
     asked = store_address_asked(question)
-    if asked is None:
-        return False
     store, language = store_and_language(tracker)
+    if asked is None or asked == "return" and plainly_answered(question, store_index(store)) is not None:
+        return False  # "… на какой адрес отправлять возврат, заказная почта подойдёт?": the rule its words plainly ask
     given = [unit for unit in store.units if unit.gives_address] if asked == "store" else []
     if given:
         say_units(dispatcher, given, language, question)
@@ -255,8 +257,8 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
         return True
     # "а может его принять сосед?" after its order's status: a step taken while ordering, asked of an order placed; the
     # page's way to change an order, and a person
-    placed = any(unit.before_ordering for unit in units) and bool(tracker.get_slot("verified_order")
-                                                                   or already_ordered(question))
+    placed = any(unit.before_ordering for unit in units) and (already_ordered(question) or bool(
+        tracker.get_slot("verified_order")) and not of_a_next_order(question))  # ("в следующий раз закажу …": no)
     outside = ruled_out(question, store_index(store), units) if units else None
     units = [unit for unit in units if outside is None or unit is not outside[0]]
     say_units(dispatcher, units, language, question_text(tracker))
@@ -280,9 +282,10 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
 
 def _say_placed_order_change(dispatcher: CollectingDispatcher, store: StorePolicy, units: Sequence[AnswerUnit],
                              language: str) -> None:
-    """After a step taken while ordering, for an order placed already: the page's way to change an order, when it has
-    one, and a person (the page does not say the step can be taken later)."""
-    change = next((unit for unit in store.units if unit.topic == "order_change" and unit not in units), None)
+    """After a step taken while ordering, for an order placed already: the page's rule for changing one that the step
+    names, and a person (the page does not say the step can be taken later)."""
+    named = {unit.before_ordering for unit in units}
+    change = next((unit for unit in store.units if unit.id in named and unit not in units), None)
     if change is not None:
         rule = answers.rule_alone(change.text[language])  # type: ignore[index]
         said = render("unit.order_placed", language, rule=rule[:1].lower() + rule[1:])  # type: ignore[arg-type]
@@ -296,7 +299,8 @@ def _past_its_window(dispatcher: CollectingDispatcher, store: StorePolicy, quest
     """"و اگه ده روز بعد خراب شه؟" after the 7 days to return a faulty item, "و اگه ۳ ساعت گذشته بود چی؟" after the 2
     hours to report a dent: no, that moment is past the rule's span (not the rule's "yes" again), and what the page
     says follows the span ("after that, no liability"); True when said."""
-    span = span_on(question) if what_if(question) else None
+    span = span_on(question) if what_if(question) and not past_the_span(question) else None  # "а если прошло 100
+    # часов, а денег нет?" after the bank's 72 hours is no question of whether the span holds
     supposed = Window(*span) if span is not None else None  # type: ignore[arg-type]
     unit = next((unit for unit in units if supposed is not None and unit.within is not None
                  and unit.within.unit == supposed.unit and supposed.amount > unit.within.amount), None)
@@ -304,7 +308,7 @@ def _past_its_window(dispatcher: CollectingDispatcher, store: StorePolicy, quest
         return False
     said = answers.past_window(unit.text[language], unit.within, supposed, language)  # type: ignore[index,arg-type]
     dispatcher.utter_message(text=said, sources=cited([unit]))
-    say_units(dispatcher, [step for step in store.units if step.id == unit.next_step], language)
+    say_units(dispatcher, after_its_span(unit, store), language)
     return True
 
 
@@ -317,8 +321,10 @@ def utter_free_shipping_after_return(dispatcher: CollectingDispatcher, tracker: 
     told_here = bool(amounts)
     if len(amounts) == 1:  # "اگه به جاش فقط اون بادی اسپلش ۲۰۰ تومنی رو پس بدم چی؟" after a total and an item told,
         before = _amounts_told((recent_entities(tracker)[1:2] or [[]])[0])  # or "۵۰۰ تومنیشو پس بدم چی؟" after
-        if before and amounts[0] < before[-1]:  # "بشه ۲ میلیون و ۳۰۰ چی؟": this item, of that total
-            amounts, told_here = [amounts[0], before[-1]], False
+        # "بشه ۲ میلیون و ۳۰۰ چی؟": this item, of that total (one amount before: the total it made, the conversation's)
+        total = before[1] if len(before) == 2 else as_number(amount_before(tracker)) if before else None
+        if total is not None and amounts[0] < total:
+            amounts, told_here = [amounts[0], total], False
     if returned and not amounts:  # "بعد اگه کرمه رو پس بدم چی میشه؟" after "and a 300-thousand cream?" brought the
         amounts = _total_and_item_told(tracker)  # order to 2.1 million: that total and that item
     store, language = store_and_language(tracker)
@@ -420,8 +426,8 @@ def utter_deadline(dispatcher: CollectingDispatcher, tracker: Tracker, units: Se
     if past_the_span(question_text(tracker)):  # "… اگه پسفردا ظهر نیومد چی": what then the page does not say
         dispatcher.utter_message(response="utter_topic_not_covered")
     elif answers.span_over(closes, present):  # "four days on, still not back": what the page says follows the span
-        say_units(dispatcher, [step for step in store.units if step.id == unit.next_step and step.within is None],
-                  language)  # ("فقط ۳ ساعت گذشته" after the 2 hours' check: no liability then; not another span)
+        say_units(dispatcher, after_its_span(unit, store), language)  # ("فقط ۳ ساعت گذشته" after the 2 hours'
+        # check: no liability then; not another span)
         offer_person(dispatcher, language)  # and a person
     return True
 

@@ -17,7 +17,7 @@ from rasa.core.processor import MessageProcessor
 from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.dialogue import corrects
+from bot.dialogue import PUT_RIGHT, adds_to_order, corrects
 from bot.nlu.normalize import fold, normalize
 
 # "X (بود|ـه) نه Y", "X, а не Y": the right fact, then the wrong one; "не Y, а X": the wrong one first
@@ -54,6 +54,7 @@ def _right_words(before: str, wrong: str, said: str) -> Optional[str]:
     return " ".join(words[-wanted:])
 
 
+_DISTANCE = re.compile(r"\d+\s*(?:км|km|کیلومتر|کیلو متر)", re.IGNORECASE)  # "۱۰ کیلومتر هم", "и еще 5 км"
 # a sentence's end: "قیمتش ۴۰۰ لاریه نه ۶۰۰. ۱۰ کیلومتر هم با شما فاصله دارم"
 _SENTENCE_END = re.compile(r"(?<=[.!…])\s+")
 
@@ -61,25 +62,27 @@ _SENTENCE_END = re.compile(r"(?<=[.!…])\s+")
 def corrected(previous: str, correction: str) -> Optional[str]:
     """The message before with the fact the correction puts right ("۱۹ سالمه نه ۱۶" → "۱۶" read as "۱۹"), and what
     the correction's other sentences add ("قیمتش ۴۰۰ لاریه نه ۶۰۰. ۱۰ کیلومتر هم با شما فاصله دارم": the 400 and
-    the 10 km); None when the message is no such correction, asks something of its own, or names a fact the message
-    before does not hold exactly once."""
+    the 10 km); None when the message is no such correction, asks something of its own, names a fact the message
+    before does not hold exactly once, or adds an item beside it ("ببخشید. یه یخچال ۴۰۰ لاری هم میخوام")."""
     text = normalize(correction).strip()
     if not corrects(text) or "?" in text or "؟" in text:
         return None
-    whole = _put_right(previous, text)
     sentences = _SENTENCE_END.split(text)
-    if whole or len(sentences) < 2:
-        return whole
-    for place, sentence in enumerate(sentences):
-        fixed = _put_right(previous, sentence)
+    for place, sentence in enumerate(sentences if len(sentences) > 1 else []):  # "X نه Y" in one sentence of several
+        fixed = _put_right(previous, sentence, explicit=True)
         if fixed:
-            told = [told for told in sentences[:place] if _NUMBER.search(told)]  # not "ой, ошибся." before it
-            return " ".join([fixed, *told, *sentences[place + 1:]])
-    return None
+            others = [*(told for told in sentences[:place] if _NUMBER.search(told)),  # not "ой, ошибся." before it
+                      *sentences[place + 1:]]
+            if any(adds_to_order(other) and not _DISTANCE.search(other) for other in others):
+                return None  # an item added beside the fact put right (not "и еще 5 км от города")
+            said = normalize(previous)  # nor a sentence the message before holds already ("… за 500 руб.")
+            return " ".join([fixed, *(other for other in others if other.strip(" .!…") not in said)])
+    return _put_right(previous, text)
 
 
-def _put_right(previous: str, text: str) -> Optional[str]:
-    """The message before with the fact that `text`, one correction, puts right; None when it puts none right."""
+def _put_right(previous: str, text: str, explicit: bool = False) -> Optional[str]:
+    """The message before with the fact that `text`, one correction, puts right; None when it puts none right. With
+    `explicit`, only a fact said with the wrong one beside it ("X نه Y", "не Y, а X"), not a number said again."""
     said = normalize(previous)  # the customer's own letters (case, ZWNJ) kept where nothing is put right
     found = _WRONG_BUT_RIGHT.search(text)
     if found:
@@ -91,7 +94,7 @@ def _put_right(previous: str, text: str) -> Optional[str]:
     else:
         found = _RIGHT_NOT_WRONG.search(text)
         if not found:
-            return _number_put_right(said, text) or _kind_put_right(said, text)
+            return None if explicit else _number_put_right(said, text) or _kind_put_right(said, text)
         wrong = found.group("wrong")
         right = _right_words(found.group("right"), wrong, said)
     if not right or right == wrong:
@@ -197,10 +200,11 @@ async def _parse_corrected(self: MessageProcessor, message: UserMessage, tracker
     """Rasa's parse, of the question put right when the message corrects the one before."""
     previous = _before(tracker)
     text = corrected(previous, message.text or "") if previous else None
-    if text:
-        message = UserMessage(text, message.output_channel, message.sender_id, message.parse_data, message.input_channel,
-                              message.message_id, message.metadata)
-    return await _parse_message(self, message, tracker, only_output_properties)
+    if not text:
+        return await _parse_message(self, message, tracker, only_output_properties)
+    message = UserMessage(text, message.output_channel, message.sender_id, message.parse_data, message.input_channel,
+                          message.message_id, message.metadata)
+    return {**await _parse_message(self, message, tracker, only_output_properties), PUT_RIGHT: True}
 
 
 def install() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta
-from typing import Any, Iterable, Mapping, Optional, Sequence
+from typing import Any, Iterable, Literal, Mapping, Optional, Sequence
 
 import jdatetime
 
@@ -43,7 +43,7 @@ _REASON_WORDS: tuple[tuple[Reason, str], ...] = (
     ("change_of_mind", r"پشیمون(?! ?نشد)|پشیمان(?! ?نشد)|منصرف(?! ?نشد)|نمیخوام|نمیخواهم|(?<!\w)نخوام(?:ش|شون)?(?!\w)|"
                        r"больше не нуж(?:ен|на|но|ны)|خوشم نیومد|خوشم نمیاد|دوست ندارم|دوسش ندارم|(?:دوست|دوسش) نداشتم|به دلم ننشست|"
                        r"نظرم عوض شد|(?:بهم|به من|باهام) (?:نمیسازه|نساخت|نمیاد)|не подход|"
-                       r"لازم\S* ?ندار(?:م|یم)|نیازی ندارم|(?:رو|روی) دستم (?:مونده|موند|باد کرده)|عین همون\S* (?:\S+ )?(?:خرید|گرفت)|دیگه لازم\w* نیست|لازم(?:مون|شون|م) نیست|به ?(کارم|دردم) ?(نمیاد|نمیخوره|نمیخورد)|سلیقه|не пригодил|(?<!не )(?<!не просто )(?<!не только )передума|не понрав|не нрав|не подош|не нужн|"
+                       r"لازم\S* ?ندار(?:م|یم)|نیازی ندارم|(?:رو|روی) دستم (?:مونده|موند|باد کرده)|عین همون\S* (?:\S+ )?(?:خرید|گرفت)|دیگه لازم\w* نیست|لازم(?:مون|شون|م) نیست|به ?(کارم|دردم) ?(نمیاد|نمیخوره|نمیخورد)|سلیقه|не пригодил|(?<!не )(?<!не просто )(?<!не просто так )(?<!не только )передума|не понрав|не нрав|не подош|не нужн|"
                        r"разонрав|(?:запах|аромат)\w* (?:вообще |совсем )?не (?:мой|моё|мое)|(?<!\w)не мо[её](?!\w)|не в моём вкусе|не в моем вкусе"),
     ("defect", r"خراب|معیوب|(?<!\w)(?<!درش )(?<!درب )لق(?:ه|ـه| شده| است| میزنه)(?!\w)|نقص|(?<!پرداختم )(?<!پرداخت )مشکل ?(?:داره|دارد|پیدا کرده)|کار ?نمیکن|بد کار ?میکن|روشن ?نمیش|ایراد|صدا ?(نمید|نداره|ندارد|نمیاد)|شارژ ?(نمیش|نمیگیر|نمیکن)|"
                r"گرم ?نمیش|داغ ?نمیش|خاموش ?میش|(?:صفح(?!\S* (?:پرداخت|سایت|درگاه|اپ|برنامه))|تصویر|نمایشگر|مانیتور)\S* (?:\S+ ){0,2}(?:سیاه|سفید) ?میش|سوخت|پرینت ?نمیگیر|چاپ ?نمیکن|(?:درست|خوب) (?:کار|چاپ) ?نکن|گیر ?میکن|هنگ ?میکن|خش ?خش|"
@@ -415,13 +415,16 @@ def asks_for_contact(text: str) -> bool:
     return _CONTACT.search(folded) is not None and QUESTION_WORDS.search(folded) is not None
 
 
-# "آدرس برای مرجوعی چیه؟", "какой адрес для возврата?": where to send an item back to
-_RETURN_ADDRESS = re.compile(r"آدرس (?:\S+ )?(?:مرجوعی|برای (?:\S+ )?(?:مرجوعی|برگشت|پس ?فرستادن|مرجوع))|адрес (?:\w+ )?"
-                             r"(?:для возврата|возврата|для отправки обратно|куда (?:отправ|слать|присыла))", re.IGNORECASE)
-# "آدرستون کجاست؟", "где у вас адрес магазина?": where the store is (not "آدرس تحویل", the customer's own)
-_STORE_ADDRESS = re.compile(r"(?<!\w)(?:آدرس(?:تون|تان|ت)(?!\w)|آدرس (?:شما|فروشگاه\S*|شرکت\S*|دفتر\S*|انبار\S*)|"
-                            r"ваш адрес|адрес (?:магазина|офиса|склада|компании)|"
-                            r"(?:какой|где) (?:у вас )?адрес(?! доставки))", re.IGNORECASE)
+# "آدرستون کجاست؟", "آدرس برای مرجوعی چیه؟", "какой у вас адрес для возврата?": an address of the store asked (not
+# "آدرس تحویل", "какой адрес указать для доставки?", the customer's own; nor its e-mail, site, or a carrier's office)
+_STORE_ADDRESS = re.compile(r"(?<!\w)(?:[آا]درس(?:تون|تان|ت)(?!\w)|[آا]درس (?:شما|فروشگاه\S*|انبار\S*|مرجوعی|برای|"
+                            r"شرکت(?:تون|تان)?(?! (?:حمل|پست|پیک))|دفتر(?!\S* پست)\S*)|"
+                            r"ваш адрес(?! (?:почт|электрон|сайт))|"
+                            r"адрес (?:магазина|офиса|склада|компании|для возврата|возврата|куда)|"
+                            r"(?:какой|где) (?:у вас )?адрес(?!\s*(?:электрон|почт|сайт|e-?mail|доставк|"
+                            r"получател|указ|писать|в заказе|для доставки)))", re.IGNORECASE)
+# a return named anywhere beside it: the address asked is where to send the item back ("آدرستون برای مرجوعی کجاست؟")
+_SENT_BACK = re.compile(r"مرجوع|برگشت|پس ?(?:بفرست|فرستادن|بدم)|возврат|вернуть|обратно", re.IGNORECASE)
 
 
 # what asks for it: "کجاست؟", "چیه؟", "какой?", "скажите" (not "آدرس دفترتونو رو جعبه بنویسم دیگه؟", asked of the box)
@@ -430,14 +433,14 @@ _ADDRESS_ASKED = re.compile(r"(?<!\w)(?:کجا\S*|چیه|چیست|چی هست|ک
 ADDRESS_ALONE_WORDS = 3  # "ваш адрес?", "آدرستون؟": the address asked in so few words needs no question word
 
 
-def store_address_asked(text: str) -> Optional[str]:
+def store_address_asked(text: str) -> Optional[Literal["store", "return"]]:
     """"آدرستون کجاست؟": "store"; "адрес для возврата?": "return" (where to send an item back); None when the message
     asks no address of the store."""
     folded = _folded(text)
     short = len(folded.split()) <= ADDRESS_ALONE_WORDS and ("?" in text or "؟" in text)
-    if not (_ADDRESS_ASKED.search(folded) or short):
+    if not (_ADDRESS_ASKED.search(folded) or short) or not _STORE_ADDRESS.search(folded):
         return None
-    return "return" if _RETURN_ADDRESS.search(folded) else "store" if _STORE_ADDRESS.search(folded) else None
+    return "return" if _SENT_BACK.search(folded) else "store"
 
 
 def no_order_number(text: str) -> bool:
@@ -833,7 +836,7 @@ _SENT_BACK = re.compile(r"برگشت|مرجوع|پس(?:ش|شون)? (?:فرستا
 # "کل پولشو پس میدین؟", "мне вернут все 600?": the money of a return asked about
 _MONEY_BACK = re.compile(r"پول\S* (?:\S+ )?(?:پس|برمیگرد|برگشت)|(?:вернут|возвращ|вернёте|вернете)\w* (?:мне )?(?:все|всю|деньги|сумм|полн)|"
                          # "کل پولمو میگیرم؟", "всю сумму вернут?", "все деньги получу обратно?"
-                         r"(?:کل|همه|تمام)\S* (?:\S+ )?پول\S* (?:\S+ )?(?:میگیر|می گیر)|"
+                         r"(?:کل|همه|تمام)\S* (?:\S+ )?پول\S* (?:\S+ )?(?:میگیرم|می گیرم|میگیریم)(?!\w)|"
                          r"(?:все|всю) (?:деньги|сумм\w*) (?:\w+ )?(?:вернут|верн[её]те|получу|возвращ)",
                          re.IGNORECASE)
 
@@ -1066,6 +1069,20 @@ _CORRECTS = re.compile(r"(?<!\w)(?:ببخشید|اشتباه\w*|منظورم|и�
                        # "نه صبر کن الان شمردم، ۵ تاست", "стоп, их пять": wait, the figure was another
                        r"^\W*(?:(?:نه|нет)\s+)?(?:صبر کن(?:ید|ین)?|стоп|погоди\w*|подожди\w*)(?!\w)(?=.*\d)",
                        re.IGNORECASE)
+
+
+# "ببخشید اون سفارش قبلیم بود! منظورم ایرپاده", "ой, перепутал заказ": another order or item meant than the one told
+# of (not a polite "ببخشید" before a second order: "ببخشید یه سفارش دیگه هم دارم")
+_MEANT_ANOTHER = re.compile(r"(?<!\w)(?:منظورم|قبلی\S*|اشتباه ?(?:گفتم|نوشتم|زدم|کردم)|перепута\w*|ошиб\w*|"
+                            r"имел\w* в виду|не тот(?! товар))(?!\w)", re.IGNORECASE)
+
+
+def meant_another(text: str) -> bool:
+    """Whether the customer says they meant another order or item than the one they told of before."""
+    return _MEANT_ANOTHER.search(_folded(text)) is not None
+
+
+PUT_RIGHT = "put_right"  # the parse data's mark of a message read as the one before with a fact put right
 
 
 def corrects(text: str) -> bool:
@@ -1461,6 +1478,16 @@ def past_the_span(text: str) -> bool:
 def forgot_the_step(text: str) -> bool:
     """"а если я уже оформил и забыл это написать?": what if the step a rule asks for was left undone."""
     return what_if(text) and _FORGOT.search(_folded(text)) is not None
+
+
+# "если в следующий раз закажу", "سفارش بعدیم", "next order": an order still to be placed
+_NEXT_ORDER = re.compile(r"(?<!\w)(?:в следующий раз|следующ\w* заказ\w*|в другой раз|دفعه بعد\S*|سفارش بعدی\S*|"
+                         r"بار بعد\S*|next (?:time|order))(?!\w)", re.IGNORECASE)
+
+
+def of_a_next_order(text: str) -> bool:
+    """Whether a question is about an order still to be placed, whatever order the conversation checked before."""
+    return _NEXT_ORDER.search(_folded(text)) is not None
 
 
 def already_ordered(text: str) -> bool:

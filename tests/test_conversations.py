@@ -1032,6 +1032,10 @@ def test_a_correction_of_a_fact_is_the_question_before_asked_again_put_right(ser
     said = last_reply(servers, "citadel", "фен за 60 лари, доставка по тбилиси сколько?",
                       "а если еще плойку за 50 возьму, всего 110. от вас 6 км", "ой, не 6, а 10 км")
     assert "110 лари" in said and "15 лари" in said  # the total of the message put right, not the curler added again
+    said = last_reply(servers, "citadel", "фен за 60 лари, доставка по тбилиси сколько?",
+                      "а если еще плойку за 50 возьму, всего 110. от вас 6 км", "ой, не 6, а 10 км",
+                      "ой, не 10, а 12 км")
+    assert "110 лари" in said and "18 лари" in said  # a second correction in a row: the same total
 
 
 def test_a_window_counted_from_the_moment_told_is_said_once(servers) -> None:

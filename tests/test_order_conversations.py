@@ -758,5 +758,8 @@ def test_a_step_taken_while_ordering_asked_of_an_order_placed_gets_how_to_change
                          "а брат может его забрать за меня?")
     assert "личный номер" in text(neighbour) and "Если заказ уже оформлен: заказ" in text(neighbour)
     assert "сотрудник" in text(neighbour)  # the page does not say the recipient can be named later: a person
+    *_, later = talk(servers, "citadel", "что с заказом CT-2002?", "599125502",
+                     "а если в следующий раз закажу, брат может получить за меня?")
+    assert "личный номер" in text(later) and "уже оформлен" not in text(later)  # an order still to be placed
     [general] = talk(servers, "citadel", "а брат может забрать заказ за меня?")
     assert "личный номер" in text(general) and "уже оформлен" not in text(general)  # no order placed: the step alone

@@ -83,9 +83,9 @@ def count_of(text: str, nouns: tuple[str, ...]) -> Optional[int]:
 
 def _span_patterns(fa: str, ru: str, ordinals: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A number of days or hours on ("اگه ده روز بعد خراب شه؟", "а если через 3 часа?") and gone by, when no span on is
-    named ("اگه ۱۰ روز گذشته بود", "а если прошло уже 10 дней", "3 часа прошло"), with `fa` and `ru` the unit's words;
-    with `ordinals`, the day's ordinal too ("на 8-й день", "روз ۸ام")."""
-    number = rf"(?:\d{{1,3}}|{_WORD_NUM_PHRASE})"
+    named ("اگه ۱۰ روز گذشته بود", "а если прошло уже 10 дней", "3 часа прошло"), with `fa` and `ru` the unit's words.
+    `ordinals` is for days: their ordinal ("на 8-й день") and "после N дней" count ("после 3 часов" is an hour)."""
+    number = rf"(?:(?<![\d.,/٫])\d{{1,3}}(?![.,/٫]\d)|{_WORD_NUM_PHRASE})"  # whole: not "1.5 часа" read as 5
     unit = rf"(?:{fa}|{ru})"
     after = rf"(?:بعد(?:{_GAP}از)?|через|спустя{'|после' if ordinals else ''})"
     ordinal = (rf"|(?<!\w)на{_GAP}(?P<n3>\d{{1,3}})-?(?:й|ой|ий|ый|ом)?{_GAP}(?:{ru})"

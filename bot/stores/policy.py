@@ -76,7 +76,8 @@ class AnswerUnit:
     offers_person: bool = False  # the page leaves part of the question open (terms, prices): a person is offered with it
     working_days_only: bool = False  # done on working days only: a day named that is not one moves to the next
     free_shipping_kept: bool = False  # whether the order left after a return still ships free decides a deduction
-    before_ordering: bool = False  # a step taken while ordering: of an order placed, the page's way to change one
+    before_ordering: Optional[str] = None  # a step taken while ordering: the id of the rule for changing an order
+    # placed, said when the step is asked of one
     gives_address: bool = False  # the addresses where the store is, which "what is your address?" asks
 
 
@@ -181,12 +182,13 @@ def _units(path: Path, data: Mapping[str, Any]) -> tuple[AnswerUnit, ...]:
                                 tuple(examples), _condition(path, body.get("when"), f"{where}.when"),
                                 _within(path, body.get("within"), f"{where}.within", data), body.get("next_step"),
                                 bool(body.get("offers_person", False)), bool(body.get("working_days_only", False)),
-                                bool(body.get("free_shipping_kept", False)), bool(body.get("before_ordering", False)),
+                                bool(body.get("free_shipping_kept", False)), body.get("before_ordering"),
                                 bool(body.get("gives_address", False))))
     known = {unit.id for unit in units}
     for unit in units:
-        if unit.next_step is not None and (unit.next_step not in known or unit.next_step == unit.id):
-            raise PolicyError(path, f"units.{unit.id}.next_step", "expected the id of another unit of this store")
+        for key, other in (("next_step", unit.next_step), ("before_ordering", unit.before_ordering)):
+            if other is not None and (other not in known or other == unit.id):
+                raise PolicyError(path, f"units.{unit.id}.{key}", "expected the id of another unit of this store")
     return tuple(units)
 
 

@@ -203,6 +203,8 @@ def _with_the_story(asked: list[UnitMatch], question: str, index: UnitIndex) -> 
     told = next(iter(index.rank(question)), None)
     if len(asked) != 1 or told is None or told.unit.topic != asked[0].unit.topic or told.unit is asked[0].unit:
         return asked
+    if _not_for(told.unit, question) or _fit(told.unit, *_facts(question), question) < 0:
+        return asked  # not a rule the message's words or amount rule out ("۱ میلیون و ۸۰۰": not "free over 2 million")
     return [*asked, told]
 
 
@@ -315,6 +317,12 @@ def with_next_step(units: Sequence[AnswerUnit], store: StorePolicy) -> list[Answ
         return [*units, *steps[:1]]
     first = [step for step in steps if step.id == units[0].next_step and step.topic == units[0].topic]
     return [units[0], *first, *units[1:]]
+
+
+def after_its_span(unit: AnswerUnit, store: StorePolicy) -> list[AnswerUnit]:
+    """What the page says follows a rule's span once it has run out ("after 2 hours, no liability"): its next step, as
+    a list of one, unless that step gives a span of its own ("contact us within 7 days" after "10 days is past 7")."""
+    return [step for step in store.units if step.id == unit.next_step and step.within is None]
 
 
 def _facts(question: str) -> tuple[Optional[float], frozenset[str]]:

@@ -13,6 +13,8 @@ from bot.dialogue import (
     asks_about_sending_back,
     asks_money_back,
     store_address_asked,
+    meant_another,
+    of_a_next_order,
     asks_in_the_other_unit,
     asks_open,
     asks_about_tracking,
@@ -1130,6 +1132,7 @@ def test_a_shipping_question_about_sending_back(text: str, back: bool) -> None:
 @pytest.mark.parametrize("text, back", [
     ("کل پولشو پس میدین؟", True), ("اگه پسش بدم همه پولمو میگیرم؟", True), ("всю сумму вернут?", True),
     ("а все деньги получу обратно?", True), ("کل پول سفارشو با کارت میدم", False), ("сколько стоит доставка?", False),
+    ("همه پولو یکجا میگیرید یا قسطی؟", False),  # the store taking the money, not giving it back
 ])
 def test_the_money_back_a_return_brings(text: str, back: bool) -> None:
     assert asks_money_back(text) is back
@@ -1141,9 +1144,29 @@ def test_the_money_back_a_return_brings(text: str, back: bool) -> None:
     ("на какой адрес для возврата слать?", "return"),
     ("آدرس تحویل رو عوض کنم؟", None), ("какой адрес доставки указать?", None), ("آدرسمو اشتباه زدم", None),
     ("ваш адрес?", "store"), ("آدرس شرکتتونو رو کارتن بنویسم دیگه؟", None),  # asked of the box, not where the store is
+    ("ادرستون کجاست؟", "store"), ("куда отправить возврат, какой адрес?", "return"),  # a return named anywhere
+    ("какой у вас адрес электронной почты?", None), ("какой адрес в заказе указан?", None),
+    ("آدرس شرکت حمل و نقل چیه؟", None), ("آدرس دفتر پست کجاست؟", None),  # a carrier's, the post office's
 ])
 def test_the_stores_address_asked(text: str, asked: str | None) -> None:
     assert store_address_asked(text) == asked
+
+
+@pytest.mark.parametrize("text, another", [
+    ("اوه ببخشید اون سفارش قبلیم بود! منظورم ایرپاده", True), ("ой, перепутал заказ, я про наушники", True),
+    ("ببخشید یه سفارش دیگه هم دارم CK-3005", False), ("Ой, а ещё заказ CT-2005", False),  # a second order, politely
+    ("ببخشید، ماوس رو هم میخوام پس بدم", False),
+])
+def test_another_order_or_item_meant(text: str, another: bool) -> None:
+    assert meant_another(text) is another
+
+
+@pytest.mark.parametrize("text, next_one", [
+    ("а если в следующий раз закажу, брат может получить?", True), ("دفعه بعد سفارش بدم مامانم تحویل بگیره؟", True),
+    ("а может его принять сосед?", False), ("داداشم میتونه تحویلش بگیره؟", False),
+])
+def test_a_question_of_an_order_still_to_be_placed(text: str, next_one: bool) -> None:
+    assert of_a_next_order(text) is next_one
 
 
 THURSDAY_EVENING = datetime(2026, 12, 3, 18, 0, tzinfo=timezone.utc)

@@ -329,6 +329,7 @@ def test_the_days_on_a_what_if_asks_about(text: str, days: Optional[int]) -> Non
     ("و اگه مثلا ۴ ساعت گذشته بود چی؟", 4), ("اگه ۵ ساعت بعد دیدم چی؟", 5), ("а если прошло 3 часа?", 3),
     ("а если через три часа заметил?", 3), ("۶ часов уже прошло", 6),
     ("а если после 3 часов дня?", None), ("اگه بعد از ساعت ۳ بیارن چی", None),  # an hour of the day, not hours on
+    ("اگه ۱.۵ ساعت بعد بگم چی؟", None), ("а если 1,5 часа прошло?", None),  # a part of an hour is no whole count
 ])
 def test_the_hours_on_a_what_if_asks_about(text: str, hours: Optional[int]) -> None:
     assert span_on(text) == ((hours, "hours") if hours is not None else None)
