@@ -61,6 +61,7 @@ from bot.dialogue import (
     asks_what_the_assistant_is,
     asks_why_asked,
     corrects,
+    counterfactual,
     day_part,
     days_ahead,
     part_of_day_told,
@@ -857,6 +858,12 @@ def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list
         return []  # "ارسال به شیراز چند روز طول میکشه؟" where the page gives no delivery time: not the refund's hours
     if not answers_how_long(units, question):
         return []  # "چند روزه برمیگرده؟" after the card the money goes to: no rule gives a time, none answers
+    # "коробка помятая, я уже расписался и забрал. что делать?": not "do not accept it", the closest rule of its topic
+    # for a parcel taken (not "اگه … ضربه خورده بود چیکار کنم؟ دفعه پیش … تحویل گرفتم", a case supposed)
+    if says_received(question) and not counterfactual(question) and any(unit.at_the_door for unit in units):
+        taken = next((match.unit for match in store_index(store).rank(question)
+                      if match.unit.topic == units[0].topic and not match.unit.at_the_door), None)
+        units = [unit for unit in units if not unit.at_the_door] or ([taken] if taken else [])
     return with_next_step(units, store)
 
 

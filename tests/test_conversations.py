@@ -1969,3 +1969,13 @@ def test_a_fact_put_right_before_the_question_in_one_message_is_no_yes_and_no_no
     glass = texts(servers.say(new_sender(), "ببخشید دوباره نگاه کردم، خود عطر درسته، فقط شیشه‌ش با عکس فرق داره",
                               store="tisa"))
     assert "متوجه منظورتان نشدم" not in "\n".join(glass) and "سری‌های ساخت" in "\n".join(glass)
+
+
+def test_a_damaged_box_signed_for_already_gets_the_rules_for_a_parcel_taken_not_do_not_accept_it(servers) -> None:
+    taken = last_reply(servers, "chistatek",
+                       "привезли монитор, коробка мятая, но я уже расписался за посылку. как быть?")
+    assert "2 час" in taken and "откажитесь от получения" not in taken
+    door = last_reply(servers, "chistatek", "курьер у двери, коробка с монитором мятая. что делать?")
+    assert "откажитесь от получения" in door  # not taken yet: do not accept it
+    signed = last_reply(servers, "offykala", "کارتن اسکنر ضربه خورده بود ولی امضا کردم و گرفتمش، حالا چی کار کنم؟")
+    assert "به منزله قبول کالا" in signed and "تحویل نگیرید" not in signed

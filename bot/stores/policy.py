@@ -79,6 +79,7 @@ class AnswerUnit:
     before_ordering: Optional[str] = None  # a step taken while ordering: the id of the rule for changing an order
     # placed, said when the step is asked of one
     gives_address: bool = False  # the addresses where the store is, which "what is your address?" asks
+    at_the_door: bool = False  # a rule for a parcel not taken yet ("do not accept it"): not for one signed for already
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,7 @@ def _answers(path: Path, data: Mapping[str, Any]) -> dict[str, Answer]:
 
 
 UNIT_KEYS = frozenset({"id", "topic", "source", "fa", "ru", "examples", "when", "within", "next_step", "offers_person",
-                       "working_days_only", "free_shipping_kept", "before_ordering", "gives_address"})
+                       "working_days_only", "free_shipping_kept", "before_ordering", "gives_address", "at_the_door"})
 WHEN_KEYS = frozenset({"amount_over", "amount_under", "cities", "not_cities", "counted", "count_up_to", "count_over",
                        "named", "reasons"})
 RETURN_REASONS = frozenset({"defect", "transport_damage", "wrong_item", "change_of_mind"})
@@ -183,7 +184,7 @@ def _units(path: Path, data: Mapping[str, Any]) -> tuple[AnswerUnit, ...]:
                                 _within(path, body.get("within"), f"{where}.within", data), body.get("next_step"),
                                 bool(body.get("offers_person", False)), bool(body.get("working_days_only", False)),
                                 bool(body.get("free_shipping_kept", False)), body.get("before_ordering"),
-                                bool(body.get("gives_address", False))))
+                                bool(body.get("gives_address", False)), bool(body.get("at_the_door", False))))
     known = {unit.id for unit in units}
     for unit in units:
         for key, other in (("next_step", unit.next_step), ("before_ordering", unit.before_ordering)):

@@ -871,6 +871,8 @@ def test_an_item_taken_out_of_the_order(text: str, removes: bool) -> None:
 @pytest.mark.parametrize("text, taken", [
     ("گرفتمش دیگه 😕", True), ("نه دیگه تحویل گرفتم پیک رفت", True), ("уже забрала, курьер уехал", True),
     ("получила уже", True), ("کی تحویل میگیرم؟", False), ("можно не забирать, если коробка мятая?", False),
+    ("я уже расписался за посылку", True), ("امضا کردم و گرفتمش", True),  # signed for it
+    ("я еще не расписался, что делать?", False), ("هنوز امضا نکردم", False),
 ])
 def test_a_parcel_told_taken_already(text: str, taken: bool) -> None:
     assert says_received(text) is taken
