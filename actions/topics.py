@@ -1051,6 +1051,13 @@ def utter_store_words(dispatcher: CollectingDispatcher, tracker: Tracker, topic:
     if units and units[0].topic == second:
         say_units(dispatcher, units, language, question)
         return
+    # "میخوام لپتاپ ۸ میلیونی بخرم، موقع تحویل مدارک میخواین؟" read as instalments: the ID rule its words are closest
+    # to, which is for over 10 million (not "گوشی ۸ میلیونی رو قسطی میدین؟", which no rule answers)
+    outside = ruled_out(question, store_index(store), []) if question else None
+    top = next(iter(store_index(store).rank(question)), None) if outside else None
+    if outside and top is not None and top.unit is outside[0] and top.score >= ANSWERS:
+        _say_bound(dispatcher, *outside, store, language)
+        return
     utter_topic(dispatcher, tracker, topic)
 
 

@@ -1979,3 +1979,10 @@ def test_a_damaged_box_signed_for_already_gets_the_rules_for_a_parcel_taken_not_
     assert "откажитесь от получения" in door  # not taken yet: do not accept it
     signed = last_reply(servers, "offykala", "کارتن اسکنر ضربه خورده بود ولی امضا کردم و گرفتمش، حالا چی کار کنم؟")
     assert "به منزله قبول کالا" in signed and "تحویل نگیرید" not in signed
+
+
+def test_an_amount_under_a_rules_bound_read_as_a_topic_the_store_has_no_rule_for_gets_the_bound(servers) -> None:
+    said = last_reply(servers, "chistatek", "میخوام یه لپتاپ ۹ میلیونی بخرم، موقع تحویل مدارک میخواین؟")
+    assert "پس شامل آن نمی‌شود" in said and "ذکر نشده" not in said  # the ID rule is for over 10 million
+    other = last_reply(servers, "chistatek", "گوشی ۸ میلیونی رو قسطی میدین؟")
+    assert "شامل آن نمی‌شود" not in other  # instalments, which the page leaves open: not the ID rule's bound
