@@ -18,7 +18,6 @@ from actions.context import (
     RETURN_TOPICS,
     asked_before,
     pressed_since,
-    question_number,
     classifier_sure,
     client_key,
     computed_again,
@@ -673,8 +672,6 @@ class ActionReturnConfirmation(Action):
                     and not (what_if(typed) and not _YES_FIRST.match(typed)) and not told):
                 # "а если опоздаю?" read as a yes is no yes ("да, если можно" is)
                 return await ActionOrderFlow().run(dispatcher, tracker, domain)  # "yes" to "shall I check your order?"
-            if told and question_number(tracker) == 1:
-                return []  # "… رنگش درسته" before "فقط جعبش با عکس فرق داره": the part after it says what is asked
             return await ActionUnclear().run(dispatcher, tracker, domain)  # "yes" to a person, "no, it's 4 pm: late?"
         if intent != "affirm":
             dispatcher.utter_message(text=render("return.not_filed", language))  # type: ignore[arg-type]
