@@ -75,6 +75,7 @@ from actions.topics import (
 )
 from bot import answers
 from bot.dialogue import (
+    asks_grand_total,
     ORDER_PURPOSES,
     REASON_NAMES,
     adds_to_order,
@@ -343,8 +344,8 @@ class ActionDeliveryCost(Action):
     ) -> List[Dict[Text, Any]]:
         """A price, or one question for the missing number, with the cities as buttons."""
         question = question_text(tracker)
-        if other_unit_asked(dispatcher, tracker):  # "این ۱۰ میلیون به ریال دقیقا چقد میشه؟", read as a price
-            return []
+        if other_unit_asked(dispatcher, tracker) or grand_total(dispatcher, tracker):  # "این ۱۰ میلیون به ریال دقیقا
+            return []  # چقد میشه؟", read as a price; "и сколько всего с доставкой?" after one
         instead = order_named_instead(tracker) or computed_instead(tracker, self.name(), asks_how_much(question))
         if instead:  # "and if I order at 2 pm, what then?" after a pickup time: the pickup again
             return instead
@@ -502,13 +503,35 @@ def _computed_next(tracker: Tracker) -> List[Dict[Text, Any]]:
     return [FollowupAction(action)]  # type: ignore[arg-type]
 
 
+def grand_total(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """"а сколько это в итоге?" right after a delivery price, naming nothing new: the order's total and its delivery
+    together; True when said."""
+    named = any(latest_entity(tracker, name) for name in ("amount", "city", "distance"))
+    if (named or last_computed(tracker, before_this_message=True) != "action_delivery_cost"
+            or not asks_grand_total(question_text(tracker))):
+        return False
+    store, language = store_and_language(tracker)
+    total, rules = as_number(tracker.get_slot("amount")), store.rules.delivery
+    if total is None or rules is None:
+        return False
+    quote = delivery_cost(rules, total, tracker.get_slot("city"), as_number(tracker.get_slot("distance")))
+    if quote.kind not in ("fee", "free"):
+        return False
+    said = answers.with_delivery(total, quote.fee or 0.0, store, language)  # type: ignore[arg-type]
+    dispatcher.utter_message(text=said, sources=cited([quote.tier or rules], "delivery"))
+    return True
+
+
 def _follow_up_answered(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
-    """"ایرانیا چطور؟" right after "عطرای خارجیتون چقدر تا انقضا دارن؟", "а если по дороге разобьётся?": a few words,
-    or an "and if …", that lean on the question before, answered by its topic's rules read with it; True when said."""
-    question, earlier, texts = question_text(tracker), earlier_topic(tracker), recent_texts(tracker, 2)
-    return (bool(question) and earlier is not None and len(texts) > 1 and (short_follow_up(question) or what_if(question))
+    """"ایرانیا چطور؟" right after "عطرای خارجیتون چقدر تا انقضا دارن؟", "а если по дороге разобьётся?", "اگه تایید
+    کنن؟" after what follows a fault the experts do not confirm: a few words, or an "and if …", that lean on the
+    question before, answered by its topic's rules read with it; True when said."""
+    question, texts = question_text(tracker), recent_texts(tracker, 2)
+    # the topic asked before, or, where the classifier placed none, the topics of the rules that answered it
+    earlier = [topic] if (topic := earlier_topic(tracker)) else topics_said_before(tracker, 1)
+    return (bool(question) and bool(earlier) and len(texts) > 1 and (short_follow_up(question) or what_if(question))
             and not past_the_span(question)  # "اگه بعد ۷۲ ساعت برنگشت؟": its rules say nothing past their span
-            and utter_units(dispatcher, tracker, f"{texts[1]} {question}", [earlier]))
+            and utter_units(dispatcher, tracker, f"{texts[1]} {question}", earlier))
 
 
 def _own_order_asked(tracker: Tracker, question: str) -> bool:
@@ -589,6 +612,8 @@ class ActionUnclear(Action):
                 dispatcher, tracker) or refusal_stands(dispatcher, tracker) or what_follows(dispatcher, tracker):  # "it
             return []  # was yesterday noon" after "within 72 hours"; "and if I open it?" (or "a sealed one?") after a change
             # of mind; "no way at all?" after it; "30 hours have passed, nothing to do?" after "within 24 hours"
+        if grand_total(dispatcher, tracker):  # "а сколько это в итоге?" after a delivery price: with the order
+            return []
         again = computed_again(tracker) or total_again(tracker) or _computed_next(tracker)
         if again:  # a new detail, or "and for 250?", "if it becomes 2.5?": the same question with it; "и сколько ехать
             return again  # будет?" after a delivery price: the time, for the place priced
@@ -616,7 +641,9 @@ class ActionUnclear(Action):
         plain = intent in ("affirm", "deny", "goodbye", "thank")  # "ok", "no", "bye", "thanks": unless they ask something
         if plain and not short_follow_up(question) and ground_told(dispatcher, tracker, question):
             return []  # "نه ببخشید دقیق نگاه کردم، اصلا یه عطر دیگه‌س!": a wrong item told, read as a "no"
-        asked = not plain or rules_question(None, question) or count_corrected(tracker)  # "ok?" alone asks nothing
+        # "ok?" alone asks nothing; "اگه تایید کنن؟" after the rule for a fault the experts do not confirm asks its
+        # other case
+        asked = not plain or rules_question(None, question) or what_if(question) or count_corrected(tracker)
         topics = likely_intents(tracker)
         if intent == "nlu_fallback":  # "روش پسورد گذاشتم مشکلی نیست؟" after how to pack a return: of its topic first
             said = topics_said_before(tracker)

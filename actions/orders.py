@@ -349,11 +349,13 @@ class ActionOrderFlow(Action):
         answered = (counted and topic == "order_status") or utter_topic(said, tracker, topic, question, also, fallback,
                                                                         deadline=not counted)  # the window says it
         ground = store.rules.returns.grounds.get(reason) if store.rules.returns and reason else None
-        line = answers.rule_line(ground, language) if not answered and not counted else None
-        if line:  # "ورساچه اروس گرفتم … بوش به دلم ننشست. میشه پسش بدم؟", whose brand words no rule's examples share:
-            said = CollectingDispatcher()  # the reason's own rule, not "not covered"
-            said.utter_message(text=line, sources=cited([ground], "returns"))
-            answered = True
+        line = answers.rule_line(ground, language) if not answered else None
+        if line:  # "ورساچه اروس گرفتم … بوش به دلم ننشست. میشه پسش بدم؟", whose brand words no rule's examples share,
+            said = CollectingDispatcher()  # "вчера получила духи, флакон протек, вся коробка мокрая!" (its window
+            said.utter_message(text=line, sources=cited([ground], "returns"))  # counted): the reason's own rule, not
+            answered = True  # "not covered"
+        elif not answered and counted:
+            said = CollectingDispatcher()  # the window counted answers: no "not covered" before it
         if not answered and topic == "order_status" and not no_order_number(question) and (
                 not later_question(tracker) or about_own_order(question) or not_delivered_yet(question)):
             dispatcher.utter_message(response="utter_ask_order_id")  # "где посмотреть статус заказа?" where the page
@@ -551,10 +553,10 @@ class ActionOrderFlow(Action):
             if side_question(tracker):  # "and the gift paper that came with it?": answered, the return waits
                 utter_topic(dispatcher, tracker, purpose, question, likely_intents(tracker))
                 return known
-            return known + [FollowupAction("return_form")]
+            return known + _ask_on(tracker)
         decision = can_return(order, item, reason, now(), store, sealed)
         if decision.verdict == "needs_seal":
-            return known + [FollowupAction("return_form")]
+            return known + _ask_on(tracker)
         text = answers.return_decision(decision, item, store, language, now())  # type: ignore[arg-type]
         sources = cited([decision.ground or store.rules.returns], "returns")
         again = any(reply.get("text") == text for reply in replies_before(tracker))  # "پس الان چیکار کنم؟" after it
@@ -781,6 +783,20 @@ def _rule_beside_the_order(dispatcher: CollectingDispatcher, tracker: Tracker) -
         return False
     beside = _rule_beside(question_text(tracker), current_store(tracker))
     return beside is not None and utter_units(dispatcher, tracker, beside[1], [beside[0].topic])
+
+
+def _ask_on(tracker: Tracker) -> List[Dict[Text, Any]]:
+    """The return form, to ask what the decision still needs; not when it paused on this message already (its question
+    asked again beside an answer aside), which would start it again on the same message, round and round."""
+    asked = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            break
+        asked = asked or event.get("event") == "bot" and str((event.get("metadata") or {}).get("utter_action")
+                                                              or "").startswith("utter_ask_")
+        if asked and event.get("event") == "action" and event.get("name") == "return_form":
+            return []
+    return [FollowupAction("return_form")]
 
 
 def _ended_this_turn(tracker: Tracker) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 from typing import Any, Dict, List, Optional, Sequence, Text
 
@@ -43,6 +43,7 @@ from bot.dialogue import (
     store_address_asked,
     adds_to_order,
     asks_a_limit,
+    asks_a_price,
     asks_duration,
     asks_about_language,
     asks_if_still_in_time,
@@ -65,7 +66,9 @@ from bot.dialogue import (
     day_part,
     days_ahead,
     part_of_day_told,
+    hour_supposed,
     next_week,
+    past_an_hour,
     names_a_cancel,
     names_a_return,
     names_a_total,
@@ -113,6 +116,9 @@ from bot.stores.units import (ANSWERS, ASKS_ALONE_WORDS, ECHO_WORDS, after_its_s
 logger = logging.getLogger(__name__)
 LOOK_UP_MESSAGES = 4  # an order's number, its phone and a mistake between them: the messages of one look-up
 _FIGURE = re.compile(r"\d")  # a digit of any script: "180", "۱۸۰"
+# a price a rule names: "۲ میلیون تومان", "1,50 лари за км", "бесплатно", "رایگان"
+_PRICE = re.compile(r"\d[\d,.٬ ]*\s*(?:میلیون\s*|هزار\s*)?(?:تومان|تومن|ریال|لاری|лари|томан\w*|риал\w*|GEL|₾)|"
+                    r"رایگان|бесплатн", re.IGNORECASE)
 # a floor named by its number ("на 5 этаже", "طبقه ۵"): a rule's matter, not a figure to compute a price or a time with
 _FLOOR = re.compile(r"\d+\s*-?\w{0,2}\s*(?:этаж\w*|طبقه\w*)|طبقه\w*\s*\d+", re.IGNORECASE)
 
@@ -266,7 +272,7 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
     if placed:
         _say_placed_order_change(dispatcher, store, units, language)
     elif not _utter_unlisted_terms(dispatcher, tracker, question, [*topics[:2], *(unit.topic for unit in units)]):
-        offer_person_for_limit(dispatcher, question, units, language)
+        offer_person_for_limit(dispatcher, question, units, store, language)
     if outside:  # "9.8 million: is an ID needed?": the ID rule is for over 10 million, said with the rule that holds
         _say_bound(dispatcher, *outside, store, language)
         units = units or [outside[0]]
@@ -503,16 +509,26 @@ def window_supposed(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     received, timed, _ = moments_said(earlier[0], now, earlier[1])
     reason = next((found for text in recent_texts(tracker)[1:] if (found := window_reason(text))), None)
     window = window_from(received, timed, reason, store) if received is not None and reason is not None else None
-    span = next((unit.within for unit in _rules_said_before(tracker)  # a span counted from the delivery (not the bank's
-                 if unit.within is not None and unit.topic in RETURN_TOPICS), None)  # 72 hours)
-    if window is None and received is not None and span is not None:  # "اگه تا شنبه بعد عصر خبر بدم چی؟" after the
-        window = (span, window_deadline(received, span, ZoneInfo(store.timezone), store.rules.week))  # test period
-    supposed = supposed_moment(*moments[0], received, day_part(question), timed, next_week(question)) if received is not None else None
-    if window is None or supposed is None:
+    spanned = next((unit for unit in _rules_said_before(tracker)  # a span counted from the delivery (not the bank's
+                    if unit.within is not None and unit.topic in RETURN_TOPICS), None)  # 72 hours)
+    if window is None and received is not None and spanned is not None:  # "اگه تا شنبه بعد عصر خبر بدم چی؟" after
+        span = spanned.within  # the test period's
+        window = (span, window_deadline(received, span, ZoneInfo(store.timezone), store.rules.week))  # type: ignore[arg-type]
+    day, clock = moments[0]
+    if received is None or window is None:
+        return False
+    supposed: Optional[datetime]
+    if day is None and clock and timed and not past_an_hour(question):  # "اگه ساعت ۲ و نیم گفته بودم چی؟" after "came
+        supposed = hour_supposed(clock, received, window[1], day_part(question) is not None)  # at 1"
+    else:
+        supposed = supposed_moment(day, clock, received, day_part(question), timed, next_week(question))
+    if supposed is None:
         return False
     dispatcher.utter_message(text=answers.window_supposed(received, timed, *window, supposed, now, language))  # type: ignore[arg-type]
-    if supposed > window[1]:  # what the page says of a late report
+    if supposed > window[1] and reason is not None:  # what the page says of a late report
         _say_ground_rule(dispatcher, store, reason, language)
+    elif supposed > window[1] and spanned is not None:  # "اگه ساعت ۸ شب خبر بدم چی میشه؟" after the 2 hours' check
+        say_units(dispatcher, after_its_span(spanned, store), language)
     return True
 
 
@@ -614,11 +630,12 @@ def what_follows(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
 
 
 def sealed_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
-    """"و اگه باز نکرده بودمش؟", "а вторые я не вскрывала, их можно?" after a return for a reason told before: the
-    rule of that reason for an item still sealed (read with the reason's name, which the question leaves out); True
-    when said."""
+    """"و اگه باز نکرده بودمش؟", "а вторые я не вскрывала, их можно?", "а если бы … ее еще не доставили?" after a
+    return for a reason told before: the rule of that reason for an item still sealed, or not yet delivered (read with
+    the reason's name, which the question leaves out); True when said."""
     question = question_text(tracker)
-    if sealed_from(None, question) is not True or reason_from(None, question) is not None:
+    before_delivery = what_if(question) and not_delivered_yet(question)  # "а если бы … ее еще не доставили?"
+    if not (sealed_from(None, question) is True or before_delivery) or reason_from(None, question) is not None:
         return False
     asked = what_if(question) or rules_question(None, question)
     # "نه بازش نکردم، پلمپه" told after a rule that turns on the seal (no form asked it): the answer to that rule
@@ -637,16 +654,24 @@ def sealed_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool
                                     delivered=not not_delivered_yet(question))
     said = say_refused(dispatcher, reason, refused, language) or utter_units(
         dispatcher, tracker, f"{render(f'reason.{reason}', language)} {question}", ["return_request"])  # type: ignore[arg-type]
-    if said and refused is None and store.rules.returns is not None:  # taken back: how, as the next step
+    if said and refused is None and store.rules.returns is not None and not not_delivered_yet(question):  # taken
+        # back: how, as the next step (not before delivery, when nothing is sent back)
         dispatcher.utter_message(text=answers.how_to_return(store, language))  # type: ignore[arg-type]
     return said
 
 
 def offer_person_for_limit(dispatcher: CollectingDispatcher, question: str, units: Sequence[AnswerUnit],
-                           language: str) -> None:
-    """"حداقل مبلغ برای قسطی چقدره؟" answered by rules that name no figure: the page does not give the limit, a person
-    may."""
-    if units and asks_a_limit(question) and not any(_FIGURE.search(unit.text[language]) for unit in units):  # type: ignore[index]
+                           store: StorePolicy, language: str) -> None:
+    """"حداقل مبلغ برای قسطی چقدره؟" answered by rules that name no figure, "طبقه دوم پول اضافه میگیرین؟ چقدر؟" by
+    rules that name no price: the page does not give it, a person may."""
+    if not units or any(unit.offers_person for unit in units):
+        return
+    texts = [unit.text[language] for unit in units]  # type: ignore[index]
+    if asks_a_price(question) and not any(_PRICE.search(text) for text in texts):
+        none = render("price.not_given", language, store=store.name[language])  # type: ignore[arg-type,index]
+        dispatcher.utter_message(text=none)
+        offer_person(dispatcher, language)
+    elif asks_a_limit(question) and not any(_FIGURE.search(text) for text in texts):
         offer_person(dispatcher, language)
 
 
@@ -1041,7 +1066,7 @@ def utter_store_words(dispatcher: CollectingDispatcher, tracker: Tracker, topic:
                   or goes_on(question) and units[0].topic in {unit.topic for unit in _rules_cited_before(tracker)}):
         say_units(dispatcher, units, language, question)
         if not _utter_unlisted_terms(dispatcher, tracker, question, [topic, *(unit.topic for unit in units)]):
-            offer_person_for_limit(dispatcher, question, units, language)
+            offer_person_for_limit(dispatcher, question, units, store, language)
         utter_deadline(dispatcher, tracker, units)  # "привезли в среду, до какого дня проверка?": counted from that day
         return
     second = second_guess(tracker) if not _covers(store, topic) else None
@@ -1117,7 +1142,9 @@ class ActionAnswerTopic(Action):
             ground_supposed(answer, tracker)
         told = reason_from(None, question_text(tracker)) is not None  # "AirPods из заказа CK-3003 шипят", read as a
         if (covered or told) and _order_unproven_told_of(tracker):  # change of order the page has nothing on: that
-            dispatcher.messages.extend(answer.messages if covered else [])  # order's return, not "not covered"
+            # order's return, not "not covered"; a demand with a fault ("верните деньги, он виснет! заказ CK-3004 …")
+            asked = covered and (not told or rules_question(None, question_text(tracker)))  # needs no rule before it
+            dispatcher.messages.extend(answer.messages if asked else [])
             return [SlotSet("purpose", purpose_from_words(question_text(tracker))),  # ("CT-2003 خراب شده، گارانتی
                     FollowupAction("action_order_flow")]  # داره؟": the rule, then that order checked once proven)
         ground = _ground_told_of_order(tracker)

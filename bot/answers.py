@@ -447,6 +447,12 @@ def _money(value: float, policy: StorePolicy, language: Language) -> str:
     return money(value, policy.currency, language)
 
 
+def with_delivery(total: float, fee: float, policy: StorePolicy, language: Language) -> str:
+    """"300 lari with 18 lari delivery: 318 in all", for "and how much in the end?" after a delivery price."""
+    return render("delivery.with_order", language, total=_money(total, policy, language),
+                  fee=_money(fee, policy, language), sum=_money(total + fee, policy, language))
+
+
 def installment_plan(plan: InstallmentPlan, policy: StorePolicy, language: Language) -> str:
     """A plan's terms."""
     return render("installment.plan", language, provider=plan.name[language],

@@ -48,9 +48,9 @@ _REASON_WORDS: tuple[tuple[Reason, str], ...] = (
     ("defect", r"خراب|معیوب|(?<!\w)(?<!درش )(?<!درب )لق(?:ه|ـه| شده| است| میزنه)(?!\w)|نقص|(?<!پرداختم )(?<!پرداخت )مشکل ?(?:داره|دارد|پیدا کرده)|کار ?نمیکن|بد کار ?میکن|روشن ?نمیش|ایراد|صدا ?(نمید|نداره|ندارد|نمیاد)|شارژ ?(نمیش|نمیگیر|نمیکن)|"
                r"گرم ?نمیش|داغ ?نمیش|خاموش ?میش|(?:صفح(?!\S* (?:پرداخت|سایت|درگاه|اپ|برنامه))|تصویر|نمایشگر|مانیتور)\S* (?:\S+ ){0,2}(?:سیاه|سفید) ?میش|سوخت|پرینت ?نمیگیر|چاپ ?نمیکن|(?:درست|خوب) (?:کار|چاپ) ?نکن|گیر ?میکن|هنگ ?میکن|خش ?خش|"
                r"صدای ?(اضافه|عجیب)|صدای \S+ ?(?:میده|میدهد|میاد|میکنه)|صدا ?(میده|میدهد|میکنه)|قطع ?و ?وصل|آب ?پس ?مید|نشتی|نشت ?(میکن|میده|داره|دارد|کرد)|چکه ?میکن|"
-               r"брак|не работа(?:ет|ют|л|ла|ли)|плохо работа|работа\w* плохо|сломал|неисправ|дефект|не включ|не греет|не грее|перестал|перестан\w* (?:работать|включаться|греть|заряжа\w*|печатать)|не заряжа|нет звука|"
+               r"брак|не работа(?:ет|ют|л|ла|ли)|плохо работа|работа\w* плохо|сломал|сломает|сломаю|(?<!не )сломан|неисправ|дефект|не включ|не греет|не грее|перестал|перестан\w* (?:работать|включаться|греть|заряжа\w*|печатать)|не заряжа|нет звука|"
                r"не звучит|выключается|сгорел|глючит|не печата|плохо печата|шипит|шипят|хрипит|хрипят|трещит|заедает|"
-               r"зависает|экран\w* (?:\w+ ){0,2}(?:гаснет|чернеет|мигает|тухнет)|шумит|гудит|мнёт|мнет|мять|жует|жуёт|замина|протека|протекл|подтека|течет|полос(ами|ит|ы)|خط ?(مینداز|میندز|میده)"),
+               r"зависает|(?<!\w)виснет|(?<!\w)тормозит|экран\w* (?:\w+ ){0,2}(?:гаснет|чернеет|мигает|тухнет)|шумит|гудит|мнёт|мнет|мять|жует|жуёт|замина|протека|протекл|подтека|течет|полос(ами|ит|ы)|خط ?(مینداز|میندز|میده)"),
 )
 # Each reason in the plain words of the page's rules, to find the rule for it when a follow-up no longer says it
 # ("هزینه ارسالش با کیه؟" after "کار نمیکنه").
@@ -102,6 +102,10 @@ def phone_from(entities: Sequence[Mapping[str, Any]], requested_slot: Optional[s
     return None
 
 
+# "و ایرادی هم نداشته باشه", "дефектов нет", "без брака": a fault denied, which names no reason
+_NO_FAULT = re.compile(r"(?:ایراد|عیب|نقص|مشکل)(?:ی)?(?: هم)? (?:نداره|ندارد|نداشته ?باشه|نداشته باشد|نداشت|نیست)"
+                       r"(?!\w)|(?<!\w)(?:без|нет|никаких)(?: никаких)? (?:дефект|брак|поломк)\w*|"
+                       r"(?:дефект|брак|поломок)\w* нет(?!\w)", re.IGNORECASE)
 # "قیمت تو سایت اشتباه بود", "اشتباه در درج قیمت": a price put wrong on the site, the store's error, no item sent wrong
 _PRICE_WRONG = re.compile(r"قیمت[^\s،,.!?؟]*(?: (?!ولی|اما|رنگ|سایز|مدل)[^\s،,.!?؟]+){0,9}? اشتباه\S*|اشتباه\S* (?:\S+ ){0,2}قیمت",
                           re.IGNORECASE)
@@ -111,7 +115,7 @@ def reason_from(intent: Optional[str], text: str) -> Optional[Reason]:
     """A reason from a reason button, else from the words of the message."""
     if intent in REASON_INTENTS:
         return REASON_INTENTS[intent]
-    folded = _PRICE_WRONG.sub(" ", _folded(text))
+    folded = _NO_FAULT.sub(" ", _PRICE_WRONG.sub(" ", _folded(text)))
     for reason, pattern in _REASON_WORDS:
         if re.search(pattern, folded):
             return reason
@@ -128,8 +132,8 @@ _SEALED_WORDS = (
            r"в заводской упаковке|(?<!\w)не ?распаков|не (?:по)?пробова|امتحانش? نکرد|تستش? نکرد"),
     (False, r"باز ?کرد|باز شده|سلفون\S* (?:\S+ )?(?:پاره|باز) ?کرد|بازش کرد|باز ?کنم|پلمپ\S* (باز|پاره|خراب)|استفاده کرد|вскрыл|вскро|открыл|откро|распечатал|распаков|"
             r"пользовал|пломб\S* (сорван|вскрыт|поврежд)|"
-            # tried on: "یه بار زدم", "یه پاف زدم", "побрызгала пару раз"
-            r"(?:بار|پاف|اسپری) ?زدم|اسپری کردم|امتحانش? کردم|تستش? کردم|побрызга|брызнул|(?:по)?пробовал|нанесл|нан[её]с"),
+            # tried on: "یه بار زدم", "یه پاف زدم", "اگه فقط یه پیس زده باشم", "побрызгала пару раз"
+            r"(?:بار|پاف|پیس|پیف|اسپری) ?(?:زدم|زده ?ام|زده باشم)|اسپری کردم|امتحانش? کردم|تستش? کردم|побрызга|брызнул|(?:по)?пробовал|нанесл|нан[её]с"),
 )
 
 
@@ -394,8 +398,10 @@ def asks_for_a_person(text: str) -> bool:
     return _PERSON.search(_MY_CALL_SUPPOSED.sub(" ", _PERSON_DID.sub(" ", folded))) is not None
 
 
-# "اگه فردا ظهر زنگ بزنم دیر نیست؟", "а если завтра позвоню, не поздно?": the customer's own call supposed, not a wish
-_MY_CALL_SUPPOSED = re.compile(r"(?<!\w)(?:اگه|اگر|если)\s+(?:\S+\s+){0,4}?(?:زنگ بزنم|تماس بگیرم|خبر بدم|позвоню|свяжусь|напишу)(?!\w)",
+# "اگه فردا ظهر زنگ بزنم دیر نیست؟", "а если завтра позвоню, не поздно?": the customer's own call supposed, not a wish;
+# so is the store's ("اگه ساعت ۱۰ صبح زنگ بزنن تا کی وقت دارم؟", "если мне позвонят в 10")
+_MY_CALL_SUPPOSED = re.compile(r"(?<!\w)(?:اگه|اگر|если)\s+(?:\S+\s+){0,4}?(?:زنگ بزنم|تماس بگیرم|خبر بدم|позвоню|свяжусь|напишу|"
+                               r"زنگ بزنن|زنگ بزنند|تماس بگیرن|تماس بگیرند|позвонят|позвонит)(?!\w)",
                                re.IGNORECASE)
 
 
@@ -969,11 +975,18 @@ _MONEY_OF_IT = re.compile(r"(?<!\w)(?:деньги|денег|платеж\w*|п
                          r"پول\S*|مبلغ\S*|وجه\S*|قسط\S*|پرداخت\S*|برگشت\S*|برنگشت\S*|واریز\S*)(?!\w)", re.IGNORECASE)
 
 
+# "а если заказ отменить", "اگه کنسلش کنم": a cancellation supposed
+_CANCEL_SUPPOSED = re.compile(r"(?<!\w)(?:отменить|отменю|отменим|отмени(?:те)?|"
+                              r"(?:لغو|کنسل)\S* (?:کنم|کنیم|بشه|شود|بکنم))(?!\w)", re.IGNORECASE)
+
+
 def cancelled_money_back(text: str) -> bool:
     """"заказ отменили а первый платеж уже неделю не вернулся": the order already cancelled and its money asked
-    after, which the refund rules answer, though the words read as cancelling."""
+    after, which the refund rules answer, though the words read as cancelling; so does "а если заказ отменить, то
+    сколько ждать?", the wait after a cancellation supposed."""
     folded = _folded(text)
-    return _CANCELLED.search(folded) is not None and _MONEY_OF_IT.search(folded) is not None
+    supposed = what_if(text) and _CANCEL_SUPPOSED.search(folded) is not None and asks_duration(text)
+    return supposed or _CANCELLED.search(folded) is not None and _MONEY_OF_IT.search(folded) is not None
 
 
 # "گرفتمش دیگه", "نه دیگه تحویل گرفتم پیک رفت", "уже забрала, курьер уехал": the parcel taken already
@@ -1138,9 +1151,9 @@ def _said_total(found: re.Match[str], earlier: Optional[float], currency: str) -
     return _as_counted(number, currency)
 
 
-# Words after which a number is a price ("за 300", "на сумму 300", "а если (на) 300", "مبلغ ۹۰۰", "قیمتش ۳۰۰"), or the order's total when
+# Words after which a number is a price ("за 300", "на сумму 300", "а если сумма 300", "а если (на) 300", "مبلغ ۹۰۰", "قیمتش ۳۰۰"), or the order's total when
 # it is too short to be an order's code ("заказ на 300", "سفارش ۹۰۰": every store's codes have four digits or more).
-_PRICE_WORDS = re.compile(r"(?:(?<!\w)(?:за|на сумму|стоимостью|ценой|по цене|(?:если|а) на|если|اگه|اگر)|مبلغ|قیمت(?:ش|ی)?|به ارزش)[ \u200c]*$",
+_PRICE_WORDS = re.compile(r"(?:(?<!\w)(?:за|на сумму|сумм[аеуы]|стоимостью|ценой|по цене|(?:если|а) на|если|اگه|اگر)|مبلغ(?:ش)?|قیمت(?:ش|ی)?|به ارزش)[ \u200c]*$",
                           re.IGNORECASE)
 _ORDER_WORDS = re.compile(r"(?:(?<!\w)(?:заказ\w*|покупк\w*)(?: на)?|سفارش(?:م|ی)?|خرید(?:م|ی)?)[ \u200c]*$",
                           re.IGNORECASE)
@@ -1261,6 +1274,25 @@ def supposed_moment(said_day: Optional[str], clock: Optional[str], received: dat
     return moment if moment > received else None
 
 
+def hour_supposed(clock: str, received: datetime, closes: datetime, part_said: bool) -> datetime:
+    """When "اگه ساعت ۲ و نیم گفته بودم چی؟" supposes the customer acts, after "came at 1 pm" and a window to 3 pm: the
+    hour after the delivery closest to the window's end, in the afternoon too when no part of the day was said."""
+    hours, minutes = (int(part) for part in clock.split(":"))
+    twelve = (hours, hours + 12) if not part_said and hours < 12 else (hours,)
+    later = [moment for days in (0, 1, 2) for said in twelve
+             if (moment := received.replace(hour=said, minute=minutes) + timedelta(days=days)) > received]
+    return min(later, key=lambda moment: abs(moment - closes))
+
+
+# "اگه بعد ساعت ۱۰ خبر بدم", "если после 10 сообщу": past an hour, not at it
+_PAST_AN_HOUR = re.compile(r"(?<!\w)(?:بعد|پس)\s*(?:از\s*)?(?:ساعت\s*)?\d|(?<!\w)после\s+(?:\d|час)", re.IGNORECASE)
+
+
+def past_an_hour(text: str) -> bool:
+    """"اگه بعد ساعت ۱۰ خبر بدم": a moment past the hour named, not the hour itself."""
+    return _PAST_AN_HOUR.search(_folded(text)) is not None
+
+
 def day_given(value: str, today: date, ahead: bool = False) -> Optional[date]:
     """The day a date entity names ("jalali:7-3", "gregorian:12-3", "ago:2", "weekday:sunday"): the latest such day
     up to today, or with `ahead` the first from today on ("if I order on 7 January", "if I order on Saturday")."""
@@ -1349,12 +1381,12 @@ def _told_as_now(entity: Mapping[str, Any], text: str) -> bool:
 
 
 def moments_said(entities: Sequence[Mapping[str, Any]], now: datetime,
-                 text: str = "") -> tuple[Optional[datetime], bool, datetime]:
+                 text: str = "", _told_now: bool = False) -> tuple[Optional[datetime], bool, datetime]:
     """When the item came and what "now" is, as the customer tells them ("came yesterday at 5 pm, it is
     10 am now"): the first day or hour given is the delivery, a later hour the present; without a
-    day the hour is today's, without an hour the day's noon (and `timed` is False); without a later
+    day the hour is the last such up to now, without an hour the day's noon (and `timed` is False); without a later
     hour "now" is the clock's. An hour told as now in the `text` ("الان ساعت ۹ صبحه، دیروز ۶ عصر گرفتم") is the
-    present wherever it stands."""
+    present wherever it stands (`_told_now`: the rest, read beside it, is placed as said)."""
     today = next((pair for pair in zip(entities, entities[1:]) if str(pair[0].get("value")) == "ago:0"
                   and _names_the_day(*pair)), None)  # "امروز ۲۰امه", "сегодня 20-е": the day it is, as told
     present_day = day_given(str(today[1].get("value")), now.date()) if today else None
@@ -1363,18 +1395,25 @@ def moments_said(entities: Sequence[Mapping[str, Any]], now: datetime,
                             datetime.combine(present_day, now.timetz()), text)
     told_now = [entity for entity in entities if _told_as_now(entity, text)]
     if told_now and len(told_now) < len(entities):
-        received, timed, _ = moments_said([entity for entity in entities if entity not in told_now], now)
+        rest = [entity for entity in entities if entity not in told_now]
+        received, timed, _ = moments_said(rest, now, _told_now=True)
         present = _placed(None, str(told_now[0]["value"]), now) or now
+        present = _afternoon_after(received, present)
         return _afternoon_if_open(received, entities, text, present) if received else None, timed, present
     moments = moments_told(_gone_by_after_a_moment_left_out(entities), now)
     if not moments:
         return None, False, now
     placed = [_placed(said_day, clock, now) for said_day, clock in moments[:2]]
     received = placed[0]
-    present = (placed[1] if len(placed) > 1 and moments[1][1] is not None else None) or now
+    present = _afternoon_after(received, placed[1]) if len(placed) > 1 and moments[1][1] is not None else None
+    present = present or now
     if received is None:
         return None, False, now
-    return _afternoon_if_open(received, entities, text, present), moments[0][1] is not None, present
+    received = _afternoon_if_open(received, entities, text, present)
+    # "گوشیو ساعت ۴ عصر تحویل گرفتم" told at 7 am: yesterday's 4 pm (not "اگه ساعت ۱۰ صبح زنگ بزنن", supposed)
+    if moments[0][0] is None and received > present and not (_told_now or what_if(text)):
+        received -= timedelta(days=1)
+    return received, moments[0][1] is not None, present
 
 
 NAMING_GAP = 2  # characters between a day's name and the date that says which ("پنجشنبه ۱۵ام", "сегодня 20-е")
@@ -1414,6 +1453,14 @@ def _afternoon_if_open(received: datetime, entities: Sequence[Mapping[str, Any]]
         return received
     afternoon = received + timedelta(hours=12)
     return afternoon if afternoon <= present else received
+
+
+def _afternoon_after(received: Optional[datetime], present: Optional[datetime]) -> Optional[datetime]:
+    """The present hour told after the delivery's, in the afternoon when the morning's would come before it: "ساعت یک
+    ظهر رسید، الان ساعت ۲ و نیمه" is half past two in the afternoon."""
+    if received is not None and present is not None and present < received <= present + timedelta(hours=12):
+        return present + timedelta(hours=12)
+    return present
 
 
 def _placed(said_day: Optional[str], clock: Optional[str], now: datetime) -> Optional[datetime]:
@@ -1458,6 +1505,30 @@ _AGAIN_NOT = re.compile(r"(?<!\w)(?:بازم|باز هم|دوباره)(?: \S+){0
 
 # "حداقل مبلغ برای قسطی چقدره؟", "какая минимальная сумма?": a limit asked, which a rule without a figure does not give
 _LIMIT = re.compile(r"(?<!\w)(?:حداقل|حداکثر|کمترین|بیشترین|минимальн\w*|максимальн\w*|минимум|максимум)(?!\w)", re.IGNORECASE)
+
+
+# "طبقه دوم پول اضافه میگیرین؟ چقدر؟", "за подъём доплачивать надо?": a price asked of what a rule names
+_A_PRICE = re.compile(r"(?:پول|هزینه|مبلغ)\S* (?:\S+ )?(?:اضافه|اضافی|بیشتر|جدا)|"
+                      r"(?:چقدر|چقد|چند) (?:پول|هزینه|تومن|میشه هزینه)|هزینه\S* (?:\S+ )?(?:چقدر|چقد|چنده|چند)|"
+                      r"(?<!\w)допла[тч]\w*|(?<!\w)сколько (?:это |за это )?(?:стоит|будет стоить|берете|берёте|платить|"
+                      r"заплатить)|(?<!\w)платн\w*|за отдельную плату", re.IGNORECASE)
+
+
+def asks_a_price(text: str) -> bool:
+    """"پول اضافه میگیرین؟ چقدر؟": the question asks what something costs."""
+    return _A_PRICE.search(_folded(text)) is not None
+
+
+# "а сколько это в итоге?", "با ارسالش جمعا چقدر میشه؟": the order and its delivery together
+_GRAND_TOTAL = re.compile(r"(?<!\w)(?:в итоге|итого|всего|в сумме|вместе с доставкой|с доставкой|общая сумма|"
+                          r"جمعا|جمعاً|جمع کل|روی ?هم|(?:همه|کل)\S* ?(?:با|به علاوه) (?:هزینه )?(?:ارسال|پیک)|"
+                          r"با (?:هزینه )?(?:ارسال|پیک)\S* (?:\S+ )?(?:چقدر|چقد|چند)|کلا? (?:چقدر|چقد|چند) "
+                          r"(?:میشه|می شود|میشود))(?!\w)", re.IGNORECASE)
+
+
+def asks_grand_total(text: str) -> bool:
+    """"а сколько это в итоге?" after a delivery price: what the order comes to with its delivery."""
+    return _GRAND_TOTAL.search(_folded(text)) is not None and asks_a_sum(text)
 
 
 def asks_a_limit(text: str) -> bool:

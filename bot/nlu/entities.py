@@ -207,7 +207,7 @@ _DAY = rf"صبح|ظهر|{_PM}|утра"
 _TIME = re.compile(
     rf"(?:ساعت{_GAP})?(?<![\w:])(?P<h>{_HOUR}):(?P<m>[0-5]\d)(?![\d:])"
     rf"(?:{_GAP}(?P<day>{_DAY}))?"
-    rf"|ساعت{_GAP}(?P<h2>{_HOUR}|{_WORD_HOUR})(?![\d\w])(?:{_GAP}(?P<day2>{_DAY}))?"
+    rf"|ساعت{_GAP}(?P<h2>{_HOUR}|{_WORD_HOUR})(?![\d\w])(?P<half>{_GAP}و{_GAP}نیمه?(?!\w))?(?:{_GAP}(?P<day2>{_DAY}))?"
     rf"|(?<![\w.,])(?P<h3>{_HOUR}){_GAP}(?:час(?:а|ов)?{_GAP}|(?!дня))(?P<day3>{_DAY})"
     rf"|(?<!\w)(?:в|к|до|после|около){_GAP}(?P<h4>{_HOUR}|{_WORD_HOUR}){_GAP}(?:час\w*(?:{_GAP}(?P<day4>{_DAY}))?|(?P<day6>дня)(?!\w))"
     rf"|(?<!\w)(?:в|к|до|после){_GAP}(?P<h5>час)(?:{_GAP}(?P<day5>{_DAY}))(?!\w)"
@@ -426,7 +426,7 @@ def _times(text: str) -> Iterator[Entity]:
     for match in _TIME.finditer(text):
         said = next(match.group(g) for g in ("h", "h2", "h3", "h4", "h5", "h6", "h7", "h8") if match.group(g))
         hour = int(said) if said.isdigit() else _HOUR_WORDS[said.lower()]
-        minute = int(match.group("m") or 0)
+        minute = 30 if match.group("half") else int(match.group("m") or 0)  # "ساعت ۲ و نیم"
         day = next((match.group(g) for g in ("day", "day2", "day3", "day4", "day5", "day6") if match.group(g)), "")
         evening = _EVENING_BEFORE.search(text[: match.start()]) if not day and hour < 12 else None
         if evening and (hour >= NIGHT_ENDS or not evening.group("night")):  # "دیشب ساعت ۲" is 2 am

@@ -5,6 +5,10 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from bot.dialogue import (
+    asks_a_price,
+    asks_grand_total,
+    hour_supposed,
+    past_an_hour,
     takes_together,
     tells_arrival,
     asks_what_now,
@@ -222,6 +226,7 @@ def test_items_sealed_and_shapes() -> None:
         ("а если бы это был принтер, но нераспечатанный?", True),  # "not unsealed" in one word
         ("он ещё невскрытый", True),
         ("курьер при мне вскрыл коробку", False),  # "мне вскрыл" is no "не вскрыл"
+        ("حتی اگه فقط یه پیس زده باشم؟", False), ("یه پیف زدم فقط", False),  # sprayed once: opened
     ],
 )
 def test_the_seal_in_the_customers_words(text: str, sealed: bool | None) -> None:
@@ -296,6 +301,12 @@ def test_buttons_still_answer_the_seal_question() -> None:
         ("دستگاه کپی اوردن کارتنش خیسه یه گوشش تو رفته", "transport_damage"),  # a wet, dented box
         ("коробка пришла мокрая", "transport_damage"), ("دسته ش لقه و تکون میخوره", "defect"),  # a loose handle
         ("درش لق بود", "transport_damage"), ("اگه مشکلی نداشت و فقط بوشو دوست نداشتم اونم میشد پس بدم؟", "change_of_mind"), ("حلقه لاستیکی زودپز رو جدا میفروشین؟", None),
+        # a fault denied names no reason; a change of mind beside it does
+        ("یعنی اگه فقط پلمپشو باز کرده باشم و ایرادی هم نداشته باشه دیگه نمیتونم پسش بدم؟", None),
+        ("ایرادی نداره فقط خوشم نیومد", "change_of_mind"), ("дефектов нет, просто передумал", "change_of_mind"),
+        ("без брака, просто передумал", "change_of_mind"), ("ایراد داره", "defect"),
+        ("ну а если они сломаются в первую же неделю?", "defect"), ("ноутбук виснет постоянно", "defect"),
+        ("не сломан, просто передумал", "change_of_mind"),
     ],
 )
 def test_more_ways_to_say_the_reason(text: str, reason: str) -> None:
@@ -560,6 +571,7 @@ def test_the_total_an_added_item_makes_as_said(text: str, earlier: float, curren
         ("за 300 лари", "gel", []),                              # said with its currency: the amount entity has it
         ("а если на 300 и я в 10 км", "gel", [300]),             # "and if for 300" after a price asked
         ("а если на 5 этаж", "gel", []),
+        ("а если сумма 300?", "gel", [300]), ("اگه مبلغش ۹۰۰ باشه؟", "toman", [900_000]),  # the sum named
         ("а если 105 и 10 км?", "gel", [105]),                   # "and if 105" without "на"
         ("اگه ۳۰۰ باشه چی", "toman", [300_000]),
         ("а если закажу в 12", "gel", []),                       # an hour
@@ -648,12 +660,19 @@ def test_when_it_came_and_what_now_is_as_the_customer_says() -> None:
     assert moments_said(said, now) == (datetime(2026, 11, 30, 17, tzinfo=timezone.utc), True,
                                        datetime(2026, 12, 1, 10, tzinfo=timezone.utc))
     assert moments_said([{"entity": "time", "value": "13:00"}], now) == (datetime(2026, 12, 1, 13, tzinfo=timezone.utc), True, now)
+    # "got it at 4 pm" told at 3 pm: yesterday's 4 pm, not an hour still to come
+    assert moments_said([{"entity": "time", "value": "16:00"}], now) == (datetime(2026, 11, 30, 16, tzinfo=timezone.utc), True, now)
     assert moments_said([{"entity": "date", "value": "ago:2"}], now) == (datetime(2026, 11, 29, 12, tzinfo=timezone.utc), False, now)
     assert moments_said([], now) == (None, False, now)
     # "got it yesterday at 10 am, it is 9 am now": the present hour is today's, not yesterday's
     said = [{"entity": "date", "value": "ago:1"}, {"entity": "time", "value": "10:00"}, {"entity": "time", "value": "09:00"}]
     assert moments_said(said, now) == (datetime(2026, 11, 30, 10, tzinfo=timezone.utc), True,
                                        datetime(2026, 12, 1, 9, tzinfo=timezone.utc))
+    # "ساعت یک ظهر رسید، الان ساعت ۲ و نیمه": the present half past two in the afternoon, after it came
+    text = "ساعت یک ظهر رسید، الان ساعت ۲ و نیمه"
+    said = [{"entity": "time", "value": "13:00", "start": 0, "end": 11}, {"entity": "time", "value": "02:30", "start": 23, "end": 36}]
+    assert moments_said(said, now, text) == (datetime(2026, 12, 1, 13, tzinfo=timezone.utc), True,
+                                             datetime(2026, 12, 1, 14, 30, tzinfo=timezone.utc))
     # "received on Sunday, today is Wednesday": the last Sunday; "an hour and a half ago": counted back from now
     said = [{"entity": "weekday", "value": "sunday"}, {"entity": "date", "value": "ago:0"}]
     assert moments_said(said, now) == (datetime(2026, 11, 29, 12, tzinfo=timezone.utc), False, now)
@@ -739,7 +758,9 @@ def test_asking_for_the_stores_contact(text: str, contact: bool) -> None:
      ("оператор позвонил и предложил другую модель, а разницу как доплачивать?", False),  # what one of them did
      ("کارشناس زنگ زد گفت مدل دیگه هست، مابه التفاوت رو چطوری بدم؟", False), ("хочу поговорить с оператором", True),
      ("мне позвонил оператор и сказал что цена другая, это нормально?", False),
-     ("хочу, чтобы мне позвонил оператор", True), ("позовите оператора", True)],
+     ("хочу, чтобы мне позвонил оператор", True), ("позовите оператора", True),
+     ("یعنی اگه ساعت ۱۰ صبح زنگ بزنن تا کی وقت دارم جواب بدم؟", False),  # the store's call supposed
+     ("а если мне позвонят в 10, до скольки можно ответить?", False)],
 )
 def test_asking_for_a_person(text: str, person: bool) -> None:
     assert asks_for_a_person(text) is person
@@ -900,6 +921,8 @@ def test_the_reason_of_an_answer_asked(text: str, why: bool) -> None:
     ("заказ был отменён, когда вернут деньги?", True), ("سفارشمو کنسل کردن، قسط اولم کی برمیگرده؟", True),
     ("хочу отменить заказ и вернуть деньги", False), ("میخوام سفارشمو لغو کنم پولم کی برمیگرده؟", False),
     ("заказ отменили?", False), ("سفارشم لغو شد؟", False),
+    ("а если заказ отменить, то сколько ждать?", True), ("اگه سفارشو کنسل کنم چند روز طول میکشه پولم برگرده؟", True),
+    ("можно отменить заказ?", False), ("а если отменить, можно потом заново заказать?", False),  # no wait asked
 ])
 def test_the_money_of_an_order_already_cancelled(text: str, asked: bool) -> None:
     assert cancelled_money_back(text) is asked
@@ -1172,6 +1195,40 @@ def test_a_question_of_an_order_still_to_be_placed(text: str, next_one: bool) ->
 
 
 THURSDAY_EVENING = datetime(2026, 12, 3, 18, 0, tzinfo=timezone.utc)
+
+
+def test_an_hour_alone_is_the_one_closest_to_the_windows_end() -> None:
+    one_pm = datetime(2026, 12, 7, 13, 0, tzinfo=timezone.utc)  # "گوشیم ساعت ۱ ظهر رسید", 2 hours to check it
+    closes = one_pm + timedelta(hours=2)
+    assert hour_supposed("02:30", one_pm, closes, part_said=False) == datetime(2026, 12, 7, 14, 30, tzinfo=timezone.utc)
+    assert hour_supposed("02:30", one_pm, closes, part_said=True) == datetime(2026, 12, 8, 2, 30, tzinfo=timezone.utc)
+    assert hour_supposed("20:00", one_pm, closes, part_said=True) == datetime(2026, 12, 7, 20, 0, tzinfo=timezone.utc)
+    ten_am = datetime(2026, 12, 6, 10, 0, tzinfo=timezone.utc)  # 24 hours from 10 am: 10 am the next day
+    assert hour_supposed("09:00", ten_am, ten_am + timedelta(hours=24), False) == datetime(2026, 12, 7, 9, 0, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("text, past", [
+    ("اگه بعد ساعت ۱۰ خبر بدم چی میشه", True), ("а если после 10 сообщу?", True), ("اگه بعد از ۳ بگم؟", True),
+    ("اگه ساعت ۲ و نیم گفته بودم چی؟", False), ("а если в 14:30 сообщу?", False),
+])
+def test_past_an_hour_is_not_the_hour(text: str, past: bool) -> None:
+    assert past_an_hour(text) is past
+
+
+@pytest.mark.parametrize("text, price", [
+    ("طبقه دوم پول اضافه میگیرین؟ چقدر؟", True), ("هزینه‌ش چقدره؟", True), ("за подъём доплачивать надо?", True),
+    ("сколько это стоит?", True), ("طبقه دوم حساب میشه؟", False), ("сколько дней доставка?", False),
+])
+def test_a_price_asked(text: str, price: bool) -> None:
+    assert asks_a_price(text) is price
+
+
+@pytest.mark.parametrize("text, grand", [
+    ("а сколько это в итоге?", True), ("и сколько всего с доставкой?", True), ("با ارسالش جمعا چقدر میشه؟", True),
+    ("کلا چقدر میشه؟", True), ("а в итоге бесплатно?", False), ("доставка сколько?", False),
+])
+def test_the_order_with_its_delivery_asked(text: str, grand: bool) -> None:
+    assert asks_grand_total(text) is grand
 
 
 @pytest.mark.parametrize("said_day, clock, hour, supposed", [
