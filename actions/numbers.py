@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any, Dict, List, Optional, Text
 
@@ -643,7 +644,8 @@ class ActionUnclear(Action):
             return []  # "نه ببخشید دقیق نگاه کردم، اصلا یه عطر دیگه‌س!": a wrong item told, read as a "no"
         # "ok?" alone asks nothing; "اگه تایید کنن؟" after the rule for a fault the experts do not confirm asks its
         # other case
-        asked = not plain or rules_question(None, question) or what_if(question) or count_corrected(tracker)
+        supposed = intent in ("affirm", "deny") and what_if(question) and re.search(r"[?؟]", question) is not None
+        asked = not plain or rules_question(None, question) or supposed or count_corrected(tracker)
         topics = likely_intents(tracker)
         if intent == "nlu_fallback":  # "روش پسورد گذاشتم مشکلی نیست؟" after how to pack a return: of its topic first
             said = topics_said_before(tracker)

@@ -786,16 +786,17 @@ def _rule_beside_the_order(dispatcher: CollectingDispatcher, tracker: Tracker) -
 
 
 def _ask_on(tracker: Tracker) -> List[Dict[Text, Any]]:
-    """The return form, to ask what the decision still needs; not when it paused on this message already (its question
-    asked again beside an answer aside), which would start it again on the same message, round and round."""
-    asked = False
+    """The return form, to ask what the decision still needs. When it paused on this message already, its question
+    asked again beside an answer aside, it is made active again waiting for the answer: started again on the same
+    message it would pause again, round and round."""
+    asked: Optional[str] = None
     for event in reversed(tracker.events):
         if event.get("event") == "user":
             break
-        asked = asked or event.get("event") == "bot" and str((event.get("metadata") or {}).get("utter_action")
-                                                              or "").startswith("utter_ask_")
+        said = str((event.get("metadata") or {}).get("utter_action") or "") if event.get("event") == "bot" else ""
+        asked = asked or (said.removeprefix("utter_ask_") if said.startswith("utter_ask_") else None)
         if asked and event.get("event") == "action" and event.get("name") == "return_form":
-            return []
+            return [ActiveLoop("return_form"), SlotSet("requested_slot", asked), FollowupAction("action_listen")]
     return [FollowupAction("return_form")]
 
 

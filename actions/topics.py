@@ -116,6 +116,9 @@ from bot.stores.units import (ANSWERS, ASKS_ALONE_WORDS, ECHO_WORDS, after_its_s
 logger = logging.getLogger(__name__)
 LOOK_UP_MESSAGES = 4  # an order's number, its phone and a mistake between them: the messages of one look-up
 _FIGURE = re.compile(r"\d")  # a digit of any script: "180", "۱۸۰"
+# a rule that says who pays or that nothing is charged: "بدون بهره و کارمزد", "بر عهده تیسا", "за счёт Офикала"
+_NO_CHARGE = re.compile(r"بدون (?:بهره|کارمزد|هزینه)|(?:بر|به) ?عهده|за сч[её]т|нес[её]т|оплачива|без процент|без комисс",
+                        re.IGNORECASE)
 # a price a rule names: "۲ میلیون تومان", "1,50 лари за км", "бесплатно", "رایگان"
 _PRICE = re.compile(r"\d[\d,.٬ ]*\s*(?:میلیون\s*|هزار\s*)?(?:تومان|تومن|ریال|لاری|лари|томан\w*|риал\w*|GEL|₾)|"
                     r"رایگان|бесплатн", re.IGNORECASE)
@@ -519,7 +522,7 @@ def window_supposed(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
         return False
     supposed: Optional[datetime]
     if day is None and clock and timed and not past_an_hour(question):  # "اگه ساعت ۲ و نیم گفته بودم چی؟" after "came
-        supposed = hour_supposed(clock, received, window[1], day_part(question) is not None)  # at 1"
+        supposed = hour_supposed(clock, received, now, day_part(question) is not None, counterfactual(question))
     else:
         supposed = supposed_moment(day, clock, received, day_part(question), timed, next_week(question))
     if supposed is None:
@@ -667,7 +670,7 @@ def offer_person_for_limit(dispatcher: CollectingDispatcher, question: str, unit
     if not units or any(unit.offers_person for unit in units):
         return
     texts = [unit.text[language] for unit in units]  # type: ignore[index]
-    if asks_a_price(question) and not any(_PRICE.search(text) for text in texts):
+    if asks_a_price(question) and not any(_PRICE.search(text) or _NO_CHARGE.search(text) for text in texts):
         none = render("price.not_given", language, store=store.name[language])  # type: ignore[arg-type,index]
         dispatcher.utter_message(text=none)
         offer_person(dispatcher, language)

@@ -449,6 +449,8 @@ def _money(value: float, policy: StorePolicy, language: Language) -> str:
 
 def with_delivery(total: float, fee: float, policy: StorePolicy, language: Language) -> str:
     """"300 lari with 18 lari delivery: 318 in all", for "and how much in the end?" after a delivery price."""
+    if not fee:
+        return render("delivery.with_order_free", language, total=_money(total, policy, language))
     return render("delivery.with_order", language, total=_money(total, policy, language),
                   fee=_money(fee, policy, language), sum=_money(total + fee, policy, language))
 

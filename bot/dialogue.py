@@ -31,7 +31,8 @@ _REASON_WORDS: tuple[tuple[Reason, str], ...] = (
     ("defect", r"(?<!\w)اصل(?:ی)? (?:نیست|نبود|نیس)|تقلبی|(?<!\w)فیک|غیر ?اصل|не оригинал|подделк|пал[её]н(?:ый|ая|ое|ка)|фейк"),
     # not "حمل" or "при доставке" alone: "are laptops insured at delivery?" names no damage
     ("transport_damage", r"(?:آسیب|صدمه|خسارت)\w*.{0,15}حمل|(?:حین|موقع|در) حمل|ضربه|شکسته|شکستن(?!\w)|شکستند|(?:نصف|همه|کل|نیم)\S* (?:(?!برنامه)\S+ ){0,3}ریخت(?!م|یم)|درش لق|درب\S* لق|له شده|ترک ?(?:خورد|داره|دارد|برداشت)|خط ?و ?خش|بدن\S* ?خط|خط (?:افتاده|انداخته|برداشته)|خط روش|تورفتگی|قر شده|بسته.*(پاره|خراب)|(?:جعبه|کارتن|بسته)\S* (?:\S+ ){0,2}(?:داغون|خیس|نم ?(?:کشید|دید|زد)|آب ?(?:خورد|دید))|(?<!\w)تو ?رفت(?:ه|گی)|"
-                         r"повре\w+ при доставке|при доставке повре\w+|разбит|разлил|пролил|вытекл|треснул|треснувш|помят|(?<!\w)мят(?:ая|ые|ый|ое|ую|ой)(?!\w)|треснут|трещин|царапин|поцарапан|вмятин|(?:повред|разби|слома|помя)\w* в пути|в пути (?:повред|разби|слома|помя)|транспорт|(?:коробк|упаковк)\w* (?:\w+ ){0,2}(?:мокр|промок|сыр)"),
+                         r"повре\w+ при доставке|при доставке повре\w+|разбит|разлил|пролил|вытекл|треснул|треснувш|помят|(?<!\w)мят(?:ая|ые|ый|ое|ую|ой)(?!\w)|треснут|трещин|царапин|поцарапан|вмятин|(?:повред|разби|слома|помя)\w* (?:в пути|при доставке)|(?:в пути|при доставке) (?:\w+ )?(?:повред|разби|слома|помя)|транспорт|(?:коробк|упаковк)\w* (?:\w+ ){0,2}(?:мокр|промок|сыр|слома|порва)|курьер\w* (?:\w+ ){0,3}(?:слома|разби|повред)|"
+                         r"(?:пришел|пришла|пришло|пришли|привезли|доставили) (?:\w+ )?сломан"),
     ("wrong_item", r"اشتباه(?! (?:گفتم|نوشتم|زدم|کردم|تایپ|نصب|وصل|تنظیم|استفاده|انجام|راه ?اندازی))|مغایر|فرق (?:دار|داشت|کن|میکن)|عوض فرستاد|(?:چیز|(?:یه|یک) (?!بسته|سفارش|پیام|پیامک|کد)\S+) دیگه(?:ای)? (?:[^\s،,.?؟]+ ){0,2}?(?:فرستاد|اومد|رسید)|غیر از (?:اونی|اون|آنچه|چیزی|اون چیزی) که (?:\S+ )?(?:انتخاب|سفارش|خرید)|"
                    r"(?:یه|یک) \S+ دیگه ?(?:س|ست|است|اس)(?!\w)|(?<!ой, )(?<!ой )(?<!извините, )(?<!простите, )не тот(?! (?:заказ|номер)(?! (?:прислал|пришел|привез|доставил)))|не то(?!\w)|"
                    r"перепутали(?! (?:номер|цифр))|другой товар|не соответств|не совпада|не так(?:ой|ая|ое|ие),? как (?:на|в) (?:фото|сайт|картин)|отлича\w* от (?:фото|сайт|картин)|"
@@ -48,9 +49,9 @@ _REASON_WORDS: tuple[tuple[Reason, str], ...] = (
     ("defect", r"خراب|معیوب|(?<!\w)(?<!درش )(?<!درب )لق(?:ه|ـه| شده| است| میزنه)(?!\w)|نقص|(?<!پرداختم )(?<!پرداخت )مشکل ?(?:داره|دارد|پیدا کرده)|کار ?نمیکن|بد کار ?میکن|روشن ?نمیش|ایراد|صدا ?(نمید|نداره|ندارد|نمیاد)|شارژ ?(نمیش|نمیگیر|نمیکن)|"
                r"گرم ?نمیش|داغ ?نمیش|خاموش ?میش|(?:صفح(?!\S* (?:پرداخت|سایت|درگاه|اپ|برنامه))|تصویر|نمایشگر|مانیتور)\S* (?:\S+ ){0,2}(?:سیاه|سفید) ?میش|سوخت|پرینت ?نمیگیر|چاپ ?نمیکن|(?:درست|خوب) (?:کار|چاپ) ?نکن|گیر ?میکن|هنگ ?میکن|خش ?خش|"
                r"صدای ?(اضافه|عجیب)|صدای \S+ ?(?:میده|میدهد|میاد|میکنه)|صدا ?(میده|میدهد|میکنه)|قطع ?و ?وصل|آب ?پس ?مید|نشتی|نشت ?(میکن|میده|داره|دارد|کرد)|چکه ?میکن|"
-               r"брак|не работа(?:ет|ют|л|ла|ли)|плохо работа|работа\w* плохо|сломал|сломает|сломаю|(?<!не )сломан|неисправ|дефект|не включ|не греет|не грее|перестал|перестан\w* (?:работать|включаться|греть|заряжа\w*|печатать)|не заряжа|нет звука|"
+               r"брак|не работа(?:ет|ют|л|ла|ли)|плохо работа|работа\w* плохо|сломал|(?<!курьер )сломает|сломаются|(?<!не )сломан|неисправ|дефект|не включ|не греет|не грее|перестал|перестан\w* (?:работать|включаться|греть|заряжа\w*|печатать)|не заряжа|нет звука|"
                r"не звучит|выключается|сгорел|глючит|не печата|плохо печата|шипит|шипят|хрипит|хрипят|трещит|заедает|"
-               r"зависает|(?<!\w)виснет|(?<!\w)тормозит|экран\w* (?:\w+ ){0,2}(?:гаснет|чернеет|мигает|тухнет)|шумит|гудит|мнёт|мнет|мять|жует|жуёт|замина|протека|протекл|подтека|течет|полос(ами|ит|ы)|خط ?(مینداز|میندز|میده)"),
+               r"зависает|(?<!сайт )(?<!приложение )(?<!\w)виснет|экран\w* (?:\w+ ){0,2}(?:гаснет|чернеет|мигает|тухнет)|шумит|гудит|мнёт|мнет|мять|жует|жуёт|замина|протека|протекл|подтека|течет|полос(ами|ит|ы)|خط ?(مینداز|میندز|میده)"),
 )
 # Each reason in the plain words of the page's rules, to find the rule for it when a follow-up no longer says it
 # ("هزینه ارسالش با کیه؟" after "کار نمیکنه").
@@ -103,9 +104,12 @@ def phone_from(entities: Sequence[Mapping[str, Any]], requested_slot: Optional[s
 
 
 # "و ایرادی هم نداشته باشه", "дефектов нет", "без брака": a fault denied, which names no reason
-_NO_FAULT = re.compile(r"(?:ایراد|عیب|نقص|مشکل)(?:ی)?(?: هم)? (?:نداره|ندارد|نداشته ?باشه|نداشته باشد|نداشت|نیست)"
-                       r"(?!\w)|(?<!\w)(?:без|нет|никаких)(?: никаких)? (?:дефект|брак|поломк)\w*|"
-                       r"(?:дефект|брак|поломок)\w* нет(?!\w)", re.IGNORECASE)
+_NO_FAULT = re.compile(r"(?:ایراد|عیب|نقص|مشکل)(?:ی)?(?: هم)? (?:نداره|ندارد|نداشته ?باشه|نداشته باشد|نیست)(?!\w)|"
+                       r"(?<!\w)никаких (?:дефект|брак|поломок)\w*(?: нет)?|(?:дефект|брак|поломок)\w* нет(?!\w)",
+                       re.IGNORECASE)
+# "ظاهرش ایرادی نداره ولی باتریش زود تموم میشه", "внешне дефектов нет, но …": a fault denied only in part, or
+# before a turn for the worse, still tells one
+_BUT = re.compile(r"(?<!\w)(?:ولی|اما|الان|امروز|یهو|ظاهر\S*|но|однако|теперь|сейчас|внешне|снаружи)(?!\w)", re.IGNORECASE)
 # "قیمت تو سایت اشتباه بود", "اشتباه در درج قیمت": a price put wrong on the site, the store's error, no item sent wrong
 _PRICE_WRONG = re.compile(r"قیمت[^\s،,.!?؟]*(?: (?!ولی|اما|رنگ|سایز|مدل)[^\s،,.!?؟]+){0,9}? اشتباه\S*|اشتباه\S* (?:\S+ ){0,2}قیمت",
                           re.IGNORECASE)
@@ -115,7 +119,8 @@ def reason_from(intent: Optional[str], text: str) -> Optional[Reason]:
     """A reason from a reason button, else from the words of the message."""
     if intent in REASON_INTENTS:
         return REASON_INTENTS[intent]
-    folded = _NO_FAULT.sub(" ", _PRICE_WRONG.sub(" ", _folded(text)))
+    folded = _PRICE_WRONG.sub(" ", _folded(text))
+    folded = folded if _BUT.search(folded) else _NO_FAULT.sub(" ", folded)
     for reason, pattern in _REASON_WORDS:
         if re.search(pattern, folded):
             return reason
@@ -400,8 +405,10 @@ def asks_for_a_person(text: str) -> bool:
 
 # "اگه فردا ظهر زنگ بزنم دیر نیست؟", "а если завтра позвоню, не поздно?": the customer's own call supposed, not a wish;
 # so is the store's ("اگه ساعت ۱۰ صبح زنگ بزنن تا کی وقت دارم؟", "если мне позвонят в 10")
-_MY_CALL_SUPPOSED = re.compile(r"(?<!\w)(?:اگه|اگر|если)\s+(?:\S+\s+){0,4}?(?:زنگ بزنم|تماس بگیرم|خبر بدم|позвоню|свяжусь|напишу|"
-                               r"زنگ بزنن|زنگ بزنند|تماس بگیرن|تماس بگیرند|позвонят|позвонит)(?!\w)",
+_MY_CALL_SUPPOSED = re.compile(r"(?<!\w)(?:اگه|اگر|если)\s+(?:(?:\S+\s+){0,4}?(?:زنگ بزنم|تماس بگیرم|خبر بدم|позвоню|свяжусь|"
+                               r"напишу)|(?!(?:\S+\s+){0,4}?(?:میشه|ممکنه|امکان|لطفا|можно|пусть|пожалуйста|اپراتور|پشتیبان|"
+                               r"کارشناس|оператор|поддержк|менеджер))(?:\S+\s+){0,4}?(?:زنگ بزنن|زنگ بزنند|تماس بگیرن|"
+                               r"تماس بگیرند|позвонят|позвонит))(?!\w)",
                                re.IGNORECASE)
 
 
@@ -980,12 +987,17 @@ _CANCEL_SUPPOSED = re.compile(r"(?<!\w)(?:отменить|отменю|отме
                               r"(?:لغو|کنسل)\S* (?:کنم|کنیم|بشه|شود|بکنم))(?!\w)", re.IGNORECASE)
 
 
+# "а если не отменю, сколько ждать доставки?", "… сколько времени на отмену?": a wait for something else than money
+_OTHER_WAIT = re.compile(r"(?<!\w)не отмен|доставк|заказать|на отмену|سفارش جدید|برسه|بیاد", re.IGNORECASE)
+
+
 def cancelled_money_back(text: str) -> bool:
     """"заказ отменили а первый платеж уже неделю не вернулся": the order already cancelled and its money asked
     after, which the refund rules answer, though the words read as cancelling; so does "а если заказ отменить, то
     сколько ждать?", the wait after a cancellation supposed."""
     folded = _folded(text)
-    supposed = what_if(text) and _CANCEL_SUPPOSED.search(folded) is not None and asks_duration(text)
+    supposed = (what_if(text) and _CANCEL_SUPPOSED.search(folded) is not None and asks_duration(text)
+                and _OTHER_WAIT.search(folded) is None)
     return supposed or _CANCELLED.search(folded) is not None and _MONEY_OF_IT.search(folded) is not None
 
 
@@ -1274,14 +1286,17 @@ def supposed_moment(said_day: Optional[str], clock: Optional[str], received: dat
     return moment if moment > received else None
 
 
-def hour_supposed(clock: str, received: datetime, closes: datetime, part_said: bool) -> datetime:
-    """When "اگه ساعت ۲ و نیم گفته بودم چی؟" supposes the customer acts, after "came at 1 pm" and a window to 3 pm: the
-    hour after the delivery closest to the window's end, in the afternoon too when no part of the day was said."""
+def hour_supposed(clock: str, received: datetime, now: datetime, part_said: bool, done: bool) -> datetime:
+    """When a what-if supposes the customer acts at an hour alone, in the afternoon too when no part of the day was
+    said: done already ("اگه ساعت ۲ و نیم گفته بودم چی؟" after "came at 1 pm"), the last such hour after the delivery
+    up to now; still to do ("اگه ساعت ۹ خبر بدم چی؟"), the first such hour from now."""
     hours, minutes = (int(part) for part in clock.split(":"))
     twelve = (hours, hours + 12) if not part_said and hours < 12 else (hours,)
-    later = [moment for days in (0, 1, 2) for said in twelve
-             if (moment := received.replace(hour=said, minute=minutes) + timedelta(days=days)) > received]
-    return min(later, key=lambda moment: abs(moment - closes))
+    moments = sorted(moment for days in (-1, 0, 1, 2) for said in twelve
+                     if (moment := received.replace(hour=said, minute=minutes) + timedelta(days=days)) > received)
+    if done:
+        return max((moment for moment in moments if moment <= now), default=moments[0])
+    return next((moment for moment in moments if moment >= now), moments[-1])
 
 
 # "اگه بعد ساعت ۱۰ خبر بدم", "если после 10 сообщу": past an hour, not at it
@@ -1397,22 +1412,25 @@ def moments_said(entities: Sequence[Mapping[str, Any]], now: datetime,
     if told_now and len(told_now) < len(entities):
         rest = [entity for entity in entities if entity not in told_now]
         received, timed, _ = moments_said(rest, now, _told_now=True)
-        present = _placed(None, str(told_now[0]["value"]), now) or now
-        present = _afternoon_after(received, present)
-        return _afternoon_if_open(received, entities, text, present) if received else None, timed, present
+        present = _afternoon_after(received, _placed(None, str(told_now[0]["value"]), now) or now, told_now[0], text)
+        received = _afternoon_if_open(received, entities, text, present) if received else None
+        if received is not None and not any(entity.get("entity") in ("date", "weekday") for entity in rest):
+            received = _yesterday_if_later(received, present, text)  # "ساعت ۱۰ شب رسید، الان ساعت ۹ صبحه"
+        return received, timed, present
     moments = moments_told(_gone_by_after_a_moment_left_out(entities), now)
     if not moments:
         return None, False, now
     placed = [_placed(said_day, clock, now) for said_day, clock in moments[:2]]
     received = placed[0]
-    present = _afternoon_after(received, placed[1]) if len(placed) > 1 and moments[1][1] is not None else None
-    present = present or now
+    second = next((entity for entity in entities if entity.get("entity") == "time"
+                   and str(entity.get("value")) == moments[1][1]), None) if len(moments) > 1 else None
+    present = (_afternoon_after(received, placed[1], second, text)
+               if len(placed) > 1 and moments[1][1] is not None else None) or now
     if received is None:
         return None, False, now
     received = _afternoon_if_open(received, entities, text, present)
-    # "گوشیو ساعت ۴ عصر تحویل گرفتم" told at 7 am: yesterday's 4 pm (not "اگه ساعت ۱۰ صبح زنگ بزنن", supposed)
-    if moments[0][0] is None and received > present and not (_told_now or what_if(text)):
-        received -= timedelta(days=1)
+    if moments[0][0] is None and not _told_now:
+        received = _yesterday_if_later(received, present, text)
     return received, moments[0][1] is not None, present
 
 
@@ -1455,12 +1473,28 @@ def _afternoon_if_open(received: datetime, entities: Sequence[Mapping[str, Any]]
     return afternoon if afternoon <= present else received
 
 
-def _afternoon_after(received: Optional[datetime], present: Optional[datetime]) -> Optional[datetime]:
-    """The present hour told after the delivery's, in the afternoon when the morning's would come before it: "ساعت یک
-    ظهر رسید، الان ساعت ۲ و نیمه" is half past two in the afternoon."""
-    if received is not None and present is not None and present < received <= present + timedelta(hours=12):
+def _afternoon_after(received: Optional[datetime], present: datetime, said: Optional[Mapping[str, Any]],
+                     text: str) -> datetime:
+    """The present hour told after the delivery's, in the afternoon when the morning's would come before it and no
+    part of the day was said with it: "ساعت یک ظهر رسید، الان ساعت ۲ و نیمه" is half past two in the afternoon (not
+    "… الان ساعت ۸ صبحه")."""
+    span = text[int(said["start"]):int(said.get("end", said["start"])) + 4] if said and "start" in said and text else ""
+    if received is not None and present < received <= present + timedelta(hours=12) and not _DAY_PART.search(span):
         return present + timedelta(hours=12)
     return present
+
+
+# "پیک ساعت ۵ عصر میاره", "привезут в 5 вечера": an hour still to come, not a delivery gone by
+_TO_COME = re.compile(r"(?<!\w)(?:قراره|میاره|میارن|میرسه|میرسد|میاد|میان|فردا|привез[уё]т|приедет|прид[её]т|доставят|будет|"
+                      r"завтра)(?!\w)", re.IGNORECASE)
+
+
+def _yesterday_if_later(received: datetime, present: datetime, text: str) -> datetime:
+    """An hour of the delivery told without its day and later than now is yesterday's ("گوشیو ساعت ۴ عصر تحویل
+    گرفتم" told at 7 am), unless supposed or still to come ("اگه ساعت ۱۰ زنگ بزنن", "پیک ساعت ۵ عصر میاره")."""
+    if received <= present or not text or what_if(text) or _TO_COME.search(_folded(text)):
+        return received
+    return received - timedelta(days=1)
 
 
 def _placed(said_day: Optional[str], clock: Optional[str], now: datetime) -> Optional[datetime]:
@@ -1508,8 +1542,8 @@ _LIMIT = re.compile(r"(?<!\w)(?:حداقل|حداکثر|کمترین|بیشتر�
 
 
 # "طبقه دوم پول اضافه میگیرین؟ چقدر؟", "за подъём доплачивать надо?": a price asked of what a rule names
-_A_PRICE = re.compile(r"(?:پول|هزینه|مبلغ)\S* (?:\S+ )?(?:اضافه|اضافی|بیشتر|جدا)|"
-                      r"(?:چقدر|چقد|چند) (?:پول|هزینه|تومن|میشه هزینه)|هزینه\S* (?:\S+ )?(?:چقدر|چقد|چنده|چند)|"
+_A_PRICE = re.compile(r"(?:پول|هزینه|مبلغ)(?!م)\S* (?:\S+ )?(?:اضافه|اضافی|جدا)\S* (?:\S+ )?(?:میگیر|می گیر|بدم|بدیم|بپرداز|"
+                      r"حساب میکن|میخواد|داره|دارد|باید)|(?:چقدر|چقد) (?:پول|هزینه|تومن)|هزینه(?:ش|اش)? (?:چقدر|چقد|چنده)|"
                       r"(?<!\w)допла[тч]\w*|(?<!\w)сколько (?:это |за это )?(?:стоит|будет стоить|берете|берёте|платить|"
                       r"заплатить)|(?<!\w)платн\w*|за отдельную плату", re.IGNORECASE)
 
@@ -1528,7 +1562,13 @@ _GRAND_TOTAL = re.compile(r"(?<!\w)(?:в итоге|итого|всего|в с�
 
 def asks_grand_total(text: str) -> bool:
     """"а сколько это в итоге?" after a delivery price: what the order comes to with its delivery."""
-    return _GRAND_TOTAL.search(_folded(text)) is not None and asks_a_sum(text)
+    folded = _folded(text)
+    return (_GRAND_TOTAL.search(folded) is not None and asks_a_sum(text) and not asks_duration(text)
+            and _TIME_WORDS.search(folded) is None)
+
+
+# "сколько всего дней ехать?", "با پیک چقدر طول میکشه؟": a time asked, not a sum
+_TIME_WORDS = re.compile(r"(?<!\w)(?:дн\w*|час\w*|времен\w*|ехать|ждать|طول|روز\S*|ساعت\S*|زمان\S*)(?!\w)", re.IGNORECASE)
 
 
 def asks_a_limit(text: str) -> bool:

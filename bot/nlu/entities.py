@@ -207,7 +207,7 @@ _DAY = rf"صبح|ظهر|{_PM}|утра"
 _TIME = re.compile(
     rf"(?:ساعت{_GAP})?(?<![\w:])(?P<h>{_HOUR}):(?P<m>[0-5]\d)(?![\d:])"
     rf"(?:{_GAP}(?P<day>{_DAY}))?"
-    rf"|ساعت{_GAP}(?P<h2>{_HOUR}|{_WORD_HOUR})(?![\d\w])(?P<half>{_GAP}و{_GAP}نیمه?(?!\w))?(?:{_GAP}(?P<day2>{_DAY}))?"
+    rf"|ساعت{_GAP}(?P<h2>{_HOUR}|{_WORD_HOUR})(?![\d\w])(?P<half>{_GAP}و{_GAP}نیمه?(?!\w)(?!{_GAP}ساعت))?(?:{_GAP}(?P<day2>{_DAY}))?"
     rf"|(?<![\w.,])(?P<h3>{_HOUR}){_GAP}(?:час(?:а|ов)?{_GAP}|(?!дня))(?P<day3>{_DAY})"
     rf"|(?<!\w)(?:в|к|до|после|около){_GAP}(?P<h4>{_HOUR}|{_WORD_HOUR}){_GAP}(?:час\w*(?:{_GAP}(?P<day4>{_DAY}))?|(?P<day6>дня)(?!\w))"
     rf"|(?<!\w)(?:в|к|до|после){_GAP}(?P<h5>час)(?:{_GAP}(?P<day5>{_DAY}))(?!\w)"
