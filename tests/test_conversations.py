@@ -2032,3 +2032,16 @@ def test_follow_ups_that_lean_on_the_answer_before(servers) -> None:
     assert "за счёт покупателя" in mouse and "Пиштаз" not in mouse  # before delivery: no sending back to explain
     leak = last_reply(servers, "tisa", "Тиса, вчера получила духи, флакон протек, вся коробка мокрая! что делать??")
     assert "02155690688" in leak and "ничего не сказано" not in leak  # the damage rule, not "not covered"
+
+
+def test_a_too_big_copier_a_streaky_printer_and_another_recipient_get_their_rules(servers) -> None:
+    copier = last_reply(servers, "offykala", "взял у вас копировальный аппарат canon, пломба целая, просто понял что он "
+                                             "великоват для нашего офиса. могу вернуть?")
+    assert "даже с целой пломбой" in copier  # a change of mind for a large office machine: refused, sealed or not
+    mother = last_reply(servers, "citadel", "хочу заказать маме холодильник, получать будет она, я сама в другом городе. "
+                                            "так можно?")
+    assert "в поле для комментария" in mother and "ничего не сказано" not in mother
+    sender = new_sender()
+    servers.say(sender, "سلام پرینتر HP M236 گرفتم دو روزه رسیده، چاپاش خط خطی میاد. سفارش ۵۸۱۲۰", store="offykala")
+    streaky = "\n".join(texts(servers.say(sender, "4567 آخرشه", store="offykala")))
+    assert "۷ روز" in streaky and "کد رهگیری" not in streaky  # a fault of the order: its return, not its status
