@@ -243,6 +243,13 @@ def question_number(tracker: Tracker) -> Optional[int]:
     return number if isinstance(number, int) else None
 
 
+def rest_of_message(tracker: Tracker) -> str:
+    """The text after the first question of a message that asked several (the first part carries it whole), for what
+    a later part will ask; "" for any other message."""
+    whole, part = str(_metadata(tracker).get("message") or ""), question_text(tracker)
+    return whole.split(part, 1)[1] if question_number(tracker) == 1 and part and part in whole else ""
+
+
 def later_question(tracker: Tracker) -> bool:
     """The latest message is the second (or later) question of a message that asked several."""
     number = question_number(tracker)

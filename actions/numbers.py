@@ -11,6 +11,8 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
+    later_question,
+    recent_entities,
     CERTAIN,
     COMPUTED,
     RETURN_TOPICS,
@@ -386,6 +388,8 @@ class ActionPickup(Action):
         store, language = store_and_language(tracker)
         rules = store.rules
         asked = latest_entity(tracker, "time") or day_part(question_text(tracker))  # "at 14:00", "in the evening"
+        if asked is None and _timed_just_before(tracker):  # "закажу в 12:30. когда можно забрать и куда подъехать?":
+            return []  # the part before answered both for its hour
         if asked is None and another_topic_answers(dispatcher, tracker, store, "pickup"):
             return []  # "муж может забрать вместо меня?": who may collect it, not when
         if rules.pickup is None:
@@ -521,6 +525,14 @@ def grand_total(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     said = answers.with_delivery(total, quote.fee or 0.0, store, language)  # type: ignore[arg-type]
     dispatcher.utter_message(text=said, sources=cited([quote.tier or rules], "delivery"))
     return True
+
+
+def _timed_just_before(tracker: Tracker) -> bool:
+    """Whether the part before, of the same message, named an hour and got the pickup time for it (a later part asking
+    when and where again adds nothing, and "now" would be another hour than the one named)."""
+    before = recent_entities(tracker, 2)[1:]
+    return (later_question(tracker) and last_computed(tracker, before_this_message=True) == "action_pickup"
+            and any(entity.get("entity") == "time" for entity in (before[0] if before else [])))
 
 
 def _follow_up_answered(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:

@@ -15,6 +15,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
 from actions.context import (
+    rest_of_message,
     RETURN_TOPICS,
     asked_before,
     pressed_since,
@@ -76,6 +77,7 @@ from actions.topics import (
 )
 from bot import answers
 from bot.dialogue import (
+    names_a_return,
     ORDER_PURPOSES,
     about_own_order,
     tells_misuse,
@@ -311,6 +313,11 @@ class ActionOrderFlow(Action):
             if said_this_turn(tracker, *_RULES_SAID):
                 return []  # answered before the form stood aside: once is enough
             return self._rules_answer(dispatcher, tracker, store, language, purpose, question)
+        later = rest_of_message(tracker)
+        giving_back = purpose in ("return_request", "damaged_item") and unknown_order
+        if giving_back and asks_how_to(later) and names_a_return(later):
+            # "میخوام پسش بدم. … مرجوعی چطوریه؟": a return wished for and asked how: the rules, with the offer to check
+            return self._rules_answer(dispatcher, tracker, store, language, purpose, question)  # the order (no ask)
         if purpose in ("return_request", "damaged_item") and unknown_order and intent != "inform":
             _seal_rule_first(dispatcher, store, language, question)  # before the order is asked for
         if purpose == "cancel_order" and unknown_order and intent != "inform":

@@ -542,7 +542,8 @@ def pickup(slot: PickupSlot, rules: PickupRules, ordered: datetime, asked_time: 
            city: Optional[str] = None, day_named: bool = False) -> str:
     """When an order placed now (or at a given time, or on a day named without its time: "یکشنبه‌ها هم بازه؟") can be
     collected, and where: the branch of the city the customer named when there is one, else every branch; and the rule
-    for collecting from another. When that is the next day, the same-day window of an earlier order too."""
+    for collecting from another. When that is the next day for an order placed now, the same-day window of an earlier
+    order too."""
     values = {"ordered": clock(ordered, language), "cutoff": clock(rules.cutoff, language),
               "day": day(slot.day, language), "start": clock(slot.start, language),
               "end": clock(slot.end, language) if slot.end else ""}
@@ -562,8 +563,8 @@ def pickup(slot: PickupSlot, rules: PickupRules, ordered: datetime, asked_time: 
                 "end": clock(rules.same_day_to, language)}
     return _lines(
         render(key, language, **values),
-        not slot.same_day and key != "pickup.on_day"  # (that day's answer says both)
-        and render("pickup.same_day_rule", language, **same_day),  # "до скольки в тот же день?"
+        not slot.same_day and key != "pickup.on_day" and not asked_time  # (that day's answer says both; the hour
+        and render("pickup.same_day_rule", language, **same_day),  # named has its one case) "до скольки в тот же день?"
         render("pickup.branches", language),
         *branches,
         rules.other_branches and rules.other_branches[language],

@@ -51,7 +51,7 @@ _REASON_WORDS: tuple[tuple[Reason, str], ...] = (
                r"صدای ?(اضافه|عجیب)|صدای \S+ ?(?:میده|میدهد|میاد|میکنه)|صدا ?(میده|میدهد|میکنه)|قطع ?و ?وصل|آب ?پس ?مید|نشتی|نشت ?(میکن|میده|داره|دارد|کرد)|چکه ?میکن|"
                r"брак|не работа(?:ет|ют|л|ла|ли)|плохо работа|работа\w* плохо|сломал|(?<!курьер )сломает|сломаются|(?<!не )сломан|неисправ|дефект|не включ|не греет|не грее|перестал|перестан\w* (?:работать|включаться|греть|заряжа\w*|печатать)|не заряжа|нет звука|"
                r"не звучит|выключается|сгорел|глючит|не печата|плохо печата|шипит|шипят|хрипит|хрипят|трещит|заедает|"
-               r"зависает|(?<!сайт )(?<!приложение )(?<!\w)виснет|экран\w* (?:\w+ ){0,2}(?:гаснет|чернеет|мигает|тухнет)|шумит|гудит|мнёт|мнет|мять|жует|жуёт|замина|протека|протекл|подтека|течет|полос(ами|ит|ы)|خط ?(مینداز|میندز|میده)|خط ?خطی|"
+               r"зависает|(?<!сайт )(?<!приложение )(?<!\w)виснет|экран\w* (?:\w+ ){0,2}(?:гаснет|чернеет|мигает|тухнет)|шумит|гудит|мнёт|мнет|мять|жует|жуёт|замина|протека|протекл|подтека|течет|полос(ами|ит|ы)|خط(?: (?:سیاه|سفید|رنگی|افقی|عمودی))? ?(مینداز|میندز|میده|میفته|میافته)|خط ?خطی|"
                r"چاپ\S* (?:\S+ )?(?:کمرنگ|لکه ?دار)"),
 )
 # Each reason in the plain words of the page's rules, to find the rule for it when a follow-up no longer says it
@@ -214,6 +214,16 @@ def item_mentioned(text: str, items: Sequence[tuple[str, str]]) -> Optional[str]
 _GIFT_WORDS = re.compile(r"هدیه|کادو|نمونه|جایزه|подар|пробник|тестер|бонус", re.IGNORECASE)
 
 
+_WITH = r"(?<!\w)(?:با|همراه|همراهِ|с|со|вместе с)\s+(?:یه |یک |این |اون )?"
+
+
+def _came_with(sentence: str, name: str) -> bool:
+    """Whether a sentence names the item as what another came with ("… که با پرینتر فرستادین", "с принтером")."""
+    folded, named = _folded(sentence), _folded(name)
+    words = _words(name) | {word for key, words in _ITEM_WORDS.items() if key in named for word in words}
+    return any(re.search(_WITH + re.escape(_folded(word)), folded) for word in words)
+
+
 def returned_item(texts: Sequence[str], items: Sequence[tuple[str, str]], gifts: frozenset[str]) -> Optional[str]:
     """The SKU of the item a return is about: the one the customer named in any message (a free gift only
     when called a gift), else the one bought item of an order whose other items are free gifts."""
@@ -227,7 +237,10 @@ def returned_item(texts: Sequence[str], items: Sequence[tuple[str, str]], gifts:
         for sentence in reversed(sentences(text)):
             among = items if _GIFT_WORDS.search(_folded(sentence)) else bought
             # "ادکلن لانکوم رسید، با یه سمپل هدیه": a gift named beside the item bought, whose story it is
-            named = item_mentioned(sentence, among) or (item_mentioned(sentence, bought) if among is items else None)
+            named = item_mentioned(sentence, among)
+            if named is None and among is items:  # "کاغذ هدیه‌ای که با پرینتر فرستادین مشکل داره": the item the other
+                spoken = [item for item in items if not _came_with(sentence, item[1])]  # came with is not the one
+                named = item_mentioned(sentence, spoken) or item_mentioned(sentence, bought)  # spoken of
             if named is not None:
                 return named
     if len(bought) == 1 and not any(_GIFT_WORDS.search(_folded(text)) for text in texts):
@@ -274,7 +287,7 @@ def item_from(text: str, items: Sequence[tuple[str, str]]) -> Optional[str]:
 
 
 # How to follow an order up, asked without wanting one looked up: "where do I see the tracking code?"
-_HOW_TO = re.compile(r"(?<!\w)(از کجا|کجا (?:ببینم|بزنم|وارد کنم|چک کنم|پیگیری کنم)|چطور|چطوری|چجوری|چگونه|как|откуда|"
+_HOW_TO = re.compile(r"(?<!\w)(از کجا|کجا (?:ببینم|بزنم|وارد کنم|چک کنم|پیگیری کنم)|چطور|چطوری|چطوریه|چجوری|چجوریه|چگونه|как|откуда|"
                      r"где( \w+){0,2} (смотреть|посмотреть|узнать|отслеживать|проверить|увидеть))(?!\w)", re.IGNORECASE)
 
 
@@ -1045,9 +1058,11 @@ _WHO_PAYS = re.compile(r"(?<!\w)(?:با کیه?|گردن کیه?|عهده کیه
                        r"(?:با )?منه? یا (?:با )?(?:شما|شماست|فروشگاه)|(?:я|мне) или вы|(?:я|мне) или магазин)(?!\w)", re.IGNORECASE)
 
 
-# "من مشهدم با پست سفارشی میفرستم", "отправлю почтой": the customer sending something themselves
-_SENDING = re.compile(r"(?<!\w)(?:می ?فرستم(?:ش|شون)?|بفرستم(?:ش|شون)?|پست ?(?:ش )?کنم|پستش کنم|отправлю|отправить|отправляю|пошлю|послать)(?!\w)",
-                      re.IGNORECASE)
+# "من مشهدم با پست سفارشی میفرستم", "خودم باید ببرم پست؟", "отправлю почтой": the customer sending something themselves
+_SENDING = re.compile(r"(?<!\w)(?:می ?فرستم(?:ش|شون)?|بفرستم(?:ش|شون)?|پست ?(?:ش )?کنم|پستش کنم|"
+                      r"ببرم(?:ش)? (?:اداره ?)?پست|"
+                      r"(?:به|تا) (?:اداره ?)?پست ببرم(?:ش)?|отправлю|отправить|отправляю|пошлю|послать|"
+                      r"(?:отнести|отвезти|сдать) (?:\w+ )?на почту)(?!\w)", re.IGNORECASE)
 
 
 def sends_it_oneself(text: str) -> bool:

@@ -2045,3 +2045,19 @@ def test_a_too_big_copier_a_streaky_printer_and_another_recipient_get_their_rule
     servers.say(sender, "سلام پرینتر HP M236 گرفتم دو روزه رسیده، چاپاش خط خطی میاد. سفارش ۵۸۱۲۰", store="offykala")
     streaky = "\n".join(texts(servers.say(sender, "4567 آخرشه", store="offykala")))
     assert "۷ روز" in streaky and "کد رهگیری" not in streaky  # a fault of the order: its return, not its status
+
+
+def test_a_later_part_of_one_message_goes_on_from_the_first_parts_facts(servers) -> None:
+    kettle = last_reply(servers, "sitra", "سلام یه کتری برقی گرفتم رنگش با عکس سایت فرق داشت میخوام پسش بدم. "
+                                          "خودم باید ببرم پست یا چی؟ مرجوعی چطوریه")
+    assert "سفارش‌های من" in kettle and "شماره سفارش را بفرستید" not in kettle  # asked how: the rules and the offer
+    assert "ذکر نشده" not in kettle  # "must I take it to the post?" of a return: its pick-up, not "not covered"
+    pickup = last_reply(servers, "citadel", "хочу оформить самовывоз в Кутаиси, закажу сегодня где-то в 12:30. "
+                                            "когда можно будет забрать и куда подъехать?")
+    assert "на следующий день" in pickup and "16:00" not in pickup  # 12:30's case alone, not "if you order now"
+    paper = last_reply(servers, "offykala", "سلام سفارش ۵۸۱۲۰ دارم با موبایل 0912 123 4567. کاغذ هدیه ای که با پرینتر "
+                                            "فرستادین مشکل داره، اونم میشه مرجوع کرد؟")
+    assert "A4 copy paper" in paper and "کالای هدیه" in paper  # the gift spoken of, not the printer it came with
+    copier = last_reply(servers, "offykala", "دستگاه کپی رو شنبه تحویل گرفتم، امروز پنجشنبه‌ست و رو همه کپی ها یه خط "
+                                             "سیاه میندازه. هنوز میتونم برگردونم؟")
+    assert "کالاهای بزرگ" not in copier and "۷ روز" in copier  # a fault: the test period, not the change-of-mind refusal

@@ -154,6 +154,7 @@ def test_pickup_names_the_branch_of_the_city_asked_about(language: str) -> None:
     late = datetime(2026, 11, 24, 12, tzinfo=ZoneInfo("Asia/Tbilisi"))  # a Tuesday after the cut-off: the next day
     late_slot = pickup_slot(rules.pickup, late, rules.week, rules.weekend_orders_next_working_day)
     assert same_day in answers.pickup(late_slot, rules.pickup, late, False, language)  # and the same day's window
+    assert same_day not in answers.pickup(late_slot, rules.pickup, late, True, language)  # the hour named: its case
     early = datetime(2026, 11, 24, 10, tzinfo=ZoneInfo("Asia/Tbilisi"))
     early_slot = pickup_slot(rules.pickup, early, rules.week, rules.weekend_orders_next_working_day)
     early_text = answers.pickup(early_slot, rules.pickup, early, False, language)

@@ -311,7 +311,7 @@ def test_buttons_still_answer_the_seal_question() -> None:
         ("گوشی ظاهرش ایرادی نداره ولی باتریش زود تموم میشه", "defect"), ("تا دیروز هیچ ایرادی نداشت، امروز یهو خاموش شد", "defect"),
         ("внешне дефектов нет, но аромат выветривается за час", "defect"), ("обменяйте на товар без брака", "defect"),
         ("если курьер при доставке сломает телевизор, кто платит?", "transport_damage"), ("пришел сломанный", "transport_damage"),
-        ("а если я его сам случайно сломаю, можно вернуть?", None), ("چاپاش خط خطی میاد", "defect"),
+        ("а если я его сам случайно сломаю, можно вернуть?", None), ("چاپاش خط خطی میاد", "defect"), ("رو همه کپی ها یه خط سیاه میندازه", "defect"),
         ("пломба целая, просто понял что он великоват для нашего офиса", "change_of_mind"), ("сайт тормозит", None), ("приложение виснет при оплате", None),
     ],
 )
@@ -341,6 +341,18 @@ LANCOME = [("LC-EDP50", "Lancôme La Vie Est Belle Eau de Parfum 50 ml perfume")
 )
 def test_the_item_a_return_is_about(texts: list[str], sku: str | None) -> None:
     assert returned_item(texts, LANCOME, frozenset({"LC-S"})) == sku
+
+
+PRINTER = [("HP-M236", "HP LaserJet M236 printer"), ("A4-500", "A4 copy paper, 500 sheets paper")]
+
+
+@pytest.mark.parametrize("text, sku", [
+    ("کاغذ هدیه ای که با پرینتر فرستادین مشکل داره، اونم میشه مرجوع کرد؟", "A4-500"),  # what the printer came with
+    ("бумага в подарок, которая пришла с принтером, намокла", "A4-500"),
+    ("پرینتر رسید با یه بسته کاغذ هدیه، پرینتر روشن نمیشه", "HP-M236"),  # the gift came with the printer told of
+])
+def test_the_gift_spoken_of_is_not_the_item_it_came_with(text: str, sku: str) -> None:
+    assert returned_item([text], PRINTER, frozenset({"A4-500"})) == sku
 
 
 @pytest.mark.parametrize(
@@ -1037,7 +1049,8 @@ def test_telling_the_store_to_act_is_told_from_asking_how(text: str, acts: bool)
 @pytest.mark.parametrize(
     "text, sending",
     [("من مشهدم با پست سفارشی میفرستم، رسید پستو چیکار کنم؟", True), ("отправлю почтой, квитанцию куда?", True),
-     ("خودم با پست بفرستمش؟ از مشهد", True), ("کی برام میفرستین؟", False), ("когда отправите заказ?", False)],
+     ("خودم با پست بفرستمش؟ از مشهد", True), ("کی برام میفرستین؟", False), ("когда отправите заказ?", False),
+     ("خودم باید ببرم پست یا چی؟", True), ("сам должен отнести на почту?", True), ("پست کجاست", False)],
 )
 def test_the_customer_sending_something_themselves(text: str, sending: bool) -> None:
     assert sends_it_oneself(text) is sending
