@@ -71,6 +71,19 @@ def question_text(tracker: Tracker) -> str:
     return "" if text.startswith("/") else text.lstrip(SLASH_ESCAPE).strip()
 
 
+def status_looked_up_before(tracker: Tracker) -> bool:
+    """Whether the customer's message before this one was answered with the status of the order proven in this
+    conversation ("CT-2002, 599…" then "باتومی هستم، چند روز دیگه میرسه؟": that order's arrival)."""
+    seen = 0
+    for event in reversed(tracker.events):
+        seen += event.get("event") == "user"
+        if seen > 1:
+            return False
+        if seen and event.get("event") == "slot" and event.get("name") == "purpose" and event.get("value") == "order_status":
+            return bool(tracker.get_slot("verified_order"))
+    return False
+
+
 def replies_before(tracker: Tracker, messages: int = 1) -> list[dict[str, Any]]:
     """The assistant's messages that answered the customer's message before this one (or the last few before it),
     latest first."""
@@ -396,13 +409,19 @@ class ValidateSlotMappings(ValidationAction):
     async def extract_phone(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        """A phone, or a bare number when the phone was asked for (or is all an order named here still lacks)."""
+        """A phone, or a bare number when the phone was asked for (or is all an order named here still lacks); after a
+        mismatch, the phone tried before for an order number put right."""
         requested, named = tracker.get_slot("requested_slot"), tracker.get_slot("order_id")
         if requested is None and named and not tracker.get_slot("verified_order"):
             requested = "phone"  # asked again after a side question, the form standing aside
         # the order's own number, named in this message, is not its phone
         entities = [e for e in _entities(tracker) if not (e.get("entity") == "order_id" and str(e.get("value")) == named)]
         value = phone_from(entities, requested)
+        tried = tracker.get_slot("lookup_tried") or {}
+        if value is None and requested == "phone" and order_id_from(_entities(tracker), "phone") not in (
+                None, tried.get("order_id")):
+            value = tried.get("phone")  # "ببخشید، SR-5003" after a mismatch: the number put right, tried with the
+            # phone given before it
         return {"phone": value} if value else {}
 
     async def extract_return_reason(

@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
     later_question,
+    status_looked_up_before,
     recent_entities,
     CERTAIN,
     COMPUTED,
@@ -41,6 +42,7 @@ from actions.context import (
 )
 from actions.db import local_now
 from actions.topics import (
+    follow_up_answered,
     FAULTS,
     ORDER_SLOTS,
     amount_corrected,
@@ -90,6 +92,7 @@ from bot.dialogue import (
     asks_a_sum,
     asks_how_much,
     asks_how_to,
+    asks_same_day,
     asks_if_free,
     asks_if_still_in_time,
     asks_where_or_when,
@@ -106,7 +109,6 @@ from bot.dialogue import (
     on_the_answer,
     order_amounts,
     ordered_moment,
-    past_the_span,
     purpose_from_words,
     reason_from,
     removes_an_item,
@@ -388,10 +390,10 @@ class ActionPickup(Action):
         store, language = store_and_language(tracker)
         rules = store.rules
         asked = latest_entity(tracker, "time") or day_part(question_text(tracker))  # "at 14:00", "in the evening"
-        if asked is None and _timed_just_before(tracker):  # "закажу в 12:30. когда можно забрать и куда подъехать?":
-            return []  # the part before answered both for its hour
         if asked is None and another_topic_answers(dispatcher, tracker, store, "pickup"):
             return []  # "муж может забрать вместо меня?": who may collect it, not when
+        if asked is None and _timed_just_before(tracker):  # "закажу в 12:30. когда можно забрать и куда подъехать?":
+            return []  # the part before answered both for its hour
         if rules.pickup is None:
             utter_store_words(dispatcher, tracker, "pickup")
             return []
@@ -529,22 +531,12 @@ def grand_total(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
 
 def _timed_just_before(tracker: Tracker) -> bool:
     """Whether the part before, of the same message, named an hour and got the pickup time for it (a later part asking
-    when and where again adds nothing, and "now" would be another hour than the one named)."""
-    before = recent_entities(tracker, 2)[1:]
-    return (later_question(tracker) and last_computed(tracker, before_this_message=True) == "action_pickup"
+    when and where again adds nothing, and "now" would be another hour than the one named); not when this part names
+    facts of its own or asks about the very day ("а в тот же день можно?")."""
+    own, *before = recent_entities(tracker, 2) or [[]]
+    return (later_question(tracker) and not own and not asks_same_day(question_text(tracker))
+            and last_computed(tracker, before_this_message=True) == "action_pickup"
             and any(entity.get("entity") == "time" for entity in (before[0] if before else [])))
-
-
-def _follow_up_answered(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
-    """"ایرانیا چطور؟" right after "عطرای خارجیتون چقدر تا انقضا دارن؟", "а если по дороге разобьётся?", "اگه تایید
-    کنن؟" after what follows a fault the experts do not confirm: a few words, or an "and if …", that lean on the
-    question before, answered by its topic's rules read with it; True when said."""
-    question, texts = question_text(tracker), recent_texts(tracker, 2)
-    # the topic asked before, or, where the classifier placed none, the topics of the rules that answered it
-    earlier = [topic] if (topic := earlier_topic(tracker)) else topics_said_before(tracker, 1)
-    return (bool(question) and bool(earlier) and len(texts) > 1 and (short_follow_up(question) or what_if(question))
-            and not past_the_span(question)  # "اگه بعد ۷۲ ساعت برنگشت؟": its rules say nothing past their span
-            and utter_units(dispatcher, tracker, f"{texts[1]} {question}", earlier))
 
 
 def _own_order_asked(tracker: Tracker, question: str) -> bool:
@@ -554,7 +546,7 @@ def _own_order_asked(tracker: Tracker, question: str) -> bool:
     when = (asks_where_or_when(question) or asks_duration(question)) and not asks_express(question)  # not "فوری
     # بفرستین؟", a way of shipping asked
     return (bool(tracker.get_slot("verified_order")) and bool(current_store(tracker).rules.delivery_times)
-            and not details and when and earlier_topic(tracker) == "order_status")
+            and not details and when and (earlier_topic(tracker) == "order_status" or status_looked_up_before(tracker)))
 
 
 def _order_follow_up(tracker: Tracker) -> Optional[str]:
@@ -666,7 +658,7 @@ class ActionUnclear(Action):
             topics = damage_rules_first(topics)  # گرفتم، امروز ۲۰امه. هنوز میتونم اطلاع بدم که روشن نمیشه؟"
         if asked and (utter_store_address(dispatcher, tracker, question)  # "آدرس شرکتتون کجاست؟": not a change of
                       or utter_units(dispatcher, tracker, question, topics)  # the delivery address's rule
-                      or utter_contact(dispatcher, tracker, question) or _follow_up_answered(dispatcher, tracker)):
+                      or utter_contact(dispatcher, tracker, question) or follow_up_answered(dispatcher, tracker)):
             return []  # the classifier was unsure, but a rule of the page (or its contact) plainly answers it
         replies = {"out_of_scope": "utter_out_of_scope", "affirm": "utter_anything_else", "deny": "utter_anything_else",
                    "goodbye": "utter_goodbye", "thank": "utter_you_are_welcome"}

@@ -42,6 +42,7 @@ from actions.db import in_database, local_now, now, order_items
 from actions.faults import told_when_down
 from actions.numbers import ActionUnclear, utter_return_post
 from actions.topics import (
+    follow_up_answered,
     FAULTS,
     ORDER_SLOTS,
     amount_put_right,
@@ -77,13 +78,13 @@ from actions.topics import (
 )
 from bot import answers
 from bot.dialogue import (
-    names_a_return,
     ORDER_PURPOSES,
     about_own_order,
     tells_misuse,
     asks_where_it_is,
     asks_how_long,
     asks_how_to,
+    asks_how_to_return,
     asks_if_still_in_time,
     asks_until_when,
     asks_what_to_send,
@@ -315,7 +316,7 @@ class ActionOrderFlow(Action):
             return self._rules_answer(dispatcher, tracker, store, language, purpose, question)
         later = rest_of_message(tracker)
         giving_back = purpose in ("return_request", "damaged_item") and unknown_order
-        if giving_back and asks_how_to(later) and names_a_return(later):
+        if giving_back and asks_how_to_return(later):
             # "میخوام پسش بدم. … مرجوعی چطوریه؟": a return wished for and asked how: the rules, with the offer to check
             return self._rules_answer(dispatcher, tracker, store, language, purpose, question)  # the order (no ask)
         if purpose in ("return_request", "damaged_item") and unknown_order and intent != "inform":
@@ -355,6 +356,10 @@ class ActionOrderFlow(Action):
         # "got it the day before yesterday: too late?" after a damage rule: the window answers, not a status rule
         answered = (counted and topic == "order_status") or utter_topic(said, tracker, topic, question, also, fallback,
                                                                         deadline=not counted)  # the window says it
+        if not answered and not counted:  # "اگه روز عادی خریده بودم فرقی میکرد؟" after who pays for a sale-day return:
+            leaned = CollectingDispatcher()  # read with the question before
+            if follow_up_answered(leaned, tracker, unsure=False):
+                said, answered = leaned, True
         ground = store.rules.returns.grounds.get(reason) if store.rules.returns and reason else None
         line = answers.rule_line(ground, language) if not answered else None
         if line:  # "ورساچه اروس گرفتم … بوش به دلم ننشست. میشه پسش بدم؟", whose brand words no rule's examples share,
@@ -456,7 +461,7 @@ class ActionOrderFlow(Action):
         result = verify_order(session, tracker.sender_id, store.id, in_store_format(order_id, store.order_example), phone,
                               now(), client_key(tracker))
         logger.info("verification for %s in %s: %s (phone %s)", tracker.sender_id, store.id, result.status, mask_phone(phone))
-        reset = [SlotSet("order_id", None), SlotSet("phone", None)]
+        reset = [SlotSet("order_id", None), SlotSet("phone", None), SlotSet("lookup_tried", None)]
         if result.status == "locked" or result.locked_until is not None:  # the 5th failure locks at once
             local = result.locked_until.astimezone(ZoneInfo(store.timezone))  # type: ignore[union-attr]
             key = "lookup.order_locked" if result.lock_scope == "order" else "lookup.locked"
@@ -465,9 +470,11 @@ class ActionOrderFlow(Action):
             dispatcher.utter_message(text=render("lookup.mismatch", language,  # type: ignore[arg-type]
                                                  attempts=digits(str(result.attempts_left), language)))  # type: ignore[arg-type]
             # no form here: a form would refill the slots from the message that just failed. The number is
-            # kept and the phone asked again (a mistyped digit is the usual cause); a new number replaces it.
-            return None, [SlotSet("phone", None), SlotSet("requested_slot", "phone")], ""
+            # kept and the phone asked again (a mistyped digit is the usual cause); a new number replaces it, and
+            # is tried with the phone kept aside ("ببخشید، SR-5003" after SR-5030 and the right phone)
+            return None, [SlotSet("phone", None), SlotSet("lookup_tried", {"order_id": order_id, "phone": phone}), SlotSet("requested_slot", "phone")], ""
         return facts(result.order), [SlotSet("verified_order", result.order.order_id), SlotSet("phone", None),  # type: ignore[union-attr,arg-type]
+                              SlotSet("lookup_tried", None),
                               SlotSet("order_id", result.order.order_id),  # type: ignore[union-attr]  # "58-120" is 58120
                               SlotSet("requested_slot", None)], ""  # the phone asked again after a mismatch is answered
 

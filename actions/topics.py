@@ -39,6 +39,7 @@ from actions.context import (
 from actions.db import local_now
 from bot import answers
 from bot.dialogue import (
+    asks_what_differs,
     REASON_NAMES,
     store_address_asked,
     adds_to_order,
@@ -719,6 +720,25 @@ def topics_said_before(tracker: Tracker, messages: int = 2) -> list[str]:
     return list(dict.fromkeys(unit.topic for unit in _rules_said_before(tracker, messages)))
 
 
+def follow_up_answered(dispatcher: CollectingDispatcher, tracker: Tracker, unsure: bool = True) -> bool:
+    """"ایرانیا چطور؟" right after "عطرای خارجیتون چقدر تا انقضا دارن؟", "а если по дороге разобьётся?", "اگه تایید
+    کنن؟" after what follows a fault the experts do not confirm: a few words, or an "and if …", that lean on the
+    question before, answered by its topic's rules read with it; True when said. Where the classifier was sure of a
+    topic the page is silent on (not `unsure`), a full "and if …" leans only when it asks what would differ ("اگه روز
+    عادی خریده بودم فرقی میکرد؟"), else it is read alone ("а если бы получил и передумал, сколько дней?")."""
+    question, texts = question_text(tracker), recent_texts(tracker, 2)
+    if not question or len(texts) < 2 or not (short_follow_up(question) or what_if(question)) or past_the_span(question):
+        return False  # ("اگه بعد ۷۲ ساعت برنگشت؟": its rules say nothing past their span)
+    # the topic asked before, else the topics of the rules that answered it ("а если с карты брата?" after the refund's
+    # card, while a return of the order is offered)
+    topic = earlier_topic(tracker)
+    # read with the question before, unless an "and if …" says enough on its own ("а если оплачивал с карты брата?")
+    leans = short_follow_up(question) or unsure or asks_what_differs(question)
+    readings = [f"{texts[1]} {question}"] if short_follow_up(question) else [question, f"{texts[1]} {question}"][:1 + leans]
+    return any(utter_units(dispatcher, tracker, reading, earlier)
+               for reading in readings for earlier in ([topic] if topic else [], topics_said_before(tracker, 1)) if earlier)
+
+
 def _only_said_before(tracker: Tracker, units: Sequence[AnswerUnit], messages: int = 1) -> bool:
     """Whether every rule chosen was already the answer before (or one of the last `messages` answers): said again, it
     would not answer anything new."""
@@ -1140,6 +1160,8 @@ class ActionAnswerTopic(Action):
         answer = CollectingDispatcher()
         likely = likely_intents(tracker)
         covered = utter_topic(answer, tracker, topic, question_text(tracker), likely)
+        if not covered and follow_up_answered(dispatcher, tracker, unsure=False):
+            return []  # "а если с карты брата?" after the refund's card, read as ways of paying the page has nothing on
         if covered:
             utter_unlisted_methods(answer, tracker, [topic, *likely[:1]])
             ground_supposed(answer, tracker)

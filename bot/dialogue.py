@@ -30,11 +30,12 @@ _REASON_WORDS: tuple[tuple[Reason, str], ...] = (
     # a fake is a fault of the goods, whatever else the message says ("بوش فرق داره، به نظرم اصل نیست" is no wrong item)
     ("defect", r"(?<!\w)اصل(?:ی)? (?:نیست|نبود|نیس)|تقلبی|(?<!\w)فیک|غیر ?اصل|не оригинал|подделк|пал[её]н(?:ый|ая|ое|ка)|фейк"),
     # not "حمل" or "при доставке" alone: "are laptops insured at delivery?" names no damage
-    ("transport_damage", r"(?:آسیب|صدمه|خسارت)\w*.{0,15}حمل|(?:حین|موقع|در) حمل|ضربه|شکسته|شکستن(?!\w)|شکستند|(?:نصف|همه|کل|نیم)\S* (?:(?!برنامه)\S+ ){0,3}ریخت(?!م|یم)|درش لق|درب\S* لق|له شده|ترک ?(?:خورد|داره|دارد|برداشت)|خط ?و ?خش|بدن\S* ?خط|خط (?:افتاده|انداخته|برداشته)|خط روش|تورفتگی|قر شده|بسته.*(پاره|خراب)|(?:جعبه|کارتن|بسته)\S* (?:\S+ ){0,2}(?:داغون|خیس|نم ?(?:کشید|دید|زد)|آب ?(?:خورد|دید))|(?<!\w)تو ?رفت(?:ه|گی)|"
+    ("transport_damage", r"(?:آسیب|صدمه|خسارت)\w*.{0,15}حمل|(?:حین|موقع|در) حمل|ضربه|شکسته|شکستن(?!\w)|شکستند|(?:نصف|همه|کل|نیم)\S* (?:(?!برنامه)\S+ ){0,3}ریخت(?!م|یم)|درش لق|درب\S* لق|له شده|ترک ?(?:خورد|داره|دارد|برداشت)|خط ?و ?خش|بدن\S* ?خط|^(?!.*(?:چاپ|پرینت(?!ر)|(?<!دستگاه )کپی|برگه))(?=.*خط ?خطی)|خط (?:افتاده|انداخته|برداشته)|خط روش|تورفتگی|قر شده|بسته.*(پاره|خراب)|(?:جعبه|کارتن|بسته)\S* (?:\S+ ){0,2}(?:داغون|خیس|نم ?(?:کشید|دید|زد)|آب ?(?:خورد|دید))|(?<!\w)تو ?رفت(?:ه|گی)|"
                          r"повре\w+ при доставке|при доставке повре\w+|разбит|разлил|пролил|вытекл|треснул|треснувш|помят|(?<!\w)мят(?:ая|ые|ый|ое|ую|ой)(?!\w)|треснут|трещин|царапин|поцарапан|вмятин|(?:повред|разби|слома|помя)\w* (?:в пути|при доставке)|(?:в пути|при доставке) (?:\w+ )?(?:повред|разби|слома|помя)|транспорт|(?:коробк|упаковк)\w* (?:\w+ ){0,2}(?:мокр|промок|сыр|слома|порва)|курьер\w* (?:\w+ ){0,3}(?:слома|разби|повред)|"
                          r"(?:пришел|пришла|пришло|пришли|привезли|доставили) (?:\w+ )?сломан"),
     ("wrong_item", r"اشتباه(?! (?:گفتم|نوشتم|زدم|کردم|تایپ|نصب|وصل|تنظیم|استفاده|انجام|راه ?اندازی))|مغایر|فرق (?:دار|داشت|کن|میکن)|عوض فرستاد|(?:چیز|(?:یه|یک) (?!بسته|سفارش|پیام|پیامک|کد)\S+) دیگه(?:ای)? (?:[^\s،,.?؟]+ ){0,2}?(?:فرستاد|اومد|رسید)|غیر از (?:اونی|اون|آنچه|چیزی|اون چیزی) که (?:\S+ )?(?:انتخاب|سفارش|خرید)|"
-                   r"(?:یه|یک) \S+ دیگه ?(?:س|ست|است|اس)(?!\w)|(?<!ой, )(?<!ой )(?<!извините, )(?<!простите, )не тот(?! (?:заказ|номер)(?! (?:прислал|пришел|привез|доставил)))|не то(?!\w)|"
+                   r"(?:یه|یک) \S+ دیگه ?(?:س|ست|است|اس)(?!\w)|(?<!ой, )(?<!ой )(?<!извините, )(?<!простите, )не тот(?! (?:заказ|номер)(?! (?:прислал|пришел|привез|доставил)))(?!,? (?:что|как|чего) (?:я )?(?:ожида|дума|хотел|представля))|"
+                   r"не то(?!\w)(?!,? (?:что|как|чего) (?:я )?(?:ожида|дума|хотел|представля))|"
                    r"перепутали(?! (?:номер|цифр))|другой товар|не соответств|не совпада|не так(?:ой|ая|ое|ие),? как (?:на|в) (?:фото|сайт|картин)|отлича\w* от (?:фото|сайт|картин)|"
                    # "ordered the 100 ml, the 50 ml came": one thing ordered, another delivered
                    r"سفارش (?:داده? ?بودم|دادم).{0,40}(?:ولی|اما) .{0,25}(?<!\w)(?:اومده|اومد|رسیده|رسید|فرستادین|فرستادید|فرستادن)|"
@@ -45,6 +46,9 @@ _REASON_WORDS: tuple[tuple[Reason, str], ...] = (
                        r"больше не нуж(?:ен|на|но|ны)|خوشم نیومد|خوشم نمیاد|دوست ندارم|دوسش ندارم|(?:دوست|دوسش) نداشتم|به دلم ننشست|"
                        r"نظرم عوض شد|(?:بهم|به من|باهام) (?:نمیسازه|نساخت|نمیاد)|не подход|"
                        r"لازم\S* ?ندار(?:م|یم)|نیازی ندارم|(?:رو|روی) دستم (?:مونده|موند|باد کرده)|عین همون\S* (?:\S+ )?(?:خرید|گرفت)|دیگه لازم\w* نیست|لازم(?:مون|شون|م) نیست|به ?(کارم|دردم) ?(نمیاد|نمیخوره|نمیخورد)|سلیقه|не пригодил|(?<!не )(?<!не просто )(?<!не просто так )(?<!не только )передума|не понрав|не нрав|не подош|не нужн|"
+                       # "بوش اونی نبود که فکر میکردم", "запах не тот, что я ожидала": not what was expected, a change of mind
+                       r"(?:اونی|اون چیزی|چیزی|همونی|آنچه) (?:نبود|نیست|نشد) که (?:فکر|انتظار|تصور|میخواستم)|"
+                       r"не (?:тот|то|такой|такая|такое|такие),? (?:что|как|чего) (?:я )?(?:ожида|дума|хотел|представля)|"
                        r"разонрав|(?<!\w)(?:великоват|маловат)\w*|(?:запах|аромат)\w* (?:вообще |совсем )?не (?:мой|моё|мое)|(?<!\w)не мо[её](?!\w)|не в моём вкусе|не в моем вкусе"),
     ("defect", r"خراب|معیوب|(?<!\w)(?<!درش )(?<!درب )لق(?:ه|ـه| شده| است| میزنه)(?!\w)|نقص|(?<!پرداختم )(?<!پرداخت )مشکل ?(?:داره|دارد|پیدا کرده)|کار ?نمیکن|بد کار ?میکن|روشن ?نمیش|ایراد|صدا ?(نمید|نداره|ندارد|نمیاد)|شارژ ?(نمیش|نمیگیر|نمیکن)|"
                r"گرم ?نمیش|داغ ?نمیش|خاموش ?میش|(?:صفح(?!\S* (?:پرداخت|سایت|درگاه|اپ|برنامه))|تصویر|نمایشگر|مانیتور)\S* (?:\S+ ){0,2}(?:سیاه|سفید) ?میش|سوخت|پرینت ?نمیگیر|چاپ ?نمیکن|(?:درست|خوب) (?:کار|چاپ) ?نکن|گیر ?میکن|هنگ ?میکن|خش ?خش|"
@@ -108,9 +112,9 @@ def phone_from(entities: Sequence[Mapping[str, Any]], requested_slot: Optional[s
 _NO_FAULT = re.compile(r"(?:ایراد|عیب|نقص|مشکل)(?:ی)?(?: هم)? (?:نداره|ندارد|نداشته ?باشه|نداشته باشد|نیست)(?!\w)|"
                        r"(?<!\w)никаких (?:дефект|брак|поломок)\w*(?: нет)?|(?:дефект|брак|поломок)\w* нет(?!\w)",
                        re.IGNORECASE)
-# "ظاهرش ایرادی نداره ولی باتریش زود تموم میشه", "внешне дефектов нет, но …": a fault denied only in part, or
-# before a turn for the worse, still tells one
-_BUT = re.compile(r"(?<!\w)(?:ولی|اما|الان|امروز|یهو|ظاهر\S*|но|однако|теперь|сейчас|внешне|снаружи)(?!\w)", re.IGNORECASE)
+# "ظاهرش ایرادی نداره ولی باتریش زود تموم میشه", "внешне дефектов нет, но …": a fault denied, then a turn for the
+# worse after it, still tells one ("ایرادی نداره ولی میخوام پسش بدم" does not)
+_BUT = re.compile(r"(?<!\w)(?:ولی|اما|الان|امروز|یهو|но|однако|теперь|сейчас)(?!\w)", re.IGNORECASE)
 # "قیمت تو سایت اشتباه بود", "اشتباه در درج قیمت": a price put wrong on the site, the store's error, no item sent wrong
 _PRICE_WRONG = re.compile(r"قیمت[^\s،,.!?؟]*(?: (?!ولی|اما|رنگ|سایز|مدل)[^\s،,.!?؟]+){0,9}? اشتباه\S*|اشتباه\S* (?:\S+ ){0,2}قیمت",
                           re.IGNORECASE)
@@ -121,11 +125,18 @@ def reason_from(intent: Optional[str], text: str) -> Optional[Reason]:
     if intent in REASON_INTENTS:
         return REASON_INTENTS[intent]
     folded = _PRICE_WRONG.sub(" ", _folded(text))
-    folded = folded if _BUT.search(folded) else _NO_FAULT.sub(" ", folded)
+    denied = _NO_FAULT.search(folded)
+    without = _NO_FAULT.sub(" ", folded)
     for reason, pattern in _REASON_WORDS:
-        if re.search(pattern, folded):
+        if re.search(pattern, without):
             return reason
-    return None
+    return "defect" if denied is not None and _turns_worse(folded[denied.end():]) else None
+
+
+def _turns_worse(after: str) -> bool:
+    """"… ولی باتریش زود تموم میشه" after a fault denied: a turn for the worse, not a wish ("ولی میخوام پسش بدم")."""
+    turn = _BUT.search(after)
+    return turn is not None and re.search(r"\w", after[turn.end():]) is not None and not _WANTS_DONE.search(after)
 
 
 # The seal's state in the customer's own words (normalised, folded): intact is checked first,
@@ -214,12 +225,18 @@ def item_mentioned(text: str, items: Sequence[tuple[str, str]]) -> Optional[str]
 _GIFT_WORDS = re.compile(r"هدیه|کادو|نمونه|جایزه|подар|пробник|тестер|бонус", re.IGNORECASE)
 
 
-_WITH = r"(?<!\w)(?:با|همراه|همراهِ|с|со|вместе с)\s+(?:یه |یک |این |اون )?"
+_WITH = r"(?<!\w)(?:با|همراه|همراهِ|с|со|вместе с|к|ко)\s+(?:یه |یک |این |اون )?"
+# "فرستادین", "رسید", "пришла", "положили": sent or arrived, gone by (not "میرسه", "با پرینتر چاپ کردم")
+_CAME = re.compile(r"(?<!\w)(?:فرستاد\w*|اومد\w*|آمد\w*|رسید\w*|آورد\w*|اورد\w*|داد(?:ین|ید|ن|ند)|گذاشت\w*|تحویل گرفتم|"
+                   r"пришл\w*|пришел|пришёл|шла|шел|шёл|шли|прислал\w*|привезл\w*|доставил\w*|положил\w*|приложил\w*|получил\w*)(?!\w)",
+                   re.IGNORECASE)
 
 
 def _came_with(sentence: str, name: str) -> bool:
-    """Whether a sentence names the item as what another came with ("… که با پرینتر فرستادین", "с принтером")."""
+    """Whether a sentence names the item as what another came with ("… که با پرینتر فرستادین", "пришла с принтером")."""
     folded, named = _folded(sentence), _folded(name)
+    if _CAME.search(folded) is None:
+        return False
     words = _words(name) | {word for key, words in _ITEM_WORDS.items() if key in named for word in words}
     return any(re.search(_WITH + re.escape(_folded(word)), folded) for word in words)
 
@@ -287,7 +304,7 @@ def item_from(text: str, items: Sequence[tuple[str, str]]) -> Optional[str]:
 
 
 # How to follow an order up, asked without wanting one looked up: "where do I see the tracking code?"
-_HOW_TO = re.compile(r"(?<!\w)(از کجا|کجا (?:ببینم|بزنم|وارد کنم|چک کنم|پیگیری کنم)|چطور|چطوری|چطوریه|چجوری|چجوریه|چگونه|как|откуда|"
+_HOW_TO = re.compile(r"(?<!\w)(از کجا|کجا (?:ببینم|بزنم|وارد کنم|چک کنم|پیگیری کنم)|چطور|چطوری|چجوری|چگونه|как|откуда|"
                      r"где( \w+){0,2} (смотреть|посмотреть|узнать|отслеживать|проверить|увидеть))(?!\w)", re.IGNORECASE)
 
 
@@ -798,6 +815,15 @@ def asks_how_to(text: str) -> bool:
     return _HOW_TO.search(folded) is not None and not asks_how_much(folded)
 
 
+# "مرجوعی چطوریه؟", "روال پس دادنش چجوریه": how a return goes ("چطوریه" alone asks what something is like)
+_HOW_RETURN = re.compile(r"(?<!\w)(?:چطوریه|چجوریه|چطوره|روال\S*|مراحل\S*)(?!\w)", re.IGNORECASE)
+
+
+def asks_how_to_return(text: str) -> bool:
+    """Whether a message asks how a return is done, which the return rules answer with their how."""
+    return names_a_return(text) and (asks_how_to(text) or _HOW_RETURN.search(_folded(text)) is not None)
+
+
 # "چند روزه برمیگرده؟", "сколько ждать?": how long something takes, which only a rule that gives a time answers
 _DURATION = re.compile(r"چند (?:روز|ساعت|هفته)|چه مدت|چقدر? طول|"
                        r"сколько (?:еще |ещё )?(?:дней|часов|времени|ждать|длит\w*)|как долго",
@@ -968,7 +994,19 @@ def asks_what_to_check(text: str) -> bool:
 
 # "بعدش باید خودم ببرمش پست؟", "آخه فقط یه پاف زدم", "а потом что?": a message that goes on from the answer just given
 _GOES_ON = re.compile(r"^\W*(?:(?:و|ولی|خب|حالا|а|и|но|ну)\s+)?(?:بعدش|بعد از اون|بعد از آن|آخه|اخه|اونوقت|اون وقت|"
-                      r"потом|после этого|дальше|тогда|я же|ведь)(?!\w)", re.IGNORECASE)
+                      r"потом|после этого|дальше|тогда|я же|ведь)(?!\w)|"
+                      # "اون چیزایی که هدیه میفرستین چی؟", "а как насчёт подарков?": what about another thing
+                      r"\s(?:چی|چطور)\s*[?؟]+\s*$|^\W*(?:а|и) (?:как насч[её]т|что (?:насч[её]т|с))(?!\w)", re.IGNORECASE)
+
+
+# "فرقی میکرد؟", "а что бы изменилось?": asks how the answer before would differ, a question only with it
+_DIFFERS = re.compile(r"فرق(?:ی)?\s*(?:می ?کرد|می ?کنه|میکنه|داره|داشت|نمیکرد|نمیکنه)|تفاوت(?:ی)?\s*(?:داره|داشت|می ?کرد)|"
+                      r"(?<!\w)(?:изменил\w* бы|по-другому|иначе|разниц\w*|отличал\w* бы)(?!\w)", re.IGNORECASE)
+
+
+def asks_what_differs(text: str) -> bool:
+    """Whether a message asks what would differ from the answer just given, which only that answer's topic says."""
+    return _DIFFERS.search(_folded(text)) is not None
 
 
 def goes_on(text: str) -> bool:
@@ -1235,6 +1273,16 @@ def day_part(text: str) -> Optional[int]:
     folded = _folded(text)
     found = [(match.start(), hour) for pattern, hour in _DAY_PARTS if (match := re.search(pattern, folded))]
     return min(found)[1] if found else None
+
+
+# "همون روز میتونم بگیرم؟", "а в тот же день можно?": the day of the order asked of, a pickup question of its own
+_SAME_DAY = re.compile(r"(?<!\w)(?:همون|همان|همین) روز|(?<!\w)(?:в )?(?:тот|этот) же день|(?<!\w)сегодня же(?!\w)",
+                       re.IGNORECASE)
+
+
+def asks_same_day(text: str) -> bool:
+    """Whether a question asks about the very day of the order (the same-day pickup rule), not the hour told before."""
+    return _SAME_DAY.search(_folded(text)) is not None
 
 
 def ordered_moment(now: datetime, weekday: Optional[str], clock: Optional[str], text: str,
@@ -1507,8 +1555,10 @@ _TO_COME = re.compile(r"(?<!\w)(?:قراره|میاره|میارن|میرسه|م
 
 def _yesterday_if_later(received: datetime, present: datetime, text: str) -> datetime:
     """An hour of the delivery told without its day and later than now is yesterday's ("گوشیو ساعت ۴ عصر تحویل
-    گرفتم" told at 7 am), unless supposed or still to come ("اگه ساعت ۱۰ زنگ بزنن", "پیک ساعت ۵ عصر میاره")."""
-    if received <= present or not text or what_if(text) or _TO_COME.search(_folded(text)):
+    گرفتم" told at 7 am), unless supposed or still to come ("اگه ساعت ۱۰ زنگ بزنن", "پیک ساعت ۵ عصر میاره"); a word
+    of tomorrow beside a delivery gone by is the customer's plan ("ساعت ۸ شب رسید، فردا میتونم پس بدم؟")."""
+    folded = _folded(text)
+    if received <= present or not text or what_if(text) or (_TO_COME.search(folded) and not _CAME.search(folded)):
         return received
     return received - timedelta(days=1)
 

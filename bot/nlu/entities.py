@@ -219,6 +219,13 @@ _TIME = re.compile(
     rf"|(?<!\w)в{_GAP}(?P<h8>{_ORDER_HOUR})(?={_GAP}(?:(?!{_NOT_HOURS})\w+{_GAP})?(?:закаж|заказ|оформ))",  # "в 12 успею оформить"
     re.IGNORECASE,
 )
+# "в полдвенадцатого", "пол-второго": half past the hour before the one named (11:30, 13:30); an hour before 8 with
+# no part of the day is the shop's afternoon
+_HALF_PAST = re.compile(r"(?<!\w)пол[ -]?(?P<ord>первого|второго|третьего|четв[её]ртого|пятого|шестого|седьмого|восьмого|"
+                        r"девятого|десятого|одиннадцатого|двенадцатого)(?!\w)(?:\s+(?P<day>утра|дня|вечера|ночи))?",
+                        re.IGNORECASE)
+_ORDINAL_HOURS = ("первого", "второго", "третьего", "четвертого", "пятого", "шестого", "седьмого", "восьмого", "девятого",
+                  "десятого", "одиннадцатого", "двенадцатого")
 # "دیشب ساعت ۹", "امشب ساعت ۸", "دیروز عصر حدودای ساعت ۶", "вечером около 7": an evening said before the hour
 _EVENING_BEFORE = re.compile(rf"(?<!\w)(?:(?P<night>پریشب|دیشب|امشب|شب)|عصر|بعد{_GAP}از{_GAP}ظهر|بعدازظهر|вечером)"
                              r"(?:[ \u200c]+(?:حدود\w*|تقریبا|около|примерно|где-то))?[ \u200c]*$", re.IGNORECASE)
@@ -440,6 +447,15 @@ def _times(text: str) -> Iterator[Entity]:
         if _BEFORE.search(text[:start]):
             hour, minute = divmod((hour * 60 + minute - 1) % (24 * 60), 60)
         yield Entity("time", start, match.end(), f"{hour:02d}:{minute:02d}")
+    for match in _HALF_PAST.finditer(text):
+        hour = _ORDINAL_HOURS.index(match.group("ord").lower().replace("ё", "е"))  # "полпервого": 0, i.e. 12:30
+        day = (match.group("day") or "").lower()
+        if day in ("дня", "вечера") or (not day and hour < 8):
+            hour += 12
+        minute = 30
+        if _BEFORE.search(text[: match.start()]):
+            hour, minute = divmod(hour * 60 + minute - 1, 60)
+        yield Entity("time", match.start(), match.end(), f"{hour % 24:02d}:{minute:02d}")
 
 
 def _phones(text: str) -> Iterator[Entity]:
@@ -467,8 +483,8 @@ def _order_ids(text: str) -> Iterator[Entity]:
             yield Entity("order_id", match.start(), match.end(), match.group().replace(" ", ""))
     for match in _ORDER_ID.finditer(text):
         value = match.group("id")
-        if len(value) <= 4 and _NOT_ORDER_UNITS.match(text[match.end() :]):
-            continue  # "24 ساعت", "10 дней", "2025 год": a duration or a year
+        if (len(value) <= 4 or re.fullmatch(r"\d{1,3}[-–]\d{1,3}", value)) and _NOT_ORDER_UNITS.match(text[match.end() :]):
+            continue  # "24 ساعت", "10 дней", "24-48 часов", "2025 год": a duration, a span or a year
         if sum(char.isdigit() for char in value) < 4 and not _ORDER_KEYWORD.search(
             text[max(0, match.start() - 25) : match.start()]
         ):

@@ -60,6 +60,8 @@ from bot.dialogue import (
     asks_for_contact,
     asks_how_long,
     asks_how_much,
+    asks_how_to_return,
+    asks_what_differs,
     item_from,
     follow_up_total,
     items_total,
@@ -310,8 +312,14 @@ def test_buttons_still_answer_the_seal_question() -> None:
         # a fault denied only in part, or before a turn for the worse, still tells one
         ("گوشی ظاهرش ایرادی نداره ولی باتریش زود تموم میشه", "defect"), ("تا دیروز هیچ ایرادی نداشت، امروز یهو خاموش شد", "defect"),
         ("внешне дефектов нет, но аромат выветривается за час", "defect"), ("обменяйте на товар без брака", "defect"),
+        # a "now" or a wish elsewhere in the message is no turn for the worse
+        ("بوش اونی نبود که فکر میکردم", "change_of_mind"), ("запах не тот, что я ожидала", "change_of_mind"),
+        ("прислали не то", "wrong_item"),
+        ("الان میخوام پسش بدم، ایرادی هم نداره", None), ("ایرادی نداره ولی میخوام پسش بدم", None),
+        ("дефектов нет, но хочу вернуть", None), ("сейчас дефектов нет, можно вернуть?", None),
         ("если курьер при доставке сломает телевизор, кто платит?", "transport_damage"), ("пришел сломанный", "transport_damage"),
-        ("а если я его сам случайно сломаю, можно вернуть?", None), ("چاپاش خط خطی میاد", "defect"), ("رو همه کپی ها یه خط سیاه میندازه", "defect"),
+        ("а если я его сам случайно сломаю, можно вернуть?", None), ("چاپاش خط خطی میاد", "defect"), ("بدنه پرینتر خط خطی رسیده", "transport_damage"),
+        ("جعبه ش خط خطیه", "transport_damage"), ("رو همه کپی ها یه خط سیاه میندازه", "defect"),
         ("пломба целая, просто понял что он великоват для нашего офиса", "change_of_mind"), ("сайт тормозит", None), ("приложение виснет при оплате", None),
     ],
 )
@@ -349,7 +357,9 @@ PRINTER = [("HP-M236", "HP LaserJet M236 printer"), ("A4-500", "A4 copy paper, 5
 @pytest.mark.parametrize("text, sku", [
     ("کاغذ هدیه ای که با پرینتر فرستادین مشکل داره، اونم میشه مرجوع کرد؟", "A4-500"),  # what the printer came with
     ("бумага в подарок, которая пришла с принтером, намокла", "A4-500"),
+    ("бумага которая шла в подарок к принтеру пришла вся мятая", "A4-500"),
     ("پرینتر رسید با یه بسته کاغذ هدیه، پرینتر روشن نمیشه", "HP-M236"),  # the gift came with the printer told of
+    ("کاغذ هدیه رو با پرینتر امتحان کردم، پرینتر کاغذ رو گیر میکنه", "HP-M236"),  # printed with, not came with
 ])
 def test_the_gift_spoken_of_is_not_the_item_it_came_with(text: str, sku: str) -> None:
     assert returned_item([text], PRINTER, frozenset({"A4-500"})) == sku
@@ -684,6 +694,9 @@ def test_when_it_came_and_what_now_is_as_the_customer_says() -> None:
         datetime(2026, 11, 30, 16, tzinfo=timezone.utc), True, now)
     assert moments_said(came, now, "پیک ساعت ۴ عصر گوشی رو میاره. تا چه ساعتی وقت دارم؟")[0] == datetime(
         2026, 12, 1, 16, tzinfo=timezone.utc)
+    # a word of tomorrow beside a delivery gone by is the customer's plan, not the delivery's day
+    assert moments_said(came, now, "گوشیو ساعت ۴ عصر تحویل گرفتم، فردا میتونم پسش بدم؟")[0] == datetime(
+        2026, 11, 30, 16, tzinfo=timezone.utc)
     # "got it at 7 pm, it is 8 am now": the present morning, as said, and the delivery yesterday evening's
     text = "گوشیو ساعت ۷ عصر تحویل گرفتم، الان ساعت ۸ صبحه"
     said = [{"entity": "time", "value": "19:00", "start": 6, "end": 16}, {"entity": "time", "value": "08:00", "start": 35, "end": 45}]
@@ -1002,9 +1015,18 @@ def test_an_and_if_past_the_span_just_given(text: str, past: bool) -> None:
     ("یعنی اگه برعکس بود و گرون میشد هم ازم پول بیشتری نمیگرفتین؟", True), ("то есть если подорожает, доплачивать?", True),
     ("ладно, тогда оставлю. а сколько стоит доставка в Тебриз?", False), ("а сколько дней даётся на возврат?", False),
     ("قسطی هم دارین؟", False), ("заказ ts1046. успеваю ещё?", False),
+    ("اون چیزایی که هدیه کنار خرید میفرستین چی؟", True), ("а как насчёт подарков?", True), ("کدوم چیه؟", False),
 ])
 def test_a_message_that_goes_on_from_the_answer_just_given(text: str, leans: bool) -> None:
     assert goes_on(text) is leans
+
+
+@pytest.mark.parametrize("text, differs", [
+    ("اگه روز عادی خریده بودم فرقی میکرد؟", True), ("а если бы заказал в будни, что-то изменилось бы?", True),
+    ("اگه خوشم نیومد چند روز وقت دارم پسش بدم؟", False), ("а если бы получил и передумал, сколько дней на возврат?", False),
+])
+def test_a_question_on_what_would_differ_leans_on_the_answer_before(text: str, differs: bool) -> None:
+    assert asks_what_differs(text) is differs
 
 
 @pytest.mark.parametrize("text, asked", [
@@ -1118,6 +1140,15 @@ def test_a_fault_of_ones_own_purchase_told_without_a_question(text: str, told: b
 ])
 def test_how_something_is_done_is_told_from_a_sum(text: str, asked: bool) -> None:
     assert asks_how_to(text) is asked
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("مرجوعی چطوریه؟", True), ("روال مرجوع کردنش چجوریه", True), ("как вернуть товар?", True),
+    ("کیفیتش چطوریه؟", False), ("وضعیت سفارشم چطوریه؟", False),  # what something is like, no how
+    ("چند روز برای مرجوعی وقت دارم؟", False),
+])
+def test_how_a_return_is_done_is_asked(text: str, asked: bool) -> None:
+    assert asks_how_to_return(text) is asked
 
 
 @pytest.mark.parametrize("text, correcting", [

@@ -38,6 +38,7 @@ def found(text: str) -> list[tuple[str, str, object]]:
         ("هزینه 123", []),                                   # three digits need "order" nearby
         ("در 2 روز", []),                                    # durations are not order numbers
         ("24 ساعت بعد", []),
+        ("за 24-48 часов", []),                              # a span of hours is no order number
         ("۱۴۰۳/۰۸/۱۲", []),                                  # dates are not order numbers
         # amounts become numbers in the store's currency (rial -> toman)
         ("۳ میلیون تومان", [("amount", "۳ میلیون تومان", 3000000)]),
@@ -74,6 +75,8 @@ def found(text: str) -> list[tuple[str, str, object]]:
         ("11 утра", [("time", "11 утра", "11:00")]),
         ("в 3 часа дня", [("time", "3 часа дня", "15:00")]),
         ("к 10 часам", [("time", "10 часам", "10:00")]),
+        ("оформлю в полдвенадцатого", [("time", "полдвенадцатого", "11:30")]),  # half past the hour before
+        ("в пол-второго", [("time", "пол-второго", "13:30")]), ("полдесятого вечера", [("time", "полдесятого вечера", "21:30")]),
         ("ساعت ۱۰ صبح", [("time", "ساعت ۱۰ صبح", "10:00")]),
         ("ساعت ۵ بعدازظهر", [("time", "ساعت ۵ بعدازظهر", "17:00")]),
         ("10:59", [("time", "10:59", "10:59")]),

@@ -45,6 +45,8 @@ def test_the_methods_named_that_the_page_does_not_name(store: str, question: str
     ("citadel", "можно установить время доставки?", []),
     ("citadel", "установка входит в стоимость?", ["установка"]),
     ("citadel", "а мастер по установке у вас есть?", ["установка"]),
+    ("citadel", "вы устанавливаете кондиционеры?", ["установка"]),
+    ("citadel", "сколько стоит монтаж если куплю у вас?", ["установка"]),
     ("offykala", "купил мфу, при установке сам накосячил с настройками, теперь не печатает. могу вернуть?", []),  # told
     ("sitra", "سفارشم کی میرسه؟", []),
     # what no page offers, which shared words ("можно купить" of instalments) must not answer
