@@ -16,6 +16,7 @@ from actions.db import order_items
 from bot.channels.guard import SLASH_ESCAPE
 from bot.conversation import language_for, store_for
 from bot.dialogue import (
+    city_from,
     PUT_RIGHT,
     about_own_order,
     day_part,
@@ -71,17 +72,27 @@ def question_text(tracker: Tracker) -> str:
     return "" if text.startswith("/") else text.lstrip(SLASH_ESCAPE).strip()
 
 
+def set_before(tracker: Tracker, slot: str) -> list[Any]:
+    """The values the answer to the customer's message before this one gave `slot`, in order."""
+    values: list[Any] = []
+    seen = 0  # the customer's messages met, walking back from this one
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            seen += 1
+            if seen > 1:
+                break
+        elif seen and event.get("event") == "slot" and event.get("name") == slot:
+            values.append(event.get("value"))
+    return values[::-1]
+
+
 def status_looked_up_before(tracker: Tracker) -> bool:
     """Whether the customer's message before this one was answered with the status of the order proven in this
-    conversation ("CT-2002, 599…" then "باتومی هستم، چند روز دیگه میرسه؟": that order's arrival)."""
-    seen = 0
-    for event in reversed(tracker.events):
-        seen += event.get("event") == "user"
-        if seen > 1:
-            return False
-        if seen and event.get("event") == "slot" and event.get("name") == "purpose" and event.get("value") == "order_status":
-            return bool(tracker.get_slot("verified_order"))
-    return False
+    conversation ("CT-2002, 599…" then "باتومی هستم، چند روز دیگه میرسه؟": that order's arrival), not with a look-up of
+    another that failed."""
+    verified = tracker.get_slot("verified_order")
+    return (bool(verified) and "order_status" in set_before(tracker, "purpose")
+            and not any(set_before(tracker, "lookup_tried")) and tracker.get_slot("order_id") in (None, verified))
 
 
 def replies_before(tracker: Tracker, messages: int = 1) -> list[dict[str, Any]]:
@@ -304,6 +315,11 @@ def recent_entities(tracker: Tracker, count: int = 3) -> list[list[Dict[Text, An
     return found[:count]
 
 
+def latest_city(tracker: Tracker) -> Optional[str]:
+    """The city the latest message is about (`city_from`)."""
+    return city_from(_entities(tracker), _text(tracker))
+
+
 def latest_entity(tracker: Tracker, entity: str) -> Optional[Any]:
     """The value of an entity in the latest message."""
     for found in (tracker.latest_message or {}).get("entities") or []:
@@ -395,6 +411,13 @@ class ValidateSlotMappings(ValidationAction):
         """Whether the store offers installments, for the greeting's buttons."""
         return {"offers_installments": offers_installments(current_store(tracker))}
 
+    async def extract_city(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        """The city the message is about (the customer's own of several), kept until another is named."""
+        value = latest_city(tracker)
+        return {"city": value} if value else {}
+
     async def extract_order_id(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
@@ -417,9 +440,9 @@ class ValidateSlotMappings(ValidationAction):
         # the order's own number, named in this message, is not its phone
         entities = [e for e in _entities(tracker) if not (e.get("entity") == "order_id" and str(e.get("value")) == named)]
         value = phone_from(entities, requested)
-        tried = tracker.get_slot("lookup_tried") or {}
-        if value is None and requested == "phone" and order_id_from(_entities(tracker), "phone") not in (
-                None, tried.get("order_id")):
+        tried = tracker.get_slot("lookup_tried") or {}  # (kept from the answer just before: the mismatch)
+        if (value is None and requested == "phone" and any(set_before(tracker, "lookup_tried"))
+                and order_id_from(_entities(tracker), "phone") not in (None, tried.get("order_id"))):
             value = tried.get("phone")  # "ببخشید، SR-5003" after a mismatch: the number put right, tried with the
             # phone given before it
         return {"phone": value} if value else {}

@@ -15,6 +15,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
 from actions.context import (
+    latest_city,
     rest_of_message,
     RETURN_TOPICS,
     asked_before,
@@ -442,7 +443,7 @@ class ActionOrderFlow(Action):
     ) -> List[Dict[Text, Any]]:
         """Without an order: the store's general rule on the topic, or an honest 'not covered'."""
         utter_topic(dispatcher, tracker, purpose)
-        return [SlotSet("purpose", None), SlotSet("order_id", None), SlotSet("phone", None)]
+        return [SlotSet("purpose", None), SlotSet("order_id", None), SlotSet("phone", None), SlotSet("lookup_tried", None)]
 
     def _verified_order(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session, store: StorePolicy, language: str
@@ -472,7 +473,8 @@ class ActionOrderFlow(Action):
             # no form here: a form would refill the slots from the message that just failed. The number is
             # kept and the phone asked again (a mistyped digit is the usual cause); a new number replaces it, and
             # is tried with the phone kept aside ("ببخشید، SR-5003" after SR-5030 and the right phone)
-            return None, [SlotSet("phone", None), SlotSet("lookup_tried", {"order_id": order_id, "phone": phone}), SlotSet("requested_slot", "phone")], ""
+            return None, [SlotSet("phone", None), SlotSet("lookup_tried", {"order_id": order_id, "phone": phone}),
+                          SlotSet("requested_slot", "phone")], ""
         return facts(result.order), [SlotSet("verified_order", result.order.order_id), SlotSet("phone", None),  # type: ignore[union-attr,arg-type]
                               SlotSet("lookup_tried", None),
                               SlotSet("order_id", result.order.order_id),  # type: ignore[union-attr]  # "58-120" is 58120
@@ -645,7 +647,7 @@ def _utter_order_arrival(dispatcher: CollectingDispatcher, tracker: Tracker, sto
             dispatcher.utter_message(response="utter_topic_not_covered")
         return
     on_file = [str(e.value) for e in extract_entities(order.city or "", frozenset({"city"}))]  # "Batumi": batumi
-    city = latest_entity(tracker, "city") or tracker.get_slot("city") or (on_file[0] if on_file else None)
+    city = latest_city(tracker) or tracker.get_slot("city") or (on_file[0] if on_file else None)
     found = arrivals(store.rules, city, placed.astimezone(ZoneInfo(store.timezone)))
     if found:
         dispatcher.utter_message(text=answers.delivery_times(found, store, language, ordered=placed, own=True),  # type: ignore[arg-type]

@@ -506,6 +506,8 @@ def window_supposed(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     if ahead is not None and not any(day for day, _ in moments):  # "اگه فردا ظهر زنگ بزنم دیر نیست؟": that day's date
         day = (now + timedelta(days=ahead)).date()
         moments = [(f"gregorian:{day.month}-{day.day}", next((clock for _, clock in moments if clock), None))]
+    if len(moments) == 1 and tells_arrival(question):  # "اگه ۵ روز پیش تحویل گرفته بودم چی؟": the delivery supposed,
+        return utter_window(dispatcher, tracker, store, language, question, steps=True)  # its window counted to now
     earlier = next(((entities, text) for entities, text in zip(recent_entities(tracker)[1:], recent_texts(tracker)[1:])
                     if moments_told(entities, now) and not what_if(text)), None)  # a moment told, not supposed
     if len(moments) != 1 or earlier is None:
@@ -723,16 +725,16 @@ def topics_said_before(tracker: Tracker, messages: int = 2) -> list[str]:
 def follow_up_answered(dispatcher: CollectingDispatcher, tracker: Tracker, unsure: bool = True) -> bool:
     """"ایرانیا چطور؟" right after "عطرای خارجیتون چقدر تا انقضا دارن؟", "а если по дороге разобьётся?", "اگه تایید
     کنن؟" after what follows a fault the experts do not confirm: a few words, or an "and if …", that lean on the
-    question before, answered by its topic's rules read with it; True when said. Where the classifier was sure of a
-    topic the page is silent on (not `unsure`), a full "and if …" leans only when it asks what would differ ("اگه روز
-    عادی خریده بودم فرقی میکرد؟"), else it is read alone ("а если бы получил и передумал, сколько дней?")."""
+    question before, answered by its topic's rules; True when said. Where the classifier was sure of a topic the page
+    is silent on (not `unsure`), a full "and if …" is read with the question before only when it asks what would differ
+    ("اگه روز عادی خریده بودم فرقی میکرد؟"), else alone ("а если бы получил и передумал, сколько дней?")."""
     question, texts = question_text(tracker), recent_texts(tracker, 2)
     if not question or len(texts) < 2 or not (short_follow_up(question) or what_if(question)) or past_the_span(question):
         return False  # ("اگه بعد ۷۲ ساعت برنگشت؟": its rules say nothing past their span)
-    # the topic asked before, else the topics of the rules that answered it ("а если с карты брата?" after the refund's
-    # card, while a return of the order is offered)
+    # the topic asked before, then the topics of the rules that answered it ("а если с карты брата?" after the refund's
+    # card, while a return of the order is offered); a few words read with the question before, an "and if …" first
+    # on its own ("а если оплачивал с карты брата?"), then with it where it may lean
     topic = earlier_topic(tracker)
-    # read with the question before, unless an "and if …" says enough on its own ("а если оплачивал с карты брата?")
     leans = short_follow_up(question) or unsure or asks_what_differs(question)
     readings = [f"{texts[1]} {question}"] if short_follow_up(question) else [question, f"{texts[1]} {question}"][:1 + leans]
     return any(utter_units(dispatcher, tracker, reading, earlier)
@@ -1160,7 +1162,8 @@ class ActionAnswerTopic(Action):
         answer = CollectingDispatcher()
         likely = likely_intents(tracker)
         covered = utter_topic(answer, tracker, topic, question_text(tracker), likely)
-        if not covered and follow_up_answered(dispatcher, tracker, unsure=False):
+        if (not covered and not any(latest_entity(tracker, name) for name in _DETAIL_ENTITIES)  # (a detail is for
+                and follow_up_answered(dispatcher, tracker, unsure=not classifier_sure(tracker))):  # a computation)
             return []  # "а если с карты брата?" after the refund's card, read as ways of paying the page has nothing on
         if covered:
             utter_unlisted_methods(answer, tracker, [topic, *likely[:1]])

@@ -30,12 +30,12 @@ _REASON_WORDS: tuple[tuple[Reason, str], ...] = (
     # a fake is a fault of the goods, whatever else the message says ("بوش فرق داره، به نظرم اصل نیست" is no wrong item)
     ("defect", r"(?<!\w)اصل(?:ی)? (?:نیست|نبود|نیس)|تقلبی|(?<!\w)فیک|غیر ?اصل|не оригинал|подделк|пал[её]н(?:ый|ая|ое|ка)|фейк"),
     # not "حمل" or "при доставке" alone: "are laptops insured at delivery?" names no damage
-    ("transport_damage", r"(?:آسیب|صدمه|خسارت)\w*.{0,15}حمل|(?:حین|موقع|در) حمل|ضربه|شکسته|شکستن(?!\w)|شکستند|(?:نصف|همه|کل|نیم)\S* (?:(?!برنامه)\S+ ){0,3}ریخت(?!م|یم)|درش لق|درب\S* لق|له شده|ترک ?(?:خورد|داره|دارد|برداشت)|خط ?و ?خش|بدن\S* ?خط|^(?!.*(?:چاپ|پرینت(?!ر)|(?<!دستگاه )کپی|برگه))(?=.*خط ?خطی)|خط (?:افتاده|انداخته|برداشته)|خط روش|تورفتگی|قر شده|بسته.*(پاره|خراب)|(?:جعبه|کارتن|بسته)\S* (?:\S+ ){0,2}(?:داغون|خیس|نم ?(?:کشید|دید|زد)|آب ?(?:خورد|دید))|(?<!\w)تو ?رفت(?:ه|گی)|"
+    ("transport_damage", r"(?:آسیب|صدمه|خسارت)\w*.{0,15}حمل|(?:حین|موقع|در) حمل|ضربه|شکسته|شکستن(?!\w)|شکستند|(?:نصف|همه|کل|نیم)\S* (?:(?!برنامه)\S+ ){0,3}ریخت(?!م|یم)|درش لق|درب\S* لق|له شده|ترک ?(?:خورد|داره|دارد|برداشت)|خط ?و ?خش|بدن\S* ?خط|(?:بدن|جعبه|کارتن|کارتون|بسته|قاب|رویه)\S* (?:\S+ ){0,3}خط ?خطی|خط (?:افتاده|انداخته|برداشته)|خط روش|تورفتگی|قر شده|بسته.*(پاره|خراب)|(?:جعبه|کارتن|بسته)\S* (?:\S+ ){0,2}(?:داغون|خیس|نم ?(?:کشید|دید|زد)|آب ?(?:خورد|دید))|(?<!\w)تو ?رفت(?:ه|گی)|"
                          r"повре\w+ при доставке|при доставке повре\w+|разбит|разлил|пролил|вытекл|треснул|треснувш|помят|(?<!\w)мят(?:ая|ые|ый|ое|ую|ой)(?!\w)|треснут|трещин|царапин|поцарапан|вмятин|(?:повред|разби|слома|помя)\w* (?:в пути|при доставке)|(?:в пути|при доставке) (?:\w+ )?(?:повред|разби|слома|помя)|транспорт|(?:коробк|упаковк)\w* (?:\w+ ){0,2}(?:мокр|промок|сыр|слома|порва)|курьер\w* (?:\w+ ){0,3}(?:слома|разби|повред)|"
                          r"(?:пришел|пришла|пришло|пришли|привезли|доставили) (?:\w+ )?сломан"),
     ("wrong_item", r"اشتباه(?! (?:گفتم|نوشتم|زدم|کردم|تایپ|نصب|وصل|تنظیم|استفاده|انجام|راه ?اندازی))|مغایر|فرق (?:دار|داشت|کن|میکن)|عوض فرستاد|(?:چیز|(?:یه|یک) (?!بسته|سفارش|پیام|پیامک|کد)\S+) دیگه(?:ای)? (?:[^\s،,.?؟]+ ){0,2}?(?:فرستاد|اومد|رسید)|غیر از (?:اونی|اون|آنچه|چیزی|اون چیزی) که (?:\S+ )?(?:انتخاب|سفارش|خرید)|"
-                   r"(?:یه|یک) \S+ دیگه ?(?:س|ست|است|اس)(?!\w)|(?<!ой, )(?<!ой )(?<!извините, )(?<!простите, )не тот(?! (?:заказ|номер)(?! (?:прислал|пришел|привез|доставил)))(?!,? (?:что|как|чего) (?:я )?(?:ожида|дума|хотел|представля))|"
-                   r"не то(?!\w)(?!,? (?:что|как|чего) (?:я )?(?:ожида|дума|хотел|представля))|"
+                   r"(?:یه|یک) \S+ دیگه ?(?:س|ست|است|اس)(?!\w)|(?<!ой, )(?<!ой )(?<!извините, )(?<!простите, )не тот(?! (?:заказ|номер)(?! (?:прислал|пришел|привез|доставил)))(?!,? (?:что|как|чего) (?:я )?(?:ожида|дума|представля))|"
+                   r"не то(?!\w)(?!,? (?:что|как|чего) (?:я )?(?:ожида|дума|представля))|"
                    r"перепутали(?! (?:номер|цифр))|другой товар|не соответств|не совпада|не так(?:ой|ая|ое|ие),? как (?:на|в) (?:фото|сайт|картин)|отлича\w* от (?:фото|сайт|картин)|"
                    # "ordered the 100 ml, the 50 ml came": one thing ordered, another delivered
                    r"سفارش (?:داده? ?بودم|دادم).{0,40}(?:ولی|اما) .{0,25}(?<!\w)(?:اومده|اومد|رسیده|رسید|فرستادین|فرستادید|فرستادن)|"
@@ -43,12 +43,12 @@ _REASON_WORDS: tuple[tuple[Reason, str], ...] = (
                    r"\d+ ?(?:میل|ml|گرم|سانت|لیتر)\S* (?:\S+ )?سفارش (?:داده? ?بودم|دادم)\W{0,3}\s*(?:\S+ )?\d+ ?(?:میل|ml|گرم|سانت|لیتر)|"
                    r"заказ(?:ал|ала|ывал|ывала|али)\w* .{0,40}а (?:пришел|пришёл|пришла|пришли|прислали|привезли|доставили)(?! (?:смс|sms|уведомл|сообщ|письм|код))"),
     ("change_of_mind", r"پشیمون(?! ?نشد)|پشیمان(?! ?نشد)|منصرف(?! ?نشد)|نمیخوام|نمیخواهم|(?<!\w)نخوام(?:ش|شون)?(?!\w)|"
-                       r"больше не нуж(?:ен|на|но|ны)|خوشم نیومد|خوشم نمیاد|دوست ندارم|دوسش ندارم|(?:دوست|دوسش) نداشتم|به دلم ننشست|"
+                       r"(?:больше|мне(?: \w+)?) не нуж(?:ен|на|но|ны)|(?:برام|بهم|واسم|برامون)(?: \S+)? (?:بزرگ|کوچیک|کوچک|گشاد|تنگ)\S*|خوشم نیومد|خوشم نمیاد|دوست ندارم|دوسش ندارم|(?:دوست|دوسش) نداشتم|به دلم ننشست|"
                        r"نظرم عوض شد|(?:بهم|به من|باهام) (?:نمیسازه|نساخت|نمیاد)|не подход|"
                        r"لازم\S* ?ندار(?:م|یم)|نیازی ندارم|(?:رو|روی) دستم (?:مونده|موند|باد کرده)|عین همون\S* (?:\S+ )?(?:خرید|گرفت)|دیگه لازم\w* نیست|لازم(?:مون|شون|م) نیست|به ?(کارم|دردم) ?(نمیاد|نمیخوره|نمیخورد)|سلیقه|не пригодил|(?<!не )(?<!не просто )(?<!не просто так )(?<!не только )передума|не понрав|не нрав|не подош|не нужн|"
                        # "بوش اونی نبود که فکر میکردم", "запах не тот, что я ожидала": not what was expected, a change of mind
-                       r"(?:اونی|اون چیزی|چیزی|همونی|آنچه) (?:نبود|نیست|نشد) که (?:فکر|انتظار|تصور|میخواستم)|"
-                       r"не (?:тот|то|такой|такая|такое|такие),? (?:что|как|чего) (?:я )?(?:ожида|дума|хотел|представля)|"
+                       r"(?:اونی|اون چیزی|چیزی|همونی|آنچه) (?:نبود|نیست|نشد) که (?:فکر|انتظار|تصور)|"
+                       r"не (?:тот|то|такой|такая|такое|такие),? (?:что|как|чего) (?:я )?(?:ожида|дума|представля)|"
                        r"разонрав|(?<!\w)(?:великоват|маловат)\w*|(?:запах|аромат)\w* (?:вообще |совсем )?не (?:мой|моё|мое)|(?<!\w)не мо[её](?!\w)|не в моём вкусе|не в моем вкусе"),
     ("defect", r"خراب|معیوب|(?<!\w)(?<!درش )(?<!درب )لق(?:ه|ـه| شده| است| میزنه)(?!\w)|نقص|(?<!پرداختم )(?<!پرداخت )مشکل ?(?:داره|دارد|پیدا کرده)|کار ?نمیکن|بد کار ?میکن|روشن ?نمیش|ایراد|صدا ?(نمید|نداره|ندارد|نمیاد)|شارژ ?(نمیش|نمیگیر|نمیکن)|"
                r"گرم ?نمیش|داغ ?نمیش|خاموش ?میش|(?:صفح(?!\S* (?:پرداخت|سایت|درگاه|اپ|برنامه))|تصویر|نمایشگر|مانیتور)\S* (?:\S+ ){0,2}(?:سیاه|سفید) ?میش|سوخت|پرینت ?نمیگیر|چاپ ?نمیکن|(?:درست|خوب) (?:کار|چاپ) ?نکن|گیر ?میکن|هنگ ?میکن|خش ?خش|"
@@ -56,7 +56,7 @@ _REASON_WORDS: tuple[tuple[Reason, str], ...] = (
                r"брак|не работа(?:ет|ют|л|ла|ли)|плохо работа|работа\w* плохо|сломал|(?<!курьер )сломает|сломаются|(?<!не )сломан|неисправ|дефект|не включ|не греет|не грее|перестал|перестан\w* (?:работать|включаться|греть|заряжа\w*|печатать)|не заряжа|нет звука|"
                r"не звучит|выключается|сгорел|глючит|не печата|плохо печата|шипит|шипят|хрипит|хрипят|трещит|заедает|"
                r"зависает|(?<!сайт )(?<!приложение )(?<!\w)виснет|экран\w* (?:\w+ ){0,2}(?:гаснет|чернеет|мигает|тухнет)|шумит|гудит|мнёт|мнет|мять|жует|жуёт|замина|протека|протекл|подтека|течет|полос(ами|ит|ы)|خط(?: (?:سیاه|سفید|رنگی|افقی|عمودی))? ?(مینداز|میندز|میده|میفته|میافته)|خط ?خطی|"
-               r"چاپ\S* (?:\S+ )?(?:کمرنگ|لکه ?دار)"),
+               r"چاپ\S* (?:\S+ )?(?:کمرنگ|لکه ?دار)|(?:شناخته|شناسایی|تشخیص داده) ?نمیش|не (?:определя|распозна|видит)\w*"),
 )
 # Each reason in the plain words of the page's rules, to find the rule for it when a follow-up no longer says it
 # ("هزینه ارسالش با کیه؟" after "کار نمیکنه").
@@ -83,6 +83,25 @@ def _asking_for_something_else(requested_slot: Optional[str], slot: str) -> bool
     return requested_slot is not None and requested_slot != slot
 
 
+# "мы живём в Мцхете", "доставка в Батуми", "من شیرازم", "بفرستین تهران": the customer's own city, or where the order
+# goes; a bare "в", "из", "در" before a city says less ("бесплатно возят только в Тбилиси" may be someone's claim)
+_OWN_CITY = re.compile(r"(?:(?<!\w)(?:жив\w*|я|мы|пишу)(?: \w+)? (?:в|во|из)|"
+                       r"(?<!\w)(?:доставк\w*|доставит\w*|привез\w*|отправ\w*|заказ\w*)(?: \w+)? (?:в|во|на|до)|"
+                       r"(?<!\w)(?:به|تا|من|ما|بفرستین|بفرستید|بفرستی|ارسال)(?: \S+)?)\s*$", re.IGNORECASE)
+_AT_CITY = re.compile(r"(?<!\w)(?:в|во|из|к|در|از)\s*$", re.IGNORECASE)
+
+
+def city_from(entities: Sequence[Mapping[str, Any]], text: str) -> Optional[str]:
+    """The city a message is about: of several, the last one said as the customer's own or as where it goes ("мы живём
+    в Мцхете … муж уверен, что бесплатно только по Тбилиси": Mtskheta), else the last one said with "in", "to" or
+    "from" ("из Тбилиси в Батуми": Batumi), else the last one named (a correction)."""
+    cities = [entity for entity in entities if entity.get("entity") == "city" and entity.get("value")]
+    before = [_folded(text[max(0, int(entity.get("start") or 0) - 30):int(entity.get("start") or 0)]) for entity in cities]
+    own = [city for city, said in zip(cities, before) if "start" in city and _OWN_CITY.search(said)]
+    at = [city for city, said in zip(cities, before) if "start" in city and _AT_CITY.search(said)]
+    return str((own or at or cities)[-1]["value"]) if cities else None
+
+
 def order_id_from(entities: Sequence[Mapping[str, Any]], requested_slot: Optional[str]) -> Optional[str]:
     """The order number the message gives, unless it answers another question; while the phone is asked,
     only a number that cannot be a phone ("TS-1043", "58120") is a corrected order number."""
@@ -102,7 +121,9 @@ def phone_from(entities: Sequence[Mapping[str, Any]], requested_slot: Optional[s
     if phones:
         return str(phones[-1])  # the last, a correction ("09352222201... ой, не тот. … 09352222206")
     if requested_slot == "phone":
-        numbers = [str(v) for v in _values(entities, "order_id") if str(v).isdigit() and 4 <= len(str(v)) <= 13]
+        corrected = order_id_from(entities, "phone")  # "ببخشید 58102": an order number put right, not a phone
+        numbers = [str(v) for v in _values(entities, "order_id")
+                   if str(v).isdigit() and 4 <= len(str(v)) <= 13 and str(v) != corrected]
         if numbers:
             return numbers[0]
     return None
@@ -112,9 +133,13 @@ def phone_from(entities: Sequence[Mapping[str, Any]], requested_slot: Optional[s
 _NO_FAULT = re.compile(r"(?:ایراد|عیب|نقص|مشکل)(?:ی)?(?: هم)? (?:نداره|ندارد|نداشته ?باشه|نداشته باشد|نیست)(?!\w)|"
                        r"(?<!\w)никаких (?:дефект|брак|поломок)\w*(?: нет)?|(?:дефект|брак|поломок)\w* нет(?!\w)",
                        re.IGNORECASE)
-# "ظاهرش ایرادی نداره ولی باتریش زود تموم میشه", "внешне дефектов нет, но …": a fault denied, then a turn for the
-# worse after it, still tells one ("ایرادی نداره ولی میخوام پسش بدم" does not)
-_BUT = re.compile(r"(?<!\w)(?:ولی|اما|الان|امروز|یهو|но|однако|теперь|сейчас)(?!\w)", re.IGNORECASE)
+# "ظاهرش ایرادی نداره …", "внешне дефектов нет": a fault denied of the looks only, which tells one inside
+_LOOKS = re.compile(r"(?<!\w)(?:ظاهر\S*|внешне|снаружи|на вид)(?!\w)", re.IGNORECASE)
+# "ایرادی نداره ولی باتریش زود تموم میشه", "дефектов нет, но аромат выветривается": a turn for the worse after a fault
+# denied, which tells one (not "ولی میخوام پسش بدم", "но можно вернуть?": a wish or a return asked)
+_BUT = re.compile(r"(?<!\w)(?:ولی|اما|یهو|но|однако|а|теперь)(?!\w)", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.!?؟،,;؛\n]")
+_CAN_I = re.compile(r"(?<!\w)(?:можно|могу|получится|میشه|میتونم|میتونیم|امکانش)(?!\w)", re.IGNORECASE)
 # "قیمت تو سایت اشتباه بود", "اشتباه در درج قیمت": a price put wrong on the site, the store's error, no item sent wrong
 _PRICE_WRONG = re.compile(r"قیمت[^\s،,.!?؟]*(?: (?!ولی|اما|رنگ|سایز|مدل)[^\s،,.!?؟]+){0,9}? اشتباه\S*|اشتباه\S* (?:\S+ ){0,2}قیمت",
                           re.IGNORECASE)
@@ -130,13 +155,20 @@ def reason_from(intent: Optional[str], text: str) -> Optional[Reason]:
     for reason, pattern in _REASON_WORDS:
         if re.search(pattern, without):
             return reason
-    return "defect" if denied is not None and _turns_worse(folded[denied.end():]) else None
+    return "defect" if denied is not None and _turns_worse(folded[:denied.start()], folded[denied.end():]) else None
 
 
-def _turns_worse(after: str) -> bool:
-    """"… ولی باتریش زود تموم میشه" after a fault denied: a turn for the worse, not a wish ("ولی میخوام پسش بدم")."""
+def _turns_worse(before: str, after: str) -> bool:
+    """Whether a fault denied still tells one: of the looks only ("ظاهرش ایرادی نداره"), or with a turn for the worse
+    after it ("… ولی باتریش زود تموم میشه"), not a wish or a return asked ("ولی میخوام پسش بدم", "но можно вернуть?")."""
+    if _LOOKS.search(before[-25:]):
+        return True
     turn = _BUT.search(after)
-    return turn is not None and re.search(r"\w", after[turn.end():]) is not None and not _WANTS_DONE.search(after)
+    if turn is None:
+        return False
+    clause = _CLAUSE_END.split(after[turn.end():].strip(" ،,"), 1)[0]
+    return (re.search(r"\w", clause) is not None and not _WANTS_DONE.search(clause) and not names_a_return(clause)
+            and not _CAN_I.search(clause))
 
 
 # The seal's state in the customer's own words (normalised, folded): intact is checked first,
@@ -228,17 +260,26 @@ _GIFT_WORDS = re.compile(r"هدیه|کادو|نمونه|جایزه|подар|п
 _WITH = r"(?<!\w)(?:با|همراه|همراهِ|с|со|вместе с|к|ко)\s+(?:یه |یک |این |اون )?"
 # "فرستادین", "رسید", "пришла", "положили": sent or arrived, gone by (not "میرسه", "با پرینتر چاپ کردم")
 _CAME = re.compile(r"(?<!\w)(?:فرستاد\w*|اومد\w*|آمد\w*|رسید\w*|آورد\w*|اورد\w*|داد(?:ین|ید|ن|ند)|گذاشت\w*|تحویل گرفتم|"
-                   r"пришл\w*|пришел|пришёл|шла|шел|шёл|шли|прислал\w*|привезл\w*|доставил\w*|положил\w*|приложил\w*|получил\w*)(?!\w)",
+                   r"пришл[аои]|пришел|прислал\w*|привезл\w*|доставил\w*|положил\w*|приложил\w*|получил\w*)(?!\w)",
                    re.IGNORECASE)
+# and the words of what comes with a purchase: "که همراه پرینتر میاد", "که با پرینتر بود", "идёт в подарок с принтером"
+_COMES_WITH = re.compile(r"(?<!\w)(?:میاد|میان|بود|بودن|گرفتم|ид[её]т|шла|шел|шли|в комплекте)(?!\w)", re.IGNORECASE)
 
 
 def _came_with(sentence: str, name: str) -> bool:
-    """Whether a sentence names the item as what another came with ("… که با پرینتر فرستادین", "пришла с принтером")."""
-    folded, named = _folded(sentence), _folded(name)
-    if _CAME.search(folded) is None:
-        return False
-    words = _words(name) | {word for key, words in _ITEM_WORDS.items() if key in named for word in words}
-    return any(re.search(_WITH + re.escape(_folded(word)), folded) for word in words)
+    """Whether a sentence names the item only as what another came with ("… که با پرینتر فرستادین", "пришла с
+    принтером"): each time it is named, after a "with" in a clause that says it came ("کاغذ هدیه رو با پرینتر امتحان
+    کردم، پرینتری که دیروز رسید …" speaks of the printer)."""
+    named = _folded(name)
+    words = {re.escape(_folded(word)) for word in _words(name) | {word for key, words in _ITEM_WORDS.items()
+                                                                   if key in named for word in words}}
+    mentions = withs = 0
+    for clause in re.split(r"[،,;؛]", _folded(sentence)):
+        came = _CAME.search(clause) is not None or _COMES_WITH.search(clause) is not None
+        for word in words:
+            mentions += len(re.findall(word, clause))
+            withs += len(re.findall(_WITH + word, clause)) if came else 0
+    return mentions > 0 and withs == mentions
 
 
 def returned_item(texts: Sequence[str], items: Sequence[tuple[str, str]], gifts: frozenset[str]) -> Optional[str]:
@@ -304,8 +345,15 @@ def item_from(text: str, items: Sequence[tuple[str, str]]) -> Optional[str]:
 
 
 # How to follow an order up, asked without wanting one looked up: "where do I see the tracking code?"
-_HOW_TO = re.compile(r"(?<!\w)(از کجا|کجا (?:ببینم|بزنم|وارد کنم|چک کنم|پیگیری کنم)|چطور|چطوری|چجوری|چگونه|как|откуда|"
+_HOW_TO = re.compile(r"(?<!\w)(از کجا|کجا (?:ببینم|بزنم|وارد کنم|چک کنم|پیگیری کنم)|چطور|چطوری|چطوریه|چجوری|چجوریه|چگونه|как|откуда|"
                      r"где( \w+){0,2} (смотреть|посмотреть|узнать|отслеживать|проверить|увидеть))(?!\w)", re.IGNORECASE)
+# "وضعیت سفارشم چطوریه؟", "کیفیتش چطوریه؟": what a state or a thing is like, no how-to
+_STATE_HOW = re.compile(r"(?<!\w)(?:وضعیت|کیفیت|حال|جنس|قیمت|رنگ|بوی?)\S* (?:\S+ )?(?:چطوریه|چجوریه)", re.IGNORECASE)
+
+
+def _asks_how(folded: str) -> bool:
+    """How something is done asked, in folded text (not what a state or a thing is like)."""
+    return _HOW_TO.search(_STATE_HOW.sub(" ", folded)) is not None
 
 
 _NO_ORDER = re.compile(
@@ -668,7 +716,7 @@ def rules_question(intent: Optional[str], text: str) -> bool:
         asks_about_processing = (_PROCESSING.search(folded) is not None and asks
                                  and not extract_entities(text, only=frozenset({"order_id"})))
         as_a_rule = _AS_A_RULE.search(folded) is not None and asks  # "last time at Nowruz it took a week, always so?"
-        return _HOW_TO.search(folded) is not None or asks_about_tracking(text) or asks_about_processing or as_a_rule
+        return _asks_how(folded) or asks_about_tracking(text) or asks_about_processing or as_a_rule
     return marked or QUESTION_WORDS.search(folded) is not None or _TAG_QUESTION.search(folded) is not None
 
 
@@ -812,11 +860,11 @@ def asks_where_or_when(text: str) -> bool:
 def asks_how_to(text: str) -> bool:
     """"اسنپ پی ندارم، چطوری فعالش کنم؟", "как оформить?": how something is done, which a rule says, not a sum."""
     folded = _folded(text)
-    return _HOW_TO.search(folded) is not None and not asks_how_much(folded)
+    return _asks_how(folded) and not asks_how_much(folded)
 
 
-# "مرجوعی چطوریه؟", "روال پس دادنش چجوریه": how a return goes ("چطوریه" alone asks what something is like)
-_HOW_RETURN = re.compile(r"(?<!\w)(?:چطوریه|چجوریه|چطوره|روال\S*|مراحل\S*)(?!\w)", re.IGNORECASE)
+# "مرجوعی چطوره؟", "روال پس دادنش", "مراحلش": how a return goes, in words `asks_how_to` leaves out
+_HOW_RETURN = re.compile(r"(?<!\w)(?:چطوره|روال\S*|مراحل\S*)(?!\w)", re.IGNORECASE)
 
 
 def asks_how_to_return(text: str) -> bool:
@@ -1000,8 +1048,9 @@ _GOES_ON = re.compile(r"^\W*(?:(?:و|ولی|خب|حالا|а|и|но|ну)\s+)?(
 
 
 # "فرقی میکرد؟", "а что бы изменилось?": asks how the answer before would differ, a question only with it
-_DIFFERS = re.compile(r"فرق(?:ی)?\s*(?:می ?کرد|می ?کنه|میکنه|داره|داشت|نمیکرد|نمیکنه)|تفاوت(?:ی)?\s*(?:داره|داشت|می ?کرد)|"
-                      r"(?<!\w)(?:изменил\w* бы|по-другому|иначе|разниц\w*|отличал\w* бы)(?!\w)", re.IGNORECASE)
+_DIFFERS = re.compile(r"فرقی\s*(?:می ?کرد|می ?کنه|داره|داشت|نمی ?کرد|نمی ?کنه)|فرق\s*(?:می ?کرد|نمی ?کرد)|"
+                      r"تفاوتی\s*(?:داره|داشت|می ?کرد)|(?<!\w)(?:изменил\w* бы|по-другому|иначе|отличал\w* бы|"
+                      r"(?:есть|была бы|будет)(?: ли)? (?:какая-то )?разниц\w*)(?!\w)", re.IGNORECASE)
 
 
 def asks_what_differs(text: str) -> bool:
@@ -1064,7 +1113,7 @@ _RECEIVED = re.compile(r"(?<!\w)(?:تحویل\S* ?گرفتم\S*|گرفتمش|ق�
 
 
 # "امروز صبح رسید", "вчера привезли": when the item came, told (a correction of it is counted again)
-_ARRIVED = re.compile(r"(?<!\w)(?:رسید|رسیده|اومد|اومده|آوردن|اوردن|تحویل\S* ?گرفتم\S*|получил\w*|привезли|пришл[аио]|пришёл|"
+_ARRIVED = re.compile(r"(?<!\w)(?:رسید|رسیده|اومد|اومده|آوردن|اوردن|تحویل\S* ?گرفتم\S*|تحویل\S* ?گرفته (?:بودم|باشم)|получил\w*|привезли|пришл[аио]|пришёл|"
                       r"пришел|доставили)(?!\w)", re.IGNORECASE)
 
 
@@ -1549,8 +1598,9 @@ def _afternoon_after(received: Optional[datetime], present: datetime, said: Opti
 
 
 # "پیک ساعت ۵ عصر میاره", "привезут в 5 вечера": an hour still to come, not a delivery gone by
-_TO_COME = re.compile(r"(?<!\w)(?:قراره|میاره|میارن|میرسه|میرسد|میاد|میان|فردا|привез[уё]т|приедет|прид[её]т|доставят|будет|"
-                      r"завтра)(?!\w)", re.IGNORECASE)
+_TO_COME = re.compile(r"(?<!\w)(?:قراره|میاره|میارن|میرسه|میرسد|میاد|میان|привез[уеё]т|приедет|прид[её]т|доставят|будет)(?!\w)",
+                      re.IGNORECASE)
+_TOMORROW = re.compile(r"(?<!\w)(?:فردا|завтра)(?!\w)", re.IGNORECASE)
 
 
 def _yesterday_if_later(received: datetime, present: datetime, text: str) -> datetime:
@@ -1558,7 +1608,8 @@ def _yesterday_if_later(received: datetime, present: datetime, text: str) -> dat
     گرفتم" told at 7 am), unless supposed or still to come ("اگه ساعت ۱۰ زنگ بزنن", "پیک ساعت ۵ عصر میاره"); a word
     of tomorrow beside a delivery gone by is the customer's plan ("ساعت ۸ شب رسید، فردا میتونم پس بدم؟")."""
     folded = _folded(text)
-    if received <= present or not text or what_if(text) or (_TO_COME.search(folded) and not _CAME.search(folded)):
+    if (received <= present or not text or what_if(text) or _TO_COME.search(folded)
+            or (_TOMORROW.search(folded) and not _CAME.search(folded))):
         return received
     return received - timedelta(days=1)
 

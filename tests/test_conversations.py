@@ -2061,3 +2061,25 @@ def test_a_later_part_of_one_message_goes_on_from_the_first_parts_facts(servers)
     copier = last_reply(servers, "offykala", "دستگاه کپی رو شنبه تحویل گرفتم، امروز پنجشنبه‌ست و رو همه کپی ها یه خط "
                                              "سیاه میندازه. هنوز میتونم برگردونم؟")
     assert "کالاهای بزرگ" not in copier and "۷ روز" in copier  # a fault: the test period, not the change-of-mind refusal
+
+
+def test_a_what_if_leans_on_the_answer_before_as_much_as_it_needs(servers) -> None:
+    card = last_reply(servers, "offykala", "по заказу 58120 (тел. 4567): если примут принтер по браку, на какую карту "
+                                           "придут деньги?", "а если оплачивал вообще с карты брата?")
+    assert "документ" in card and "ничего не сказано" not in card  # the other card's rule, not "not covered"
+    normal = last_reply(servers, "tisa", "سفارش TS-1043 با شماره ۰۹۳۵۲۲۲۲۲۰۳. لانکوم رو اصلا باز نکردم پلمپه، منصرف "
+                                         "شدم. هزینه پس فرستادنش با کیه؟", "اگه روز عادی خریده بودم فرقی میکرد؟")
+    assert "ایام عادی" in normal  # what would differ: who pays on an ordinary day
+    supposed = last_reply(servers, "offykala", "هارد اکسترنال ۹ روز پیش تحویل گرفتم، الان یهو دیگه شناخته نمیشه. "
+                                               "میتونم پس بدم؟", "اگه ۵ روز پیش تحویل گرفته بودم چی؟")
+    assert "مهلت ۷ روز" in supposed and "گذشته است" not in supposed  # the delivery supposed: counted from it
+    later = last_reply(servers, "citadel", "если оформлю самовывоз сегодня в 10:40, когда смогу забрать в тбилиси?",
+                       "а если успею оформить только в полдвенадцатого?")
+    assert "11:30" in later and "на следующий день" in later
+
+
+def test_a_span_of_hours_and_an_unoffered_service_are_read_as_such(servers) -> None:
+    express = last_reply(servers, "tisa", "я из кермана, можно срочную доставку за 24-48 часов?")
+    assert "невозможна" in express and "телефон" not in express  # "24-48" is no order number
+    install = last_reply(servers, "citadel", "вы устанавливаете кондиционеры? сколько стоит монтаж если куплю у вас?")
+    assert "ничего не сказано" in install and "доставк" not in install.lower()

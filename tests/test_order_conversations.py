@@ -763,3 +763,14 @@ def test_a_step_taken_while_ordering_asked_of_an_order_placed_gets_how_to_change
     assert "личный номер" in text(later) and "уже оформлен" not in text(later)  # an order still to be placed
     [general] = talk(servers, "citadel", "а брат может забрать заказ за меня?")
     assert "личный номер" in text(general) and "уже оформлен" not in text(general)  # no order placed: the step alone
+
+
+def test_an_order_number_put_right_after_a_mismatch_is_tried_with_the_phone_given(servers) -> None:
+    mismatch, corrected = talk(servers, "offykala", "سفارش 58212 چی شد؟ شماره 09124444402", "ببخشید ۵۸۱۲۲ درسته")
+    assert "جور نیستند" in text(mismatch)
+    assert "سفارش ۵۸۱۲۲ در آفیکالا: ارسال شده" in text(corrected) and "موبایل" not in text(corrected)
+
+
+def test_when_it_comes_asked_right_after_its_status_is_that_orders_arrival(servers) -> None:
+    _, arrival = talk(servers, "citadel", "سفارش CT-2002 کجاست؟ شمارم +995 599 125 502", "باتومی هستم، چند روز دیگه میرسه؟")
+    assert "ثبت شده، بین" in text(arrival) and "اگر الان سفارش بدهید" not in text(arrival)

@@ -16,6 +16,7 @@ from typing import Any, Awaitable, Callable, Optional
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
+from bot.answers import without_yes
 from bot.channels.guard import SLASH_ESCAPE
 from bot.channels.turns import turns
 from bot.nlu.entities import extract_entities
@@ -33,15 +34,15 @@ def said_once(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The replies without a text that a later one repeats: a form's question asked again after an aside, the offer
     to check one's own order after each rule, a rule a later answer says again, are said once, where the last one was
     (with its buttons); a rule an earlier answer said already, with another, is not said again, nor are the lines of
-    rules ("A\nC" after "A\nB\nC") an earlier answer said."""
+    rules ("A\nC" after "A\nB\nC") an earlier answer said, with or without its opening "yes"."""
     kept: list[dict[str, Any]] = []
     for index, message in enumerate(messages):
         text = message.get("text")
         if text and any(_repeats(later.get("text") or "", text) for later in messages[index + 1:]):
             continue
         if text and not message.get("buttons"):
-            said = {line for earlier in kept for line in (earlier.get("text") or "").split("\n")}
-            new = [line for line in text.split("\n") if len(line) < REPEATED_LENGTH or line not in said]
+            said = {without_yes(line) for earlier in kept for line in (earlier.get("text") or "").split("\n")}
+            new = [line for line in text.split("\n") if len(line) < REPEATED_LENGTH or without_yes(line) not in said]
             if not new or any(_repeats(earlier.get("text") or "", text) for earlier in kept):
                 continue  # a rule the answer to an earlier question said already, with another
             if len(new) < len(text.split("\n")):

@@ -230,6 +230,7 @@ _ORDINAL_HOURS = ("первого", "второго", "третьего", "че�
 _EVENING_BEFORE = re.compile(rf"(?<!\w)(?:(?P<night>پریشب|دیشب|امشب|شب)|عصر|بعد{_GAP}از{_GAP}ظهر|بعدازظهر|вечером)"
                              r"(?:[ \u200c]+(?:حدود\w*|تقریبا|около|примерно|где-то))?[ \u200c]*$", re.IGNORECASE)
 NIGHT_ENDS = 5  # "last night at 9" is 21:00, "last night at 2" still 2 am
+AFTERNOON_ENDS = 6  # "в 3 дня" is 15:00, "в 11 дня" still 11:00
 # "قبل از ساعت ۱۱", "до 11:00": a time just before the hour named (the cut-off's own side of it)
 _BEFORE = re.compile(rf"(?:(?<!\w)(?:قبل|پیش){_GAP}(?:از{_GAP})?|(?<!\w)(?:до|раньше){_GAP})$", re.IGNORECASE)
 _PHONE = re.compile(
@@ -249,13 +250,13 @@ _LAST_FOUR = re.compile(
 _ORDER_KEYWORD = re.compile(r"(?:سفارش|فاکتور|заказ\w*|номер|#|№)\W{0,3}[^\d\s]{0,12}\W{0,3}$", re.IGNORECASE)
 _ORDER_ID = re.compile(
     r"(?<![\w.,/:+-])(?P<id>(?:(?:(?i:[a-z])|[АВЕКМНОРСТХ]){1,4}[ _-]?|(?!(?:на|от)\d)[авекмнорстх]{2,4}[_-]?)?\d[\w-]{1,30}\d|\d{3})"
-    r"(?![\w/:-]|[.,]\d)"
+    r"(?!(?!ه(?!\w))[\w/:-]|[.,]\d)"  # "TS-1043ه، شماره موبایلم …": a Persian "is" joined to the number
 )
 # Cyrillic letters that look like Latin ones: "СТ-2002" typed on a Russian keyboard is CT-2002; small ones ("тс-1041")
 # only joined to the number, since "на 5000" is a word before it.
 LOOKALIKES = str.maketrans("АВЕКМНОРСТХавекмнорстх", "ABEKMHOPCTXabekmhopctx")
 _NOT_ORDER_UNITS = re.compile(
-    rf"^{_GAP}(?:روز|ساعت|دقیقه|ماه|سال|درصد|%|день|дня|дней|час|минут|месяц|год|лет|процент|шт)",
+    rf"^{_GAP}(?:روز|ساعت|دقیقه|ماه|سال|درصد|%|день|дня|дней|час|ч(?![а-яё])|минут|месяц|год|лет|процент|шт)",
     re.IGNORECASE,
 )
 
@@ -438,7 +439,9 @@ def _times(text: str) -> Iterator[Entity]:
         evening = _EVENING_BEFORE.search(text[: match.start()]) if not day and hour < 12 else None
         if evening and (hour >= NIGHT_ENDS or not evening.group("night")):  # "دیشب ساعت ۲" is 2 am
             day = "شب"
-        if day and re.fullmatch(_PM, day, re.IGNORECASE):
+        if day.lower() == "дня" and hour > AFTERNOON_ENDS:  # "в 11 дня", "полдвенадцатого дня": late morning
+            pass
+        elif day and re.fullmatch(_PM, day, re.IGNORECASE):
             hour = 0 if (day.lower() == "ночи" and hour == 12) else (hour + 12 if hour < 12 else hour)
         elif day == "ظهر" and hour < 6:  # "one at noon" is one in the afternoon
             hour += 12
@@ -450,7 +453,7 @@ def _times(text: str) -> Iterator[Entity]:
     for match in _HALF_PAST.finditer(text):
         hour = _ORDINAL_HOURS.index(match.group("ord").lower().replace("ё", "е"))  # "полпервого": 0, i.e. 12:30
         day = (match.group("day") or "").lower()
-        if day in ("дня", "вечера") or (not day and hour < 8):
+        if (day == "дня" and hour <= AFTERNOON_ENDS) or day == "вечера" or (not day and hour < 8):
             hour += 12
         minute = 30
         if _BEFORE.search(text[: match.start()]):
@@ -483,7 +486,9 @@ def _order_ids(text: str) -> Iterator[Entity]:
             yield Entity("order_id", match.start(), match.end(), match.group().replace(" ", ""))
     for match in _ORDER_ID.finditer(text):
         value = match.group("id")
-        if (len(value) <= 4 or re.fullmatch(r"\d{1,3}[-–]\d{1,3}", value)) and _NOT_ORDER_UNITS.match(text[match.end() :]):
+        span = re.fullmatch(r"\d{1,3}[-–]\d{1,3}", value) and not _ORDER_KEYWORD.search(
+            text[max(0, match.start() - 25): match.start()])  # not "سفارش ۵۸-۱۲۰ روز شنبه ثبت شد"
+        if (len(value) <= 4 or span) and _NOT_ORDER_UNITS.match(text[match.end() :]):
             continue  # "24 ساعت", "10 дней", "24-48 часов", "2025 год": a duration, a span or a year
         if sum(char.isdigit() for char in value) < 4 and not _ORDER_KEYWORD.search(
             text[max(0, match.start() - 25) : match.start()]

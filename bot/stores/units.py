@@ -468,8 +468,9 @@ def plainly_answered(question: str, index: UnitIndex) -> Optional[AnswerUnit]:
 
 
 def _plain_match(question: str, index: UnitIndex) -> Optional[UnitMatch]:
-    """The best match of a question's words, when it is plainly what they ask."""
-    ranked = index.rank(question) if question else []
+    """The best match of a question's words, when it is plainly what they ask (not a rule its words rule out: a
+    SnappPay order's refund is not plainly what "پولم کی برمیگرده؟" asks)."""
+    ranked = [match for match in index.rank(question) if not _not_for(match.unit, question)] if question else []
     return ranked[0] if ranked and ranked[0].score >= PLAINLY else None
 
 

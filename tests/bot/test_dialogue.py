@@ -62,6 +62,7 @@ from bot.dialogue import (
     asks_how_much,
     asks_how_to_return,
     asks_what_differs,
+    city_from,
     item_from,
     follow_up_total,
     items_total,
@@ -313,10 +314,16 @@ def test_buttons_still_answer_the_seal_question() -> None:
         ("گوشی ظاهرش ایرادی نداره ولی باتریش زود تموم میشه", "defect"), ("تا دیروز هیچ ایرادی نداشت، امروز یهو خاموش شد", "defect"),
         ("внешне дефектов нет, но аромат выветривается за час", "defect"), ("обменяйте на товар без брака", "defect"),
         # a "now" or a wish elsewhere in the message is no turn for the worse
+        ("هارد اکسترنال دیگه شناخته نمیشه", "defect"), ("флешка не определяется компьютером", "defect"),
         ("بوش اونی نبود که فکر میکردم", "change_of_mind"), ("запах не тот, что я ожидала", "change_of_mind"),
         ("прислали не то", "wrong_item"),
         ("الان میخوام پسش بدم، ایرادی هم نداره", None), ("ایرادی نداره ولی میخوام پسش بدم", None),
         ("дефектов нет, но хочу вернуть", None), ("сейчас дефектов нет, можно вернуть?", None),
+        ("ظاهرش ایرادی نداره ولی باتریش زود خالی میشه، میخوام پسش بدم", "defect"),  # the wish after the fault told
+        ("ظاهرش ایرادی نداره، باتریش زود خالی میشه", "defect"), ("внешне дефектов нет, а батарея быстро садится", "defect"),
+        ("ایرادی نداره ولی میشه پسش بدم؟", None), ("дефектов нет, но можно вернуть?", None),
+        ("брака нет, но он мне не нужен", "change_of_mind"), ("ایرادی نداره ولی برام بزرگه", "change_of_mind"),
+        ("سالمه و ایرادی نداره، امروز رسید. میتونم پسش بدم؟", None),
         ("если курьер при доставке сломает телевизор, кто платит?", "transport_damage"), ("пришел сломанный", "transport_damage"),
         ("а если я его сам случайно сломаю, можно вернуть?", None), ("چاپاش خط خطی میاد", "defect"), ("بدنه پرینتر خط خطی رسیده", "transport_damage"),
         ("جعبه ش خط خطیه", "transport_damage"), ("رو همه کپی ها یه خط سیاه میندازه", "defect"),
@@ -360,6 +367,12 @@ PRINTER = [("HP-M236", "HP LaserJet M236 printer"), ("A4-500", "A4 copy paper, 5
     ("бумага которая шла в подарок к принтеру пришла вся мятая", "A4-500"),
     ("پرینتر رسید با یه بسته کاغذ هدیه، پرینتر روشن نمیشه", "HP-M236"),  # the gift came with the printer told of
     ("کاغذ هدیه رو با پرینتر امتحان کردم، پرینتر کاغذ رو گیر میکنه", "HP-M236"),  # printed with, not came with
+    ("کاغذ هدیه رو با پرینتر امتحان کردم، پرینتری که دیروز رسید کاغذ رو گیر میکنه", "HP-M236"),
+    ("کاغذ هدیه ای که همراه پرینتر میاد نم کشیده", "A4-500"), ("کاغذ هدیه ای که با پرینتر بود خیس شده", "A4-500"),
+    ("бумага, которая идёт в подарок с принтером, намокла", "A4-500"),
+    ("подарочная бумага в комплекте с принтером порвана", "A4-500"),
+    ("к принтеру прислали бумагу в подарок, принтер не включается", "HP-M236"),  # the printer told of after
+    ("бумагу из подарка пришлось к принтеру подносить, принтер не печатает", "HP-M236"),
 ])
 def test_the_gift_spoken_of_is_not_the_item_it_came_with(text: str, sku: str) -> None:
     assert returned_item([text], PRINTER, frozenset({"A4-500"})) == sku
@@ -697,6 +710,9 @@ def test_when_it_came_and_what_now_is_as_the_customer_says() -> None:
     # a word of tomorrow beside a delivery gone by is the customer's plan, not the delivery's day
     assert moments_said(came, now, "گوشیو ساعت ۴ عصر تحویل گرفتم، فردا میتونم پسش بدم؟")[0] == datetime(
         2026, 11, 30, 16, tzinfo=timezone.utc)
+    # an hour still to come stays today's, whatever came before it ("an SMS came that the courier brings it at 4")
+    assert moments_said(came, now, "پیامک اومد که پیک ساعت ۴ عصر میاره، تا کی میتونم پسش بدم؟")[0] == datetime(
+        2026, 12, 1, 16, tzinfo=timezone.utc)
     # "got it at 7 pm, it is 8 am now": the present morning, as said, and the delivery yesterday evening's
     text = "گوشیو ساعت ۷ عصر تحویل گرفتم، الان ساعت ۸ صبحه"
     said = [{"entity": "time", "value": "19:00", "start": 6, "end": 16}, {"entity": "time", "value": "08:00", "start": 35, "end": 45}]
@@ -1557,3 +1573,14 @@ def test_what_to_look_at_when_the_parcel_comes(text: str, check: bool) -> None:
 ])
 def test_a_fault_of_the_customers_own_making(text: str, misuse: bool) -> None:
     assert tells_misuse(text) is misuse
+
+
+@pytest.mark.parametrize("text, city", [
+    ("Мы живём в Мцхете. Доставка бесплатная? Муж уверен, что бесплатно возят только в Тбилиси", "mtskheta"),
+    ("من شیرازم ولی خواهرم تهرانه، بفرستین تهران چقدر میشه؟", "tehran"),  # where it goes
+    ("доставка из Тбилиси в Батуми", "batumi"), ("نه تهران نه، اصفهان", "isfahan"),  # said with "to"; put right
+    ("Батуми", "batumi"), ("сколько стоит доставка?", None),
+])
+def test_the_city_a_message_is_about(text: str, city: str | None) -> None:
+    found = [{"entity": e.entity, "value": e.value, "start": e.start} for e in extract_entities(text)]
+    assert city_from(found, text) == city

@@ -36,6 +36,10 @@ def test_a_question_asked_again_after_an_aside_is_said_once_last() -> None:
     two = {"text": f"{call}\n{invoice}\nSend photos of the item if they ask."}
     assert said_once([three, two]) == [three, {"text": "Send photos of the item if they ask."}]  # rules said: once
     assert said_once([three, {"text": f"{call}\n{invoice}"}]) == [three]
+    # a rule said again without its opening "yes" (a later question asks what, not whether) is still said once
+    first = {"text": "همه کالاهای ایرانی بیش از ۶ ماه تاریخ انقضا دارند.\nبله، اگر تاریخ انقضای کالایی کمتر از این زمان باشد، به اطلاع شما می‌رسد."}
+    again = {"text": "اگر تاریخ انقضای کالایی کمتر از این زمان باشد، به اطلاع شما می‌رسد."}
+    assert said_once([first, again]) == [first]
 
 
 def test_the_question_waiting_for_an_answer_comes_last() -> None:

@@ -38,7 +38,9 @@ def found(text: str) -> list[tuple[str, str, object]]:
         ("هزینه 123", []),                                   # three digits need "order" nearby
         ("در 2 روز", []),                                    # durations are not order numbers
         ("24 ساعت بعد", []),
-        ("за 24-48 часов", []),                              # a span of hours is no order number
+        ("за 24-48 часов", []), ("в течение 24-48 ч", []),  # a span of hours is no order number
+        ("سفارش ۵۸-۱۲۰ روز شنبه ثبت شد", [("order_id", "۵۸-۱۲۰", "58-120"), ("weekday", "شنبه", "saturday")]),
+        ("سفارشم TS-1043ه", [("order_id", "TS-1043", "TS-1043")]),  # "it is TS-1043", the "is" joined to it
         ("۱۴۰۳/۰۸/۱۲", []),                                  # dates are not order numbers
         # amounts become numbers in the store's currency (rial -> toman)
         ("۳ میلیون تومان", [("amount", "۳ میلیون تومان", 3000000)]),
@@ -76,6 +78,7 @@ def found(text: str) -> list[tuple[str, str, object]]:
         ("в 3 часа дня", [("time", "3 часа дня", "15:00")]),
         ("к 10 часам", [("time", "10 часам", "10:00")]),
         ("оформлю в полдвенадцатого", [("time", "полдвенадцатого", "11:30")]),  # half past the hour before
+        ("в полдвенадцатого дня", [("time", "полдвенадцатого дня", "11:30")]), ("в 11 дня", [("time", "11 дня", "11:00")]),
         ("в пол-второго", [("time", "пол-второго", "13:30")]), ("полдесятого вечера", [("time", "полдесятого вечера", "21:30")]),
         ("ساعت ۱۰ صبح", [("time", "ساعت ۱۰ صبح", "10:00")]),
         ("ساعت ۵ بعدازظهر", [("time", "ساعت ۵ بعدازظهر", "17:00")]),
