@@ -529,9 +529,15 @@ def _details(tracker: Tracker) -> set[str]:
 
 def computed_again(tracker: Tracker) -> List[Dict[Text, Any]]:
     """A new detail ("and to a village near Gori?") re-runs the last computed answer with it (or the one that uses
-    every detail given); else nothing."""
+    every detail given), with a bare number beside it as the new total; else nothing."""
     last = last_computed(tracker)
-    return (computed_elsewhere(tracker, last) or [FollowupAction(last)]) if _details(tracker) and last else []
+    if not (_details(tracker) and last):
+        return []
+    events: List[Dict[Text, Any]] = computed_elsewhere(tracker, last) or [FollowupAction(last)]
+    if last in TOTALS and latest_entity(tracker, "amount") is None:  # "а 300 и 10 км": the bare number is the total
+        total = follow_up_total(_text(tracker), as_number(tracker.get_slot("amount")), current_store(tracker).currency)
+        events = ([SlotSet("amount", total)] if total is not None else []) + events
+    return events
 
 
 TOTALS = ("action_delivery_cost", "action_installments")  # the computed answers that take an order's total

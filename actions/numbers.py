@@ -89,6 +89,7 @@ from bot.dialogue import (
     asks_about_sending_back,
     asks_duration,
     asks_express,
+    names_express,
     asks_how_long,
     asks_a_sum,
     asks_how_much,
@@ -216,7 +217,10 @@ class ActionInstallments(Action):
         # "اگه قسطو دیر بدم جریمه داره؟" after a sum: a case the page's rule answers, not that sum's plan again
         supposed = (what_if(question) and not asks_a_sum(question)  # ("اگه ۳ ماهه بگیرم قسطش چقدر میشه؟": the plan)
                     and plainly_answered(question, store_index(store)) is not None)
-        rule_asked = amount is None or asked_how or not named_amount and (_beyond_plans(question, store) or supposed)
+        # "دیر بدم جریمه داره" after 45 thousand, under every plan's minimum: no schedule says it, the rule does
+        unplanned = amount is not None and all(amount < plan.minimum for plan in plans)
+        rule_asked = amount is None or asked_how or not named_amount and (_beyond_plans(question, store) or supposed
+                                                                           or unplanned)
         if rule_asked and question and (not broad(question) or plainly_answered(question, store_index(store))) and (
                 utter_units(dispatcher, tracker, question, ["installment_info", *likely_intents(tracker)])):
             return []  # "when and where do I pay the instalments?", "how do I activate it?": the rule, not the plan
@@ -423,6 +427,8 @@ class ActionDeliveryTime(Action):
         if status_asked_for(tracker) and tracker.get_slot("order_id"):  # "у меня заказ ct2002. что дальше? когда
             return []  # привезут?": that order's arrival comes with its status (no order named: the page's times)
         question = question_text(tracker)
+        if asks_how_much(question) and not asks_how_long(question) and latest_entity(tracker, "order_id") is None:
+            return [FollowupAction("action_delivery_cost")]  # "доставка в батуми скока": its price, not its days
         if _own_order_asked(tracker, question):  # "کی میرسه؟" right after its shipped order's status: that order's
             return [SlotSet("purpose", "order_status"), FollowupAction("action_order_flow")]  # days, not "if you
             # order now"
@@ -566,6 +572,8 @@ def _order_follow_up(tracker: Tracker) -> Optional[str]:
     earlier = earlier_topic(tracker)
     if asks_what_now(question) and earlier in RETURN_TOPICS:  # "یعنی دیگه هیچ کاری نمیشه کرد؟" after its refusal
         return earlier
+    if asks_about_sending_back(question) and earlier in RETURN_TOPICS:  # "کی میان ببرنش؟" after its decision: the
+        return None  # return's rule for collecting it, not the order's status
     decided = bool((tracker.get_slot("pending_return") or {}).get("deadline"))  # a return decided, with its window
     if (asks_until_when(question) or asks_if_still_in_time(question) and decided) and any(
             window_reason(text) for text in recent_texts(tracker, 3)):
@@ -621,6 +629,9 @@ class ActionUnclear(Action):
         if grand_total(dispatcher, tracker):  # "а сколько это в итоге?" after a delivery price: with the order
             return []
         again = computed_again(tracker) or total_again(tracker) or _computed_next(tracker)
+        if (not again and names_express(question_text(tracker)) and short_follow_up(question_text(tracker))
+                and last_computed(tracker, before_this_message=True) == "action_delivery_time"):
+            again = [FollowupAction("action_delivery_time")]  # "а срочно" after the post's days: the days again, express's
         if again:  # a new detail, or "and for 250?", "if it becomes 2.5?": the same question with it; "и сколько ехать
             return again  # будет?" after a delivery price: the time, for the place priced
         if bound_follow_up(dispatcher, tracker) or amount_corrected(dispatcher, tracker):  # "а если за 8 млн?" after
@@ -632,6 +643,9 @@ class ActionUnclear(Action):
         about_order = _order_follow_up(tracker)
         if about_order is not None:  # "а когда он придет?" right after its look-up: for that order
             return [SlotSet("purpose", about_order), FollowupAction("action_order_flow")]
+        if earlier_topic(tracker) in RETURN_TOPICS and asks_about_sending_back(question_text(tracker)) and (
+                utter_return_post(dispatcher, tracker)):  # "کی میان ببرنش؟" after a return's rules: its collecting
+            return []
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
         question = question_text(tracker)
         rest = on_the_answer(question) if intent in ("affirm", "deny") else None

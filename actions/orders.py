@@ -611,6 +611,13 @@ class ActionOrderFlow(Action):
             dispatcher.utter_message(text=rule, sources=sources)
             offer_person(dispatcher, language)  # the store decides in the end
             return cleared  # "сколько времени даётся, чтобы сообщить?" after the refusal: its rule's time, not "the same"
+        window = CollectingDispatcher()
+        if again and asks_if_still_in_time(question):  # "دیر که نشده؟ دو روزه دستمه" after a refusal for its window:
+            _utter_order_window(window, tracker, store, language, order)  # the window counted, not "the same answer"
+            if window.messages:
+                dispatcher.messages.extend(window.messages)
+                offer_person(dispatcher, language)
+                return cleared
         dispatcher.utter_message(text=answers.refused_again(store, language) if again else text,  # type: ignore[arg-type]
                                  buttons=human_button(language) if again else [], sources=sources)
         if not again:  # the store decides in the end: a person is offered

@@ -2083,3 +2083,24 @@ def test_a_span_of_hours_and_an_unoffered_service_are_read_as_such(servers) -> N
     assert "невозможна" in express and "телефон" not in express  # "24-48" is no order number
     install = last_reply(servers, "citadel", "вы устанавливаете кондиционеры? сколько стоит монтаж если куплю у вас?")
     assert "ничего не сказано" in install and "доставк" not in install.lower()
+
+
+def test_terse_follow_ups_go_on_from_the_computed_answer(servers) -> None:
+    sender = new_sender()
+    first = "\n".join(texts(servers.say(sender, "доставка в батуми скока", store="citadel")))
+    assert "6 лари" in first and "рабочих дня" not in first  # "скока": its price, not its days
+    servers.say(sender, "а 80", store="citadel")
+    both = "\n".join(texts(servers.say(sender, "а 300 и 10 км", store="citadel")))
+    assert "300 лари" in both and "15 лари" in both  # the bare number is the new total, beside the distance
+    express = last_reply(servers, "tisa", "доставка в шираз скока дней", "а срочно")
+    assert "24–48" in express
+    noon = last_reply(servers, "citadel", "самовывоз кутаиси", "закажу в 10:30 когда забрать", "а в 12")
+    assert "12:00" in noon and "на следующий день" in noon
+    late = last_reply(servers, "tisa", "۴۵ هزاری اقساطی میشه؟", "دیر بدم جریمه داره")
+    assert "روز پنجم" in late  # under the minimum: the rule asked, not the minimum again
+
+
+def test_the_language_told_on_the_way_to_a_question_is_no_greeting(servers) -> None:
+    slot = last_reply(servers, "sitra", "Я живу в Тегеране, по-персидски читаю плохо, поэтому пишу по-русски. "
+                                        "Хочу заказать пылесос. Можно как-то выбрать время доставки?")
+    assert "помощник службы поддержки" not in slot and "интервал" in slot

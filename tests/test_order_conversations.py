@@ -774,3 +774,13 @@ def test_an_order_number_put_right_after_a_mismatch_is_tried_with_the_phone_give
 def test_when_it_comes_asked_right_after_its_status_is_that_orders_arrival(servers) -> None:
     _, arrival = talk(servers, "citadel", "سفارش CT-2002 کجاست؟ شمارم +995 599 125 502", "باتومی هستم، چند روز دیگه میرسه؟")
     assert "ثبت شده، بین" in text(arrival) and "اگر الان سفارش بدهید" not in text(arrival)
+
+
+def test_an_order_and_a_phones_end_typed_bare_are_the_order_and_its_proof(servers) -> None:
+    [refused] = talk(servers, "offykala", "۵۸۱۲۰ ۴۵۶۷ پرینترو نمیخوام")  # not a Georgian phone "581204567"
+    assert "HP LaserJet M236" in text(refused) and "شماره سفارش را بفرستید" not in text(refused)
+
+
+def test_still_in_time_asked_after_a_refusal_for_its_window_gets_the_window(servers) -> None:
+    *_, late = talk(servers, "sitra", "sr5003 سشوار خراب در اومده", "۱۱۰۳", "دیر که نشده؟ دو روزه دستمه")
+    assert "مهلت ۲۴ ساعت" in text(late) and "گذشته است" in text(late)

@@ -216,7 +216,8 @@ _TIME = re.compile(
     # "после 11, когда заберу?", "اگه بعد ۱۱ سفارش بدم": a bare hour after "after"/"before" (not "после 11,5 км")
     rf"|(?<!\w)(?:до|после|(?:بعد|قبل|پیش){_GAP}(?:از{_GAP})?){_GAP}(?P<h7>{_ORDER_HOUR})(?![\d\w:]|[.,]\d)"
     rf"(?!{_GAP}(?:{_DAY}|{_NOT_HOURS}))"
-    rf"|(?<!\w)в{_GAP}(?P<h8>{_ORDER_HOUR})(?={_GAP}(?:(?!{_NOT_HOURS})\w+{_GAP})?(?:закаж|заказ|оформ))",  # "в 12 успею оформить"
+    rf"|(?<!\w)в{_GAP}(?P<h8>{_ORDER_HOUR})(?={_GAP}(?:(?!{_NOT_HOURS})\w+{_GAP})?(?:закаж|заказ|оформ))"  # "в 12 успею оформить"
+    rf"|^\W*(?:(?:а|и|ну){_GAP})?(?:если{_GAP})?(?:в|к){_GAP}(?P<h9>{_ORDER_HOUR})(?=\W*$)",  # "а в 12?" alone, after a pickup time
     re.IGNORECASE,
 )
 # "в полдвенадцатого", "пол-второго": half past the hour before the one named (11:30, 13:30); an hour before 8 with
@@ -235,7 +236,9 @@ AFTERNOON_ENDS = 6  # "в 3 дня" is 15:00, "в 11 дня" still 11:00
 _BEFORE = re.compile(rf"(?:(?<!\w)(?:قبل|پیش){_GAP}(?:از{_GAP})?|(?<!\w)(?:до|раньше){_GAP})$", re.IGNORECASE)
 _PHONE = re.compile(
     r"(?<![\w+])(?P<ir>(?:\+98|0098|98|0)[ -]?(?:9\d{2}|\(9\d{2}\))[ -]?\d{3}[ -]?\d{2}[ -]?\d{2})(?!\d)"  # "+98 (919) 333-33-03"
-    r"|(?<![\w+])(?P<ge>(?:\+?995[ -]?)?(?:5\d{2}|\(5\d{2}\))(?:[ -]?\d{2}[ -]?\d{2}[ -]?\d{2}|[ -]\d{3}[ -]\d{3}))(?!\d)"
+    # "599125502", "599 12 55 02", "599 125 502": one way of grouping (not "58120 4567", an order and a phone's end)
+    r"|(?<![\w+])(?P<ge>(?:\+?995[ -]?)?(?:5\d{2}|\(5\d{2}\))"
+    r"(?:\d{6}|(?P<gs>[ -])\d{2}(?P=gs)\d{2}(?P=gs)\d{2}|(?P<gt>[ -])\d{3}(?P=gt)\d{3}|[ -]\d{2}\d{2}\d{2}))(?!\d)"
     r"|(?<![\w+])(?P<intl>\+\d{1,3}(?:[ -]?\d){8,12})(?!\d)",
 )
 _LAST_FOUR = re.compile(
@@ -432,7 +435,7 @@ def _distances(text: str) -> Iterator[Entity]:
 def _times(text: str) -> Iterator[Entity]:
     """Clock times, with the afternoon and evening words moving the hour past noon; "before 11" is a minute before."""
     for match in _TIME.finditer(text):
-        said = next(match.group(g) for g in ("h", "h2", "h3", "h4", "h5", "h6", "h7", "h8") if match.group(g))
+        said = next(match.group(g) for g in ("h", "h2", "h3", "h4", "h5", "h6", "h7", "h8", "h9") if match.group(g))
         hour = int(said) if said.isdigit() else _HOUR_WORDS[said.lower()]
         minute = 30 if match.group("half") else int(match.group("m") or 0)  # "ساعت ۲ و نیم"
         day = next((match.group(g) for g in ("day", "day2", "day3", "day4", "day5", "day6") if match.group(g)), "")
@@ -445,7 +448,7 @@ def _times(text: str) -> Iterator[Entity]:
             hour = 0 if (day.lower() == "ночи" and hour == 12) else (hour + 12 if hour < 12 else hour)
         elif day == "ظهر" and hour < 6:  # "one at noon" is one in the afternoon
             hour += 12
-        first = next((g for g in ("h4", "h5", "h6", "h7", "h8") if match.group(g)), None)
+        first = next((g for g in ("h4", "h5", "h6", "h7", "h8", "h9") if match.group(g)), None)
         start = match.start(first) if first else match.start()  # not the "в" (nor the verb before it)
         if _BEFORE.search(text[:start]):
             hour, minute = divmod((hour * 60 + minute - 1) % (24 * 60), 60)

@@ -315,6 +315,7 @@ def test_buttons_still_answer_the_seal_question() -> None:
         ("внешне дефектов нет, но аромат выветривается за час", "defect"), ("обменяйте на товар без брака", "defect"),
         # a "now" or a wish elsewhere in the message is no turn for the worse
         ("هارد اکسترنال دیگه شناخته نمیشه", "defect"), ("флешка не определяется компьютером", "defect"),
+        ("خانمم گفت بوش براش خیلی تنده، حتی سرش درد گرفت", "change_of_mind"), ("запах слишком резкий", "change_of_mind"),
         ("بوش اونی نبود که فکر میکردم", "change_of_mind"), ("запах не тот, что я ожидала", "change_of_mind"),
         ("прислали не то", "wrong_item"),
         ("الان میخوام پسش بدم، ایرادی هم نداره", None), ("ایرادی نداره ولی میخوام پسش بدم", None),
@@ -614,6 +615,7 @@ def test_the_total_an_added_item_makes_as_said(text: str, earlier: float, curren
         ("а если на 5 этаж", "gel", []),
         ("а если сумма 300?", "gel", [300]), ("اگه مبلغش ۹۰۰ باشه؟", "toman", [900_000]),  # the sum named
         ("а если 105 и 10 км?", "gel", [105]),                   # "and if 105" without "на"
+        ("а 300 и 10 км", "gel", [300]), ("а 80", "gel", [80]),  # "and 300" after a price: a new total
         ("اگه ۳۰۰ باشه چی", "toman", [300_000]),
         ("а если закажу в 12", "gel", []),                       # an hour
         ("если 3 дня ждать", "gel", []),
@@ -862,6 +864,7 @@ def test_days_off_asked(text: str, asked: bool) -> None:
     ("а везти сколько будет за 300 лари?", False, False),  # not how long
     ("как оплатить заказ?", False, False),
     ("ждала очень долго, почему так?", False, False), ("почём доставка в Гори?", False, True),  # not "почему"
+    ("доставка в батуми скока", False, True), ("скока дней идет", True, False),  # "скока": "сколько" typed short
 ])
 def test_a_delivery_question_that_also_asks_the_other_half(text: str, long: bool, much: bool) -> None:
     assert (asks_how_long(text), asks_how_much(text)) == (long, much)
@@ -1134,6 +1137,8 @@ def test_whether_delivery_is_free_is_told_from_what_it_costs(text: str, asked: b
 @pytest.mark.parametrize("text, asked", [
     ("здравствуйте, по-русски понимаете?", True), ("سلام، فارسی هم جواب میدین؟", True), ("а на русском можно?", True),
     ("как оплатить заказ?", False), ("عطر فرانسوی دارین؟", False),
+    # told on the way to another question, not asked
+    ("Я живу в Тегеране, по-персидски читаю плохо, поэтому пишу по-русски. Можно как-то выбрать время доставки?", False),
 ])
 def test_the_language_asked_about_is_told(text: str, asked: bool) -> None:
     assert asks_about_language(text) is asked
