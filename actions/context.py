@@ -16,6 +16,7 @@ from actions.db import order_items
 from bot.channels.guard import SLASH_ESCAPE
 from bot.conversation import language_for, store_for
 from bot.dialogue import (
+    stated_amounts,
     city_from,
     PUT_RIGHT,
     about_own_order,
@@ -529,14 +530,14 @@ def _details(tracker: Tracker) -> set[str]:
 
 def computed_again(tracker: Tracker) -> List[Dict[Text, Any]]:
     """A new detail ("and to a village near Gori?") re-runs the last computed answer with it (or the one that uses
-    every detail given), with a bare number beside it as the new total; else nothing."""
+    every detail given), with a price said beside it as the new total; else nothing."""
     last = last_computed(tracker)
     if not (_details(tracker) and last):
         return []
     events: List[Dict[Text, Any]] = computed_elsewhere(tracker, last) or [FollowupAction(last)]
-    if last in TOTALS and latest_entity(tracker, "amount") is None:  # "а 300 и 10 км": the bare number is the total
-        total = follow_up_total(_text(tracker), as_number(tracker.get_slot("amount")), current_store(tracker).currency)
-        events = ([SlotSet("amount", total)] if total is not None else []) + events
+    if last in TOTALS and latest_entity(tracker, "amount") is None:  # "а 300 и 10 км": a price said beside the detail
+        stated = stated_amounts(_text(tracker), _entities(tracker), current_store(tracker).currency)[:1]
+        events = [SlotSet("amount", total) for total in stated] + events
     return events
 
 

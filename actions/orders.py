@@ -166,6 +166,11 @@ def _purpose(tracker: Tracker) -> Optional[str]:
             and not asks_where_or_when(question)):
         return tracker.get_slot("purpose")  # "من که تحویلش گرفتم. سفارش ۵۸۱۲۰. حالا چی؟" after the damage rule and the
         # offer to check it for one's order: that check, for this order
+    if (intent in ("order_status", "inform") and latest_entity(tracker, "order_id") and short_follow_up(question)
+            and not asks_where_or_when(question) and not tracker.get_slot("purpose") and not tracker.get_slot("verified_order")
+            and (earlier := earlier_topic(tracker)) in RETURN_TOPICS
+            and any(reason_from(None, text) for text in recent_texts(tracker, 3)[1:])):
+        return earlier  # "سفارش ۵۸۱۲۰" right after the rule for a return told with its reason: that return, for it
     if intent == "damaged_item" and second_guess(tracker) == "order_status" and reason_from(None, question) is None:
         return "order_status"  # "ну что там с моей микроволновкой? заказ ct2002", torn and telling no fault: its status
     if (waiting and intent in ORDER_PURPOSES and intent != waiting and what_if(question)
@@ -383,7 +388,8 @@ class ActionOrderFlow(Action):
             if (tracker.active_loop or {}).get("name") != "order_lookup_form":  # (a form still active asks it itself)
                 dispatcher.utter_message(response=f"utter_ask_{asked}")
         elif answered and (tells_the_store_to_act(question) or about_own_order(question) and asks_where_it_is(
-                question)) and not no_order_number(question) and not tracker.get_slot("verified_order"):
+                question) and not asks_how_to(question)) and not no_order_number(question) and not tracker.get_slot(
+                "verified_order"):  # ("как узнать, где моя посылка?" asks how to look, which the rule answers)
             # "پرینتری که خریدم روشن نمیشه، میخوام مرجوعی ثبت کنید. رمزشو بردارم؟", "… هنوز کد رهگیری پیامک نشده.
             # سفارشم کجاست؟": the rule, then the order it is to be done with (or to say where it is)
             dispatcher.utter_message(response="utter_ask_order_id")
@@ -612,8 +618,9 @@ class ActionOrderFlow(Action):
             offer_person(dispatcher, language)  # the store decides in the end
             return cleared  # "сколько времени даётся, чтобы сообщить?" after the refusal: its rule's time, not "the same"
         window = CollectingDispatcher()
-        if again and asks_if_still_in_time(question):  # "دیر که نشده؟ دو روزه دستمه" after a refusal for its window:
-            _utter_order_window(window, tracker, store, language, order)  # the window counted, not "the same answer"
+        if again and "window_passed" in decision.problems and asks_if_still_in_time(question):
+            # "دیر که نشده؟ دو روزه دستمه" after a refusal for its window: the window counted, not "the same answer"
+            _utter_order_window(window, tracker, store, language, order)
             if window.messages:
                 dispatcher.messages.extend(window.messages)
                 offer_person(dispatcher, language)

@@ -47,8 +47,10 @@ _REASON_WORDS: tuple[tuple[Reason, str], ...] = (
                        r"نظرم عوض شد|(?:بهم|به من|باهام) (?:نمیسازه|نساخت|نمیاد)|не подход|"
                        r"لازم\S* ?ندار(?:م|یم)|نیازی ندارم|(?:رو|روی) دستم (?:مونده|موند|باد کرده)|عین همون\S* (?:\S+ )?(?:خرید|گرفت)|دیگه لازم\w* نیست|لازم(?:مون|شون|م) نیست|به ?(کارم|دردم) ?(نمیاد|نمیخوره|نمیخورد)|سلیقه|не пригодил|(?<!не )(?<!не просто )(?<!не просто так )(?<!не только )передума|не понрав|не нрав|не подош|не нужн|"
                        # "بوش براش خیلی تنده", "запах слишком резкий": a smell not to one's taste
-                       r"(?:بوش|بوی?ش|رایحه\S*) (?:\S+ ){0,3}(?:تند|سنگین|زننده)\S*|"
-                       r"(?:запах|аромат)\w* (?:\w+ ){0,2}(?:резк|тяжел|удушлив|приторн)\w*|"
+                       # (not a smell of burning or rubber, a fault: "запах гари резкий", "بوی سوختگی")
+                       r"(?:بوش|بوی?ش|رایحه\S*) (?!(?:\S+ ){0,3}(?:سوخت|پلاستیک|لاستیک))(?:\S+ ){0,3}(?:تند|سنگین|زننده)\S*(?! نیست)|"
+                       r"(?:запах|аромат)\w* (?!(?:\w+ )?(?:гар|горел|резин|пластик|проводк))(?:\w+ ){0,2}(?<!не )"
+                       r"(?:резк|тяжел|удушлив|приторн)\w*|"
                        # "بوش اونی نبود که فکر میکردم", "запах не тот, что я ожидала": not what was expected, a change of mind
                        r"(?:اونی|اون چیزی|چیزی|همونی|آنچه) (?:نبود|نیست|نشد) که (?:فکر|انتظار|تصور)|"
                        r"не (?:тот|то|такой|такая|такое|такие),? (?:что|как|чего) (?:я )?(?:ожида|дума|представля)|"
@@ -59,7 +61,11 @@ _REASON_WORDS: tuple[tuple[Reason, str], ...] = (
                r"брак|не работа(?:ет|ют|л|ла|ли)|плохо работа|работа\w* плохо|сломал|(?<!курьер )сломает|сломаются|(?<!не )сломан|неисправ|дефект|не включ|не греет|не грее|перестал|перестан\w* (?:работать|включаться|греть|заряжа\w*|печатать)|не заряжа|нет звука|"
                r"не звучит|выключается|сгорел|глючит|не печата|плохо печата|шипит|шипят|хрипит|хрипят|трещит|заедает|"
                r"зависает|(?<!сайт )(?<!приложение )(?<!\w)виснет|экран\w* (?:\w+ ){0,2}(?:гаснет|чернеет|мигает|тухнет)|шумит|гудит|мнёт|мнет|мять|жует|жуёт|замина|протека|протекл|подтека|течет|полос(ами|ит|ы)|خط(?: (?:سیاه|سفید|رنگی|افقی|عمودی))? ?(مینداز|میندز|میده|میفته|میافته)|خط ?خطی|"
-               r"چاپ\S* (?:\S+ )?(?:کمرنگ|لکه ?دار)|(?:شناخته|شناسایی|تشخیص داده) ?نمیش|не (?:определя|распозна|видит)\w*"),
+               r"چاپ\S* (?:\S+ )?(?:کمرنگ|لکه ?دار)|"
+               # a device not recognised ("هارد دیگه شناخته نمیشه", "флешка не определяется компьютером"), not a code
+               r"(?:هارد|فلش|گوشی|لپ ?تاپ|پرینتر|دستگاه|کامپیوتر|سیستم|مودم|مموری|کارت حافظه)\S* (?:[^\s.!?؟]+ ){0,12}"
+               r"(?:شناخته|شناسایی|تشخیص داده) ?نمیش|(?:компьютер|ноутбук|телефон|принтер|систем|виндовс|windows)\w* "
+               r"(?:\w+ ){0,3}не (?:определя|распозна|видит)|не (?:определя|распозна)\w* (?:\w+ ){0,2}(?:компьютер|ноутбук|телефон|систем)"),
 )
 # Each reason in the plain words of the page's rules, to find the rule for it when a follow-up no longer says it
 # ("هزینه ارسالش با کیه؟" after "کار نمیکنه").
@@ -86,23 +92,31 @@ def _asking_for_something_else(requested_slot: Optional[str], slot: str) -> bool
     return requested_slot is not None and requested_slot != slot
 
 
-# "мы живём в Мцхете", "доставка в Батуми", "من شیرازم", "بفرستین تهران": the customer's own city, or where the order
-# goes; a bare "в", "из", "در" before a city says less ("бесплатно возят только в Тбилиси" may be someone's claim)
-_OWN_CITY = re.compile(r"(?:(?<!\w)(?:жив\w*|я|мы|пишу)(?: \w+)? (?:в|во|из)|"
-                       r"(?<!\w)(?:доставк\w*|доставит\w*|привез\w*|отправ\w*|заказ\w*)(?: \w+)? (?:в|во|на|до)|"
-                       r"(?<!\w)(?:به|تا|من|ما|بفرستین|بفرستید|بفرستی|ارسال)(?: \S+)?)\s*$", re.IGNORECASE)
-_AT_CITY = re.compile(r"(?<!\w)(?:в|во|из|к|در|از)\s*$", re.IGNORECASE)
+# Where a city is said to be, in the order they weigh: where the order goes ("доставьте в Батуми", "بفرستین شیراز"),
+# where the customer is ("мы живём в Мцхете", "من تهرانم"), a city said with "in" or "to" ("в Кутаиси"), one named bare;
+# a city it comes from ("из Тбилиси", "از تهران") weighs least, and someone else's claim ("только по Тбилиси") is bare
+_CITY_TIERS = (
+    re.compile(r"(?:(?<!\w)(?:достав\w*|привез\w*|отправ\w*|заказ\w*|вез\w*)(?: \w+)? (?:в|во|на|до)|"
+               r"(?<!\w)(?:به|تا|بفرست\S*|ارسال)(?: \S+)?)\s*$", re.IGNORECASE),
+    re.compile(r"(?:(?<!\w)(?:жив\w*|я|мы|пишу|работаю)(?: \w+)? (?:в|во|из)|(?<!\w)(?:من|ما)(?: \S+)?)\s*$", re.IGNORECASE),
+    re.compile(r"(?<!\w)(?:в|во|к|در)\s*$", re.IGNORECASE),
+)
+_FROM_CITY = re.compile(r"(?<!\w)(?:из|از)\s*$", re.IGNORECASE)
 
 
 def city_from(entities: Sequence[Mapping[str, Any]], text: str) -> Optional[str]:
-    """The city a message is about: of several, the last one said as the customer's own or as where it goes ("мы живём
-    в Мцхете … муж уверен, что бесплатно только по Тбилиси": Mtskheta), else the last one said with "in", "to" or
-    "from" ("из Тбилиси в Батуми": Batumi), else the last one named (a correction)."""
+    """The city a message is about: of several, the last one of the weightiest kind (`_CITY_TIERS`): "мы живём в Мцхете
+    … муж уверен, что бесплатно только по Тбилиси" is Mtskheta, "доставьте в Батуми, я сейчас в Тбилиси" Batumi, "в
+    Кутаиси из Тбилиси" Kutaisi; of cities named bare, the last (a correction: "نه تهران نه، اصفهان")."""
     cities = [entity for entity in entities if entity.get("entity") == "city" and entity.get("value")]
-    before = [_folded(text[max(0, int(entity.get("start") or 0) - 30):int(entity.get("start") or 0)]) for entity in cities]
-    own = [city for city, said in zip(cities, before) if "start" in city and _OWN_CITY.search(said)]
-    at = [city for city, said in zip(cities, before) if "start" in city and _AT_CITY.search(said)]
-    return str((own or at or cities)[-1]["value"]) if cities else None
+    said = [(city, _folded(text[max(0, int(city.get("start") or 0) - 30):int(city.get("start") or 0)]))
+            for city in cities if "start" in city]
+    for tier in _CITY_TIERS:
+        marked = [city for city, before in said if tier.search(before)]
+        if marked:
+            return str(marked[-1]["value"])
+    bare = [city for city, before in said if not _FROM_CITY.search(before)]
+    return str((bare or cities)[-1]["value"]) if cities else None
 
 
 def order_id_from(entities: Sequence[Mapping[str, Any]], requested_slot: Optional[str]) -> Optional[str]:
@@ -137,12 +151,12 @@ _NO_FAULT = re.compile(r"(?:ایراد|عیب|نقص|مشکل)(?:ی)?(?: هم)? 
                        r"(?<!\w)никаких (?:дефект|брак|поломок)\w*(?: нет)?|(?:дефект|брак|поломок)\w* нет(?!\w)",
                        re.IGNORECASE)
 # "ظاهرش ایرادی نداره …", "внешне дефектов нет": a fault denied of the looks only, which tells one inside
-_LOOKS = re.compile(r"(?<!\w)(?:ظاهر\S*|внешне|снаружи|на вид)(?!\w)", re.IGNORECASE)
+_LOOKS = re.compile(r"(?<!\w)(?:ظاهرش|ظاهرشون|внешне|снаружи|на вид)(?!\w)", re.IGNORECASE)
 # "ایرادی نداره ولی باتریش زود تموم میشه", "дефектов нет, но аромат выветривается": a turn for the worse after a fault
 # denied, which tells one (not "ولی میخوام پسش بدم", "но можно вернуть?": a wish or a return asked)
 _BUT = re.compile(r"(?<!\w)(?:ولی|اما|یهو|но|однако|а|теперь)(?!\w)", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.!?؟،,;؛\n]")
-_CAN_I = re.compile(r"(?<!\w)(?:можно|могу|получится|میشه|میتونم|میتونیم|امکانش)(?!\w)", re.IGNORECASE)
+_CAN_I = re.compile(r"(?<!\w)(?:можно|могу|получится|میتونم|میتونیم|امکانش)(?!\w)", re.IGNORECASE)  # (not "میشه": "خالی میشه")
 # "قیمت تو سایت اشتباه بود", "اشتباه در درج قیمت": a price put wrong on the site, the store's error, no item sent wrong
 _PRICE_WRONG = re.compile(r"قیمت[^\s،,.!?؟]*(?: (?!ولی|اما|رنگ|سایز|مدل)[^\s،,.!?؟]+){0,9}? اشتباه\S*|اشتباه\S* (?:\S+ ){0,2}قیمت",
                           re.IGNORECASE)
@@ -162,16 +176,17 @@ def reason_from(intent: Optional[str], text: str) -> Optional[Reason]:
 
 
 def _turns_worse(before: str, after: str) -> bool:
-    """Whether a fault denied still tells one: of the looks only ("ظاهرش ایرادی نداره"), or with a turn for the worse
-    after it ("… ولی باتریش زود تموم میشه"), not a wish or a return asked ("ولی میخوام پسش بدم", "но можно вернуть?")."""
-    if _LOOKS.search(before[-25:]):
-        return True
+    """Whether a fault denied still tells one: of the looks only, with something after it ("ظاهرش ایرادی نداره، باتریش
+    زود خالی میشه"), or with a turn for the worse after a "but" ("… ولی باتریش زود تموم میشه"); not when the clause
+    after it is a wish, a return or a question ("ولی میخوام پسش بدم", "но можно вернуть?", "а курьер когда приедет?")."""
     turn = _BUT.search(after)
-    if turn is None:
+    if turn is None and not _LOOKS.search(before[-25:]):
         return False
-    clause = _CLAUSE_END.split(after[turn.end():].strip(" ،,"), 1)[0]
-    return (re.search(r"\w", clause) is not None and not _WANTS_DONE.search(clause) and not names_a_return(clause)
-            and not _CAN_I.search(clause))
+    rest = (after[turn.end():] if turn else after).strip(" ،,")
+    clause = _CLAUSE_END.split(rest, 1)[0]
+    asked = re.match(r"[^.!?؟]*[?؟]", rest) is not None or QUESTION_WORDS.match(clause.strip()) is not None
+    return (re.search(r"\w", clause) is not None and not asked and not _WANTS_DONE.search(clause)
+            and not names_a_return(clause) and not _CAN_I.search(clause))
 
 
 # The seal's state in the customer's own words (normalised, folded): intact is checked first,
@@ -266,23 +281,38 @@ _CAME = re.compile(r"(?<!\w)(?:فرستاد\w*|اومد\w*|آمد\w*|رسید\w*
                    r"пришл[аои]|пришел|прислал\w*|привезл\w*|доставил\w*|положил\w*|приложил\w*|получил\w*)(?!\w)",
                    re.IGNORECASE)
 # and the words of what comes with a purchase: "که همراه پرینتر میاد", "که با پرینتر بود", "идёт в подарок с принтером"
-_COMES_WITH = re.compile(r"(?<!\w)(?:میاد|میان|بود|بودن|گرفتم|ид[её]т|шла|шел|шли|в комплекте)(?!\w)", re.IGNORECASE)
+_COMES_WITH = re.compile(r"(?<!\w)(?:میاد|میان|گرفتم|ид[её]т|шла|шел|шли|в комплекте)(?!\w)|(?<!\w)که (?:\S+ ){0,3}بود(?!\w)",
+                         re.IGNORECASE)
+# a sentence's parts, at a "but" (a comma may fall inside one: "бумага, подарок к принтеру, пришла мокрая")
+_PARTS = re.compile(r"[;؛]|(?<!\w)(?:ولی|اما|но|однако)(?!\w)", re.IGNORECASE)
 
 
 def _came_with(sentence: str, name: str) -> bool:
     """Whether a sentence names the item only as what another came with ("… که با پرینتر فرستادین", "пришла с
-    принтером"): each time it is named, after a "with" in a clause that says it came ("کاغذ هدیه رو با پرینتر امتحان
-    کردم، پرینتری که دیروز رسید …" speaks of the printer)."""
+    принтером"): each time it is named (but where told to be fine), after a "with" in a part that says it came ("کاغذ
+    هدیه رو با پرینتر امتحان کردم، پرینتری که دیروز رسید …" speaks of the printer)."""
     named = _folded(name)
     words = {re.escape(_folded(word)) for word in _words(name) | {word for key, words in _ITEM_WORDS.items()
                                                                    if key in named for word in words}}
     mentions = withs = 0
-    for clause in re.split(r"[،,;؛]", _folded(sentence)):
+    for part in _PARTS.split(_folded(sentence)):
+        clause = _without_fine(part)  # "… ولی پرینتر سالمه", "сам принтер в порядке": not spoken of
         came = _CAME.search(clause) is not None or _COMES_WITH.search(clause) is not None
         for word in words:
             mentions += len(re.findall(word, clause))
             withs += len(re.findall(_WITH + word, clause)) if came else 0
     return mentions > 0 and withs == mentions
+
+
+# "airpods нормальные", "پرینتر سالمه", "кабель в порядке": an item told to be fine, in a clause of its own
+_FINE = re.compile(r"(?<!\w)(?:нормальн\w*|в порядке|работа\w* (?:нормально|хорошо)|سالم(?:ه|ن|ند)?|"
+                   r"(?:مشکلی|ایرادی) ندار\w*|خوب(?:ه|ن)?)(?!\w)", re.IGNORECASE)
+
+
+def _without_fine(sentence: str) -> str:
+    """A sentence without its clauses that tell an item is fine and no fault."""
+    clauses = re.split(r"[،,;؛]", sentence)
+    return "،".join(clause for clause in clauses if not (_FINE.search(_folded(clause)) and reason_from(None, clause) is None))
 
 
 def returned_item(texts: Sequence[str], items: Sequence[tuple[str, str]], gifts: frozenset[str]) -> Optional[str]:
@@ -299,6 +329,8 @@ def returned_item(texts: Sequence[str], items: Sequence[tuple[str, str]], gifts:
             among = items if _GIFT_WORDS.search(_folded(sentence)) else bought
             # "ادکلن لانکوم رسید، با یه سمپل هدیه": a gift named beside the item bought, whose story it is
             named = item_mentioned(sentence, among)
+            if named is None and (rest := _without_fine(sentence)) != sentence:  # "зарядка не заряжает, airpods
+                named = item_mentioned(rest, among)  # нормальные": not the item told to be fine
             if named is None and among is items:  # "کاغذ هدیه‌ای که با پرینتر فرستادین مشکل داره": the item the other
                 spoken = [item for item in items if not _came_with(sentence, item[1])]  # came with is not the one
                 named = item_mentioned(sentence, spoken) or item_mentioned(sentence, bought)  # spoken of
@@ -351,7 +383,8 @@ def item_from(text: str, items: Sequence[tuple[str, str]]) -> Optional[str]:
 _HOW_TO = re.compile(r"(?<!\w)(از کجا|کجا (?:ببینم|بزنم|وارد کنم|چک کنم|پیگیری کنم)|چطور|چطوری|چطوریه|چجوری|چجوریه|چگونه|как|откуда|"
                      r"где( \w+){0,2} (смотреть|посмотреть|узнать|отслеживать|проверить|увидеть))(?!\w)", re.IGNORECASE)
 # "وضعیت سفارشم چطوریه؟", "کیفیتش چطوریه؟": what a state or a thing is like, no how-to
-_STATE_HOW = re.compile(r"(?<!\w)(?:وضعیت|کیفیت|حال|جنس|قیمت|رنگ|بوی?)\S* (?:\S+ )?(?:چطوریه|چجوریه)", re.IGNORECASE)
+_STATE_HOW = re.compile(r"(?<!\w)(?:وضعیت|اوضاع|سفارش|کیفیت|حالش|جنس|قیمت|رنگ|بو)(?:ش|م|ت|شون|ی|یش)?(?!\w) "
+                        r"(?:\S+ ){0,2}(?:چطوریه|چجوریه)", re.IGNORECASE)
 
 
 def _asks_how(folded: str) -> bool:
@@ -373,7 +406,7 @@ _NO_ORDER = re.compile(
 
 _NOT_DELIVERED = re.compile(
     r"(هنوز|فعلا) ?(نرسیده|نیومده|نیامده|تحویل نگرفتم|دستم نرسیده|ارسال نشده|نفرستادین)|تحویل نگرفتم|"
-    r"ещ[её] не (доставил|привез|пришл|получил|отправил)|не (доставили|привезли|получил)|до (получения|доставки)|"
+    r"ещ[её] не (доставил|привез|пришл|получил|отправил|забрал)|не (доставили|привезли|получил|забрал)|до (получения|доставки)|"
     r"قبل از (تحویل|رسیدن|دریافت)|(?:قبل|پیش) (?:از )?(?:این ?که|اینکه) (?:\S+ )?(?:برسه|برسد|بیاد|بیارن|تحویل بگیرم)|"
     r"(?:до того|прежде чем) (?:как )?(?:\w+ )?(?:привез|достав)",
     re.IGNORECASE,
@@ -518,9 +551,6 @@ _STORE_ADDRESS = re.compile(r"(?<!\w)(?:[آا]درس(?:تون|تان|ت)(?!\w)|[
                             r"адрес (?:магазина|офиса|склада|компании|для возврата|возврата|куда)|"
                             r"(?:какой|где) (?:у вас )?адрес(?!\s*(?:электрон|почт|сайт|e-?mail|доставк|"
                             r"получател|указ|писать|в заказе|для доставки)))", re.IGNORECASE)
-# a return named anywhere beside it: the address asked is where to send the item back ("آدرستون برای مرجوعی کجاست؟")
-
-
 # what asks for it: "کجاست؟", "چیه؟", "какой?", "скажите" (not "آدرس دفترتونو رو جعبه بنویسم دیگه؟", asked of the box)
 _ADDRESS_ASKED = re.compile(r"(?<!\w)(?:کجا\S*|چیه|چیست|چی هست|کدومه|بدین|بدید|بگین|بگید|بفرستین|بفرستید|"
                             r"какой|какие|где|куда|скажите|подскажите|дайте|напишите|пришлите)(?!\w)", re.IGNORECASE)
@@ -534,7 +564,7 @@ def store_address_asked(text: str) -> Optional[Literal["store", "return"]]:
     short = len(folded.split()) <= ADDRESS_ALONE_WORDS and ("?" in text or "؟" in text)
     if not (_ADDRESS_ASKED.search(folded) or short) or not _STORE_ADDRESS.search(folded):
         return None
-    return "return" if _SENT_BACK.search(folded) else "store"
+    return "return" if _SENT_BACK.search(folded) else "store"  # a return named beside it ("آدرستون برای مرجوعی کجاست؟")
 
 
 def no_order_number(text: str) -> bool:
@@ -675,15 +705,16 @@ _LANGUAGE = re.compile(r"по[- ]?русски|на русском|русски�
                        re.IGNORECASE)
 
 
-LANGUAGE_ALONE_WORDS = 8  # "فارسی هم جواب میدین" needs no question mark to ask
+# what asks it of the assistant: "можно по-русски?", "понимаете", "بلدین", "جواب میدین"
+_ASKS_LANGUAGE = re.compile(r"(?<!\w)(?:можно|понимаете|говорите|ответите|отвечаете|пишите|بلدین|بلدید|میفهمین|میفهمید|"
+                            r"جواب میدین|جواب میدید|صحبت میکنین|صحبت میکنید)(?!\w)", re.IGNORECASE)
 
 
 def asks_about_language(text: str) -> bool:
-    """"здравствуйте, по-русски понимаете?": the language asked about, which the greeting in it answers (not "читаю по-
-    персидски плохо, поэтому пишу по-русски. Можно выбрать время доставки?", told on the way to another question)."""
-    if len(text.split()) <= LANGUAGE_ALONE_WORDS:
-        return _LANGUAGE.search(_folded(text)) is not None
-    return any(_LANGUAGE.search(_folded(sentence)) and re.search(r"[?؟]\s*$", sentence) for sentence in sentences(text))
+    """"здравствуйте, по-русски понимаете?", "فارسی بلدین": the language asked about, which the greeting in it answers;
+    not "читаю по-персидски плохо, поэтому пишу по-русски. …", told on the way to another question."""
+    return any(_LANGUAGE.search(_folded(clause)) and (clause.rstrip().endswith(("?", "؟")) or _ASKS_LANGUAGE.search(
+        _folded(clause))) for clause in re.findall(r"[^.!,،;\n?؟]+[?؟]?", text))
 
 
 def about_own_order(text: str) -> bool:
@@ -811,7 +842,7 @@ def asks_about_days_off(text: str) -> bool:
     return _DAYS_OFF.search(_folded(text)) is not None
 
 
-_HOW_LONG = re.compile(r"срок|(?:сколько|скока|скоко) (?:еще )?(?:дней|времени|идет|ждать)|сколько (?:(?!сто|бер|возьм|плат)\w+ ){0,2}(?:везти|везут|ехать|едет|идти)(?!\w)|(?<!\w)(?:ехать|едет|идти) сколько|как (?:долго|быстро)|долго еще|за сколько|дольше|"
+_HOW_LONG = re.compile(r"срок|сколько (?:еще )?(?:дней|времени|идет|ждать)|сколько (?:(?!сто|бер|возьм|плат)\w+ ){0,2}(?:везти|везут|ехать|едет|идти)(?!\w)|(?<!\w)(?:ехать|едет|идти) сколько|как (?:долго|быстро)|долго еще|за сколько|дольше|"
                        r"دیرتر (?:میرسه|می رسه|میاد|ارسال)|طول (?:میکشه|می کشه|می‌کشد|میکشد)|"
                        r"когда (?:придет|придёт|приедет|привез|доставят|будет|получу)|"
                        r"چند روز(?! (?:پیش|قبل))|چه مدت|چقدر طول|چقد طول|چقدر دیگه (?:میرسه|می رسه|میاد)|"
@@ -899,12 +930,21 @@ def asks_duration(text: str) -> bool:
     return _DURATION.search(_folded(text)) is not None
 
 
+# "скока", "скоко": "сколько" typed short
+_SLANG_HOW_MANY = re.compile(r"(?<!\w)(?:скока|скоко|скок)(?!\w)", re.IGNORECASE)
+
+
+def _counted(text: str) -> str:
+    """A message folded, with "сколько" typed short spelled out, for the how-long and how-much questions."""
+    return _SLANG_HOW_MANY.sub("сколько", _folded(text))
+
+
 def asks_how_long(text: str) -> bool:
     """"The price, and how many days?", "express to Bandar Abbas?": a delivery price asked with the time or the speed."""
-    return _HOW_LONG.search(_folded(text)) is not None
+    return _HOW_LONG.search(_counted(text)) is not None
 
 
-_HOW_MUCH = re.compile(r"стоимост|сколько стоит|сколько будет стоить|сколько (?:\w+ )?(?:берёте|берете|возьмёте|возьмете)|(?<!\w)цен[аыу]|бесплатн|платн|(?<!\w)поч[её]м(?!\w)|(?<!\w)(?:скока|скоко|скок)(?!\w)(?! (?:\w+ )?(?:дн|день|час|недел|ждать|ехать|идет|идёт|времен|раз|км|этаж|ступен|месяц|штук))|هزینه|قیمت|رایگان|مجانی|"
+_HOW_MUCH = re.compile(r"стоимост|сколько стоит|сколько будет стоить|сколько (?:\w+ )?(?:берёте|берете|возьмёте|возьмете)|(?<!\w)цен[аыу]|бесплатн|платн|(?<!\w)поч[её]м(?!\w)|هزینه|قیمت|رایگان|مجانی|"
                        # "ارسالش چقدر میشه", not "ارسالش چقدر طول میکشه"
                        r"(?<!\w)(?:ارسال|پست|پیک)\S* (?:\S+ )?(?:چقدر|چقد)(?!\w)(?! ?(?:طول|دیگه|وقت|زمان|روز))",
                        re.IGNORECASE)
@@ -933,7 +973,20 @@ def asks_a_sum(text: str) -> bool:
 
 def asks_how_much(text: str) -> bool:
     """"Is it free, and how many days?": a delivery time asked together with the delivery price."""
-    return _HOW_MUCH.search(_folded(text)) is not None
+    return _HOW_MUCH.search(_counted(text)) is not None
+
+
+# what it costs asked in so many words (not "бесплатная доставка во сколько приедет?", a kind of shipping named)
+_COSTS = re.compile(r"(?<!\w)(?<!во )сколько(?! (?:\w+ )?(?:дн|день|час|недел|ждать|ехать|ид|вез|едет|суток|времен|займ|в пути))|"
+                    r"поч[её]м|стоимост|стоит|(?<!\w)цен[аыу]|هزینه|قیمت|چقدر|چقد", re.IGNORECASE)
+
+
+def asks_what_it_costs(text: str) -> bool:
+    """Whether a message asks a price in so many words, which a delivery time never answers ("доставка в батуми скока")."""
+    counted = _counted(text)
+    priced = asks_how_much(text) or re.search(r"(?<!\w)(?<!во )сколько\W*$", counted) is not None  # "… в батуми скока"
+    return (priced and _COSTS.search(counted) is not None  # (not "цена и время доставки", "2-3 дня, а в Батуми сколько?")
+            and re.search(r"(?<!\w)(?:врем|срок|дн(?:я|ей)|день|روز|زمان|مدت)", counted) is None)
 
 
 # the words of shipping: a price question without them ("حداقلش چقدره" after SnappPay) may be about another topic
@@ -947,10 +1000,15 @@ def names_shipping(text: str) -> bool:
 
 
 # "هزینه ارسال برگشتش با کیه", "кто платит за пересылку обратно": the post of a return, not a delivery's price
-# "هزینه ارسال برگشتش", "پسش بفرستم", "обратно", "کی میان ببرنش", "когда заберут": an item going back to the store
-_SENT_BACK = re.compile(r"برگشت|مرجوع|پس(?:ش|شون)? (?:فرستادن|بفرست|دادن|بدم|بدیم)|обратн|возврат|верну|"
-                        r"(?<!\w)(?:بیان|میان|میاین|بیاین) (?:\S+ )?(?:ببرن|ببرنش|بگیرنش)(?!\w)|(?<!\w)(?:забер[уё]т|приедут за)",
-                        re.IGNORECASE)
+_SENT_BACK = re.compile(r"برگشت|مرجوع|پس(?:ش|شون)? (?:فرستادن|بفرست|دادن|بدم|بدیم)|обратн|возврат|верну", re.IGNORECASE)
+# "کی میان ببرنش؟", "پیک کی میاد ببره", "когда заберут?": the item collected from the customer for its return
+_COLLECTED = re.compile(r"(?<!\w)(?:میان|میاین|میاد|بیان|بیاین)(?: \S+)? (?:ببر\S*|بگیر\S*|تحویل\S*)|"
+                        r"(?<!\w)(?:забер[уе]т|заберете|заберет|приедут за|придут забирать|приедут забирать)", re.IGNORECASE)
+
+
+def asks_when_collected(text: str) -> bool:
+    """Whether a message asks when or how the item is collected for its return, which the return's rules answer."""
+    return _COLLECTED.search(_folded(text)) is not None
 
 
 # "کل پولشو پس میدین؟", "мне вернут все 600?": the money of a return asked about
@@ -1626,7 +1684,10 @@ def _yesterday_if_later(received: datetime, present: datetime, text: str) -> dat
     """An hour of the delivery told without its day and later than now is yesterday's ("گوشیو ساعت ۴ عصر تحویل
     گرفتم" told at 7 am), unless supposed or still to come ("اگه ساعت ۱۰ زنگ بزنن", "پیک ساعت ۵ عصر میاره"); a word
     of tomorrow beside a delivery gone by is the customer's plan ("ساعت ۸ شب رسید، فردا میتونم پس بدم؟")."""
-    folded = _folded(text)
+    # the words of the clause that tells the hour ("получил в 9 вечера, сколько дней будет на возврат?": "будет" is
+    # of the question, not of the delivery)
+    folded = next((clause for clause in re.split(r"[،,.;؛?؟]", _folded(text)) if re.search(r"\d|ساعت|час", clause)),
+                  _folded(text))
     if (received <= present or not text or what_if(text) or _TO_COME.search(folded)
             or (_TOMORROW.search(folded) and not _CAME.search(folded))):
         return received

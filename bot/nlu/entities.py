@@ -238,7 +238,7 @@ _PHONE = re.compile(
     r"(?<![\w+])(?P<ir>(?:\+98|0098|98|0)[ -]?(?:9\d{2}|\(9\d{2}\))[ -]?\d{3}[ -]?\d{2}[ -]?\d{2})(?!\d)"  # "+98 (919) 333-33-03"
     # "599125502", "599 12 55 02", "599 125 502": one way of grouping (not "58120 4567", an order and a phone's end)
     r"|(?<![\w+])(?P<ge>(?:\+?995[ -]?)?(?:5\d{2}|\(5\d{2}\))"
-    r"(?:\d{6}|(?P<gs>[ -])\d{2}(?P=gs)\d{2}(?P=gs)\d{2}|(?P<gt>[ -])\d{3}(?P=gt)\d{3}|[ -]\d{2}\d{2}\d{2}))(?!\d)"
+    r"(?:\d{6}|[ -]?\d{2}(?P<gs>[ -])\d{2}(?P=gs)\d{2}|[ -]?\d{3}[ -]\d{3}|[ -]\d{2}[ -]?\d{4}|[ -]\d{6}))(?!\d)"
     r"|(?<![\w+])(?P<intl>\+\d{1,3}(?:[ -]?\d){8,12})(?!\d)",
 )
 _LAST_FOUR = re.compile(
@@ -489,8 +489,8 @@ def _order_ids(text: str) -> Iterator[Entity]:
             yield Entity("order_id", match.start(), match.end(), match.group().replace(" ", ""))
     for match in _ORDER_ID.finditer(text):
         value = match.group("id")
-        span = re.fullmatch(r"\d{1,3}[-–]\d{1,3}", value) and not _ORDER_KEYWORD.search(
-            text[max(0, match.start() - 25): match.start()])  # not "سفارش ۵۸-۱۲۰ روز شنبه ثبت شد"
+        span = re.fullmatch(r"\d{1,3}[-–]\d{1,3}", value) and not (re.fullmatch(r"\d{1,3}[-–]\d{3}", value) and (
+            _ORDER_KEYWORD.search(text[max(0, match.start() - 25): match.start()])))  # not "سفارش ۵۸-۱۲۰ روز شنبه"
         if (len(value) <= 4 or span) and _NOT_ORDER_UNITS.match(text[match.end() :]):
             continue  # "24 ساعت", "10 дней", "24-48 часов", "2025 год": a duration, a span or a year
         if sum(char.isdigit() for char in value) < 4 and not _ORDER_KEYWORD.search(

@@ -40,6 +40,8 @@ def found(text: str) -> list[tuple[str, str, object]]:
         ("24 ساعت بعد", []),
         ("за 24-48 часов", []), ("в течение 24-48 ч", []),  # a span of hours is no order number
         ("۵۸۱۲۰ ۴۵۶۷", [("order_id", "۵۸۱۲۰", "58120"), ("order_id", "۴۵۶۷", "4567")]),  # no Georgian phone
+        ("599 12-55-02", [("phone", "599 12-55-02", "599125502")]), ("599 12 5502", [("phone", "599 12 5502", "599125502")]),
+        ("заказ 10-14 дней ждать?", []), ("سفارشم ۲۴-۴۸ ساعت دیگه میرسه؟", []),  # spans after "order"
         ("سفارش ۵۸-۱۲۰ روز شنبه ثبت شد", [("order_id", "۵۸-۱۲۰", "58-120"), ("weekday", "شنبه", "saturday")]),
         ("سفارشم TS-1043ه", [("order_id", "TS-1043", "TS-1043")]),  # "it is TS-1043", the "is" joined to it
         ("۱۴۰۳/۰۸/۱۲", []),                                  # dates are not order numbers
