@@ -3,6 +3,7 @@ customer's recent words and topics, and the computed answer a new detail belongs
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
@@ -16,6 +17,7 @@ from actions.db import order_items
 from bot.channels.guard import SLASH_ESCAPE
 from bot.conversation import language_for, store_for
 from bot.dialogue import (
+    SMALLEST_TOTAL,
     stated_amounts,
     city_from,
     PUT_RIGHT,
@@ -536,8 +538,12 @@ def computed_again(tracker: Tracker) -> List[Dict[Text, Any]]:
         return []
     events: List[Dict[Text, Any]] = computed_elsewhere(tracker, last) or [FollowupAction(last)]
     if last in TOTALS and latest_entity(tracker, "amount") is None:  # "а 300 и 10 км": a price said beside the detail
-        stated = stated_amounts(_text(tracker), _entities(tracker), current_store(tracker).currency)[:1]
-        events = [SlotSet("amount", total) for total in stated] + events
+        text, currency = _text(tracker), current_store(tracker).currency
+        stated = stated_amounts(text, _entities(tracker), currency)[:1] or [
+            total for total in [follow_up_total(text, as_number(tracker.get_slot("amount")), currency)]
+            if total is not None and total >= SMALLEST_TOTAL and not re.search(r"(?<!\w)(?:в|во|к|до)\s+\d", text)
+            and not any(latest_entity(tracker, name) for name in ("time", "date", "weekday"))]  # "а в Гори на 300?",
+        events = [SlotSet("amount", total) for total in stated] + events  # "اگه ۲.۵ بشه و به کرج؟" (not "а в 12?")
     return events
 
 

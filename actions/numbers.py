@@ -283,8 +283,9 @@ def utter_return_post(dispatcher: CollectingDispatcher, tracker: Tracker) -> boo
     reason = next((found for found in reasons if found not in (None, "change_of_mind")), None)
     after_return = (earlier_topic(tracker) in RETURN_TOPICS or tracker.get_slot("pending_return") or reason) and (
         asks_who_pays(question) or sends_it_oneself(question))  # "… با عکس سایت فرق داشت چی؟ هزینه ها با کیه": a ground told
-    if not question or not (asks_about_sending_back(question) or asks_money_back(question) or after_return
-                            or asks_when_collected(question)):
+    collected = asks_when_collected(question) and (earlier_topic(tracker) in RETURN_TOPICS
+                                                   or tracker.get_slot("pending_return") or reason)
+    if not question or not (asks_about_sending_back(question) or asks_money_back(question) or after_return or collected):
         return False
     topics = [*(["damaged_item"] if reason else []), "return_request", *likely_intents(tracker)]
     units = chosen_units(tracker, question, topics)
@@ -430,7 +431,9 @@ class ActionDeliveryTime(Action):
         if status_asked_for(tracker) and tracker.get_slot("order_id"):  # "у меня заказ ct2002. что дальше? когда
             return []  # привезут?": that order's arrival comes with its status (no order named: the page's times)
         question = question_text(tracker)
-        if asks_what_it_costs(question) and not asks_how_long(question) and latest_entity(tracker, "order_id") is None:
+        if (asks_what_it_costs(question) and not asks_how_long(question) and latest_entity(tracker, "order_id") is None
+                and last_computed(tracker, before_this_message=True) != "action_delivery_time"):  # ("а в Батуми сколько?"
+            # after the days: the days there)
             return [FollowupAction("action_delivery_cost")]  # "доставка в батуми скока": its price, not its days
         if _own_order_asked(tracker, question):  # "کی میرسه؟" right after its shipped order's status: that order's
             return [SlotSet("purpose", "order_status"), FollowupAction("action_order_flow")]  # days, not "if you
@@ -579,8 +582,9 @@ def _order_follow_up(tracker: Tracker) -> Optional[str]:
     if (asks_until_when(question) or asks_if_still_in_time(question) and decided) and any(
             window_reason(text) for text in recent_texts(tracker, 3)):
         return "order_status"  # "до какого дня можно сообщить?", "چند روز دیگه وقت دارم؟" after its decision: its window
-    if asks_when_collected(question) and earlier in RETURN_TOPICS:  # "کی میان ببرنش؟" after its decision: the
-        return None  # return's rule for collecting it, not the order's status
+    if (asks_about_sending_back(question) or asks_when_collected(question)) and not asks_money_back(question) and (
+            earlier in RETURN_TOPICS):  # "کی میان ببرنش؟", "а отправить обратно как?" after its decision: the return's
+        return None  # rule for it, not the order's status
     ranking = [intent for intent in ranked_intents(tracker) if intent != "nlu_fallback"]
     if ranking[:1] == ["out_of_scope"]:  # "پس الان چیکار کنم؟" after its refusal, read as out of scope by a hair
         ranking = ranking[1:2]
@@ -646,7 +650,8 @@ class ActionUnclear(Action):
         about_order = _order_follow_up(tracker)
         if about_order is not None:  # "а когда он придет?" right after its look-up: for that order
             return [SlotSet("purpose", about_order), FollowupAction("action_order_flow")]
-        if earlier_topic(tracker) in RETURN_TOPICS and asks_when_collected(question_text(tracker)) and (
+        sending = asks_about_sending_back(question_text(tracker)) or asks_when_collected(question_text(tracker))
+        if earlier_topic(tracker) in RETURN_TOPICS and sending and not asks_money_back(question_text(tracker)) and (
                 utter_return_post(dispatcher, tracker)):  # "کی میان ببرنش؟" after a return's rules: its collecting
             return []
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")

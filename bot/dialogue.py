@@ -48,8 +48,8 @@ _REASON_WORDS: tuple[tuple[Reason, str], ...] = (
                        r"لازم\S* ?ندار(?:م|یم)|نیازی ندارم|(?:رو|روی) دستم (?:مونده|موند|باد کرده)|عین همون\S* (?:\S+ )?(?:خرید|گرفت)|دیگه لازم\w* نیست|لازم(?:مون|شون|م) نیست|به ?(کارم|دردم) ?(نمیاد|نمیخوره|نمیخورد)|سلیقه|не пригодил|(?<!не )(?<!не просто )(?<!не просто так )(?<!не только )передума|не понрав|не нрав|не подош|не нужн|"
                        # "بوش براش خیلی تنده", "запах слишком резкий": a smell not to one's taste
                        # (not a smell of burning or rubber, a fault: "запах гари резкий", "بوی سوختگی")
-                       r"(?:بوش|بوی?ش|رایحه\S*) (?!(?:\S+ ){0,3}(?:سوخت|پلاستیک|لاستیک))(?:\S+ ){0,3}(?:تند|سنگین|زننده)\S*(?! نیست)|"
-                       r"(?:запах|аромат)\w* (?!(?:\w+ )?(?:гар|горел|резин|пластик|проводк))(?:\w+ ){0,2}(?<!не )"
+                       r"(?:بوش|بوی?ش|رایحه\S*) (?!(?:\S+ ){0,3}(?:سوخت|پلاستیک|لاستیک))(?:\S+ ){0,3}(?:تند|سنگین|زننده)\S*(?! ?(?:نیست|نیس))|"
+                       r"(?:запах|аромат)\w* (?!(?:\w+ )?(?:гар|горел|резин|пластик|проводк))(?:\w+ ){0,2}(?<!не )(?<!не очень )"
                        r"(?:резк|тяжел|удушлив|приторн)\w*|"
                        # "بوش اونی نبود که فکر میکردم", "запах не тот, что я ожидала": not what was expected, a change of mind
                        r"(?:اونی|اون چیزی|چیزی|همونی|آنچه) (?:نبود|نیست|نشد) که (?:فکر|انتظار|تصور)|"
@@ -58,14 +58,13 @@ _REASON_WORDS: tuple[tuple[Reason, str], ...] = (
     ("defect", r"خراب|معیوب|(?<!\w)(?<!درش )(?<!درب )لق(?:ه|ـه| شده| است| میزنه)(?!\w)|نقص|(?<!پرداختم )(?<!پرداخت )مشکل ?(?:داره|دارد|پیدا کرده)|کار ?نمیکن|بد کار ?میکن|روشن ?نمیش|ایراد|صدا ?(نمید|نداره|ندارد|نمیاد)|شارژ ?(نمیش|نمیگیر|نمیکن)|"
                r"گرم ?نمیش|داغ ?نمیش|خاموش ?میش|(?:صفح(?!\S* (?:پرداخت|سایت|درگاه|اپ|برنامه))|تصویر|نمایشگر|مانیتور)\S* (?:\S+ ){0,2}(?:سیاه|سفید) ?میش|سوخت|پرینت ?نمیگیر|چاپ ?نمیکن|(?:درست|خوب) (?:کار|چاپ) ?نکن|گیر ?میکن|هنگ ?میکن|خش ?خش|"
                r"صدای ?(اضافه|عجیب)|صدای \S+ ?(?:میده|میدهد|میاد|میکنه)|صدا ?(میده|میدهد|میکنه)|قطع ?و ?وصل|آب ?پس ?مید|نشتی|نشت ?(میکن|میده|داره|دارد|کرد)|چکه ?میکن|"
-               r"брак|не работа(?:ет|ют|л|ла|ли)|плохо работа|работа\w* плохо|сломал|(?<!курьер )сломает|сломаются|(?<!не )сломан|неисправ|дефект|не включ|не греет|не грее|перестал|перестан\w* (?:работать|включаться|греть|заряжа\w*|печатать)|не заряжа|нет звука|"
+               r"брак|не работа(?:ет|ют|л|ла|ли)|запах (?:гари|горел\w*)|пахнет (?:гарью|горелым|паленым|палёным)|плохо работа|работа\w* плохо|сломал|(?<!курьер )сломает|сломаются|(?<!не )сломан|неисправ|дефект|не включ|не греет|не грее|перестал|перестан\w* (?:работать|включаться|греть|заряжа\w*|печатать)|не заряжа|нет звука|"
                r"не звучит|выключается|сгорел|глючит|не печата|плохо печата|шипит|шипят|хрипит|хрипят|трещит|заедает|"
                r"зависает|(?<!сайт )(?<!приложение )(?<!\w)виснет|экран\w* (?:\w+ ){0,2}(?:гаснет|чернеет|мигает|тухнет)|шумит|гудит|мнёт|мнет|мять|жует|жуёт|замина|протека|протекл|подтека|течет|полос(ами|ит|ы)|خط(?: (?:سیاه|سفید|رنگی|افقی|عمودی))? ?(مینداز|میندز|میده|میفته|میافته)|خط ?خطی|"
                r"چاپ\S* (?:\S+ )?(?:کمرنگ|لکه ?دار)|"
                # a device not recognised ("هارد دیگه شناخته نمیشه", "флешка не определяется компьютером"), not a code
-               r"(?:هارد|فلش|گوشی|لپ ?تاپ|پرینتر|دستگاه|کامپیوتر|سیستم|مودم|مموری|کارت حافظه)\S* (?:[^\s.!?؟]+ ){0,12}"
-               r"(?:شناخته|شناسایی|تشخیص داده) ?نمیش|(?:компьютер|ноутбук|телефон|принтер|систем|виндовс|windows)\w* "
-               r"(?:\w+ ){0,3}не (?:определя|распозна|видит)|не (?:определя|распозна)\w* (?:\w+ ){0,2}(?:компьютер|ноутбук|телефон|систем)"),
+               r"^(?!.*(?:کد|تخفیف|پرداخت|رهگیری|درگاه|промокод|код|скидк|плат[её]ж|оплат|банк|смысл))"
+               r"(?=.*(?:(?:شناخته|شناسایی|تشخیص داده) ?نمیش|не (?:определя|распозна|видит)))"),
 )
 # Each reason in the plain words of the page's rules, to find the rule for it when a follow-up no longer says it
 # ("هزینه ارسالش با کیه؟" after "کار نمیکنه").
@@ -97,8 +96,9 @@ def _asking_for_something_else(requested_slot: Optional[str], slot: str) -> bool
 # a city it comes from ("из Тбилиси", "از تهران") weighs least, and someone else's claim ("только по Тбилиси") is bare
 _CITY_TIERS = (
     re.compile(r"(?:(?<!\w)(?:достав\w*|привез\w*|отправ\w*|заказ\w*|вез\w*)(?: \w+)? (?:в|во|на|до)|"
-               r"(?<!\w)(?:به|تا|بفرست\S*|ارسال)(?: \S+)?)\s*$", re.IGNORECASE),
-    re.compile(r"(?:(?<!\w)(?:жив\w*|я|мы|пишу|работаю)(?: \w+)? (?:в|во|из)|(?<!\w)(?:من|ما)(?: \S+)?)\s*$", re.IGNORECASE),
+               r"(?<!\w)(?:به|تا|برای|بفرست\S*|ارسال)(?: \S+)?)\s*$", re.IGNORECASE),
+    re.compile(r"(?:(?<!\w)(?:жив\w*|я|мы|пишу|работаю)(?: \w+)? (?:в|во|из)|(?<!\w)(?:من|ما)(?: (?!از)\S+)?)\s*$",
+               re.IGNORECASE),
     re.compile(r"(?<!\w)(?:в|во|к|در)\s*$", re.IGNORECASE),
 )
 _FROM_CITY = re.compile(r"(?<!\w)(?:из|از)\s*$", re.IGNORECASE)
@@ -150,7 +150,7 @@ def phone_from(entities: Sequence[Mapping[str, Any]], requested_slot: Optional[s
 _NO_FAULT = re.compile(r"(?:ایراد|عیب|نقص|مشکل)(?:ی)?(?: هم)? (?:نداره|ندارد|نداشته ?باشه|نداشته باشد|نیست)(?!\w)|"
                        r"(?<!\w)никаких (?:дефект|брак|поломок)\w*(?: нет)?|(?:дефект|брак|поломок)\w* нет(?!\w)",
                        re.IGNORECASE)
-# "ظاهرش ایرادی نداره …", "внешне дефектов нет": a fault denied of the looks only, which tells one inside
+# "ظاهرش ایرادی نداره …", "внешне дефектов нет": a fault denied of the looks only, which tells one with what follows
 _LOOKS = re.compile(r"(?<!\w)(?:ظاهرش|ظاهرشون|внешне|снаружи|на вид)(?!\w)", re.IGNORECASE)
 # "ایرادی نداره ولی باتریش زود تموم میشه", "дефектов нет, но аромат выветривается": a turn for the worse after a fault
 # denied, which tells one (not "ولی میخوام پسش بدم", "но можно вернуть?": a wish or a return asked)
@@ -184,7 +184,7 @@ def _turns_worse(before: str, after: str) -> bool:
         return False
     rest = (after[turn.end():] if turn else after).strip(" ،,")
     clause = _CLAUSE_END.split(rest, 1)[0]
-    asked = re.match(r"[^.!?؟]*[?؟]", rest) is not None or QUESTION_WORDS.match(clause.strip()) is not None
+    asked = rest[len(clause):len(clause) + 1] in ("?", "؟")  # "а курьер когда приедет?" (not "…, что делать?" after it)
     return (re.search(r"\w", clause) is not None and not asked and not _WANTS_DONE.search(clause)
             and not names_a_return(clause) and not _CAN_I.search(clause))
 
@@ -281,8 +281,7 @@ _CAME = re.compile(r"(?<!\w)(?:فرستاد\w*|اومد\w*|آمد\w*|رسید\w*
                    r"пришл[аои]|пришел|прислал\w*|привезл\w*|доставил\w*|положил\w*|приложил\w*|получил\w*)(?!\w)",
                    re.IGNORECASE)
 # and the words of what comes with a purchase: "که همراه پرینتر میاد", "که با پرینتر بود", "идёт в подарок с принтером"
-_COMES_WITH = re.compile(r"(?<!\w)(?:میاد|میان|گرفتم|ид[её]т|шла|шел|шли|в комплекте)(?!\w)|(?<!\w)که (?:\S+ ){0,3}بود(?!\w)",
-                         re.IGNORECASE)
+_COMES_WITH = re.compile(r"(?<!\w)(?:میاد|میان|گرفتم|بود|بودن|ид[её]т|шла|шел|шли|в комплекте)(?!\w)", re.IGNORECASE)
 # a sentence's parts, at a "but" (a comma may fall inside one: "бумага, подарок к принтеру, пришла мокрая")
 _PARTS = re.compile(r"[;؛]|(?<!\w)(?:ولی|اما|но|однако)(?!\w)", re.IGNORECASE)
 
@@ -305,8 +304,8 @@ def _came_with(sentence: str, name: str) -> bool:
 
 
 # "airpods нормальные", "پرینتر سالمه", "кабель в порядке": an item told to be fine, in a clause of its own
-_FINE = re.compile(r"(?<!\w)(?:нормальн\w*|в порядке|работа\w* (?:нормально|хорошо)|سالم(?:ه|ن|ند)?|"
-                   r"(?:مشکلی|ایرادی) ندار\w*|خوب(?:ه|ن)?)(?!\w)", re.IGNORECASE)
+_FINE = re.compile(r"(?<!\w)(?<!не )(?:нормальн\w*|норм|в порядке|работа\w* (?:нормально|хорошо)|"
+                   r"(?:سالم(?:ه|ن|ند)?|(?:مشکلی|ایرادی) ندار\w*|خوب(?:ه|ن))(?! ?(?:نیست|نبود|نیس|نمی)))(?!\w)", re.IGNORECASE)
 
 
 def _without_fine(sentence: str) -> str:
@@ -383,8 +382,8 @@ def item_from(text: str, items: Sequence[tuple[str, str]]) -> Optional[str]:
 _HOW_TO = re.compile(r"(?<!\w)(از کجا|کجا (?:ببینم|بزنم|وارد کنم|چک کنم|پیگیری کنم)|چطور|چطوری|چطوریه|چجوری|چجوریه|چگونه|как|откуда|"
                      r"где( \w+){0,2} (смотреть|посмотреть|узнать|отслеживать|проверить|увидеть))(?!\w)", re.IGNORECASE)
 # "وضعیت سفارشم چطوریه؟", "کیفیتش چطوریه؟": what a state or a thing is like, no how-to
-_STATE_HOW = re.compile(r"(?<!\w)(?:وضعیت|اوضاع|سفارش|کیفیت|حالش|جنس|قیمت|رنگ|بو)(?:ش|م|ت|شون|ی|یش)?(?!\w) "
-                        r"(?:\S+ ){0,2}(?:چطوریه|چجوریه)", re.IGNORECASE)
+_STATE_HOW = re.compile(r"(?<!\w)(?:(?:وضعیت|اوضاع|کیفیت|حالش|جنس|قیمت|رنگ|بو)(?:ش|م|ت|شون|ی|یش)?(?!\w) (?:\S+ ){0,2}|"
+                        r"(?:سفارشم|سفارش من) )(?:چطوریه|چجوریه)", re.IGNORECASE)
 
 
 def _asks_how(folded: str) -> bool:
@@ -406,7 +405,8 @@ _NO_ORDER = re.compile(
 
 _NOT_DELIVERED = re.compile(
     r"(هنوز|فعلا) ?(نرسیده|نیومده|نیامده|تحویل نگرفتم|دستم نرسیده|ارسال نشده|نفرستادین)|تحویل نگرفتم|"
-    r"ещ[её] не (доставил|привез|пришл|получил|отправил|забрал)|не (доставили|привезли|получил|забрал)|до (получения|доставки)|"
+    r"ещ[её] не (доставил|привез|пришл|получил|отправил)|не (доставили|привезли|получил)|до (получения|доставки)|"
+    r"(?<!курьер )(?<!вы )(?:ещ[её] )?не забрал(?:а)?(?!и) (?:\w+ )?(?:посылк|заказ|с почты|из пункта)|"
     r"قبل از (تحویل|رسیدن|دریافت)|(?:قبل|پیش) (?:از )?(?:این ?که|اینکه) (?:\S+ )?(?:برسه|برسد|بیاد|بیارن|تحویل بگیرم)|"
     r"(?:до того|прежде чем) (?:как )?(?:\w+ )?(?:привез|достав)",
     re.IGNORECASE,
@@ -706,15 +706,22 @@ _LANGUAGE = re.compile(r"по[- ]?русски|на русском|русски�
 
 
 # what asks it of the assistant: "можно по-русски?", "понимаете", "بلدین", "جواب میدین"
-_ASKS_LANGUAGE = re.compile(r"(?<!\w)(?:можно|понимаете|говорите|ответите|отвечаете|пишите|بلدین|بلدید|میفهمین|میفهمید|"
-                            r"جواب میدین|جواب میدید|صحبت میکنین|صحبت میکنید)(?!\w)", re.IGNORECASE)
+_ASKS_LANGUAGE = re.compile(r"(?<!\w)(?:можно|понимаете|говорите|ответите|отвечаете|пишите|объясните|напишите|بلدین|بلدید|"
+                            r"میفهمین|میفهمید|جواب میدین|جواب میدید|صحبت میکنین|صحبت میکنید|توضیح بدین|توضیح بدید|بنویسین|"
+                            r"بنویسید)(?!\w)", re.IGNORECASE)
+# the words of another matter in the message ("по-русски можно узнать, сколько стоит доставка?"): that question, not the
+# language, is what it asks
+_OTHER_MATTER_ASKED = re.compile(r"доставк|стоит|сколько|верн|возврат|заказ|оплат|هزینه|ارسال|مرجوع|سفارش|قیمت|چقدر|پرداخت",
+                                 re.IGNORECASE)
 
 
 def asks_about_language(text: str) -> bool:
     """"здравствуйте, по-русски понимаете?", "فارسی بلدین": the language asked about, which the greeting in it answers;
     not "читаю по-персидски плохо, поэтому пишу по-русски. …", told on the way to another question."""
-    return any(_LANGUAGE.search(_folded(clause)) and (clause.rstrip().endswith(("?", "؟")) or _ASKS_LANGUAGE.search(
-        _folded(clause))) for clause in re.findall(r"[^.!,،;\n?؟]+[?؟]?", text))
+    if _OTHER_MATTER_ASKED.search(_folded(text)):
+        return False  # the matter is answered, in the customer's language
+    return any(_LANGUAGE.search(folded) and (clause.rstrip().endswith(("?", "؟")) or _ASKS_LANGUAGE.search(folded))
+               for clause in re.findall(r"[^.!,،;\n?؟]+[?؟]?", text) for folded in [_folded(clause)])
 
 
 def about_own_order(text: str) -> bool:
@@ -984,7 +991,8 @@ _COSTS = re.compile(r"(?<!\w)(?<!во )сколько(?! (?:\w+ )?(?:дн|ден
 def asks_what_it_costs(text: str) -> bool:
     """Whether a message asks a price in so many words, which a delivery time never answers ("доставка в батуми скока")."""
     counted = _counted(text)
-    priced = asks_how_much(text) or re.search(r"(?<!\w)(?<!во )сколько\W*$", counted) is not None  # "… в батуми скока"
+    priced = asks_how_much(text) or re.search(  # "доставка в батуми скока", "скока доставка в батуми?"
+        r"(?<!\w)(?<!во )(?<!через )сколько(?:\W*$| (?:за )?доставк)", counted) is not None
     return (priced and _COSTS.search(counted) is not None  # (not "цена и время доставки", "2-3 дня, а в Батуми сколько?")
             and re.search(r"(?<!\w)(?:врем|срок|дн(?:я|ей)|день|روز|زمان|مدت)", counted) is None)
 
@@ -1002,7 +1010,7 @@ def names_shipping(text: str) -> bool:
 # "هزینه ارسال برگشتش با کیه", "кто платит за пересылку обратно": the post of a return, not a delivery's price
 _SENT_BACK = re.compile(r"برگشت|مرجوع|پس(?:ش|شون)? (?:فرستادن|بفرست|دادن|بدم|بدیم)|обратн|возврат|верну", re.IGNORECASE)
 # "کی میان ببرنش؟", "پیک کی میاد ببره", "когда заберут?": the item collected from the customer for its return
-_COLLECTED = re.compile(r"(?<!\w)(?:میان|میاین|میاد|بیان|بیاین)(?: \S+)? (?:ببر\S*|بگیر\S*|تحویل\S*)|"
+_COLLECTED = re.compile(r"(?<!\w)(?:می ?[اآ]?ن|میاین|میاد|بیان|بیاین)(?: \S+)? (?:ببر\S*|بگیر(?:ن|ه|ین)\S*|تحویل (?:بگیر|ببر)\S*)|"
                         r"(?<!\w)(?:забер[уе]т|заберете|заберет|приедут за|придут забирать|приедут забирать)", re.IGNORECASE)
 
 
@@ -1350,7 +1358,7 @@ _PRICE_WORDS = re.compile(r"(?:(?<!\w)(?:за|на сумму|сумм[аеуы]
 _ORDER_WORDS = re.compile(r"(?:(?<!\w)(?:заказ\w*|покупк\w*)(?: на)?|سفارش(?:م|ی)?|خرید(?:م|ی)?)[ \u200c]*$",
                           re.IGNORECASE)
 _TAKEN = frozenset({"amount", "distance", "time", "phone", "date", "weekday"})  # what a number may be instead
-_SMALLEST_TOTAL = 10  # "за 2 телевизора": a smaller bare number counts things, not lari or thousands of toman
+SMALLEST_TOTAL = 10  # "за 2 телевизора": a smaller bare number counts things, not lari or thousands of toman
 
 
 def stated_amounts(text: str, entities: Iterable[Mapping[str, Any]], currency: str) -> list[float]:
@@ -1364,7 +1372,7 @@ def stated_amounts(text: str, entities: Iterable[Mapping[str, Any]], currency: s
     for found in _BARE_NUMBER.finditer(normalized):
         start, before = found.start(), normalized[: found.start()]
         number = _bare_value(found)
-        if (number >= _SMALLEST_TOTAL and not any(first <= start < last for first, last in taken)
+        if (number >= SMALLEST_TOTAL and not any(first <= start < last for first, last in taken)
                 and (_PRICE_WORDS.search(before) or (number < 1000 and _ORDER_WORDS.search(before)))):
             amounts.append(_as_counted(number, currency))
     return amounts
@@ -1684,10 +1692,10 @@ def _yesterday_if_later(received: datetime, present: datetime, text: str) -> dat
     """An hour of the delivery told without its day and later than now is yesterday's ("گوشیو ساعت ۴ عصر تحویل
     گرفتم" told at 7 am), unless supposed or still to come ("اگه ساعت ۱۰ زنگ بزنن", "پیک ساعت ۵ عصر میاره"); a word
     of tomorrow beside a delivery gone by is the customer's plan ("ساعت ۸ شب رسید، فردا میتونم پس بدم؟")."""
-    # the words of the clause that tells the hour ("получил в 9 вечера, сколько дней будет на возврат?": "будет" is
+    # the words of what is told, not of what is asked ("получил в 9 вечера, сколько дней будет на возврат?": "будет" is
     # of the question, not of the delivery)
-    folded = next((clause for clause in re.split(r"[،,.;؛?؟]", _folded(text)) if re.search(r"\d|ساعت|час", clause)),
-                  _folded(text))
+    folded = " ".join(re.sub(r"[،,][^،,]*$", "", sentence) if mark in ("?", "؟") else sentence  # a question's last
+                      for sentence, mark in re.findall(r"([^.!?؟]+)([.!?؟]?)", _folded(text)))  # clause is what it asks
     if (received <= present or not text or what_if(text) or _TO_COME.search(folded)
             or (_TOMORROW.search(folded) and not _CAME.search(folded))):
         return received

@@ -331,6 +331,9 @@ def test_buttons_still_answer_the_seal_question() -> None:
         ("سالمه و ایرادی نداره، امروز رسید. میتونم پسش بدم؟", None),
         ("ظاهرش ایرادی نداره ولی میخوام پسش بدم", None), ("ظاهرا مشکلی نداره", None),  # a wish; "apparently"
         ("брака нет, а курьер когда приедет?", None),  # a question after "а", no turn for the worse
+        ("брака нет, но батарея быстро садится, что делать?", "defect"), ("брака нет, но что-то внутри гремит", "defect"),
+        ("запах гари резкий", "defect"), ("بوش زیاد تند نیس", None), ("флешка не определяется", "defect"),
+        ("کد تخفیف تو سیستم شناسایی نمیشه", None),
         ("если курьер при доставке сломает телевизор, кто платит?", "transport_damage"), ("пришел сломанный", "transport_damage"),
         ("а если я его сам случайно сломаю, можно вернуть?", None), ("چاپاش خط خطی میاد", "defect"), ("بدنه پرینتر خط خطی رسیده", "transport_damage"),
         ("جعبه ش خط خطیه", "transport_damage"), ("رو همه کپی ها یه خط سیاه میندازه", "defect"),
@@ -383,6 +386,7 @@ PRINTER = [("HP-M236", "HP LaserJet M236 printer"), ("A4-500", "A4 copy paper, 5
     ("کاغذ هدیه ای که با پرینتر فرستادین خیس شده ولی پرینتر سالمه", "A4-500"),
     ("бумага в подарок пришла с принтером мокрая, сам принтер в порядке", "A4-500"),
     ("бумага, подарок к принтеру, пришла мокрая", "A4-500"), ("مشکل با پرینتر بود، کاغذ هدیه سالمه", "HP-M236"),
+    ("کاغذ هدیه ای که با پرینتر فرستادین خوب نیست", "A4-500"), ("کاغذ هدیه همراه پرینتر بود ولی خیس شده", "A4-500"),
 ])
 def test_the_gift_spoken_of_is_not_the_item_it_came_with(text: str, sku: str) -> None:
     assert returned_item([text], PRINTER, frozenset({"A4-500"})) == sku
@@ -1151,6 +1155,7 @@ def test_whether_delivery_is_free_is_told_from_what_it_costs(text: str, asked: b
     # told on the way to another question, not asked
     ("Я живу в Тегеране, по-персидски читаю плохо, поэтому пишу по-русски. Можно как-то выбрать время доставки?", False),
     ("здравствуйте а можно по русски писать у вас тут все на персидском", True), ("пишу по-русски, доставка в Батуми сколько?", False),
+    ("Здравствуйте, по-русски можно узнать, сколько стоит доставка в Гори?", False), ("سلام. به فارسی توضیح بدین لطفا", True),
     ("سلام ببخشید فارسی بلدین یا فقط روسی جواب میدین من روسی بلد نیستم", True),
 ])
 def test_the_language_asked_about_is_told(text: str, asked: bool) -> None:
@@ -1179,7 +1184,7 @@ def test_how_something_is_done_is_told_from_a_sum(text: str, asked: bool) -> Non
 @pytest.mark.parametrize("text, asked", [
     ("مرجوعی چطوریه؟", True), ("روال مرجوع کردنش چجوریه", True), ("как вернуть товар?", True),
     ("کیفیتش چطوریه؟", False), ("وضعیت سفارشم چطوریه؟", False),  # what something is like, no how
-    ("چند روز برای مرجوعی وقت دارم؟", False), ("حالا مرجوعی چطوریه؟", True),
+    ("چند روز برای مرجوعی وقت دارم؟", False), ("حالا مرجوعی چطوریه؟", True), ("مرجوع کردن سفارش چطوریه", True),
 ])
 def test_how_a_return_is_done_is_asked(text: str, asked: bool) -> None:
     assert asks_how_to_return(text) is asked
@@ -1600,6 +1605,7 @@ def test_a_fault_of_the_customers_own_making(text: str, misuse: bool) -> None:
     ("Батуми", "batumi"), ("сколько стоит доставка?", None),
     ("Доставьте в Батуми, я сейчас в Тбилиси на работе", "batumi"), ("بفرستین شیراز، من الان تهرانم", "shiraz"),
     ("в Кутаиси из Тбилиси сколько дней?", "kutaisi"), ("مشهد از تهران چند روزه میرسه؟", "mashhad"),
+    ("من از تهران سفارش میدم برای شیراز", "shiraz"),
 ])
 def test_the_city_a_message_is_about(text: str, city: str | None) -> None:
     found = [{"entity": e.entity, "value": e.value, "start": e.start} for e in extract_entities(text)]
@@ -1615,7 +1621,7 @@ def test_an_item_told_to_be_fine_is_not_the_one_returned() -> None:
 
 @pytest.mark.parametrize("text, collected", [
     ("کی میان ببرنش", True), ("پیک کی میاد ببره", True), ("когда заберут?", True), ("курьер когда заберёт?", True),
-    ("а деньги когда вернут?", False), ("کی میرسه دستم؟", False),
+    ("а деньги когда вернут?", False), ("کی میرسه دستم؟", False), ("پیک کی میاد تحویل بده؟", False), ("کی می‌آن ببرنش؟", True),
 ])
 def test_when_the_item_is_collected_for_its_return_is_asked(text: str, collected: bool) -> None:
     assert asks_when_collected(text) is collected
@@ -1625,6 +1631,15 @@ def test_when_the_item_is_collected_for_its_return_is_asked(text: str, collected
     ("доставка в батуми скока", True), ("сколько стоит доставка в Гори?", True), ("هزینه ارسال به شیراز؟", True),
     ("В Тбилиси доставка 2-3 дня, а в Батуми сколько?", False), ("бесплатная доставка во сколько приедет?", False),
     ("цена и время доставки в Кутаиси", False),  # the time asked too
+    ("скока доставка в батуми?", True), ("и через сколько привезут", False), ("и сколько он потом будет ехать до Тебриза?", False),
 ])
 def test_a_price_asked_in_so_many_words(text: str, costs: bool) -> None:
     assert asks_what_it_costs(text) is costs
+
+
+@pytest.mark.parametrize("text, own", [
+    ("где мой принтер?", True), ("پرینترم کجاست؟", True), ("میخوام مرجوع کنم پرینترم کجا ببرم؟", False),
+    ("хочу вернуть товар, где мой чек найти?", False), ("کد تخفیفم کجاست", False),
+])
+def test_ones_own_purchase_asked_where_it_is(text: str, own: bool) -> None:
+    assert about_own_order(text) is own
