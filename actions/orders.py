@@ -115,6 +115,7 @@ from bot.dialogue import (
 )
 from bot.i18n.format import clock, digits
 from bot.nlu.entities import extract_entities
+from bot.nlu.normalize import normalize
 from bot.i18n.replies import render
 from bot.orders.models import Order
 from bot.orders.repository import create_return_request, find_order, in_store_format, mask_phone, verify_order
@@ -166,7 +167,7 @@ def _purpose(tracker: Tracker) -> Optional[str]:
             and not asks_where_or_when(question)):
         return tracker.get_slot("purpose")  # "من که تحویلش گرفتم. سفارش ۵۸۱۲۰. حالا چی؟" after the damage rule and the
         # offer to check it for one's order: that check, for this order
-    if (intent in ("order_status", "inform") and latest_entity(tracker, "order_id") and short_follow_up(question)
+    if (intent in ("order_status", "inform") and latest_entity(tracker, "order_id") and _only_the_order(question)
             and not asks_where_or_when(question) and not tracker.get_slot("purpose") and not tracker.get_slot("verified_order")
             and (earlier := earlier_topic(tracker)) in RETURN_TOPICS
             and any(reason_from(None, text) for text in recent_texts(tracker, 3)[1:])):
@@ -180,6 +181,19 @@ def _purpose(tracker: Tracker) -> Optional[str]:
     if intent in ORDER_PURPOSES and not (waiting and later_question(tracker) and side_question(tracker)):
         return intent
     return waiting or tracker.get_slot("purpose")
+
+
+# the words that only say what the numbers are: "سفارش TS-1046 با شماره ۰۹۳۵…", "заказ CT-2002, телефон 599…"
+_ORDER_WORDS = frozenset({"سفارش", "سفارشم", "شماره", "شمارم", "شمارمم", "موبایل", "موبایلم", "با", "و", "تلفن", "کد",
+                          "заказ", "номер", "телефон", "тел", "мой", "моя", "и", "вот", "это"})
+
+
+def _only_the_order(question: str) -> bool:
+    """Whether a message gives an order (and its phone) and says nothing else: what it is for is what came before."""
+    spans = [(entity.start, entity.end) for entity in extract_entities(question, _ORDER_AND_PHONE)]
+    text = "".join(" " if any(start <= at < end for start, end in spans) else char
+                   for at, char in enumerate(normalize(question)))
+    return all(word in _ORDER_WORDS for word in re.findall(r"\w+", text.lower()))
 
 
 def _given_to_look_up(intent: str, question: str) -> bool:

@@ -784,3 +784,10 @@ def test_an_order_and_a_phones_end_typed_bare_are_the_order_and_its_proof(server
 def test_still_in_time_asked_after_a_refusal_for_its_window_gets_the_window(servers) -> None:
     *_, late = talk(servers, "sitra", "sr5003 سشوار خراب در اومده", "۱۱۰۳", "دیر که نشده؟ دو روزه دستمه")
     assert "مهلت ۲۴ ساعت" in text(late) and "گذشته است" in text(late)
+
+
+def test_an_order_given_after_a_returns_rule_continues_that_return(servers) -> None:
+    _, decided = talk(servers, "tisa", "عطری که خریدم رو باز کردم ولی بوشو دوست ندارم، میشه پس بدم؟",
+                      "سفارش TS-1046 با شماره ۰۹۳۵۲۲۲۲۲۰۶")
+    assert "Versace Eros" in text(decided) and "پلمپ کالا باز شده" in text(decided)  # its decision, not its status
+    assert "کد رهگیری" not in text(decided)
