@@ -318,11 +318,6 @@ def recent_entities(tracker: Tracker, count: int = 3) -> list[list[Dict[Text, An
     return found[:count]
 
 
-def latest_city(tracker: Tracker) -> Optional[str]:
-    """The city the latest message is about (`city_from`)."""
-    return city_from(_entities(tracker), _text(tracker))
-
-
 def latest_entity(tracker: Tracker, entity: str) -> Optional[Any]:
     """The value of an entity in the latest message."""
     for found in (tracker.latest_message or {}).get("entities") or []:
@@ -417,8 +412,9 @@ class ValidateSlotMappings(ValidationAction):
     async def extract_city(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        """The city the message is about (the customer's own of several), kept until another is named."""
-        value = latest_city(tracker)
+        """The city the message is about (the customer's own of several), kept until another is named: the actions
+        read the slot, already set by this when the message names one."""
+        value = city_from(_entities(tracker), _text(tracker))
         return {"city": value} if value else {}
 
     async def extract_order_id(

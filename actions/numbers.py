@@ -11,7 +11,6 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
-    latest_city,
     later_question,
     status_looked_up_before,
     recent_entities,
@@ -250,7 +249,7 @@ def utter_delivery_time(dispatcher: CollectingDispatcher, tracker: Tracker, stor
     if not rules.delivery_times:
         utter_store_words(dispatcher, tracker, "delivery_time")
         return
-    city = latest_city(tracker) or tracker.get_slot("city")
+    city = tracker.get_slot("city")
     ordered, named = _ordered_at(tracker, store)
     found = arrivals(rules, city, ordered)
     if not found:  # e.g. Tehran at Tisa: couriers at a chosen time, in the store's words (its summary says so)
@@ -370,7 +369,7 @@ class ActionDeliveryCost(Action):
             utter_delivery_time(dispatcher, tracker, store, language)  # "а перед новым годом доставка дольше будет?",
             return []  # read as a price by a hair: how long, which it asks
         kept = utter_delivery_cost(dispatcher, tracker, store, language)
-        if asks_how_long(question) and (latest_city(tracker) or tracker.get_slot("city")):
+        if asks_how_long(question) and tracker.get_slot("city"):
             utter_delivery_time(dispatcher, tracker, store, language)  # "Price and how many days?": both answered
         asked = tracker.get_slot("requested_slot")
         if asked in ORDER_SLOTS and tracker.active_loop_name is None:  # "обратную доставку я оплачиваю?" while the
@@ -408,7 +407,7 @@ class ActionPickup(Action):
             return []
         ordered, named = _ordered_at(tracker, store)
         slot = pickup_slot(rules.pickup, ordered, rules.week, rules.weekend_orders_next_working_day)
-        city = latest_city(tracker) or tracker.get_slot("city")
+        city = tracker.get_slot("city")
         dispatcher.utter_message(text=answers.pickup(slot, rules.pickup, ordered, asked is not None, language, city,
                                                      named),  # type: ignore[arg-type]
                                  sources=cited([rules.pickup], "pickup"))

@@ -15,7 +15,6 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
 from actions.context import (
-    latest_city,
     rest_of_message,
     RETURN_TOPICS,
     asked_before,
@@ -675,7 +674,7 @@ def _utter_order_arrival(dispatcher: CollectingDispatcher, tracker: Tracker, sto
             dispatcher.utter_message(response="utter_topic_not_covered")
         return
     on_file = [str(e.value) for e in extract_entities(order.city or "", frozenset({"city"}))]  # "Batumi": batumi
-    city = latest_city(tracker) or tracker.get_slot("city") or (on_file[0] if on_file else None)
+    city = tracker.get_slot("city") or (on_file[0] if on_file else None)
     found = arrivals(store.rules, city, placed.astimezone(ZoneInfo(store.timezone)))
     if found:
         dispatcher.utter_message(text=answers.delivery_times(found, store, language, ordered=placed, own=True),  # type: ignore[arg-type]
