@@ -18,6 +18,7 @@ from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.dialogue import PUT_RIGHT, adds_to_order, corrects
+from bot.nlu.entities import extract_entities
 from bot.nlu.normalize import fold, normalize
 
 # "X (بود|ـه) نه Y", "X, а не Y": the right fact, then the wrong one; "не Y, а X": the wrong one first
@@ -29,6 +30,7 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 STEM = 4  # letters two words after a number share when they count the same thing in two forms ("تومنی", "تومنه")
 # a number and the word after it ("۹ تا", "13 км"), not a part of a longer number or of an order number
 _COUNTED_NUMBER = re.compile(r"(?<![\w.,-])(?P<number>\d+(?:[.,]\d+)?)(?![\w.,])(?:\s*(?P<word>[^\W\d_]+))?")
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
 _WORD = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)?")
 # Facts of two kinds that the page tells apart (Tisa's expiry: Iranian goods, foreign goods), each as the words that
 # name it and the word put in the message: "منظورم یه برند ایرانیه" after "یه عطر خارجی" names the other kind.
@@ -97,6 +99,9 @@ def _put_right(previous: str, text: str, explicit: bool = False) -> Optional[str
             return None if explicit else _number_put_right(said, text) or _kind_put_right(said, text)
         wrong = found.group("wrong")
         right = _right_words(found.group("right"), wrong, said)
+    moved = _place_put_right(said, found.group("right"), wrong)
+    if moved:
+        return moved
     if not right or right == wrong:
         return None
     place = re.compile(r"(?<![\d.,])" + re.escape(wrong) + r"(?!\d)" if _NUMBER.fullmatch(wrong)
@@ -104,6 +109,27 @@ def _put_right(previous: str, text: str, explicit: bool = False) -> Optional[str
     if len(place.findall(said)) != 1:  # not there, or there twice: which one is meant is not known, unless it is a
         return _price_put_right(said, wrong, right)  # number said in other words
     return place.sub(lambda _: right, said)  # type: ignore[arg-type,return-value]
+
+
+CITY = frozenset({"city"})
+_CLAUSE = re.compile(r"[^,.;!?،؛]+[,.;!?،؛]?\s*")  # a clause with its punctuation
+
+
+def _place_put_right(said: str, right_part: str, wrong: str) -> Optional[str]:
+    """"آدرس خود باتومیه نه کوبولتی" after "… بفرستید کوبولتی، حدود ۳۰ کیلومتر از باتومی فاصله داره": the city named
+    before "not" in place of the one denied (not a city the message before named beside it), and a distance that
+    was counted from a city dropped with the place it was told of."""
+    denied = extract_entities(wrong, only=CITY)
+    named = [city for city in extract_entities(right_part, only=CITY) if denied and city.value != denied[0].value]
+    if not denied or not named:
+        return None
+    surface = wrong[denied[0].start:denied[0].end]
+    place = re.compile(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", re.IGNORECASE)
+    if len(place.findall(said)) != 1:
+        return None
+    moved = place.sub(lambda _: right_part[named[-1].start:named[-1].end], said)
+    return "".join(clause for clause in _CLAUSE.findall(moved)
+                   if not (_DISTANCE.search(clause) and extract_entities(clause, only=CITY))).strip()
 
 
 def _price_put_right(said: str, wrong: str, right: str) -> Optional[str]:
@@ -142,11 +168,11 @@ def _number_put_right(said: str, text: str) -> Optional[str]:
     correction gives in place of the one number the message before gave with the same word after it (or of its only
     number, when the correction's has no word after it)."""
     numbers = list(_COUNTED_NUMBER.finditer(text))
-    if not numbers or len(numbers) != len(_NUMBER.findall(text)):  # an order number or a phone beside it: not this
-        return None
+    if not numbers or len(numbers) != len(_NUMBER.findall(text)) or _CLOCK.search(text):  # an order number or a phone
+        return None  # beside it, or an hour ("раньше 12:30 не получится"), which the hours' own reading takes
     if len(numbers) > 1:  # "۱۰ روز پیش سفارش دادم، ۵ روز پیش تحویلش گرفتم": a fact said again is not the one put right
         pairs = {_counted(found) for found in _COUNTED_NUMBER.finditer(said)}
-        numbers = [found for found in numbers if found.group("word") and _counted(found) not in pairs]
+        numbers = [found for found in numbers if _counted(found)[1] and _counted(found) not in pairs]
         if len(numbers) != 1:
             return None
     number, word = _counted(numbers[0])
@@ -171,9 +197,14 @@ def _kind_put_right(said: str, text: str) -> Optional[str]:
     return None
 
 
+# words that may follow a number without counting it ("раньше 12 не успею", "۹ هم هست")
+_NOT_COUNTING = frozenset({"не", "ни", "и", "а", "но", "же", "هم", "رو", "را", "و", "که"})
+
+
 def _counted(found: re.Match[str]) -> tuple[str, str]:
-    """A number and the word after it, as two messages compare them."""
-    return found.group("number"), (found.group("word") or "").lower()
+    """A number and the word after it (none when that word counts nothing), as two messages compare them."""
+    word = (found.group("word") or "").lower()
+    return found.group("number"), "" if word in _NOT_COUNTING else word
 
 
 def _same_word(one: str, other: str) -> bool:
