@@ -59,6 +59,7 @@ class UnitCondition:
     count_over: Optional[int] = None  # "more than 6 stairs": more than this many
     named: tuple[str, ...] = ()  # words one of which a question names for the rule to apply ("اسنپ", "snapp": SnappPay's)
     reasons: tuple[str, ...] = ()  # the return reasons the rule speaks of: a question telling another leaves it out
+    unless: tuple[str, ...] = ()  # words that tell the rule's case is not this one ("سریال داره" of the no-serial rule)
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ class AnswerUnit:
     # placed, said when the step is asked of one
     gives_address: bool = False  # the addresses where the store is, which "what is your address?" asks
     at_the_door: bool = False  # a rule for a parcel not taken yet ("do not accept it"): not for one signed for already
+    after_status: tuple[str, ...] = ()  # the order states after whose status the rule says what comes next
 
 
 @dataclass(frozen=True)
@@ -144,9 +146,10 @@ def _answers(path: Path, data: Mapping[str, Any]) -> dict[str, Answer]:
 
 
 UNIT_KEYS = frozenset({"id", "topic", "source", "fa", "ru", "examples", "when", "within", "next_step", "offers_person",
-                       "working_days_only", "free_shipping_kept", "before_ordering", "gives_address", "at_the_door"})
+                       "working_days_only", "free_shipping_kept", "before_ordering", "gives_address", "at_the_door",
+                       "after_status"})
 WHEN_KEYS = frozenset({"amount_over", "amount_under", "cities", "not_cities", "counted", "count_up_to", "count_over",
-                       "named", "reasons"})
+                       "named", "reasons", "unless"})
 RETURN_REASONS = frozenset({"defect", "transport_damage", "wrong_item", "change_of_mind"})
 _UNIT_ID = re.compile(r"[a-z][a-z0-9_]{2,60}")
 
@@ -184,7 +187,8 @@ def _units(path: Path, data: Mapping[str, Any]) -> tuple[AnswerUnit, ...]:
                                 _within(path, body.get("within"), f"{where}.within", data), body.get("next_step"),
                                 bool(body.get("offers_person", False)), bool(body.get("working_days_only", False)),
                                 bool(body.get("free_shipping_kept", False)), body.get("before_ordering"),
-                                bool(body.get("gives_address", False)), bool(body.get("at_the_door", False))))
+                                bool(body.get("gives_address", False)), bool(body.get("at_the_door", False)),
+                                tuple(body.get("after_status", ()))))
     known = {unit.id for unit in units}
     for unit in units:
         for key, other in (("next_step", unit.next_step), ("before_ordering", unit.before_ordering)):
@@ -225,7 +229,7 @@ def _condition(path: Path, raw: Any, where: str) -> Optional[UnitCondition]:
             raise PolicyError(path, f"{where}.{key}", "expected a whole number")
     if ("count_up_to" in raw or "count_over" in raw) != bool(raw.get("counted")):
         raise PolicyError(path, f"{where}.counted", "a count needs the words of what is counted, and those a count")
-    for key in ("counted", "named"):
+    for key in ("counted", "named", "unless"):
         if key in raw and not (isinstance(raw[key], list) and raw[key] and all(isinstance(w, str) and w for w in raw[key])):
             raise PolicyError(path, f"{where}.{key}", "expected a list of words")
     if "reasons" in raw and not (isinstance(raw["reasons"], list) and raw["reasons"]
@@ -233,7 +237,8 @@ def _condition(path: Path, raw: Any, where: str) -> Optional[UnitCondition]:
         raise PolicyError(path, f"{where}.reasons", f"expected a list of {', '.join(sorted(RETURN_REASONS))}")
     return UnitCondition(raw.get("amount_over"), raw.get("amount_under"), tuple(raw.get("cities", ())),
                          tuple(raw.get("not_cities", ())), tuple(raw.get("counted", ())), raw.get("count_up_to"),
-                         raw.get("count_over"), tuple(raw.get("named", ())), tuple(raw.get("reasons", ())))
+                         raw.get("count_over"), tuple(raw.get("named", ())), tuple(raw.get("reasons", ())),
+                         tuple(raw.get("unless", ())))
 
 
 def _contact(path: Path, raw: Any) -> Optional[Answer]:
