@@ -27,6 +27,7 @@ from bot.dialogue import (
     item_from,
     no_order_number,
     order_id_from,
+    order_put_right,
     phone_from,
     purpose_from_words,
     reason_from,
@@ -426,6 +427,8 @@ class ValidateSlotMappings(ValidationAction):
         if tracker.get_slot("order_id") or tracker.get_slot("verified_order"):
             requested = requested or "phone"
         value = order_id_from(_entities(tracker), requested)
+        if value is None and any(set_before(tracker, "lookup_tried")):  # "ببخشید 3004 بود" after CK-3005 did not
+            value = order_put_right(_entities(tracker), tracker.get_slot("lookup_tried") or {})  # match
         return {"order_id": value} if value else {}
 
     async def extract_phone(
@@ -440,7 +443,10 @@ class ValidateSlotMappings(ValidationAction):
         entities = [e for e in _entities(tracker) if not (e.get("entity") == "order_id" and str(e.get("value")) == named)]
         value = phone_from(entities, requested)
         tried = tracker.get_slot("lookup_tried") or {}  # (kept from the answer just before: the mismatch)
-        if (value is None and requested == "phone" and any(set_before(tracker, "lookup_tried"))
+        retried = any(set_before(tracker, "lookup_tried"))
+        if retried and order_put_right(_entities(tracker), tried):
+            value = tried.get("phone")  # "ببخشید 3004 بود": the order number put right, with the phone given before
+        elif (value is None and requested == "phone" and retried
                 and order_id_from(_entities(tracker), "phone") not in (None, tried.get("order_id"))):
             value = tried.get("phone")  # "ببخشید، SR-5003" after a mismatch: the number put right, tried with the
             # phone given before it

@@ -577,10 +577,10 @@ def _order_follow_up(tracker: Tracker) -> Optional[str]:
     earlier = earlier_topic(tracker)
     if asks_what_now(question) and earlier in RETURN_TOPICS:  # "یعنی دیگه هیچ کاری نمیشه کرد؟" after its refusal
         return earlier
-    decided = bool((tracker.get_slot("pending_return") or {}).get("deadline"))  # a return decided, with its window
-    if (asks_until_when(question) or asks_if_still_in_time(question) and decided) and any(
+    if (asks_until_when(question) or asks_if_still_in_time(question)) and any(
             window_reason(text) for text in recent_texts(tracker, 3)):
-        return "order_status"  # "до какого дня можно сообщить?", "چند روز دیگه وقت دارم؟" after its decision: its window
+        return "order_status"  # "до какого дня можно сообщить?", "چند روز دیگه وقت دارم؟" after its decision, "دیر که
+        # نشده؟ دو روزه دستمه" after its refusal: its window, counted
     if (asks_about_sending_back(question) or asks_when_collected(question)) and not asks_money_back(question) and (
             earlier in RETURN_TOPICS):  # "کی میان ببرنش؟", "а отправить обратно как?" after its decision: the return's
         return None  # rule for it, not the order's status

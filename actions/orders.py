@@ -258,7 +258,8 @@ class ActionOrderFlow(Action):
             return [SlotSet("purpose", None)]
         names_order = any(latest_entity(tracker, name) for name in ORDER_SLOTS)
         beside = (_rule_beside(question, store) if intent in ("order_status", "inform") and names_order
-                  and tracker.get_slot("requested_slot") is None else None)
+                  and tracker.get_slot("requested_slot") is None and reason is None else None)  # ("اروس فلیم اومده!!
+        # TS-1046, 0935…": a complaint of the order, its return)
         if beside is not None and beside[0].topic not in _STATUS_TOPICS and utter_units(
                 dispatcher, tracker, beside[1], [beside[0].topic]):
             return [SlotSet("purpose", None)]  # "CK-3004, 0919…: был ли ноутбук застрахован?": the rule, not the status
@@ -518,7 +519,7 @@ class ActionOrderFlow(Action):
                 dispatcher.utter_message(text=status)
             _utter_order_window(dispatcher, tracker, store, language, order)
             dispatcher.messages.extend(arrival.messages)
-            tracking_asked_with_order(dispatcher, tracker)
+            tracking_asked_with_order(dispatcher, tracker, answers.status_rules(order, store))
             change = asked_before(tracker, "order_change")
             if change is not None:  # "تابه رو از سفارش حذف کنین" before the phone: the page's rule on changes, for it
                 utter_units(dispatcher, tracker, change, ["order_change"])
@@ -570,10 +571,12 @@ class ActionOrderFlow(Action):
         known = [SlotSet("return_item", sku), SlotSet("return_reason", reason), SlotSet("sealed", sealed)]
         cleared = [SlotSet(slot, None) for slot in _FLOW_SLOTS] + [SlotSet("purpose", None)]
         question = question_text(tracker)
-        if what_if(question) and order.delivered_at is None:  # "а если придет бракованным?" of an order on its way:
-            utter_topic(dispatcher, tracker, purpose, question, likely_intents(tracker))  # the page's rule for when it
-            return cleared  # has come, not "not delivered yet"
         item = next((i for i in order.items if i.sku == sku), None)
+        if what_if(question) and order.delivered_at is None:  # "а если придет бракованным?" of an order on its way:
+            refused = refused_for_any_order(reason, sealed, store, flags=item.flags()) if reason and item else None
+            if not say_refused(dispatcher, reason, refused, language):  # "а если получу и не понравится?" of a printer:
+                utter_topic(dispatcher, tracker, purpose, question, likely_intents(tracker))  # refused as its kind is;
+            return cleared  # else the page's rule for when it has come, not "not delivered yet"
         shared = one_rule_for_every_reason(store)
         if reason is None and shared is not None and not side_question(tracker):  # why would not change the answer
             if purpose == "damaged_item":  # "it came broken": the one rule, whichever damage it is
@@ -596,6 +599,13 @@ class ActionOrderFlow(Action):
         sources = cited([decision.ground or store.rules.returns], "returns")
         again = any(reply.get("text") == text for reply in replies_before(tracker))  # "پس الان چیکار کنم؟" after it
         decided = any(reply.get("text") == text for reply in replies_before(tracker, DECISION_RECALLED))
+        if decided and decision.verdict in ("eligible", "needs_evidence") and (
+                asks_if_still_in_time(question) or asks_until_when(question)):
+            window = CollectingDispatcher()  # "چند روز دیگه وقت دارم؟" after it: this order's window, counted
+            _utter_order_window(window, tracker, store, language, order)
+            if window.messages:
+                dispatcher.messages.extend(window.messages)
+                return []
         if decided and decision.verdict in ("eligible", "needs_evidence") and rules_question(None, question):
             how = answers.how_to_return(store, language) if asks_how_to(question) else None  # type: ignore[arg-type]
             if how:  # "چطوری بفرستم؟" after the decision: its how alone

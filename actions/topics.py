@@ -328,7 +328,8 @@ def utter_free_shipping_after_return(dispatcher: CollectingDispatcher, tracker: 
     """"Bought two for 3.2 million, shipped free; I return the 1.4 million one: all my money back?" after the rule that
     deducts the shipping when the free-shipping condition breaks: that order's total and the item's price compared.
     `returned`: the message asks what sending an item back does, so that rule is said first when no other brought it."""
-    amounts = _amounts_told((tracker.latest_message or {}).get("entities") or [])
+    store, language = store_and_language(tracker)
+    amounts = _amounts_told(_not_a_bound((tracker.latest_message or {}).get("entities") or [], question_text(tracker)))
     told_here = bool(amounts)
     if len(amounts) == 1:  # "اگه به جاش فقط اون بادی اسپلش ۲۰۰ تومنی رو پس بدم چی؟" after a total and an item told,
         before = _amounts_told((recent_entities(tracker)[1:2] or [[]])[0])  # or "۵۰۰ تومنیشو پس بدم چی؟" after
@@ -338,7 +339,6 @@ def utter_free_shipping_after_return(dispatcher: CollectingDispatcher, tracker: 
             amounts, told_here = [amounts[0], total], False
     if returned and not amounts:  # "بعد اگه کرمه رو پس بدم چی میشه؟" after "and a 300-thousand cream?" brought the
         amounts = _total_and_item_told(tracker)  # order to 2.1 million: that total and that item
-    store, language = store_and_language(tracker)
     unit = next((unit for unit in units if unit.free_shipping_kept), None)
     # "کل خریدم دو میلیون و صد بود و ارسالش رایگان شد، این یکی ۶۰۰ تومنه. اگه پسش بدم چی میشه؟" (not "a 400 lipstick
     # and a 3-million perfume: if I return one?", two prices side by side)
@@ -353,10 +353,24 @@ def utter_free_shipping_after_return(dispatcher: CollectingDispatcher, tracker: 
         dispatcher.utter_message(text=said, sources=cited([unit]))
 
 
+# "… جمعش میره زیر ۲ میلیون", "… станет меньше 2 млн": an amount the total is compared with, not one told
+_BELOW = re.compile(r"(?:زیر|کمتر از|پایین\S* از|پایین|ниже|меньше|менее|до)\s*$", re.IGNORECASE)
+BOUND_BEFORE = 12  # characters before an amount in which a word compares the total with it
+
+
+def _not_a_bound(entities: Sequence[Dict[Text, Any]], text: str) -> list[Dict[Text, Any]]:
+    """A message's entities without an amount said as what a total falls below, beside other amounts ("یکیشو که ۵۰۰
+    تومنه پس بدم … جمعش میره زیر ۲ میلیون": the 500 thousand, of the total told before)."""
+    bounds = [entity for entity in entities if entity.get("entity") == "amount" and "start" in entity
+              and _BELOW.search(text[max(0, int(entity["start"]) - BOUND_BEFORE):int(entity["start"])])]
+    kept = [entity for entity in entities if entity not in bounds]
+    return kept if any(entity.get("entity") == "amount" for entity in kept) else list(entities)
+
+
 def _amounts_told(entities: Sequence[Dict[Text, Any]]) -> list[float]:
-    """The amounts a message's entities name, smallest first."""
-    return sorted(amount for entity in entities
-                  if entity.get("entity") == "amount" and (amount := as_number(entity.get("value"))) is not None)
+    """The amounts a message's entities name, smallest first, each once ("یه ادکلن ۶۰۰ تومنی … کل ۶۰۰ تومن برمیگرده؟")."""
+    return sorted({amount for entity in entities
+                   if entity.get("entity") == "amount" and (amount := as_number(entity.get("value"))) is not None})
 
 
 def _total_and_item_told(tracker: Tracker) -> list[float]:
@@ -486,10 +500,11 @@ def _say_ground_rule(dispatcher: CollectingDispatcher, store: StorePolicy, reaso
 
 
 def span_passed_supposed(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
-    """"а если бы заметила только через 9 дней?" right after a rule of a span of days, whatever the classifier read (a
-    delivery's time): that day is past the span; True when said."""
+    """"а если бы заметила только через 9 дней?" right after a rule of a span of days (or one answer later: "and the
+    gift paper?" may come between), whatever the classifier read (a delivery's time): that day is past the span; True
+    when said."""
     store, language = store_and_language(tracker)
-    return _past_its_window(dispatcher, store, question_text(tracker), _rules_cited_before(tracker), language)
+    return _past_its_window(dispatcher, store, question_text(tracker), _rules_cited_before(tracker, 2), language)
 
 
 def window_supposed(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
@@ -703,10 +718,10 @@ def _units_said_before(tracker: Tracker, messages: int = 1) -> set[str]:
     return {source.get("unit") for source in _sources_before(tracker, messages)}  # type: ignore[misc]
 
 
-def _rules_cited_before(tracker: Tracker) -> list[AnswerUnit]:
-    """The store's rules the answer before gave, or whose page sentences it cited (a return refused for any order
-    cites the hygiene rule's sentence), for a follow-up that goes on with their topic."""
-    sources = _sources_before(tracker)
+def _rules_cited_before(tracker: Tracker, messages: int = 1) -> list[AnswerUnit]:
+    """The store's rules the answer before (or the last few) gave, or whose page sentences it cited (a return refused
+    for any order cites the hygiene rule's sentence), for a follow-up that goes on with their topic."""
+    sources = _sources_before(tracker, messages)
     said, sentences = {source.get("unit") for source in sources}, {source.get("sentence") for source in sources}
     return [unit for unit in current_store(tracker).units if unit.id in said or sentences.intersection(unit.sources)]
 
@@ -800,6 +815,8 @@ def bound_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     meets = meets_amount(unit, amounts[0]) if unit is not None and len(amounts) == 1 else None
     if unit is None or meets is None:
         return False
+    if names_a_return(question_text(tracker)) and any(rule.free_shipping_kept for rule in _rules_said_before(tracker, 2)):
+        return False  # "اگه به جاش اون ۲۰۰ تومنی رو پس بدم چی؟": an item's price, of the order total told before
     if meets:
         say_units(dispatcher, [unit], language)
     else:
@@ -999,13 +1016,14 @@ def inspection_asked(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool
     return bool(units)
 
 
-def tracking_asked_with_order(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+def tracking_asked_with_order(dispatcher: CollectingDispatcher, tracker: Tracker, told: Sequence[AnswerUnit] = ()) -> bool:
     """"… کد رهگیری کی میاد؟ سفارشم TS-1041" before the phone was asked: after that order's status, which says only
-    that a code will come, the page's rule on how the code comes and where it is followed; True when said."""
+    that a code will come, the page's rule on how the code comes and where it is followed (not the rules the status
+    `told` already); True when said."""
     asked = next((text for text in recent_texts(tracker, LOOK_UP_MESSAGES) if asks_about_tracking(text)), None)
     if asked is None:
         return False
-    said = {unit.id for unit in _rules_said_before(tracker, LOOK_UP_MESSAGES)}
+    said = {unit.id for unit in [*_rules_said_before(tracker, LOOK_UP_MESSAGES), *told]}
     units = [unit for unit in chosen_units(tracker, asked, ["order_status"])
              if unit.topic == "order_status" and unit.id not in said]
     say_units(dispatcher, units, store_and_language(tracker)[1], asked)

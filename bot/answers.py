@@ -20,7 +20,7 @@ from bot.stores.cancel import CancelDecision
 from bot.stores.delivery import Arrival, DeliveryQuote, PickupSlot
 from bot.stores.facts import ItemFacts, OrderFacts
 from bot.stores.installments import Schedule
-from bot.stores.policy import StorePolicy
+from bot.stores.policy import AnswerUnit, StorePolicy
 from bot.stores.returns import ReturnDecision
 from bot.stores.rules import InstallmentPlan, PickupRules, Reason, ReturnGround, Window
 
@@ -117,9 +117,15 @@ def status_name(status: str, language: Language) -> str:
     return render(f"status.{status}", language) if has(f"status.{status}") else status
 
 
+def status_rules(order: OrderFacts, policy: StorePolicy) -> list[AnswerUnit]:
+    """The store's rules that say what comes next for an order in its state, said with its status."""
+    return [unit for unit in policy.units if order.status in unit.after_status]
+
+
 def order_status(order: OrderFacts, policy: StorePolicy, language: Language, now: Optional[datetime] = None) -> str:
     """Status, dates (the delivery's, given `now`, with how long ago: "when did it come?"), carrier, tracking code,
-    items and what happens next."""
+    items and what happens next (in the store's words where a rule of its page says it: "the code comes by SMS")."""
+    told = [unit.text[language] for unit in status_rules(order, policy)]
     carrier = order.carrier
     if carrier and has(f"carrier.{carrier}"):
         carrier = render(f"carrier.{carrier}", language)
@@ -134,7 +140,7 @@ def order_status(order: OrderFacts, policy: StorePolicy, language: Language, now
         carrier and render("status.carrier", language, carrier=carrier),
         order.tracking_code and render("status.tracking", language, code=order.tracking_code),
         items and render("status.items", language, items=items),
-        has(f"status.next.{order.status}") and render(f"status.next.{order.status}", language),
+        *(told or [has(f"status.next.{order.status}") and render(f"status.next.{order.status}", language)]),
     )
 
 
@@ -208,6 +214,7 @@ def return_decision(
     refund."""
     reason = render(f"reason.{decision.reason}", language)
     store = policy.name[language]
+    gift = _gift_excluded_elsewhere(decision, item, policy, language)
     if decision.verdict == "not_covered":  # the page's general way to ask for a return still applies
         return _lines(render("return.verdict.not_covered", language, store=store, reason=reason),
                       how_to_return(policy, language))
@@ -217,7 +224,7 @@ def return_decision(
         problems = ["• " + _problem_line(problem, decision, window, deadline, language, policy, now)
                     for problem in decision.problems]
         # the store decides in the end: the page's way to ask, should the customer still
-        return _lines(head, *problems, rule_line(decision.ground, language), _how_anyway(policy, language))
+        return _lines(head, *problems, gift, rule_line(decision.ground, language), _how_anyway(policy, language))
     if decision.verdict == "needs_evidence":
         head = render("return.verdict.needs_evidence", language, item=item.name, reason=reason, deadline=deadline)
     elif decision.before_delivery:
@@ -228,6 +235,7 @@ def return_decision(
     ground = decision.ground
     return _lines(
         head,
+        gift,
         None if decision.before_delivery or decision.verdict == "needs_evidence" else (
             _deadline_line(decision, window, deadline, now, language) if decision.deadline
             else render("return.no_deadline", language)),
@@ -238,6 +246,18 @@ def return_decision(
         how_to_return(policy, language),
         returns and returns.refund and render("return.refund", language, refund=returns.refund[language]),
     )
+
+
+def _gift_excluded_elsewhere(decision: ReturnDecision, item: ItemFacts, policy: StorePolicy,
+                             language: Language) -> Optional[str]:
+    """"The gift paper came as a gift: the 7-day test does not cover gifts", with a decision for another reason on a
+    gift item: the reason whose rule leaves gifts out, which the customer asks of it as often as the one decided."""
+    grounds = policy.rules.returns.grounds if policy.rules.returns else {}
+    other = next((reason for reason, ground in grounds.items()
+                  if reason != decision.reason and "gift" in ground.excluded_flags), None)
+    if not item.gift or other is None or (decision.ground is not None and "gift" in decision.ground.excluded_flags):
+        return None
+    return render("return.gift_excluded_elsewhere", language, item=item.name, reason=render(f"reason.{other}", language))
 
 
 _SHIPPING_COST = re.compile(r"هزینه(?:\u200c?(?:ی|های|ها))? (?:ارسال|بازگشت|پست)|доставк|пересылк", re.IGNORECASE)
@@ -384,7 +404,10 @@ def deadline_from_moment(start: datetime, timed: bool, window: Window, closes: d
               "deadline": _deadline_said(closes, window.unit == "hours" and timed, now, language, start)}
     if span_over(closes, now):
         return render("deadline.passed", language, **values)
-    left = time_left(closes, now, window.unit == "hours" and timed, language)
+    in_hours = window.unit == "hours" and timed
+    if not in_hours and closes.date() == now.date():  # "until today": no "0 days left"
+        return render("deadline.from_moment_today", language, **values)
+    left = time_left(closes, now, in_hours, language)
     return render("deadline.from_moment", language, **values, remaining=left)
 
 

@@ -39,6 +39,9 @@ _REASON_WORDS: tuple[tuple[Reason, str], ...] = (
                    r"перепутали(?! (?:номер|цифр))|другой товар|не соответств|не совпада|не так(?:ой|ая|ое|ие),? как (?:на|в) (?:фото|сайт|картин)|отлича\w* от (?:фото|сайт|картин)|"
                    # "ordered the 100 ml, the 50 ml came": one thing ordered, another delivered
                    r"سفارش (?:داده? ?بودم|دادم).{0,40}(?:ولی|اما) .{0,25}(?<!\w)(?:اومده|اومد|رسیده|رسید|فرستادین|فرستادید|فرستادن)|"
+                   # "ورساچه اروس سفارش دادم برام اروس فلیم اومده!!": another thing named as what came
+                   r"سفارش (?:داده? ?بودم|دادم)\W+(?:برام|برامون|واسم) (?!(?:زود|دیر|امروز|دیروز|سالم|کامل|به ?موقع)(?!\w))"
+                   r"(?:\S+ ){1,3}(?:اومده|اومد|فرستادین|فرستادید|فرستادن)|"
                    # "۱۰۰ میل سفارش داده بودم، ۵۰ میل فرستادین": one size ordered, another sent
                    r"\d+ ?(?:میل|ml|گرم|سانت|لیتر)\S* (?:\S+ )?سفارش (?:داده? ?بودم|دادم)\W{0,3}\s*(?:\S+ )?\d+ ?(?:میل|ml|گرم|سانت|لیتر)|"
                    r"заказ(?:ал|ала|ывал|ывала|али)\w* .{0,40}а (?:пришел|пришёл|пришла|пришли|прислали|привезли|доставили)(?! (?:смс|sms|уведомл|сообщ|письм|код))"),
@@ -54,7 +57,7 @@ _REASON_WORDS: tuple[tuple[Reason, str], ...] = (
                        # "بوش اونی نبود که فکر میکردم", "запах не тот, что я ожидала": not what was expected, a change of mind
                        r"(?:اونی|اون چیزی|چیزی|همونی|آنچه) (?:نبود|نیست|نشد) که (?:فکر|انتظار|تصور)|"
                        r"не (?:тот|то|такой|такая|такое|такие),? (?:что|как|чего) (?:я )?(?:ожида|дума|представля)|"
-                       r"разонрав|(?<!\w)(?:великоват|маловат)\w*|(?:запах|аромат)\w* (?:вообще |совсем )?не (?:мой|моё|мое)|(?<!\w)не мо[её](?!\w)|не в моём вкусе|не в моем вкусе"),
+                       r"разонрав|(?<!\w)(?:великоват|маловат)\w*|(?:запах|аромат)\w* (?:вообще |совсем )?не (?:мой|моё|мое|его|её|ее|наш)(?!\w)|(?<!\w)не мо[её](?!\w)|(?<!\w)не (?:мой|моя) (?:запах|аромат|цвет|размер|оттенок)|не в моём вкусе|не в моем вкусе"),
     ("defect", r"خراب|معیوب|(?<!\w)(?<!درش )(?<!درب )لق(?:ه|ـه| شده| است| میزنه)(?!\w)|نقص|(?<!پرداختم )(?<!پرداخت )مشکل ?(?:داره|دارد|پیدا کرده)|کار ?نمیکن|بد کار ?میکن|روشن ?نمیش|ایراد|صدا ?(نمید|نداره|ندارد|نمیاد)|شارژ ?(نمیش|نمیگیر|نمیکن)|"
                r"گرم ?نمیش|داغ ?نمیش|خاموش ?میش|(?:صفح(?!\S* (?:پرداخت|سایت|درگاه|اپ|برنامه))|تصویر|نمایشگر|مانیتور)\S* (?:\S+ ){0,2}(?:سیاه|سفید) ?میش|سوخت|پرینت ?نمیگیر|چاپ ?نمیکن|(?:درست|خوب) (?:کار|چاپ) ?نکن|گیر ?میکن|هنگ ?میکن|خش ?خش|"
                r"صدای ?(اضافه|عجیب)|صدای \S+ ?(?:میده|میدهد|میاد|میکنه)|صدا ?(میده|میدهد|میکنه)|قطع ?و ?وصل|آب ?پس ?مید|نشتی|نشت ?(میکن|میده|داره|دارد|کرد)|چکه ?میکن|"
@@ -130,6 +133,28 @@ def order_id_from(entities: Sequence[Mapping[str, Any]], requested_slot: Optiona
     # the last number named, a correction ("CK-3004, ой нет, CK-3003"), but not four digits after it (a phone's)
     numbers = [value for value in values if not (value.isdigit() and len(value) <= 4)] or values
     return numbers[-1] if numbers else None
+
+
+TYPO_DIGITS = 1  # digits an order number put right differs in from the one tried ("3004" for CK-3005)
+
+
+def order_put_right(entities: Sequence[Mapping[str, Any]], tried: Mapping[str, Any]) -> Optional[str]:
+    """"ببخشید 3004 بود" right after CK-3005 and its phone did not match: a bare number as long as the tried order's
+    digits, differing in one of them or by two swapped (and not the tried phone's end, nor as long as the phone tried:
+    "3303" after "3330" puts the phone right), is that order number put right, with its letters; None otherwise."""
+    order, phone = str(tried.get("order_id") or ""), str(tried.get("phone") or "")
+    own = re.sub(r"\D", "", order)
+    for value in [*_values(entities, "order_id"), *_values(entities, "phone")]:
+        number = str(value)
+        shaped = number.isdigit() and len(number) == len(own) != len(phone) and not phone.endswith(number)
+        if own and shaped and (0 < sum(a != b for a, b in zip(number, own)) <= TYPO_DIGITS or _swapped(number, own)):
+            return order[:len(order) - len(own)] + number
+    return None
+
+
+def _swapped(number: str, other: str) -> bool:
+    """Whether two numbers differ by two neighbouring digits swapped ("5001" typed "5010")."""
+    return any(number == other[:i] + other[i + 1] + other[i] + other[i + 2:] != other for i in range(len(other) - 1))
 
 
 def phone_from(entities: Sequence[Mapping[str, Any]], requested_slot: Optional[str]) -> Optional[str]:
@@ -392,9 +417,9 @@ def _asks_how(folded: str) -> bool:
 
 
 _NO_ORDER = re.compile(
-    r"شماره ?(ی )?سفارش\S* (رو |را )?(ندارم|نمیدونم|یادم نیست)|سفارشی ندارم|سفارش ندادم|(هنوز )?(نخریدم|خرید نکردم|سفارش نداده ?ام)|"
+    r"شماره ?(ی )?سفارش\S* (رو |را )?(هنوز )?(ندارم|نمیدونم|یادم نیست|پیدا ?(?:ش )?نکردم|پیدا ?(?:ش )?نمیکنم|گم کردم)|سفارشی ندارم|سفارش ندادم|(هنوز )?(نخریدم|خرید نکردم|سفارش نداده ?ام)|"
     r"нет (номера|заказа)|номера (нет|не знаю|не помню)|не (знаю|помню) номер|(ещ[её] )?не (заказывал|заказал|покупал|купил)|"
-    r"без номера|"
+    r"без номера|не (?:могу )?(?:найти|нашёл|нашел|нашла) номер|номер\w* (?:заказа )?(?:не могу найти|не нашёл|не нашел|не нашла|потерял\w*)|"
     # "проверять мой заказ не надо, просто скажите", "لازم نیست سفارشمو چک کنی": the rule, not the look-up
     r"(?:проверять|смотреть|искать) (?:мой |наш )?заказ\w* (?:не надо|не нужно)|(?:не надо|не нужно) (?:проверять|смотреть|искать) (?:мой )?заказ|"
     r"не (?:проверяйте|смотрите|ищите) (?:мой )?заказ|(?:نمی ?خواد|لازم نیست) (?:\S+ ){0,5}سفارش\S* (?:رو |را )?(?:چک|بررسی|پیگیری)|"
@@ -471,7 +496,8 @@ def not_delivered_yet(text: str) -> bool:
 
 
 # "я ничего не получал", "به دستم نرسیده", "تحویل نگرفتم": a parcel not received, said of an order marked delivered
-_NEVER_RECEIVED = re.compile(r"(?<!\w)(?:(?:به )?دستم نرسید\w*|تحویل(?: \S+)? نگرفتم|(?:چیزی|هیچی|هیچ چیزی|سفارشم|بسته\u200c?م)(?: \S+)? نرسید\w*|"
+_NEVER_RECEIVED = re.compile(r"(?<!\w)(?:(?:به )?دستم نرسید\w*|(?:به من|بهم|به ما|بهمون) نرسید\w*|(?:من|ما) (?:تحویل )?نگرفت(?:م|یم)\S*|"
+                             r"کی تحویل\S* گرفت\S*|تحویل(?: \S+)? نگرفتم|(?:چیزی|هیچی|هیچ چیزی|سفارشم|بسته\u200c?م)(?: \S+)? نرسید\w*|"
                              r"нич(?:его|[её])(?: \w+)? не (?:получ|пришл|привез|достав)\w*|не получ[аи]л\w*|"
                              r"мне не (?:доставили|привезли|пришл\w*))(?!\w)", re.IGNORECASE)
 
@@ -1198,7 +1224,7 @@ _RECEIVED = re.compile(r"(?<!\w)(?:تحویل\S* ?گرفتم\S*|گرفتمش|ق�
 
 
 # "امروز صبح رسید", "вчера привезли": when the item came, told (a correction of it is counted again)
-_ARRIVED = re.compile(r"(?<!\w)(?:رسید|رسیده|اومد|اومده|آوردن|اوردن|تحویل\S* ?گرفتم\S*|تحویل\S* ?گرفته (?:بودم|باشم)|получил\w*|привезли|пришл[аио]|пришёл|"
+_ARRIVED = re.compile(r"(?<!\w)(?:رسید|رسیده|اومد|اومده|آوردن|اوردن|تحویل\S* ?گرفت(?:م|یم)\S*|تحویل\S* ?گرفته (?:بودم|باشم)|получил\w*|привезли|пришл[аио]|пришёл|"
                       r"пришел|доставили)(?!\w)", re.IGNORECASE)
 
 
@@ -1282,8 +1308,9 @@ _BARE_NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(\s*(?:و\s*نیم|с\s*
 _CORRECTS = re.compile(r"(?<!\w)(?:ببخشید|اشتباه\w*|منظورم|извин\w*|ой|точнее|ошиб\w*|перепута\w*)(?!\w)|"
                        # "нет, посмотрел в почте — заказ прошел в 11:10": a "no" that goes on to another figure
                        r"^\W*(?:нет|неа|نه|نخیر)\s*[,،.—-]+\s*(?=.*\d)|"
-                       # "نه صبر کن الان شمردم، ۵ تاست", "стоп, их пять": wait, the figure was another
-                       r"^\W*(?:(?:نه|нет)\s+)?(?:صبر کن(?:ید|ین)?|стоп|погоди\w*|подожди\w*)(?!\w)(?=.*\d)",
+                       # "نه صبر کن الان شمردم، ۵ تاست", "نه وایسا …", "стоп, их пять", "хотя нет, раньше 12 не успею":
+                       # wait, the figure was another
+                       r"^\W*(?:(?:نه|нет)\s+)?(?:صبر کن(?:ید|ین)?|وایس(?:ت)?ا|стоп|погоди\w*|подожди\w*|хотя нет)(?!\w)(?=.*\d)",
                        re.IGNORECASE)
 
 
@@ -1392,7 +1419,7 @@ def _as_counted(number: float, currency: str) -> float:
     return number * 1000 if currency == "toman" and number < 1000 else number
 
 
-_ALREADY_ORDERED = re.compile(r"заказал|оформил|оформлен|сделал заказ|купил|оплатил|سفارش دادم|ثبت کردم|ثبت شده|خریدم|سفارش دادیم|"
+_ALREADY_ORDERED = re.compile(r"заказал|оформил|оформлен|сделал заказ|купил|оплатил|سفارش دادم|ثبت کردم|ثبت شده|خریدم|خریدیم|سفارش دادیم|"
                               r"پرداخت کردم", re.IGNORECASE)
 # "можно теперь вписать брата?", "میشه الان اسم داداشمو اضافه کنم؟": something put into or changed in an order
 _A_CHANGE = re.compile(r"(?<!\w)(?:вписа|добави|измени|поменя|исправи|указа|дописа|внести|внес)\w*|اضافه|عوض|تغییر|اصلاح|"
@@ -1615,7 +1642,7 @@ def moments_said(entities: Sequence[Mapping[str, Any]], now: datetime,
         if received is not None and not any(entity.get("entity") in ("date", "weekday") for entity in rest):
             received = _yesterday_if_later(received, present, text)  # "ساعت ۱۰ شب رسید، الان ساعت ۹ صبحه"
         return received, timed, present
-    moments = moments_told(_gone_by_after_a_moment_left_out(entities), now)
+    moments = moments_told(_gone_by_after_a_moment_left_out(_arrival_over_purchase(entities, text)), now)
     if not moments:
         return None, False, now
     placed = [_placed(said_day, clock, now) for said_day, clock in moments[:2]]
@@ -1630,6 +1657,33 @@ def moments_said(entities: Sequence[Mapping[str, Any]], now: datetime,
     if moments[0][0] is None and not _told_now:
         received = _yesterday_if_later(received, present, text)
     return received, moments[0][1] is not None, present
+
+
+# a clause: what lies between punctuation or "and"/"but" ("هفته پیش خریدیم و ۳ روز پیش تحویل گرفتیم")
+_CLAUSE_END = re.compile(r"[.,;!?،؛\n]|\s(?:و|ولی|اما|а|и|но)\s", re.IGNORECASE)
+
+
+def _clause_of(entity: Mapping[str, Any], text: str) -> str:
+    """The clause of `text` that holds an entity, by its offsets."""
+    start, end = int(entity["start"]), int(entity["end"])
+    before = [found.end() for found in _CLAUSE_END.finditer(text, 0, start)]
+    after = _CLAUSE_END.search(text, end)
+    return text[before[-1] if before else 0:after.start() if after else len(text)]
+
+
+def _arrival_over_purchase(entities: Sequence[Mapping[str, Any]], text: str) -> list[Mapping[str, Any]]:
+    """"هفته پیش خریدیم و ۳ روز پیش تحویل گرفتیم", "купили в пятницу, а получили вчера": the day the item came, which
+    windows count from, and not the day it was bought, where a message tells both."""
+    days = [entity for entity in entities if entity.get("entity") in ("date", "weekday") and "start" in entity
+            and "end" in entity]
+    if len(days) < 2 or not text:
+        return list(entities)
+    clauses = {id(entity): _folded(_clause_of(entity, text)) for entity in days}
+    bought = [entity for entity in days if _ALREADY_ORDERED.search(clauses[id(entity)])
+              and not tells_arrival(clauses[id(entity)])]
+    if not bought or not any(tells_arrival(clauses[id(entity)]) for entity in days if entity not in bought):
+        return list(entities)
+    return [entity for entity in entities if all(entity is not day for day in bought)]
 
 
 NAMING_GAP = 2  # characters between a day's name and the date that says which ("پنجشنبه ۱۵ام", "сегодня 20-е")

@@ -791,3 +791,36 @@ def test_an_order_given_after_a_returns_rule_continues_that_return(servers) -> N
                       "سفارش TS-1046 با شماره ۰۹۳۵۲۲۲۲۲۰۶")
     assert "Versace Eros" in text(decided) and "پلمپ کالا باز شده" in text(decided)  # its decision, not its status
     assert "کد رهگیری" not in text(decided)
+
+
+def test_an_order_number_typed_one_digit_off_is_put_right_with_the_phone_given(servers) -> None:
+    mismatch, corrected = talk(servers, "chistatek", "سلام سفارش CK-3005 با شماره 09193333304 رو میخواستم پیگیری کنم",
+                               "ببخشید 3004 بود")
+    assert "جور نیستند" in text(mismatch)
+    assert "سفارش CK-3004 در چیستاتک: تحویل شده" in text(corrected)
+    *_, phone_again = talk(servers, "chistatek", "AirPods из заказа CK-3003 шипят", "последние 4 цифры 3330",
+                           "ой, перепутал — 3303")  # the phone's end put right, not an order "CK-3303"
+    assert "не совпадают" not in text(phone_again)
+
+
+def test_a_complaint_told_with_its_order_is_that_orders_return_and_a_status_says_how_tracking_comes(servers) -> None:
+    [wrong] = talk(servers, "tisa", "سلام من ورساچه اروس سفارش دادم برام اروس فلیم اومده!! سفارش TS-1046 ، شماره ۰۹۳۵۲۲۲۲۲۰۳")
+    assert "جور نیستند" in text(wrong)  # looked up (the phone is another order's), not the rule said unproven
+    _, status = talk(servers, "sitra", "سفارش SR-5001 کجاست؟", "۱۱۰۱")
+    assert "در حال پردازش" in text(status) and "پیامک" in text(status)  # Sitra's page: the code comes by SMS
+
+
+def test_what_if_of_an_order_on_its_way_and_its_window_after_a_decision(servers) -> None:
+    _, liked = talk(servers, "offykala", "где мой принтер? заказ 58122, последние цифры 4402",
+                    "ок, а если получу и он мне не понравится, верну? коробку открывать не буду")
+    assert "не принимают обратно" in text(liked)  # a printer, by its flags: no change of mind, even sealed
+    _, left = talk(servers, "offykala", "سلام پرینتر HP سفارش ۵۸۱۲۰ رو پریروز گرفتم، کاغذ گیر میکنه مدام. میتونم پسش بدم؟ "
+                   "۴ رقم آخر شمارم ۴۵۶۷", "چند روز دیگه وقت دارم؟")
+    assert "هنوز ۵ روز" in text(left)  # its own window, counted
+
+
+def test_an_item_returned_below_the_free_shipping_bound_is_of_the_total_told(servers) -> None:
+    *_, returned = talk(servers, "tisa", "سلام تهرانم، یه سفارش ۱ میلیون و ۸۰۰ دارم، ارسالش مجانیه؟",
+                        "ببخشید اشتباه گفتم، جمع سبدم ۲ میلیون و ۳۰۰ ه",
+                        "حالا اگه بعدا یکیشو که ۵۰۰ تومنه و هنوز پلمپه پس بدم چی میشه؟ جمعش میره زیر ۲ میلیون")
+    assert "۱٬۸۰۰٬۰۰۰" in text(returned) and "کسر" in text(returned)  # 2.3 million less 500 thousand: deducted

@@ -105,11 +105,11 @@ def window_from(received: datetime, timed: bool, reason: Reason, policy: StorePo
 
 
 def refused_for_any_order(reason: Reason, sealed: Optional[bool], policy: StorePolicy, item_words: str = "",
-                          delivered: bool = True) -> Optional[tuple[ReturnGround, str]]:
+                          delivered: bool = True, flags: frozenset[str] = frozenset()) -> Optional[tuple[ReturnGround, str]]:
     """The ground that refuses this return whatever the order, and why: a reason accepted only with the seal
     intact and the seal opened ("I opened the perfume and don't like it"), or an item of a kind the reason
-    excludes ("a printer, changed my mind"); None when the order could change the answer, or before delivery
-    where the ground accepts the reason whatever the item."""
+    excludes ("a printer, changed my mind", or an order's item with an excluded flag); None when the order could
+    change the answer, or before delivery where the ground accepts the reason whatever the item."""
     returns = policy.rules.returns
     ground = returns.grounds.get(reason) if returns else None
     if ground is None or (not delivered and ground.before_delivery):
@@ -117,7 +117,8 @@ def refused_for_any_order(reason: Reason, sealed: Optional[bool], policy: StoreP
     if ground.requires_seal and sealed is False:
         return ground, "opened"
     said = item_words.lower()
-    return (ground, "excluded") if any(word.lower() in said for word in ground.excluded_items) else None
+    excluded = any(word.lower() in said for word in ground.excluded_items) or bool(flags & set(ground.excluded_flags))
+    return (ground, "excluded") if excluded else None
 
 
 def one_rule_for_every_reason(policy: StorePolicy) -> Optional[ReturnGround]:

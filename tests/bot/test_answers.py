@@ -52,6 +52,19 @@ def test_order_status(language: str) -> None:
 
 
 @pytest.mark.parametrize("language", ["fa", "ru"])
+def test_a_gift_returned_for_damage_is_told_gifts_are_left_out_of_the_test(language: str) -> None:
+    policy = policies()["offykala"]  # "کاغذی که هدیه همراه پرینتر فرستادین نم کشیده": a gift, damaged in transport
+    gift = ItemFacts("P2", "A4 copy paper", "paper", 0, 1, None, True, False, False, False)
+    now = DELIVERED + timedelta(hours=3)
+    text = answers.return_decision(can_return(ORDER, gift, "transport_damage", now, policy), gift, policy, language, now)
+    clean(text, language)
+    assert ("هدیه" in text and "شامل مرجوعی به دلیل «نقص فنی یا خرابی» نمی‌شوند" in text) if language == "fa" else (
+        "подарок" in text and "не распространяется" in text)
+    printer = answers.return_decision(can_return(ORDER, ITEM, "transport_damage", now, policy), ITEM, policy, language, now)
+    assert "هدیه" not in printer and "подар" not in printer  # not a gift: nothing of gifts
+
+
+@pytest.mark.parametrize("language", ["fa", "ru"])
 def test_an_open_return_window_says_the_time_left(language: str) -> None:
     policy = policies()["offykala"]  # "تا ۷ روز پس از تحویل": delivered 27 Aban, asked two days later, 5 days left
     now = DELIVERED + timedelta(days=2)
@@ -255,6 +268,17 @@ def test_a_deadline_a_week_after_the_day_told_is_named_so(language: str) -> None
                                             language)  # the day after tomorrow, and a week after the Saturday, both
     assert (("پس‌فردا" in two_days and "یک هفته پس از روزی که گفتید" in two_days) if language == "fa"
             else ("послезавтра" in two_days and "через неделю" in two_days))
+
+
+@pytest.mark.parametrize("language", ["fa", "ru"])
+def test_a_deadline_that_ends_today_is_the_last_day_not_none_left(language: str) -> None:
+    policy = policies()["offykala"]
+    saturday = datetime(2026, 12, 5, 10, tzinfo=TEHRAN)
+    window, closes = window_from(saturday, False, "defect", policy)  # type: ignore[misc]
+    text = answers.deadline_from_moment(saturday, False, window, closes, closes.replace(hour=9), language)
+    clean(text, language)
+    assert ("امروز آخرین روز" in text and "۰ روز" not in text) if language == "fa" else (
+        "последний день" in text and "0 дн" not in text)
 
 
 @pytest.mark.parametrize("language", ["fa", "ru"])

@@ -80,6 +80,7 @@ from bot.dialogue import (
     moments_said,
     not_delivered_yet,
     never_received,
+    order_put_right,
     part_of_day_told,
     past_the_span,
     asks_a_limit,
@@ -321,7 +322,9 @@ def test_buttons_still_answer_the_seal_question() -> None:
         ("خانمم گفت بوش براش خیلی تنده، حتی سرش درد گرفت", "change_of_mind"), ("запах слишком резкий", "change_of_mind"),
         ("запах гари резкий, фен не работает", "defect"), ("بوش تند نیست ولی پخش نمیشه", None),
         ("بوش اونی نبود که فکر میکردم", "change_of_mind"), ("запах не тот, что я ожидала", "change_of_mind"),
-        ("прислали не то", "wrong_item"),
+        ("прислали не то", "wrong_item"), ("ورساچه اروس سفارش دادم برام اروس فلیم اومده!!", "wrong_item"),
+        ("یه عطر سفارش دادم برام دیروز اومده", None), ("открыла, пару раз побрызгала — не мой запах", "change_of_mind"),
+        ("купила мужу духи, открыли а запах вообще не его", "change_of_mind"),
         ("الان میخوام پسش بدم، ایرادی هم نداره", None), ("ایرادی نداره ولی میخوام پسش بدم", None),
         ("дефектов нет, но хочу вернуть", None), ("сейчас дефектов нет, можно вернуть?", None),
         ("ظاهرش ایرادی نداره ولی باتریش زود خالی میشه، میخوام پسش بدم", "defect"),  # the wish after the fault told
@@ -508,7 +511,8 @@ def test_what_a_message_with_an_orders_number_and_phone_wants(text: str, purpose
      # the look-up declined: the rule is wanted
      ("проверять мой заказ не надо, просто скажите: цена останется?", True), ("не надо проверять заказ", True),
      ("نه مرسی نمیخواد الان چیزی ثبت کنی یا سفارشمو چک کنی، فقط بگو", True), ("لازم نیست سفارشمو بررسی کنی", True),
-     ("проверьте мой заказ", False), ("سفارشمو چک کن", False)],
+     ("проверьте мой заказ", False), ("سفارشمو چک کن", False),
+     ("شماره سفارشو هنوز پیدا نکردم، فقط بگین هزینه پستش با کیه؟", True), ("не могу найти номер заказа", True)],
 )
 def test_no_order_number_in_the_customers_words(text: str, none: bool) -> None:
     assert no_order_number(text) is none
@@ -737,6 +741,17 @@ def test_when_it_came_and_what_now_is_as_the_customer_says() -> None:
                                              datetime(2026, 12, 1, 8, tzinfo=timezone.utc))
     assert moments_said([{"entity": "date", "value": "ago:2"}], now) == (datetime(2026, 11, 29, 12, tzinfo=timezone.utc), False, now)
     assert moments_said([], now) == (None, False, now)
+    # "bought last week and got it 3 days ago": the day it came, which windows count from, in either order
+    text = "هفته پیش یه اسکنر خریدیم و ۳ روز پیش تحویل گرفتیم"
+    said = [{"entity": "date", "value": "ago:7", "start": 0, "end": 8}, {"entity": "date", "value": "ago:3", "start": 27, "end": 36}]
+    assert moments_said(said, now, text)[0] == datetime(2026, 11, 28, 12, tzinfo=timezone.utc)
+    text = "получили вчера, а купили неделю назад"
+    said = [{"entity": "date", "value": "ago:1", "start": 9, "end": 14}, {"entity": "date", "value": "ago:7", "start": 25, "end": 37}]
+    assert moments_said(said, now, text)[0] == datetime(2026, 11, 30, 12, tzinfo=timezone.utc)
+    # two days without a purchase told: the first, as before
+    text = "۳ روز پیش رسید، ولی فکر کنم دیروز خرابش کردم"
+    said = [{"entity": "date", "value": "ago:3", "start": 0, "end": 9}, {"entity": "date", "value": "ago:1", "start": 28, "end": 33}]
+    assert moments_said(said, now, text)[0] == datetime(2026, 11, 28, 12, tzinfo=timezone.utc)
     # "got it yesterday at 10 am, it is 9 am now": the present hour is today's, not yesterday's
     said = [{"entity": "date", "value": "ago:1"}, {"entity": "time", "value": "10:00"}, {"entity": "time", "value": "09:00"}]
     assert moments_said(said, now) == (datetime(2026, 11, 30, 10, tzinfo=timezone.utc), True,
@@ -974,9 +989,22 @@ def test_a_parcel_told_taken_already(text: str, taken: bool) -> None:
     assert says_received(text) is taken
 
 
+def test_an_order_number_put_right_after_a_mismatch() -> None:
+    tried = {"order_id": "CK-3005", "phone": "09193333304"}
+    assert order_put_right([{"entity": "order_id", "value": "3004"}], tried) == "CK-3004"  # "ببخشید 3004 بود"
+    assert order_put_right([{"entity": "phone", "value": "3004"}], tried) == "CK-3004"
+    assert order_put_right([{"entity": "phone", "value": "3304"}], tried) is None  # the phone's end said again
+    assert order_put_right([{"entity": "order_id", "value": "3994"}], tried) is None  # not one digit off: a phone's
+    assert order_put_right([{"entity": "order_id", "value": "58125"}], {"order_id": "58120", "phone": "4567"}) == "58125"
+    assert order_put_right([], tried) is None
+    assert order_put_right([{"entity": "phone", "value": "3303"}], {"order_id": "CK-3003", "phone": "3330"}) is None
+    assert order_put_right([{"entity": "phone", "value": "5001"}], {"order_id": "SR-5010", "phone": "09121111101"}) == "SR-5001"
+
+
 @pytest.mark.parametrize("text, missing", [
     ("как доставлен?? я ничего не получал", True), ("هنوز به دستم نرسیده", True), ("من چیزی تحویل نگرفتم", True),
-    ("سفارشم هنوز نرسیده", True), ("мне не привезли", True),
+    ("سفارشم هنوز نرسیده", True), ("мне не привезли", True), ("نه به من نرسیده!! کی تحویلش گرفته؟", True),
+    ("من نگرفتمش", True), ("بهم نرسیده", True),
     ("تحویل گرفتم", False), ("а если не получу?", False), ("получил вчера", False), ("کی میرسه؟", False),
 ])
 def test_a_parcel_not_received(text: str, missing: bool) -> None:
