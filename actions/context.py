@@ -427,8 +427,8 @@ class ValidateSlotMappings(ValidationAction):
         if tracker.get_slot("order_id") or tracker.get_slot("verified_order"):
             requested = requested or "phone"
         value = order_id_from(_entities(tracker), requested)
-        if value is None and any(set_before(tracker, "lookup_tried")):  # "ببخشید 3004 بود" after CK-3005 did not
-            value = order_put_right(_entities(tracker), tracker.get_slot("lookup_tried") or {})  # match
+        if value is None and any(set_before(tracker, "lookup_tried")):  # "ببخشید 3004 بود" after CK-3005 failed
+            value = order_put_right(_entities(tracker), tracker.get_slot("lookup_tried") or {}, _text(tracker))
         return {"order_id": value} if value else {}
 
     async def extract_phone(
@@ -444,7 +444,7 @@ class ValidateSlotMappings(ValidationAction):
         value = phone_from(entities, requested)
         tried = tracker.get_slot("lookup_tried") or {}  # (kept from the answer just before: the mismatch)
         retried = any(set_before(tracker, "lookup_tried"))
-        if retried and order_put_right(_entities(tracker), tried):
+        if retried and order_put_right(_entities(tracker), tried, _text(tracker)):
             value = tried.get("phone")  # "ببخشید 3004 بود": the order number put right, with the phone given before
         elif (value is None and requested == "phone" and retried
                 and order_id_from(_entities(tracker), "phone") not in (None, tried.get("order_id"))):

@@ -359,7 +359,8 @@ class ActionDeliveryCost(Action):
         question = question_text(tracker)
         if other_unit_asked(dispatcher, tracker) or grand_total(dispatcher, tracker):  # "این ۱۰ میلیون به ریال دقیقا
             return []  # چقد میشه؟", read as a price; "и сколько всего с доставкой?" after one
-        instead = order_named_instead(tracker) or computed_instead(tracker, self.name(), asks_how_much(question))
+        instead = (order_named_instead(tracker) or back_to_the_return(tracker)
+                   or computed_instead(tracker, self.name(), asks_how_much(question)))
         if instead:  # "and if I order at 2 pm, what then?" after a pickup time: the pickup again
             return instead
         if goes_on_elsewhere(dispatcher, tracker, "delivery_cost"):
@@ -429,6 +430,9 @@ class ActionDeliveryTime(Action):
             return [SlotSet("purpose", "order_status"), FollowupAction("action_order_flow")]
         if status_asked_for(tracker) and tracker.get_slot("order_id"):  # "у меня заказ ct2002. что дальше? когда
             return []  # привезут?": that order's arrival comes with its status (no order named: the page's times)
+        again = back_to_the_return(tracker)
+        if again:
+            return again
         question = question_text(tracker)
         if (asks_what_it_costs(question) and not asks_how_long(question) and latest_entity(tracker, "order_id") is None
                 and last_computed(tracker, before_this_message=True) != "action_delivery_time"):  # ("а в Батуми сколько?"
@@ -559,6 +563,13 @@ def _own_order_asked(tracker: Tracker, question: str) -> bool:
     # بفرستین؟", a way of shipping asked
     return (bool(tracker.get_slot("verified_order")) and bool(current_store(tracker).rules.delivery_times)
             and not details and when and (earlier_topic(tracker) == "order_status" or status_looked_up_before(tracker)))
+
+
+def back_to_the_return(tracker: Tracker) -> List[Dict[Text, Any]]:
+    """"حتی اگه هزینه پستشو خودم بدم؟", "что теперь делать?" after an order's return decided, read as a delivery
+    question: that return again, whose answer stands (and a person); no events when it is no such question."""
+    purpose = _order_follow_up(tracker) if asks_what_now(question_text(tracker)) else None
+    return [SlotSet("purpose", purpose), FollowupAction("action_order_flow")] if purpose in RETURN_TOPICS else []
 
 
 def _order_follow_up(tracker: Tracker) -> Optional[str]:

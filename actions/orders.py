@@ -689,6 +689,8 @@ def _utter_order_arrival(dispatcher: CollectingDispatcher, tracker: Tracker, sto
     if found:
         dispatcher.utter_message(text=answers.delivery_times(found, store, language, ordered=placed, own=True),  # type: ignore[arg-type]
                                  sources=cited([arrived.lane for arrived in found], "delivery_time"))
+    else:  # "TS-1041 … когда привезут? я в тегеране": no days for the city (couriers at a chosen time), in the
+        utter_topic(dispatcher, tracker, "delivery_time")  # store's words
 
 
 _ON_ITS_WAY = ("processing", "shipped")

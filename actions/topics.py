@@ -353,9 +353,11 @@ def utter_free_shipping_after_return(dispatcher: CollectingDispatcher, tracker: 
         dispatcher.utter_message(text=said, sources=cited([unit]))
 
 
-# "… جمعش میره زیر ۲ میلیون", "… станет меньше 2 млн": an amount the total is compared with, not one told
-_BELOW = re.compile(r"(?:زیر|کمتر از|پایین\S* از|پایین|ниже|меньше|менее|до)\s*$", re.IGNORECASE)
-BOUND_BEFORE = 12  # characters before an amount in which a word compares the total with it
+# "… جمعش میره زیر ۲ میلیون", "сумма станет меньше 2 млн": an amount the total is compared with, not one told (not
+# "یه کرم زیر ۳۰۰ تومن", an item's price)
+_BELOW = re.compile(r"(?:جمع|کل|مجموع|سبد|сумм|итог|всего|заказ)\S*(?:\s+\S+){0,2}\s+"
+                    r"(?:زیر|کمتر از|پایین\S* از|پایین|ниже|меньше|менее|(?<!\w)до)\s*$", re.IGNORECASE)
+BOUND_BEFORE = 40  # characters before an amount in which the total is compared with it
 
 
 def _not_a_bound(entities: Sequence[Dict[Text, Any]], text: str) -> list[Dict[Text, Any]]:
@@ -504,7 +506,20 @@ def span_passed_supposed(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     gift paper?" may come between), whatever the classifier read (a delivery's time): that day is past the span; True
     when said."""
     store, language = store_and_language(tracker)
-    return _past_its_window(dispatcher, store, question_text(tracker), _rules_cited_before(tracker, 2), language)
+    units = _rules_cited_before(tracker, 2)
+    return _past_its_window(dispatcher, store, question_text(tracker), [*units, *_windows_decided_before(tracker)],
+                            language)
+
+
+def _windows_decided_before(tracker: Tracker) -> list[AnswerUnit]:
+    """The rules that give the window of a return decided in the last two answers (an order's decision cites its
+    ground's sentences, not a rule): "اگه ۹ روز بعد از تحویل خبر میدادم؟" after it is asked of that window."""
+    store = current_store(tracker)
+    sentences = {source.get("sentence") for source in _sources_before(tracker, 2)}
+    grounds = [ground for ground in (store.rules.returns.grounds.values() if store.rules.returns else ())
+               if ground.window is not None and sentences.intersection(ground.sources)]
+    return [unit for ground in grounds for unit in store.units if unit.within == ground.window
+            and unit.topic in RETURN_TOPICS]
 
 
 def window_supposed(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:

@@ -79,6 +79,8 @@ def corrected(previous: str, correction: str) -> Optional[str]:
                 return None  # an item added beside the fact put right (not "и еще 5 км от города")
             said = normalize(previous)  # nor a sentence the message before holds already ("… за 500 руб.")
             return " ".join([fixed, *(other for other in others if other.strip(" .!…") not in said)])
+    if adds_to_order(text) and not _DISTANCE.search(text):
+        return None  # "وایسا ۲ تا بالش هم میخوام": an item added, not the stairs put right
     return _put_right(previous, text)
 
 
@@ -112,6 +114,9 @@ def _put_right(previous: str, text: str, explicit: bool = False) -> Optional[str
 
 
 CITY = frozenset({"city"})
+# "۳۰ کیلومتری باتومی", "30 км от Батуми": a distance counted from the city after it
+_DISTANCE_FROM_CITY = re.compile(r"(?:حدود |около |примерно )?\d+\s*(?:км|km|کیلومتر|کیلو متر)\S*(?:\s+(?:از|от))?\s+(?P<city>[^\s,.;:!?،؛()]+)",
+                                 re.IGNORECASE)
 _CLAUSE = re.compile(r"[^,.;!?،؛]+[,.;!?،؛]?\s*")  # a clause with its punctuation
 
 
@@ -125,11 +130,22 @@ def _place_put_right(said: str, right_part: str, wrong: str) -> Optional[str]:
         return None
     surface = wrong[denied[0].start:denied[0].end]
     place = re.compile(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", re.IGNORECASE)
-    if len(place.findall(said)) != 1:
+    found = list(place.finditer(said))
+    if len(found) != 1:
         return None
-    moved = place.sub(lambda _: right_part[named[-1].start:named[-1].end], said)
-    return "".join(clause for clause in _CLAUSE.findall(moved)
-                   if not (_DISTANCE.search(clause) and extract_entities(clause, only=CITY))).strip()
+    city = right_part[named[-1].start:named[-1].end]
+    moved = said[:found[0].start()] + city + said[found[0].end():]
+    kept, at = [], 0
+    for clause in _CLAUSE.findall(moved):
+        own = at <= found[0].start() < at + len(clause)  # the clause the city was put right in keeps all but a
+        at += len(clause)  # distance counted from a city; another such clause goes with the place it was told of
+        if own:
+            kept.append(_DISTANCE_FROM_CITY.sub(lambda told: "" if extract_entities(told.group("city"), only=CITY)
+                                                else told.group(), clause))
+        elif not (_DISTANCE.search(clause) and extract_entities(clause, only=CITY)):
+            kept.append(clause)
+    text = re.sub(r"\s+(?=[,.;:!?،؛])", "", re.sub(r"\(\s*\)", "", "".join(kept)))  # no "( )" or " ،" left
+    return re.sub(r"\s{2,}", " ", text).strip()
 
 
 def _price_put_right(said: str, wrong: str, right: str) -> Optional[str]:
@@ -198,7 +214,7 @@ def _kind_put_right(said: str, text: str) -> Optional[str]:
 
 
 # words that may follow a number without counting it ("раньше 12 не успею", "۹ هم هست")
-_NOT_COUNTING = frozenset({"не", "ни", "и", "а", "но", "же", "هم", "رو", "را", "و", "که"})
+_NOT_COUNTING = frozenset({"не", "ни", "а", "но", "же", "هم", "رو", "را", "که"})  # (not "و": "۱ و نیم میلیون")
 
 
 def _counted(found: re.Match[str]) -> tuple[str, str]:

@@ -39,9 +39,7 @@ _REASON_WORDS: tuple[tuple[Reason, str], ...] = (
                    r"перепутали(?! (?:номер|цифр))|другой товар|не соответств|не совпада|не так(?:ой|ая|ое|ие),? как (?:на|в) (?:фото|сайт|картин)|отлича\w* от (?:фото|сайт|картин)|"
                    # "ordered the 100 ml, the 50 ml came": one thing ordered, another delivered
                    r"سفارش (?:داده? ?بودم|دادم).{0,40}(?:ولی|اما) .{0,25}(?<!\w)(?:اومده|اومد|رسیده|رسید|فرستادین|فرستادید|فرستادن)|"
-                   # "ورساچه اروس سفارش دادم برام اروس فلیم اومده!!": another thing named as what came
-                   r"سفارش (?:داده? ?بودم|دادم)\W+(?:برام|برامون|واسم) (?!(?:زود|دیر|امروز|دیروز|سالم|کامل|به ?موقع)(?!\w))"
-                   r"(?:\S+ ){1,3}(?:اومده|اومد|فرستادین|فرستادید|فرستادن)|"
+
                    # "۱۰۰ میل سفارش داده بودم، ۵۰ میل فرستادین": one size ordered, another sent
                    r"\d+ ?(?:میل|ml|گرم|سانت|لیتر)\S* (?:\S+ )?سفارش (?:داده? ?بودم|دادم)\W{0,3}\s*(?:\S+ )?\d+ ?(?:میل|ml|گرم|سانت|لیتر)|"
                    r"заказ(?:ал|ала|ывал|ывала|али)\w* .{0,40}а (?:пришел|пришёл|пришла|пришли|прислали|привезли|доставили)(?! (?:смс|sms|уведомл|сообщ|письм|код))"),
@@ -57,7 +55,7 @@ _REASON_WORDS: tuple[tuple[Reason, str], ...] = (
                        # "بوش اونی نبود که فکر میکردم", "запах не тот, что я ожидала": not what was expected, a change of mind
                        r"(?:اونی|اون چیزی|چیزی|همونی|آنچه) (?:نبود|نیست|نشد) که (?:فکر|انتظار|تصور)|"
                        r"не (?:тот|то|такой|такая|такое|такие),? (?:что|как|чего) (?:я )?(?:ожида|дума|представля)|"
-                       r"разонрав|(?<!\w)(?:великоват|маловат)\w*|(?:запах|аромат)\w* (?:вообще |совсем )?не (?:мой|моё|мое|его|её|ее|наш)(?!\w)|(?<!\w)не мо[её](?!\w)|(?<!\w)не (?:мой|моя) (?:запах|аромат|цвет|размер|оттенок)|не в моём вкусе|не в моем вкусе"),
+                       r"разонрав|(?<!\w)(?:великоват|маловат)\w*|(?:запах|аромат)\w* (?:вообще |совсем )?не (?:мой|моё|мое|его|её|ее|наш)(?!\w)(?! вин)|(?<!\w)не мо[её](?!\w)|(?<!\w)не мой (?:запах|аромат|оттенок)|не в моём вкусе|не в моем вкусе"),
     ("defect", r"خراب|معیوب|(?<!\w)(?<!درش )(?<!درب )لق(?:ه|ـه| شده| است| میزنه)(?!\w)|نقص|(?<!پرداختم )(?<!پرداخت )مشکل ?(?:داره|دارد|پیدا کرده)|کار ?نمیکن|بد کار ?میکن|روشن ?نمیش|ایراد|صدا ?(نمید|نداره|ندارد|نمیاد)|شارژ ?(نمیش|نمیگیر|نمیکن)|"
                r"گرم ?نمیش|داغ ?نمیش|خاموش ?میش|(?:صفح(?!\S* (?:پرداخت|سایت|درگاه|اپ|برنامه))|تصویر|نمایشگر|مانیتور)\S* (?:\S+ ){0,2}(?:سیاه|سفید) ?میش|سوخت|پرینت ?نمیگیر|چاپ ?نمیکن|(?:درست|خوب) (?:کار|چاپ) ?نکن|گیر ?میکن|هنگ ?میکن|خش ?خش|"
                r"صدای ?(اضافه|عجیب)|صدای \S+ ?(?:میده|میدهد|میاد|میکنه)|صدا ?(میده|میدهد|میکنه)|قطع ?و ?وصل|آب ?پس ?مید|نشتی|نشت ?(میکن|میده|داره|دارد|کرد)|چکه ?میکن|"
@@ -68,6 +66,11 @@ _REASON_WORDS: tuple[tuple[Reason, str], ...] = (
                # a device not recognised ("هارد دیگه شناخته نمیشه", "флешка не определяется компьютером"), not a code
                r"^(?!.*(?:کد|تخفیف|پرداخت|رهگیری|درگاه|промокод|код|скидк|плат[её]ж|оплат|банк|смысл))"
                r"(?=.*(?:(?:شناخته|شناسایی|تشخیص داده) ?نمیش|не (?:определя|распозна|видит)))"),
+    # "ورساچه اروس سفارش دادم برام اروس فلیم اومده!!": another thing named as what came (after a fault or damage,
+    # and not a message, a time or a state: "سفارش دادم برام پیامک اومده", "… برام فرداش اومد")
+    ("wrong_item", r"\S+ سفارش (?:داده? ?بودم|دادم)\W+(?:برام|برامون|واسم) (?:(?!(?:پیامک|ایمیل|کد|فاکتور|رسید|روز\S*|"
+                   r"هفته\S*|فردا\S*|پس ?فردا\S*|همون|همین|خیلی|زود|دیر|امروز|دیروز|سالم|کامل|به|با|کارتن\S*|جعبه\S*|"
+                   r"بسته\S*|سه|دو|یک|چهار|پنج)(?!\w))[^\d\s]+ ){1,3}(?:اومده|اومد|فرستادین|فرستادید|فرستادن)(?!\w)"),
 )
 # Each reason in the plain words of the page's rules, to find the rule for it when a follow-up no longer says it
 # ("هزینه ارسالش با کیه؟" after "کار نمیکنه").
@@ -135,15 +138,18 @@ def order_id_from(entities: Sequence[Mapping[str, Any]], requested_slot: Optiona
     return numbers[-1] if numbers else None
 
 
+_ORDER_WORD = re.compile(r"(?<!\w)(?:سفارش\S*|заказ\w*|order)(?!\w)", re.IGNORECASE)
 TYPO_DIGITS = 1  # digits an order number put right differs in from the one tried ("3004" for CK-3005)
 
 
-def order_put_right(entities: Sequence[Mapping[str, Any]], tried: Mapping[str, Any]) -> Optional[str]:
-    """"ببخشید 3004 بود" right after CK-3005 and its phone did not match: a bare number as long as the tried order's
-    digits, differing in one of them or by two swapped (and not the tried phone's end, nor as long as the phone tried:
+def order_put_right(entities: Sequence[Mapping[str, Any]], tried: Mapping[str, Any], text: str) -> Optional[str]:
+    """"ببخشید 3004 بود" right after CK-3005 and its phone did not match: a number put right (a correction's words or
+    an order's label with it) as long as the tried order's digits, differing in one of them or by two swapped (and not the tried phone's end, nor as long as the phone tried:
     "3303" after "3330" puts the phone right), is that order number put right, with its letters; None otherwise."""
     order, phone = str(tried.get("order_id") or ""), str(tried.get("phone") or "")
     own = re.sub(r"\D", "", order)
+    if not (corrects(text) or _ORDER_WORD.search(_folded(text))):  # "3304" alone, asked for the phone: the phone
+        return None
     for value in [*_values(entities, "order_id"), *_values(entities, "phone")]:
         number = str(value)
         shaped = number.isdigit() and len(number) == len(own) != len(phone) and not phone.endswith(number)
@@ -405,7 +411,9 @@ def item_from(text: str, items: Sequence[tuple[str, str]]) -> Optional[str]:
 
 # How to follow an order up, asked without wanting one looked up: "where do I see the tracking code?"
 _HOW_TO = re.compile(r"(?<!\w)(از کجا|کجا (?:ببینم|بزنم|وارد کنم|چک کنم|پیگیری کنم)|چطور|چطوری|چطوریه|چجوری|چجوریه|چگونه|как|откуда|"
-                     r"где( \w+){0,2} (смотреть|посмотреть|узнать|отслеживать|проверить|увидеть))(?!\w)", re.IGNORECASE)
+                     r"جایی (?:\S+ ){0,3}(?:ببینم|چک کنم|پیگیری کنم)|"  # "خودم جایی میتونم وضعیتشو ببینم؟"
+                     r"где(?:-то|-нибудь)?( \w+){0,2} (смотреть|посмотреть|узнать|отслеживать|проверить|увидеть))(?!\w)",
+                     re.IGNORECASE)
 # "وضعیت سفارشم چطوریه؟", "کیفیتش چطوریه؟": what a state or a thing is like, no how-to
 _STATE_HOW = re.compile(r"(?<!\w)(?:(?:وضعیت|اوضاع|کیفیت|حالش|جنس|قیمت|رنگ|بو)(?:ش|م|ت|شون|ی|یش)?(?!\w) (?:\S+ ){0,2}|"
                         r"(?:سفارشم|سفارش من) )(?:چطوریه|چجوریه)", re.IGNORECASE)
@@ -419,7 +427,7 @@ def _asks_how(folded: str) -> bool:
 _NO_ORDER = re.compile(
     r"شماره ?(ی )?سفارش\S* (رو |را )?(هنوز )?(ندارم|نمیدونم|یادم نیست|پیدا ?(?:ش )?نکردم|پیدا ?(?:ش )?نمیکنم|گم کردم)|سفارشی ندارم|سفارش ندادم|(هنوز )?(نخریدم|خرید نکردم|سفارش نداده ?ام)|"
     r"нет (номера|заказа)|номера (нет|не знаю|не помню)|не (знаю|помню) номер|(ещ[её] )?не (заказывал|заказал|покупал|купил)|"
-    r"без номера|не (?:могу )?(?:найти|нашёл|нашел|нашла) номер|номер\w* (?:заказа )?(?:не могу найти|не нашёл|не нашел|не нашла|потерял\w*)|"
+    r"без номера|не (?:могу )?(?:найти|нашёл|нашел|нашла) номер заказа|номер\w* заказа (?:не могу найти|не нашёл|не нашел|не нашла|потерял\w*)|"
     # "проверять мой заказ не надо, просто скажите", "لازم نیست سفارشمو چک کنی": the rule, not the look-up
     r"(?:проверять|смотреть|искать) (?:мой |наш )?заказ\w* (?:не надо|не нужно)|(?:не надо|не нужно) (?:проверять|смотреть|искать) (?:мой )?заказ|"
     r"не (?:проверяйте|смотрите|ищите) (?:мой )?заказ|(?:نمی ?خواد|لازم نیست) (?:\S+ ){0,5}سفارش\S* (?:رو |را )?(?:چک|بررسی|پیگیری)|"
@@ -496,15 +504,21 @@ def not_delivered_yet(text: str) -> bool:
 
 
 # "я ничего не получал", "به دستم نرسیده", "تحویل نگرفتم": a parcel not received, said of an order marked delivered
-_NEVER_RECEIVED = re.compile(r"(?<!\w)(?:(?:به )?دستم نرسید\w*|(?:به من|بهم|به ما|بهمون) نرسید\w*|(?:من|ما) (?:تحویل )?نگرفت(?:م|یم)\S*|"
-                             r"کی تحویل\S* گرفت\S*|تحویل(?: \S+)? نگرفتم|(?:چیزی|هیچی|هیچ چیزی|سفارشم|بسته\u200c?م)(?: \S+)? نرسید\w*|"
+_NEVER_RECEIVED = re.compile(r"(?<!\w)(?:(?:به )?دستم نرسید\w*|تحویل(?: \S+)? نگرفتم|(?:چیزی|هیچی|هیچ چیزی|سفارشم|بسته\u200c?م)(?: \S+)? نرسید\w*|"
                              r"нич(?:его|[её])(?: \w+)? не (?:получ|пришл|привез|достав)\w*|не получ[аи]л\w*|"
                              r"мне не (?:доставили|привезли|пришл\w*))(?!\w)", re.IGNORECASE)
 
 
+# "نه به من نرسیده!!", "من نگرفتمش": not to me, of a parcel (not "پول مرجوعی بهم نرسیده", "کد رهگیری بهم نرسیده")
+_NOT_TO_ME = re.compile(r"(?<!\w)(?:(?:به من|بهم|به ما|بهمون) نرسید\w*|(?:من|ما) (?:تحویل )?نگرفت(?:م|یم)\S*)")
+_NOT_A_PARCEL = re.compile(r"پول|وجه|مبلغ|(?<!\w)کد|پیامک|اس ?ام ?اس|فاکتور|ایمیل|قسط|تخفیف|رسید\S* (?:پست|پرداخت)")
+
+
 def never_received(text: str) -> bool:
     """"как доставлен?? я ничего не получал": the customer has not got a parcel the store may have marked delivered."""
-    return _NEVER_RECEIVED.search(_folded(text)) is not None
+    folded = _folded(text)
+    return _NEVER_RECEIVED.search(folded) is not None or (
+        _NOT_TO_ME.search(folded) is not None and _NOT_A_PARCEL.search(folded) is None)
 
 
 _PERSON = re.compile(
@@ -1161,7 +1175,11 @@ _GOES_ON = re.compile(r"^\W*(?:(?:و|ولی|خب|حالا|а|и|но|ну)\s+)?(
 # "فرقی میکرد؟", "а что бы изменилось?": asks how the answer before would differ, a question only with it
 _DIFFERS = re.compile(r"فرقی\s*(?:می ?کرد|می ?کنه|داره|داشت|نمی ?کرد|نمی ?کنه)|فرق\s*(?:می ?کرد|نمی ?کرد)|"
                       r"تفاوتی\s*(?:داره|داشت|می ?کرد)|(?<!\w)(?:изменил\w* бы|по-другому|иначе|отличал\w* бы|"
-                      r"(?:есть|была бы|будет)(?: ли)? (?:какая-то )?разниц\w*)(?!\w)", re.IGNORECASE)
+                      r"(?:есть|была бы|будет)(?: ли)? (?:какая-то )?разниц\w*)(?!\w)|"
+                      # "اگه همینو تو یه روز معمولی خریده بودم چی؟", "а если бы в обычный день, что тогда?": the case
+                      # before with one fact otherwise, and nothing else asked
+                      r"(?:(?<!\w)(?:بود(?:م|ی|ید|ین|ن|یم)?|می ?شد|می ?کرد)\s*چی|если бы(?: \w+){1,6},? (?:что|как) (?:бы )?тогда)"
+                      r"(?=\W*$)", re.IGNORECASE)
 
 
 def asks_what_differs(text: str) -> bool:
@@ -1419,7 +1437,7 @@ def _as_counted(number: float, currency: str) -> float:
     return number * 1000 if currency == "toman" and number < 1000 else number
 
 
-_ALREADY_ORDERED = re.compile(r"заказал|оформил|оформлен|сделал заказ|купил|оплатил|سفارش دادم|ثبت کردم|ثبت شده|خریدم|خریدیم|سفارش دادیم|"
+_ALREADY_ORDERED = re.compile(r"заказал|оформил|оформлен|сделал заказ|купил|оплатил|سفارش دادم|ثبت کردم|ثبت شده|(?<!ن)خرید(?:م|یم)|سفارش دادیم|"
                               r"پرداخت کردم", re.IGNORECASE)
 # "можно теперь вписать брата?", "میشه الان اسم داداشمو اضافه کنم؟": something put into or changed in an order
 _A_CHANGE = re.compile(r"(?<!\w)(?:вписа|добави|измени|поменя|исправи|указа|дописа|внести|внес)\w*|اضافه|عوض|تغییر|اصلاح|"
@@ -1779,14 +1797,19 @@ _BY_THEN = re.compile(r"(?<!\w)(?:تا (?:اون|آن|این) (?:موقع|زما
 # did not happen in it
 _SPAN_SAID = r"\S+ (?:روز|ساعت|هفته)\w*(?: کاری)?(?: دیگه| دیگر)?"
 _NOT_DONE = r"(?:بر)?ن(?:گشت|گرد|یومد|یامد|یاد|رسید|رسه|شد|شه|کرد|کنه|ریخت|ریز|زد)\w*"  # "برنگشت", "نریختین", "نیومد"
+_NOT_COME = r"(?:верн|поступ|зачисл|привез|достав)"  # "не вернут", "не привезут" (not "не приду": one's own doing)
 _NOT_WITHIN = re.compile(rf"(?<!\w)(?:تا|ظرف|طی|بعد(?: از)?) {_SPAN_SAID}(?: \S+){{0,3}} {_NOT_DONE}|"
                          r"(?<!\w)(?:через|за|в течение|после) \S+ (?:дн|час|недел|сут)\w*(?: \w+){0,3} не |"
-                         r"(?<!\w)не \w+(?: \w+){0,2} (?:через|за|в течение) \S+ (?:дн|час|недел|сут)", re.IGNORECASE)
+                         r"(?<!\w)не \w+(?: \w+){0,2} (?:через|за|в течение) \S+ (?:дн|час|недел|сут)|"
+                         # "а если бы уже 4 дня прошло и денег нет?", "اگه ۴ روز گذشته بود و پول برنگشته بود؟": gone by, undone
+                         rf"(?<!\w){_SPAN_SAID} (?:\S+ )?گذشت\S*(?: \S+){{0,4}} (?:برنگشت|نیومد|نیامد|نرسید|نریخت|واریز نشد)\S*|"
+                         r"(?<!\w)\S+ (?:дн|час|недел|сут)\w* (?:\w+ )?прош\w*(?: \w+){0,2} (?:и )?(?:денег нет|деньги не|"
+                         rf"не {_NOT_COME})",
+                         re.IGNORECASE)
 
 
 # "اگه پسفردا ظهر نیومد چی", "а если к послезавтра не вернут, что тогда?": a day ahead named, what it was for not
 # done by it, and what then asked (not "اگه فردا نرسه میتونم کنسلش کنم؟", which asks another rule)
-_NOT_COME = r"(?:верн|поступ|зачисл|привез|достав)"  # "не вернут", "не привезут" (not "не приду": one's own doing)
 _THEN = r"\W*(?:\S+ ){0,2}(?:چی|چیکار\w*|чт[оа]|тогда)(?!\w)"
 _NOT_BY_A_DAY = re.compile(rf"(?<!\w)(?:تا )?(?:پس ?فردا|فردا)(?: \S+){{0,2}} {_NOT_DONE}{_THEN}|"
                            rf"(?<!\w)(?:(?:к|до) )?(?:послезавтра|завтра)(?!\w)(?: \w+){{0,2}} не {_NOT_COME}\w*{_THEN}|"
@@ -1955,8 +1978,14 @@ def asks_why(text: str) -> bool:
 
 def asks_what_now(text: str) -> bool:
     """"یعنی دیگه هیچ کاری نمیشه کرد؟" after a refusal: whether anything is left to do, which the refusal's rule and
-    a person answer, not a rule read in its words."""
-    return _WHAT_NOW.search(_folded(text)) is not None
+    a person answer, not a rule read in its words; and "حتی اگه هزینه پستشو خودم بدم؟", "даже если доставку оплачу
+    сам?": whether an offer of one's own changes it (not "حتی اگه خراب باشه؟", a fault, which has its own rule)."""
+    folded = _folded(text)
+    return _WHAT_NOW.search(folded) is not None or (
+        _EVEN_IF.search(folded) is not None and reason_from(None, text) is None)
+
+
+_EVEN_IF = re.compile(r"^\W*(?:\S+\W+)?(?:حتی اگه|حتی اگر|даже если|даже при)(?!\w)", re.IGNORECASE)
 
 
 def window_reason(text: str) -> Optional[Reason]:

@@ -824,3 +824,23 @@ def test_an_item_returned_below_the_free_shipping_bound_is_of_the_total_told(ser
                         "ببخشید اشتباه گفتم، جمع سبدم ۲ میلیون و ۳۰۰ ه",
                         "حالا اگه بعدا یکیشو که ۵۰۰ تومنه و هنوز پلمپه پس بدم چی میشه؟ جمعش میره زیر ۲ میلیون")
     assert "۱٬۸۰۰٬۰۰۰" in text(returned) and "کسر" in text(returned)  # 2.3 million less 500 thousand: deducted
+
+
+def test_what_ifs_after_an_orders_decision_lean_on_it(servers) -> None:
+    *_, late = talk(servers, "offykala", "سفارش ۵۸۱۲۰ با شماره 0912 123 4567. پرینتر پریروز رسیده ولی مدام کاغذ گیر "
+                    "میکنه، میتونم پسش بدم؟", "بسته کاغذی که هدیه فرستاده بودید هم باید پس بدم؟",
+                    "حالا اگه ۹ روز بعد از تحویل خبر میدادم چی میشد؟")
+    assert "گذشته است" in text(late)  # the decision's 7 days, a question of the gift between
+    _, ordinary = talk(servers, "tisa", "سفارش TS-1043 با شماره 09352222203. لانکوم رو میخوام پس بدم، پلمپش رو باز "
+                       "نکردم، فقط پشیمون شدم. هزینه ارسال برگشتش با کیه؟", "اگه همینو تو یه روز معمولی خریده بودم چی؟")
+    assert "ایام عادی سال با تیسا" in text(ordinary)  # who pays on an ordinary day, not "not covered"
+    _, gone_by = talk(servers, "sitra", "позавчера вечером оплата не прошла, а деньги списались. когда вернут?",
+                      "а если бы уже 4 дня прошло и денег нет?")
+    assert "ничего не сказано" in text(gone_by) and "Sheba" not in text(gone_by)  # past the 72 hours: a person
+
+
+def test_an_order_to_a_city_without_days_gets_the_stores_words_and_where_to_look(servers) -> None:
+    arrival, look = talk(servers, "tisa", "добрый день. заказ ТС-1041, телефон +98 935 222 2201. когда привезут? я в тегеране",
+                         "а сама могу где-то смотреть статус?")
+    assert "в обработке" in text(arrival) and "курьер" in text(arrival)  # Tehran: couriers at a time chosen, no days
+    assert "Отслеживание заказов" in text(look) and "в обработке" not in text(look)  # where to look, not the status

@@ -367,8 +367,9 @@ def _not_for(unit: AnswerUnit, question: str, before: str = "") -> bool:
     when = unit.when
     if when is None:
         return False
-    if when.unless and any(comparable(word) in comparable(question) for word in when.unless):
-        return True  # "هارد اکسترنال (شماره سریال داره)": not the rule for items without one
+    if when.unless and any(re.search(re.escape(comparable(word)) + r"(?!\s*[?؟])", comparable(question))
+                           for word in when.unless):
+        return True  # "هارد اکسترنال (شماره سریال داره)": not the rule for items without one ("سریال داره؟" asks it)
     if when.named:
         said = comparable(f"{question} {before}")  # "а адрес доставки ещё можно поменять?" is not asked of SnappPay's
         if not any(comparable(word) in said for word in when.named):

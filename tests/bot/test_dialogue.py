@@ -481,6 +481,7 @@ def test_amounts_that_price_the_order(text: str, others: int, kept: list[int]) -
         ("order_status", "а где ещё можно посмотреть статус кроме смс?", True),  # where to look, not where it is
         ("order_status", "کدو که گرفتم کجا بزنم ببینم بسته کجاست؟", True),  # where to enter the code
         ("order_status", "سفارشم کجاست؟", False),
+        ("order_status", "а сама могу где-то смотреть статус?", True), ("order_status", "خودم جایی میتونم وضعیتشو ببینم؟", True),
     ],
 )
 def test_a_question_about_the_rules_or_a_request_about_an_order(intent: str, text: str, question: bool) -> None:
@@ -512,7 +513,8 @@ def test_what_a_message_with_an_orders_number_and_phone_wants(text: str, purpose
      ("проверять мой заказ не надо, просто скажите: цена останется?", True), ("не надо проверять заказ", True),
      ("نه مرسی نمیخواد الان چیزی ثبت کنی یا سفارشمو چک کنی، فقط بگو", True), ("لازم نیست سفارشمو بررسی کنی", True),
      ("проверьте мой заказ", False), ("سفارشمو چک کن", False),
-     ("شماره سفارشو هنوز پیدا نکردم، فقط بگین هزینه پستش با کیه؟", True), ("не могу найти номер заказа", True)],
+     ("شماره سفارشو هنوز پیدا نکردم، فقط بگین هزینه پستش با کیه؟", True), ("не могу найти номер заказа", True),
+     ("не могу найти номер трека", False)],
 )
 def test_no_order_number_in_the_customers_words(text: str, none: bool) -> None:
     assert no_order_number(text) is none
@@ -963,6 +965,8 @@ def test_the_items_priced_before_bought_at_once(text: str, together: bool) -> No
     ("یعنی دیگه هیچ کاری نمیشه کرد؟", True), ("پس الان چیکار کنم؟", True), ("راه دیگه‌ای نیست؟", True),
     ("а что теперь делать?", True), ("то есть ничего нельзя сделать?", True),
     ("کار نمیکنه", False), ("هیچ مشکلی نداره", False), ("что делать с квитанцией?", True),
+    ("حتی اگه هزینه پستشو خودم بدم؟؟", True), ("а даже если доставку оплачу сам?", True),  # an offer of one's own
+    ("حتی اگه خراب باشه؟", False),  # a fault: its own rule
 ])
 def test_what_is_left_to_do(text: str, asks: bool) -> None:
     assert asks_what_now(text) is asks
@@ -991,20 +995,26 @@ def test_a_parcel_told_taken_already(text: str, taken: bool) -> None:
 
 def test_an_order_number_put_right_after_a_mismatch() -> None:
     tried = {"order_id": "CK-3005", "phone": "09193333304"}
-    assert order_put_right([{"entity": "order_id", "value": "3004"}], tried) == "CK-3004"  # "ببخشید 3004 بود"
-    assert order_put_right([{"entity": "phone", "value": "3004"}], tried) == "CK-3004"
-    assert order_put_right([{"entity": "phone", "value": "3304"}], tried) is None  # the phone's end said again
-    assert order_put_right([{"entity": "order_id", "value": "3994"}], tried) is None  # not one digit off: a phone's
-    assert order_put_right([{"entity": "order_id", "value": "58125"}], {"order_id": "58120", "phone": "4567"}) == "58125"
-    assert order_put_right([], tried) is None
-    assert order_put_right([{"entity": "phone", "value": "3303"}], {"order_id": "CK-3003", "phone": "3330"}) is None
-    assert order_put_right([{"entity": "phone", "value": "5001"}], {"order_id": "SR-5010", "phone": "09121111101"}) == "SR-5001"
+    said = "ببخشید 3004 بود"
+    assert order_put_right([{"entity": "order_id", "value": "3004"}], tried, said) == "CK-3004"
+    assert order_put_right([{"entity": "phone", "value": "3004"}], tried, said) == "CK-3004"
+    assert order_put_right([{"entity": "phone", "value": "3004"}], tried, "3004") is None  # alone, asked the phone: its end
+    assert order_put_right([{"entity": "phone", "value": "3304"}], tried, "ببخشید 3304") is None  # the phone's end again
+    assert order_put_right([{"entity": "order_id", "value": "3994"}], tried, said) is None  # not one digit off
+    assert order_put_right([{"entity": "order_id", "value": "58125"}], {"order_id": "58120", "phone": "4567"},
+                           "سفارش ۵۸۱۲۵") == "58125"
+    assert order_put_right([], tried, said) is None
+    assert order_put_right([{"entity": "phone", "value": "3303"}], {"order_id": "CK-3003", "phone": "3330"},
+                           "ой, перепутал — 3303") is None  # as long as the phone tried: the phone put right
+    assert order_put_right([{"entity": "phone", "value": "5001"}], {"order_id": "SR-5010", "phone": "09121111101"},
+                           "ой извините, 5001") == "SR-5001"  # two digits swapped
 
 
 @pytest.mark.parametrize("text, missing", [
     ("как доставлен?? я ничего не получал", True), ("هنوز به دستم نرسیده", True), ("من چیزی تحویل نگرفتم", True),
     ("سفارشم هنوز نرسیده", True), ("мне не привезли", True), ("نه به من نرسیده!! کی تحویلش گرفته؟", True),
     ("من نگرفتمش", True), ("بهم نرسیده", True),
+    ("پول مرجوعی بهم نرسیده", False), ("کد رهگیری بهم نرسیده", False), ("سفارشم کی تحویل گرفته شد؟", False),
     ("تحویل گرفتم", False), ("а если не получу?", False), ("получил вчера", False), ("کی میرسه؟", False),
 ])
 def test_a_parcel_not_received(text: str, missing: bool) -> None:
@@ -1066,6 +1076,9 @@ def test_a_message_about_the_customers_own_order(text: str, own: bool) -> None:
     ("если завтра не привезут, что делать?", True), ("а если завтра не будет дома?", False),
     ("اگه فردا زنگ بزنم چی؟", False), ("اگه فردا نرسه میتونم کنسلش کنم؟", False),  # another rule asked
     ("а если завтра не приду за посылкой, что тогда?", False),  # one's own doing
+    # a span gone by, and what was awaited not come (not a fault found in it)
+    ("а если бы уже 4 дня прошло и денег нет?", True), ("اگه ۴ روز گذشته بود و پول برنگشته بود چی؟", True),
+    ("а если 2 дня прошло и они не работают?", False), ("اگه ۲ روز گذشت و کار نکرد چی؟", False),
 ])
 def test_an_and_if_past_the_span_just_given(text: str, past: bool) -> None:
     assert past_the_span(text) is past
@@ -1086,6 +1099,8 @@ def test_a_message_that_goes_on_from_the_answer_just_given(text: str, leans: boo
 @pytest.mark.parametrize("text, differs", [
     ("اگه روز عادی خریده بودم فرقی میکرد؟", True), ("а если бы заказал в будни, что-то изменилось бы?", True),
     ("اگه خوشم نیومد چند روز وقت دارم پسش بدم؟", False), ("а если бы получил и передумал, сколько дней на возврат?", False),
+    ("اگه همینو تو یه روز معمولی خریده بودم چی؟", True), ("а если бы купила в обычный день, что тогда?", True),
+    ("اگه نبود چی شد؟", False),
 ])
 def test_a_question_on_what_would_differ_leans_on_the_answer_before(text: str, differs: bool) -> None:
     assert asks_what_differs(text) is differs

@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from bot.stores.policy import PolicyError, load_policy, policies
-from bot.stores.units import (UnitIndex, asked_part, beside_said, broad, choose_units, plainly_answered, ruled_out,
-                              sends_to_people, short_follow_up, store_index, told_part, with_next_step)
+from bot.stores.units import (UnitIndex, _not_for, asked_part, beside_said, broad, choose_units, plainly_answered,
+                              ruled_out, sends_to_people, short_follow_up, store_index, told_part, with_next_step)
 from bot.i18n.format import digits
 from bot.nlu.language import detect_language
 from bot.nlu.entities import count_of
@@ -455,7 +455,7 @@ def test_a_rule_for_one_return_reason_is_not_said_to_another(question: str, unit
 
 def test_a_rules_return_reasons_are_checked_when_the_file_loads(tmp_path) -> None:
     text = (ROOT / "bot" / "stores" / "policies" / "offykala.yml").read_text(encoding="utf-8").replace(
-        "when: {reasons: [change_of_mind]}", "when: {reasons: [boredom]}", 1)
+        "reasons: [change_of_mind]", "reasons: [boredom]", 1)
     path = tmp_path / "offykala.yml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(PolicyError) as refused:
@@ -497,3 +497,10 @@ def test_a_rule_of_times_answers_times_and_only_a_rule_that_says_a_time_answers_
         store: str, topics: list[str], question: str, units: list[str]) -> None:
     index = UnitIndex(policies()[store].units)
     assert [match.unit.id for match in choose_units(question, topics, index)] == units
+
+
+def test_a_rules_unless_words_leave_it_out_unless_they_are_asked() -> None:
+    rule = next(unit for unit in policies()["offykala"].units if unit.id == "exception_no_serial")
+    assert _not_for(rule, "یه هارد اکسترنال شنبه تحویل گرفتم (شماره سریال داره)، هی قطع و وصل میشه")  # it has one
+    assert not _not_for(rule, "این ماوس شماره سریال داره؟ اگه نداشته باشه مهلت تست شاملش میشه؟")  # asked, not told
+    assert not _not_for(rule, "محصول بدون سریال شامل مهلت تست میشه")
