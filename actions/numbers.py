@@ -565,6 +565,9 @@ def _own_order_asked(tracker: Tracker, question: str) -> bool:
             and not details and when and (earlier_topic(tracker) == "order_status" or status_looked_up_before(tracker)))
 
 
+ASKED_IN_WORDS = 4  # a question mark after this many words is a question asked, not a word or two unclear
+
+
 def back_to_the_return(tracker: Tracker) -> List[Dict[Text, Any]]:
     """"حتی اگه هزینه پستشو خودم بدم؟", "что теперь делать?" after an order's return decided, read as a delivery
     question: that return again, whose answer stands (and a person); no events when it is no such question."""
@@ -709,6 +712,9 @@ class ActionUnclear(Action):
             reply = "utter_topic_not_covered"  # back by then?" after a rule: the store's matter, which its page leaves open
         elif intent == "goodbye" and asked:  # "bye?" is no farewell either
             reply = "utter_default"
+        elif intent == "nlu_fallback" and re.search(r"[?؟]", question) and len(question.split()) >= ASKED_IN_WORDS:
+            reply = "utter_topic_not_covered"  # "у вас есть шоурум в тегеране? хочу ноут вживую посмотреть": a plain
+            # question no rule answers, which the page leaves to a person, not "please say it otherwise"
         if reply == "utter_default" and unclear_before(tracker):  # not understood twice in a row: a person helps
             await hand_to_person(dispatcher, tracker, "unclear", render("handoff.unclear", language))  # type: ignore[arg-type]
             return []

@@ -355,7 +355,7 @@ def utter_free_shipping_after_return(dispatcher: CollectingDispatcher, tracker: 
 
 # "… جمعش میره زیر ۲ میلیون", "сумма станет меньше 2 млн": an amount the total is compared with, not one told (not
 # "یه کرم زیر ۳۰۰ تومن", an item's price)
-_BELOW = re.compile(r"(?:جمع|کل|مجموع|سبد|сумм|итог|всего|заказ)\S*(?:\s+\S+){0,2}\s+"
+_BELOW = re.compile(r"(?:جمع|کل|مجموع|سبد|سفارش|مبلغ|خرید|сумм|итог|всего|заказ)\S*(?:\s+\S+){0,4}\s+"
                     r"(?:زیر|کمتر از|پایین\S* از|پایین|ниже|меньше|менее|(?<!\w)до)\s*$", re.IGNORECASE)
 BOUND_BEFORE = 40  # characters before an amount in which the total is compared with it
 

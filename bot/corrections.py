@@ -30,6 +30,7 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 STEM = 4  # letters two words after a number share when they count the same thing in two forms ("تومنی", "تومنه")
 # a number and the word after it ("۹ تا", "13 км"), not a part of a longer number or of an order number
 _COUNTED_NUMBER = re.compile(r"(?<![\w.,-])(?P<number>\d+(?:[.,]\d+)?)(?![\w.,])(?:\s*(?P<word>[^\W\d_]+))?")
+_SORRY = re.compile(r"(?<!\w)(?:ببخشید|اشتباه\w*|извин\w*|ошиб\w*|простите|ой)(?!\w)", re.IGNORECASE)  # a mistake owned
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
 _WORD = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)?")
 # Facts of two kinds that the page tells apart (Tisa's expiry: Iranian goods, foreign goods), each as the words that
@@ -79,8 +80,10 @@ def corrected(previous: str, correction: str) -> Optional[str]:
                 return None  # an item added beside the fact put right (not "и еще 5 км от города")
             said = normalize(previous)  # nor a sentence the message before holds already ("… за 500 руб.")
             return " ".join([fixed, *(other for other in others if other.strip(" .!…") not in said)])
-    if adds_to_order(text) and not _DISTANCE.search(text):
-        return None  # "وایسا ۲ تا بالش هم میخوام": an item added, not the stairs put right
+    if adds_to_order(text) and not (_DISTANCE.search(text) or _SORRY.search(text) or _WRONG_BUT_RIGHT.search(text)
+                                    or _RIGHT_NOT_WRONG.search(text)):
+        return None  # "وایسا ۲ تا بالش هم میخوام": an item added, not the stairs put right (not "ببخشید ۹ تا پله ست،
+        # آسانسور هم نداریم", "ой, ещё ошиблась — не 1200, а 1500")
     return _put_right(previous, text)
 
 

@@ -2104,3 +2104,14 @@ def test_the_language_told_on_the_way_to_a_question_is_no_greeting(servers) -> N
     slot = last_reply(servers, "sitra", "Я живу в Тегеране, по-персидски читаю плохо, поэтому пишу по-русски. "
                                         "Хочу заказать пылесос. Можно как-то выбрать время доставки?")
     assert "помощник службы поддержки" not in slot and "интервал" in slot
+
+
+def test_a_greeting_with_how_are_you_and_a_plain_question_no_rule_answers(servers) -> None:
+    greeting = "\n".join(texts(servers.say(new_sender(), "Привет! как дела?)", store="citadel")))
+    assert "Здравствуйте" in greeting and "нет информации" not in greeting  # small talk, not out of scope
+    showroom = "\n".join(texts(servers.say(new_sender(), "и еще у вас есть шоурум в тегеране? хочу ноут вживую посмотреть",
+                                           store="chistatek")))
+    assert "ничего не сказано" in showroom and "Напишите, пожалуйста, иначе" not in showroom  # a question, not unclear
+    missing = "\n".join(texts(servers.say(new_sender(), "سلام سفارشم هنوز نرسیده، کد رهگیری هم برام نیومده. کی میاد پس؟",
+                                          store="sitra")))
+    assert "شماره سفارش" in missing and "امکان لغو" not in missing  # one's own order missing: its number asked

@@ -60,6 +60,7 @@ class UnitCondition:
     named: tuple[str, ...] = ()  # words one of which a question names for the rule to apply ("اسنپ", "snapp": SnappPay's)
     reasons: tuple[str, ...] = ()  # the return reasons the rule speaks of: a question telling another leaves it out
     unless: tuple[str, ...] = ()  # words that tell the rule's case is not this one ("سریال داره" of the no-serial rule)
+    opened: bool = False  # a rule of an item whose seal is opened: not said to one told sealed
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,7 @@ UNIT_KEYS = frozenset({"id", "topic", "source", "fa", "ru", "examples", "when", 
                        "working_days_only", "free_shipping_kept", "before_ordering", "gives_address", "at_the_door",
                        "after_status"})
 WHEN_KEYS = frozenset({"amount_over", "amount_under", "cities", "not_cities", "counted", "count_up_to", "count_over",
-                       "named", "reasons", "unless"})
+                       "named", "reasons", "unless", "opened"})
 RETURN_REASONS = frozenset({"defect", "transport_damage", "wrong_item", "change_of_mind"})
 _UNIT_ID = re.compile(r"[a-z][a-z0-9_]{2,60}")
 
@@ -238,7 +239,7 @@ def _condition(path: Path, raw: Any, where: str) -> Optional[UnitCondition]:
     return UnitCondition(raw.get("amount_over"), raw.get("amount_under"), tuple(raw.get("cities", ())),
                          tuple(raw.get("not_cities", ())), tuple(raw.get("counted", ())), raw.get("count_up_to"),
                          raw.get("count_over"), tuple(raw.get("named", ())), tuple(raw.get("reasons", ())),
-                         tuple(raw.get("unless", ())))
+                         tuple(raw.get("unless", ())), bool(raw.get("opened", False)))
 
 
 def _contact(path: Path, raw: Any) -> Optional[Answer]:

@@ -25,7 +25,7 @@ from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
 
-from bot.dialogue import asks_duration, asks_how_long, asks_how_much, reason_from
+from bot.dialogue import asks_duration, asks_how_long, asks_how_much, reason_from, sealed_from
 from bot.nlu.entities import count_of, extract_entities
 from bot.nlu.normalize import fold, normalize
 from bot.nlu.questions import without_steps_asked
@@ -367,6 +367,8 @@ def _not_for(unit: AnswerUnit, question: str, before: str = "") -> bool:
     when = unit.when
     if when is None:
         return False
+    if when.opened and sealed_from(None, question) is True:
+        return True  # "پلمپشو باز نکردم، پشیمون شدم": not the rule for an opened seal
     if when.unless and any(re.search(re.escape(comparable(word)) + r"(?!\s*[?؟])", comparable(question))
                            for word in when.unless):
         return True  # "هارد اکسترنال (شماره سریال داره)": not the rule for items without one ("سریال داره؟" asks it)

@@ -323,7 +323,8 @@ def test_buttons_still_answer_the_seal_question() -> None:
         ("запах гари резкий, фен не работает", "defect"), ("بوش تند نیست ولی پخش نمیشه", None),
         ("بوش اونی نبود که فکر میکردم", "change_of_mind"), ("запах не тот, что я ожидала", "change_of_mind"),
         ("прислали не то", "wrong_item"), ("ورساچه اروس سفارش دادم برام اروس فلیم اومده!!", "wrong_item"),
-        ("یه عطر سفارش دادم برام دیروز اومده", None), ("открыла, пару раз побрызгала — не мой запах", "change_of_mind"),
+        ("یه عطر سفارش دادم برام دیروز اومده", None), ("دیروز سفارش دادم برام پیام اومده که ارسال شده", None),
+        ("هدفون سفارش دادم برام کیبورد اومده، نمیخوامش پس میگیرید؟", "wrong_item"),  # what came, before "نمیخوامش" ("открыла, пару раз побрызгала — не мой запах", "change_of_mind"),
         ("купила мужу духи, открыли а запах вообще не его", "change_of_mind"),
         ("الان میخوام پسش بدم، ایرادی هم نداره", None), ("ایرادی نداره ولی میخوام پسش بدم", None),
         ("дефектов нет, но хочу вернуть", None), ("сейчас дефектов нет, можно вернуть?", None),
@@ -450,6 +451,7 @@ def test_amounts_that_price_the_order(text: str, others: int, kept: list[int]) -
         ("return_request", "رسید پستشو چیکار کنم", True),
         ("order_status", "где мой заказ?", False),                              # status: only how-to counts
         ("order_status", "سفارشم کجاست؟", False),
+        ("order_status", "سلام سفارشم هنوز نرسیده، کد رهگیری هم برام نیومده. کی میاد پس؟", False),  # one's own, missing
         ("order_status", "کد رهگیری رو از کجا ببینم؟", True),
         ("order_status", "کد رهگیری رو پیامک میکنید؟", True),                  # a yes/no question about the code
         ("order_status", "кинете трек-номер смс?", True),
@@ -482,6 +484,7 @@ def test_amounts_that_price_the_order(text: str, others: int, kept: list[int]) -
         ("order_status", "کدو که گرفتم کجا بزنم ببینم بسته کجاست؟", True),  # where to enter the code
         ("order_status", "سفارشم کجاست؟", False),
         ("order_status", "а сама могу где-то смотреть статус?", True), ("order_status", "خودم جایی میتونم وضعیتشو ببینم؟", True),
+        ("order_status", "سفارشم جایی گیر کرده؟ میخوام ببینم کجاست", False),
     ],
 )
 def test_a_question_about_the_rules_or_a_request_about_an_order(intent: str, text: str, question: bool) -> None:
@@ -514,7 +517,7 @@ def test_what_a_message_with_an_orders_number_and_phone_wants(text: str, purpose
      ("نه مرسی نمیخواد الان چیزی ثبت کنی یا سفارشمو چک کنی، فقط بگو", True), ("لازم نیست سفارشمو بررسی کنی", True),
      ("проверьте мой заказ", False), ("سفارشمو چک کن", False),
      ("شماره سفارشو هنوز پیدا نکردم، فقط بگین هزینه پستش با کیه؟", True), ("не могу найти номер заказа", True),
-     ("не могу найти номер трека", False)],
+     ("не могу найти номер трека", False), ("номер потерял", True), ("не нашла номер", True)],
 )
 def test_no_order_number_in_the_customers_words(text: str, none: bool) -> None:
     assert no_order_number(text) is none
@@ -967,6 +970,7 @@ def test_the_items_priced_before_bought_at_once(text: str, together: bool) -> No
     ("کار نمیکنه", False), ("هیچ مشکلی نداره", False), ("что делать с квитанцией?", True),
     ("حتی اگه هزینه پستشو خودم بدم؟؟", True), ("а даже если доставку оплачу сам?", True),  # an offer of one's own
     ("حتی اگه خراب باشه؟", False),  # a fault: its own rule
+    ("حتی اگه فاکتور خرید داشته باشم؟", False), ("даже если я постоянный клиент?", False),  # no offer of one's own
 ])
 def test_what_is_left_to_do(text: str, asks: bool) -> None:
     assert asks_what_now(text) is asks
@@ -1004,6 +1008,7 @@ def test_an_order_number_put_right_after_a_mismatch() -> None:
     assert order_put_right([{"entity": "order_id", "value": "58125"}], {"order_id": "58120", "phone": "4567"},
                            "سفارش ۵۸۱۲۵") == "58125"
     assert order_put_right([], tried, said) is None
+    assert order_put_right([{"entity": "phone", "value": "3004"}], tried, "نه 3004") == "CK-3004"  # "no", then the number
     assert order_put_right([{"entity": "phone", "value": "3303"}], {"order_id": "CK-3003", "phone": "3330"},
                            "ой, перепутал — 3303") is None  # as long as the phone tried: the phone put right
     assert order_put_right([{"entity": "phone", "value": "5001"}], {"order_id": "SR-5010", "phone": "09121111101"},
@@ -1015,6 +1020,7 @@ def test_an_order_number_put_right_after_a_mismatch() -> None:
     ("سفارشم هنوز نرسیده", True), ("мне не привезли", True), ("نه به من نرسیده!! کی تحویلش گرفته؟", True),
     ("من نگرفتمش", True), ("بهم نرسیده", True),
     ("پول مرجوعی بهم نرسیده", False), ("کد رهگیری بهم نرسیده", False), ("سفارشم کی تحویل گرفته شد؟", False),
+    ("پیامک تحویل اومده ولی بسته بهم نرسیده", True), ("کد رهگیری رو زدم نوشته تحویل شده ولی به من نرسیده", True),
     ("تحویل گرفتم", False), ("а если не получу?", False), ("получил вчера", False), ("کی میرسه؟", False),
 ])
 def test_a_parcel_not_received(text: str, missing: bool) -> None:
@@ -1079,6 +1085,8 @@ def test_a_message_about_the_customers_own_order(text: str, own: bool) -> None:
     # a span gone by, and what was awaited not come (not a fault found in it)
     ("а если бы уже 4 дня прошло и денег нет?", True), ("اگه ۴ روز گذشته بود و پول برنگشته بود چی؟", True),
     ("а если 2 дня прошло и они не работают?", False), ("اگه ۲ روز گذشت و کار نکرد چی؟", False),
+    ("а если 10 дней прошло и не доставили, можно отменить заказ?", False),  # another rule asked after it
+    ("اگه ۷ روز گذشت و سفارش نرسید میتونم لغوش کنم؟", False), ("а если 3 дня прошло и деньги не списались?", False),
 ])
 def test_an_and_if_past_the_span_just_given(text: str, past: bool) -> None:
     assert past_the_span(text) is past

@@ -504,3 +504,12 @@ def test_a_rules_unless_words_leave_it_out_unless_they_are_asked() -> None:
     assert _not_for(rule, "یه هارد اکسترنال شنبه تحویل گرفتم (شماره سریال داره)، هی قطع و وصل میشه")  # it has one
     assert not _not_for(rule, "این ماوس شماره سریال داره؟ اگه نداشته باشه مهلت تست شاملش میشه؟")  # asked, not told
     assert not _not_for(rule, "محصول بدون سریال شامل مهلت تست میشه")
+
+
+def test_offykalas_refusals_are_said_of_large_items_and_opened_seals_only() -> None:
+    offykala = UnitIndex(policies()["offykala"].units)
+    sealed_mouse = "یه ماوس ۸۰۰ هزار تومنی گرفتم پلمپشو باز نکردم پشیمون شدم، اگه پس بدم چقد برمیگرده؟"
+    chosen = [match.unit.id for match in choose_units(sealed_mouse, ["return_request"], offykala)]
+    assert "opened_seal_no_return" not in chosen and "large_items_no_change_of_mind" not in chosen
+    bulky = "کالاهای حجیم رو اگه پشیمون بشم پس میگیرید؟"
+    assert [match.unit.id for match in choose_units(bulky, ["return_request"], offykala)][:1] == ["large_items_no_change_of_mind"]
