@@ -94,6 +94,7 @@ from bot.dialogue import (
     meant_another,
     counterfactual,
     item_mentioned,
+    names_a_cancel,
     no_order_number,
     never_received,
     not_delivered_yet,
@@ -371,6 +372,15 @@ class ActionOrderFlow(Action):
             also = damage_rules_first(also)  # I return it?": damage rules
         elif reason in ("defect", "transport_damage"):  # a fault told of a damage: the return rules next ("مهلت تستش تا
             also = ["return_request", *(name for name in also if name != "return_request")]  # کیه؟ اگه درست چاپ نکنه")
+        # "купил пылесос, просто передумали, можно вернуть или поменять?" where the page has no rule for that reason:
+        # said so, with the page's way to ask and a person (not a rule whose words come near)
+        returns = store.rules.returns
+        if topic == "return_request" and reason and returns and reason not in returns.grounds and not names_a_cancel(question):
+            said_so = render("return.verdict.not_covered", language, store=store.name[language],  # type: ignore[arg-type]
+                             reason=render(f"reason.{reason}", language))  # type: ignore[arg-type]
+            how = answers.how_to_return(store, language)  # type: ignore[arg-type]
+            dispatcher.utter_message(text="\n".join(filter(None, (said_so, how))), buttons=human_button(language))  # type: ignore[arg-type]
+            return [SlotSet("purpose", None)]
         said, window = CollectingDispatcher(), CollectingDispatcher()
         counted = utter_window(window, tracker, store, language, question)
         # "got it the day before yesterday: too late?" after a damage rule: the window answers, not a status rule

@@ -1212,6 +1212,9 @@ class ActionAnswerTopic(Action):
         if ground:  # "به نظرم اصل نیست" after the order's return was refused for a change of mind: the topic's rule,
             dispatcher.messages.extend(answer.messages if covered else [])  # then that order decided for the ground
             return [SlotSet("purpose", ground), FollowupAction("action_order_flow")]
+        if not covered and told and names_a_return(question_text(tracker)):  # "عطرو باز کردم … بوش به من نمیسازه.
+            return [SlotSet("purpose", "return_request"), FollowupAction("action_order_flow")]  # میتونم پسش بدم؟" read as
+            # a topic the page is silent on: a return told with its reason, which the return rules answer
         instead = [] if covered else computed_instead(tracker, self.name(), False) or total_again(tracker)
         if instead:  # "and in Gori, is there a branch?" after a pickup time, "а если бы заказ был на 520" after a price:
             return instead  # the page is silent on the topic read, so the detail is for the computed answer given last

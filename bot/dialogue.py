@@ -359,8 +359,10 @@ def returned_item(texts: Sequence[str], items: Sequence[tuple[str, str]], gifts:
     for text in texts:
         for sentence in reversed(sentences(text)):
             among = items if _GIFT_WORDS.search(_folded(sentence)) else bought
-            # "ادکلن لانکوم رسید، با یه سمپل هدیه": a gift named beside the item bought, whose story it is
-            named = item_mentioned(sentence, among)
+            # "ایرپاد با شارژرش رسید، شارژره کلا کار نمیکنه": the one the clause of the fault names; else the one the
+            # sentence names ("ادکلن لانکوم رسید، با یه سمپل هدیه": a gift named beside the item bought, whose story it is)
+            named = next((found for clause in reversed(_CLAUSE_END.split(sentence)) if reason_from(None, clause)
+                          and (found := item_mentioned(clause, among))), None) or item_mentioned(sentence, among)
             if named is None and (rest := _without_fine(sentence)) != sentence:  # "зарядка не заряжает, airpods
                 named = item_mentioned(rest, among)  # нормальные": not the item told to be fine
             if named is None and among is items:  # "کاغذ هدیه‌ای که با پرینتر فرستادین مشکل داره": the item the other
@@ -573,6 +575,8 @@ _MY_CALL_SUPPOSED = re.compile(r"(?<!\w)(?:اگه|اگر|если)\s+(?:(?:\S+\s
 
 _CONTACT = re.compile(r"ایمیل|ایمیلتون|شماره تماس|شماره تلفن|تلفنتون|شمارتون|راه ارتباطی|e-?mail|имейл|почт[аыу] (?:для связи|поддержки)|"
                       r"электронн\w+ почт\w*|телефон (?:поддержки|для связи|магазина)|ваш (?:телефон|номер)|как (?:с вами )?связаться|"
+                      # how to arrange it with them: "چجوری هماهنگ کنم؟", "как согласовать?"
+                      r"(?:چجوری|چطوری|چطور|از کجا|با کی) (?:\S+ )?هماهنگ (?:کنم|کنیم|بشه)|как (?:мне )?(?:это )?согласовать|"
                       # whom to tell: "خبر بدم و به کی؟", "куда писать или звонить?"
                       r"(?:به|با) کی (?:\S+ )?(?:زنگ|خبر|بگم|اطلاع|تماس|گزارش)|"
                       r"(?:خبر|بگم|اطلاع|تماس|زنگ|گزارش)\S* (?:\S+ ){0,2}(?:به|با) کی(?!\w)|کجا (?:زنگ|تماس|خبر|بگم|اطلاع|گزارش)|"

@@ -844,3 +844,18 @@ def test_an_order_to_a_city_without_days_gets_the_stores_words_and_where_to_look
                          "а сама могу где-то смотреть статус?")
     assert "в обработке" in text(arrival) and "курьер" in text(arrival)  # Tehran: couriers at a time chosen, no days
     assert "Отслеживание заказов" in text(look) and "в обработке" not in text(look)  # where to look, not the status
+
+
+def test_the_item_of_the_fault_a_return_misread_and_a_reason_the_page_has_no_rule_for(servers) -> None:
+    _, charger = talk(servers, "chistatek", "سلام ایرپاد پرو ۲ با شارژرش پریروز رسید، شارژره کلا کار نمیکنه! کد سفارش ck3003",
+                      "۴ رقم آخرش ۳۳۰۳")
+    assert "Anker 312 charger" in text(charger) and "کدام کالا" not in text(charger)  # the clause of the fault names it
+    [opened] = talk(servers, "tisa", "عطری که ۳ روز پیش خریدم رو باز کردم دوبار زدم ولی بوش اصلا به من نمیسازه. "
+                    "میتونم پسش بدم؟ پولشو بدید ازتون یه چیز دیگه میخرم")
+    assert "پلمپ" in text(opened) and "ذکر نشده" not in text(opened)  # a return with its reason, whatever was read
+    [changed] = talk(servers, "citadel", "купил пылесос неделю назад, он рабочий, просто передумали. можно вернуть деньги "
+                     "или поменять?")
+    assert "ничего не сказано о возврате" in text(changed) and "скорректирован" not in text(changed)
+    *_, how = talk(servers, "tisa", "لانکوم ۵۰ میل رو تو حراج خریدم پریروز رسید. هنوز پلمپه ولی دیگه نمیخوامش. سفارش TS1043",
+                   "شماره م ۰۹۳۵ ۲۲۲ ۲۲۰۳ عه", "باشه، حالا چجوری هماهنگ کنم که بفرستمش؟")
+    assert "support@tisaperfume.com" in text(how)  # whom to arrange it with

@@ -838,7 +838,8 @@ def test_not_delivered_yet(text: str, not_yet: bool) -> None:
      ("ایمیل تایید برام نیومده", False), ("телефон указал неверный", False),
      ("چند روز فرصت دارم خبر بدم و به کی؟", True), ("куда писать или звонить чтобы оформить", True),
      ("کجا زنگ بزنم؟", True), ("кому звонить если сломался?", True), ("به کی تحویل میدید؟", False),
-     ("با کی میفرستید؟", False)],
+     ("با کی میفرستید؟", False), ("باشه، حالا چجوری هماهنگ کنم که بفرستمش؟", True), ("как согласовать возврат?", True),
+     ("هماهنگ شد", False)],
 )
 def test_asking_for_the_stores_contact(text: str, contact: bool) -> None:
     assert asks_for_contact(text) is contact
@@ -1282,6 +1283,8 @@ def test_whether_a_message_asks_what_the_assistant_is(text: str, asks: bool) -> 
         (["پریروز سفارشم رسید، یه سشوار و یه کرم نیوا. سشوار رو امروز زدم به برق اصلا روشن نمیشه. چیکار کنم؟"], "PH-BHD300"),
         (["کرمه رو هم نمیخوام، درشو باز نکردم. اونو چطوری پس بدم؟"], "NV-SOFT200"),  # "the cream", with its ending
         (["یه سشوار و یه کرم خریدم، پس میدم"], None),                                    # both, in one sentence: ask
+        # both in one sentence, the fault in a clause that names one: that one
+        (["یه سشوار با کرم نیوا پریروز رسید، سشواره کلا روشن نمیشه"], "PH-BHD300"),
     ],
 )
 def test_the_item_a_story_speaks_of(texts: list[str], sku: str | None) -> None:
