@@ -144,7 +144,11 @@ def utter_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, 
             dispatcher, tracker, question, [second, topic, *(name for name in also if name != second)], deadline):
         return True
     if past_the_span(question):  # "and if it isn't back by then?" after the 72 hours: no summary says more than the
-        dispatcher.utter_message(response="utter_topic_not_covered")  # rule just given; the page has nothing, a person
+        spanned = next((unit for unit in _rules_said_before(tracker, 2) if unit.within is not None), None)  # rule
+        if spanned is not None:  # given, which is said again as what the page holds ("а если бы уже 4 дня прошло?")
+            dispatcher.utter_message(text=render("return.rule", language, rule=spanned.text[language]),  # type: ignore[arg-type,index]
+                                     sources=cited([spanned]))
+        dispatcher.utter_message(response="utter_topic_not_covered")  # the page has nothing past it: a person
         return False
     if broad(question) and utter_summary(dispatcher, tracker, topic):
         return True

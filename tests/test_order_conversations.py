@@ -836,7 +836,8 @@ def test_what_ifs_after_an_orders_decision_lean_on_it(servers) -> None:
     assert "ایام عادی سال با تیسا" in text(ordinary)  # who pays on an ordinary day, not "not covered"
     _, gone_by = talk(servers, "sitra", "позавчера вечером оплата не прошла, а деньги списались. когда вернут?",
                       "а если бы уже 4 дня прошло и денег нет?")
-    assert "ничего не сказано" in text(gone_by) and "Sheba" not in text(gone_by)  # past the 72 hours: a person
+    assert "ничего не сказано" in text(gone_by) and "Sheba" not in text(gone_by)  # past the 72 hours: a person,
+    assert "72" in text(gone_by)  # with the rule that gives them
 
 
 def test_an_order_to_a_city_without_days_gets_the_stores_words_and_where_to_look(servers) -> None:
