@@ -375,7 +375,8 @@ class ActionOrderFlow(Action):
         # "купил пылесос, просто передумали, можно вернуть или поменять?" where the page has no rule for that reason:
         # said so, with the page's way to ask and a person (not a rule whose words come near)
         returns = store.rules.returns
-        if topic == "return_request" and reason and returns and reason not in returns.grounds and not names_a_cancel(question):
+        if (topic == "return_request" and reason and returns and reason not in returns.grounds
+                and not names_a_cancel(question)):
             said_so = render("return.verdict.not_covered", language, store=store.name[language],  # type: ignore[arg-type]
                              reason=render(f"reason.{reason}", language))  # type: ignore[arg-type]
             how = answers.how_to_return(store, language)  # type: ignore[arg-type]

@@ -1688,14 +1688,14 @@ def moments_said(entities: Sequence[Mapping[str, Any]], now: datetime,
 
 
 # a clause: what lies between punctuation or "and"/"but" ("هفته پیش خریدیم و ۳ روز پیش تحویل گرفتیم")
-_CLAUSE_END = re.compile(r"[.,;!?،؛\n]|\s(?:و|ولی|اما|а|и|но)\s", re.IGNORECASE)
+_CLAUSE_OR_AND = re.compile(r"[.,;!?،؛\n]|\s(?:و|ولی|اما|а|и|но)\s", re.IGNORECASE)
 
 
 def _clause_of(entity: Mapping[str, Any], text: str) -> str:
     """The clause of `text` that holds an entity, by its offsets."""
     start, end = int(entity["start"]), int(entity["end"])
-    before = [found.end() for found in _CLAUSE_END.finditer(text, 0, start)]
-    after = _CLAUSE_END.search(text, end)
+    before = [found.end() for found in _CLAUSE_OR_AND.finditer(text, 0, start)]
+    after = _CLAUSE_OR_AND.search(text, end)
     return text[before[-1] if before else 0:after.start() if after else len(text)]
 
 
