@@ -377,10 +377,8 @@ class ActionOrderFlow(Action):
         returns = store.rules.returns
         if (topic == "return_request" and reason and returns and reason not in returns.grounds
                 and not names_a_cancel(question)):
-            said_so = render("return.verdict.not_covered", language, store=store.name[language],  # type: ignore[arg-type]
-                             reason=render(f"reason.{reason}", language))  # type: ignore[arg-type]
-            how = answers.how_to_return(store, language)  # type: ignore[arg-type]
-            dispatcher.utter_message(text="\n".join(filter(None, (said_so, how))), buttons=human_button(language))  # type: ignore[arg-type]
+            dispatcher.utter_message(text=answers.reason_not_covered(reason, store, language),  # type: ignore[arg-type]
+                                     buttons=human_button(language))  # type: ignore[arg-type]
             return [SlotSet("purpose", None)]
         said, window = CollectingDispatcher(), CollectingDispatcher()
         counted = utter_window(window, tracker, store, language, question)

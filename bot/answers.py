@@ -213,11 +213,9 @@ def return_decision(
     """Eligible or not, every reason, the deadline (and, given `now`, the time left), who pays shipping, how, and the
     refund."""
     reason = render(f"reason.{decision.reason}", language)
-    store = policy.name[language]
     gift = _gift_excluded_elsewhere(decision, item, policy, language)
-    if decision.verdict == "not_covered":  # the page's general way to ask for a return still applies
-        return _lines(render("return.verdict.not_covered", language, store=store, reason=reason),
-                      how_to_return(policy, language))
+    if decision.verdict == "not_covered":
+        return reason_not_covered(decision.reason, policy, language)
     window, deadline = _window_and_deadline(decision, policy, language)
     if decision.verdict == "not_eligible":
         head = render("return.verdict.not_eligible", language, item=item.name, reason=reason)
@@ -246,6 +244,13 @@ def return_decision(
         how_to_return(policy, language),
         returns and returns.refund and render("return.refund", language, refund=returns.refund[language]),
     )
+
+
+def reason_not_covered(reason: Reason, policy: StorePolicy, language: Language) -> str:
+    """A return for a reason the page has no rule for: said so, with the page's general way to ask, which still
+    applies."""
+    return _lines(render("return.verdict.not_covered", language, store=policy.name[language],
+                         reason=render(f"reason.{reason}", language)), how_to_return(policy, language))
 
 
 def _gift_excluded_elsewhere(decision: ReturnDecision, item: ItemFacts, policy: StorePolicy,

@@ -369,8 +369,8 @@ def _not_for(unit: AnswerUnit, question: str, before: str = "") -> bool:
         return False
     if when.opened and sealed_from(None, question) is True:
         return True  # "پلمپشو باز نکردم، پشیمون شدم": not the rule for an opened seal
-    if when.unless and any(re.search(re.escape(comparable(word)) + r"(?!\s*[?؟])", comparable(question))
-                           for word in when.unless):
+    asked = comparable(question) if when.unless else ""
+    if any(re.search(re.escape(comparable(word)) + r"(?!\s*[?؟])", asked) for word in when.unless):
         return True  # "هارد اکسترنال (شماره سریال داره)": not the rule for items without one ("سریال داره؟" asks it)
     if when.named:
         said = comparable(f"{question} {before}")  # "а адрес доставки ещё можно поменять?" is not asked of SnappPay's
