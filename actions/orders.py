@@ -530,8 +530,9 @@ class ActionOrderFlow(Action):
             dispatcher.messages.extend(arrival.messages)
             tracking_asked_with_order(dispatcher, tracker, answers.status_rules(order, store))
             change = asked_before(tracker, "order_change")
-            if change is not None:  # "تابه رو از سفارش حذف کنین" before the phone: the page's rule on changes, for it
-                utter_units(dispatcher, tracker, change, ["order_change"])
+            if change is not None and not utter_units(dispatcher, tracker, change, ["order_change"]):  # "تابه رو از
+                dispatcher.utter_message(response="utter_topic_not_covered")  # سفارش حذف کنین" before the phone: the
+                # page's rule on changes, for it; where it has none, a person (the address changed to one's office)
             question = question_text(tracker)
             if what_if(question) and not said_this_turn(tracker, *_RULES_SAID):  # "…, 4402. وقتی رسید اگه جعبه‌ش
                 intent = (tracker.latest_message.get("intent") or {}).get("name")  # داغون بود؟": the case's rule

@@ -23,6 +23,7 @@ from actions.context import (
     computed_instead,
     current_store,
     earlier_topic,
+    last_computed,
     later_question,
     latest_entity,
     likely_intents,
@@ -39,6 +40,8 @@ from actions.context import (
 from actions.db import local_now
 from bot import answers
 from bot.dialogue import (
+    asks_another_way,
+    names_express,
     asks_what_differs,
     REASON_NAMES,
     store_address_asked,
@@ -763,14 +766,17 @@ def follow_up_answered(dispatcher: CollectingDispatcher, tracker: Tracker, unsur
     is silent on (not `unsure`), a full "and if …" is read with the question before only when it asks what would differ
     ("اگه روز عادی خریده بودم فرقی میکرد؟"), else alone ("а если бы получил и передумал, сколько дней?")."""
     question, texts = question_text(tracker), recent_texts(tracker, 2)
-    if not question or len(texts) < 2 or not (short_follow_up(question) or what_if(question)) or past_the_span(question):
+    another = asks_another_way(question)
+    if (not question or len(texts) < 2 or not (short_follow_up(question) or what_if(question) or another)
+            or past_the_span(question)):
         return False  # ("اگه بعد ۷۲ ساعت برنگشت؟": its rules say nothing past their span)
     # the topic asked before, then the topics of the rules that answered it ("а если с карты брата?" after the refund's
     # card, while a return of the order is offered); a few words read with the question before, an "and if …" first
     # on its own ("а если оплачивал с карты брата?"), then with it where it may lean
     topic = earlier_topic(tracker)
     leans = short_follow_up(question) or unsure or asks_what_differs(question)
-    readings = [f"{texts[1]} {question}"] if short_follow_up(question) else [question, f"{texts[1]} {question}"][:1 + leans]
+    readings = ([f"{texts[1]} {question}"] if short_follow_up(question) or another
+                else [question, f"{texts[1]} {question}"][:1 + leans])
     return any(utter_units(dispatcher, tracker, reading, earlier)
                for reading in readings for earlier in ([topic] if topic else [], topics_said_before(tracker, 1)) if earlier)
 
@@ -1169,6 +1175,22 @@ def why_asked_now(tracker: Tracker) -> bool:
 
 
 
+def sent_again_after_mismatch(tracker: Tracker) -> bool:
+    """"اا ببخشید اون مال سفارش خواهرمه. شماره خودم ۰۹۳۵…" after an order and phone that did not match, whatever topic
+    the classifier read in it: the details sent again, for the look-up."""
+    return (bool(tracker.get_slot("lookup_tried")) and not tracker.get_slot("verified_order")
+            and tracker.get_slot("requested_slot") in ORDER_SLOTS
+            and any(latest_entity(tracker, name) for name in ORDER_SLOTS))
+
+
+def express_to_place_asked(tracker: Tracker) -> bool:
+    """"ой, посылку надо в Шираз отправить, маме. туда срочно можно?" after the post's days, whatever topic the
+    classifier read in it: the days (express's with them) to the place named now."""
+    question = question_text(tracker)
+    return (names_express(question) and latest_entity(tracker, "city") is not None
+            and last_computed(tracker, before_this_message=True) == "action_delivery_time")
+
+
 class ActionAnswerTopic(Action):
     """The topic is the intent; the answer is the store's, in the customer's language."""
 
@@ -1183,6 +1205,10 @@ class ActionAnswerTopic(Action):
         topic = ((tracker.latest_message or {}).get("intent") or {}).get("name") or ""
         if why_asked_now(tracker):  # the look-up's form says why it asks, and asks again
             return []
+        if sent_again_after_mismatch(tracker):
+            return [FollowupAction("action_order_flow")]
+        if express_to_place_asked(tracker):
+            return [FollowupAction("action_delivery_time")]
         if (greeted_in_their_language(dispatcher, tracker) or other_unit_asked(dispatcher, tracker)  # "по-русски
                 or amount_put_right(dispatcher, tracker)):  # понимаете?", "این ۱۰ میلیون به ریال چقد میشه؟", "۱۰
             return []  # میلیون و ۲۰۰ نه ۹.۸" after the ID rule over 10 million
@@ -1216,9 +1242,11 @@ class ActionAnswerTopic(Action):
         if ground:  # "به نظرم اصل نیست" after the order's return was refused for a change of mind: the topic's rule,
             dispatcher.messages.extend(answer.messages if covered else [])  # then that order decided for the ground
             return [SlotSet("purpose", ground), FollowupAction("action_order_flow")]
-        if not covered and told and names_a_return(question_text(tracker)):  # "عطرو باز کردم … بوش به من نمیسازه.
-            return [SlotSet("purpose", "return_request"), FollowupAction("action_order_flow")]  # میتونم پسش بدم؟" read as
-            # a topic the page is silent on: a return told with its reason, which the return rules answer
+        fault = reason_from(None, question_text(tracker)) in ("defect", "transport_damage")
+        if not covered and told and (names_a_return(question_text(tracker)) or fault):  # "عطرو باز کردم … بوش به من
+            purpose = "damaged_item" if fault else "return_request"  # نمیسازه. میتونم پسش بدم؟", "ایرپاد … یه طرفش
+            return [SlotSet("purpose", purpose), FollowupAction("action_order_flow")]  # صدا نمیده، چیکار کنم؟" read as
+            # a topic the page is silent on: a return or a fault told, which the return or damage rules answer
         instead = [] if covered else computed_instead(tracker, self.name(), False) or total_again(tracker)
         if instead:  # "and in Gori, is there a branch?" after a pickup time, "а если бы заказ был на 520" after a price:
             return instead  # the page is silent on the topic read, so the detail is for the computed answer given last

@@ -2115,3 +2115,13 @@ def test_a_greeting_with_how_are_you_and_a_plain_question_no_rule_answers(server
     missing = "\n".join(texts(servers.say(new_sender(), "سلام سفارشم هنوز نرسیده، کد رهگیری هم برام نیومده. کی میاد پس؟",
                                           store="sitra")))
     assert "شماره سفارش" in missing and "امکان لغو" not in missing  # one's own order missing: its number asked
+
+
+def test_a_fault_another_way_and_express_to_a_place_put_right_are_read_whatever_the_topic(servers) -> None:
+    airpods = last_reply(servers, "chistatek", "ایرپاد پرو ۲ که ازتون خریدم یه طرفش صدا نمیده، چیکار کنم؟")
+    assert "ذکر نشده" not in airpods and "شماره سفارش" in airpods  # a fault of one's own purchase, not "not covered"
+    elsewhere = last_reply(servers, "sitra", "كد رهگيري رو چجوري ميدين؟", "پیامکی برام نیومده که، جای دیگه ای هم میشه دیدش؟")
+    assert "سفارش‌های من" in elsewhere and "ذکر نشده" not in elsewhere  # the other way the rule gives
+    shiraz = last_reply(servers, "tisa", "здравствуйте, я в Кермане живу, если закажу духи, через сколько примерно придут?",
+                        "ой извините, я перепутала, посылку надо в Шираз отправить, маме. туда срочно можно?")
+    assert "24–48" in shiraz and "в Керман невозможна" not in shiraz  # express's hours to the place named now

@@ -860,3 +860,14 @@ def test_the_item_of_the_fault_a_return_misread_and_a_reason_the_page_has_no_rul
     *_, how = talk(servers, "tisa", "لانکوم ۵۰ میل رو تو حراج خریدم پریروز رسید. هنوز پلمپه ولی دیگه نمیخوامش. سفارش TS1043",
                    "شماره م ۰۹۳۵ ۲۲۲ ۲۲۰۳ عه", "باشه، حالا چجوری هماهنگ کنم که بفرستمش؟")
     assert "support@tisaperfume.com" in text(how)  # whom to arrange it with
+
+
+def test_an_order_changed_or_sent_again_after_a_mismatch_is_looked_up_for_that(servers) -> None:
+    _, sister = talk(servers, "tisa", "سلام من ورساچه اروس سفارش دادم برام اروس فلیم اومده!! سفارش TS-1046 ، شماره "
+                     "۰۹۳۵۲۲۲۲۲۰۳", "اا ببخشید اون مال سفارش خواهرمه. شماره خودم ۰۹۳۵۲۲۲۲۲۰۶ ـه")
+    assert "کالای اشتباه" in text(sister) and "ذکر نشده" not in text(sister)  # the phone put right, not "a recipient"
+    _, office = talk(servers, "offykala", "سلام میخوام آدرس سفارش ۵۸۱۲۲ رو عوض کنم، بیارن محل کارم", "۴۴۰۲")
+    assert "ارسال شده" in text(office) and "ذکر نشده" in text(office)  # its status, and the change for a person
+    [rustavi] = talk(servers, "citadel", "добрый вечер. ct-2002, номер 599125502. можно перенаправить доставку в Рустави "
+                     "вместо Тбилиси?")
+    assert "телефонного разговора" in text(rustavi) and "Агладзе" not in text(rustavi)  # not the Tbilisi pickup

@@ -325,11 +325,17 @@ def after_its_span(unit: AnswerUnit, store: StorePolicy) -> list[AnswerUnit]:
     return [step for step in store.units if step.id == unit.next_step and step.within is None]
 
 
+# "в Рустави вместо Тбилиси", "به جای تهران": the place named after these is the one given up, not the one asked of
+_REPLACED = re.compile(r"(?:(?<!\w)вместо|به ?جای) ?$")
+
+
 def _facts(question: str) -> tuple[Optional[float], frozenset[str]]:
     """The total amount and the places a question names, which decide between rules limited to them."""
     found = extract_entities(question, _FACTS)
     amounts = [float(entity.value) for entity in found if entity.entity == "amount"]
-    return (sum(amounts) if amounts else None), frozenset(str(e.value) for e in found if e.entity == "city")
+    told = normalize(question)
+    return (sum(amounts) if amounts else None), frozenset(
+        str(e.value) for e in found if e.entity == "city" and not _REPLACED.search(told[:e.start]))
 
 
 def _fit(unit: AnswerUnit, amount: Optional[float], cities: frozenset[str], question: str) -> float:

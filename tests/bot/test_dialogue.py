@@ -186,6 +186,9 @@ def test_slot_depends_on_the_open_question(entities, requested, order_id, phone)
         (None, "موهام با این شامپو سیاه میشه؟", None),
         (None, "راستش فکر کنم درایورشو خودم اشتباه نصب کردم، بازم قبوله؟", None),  # a misuse, not a wrong item
         (None, "رنگش اشتباه اومد", "wrong_item"),
+        (None, "کاغذی که هدیه همراه پرینتر فرستادین نم کشیده", "transport_damage"),  # the item itself damp
+        (None, "бумага в коробке промокла", "transport_damage"),
+        (None, "نم نم بارون میاد، امروز میرسه؟", None),
     ],
 )
 def test_reason_from_buttons_and_words(intent: str, text: str, reason: str | None) -> None:

@@ -156,6 +156,10 @@ def test_the_amount_and_place_asked_about_choose_between_rules() -> None:
         "delivery_only_buyer_or_nominee", "id_check_over_10m_toman"]
     assert [match.unit.id for match in choose_units(asked, ["recipient"], chistatek, None, limit / 2)] == [
         "delivery_only_buyer_or_nominee"]
+    # the place given up ("в Рустави вместо Тбилиси") does not choose the rule of its place (Tbilisi's pickup address)
+    citadel = UnitIndex(policies()["citadel"].units)
+    moved = choose_units("можно перенаправить доставку в Рустави вместо Тбилиси?", ["order_change"], citadel)
+    assert [match.unit.id for match in moved][:1] == ["order_adjusted_by_phone"]
 
 
 @pytest.mark.parametrize("question, unit", [
