@@ -2125,3 +2125,13 @@ def test_a_fault_another_way_and_express_to_a_place_put_right_are_read_whatever_
     shiraz = last_reply(servers, "tisa", "здравствуйте, я в Кермане живу, если закажу духи, через сколько примерно придут?",
                         "ой извините, я перепутала, посылку надо в Шираз отправить, маме. туда срочно можно?")
     assert "24–48" in shiraz and "в Керман невозможна" not in shiraz  # express's hours to the place named now
+
+
+def test_to_be_honest_supposes_nothing_and_decants_are_not_on_the_page(servers) -> None:
+    fake = last_reply(servers, "tisa", "здравствуйте, купила мужу versace eros, открыли а запах вообще не его. можно вернуть? "
+                      "заказ ts 1046, последние цифры телефона 2206", "а если честно он пахнет не так как в магазине. может подделка?")
+    assert "подлинность" in fake and "распродаж" not in fake  # "to be honest": its authenticity, not a what-if
+    decant = last_reply(servers, "tisa", "شما عطر دکانت یا اسپلیت هم دارین؟ یا فقط شیشه کامل میفروشین")
+    assert "دکانت" in decant and "اسنپ" not in decant and "انقضا" not in decant  # no neighbouring rule
+    cream = last_reply(servers, "tisa", "یه کرم ایرانی گرفتم که ۵ ماه تا انقضاش مونده، این طبیعیه؟")
+    assert "به اطلاع شما می‌رسد" in cream  # under the 6 months: told before buying

@@ -189,6 +189,7 @@ def test_slot_depends_on_the_open_question(entities, requested, order_id, phone)
         (None, "کاغذی که هدیه همراه پرینتر فرستادین نم کشیده", "transport_damage"),  # the item itself damp
         (None, "бумага в коробке промокла", "transport_damage"),
         (None, "نم نم بارون میاد، امروز میرسه؟", None),
+        (None, "ایرپادم یه طرفش صداش نمیاد", "defect"),
     ],
 )
 def test_reason_from_buttons_and_words(intent: str, text: str, reason: str | None) -> None:
@@ -946,6 +947,8 @@ def test_a_question_for_a_minimum_or_a_maximum(text: str, limit: bool) -> None:
     ("когда привезут, если коробка мятая, что делать?", True), ("وقتی میخوام پس بدم باید چیکار کنم", False),
     ("09124444402 . راستی اگه موقع تحویل دیدم کارتنش ضربه خورده چیکار کنم؟", True),  # "by the way, if …"
     ("кстати, если коробка мятая?", True), ("راستی کد رهگیری چی شد؟", False),
+    ("а если честно он пахнет не так как в магазине. может подделка?", False),  # "to be honest", no case supposed
+    ("اگه راستشو بخواین بوش عوض شده", False),
 ])
 def test_a_question_opening_with_and_if_leans_on_the_topic(text: str, leans: bool) -> None:
     assert what_if(text) is leans

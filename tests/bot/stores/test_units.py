@@ -175,6 +175,16 @@ def test_the_count_named_chooses_between_the_halves_of_a_rule(question: str, uni
     assert [match.unit.id for match in chosen] == [unit]
 
 
+@pytest.mark.parametrize("question, disclosed", [
+    ("یه کرم ایرانی هم گرفتم که اونم ۵ ماه تا انقضاش مونده، اون چی؟", True),  # under the 6 months: told before buying
+    ("у крема осталось 3 месяца срока годности, это нормально?", True),
+    ("عطر خارجی ۸ ماه تا انقضاش مونده اوکیه؟", False), ("تاریخ انقضای محصولات چقدره؟", False),
+])
+def test_months_left_under_the_guarantee_choose_the_rule_that_they_are_told(question: str, disclosed: bool) -> None:
+    chosen = [match.unit.id for match in choose_units(question, ["product_authenticity"], UnitIndex(policies()["tisa"].units))]
+    assert ("short_expiry_disclosed" in chosen) is disclosed and chosen
+
+
 @pytest.mark.parametrize("text, count", [("پنج تا پله داره", 5), ("۵ تا پله", 5), ("у нас шесть ступенек", 6),
                                          ("دوازده پله", 12), ("10 ступенек", 10), ("بیشتر از ۶ تا پله", None),
                                          ("۱۲ میلیون", None), ("پله داره", None)])
