@@ -1471,6 +1471,7 @@ def test_a_want_with_how_to_file_it_oneself(text: str, done: bool) -> None:
 @pytest.mark.parametrize("text, adds", [
     ("یه کتری ۸۵ لاری هم بخرم، ارسالش چقدر میشه؟", True),
     ("یه کتری ۸۵ لاری هم جدا بخرم، ارسال اون چقدر میشه؟", False),  # bought separately: an order of its own
+    ("اگه ۲۵۰ هزار تومن دیگه بذارم تو سبد چی؟", True), ("دیگه نمیخوامش", False),  # an amount more, in the basket
 ])
 def test_an_amount_bought_separately_is_not_added(text: str, adds: bool) -> None:
     assert adds_to_order(text) is adds

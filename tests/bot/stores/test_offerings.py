@@ -65,7 +65,10 @@ def test_the_methods_named_that_the_page_does_not_name(store: str, question: str
     ("chistatek", "можно обменять на будущей неделе?", []), ("chistatek", "хочу сдать обратно будильник", []),
     ("chistatek", "گوشی قدیمی فرستادید، عوضش میکنید؟", []),  # an old item sent by mistake: a wrong item
     ("tisa", "شما عطر دکانت یا اسپلیت هم دارین؟ یا فقط شیشه کامل میفروشین", ["отливанты (распив)"]),
-    ("tisa", "а распив духов у вас есть?", ["отливанты (распив)"]), ("sitra", "کولر اسپلیت ۱۲ هزار قسطی میشه؟", []),
+    ("tisa", "а распив духов у вас есть?", ["отливанты (распив)"]),
+    ("tisa", "здравствуйте, у вас есть магазин в тегеране куда можно прийти и понюхать аромат перед покупкой?",
+     ["магазин, куда можно прийти"]), ("chistatek", "فروشگاه حضوری دارین بیام گوشی رو ببینم؟", ["магазин, куда можно прийти"]),
+    ("citadel", "можно приехать к вам в магазин и забрать самому?", []),  # its branches: the pickup rules ("sitra", "کولر اسپلیت ۱۲ هزار قسطی میشه؟", []),
 ])
 def test_the_services_named_that_the_page_does_not_offer(store: str, question: str, expected: list[str]) -> None:
     assert _unlisted(store, question, SERVICES) == expected
