@@ -871,3 +871,11 @@ def test_an_order_changed_or_sent_again_after_a_mismatch_is_looked_up_for_that(s
     [rustavi] = talk(servers, "citadel", "добрый вечер. ct-2002, номер 599125502. можно перенаправить доставку в Рустави "
                      "вместо Тбилиси?")
     assert "телефонного разговора" in text(rustavi) and "Агладзе" not in text(rustavi)  # not the Tbilisi pickup
+
+
+def test_a_feature_unlike_the_sites_and_a_return_for_the_test_period_are_their_reasons(servers) -> None:
+    [ram] = talk(servers, "chistatek", "سلام سفارش ck-3004 ، شماره 0919-333-3304. لپ تاپ رو که چک کردم رمش ۸ گیگه ولی تو "
+                 "سایت نوشته بود ۱۶. الان چیکار کنم؟")
+    assert "کالای اشتباه یا مغایر" in text(ram) and "همکاران" in text(ram)  # not its status alone
+    [test] = talk(servers, "offykala", "سلام. میخوام پرینتر سفارش ۵۸۱۲۰ رو برای تست ۷ روزه بفرستم، شماره ۰۹۱۲۱۲۳۴۵۶۷")
+    assert "نقص فنی یا خرابی" in text(test) and "دلیل مرجوعی چیست" not in text(test)  # the test period's reason

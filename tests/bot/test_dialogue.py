@@ -190,6 +190,11 @@ def test_slot_depends_on_the_open_question(entities, requested, order_id, phone)
         (None, "бумага в коробке промокла", "transport_damage"),
         (None, "نم نم بارون میاد، امروز میرسه؟", None),
         (None, "ایرپادم یه طرفش صداش نمیاد", "defect"),
+        (None, "لپ تاپ رو که چک کردم رمش ۸ گیگه ولی تو سایت نوشته بود ۱۶. الان چیکار کنم؟", "wrong_item"),  # not as
+        (None, "ноутбук пришел с 8 гб, а на сайте написано 16", "wrong_item"),  # described
+        (None, "تو سایت زده ۲ روزه میرسه ولی هنوز نرسیده", None), (None, "دیر رسید ولی تو سایت نوشته بود ۲ روزه", None),
+        (None, "میخوام پرینتر سفارش ۵۸۱۲۰ رو برای تست ۷ روزه بفرستم", "defect"), (None, "تست ۷ روزه چیه؟", None),
+        (None, "бумага пришла мятая, можно её вернуть по 7-дневному тесту?", "transport_damage"),  # the damage told
     ],
 )
 def test_reason_from_buttons_and_words(intent: str, text: str, reason: str | None) -> None:
