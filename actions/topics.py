@@ -42,6 +42,7 @@ from bot import answers
 from bot.dialogue import (
     asks_another_way,
     names_express,
+    price_and_cost,
     asks_what_differs,
     REASON_NAMES,
     store_address_asked,
@@ -292,6 +293,7 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
             utter_deadline(dispatcher, tracker, units, earlier=True)  # "مهلت تستش تا کیه؟" after "got it on Saturday"
         utter_next_working_day(dispatcher, tracker, units)
         utter_free_shipping_after_return(dispatcher, tracker, units, bool(topics) and topics[0] in RETURN_TOPICS)
+        _utter_refund_after_cost(dispatcher, tracker, units)
         if not _gives_contact(units, store, language) and (asks_for_contact(question) or any(
                 sends_to_people(unit, language) for unit in units)):  # "how many days to tell you, and whom?", "how
             _say_answer(dispatcher, tracker, store.contact)  # do I send it back?" (coordinate with them): then whom
@@ -358,6 +360,26 @@ def utter_free_shipping_after_return(dispatcher: CollectingDispatcher, tracker: 
     said = answers.free_shipping_after_return(amounts[1], amounts[0], store, language)  # type: ignore[arg-type]
     if said:
         dispatcher.utter_message(text=said, sources=cited([unit]))
+
+
+def _utter_refund_after_cost(dispatcher: CollectingDispatcher, tracker: Tracker, units: Sequence[AnswerUnit]) -> None:
+    """"یه ماوس ۸۰۰ هزار تومنی … پست برگشتش ۹۰ تومن میشه، چقد برمیگرده؟" after the rule that takes the return's cost
+    off the refund (or after another of a return's rules, that one said first): the price less that cost."""
+    store, language = store_and_language(tracker)
+    unit = next((unit for unit in units if unit.deducts_return_cost), None)
+    entities = (tracker.latest_message or {}).get("entities") or []
+    told = [(int(entity["start"]), as_number(entity.get("value"))) for entity in entities
+            if entity.get("entity") == "amount" and "start" in entity and as_number(entity.get("value")) is not None]
+    found = price_and_cost(question_text(tracker), told)  # type: ignore[arg-type]
+    if found is None or not units:
+        return
+    if unit is None:
+        unit = next((unit for unit in store.units if unit.deducts_return_cost), None)
+        say_units(dispatcher, [unit] if unit else [], language)
+    if unit is None:
+        return
+    dispatcher.utter_message(text=answers.refund_after_return_cost(*found, store, language),  # type: ignore[arg-type]
+                             sources=cited([unit]))  # type: ignore[list-item]
 
 
 # "… جمعش میره زیر ۲ میلیون", "сумма станет меньше 2 млн": an amount the total is compared with, not one told (not

@@ -428,6 +428,13 @@ def free_shipping_after_return(total: float, item: float, policy: StorePolicy, l
                   left=_money(left, policy, language), threshold=_money(threshold, policy, language))
 
 
+def refund_after_return_cost(price: float, cost: float, policy: StorePolicy, language: Language) -> str:
+    """"800 thousand less 90 thousand of post: 710 thousand back": what comes back of an item's price once the return's
+    cost the customer pays is taken off it."""
+    return render("return.after_return_cost", language, price=_money(price, policy, language),
+                  cost=_money(cost, policy, language), rest=_money(price - cost, policy, language))
+
+
 def next_working_day_said(named: datetime, working: date, now: datetime, language: Language) -> str:
     """"Friday 6 Azar is not a working day; the first after it is Saturday 7 Azar": a rule done on working days only,
     for a day the customer names on which the store does not work."""

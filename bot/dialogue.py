@@ -651,6 +651,24 @@ _TOTAL_WORDS = re.compile(r"(?<!\w)(?:کل|کلش|جمعا|جمعاً|مجموع
                           re.IGNORECASE)
 
 
+# "پست برگشتش ۹۰ تومن میشه", "пересылка обойдётся в 500": the words before an amount that make it a cost of sending
+_COST_BEFORE = re.compile(r"(?:پست|ارسال|هزینه|کرایه|پیک|почт|пересыл|доставк|отправк)\w*(?:\s+\S+){0,3}\s*$", re.IGNORECASE)
+COST_BEFORE = 30  # characters before an amount in which its cost words are read
+
+
+def price_and_cost(text: str, amounts: Sequence[tuple[int, float]]) -> Optional[tuple[float, float]]:
+    """Of the two amounts a message names (each by its start), an item's price and what sending it back costs ("یه
+    ماوس ۸۰۰ هزار تومنی … پست برگشتش ۹۰ تومن"): the one after cost words is the cost, less than the price; None
+    otherwise."""
+    if len(amounts) != 2:
+        return None
+    costs = [amount for amount in amounts if _COST_BEFORE.search(_folded(text[max(0, amount[0] - COST_BEFORE):amount[0]]))]
+    if len(costs) != 1:
+        return None
+    price = next(amount for amount in amounts if amount is not costs[0])[1]
+    return (price, costs[0][1]) if 0 < costs[0][1] < price else None
+
+
 def names_a_total(text: str) -> bool:
     """Whether the message marks one of its amounts as the whole order's (not two prices of items side by side)."""
     return _TOTAL_WORDS.search(_folded(text)) is not None

@@ -2135,3 +2135,9 @@ def test_to_be_honest_supposes_nothing_and_decants_are_not_on_the_page(servers) 
     assert "دکانت" in decant and "اسنپ" not in decant and "انقضا" not in decant  # no neighbouring rule
     cream = last_reply(servers, "tisa", "یه کرم ایرانی گرفتم که ۵ ماه تا انقضاش مونده، این طبیعیه؟")
     assert "به اطلاع شما می‌رسد" in cream  # under the 6 months: told before buying
+
+
+def test_a_refund_less_the_return_cost_told_is_computed(servers) -> None:
+    mouse = last_reply(servers, "offykala", "یه ماوس ۸۰۰ هزار تومنی گرفتم پلمپشو باز نکردم پشیمون شدم. پست برگشتش ۹۰ تومن "
+                                            "میشه، اگه پس بدم چقد به حسابم برمیگرده؟")
+    assert "۷۱۰٬۰۰۰ تومان" in mouse and "ذکر نشده" not in mouse  # one question: 800 less 90, not "not covered" after it

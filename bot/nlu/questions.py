@@ -138,10 +138,12 @@ _GOES_ON = re.compile(r"^\W*(?:(?:или|либо|например|а не|یا|
 _RELATIVE = re.compile(r"^\W*(?:где|куда|откуда|когда|кто|что)(?!\w)", re.IGNORECASE)
 # Question words that ask nothing: what one does not know ("не знаю, когда привезут", "نمیدونم کی"), a comparison ("так
 # же, как в городе"), a few times or days ago ("چند بار زدم", "چند روز پیش"), whoever or wherever ("هر کی میپرسم"), and
-# "میشه" that a fault's state opens ("صفحه‌ش گاهی سیاه میشه": becomes black, not "can it?").
+# "میشه" that a fault's state opens ("صفحه‌ش گاهی سیاه میشه": becomes black, not "can it?") or an amount comes to.
 _NOT_ASKING = re.compile(r"(?<!\w)(?:(?:не знаю|не помню|не понимаю|نمیدونم|نمیدانم|نمی دونم)(?:\W+[^,،;?؟]*)?|так же,? как|также,? как|"
                          r"как и|چند بار|چند \w+ پیش|هر (?:کی|کجا|چقدر|چند|کدوم)|"
-                         r"(?:سیاه|سفید|خاموش|داغ|قطع|هنگ|کند|گرم|تار|کج|شل|پاک) میشه)(?!\w)", re.IGNORECASE)
+                         r"(?:سیاه|سفید|خاموش|داغ|قطع|هنگ|کند|گرم|تار|کج|شل|پاک) میشه|"
+                         # an amount or a span it comes to ("پست برگشتش ۹۰ تومن میشه", "۳ روز میشه که رسیده")
+                         r"\d\S* (?:\S+ )?(?:تومن|تومان|هزار|میلیون|ریال|لاری|روز|ساعت|ماه|هفته|کیلومتر) میشه)(?!\w)", re.IGNORECASE)
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:где|куда|откуда|когда|кто|что)(?!\w)[^,?]*,", re.IGNORECASE)
 _CORRELATIVE = re.compile(r"(?<!\w)(?:тот|та|то|те|того|тем|там|тогда|такой|так)\W*$", re.IGNORECASE)
 # question words on both sides of a connective ask one thing: "کی و کجا", "چجوری و به کجا", "когда и где" (not across a

@@ -83,6 +83,7 @@ class AnswerUnit:
     gives_address: bool = False  # the addresses where the store is, which "what is your address?" asks
     at_the_door: bool = False  # a rule for a parcel not taken yet ("do not accept it"): not for one signed for already
     after_status: tuple[str, ...] = ()  # the order states after whose status the rule says what comes next
+    deducts_return_cost: bool = False  # the return's cost comes off the refund: a price and a cost told are computed
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,7 @@ def _answers(path: Path, data: Mapping[str, Any]) -> dict[str, Answer]:
 
 UNIT_KEYS = frozenset({"id", "topic", "source", "fa", "ru", "examples", "when", "within", "next_step", "offers_person",
                        "working_days_only", "free_shipping_kept", "before_ordering", "gives_address", "at_the_door",
-                       "after_status"})
+                       "after_status", "deducts_return_cost"})
 WHEN_KEYS = frozenset({"amount_over", "amount_under", "cities", "not_cities", "counted", "count_up_to", "count_over",
                        "named", "reasons", "unless", "opened"})
 RETURN_REASONS = frozenset({"defect", "transport_damage", "wrong_item", "change_of_mind"})
@@ -189,7 +190,7 @@ def _units(path: Path, data: Mapping[str, Any]) -> tuple[AnswerUnit, ...]:
                                 bool(body.get("offers_person", False)), bool(body.get("working_days_only", False)),
                                 bool(body.get("free_shipping_kept", False)), body.get("before_ordering"),
                                 bool(body.get("gives_address", False)), bool(body.get("at_the_door", False)),
-                                tuple(body.get("after_status", ()))))
+                                tuple(body.get("after_status", ())), bool(body.get("deducts_return_cost", False))))
     known = {unit.id for unit in units}
     for unit in units:
         for key, other in (("next_step", unit.next_step), ("before_ordering", unit.before_ordering)):

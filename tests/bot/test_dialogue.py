@@ -34,6 +34,7 @@ from bot.dialogue import (
     changes_a_placed_order,
     wants_something_done,
     adds_to_order,
+    price_and_cost,
     names_a_cancel,
     names_a_return,
     names_a_total,
@@ -1709,3 +1710,14 @@ def test_a_price_asked_in_so_many_words(text: str, costs: bool) -> None:
 ])
 def test_ones_own_purchase_asked_where_it_is(text: str, own: bool) -> None:
     assert about_own_order(text) is own
+
+
+@pytest.mark.parametrize("text, found", [
+    ("یه ماوس ۸۰۰ هزار تومنی گرفتم. پست برگشتش ۹۰ تومن میشه، چقد برمیگرده؟", (800_000, 90_000)),
+    ("купил мышку за 800 тысяч, пересылка обратно обойдётся в 90 тысяч, сколько вернут?", (800_000, 90_000)),
+    ("یه ماوس ۸۰۰ هزار تومنی و یه کیبورد ۹۰۰ هزار تومنی گرفتم", None),  # two prices, no cost
+    ("پست برگشتش ۹۰۰ هزار میشه برای یه ماوس ۸۰۰ هزاری", None),  # a cost above the price is no deduction
+])
+def test_a_price_and_the_cost_of_sending_it_back(text: str, found: tuple[float, float] | None) -> None:
+    amounts = [(entity.start, float(entity.value)) for entity in extract_entities(text) if entity.entity == "amount"]
+    assert price_and_cost(text, amounts) == found
