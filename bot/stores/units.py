@@ -362,6 +362,16 @@ def _fit(unit: AnswerUnit, amount: Optional[float], cities: frozenset[str], ques
     return WHEN_BONUS if all(checks) else -WHEN_BONUS
 
 
+# "با کارت بانکی پرداخت کرده بودم نه اسنپ پی", "не через снапп": a way named only to say it was not the one
+_DENIED = re.compile(r"(?<!\w)(?:نه|بدون|غیر از|не|без|а не)\s+(?:(?:با|از|через|по|с)\s+)?$")
+
+
+def _named(word: str, said: str) -> bool:
+    """Whether `said` names `word` other than to deny it."""
+    return any(not _DENIED.search(said[max(0, found.start() - 12):found.start()])
+               for found in re.finditer(re.escape(word), said))
+
+
 def _not_for(unit: AnswerUnit, question: str, before: str = "") -> bool:
     """A rule whose `when` the question's words rule out, left out of the choice: one way of paying neither the question
     nor the customer's words `before` it (their earlier messages, the latest first, one a line) name ("پولم کی
@@ -380,7 +390,7 @@ def _not_for(unit: AnswerUnit, question: str, before: str = "") -> bool:
         return True  # "هارد اکسترنال (شماره سریال داره)": not the rule for items without one ("سریال داره؟" asks it)
     if when.named:
         said = comparable(f"{question} {before}")  # "а адрес доставки ещё можно поменять?" is not asked of SnappPay's
-        if not any(comparable(word) in said for word in when.named):
+        if not any(_named(comparable(word), said) for word in when.named):
             return True
     # a reason the question does not tell is the one the customer told last before it, one message a line ("هزینه پست
     # برگشتش با کیه؟" after "what if you sent something other than what I chose?", itself after "is it a fake?")

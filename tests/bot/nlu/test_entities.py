@@ -305,6 +305,14 @@ def test_a_kind_left_out_still_claims_its_words() -> None:
     assert [entity.value for entity in extract_entities("заказ CT-2002 на 300 лари", only=frozenset({"order_id"}))] == ["CT-2002"]
 
 
+@pytest.mark.parametrize("text", [
+    "پول سفارشو با كارت بابام دادم، refund رو ميشه به كارت خودم بريزيد؟ شبام IR12 0170 ...",
+    "شبا: IR120170000000123456789001", "номер карты 6037 9911 2233 4455",
+])
+def test_a_bank_account_or_card_number_is_no_order_phone_or_amount(text: str) -> None:
+    assert extract_entities(text) == []  # given for a refund: none of its digit groups is an order
+
+
 @pytest.mark.parametrize("text, spelled", [
     ("за четыреста девяносто девять?", "за 499                       ?"),  # the same length: offsets hold
     ("یه کرم سیصد و پنجاه تومنی", "یه کرم 350          تومنی"),  # under ten stays a word ("a cream")

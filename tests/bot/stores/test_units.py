@@ -527,3 +527,18 @@ def test_offykalas_refusals_are_said_of_large_items_and_opened_seals_only() -> N
     assert "opened_seal_no_return" not in chosen and "large_items_no_change_of_mind" not in chosen
     bulky = "کالاهای حجیم رو اگه پشیمون بشم پس میگیرید؟"
     assert [match.unit.id for match in choose_units(bulky, ["return_request"], offykala)][:1] == ["large_items_no_change_of_mind"]
+
+
+@pytest.mark.parametrize("store, question, topics, first", [
+    # a way of paying named only to deny it ("نه اسنپ پی") leaves SnappPay's rules out
+    ("tisa", "عطری که پلمپ بود رو پس دادم. با کارت بانکی پرداخت کرده بودم نه اسنپ پی. پولم چند روزه برمیگرده؟",
+     ["refund_time"], []),
+    ("tisa", "با اسنپ پی خریدم پولم کی برمیگرده؟", ["refund_time"], ["snapppay_difference_refund_7_10_days"]),
+    # money taken for an order never placed: the bank's reversal alone, not the refund of an order
+    ("sitra", "موقع پرداخت پول از حسابم کم شد ولی سفارش ثبت نشد!! کی پولم برمیگرده؟", ["payment_failed", "refund_time"],
+     ["failed_payment_auto_reversal_72h"]),
+])
+def test_a_case_the_question_denies_leaves_its_rule_out(store: str, question: str, topics: list[str],
+                                                        first: list[str]) -> None:
+    chosen = [match.unit.id for match in choose_units(question, topics, UnitIndex(policies()[store].units))]
+    assert chosen[:1] == first and (store != "sitra" or chosen == first)
