@@ -172,6 +172,11 @@ def _purpose(tracker: Tracker) -> Optional[str]:
             and (earlier := earlier_topic(tracker)) in RETURN_TOPICS
             and any(reason_from(None, text) for text in recent_texts(tracker, 3)[1:])):
         return earlier  # "سفارش ۵۸۱۲۰" right after the rule for a return told with its reason: that return, for it
+    texts = recent_texts(tracker, 3)
+    if (intent in ("order_status", "inform") and latest_entity(tracker, "order_id") and _only_the_order(question)
+            and not tracker.get_slot("purpose") and not tracker.get_slot("verified_order") and len(texts) == 3
+            and no_order_number(texts[1]) and (wanted := purpose_from_words(texts[2])) != "order_status"):
+        return wanted  # "میخوام کنسل کنم", "شماره سفارش ندارم", then "پیداش کردم TS1041 شمارمم …": the wish told first
     if intent == "damaged_item" and second_guess(tracker) == "order_status" and reason_from(None, question) is None:
         return "order_status"  # "ну что там с моей микроволновкой? заказ ct2002", torn and telling no fault: its status
     if (waiting and intent in ORDER_PURPOSES and intent != waiting and what_if(question)
@@ -185,7 +190,8 @@ def _purpose(tracker: Tracker) -> Optional[str]:
 
 # the words that only say what the numbers are: "سفارش TS-1046 با شماره ۰۹۳۵…", "заказ CT-2002, телефон 599…"
 _ORDER_WORDS = frozenset({"سفارش", "سفارشم", "شماره", "شمارم", "شمارمم", "موبایل", "موبایلم", "با", "و", "تلفن", "کد",
-                          "заказ", "номер", "телефон", "тел", "мой", "моя", "и", "вот", "это"})
+                          "پیداش", "پیدا", "کردم", "بفرمایید", "заказ", "номер", "телефон", "тел", "мой", "моя", "и",
+                          "вот", "это", "нашла", "нашел", "нашёл"})
 
 
 def _only_the_order(question: str) -> bool:

@@ -687,7 +687,7 @@ def names_a_cancel(text: str) -> bool:
     return _CANCEL.search(folded) is not None and _NOT_CANCELLING.search(folded) is None
 
 
-_CANCEL = re.compile(r"لغو|کنسل|отмен(?!н)", re.IGNORECASE)  # not "отменный" (excellent)
+_CANCEL = re.compile(r"لغو|کنسل|cancel|отмен(?!н)", re.IGNORECASE)  # not "отменный" (excellent); "cancel کنم" typed in English
 # "سفارشو لغو نمی‌کنم", "отменять не буду": no cancel
 _NOT_CANCELLING = re.compile(r"(?:لغو|کنسل)\S* (?:\S+ )?نمی|(?<!\w)не (?:\w+ )?отмен|отмен\w* не (?:буду|стану|хочу)",
                              re.IGNORECASE)
@@ -979,7 +979,9 @@ _WHERE = re.compile(r"(?<!\w)(?:کجاست|کجاس|کجا(?: هست| است)?|�
                     re.IGNORECASE)
 
 
-_WHERE_IS = re.compile(r"(?<!\w)(?:کجاست|کجاس|где)(?!\w)", re.IGNORECASE)
+# (or whether it was sent: "سفارشم ارسال شده یا نه؟", "мой заказ уже отправили?")
+_WHERE_IS = re.compile(r"(?<!\w)(?:کجاست|کجاس|где|(?:ارسال|فرستاده|پست) (?:شده|شد|کردین|کردید|کردن)(?: یا نه| یا نه؟)?(?=\s*[?؟]|\s+یا نه)|"
+                       r"(?:уже )?(?:отправлен|отправили|отправлено|выслали)(?: ли)?(?=\W*$|\s+или нет))(?!\w)", re.IGNORECASE)
 
 
 def asks_where_it_is(text: str) -> bool:

@@ -879,3 +879,11 @@ def test_a_feature_unlike_the_sites_and_a_return_for_the_test_period_are_their_r
     assert "کالای اشتباه یا مغایر" in text(ram) and "همکاران" in text(ram)  # not its status alone
     [test] = talk(servers, "offykala", "سلام. میخوام پرینتر سفارش ۵۸۱۲۰ رو برای تست ۷ روزه بفرستم، شماره ۰۹۱۲۱۲۳۴۵۶۷")
     assert "نقص فنی یا خرابی" in text(test) and "دلیل مرجوعی چیست" not in text(test)  # the test period's reason
+
+
+def test_whether_ones_order_was_sent_asks_for_it_and_a_wish_outlasts_no_number_yet(servers) -> None:
+    [sent] = talk(servers, "sitra", "کد رهگیری برام نیومده هنوز، سفارشم ارسال شده یا نه؟")
+    assert "شماره سفارش را بفرستید" in text(sent)  # one's own order: looked up, not only the rule
+    *_, found = talk(servers, "tisa", "سلام میخوام سفارشمو cancel کنم", "شماره سفارش ندارم که کجا باید ببینم",
+                     "پیداش کردم TS1041 شمارمم 0935 222 2201")
+    assert "لغو سفارش" in text(found)  # the cancel asked first, for the order found (not its status alone)

@@ -1606,6 +1606,8 @@ def test_a_brand_named_in_the_customers_letters_names_its_item(text: str, items:
 @pytest.mark.parametrize("text, where", [
     ("هنوز کد رهگیری برام پیامک نشده. سفارشم کجاست؟", True), ("где мой заказ?", True),
     ("سفارشم کی میرسه؟", False),  # when, which a rule on delivery times may answer
+    ("کد رهگیری برام نیومده هنوز، سفارشم ارسال شده یا نه؟", True), ("мой заказ уже отправили?", True),  # whether sent
+    ("اگه ارسال شده باشه میشه لغو کرد؟", False),
 ])
 def test_where_the_order_is_asked(text: str, where: bool) -> None:
     assert asks_where_it_is(text) is where
