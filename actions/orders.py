@@ -88,6 +88,7 @@ from bot.dialogue import (
     asks_if_still_in_time,
     asks_until_when,
     asks_what_to_send,
+    names_a_gift,
     asks_where_or_when,
     cancelled_money_back,
     corrects,
@@ -312,7 +313,13 @@ class ActionOrderFlow(Action):
         if intent == "deny" and not tracker.get_slot("verified_order"):
             return self._general_answer(dispatcher, tracker, purpose)
         if tracker.get_slot("verified_order") and asks_what_to_send(question):
-            utter_topic(dispatcher, tracker, purpose, question, likely_intents(tracker))
+            said = CollectingDispatcher()
+            utter_topic(said, tracker, purpose, question, likely_intents(tracker))
+            told = " ".join(f"{message.get('text') or ''} {message.get('answer') or ''}" for message in said.messages)
+            if names_a_gift(question) and not names_a_gift(told):
+                dispatcher.utter_message(response="utter_topic_not_covered")  # "а пробник, который шёл в подарок,
+                return []  # тоже отправлять?": the page says nothing of gifts sent back, not a neighbouring rule
+            dispatcher.messages.extend(said.messages)
             return []
         unknown_order = not any(tracker.get_slot(slot) for slot in ("verified_order", "order_id", "phone"))
         if purpose in ("return_request", "damaged_item") and unknown_order and (

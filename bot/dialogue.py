@@ -404,6 +404,11 @@ _MUST_SEND = re.compile(
 )
 
 
+def names_a_gift(text: str) -> bool:
+    """Whether a message speaks of a free gift ("пробник, который шёл в подарок"), a thing a page may say nothing of."""
+    return _GIFT_WORDS.search(_folded(text)) is not None
+
+
 def asks_what_to_send(text: str) -> bool:
     """Whether the customer asks what a return must include ("شارژرشم باید بفرستم؟", "коробку тоже надо отправить?")."""
     return _MUST_SEND.search(_folded(text)) is not None

@@ -887,3 +887,13 @@ def test_whether_ones_order_was_sent_asks_for_it_and_a_wish_outlasts_no_number_y
     *_, found = talk(servers, "tisa", "سلام میخوام سفارشمو cancel کنم", "شماره سفارش ندارم که کجا باید ببینم",
                      "پیداش کردم TS1041 شمارمم 0935 222 2201")
     assert "لغو سفارش" in text(found)  # the cancel asked first, for the order found (not its status alone)
+
+
+def test_a_gift_sent_back_is_what_the_page_says_of_gifts_or_not_covered(servers) -> None:
+    *_, sample = talk(servers, "tisa", "Добрый день. Купила Lancome 50 мл на распродаже, заказ TS-1043. Коробка в пленке, не "
+                      "открывала. Передумала, хочу вернуть", "последние цифры 2203",
+                      "а пробник, который шёл в подарок, тоже надо отправлять обратно?")
+    assert "ничего не сказано" in text(sample) and "согласуют" not in text(sample)  # Tisa's page: nothing of samples
+    *_, paper = talk(servers, "offykala", "سفارش 58120 شماره 09121234567. پرینتر خرابه میخوام پس بدم",
+                     "کاغذ هدیه رو هم باید بفرستم؟")
+    assert "هدیه" in text(paper) and "ذکر نشده" not in text(paper)  # Offykala's exception for gifts
