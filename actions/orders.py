@@ -671,8 +671,11 @@ class ActionOrderFlow(Action):
                 dispatcher.messages.extend(window.messages)
                 offer_person(dispatcher, language)
                 return cleared
-        dispatcher.utter_message(text=answers.refused_again(store, language) if again else text,  # type: ignore[arg-type]
-                                 buttons=human_button(language) if again else [], sources=sources)
+        # "то есть ничего нельзя сделать? принимал вообще муж, не я": a fact told with it gets the rule that decides it
+        told = again and len([part for part in re.split(r"[?؟.!,،;]+", question) if part.strip()]) > 1
+        rule = answers.rule_line(decision.ground, language) if told else None  # type: ignore[arg-type]
+        dispatcher.utter_message(text="\n".join(filter(None, (rule, answers.refused_again(store, language)))) if again
+                                 else text, buttons=human_button(language) if again else [], sources=sources)  # type: ignore[arg-type]
         if not again:  # the store decides in the end: a person is offered
             offer_person(dispatcher, language)
         return cleared

@@ -1269,6 +1269,10 @@ class ActionAnswerTopic(Action):
             purpose = "damaged_item" if fault else "return_request"  # نمیسازه. میتونم پسش بدم؟", "ایرپاد … یه طرفش
             return [SlotSet("purpose", purpose), FollowupAction("action_order_flow")]  # صدا نمیده، چیکار کنم؟" read as
             # a topic the page is silent on: a return or a fault told, which the return or damage rules answer
+        earlier = earlier_topic(tracker)
+        if (not covered and tracker.get_slot("verified_order") and asks_what_now(question_text(tracker))
+                and earlier in RETURN_TOPICS):  # "то есть ничего нельзя сделать? принимал вообще муж, не я" after its
+            return [SlotSet("purpose", earlier), FollowupAction("action_order_flow")]  # refusal: that decision's rule
         instead = [] if covered else computed_instead(tracker, self.name(), False) or total_again(tracker)
         if instead:  # "and in Gori, is there a branch?" after a pickup time, "а если бы заказ был на 520" after a price:
             return instead  # the page is silent on the topic read, so the detail is for the computed answer given last

@@ -897,3 +897,9 @@ def test_a_gift_sent_back_is_what_the_page_says_of_gifts_or_not_covered(servers)
     *_, paper = talk(servers, "offykala", "سفارش 58120 شماره 09121234567. پرینتر خرابه میخوام پس بدم",
                      "کاغذ هدیه رو هم باید بفرستم؟")
     assert "هدیه" in text(paper) and "ذکر نشده" not in text(paper)  # Offykala's exception for gifts
+
+
+def test_a_refusal_asked_about_with_a_new_fact_says_its_rule_again(servers) -> None:
+    _, husband = talk(servers, "citadel", "Здравствуйте. СТ-2003, 599 12 55 03. Чайник привезли позавчера, сегодня достала из "
+                      "коробки, а на боку вмятина", "то есть ничего нельзя сделать? принимал вообще муж, не я")
+    assert "представитель" in text(husband) and "ничего не сказано" not in text(husband)  # the decision's rule
