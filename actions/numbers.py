@@ -89,6 +89,7 @@ from bot.dialogue import (
     asks_duration,
     asks_express,
     names_express,
+    names_installments,
     asks_how_long,
     asks_a_sum,
     asks_how_much,
@@ -209,8 +210,11 @@ class ActionInstallments(Action):
         if not named_amount and another_topic_answers(dispatcher, tracker, store, "installment_info"):
             return []  # "а если заказ в рассрочку отменят, первый платеж когда вернется?": the refund's rule, not the plan
         plans = store.rules.installments
-        if not plans:
-            utter_store_words(dispatcher, tracker, "installment_info")
+        if not plans:  # an amount is no plan's where the store has none: "یه گوشی ۱۲ میلیونی بخرم کارت ملی لازمه؟" is
+            question = question_text(tracker)  # the rule the words meet (the ID check), else the store's words
+            if not (question and not names_installments(question) and utter_units(
+                    dispatcher, tracker, question, ["installment_info", *likely_intents(tracker)])):
+                utter_store_words(dispatcher, tracker, "installment_info")
             return []
         amount = _with_earlier(tracker, _total(tracker, store), named_amount)  # "a 12-thousand lotion too?": added
         question = question_text(tracker)

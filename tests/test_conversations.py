@@ -2141,3 +2141,10 @@ def test_a_refund_less_the_return_cost_told_is_computed(servers) -> None:
     mouse = last_reply(servers, "offykala", "یه ماوس ۸۰۰ هزار تومنی گرفتم پلمپشو باز نکردم پشیمون شدم. پست برگشتش ۹۰ تومن "
                                             "میشه، اگه پس بدم چقد به حسابم برمیگرده؟")
     assert "۷۱۰٬۰۰۰ تومان" in mouse and "ذکر نشده" not in mouse  # one question: 800 less 90, not "not covered" after it
+
+
+def test_an_amount_at_a_store_without_plans_is_the_rule_its_words_meet(servers) -> None:
+    id_card = last_reply(servers, "chistatek", "یه سوال دیگه، اگه بعدا یه گوشی ۱۲ میلیونی بخرم کارت ملی لازمه؟")
+    assert "هویت" in id_card and "ذکر نشده" not in id_card  # the ID check over 10 million, not "no instalments"
+    plans = last_reply(servers, "chistatek", "قسطی هم میفروشین؟ یه گوشی ۱۲ میلیونی میخوام")
+    assert "ذکر نشده" in plans and "هویت" not in plans  # instalments asked: the page's silence on them

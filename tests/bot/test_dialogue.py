@@ -196,6 +196,7 @@ def test_slot_depends_on_the_open_question(entities, requested, order_id, phone)
         (None, "تو سایت زده ۲ روزه میرسه ولی هنوز نرسیده", None), (None, "دیر رسید ولی تو سایت نوشته بود ۲ روزه", None),
         (None, "میخوام پرینتر سفارش ۵۸۱۲۰ رو برای تست ۷ روزه بفرستم", "defect"), (None, "تست ۷ روزه چیه؟", None),
         (None, "бумага пришла мятая, можно её вернуть по 7-дневному тесту?", "transport_damage"),  # the damage told
+        (None, "کاغذ هدیه‌ای که با پرینتر اومده پاره‌ست، عوضش میکنین؟", "transport_damage"), (None, "دلم پاره شد", None),
     ],
 )
 def test_reason_from_buttons_and_words(intent: str, text: str, reason: str | None) -> None:

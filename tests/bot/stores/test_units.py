@@ -537,6 +537,9 @@ def test_offykalas_refusals_are_said_of_large_items_and_opened_seals_only() -> N
     # money taken for an order never placed: the bank's reversal alone, not the refund of an order
     ("sitra", "موقع پرداخت پول از حسابم کم شد ولی سفارش ثبت نشد!! کی پولم برمیگرده؟", ["payment_failed", "refund_time"],
      ["failed_payment_auto_reversal_72h"]),
+    # Chistatek's 72 hours are for an order voided by a price error, not a return's money
+    ("chistatek", "اگه ایرپادهای سفارش CK-3003 رو پس بدم پولم کی برمیگرده؟", ["refund_time"], []),
+    ("chistatek", "سفارشمو بخاطر اشتباه قیمت لغو کردین، پولم کی برمیگرده؟", ["refund_time"], ["price_error_refund_72h"]),
 ])
 def test_a_case_the_question_denies_leaves_its_rule_out(store: str, question: str, topics: list[str],
                                                         first: list[str]) -> None:
