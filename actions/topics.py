@@ -41,6 +41,7 @@ from actions.db import local_now
 from bot import answers
 from bot.dialogue import (
     asks_another_way,
+    asks_express,
     names_express,
     price_and_cost,
     asks_what_differs,
@@ -959,8 +960,8 @@ def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list
         # the classifier cannot place alone (not "and where is my order now?") leans on the story told before the first
         chosen = choose_units(f"{story} {question}", topics, store_index(store), city, amount, words_before)
     # "а если будет меньше?" after the expiry's months: a follow-up no rule answers alone, of the topic just answered
-    near = (beside_said(question, _rules_cited_before(tracker), store_index(store))
-            if not chosen and goes_on(question) else None)
+    near = (beside_said(question, _rules_cited_before(tracker), store_index(store))  # (not of a matter it names:
+            if not chosen and goes_on(question) and not own_matter else None)  # "اگه بخوام کنسلش کنم میشه؟" after days)
     if what_if(question) and len(chosen) > 1:  # "اگه تحویل گرفته بودم بعد خط و خش میدیدم چی؟" after the rule for a
         new = [match for match in chosen if match.unit not in before]  # crushed box: the new rule alone, when it
         chosen = new if any(match.score >= ANSWERS for match in new) else chosen  # answers on its own ("а если
@@ -1208,9 +1209,14 @@ def sent_again_after_mismatch(tracker: Tracker) -> bool:
 def express_to_place_asked(tracker: Tracker) -> bool:
     """"ой, посылку надо в Шираз отправить, маме. туда срочно можно?" after the post's days, whatever topic the
     classifier read in it: the days (express's with them) to the place named now."""
-    question = question_text(tracker)
-    return (names_express(question) and latest_entity(tracker, "city") is not None
-            and last_computed(tracker, before_this_message=True) == "action_delivery_time")
+    question = question_text(tracker)  # ("я в Кермане, можно срочную доставку?", read as a time slot: likewise; not
+    intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")  # "наличкой курьеру? и хочу срочную
+    return (names_express(question) and latest_entity(tracker, "city") is not None  # доставку", a way of paying)
+            and intent in _OF_DELIVERY
+            and (asks_express(question) or last_computed(tracker, before_this_message=True) == "action_delivery_time"))
+
+
+_OF_DELIVERY = ("delivery_slot", "recipient", "order_status", "pickup")  # topics an express question is misread as
 
 
 class ActionAnswerTopic(Action):

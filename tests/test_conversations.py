@@ -2148,3 +2148,11 @@ def test_an_amount_at_a_store_without_plans_is_the_rule_its_words_meet(servers) 
     assert "هویت" in id_card and "ذکر نشده" not in id_card  # the ID check over 10 million, not "no instalments"
     plans = last_reply(servers, "chistatek", "قسطی هم میفروشین؟ یه گوشی ۱۲ میلیونی میخوام")
     assert "ذکر نشده" in plans and "هویت" not in plans  # instalments asked: the page's silence on them
+
+
+def test_a_cancel_after_delivery_days_and_express_to_a_city_after_a_status(servers) -> None:
+    cancel = last_reply(servers, "tisa", "سلام عطر ساواجم کی میرسه؟", "من اصفهانم، معمولا چند روز طول میکشه؟",
+                        "اگه بخوام کنسلش کنم میشه؟")
+    assert "لغو" in cancel and "ارسال فوری" not in cancel  # a cancel named: its own matter, not express beside the days
+    kerman = last_reply(servers, "tisa", "где мой заказ? ts1041, последние 4 цифры 2201", "я в Кермане, можно срочную доставку?")
+    assert "в Керман невозможна" in kerman  # express asked with a city: refused there, whatever the topic read
