@@ -266,8 +266,9 @@ class ActionOrderFlow(Action):
             return [SlotSet("purpose", None)]
         names_order = any(latest_entity(tracker, name) for name in ORDER_SLOTS)
         beside = (_rule_beside(question, store) if intent in ("order_status", "inform") and names_order
-                  and tracker.get_slot("requested_slot") is None and reason is None else None)  # ("اروس فلیم اومده!!
-        # TS-1046, 0935…": a complaint of the order, its return)
+                  and tracker.get_slot("requested_slot") is None and reason is None
+                  and not (corrects(question) and meant_another(question)) else None)  # ("اروس فلیم اومده!! TS-1046,
+        # 0935…": a complaint of the order, its return; not "اشتباه گفتم، منظورم sr5003 بود", an order put right)
         if beside is not None and beside[0].topic not in _STATUS_TOPICS and utter_units(
                 dispatcher, tracker, beside[1], [beside[0].topic]):
             return [SlotSet("purpose", None)]  # "CK-3004, 0919…: был ли ноутбук застрахован?": the rule, not the status
@@ -586,6 +587,10 @@ class ActionOrderFlow(Action):
             reason = next((found for text in texts[1:4] if (found := reason_from(None, text))), None)
         if purpose == "damaged_item" and reason == "change_of_mind" and not tracker.get_slot("return_reason"):
             reason = None  # words of a damage report ("I don't want a broken one") are not a change of mind; an answer is
+        pending = tracker.get_slot("pending_return") or {}
+        if reason is None and pending.get("order_id") == order.order_id and pending.get("sku") == sku:
+            reason = pending.get("reason")  # "ای وای ببخشید، پلمپشو باز کرده بودم" after its decision, a question
+            # between: the seal put right, decided again for the reason told before
         sealed = None if other else tracker.get_slot("sealed")
         if sealed is None:
             sealed = next((found for text in said if (found := sealed_from(None, text)) is not None), None)

@@ -902,3 +902,19 @@ def test_a_refusal_asked_about_with_a_new_fact_says_its_rule_again(servers) -> N
     _, husband = talk(servers, "citadel", "Здравствуйте. СТ-2003, 599 12 55 03. Чайник привезли позавчера, сегодня достала из "
                       "коробки, а на боку вмятина", "то есть ничего нельзя сделать? принимал вообще муж, не я")
     assert "представитель" in text(husband) and "ничего не сказано" not in text(husband)  # the decision's rule
+
+
+def test_another_order_meant_is_decided_for_the_wish_not_read_as_an_edit(servers) -> None:
+    *_, meant = talk(servers, "sitra", "سلام میخوام سفارشمو کنسل کنم", "شماره سفارش SR-5001 و موبایلم ۰۹۱۲۱۱۱۱۱۰۱",
+                     "وای ببخشید اشتباه گفتم، منظورم سفارش sr5003 بود، شمارش ۰۹۱۲۱۱۱۱۱۰۳")
+    assert "SR-5003" in text(meant) and "مرجوعی" in text(meant) and "ویرایش" not in text(meant)  # its cancel: a return
+
+
+def test_a_seal_put_right_after_a_question_between_is_decided_for_the_reason_told(servers) -> None:
+    *_, opened = talk(servers, "tisa", "لانکوم سفارش ts1043 رو میخوام پس بدم، بوش به دلم ننشست. پلمپش باز نشده", "آخرش ۲۲۰۳ هست",
+                      "نمونه هدیه‌ای که باهاش اومده بود رو هم باید پس بفرستم؟",
+                      "ای وای ببخشید اشتباه گفتم، پلمپشو باز کرده بودم و یه بار زدم")
+    assert "پلمپ" in text(opened) and "دلیل مرجوعی چیست" not in text(opened)  # the change of mind, opened: refused
+    *_, airpods = talk(servers, "chistatek", "لپ‌تاپ ایسوس سفارش ck3004 مدام هنگ میکنه، میخوام برگردونم. ۴ رقم آخر موبایل ۳۳۰۴",
+                       "ببخشید، اشتباه از من بود؛ منظورم ایرپادهای سفارش CK-3003 بود، ته شماره‌ش ۳۳۰۳")
+    assert "۷ روز کاری" in text(airpods) and "کالای اشتباه" not in text(airpods)  # "my mistake" is no wrong item

@@ -197,6 +197,7 @@ def test_slot_depends_on_the_open_question(entities, requested, order_id, phone)
         (None, "میخوام پرینتر سفارش ۵۸۱۲۰ رو برای تست ۷ روزه بفرستم", "defect"), (None, "تست ۷ روزه چیه؟", None),
         (None, "бумага пришла мятая, можно её вернуть по 7-дневному тесту?", "transport_damage"),  # the damage told
         (None, "کاغذ هدیه‌ای که با پرینتر اومده پاره‌ست، عوضش میکنین؟", "transport_damage"), (None, "دلم پاره شد", None),
+        (None, "ببخشید، اشتباه از من بود؛ منظورم ایرپادهای سفارش CK-3003 بود", None),  # one's own mistake
     ],
 )
 def test_reason_from_buttons_and_words(intent: str, text: str, reason: str | None) -> None:
