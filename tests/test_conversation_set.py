@@ -3,7 +3,7 @@
 The set (tests/data/conversations/blind) was written from the store pages alone by writers
 who never saw this project's code, data or replies (brief: tests/data/conversations/BRIEF.md),
 and is never tuned on: error analysis uses the dev sets (tests/data/conversations/dev, and dev2
-to dev59, written later by other writers under the same brief).
+to dev63, written later by other writers under the same brief).
 """
 
 from __future__ import annotations
@@ -75,6 +75,10 @@ DEV56_FLOOR = 0.60
 DEV57_FLOOR = 0.75
 DEV58_FLOOR = 0.75
 DEV59_FLOOR = 0.90
+DEV60_FLOOR = 0.90
+DEV61_FLOOR = 0.90
+DEV62_FLOOR = 0.90
+DEV63_FLOOR = 0.80
 
 
 @pytest.mark.parametrize("name, floor", [("blind", BLIND_FLOOR), ("dev", DEV_FLOOR), ("dev2", DEV2_FLOOR),
@@ -99,7 +103,8 @@ DEV59_FLOOR = 0.90
                                          ("dev50", DEV50_FLOOR), ("dev51", DEV51_FLOOR), ("dev52", DEV52_FLOOR),
                                          ("dev53", DEV53_FLOOR), ("dev54", DEV54_FLOOR), ("dev55", DEV55_FLOOR),
                                          ("dev56", DEV56_FLOOR), ("dev57", DEV57_FLOOR), ("dev58", DEV58_FLOOR),
-                                         ("dev59", DEV59_FLOOR)])
+                                         ("dev59", DEV59_FLOOR), ("dev60", DEV60_FLOOR), ("dev61", DEV61_FLOOR),
+                                         ("dev62", DEV62_FLOOR), ("dev63", DEV63_FLOOR)])
 def test_conversation_set_scores_above_its_floor(servers, name: str, floor: float) -> None:
     results = play(load(CONVERSATIONS / name), servers.url, servers.tracker_db)
     line = score_line(results)
