@@ -372,7 +372,7 @@ def _utter_refund_after_cost(dispatcher: CollectingDispatcher, tracker: Tracker,
     told = [(int(entity["start"]), as_number(entity.get("value"))) for entity in entities
             if entity.get("entity") == "amount" and "start" in entity and as_number(entity.get("value")) is not None]
     found = price_and_cost(question_text(tracker), told)  # type: ignore[arg-type]
-    if found is None or not units:
+    if found is None or not any(unit.topic in (*RETURN_TOPICS, "refund_time") for unit in units):
         return
     if unit is None:
         unit = next((unit for unit in store.units if unit.deducts_return_cost), None)

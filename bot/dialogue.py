@@ -28,6 +28,8 @@ REASON_INTENTS: dict[str, Reason] = {
 # a feature of an item that a site describes ("رمش ۸ گیگه", "цвет другой")
 _FEATURE = (r"(?:گیگ|ترابایت|رنگ|سایز|مدل|حافظه|(?<!\w)رم|(?<!\w)میل(?!\w)|اینچ|وات|پردازنده|цвет|размер|модел|памят|"
             r"(?<!\w)гб|(?<!\w)gb|дюйм|ватт|процессор)")
+# (what the site said of delivery is no feature: "تو سایت نوشته بود ۲ روزه میرسه")
+_NOT_DELIVERY = r"(?![^.!?؟]{0,30}(?:روز|ساعت|ارسال|رایگان|پست|هزینه|میرسه|доставк|бесплатн|дн[яеи]|срок))"
 # Words that name a reason, on normalised and folded text (ZWNJ removed, ی/ک, ё->е).
 _REASON_WORDS: tuple[tuple[Reason, str], ...] = (
     # a fake is a fault of the goods, whatever else the message says ("بوش فرق داره، به نظرم اصل نیست" is no wrong item)
@@ -41,9 +43,9 @@ _REASON_WORDS: tuple[tuple[Reason, str], ...] = (
                    r"не то(?!\w)(?!,? (?:что|как|чего) (?:я )?(?:ожида|дума|представля))|"
                    # "رمش ۸ گیگه ولی تو سایت نوشته بود ۱۶", "а на сайте написано 16": not as the site described it
                    # (of a feature: not "the site said 2 days but it has not come", a delivery)
-                   rf"{_FEATURE}[^.!?؟]{{0,40}}(?:ولی|اما) (?:\S+ ){{0,2}}(?:تو|توی|در|روی) سایت\S* (?:\S+ ){{0,2}}(?:نوشته|زده|گفته)|"
-                   rf"(?:تو|توی|در|روی) سایت\S* (?:\S+ ){{0,3}}(?:نوشته|زده)\S* [^.!?؟]{{0,40}}{_FEATURE}[^.!?؟]{{0,30}}(?:ولی|اما) |"
-                   rf"{_FEATURE}[^.!?]{{0,40}}(?:а|но) на сайте (?:\w+ ){{0,2}}(?:написано|указано|было)|"
+                   rf"{_FEATURE}[^.!?؟]{{0,40}}(?:ولی|اما) (?:\S+ ){{0,2}}(?:تو|توی|در|روی) سایت\S* (?:\S+ ){{0,2}}(?:نوشته|زده|گفته)\S*{_NOT_DELIVERY}|"
+                   rf"(?:تو|توی|در|روی) سایت\S* (?:\S+ ){{0,3}}(?:نوشته|زده)\S*{_NOT_DELIVERY} [^.!?؟]{{0,40}}{_FEATURE}[^.!?؟]{{0,30}}(?:ولی|اما) |"
+                   rf"{_FEATURE}[^.!?]{{0,40}}(?<!\w)(?:а|но) на сайте (?:\w+ ){{0,2}}(?:написано|указано|было){_NOT_DELIVERY}|"
                    r"перепутали(?! (?:номер|цифр))|другой товар|не соответств|не совпада|не так(?:ой|ая|ое|ие),? как (?:на|в) (?:фото|сайт|картин)|отлича\w* от (?:фото|сайт|картин)|"
                    # "ordered the 100 ml, the 50 ml came": one thing ordered, another delivered
                    r"سفارش (?:داده? ?بودم|دادم).{0,40}(?:ولی|اما) .{0,25}(?<!\w)(?:اومده|اومد|رسیده|رسید|فرستادین|فرستادید|فرستادن)|"
@@ -404,9 +406,13 @@ _MUST_SEND = re.compile(
 )
 
 
+# a free gift itself, not gift wrapping or a gift box ("کاغذ کادو", "подарочная коробка")
+_FREE_GIFT = re.compile(r"هدیه|جایزه|سمپل|пробник|тестер|(?<!\w)в подарок", re.IGNORECASE)
+
+
 def names_a_gift(text: str) -> bool:
     """Whether a message speaks of a free gift ("пробник, который шёл в подарок"), a thing a page may say nothing of."""
-    return _GIFT_WORDS.search(_folded(text)) is not None
+    return _FREE_GIFT.search(_folded(text)) is not None
 
 
 def asks_what_to_send(text: str) -> bool:
@@ -659,6 +665,8 @@ _TOTAL_WORDS = re.compile(r"(?<!\w)(?:کل|کلش|جمعا|جمعاً|مجموع
 # "پست برگشتش ۹۰ تومن میشه", "пересылка обойдётся в 500": the words before an amount that make it a cost of sending
 _COST_BEFORE = re.compile(r"(?:پست|ارسال|هزینه|کرایه|پیک|почт|пересыл|доставк|отправк)\w*(?:\s+\S+){0,3}\s*$", re.IGNORECASE)
 COST_BEFORE = 30  # characters before an amount in which its cost words are read
+# (of sending it back: not "هزینه ارسالش ۹۰ هزار بود", the delivery paid)
+_SENT_BACK = re.compile(r"برگشت|برگردوند|مرجوع|پس ?فرست|обратн|возврат", re.IGNORECASE)
 
 
 def price_and_cost(text: str, amounts: Sequence[tuple[int, float]]) -> Optional[tuple[float, float]]:
@@ -667,7 +675,8 @@ def price_and_cost(text: str, amounts: Sequence[tuple[int, float]]) -> Optional[
     otherwise."""
     if len(amounts) != 2:
         return None
-    costs = [amount for amount in amounts if _COST_BEFORE.search(_folded(text[max(0, amount[0] - COST_BEFORE):amount[0]]))]
+    before = [(amount, _folded(text[max(0, amount[0] - COST_BEFORE):amount[0]])) for amount in amounts]
+    costs = [amount for amount, words in before if _COST_BEFORE.search(words) and _SENT_BACK.search(words)]
     if len(costs) != 1:
         return None
     price = next(amount for amount in amounts if amount is not costs[0])[1]
@@ -694,7 +703,7 @@ def names_a_cancel(text: str) -> bool:
 
 _CANCEL = re.compile(r"لغو|کنسل|cancel|отмен(?!н)", re.IGNORECASE)  # not "отменный" (excellent); "cancel کنم" typed in English
 # "سفارشو لغو نمی‌کنم", "отменять не буду": no cancel
-_NOT_CANCELLING = re.compile(r"(?:لغو|کنسل)\S* (?:\S+ )?نمی|(?<!\w)не (?:\w+ )?отмен|отмен\w* не (?:буду|стану|хочу)",
+_NOT_CANCELLING = re.compile(r"(?:لغو|کنسل|cancel)\S* (?:\S+ )?نمی|(?<!\w)не (?:\w+ )?отмен|отмен\w* не (?:буду|стану|хочу)",
                              re.IGNORECASE)
 
 
@@ -863,7 +872,8 @@ _TOPS_UP = r"(?:добер|добира|дотян|докуп)\w*"
 _ADDING = re.compile(rf"(?<!\w)(ещ[её](?!\s+\w+(?:ше|же|ее|ле)(?!\w))|плюс|также|вдобавок|добав\w*|{_TOPS_UP}|"
                      r"هم|اضافه|به ?علاوه|بعلاوه)(?!\w)|"
                      # "۲۵۰ هزار تومن دیگه بذارم تو سبد": an amount more, put in the basket
-                     r"(?:تومن|تومان|هزار|میلیون|تومنی|تومانی|لاری)\S* (?:دیگه|دیگر)(?!\w)|(?:تو|توی|به) سبد\S* (?:بذار|بزار|بنداز|بریز)",
+                     r"(?:تومن|تومان|هزار|میلیون|تومنی|تومانی|لاری) (?:دیگه|دیگر) (?:\S+ ){0,2}(?:بذار|بزار|بخرم|بگیرم|اضافه|بریز)|"
+                     r"(?:تو|توی|به) سبد\S* (?:بذار|بزار|بنداز|بریز)",
                      re.IGNORECASE)
 
 
@@ -986,11 +996,12 @@ _WHERE = re.compile(r"(?<!\w)(?:کجاست|کجاس|کجا(?: هست| است)?|�
 
 # (or whether it was sent: "سفارشم ارسال شده یا نه؟", "мой заказ уже отправили?")
 _WHERE_IS = re.compile(r"(?<!\w)(?:کجاست|کجاس|где|(?:ارسال|فرستاده|پست) (?:شده|شد|کردین|کردید|کردن)(?: یا نه| یا نه؟)?(?=\s*[?؟]|\s+یا نه)|"
-                       r"(?:уже )?(?:отправлен|отправили|отправлено|выслали)(?: ли)?(?=\W*$|\s+или нет))(?!\w)", re.IGNORECASE)
+                       r"(?<!если )(?<!если его )(?<!если уже )(?<!если его уже )(?<!\w)(?:уже )?(?:отправлен|отправили|отправлено|выслали)(?: ли)?(?=\W*$|\s+или нет))(?!\w)", re.IGNORECASE)
 
 
 def asks_where_it_is(text: str) -> bool:
-    """"… هنوز کد رهگیری پیامک نشده. سفارشم کجاست؟": where the order is, which only its look-up answers."""
+    """"… هنوز کد رهگیری پیامک نشده. سفارشم کجاست؟", "سفارشم ارسال شده یا نه؟": where the order is, or whether it was
+    sent, which only its look-up answers."""
     return _WHERE_IS.search(_folded(text)) is not None
 
 
@@ -1057,7 +1068,8 @@ def asks_if_free(text: str) -> bool:
 
 
 # "قسطی هم میفروشین؟", "в рассрочку можно?": instalments named
-_INSTALMENTS = re.compile(r"قسط|اقساط|рассроч|в кредит(?!\w)|snapp ?pay|اسنپ ?پی", re.IGNORECASE)
+_INSTALMENTS = re.compile(r"قسط|اقساط|ماهانه|ماهیانه|اعتباری|рассроч|в кредит(?!\w)|частями|долями|помесячн|snapp ?pay|"
+                          r"اسنپ ?پی(?!ک)", re.IGNORECASE)
 
 
 def names_installments(text: str) -> bool:
@@ -1247,8 +1259,8 @@ def asks_what_differs(text: str) -> bool:
 
 
 # "جای دیگه ای هم میشه دیدش؟", "а где ещё можно посмотреть?", "по-другому никак?": another way than the one just said
-_ANOTHER_WAY = re.compile(r"(?:جای|جا|راه|روش|طریق) ?(?:دیگه|دیگر)(?:ای|ی)?(?!\w)|(?<!\w)где(?:-то)? (?:ещ[её]|еще)|"
-                          r"(?<!\w)(?:по-другому|иначе|другим (?:способом|путем|путём))(?!\w)", re.IGNORECASE)
+_ANOTHER_WAY = re.compile(r"(?<!\w)(?:جای|جا|راه|طریق) ?(?:دیگه|دیگر)(?:ای|ی)?(?!\w)|(?<!\w)где(?:-то)? (?:ещ[её]|еще)|"
+                          r"(?<!\w)(?:по-другому|другим (?:способом|путем|путём))(?!\w)", re.IGNORECASE)
 
 
 def asks_another_way(text: str) -> bool:

@@ -658,7 +658,7 @@ def _cities(text: str) -> Iterator[Entity]:
 
 # Earlier finders win where spans overlap: "10:30" is a time, not an order number.
 # a Sheba (IBAN) or a bank card number ("شبام IR12 0170 ...", "6037 9911 2233 4455"): no order, phone or amount
-_BANK_NUMBER = re.compile(r"(?<!\w)(?:IR ?\d{2}(?:[ -]?\d{2,4})+|\d{4}(?:[ -]?\d{4}){3})(?!\w)", re.IGNORECASE)
+_BANK_NUMBER = re.compile(r"(?<!\w)(?:IR ?\d{2}(?:(?:[ -]?\d{4}){5}[ -]?\d{2}|(?:[ -]?\d{4}){0,4}(?=\s*(?:\.{2,}|…)))|\d{4}(?:[ -]?\d{4}){3})(?!\w)", re.IGNORECASE)
 BANK_NUMBER = "bank_number"  # a kind found only to claim its words: not given out
 
 

@@ -326,7 +326,7 @@ def after_its_span(unit: AnswerUnit, store: StorePolicy) -> list[AnswerUnit]:
 
 
 # "в Рустави вместо Тбилиси", "به جای تهران": the place named after these is the one given up, not the one asked of
-_REPLACED = re.compile(r"(?:(?<!\w)вместо|به ?جای) ?$")
+_REPLACED = re.compile(r"(?:(?<!\w)вместо|(?<!\w)به[ \u200c]?جای|(?<!\w)بجای) ?$")
 
 
 def _facts(question: str) -> tuple[Optional[float], frozenset[str]]:

@@ -198,6 +198,8 @@ def test_slot_depends_on_the_open_question(entities, requested, order_id, phone)
         (None, "бумага пришла мятая, можно её вернуть по 7-дневному тесту?", "transport_damage"),  # the damage told
         (None, "کاغذ هدیه‌ای که با پرینتر اومده پاره‌ست، عوضش میکنین؟", "transport_damage"), (None, "دلم پاره شد", None),
         (None, "ببخشید، اشتباه از من بود؛ منظورم ایرپادهای سفارش CK-3003 بود", None),  # one's own mistake
+        (None, "گوشی سامسونگ مدل A54 سفارش دادم ولی تو سایت نوشته بود ۲ روزه میرسه، هنوز نیومده", None),  # delivery
+        (None, "Размер стола на сайте указано 120 см, это с учётом ножек?", None),
     ],
 )
 def test_reason_from_buttons_and_words(intent: str, text: str, reason: str | None) -> None:
@@ -1480,6 +1482,7 @@ def test_a_want_with_how_to_file_it_oneself(text: str, done: bool) -> None:
     ("یه کتری ۸۵ لاری هم بخرم، ارسالش چقدر میشه؟", True),
     ("یه کتری ۸۵ لاری هم جدا بخرم، ارسال اون چقدر میشه؟", False),  # bought separately: an order of its own
     ("اگه ۲۵۰ هزار تومن دیگه بذارم تو سبد چی؟", True), ("دیگه نمیخوامش", False),  # an amount more, in the basket
+    ("خریدم ۲ میلیون تومنه دیگه، چرا هزینه ارسال گرفتین؟", False),  # "after all", no amount more
 ])
 def test_an_amount_bought_separately_is_not_added(text: str, adds: bool) -> None:
     assert adds_to_order(text) is adds
@@ -1609,7 +1612,7 @@ def test_a_brand_named_in_the_customers_letters_names_its_item(text: str, items:
     ("هنوز کد رهگیری برام پیامک نشده. سفارشم کجاست؟", True), ("где мой заказ?", True),
     ("سفارشم کی میرسه؟", False),  # when, which a rule on delivery times may answer
     ("کد رهگیری برام نیومده هنوز، سفارشم ارسال شده یا نه؟", True), ("мой заказ уже отправили?", True),  # whether sent
-    ("اگه ارسال شده باشه میشه لغو کرد؟", False),
+    ("اگه ارسال شده باشه میشه لغو کرد؟", False), ("Можно отменить заказ, если его уже отправили?", False),
 ])
 def test_where_the_order_is_asked(text: str, where: bool) -> None:
     assert asks_where_it_is(text) is where
@@ -1721,6 +1724,7 @@ def test_ones_own_purchase_asked_where_it_is(text: str, own: bool) -> None:
     ("купил мышку за 800 тысяч, пересылка обратно обойдётся в 90 тысяч, сколько вернут?", (800_000, 90_000)),
     ("یه ماوس ۸۰۰ هزار تومنی و یه کیبورد ۹۰۰ هزار تومنی گرفتم", None),  # two prices, no cost
     ("پست برگشتش ۹۰۰ هزار میشه برای یه ماوس ۸۰۰ هزاری", None),  # a cost above the price is no deduction
+    ("سفارش ۸۰۰ هزار تومنی رو لغو کردم، هزینه ارسالش ۹۰ هزار تومن بود، پولم کی برمیگرده؟", None),  # delivery paid
 ])
 def test_a_price_and_the_cost_of_sending_it_back(text: str, found: tuple[float, float] | None) -> None:
     amounts = [(entity.start, float(entity.value)) for entity in extract_entities(text) if entity.entity == "amount"]

@@ -311,6 +311,7 @@ def test_a_kind_left_out_still_claims_its_words() -> None:
 ])
 def test_a_bank_account_or_card_number_is_no_order_phone_or_amount(text: str) -> None:
     assert extract_entities(text) == []  # given for a refund: none of its digit groups is an order
+    assert [e.entity for e in extract_entities(f"{text} 09351234567")] == ["phone"]  # a phone after it stays one
 
 
 @pytest.mark.parametrize("text, spelled", [
