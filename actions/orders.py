@@ -173,9 +173,9 @@ def _purpose(tracker: Tracker) -> Optional[str]:
             and (earlier := earlier_topic(tracker)) in RETURN_TOPICS
             and any(reason_from(None, text) for text in recent_texts(tracker, 3)[1:])):
         return earlier  # "سفارش ۵۸۱۲۰" right after the rule for a return told with its reason: that return, for it
-    texts = recent_texts(tracker, 3)
     if (intent in ("order_status", "inform") and latest_entity(tracker, "order_id") and _only_the_order(question)
-            and not tracker.get_slot("purpose") and not tracker.get_slot("verified_order") and len(texts) == 3
+            and not tracker.get_slot("purpose") and not tracker.get_slot("verified_order")
+            and len(texts := recent_texts(tracker, 3)) == 3
             and no_order_number(texts[1]) and (wanted := purpose_from_words(texts[2])) != "order_status"):
         return wanted  # "میخوام کنسل کنم", "شماره سفارش ندارم", then "پیداش کردم TS1041 شمارمم …": the wish told first
     if intent == "damaged_item" and second_guess(tracker) == "order_status" and reason_from(None, question) is None:

@@ -376,9 +376,9 @@ def _utter_refund_after_cost(dispatcher: CollectingDispatcher, tracker: Tracker,
         return
     if unit is None:
         unit = next((unit for unit in store.units if unit.deducts_return_cost), None)
-        say_units(dispatcher, [unit] if unit else [], language)
-    if unit is None:
-        return
+        if unit is None:
+            return
+        say_units(dispatcher, [unit], language)
     dispatcher.utter_message(text=answers.refund_after_return_cost(*found, store, language),  # type: ignore[arg-type]
                              sources=cited([unit]))  # type: ignore[list-item]
 
@@ -1259,7 +1259,8 @@ class ActionAnswerTopic(Action):
         if covered:
             utter_unlisted_methods(answer, tracker, [topic, *likely[:1]])
             ground_supposed(answer, tracker)
-        told = reason_from(None, question_text(tracker)) is not None  # "AirPods из заказа CK-3003 шипят", read as a
+        reason = reason_from(None, question_text(tracker))
+        told = reason is not None  # "AirPods из заказа CK-3003 шипят", read as a
         if (covered or told) and _order_unproven_told_of(tracker):  # change of order the page has nothing on: that
             # order's return, not "not covered"; a demand with a fault ("верните деньги, он виснет! заказ CK-3004 …")
             asked = covered and (not told or rules_question(None, question_text(tracker)))  # needs no rule before it
@@ -1270,7 +1271,7 @@ class ActionAnswerTopic(Action):
         if ground:  # "به نظرم اصل نیست" after the order's return was refused for a change of mind: the topic's rule,
             dispatcher.messages.extend(answer.messages if covered else [])  # then that order decided for the ground
             return [SlotSet("purpose", ground), FollowupAction("action_order_flow")]
-        fault = reason_from(None, question_text(tracker)) in ("defect", "transport_damage")
+        fault = reason in ("defect", "transport_damage")
         if not covered and told and (names_a_return(question_text(tracker)) or fault):  # "عطرو باز کردم … بوش به من
             purpose = "damaged_item" if fault else "return_request"  # نمیسازه. میتونم پسش بدم؟", "ایرپاد … یه طرفش
             return [SlotSet("purpose", purpose), FollowupAction("action_order_flow")]  # صدا نمیده، چیکار کنم؟" read as

@@ -333,9 +333,10 @@ def _facts(question: str) -> tuple[Optional[float], frozenset[str]]:
     """The total amount and the places a question names, which decide between rules limited to them."""
     found = extract_entities(question, _FACTS)
     amounts = [float(entity.value) for entity in found if entity.entity == "amount"]
-    told = normalize(question)
+    cities = [entity for entity in found if entity.entity == "city"]
+    told = normalize(question) if cities else ""  # (the text is read again only where a place is named)
     return (sum(amounts) if amounts else None), frozenset(
-        str(e.value) for e in found if e.entity == "city" and not _REPLACED.search(told[:e.start]))
+        str(e.value) for e in cities if not _REPLACED.search(told[:e.start]))
 
 
 def _fit(unit: AnswerUnit, amount: Optional[float], cities: frozenset[str], question: str) -> float:
