@@ -22,6 +22,7 @@ from bot.dialogue import (
     city_from,
     PUT_RIGHT,
     about_own_order,
+    asks_own_item_arrival,
     day_part,
     follow_up_total,
     item_from,
@@ -251,6 +252,8 @@ def side_question(tracker: Tracker) -> bool:
     text, intent = question_text(tracker), _intent(tracker)
     if no_order_number(text):
         return True
+    if asks_own_item_arrival(text):
+        return False  # "عطر ساواجم کی میرسه؟": that order is looked up, whatever topic it was read as
     own_status = intent == "order_status" and about_own_order(text)  # "… где мой заказ": that order is looked up
     asks_rules = rules_question(intent, text) or not (wants_something_done(text) or own_status)
     if later_question(tracker) and asks_rules and not any(

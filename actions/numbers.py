@@ -87,6 +87,7 @@ from bot.dialogue import (
     asks_about_days_off,
     asks_about_sending_back,
     asks_duration,
+    asks_own_item_arrival,
     asks_express,
     names_express,
     names_installments,
@@ -560,9 +561,11 @@ def _timed_just_before(tracker: Tracker) -> bool:
 
 
 def _own_order_asked(tracker: Tracker, question: str) -> bool:
-    """"کی میرسه؟" right after the status of the order verified in this conversation: when that order comes (no amount,
-    distance or day of a new order named)."""
+    """"کی میرسه؟" right after the status of the order verified in this conversation, or "عطر ساواجم کی میرسه؟" of
+    one's own item: when that order comes (no amount, distance or day of a new order named)."""
     details = any(latest_entity(tracker, name) for name in ("amount", "distance", "date", "weekday"))
+    if asks_own_item_arrival(question) and not details:
+        return True
     when = (asks_where_or_when(question) or asks_duration(question)) and not asks_express(question)  # not "فوری
     # بفرستین؟", a way of shipping asked
     return (bool(tracker.get_slot("verified_order")) and bool(current_store(tracker).rules.delivery_times)

@@ -468,6 +468,11 @@ class ActionOrderFlow(Action):
         if (plain is not None and plain.topic not in _STATUS_TOPICS and not wants_something_done(question)
                 and not tells_own_items_fault(question)):
             return True  # "برای مرجوعی با تیپاکس بفرستم راحت‌ترم": no question typed, but a rule plainly answers it
+        if intent == "order_status" and not extract_entities(question, _ORDER_NUMBER):
+            status_rule = plainly_answered(question, store_index(store))
+            if status_rule is not None and status_rule.within is not None:
+                return True  # "курьер приехал, а меня не было дома. что теперь?": the page's rule for what follows,
+                # with its span (24 hours to get in touch, then cancelled), then the offer to check the order
         if intent != "order_status" or not rules_question(None, question):
             return False
         if about_own_order(question) and not what_if(question) and extract_entities(question, _ORDER_NUMBER):

@@ -51,6 +51,7 @@ from bot.dialogue import (
     asks_a_limit,
     asks_a_price,
     asks_duration,
+    asks_if_the_same,
     asks_about_language,
     asks_if_still_in_time,
     asks_in_the_other_unit,
@@ -906,6 +907,7 @@ def _say_bound(dispatcher: CollectingDispatcher, unit: AnswerUnit, amount: float
 
 
 WORDS_BEFORE = 4  # the customer's messages whose words name a way of paying for the question after them
+SAME_ASKED = 3  # "is it the same for returns?" is read with the two messages before it (a question may come in two parts)
 
 
 FAULTS = ("defect", "transport_damage", "wrong_item")  # reasons told of a fault, which the damage rules answer
@@ -923,6 +925,10 @@ def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list
     if not question:
         return []
     earlier = earlier_topic(tracker)
+    if earlier and topics and topics[0] != earlier and asks_if_the_same(question):  # "مرجوعی هم همینطوره؟" after a
+        # cancel's refund time: that topic's rule, read with what was asked of it
+        question = " ".join([*recent_texts(tracker, SAME_ASKED)[:0:-1], question])
+        topics = [earlier, *(topic for topic in topics if topic != earlier)]
     # the topic before weighs more than a guess, and an "and if …" leans on it unless its own topic is plain, or it
     # tells a fault that topic is not about ("اگه یه چیز دیگه غیر از اونی که انتخاب کردم فرستاده باشید چی؟" after the
     # batches' looks)

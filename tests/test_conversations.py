@@ -2156,3 +2156,17 @@ def test_a_cancel_after_delivery_days_and_express_to_a_city_after_a_status(serve
     assert "لغو" in cancel and "ارسال فوری" not in cancel  # a cancel named: its own matter, not express beside the days
     kerman = last_reply(servers, "tisa", "где мой заказ? ts1041, последние 4 цифры 2201", "я в Кермане, можно срочную доставку?")
     assert "в Керман невозможна" in kerman  # express asked with a city: refused there, whatever the topic read
+
+
+def test_ones_own_item_a_situation_rule_and_the_same_asked_of_another_case(servers) -> None:
+    own = last_reply(servers, "tisa", "سلام عطر ساواجم کی میرسه؟")
+    assert "شماره سفارش" in own and "ارسال فوری" not in own  # one's own perfume: its order, not times for a new one
+    away = last_reply(servers, "chistatek", "оплатил заказ онлайн курьер приехал а меня не было дома. что теперь?")
+    assert "24" in away and "номер заказа" not in away  # the page's rule for a missed delivery, no order asked first
+    same = last_reply(servers, "sitra", "اگه سفارشو لغو کنم پولم کِی برمیگرده؟", "مرجوعی هم همینطوره؟ یعنی اگه کالا رو پس بدم")
+    assert "۷۲" in same and "سفارش‌های من" not in same  # the refund's hours again, not how to file a return
+    when = last_reply(servers, "chistatek", "اگه ایرپادهامو پس بدم پولم کی برمیگرده؟")
+    assert "ذکر نشده" in when and "معذور" not in when  # no time on the page: not the account rule in its place
+    late = last_reply(servers, "chistatek", "دیروز ساعت ۵ عصر با پرداخت در محل سفارش دادم، الان ساعت ۶ عصره. "
+                                            "هنوز چیستاتک میتونه سفارشمو لغو کنه؟")
+    assert "گذشته" in late  # the 24 hours counted from the moment told

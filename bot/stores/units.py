@@ -457,14 +457,17 @@ _GET_IN_TOUCH = re.compile(r"تماس بگیرید|هماهنگ کنید|اطل�
                            re.IGNORECASE)
 
 
-# a time a rule gives: days, hours, or a word of time ("as soon as possible", "no fixed time"); not "under 18 years"
-_SPAN = re.compile(r"روز|ساعت|هفته|ماه|مدت|زمان|فوری|سریع|(?<!\w)(?:день(?!г)|дн[яейи]|час|недел|месяц|срок|быстр|врем)",
-                   re.IGNORECASE)
+# a time a rule gives: days, hours, or a word of time ("as soon as possible", "no fixed time"); not "under 18 years",
+# nor "ماه" inside "هماهنگی"
+_SPAN = re.compile(r"روز|(?<!\w)(?:ساعت|هفته|ماه|مدت|زمان|день(?!г)|дн[яейи]|час|недел|месяц|срок|врем)", re.IGNORECASE)
+# or, of delivery, its speed ("express is not available in Kerman")
+_SPEED = re.compile(r"فوری|سریع|быстр|срочн", re.IGNORECASE)
 
 
 def gives_a_time(unit: AnswerUnit) -> bool:
-    """Whether a rule says anything of time, so that it may answer "how many days?"."""
-    return any(_SPAN.search(text) for text in unit.text.values())
+    """Whether a rule says anything of time, so that it may answer "how many days?" (a way of paying that mentions
+    express delivery gives no time)."""
+    return any(_SPAN.search(text) or unit.topic == "delivery_time" and _SPEED.search(text) for text in unit.text.values())
 
 
 def sends_to_people(unit: AnswerUnit, language: str) -> bool:

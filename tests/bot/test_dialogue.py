@@ -6,6 +6,9 @@ import pytest
 
 from bot.dialogue import (
     asks_a_price,
+    asks_if_the_same,
+    asks_duration,
+    asks_own_item_arrival,
     asks_grand_total,
     hour_supposed,
     past_an_hour,
@@ -840,7 +843,9 @@ def test_while_the_phone_is_asked_only_a_number_that_is_no_phone_is_an_order(val
     [("کارتریج سفارش دادم هنوز نرسیده پشیمون شدم", True), ("их ещё не доставили, можно отказаться?", True),
      ("پرینتر رسید ولی پشیمون شدم", False),
      ("اگه قبل اینکه برسه دستم پشیمون میشدم چی؟", True), ("а если передумаю до того как привезут?", True),
-     ("قبل اینکه تحویل پست بدم باید فاکتورو بذارم توش؟", False), ("пока не пришли деньги за возврат", False)],
+     ("قبل اینکه تحویل پست بدم باید فاکتورو بذارم توش؟", False), ("пока не пришли деньги за возврат", False),
+     ("اگه قبل اینکه بسته از انبارتون بیاد بیرون منصرف میشدم چی؟", True), ("а если бы передумал до того как отправят?", True),
+     ("سفارشو قبل از ارسال لغو کردم. فرقی میکنه؟", False)],  # a cancel told as done, not a case before delivery
 )
 def test_not_delivered_yet(text: str, not_yet: bool) -> None:
     assert not_delivered_yet(text) is not_yet
@@ -1071,6 +1076,15 @@ def test_the_money_of_an_order_already_cancelled(text: str, asked: bool) -> None
 ])
 def test_a_case_that_did_not_happen(text: str, imagined: bool) -> None:
     assert counterfactual(text) is imagined
+
+
+@pytest.mark.parametrize("text, same", [
+    ("مرجوعی هم همینطوره؟ یعنی اگه کالا رو پس بدم", True), ("а при возврате так же?", True), ("а для возврата тоже?", True),
+    ("تو تیسا هزینه برگشتو خود فروشگاه میده، اینجا هم همینطوره؟", False),  # this store compared with another
+    ("я тоже хочу вернуть", False), ("راستش اون یکی سفارشم همینطوری بود", False),  # told, not asked
+])
+def test_the_rule_asked_again_of_another_case(text: str, same: bool) -> None:
+    assert asks_if_the_same(text) is same
 
 
 @pytest.mark.parametrize("text, own", [
@@ -1333,6 +1347,25 @@ def test_the_money_back_a_return_brings(text: str, back: bool) -> None:
     assert asks_money_back(text) is back
 
 
+@pytest.mark.parametrize("text, own", [
+    ("سلام عطر ساواجم کی میرسه؟", True), ("گوشیم کی میاد؟", True), ("когда придёт мой фен?", True),
+    ("اگه امروز سفارش بدم کی میرسه؟", False), ("الان ثبت کنم کی میرسه", False),  # an order placed now
+    ("پولم کی میاد", False), ("когда придут мои деньги", False),  # the money back, a refund's time
+])
+def test_when_ones_own_item_comes(text: str, own: bool) -> None:
+    assert asks_own_item_arrival(text) is own
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("پولم کی برمی‌گرده؟", True), ("کی واریز میشه پولم؟", True), ("Когда вернут деньги?", True),
+    ("а деньги когда вернутся", True), ("چند روز طول میکشه؟", True),
+    ("کی جواب میده؟", False), ("когда можно вернуть товар?", False),  # who answers; until when a return may be asked
+    ("پول مرجوعیو به کارت کی میریزین؟", False), ("به حساب کی واریز میشه؟", False),  # whose card, not when
+])
+def test_when_money_comes_back_asks_how_long(text: str, asks: bool) -> None:
+    assert asks_duration(text) is asks
+
+
 @pytest.mark.parametrize("text, asked", [
     ("آدرس شرکتتون کجاست؟", "store"), ("где находится ваш адрес?", "store"), ("адрес магазина какой?", "store"),
     ("مرجوعی رو به کدوم آدرس بفرستم؟ آدرس برای مرجوعی چیه؟", "return"),
@@ -1342,6 +1375,7 @@ def test_the_money_back_a_return_brings(text: str, back: bool) -> None:
     ("ادرستون کجاست؟", "store"), ("куда отправить возврат, какой адрес?", "return"),  # a return named anywhere
     ("какой у вас адрес электронной почты?", None), ("какой адрес в заказе указан?", None),
     ("آدرس شرکت حمل و نقل چیه؟", None), ("آدرس دفتر پست کجاست؟", None),  # a carrier's, the post office's
+    ("а в профиле где адрес поменять", None), ("где адрес изменить?", None),  # one's own, where to change it
 ])
 def test_the_stores_address_asked(text: str, asked: str | None) -> None:
     assert store_address_asked(text) == asked
@@ -1483,6 +1517,7 @@ def test_a_want_with_how_to_file_it_oneself(text: str, done: bool) -> None:
     ("یه کتری ۸۵ لاری هم جدا بخرم، ارسال اون چقدر میشه؟", False),  # bought separately: an order of its own
     ("اگه ۲۵۰ هزار تومن دیگه بذارم تو سبد چی؟", True), ("دیگه نمیخوامش", False),  # an amount more, in the basket
     ("خریدم ۲ میلیون تومنه دیگه، چرا هزینه ارسال گرفتین؟", False),  # "after all", no amount more
+    ("а если докину фильтр за 15 лари?", True), ("доложу ещё чехол за 20", True),
 ])
 def test_an_amount_bought_separately_is_not_added(text: str, adds: bool) -> None:
     assert adds_to_order(text) is adds
@@ -1525,6 +1560,8 @@ def test_the_fast_way_of_shipping_asked(text: str, express: bool) -> None:
     ("اگه کارت به کارت واریز کردم بازم میشه سفارشو لغو کنم؟", True, False),
     ("سفارشو لغو نمی‌کنم، فقط میخوام یکیشو برگردونم", False, False), ("отменять не буду, когда вернут разницу?", False, False),
     ("отменный сервис", False, False),
+    ("با اسنپ پی قسطی خریده بودم. اگه لغو بشه قسط اولی که دادم چی میشه؟", True, True),  # the instalment paid
+    ("если отменю, что будет с первым платежом?", True, True), ("اگه لغو کنم قسطای بعدی چی میشه؟", True, False),
 ])
 def test_the_money_back_after_a_cancel(text: str, cancel: bool, money: bool) -> None:
     assert (names_a_cancel(text), money_after_cancel(text)) == (cancel, money)

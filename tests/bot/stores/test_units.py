@@ -506,6 +506,8 @@ def test_a_rule_for_other_reasons_is_left_out_after_the_reason_told_last() -> No
     ("sitra", ["delivery_cost"], "هزینه ارسال به شیراز چقدره؟", []),
     # nor is "how long?" answered by a rule that says no time (the warranty's activation for its length)
     ("sitra", ["warranty"], "Сколько длится гарантия на телефон?", []),
+    # nor by a way of paying whose words hold "ماه" (in "هماهنگی") and mention express delivery
+    ("tisa", ["refund_time"], "پولش چند روزه برمیگرده؟ با کارت پرداخت کرده بودم", []),
 ])
 def test_a_rule_of_times_answers_times_and_only_a_rule_that_says_a_time_answers_how_long(
         store: str, topics: list[str], question: str, units: list[str]) -> None:
