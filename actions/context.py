@@ -419,7 +419,11 @@ class ValidateSlotMappings(ValidationAction):
         """The city the message is about (the customer's own of several), kept until another is named: the actions
         read the slot, already set by this when the message names one."""
         value = city_from(_entities(tracker), _text(tracker))
-        return {"city": value} if value else {}
+        if not value:
+            return {}
+        moved = value != tracker.get_slot("city") and not any(e.get("entity") == "distance" for e in _entities(tracker))
+        return {"city": value, "distance": None} if moved else {"city": value}  # the kilometres told were to the
+        # place before ("а если те же 520 лари, но в Гори?" after 12 km in Tbilisi): asked again
 
     async def extract_order_id(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

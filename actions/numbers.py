@@ -74,6 +74,7 @@ from actions.topics import (
     topics_said_before,
     utter_topic,
     utter_units,
+    utter_unlisted_service,
     why_asked_now,
     what_follows,
     window_asked_now,
@@ -345,7 +346,7 @@ def utter_delivery_cost(dispatcher: CollectingDispatcher, tracker: Tracker, stor
         utter_topic(dispatcher, tracker, "delivery_cost")  # the rule first, then the offer to compute it for a total
     there = arrivals(store.rules, city, _ordered_at(tracker, store)[0]) if quote.kind == "free" and city else []
     dispatcher.utter_message(text=answers.delivery_quote(quote, total, city, store, language, asks_if_free(question),  # type: ignore[arg-type]
-                                                         there),
+                                                         there, asks_how_to(question)),
                              buttons=buttons, sources=cited([quote.tier or rules], "delivery"))
     return kept
 
@@ -368,7 +369,7 @@ class ActionDeliveryCost(Action):
                    or computed_instead(tracker, self.name(), asks_how_much(question)))
         if instead:  # "and if I order at 2 pm, what then?" after a pickup time: the pickup again
             return instead
-        if goes_on_elsewhere(dispatcher, tracker, "delivery_cost"):
+        if goes_on_elsewhere(dispatcher, tracker, "delivery_cost") or utter_unlisted_service(dispatcher, tracker, question):
             return []
         store, language = store_and_language(tracker)
         if asks_how_long(question) and not asks_how_much(question) and not _amounts(tracker):

@@ -80,6 +80,7 @@ from bot import answers
 from bot.dialogue import (
     ORDER_PURPOSES,
     about_own_order,
+    asks_if_allowed,
     tells_misuse,
     asks_where_it_is,
     asks_how_long,
@@ -382,6 +383,9 @@ class ActionOrderFlow(Action):
         topic = "damaged_item" if purpose == "order_status" and reason else purpose
         fallback = "warranty" if reason == "defect" else None  # a defect where the page has only a warranty
         also = likely_intents(tracker)
+        if topic in _STATUS_TOPICS and asks_if_allowed(question):  # "… الان زنگ زدن میگن موجود نیست!! مگه میشه؟":
+            ruled = [name for name in also if name not in _STATUS_TOPICS]  # what the store may do is no status
+            topic, also = (ruled[0], ruled[1:]) if ruled else (topic, also)
         if reason in ("defect", "transport_damage") and topic != "damaged_item":  # "it jams paper after 3 days: can
             also = damage_rules_first(also)  # I return it?": damage rules
         elif reason in ("defect", "transport_damage"):  # a fault told of a damage: the return rules next ("مهلت تستش تا
@@ -481,7 +485,7 @@ class ActionOrderFlow(Action):
         unit = plainly_answered(question, index)
         # "سفارشم ۱۲ میلیون تومنه، موقع تحویل چه مدرکی لازمه؟": a status needs no amount, a rule for amounts does
         priced = bool(extract_entities(question, _AMOUNT)) and not asks_where_or_when(question)
-        if unit is None and others and (priced or not about_own_order(question)):
+        if unit is None and others and (priced or not about_own_order(question) or asks_if_allowed(question)):
             chosen = choose_units(question, [topic for topic in others if topic not in _STATUS_TOPICS], index)
             unit = chosen[0].unit if chosen else None
         return reason_from(None, question) is not None or (unit is not None and unit.topic not in _STATUS_TOPICS)

@@ -199,6 +199,14 @@ def asks_an_unlisted_service(store: StorePolicy, question: str) -> bool:
     return not told and bool(_names_unlisted(store, question, SERVICES))
 
 
+def utter_unlisted_service(dispatcher: CollectingDispatcher, tracker: Tracker, question: str) -> bool:
+    """"نصبشم انجام میدین؟", "а если доставка задержится, будет компенсация?": a service the page does not name, said
+    so with a person, whatever topic the question was read as (not "хочу сдать обратно будильник", a return); True when
+    said."""
+    return asks_an_unlisted_service(current_store(tracker), question) and _utter_unlisted(
+        dispatcher, tracker, question, SERVICES, "service.unlisted")
+
+
 def _names_unlisted(store: StorePolicy, question: str, offerings: Sequence[Offering]) -> list[Offering]:
     """The offerings the question names that none of the store's rules names (in any language)."""
     return unlisted(question, (text for unit in store.units for text in unit.text.values()), offerings)
@@ -257,8 +265,7 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
     """The rules of the page that answer the question, when any does, why a close rule does not hold for the amount
     named, and (with `deadline`) the deadline of a span one gives from the moment the message names; True when they
     were said."""
-    if asks_an_unlisted_service(current_store(tracker), question) and _utter_unlisted(  # "نصبشم انجام میدین؟" (not
-            dispatcher, tracker, question, SERVICES, "service.unlisted"):  # "хочу сдать обратно будильник", a return)
+    if utter_unlisted_service(dispatcher, tracker, question):
         return True
     units = chosen_units(tracker, question, topics)
     if past_the_span(question) and _says_nothing_past(tracker, units):
@@ -325,13 +332,25 @@ def _past_its_window(dispatcher: CollectingDispatcher, store: StorePolicy, quest
     # часов, а денег нет?" after the bank's 72 hours is no question of whether the span holds
     supposed = Window(*span) if span is not None else None  # type: ignore[arg-type]
     unit = next((unit for unit in units if supposed is not None and unit.within is not None
-                 and unit.within.unit == supposed.unit and supposed.amount > unit.within.amount), None)
+                 and _longer(supposed, unit.within)), None)
     if unit is None or supposed is None or unit.within is None:
         return False
     said = answers.past_window(unit.text[language], unit.within, supposed, language)  # type: ignore[index,arg-type]
     dispatcher.utter_message(text=said, sources=cited([unit]))
     say_units(dispatcher, after_its_span(unit, store), language)
     return True
+
+
+WORKING_DAYS_MARGIN = 3  # days off (weekends, holidays) a span of days may hold beyond five working days a week
+
+
+def _longer(supposed: Window, within: Window) -> bool:
+    """Whether a span supposed is past a rule's: in the same unit, longer; in days against working days, longer even
+    if every week had two days off and a few holidays fell in it ("دو هفته" against 7 working days)."""
+    if supposed.unit == within.unit:
+        return supposed.amount > within.amount
+    return (supposed.unit == "days" and within.unit == "working_days"
+            and supposed.amount > within.amount * 7 / 5 + WORKING_DAYS_MARGIN)
 
 
 def utter_free_shipping_after_return(dispatcher: CollectingDispatcher, tracker: Tracker,

@@ -516,9 +516,10 @@ def installment_schedule(result: Schedule, policy: StorePolicy, language: Langua
 
 
 def delivery_quote(quote: DeliveryQuote, total: Optional[float], city: Optional[str], policy: StorePolicy, language: Language,
-                   asks_if_free: bool = False, there: Optional[list[Arrival]] = None) -> str:
+                   asks_if_free: bool = False, there: Optional[list[Arrival]] = None, asks_how: bool = False) -> str:
     """The shipping price, or the question that completes it; "is it free?" needs no distance to be answered no; free
-    shipping to a city says how it goes there (`there`: when an order placed now arrives in it by each way)."""
+    shipping to a city says how it goes there (`there`: when an order placed now arrives in it by each way); "а за город
+    как считается?" (`asks_how`) gets the rate out of town, with the offer to compute it rather than a question."""
     rules = policy.rules.delivery
     values = {
         "total": _money(total, policy, language) if total is not None else "",
@@ -556,7 +557,7 @@ def delivery_quote(quote: DeliveryQuote, total: Optional[float], city: Optional[
     if quote.kind == "need_distance" and asks_if_free and free_from is not None:  # "а доставка бесплатная?": no, per km
         return render("delivery.not_free_per_km", language, **{**values, "threshold": _money(free_from, policy, language)})
     if quote.kind == "need_distance" and quote.in_cities is False:  # out of town the total changes nothing
-        return render("delivery.need_distance_out_of_town", language, **values)
+        return render("delivery.out_of_town_rate" if asks_how else "delivery.need_distance_out_of_town", language, **values)
     if quote.kind == "below_free":
         return _lines(render("delivery.below_free", language, **values), rules and rules.below_free and rules.below_free[language])
     return render(f"delivery.{quote.kind}", language, **values)

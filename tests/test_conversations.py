@@ -2170,3 +2170,19 @@ def test_ones_own_item_a_situation_rule_and_the_same_asked_of_another_case(serve
     late = last_reply(servers, "chistatek", "دیروز ساعت ۵ عصر با پرداخت در محل سفارش دادم، الان ساعت ۶ عصره. "
                                             "هنوز چیستاتک میتونه سفارشمو لغو کنه؟")
     assert "گذشته" in late  # the 24 hours counted from the moment told
+
+
+def test_a_place_changed_a_span_in_weeks_an_unlisted_amend_and_a_return_told_in_few_words(servers) -> None:
+    gori = last_reply(servers, "citadel", "телевизор за 450 лари, доставка по Тбилиси сколько будет?", "12 км",
+                      "а если те же 520 лари, но в Гори?")
+    assert "Какое расстояние" in gori and "24 лари" not in gori  # Tbilisi's 12 km are not Gori's
+    weeks = last_reply(servers, "chistatek", "هندزفری که خریدم ایراد فنی داره، هزینه ارسال برگشتش با کیه؟",
+                       "اگه دو هفته از تحویلش گذشته باشه چی؟")
+    assert "گذشته" in weeks and "ارسال ذکر نشده" not in weeks  # past the 7 working days, not delivery times
+    late = last_reply(servers, "citadel", "а если доставка задержится, будет компенсация?")
+    assert "компенсац" in late and "6 лари" not in late  # not on the page: not the price table
+    printer = last_reply(servers, "offykala", "заказ 58120, последние цифры 4567. принтер не нужен, коробку не открывал, "
+                                              "верните деньги")
+    assert "нельзя" in printer and "ничего не сказано" not in printer  # a change of mind: the large-item refusal
+    stock = last_reply(servers, "chistatek", "سفارشمو ثبت کردم پیامک کد سفارشم اومد، الان زنگ زدن میگن موجود نیست!! مگه میشه؟")
+    assert "موجودی" in stock and "شماره سفارش را بفرستید" not in stock  # whether the store may: its rule, no look-up

@@ -93,7 +93,7 @@ def _span_patterns(fa: str, ru: str, ordinals: bool) -> tuple[re.Pattern[str], r
     on = (rf"(?<!\w)(?:{after}{_GAP}(?P<n>{number}){_GAP}{unit}"
           rf"|(?P<n2>{number}){_GAP}{unit}{_GAP}(?:بعد|دیگه|دیگر|спустя){ordinal})(?!\w)")
     passed = rf"(?:прошло|прошли|прошёл|прошел)(?:{_GAP}(?:уже|больше|почти|около))?"
-    gone = (rf"(?<!\w)(?:(?P<n>{number}){_GAP}(?:{fa}){_GAP}گذشته{_GAP}(?:بود|باشه|باشد)"
+    gone = (rf"(?<!\w)(?:(?P<n>{number}){_GAP}(?:{fa})(?:{_GAP}از{_GAP}\S+)?{_GAP}گذشته{_GAP}(?:بود|باشه|باشد)"
             rf"|{passed}{_GAP}(?P<n2>{number}){_GAP}(?:{ru})"
             rf"|(?P<n3>{number}){_GAP}(?:{ru}){_GAP}(?:уже{_GAP})?прошло)(?!\w)")
     return re.compile(on, re.IGNORECASE), re.compile(gone, re.IGNORECASE)
@@ -101,17 +101,21 @@ def _span_patterns(fa: str, ru: str, ordinals: bool) -> tuple[re.Pattern[str], r
 
 # "после 3 часов" is after three o'clock, not three hours on; "ساعت ۸ام" no hour's ordinal
 _SPANS = (("days", _span_patterns(r"روز", r"дн[яейи]\w*|день", True)),
-          ("hours", _span_patterns(r"ساعت", r"час(?:а|ов)?", False)))
+          ("hours", _span_patterns(r"ساعت", r"час(?:а|ов)?", False)),
+          ("weeks", _span_patterns(r"هفته", r"недел[юиь]\w*", False)))
+_DAYS_IN = {"weeks": 7}  # a span of weeks is counted in days
 
 
 def span_on(text: str) -> Optional[tuple[int, str]]:
     """How many days or hours on a message asks about ("اگه ده روز بعد خراب شه؟": 10 days, "و اگه ۳ ساعت گذشته بود
-    چی؟": 3 hours), a span on before a span gone by; None when it names no such span."""
+    چی؟": 3 hours, "اگه دو هفته از تحویلش گذشته باشه": 14 days), a span on before a span gone by; None when it names
+    no such span."""
     said = normalize(text)
     for unit, (on, gone) in _SPANS:
         found = on.search(said) or gone.search(said)
         if found:
-            return int(parse_number(next(group for group in found.groups() if group))), unit
+            count = int(parse_number(next(group for group in found.groups() if group)))
+            return (count * _DAYS_IN[unit], "days") if unit in _DAYS_IN else (count, unit)
     return None
 
 

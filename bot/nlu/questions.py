@@ -377,6 +377,23 @@ def _requests(text: str) -> bool:
                                                  or bool(extract_entities(text, only=_ORDER)))
 
 
+# "پولشم لطفا بریزین به کارت خانمم", "и пожалуйста переведите деньги на карту жены": the store asked, please, to do
+_PLEASE = re.compile(r"(?<!\w)(?:لطفا|لطفاً|خواهشا|خواهشاً|пожалуйста)(?!\w)", re.IGNORECASE)
+_DO_FOR_ME = re.compile(r"(?<!\w)(?:ب\w{2,}(?:ین|ید)|(?:\w+ )?(?:کنین|کنید)|\w{3,}ите)(?!\w)", re.IGNORECASE)
+
+
+# not to see to, answer or help with what was just asked ("کی میرسه؟ لطفا پیگیری کنید", "пожалуйста, ответьте быстрее")
+_SEE_TO_IT = re.compile(r"(?<!\w)(?:پیگیری|بررسی|چک|جواب|راهنمایی|کمک|توضیح|بگین|بگید|بفرمایید|проверьте|ответьте|"
+                        r"помогите|подскажите|объясните|скажите|уточните|посмотрите|разберитесь)", re.IGNORECASE)
+
+
+def _pleads(text: str) -> bool:
+    """A request the store is asked, please, to do, told after a question: a part of its own (its rule answers it)."""
+    folded = fold(text)
+    return (_PLEASE.search(folded) is not None and _DO_FOR_ME.search(folded) is not None
+            and _SEE_TO_IT.search(folded) is None)
+
+
 def _in_condition(normalized: str, clauses: list[Span], texts: list[str]) -> list[bool]:
     """Which clauses belong to a condition: from one that opens with "if" to the comma that closes it."""
     inside, found = False, []
@@ -393,7 +410,7 @@ def _questions_in(normalized: str, sentence: Span, after_question: bool) -> list
     a question came before it)."""
     text = normalized[sentence[0]:sentence[1]].rstrip()
     folded = fold(text)
-    request = not text.endswith(("?", "؟")) and _requests(text)
+    request = not text.endswith(("?", "؟")) and (_requests(text) or after_question and _pleads(text))
     options = (after_question and _OPTIONS.search(folded) and QUESTION_WORDS.search(folded) is None
                and _ALTERNATIVE_ASKED.search(folded) is None and _words(text) <= MAX_OPTION_WORDS)
     # "... когда его обработают... и потом сколько ...": an ellipsis trails off a question rather than telling

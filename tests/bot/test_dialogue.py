@@ -203,6 +203,7 @@ def test_slot_depends_on_the_open_question(entities, requested, order_id, phone)
         (None, "ببخشید، اشتباه از من بود؛ منظورم ایرپادهای سفارش CK-3003 بود", None),  # one's own mistake
         (None, "گوشی سامسونگ مدل A54 سفارش دادم ولی تو سایت نوشته بود ۲ روزه میرسه، هنوز نیومده", None),  # delivery
         (None, "Размер стола на сайте указано 120 см, это с учётом ножек?", None),
+        (None, "принтер не нужен, коробку не открывал, верните деньги", "change_of_mind"), (None, "чек не нужен", None),
     ],
 )
 def test_reason_from_buttons_and_words(intent: str, text: str, reason: str | None) -> None:

@@ -342,6 +342,7 @@ def test_a_bare_count_counts_what_the_rule_before_counted(text: str, counted: st
     ("10 дней уже прошло", 10), ("прошло больше 10 дней", 10),
     ("а если прошло 2 дня с покупки, и через 10 дней сломается?", 10),  # the day on, before the days gone by
     ("اگه تو این ۱۰ روز گذشته یه بار هم استفاده نکرده باشم چی؟", None),  # "the past ten days"
+    ("اگه دو هفته از تحویلش گذشته باشه چی؟", 14), ("а если прошло 2 недели?", 14),  # weeks, counted in days
 ])
 def test_the_days_on_a_what_if_asks_about(text: str, days: Optional[int]) -> None:
     assert span_on(text) == ((days, "days") if days is not None else None)

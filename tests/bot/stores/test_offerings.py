@@ -70,6 +70,8 @@ def test_the_methods_named_that_the_page_does_not_name(store: str, question: str
      ["магазин, куда можно прийти"]), ("chistatek", "فروشگاه حضوری دارین بیام گوشی رو ببینم؟", ["магазин, куда можно прийти"]),
     ("citadel", "можно приехать к вам в магазин и забрать самому?", []),  # its branches: the pickup rules
     ("sitra", "خب واسه قسطی باید حضوری بیام یا آنلاینه؟", []),  # how instalments are taken, not a shop
+    ("citadel", "а если доставка задержится, будет компенсация?", ["компенсация за задержку доставки"]),
+    ("sitra", "ارسال دیر برسه غرامت میدین؟", ["компенсация за задержку доставки"]),
     ("sitra", "اسپلیت ۱۸ هزار ال جی موجود دارید؟", []), ("chistatek", "можно оплатить оффлайн картой при получении?", []), ("sitra", "کولر اسپلیت ۱۲ هزار قسطی میشه؟", []),
 ])
 def test_the_services_named_that_the_page_does_not_offer(store: str, question: str, expected: list[str]) -> None:

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.answers import delivery_quote
+from bot.nlu.entities import OUT_OF_TOWN
 from bot.stores.cancel import can_cancel
 from bot.stores.delivery import delivery_cost, pickup_slot
 from bot.stores.facts import ItemFacts, OrderFacts
@@ -369,3 +370,13 @@ def test_is_it_free_asked_of_a_price_per_km_says_no_without_the_distance() -> No
     assert delivery_quote(quote, 300, "rustavi", citadel, "ru", asks_if_free=True) == (
         "Доставка заказа на 300 лари в Рустави не бесплатная (бесплатно — при заказе больше 500 лари): 1,50 лари за км. "
         "Какое расстояние в километрах?")
+
+
+@pytest.mark.parametrize("asks_how, text", [
+    (False, "Доставка за город стоит 2 лари за км. Какое расстояние в километрах?"),
+    (True, "Доставка за город стоит 2 лари за км. Если напишете расстояние, я рассчитаю стоимость."),  # "как считается?"
+])
+def test_out_of_town_without_a_distance_asks_it_unless_asked_how_it_is_counted(asks_how: bool, text: str) -> None:
+    citadel = policies()["citadel"]
+    quote = delivery_cost(citadel.rules.delivery, 520, OUT_OF_TOWN, None)
+    assert delivery_quote(quote, 520, OUT_OF_TOWN, citadel, "ru", asks_how=asks_how) == text
