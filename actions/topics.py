@@ -345,10 +345,13 @@ WORKING_DAYS_MARGIN = 3  # days off (weekends, holidays) a span of days may hold
 
 
 def _longer(supposed: Window, within: Window) -> bool:
-    """Whether a span supposed is past a rule's: in the same unit, longer; in days against working days, longer even
-    if every week had two days off and a few holidays fell in it ("دو هفته" against 7 working days)."""
+    """Whether a span supposed is past a rule's: in the same unit, longer; in days against hours, longer counted in
+    hours; in days against working days, longer even if every week had two days off and a few holidays fell in it
+    ("دو هفته" against 7 working days)."""
     if supposed.unit == within.unit:
         return supposed.amount > within.amount
+    if supposed.unit == "days" and within.unit == "hours":  # "اگه دو روز گذشته بود؟" after 24 hours to tell of damage
+        return supposed.amount * 24 > within.amount
     return (supposed.unit == "days" and within.unit == "working_days"
             and supposed.amount > within.amount * 7 / 5 + WORKING_DAYS_MARGIN)
 

@@ -530,6 +530,7 @@ def delivery_quote(quote: DeliveryQuote, total: Optional[float], city: Optional[
         "per_km": _money(quote.per_km, policy, language) if quote.per_km is not None else "",
         "distance": f"{number(quote.distance_km, language)} {'کیلومتر' if language == 'fa' else 'км'}" if quote.distance_km else "",
         "threshold": _money(rules.free_over, policy, language) if rules and rules.free_over else "",
+        "band": _band(quote, policy, language),
     }
     if quote.kind == "free":
         over = quote.tier.over if quote.tier else None  # "больше 500 лари": the bound it is free above, said with it
@@ -561,6 +562,19 @@ def delivery_quote(quote: DeliveryQuote, total: Optional[float], city: Optional[
     if quote.kind == "below_free":
         return _lines(render("delivery.below_free", language, **values), rules and rules.below_free and rules.below_free[language])
     return render(f"delivery.{quote.kind}", language, **values)
+
+
+def _band(quote: DeliveryQuote, policy: StorePolicy, language: Language) -> str:
+    """" (при заказе до 100 лари)": the band of totals a fixed fee is for, said with it, so that "6 lari, is that right?"
+    is answered by why; "" for a fee of no band."""
+    tier = quote.tier
+    if quote.kind not in ("fee", "cities_or_km") or tier is None or not tier.fee:
+        return ""
+    if tier.up_to is not None:
+        return render("delivery.band_up_to", language, bound=_money(tier.up_to, policy, language))
+    if tier.below is not None:
+        return render("delivery.band_below", language, bound=_money(tier.below, policy, language))
+    return ""
 
 
 def _above_free(city: Optional[str], there: list[Arrival], policy: StorePolicy, language: Language) -> Optional[str]:

@@ -1106,8 +1106,8 @@ _HOW_MUCH = re.compile(r"стоимост|сколько стоит|скольк
                        re.IGNORECASE)
 
 
-# "а доставка бесплатная?", "ارسالش رایگانه؟": whether it is free, not what it costs
-_IF_FREE = re.compile(r"бесплатн|رایگان|مجانی", re.IGNORECASE)
+# "а доставка бесплатная?", "ارسالش رایگانه؟", "у меня была платная?": whether it is free, not what it costs
+_IF_FREE = re.compile(r"бесплатн|(?<!\w)платн(?:ая|ый|ое|о)(?!\w)|رایگان|مجانی|(?<!\w)پولیه(?!\w)", re.IGNORECASE)
 _WHAT_COST = re.compile(r"сколько|стоимост|почем|цен[аыу]|چقدر|چقد|هزینه\S* چند|قیمت", re.IGNORECASE)
 
 

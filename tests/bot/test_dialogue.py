@@ -1227,6 +1227,7 @@ def test_until_when_a_window_runs_is_asked(text: str, asked: bool) -> None:
 @pytest.mark.parametrize("text, asked", [
     ("а доставка бесплатная?", True), ("ارسالش رایگانه؟", True),
     ("доставка бесплатная или сколько стоит?", False), ("هزینه ارسال چقدره؟", False),
+    ("а доставка до Рустави у меня была платная? заказ на 350 лари", True), ("ارسالش پولیه؟", True),
 ])
 def test_whether_delivery_is_free_is_told_from_what_it_costs(text: str, asked: bool) -> None:
     assert asks_if_free(text) is asked

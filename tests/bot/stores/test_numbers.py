@@ -97,7 +97,7 @@ def test_tisas_free_shipping_threshold_changed_in_one_place_changes_the_computed
     quote = delivery_cost(tisa.rules.delivery, 2_500_000, "tehran", None)  # type: ignore[arg-type]
     assert quote.kind == "below_free"
     assert delivery_quote(quote, 2_500_000, "tehran", tisa, "fa") == (
-        "سفارش ۲٬۵۰۰٬۰۰۰ تومان زیر آستانه‌ی ارسال رایگان (۳٬۰۰۰٬۰۰۰ تومان) است.\n"
+        "ارسال رایگان فقط برای خرید بالای ۳٬۰۰۰٬۰۰۰ تومان است و سفارش ۲٬۵۰۰٬۰۰۰ تومان بیشتر از این مبلغ نیست.\n"
         + tisa.rules.delivery.below_free["fa"])  # type: ignore[union-attr,index]
     assert "تا ۳ میلیون تومان" in tisa.rules.delivery.below_free["fa"]  # type: ignore[union-attr,index]
     assert [unit.when.amount_over for unit in tisa.units if unit.id == "free_shipping_over_2m"] == [3_000_000]  # type: ignore[union-attr]

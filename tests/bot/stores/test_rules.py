@@ -244,7 +244,8 @@ def test_a_distance_asked_for_a_tier_per_km_comes_with_both_rates(language: str,
 
 
 @pytest.mark.parametrize("total, language, text", [
-    (50, "ru", "Доставка заказа на 50 лари в Тбилиси, Кутаиси, Батуми, Рустави, Мцхета: 6 лари; за город — 2 лари за км."),
+    (50, "ru", "Доставка заказа на 50 лари в Тбилиси, Кутаиси, Батуми, Рустави, Мцхета: 6 лари (при заказе меньше 100 лари); "
+               "за город — 2 лари за км."),  # the band the fee is for, said with it
     (900, "ru", "Доставка заказа на 900 лари в Тбилиси, Кутаиси, Батуми, Рустави, Мцхета бесплатная; за город — 2 лари за км."),
 ])
 def test_without_a_city_a_flat_price_is_said_with_the_out_of_town_rate(total: float, language: str, text: str) -> None:
@@ -258,6 +259,13 @@ def test_tisa_free_shipping_over_its_threshold(share: float, above: float, kind:
     rules = policies()["tisa"].rules.delivery
     total = rules.free_over * share + above  # type: ignore[union-attr,operator]
     assert delivery_cost(rules, total, "tehran", None).kind == kind  # type: ignore[arg-type]
+
+
+def test_exactly_tisas_threshold_is_told_free_shipping_is_above_it() -> None:
+    tisa = policies()["tisa"]
+    quote = delivery_cost(tisa.rules.delivery, 2_000_000, "tehran", None)  # type: ignore[arg-type]
+    said = delivery_quote(quote, 2_000_000, "tehran", tisa, "fa")
+    assert said.startswith("ارسال رایگان فقط برای خرید بالای ۲٬۰۰۰٬۰۰۰ تومان است")  # "above", as the page says
 
 
 # --- Citadel pickup: before 11:00 same day 16:00-18:00, else next day from 10:00 ------------------
