@@ -29,6 +29,7 @@ from bot.dialogue import (
     no_order_number,
     order_id_from,
     order_put_right,
+    phone_after_order,
     phone_from,
     purpose_from_words,
     reason_from,
@@ -448,7 +449,7 @@ class ValidateSlotMappings(ValidationAction):
             requested = "phone"  # asked again after a side question, the form standing aside
         # the order's own number, named in this message, is not its phone
         entities = [e for e in _entities(tracker) if not (e.get("entity") == "order_id" and str(e.get("value")) == named)]
-        value = phone_from(entities, requested)
+        value = phone_from(entities, requested) or phone_after_order(_entities(tracker))
         tried = tracker.get_slot("lookup_tried") or {}  # (kept from the answer just before: the mismatch)
         retried = any(set_before(tracker, "lookup_tried"))
         if retried and order_put_right(_entities(tracker), tried, _text(tracker)):

@@ -192,6 +192,15 @@ def phone_from(entities: Sequence[Mapping[str, Any]], requested_slot: Optional[s
     return None
 
 
+def phone_after_order(entities: Sequence[Mapping[str, Any]]) -> Optional[str]:
+    """"ts1046 - 2206", "58120 4567": four digits after an order number named in the same message are its phone's
+    last four, whatever was asked; None when the message names no such pair."""
+    values = [str(value) for value in _values(entities, "order_id")]
+    first = next((index for index, value in enumerate(values) if not (value.isdigit() and len(value) <= 4)), None)
+    ends = [value for value in values[first + 1:] if value.isdigit() and len(value) == 4] if first is not None else []
+    return ends[-1] if ends else None
+
+
 # "و ایرادی هم نداشته باشه", "дефектов нет", "без брака": a fault denied, which names no reason
 _NO_FAULT = re.compile(r"(?:ایراد|عیب|نقص|مشکل)(?:ی)?(?: هم)? (?:نداره|ندارد|نداشته ?باشه|نداشته باشد|نیست)(?!\w)|"
                        r"(?<!\w)никаких (?:дефект|брак|поломок)\w*(?: нет)?|(?:дефект|брак|поломок)\w* нет(?!\w)",
@@ -796,7 +805,8 @@ def tells_the_store_to_act(text: str) -> bool:
 
 
 # "سشواری که ازتون گرفتم", "ادکلنی که پریروز برام اومده", "наушники, которые я купил": an item of one's own purchase
-_BOUGHT = re.compile(r"(?<!\w)که (?:\S+ ){0,2}(?:خریدم|گرفتم|خریده بودم|برام اومده|برام اومد|به دستم رسید)(?!\w)|"
+_BOUGHT = re.compile(r"(?<!\w)که (?:\S+ ){0,2}(?:خریدم|گرفتم|خریده بودم|برام اومده|برام اومد|به دستم رسید|سفارش دادم|"
+                     r"سفارش داده بودم)(?!\w)|"
                      r"(?<!\w)(?:я )?(?:купил|купила|заказывал|заказывала|заказал|заказала)(?!\w)", re.IGNORECASE)
 
 

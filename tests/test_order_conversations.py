@@ -918,3 +918,9 @@ def test_a_seal_put_right_after_a_question_between_is_decided_for_the_reason_tol
     *_, airpods = talk(servers, "chistatek", "لپ‌تاپ ایسوس سفارش ck3004 مدام هنگ میکنه، میخوام برگردونم. ۴ رقم آخر موبایل ۳۳۰۴",
                        "ببخشید، اشتباه از من بود؛ منظورم ایرپادهای سفارش CK-3003 بود، ته شماره‌ش ۳۳۰۳")
     assert "۷ روز کاری" in text(airpods) and "کالای اشتباه" not in text(airpods)  # "my mistake" is no wrong item
+
+
+def test_an_order_and_its_phones_last_four_on_one_line_are_looked_up_together(servers) -> None:
+    asked, found = talk(servers, "tisa", "ادکلن ورساچه اروس که سفارش دادم شیشه‌اش شکسته رسید", "ts1046 - 2206")
+    assert "شماره سفارش" in text(asked)  # a fault of one's own order told: its number first
+    assert "Versace Eros" in text(found) and "شماره موبایل" not in text(found)  # not the phone asked again

@@ -95,6 +95,7 @@ from bot.dialogue import (
     asks_what_to_send,
     no_order_number,
     order_id_from,
+    phone_after_order,
     ordered_moment,
     purpose_from_words,
     names_a_band,
@@ -134,6 +135,15 @@ PHONE = [{"entity": "phone", "value": "09121234567"}]
 def test_slot_depends_on_the_open_question(entities, requested, order_id, phone) -> None:
     assert order_id_from(entities, requested) == order_id
     assert phone_from(entities, requested) == phone
+
+
+@pytest.mark.parametrize("values, phone", [
+    (["SR-5001", "1101"], "1101"), (["TS-1046", "2206"], "2206"), (["58120", "4567"], "4567"),
+    (["4567", "58120"], None),  # a phone's four digits come after the order they prove
+    (["CK-3004", "CK-3003"], None), (["5001"], None),
+])
+def test_four_digits_after_an_order_are_its_phones_last_four(values: list[str], phone: str | None) -> None:
+    assert phone_after_order([{"entity": "order_id", "value": value} for value in values]) == phone
 
 
 @pytest.mark.parametrize(
@@ -1250,6 +1260,7 @@ def test_the_language_asked_about_is_told(text: str, asked: bool) -> None:
     ("سلام سشواری که ازتون گرفتم روشن نمیشه اصلا", True),
     ("ادکلن ورساچه اروس که پریروز برام اومده درش خرابه نشت میکنه", True),
     ("бутылка, которую я купила, протекает", True),
+    ("ادکلن ورساچه اروس که سفارش دادم شیشه‌اش شکسته رسید", True),  # ordered, as well as bought
     ("بسته امروز رسید شیشه عطر ترک داره نشتی داره 😡", False),       # no purchase of one's own named: the rule first
     ("здравствуйте купил наушники один не работает что делать", False),  # a question: the rule answers it
 ])
