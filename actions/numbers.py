@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
     later_question,
+    rest_of_message,
     status_looked_up_before,
     recent_entities,
     CERTAIN,
@@ -127,7 +128,7 @@ from bot.dialogue import (
     window_reason,
 )
 from bot.i18n.replies import render
-from bot.nlu.entities import OUT_OF_TOWN
+from bot.nlu.entities import OUT_OF_TOWN, extract_entities
 from bot.stores.delivery import arrivals, delivery_cost, pickup_slot
 from bot.stores.installments import schedule
 from bot.stores.policy import StorePolicy
@@ -414,7 +415,9 @@ class ActionPickup(Action):
             return []
         ordered, named = _ordered_at(tracker, store)
         slot = pickup_slot(rules.pickup, ordered, rules.week, rules.weekend_orders_next_working_day)
-        city = tracker.get_slot("city")
+        later = extract_entities(rest_of_message(tracker), frozenset({"city"}))
+        city = str(later[0].value) if later else tracker.get_slot("city")  # "… когда можно забрать? и где у вас в
+        # батуми": the branch the message's later question names, not every branch before it
         dispatcher.utter_message(text=answers.pickup(slot, rules.pickup, ordered, asked is not None, language, city,
                                                      named),  # type: ignore[arg-type]
                                  sources=cited([rules.pickup], "pickup"))

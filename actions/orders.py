@@ -331,6 +331,11 @@ class ActionOrderFlow(Action):
                 or sealed_follow_up(dispatcher, tracker)  # "and if I hadn't opened it?": the rule for a sealed item
                 or received_after_damage_rule(dispatcher, tracker)):  # "دیگه گرفتمش رفت 😅 بازش کردم یه خط رو درش
             return [SlotSet("purpose", None)]  # هست" after "do not accept a damaged box": the rules for a parcel taken
+        awaiting_phone = (not tracker.get_slot("verified_order") and bool(tracker.get_slot("order_id"))
+                          and not tracker.get_slot("phone") and not any(latest_entity(tracker, name) for name in ORDER_SLOTS))
+        if purpose in ("return_request", "damaged_item") and awaiting_phone and fault_what_if(dispatcher, tracker):
+            return [SlotSet("purpose", None)]  # "و اگه خراب بود چی؟" after a change of mind refused for any order,
+            # while that order's phone was asked: the fault's rule, not the phone again
         # with an order proven, the rules answer "and if I hadn't opened it, who would pay?" (not "and if it breaks?",
         # which is the order's decision) and a status-worded question about another rule ("what to check on delivery?")
         # "and if it broke?" of a proven order is its decision; "if you ship it and I regret, can I cancel then?" a rule

@@ -2186,3 +2186,12 @@ def test_a_place_changed_a_span_in_weeks_an_unlisted_amend_and_a_return_told_in_
     assert "нельзя" in printer and "ничего не сказано" not in printer  # a change of mind: the large-item refusal
     stock = last_reply(servers, "chistatek", "سفارشمو ثبت کردم پیامک کد سفارشم اومد، الان زنگ زدن میگن موجود نیست!! مگه میشه؟")
     assert "موجودی" in stock and "شماره سفارش را بفرستید" not in stock  # whether the store may: its rule, no look-up
+
+
+def test_a_branch_named_by_a_later_question_and_a_fault_supposed_while_the_phone_is_asked(servers) -> None:
+    batumi = last_reply(servers, "citadel", "оформил самовывоз в 13:30, когда можно забрать? и где у вас в батуми")
+    assert "Абашидзе" in batumi and "Агладзе" not in batumi  # the branch asked of, not every branch
+    fault = last_reply(servers, "tisa", "سلام. ورساچه اروس سفارش داده بودم پریروز رسید، دو سه بار زدم ولی بوش اصلا به من "
+                                        "نمیاد خیلی شیرینه. میخوام پسش بدم. سفارشم TS-1046 ـه", "یعنی هیچ راهی نداره؟ فقط دو بار زدم",
+                       "باشه. و اگه خراب بود چی؟ مثلا اسپریش کار نکنه")
+    assert "۷ روز" in fault and "شماره موبایل" not in fault  # the fault's rule, not the phone asked again

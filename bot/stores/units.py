@@ -232,7 +232,14 @@ def _choose_units(question: str, topics: Sequence[str], index: UnitIndex, city: 
     told = told_part(question) or ""
     plain = _plain_match(told, index)  # a rule the whole message rules out is not plainly it
     if plain and not _not_for(plain.unit, question, before):
-        return [plain]
+        facts = _facts(question)
+        if _fit(plain.unit, *facts, question) >= 0:
+            return [plain]
+        # one whose count or amount the message contradicts ("8 ступенек", not "up to 6"): its topic's rule it meets
+        met = next((match for match in index.rank(question) if match.unit.topic == plain.unit.topic
+                    and _fit(match.unit, *facts, question) > 0 and not _not_for(match.unit, question, before)), None)
+        if met:
+            return [met]
     # else a rule that the clause meets of the topic both the classifier and the whole message's words put first
     # ("عطرم ۷ روز پیش رسید، امروز دیدم پمپش کار نمیکنه. هنوز قبول میکنین؟": the defect's 7 days)
     first = next(iter(index.rank(question)), None)

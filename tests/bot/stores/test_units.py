@@ -547,3 +547,11 @@ def test_a_case_the_question_denies_leaves_its_rule_out(store: str, question: st
                                                         first: list[str]) -> None:
     chosen = [match.unit.id for match in choose_units(question, topics, UnitIndex(policies()[store].units))]
     assert chosen[:1] == first and (store != "sitra" or chosen == first)
+
+
+def test_a_plain_rule_the_count_told_contradicts_gives_way_to_its_topics_rule_that_meets_it() -> None:
+    chistatek = UnitIndex(policies()["chistatek"].units)
+    stairs = ("заказываю стиральную машину с доставкой тяжелых товаров до 4 этажа. у меня первый этаж но 8 ступенек на "
+              "входе, это считается первым этажом?")  # read as damage by the classifier: no topic helps
+    assert [match.unit.id for match in choose_units(stairs, ["damaged_item", "return_request"], chistatek)] == [
+        "heavy_stairs_second_floor"]
