@@ -415,9 +415,9 @@ class ActionPickup(Action):
             return []
         ordered, named = _ordered_at(tracker, store)
         slot = pickup_slot(rules.pickup, ordered, rules.week, rules.weekend_orders_next_working_day)
-        later = extract_entities(rest_of_message(tracker), frozenset({"city"}))
+        later = [] if latest_entity(tracker, "city") else extract_entities(rest_of_message(tracker), frozenset({"city"}))
         city = str(later[0].value) if later else tracker.get_slot("city")  # "… когда можно забрать? и где у вас в
-        # батуми": the branch the message's later question names, not every branch before it
+        # батуми": the branch the message's later question names, when this part names none
         dispatcher.utter_message(text=answers.pickup(slot, rules.pickup, ordered, asked is not None, language, city,
                                                      named),  # type: ignore[arg-type]
                                  sources=cited([rules.pickup], "pickup"))

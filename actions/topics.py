@@ -102,6 +102,7 @@ from bot.dialogue import (
     sealed_from,
     supposed_moment,
     what_if,
+    what_then,
     window_reason,
 )
 from bot.i18n.format import listing, money
@@ -292,6 +293,9 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
     say_units(dispatcher, units, language, question_text(tracker))
     if placed:
         _say_placed_order_change(dispatcher, store, units, language)
+    elif _only_said_before(tracker, units) and what_then(question) and not echoed(question, units):
+        offer_person(dispatcher, language)  # "شبا ثبت نکردم، اونوقت چی میشه؟" after the refund to the Sheba registered:
+        # the page says no more than the rule again, a person may
     elif not _utter_unlisted_terms(dispatcher, tracker, question, [*topics[:2], *(unit.topic for unit in units)]):
         offer_person_for_limit(dispatcher, question, units, store, language)
     if outside:  # "9.8 million: is an ID needed?": the ID rule is for over 10 million, said with the rule that holds

@@ -1054,6 +1054,18 @@ def asks_if_the_same(text: str) -> bool:
     return _THE_SAME.search(_folded(text)) is not None
 
 
+# "…، اونوقت چی میشه؟", "а что тогда?", "и что будет?": what follows in the case the message tells
+_WHAT_THEN = re.compile(r"(?<!\w)(?:اونوقت|اون وقت|آنوقت|در این صورت|در اون صورت|پس)\s+(?:چی|چه)\s*(?:میشه|می شه|میشود|می\u200cشود)?\s*[?؟]|"
+                        r"(?:что|как)\s+(?:же\s+)?(?:тогда|в таком случае)\s*(?:будет|делать|быть)?\s*\?|и что (?:тогда|будет)\s*\?",
+                        re.IGNORECASE)
+
+
+def what_then(text: str) -> bool:
+    """"من شماره شبا ثبت نکردم، اونوقت چی میشه؟": what follows in the case told, which a rule said again does not
+    answer."""
+    return _WHAT_THEN.search(_folded(text)) is not None
+
+
 def asks_own_item_arrival(text: str) -> bool:
     """"سلام عطر ساواجم کی میرسه؟": when the customer's own item comes, which its order's look-up answers, not the page's
     times for an order placed now."""

@@ -2195,3 +2195,9 @@ def test_a_branch_named_by_a_later_question_and_a_fault_supposed_while_the_phone
                                         "نمیاد خیلی شیرینه. میخوام پسش بدم. سفارشم TS-1046 ـه", "یعنی هیچ راهی نداره؟ فقط دو بار زدم",
                        "باشه. و اگه خراب بود چی؟ مثلا اسپریش کار نکنه")
     assert "۷ روز" in fault and "شماره موبایل" not in fault  # the fault's rule, not the phone asked again
+
+
+def test_the_rule_said_again_for_what_follows_in_a_case_it_does_not_cover_offers_a_person(servers) -> None:
+    sheba = last_reply(servers, "sitra", "اگه سفارشمو لغو کنم پولم کی برمیگرده؟",
+                       "من شماره شبا تو حسابم ثبت نکردم، اونوقت چی میشه؟")
+    assert "۷۲" in sheba and "همکاران پشتیبانی" in sheba  # the page says no more than the rule: a person may

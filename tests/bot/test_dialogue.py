@@ -6,6 +6,7 @@ import pytest
 
 from bot.dialogue import (
     asks_a_price,
+    what_then,
     asks_if_the_same,
     asks_duration,
     asks_own_item_arrival,
@@ -1087,6 +1088,14 @@ def test_the_money_of_an_order_already_cancelled(text: str, asked: bool) -> None
 ])
 def test_a_case_that_did_not_happen(text: str, imagined: bool) -> None:
     assert counterfactual(text) is imagined
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("من شماره شبا تو حسابم ثبت نکردم، اونوقت چی میشه؟", True), ("а если карты нет, что тогда?", True),
+    ("и что будет?", True), ("اونوقت میشه؟", False), ("تا کی وقت دارم؟", False),
+])
+def test_what_follows_in_the_case_told(text: str, asks: bool) -> None:
+    assert what_then(text) is asks
 
 
 @pytest.mark.parametrize("text, same", [
