@@ -335,8 +335,10 @@ def _past_its_window(dispatcher: CollectingDispatcher, store: StorePolicy, quest
     span = span_on(question) if what_if(question) and not past_the_span(question) else None  # "а если прошло 100
     # часов, а денег нет?" after the bank's 72 hours is no question of whether the span holds
     supposed = Window(*span) if span is not None else None  # type: ignore[arg-type]
+    across = reason_from(None, question) is None  # "а если через 5 дней сломался …" tells a fault of its own, which the
+    # 24 hours for transport damage said before are not counted against
     unit = next((unit for unit in units if supposed is not None and unit.within is not None
-                 and _longer(supposed, unit.within)), None)
+                 and _longer(supposed, unit.within, across)), None)
     if unit is None or supposed is None or unit.within is None:
         return False
     said = answers.past_window(unit.text[language], unit.within, supposed, language)  # type: ignore[index,arg-type]
@@ -348,12 +350,14 @@ def _past_its_window(dispatcher: CollectingDispatcher, store: StorePolicy, quest
 WORKING_DAYS_MARGIN = 3  # days off (weekends, holidays) a span of days may hold beyond five working days a week
 
 
-def _longer(supposed: Window, within: Window) -> bool:
+def _longer(supposed: Window, within: Window, across: bool = True) -> bool:
     """Whether a span supposed is past a rule's: in the same unit, longer; in days against hours, longer counted in
     hours; in days against working days, longer even if every week had two days off and a few holidays fell in it
     ("دو هفته" against 7 working days)."""
     if supposed.unit == within.unit:
         return supposed.amount > within.amount
+    if not across:  # (`across`: spans of different units are compared at all)
+        return False
     if supposed.unit == "days" and within.unit == "hours":  # "اگه دو روز گذشته بود؟" after 24 hours to tell of damage
         return supposed.amount * 24 > within.amount
     return (supposed.unit == "days" and within.unit == "working_days"
