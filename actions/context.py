@@ -422,7 +422,7 @@ class ValidateSlotMappings(ValidationAction):
         value = city_from(_entities(tracker), _text(tracker))
         if not value:
             return {}
-        moved = value != tracker.get_slot("city") and not any(e.get("entity") == "distance" for e in _entities(tracker))
+        moved = value != tracker.get_slot("city") and latest_entity(tracker, "distance") is None
         return {"city": value, "distance": None} if moved else {"city": value}  # the kilometres told were to the
         # place before ("а если те же 520 лари, но в Гори?" after 12 km in Tbilisi): asked again
 

@@ -332,7 +332,7 @@ class ActionOrderFlow(Action):
                 or received_after_damage_rule(dispatcher, tracker)):  # "دیگه گرفتمش رفت 😅 بازش کردم یه خط رو درش
             return [SlotSet("purpose", None)]  # هست" after "do not accept a damaged box": the rules for a parcel taken
         awaiting_phone = (not tracker.get_slot("verified_order") and bool(tracker.get_slot("order_id"))
-                          and not tracker.get_slot("phone") and not any(latest_entity(tracker, name) for name in ORDER_SLOTS))
+                          and not tracker.get_slot("phone") and not names_order)
         if purpose in ("return_request", "damaged_item") and awaiting_phone and fault_what_if(dispatcher, tracker):
             return [SlotSet("purpose", None)]  # "و اگه خراب بود چی؟" after a change of mind refused for any order,
             # while that order's phone was asked: the fault's rule, not the phone again
@@ -342,7 +342,7 @@ class ActionOrderFlow(Action):
         hypothetical = what_if(question) and (reason is None or purpose == "cancel_order" or counterfactual(question))
         # an order whose phone is asked again (after a mismatch) is no order to answer a question of another kind for
         unproven = unknown_order or (not tracker.get_slot("verified_order") and tracker.get_slot("requested_slot") == "phone"
-                                     and not any(latest_entity(tracker, name) for name in ORDER_SLOTS))
+                                     and not names_order)
         # "я ничего не получал" of a proven order: its own state, not a rule
         not_received = bool(tracker.get_slot("verified_order")) and never_received(question) and not what_if(question)
         if (intent in (purpose, "inform") and (unproven or hypothetical or intent == "order_status")
@@ -477,17 +477,18 @@ class ActionOrderFlow(Action):
         if (plain is not None and plain.topic not in _STATUS_TOPICS and not wants_something_done(question)
                 and not tells_own_items_fault(question)):
             return True  # "برای مرجوعی با تیپاکس بفرستم راحت‌ترم": no question typed, but a rule plainly answers it
-        if intent == "order_status" and not extract_entities(question, _ORDER_NUMBER):
-            status_rule = plainly_answered(question, store_index(store))
-            if status_rule is not None and status_rule.within is not None:
-                return True  # "курьер приехал, а меня не было дома. что теперь?": the page's rule for what follows,
-                # with its span (24 hours to get in touch, then cancelled), then the offer to check the order
-        if intent != "order_status" or not rules_question(None, question):
+        if intent != "order_status":
             return False
-        if about_own_order(question) and not what_if(question) and extract_entities(question, _ORDER_NUMBER):
-            return False  # "سفارشم هنوز نرسیده، کجاست؟ کدش 58122": one's own order, named: looked up
         index = store_index(store)
         unit = plainly_answered(question, index)
+        numbered = bool(extract_entities(question, _ORDER_NUMBER))
+        if not numbered and unit is not None and unit.within is not None:
+            return True  # "курьер приехал, а меня не было дома. что теперь?": the page's rule for what follows, with
+            # its span (24 hours to get in touch, then cancelled), then the offer to check the order
+        if not rules_question(None, question):
+            return False
+        if about_own_order(question) and not what_if(question) and numbered:
+            return False  # "سفارشم هنوز نرسیده، کجاست؟ کدش 58122": one's own order, named: looked up
         # "سفارشم ۱۲ میلیون تومنه، موقع تحویل چه مدرکی لازمه؟": a status needs no amount, a rule for amounts does
         priced = bool(extract_entities(question, _AMOUNT)) and not asks_where_or_when(question)
         if unit is None and others and (priced or not about_own_order(question) or asks_if_allowed(question)):

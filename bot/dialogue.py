@@ -1041,6 +1041,12 @@ _OWN_ITEM_COMES = re.compile(r"(?<!\w)(?!(?:ب\w+|کنم|کردم|دادم|خر�
                              re.IGNORECASE)
 
 
+def asks_own_item_arrival(text: str) -> bool:
+    """"سلام عطر ساواجم کی میرسه؟": when the customer's own item comes, which its order's look-up answers, not the page's
+    times for an order placed now."""
+    return _OWN_ITEM_COMES.search(_folded(text)) is not None and not what_if(text)
+
+
 # "مرجوعی هم همینطوره؟", "а при возврате так же?": whether the rule just asked holds for another case too (not "اینجا هم
 # همینطوره؟", this store compared with another the message tells of)
 _THE_SAME = re.compile(r"(?<!اینجا )(?<!شما )(?<!\w)(?:هم|اونم|اینم) (?:همینطور|همین ?طوری|همین ?جوری|همینه|همونه|همون ?طور|"
@@ -1064,12 +1070,6 @@ def what_then(text: str) -> bool:
     """"من شماره شبا ثبت نکردم، اونوقت چی میشه؟": what follows in the case told, which a rule said again does not
     answer."""
     return _WHAT_THEN.search(_folded(text)) is not None
-
-
-def asks_own_item_arrival(text: str) -> bool:
-    """"سلام عطر ساواجم کی میرسه؟": when the customer's own item comes, which its order's look-up answers, not the page's
-    times for an order placed now."""
-    return _OWN_ITEM_COMES.search(_folded(text)) is not None and not what_if(text)
 
 
 def asks_where_or_when(text: str) -> bool:
