@@ -125,6 +125,7 @@ from bot.dialogue import (
     sends_it_oneself,
     stated_amounts,
     what_if,
+    what_then,
     window_reason,
 )
 from bot.i18n.replies import render
@@ -719,7 +720,8 @@ class ActionUnclear(Action):
             # understood" before its answer
         if plain and asked and not short_follow_up(question):  # "a 5th floor, no lift?" read as "no": a question
             reply = "utter_topic_not_covered"  # of its own that no rule of the page answers
-        elif intent == "out_of_scope" and what_if(question) and earlier_topic(tracker):  # "and if it does not come
+        elif intent in ("out_of_scope", "nlu_fallback") and (what_if(question) or what_then(question)) and earlier_topic(
+                tracker):  # "and if it does not come
             reply = "utter_topic_not_covered"  # back by then?" after a rule: the store's matter, which its page leaves open
         elif intent == "goodbye" and asked:  # "bye?" is no farewell either
             reply = "utter_default"

@@ -92,6 +92,7 @@ from bot.dialogue import (
     names_a_gift,
     asks_where_or_when,
     cancelled_money_back,
+    done_now,
     corrects,
     meant_another,
     counterfactual,
@@ -339,7 +340,10 @@ class ActionOrderFlow(Action):
         # with an order proven, the rules answer "and if I hadn't opened it, who would pay?" (not "and if it breaks?",
         # which is the order's decision) and a status-worded question about another rule ("what to check on delivery?")
         # "and if it broke?" of a proven order is its decision; "if you ship it and I regret, can I cancel then?" a rule
-        hypothetical = what_if(question) and (reason is None or purpose == "cancel_order" or counterfactual(question))
+        # ("اگه الان لغوش کنم میشه؟" of a proven order is its decision: what it is now)
+        cancel_now = purpose == "cancel_order" and done_now(question)
+        hypothetical = what_if(question) and not cancel_now and (reason is None or purpose == "cancel_order"
+                                                                  or counterfactual(question))
         # an order whose phone is asked again (after a mismatch) is no order to answer a question of another kind for
         unproven = unknown_order or (not tracker.get_slot("verified_order") and tracker.get_slot("requested_slot") == "phone"
                                      and not names_order)
@@ -439,6 +443,9 @@ class ActionOrderFlow(Action):
             # "پرینتری که خریدم روشن نمیشه، میخوام مرجوعی ثبت کنید. رمزشو بردارم؟", "… هنوز کد رهگیری پیامک نشده.
             # سفارشم کجاست؟": the rule, then the order it is to be done with (or to say where it is)
             dispatcher.utter_message(response="utter_ask_order_id")
+        elif answered and purpose == "cancel_order" and store.rules.cancel is None and not tracker.get_slot(
+                "verified_order"):  # "خب پس کنسلش کنم؟ میشه؟" where the page gives customers no way to cancel: a
+            offer_person(dispatcher, language)  # person may, a look at the order would not tell more
         elif answered and not tracker.get_slot("verified_order") and not no_order_number(question):  # an order proven
             # already needs no offer to check one, nor does a customer who just said not to check theirs
             button = {"title": render("button.check_order", language), "payload": f"/{purpose}"}  # type: ignore[arg-type]

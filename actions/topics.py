@@ -261,6 +261,10 @@ def _say_answer(dispatcher: CollectingDispatcher, tracker: Tracker, answer: Opti
     return True
 
 
+# a rule of what lateness brings: "… بدون جریمه دیرکرد تا روز پنجم", "без штрафа за просрочку"
+_LATENESS = re.compile(r"جریمه|دیرکرد|штраф|просрочк", re.IGNORECASE)
+
+
 def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: str, topics: Sequence[str],
                 deadline: bool = True) -> bool:
     """The rules of the page that answer the question, when any does, why a close rule does not hold for the amount
@@ -272,7 +276,9 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
     if past_the_span(question) and _says_nothing_past(tracker, units):
         return False  # "and if it isn't back by then?" is not answered by the rule just given
     store, language = store_and_language(tracker)
-    forgot = forgot_the_step(question) and not any(sends_to_people(unit, language) for unit in units)
+    # (not a rule of what lateness brings: "اگه قسطمو یادم بره جریمه میشم؟" is answered by the late payment's own)
+    forgot = forgot_the_step(question) and not any(sends_to_people(unit, language) or _LATENESS.search(
+        unit.text[language]) for unit in units)  # type: ignore[index]
     if forgot or not units:
         # "а если я уже оформил и забыл это написать?" (the step again is no answer), "заказ уже оформлен … можно
         # теперь вписать брата?": of an order placed, the page's rule on changing it (by phone, at Citadel); else

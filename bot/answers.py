@@ -539,6 +539,12 @@ def delivery_quote(quote: DeliveryQuote, total: Optional[float], city: Optional[
         if over is not None:
             values["threshold"] = _money(over, policy, language)
         return _lines(render(key, language, **values), _above_free(city, there or [], policy, language))
+    free_from = next((tier.over if tier.over is not None else tier.at_least for tier in (rules.tiers if rules else ())
+                      if tier.fee == 0 and (tier.over is not None or tier.at_least is not None)), None)
+    if quote.kind == "fee" and quote.in_cities and asks_if_free and free_from is not None:  # "که بشه ۵۰۰ لاری، رایگان
+        # میشه؟": no, and the bound it is free above, with the price
+        key = "delivery.not_free_fee" if quote.per_km is None else "delivery.not_free_fee_per_km"
+        return render(key, language, **{**values, "threshold": _money(free_from, policy, language)})
     if quote.kind == "fee":
         key = "delivery.fee" if quote.per_km is None else ("delivery.fee_per_km" if quote.in_cities else "delivery.fee_out_of_town")
         return render(key, language, **values)
@@ -553,8 +559,6 @@ def delivery_quote(quote: DeliveryQuote, total: Optional[float], city: Optional[
         return render(key, language, **values, cities=cities)
     if quote.kind == "need_city" and in_per_km:  # "сумма 200 лари, как считают?": both rates, the city still asked
         return render("delivery.need_city_rates", language, **values, cities=cities, in_per_km=in_per_km)
-    free_from = next((tier.over if tier.over is not None else tier.at_least for tier in (rules.tiers if rules else ())
-                      if tier.fee == 0 and (tier.over is not None or tier.at_least is not None)), None)
     if quote.kind == "need_distance" and asks_if_free and free_from is not None:  # "а доставка бесплатная?": no, per km
         return render("delivery.not_free_per_km", language, **{**values, "threshold": _money(free_from, policy, language)})
     if quote.kind == "need_distance" and quote.in_cities is False:  # out of town the total changes nothing

@@ -2201,3 +2201,21 @@ def test_the_rule_said_again_for_what_follows_in_a_case_it_does_not_cover_offers
     sheba = last_reply(servers, "sitra", "اگه سفارشمو لغو کنم پولم کی برمیگرده؟",
                        "من شماره شبا تو حسابم ثبت نکردم، اونوقت چی میشه؟")
     assert "۷۲" in sheba and "همکاران پشتیبانی" in sheba  # the page says no more than the rule: a person may
+
+
+def test_a_late_instalment_after_a_sum_under_the_minimum_and_the_rest_of_them(servers) -> None:
+    late = last_reply(servers, "tisa", "با اسنپ پی میشه قسطی خرید؟ چند قسط میشه؟", "یه رژ لب ۴۵ تومنی میخوام، اونم میشه قسطی؟",
+                      "اگه قسطمو آخر ماه یادم بره جریمه میشم؟")
+    assert "پنجم" in late and "۴۵٬۰۰۰" not in late  # the late payment's rule, not the sum's minimum again
+    rest = last_reply(servers, "tisa", "اگه سفارش اسنپ‌پی لغو بشه قسط اولی که دادم چی میشه؟", "بقیه قسط‌ها چی؟ باید بدمشون؟")
+    assert "اقساط پرداخت‌نشده لغو" in rest and "حداقل مبلغ" not in rest  # the unpaid ones' rule, not the plan
+
+
+def test_is_it_free_at_the_bound_and_a_cancel_the_page_gives_customers_no_way_to(servers) -> None:
+    bound = last_reply(servers, "citadel", "سبدم ۴۵۰ لاریه، تفلیس، ۱۰ کیلومتر. ارسالش چقدر میشه؟",
+                       "اگه یه هدفون ۵۰ لاری هم بذارم روش که بشه ۵۰۰ لاری، ارسال رایگان میشه؟")
+    assert "رایگان نیست" in bound and "بالای ۵۰۰" in bound and "۱۵ لاری" in bound
+    cancel = last_reply(servers, "chistatek", "ادرسو اشتباه زدم تو سفارش عوض میشه؟", "خب پس کنسلش کنم؟ میشه؟")
+    assert "همکاران پشتیبانی" in cancel and "برای سفارش خودتان بررسی" not in cancel  # a person, not a look at the order
+    forgot = last_reply(servers, "citadel", "может брат получить заказ вместо меня", "я уже оформил без коммента что теперь")
+    assert "сотрудник поддержки" in forgot and "не совсем понял" not in forgot  # what follows, left to a person

@@ -924,3 +924,11 @@ def test_an_order_and_its_phones_last_four_on_one_line_are_looked_up_together(se
     asked, found = talk(servers, "tisa", "ادکلن ورساچه اروس که سفارش دادم شیشه‌اش شکسته رسید", "ts1046 - 2206")
     assert "شماره سفارش" in text(asked)  # a fault of one's own order told: its number first
     assert "Versace Eros" in text(found) and "شماره موبایل" not in text(found)  # not the phone asked again
+
+
+def test_cancelling_now_a_proven_order_is_its_decision_and_money_unwanted_is_no_change_of_mind(servers) -> None:
+    *_, now = talk(servers, "sitra", "سلام وقت بخیر، سفارشم SR-5001 هنوز نرسیده کجاست؟", "۰۹۱۲۱۱۱۱۱۰۱",
+                   "اگه الان لغوش کنم میشه؟ دیگه نمیخوامش")
+    assert "SR-5001" in text(now) and "پس از ارسال کالا امکان لغو" not in text(now)  # processing: it can be
+    [exchange] = talk(servers, "offykala", "58120 - 09121234567 پرینتر خرابه، پول نمیخوام، میخوام عوضش کنین")
+    assert "انصراف از خرید" not in text(exchange) and "۷ روز" in text(exchange)  # a fault, in its 7 days

@@ -486,6 +486,11 @@ _STEPS_OF_IT = re.compile(r"\W*(?:(?:و|پس|خب|и|а|ну)\s+)?(?:(?:مراح
 _WHAT_TO_DO = re.compile(r"\W*(?:(?:پس|اونوقت|خب)\s+)?(?:باید\s+)?(?:چیکار|چکار|چه ?کار)\s+(?:باید\s+)?(?:کنم|بکنم)\W*|"
                          r"\W*(?:(?:и|а|ну)\s+)?что\s+(?:мне\s+)?(?:тогда\s+)?(?:делать|нужно делать|надо делать)\W*",
                          re.IGNORECASE)
+# "بقیه قسطا چی؟ باید بدمشون؟", "а остальные платежи? их надо платить?": a must asked of what the question before names
+_MUST_OF_IT = re.compile(r"\W*(?:(?:و|پس|خب|и|а|ну)\s+)?(?:(?:باید|لازمه)\s+\S+(?:شون|شونو|شان|ش|شو)(?:\s+(?:کنم|بکنم|بدم))?|"
+                         r"(?:(?:их|его|её|ее)\s+(?:тоже\s+)?(?:надо|нужно|придётся|придется)\s+\w+|"
+                         r"(?:надо|нужно|придётся|придется)\s+(?:их|его|её|ее)\s+\w+|"
+                         r"(?:надо|нужно|придётся|придется)\s+\w+\s+(?:их|его|её|ее)))\W*", re.IGNORECASE)
 _STEPS_AFTER = re.compile(rf"[?؟]\s*(?:{_STEPS_OF_IT.pattern})$", re.IGNORECASE)
 
 
@@ -503,7 +508,8 @@ def _merged(groups: list[Span], normalized: str) -> list[Span]:
         text = normalized[group[0]:group[1]]
         if merged and (_words(text) < MIN_WORDS and not _TOPIC_WORD.search(fold(text)) or _THEN_WHAT.fullmatch(fold(text))
                        or _WHY_OF_IT.fullmatch(fold(text)) or _HOW_OF_IT.fullmatch(fold(text))
-                       or _STEPS_OF_IT.fullmatch(fold(text)) or _WHAT_TO_DO.fullmatch(fold(text))):
+                       or _STEPS_OF_IT.fullmatch(fold(text)) or _WHAT_TO_DO.fullmatch(fold(text))
+                       or _MUST_OF_IT.fullmatch(fold(text))):
             merged[-1] = (merged[-1][0], group[1])
         else:
             merged.append(group)

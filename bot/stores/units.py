@@ -487,10 +487,16 @@ def short_follow_up(question: str, words: int = FOLLOW_UP_WORDS) -> bool:
     return len(comparable(question).split()) <= words
 
 
+# "بقیه قسطا چی؟", "а остальные платежи?": the rest of something, a part of a topic however short the question
+_THE_REST = re.compile(r"(?<!\w)(?:بقیه|باقی ?مونده|باقیمانده|остальн|оставш)", re.IGNORECASE)
+
+
 def broad(question: str) -> bool:
     """A question short enough to ask about a whole topic ("what is your return policy?"), which the topic's
-    summary answers; a longer one asks something particular, which only a unit can answer."""
-    return len(comparable(question).split()) <= BROAD_WORDS
+    summary answers; a longer one, or one of the rest of something, asks something particular, which only a unit can
+    answer."""
+    folded = comparable(question)
+    return len(folded.split()) <= BROAD_WORDS and _THE_REST.search(folded) is None
 
 
 def plainly_answered(question: str, index: UnitIndex) -> Optional[AnswerUnit]:

@@ -84,6 +84,7 @@ from bot.dialogue import (
     days_ahead,
     moments_said,
     not_delivered_yet,
+    done_now,
     never_received,
     order_put_right,
     part_of_day_told,
@@ -371,6 +372,11 @@ def test_buttons_still_answer_the_seal_question() -> None:
         ("а если я его сам случайно сломаю, можно вернуть?", None), ("چاپاش خط خطی میاد", "defect"), ("بدنه پرینتر خط خطی رسیده", "transport_damage"),
         ("جعبه ش خط خطیه", "transport_damage"), ("رو همه کپی ها یه خط سیاه میندازه", "defect"),
         ("пломба целая, просто понял что он великоват для нашего офиса", "change_of_mind"), ("сайт тормозит", None), ("приложение виснет при оплате", None),
+        ("پرینتر خرابه، پول نمیخوام، میخوام عوضش کنین", "defect"),  # no money wanted, an exchange: no change of mind
+        ("پول نمیخوام، میخوام عوضش کنین", None), ("دیگه نمیخوامش", "change_of_mind"),
+        ("۱۲ روز پیش رسید، از دیروز صفحه‌ش خط افتاده", "defect"),  # lines come on a screen in use
+        ("الان باز کردم صفحه تلویزیون خط افتاده", "transport_damage"), ("بدنه‌ش خط افتاده", "transport_damage"),
+        ("اگه بسته رسید و جعبه‌ش له بود چی؟", "transport_damage"), ("کارتنش له رسید", "transport_damage"),
     ],
 )
 def test_more_ways_to_say_the_reason(text: str, reason: str) -> None:
@@ -857,7 +863,9 @@ def test_while_the_phone_is_asked_only_a_number_that_is_no_phone_is_an_order(val
      ("اگه قبل اینکه برسه دستم پشیمون میشدم چی؟", True), ("а если передумаю до того как привезут?", True),
      ("قبل اینکه تحویل پست بدم باید فاکتورو بذارم توش؟", False), ("пока не пришли деньги за возврат", False),
      ("اگه قبل اینکه بسته از انبارتون بیاد بیرون منصرف میشدم چی؟", True), ("а если бы передумал до того как отправят?", True),
-     ("سفارشو قبل از ارسال لغو کردم. فرقی میکنه؟", False)],  # a cancel told as done, not a case before delivery
+     ("سفارشو قبل از ارسال لغو کردم. فرقی میکنه؟", False),  # a cancel told as done, not a case before delivery
+     ("заказал ноут еще не пришел передумал можно вернуть?", True), ("не пришёл ещё заказ, можно отказаться?", True),
+     ("курьер пришел, а меня не было дома", False)],
 )
 def test_not_delivered_yet(text: str, not_yet: bool) -> None:
     assert not_delivered_yet(text) is not_yet
@@ -1093,6 +1101,8 @@ def test_a_case_that_did_not_happen(text: str, imagined: bool) -> None:
 @pytest.mark.parametrize("text, asks", [
     ("من شماره شبا تو حسابم ثبت نکردم، اونوقت چی میشه؟", True), ("а если карты нет, что тогда?", True),
     ("и что будет?", True), ("اونوقت میشه؟", False), ("تا کی وقت دارم؟", False),
+    ("я уже оформил без коммента что теперь", True), ("ثبت کردم بدون کامنت، حالا چی", True), ("حالا چیکار کنم؟", True),
+    ("что теперь с заказом будет, его доставят?", False),
 ])
 def test_what_follows_in_the_case_told(text: str, asks: bool) -> None:
     assert what_then(text) is asks
@@ -1491,6 +1501,14 @@ def test_a_weekday_of_the_week_after_is_a_week_later() -> None:
 ])
 def test_a_what_if_of_the_step_left_undone(text: str, forgot: bool) -> None:
     assert forgot_the_step(text) is forgot
+
+
+@pytest.mark.parametrize("text, now", [
+    ("اگه الان لغوش کنم میشه؟ دیگه نمیخوامش", True), ("если сейчас отменю, можно?", True),
+    ("اگه بعد از ارسال پشیمون بشم میتونم لغو کنم؟", False), ("а если его уже отправят?", False),
+])
+def test_a_what_if_of_doing_it_now(text: str, now: bool) -> None:
+    assert done_now(text) is now
     assert already_ordered(text) is ("оформил" in text)
 
 

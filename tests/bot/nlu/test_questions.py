@@ -7,6 +7,8 @@ import pytest
 from bot.nlu.questions import MAX_PARTS, asked_span, greets, split_questions, without_steps_asked
 
 SPLIT = [
+    ("عطر رو پس بدم هزینه ارسالش با کیه؟ باید خودم بفرستمش؟",  # a must of its own, not of what the question names
+     ["عطر رو پس بدم هزینه ارسالش با کیه؟", "باید خودم بفرستمش؟"]),
     # "is 45 thousand; can I buy with it?": the price it is, then "can" (not "comes to")
     ("اگه قسط آخر ماه یادم بره جریمه داره؟ سبدم الان ۴۵ تومنه میشه باهاش خرید",
      ["اگه قسط آخر ماه یادم بره جریمه داره؟", "سبدم الان ۴۵ تومنه میشه باهاش خرید"]),
@@ -214,6 +216,8 @@ SINGLE = [
     # "comes to 90 thousand", not "can it?"
     "یه ماوس ۸۰۰ هزار تومنی گرفتم پشیمون شدم. پست برگشتش ۹۰ تومن میشه، اگه پس بدم چقد به حسابم برمیگرده؟",
     "کی میرسه؟ لطفا پیگیری کنید",  # "please see to it": the same request, not another
+    "بقیه قسط‌ها چی؟ باید بدمشون؟",  # a must asked of what the question before names
+    "а остальные платежи? их надо платить?", "ارسال رایگانه؟ باید پولشو بدم؟",
 ]
 
 

@@ -123,6 +123,7 @@ def test_a_question_plainly_about_a_rule(store: str, question: str, unit: str | 
 def test_only_short_questions_are_broad() -> None:
     assert broad("") and broad("what is your return policy?") and broad("правила возврата?")
     assert not broad("کالایی که شماره سریال نداره هم ۷ روز مهلت تست داره؟")
+    assert not broad("بقیه قسط‌ها چی؟ باید بدمشون؟") and not broad("а остальные платежи?")  # the rest of something
 
 
 @pytest.mark.parametrize("store", STORES)
