@@ -300,7 +300,11 @@ def utter_return_post(dispatcher: CollectingDispatcher, tracker: Tracker) -> boo
     if reason and not reasons[0]:  # that ground's post, found by its own words, rather than a change of mind's
         units = chosen_units(tracker, f"{REASON_NAMES[reason][language]} {question}", topics) or units
     # "من مشهدم و با پست میفرستم" read as a delivery's time: the return's rules, not the days an order takes beside them
-    units = [unit for unit in units if unit.topic in (*RETURN_TOPICS, "refund_time", "warranty")] or units
+    # ("ارسالش رایگان بود چون بالای ۲ میلیون خریده بودم، کل پولم برمیگرده؟": of the rules the words come near, the
+    # return's that a broken free-shipping condition costs, not free shipping itself)
+    kin = (*RETURN_TOPICS, "refund_time", "warranty")
+    near = [match.unit for match in store_index(current_store(tracker)).rank(question)[:3] if match.unit.topic in kin]
+    units = [unit for unit in units if unit.topic in kin] or (near[:1] if asks_money_back(question) else []) or units
     say_units(dispatcher, units, language, question)
     utter_free_shipping_after_return(dispatcher, tracker, units, True)  # "3.2 million shipped free, I return 1.4: all back?"
     return bool(units)

@@ -862,6 +862,9 @@ def deadline_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bo
     if says_now(question) or asks_if_still_in_time(question):
         return False
     units = [unit for unit in _rules_said_before(tracker) if unit.within is not None]
+    plain = plainly_answered(question, store_index(current_store(tracker))) if units else None
+    if plain is not None and all(plain.topic != unit.topic for unit in units) and not asks_until_when(question):
+        return False  # "دیروز سفارش دادم امروز قیمتش کم شده، مابه‌التفاوتشو برمیگردونید؟": a rule of its own asked
     if units and says_the_end_back(question):  # "یعنی تا پس فردا شب؟": counted again from the moment told before
         return utter_deadline(dispatcher, tracker, units, earlier=True)
     return bool(units) and (utter_deadline(dispatcher, tracker, units)  # "یعنی تا کی؟" again: from the moment told before

@@ -2219,3 +2219,17 @@ def test_is_it_free_at_the_bound_and_a_cancel_the_page_gives_customers_no_way_to
     assert "همکاران پشتیبانی" in cancel and "برای سفارش خودتان بررسی" not in cancel  # a person, not a look at the order
     forgot = last_reply(servers, "citadel", "может брат получить заказ вместо меня", "я уже оформил без коммента что теперь")
     assert "сотрудник поддержки" in forgot and "не совсем понял" not in forgot  # what follows, left to a person
+
+
+def test_a_rule_of_its_own_after_a_span_a_returns_money_after_free_shipping_and_how_instalments_work(servers) -> None:
+    price = last_reply(servers, "chistatek", "گوشیاتون چند ماه گارانتی دارن؟",
+                       "راستی دیروز سفارش دادم امروز قیمتش کم شده، مابه‌التفاوتشو برمیگردونید؟")
+    assert "به هیچ عنوان" in price and "روز کاری یعنی" not in price  # the price rule, not the 7 days counted
+    money = last_reply(servers, "tisa", "یه لانکوم تو حراج خریدم، پلمپش باز نشده ولی پشیمون شدم میخوام برگردونم",
+                       "TS-1043 شمارمم 09352222203", "ارسالش رایگان بود چون بالای ۲ میلیون خریده بودم، کل پولم برمیگرده؟")
+    assert "کسر" in money and "در تهران این ارسال رایگان" not in money  # the return's deduction, not free shipping
+    works = last_reply(servers, "tisa", "можно ли у вас купить в рассрочку? как это работает")
+    assert "4 платежа" in works  # the plan as a whole
+    sealed = last_reply(servers, "tisa", "یه عطر گرفتم بازش کردم بوش اصلا خوشم نیومد، میشه پسش بدم؟",
+                        "اگه یکی دیگه بخرم و پلمپشو باز نکنم و پشیمون شم، هزینه ارسال برگشتش با کیه؟")
+    assert "حراج" in sealed and "پلمپش باز شده" not in sealed  # who pays for a sealed one, not the refusal again

@@ -491,12 +491,18 @@ def short_follow_up(question: str, words: int = FOLLOW_UP_WORDS) -> bool:
 _THE_REST = re.compile(r"(?<!\w)(?:بقیه|باقی ?مونده|باقیمانده|остальн|оставш)", re.IGNORECASE)
 
 
+# "… ? как это работает", "… چطوری کار میکنه؟": how the whole of it goes, asked after naming it
+_HOW_IT_WORKS = re.compile(r"[?؟.!]\s*(?:а |и |و )?(?:как (?:это |она |оно |он )?(?:работает|устроено)|"
+                           r"(?:چطوری|چطور|چجوری) (?:کار ?میکنه|کار می ?کنه|هست|است)|how does it work)\W*$", re.IGNORECASE)
+
+
 def broad(question: str) -> bool:
-    """A question short enough to ask about a whole topic ("what is your return policy?"), which the topic's
-    summary answers; a longer one, or one of the rest of something, asks something particular, which only a unit can
-    answer."""
-    folded = comparable(question)
-    return len(folded.split()) <= BROAD_WORDS and _THE_REST.search(folded) is None
+    """A question short enough to ask about a whole topic ("what is your return policy?", "можно в рассрочку? как это
+    работает"), which the topic's summary answers; a longer one, or one of the rest of something, asks something
+    particular, which only a unit can answer."""
+    named, how = _HOW_IT_WORKS.subn("?", question)  # (the thing named before "how does it work?" may take a few
+    folded = comparable(named)  # words more: "можно ли у вас купить в рассрочку?")
+    return len(folded.split()) <= BROAD_WORDS + 2 * how and _THE_REST.search(folded) is None
 
 
 def plainly_answered(question: str, index: UnitIndex) -> Optional[AnswerUnit]:

@@ -263,6 +263,8 @@ def test_items_sealed_and_shapes() -> None:
         ("он ещё невскрытый", True),
         ("курьер при мне вскрыл коробку", False),  # "мне вскрыл" is no "не вскрыл"
         ("حتی اگه فقط یه پیس زده باشم؟", False), ("یه پیف زدم فقط", False),  # sprayed once: opened
+        ("اگه یکی دیگه بخرم و پلمپشو باز نکنم و پشیمون شم، هزینه ارسال برگشتش با کیه؟", True),  # a what-if, unopened
+        ("اگه بازش نکنم میشه پس بدم؟", True),
     ],
 )
 def test_the_seal_in_the_customers_words(text: str, sealed: bool | None) -> None:

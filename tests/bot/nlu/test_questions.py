@@ -218,6 +218,7 @@ SINGLE = [
     "کی میرسه؟ لطفا پیگیری کنید",  # "please see to it": the same request, not another
     "بقیه قسط‌ها چی؟ باید بدمشون؟",  # a must asked of what the question before names
     "а остальные платежи? их надо платить?", "ارسال رایگانه؟ باید پولشو بدم؟",
+    "можно ли у вас купить в рассрочку? как это работает", "اقساطی دارین؟ چطوری کار میکنه؟",  # how the whole goes
 ]
 
 

@@ -124,6 +124,8 @@ def test_only_short_questions_are_broad() -> None:
     assert broad("") and broad("what is your return policy?") and broad("правила возврата?")
     assert not broad("کالایی که شماره سریال نداره هم ۷ روز مهلت تست داره؟")
     assert not broad("بقیه قسط‌ها چی؟ باید بدمشون؟") and not broad("а остальные платежи?")  # the rest of something
+    assert broad("можно ли у вас купить в рассрочку? как это работает") and broad("اقساطی دارین؟ چطوری کار میکنه؟")
+    assert not broad("как работает возврат если товар пришёл с браком и коробка порвана?")
 
 
 @pytest.mark.parametrize("store", STORES)
