@@ -31,6 +31,7 @@ from actions.context import (
     latest_entity,
     likely_intents,
     offered_a_person,
+    offered_a_return,
     order_named_instead,
     put_right,
     question_number,
@@ -653,6 +654,9 @@ class ActionUnclear(Action):
         """'And for a 250-lari soundbar?' after a delivery price is the same question again, with its number."""
         if why_asked_now(tracker):  # "همون شماره‌ای که پیامک اومد؟" while the phone is asked: the look-up's form answers
             return []
+        intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+        if intent in ("affirm", "deny") and offered_a_return(tracker):  # "باشه ثبت کن" after the offer said again
+            return [FollowupAction("action_return_confirmation")]
         if greeted_in_their_language(dispatcher, tracker) or other_unit_asked(dispatcher, tracker):  # "по-русски
             return []  # понимаете?", "۱۰۰ میلیون ریال چند تومنه؟"
         corrected = _seal_corrected(tracker)

@@ -750,6 +750,8 @@ _ON_ITS_WAY = ("processing", "shipped")
 # a yes in so many words, or the check asked for: "آره", "بررسی کنید", "да, проверьте"
 _ACCEPTS = re.compile(r"(?<!\w)(?:да|ага|конечно|давайте|давай|провер\w*|آره|اره|بله|باشه|حتما|بررسی|چک|ok|ок|окей)"
                       r"(?!\w)", re.IGNORECASE)
+# "ثبت کن", "قبول", "оформляйте": the offered return accepted in words of its own
+_FILE_IT = re.compile(r"قبول|ثبت ?(?:کن|بشه|شه)|оформ\w*|подава\w*|подайте", re.IGNORECASE)
 _YES_FIRST = re.compile(r"^\W*(?:да|ага|конечно|давайте|آره|اره|بله|باشه|حتما|ok|ок|окей)(?!\w)", re.IGNORECASE)
 
 
@@ -783,9 +785,16 @@ class ActionReturnConfirmation(Action):
                 # "а если опоздаю?" read as a yes is no yes ("да, если можно" is)
                 return await ActionOrderFlow().run(dispatcher, tracker, domain)  # "yes" to "shall I check your order?"
             return await ActionUnclear().run(dispatcher, tracker, domain)  # "yes" to a person, "no, it's 4 pm: late?"
-        if intent != "affirm":
+        if intent != "affirm":  # (listening after: it may follow the answer to a question between, not the offer)
             dispatcher.utter_message(text=render("return.not_filed", language))  # type: ignore[arg-type]
-            return [SlotSet("pending_return", None)]
+            return [SlotSet("pending_return", None), FollowupAction("action_listen")]
+        typed = question_text(tracker)
+        if (re.search(r"[?؟]", typed) and not _ACCEPTS.search(typed) and not _FILE_IT.search(typed)
+                and utter_units(dispatcher, tracker, typed, ["return_request", *likely_intents(tracker)])):
+            dispatcher.utter_message(text=render("return.offer_again", language),  # type: ignore[arg-type]
+                                     buttons=[{"title": render("button.yes_file", language), "payload": "/affirm"},  # type: ignore[arg-type]
+                                              {"title": render("button.no", language), "payload": "/deny"}])  # type: ignore[arg-type]
+            return []  # "خب بسته‌بندیش چی؟ همینجوری بفرستم؟" read as a yes: a question, answered; the offer stands
         reference = await in_database(lambda session: file_return(session, store, pending, tracker.sender_id))
         if reference is None:
             dispatcher.utter_message(response="utter_anything_else")
@@ -793,7 +802,7 @@ class ActionReturnConfirmation(Action):
         dispatcher.utter_message(text=render("return.filed", language, reference=reference))  # type: ignore[arg-type]
         if asks_beyond_yes_or_no(tracker):  # "باشه قبول. من شهرستانم، چطوری بفرستمش؟": filed, and the question answered
             utter_units(dispatcher, tracker, question_text(tracker), ["return_request", *likely_intents(tracker)])
-        return [SlotSet("pending_return", None)]
+        return [SlotSet("pending_return", None), FollowupAction("action_listen")]
 
 
 def asks_beyond_yes_or_no(tracker: Tracker) -> bool:

@@ -2233,3 +2233,12 @@ def test_a_rule_of_its_own_after_a_span_a_returns_money_after_free_shipping_and_
     sealed = last_reply(servers, "tisa", "یه عطر گرفتم بازش کردم بوش اصلا خوشم نیومد، میشه پسش بدم؟",
                         "اگه یکی دیگه بخرم و پلمپشو باز نکنم و پشیمون شم، هزینه ارسال برگشتش با کیه؟")
     assert "حراج" in sealed and "پلمپش باز شده" not in sealed  # who pays for a sealed one, not the refusal again
+
+
+def test_the_test_period_of_a_kind_named_a_fines_size_and_the_same_span_of_a_return(servers) -> None:
+    printer = last_reply(servers, "offykala", "на принтер есть 7 дней на проверку?")
+    assert "7 дней" in printer and "ничего не сказано" not in printer
+    fine = last_reply(servers, "tisa", "а если опоздаю с ежемесячным платежом будет штраф?", "а какой именно штраф после пятого числа?")
+    assert "не сказано" in fine and "сотрудник поддержки" in fine  # the page names no fine's size: a person
+    same = last_reply(servers, "sitra", "اگه سفارشمو کنسل کنم پولم کی برمیگرده؟", "اگه مرجوعی باشه چی؟ اونم همینقدر طول میکشه؟")
+    assert "۷۲" in same and "ذکر نشده" not in same  # the refund's hours, of a return too

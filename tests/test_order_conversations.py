@@ -410,7 +410,8 @@ def test_details_alone_at_the_start_are_computed_when_the_classifier_was_unsure(
 
 def test_an_unclear_question_right_after_a_look_up_is_about_that_order(servers) -> None:
     _, status, again = talk(servers, "citadel", "где мой заказ СТ-2002?", "5502", "а когда он придет?")
-    assert "CT-2002" in text(status) and "CT-2002" in text(again)
+    assert "CT-2002" in text(status)
+    assert "заказ, оформленный" in text(again) and "прибудет" in text(again)  # its arrival, from the day it was placed
 
 
 @pytest.mark.parametrize("message, refused", [("پرینتر، هنوز پلمپه، پشیمون شدم", "امکان مرجوعی ندارد"),
@@ -932,3 +933,21 @@ def test_cancelling_now_a_proven_order_is_its_decision_and_money_unwanted_is_no_
     assert "SR-5001" in text(now) and "پس از ارسال کالا امکان لغو" not in text(now)  # processing: it can be
     [exchange] = talk(servers, "offykala", "58120 - 09121234567 پرینتر خرابه، پول نمیخوام، میخوام عوضش کنین")
     assert "انصراف از خرید" not in text(exchange) and "۷ روز" in text(exchange)  # a fault, in its 7 days
+
+
+def test_a_question_read_as_a_yes_to_the_offered_return_is_answered_and_the_offer_stands(servers) -> None:
+    *_, asked, filed = talk(servers, "chistatek", "ایرپادی که گرفتم یه طرفش صدا نمیده، میخوام مرجوعش کنم", "CK-3003", "3303",
+                            "خب بسته‌بندیش چی؟ همینجوری بفرستم؟", "باشه ثبت کن")
+    assert "بیمه حمل" in text(asked) and "ثبت شد" not in text(asked) and "/affirm" in payloads(asked)  # not filed
+    reference = re.search(r"R-[A-Z0-9]{8}", text(filed)).group(0)  # the yes after it files
+    with Session(make_engine(servers.database_url)) as session:
+        stored = session.scalars(select(ReturnRequest).where(ReturnRequest.reference == reference)).one()
+        assert stored.reason == "defect"
+
+
+def test_when_a_shipped_order_comes_where_the_page_gives_no_times_and_a_fault_of_ones_own_making(servers) -> None:
+    *_, when = talk(servers, "offykala", "хочу отменить заказ", "58122", "0912 444 4402", "а когда он приедет?")
+    assert "ничего не сказано" in text(when) and "/human_handoff" in payloads(when)  # no days on the page: a person
+    [misuse] = talk(servers, "offykala", "پرینتر سفارش ۵۸۱۲۰ رو خودم نصب کردم درایور اشتباه ریختم دیگه کار نمیکنه. "
+                                         "شماره ۴۵۶۷. شامل تست ۷ روزه میشه؟")
+    assert "استفاده نادرست" in text(misuse) and "کالای اشتباه" not in text(misuse)  # one's own doing, no wrong item

@@ -493,6 +493,10 @@ _MUST_OF_IT = re.compile(r"\W*(?:(?:و|پس|خب|и|а|ну)\s+)?(?:(?:باید|
                          r"(?:(?:их|его|её|ее)\s+(?:тоже\s+)?(?:надо|нужно|придётся|придется)\s+\w+|"
                          r"(?:надо|нужно|придётся|придется)\s+(?:их|его|её|ее)\s+\w+|"
                          r"(?:надо|нужно|придётся|придется)\s+\w+\s+(?:их|его|её|ее)))\W*", re.IGNORECASE)
+# "اگه مرجوعی باشه چی؟ اونم همینقدر طول میکشه؟", "а при возврате? тоже столько же?": the same asked of the case just told
+_SAME_OF_IT = re.compile(r"\W*(?:(?:و|پس|خب|и|а|ну)\s+)?(?:(?:اونم|اینم|اون هم|این هم)\s+(?:همین ?قدر|همون ?قدر|همین ?طور|"
+                         r"همون ?طور|همین ?جوری|همون ?جوری)\S*|(?:(?:это|он|она|оно)\s+)?(?:тоже\s+)?столько же)"
+                         r"(?:\s+\S+){0,2}\W*", re.IGNORECASE)
 _STEPS_AFTER = re.compile(rf"[?؟]\s*(?:{_STEPS_OF_IT.pattern})$", re.IGNORECASE)
 
 
@@ -511,7 +515,7 @@ def _merged(groups: list[Span], normalized: str) -> list[Span]:
         if merged and (_words(text) < MIN_WORDS and not _TOPIC_WORD.search(fold(text)) or _THEN_WHAT.fullmatch(fold(text))
                        or _WHY_OF_IT.fullmatch(fold(text)) or _HOW_OF_IT.fullmatch(fold(text))
                        or _STEPS_OF_IT.fullmatch(fold(text)) or _WHAT_TO_DO.fullmatch(fold(text))
-                       or _MUST_OF_IT.fullmatch(fold(text))):
+                       or _MUST_OF_IT.fullmatch(fold(text)) or _SAME_OF_IT.fullmatch(fold(text))):
             merged[-1] = (merged[-1][0], group[1])
         else:
             merged.append(group)

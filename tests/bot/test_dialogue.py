@@ -264,6 +264,7 @@ def test_items_sealed_and_shapes() -> None:
         ("курьер при мне вскрыл коробку", False),  # "мне вскрыл" is no "не вскрыл"
         ("حتی اگه فقط یه پیس زده باشم؟", False), ("یه پیف زدم فقط", False),  # sprayed once: opened
         ("اگه یکی دیگه بخرم و پلمپشو باز نکنم و پشیمون شم، هزینه ارسال برگشتش با کیه؟", True),  # a what-if, unopened
+        ("ادکلن ورساچه اروس رو زدم بوش به دلم ننشست", False),  # sprayed: opened
         ("اگه بازش نکنم میشه پس بدم؟", True),
     ],
 )
@@ -379,6 +380,7 @@ def test_buttons_still_answer_the_seal_question() -> None:
         ("۱۲ روز پیش رسید، از دیروز صفحه‌ش خط افتاده", "defect"),  # lines come on a screen in use
         ("الان باز کردم صفحه تلویزیون خط افتاده", "transport_damage"), ("بدنه‌ش خط افتاده", "transport_damage"),
         ("اگه بسته رسید و جعبه‌ش له بود چی؟", "transport_damage"), ("کارتنش له رسید", "transport_damage"),
+        ("خودم نصب کردم درایور اشتباه ریختم دیگه کار نمیکنه", "defect"),  # software put wrong: no wrong item
     ],
 )
 def test_more_ways_to_say_the_reason(text: str, reason: str) -> None:
@@ -554,7 +556,8 @@ def test_what_a_message_with_an_orders_number_and_phone_wants(text: str, purpose
      ("نه مرسی نمیخواد الان چیزی ثبت کنی یا سفارشمو چک کنی، فقط بگو", True), ("لازم نیست سفارشمو بررسی کنی", True),
      ("проверьте мой заказ", False), ("سفارشمو چک کن", False),
      ("شماره سفارشو هنوز پیدا نکردم، فقط بگین هزینه پستش با کیه؟", True), ("не могу найти номер заказа", True),
-     ("не могу найти номер трека", False), ("номер потерял", True), ("не нашла номер", True)],
+     ("не могу найти номер трека", False), ("номер потерял", True), ("не нашла номер", True),
+     ("я вчера заказал но номер заказа не помню, где его посмотреть?", True)],
 )
 def test_no_order_number_in_the_customers_words(text: str, none: bool) -> None:
     assert no_order_number(text) is none
@@ -867,7 +870,7 @@ def test_while_the_phone_is_asked_only_a_number_that_is_no_phone_is_an_order(val
      ("اگه قبل اینکه بسته از انبارتون بیاد بیرون منصرف میشدم چی؟", True), ("а если бы передумал до того как отправят?", True),
      ("سفارشو قبل از ارسال لغو کردم. فرقی میکنه؟", False),  # a cancel told as done, not a case before delivery
      ("заказал ноут еще не пришел передумал можно вернуть?", True), ("не пришёл ещё заказ, можно отказаться?", True),
-     ("курьер пришел, а меня не было дома", False)],
+     ("курьер пришел, а меня не было дома", False), ("اگه هنوز بهم نرسیده باشه چی؟ یعنی تو راه باشه", True)],
 )
 def test_not_delivered_yet(text: str, not_yet: bool) -> None:
     assert not_delivered_yet(text) is not_yet
@@ -942,6 +945,7 @@ def test_days_off_asked(text: str, asked: bool) -> None:
     ("как оплатить заказ?", False, False),
     ("ждала очень долго, почему так?", False, False), ("почём доставка в Гори?", False, True),  # not "почему"
     ("скока дней идет", True, False), ("скока будет идти до батуми", True, False),  # "скока": "сколько" typed short
+    ("а когда он приедет?", True, False),
 ])
 def test_a_delivery_question_that_also_asks_the_other_half(text: str, long: bool, much: bool) -> None:
     assert (asks_how_long(text), asks_how_much(text)) == (long, much)
@@ -1114,6 +1118,8 @@ def test_what_follows_in_the_case_told(text: str, asks: bool) -> None:
     ("مرجوعی هم همینطوره؟ یعنی اگه کالا رو پس بدم", True), ("а при возврате так же?", True), ("а для возврата тоже?", True),
     ("تو تیسا هزینه برگشتو خود فروشگاه میده، اینجا هم همینطوره؟", False),  # this store compared with another
     ("я тоже хочу вернуть", False), ("راستش اون یکی سفارشم همینطوری بود", False),  # told, not asked
+    ("اگه مرجوعی باشه چی؟ اونم همینقدر طول میکشه؟", True), ("а при возврате столько же ждать?", True),
+    ("چقدر طول میکشه؟", False),
 ])
 def test_the_rule_asked_again_of_another_case(text: str, same: bool) -> None:
     assert asks_if_the_same(text) is same
@@ -1462,6 +1468,8 @@ def test_past_an_hour_is_not_the_hour(text: str, past: bool) -> None:
     ("طبقه دوم پول اضافه میگیرین؟ چقدر؟", True), ("هزینه‌ش چقدره؟", True), ("за подъём доплачивать надо?", True),
     ("сколько это стоит?", True), ("طبقه دوم حساب میشه؟", False), ("сколько дней доставка?", False),
     ("پولم بیشتر از ۷۲ ساعته برنگشته", False), ("هزینه ارسال چند روزه برمیگرده؟", False), ("دو بار پول اضافه ازم کم شده", False),
+    ("а какой именно штраф после пятого числа?", True), ("و اگه روز دهم بدم چقدر جریمه میشه؟", True),  # a fine's size
+    ("اگه دیر بدم جریمه داره؟", False), ("будет штраф?", False),  # whether, not how much
 ])
 def test_a_price_asked(text: str, price: bool) -> None:
     assert asks_a_price(text) is price
@@ -1746,6 +1754,7 @@ def test_what_to_look_at_when_the_parcel_comes(text: str, check: bool) -> None:
     ("خودم هیچ کار اشتباهی نکردم و تنظیماتشو دست نزدم", False), ("я сам ничего неправильно не делал", False),  # denied
     ("ваш мастер сам неправильно установил принтер", False), ("телефон сам сломался", False),  # another's, its own
     ("خودم دیدم صفحه‌اش خرابه", False), ("курьер собрал не по инструкции", False), ("خودم موقع نصب خرابش کردم", True),
+    ("خودم نصب کردم درایور اشتباه ریختم دیگه کار نمیکنه", True),
 ])
 def test_a_fault_of_the_customers_own_making(text: str, misuse: bool) -> None:
     assert tells_misuse(text) is misuse
