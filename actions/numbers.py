@@ -45,6 +45,7 @@ from actions.context import (
 from actions.db import local_now
 from actions.topics import (
     follow_up_answered,
+    offer_person,
     FAULTS,
     ORDER_SLOTS,
     amount_corrected,
@@ -355,6 +356,9 @@ def utter_delivery_cost(dispatcher: CollectingDispatcher, tracker: Tracker, stor
     dispatcher.utter_message(text=answers.delivery_quote(quote, total, city, store, language, asks_if_free(question),  # type: ignore[arg-type]
                                                          there, asks_how_to(question)),
                              buttons=buttons, sources=cited([quote.tier or rules], "delivery"))
+    if quote.kind == "below_free" and asks_how_much(question) and not asks_if_free(question):
+        offer_person(dispatcher, language)  # "هزینه ارسال تا کرمان چقدره؟ سفارشم ۹۰۰ تومنه": by distance, at checkout;
+        # the page names no figure, a person may
     return kept
 
 

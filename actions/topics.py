@@ -127,6 +127,8 @@ _FIGURE = re.compile(r"\d")  # a digit of any script: "180", "۱۸۰"
 # a rule that says who pays or that nothing is charged: "بدون بهره و کارمزد", "بر عهده تیسا", "за счёт Офикала"
 _NO_CHARGE = re.compile(r"بدون (?:بهره|کارمزد|هزینه)|(?:بر|به) ?عهده|за сч[её]т|нес[её]т|оплачива|без процент|без комисс",
                         re.IGNORECASE)
+# an amount asked ("دقیقا چقدر میشه؟", "сколько доплачивать?"), which only a figure answers
+_HOW_MUCH = re.compile(r"(?<!\w)(?:چقدر|چقد|چه قدر|сколько|каков\w*|какой именно)(?!\w)", re.IGNORECASE)
 # a price a rule names: "۲ میلیون تومان", "1,50 лари за км", "бесплатно", "رایگان"
 _PRICE = re.compile(r"\d[\d,.٬ ]*\s*(?:میلیون\s*|هزار\s*)?(?:تومان|تومن|ریال|لاری|лари|томан\w*|риал\w*|GEL|₾)|"
                     r"رایگان|бесплатн", re.IGNORECASE)
@@ -174,7 +176,7 @@ def utter_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, 
 def utter_unlisted_methods(dispatcher: CollectingDispatcher, tracker: Tracker, topics: Sequence[str]) -> None:
     """"PayPal?" where the page lists cards: the list alone does not say the method is refused, so that it is not
     among the methods the page names, and the way to a person who can say more."""
-    if "payment_methods" in topics:
+    if {"payment_methods", "installment_info"} & set(topics):  # (a provider of instalments is a way of paying)
         _utter_unlisted(dispatcher, tracker, question_text(tracker), PAYMENTS, "payment.unlisted")
 
 
@@ -770,7 +772,8 @@ def offer_person_for_limit(dispatcher: CollectingDispatcher, question: str, unit
     if not units or any(unit.offers_person for unit in units):
         return
     texts = [unit.text[language] for unit in units]  # type: ignore[index]
-    if asks_a_price(question) and not any(_PRICE.search(text) or _NO_CHARGE.search(text) for text in texts):
+    amount = _HOW_MUCH.search(question) is not None  # "دقیقا چقدر میشه؟": who pays is no amount
+    if asks_a_price(question) and not any(_PRICE.search(text) or not amount and _NO_CHARGE.search(text) for text in texts):
         none = render("price.not_given", language, store=store.name[language])  # type: ignore[arg-type,index]
         dispatcher.utter_message(text=none)
         offer_person(dispatcher, language)

@@ -2242,3 +2242,14 @@ def test_the_test_period_of_a_kind_named_a_fines_size_and_the_same_span_of_a_ret
     assert "не сказано" in fine and "сотрудник поддержки" in fine  # the page names no fine's size: a person
     same = last_reply(servers, "sitra", "اگه سفارشمو کنسل کنم پولم کی برمیگرده؟", "اگه مرجوعی باشه چی؟ اونم همینقدر طول میکشه؟")
     assert "۷۲" in same and "ذکر نشده" not in same  # the refund's hours, of a return too
+
+
+def test_ways_of_paying_the_page_does_not_name_and_amounts_it_does_not_give(servers) -> None:
+    gift = last_reply(servers, "sitra", "میتونم با کارت هدیه یا کیف پول پرداخت کنم؟")
+    assert "کارت هدیه" in gift and "همکاران پشتیبانی" in gift
+    snapp = last_reply(servers, "sitra", "можно у вас купить в рассрочку?", "а какие именно сервисы? snapp pay есть?")
+    assert "SnappPay" in snapp and "сотрудник поддержки" in snapp  # Sitra's page names no provider
+    exact = last_reply(servers, "tisa", "سبد خریدم ۱،۸۰۰،۰۰۰ تومنه، تهرانم، ارسالش مجانیه؟", "حالا دقیقا چقدر میشه تا سعادت آباد؟")
+    assert "همکاران پشتیبانی" in exact  # who pays is no amount
+    kerman = last_reply(servers, "tisa", "هزینه ارسال تا کرمان چقدره؟ سفارشم ۹۰۰ تومنه")
+    assert "مسافت" in kerman and "همکاران پشتیبانی" in kerman  # by distance at checkout: no figure on the page

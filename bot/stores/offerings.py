@@ -38,6 +38,14 @@ PAYMENTS = (
              _words(r"کارت به کارت|карт\w* на карт\w*")),
     Offering({"fa": "Apple Pay یا Google Pay", "ru": "Apple Pay или Google Pay"},
              _words(r"(?:apple|google) ?pay|(?:اپل|گوگل) ?پی|(?:эппл|эпл|гугл) ?пэй"), _words(r"(?:apple|google) pay")),
+    Offering({"fa": "کارت هدیه", "ru": "подарочная карта"},
+             _words(r"کارت ?هدیه|گیفت ?کارت|gift ?card|подарочн\w* (?:карт|сертификат)\w*"),
+             _words(r"کارت ?هدیه|گیفت ?کارت|подарочн\w* (?:карт|сертификат)\w*")),
+    Offering({"fa": "کیف پول", "ru": "электронный кошелёк"}, _words(r"کیف ?پول\w*|wallet|кошел[её]к\w*|кошельк\w*"),
+             _words(r"کیف ?پول\w*|кошел[её]к\w*|кошельк\w*")),
+    # a provider of instalments named where the page names none ("snapp pay есть?" at Sitra)
+    Offering({"fa": "اسنپ‌پی", "ru": "SnappPay"}, _words(r"snapp? ?pay|اسنپ ?پی|снапп? ?п[эе]й|снап"),
+             _words(r"snapp\w*|اسنپ\w*")),
 )
 # a service is offered when a rule says it is done for the customer, not when a word of it appears ("misuse, such as
 # installing it yourself" offers no installing)

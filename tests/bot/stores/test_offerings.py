@@ -28,6 +28,9 @@ def _unlisted(store: str, question: str, offerings: tuple[Offering, ...] | None 
     ("tisa", "А переводом с карты на карту можно?", ["перевод с карты на карту"]),  # online payment only
     ("tisa", "کارت به کارت قبول میکنین؟", ["перевод с карты на карту"]),
     ("chistatek", "کارت به کارت کردم، کی تایید میشه؟", []),  # one of its ways of paying
+    ("sitra", "میتونم با کارت هدیه یا کیف پول پرداخت کنم؟", ["подарочная карта", "электронный кошелёк"]),
+    ("sitra", "а какие именно сервисы? snapp pay есть?", ["SnappPay"]),  # its credit services are not named
+    ("tisa", "با اسنپ پی میشه قسطی خرید؟", []),  # Tisa's own
 ])
 def test_the_methods_named_that_the_page_does_not_name(store: str, question: str, expected: list[str]) -> None:
     assert _unlisted(store, question) == expected
