@@ -606,7 +606,17 @@ def order_named_instead(tracker: Tracker) -> List[Dict[Text, Any]]:
     named = any(entity.get("entity") == "order_id" for entity in _entities(tracker))
     if _intent(tracker) != "inform" or not named or _details(tracker):
         return []
-    return [SlotSet("purpose", purpose_from_words(question_text(tracker))), FollowupAction("action_order_flow")]
+    return [SlotSet("purpose", wanted_of_order(tracker)), FollowupAction("action_order_flow")]
+
+
+def wanted_of_order(tracker: Tracker) -> str:
+    """What an order named is for: what its message's words want, else the return a fault told just before wants
+    ("به جای ورساچه اروس یه عطر دیگه فرستادین! …" then "سفارشم TS-1046": its return, not its status)."""
+    texts = recent_texts(tracker, 2)
+    wanted = purpose_from_words(question_text(tracker))
+    if wanted == "order_status" and len(texts) > 1 and reason_from(None, texts[1]) is not None:
+        return purpose_from_words(texts[1])
+    return wanted
 
 
 def computed_elsewhere(tracker: Tracker, own: str) -> List[Dict[Text, Any]]:

@@ -262,6 +262,9 @@ def utter_delivery_time(dispatcher: CollectingDispatcher, tracker: Tracker, stor
     city = tracker.get_slot("city")
     ordered, named = _ordered_at(tracker, store)
     found = arrivals(rules, city, ordered)
+    if names_express(question_text(tracker)) and what_if(question_text(tracker)):  # "اگه فوری بفرستین کی میرسه؟": the
+        # express lane's days alone (not "сколько идет доставка? есть срочная", which asks both)
+        found = [arrived for arrived in found if names_express(arrived.lane.name["fa"])] or found
     if not found:  # e.g. Tehran at Tisa: couriers at a chosen time, in the store's words (its summary says so)
         utter_topic(dispatcher, tracker, "delivery_time")
         return

@@ -93,6 +93,7 @@ from bot.dialogue import (
     asks_where_or_when,
     cancelled_money_back,
     done_now,
+    asks_money_back,
     corrects,
     meant_another,
     counterfactual,
@@ -579,6 +580,9 @@ class ActionOrderFlow(Action):
             buttons = human_button(language) if decision.verdict in ("possible", "not_covered") else []
             dispatcher.utter_message(text=answers.cancel_decision(decision, order, store, language),  # type: ignore[arg-type]
                                      buttons=buttons, sources=cited([store.rules.cancel], "cancel"))
+            question = question_text(tracker)
+            if decision.verdict == "possible" and asks_money_back(question):  # "۴ رقم آخر ۱۱۰۱. پولم کی برمیگرده؟":
+                utter_units(dispatcher, tracker, question, ["refund_time", "cancel_order"])  # the refund's rule too
             return [SlotSet("purpose", None)]
         return self._return(dispatcher, tracker, store, language, purpose, order)
 

@@ -236,6 +236,12 @@ def utter_store_address(dispatcher: CollectingDispatcher, tracker: Tracker, ques
     if asked is None or asked == "return" and plainly_answered(question, store_index(store)) is not None:
         return False  # "… на какой адрес отправлять возврат, заказная почта подойдёт?": the rule its words plainly ask
     given = [unit for unit in store.units if unit.gives_address] if asked == "store" else []
+    pickup, city = store.rules.pickup, tracker.get_slot("city")
+    branch = next((one for one in pickup.branches if one.city == city), None) if pickup and given and city else None
+    if branch is not None:  # "تو باتومی میشه خودم بیام تحویل بگیرم؟ آدرستون کجاست؟": that city's branch alone
+        dispatcher.utter_message(text=render("address.branch", language, address=branch.address[language]),  # type: ignore[arg-type,index]
+                                 sources=cited([pickup], "pickup"))
+        return True
     if given:
         say_units(dispatcher, given, language, question)
         return True
@@ -256,8 +262,9 @@ def _say_answer(dispatcher: CollectingDispatcher, tracker: Tracker, answer: Opti
     if answer is None:
         return False
     language = store_and_language(tracker)[1]
-    dispatcher.utter_message(response="utter_store_answer", answer=answer.text[language],  # type: ignore[index]
-                             sources=cited([answer]))
+    text = answer.text[language]  # type: ignore[index]
+    dispatcher.utter_message(response="utter_store_answer", answer=text[:1].upper() + text[1:],  # (a contact said
+                             sources=cited([answer]))  # alone starts a sentence: "служба поддержки …" is also embedded)
     if answer.offers_person:  # "доставка в Тебриз сколько стоит?" where the page states no price
         offer_person(dispatcher, language)
     return True
@@ -480,11 +487,12 @@ def utter_next_working_day(dispatcher: CollectingDispatcher, tracker: Tracker, u
 
 
 def _gives_contact(units: Sequence[AnswerUnit], store: StorePolicy, language: str) -> bool:
-    """Whether the rules said already give the store's contact (its phone or address), so it is not said twice."""
+    """Whether the rules said already give a contact (the store's phone or address, or another's they send one to:
+    SnappPay's line for its refunds), so the store's is not said beside it."""
     if store.contact is None:
         return True
     said = to_ascii_digits("\n".join(unit.text[language] for unit in units))  # type: ignore[index]
-    return any(part in said for part in re.findall(r"\d{6,}|\S+@\S+", to_ascii_digits(store.contact.text[language])))  # type: ignore[index]
+    return re.search(r"\d[\d-]{5,}\d|\S+@\S+", said) is not None
 
 
 def utter_deadline(dispatcher: CollectingDispatcher, tracker: Tracker, units: Sequence[AnswerUnit],

@@ -618,7 +618,8 @@ _CONTACT = re.compile(r"ایمیل|ایمیلتون|شماره تماس|شمار
                       r"(?:به|با) کی (?:\S+ )?(?:زنگ|خبر|بگم|اطلاع|تماس|گزارش)|"
                       r"(?:خبر|بگم|اطلاع|تماس|زنگ|گزارش)\S* (?:\S+ ){0,2}(?:به|با) کی(?!\w)|کجا (?:زنگ|تماس|خبر|بگم|اطلاع|گزارش)|"
                       r"(?:چه|کدوم|کدام) شماره|куда (?:писать|звонить|обращаться|обратиться|написать|позвонить|сообщ)|"
-                      r"кому (?:звонить|писать|сообщ|позвонить|написать|обращаться|жаловаться)|(?:какой|по какому) (?:номер|телефон)",
+                      r"кому (?:звонить|писать|сообщ|позвонить|написать|обращаться|жаловаться)|(?:какой|по какому) (?:номер|телефон)|"
+                      r"(?:на )?как(?:ую|ой|ая) (?:у вас )?(?:почт|адрес почты|email|мейл)\w*",  # "на какую почту писать?"
                       re.IGNORECASE)
 
 
@@ -1481,7 +1482,7 @@ _BECOMES = re.compile(rf"(?<!\w)(بشه|میشه|شد|станет|будет|в
                       r"(?:برسونمش|برسونم|برسه|برسد|برسونیم)\s+به)(?!\w)|=(?=\s*\d)", re.IGNORECASE)  # "два по 45 = 90"
 # A number of floors, steps, kilometres, days or hours is no order total ("а до 5 этажа занесут?").
 _COUNTED = r"этаж|ступен|км\b|километр|дн|день|недел|час|месяц|год|лет|шт|процент|%|طبقه|پله|کیلومتر|روز|هفته|ساعت|ماه|سال|عدد|درصد"
-_BARE_NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(\s*(?:و\s*نیم|с\s*половиной))?(?:\s+(?P<million>میلیون|ملیون))?"
+_BARE_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d+(?:[.,]\d+)?)(\s*(?:و\s*نیم|с\s*половиной))?(?:\s+(?P<million>میلیون|ملیون))?"
                           r"(?:\s+و\s*(\d{3})(?!\d))?(?![\d\w])"
                           rf"(?!\s*(?:تا\s*)?(?:{_COUNTED}))", re.IGNORECASE)
 
@@ -1590,7 +1591,7 @@ def stated_amounts(text: str, entities: Iterable[Mapping[str, Any]], currency: s
 def _bare_value(found: re.Match[str]) -> float:
     """The number a `_BARE_NUMBER` match says, "و نیم" and "с половиной" adding a half, "۲ و ۱۰۰" (millions and
     thousands, the way a total in toman is said) a fraction, "۲ میلیون و ۱۰۰" the millions named."""
-    number = float(found.group(1).replace(",", ".")) + (0.5 if found.group(2) else 0)
+    number = float(re.sub(r"[ \u00a0\u202f]", "", found.group(1)).replace(",", ".")) + (0.5 if found.group(2) else 0)  # "3 200 000"
     number = number + int(found.group(4)) / 1000 if found.group(4) and number < 100 else number
     return number * 1_000_000 if found.group("million") else number  # "۲ میلیون و ۱۰۰"
 

@@ -3,7 +3,7 @@
 The set (tests/data/conversations/blind) was written from the store pages alone by writers
 who never saw this project's code, data or replies (brief: tests/data/conversations/BRIEF.md),
 and is never tuned on: error analysis uses the dev sets (tests/data/conversations/dev, and dev2
-to dev79, written later by other writers under the same brief).
+to dev83, written later by other writers under the same brief).
 """
 
 from __future__ import annotations
@@ -95,6 +95,10 @@ DEV76_FLOOR = 0.90
 DEV77_FLOOR = 0.85
 DEV78_FLOOR = 0.65
 DEV79_FLOOR = 0.85
+DEV80_FLOOR = 0.85
+DEV81_FLOOR = 0.85
+DEV82_FLOOR = 0.75
+DEV83_FLOOR = 0.75
 
 
 @pytest.mark.parametrize("name, floor", [("blind", BLIND_FLOOR), ("dev", DEV_FLOOR), ("dev2", DEV2_FLOOR),
@@ -126,7 +130,8 @@ DEV79_FLOOR = 0.85
                                          ("dev71", DEV71_FLOOR), ("dev72", DEV72_FLOOR), ("dev73", DEV73_FLOOR),
                                          ("dev74", DEV74_FLOOR), ("dev75", DEV75_FLOOR),
                                          ("dev76", DEV76_FLOOR), ("dev77", DEV77_FLOOR), ("dev78", DEV78_FLOOR),
-                                         ("dev79", DEV79_FLOOR)])
+                                         ("dev79", DEV79_FLOOR), ("dev80", DEV80_FLOOR), ("dev81", DEV81_FLOOR),
+                                         ("dev82", DEV82_FLOOR), ("dev83", DEV83_FLOOR)])
 def test_conversation_set_scores_above_its_floor(servers, name: str, floor: float) -> None:
     results = play(load(CONVERSATIONS / name), servers.url, servers.tracker_db)
     line = score_line(results)

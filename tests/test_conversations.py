@@ -2253,3 +2253,17 @@ def test_ways_of_paying_the_page_does_not_name_and_amounts_it_does_not_give(serv
     assert "همکاران پشتیبانی" in exact  # who pays is no amount
     kerman = last_reply(servers, "tisa", "هزینه ارسال تا کرمان چقدره؟ سفارشم ۹۰۰ تومنه")
     assert "مسافت" in kerman and "همکاران پشتیبانی" in kerman  # by distance at checkout: no figure on the page
+
+
+def test_a_branch_of_the_city_named_express_alone_and_a_contact_said_first(servers) -> None:
+    batumi = last_reply(servers, "citadel", "تو باتومی میشه خودم بیام تحویل بگیرم؟ آدرستون کجاست؟")
+    assert "آباشیدزه" in batumi and "گوگوناوا" not in batumi  # Batumi's branch, not every branch
+    express = last_reply(servers, "tisa", "شیرازم، اگه فوری بفرستین کی میرسه دستم؟")
+    assert "ارسال فوری" in express and "پست به شهرستان" not in express  # the express lane asked of
+    mail = last_reply(servers, "tisa", "на какую почту писать и что указать в письме?")
+    assert "Служба поддержки Тиса" in mail and "support@tisaperfume.com" in mail
+    snapp = last_reply(servers, "tisa", "با اسنپ پی قسطی خریدم سفارشم لغو شد. قسط اولی که دادم کی برمیگرده؟",
+                       "اگه ۱۰ روز کاری گذشت و پول نیومد به کی زنگ بزنم؟")
+    assert "۹۶۸۶۲۰۲۱" in snapp and "۰۲۱۵۵۶۹۰۶۸۸" not in snapp  # SnappPay's line, not the store's beside it
+    refund = last_reply(servers, "chistatek", "پولم بعد از مرجوعی چند روزه برمیگرده؟")
+    assert "همکاران پشتیبانی" in refund  # the page gives no time for it

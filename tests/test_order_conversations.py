@@ -951,3 +951,11 @@ def test_when_a_shipped_order_comes_where_the_page_gives_no_times_and_a_fault_of
     [misuse] = talk(servers, "offykala", "پرینتر سفارش ۵۸۱۲۰ رو خودم نصب کردم درایور اشتباه ریختم دیگه کار نمیکنه. "
                                          "شماره ۴۵۶۷. شامل تست ۷ روزه میشه؟")
     assert "استفاده نادرست" in text(misuse) and "کالای اشتباه" not in text(misuse)  # one's own doing, no wrong item
+
+
+def test_an_order_named_after_a_wrong_item_told_is_its_return_and_a_cancels_money_asked_with_its_phone(servers) -> None:
+    *_, decided = talk(servers, "tisa", "به جای ورساچه اروس یه عطر دیگه برام فرستادین! هزینه پست رفت و برگشت رو کی میده؟",
+                       "سفارشم TS-1046 ـه", "۰۹۳۵۲۲۲۲۲۰۶")
+    assert "Versace Eros" in text(decided) and "/affirm" in payloads(decided)  # its return offered, not its status
+    *_, money = talk(servers, "sitra", "سفارش SR-5001 هنوز ارسال نشده، میخوام کنسلش کنم", "۴ رقم آخر شمارم ۱۱۰۱ ـه. پولم کی برمیگرده؟")
+    assert "قابل لغو" in text(money) and "۷۲ ساعت کاری" in text(money)  # the cancel and the refund's hours

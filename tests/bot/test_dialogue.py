@@ -683,6 +683,7 @@ def test_the_total_an_added_item_makes_as_said(text: str, earlier: float, curren
         ("если 3 дня ждать", "gel", []),
         ("хочу другой, подешевле, за семьсот", "gel", [700]),   # said in words
         ("за два телевизора", "gel", []),                       # a count of things, in words
+        ("хочу духи за 3 200 000 через снапп пэй", "toman", [3_200_000]),  # thousands grouped by spaces
     ],
 )
 def test_prices_said_without_a_currency(text: str, currency: str, amounts: list[float]) -> None:
@@ -883,7 +884,8 @@ def test_not_delivered_yet(text: str, not_yet: bool) -> None:
      ("چند روز فرصت دارم خبر بدم و به کی؟", True), ("куда писать или звонить чтобы оформить", True),
      ("کجا زنگ بزنم؟", True), ("кому звонить если сломался?", True), ("به کی تحویل میدید؟", False),
      ("با کی میفرستید؟", False), ("باشه، حالا چجوری هماهنگ کنم که بفرستمش؟", True), ("как согласовать возврат?", True),
-     ("هماهنگ شد", False)],
+     ("هماهنگ شد", False), ("на какую почту писать и что указать в письме?", True), ("какая у вас почта?", True),
+     ("почта доставляет долго?", False)],
 )
 def test_asking_for_the_stores_contact(text: str, contact: bool) -> None:
     assert asks_for_contact(text) is contact
