@@ -2267,3 +2267,12 @@ def test_a_branch_of_the_city_named_express_alone_and_a_contact_said_first(serve
     assert "۹۶۸۶۲۰۲۱" in snapp and "۰۲۱۵۵۶۹۰۶۸۸" not in snapp  # SnappPay's line, not the store's beside it
     refund = last_reply(servers, "chistatek", "پولم بعد از مرجوعی چند روزه برمیگرده؟")
     assert "همکاران پشتیبانی" in refund  # the page gives no time for it
+
+
+def test_cash_on_delivery_where_the_page_names_none_interest_and_a_courier_service_for_a_return(servers) -> None:
+    cash = last_reply(servers, "offykala", "پرداخت در محل چی، دارین؟")
+    assert "پول نقد" in cash and "همکاران پشتیبانی" in cash  # not among the ways of paying its page names
+    interest = last_reply(servers, "tisa", "با اسنپ پی میشه قسطی خرید؟", "سودم روش میکشن؟")
+    assert "بدون بهره" in interest
+    tipax = last_reply(servers, "tisa", "عطری که خریدم پلمپه، میخوام پسش بدم. با تیپاکس بفرستم اوکیه؟ زودتر میرسه")
+    assert "پست عادی سفارشی" in tipax

@@ -31,6 +31,7 @@ def _unlisted(store: str, question: str, offerings: tuple[Offering, ...] | None 
     ("sitra", "میتونم با کارت هدیه یا کیف پول پرداخت کنم؟", ["подарочная карта", "электронный кошелёк"]),
     ("sitra", "а какие именно сервисы? snapp pay есть?", ["SnappPay"]),  # its credit services are not named
     ("tisa", "با اسنپ پی میشه قسطی خرید؟", []),  # Tisa's own
+    ("offykala", "پرداخت در محل چی، دارین؟", ["наличные"]), ("chistatek", "پرداخت در محل دارین؟", []),  # its own
 ])
 def test_the_methods_named_that_the_page_does_not_name(store: str, question: str, expected: list[str]) -> None:
     assert _unlisted(store, question) == expected
