@@ -14,28 +14,35 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.clock import DAYS_AHEAD
+from bot.clock import DAYS_AHEAD, SECONDS_AHEAD
 from bot.stores.calendar import is_working_day
 from bot.stores.policy import policies
 from support import ARTIFACTS, BROWSER_FLAGS, BROWSER_WAIT, CHROMIUM, ROOT, Servers, full_phones_in, known_phones, logs_since
 
 
-def _working_days_ahead() -> int:
-    """Whole days from now to a day that, with the day after it, is a working day at every store (each its own week
-    and public holidays): the servers' clock is set there, so that answers that depend on the weekday (a Saturday's
-    pickup moves to Monday's window) are the same whatever day the suite runs. A day off's own answers are tested at
-    dates of their own (tests/bot/test_answers.py)."""
+SUITE_HOUR_UTC = 16  # 19:30 in Tehran, 20:00 in Tbilisi: hours away from midnight and from the 11:00 pickup cut-off
+
+
+def _suite_clock() -> float:
+    """Seconds from now to SUITE_HOUR_UTC of a day that, with the day after it, is a working day at every store (each
+    its own week and public holidays): the servers' clock starts there, so that answers that depend on the weekday (a
+    Saturday's pickup moves to Monday's window) or the hour ("today at 10 am") are the same whenever the suite runs,
+    and a run never crosses a store's midnight (the demo orders' "two days ago" stays two). A day off's own answers
+    are tested at dates of their own (tests/bot/test_answers.py)."""
     real = datetime.now(timezone.utc)
+    start = real.replace(hour=SUITE_HOUR_UTC, minute=0, second=0, microsecond=0)
 
     def working(days: int) -> bool:
-        moment = real + timedelta(days=days)
+        moment = start + timedelta(days=days)
         return all(is_working_day(moment.astimezone(ZoneInfo(store.timezone)).date(), store.rules.week)
                    for store in policies().values())
 
-    return next(days for days in range(14) if working(days) and working(days + 1))
+    days = next(days for days in range(14) if working(days) and working(days + 1))
+    return (start + timedelta(days=days) - real).total_seconds()
 
 
-os.environ.setdefault(DAYS_AHEAD, str(_working_days_ahead()))  # the test process's and the servers' clock alike
+if DAYS_AHEAD not in os.environ:  # the test process's and the servers' clock alike (a clock set by the caller stays)
+    os.environ.setdefault(SECONDS_AHEAD, str(_suite_clock()))
 
 
 @pytest.fixture(scope="session")
