@@ -17,10 +17,8 @@ import pytest
 from bot.clock import DAYS_AHEAD, SECONDS_AHEAD
 from bot.stores.calendar import is_working_day
 from bot.stores.policy import policies
-from support import ARTIFACTS, BROWSER_FLAGS, BROWSER_WAIT, CHROMIUM, ROOT, Servers, full_phones_in, known_phones, logs_since
-
-
-SUITE_HOUR_UTC = 16  # 19:30 in Tehran, 20:00 in Tbilisi: hours away from midnight and from the 11:00 pickup cut-off
+from support import (ARTIFACTS, BROWSER_FLAGS, BROWSER_WAIT, CHROMIUM, ROOT, SUITE_HOUR_UTC, Servers, full_phones_in,
+                     known_phones, logs_since)
 
 
 def _suite_clock() -> float:

@@ -26,6 +26,7 @@ from bot.stores.policy import policies
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 ARTIFACTS = ROOT / "tests" / "artifacts"
+SUITE_HOUR_UTC = 16  # the suite's clock: 19:30 in Tehran, 20:00 in Tbilisi, hours from midnight and the 11:00 cut-off
 CHROMIUM = "/usr/bin/chromium"  # Debian's, installed by scripts/chromium.sh
 BROWSER_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]

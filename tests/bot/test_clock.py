@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 import pytest
 
 from bot import clock
+from support import SUITE_HOUR_UTC
 
 
 def test_the_clock_is_moved_by_days_and_seconds(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -19,6 +20,5 @@ def test_the_clock_is_moved_by_days_and_seconds(monkeypatch: pytest.MonkeyPatch)
 
 @pytest.mark.skipif(clock.DAYS_AHEAD in os.environ, reason="the caller set the assistant's clock itself")
 def test_the_suites_clock_stands_at_its_hour() -> None:
-    from conftest import SUITE_HOUR_UTC  # the suite's own setting, made when the tests started
-    started = clock.now()
+    started = clock.now()  # (the suite's own setting, made when the tests started)
     assert abs((started.hour * 60 + started.minute) - SUITE_HOUR_UTC * 60) < 120  # within the suite's first two hours
