@@ -138,14 +138,12 @@ def offered_a_return(tracker: Tracker, messages: int = 3) -> bool:
     that return answered since), and none offered a person after it, so a yes files it."""
     if not isinstance(tracker.get_slot("pending_return"), dict) or offered_a_person(tracker):
         return False
-    offered = {button.get("payload") for reply in replies_before(tracker, messages)
-               for button in (reply.get("data") or {}).get("buttons") or [] if isinstance(button, dict)}
-    return {"/affirm", "/deny"} <= offered
+    return {"/affirm", "/deny"} <= _offered(tracker, messages)
 
 
-def _offered(tracker: Tracker) -> set[str]:
-    """The payloads of the buttons in the assistant's last reply before this message."""
-    return {button.get("payload") for reply in replies_before(tracker)
+def _offered(tracker: Tracker, messages: int = 1) -> set[str]:
+    """The payloads of the buttons in the assistant's last reply before this message (or its last few)."""
+    return {button.get("payload") for reply in replies_before(tracker, messages)
             for button in (reply.get("data") or {}).get("buttons") or [] if isinstance(button, dict)}
 
 

@@ -259,17 +259,17 @@ def utter_delivery_time(dispatcher: CollectingDispatcher, tracker: Tracker, stor
     if not rules.delivery_times:
         utter_store_words(dispatcher, tracker, "delivery_time")
         return
-    city = tracker.get_slot("city")
+    city, question = tracker.get_slot("city"), question_text(tracker)
     ordered, named = _ordered_at(tracker, store)
     found = arrivals(rules, city, ordered)
-    if names_express(question_text(tracker)) and what_if(question_text(tracker)):  # "اگه فوری بفرستین کی میرسه؟": the
+    if names_express(question) and what_if(question):  # "اگه فوری بفرستین کی میرسه؟": the
         # express lane's days alone (not "сколько идет доставка? есть срочная", which asks both)
         found = [arrived for arrived in found if names_express(arrived.lane.name["fa"])] or found
     if not found:  # e.g. Tehran at Tisa: couriers at a chosen time, in the store's words (its summary says so)
         utter_topic(dispatcher, tracker, "delivery_time")
         return
     unserved = [lane for lane in rules.delivery_times if city is not None and city in lane.not_in]
-    text = answers.delivery_times(found, store, language, asks_about_days_off(question_text(tracker)),  # type: ignore[arg-type]
+    text = answers.delivery_times(found, store, language, asks_about_days_off(question),  # type: ignore[arg-type]
                                   ordered if named else None)
     refused = [render("delivery_time.not_served", language, lane=lane.name[language],  # type: ignore[arg-type,index]
                       city=answers.city_name(city, language)) for lane in unserved]  # type: ignore[arg-type]
@@ -308,8 +308,10 @@ def utter_return_post(dispatcher: CollectingDispatcher, tracker: Tracker) -> boo
     # ("ارسالش رایگان بود چون بالای ۲ میلیون خریده بودم، کل پولم برمیگرده؟": of the rules the words come near, the
     # return's that a broken free-shipping condition costs, not free shipping itself)
     kin = (*RETURN_TOPICS, "refund_time", "warranty")
-    near = [match.unit for match in store_index(current_store(tracker)).rank(question)[:3] if match.unit.topic in kin]
-    units = [unit for unit in units if unit.topic in kin] or (near[:1] if asks_money_back(question) else []) or units
+    kept = [unit for unit in units if unit.topic in kin]
+    if not kept and asks_money_back(question):
+        kept = [match.unit for match in store_index(current_store(tracker)).rank(question)[:3] if match.unit.topic in kin][:1]
+    units = kept or units
     say_units(dispatcher, units, language, question)
     utter_free_shipping_after_return(dispatcher, tracker, units, True)  # "3.2 million shipped free, I return 1.4: all back?"
     return bool(units)
@@ -694,7 +696,6 @@ class ActionUnclear(Action):
         if earlier_topic(tracker) in RETURN_TOPICS and sending and not asks_money_back(question_text(tracker)) and (
                 utter_return_post(dispatcher, tracker)):  # "کی میان ببرنش؟" after a return's rules: its collecting
             return []
-        intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
         question = question_text(tracker)
         rest = on_the_answer(question) if intent in ("affirm", "deny") else None
         if rest is not None:  # "если нет, сколько?" after "is delivery free?": that question again, or its topic's rules

@@ -679,11 +679,8 @@ class ActionOrderFlow(Action):
             return cleared
         if decision.verdict in ("eligible", "needs_evidence"):
             dispatcher.utter_message(text=text, sources=sources)
-            dispatcher.utter_message(
-                text=render("return.offer", language, item=item.name),  # type: ignore[arg-type]
-                buttons=[{"title": render("button.yes_file", language), "payload": "/affirm"},  # type: ignore[arg-type]
-                         {"title": render("button.no", language), "payload": "/deny"}],  # type: ignore[arg-type]
-            )
+            dispatcher.utter_message(text=render("return.offer", language, item=item.name),  # type: ignore[arg-type]
+                                     buttons=_file_buttons(language))
             pending = {"order_id": order.order_id, "sku": item.sku, "reason": reason, "sealed": sealed,
                        "verdict": decision.verdict, "problems": list(decision.problems),
                        "deadline": decision.deadline.isoformat() if decision.deadline else None,
@@ -754,6 +751,12 @@ _ON_ITS_WAY = ("processing", "shipped")
 # a yes in so many words, or the check asked for: "آره", "بررسی کنید", "да, проверьте"
 _ACCEPTS = re.compile(r"(?<!\w)(?:да|ага|конечно|давайте|давай|провер\w*|آره|اره|بله|باشه|حتما|بررسی|چک|ok|ок|окей)"
                       r"(?!\w)", re.IGNORECASE)
+def _file_buttons(language: str) -> list[dict[str, str]]:
+    """The yes and no of the offer to file a return, whose payloads the confirmation answers."""
+    return [{"title": render("button.yes_file", language), "payload": "/affirm"},  # type: ignore[arg-type]
+            {"title": render("button.no", language), "payload": "/deny"}]  # type: ignore[arg-type]
+
+
 # "ثبت کن", "قبول", "оформляйте": the offered return accepted in words of its own
 _FILE_IT = re.compile(r"قبول|ثبت ?(?:کن|بشه|شه)|оформ\w*|подава\w*|подайте", re.IGNORECASE)
 _YES_FIRST = re.compile(r"^\W*(?:да|ага|конечно|давайте|آره|اره|بله|باشه|حتما|ok|ок|окей)(?!\w)", re.IGNORECASE)
@@ -795,9 +798,7 @@ class ActionReturnConfirmation(Action):
         typed = question_text(tracker)
         if (re.search(r"[?؟]", typed) and not _ACCEPTS.search(typed) and not _FILE_IT.search(typed)
                 and utter_units(dispatcher, tracker, typed, ["return_request", *likely_intents(tracker)])):
-            dispatcher.utter_message(text=render("return.offer_again", language),  # type: ignore[arg-type]
-                                     buttons=[{"title": render("button.yes_file", language), "payload": "/affirm"},  # type: ignore[arg-type]
-                                              {"title": render("button.no", language), "payload": "/deny"}])  # type: ignore[arg-type]
+            dispatcher.utter_message(text=render("return.offer_again", language), buttons=_file_buttons(language))  # type: ignore[arg-type]
             return []  # "خب بسته‌بندیش چی؟ همینجوری بفرستم؟" read as a yes: a question, answered; the offer stands
         reference = await in_database(lambda session: file_return(session, store, pending, tracker.sender_id))
         if reference is None:
