@@ -52,6 +52,11 @@ _UNDER_HUNDRED = (rf"(?:{_words_between(20, 90, 10)})(?:{_AND}(?:{_words_between
                   rf"|{_words_between(10, 19)}|{_words_between(1, 9)}")
 _UNDER_THOUSAND = rf"(?:{_words_between(100, 900, 100)})(?:{_AND}(?:{_UNDER_HUNDRED})(?!\w))?|{_UNDER_HUNDRED}"
 _WORD_NUM_PHRASE = rf"тысяч[ау](?:{_GAP}(?:{_UNDER_THOUSAND})(?!\w))?|{_UNDER_THOUSAND}|{_WORD_NUM}"
+# "پنجاه و هفت", "سیصد و بیست": the Persian tens and hundreds a "و" joins to the number word after it, one number
+TENS_BEFORE_AND = tuple(word for word, value in _NUMBER_WORDS.items()
+                        if value >= 20 and value % 10 == 0 and "\u0600" <= word[0] <= "\u06ff")
+PERSIAN_NUMBER_WORD = "|".join(sorted((word for word, value in _NUMBER_WORDS.items()
+                                      if value == int(value) and "\u0600" <= word[0] <= "\u06ff"), key=len, reverse=True))
 _SPELLED = re.compile(rf"(?<!\w)(?:{_WORD_NUM_PHRASE})(?!\w)", re.IGNORECASE)
 
 
@@ -197,7 +202,7 @@ _DISTANCE = re.compile(
 _HOUR_WORDS: dict[str, int] = {
     "یک": 1, "یه": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "شیش": 6, "هفت": 7, "هشت": 8, "نه": 9,
     "ده": 10, "یازده": 11, "دوازده": 12,
-    "час": 1, "один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
+    "час": 1, "часа": 1, "один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
     "девять": 9, "десять": 10, "одиннадцать": 11, "двенадцать": 12,
 }
 _HOUR = r"(?:[01]?\d|2[0-3])"
@@ -205,7 +210,7 @@ _ORDER_HOUR = r"(?:0?[89]|1\d|2[0-3])"  # "закажу в 12", "в 12 зака�
 # what a bare number after "закажу в", "до", "после" counts instead of hours: "до 20 лари", "до 5 этажа", "после 10 дней"
 _NOT_HOURS = (r"час|лар|gel|₾|км|шт|штук|дн|день|недел|мес|раз|товар|экземпляр|этаж|числ|процент|%|тыс|млн|мил|том|ступен|"
               r"روز|هفته|ماه|سال|دقیقه|ساعت|تا(?!\w)|میلیون|ملیون|تومن|تومان|هزار|کیلو|پله|طبقه|درصد")
-_WORD_HOUR = "|".join(sorted((word for word in _HOUR_WORDS if word != "час"), key=len, reverse=True))
+_WORD_HOUR = "|".join(sorted((word for word in _HOUR_WORDS if not word.startswith("час")), key=len, reverse=True))
 _PM = r"بعد{_GAP}از{_GAP}ظهر|بعدازظهر|عصر|شب|дня|вечера|ночи".replace("{_GAP}", _GAP)
 _DAY = rf"صبح|ظهر|{_PM}|утра"
 _TIME = re.compile(
@@ -214,7 +219,7 @@ _TIME = re.compile(
     rf"|ساعت{_GAP}(?P<h2>{_HOUR}|{_WORD_HOUR})(?![\d\w])(?P<half>{_GAP}و{_GAP}نیمه?(?!\w)(?!{_GAP}ساعت))?(?:{_GAP}(?P<day2>{_DAY}))?"
     rf"|(?<![\w.,])(?P<h3>{_HOUR}){_GAP}(?:час(?:а|ов)?{_GAP}|(?!дня))(?P<day3>{_DAY})"
     rf"|(?<!\w)(?:в|к|до|после|около){_GAP}(?P<h4>{_HOUR}|{_WORD_HOUR}){_GAP}(?:час\w*(?:{_GAP}(?P<day4>{_DAY}))?|(?P<day6>дня)(?!\w))"
-    rf"|(?<!\w)(?:в|к|до|после){_GAP}(?P<h5>час)(?:{_GAP}(?P<day5>{_DAY}))(?!\w)"
+    rf"|(?<!\w)(?:в|к|до|после|около){_GAP}(?P<h5>часа?)(?:{_GAP}(?P<day5>{_DAY}))(?!\w)"
     rf"|(?<!\w)(?:закаж\w*|заказ\w*|оформ\w*|сделан\w*)(?:{_GAP}заказ\w*)?{_GAP}в{_GAP}(?P<h6>{_ORDER_HOUR})(?![\d\w:.,])"
     rf"(?!{_GAP}(?:{_DAY}|{_NOT_HOURS}))"
     # "после 11, когда заберу?", "اگه بعد ۱۱ سفارش بدم": a bare hour after "after"/"before" (not "после 11,5 км")

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from bot.nlu.entities import extract_entities
+from bot.nlu.entities import PERSIAN_NUMBER_WORD, TENS_BEFORE_AND, extract_entities
 from bot.nlu.normalize import fold, normalize
 
 # "can I ...?", "is it possible ...?": the words that ask whether, in both languages
@@ -103,9 +103,13 @@ _LEADS_INTO = re.compile(r"(?<!\w)(?:узнать|понять|проверит�
 _TOPIC_WORD = re.compile(r"^\W*(?:(?:и|а|و)\s+)?(?:срок\w*|цен[аыу]|стоимост\w*|рассрочк\w*|гаранти\w*|самовывоз\w*|время|адрес\w*|часы|زمان\w*|آدرس\w*|"
                          r"مدتش|هزینه\w*|قیمتش|اقساط\w*|گارانتی\w*|مهلتش)\W*$", re.IGNORECASE)
 _TOPIC_OPENS = re.compile(_TOPIC_WORD.pattern.replace(r"\W*$", r"(?!\w)"), re.IGNORECASE)
-# "TS-1043 رو میخوام پس بدم.", "хочу отменить мой заказ.": a request about one's order is a part of its own.
-_WANT = re.compile(r"(?<!\w)(?:کنید|کنین|میخوام|میخام|می ?خواهم|میخواستم|میخایم|لطفا|لطفاً|хочу|хотел\w*|хотим|нужно|надо|пожалуйста)(?!\w)",
-                   re.IGNORECASE)
+# "TS-1043 رو میخوام پس بدم.", "хочу отменить мой заказ.": a request about one's order is a part of its own (not a
+# purchase one meant to make: "دیشب میخواستم سشوار بخرم، … سفارشم هم ثبت نشد." tells what happened)
+_WANT = re.compile(r"(?<!\w)(?:کنید|کنین|میخوام|میخام|می ?خواهم|(?:میخواستم|хотел\w*)(?!(?:\s+\S+){0,3}\s+(?:بخرم|بخریم|купить))|"
+                   r"میخایم|لطفا|لطفاً|хочу|хотим|нужно|надо|пожалуйста)(?!\w)", re.IGNORECASE)
+# "Мне нужна электронная копия счета и как …?": a thing one needs, asked for as a question of its own (not "мне нужно
+# вернуть …", what one must do, which a question after it asks of)
+_NEEDS_A_THING = re.compile(r"(?<!\w)(?:мне|нам) нужн(?:а|ы|ен|о)\s+(?!\w+(?:ть|ти|чь)(?!\w))\w+", re.IGNORECASE)
 _ORDER = frozenset({"order_id"})
 # "سفارشمو", "по своему заказу", "заказ мой", "کل سفارشو", "весь заказ": the customer's own order, not orders in general
 OWN_ORDER = re.compile(r"(?<!\w)(?:سفارشم\w*|سفارش من|کل سفارش\w*|سفارش قبلی\w*|مرسولم\w*|(?:мо|сво)(?:й|его|ему|им|ём|ем) заказ\w*|"
@@ -119,10 +123,12 @@ _MY_ORDER = re.compile(OWN_ORDER.pattern + r"|(?<!\w)(?:مرجوعش|پسش|کن
                        r"отмените заказ|отменить заказ|оформите возврат)(?!\w)",
                        re.IGNORECASE)
 # A sentence ends with "?", "." or "!" (not a decimal point); a clause opens with a comma, a line or a connective
-# ("و" between two numbers joins them: "۲ و ۱۰۰" is two million one hundred thousand, "۲ میلیون و ۱۰۰" too).
+# ("و" between two numbers joins them: "۲ و ۱۰۰" is two million one hundred thousand, "۲ میلیون و ۱۰۰" too, "پنجاه و
+# هفت" fifty-seven).
 _SENTENCE_END = re.compile(r"[?؟!]+[?؟!.]*|\.+(?!\d)")
 _CLAUSE = re.compile(
-    r"[,،;:\n]|(?<!\w)(?:(?<![0-9۰-۹]\s)(?<!میلیون\s)(?<!ملیون\s)(?<!هزار\s)و|و(?!\s[0-9۰-۹])|ولی|اما|همچنین|ضمنا|ضمناً|راستی|یه سوال دیگه|یک سوال دیگر|"
+    r"[,،;:\n]|(?<!\w)(?:(?<![0-9۰-۹]\s)(?<!میلیون\s)(?<!ملیون\s)(?<!هزار\s)" + "".join(rf"(?<!{word}\s)" for word in TENS_BEFORE_AND)
+    + rf"و|و(?!\s(?:[0-9۰-۹]|(?:{PERSIAN_NUMBER_WORD})(?!\w)))|ولی|اما|همچنین|ضمنا|ضمناً|راستی|یه سوال دیگه|یک سوال دیگر|"
     r"и|а(?!\s+(?:то|не)(?!\w))|но|а также|и ещ[её]|(?<!можно )(?<!ли )(?<!и )(?<!а )ещ[её]|кстати|и ещ[её] вопрос|плюс|заодно|در ?ضمن|بعدشم)(?!\w)"  # not "а то", "а не"
     r"|\s/\s",
     re.IGNORECASE,
@@ -356,7 +362,8 @@ def _asks(clause: str, new_subject: bool = True) -> bool:
     clause = _RELATIVE_CLAUSE.sub(lambda found: found.group() if _LEADS_INTO.search(clause[:found.start() + 1]) else ",", clause)
     clause = _NOT_ASKING.sub(" ", _INDEFINITE_WORD.sub(" ", clause))  # "это где-то 85 км" asks nothing
     return any(pattern.search(clause) is not None for pattern in (
-        QUESTION_WORDS, _HAVE_YOU, _MUST_I, _FA_ASKS_IF, _OPENS_WITH_WHAT, _ASKS_FOR, _ALTERNATIVE_ASKED, _ASKS_THE_STORE, _ASKS_TO)) or (
+        QUESTION_WORDS, _HAVE_YOU, _MUST_I, _FA_ASKS_IF, _OPENS_WITH_WHAT, _ASKS_FOR, _ALTERNATIVE_ASKED, _ASKS_THE_STORE, _ASKS_TO,
+        _NEEDS_A_THING)) or (
         new_subject and _NEW_SUBJECT.search(clause) is not None) or (
         _PREDICATE_ASKED.search(clause) is not None and _HEARD.search(clause) is None)
 

@@ -7,6 +7,8 @@ import pytest
 from bot.nlu.questions import MAX_PARTS, asked_span, greets, split_questions, without_steps_asked
 
 SPLIT = [
+    ("Мне нужна электронная копия счета и как активировать гарантию на ноутбук?",  # a thing needed, then a question
+     ["Мне нужна электронная копия счета", "и как активировать гарантию на ноутбук?"]),
     ("عطر رو پس بدم هزینه ارسالش با کیه؟ باید خودم بفرستمش؟",  # a must of its own, not of what the question names
      ["عطر رو پس بدم هزینه ارسالش با کیه؟", "باید خودم بفرستمش؟"]),
     # "is 45 thousand; can I buy with it?": the price it is, then "can" (not "comes to")
@@ -149,6 +151,8 @@ SPLIT = [
 ]
 
 SINGLE = [
+    "اگه یه ریمل دوازده هزار تومنی هم بذارم میشه پنجاه و هفت تومن، اونوقت چی؟",  # "پنجاه و هفت": one number
+    "мне нужно вернуть заказ, сколько это стоит?",  # what one must do is the context of the question after it
     "а если в Гори? это где-то 85 км",  # an indefinite "где-то" asks nothing: a detail of the question before
     "باید فاکتور و جعبه رو هم بفرستم؟",  # "must I" over the whole question
     "اگه قیمتو اشتباهی زده باشید و سفارشمو کنسل کنید، پولم کی برمیگرده؟",  # a request in a condition asks nothing
@@ -187,6 +191,8 @@ SINGLE = [
     "за город доставка сколько стоит за км, так же как в городе?",  # "так же как" compares
     "یه چیز دیگه میخواستم به سفارشم اضافه کنم ولی ثبت نهایی شده، میشه ویرایشش کرد؟",  # "but": the request is context
     "Подскажите пожалуйста, сколько стоит доставка в Батуми?",  # an imperative ("-ите") asks nothing of its own
+    # a purchase one meant to make is the story, not a request of one's own order
+    "دیشب میخواستم سشوار بخرم، پرداخت ارور داد ولی پول کم شد و سفارشم هم ثبت نشد. پولم چی میشه؟",
     "خرید کردم و پول کم شد. می‌دونید چی شد؟ سفارش ثبت نشد. الان پولم چی میشه؟",  # "do you know what happened?" tells
     "пришёл курьер, а меня не было, знаете почему? телефон сел. заказ теперь отменят?",
     "کد رهگیری رو کجا بزنم ببینم بسته کجاست؟",  # "ببینم": what for, not a second question
