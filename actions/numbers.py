@@ -421,6 +421,8 @@ class ActionPickup(Action):
         store, language = store_and_language(tracker)
         rules = store.rules
         asked = latest_entity(tracker, "time") or day_part(question_text(tracker))  # "at 14:00", "in the evening"
+        if rules.pickup is None and utter_store_address(dispatcher, tracker, question_text(tracker)):
+            return []  # "ادرس مغازتون کجاس؟ میخام حضوری بیام" where the page has no pickup: that it gives no address
         if asked is None and another_topic_answers(dispatcher, tracker, store, "pickup"):
             return []  # "муж может забрать вместо меня?": who may collect it, not when
         if asked is None and _timed_just_before(tracker):  # "закажу в 12:30. когда можно забрать и куда подъехать?":

@@ -273,8 +273,10 @@ class ActionOrderFlow(Action):
                   and not (corrects(question) and meant_another(question)) else None)  # ("اروس فلیم اومده!! TS-1046,
         # 0935…": a complaint of the order, its return; not "اشتباه گفتم، منظورم sr5003 بود", an order put right)
         if beside is not None and beside[0].topic not in _STATUS_TOPICS and utter_units(
-                dispatcher, tracker, beside[1], [beside[0].topic]):
+                dispatcher, tracker, beside[1], [beside[0].topic]) and not (
+                purpose in (*RETURN_TOPICS, "cancel_order") and not latest_entity(tracker, "order_id")):
             return [SlotSet("purpose", None)]  # "CK-3004, 0919…: был ли ноутбук застрахован?": the rule, not the status
+        # (a return or cancel whose order was named before goes on after it: "۴ رقم آخر ۴۵۶۷. هزینه پستشم با منه؟")
         unasked = not any(tracker.get_slot(slot) for slot in ("requested_slot", "order_id", "phone", "verified_order"))
         if (intent == "inform" and purpose == tracker.get_slot("purpose") and unasked
                 and any(latest_entity(tracker, name) for name in _DETAILS)):

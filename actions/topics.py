@@ -43,12 +43,14 @@ from bot.dialogue import (
     asks_another_way,
     asks_express,
     names_express,
+    names_installments,
     price_and_cost,
     asks_what_differs,
     REASON_NAMES,
     store_address_asked,
     adds_to_order,
     asks_a_limit,
+    asks_a_sum,
     asks_a_price,
     asks_duration,
     asks_if_the_same,
@@ -1301,7 +1303,11 @@ class ActionAnswerTopic(Action):
                 or window_asked_now(dispatcher, tracker) or span_passed_supposed(dispatcher, tracker)):
             return []  # "it was yesterday noon" after "within 72 hours"; "and if I open it?" (or "the other one I did
             # not open, can I?") after a change of mind; "got it an hour and a half ago, still in time?" after a damage rule
-        again = computed_again(tracker) if adds_to_order(question_text(tracker)) else []
+        question = question_text(tracker)
+        if (latest_entity(tracker, "amount") is not None and asks_a_sum(question) and names_installments(question)
+                and current_store(tracker).rules.installments):  # "а сколько это был первый платеж с 3 млн?": the plan
+            return [FollowupAction("action_installments")]  # computes it, whatever topic the classifier read
+        again = computed_again(tracker) if adds_to_order(question) else []
         if not again and not classifier_sure(tracker):  # "а если бы заказ был на 520", read as a guess
             again = total_again(tracker)
         if again:  # "and if I also add a 600 one?" after a delivery price: the same computation, a new total

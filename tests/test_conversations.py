@@ -2276,3 +2276,18 @@ def test_cash_on_delivery_where_the_page_names_none_interest_and_a_courier_servi
     assert "بدون بهره" in interest
     tipax = last_reply(servers, "tisa", "عطری که خریدم پلمپه، میخوام پسش بدم. با تیپاکس بفرستم اوکیه؟ زودتر میرسه")
     assert "پست عادی سفارشی" in tipax
+
+
+def test_a_shop_address_where_none_is_given_an_instalment_asked_by_its_sum_and_an_hour_in_words(servers) -> None:
+    shop = last_reply(servers, "tisa", "ادرس مغازتون کجاس؟ میخام حضوری بیام بخرم اینترنتی بلد نیستم")
+    assert "نشانی‌ای ذکر نشده" in shop and "۰۲۱۵۵۶۹۰۶۸۸" in shop  # no address on the page: the contact, not how to order
+    first = last_reply(servers, "tisa", "купил на 3 миллиона туманов через SnappPay, заказ отменили. когда вернут деньги?",
+                       "а сколько это был первый платеж с 3 млн?")
+    assert "750\u202f000" in first  # the plan computes it, whatever the classifier read
+    restated = last_reply(servers, "tisa", "میخوام یه عطر ۸۰۰ تومنی (۸۰۰ هزار) با اسنپ پی قسطی بخرم، هر قسطش چقدر میشه؟")
+    assert "۲۰۰٬۰۰۰" in restated and "۴۰۰٬۰۰۰" not in restated  # one price said twice, not two items
+    spelled = last_reply(servers, "tisa", "یه رژ لب ۴۵ هزار تومنی میخوام قسطی بخرم، میشه؟",
+                         "اگه یه ریمل دوازده هزار تومنی هم بذارم میشه پنجاه و هفت تومن، اونوقت چی؟")
+    assert "۵۷٬۰۰۰" in spelled and "۷٬۰۰۰٬۰۰۰" not in spelled  # "پنجاه و هفت": one number
+    hour = last_reply(servers, "citadel", "Если закажу телефон сегодня около часа дня с самовывозом, когда смогу забрать?")
+    assert "13:00" in hour

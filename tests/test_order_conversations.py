@@ -959,3 +959,12 @@ def test_an_order_named_after_a_wrong_item_told_is_its_return_and_a_cancels_mone
     assert "Versace Eros" in text(decided) and "/affirm" in payloads(decided)  # its return offered, not its status
     *_, money = talk(servers, "sitra", "سفارش SR-5001 هنوز ارسال نشده، میخوام کنسلش کنم", "۴ رقم آخر شمارم ۱۱۰۱ ـه. پولم کی برمیگرده؟")
     assert "قابل لغو" in text(money) and "۷۲ ساعت کاری" in text(money)  # the cancel and the refund's hours
+
+
+def test_a_rule_asked_with_the_phone_of_a_return_under_way_is_answered_and_the_return_goes_on(servers) -> None:
+    *_, decided = talk(servers, "offykala", "پرینتر HP سفارش ۵۸۱۲۰ دو روز پیش رسید، هر چی چاپ میکنه یه خط سیاه وسطش "
+                                            "میفته. میخوام برش گردونم.", "چهار رقم آخر شماره‌م 4567 عه. هزینه پستشم با منه؟")
+    assert "عهده آفیکالا" in text(decided) and "قابل مرجوعی" in text(decided)  # the rule, then the return's decision
+    assert "/affirm" in payloads(decided) and "دلیل مرجوعی" not in text(decided)  # its fault read: no reason asked
+    [asked] = talk(servers, "sitra", "سلام سفارشم رسیده ولی سشوارش ضربه خورده و کار نمیکنه")
+    assert "شماره سفارش" in text(asked)  # one's own order's fault told: its order asked for
