@@ -97,6 +97,20 @@ def in_store_format(order_id: str, example: str) -> str:
     return f"{letters.group(1)}-{digits}"
 
 
+def fits_store_format(order_id: str, example: str) -> bool:
+    """Whether a number could be one of the store's at all: its letters (none where the store uses digits alone) and
+    at least as many digits as the store's own numbers ("TS-1041" at a store of "SR-5001", "5812" where they read
+    "58120", "CK-303" are no one's there: the customer is told so and asked again, with no attempt counted and nothing
+    said of any order)."""
+    typed = re.fullmatch(r"([a-z]*)(\d+)", compact_key(in_store_format(order_id, example)))
+    own = re.fullmatch(r"([a-z]*)(\d+)", compact_key(example))
+    if typed is None or own is None:
+        return own is None  # a store whose numbers have no such shape checks nothing
+    letters, own_letters = typed.group(1), own.group(1)
+    heard = len(letters) == len(own_letters) and all(a == b or _BY_EAR.get(a) == b for a, b in zip(letters, own_letters))
+    return heard and len(typed.group(2)) >= len(own.group(2))  # ("СР-5003" typed by ear is SR-5003)
+
+
 # Cyrillic letters that look like Latin ones but sound otherwise: "ТС-1043" typed by ear is TS-1043, read by eye TC-1043
 _BY_EAR = {"c": "s", "p": "r", "h": "n", "b": "v", "x": "h"}
 

@@ -22,6 +22,7 @@ from bot.orders.repository import (
     VerifyResult,
     create_return_request,
     find_order,
+    fits_store_format,
     in_store_format,
     mask_phone,
     phone_digits,
@@ -404,3 +405,13 @@ def test_spellings_of_one_order_count_as_one_for_the_lock(orders: Session) -> No
     for i, typed in enumerate(["CT-2006", "ct2006", "СТ 2006", "ct-2006"] * 3):
         verify_order(orders, f"s-{i}", "citadel", typed, "0000", NOW + timedelta(seconds=i))
     assert verify_order(orders, "owner", "citadel", "CT-2006", "5506", NOW + timedelta(minutes=1)).status == "locked"
+
+
+@pytest.mark.parametrize("typed, example, fits", [
+    ("SR-5001", "SR-5001", True), ("sr 5003", "SR-5001", True), ("СР-5003", "SR-5001", True),  # (typed by ear)
+    ("3004", "CK-3001", True), ("SR-10001", "SR-5001", True),        # its letters dropped; a longer number later on
+    ("TS-1041", "SR-5001", False), ("CK-303", "CK-3001", False),     # another store's letters; too few digits
+    ("5812", "58120", False), ("58210", "58120", True), ("TS-1041", "58120", False),  # a store of digits alone
+])
+def test_a_number_that_cannot_be_the_stores_is_told_apart(typed: str, example: str, fits: bool) -> None:
+    assert fits_store_format(typed, example) is fits
