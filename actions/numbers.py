@@ -460,6 +460,8 @@ class ActionDeliveryTime(Action):
         if again:
             return again
         question = question_text(tracker)
+        if names_installments(question) and not names_shipping(question):  # "اگه قسطو ۱۰ روز دیرتر بدم جریمش چقدره؟":
+            return [FollowupAction("action_installments")]  # the plan's days, not a delivery's
         if (asks_what_it_costs(question) and not asks_how_long(question) and latest_entity(tracker, "order_id") is None
                 and last_computed(tracker, before_this_message=True) != "action_delivery_time"):  # ("а в Батуми сколько?"
             # after the days: the days there)

@@ -122,7 +122,14 @@ from bot.nlu.entities import extract_entities
 from bot.nlu.normalize import normalize
 from bot.i18n.replies import render
 from bot.orders.models import Order
-from bot.orders.repository import create_return_request, find_order, in_store_format, mask_phone, verify_order
+from bot.orders.repository import (
+    create_return_request,
+    find_order,
+    fits_store_format,
+    in_store_format,
+    mask_phone,
+    verify_order,
+)
 from bot.stores.cancel import can_cancel
 from bot.stores.delivery import arrivals
 from bot.stores.facts import ItemFacts, OrderFacts
@@ -136,7 +143,7 @@ _FLOW_SLOTS = ("return_item", "return_reason", "sealed")
 _ASKED_AGAIN = (*ORDER_SLOTS, "sealed")
 # Rules whose answer, for a customer's own order, is that order's status: "when will my order arrive?"
 _STATUS_TOPICS = ("order_status", "delivery_time")
-DECISION_RECALLED = 3  # a return's decision said this many messages back is not said again for a question on it
+DECISION_RECALLED = 3  # a decision said this many messages back is not said again for a question on it
 _AMOUNT = frozenset({"amount"})
 _DETAILS = ("amount", "city", "distance", "time")  # what a rule's answer is computed from, never an order's proof
 _ORDER_NUMBER = frozenset({"order_id"})
@@ -348,8 +355,10 @@ class ActionOrderFlow(Action):
         hypothetical = what_if(question) and not cancel_now and (reason is None or purpose == "cancel_order"
                                                                   or counterfactual(question))
         # an order whose phone is asked again (after a mismatch) is no order to answer a question of another kind for
-        unproven = unknown_order or (not tracker.get_slot("verified_order") and tracker.get_slot("requested_slot") == "phone"
-                                     and not names_order)
+        # (or whose number came with a question the rules answered: "اگه تحویل گرفتم بعد دیدم ضربه خورده چی؟" after "اگه
+        # … با کارتن داغون رسید چیکار کنم؟ سفارشم 58122")
+        unproven = unknown_order or (not tracker.get_slot("verified_order") and not names_order
+                                     and tracker.get_slot("requested_slot") in ("phone", None))
         # "я ничего не получал" of a proven order: its own state, not a rule
         not_received = bool(tracker.get_slot("verified_order")) and never_received(question) and not what_if(question)
         if (intent in (purpose, "inform") and (unproven or hypothetical or intent == "order_status")
@@ -525,6 +534,9 @@ class ActionOrderFlow(Action):
             order = find_order(session, store.id, verified)
             if order is not None:
                 return facts(order), [], ""
+        if order_id and not fits_store_format(order_id, store.order_example):  # "TS-1041" at Sitra: no number of
+            _say_not_the_stores(dispatcher, order_id, store, language)  # its at all, asked again (no attempt counted)
+            return None, [SlotSet("order_id", None), SlotSet("requested_slot", "order_id")], ""
         if not order_id or not phone:
             return None, [] if side_question(tracker) else [FollowupAction("order_lookup_form")], ""
         result = verify_order(session, tracker.sender_id, store.id, in_store_format(order_id, store.order_example), phone,
@@ -563,9 +575,12 @@ class ActionOrderFlow(Action):
             _utter_order_arrival(arrival, tracker, store, language, order)
             # "کی میرسه؟" right after it: its arrival, not the status again (where the page gives no times, the status
             # says what comes next, beside that the page gives none)
-            if not (arrival.messages and store.rules.delivery_times and _said_last(tracker, status)):
-                dispatcher.utter_message(text=status)
-            _utter_order_window(dispatcher, tracker, store, language, order)
+            window = CollectingDispatcher()
+            _utter_order_window(window, tracker, store, language, order)
+            if not (arrival.messages and store.rules.delivery_times and _said_last(tracker, status)
+                    or window.messages and asks_if_still_in_time(question_text(tracker))):  # "خود پرینتر چند روز دیگه
+                dispatcher.utter_message(text=status)  # فرصت تست داره؟": the days left, not its status again
+            dispatcher.messages.extend(window.messages)
             dispatcher.messages.extend(arrival.messages)
             tracking_asked_with_order(dispatcher, tracker, answers.status_rules(order, store))
             change = asked_before(tracker, "order_change")
@@ -579,10 +594,14 @@ class ActionOrderFlow(Action):
             return [SlotSet("purpose", None)]
         if purpose == "cancel_order":
             decision = can_cancel(order, store)
-            buttons = human_button(language) if decision.verdict in ("possible", "not_covered") else []
-            dispatcher.utter_message(text=answers.cancel_decision(decision, order, store, language),  # type: ignore[arg-type]
-                                     buttons=buttons, sources=cited([store.rules.cancel], "cancel"))
+            text = answers.cancel_decision(decision, order, store, language)  # type: ignore[arg-type]
             question = question_text(tracker)
+            decided = any(reply.get("text") == text for reply in replies_before(tracker, DECISION_RECALLED))
+            if decided and rules_question(None, question) and utter_units(dispatcher, tracker, question, [
+                    "cancel_order", *likely_intents(tracker)]):  # "کلا تو پرداخت در محل تا کی میشه سفارش کنسل بشه؟"
+                return [SlotSet("purpose", None)]  # after its decision: the rule asked, not the decision again
+            buttons = human_button(language) if decision.verdict in ("possible", "not_covered") else []
+            dispatcher.utter_message(text=text, buttons=buttons, sources=cited([store.rules.cancel], "cancel"))
             if decision.verdict == "possible" and asks_money_back(question):  # "۴ رقم آخر ۱۱۰۱. پولم کی برمیگرده؟":
                 utter_units(dispatcher, tracker, question, ["refund_time", "cancel_order"])  # the refund's rule too
             return [SlotSet("purpose", None)]
@@ -873,6 +892,13 @@ def _misuse_refused(tracker: Tracker, store: StorePolicy, language: str) -> Opti
     return rule if rule is not None and rule.topic in RETURN_TOPICS and answers.says_no(rule.text[language]) else None
 
 
+def _say_not_the_stores(dispatcher: CollectingDispatcher, order_id: str, store: StorePolicy, language: str) -> None:
+    """"«CK-303» is no Chistatek order number; theirs look like CK-3001": told from its shape alone, no order named."""
+    dispatcher.utter_message(text=render("lookup.not_the_stores", language, order=order_id,  # type: ignore[arg-type]
+                                         store=store.name[language],  # type: ignore[index]
+                                         example=digits(store.order_example, language)))  # type: ignore[arg-type]
+
+
 def _rule_beside(question: str, store: StorePolicy) -> Optional[tuple[AnswerUnit, str]]:
     """The rule the words of a question asked beside an order's number and phone choose ("TS-1041. راستی کد
     رهگیری چجوری برام میاد؟", "CK-3004, 09193333304: ноутбук при доставке был застрахован?"), or of a statement one
@@ -1013,6 +1039,10 @@ class ValidateOrderLookupForm(FormValidationAction):
     ) -> Dict[Text, Any]:
         """3 to 32 letters, digits or dashes; given with what is wanted done ("SR-5001. میخوام کنسلش کنم") after a
         vague "I have a problem with my order", that is the purpose now."""
+        store = current_store(tracker)
+        if isinstance(value, str) and valid_order_id(value) and not fits_store_format(value, store.order_example):
+            _say_not_the_stores(dispatcher, value, store, store_and_language(tracker)[1])
+            return {"order_id": None}
         if isinstance(value, str) and valid_order_id(value):
             wanted = purpose_from_words(question_text(tracker))
             if tracker.get_slot("purpose") == "order_status" and wanted != "order_status":

@@ -138,6 +138,9 @@ _PRICE = re.compile(r"\d[\d,.٬ ]*\s*(?:میلیون\s*|هزار\s*)?(?:توما
 _FLOOR = re.compile(r"\d+\s*-?\w{0,2}\s*(?:этаж\w*|طبقه\w*)|طبقه\w*\s*\d+", re.IGNORECASE)
 
 
+CONTACT_ALONE_WORDS = 6  # "а номер телефона у вас какой?": asked in so few words, the contact is the whole answer
+
+
 def utter_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, question: str = "",
                 also: Sequence[str] = (), fallback: Optional[str] = None, deadline: bool = True) -> bool:
     """The rules that answer the question, else the topic's summary (broad questions, buttons), else the
@@ -147,6 +150,8 @@ def utter_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, 
     from the moment told already. True when the page answered.
     """
     store, language = store_and_language(tracker)
+    if len(question.split()) <= CONTACT_ALONE_WORDS and utter_contact(dispatcher, tracker, question):
+        return True  # "а номер телефона у вас какой?": the store's contact, not the checkout's phone field
     if utter_store_address(dispatcher, tracker, question) or utter_units(dispatcher, tracker, question, [topic, *also],
                                                                           deadline):
         return True
@@ -313,8 +318,10 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
     elif _only_said_before(tracker, units) and what_then(question) and not echoed(question, units):
         offer_person(dispatcher, language)  # "شبا ثبت نکردم، اونوقت چی میشه؟" after the refund to the Sheba registered:
         # the page says no more than the rule again, a person may
-    elif not _utter_unlisted_terms(dispatcher, tracker, question, [*topics[:2], *(unit.topic for unit in units)]):
-        offer_person_for_limit(dispatcher, question, units, store, language)
+    elif (not _utter_unlisted_terms(dispatcher, tracker, question, [*topics[:2], *(unit.topic for unit in units)])
+          and not offer_person_for_limit(dispatcher, question, units, store, language)
+          and _only_said_before(tracker, units) and not echoed(question, units)):
+        offer_person(dispatcher, language)  # "а можно на карту а не на шебу?" after the same rule: no more on the page
     if outside:  # "9.8 million: is an ID needed?": the ID rule is for over 10 million, said with the rule that holds
         _say_bound(dispatcher, *outside, store, language)
         units = units or [outside[0]]
@@ -776,19 +783,22 @@ def sealed_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool
 
 
 def offer_person_for_limit(dispatcher: CollectingDispatcher, question: str, units: Sequence[AnswerUnit],
-                           store: StorePolicy, language: str) -> None:
+                           store: StorePolicy, language: str) -> bool:
     """"حداقل مبلغ برای قسطی چقدره؟" answered by rules that name no figure, "طبقه دوم پول اضافه میگیرین؟ چقدر؟" by
-    rules that name no price: the page does not give it, a person may."""
+    rules that name no price: the page does not give it, a person may; True when said (or the rules offer one)."""
     if not units or any(unit.offers_person for unit in units):
-        return
+        return bool(units)
     texts = [unit.text[language] for unit in units]  # type: ignore[index]
     amount = _HOW_MUCH.search(question) is not None  # "دقیقا چقدر میشه؟": who pays is no amount
     if asks_a_price(question) and not any(_PRICE.search(text) or not amount and _NO_CHARGE.search(text) for text in texts):
         none = render("price.not_given", language, store=store.name[language])  # type: ignore[arg-type,index]
         dispatcher.utter_message(text=none)
         offer_person(dispatcher, language)
-    elif asks_a_limit(question) and not any(_FIGURE.search(text) for text in texts):
+        return True
+    if asks_a_limit(question) and not any(_FIGURE.search(text) for text in texts):
         offer_person(dispatcher, language)
+        return True
+    return False
 
 
 def say_refused(dispatcher: CollectingDispatcher, reason: Optional[Reason], refused: Optional[tuple[ReturnGround, str]],

@@ -544,10 +544,11 @@ def delivery_quote(quote: DeliveryQuote, total: Optional[float], city: Optional[
     if quote.kind == "fee" and quote.in_cities and asks_if_free and free_from is not None:  # "که بشه ۵۰۰ لاری، رایگان
         # میشه؟": no, and the bound it is free above, with the price
         key = "delivery.not_free_fee" if quote.per_km is None else "delivery.not_free_fee_per_km"
-        return render(key, language, **{**values, "threshold": _money(free_from, policy, language)})
+        return _in_all(render(key, language, **{**values, "threshold": _money(free_from, policy, language)}), total,
+                       quote, policy, language)
     if quote.kind == "fee":
         key = "delivery.fee" if quote.per_km is None else ("delivery.fee_per_km" if quote.in_cities else "delivery.fee_out_of_town")
-        return render(key, language, **values)
+        return _in_all(render(key, language, **values), total, quote, policy, language)
     named = (quote.tier.cities if quote.tier and quote.tier.cities else rules.cities) if rules else ()
     cities = listing([city_name(one, language) for one in named], language)
     in_per_km = _money(quote.tier.per_km, policy, language) if quote.tier and quote.tier.per_km is not None else ""
@@ -566,6 +567,14 @@ def delivery_quote(quote: DeliveryQuote, total: Optional[float], city: Optional[
     if quote.kind == "below_free":
         return _lines(render("delivery.below_free", language, **values), rules and rules.below_free and rules.below_free[language])
     return render(f"delivery.{quote.kind}", language, **values)
+
+
+def _in_all(said: str, total: Optional[float], quote: DeliveryQuote, policy: StorePolicy, language: Language) -> str:
+    """A fee with what the customer pays in all, the order's total and its delivery ("… итого 12 лари. Всего с
+    товаром: 142 лари."), where both are known."""
+    if total is None or not quote.fee:
+        return said
+    return f"{said} {render('delivery.in_all', language, sum=_money(total + quote.fee, policy, language))}"
 
 
 def _band(quote: DeliveryQuote, policy: StorePolicy, language: Language) -> str:

@@ -99,6 +99,7 @@ def found(text: str) -> list[tuple[str, str, object]]:
         ("а если только в 12 успею оформить?", [("time", "12", "12:00")]),  # a word between them
         ("в 12 штук заказ", []),                                        # a count, not an hour
         ("где мой заказ 58 122? тел 0912-444-44-02", [("order_id", "58 122", "58122"), ("phone", "0912-444-44-02", "09124444402")]),
+        ("کد سفارشم cK3003 هست و شماره ۹۱۹۳۳۳۳۳۰۳", [("order_id", "cK3003", "CK-3003"), ("phone", "۹۱۹۳۳۳۳۳۰۳", "09193333303")]),  # its 0 left off
         ("заказ на 2 400 000 туманов", [("amount", "2 400 000 туманов", 2400000)]),   # an amount wins
         # number words said as one number; a Persian "نه" before a currency is "not", unless millions follow it
         ("بیست و نه هزار تومان", [("amount", "بیست و نه هزار تومان", 29000)]),

@@ -385,11 +385,11 @@ def test_is_it_free_asked_of_a_price_said_says_no_with_the_bound() -> None:
     per_km = delivery_cost(citadel.rules.delivery, 500, "tbilisi", 10)  # 500 exactly is not above 500
     assert delivery_quote(per_km, 500, "tbilisi", citadel, "fa", asks_if_free=True) == (
         "ارسال سفارش ۵۰۰ لاری به تفلیس رایگان نیست (ارسال رایگان برای خرید بالای ۵۰۰ لاری است): برای ۱۰ کیلومتر، "
-        "۱٫۵۰ لاری برای هر کیلومتر، یعنی ۱۵ لاری.")
+        "۱٫۵۰ لاری برای هر کیلومتر، یعنی ۱۵ لاری. جمعاً با کالا: ۵۱۵ لاری.")  # and what is paid in all
     fixed = delivery_cost(citadel.rules.delivery, 80, "tbilisi", None)
     assert delivery_quote(fixed, 80, "tbilisi", citadel, "ru", asks_if_free=True) == (
         "Доставка заказа на 80 лари в Тбилиси не бесплатная (бесплатно — при заказе больше 500 лари): 6 лари "
-        "(при заказе меньше 100 лари).")
+        "(при заказе меньше 100 лари). Всего с товаром: 86 лари.")
     assert "не бесплатная" not in delivery_quote(fixed, 80, "tbilisi", citadel, "ru")  # not asked: the price alone
 
 
