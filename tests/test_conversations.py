@@ -2291,3 +2291,16 @@ def test_a_shop_address_where_none_is_given_an_instalment_asked_by_its_sum_and_a
     assert "۵۷٬۰۰۰" in spelled and "۷٬۰۰۰٬۰۰۰" not in spelled  # "پنجاه و هفت": one number
     hour = last_reply(servers, "citadel", "Если закажу телефон сегодня около часа дня с самовывозом, когда смогу забрать?")
     assert "13:00" in hour
+
+
+def test_a_fee_with_what_is_paid_in_all_a_contact_asked_briefly_and_a_seal_opened_after_delivery(servers) -> None:
+    fee = last_reply(servers, "citadel", "сколько стоит доставка если заказ на 130 лари? от вас до меня где-то 8 км по Тбилиси")
+    assert "12 лари" in fee and "Всего с товаром: 142 лари" in fee
+    phone = last_reply(servers, "citadel", "а номер телефона у вас какой?")
+    assert "0322350035" in phone and "личный номер" not in phone  # the store's line, not the checkout's field
+    opened = last_reply(servers, "offykala", "если я передумал, а клавиатура ещё не доехала, её можно вернуть?",
+                        "а если уже получу и распакую?")
+    assert "нельзя" in opened and "ничего не сказано" not in opened
+    card = last_reply(servers, "sitra", "через сколько вернут деньги после того как возврат подтвердят?",
+                      "а можно на карту а не на шебу? шебы в профиле нет")
+    assert "Sheba" in card and "сотрудник поддержки" in card  # the page says no more: a person

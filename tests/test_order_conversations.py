@@ -968,3 +968,23 @@ def test_a_rule_asked_with_the_phone_of_a_return_under_way_is_answered_and_the_r
     assert "/affirm" in payloads(decided) and "دلیل مرجوعی" not in text(decided)  # its fault read: no reason asked
     [asked] = talk(servers, "sitra", "سلام سفارشم رسیده ولی سشوارش ضربه خورده و کار نمیکنه")
     assert "شماره سفارش" in text(asked)  # one's own order's fault told: its order asked for
+
+
+def test_a_number_that_cannot_be_the_stores_is_asked_again_without_counting_an_attempt(servers) -> None:
+    told, mismatch = talk(servers, "sitra", "где мой заказ TS-1041? телефон 09352222201", "SR-5001")
+    assert "не номер заказа Ситра" in text(told) and "SR-5001" in text(told)  # its shape alone: no order named
+    assert "осталось попыток: 4" in text(mismatch)  # the first real try is the first counted (the phone is kept)
+    [short] = talk(servers, "chistatek", "سفارش CK-303 رو میخوام پیگیری کنم")
+    assert "معتبری برای چیستاتک نیست" in text(short) and "موبایل" not in text(short)  # the number again, no phone yet
+
+
+def test_a_rule_asked_after_its_cancel_decision_and_the_days_left_of_a_test_period(servers) -> None:
+    *_, rule = talk(servers, "chistatek", "سفارشمو پرداخت در محل زده بودم، میخوام کنسلش کنم", "CK-3004 شماره 09193333304",
+                    "کلا تو پرداخت در محل تا کی میشه سفارش کنسل بشه؟")
+    assert "۲۴ ساعت" in text(rule) and "CK-3004" not in text(rule)  # the rule, not the decision again
+    gift, left = talk(servers, "offykala", "سلام سفارش 58120 - 0912 123 4567، کاغذ هدیه‌ای که همراه پرینتر اومده خیس بوده، "
+                                           "عوضش میکنین؟", "خود پرینتر چند روز دیگه فرصت تست داره؟")
+    assert "هدیه" in text(gift) and "۵ روز" in text(left) and "کد رهگیری" not in text(left)  # no status again
+    *_, supposed = talk(servers, "offykala", "اگه پرینتر اپسونم با کارتن داغون رسید چیکار کنم؟ سفارشم 58122 ـه",
+                        "اگه تحویل گرفتم بعد دیدم ضربه خورده چی؟")
+    assert "۲۴ ساعت" in text(supposed) and "موبایل" not in text(supposed)  # cases the rules answer, no phone asked
