@@ -709,7 +709,7 @@ class ActionUnclear(Action):
             if rest and utter_units(dispatcher, tracker, rest, likely_intents(tracker)):
                 return []
         if intent in ("affirm", "deny") and removes_an_item(question):  # "نه صبر کن کلشو کنسل نکن، فقط مخلوط کن رو
-            utter_topic(dispatcher, tracker, "order_change", question, likely_intents(tracker))  # حذف کنید": an edit
+            utter_topic(dispatcher, tracker, "order_change", question, likely_intents(tracker), "order_change")  # حذف کنید": an edit
             return []
         plain = intent in ("affirm", "deny", "goodbye", "thank")  # "ok", "no", "bye", "thanks": unless they ask something
         if plain and not short_follow_up(question) and ground_told(dispatcher, tracker, question):

@@ -268,8 +268,10 @@ class ActionOrderFlow(Action):
         purpose = _purpose(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         reason = reason_from(None, question)
-        if intent == "cancel_order" and removes_an_item(question):  # "کنسل نکنم، فقط بلندرو از سفارش حذف کنید": an edit
-            utter_topic(dispatcher, tracker, "order_change", question, likely_intents(tracker))
+        if removes_an_item(question) and (intent == "cancel_order" or tracker.get_slot("verified_order") and intent not in (
+                "order_status", "inform")):  # "کنسل نکنم، فقط بلندرو از سفارش حذف کنید", "اگه فقط بلندر رو کنسل کنم و
+            # ماهیتابه بمونه چی؟" of an order proven (read as out of scope): an edit
+            utter_topic(dispatcher, tracker, "order_change", question, likely_intents(tracker), "order_change")
             return [SlotSet("purpose", None)]
         if intent == "cancel_order" and cancelled_money_back(question):  # "заказ отменили а первый платеж не вернулся"
             utter_topic(dispatcher, tracker, "refund_time", question, likely_intents(tracker))
@@ -307,9 +309,11 @@ class ActionOrderFlow(Action):
             purpose = "order_status"  # "58122, 0912…. کی میرسه دستم؟" after a rule on returns: its status, not a return
         returning = tracker.get_slot("purpose") in ("return_request", "damaged_item") and reason
         if purpose == "cancel_order" and (sealed_from(None, question) is not None or returning
-                                          or reason in FAULTS):
+                                          or reason in FAULTS) and not (names_a_cancel(question)
+                                                                        and not_delivered_yet(question)):
             purpose = "return_request"  # "a printer, still sealed, I changed my mind", "پشیمون شدم" to "why return
             # it?", "CK-3004 … نه ببخشید CK-3003 … شارژ نمیکنه" (a "no" read as a cancel): it has come, so a return
+            # (not "هنوز ارسال نشده، میخوام لغوش کنم چون اشتباهی ۱۰۰ میل زدم": a cancel, its reason told)
         if purpose is None and intent == "inform" and utter_return_post(dispatcher, tracker):
             return []  # "چطوری بفرستم؟ من اصفهانم" after a return's decision: how to send it back, not a delivery price
         if purpose is None:

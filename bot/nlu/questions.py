@@ -239,6 +239,7 @@ _YES_NO = re.compile(rf"{_CAN}|مگه|разве|правда|что")
 NEXT_WORDS = 12  # words looked at for a question after a yes/no one runs on (a bound: a long message stays linear)
 MIN_WORDS = 2  # words besides connectives: "серьёзно?", "и куда?" are not questions of their own
 MAX_PARTS = 4
+LEANING_WORDS = 2  # a question of so few words ("کی میرسه؟", "и сколько?") takes the story told just before it
 
 Span = tuple[int, int]
 
@@ -538,16 +539,24 @@ def question_spans(normalized: str) -> list[Span]:
     """The questions of a normalised message as spans covering it; context sentences join a neighbour."""
     groups: list[Span] = []
     leading: int | None = None  # where context sentences before the first question began
+    between: int | None = None  # where context sentences after a question began
     for sentence in _sentences(normalized):
         found = _questions_in(normalized, sentence, bool(groups))
         if not found:
-            if groups:
-                groups[-1] = (groups[-1][0], sentence[1])
-            elif leading is None:
+            if groups and between is None:
+                between = sentence[0]
+            elif not groups and leading is None:
                 leading = sentence[0]
             continue
         if not groups and leading is not None:
             found[0] = (leading, found[0][1])
+        elif between is not None:  # the story between two questions: the next one's when it is too short to stand
+            # alone ("… بخرم؟ شنبه سفارش میدم، تحویل تو تفلیس. کی میرسه؟"), else the one before's ("ct 2002 где? телефон …")
+            if _words(normalized[found[0][0]:found[0][1]]) <= LEANING_WORDS:
+                found[0] = (between, found[0][1])
+            else:
+                groups[-1] = (groups[-1][0], found[0][0])
+        between = None
         groups += found
     if not groups:
         return [(0, len(normalized))]

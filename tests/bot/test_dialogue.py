@@ -186,6 +186,7 @@ def test_four_digits_after_an_order_are_its_phones_last_four(values: list[str], 
         (None, "سفارشم رسید ولی من ادکلن ۱۰۰ میل سفارش داده بودم، ۵۰ میل فرستادین!!", "wrong_item"),  # another size
         (None, "ولی اگه کلا یه عطر دیگه فرستاده بودید چی؟", "wrong_item"), (None, "یه بسته دیگه رسید", None),
         (None, "سفارش دادم ولی هنوز نرسیده", None),                                   # not come yet: no wrong item
+        (None, "میخوام لغوش کنم چون اشتباهی ۱۰۰ میل زدم جای ۶۰", None),             # my own mistake in ordering
         (None, "شوهرش عین همونو براش خریده", "change_of_mind"),
         (None, "خلاصه دیگه لازمشون نداریم. میشه سفارشمو کنسل کنم", "change_of_mind"),
         (None, "به غیر از سفارش قبلی یه سفارش دیگه هم دارم", None),
