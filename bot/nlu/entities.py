@@ -360,6 +360,8 @@ _OUTSIDE_OF = re.compile(rf"(?<!\w)(?:(?:بیرون|خارج|اطراف|حومه
                          re.IGNORECASE)
 # What denies the place named after it, once another was named: "… نه مشهد", "… а не в Кутаиси"
 _NOT_THIS = re.compile(r"(?<!\w)(?:نه|а не|не)\s+(?:в\s+|во\s+|به\s+)?$", re.IGNORECASE)
+_NOT_THERE = re.compile(r"(?<!\w)не\s+(?:в|во|из|с)\s+$", re.IGNORECASE)
+_NOT_THERE_AFTER = re.compile(r"[ \u200c]*(?:نیستم|نیستیم|نیست|نیستش|نمیشینم|زندگی نمیکنم)(?!\w)")
 # Persian attaches endings to a city's name: "زاهدانم" (I am in Zahedan), "شیرازی" (from Shiraz), "باتومیه" (it is Batumi).
 _CITY_ENDING = r"(?:(?:م|ی|یم|یی|ام|یه|(?<=ی)ه|(?<=\w{4})ه)(?![\w]))?"
 _CITY = re.compile(
@@ -662,6 +664,8 @@ def _cities(text: str) -> Iterator[Entity]:
     for match in named:
         if found and _NOT_THIS.search(text, max(0, match.start() - 12), match.start()):
             continue  # "کرمانه نه مشهد", "в Батуми, а не в Кутаиси": the place put right, not the one denied
+        if _NOT_THERE.search(text, max(0, match.start() - 12), match.start()) or _NOT_THERE_AFTER.match(text, match.end()):
+            continue  # "я не в тегеране", "تهران نیستم": where the customer is not
         found = True
         yield Entity("city", match.start(), match.end(), match.lastgroup or "")
 
