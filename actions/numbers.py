@@ -55,6 +55,7 @@ from actions.topics import (
     chosen_units,
     cited,
     deadline_follow_up,
+    express_price_asked,
     goes_on_elsewhere,
     inspection_asked,
     greeted_in_their_language,
@@ -123,6 +124,7 @@ from bot.dialogue import (
     removes_an_item,
     rules_question,
     said_sum,
+    says_weekend,
     sealed_from,
     sends_it_oneself,
     stated_amounts,
@@ -135,6 +137,7 @@ from bot.nlu.entities import OUT_OF_TOWN, extract_entities
 from bot.stores.delivery import arrivals, delivery_cost, pickup_slot
 from bot.stores.installments import schedule
 from bot.stores.policy import StorePolicy
+from bot.stores.rules import WEEKDAYS
 from bot.stores.units import ASKS_ALONE_WORDS, broad, plainly_answered, short_follow_up, store_index
 
 
@@ -189,7 +192,10 @@ def _ordered_at(tracker: Tracker, store: StorePolicy) -> tuple[datetime, bool]:
     names; and whether the customer named it."""
     text = (tracker.latest_message or {}).get("text") or ""
     now = local_now(store)
-    ordered = ordered_moment(now, latest_entity(tracker, "weekday"), latest_entity(tracker, "time"), text, latest_entity(tracker, "date"))
+    weekday = latest_entity(tracker, "weekday")
+    if weekday is None and says_weekend(text) and store.rules.week.weekend:  # "اگه آخر هفته سفارش بدم": its first day off
+        weekday = WEEKDAYS[store.rules.week.weekend[0]]
+    ordered = ordered_moment(now, weekday, latest_entity(tracker, "time"), text, latest_entity(tracker, "date"))
     return ordered, ordered != now
 
 
@@ -345,6 +351,8 @@ def utter_delivery_cost(dispatcher: CollectingDispatcher, tracker: Tracker, stor
         return []  # "حداقلش چقدره" after "SnappPay?": the earlier topic's rule, not a delivery price
     if names_a_band(text, _amounts(tracker)) and not stated and utter_summary(dispatcher, tracker, "delivery_cost"):
         return []  # "до 100 лари сколько доставка?": the store's table of bands, not a price for 100
+    if said and names_a_return(text) and utter_units(dispatcher, tracker, question, ["return_request"]):
+        return []  # "۲ میلیون و ۳۰۰ بود و ارسالش رایگان اومد. حالا که برمیگردونم چی میشه؟": free shipping on a return
     total = _with_earlier(tracker, _total(tracker, store, stated), said)
     # the total priced is the conversation's, also when no currency made it an amount ("а если на 300?")
     kept = [SlotSet("amount", total)] if total is not None and total != as_number(tracker.get_slot("amount")) else []
@@ -379,8 +387,9 @@ class ActionDeliveryCost(Action):
     ) -> List[Dict[Text, Any]]:
         """A price, or one question for the missing number, with the cities as buttons."""
         question = question_text(tracker)
-        if other_unit_asked(dispatcher, tracker) or grand_total(dispatcher, tracker):  # "این ۱۰ میلیون به ریال دقیقا
-            return []  # چقد میشه؟", read as a price; "и сколько всего с доставкой?" after one
+        if (other_unit_asked(dispatcher, tracker) or grand_total(dispatcher, tracker)  # "این ۱۰ میلیون به ریال دقیقا
+                or express_price_asked(dispatcher, tracker)):  # چقد میشه؟", read as a price; "и сколько всего с
+            return []  # доставкой?" after one; "فوریش چقدر گرونتره؟", which no page prices
         instead = (order_named_instead(tracker) or back_to_the_return(tracker)
                    or computed_instead(tracker, self.name(), asks_how_much(question)))
         if instead:  # "and if I order at 2 pm, what then?" after a pickup time: the pickup again
@@ -460,6 +469,8 @@ class ActionDeliveryTime(Action):
         if again:
             return again
         question = question_text(tracker)
+        if express_price_asked(dispatcher, tracker):  # "فوری هم دارید؟ فوریش چقدر گرونتره؟": no page gives its price
+            return []
         if names_installments(question) and not names_shipping(question):  # "اگه قسطو ۱۰ روز دیرتر بدم جریمش چقدره؟":
             return [FollowupAction("action_installments")]  # the plan's days, not a delivery's
         if (asks_what_it_costs(question) and not asks_how_long(question) and latest_entity(tracker, "order_id") is None
@@ -679,8 +690,8 @@ class ActionUnclear(Action):
                 dispatcher, tracker) or refusal_stands(dispatcher, tracker) or what_follows(dispatcher, tracker):  # "it
             return []  # was yesterday noon" after "within 72 hours"; "and if I open it?" (or "a sealed one?") after a change
             # of mind; "no way at all?" after it; "30 hours have passed, nothing to do?" after "within 24 hours"
-        if grand_total(dispatcher, tracker):  # "а сколько это в итоге?" after a delivery price: with the order
-            return []
+        if grand_total(dispatcher, tracker) or express_price_asked(dispatcher, tracker):  # "а сколько это в итоге?"
+            return []  # after a delivery price: with the order; "فوریش چقدر گرونتره؟": no page gives it
         again = computed_again(tracker) or total_again(tracker) or _computed_next(tracker)
         if (not again and names_express(question_text(tracker)) and short_follow_up(question_text(tracker))
                 and last_computed(tracker, before_this_message=True) == "action_delivery_time"):

@@ -606,8 +606,9 @@ class ActionOrderFlow(Action):
                 return [SlotSet("purpose", None)]  # after its decision: the rule asked, not the decision again
             buttons = human_button(language) if decision.verdict in ("possible", "not_covered") else []
             dispatcher.utter_message(text=text, buttons=buttons, sources=cited([store.rules.cancel], "cancel"))
-            if decision.verdict == "possible" and asks_money_back(question):  # "۴ رقم آخر ۱۱۰۱. پولم کی برمیگرده؟":
-                utter_units(dispatcher, tracker, question, ["refund_time", "cancel_order"])  # the refund's rule too
+            money = next((text for text in recent_texts(tracker, 3) if asks_money_back(text)), None)
+            if decision.verdict == "possible" and money:  # "۴ رقم آخر ۱۱۰۱. پولم کی برمیگرده؟", or asked with the
+                utter_units(dispatcher, tracker, money, ["refund_time", "cancel_order"])  # wish to cancel: the refund's too
             return [SlotSet("purpose", None)]
         return self._return(dispatcher, tracker, store, language, purpose, order)
 
@@ -830,7 +831,10 @@ class ActionReturnConfirmation(Action):
             dispatcher.utter_message(response="utter_anything_else")
             return [SlotSet("pending_return", None)]
         dispatcher.utter_message(text=render("return.filed", language, reference=reference))  # type: ignore[arg-type]
-        if asks_beyond_yes_or_no(tracker):  # "باشه قبول. من شهرستانم، چطوری بفرستمش؟": filed, and the question answered
+        how = answers.how_to_return(store, language) if asks_how_to(question_text(tracker)) else None  # type: ignore[arg-type]
+        if how:  # "باشه چطوری بفرستمش؟": filed, and how to send it back
+            dispatcher.utter_message(text=how, sources=cited([store.rules.returns], "returns"))
+        elif asks_beyond_yes_or_no(tracker):  # "باشه قبول. من شهرستانم، …": filed, and the question answered
             utter_units(dispatcher, tracker, question_text(tracker), ["return_request", *likely_intents(tracker)])
         return [SlotSet("pending_return", None), FollowupAction("action_listen")]
 

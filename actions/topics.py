@@ -1287,6 +1287,18 @@ def express_to_place_asked(tracker: Tracker) -> bool:
 _OF_DELIVERY = ("delivery_slot", "recipient", "order_status", "pickup")  # topics an express question is misread as
 
 
+def express_price_asked(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """"فوریش چقدر گرونتره؟", "сколько стоит срочная?": what express costs, which no store's page gives: said so, with
+    a person, not the lanes' days nor the post's fee; True when said."""
+    question = question_text(tracker)
+    if not (names_express(question) and asks_a_price(question)):
+        return False
+    store, language = store_and_language(tracker)
+    dispatcher.utter_message(text=render("price.not_given", language, store=store.name[language]))  # type: ignore[arg-type,index]
+    offer_person(dispatcher, language)
+    return True
+
+
 class ActionAnswerTopic(Action):
     """The topic is the intent; the answer is the store's, in the customer's language."""
 

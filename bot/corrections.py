@@ -26,6 +26,9 @@ _RIGHT_NOT_WRONG = re.compile(r"^(?P<right>.*?\S)\s*(?:(?<=\s)(?:بود|بوده
                              re.IGNORECASE)
 _WRONG_BUT_RIGHT = re.compile(r"(?:^|[,.،]\s*|\s)не\s+(?P<wrong>[^,.!?؟،;]+?)\s*,?\s+а\s+(?P<right>[^,.!?؟،;]+?)\s*[.!]?\s*$",
                               re.IGNORECASE)
+# "تیپاکس نه، منظورم چاپار بود": the wrong word, then the one meant
+_WRONG_MEANT = re.compile(r"(?:^|\s)(?P<wrong>[^\s,،.!?؟]+)\s+نه\s*[,،]?\s*منظورم\s+(?P<right>[^\s,.!?؟،;]+?)\s*"
+                          r"(?:بود|بوده|ه|است|هست)?\s*[.!]?\s*$", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 STEM = 4  # letters two words after a number share when they count the same thing in two forms ("تومنی", "تومنه")
 # a number and the word after it ("۹ تا", "13 км"), not a part of a longer number or of an order number
@@ -91,13 +94,16 @@ def _put_right(previous: str, text: str, explicit: bool = False) -> Optional[str
     """The message before with the fact that `text`, one correction, puts right; None when it puts none right. With
     `explicit`, only a fact said with the wrong one beside it ("X نه Y", "не Y, а X"), not a number said again."""
     said = normalize(previous)  # the customer's own letters (case, ZWNJ) kept where nothing is put right
-    found = _WRONG_BUT_RIGHT.search(text)
+    found = _WRONG_BUT_RIGHT.search(text) or _WRONG_MEANT.search(text)
     if found:
         right: Optional[str] = found.group("right")
         wrong = found.group("wrong")
         number = _NUMBER.match(right or "")
+        counted = _COUNTED_NUMBER.fullmatch(wrong)
         if _NUMBER.fullmatch(wrong) and number:  # "не 8 а 12 км": the number, the message before has its word
             right = number.group()
+        elif counted and counted.group("word") and right and _NUMBER.fullmatch(right):  # "не 8 км, а 14": its word
+            right = f"{right} {counted.group('word')}"  # with the number put right
     else:
         found = _RIGHT_NOT_WRONG.search(text)
         if not found:
@@ -109,7 +115,9 @@ def _put_right(previous: str, text: str, explicit: bool = False) -> Optional[str
         return moved
     if not right or right == wrong:
         return None
-    place = re.compile(r"(?<![\d.,])" + re.escape(wrong) + r"(?!\d)" if _NUMBER.fullmatch(wrong)
+    # the digits of an order's code put right by a whole code: the whole code ("ct2003" after "не 2003, а CT-2002")
+    code = r"(?:[A-Za-z]{1,4}[ _-]?)?" if re.fullmatch(r"[A-Za-z]{1,4}[ _-]?\d+", right) else ""
+    place = re.compile(r"(?<![\d.,])" + code + re.escape(wrong) + r"(?!\d)" if _NUMBER.fullmatch(wrong)
                        else r"(?<!\w)" + re.escape(wrong) + r"(?!\w)", re.IGNORECASE)
     if len(place.findall(said)) != 1:  # not there, or there twice: which one is meant is not known, unless it is a
         return _price_put_right(said, wrong, right)  # number said in other words

@@ -2304,3 +2304,15 @@ def test_a_fee_with_what_is_paid_in_all_a_contact_asked_briefly_and_a_seal_opene
     card = last_reply(servers, "sitra", "через сколько вернут деньги после того как возврат подтвердят?",
                       "а можно на карту а не на шебу? шебы в профиле нет")
     assert "Sheba" in card and "сотрудник поддержки" in card  # the page says no more: a person
+
+
+def test_what_express_costs_ordering_at_the_weekend_and_free_shipping_lost_by_a_return(servers) -> None:
+    express = last_reply(servers, "tisa", "چند روزه میرسه اصفهان؟", "فوری هم دارید؟ فوریش چقدر گرونتره؟")
+    assert "مبلغ این را نگفته‌اند" in express and "همکاران پشتیبانی" in express  # no page prices express
+    weekend = last_reply(servers, "citadel", "доставка в Тбилиси сколько дней?", "اگه آخر هفته سفارش بدم چی؟")
+    assert "روز کاری بعد" in weekend and "(شنبه)" in weekend  # Georgia's weekend: Saturday, processed on Monday
+    lost = last_reply(servers, "tisa", "از حراج یه کرم خریدم، پلمپشو باز نکردم، پشیمون شدم. هزینه برگشتش با کیه؟",
+                      "خریدم ۲ میلیون و ۳۰۰ بود و ارسالش رایگان اومد. حالا که برمیگردونم چی میشه؟")
+    assert "کسر" in lost and "مابقی" in lost
+    money = last_reply(servers, "sitra", "میخوام سفارشمو لغو کنم، پولش چند روزه برمیگرده؟", "SR-5001", "۰۹۱۲۱۱۱۱۱۰۱")
+    assert "قابل لغو" in money and "۷۲ ساعت کاری" in money  # the money asked with the wish, answered with the decision

@@ -93,6 +93,7 @@ from bot.dialogue import (
     goes_on,
     what_if,
     says_the_end_back,
+    says_weekend,
     window_reason,
     asks_what_to_send,
     no_order_number,
@@ -187,6 +188,7 @@ def test_four_digits_after_an_order_are_its_phones_last_four(values: list[str], 
         (None, "ولی اگه کلا یه عطر دیگه فرستاده بودید چی؟", "wrong_item"), (None, "یه بسته دیگه رسید", None),
         (None, "سفارش دادم ولی هنوز نرسیده", None),                                   # not come yet: no wrong item
         (None, "میخوام لغوش کنم چون اشتباهی ۱۰۰ میل زدم جای ۶۰", None),             # my own mistake in ordering
+        (None, "وای ببخشید شماره سفارش اشتباه شد، SR-5001 درسته", None),            # the number typed wrong
         (None, "شوهرش عین همونو براش خریده", "change_of_mind"),
         (None, "خلاصه دیگه لازمشون نداریم. میشه سفارشمو کنسل کنم", "change_of_mind"),
         (None, "به غیر از سفارش قبلی یه سفارش دیگه هم دارم", None),
@@ -1409,6 +1411,7 @@ def test_a_shipping_question_about_sending_back(text: str, back: bool) -> None:
     ("کل پولشو پس میدین؟", True), ("اگه پسش بدم همه پولمو میگیرم؟", True), ("всю сумму вернут?", True),
     ("а все деньги получу обратно?", True), ("کل پول سفارشو با کارت میدم", False), ("сколько стоит доставка?", False),
     ("همه پولو یکجا میگیرید یا قسطی؟", False),  # the store taking the money, not giving it back
+    ("میخوام سفارشمو لغو کنم، پولش چند روزه برمیگرده؟", True),
 ])
 def test_the_money_back_a_return_brings(text: str, back: bool) -> None:
     assert asks_money_back(text) is back
@@ -1497,7 +1500,7 @@ def test_past_an_hour_is_not_the_hour(text: str, past: bool) -> None:
     ("сколько это стоит?", True), ("طبقه دوم حساب میشه؟", False), ("сколько дней доставка?", False),
     ("پولم بیشتر از ۷۲ ساعته برنگشته", False), ("هزینه ارسال چند روزه برمیگرده؟", False), ("دو بار پول اضافه ازم کم شده", False),
     ("а какой именно штраф после пятого числа?", True), ("و اگه روز دهم بدم چقدر جریمه میشه؟", True),  # a fine's size
-    ("اگه قسطو ۱۰ روز دیرتر بدم جریمش چقدره؟", True),
+    ("اگه قسطو ۱۰ روز دیرتر بدم جریمش چقدره؟", True), ("فوریش چقدر گرونتره؟", True), ("насколько дороже срочная?", True),
     ("اگه دیر بدم جریمه داره؟", False), ("будет штраф?", False),  # whether, not how much
 ])
 def test_a_price_asked(text: str, price: bool) -> None:
@@ -1616,6 +1619,7 @@ def test_a_what_if_after_an_ok(text: str, supposes: bool) -> None:
     ("а крем из того же заказа я уже открыла, его тоже примут?", True), ("اونم پس میگیرین؟", True),
     ("оплату картой примут?", False), ("پولمو کی پس میگیرم؟", False),  # one's money back, not an item
     ("И можете завернуть в подарочную упаковку", False),  # wrapping, not "вернуть"
+    ("حالا که برمیگردونم چی میشه؟", True), ("فردا برمیگردم خونه", False),
 ])
 def test_giving_an_item_back_in_so_many_words(text: str, back: bool) -> None:
     assert names_a_return(text) is back
@@ -1847,3 +1851,11 @@ def test_ones_own_purchase_asked_where_it_is(text: str, own: bool) -> None:
 def test_a_price_and_the_cost_of_sending_it_back(text: str, found: tuple[float, float] | None) -> None:
     amounts = [(entity.start, float(entity.value)) for entity in extract_entities(text) if entity.entity == "amount"]
     assert price_and_cost(text, amounts) == found
+
+
+@pytest.mark.parametrize("text, weekend", [
+    ("اگه آخر هفته سفارش بدم چی؟", True), ("а если закажу в выходные?", True), ("на выходных привезёте?", True),
+    ("شنبه سفارش بدم کی میرسه؟", False), ("выходной у вас когда?", False),
+])
+def test_ordering_at_the_weekend_is_told_apart_from_a_named_day(text: str, weekend: bool) -> None:
+    assert says_weekend(text) is weekend
