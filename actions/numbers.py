@@ -423,8 +423,9 @@ class ActionPickup(Action):
         elsewhere = order_named_instead(tracker) or computed_elsewhere(tracker, self.name())
         if elsewhere:  # an order's number, or an amount and a distance, after a pickup time: that order, the price
             return elsewhere
-        if goes_on_elsewhere(dispatcher, tracker, "pickup"):
-            return []
+        if goes_on_elsewhere(dispatcher, tracker, "pickup") or utter_unlisted_service(dispatcher, tracker,
+                                                                                       question_text(tracker)):
+            return []  # ("до скольки вы работаете?": hours no page gives)
         if utter_return_post(dispatcher, tracker):  # "خودم با پست بفرستمش؟ از مشهد" after a return's decision: how
             return []  # to send it back, not a pickup
         store, language = store_and_language(tracker)
@@ -469,8 +470,8 @@ class ActionDeliveryTime(Action):
         if again:
             return again
         question = question_text(tracker)
-        if express_price_asked(dispatcher, tracker):  # "فوری هم دارید؟ فوریش چقدر گرونتره؟": no page gives its price
-            return []
+        if express_price_asked(dispatcher, tracker) or utter_unlisted_service(dispatcher, tracker, question):
+            return []  # "فوریش چقدر گرونتره؟", "до скольки вы работаете?": what no page gives
         if names_installments(question) and not names_shipping(question):  # "اگه قسطو ۱۰ روز دیرتر بدم جریمش چقدره؟":
             return [FollowupAction("action_installments")]  # the plan's days, not a delivery's
         if (asks_what_it_costs(question) and not asks_how_long(question) and latest_entity(tracker, "order_id") is None

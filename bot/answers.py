@@ -560,6 +560,11 @@ def delivery_quote(quote: DeliveryQuote, total: Optional[float], city: Optional[
         return render(key, language, **values, cities=cities)
     if quote.kind == "need_city" and in_per_km:  # "сумма 200 лари, как считают?": both rates, the city still asked
         return render("delivery.need_city_rates", language, **values, cities=cities, in_per_km=in_per_km)
+    free_in = next((tier.cities for tier in (rules.tiers if rules else ()) if tier.fee == 0 and tier.cities), ())
+    if quote.kind == "need_distance" and asks_if_free and free_from is not None and city == OUT_OF_TOWN and free_in:
+        return render("delivery.not_free_out_of_town", language, **{  # "900 лари, живу в Гори. бесплатная?": no, free
+            **values, "threshold": _money(free_from, policy, language),  # only in the cities the page names
+            "cities": listing([city_name(one, language) for one in free_in], language)})
     if quote.kind == "need_distance" and asks_if_free and free_from is not None:  # "а доставка бесплатная?": no, per km
         return render("delivery.not_free_per_km", language, **{**values, "threshold": _money(free_from, policy, language)})
     if quote.kind == "need_distance" and quote.in_cities is False:  # out of town the total changes nothing

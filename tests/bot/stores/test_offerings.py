@@ -76,6 +76,8 @@ def test_the_methods_named_that_the_page_does_not_name(store: str, question: str
     ("sitra", "خب واسه قسطی باید حضوری بیام یا آنلاینه؟", []),  # how instalments are taken, not a shop
     ("citadel", "а если доставка задержится, будет компенсация?", ["компенсация за задержку доставки"]),
     ("sitra", "ارسال دیر برسه غرامت میدین؟", ["компенсация за задержку доставки"]),
+    ("citadel", "и до скольки вы работаете?", ["часы работы"]), ("tisa", "ساعت کاریتون تا چنده؟", ["часы работы"]),
+    ("sitra", "پولم طی ۷۲ ساعت کاری برمیگرده؟", []),  # the working hours a refund is counted in
     ("sitra", "اسپلیت ۱۸ هزار ال جی موجود دارید؟", []), ("chistatek", "можно оплатить оффлайн картой при получении?", []), ("sitra", "کولر اسپلیت ۱۲ هزار قسطی میشه؟", []),
 ])
 def test_the_services_named_that_the_page_does_not_offer(store: str, question: str, expected: list[str]) -> None:

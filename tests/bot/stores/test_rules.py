@@ -401,3 +401,10 @@ def test_out_of_town_without_a_distance_asks_it_unless_asked_how_it_is_counted(a
     citadel = policies()["citadel"]
     quote = delivery_cost(citadel.rules.delivery, 520, OUT_OF_TOWN, None)
     assert delivery_quote(quote, 520, OUT_OF_TOWN, citadel, "ru", asks_how=asks_how) == text
+
+
+def test_is_it_free_asked_out_of_town_says_where_it_is_free() -> None:
+    citadel = policies()["citadel"]
+    out = delivery_cost(citadel.rules.delivery, 900, "out_of_town", None)  # "900 лари, живу в Гори. бесплатная?"
+    said = delivery_quote(out, 900, "out_of_town", citadel, "ru", asks_if_free=True)
+    assert "не бесплатная" in said and "только в Тбилиси, Кутаиси, Батуми, Рустави, Мцхета" in said and "2 лари за км" in said
