@@ -526,7 +526,10 @@ class ActionDeliveryTime(Action):
         if status_asked_for(tracker) and _says_no_times(answer, store):
             return []  # "где мой заказ? когда привезут" where the page gives no times: the look-up under way answers it
         dispatcher.messages.extend(answer.messages)
-        priced = asks_how_much(question) or latest_entity(tracker, "distance") is not None  # a distance is for a price
+        priced = (asks_how_much(question) or latest_entity(tracker, "distance") is not None  # a distance is for a price,
+                  or (latest_entity(tracker, "amount") is not None or bool(_stated(tracker, store)))
+                  and what_if(question))  # and so is "с тем же заказом
+        # на 700" supposed with a place
         if priced and _total(tracker, store) is not None:  # "is it free, and how many days?", "а если на дачу, за
             return utter_delivery_cost(dispatcher, tracker, store, language)  # городом, 25 км?" after both: both
         return []

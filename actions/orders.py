@@ -667,6 +667,10 @@ class ActionOrderFlow(Action):
                 dispatcher.utter_message(text=answers.return_any_reason(decision, store, language, present),  # type: ignore[arg-type]
                                          sources=cited([shared, store.rules.returns], "returns"))
                 return cleared
+        how = answers.how_to_return(store, language) if reason is None and asks_how_to(question) else None  # type: ignore[arg-type]
+        if how:  # "پشتیبانی گفت پرینتر رو بفرستم. … چطوری بفرستم؟": how it is sent back, no reason asked for it
+            dispatcher.utter_message(text=how, sources=cited([store.rules.returns], "returns"))
+            return known
         if item is None or reason is None:
             if side_question(tracker):  # "and the gift paper that came with it?": answered, the return waits
                 utter_topic(dispatcher, tracker, purpose, question, likely_intents(tracker))

@@ -1023,6 +1023,9 @@ def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list
     city, amount = tracker.get_slot("city"), as_number(tracker.get_slot("amount"))
     words_before = "\n".join(recent_texts(tracker, WORDS_BEFORE)[1:])  # a way of paying named earlier counts as named
     chosen = choose_units(question, topics, store_index(store), city, amount, words_before)
+    if leans and short_follow_up(question) and any(match.unit.topic == earlier for match in chosen):
+        chosen = [match for match in chosen if match.unit.topic == earlier]  # "حداقل خریدش چقدره؟" after SnappPay:
+        # its minimum, not free shipping's beside it
     story = _story_before(tracker) if not chosen and not classifier_sure(tracker) else None
     if story:  # "… заказ отменили. когда вернут первый платеж и что будет с остальными платежами?": a later question
         # the classifier cannot place alone (not "and where is my order now?") leans on the story told before the first

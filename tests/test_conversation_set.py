@@ -3,7 +3,7 @@
 The set (tests/data/conversations/blind) was written from the store pages alone by writers
 who never saw this project's code, data or replies (brief: tests/data/conversations/BRIEF.md),
 and is never tuned on: error analysis uses the dev sets (tests/data/conversations/dev, and dev2
-to dev95, written later by other writers under the same brief).
+to dev99, written later by other writers under the same brief).
 """
 
 from __future__ import annotations
@@ -111,6 +111,10 @@ DEV92_FLOOR = 0.90
 DEV93_FLOOR = 0.75
 DEV94_FLOOR = 0.90
 DEV95_FLOOR = 0.85
+DEV96_FLOOR = 0.90
+DEV97_FLOOR = 0.90
+DEV98_FLOOR = 0.75
+DEV99_FLOOR = 0.80
 
 
 @pytest.mark.parametrize("name, floor", [("blind", BLIND_FLOOR), ("dev", DEV_FLOOR), ("dev2", DEV2_FLOOR),
@@ -147,7 +151,8 @@ DEV95_FLOOR = 0.85
                                          ("dev85", DEV85_FLOOR), ("dev86", DEV86_FLOOR), ("dev87", DEV87_FLOOR),
                                          ("dev88", DEV88_FLOOR), ("dev89", DEV89_FLOOR), ("dev90", DEV90_FLOOR),
                                          ("dev91", DEV91_FLOOR), ("dev92", DEV92_FLOOR), ("dev93", DEV93_FLOOR),
-                                         ("dev94", DEV94_FLOOR), ("dev95", DEV95_FLOOR)])
+                                         ("dev94", DEV94_FLOOR), ("dev95", DEV95_FLOOR), ("dev96", DEV96_FLOOR),
+                                         ("dev97", DEV97_FLOOR), ("dev98", DEV98_FLOOR), ("dev99", DEV99_FLOOR)])
 def test_conversation_set_scores_above_its_floor(servers, name: str, floor: float) -> None:
     results = play(load(CONVERSATIONS / name), servers.url, servers.tracker_db)
     line = score_line(results)

@@ -2316,3 +2316,15 @@ def test_what_express_costs_ordering_at_the_weekend_and_free_shipping_lost_by_a_
     assert "کسر" in lost and "مابقی" in lost
     money = last_reply(servers, "sitra", "میخوام سفارشمو لغو کنم، پولش چند روزه برمیگرده؟", "SR-5001", "۰۹۱۲۱۱۱۱۱۰۱")
     assert "قابل لغو" in money and "۷۲ ساعت کاری" in money  # the money asked with the wish, answered with the decision
+
+
+def test_a_test_period_still_running_opening_hours_and_the_same_total_in_another_city(servers) -> None:
+    running = last_reply(servers, "offykala", "хочу вернуть неисправный ксерокс, отправлю через Tipax или Chapar, так можно?",
+                         "получил его 5 дней назад, тестовый срок еще идет?")
+    assert "7 дней" in running and "ничего не сказано" not in running
+    hours = last_reply(servers, "citadel", "и до скольки вы работаете?")
+    assert "часы работы" in hours and "сотрудник поддержки" in hours  # no page gives them
+    moved = last_reply(servers, "citadel", "заказ на 700 лари, до Гори 85 км", "а если бы я жил в Рустави, с тем же заказом на 700?")
+    assert "бесплатная" in moved
+    minimum = last_reply(servers, "tisa", "اسنپ پی دارید؟", "حداقل خریدش چقدره؟")
+    assert "۵۰ هزار" in minimum and "۲ میلیون" not in minimum  # the plan's minimum, not free shipping's beside it

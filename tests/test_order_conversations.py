@@ -988,3 +988,15 @@ def test_a_rule_asked_after_its_cancel_decision_and_the_days_left_of_a_test_peri
     *_, supposed = talk(servers, "offykala", "اگه پرینتر اپسونم با کارتن داغون رسید چیکار کنم؟ سفارشم 58122 ـه",
                         "اگه تحویل گرفتم بعد دیدم ضربه خورده چی؟")
     assert "۲۴ ساعت" in text(supposed) and "موبایل" not in text(supposed)  # cases the rules answer, no phone asked
+
+
+def test_how_to_send_it_back_a_fault_of_heat_and_a_code_put_right_whole(servers) -> None:
+    [how] = talk(servers, "offykala", "پشتیبانی گفت پرینتر سفارش ۵۸۱۲۰ رو بفرستم. شماره‌ام ۰۹۱۲۱۲۳۴۵۶۷. چطوری بفرستم؟")
+    assert "پیشتاز" in text(how) and "دلیل مرجوعی" not in text(how)  # how it goes back, no reason asked for it
+    *_, hot = talk(servers, "chistatek", "хочу вернуть ноутбук ASUS, он сильно греется", "CK-3004 тел 09193333304")
+    assert "7 рабочих дней" in text(hot) and "Почему хотите вернуть" not in text(hot)  # heat is a fault: its window
+    *_, filed = talk(servers, "chistatek", "ایرپادم خش خش میکنه میخوام مرجوعش کنم", "CK-3003", "چهار رقم آخرش ۳۳۰۳",
+                     "باشه چطوری بفرستمش؟")
+    assert "ثبت شد" in text(filed) and "بیمه" in text(filed)  # filed, and how to send it
+    *_, right = talk(servers, "citadel", "где мой заказ ct2003?", "ой, не 2003, а CT-2002. телефон +995 599 125 502")
+    assert "CT-2002" in text(right) and "CTCT" not in text(right) and "неверный номер" not in text(right)

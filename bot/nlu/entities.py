@@ -505,10 +505,9 @@ def _order_ids(text: str) -> Iterator[Entity]:
             _ORDER_KEYWORD.search(text[max(0, match.start() - 25): match.start()])))  # not "سفارش ۵۸-۱۲۰ روز شنبه"
         if (len(value) <= 4 or span) and _NOT_ORDER_UNITS.match(text[match.end() :]):
             continue  # "24 ساعت", "10 дней", "24-48 часов", "2025 год": a duration, a span or a year
-        if sum(char.isdigit() for char in value) < 4 and not _ORDER_KEYWORD.search(
-            text[max(0, match.start() - 25) : match.start()]
-        ):
-            continue
+        if sum(char.isdigit() for char in value) < 4 and (not _ORDER_KEYWORD.search(
+            text[max(0, match.start() - 25) : match.start()]) or re.search(r"(?<!\w)на\s*$", text[: match.start()])):
+            continue  # (not "с тем же заказом на 700": an order's total)
         prefix = re.match(r"([^\W\d_]+)[ _-]?(?=\d)", value)
         if prefix and prefix.group(1).translate(LOOKALIKES).isascii():
             value = prefix.group(1) + "-" + value[prefix.end():]  # "ct 2002", "СТ2002": CT-2002

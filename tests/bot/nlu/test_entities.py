@@ -259,6 +259,7 @@ def test_agrees_with_the_annotations_of_our_training_data() -> None:
         ("خواهرم کرمانه نه مشهد", [("city", "کرمانه", "kerman")]),  # the place put right, not the one denied
         ("в Батуми, а не в Кутаиси", [("city", "Батуми", "batumi")]),
         ("я не в тегеране, из другого города", []), ("من تهران نیستم", []),  # where the customer is not
+        ("с тем же заказом на 700?", []),  # an order's total, not its number
         ("آدرسم باتومیه", [("city", "باتومیه", "batumi")]),
         ("30 км за кутаиси", [("distance", "30 км", 30), ("city", "за кутаиси", "out_of_town")]),
         ("یه کرم ۲۵۰ تومنی", [("amount", "۲۵۰ تومن", 250000)]),  # the thousands people drop
