@@ -15,144 +15,27 @@ from support import ARTIFACTS
 
 pytestmark = pytest.mark.server
 
-# Conversations of the blind set that must pass. Raised as the assistant improves; the goal is 0.95.
-BLIND_FLOOR = 0.84
-DEV_FLOOR = 0.90
-DEV2_FLOOR = 0.94
-DEV3_FLOOR = 0.74
-DEV4_FLOOR = 0.88
-DEV5_FLOOR = 0.84
-DEV6_FLOOR = 0.78
-DEV7_FLOOR = 0.78
-DEV8_FLOOR = 0.86
-DEV9_FLOOR = 0.76
-DEV10_FLOOR = 0.80
-DEV11_FLOOR = 0.84
-DEV12_FLOOR = 0.62
-DEV13_FLOOR = 0.82
-DEV14_FLOOR = 0.70
-DEV15_FLOOR = 0.80
-DEV16_FLOOR = 0.68
-DEV18_FLOOR = 0.76
-DEV19_FLOOR = 0.82
-DEV20_FLOOR = 0.85
-DEV21_FLOOR = 0.80
-DEV22_FLOOR = 0.75
-DEV23_FLOOR = 0.75
-DEV24_FLOOR = 0.75
-DEV25_FLOOR = 0.50
-DEV26_FLOOR = 0.80
-DEV27_FLOOR = 0.70
-DEV28_FLOOR = 0.85
-DEV29_FLOOR = 0.60
-DEV30_FLOOR = 0.80
-DEV31_FLOOR = 0.90
-DEV32_FLOOR = 0.85
-DEV33_FLOOR = 0.70
-DEV34_FLOOR = 0.80
-DEV35_FLOOR = 0.90
-DEV36_FLOOR = 0.75
-DEV37_FLOOR = 0.90
-DEV38_FLOOR = 0.90
-DEV39_FLOOR = 0.75
-DEV40_FLOOR = 0.85
-DEV41_FLOOR = 0.75
-DEV42_FLOOR = 0.80
-DEV43_FLOOR = 0.80
-DEV44_FLOOR = 0.85
-DEV45_FLOOR = 0.90
-DEV46_FLOOR = 0.85
-DEV47_FLOOR = 0.90
-DEV48_FLOOR = 0.80
-DEV49_FLOOR = 0.90
-DEV50_FLOOR = 0.85
-DEV51_FLOOR = 0.85
-DEV52_FLOOR = 0.80
-DEV53_FLOOR = 0.85
-DEV54_FLOOR = 0.90
-DEV55_FLOOR = 0.85
-DEV56_FLOOR = 0.60
-DEV57_FLOOR = 0.75
-DEV58_FLOOR = 0.75
-DEV59_FLOOR = 0.90
-DEV60_FLOOR = 0.90
-DEV61_FLOOR = 0.90
-DEV62_FLOOR = 0.90
-DEV63_FLOOR = 0.80
-DEV64_FLOOR = 0.90
-DEV65_FLOOR = 0.90
-DEV66_FLOOR = 0.75
-DEV67_FLOOR = 0.75
-DEV68_FLOOR = 0.85
-DEV69_FLOOR = 0.70
-DEV70_FLOOR = 0.90
-DEV71_FLOOR = 0.80
-DEV72_FLOOR = 0.85
-DEV73_FLOOR = 0.80
-DEV74_FLOOR = 0.85
-DEV75_FLOOR = 0.90
-DEV76_FLOOR = 0.90
-DEV77_FLOOR = 0.85
-DEV78_FLOOR = 0.65
-DEV79_FLOOR = 0.85
-DEV80_FLOOR = 0.85
-DEV81_FLOOR = 0.85
-DEV82_FLOOR = 0.75
-DEV83_FLOOR = 0.75
-DEV84_FLOOR = 0.90
-DEV85_FLOOR = 0.90
-DEV86_FLOOR = 0.90
-DEV87_FLOOR = 0.90
-DEV88_FLOOR = 0.90
-DEV89_FLOOR = 0.90
-DEV90_FLOOR = 0.80
-DEV91_FLOOR = 0.90
-DEV92_FLOOR = 0.90
-DEV93_FLOOR = 0.75
-DEV94_FLOOR = 0.90
-DEV95_FLOOR = 0.85
-DEV96_FLOOR = 0.90
-DEV97_FLOOR = 0.90
-DEV98_FLOOR = 0.75
-DEV99_FLOOR = 0.80
+# The score each set must keep: the blind set's is raised as the assistant improves (the goal is 0.95); a dev set's
+# is set a little under its score when it arrives and is fixed from.
+FLOORS = {
+    "blind": 0.84, "dev": 0.90, "dev2": 0.94, "dev3": 0.74, "dev4": 0.88, "dev5": 0.84, "dev6": 0.78, "dev7": 0.78,
+    "dev8": 0.86, "dev9": 0.76, "dev10": 0.80, "dev11": 0.84, "dev12": 0.62, "dev13": 0.82, "dev14": 0.70,
+    "dev15": 0.80, "dev16": 0.68, "dev18": 0.76, "dev19": 0.82, "dev20": 0.85, "dev21": 0.80, "dev22": 0.75,
+    "dev23": 0.75, "dev24": 0.75, "dev25": 0.50, "dev26": 0.80, "dev27": 0.70, "dev28": 0.85, "dev29": 0.60,
+    "dev30": 0.80, "dev31": 0.90, "dev32": 0.85, "dev33": 0.70, "dev34": 0.80, "dev35": 0.90, "dev36": 0.75,
+    "dev37": 0.90, "dev38": 0.90, "dev39": 0.75, "dev40": 0.85, "dev41": 0.75, "dev42": 0.80, "dev43": 0.80,
+    "dev44": 0.85, "dev45": 0.90, "dev46": 0.85, "dev47": 0.90, "dev48": 0.80, "dev49": 0.90, "dev50": 0.85,
+    "dev51": 0.85, "dev52": 0.80, "dev53": 0.85, "dev54": 0.90, "dev55": 0.85, "dev56": 0.60, "dev57": 0.75,
+    "dev58": 0.75, "dev59": 0.90, "dev60": 0.90, "dev61": 0.90, "dev62": 0.90, "dev63": 0.80, "dev64": 0.90,
+    "dev65": 0.90, "dev66": 0.75, "dev67": 0.75, "dev68": 0.85, "dev69": 0.70, "dev70": 0.90, "dev71": 0.80,
+    "dev72": 0.85, "dev73": 0.80, "dev74": 0.85, "dev75": 0.90, "dev76": 0.90, "dev77": 0.85, "dev78": 0.65,
+    "dev79": 0.85, "dev80": 0.85, "dev81": 0.85, "dev82": 0.75, "dev83": 0.75, "dev84": 0.90, "dev85": 0.90,
+    "dev86": 0.90, "dev87": 0.90, "dev88": 0.90, "dev89": 0.90, "dev90": 0.80, "dev91": 0.90, "dev92": 0.90,
+    "dev93": 0.75, "dev94": 0.90, "dev95": 0.85, "dev96": 0.90, "dev97": 0.90, "dev98": 0.75, "dev99": 0.80,
+}
 
 
-@pytest.mark.parametrize("name, floor", [("blind", BLIND_FLOOR), ("dev", DEV_FLOOR), ("dev2", DEV2_FLOOR),
-                                         ("dev3", DEV3_FLOOR), ("dev4", DEV4_FLOOR), ("dev5", DEV5_FLOOR),
-                                         ("dev6", DEV6_FLOOR), ("dev7", DEV7_FLOOR), ("dev8", DEV8_FLOOR),
-                                         ("dev9", DEV9_FLOOR), ("dev10", DEV10_FLOOR), ("dev11", DEV11_FLOOR),
-                                         ("dev12", DEV12_FLOOR), ("dev13", DEV13_FLOOR), ("dev14", DEV14_FLOOR),
-                                         ("dev15", DEV15_FLOOR), ("dev16", DEV16_FLOOR), ("dev18", DEV18_FLOOR),
-                                         ("dev19", DEV19_FLOOR), ("dev20", DEV20_FLOOR),
-                                         ("dev21", DEV21_FLOOR), ("dev22", DEV22_FLOOR), ("dev23", DEV23_FLOOR),
-                                         ("dev24", DEV24_FLOOR),
-                                         ("dev25", DEV25_FLOOR), ("dev26", DEV26_FLOOR), ("dev27", DEV27_FLOOR),
-                                         ("dev28", DEV28_FLOOR), ("dev29", DEV29_FLOOR), ("dev30", DEV30_FLOOR),
-                                         ("dev31", DEV31_FLOOR), ("dev32", DEV32_FLOOR), ("dev33", DEV33_FLOOR),
-                                         ("dev34", DEV34_FLOOR), ("dev35", DEV35_FLOOR),
-                                         ("dev36", DEV36_FLOOR), ("dev37", DEV37_FLOOR),
-                                         ("dev38", DEV38_FLOOR), ("dev39", DEV39_FLOOR),
-                                         ("dev40", DEV40_FLOOR), ("dev41", DEV41_FLOOR),
-                                         ("dev42", DEV42_FLOOR), ("dev43", DEV43_FLOOR),
-                                         ("dev44", DEV44_FLOOR), ("dev45", DEV45_FLOOR), ("dev46", DEV46_FLOOR),
-                                         ("dev47", DEV47_FLOOR), ("dev48", DEV48_FLOOR), ("dev49", DEV49_FLOOR),
-                                         ("dev50", DEV50_FLOOR), ("dev51", DEV51_FLOOR), ("dev52", DEV52_FLOOR),
-                                         ("dev53", DEV53_FLOOR), ("dev54", DEV54_FLOOR), ("dev55", DEV55_FLOOR),
-                                         ("dev56", DEV56_FLOOR), ("dev57", DEV57_FLOOR), ("dev58", DEV58_FLOOR),
-                                         ("dev59", DEV59_FLOOR), ("dev60", DEV60_FLOOR), ("dev61", DEV61_FLOOR),
-                                         ("dev62", DEV62_FLOOR), ("dev63", DEV63_FLOOR), ("dev64", DEV64_FLOOR),
-                                         ("dev65", DEV65_FLOOR), ("dev66", DEV66_FLOOR), ("dev67", DEV67_FLOOR),
-                                         ("dev68", DEV68_FLOOR), ("dev69", DEV69_FLOOR), ("dev70", DEV70_FLOOR),
-                                         ("dev71", DEV71_FLOOR), ("dev72", DEV72_FLOOR), ("dev73", DEV73_FLOOR),
-                                         ("dev74", DEV74_FLOOR), ("dev75", DEV75_FLOOR),
-                                         ("dev76", DEV76_FLOOR), ("dev77", DEV77_FLOOR), ("dev78", DEV78_FLOOR),
-                                         ("dev79", DEV79_FLOOR), ("dev80", DEV80_FLOOR), ("dev81", DEV81_FLOOR),
-                                         ("dev82", DEV82_FLOOR), ("dev83", DEV83_FLOOR), ("dev84", DEV84_FLOOR),
-                                         ("dev85", DEV85_FLOOR), ("dev86", DEV86_FLOOR), ("dev87", DEV87_FLOOR),
-                                         ("dev88", DEV88_FLOOR), ("dev89", DEV89_FLOOR), ("dev90", DEV90_FLOOR),
-                                         ("dev91", DEV91_FLOOR), ("dev92", DEV92_FLOOR), ("dev93", DEV93_FLOOR),
-                                         ("dev94", DEV94_FLOOR), ("dev95", DEV95_FLOOR), ("dev96", DEV96_FLOOR),
-                                         ("dev97", DEV97_FLOOR), ("dev98", DEV98_FLOOR), ("dev99", DEV99_FLOOR)])
+@pytest.mark.parametrize("name, floor", FLOORS.items())
 def test_conversation_set_scores_above_its_floor(servers, name: str, floor: float) -> None:
     results = play(load(CONVERSATIONS / name), servers.url, servers.tracker_db)
     line = score_line(results)
