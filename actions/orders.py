@@ -667,10 +667,8 @@ class ActionOrderFlow(Action):
                 dispatcher.utter_message(text=answers.return_any_reason(decision, store, language, present),  # type: ignore[arg-type]
                                          sources=cited([shared, store.rules.returns], "returns"))
                 return cleared
-        how = answers.how_to_return(store, language) if reason is None and asks_how_to(question) else None  # type: ignore[arg-type]
-        if how:  # "پشتیبانی گفت پرینتر رو بفرستم. … چطوری بفرستم؟": how it is sent back, no reason asked for it
-            dispatcher.utter_message(text=how, sources=cited([store.rules.returns], "returns"))
-            return known
+        if reason is None and _how_to_return_asked(dispatcher, store, language, question):  # "پشتیبانی گفت پرینتر رو
+            return known  # بفرستم. … چطوری بفرستم؟": how it is sent back, no reason asked for it
         if item is None or reason is None:
             if side_question(tracker):  # "and the gift paper that came with it?": answered, the return waits
                 utter_topic(dispatcher, tracker, purpose, question, likely_intents(tracker))
@@ -691,10 +689,8 @@ class ActionOrderFlow(Action):
                 dispatcher.messages.extend(window.messages)
                 return []
         if decided and decision.verdict in ("eligible", "needs_evidence") and rules_question(None, question):
-            how = answers.how_to_return(store, language) if asks_how_to(question) else None  # type: ignore[arg-type]
-            if how:  # "چطوری بفرستم؟" after the decision: its how alone
-                dispatcher.utter_message(text=how, sources=sources)
-                return []  # (the return still waits to be filed)
+            if _how_to_return_asked(dispatcher, store, language, question, sources):  # "چطوری بفرستم؟" after the
+                return []  # decision: its how alone (the return still waits to be filed)
             if utter_units(dispatcher, tracker, question, [purpose, *likely_intents(tracker)]):
                 return []  # "бیمه هم لازمه؟": the rule asked, not the whole decision again
         refusal = _misuse_refused(tracker, store, language) if decision.verdict == "eligible" else None
@@ -835,10 +831,8 @@ class ActionReturnConfirmation(Action):
             dispatcher.utter_message(response="utter_anything_else")
             return [SlotSet("pending_return", None)]
         dispatcher.utter_message(text=render("return.filed", language, reference=reference))  # type: ignore[arg-type]
-        how = answers.how_to_return(store, language) if asks_how_to(question_text(tracker)) else None  # type: ignore[arg-type]
-        if how:  # "باشه چطوری بفرستمش؟": filed, and how to send it back
-            dispatcher.utter_message(text=how, sources=cited([store.rules.returns], "returns"))
-        elif asks_beyond_yes_or_no(tracker):  # "باشه قبول. من شهرستانم، …": filed, and the question answered
+        # "باشه چطوری بفرستمش؟": filed, and how to send it back; "باشه قبول. من شهرستانم، …": the question answered
+        if not _how_to_return_asked(dispatcher, store, language, question_text(tracker)) and asks_beyond_yes_or_no(tracker):
             utter_units(dispatcher, tracker, question_text(tracker), ["return_request", *likely_intents(tracker)])
         return [SlotSet("pending_return", None), FollowupAction("action_listen")]
 
@@ -902,6 +896,16 @@ def _misuse_refused(tracker: Tracker, store: StorePolicy, language: str) -> Opti
     told = next((text for text in recent_texts(tracker, 4) if tells_misuse(text)), None)
     rule = plainly_answered(told, store_index(store)) if told else None
     return rule if rule is not None and rule.topic in RETURN_TOPICS and answers.says_no(rule.text[language]) else None
+
+
+def _how_to_return_asked(dispatcher: CollectingDispatcher, store: StorePolicy, language: str, question: str,
+                         sources: Optional[list[dict[str, str]]] = None) -> bool:
+    """"چطوری بفرستم؟": the store's way to send an item back, when that is what is asked (with the page's sentences,
+    or the decision's `sources`); True when said."""
+    how = answers.how_to_return(store, language) if asks_how_to(question) else None  # type: ignore[arg-type]
+    if how:
+        dispatcher.utter_message(text=how, sources=sources or cited([store.rules.returns], "returns"))
+    return bool(how)
 
 
 def _say_not_the_stores(dispatcher: CollectingDispatcher, order_id: str, store: StorePolicy, language: str) -> None:
