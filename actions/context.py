@@ -4,7 +4,7 @@ customer's recent words and topics, and the computed answer a new detail belongs
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Sequence, Text
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
@@ -22,6 +22,7 @@ from bot.dialogue import (
     city_from,
     PUT_RIGHT,
     about_own_order,
+    adds_to_order,
     asks_own_item_arrival,
     day_part,
     follow_up_total,
@@ -510,14 +511,15 @@ COMPUTED = ("action_delivery_cost", "action_installments", "action_pickup", "act
 DETAILS = ("amount", "city", "distance", "time", "weekday")
 
 
-def last_computed(tracker: Tracker, before_this_message: bool = False) -> Optional[str]:
-    """The computed answer given last in this conversation (delivery cost, time, pickup, installments); with
-    `before_this_message`, the last one given before the customer's latest message."""
+def last_computed(tracker: Tracker, before_this_message: bool = False,
+                  among: Sequence[str] = ()) -> Optional[str]:
+    """The computed answer given last in this conversation (delivery cost, time, pickup, installments; `among`: of
+    these alone); with `before_this_message`, the last one given before the customer's latest message."""
     events = list(tracker.events)
     if before_this_message:
         events = events[: max((n for n, event in enumerate(events) if event.get("event") == "user"), default=0)]
     return next((event.get("name") for event in reversed(events)
-                 if event.get("event") == "action" and event.get("name") in COMPUTED), None)
+                 if event.get("event") == "action" and event.get("name") in (among or COMPUTED)), None)
 
 
 # The details each computed answer uses.
@@ -579,10 +581,12 @@ def as_number(value: Any) -> Optional[float]:
 def total_again(tracker: Tracker) -> List[Dict[Text, Any]]:
     """A bare number after a computed answer that takes a total ("а если бы заказ был на 520", "and for 250?", "if
     it becomes 2.5?"): that answer again with the new total; else nothing."""
+    text = (tracker.latest_message or {}).get("text") or ""
     last = last_computed(tracker)
+    if last not in TOTALS and adds_to_order(text):  # "а если добавлю ещё чайник за 250?" after a price and then a
+        last = last_computed(tracker, among=TOTALS)  # processing day: the price again, for the total it comes to
     if last not in TOTALS:
         return []
-    text = (tracker.latest_message or {}).get("text") or ""
     total = follow_up_total(text, as_number(tracker.get_slot("amount")), current_store(tracker).currency)
     if total is None and takes_together(text):  # "а если оба вместе?" after a 900 and an 80: 980
         total = _priced_before(tracker)

@@ -56,6 +56,7 @@ from actions.topics import (
     cited,
     deadline_follow_up,
     express_price_asked,
+    span_recalled,
     goes_on_elsewhere,
     inspection_asked,
     greeted_in_their_language,
@@ -94,6 +95,7 @@ from bot.dialogue import (
     asks_duration,
     asks_own_item_arrival,
     asks_express,
+    follow_up_total,
     names_express,
     names_installments,
     asks_how_long,
@@ -151,6 +153,8 @@ def _total(tracker: Tracker, store: StorePolicy, stated: Optional[list[float]] =
     total = items_total([amount for amount in said + stated if amount is not None], text)
     if total is None and stated and not said:
         total = stated[0]
+    if total is None and len(said) == 1 and not stated:  # the one left of several ("۱.۶ نه ۱.۲"), not the slot's last
+        total = said[0]
     return total if total is not None else as_number(tracker.get_slot("amount"))
 
 
@@ -513,6 +517,10 @@ class ActionDeliveryTime(Action):
         # named keeps its time, with the price beside it)
         if instead:  # "and a 300 TV, 8 km away?", "а если добавлю чайник за 180?" after a price: a price, not a time
             return instead
+        if (latest_entity(tracker, "distance") is not None and latest_entity(tracker, "city") is None
+                and not asks_how_long(question)):  # "اگه دقیقا ۵۰۰ لاری بود و ۸ کیلومتر فاصله داشتم چی؟" after a
+            return [FollowupAction("action_delivery_cost")]  # price and its days, the days last: a distance is a
+            # price's alone (a new place, "за городом, 25 км", has days of its own, said with its price below)
         store, language = store_and_language(tracker)
         if latest_entity(tracker, "city") is None and (
                 what_if(question) and another_topic_answers(dispatcher, tracker, store, "delivery_time")
@@ -570,9 +578,11 @@ def _computed_next(tracker: Tracker) -> List[Dict[Text, Any]]:
 
 
 def grand_total(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
-    """"а сколько это в итоге?" right after a delivery price, naming nothing new: the order's total and its delivery
-    together; True when said."""
-    named = any(latest_entity(tracker, name) for name in ("amount", "city", "distance"))
+    """"а сколько это в итоге?" right after a delivery price, naming nothing new (no place, no number: "добавлю утюг за
+    девяносто, итого 175. сколько теперь?" prices a new total): the order's total and its delivery together; True
+    when said."""
+    named = any(latest_entity(tracker, name) for name in ("amount", "city", "distance")) or follow_up_total(
+        question_text(tracker), None, current_store(tracker).currency) is not None
     if (named or last_computed(tracker, before_this_message=True) != "action_delivery_cost"
             or not asks_grand_total(question_text(tracker))):
         return False
@@ -690,8 +700,9 @@ class ActionUnclear(Action):
         corrected = _seal_corrected(tracker)
         if corrected:  # "стоп, я перепутал … пломба целая" after its order's return decision: decided again with it
             return corrected
-        if deadline_follow_up(dispatcher, tracker) or refused_what_if(dispatcher, tracker) or sealed_follow_up(
-                dispatcher, tracker) or refusal_stands(dispatcher, tracker) or what_follows(dispatcher, tracker):  # "it
+        if span_recalled(dispatcher, tracker) or deadline_follow_up(dispatcher, tracker) or refused_what_if(
+                dispatcher, tracker) or sealed_follow_up(dispatcher, tracker) or refusal_stands(
+                dispatcher, tracker) or what_follows(dispatcher, tracker):  # "эти 24 часа считаются с …?"; "it
             return []  # was yesterday noon" after "within 72 hours"; "and if I open it?" (or "a sealed one?") after a change
             # of mind; "no way at all?" after it; "30 hours have passed, nothing to do?" after "within 24 hours"
         if grand_total(dispatcher, tracker) or express_price_asked(dispatcher, tracker):  # "а сколько это в итоге?"

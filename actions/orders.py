@@ -569,8 +569,10 @@ class ActionOrderFlow(Action):
         purpose: str, order: OrderFacts,
     ) -> List[Dict[Text, Any]]:
         """Status, cancellation or return decision for a verified order."""
-        if purpose == "order_status" and order.status == "delivered" and never_received(question_text(tracker)):
-            dispatcher.utter_message(text=answers.not_received(order, store, language),  # type: ignore[arg-type]
+        asked = asked_before(tracker, "order_status") or ""  # "TS-1046 کی میرسه؟ هنوز دستم نرسیده!!" before its phone
+        if purpose == "order_status" and order.status == "delivered" and (
+                never_received(question_text(tracker)) or never_received(asked) and not what_if(asked)):
+            dispatcher.utter_message(text=answers.not_received(order, store, language, now()),  # type: ignore[arg-type]
                                      buttons=human_button(language))  # "как доставлен?? я ничего не получал"
             return [SlotSet("purpose", None)]
         if purpose == "order_status":
@@ -604,7 +606,8 @@ class ActionOrderFlow(Action):
             if decided and rules_question(None, question) and utter_units(dispatcher, tracker, question, [
                     "cancel_order", *likely_intents(tracker)]):  # "کلا تو پرداخت در محل تا کی میشه سفارش کنسل بشه؟"
                 return [SlotSet("purpose", None)]  # after its decision: the rule asked, not the decision again
-            buttons = human_button(language) if decision.verdict in ("possible", "not_covered") else []
+            person_may = decision.verdict in ("possible", "not_covered") or decision.verdict == "received" and not store.rules.returns
+            buttons = human_button(language) if person_may else []
             dispatcher.utter_message(text=text, buttons=buttons, sources=cited([store.rules.cancel], "cancel"))
             money = next((text for text in recent_texts(tracker, 3) if asks_money_back(text)), None)
             if decision.verdict == "possible" and money:  # "۴ رقم آخر ۱۱۰۱. پولم کی برمیگرده؟", or asked with the

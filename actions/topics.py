@@ -878,6 +878,29 @@ def _says_nothing_past(tracker: Tracker, units: Sequence[AnswerUnit]) -> bool:
     return _only_said_before(tracker, units, 2) or bool(earlier) and all(unit.topic != earlier for unit in units)
 
 
+# a span named again with a word that points back at it: "اون ۲۴ ساعتی که گفتی", "эти 72 часа", "те 7 дней"
+_SPAN_RECALLED = re.compile(r"(?:(?<!\w)(?:اون|همون|این|همین|эти|этих|те|тех|этот|тот)\s+(?P<n>\d+)\s*(?P<unit>ساعت|روز|час|дн|день|сут)"
+                            r"|(?P<n2>\d+)\s*(?P<unit2>ساعت|روز)\S*\s+(?:\S+\s+)?(?:که گفتی|که گفتین|که گفتید|که نوشتی|که نوشتین))",
+                            re.IGNORECASE)
+
+
+def span_recalled(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """"اون ۲۴ ساعتی که گفتی از وقتی تحویل میگیرم حساب میشه؟", "эти 72 часа считаются с какого момента?": the span of
+    a rule given in the last answers, named again to ask about it, gets that rule again (it says from when it counts),
+    whatever topic the classifier read; True when said."""
+    found = _SPAN_RECALLED.search(to_ascii_digits(question_text(tracker)))
+    if found is None:
+        return False
+    amount, word = int(found.group("n") or found.group("n2")), (found.group("unit") or found.group("unit2")).lower()
+    hours = word in ("ساعت", "час")
+    units = [unit for unit in _rules_cited_before(tracker, 3) if unit.within is not None
+             and unit.within.amount == amount and (unit.within.unit == "hours") == hours]
+    if not units:
+        return False
+    say_units(dispatcher, units[:1], store_and_language(tracker)[1], question_text(tracker))
+    return True
+
+
 def deadline_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """"دیروز ظهر بود، تا کی؟" right after a rule with a span: that span counted from the moment named; True when said.
     Not a question whether one is still in time, which the window counted to now answers."""
@@ -1087,8 +1110,9 @@ def goes_on_elsewhere(dispatcher: CollectingDispatcher, tracker: Tracker, own: s
     words find the holidays' rule."""
     question = question_text(tracker)
     if tracker.get_slot("requested_slot") is None and (  # "а если я уже заберу и вскрою упаковку?" after a change of
-            refused_what_if(dispatcher, tracker) or sealed_follow_up(dispatcher, tracker)):  # mind, read as a pickup:
-        return True  # the opened seal's refusal
+            refused_what_if(dispatcher, tracker) or sealed_follow_up(dispatcher, tracker)  # mind, read as a pickup:
+            or span_recalled(dispatcher, tracker)):  # the opened seal's refusal; "اون ۲۴ ساعتی که گفتی …", read as
+        return True  # a price: the rule of that span
     if not goes_on(question):
         return False
     before = _rules_cited_before(tracker)
@@ -1223,7 +1247,7 @@ def utter_store_words(dispatcher: CollectingDispatcher, tracker: Tracker, topic:
     # classifier was torn between the two ("а перед новым годом доставка дольше будет?": a price 0.49, a time 0.32)
     if units and (units[0].topic in (topic, second_guess(tracker))
                   or plainly_answered(question, store_index(store)) is not None
-                  or short_follow_up(question)
+                  or short_follow_up(question) and units[0].topic == earlier_topic(tracker)
                   or (what_if(question) or asks_who_pays(question)) and _same_matter(units[0].topic, earlier_topic(tracker))
                   or goes_on(question) and units[0].topic in {unit.topic for unit in _rules_cited_before(tracker)}):
         say_units(dispatcher, units, language, question)
@@ -1323,7 +1347,7 @@ class ActionAnswerTopic(Action):
         if (greeted_in_their_language(dispatcher, tracker) or other_unit_asked(dispatcher, tracker)  # "по-русски
                 or amount_put_right(dispatcher, tracker)):  # понимаете?", "این ۱۰ میلیون به ریال چقد میشه؟", "۱۰
             return []  # میلیون و ۲۰۰ نه ۹.۸" after the ID rule over 10 million
-        if (deadline_follow_up(dispatcher, tracker) or refused_what_if(dispatcher, tracker)
+        if (span_recalled(dispatcher, tracker) or deadline_follow_up(dispatcher, tracker) or refused_what_if(dispatcher, tracker)
                 or sealed_follow_up(dispatcher, tracker) or window_supposed(dispatcher, tracker)
                 or window_asked_now(dispatcher, tracker) or span_passed_supposed(dispatcher, tracker)):
             return []  # "it was yesterday noon" after "within 72 hours"; "and if I open it?" (or "the other one I did
@@ -1361,8 +1385,12 @@ class ActionAnswerTopic(Action):
         fault = reason in ("defect", "transport_damage")
         if not covered and told and (names_a_return(question_text(tracker)) or fault):  # "عطرو باز کردم … بوش به من
             purpose = "damaged_item" if fault else "return_request"  # نمیسازه. میتونم پسش بدم؟", "ایرپاد … یه طرفش
-            return [SlotSet("purpose", purpose), FollowupAction("action_order_flow")]  # صدا نمیده، چیکار کنم؟" read as
-            # a topic the page is silent on: a return or a fault told, which the return or damage rules answer
+            if (fault and rules_question(None, question_text(tracker))  # صدا نمیده، چیکار کنم؟" read as a topic the
+                    and not asks_what_now(question_text(tracker))  # page is silent on: a return or a fault told,
+                    and utter_topic(dispatcher, tracker, purpose, question_text(tracker), likely)):  # which the return
+                return []  # or damage rules answer for one's order; asked of the rule ("روتر رو جمعه آوردن، چهارشنبه
+            return [SlotSet("purpose", purpose), FollowupAction("action_order_flow")]  # خراب شد. هنوز ۷ روز تستش
+            # برقراره؟"), the rule and its days, not an order asked
         earlier = earlier_topic(tracker)
         if (not covered and tracker.get_slot("verified_order") and asks_what_now(question_text(tracker))
                 and earlier in RETURN_TOPICS):  # "то есть ничего нельзя сделать? принимал вообще муж, не я" after its
@@ -1465,6 +1493,9 @@ class ActionHandoff(Action):
         question = question_text(tracker)
         if question and not asks_for_a_person(question) and window_supposed(dispatcher, tracker):  # "اگه فردا ظهر
             return []  # زنگ بزنم دیر نیست؟": the customer's own call, supposed, against the window just told
+        if question and utter_contact(dispatcher, tracker, question):  # "شماره تماس پشتیبانی چنده؟", "با کی تماس
+            offer_person(dispatcher, store_and_language(tracker)[1])  # بگیرم؟": the store's contact as its page gives
+            return []  # it, and a person offered, not the queue at once (where it gives none, the queue)
         if question and not asks_for_a_person(question) and rules_question(None, question):
             topics = likely_intents(tracker)
             if topics and not classifier_sure(tracker):  # its rule first, as for any topic

@@ -144,10 +144,12 @@ def order_status(order: OrderFacts, policy: StorePolicy, language: Language, now
     )
 
 
-def not_received(order: OrderFacts, policy: StorePolicy, language: Language) -> str:
-    """"как доставлен?? я ничего не получал" of an order marked delivered: when it was marked so, and that a person of
-    the store looks into it (the page has no rule for a parcel marked delivered and not received)."""
-    when = moment(_local(order.delivered_at, policy), language) if order.delivered_at else ""
+def not_received(order: OrderFacts, policy: StorePolicy, language: Language, now: Optional[datetime] = None) -> str:
+    """"как доставлен?? я ничего не получал" of an order marked delivered: when it was marked so (and how long ago,
+    given `now`), and that a person of the store looks into it (the page has no rule for a parcel marked delivered and
+    not received)."""
+    delivered = _local(order.delivered_at, policy) if order.delivered_at else None
+    when = moment(delivered, language) + _days_ago(delivered, now, language) if delivered else ""
     return render("status.not_received", language, order_id=order.order_id, date=when, store=policy.name[language])
 
 
@@ -468,12 +470,13 @@ def cancel_decision(decision: CancelDecision, order: OrderFacts, policy: StorePo
     values = {"order_id": code(order.order_id, language), "status": status_name(order.status, language),
               "store": policy.name[language]}
     head = render(f"cancel.{decision.verdict}", language, **values)
-    rule = policy.rules.cancel
+    rule, returns = policy.rules.cancel, policy.rules.returns  # what to do instead: the page's way to return it
+    if decision.verdict == "received":
+        return _lines(head, returns.how[language] if returns is not None else render("cancel.no_return_rule", language))
     if rule is None or decision.verdict in ("already_closed", "not_covered"):
         return head
     if decision.verdict == "possible":
         return _lines(head, rule.how[language])
-    returns = policy.rules.returns  # what to do instead: the page's way to return it
     return _lines(head, rule.otherwise[language], returns.how[language] if returns is not None else None)
 
 

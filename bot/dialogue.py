@@ -489,7 +489,7 @@ _NOT_DELIVERED = re.compile(
     r"(?<!курьер )(?<!вы )(?:ещ[её] )?не забрал(?:а)?(?!и) (?:\w+ )?(?:посылк|заказ|с почты|из пункта)|"
     r"قبل از (تحویل|رسیدن|دریافت)|(?:قبل|پیش) (?:از )?(?:این ?که|اینکه) (?:\S+ ){0,3}(?:برسه|برسد|بیاد|بیارن|"
     r"تحویل بگیرم|ارسال ?(?:بشه|شه|کنین|کنید)|بفرستین|بفرستید|خارج ?(?:بشه|شه))|"
-    r"(?:до того|прежде чем) (?:как )?(?:\w+ )?(?:привез|достав|отправ)|пока (?:\w+ )?не отправ",
+    r"(?:до того|прежде чем) (?:как )?(?:\w+ )?(?:привез|достав|отправ|получу|получим|получит)|пока (?:\w+ )?не отправ",
     re.IGNORECASE,
 )
 
@@ -620,7 +620,8 @@ _MY_CALL_SUPPOSED = re.compile(r"(?<!\w)(?:اگه|اگر|если)\s+(?:(?:\S+\s
 
 
 _CONTACT = re.compile(r"ایمیل|ایمیلتون|شماره تماس|شماره تلفن|تلفنتون|شمارتون|راه ارتباطی|e-?mail|имейл|почт[аыу] (?:для связи|поддержки)|"
-                      r"электронн\w+ почт\w*|телефон (?:поддержки|для связи|магазина)|ваш (?:телефон|номер)|как (?:с вами )?связаться|"
+                      r"электронн\w+ почт\w*|(?:номер )?телефона? (?:службы )?(?:поддержки|для связи|магазина|оператора)|"
+                      r"ваш (?:телефон|номер)|как (?:с вами )?связаться|с кем (?:мне )?связаться|"
                       # how to arrange it with them: "چجوری هماهنگ کنم؟", "как согласовать?"
                       r"(?:چجوری|چطوری|چطور|از کجا|با کی) (?:\S+ )?هماهنگ (?:کنم|کنیم|بشه)|как (?:мне )?(?:это )?согласовать|"
                       # whom to tell: "خبر بدم و به کی؟", "куда писать или звонить?"
@@ -973,15 +974,21 @@ _RESTATED = re.compile(r"\w*\s*(?:\(|[,،]?\s*(?:یعنی|то есть|т\.\s?�
 def order_amounts(text: str, amounts: Sequence[Mapping[str, Any]], others: int = 0) -> list[Mapping[str, Any]]:
     """Of several amounts in a message (`others` more were said without a currency), those that price the order: not one
     said again in other words ("عطر ۸۰۰ تومنی (۸۰۰ هزار)"), a band's bound ("бесплатно от 500 лари, а у меня заказ на
-    450"), nor a fee paid ("взяли 6 лари за доставку наушников за 40 лари"); all of them when none is left."""
+    450"), a fee paid ("взяли 6 лари за доставку наушников за 40 лари"), nor one denied ("۱.۶ نه ۱.۲"); all of them
+    when none is left."""
     if len(amounts) + others < 2:
         return list(amounts)
     kept = [found for index, found in enumerate(amounts)
             if not (index and _RESTATED.fullmatch(text[int(amounts[index - 1].get("end", 0)):int(found.get("start", 0))]))
             and not _bounds_a_band(text, found)
             and not _FEE_BEFORE.search(text[:int(found.get("start", 0))])
-            and not _FEE_AFTER.search(text[int(found.get("end", 0)):])]
+            and not _FEE_AFTER.search(text[int(found.get("end", 0)):])
+            and not _DENIED_BEFORE.search(text[:int(found.get("start", 0))])]
     return kept if kept or others else list(amounts)
+
+
+# "قیمتش یک و ششصده نه یک و دویست", "стоят 1,8 млн, а не 800 тысяч": an amount said not to be the one
+_DENIED_BEFORE = re.compile(r"(?<!\w)(?:نه|не|а не)\s*$", re.IGNORECASE)
 
 
 def names_a_band(text: str, amounts: Sequence[Mapping[str, Any]]) -> bool:

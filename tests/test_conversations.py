@@ -289,6 +289,8 @@ def test_where_the_store_computes_nothing_the_rule_the_words_plainly_ask_is_answ
     servers.say(sender, "قسطی هم میفروشید؟", store="sitra")
     [reply] = texts(servers.say(sender, "هزینه ارسال تا شیراز چقدره؟", store="sitra"))
     assert "ذکر نشده" in reply
+    [reply] = texts(servers.say(new_sender(), "هزینه ارسال چقدره؟", store="sitra"))  # a short first question: no
+    assert "ذکر نشده" in reply  # topic before it leans on (was the instalments' terms, by the word "چقدره")
 
 
 def test_a_rules_question_while_the_order_is_asked_is_answered_once_then_asked_again(servers) -> None:
@@ -2328,3 +2330,71 @@ def test_a_test_period_still_running_opening_hours_and_the_same_total_in_another
     assert "бесплатная" in moved
     minimum = last_reply(servers, "tisa", "اسنپ پی دارید؟", "حداقل خریدش چقدره؟")
     assert "۵۰ هزار" in minimum and "۲ میلیون" not in minimum  # the plan's minimum, not free shipping's beside it
+
+
+def test_the_support_phone_asked_gets_the_stores_contact_not_the_queue(servers) -> None:
+    contact, offer = texts(servers.say(new_sender(), "شماره تماس پشتیبانی چنده؟", store="tisa"))  # was queued
+    assert "۰۲۱۵۵۶۹۰۶۸۸" in contact and "صف" not in contact and "همکاران پشتیبانی" in offer  # a person offered
+    said = " ".join(texts(servers.say(new_sender(), "номер телефона поддержки какой?", store="citadel")))
+    assert "0322350035" in said and "очеред" not in said
+    said = texts(servers.say(new_sender(), "شماره تماس پشتیبانی چنده؟", store="sitra"))  # no contact on its page:
+    assert "صف پشتیبانی" in said[0] and "شماره یا ایمیلی" in said[0]  # the queue, which says so
+
+
+def test_a_span_named_again_gets_its_rule_again_whatever_topic_it_reads_as(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "اگه کالا مشکل داشت تا کی باید خبر بدم؟", store="sitra")
+    [reply] = texts(servers.say(sender, "اون ۲۴ ساعتی که گفتی از وقتی بسته رو تحویل میگیرم حساب میشه یا از وقتی شما "
+                                        "ارسالش میکنید؟", store="sitra"))  # read as a shipping price: "not covered"
+    assert "۲۴ ساعت پس از دریافت" in reply
+    sender = new_sender()
+    servers.say(sender, "Если товар оказался бракованным, сколько у меня времени?", store="sitra")
+    [reply] = texts(servers.say(sender, "эти 24 часа считаются с момента получения или отправки?", store="sitra"))
+    assert "24 часов после получения" in reply
+
+
+def test_a_distance_after_a_price_and_its_days_is_priced(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "سلام، یه ماشین لباسشویی ۶۰۰ لاری میخوام. ارسال به تفلیس رایگانه؟ چند روزه میرسه؟", store="citadel")
+    [reply] = texts(servers.say(sender, "اگه دقیقا ۵۰۰ لاری بود و ۸ کیلومتر فاصله داشتم چی؟", store="citadel"))
+    assert "۱۲ لاری" in reply  # 500 is not over 500: 8 km at 1.50 (was the per-km rule alone, from the days' action)
+    sender = new_sender()
+    servers.say(sender, "телевизор за 300 лари, живу в Тбилиси в 10 км от вас. сколько доставка? и если закажу в "
+                        "субботу, когда обработают?", store="citadel")
+    [reply] = texts(servers.say(sender, "а если добавлю ещё чайник за 250, всего 550 выйдет?", store="citadel"))
+    assert "550" in reply and "бесплатн" in reply  # the price again for the total (was the weekend rule)
+
+
+def test_a_count_said_after_the_thing_counted_is_read(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "یخچال رو با ارسال ویژه کالای سنگین میخوام. خونه‌م ۸ تا پله میخوره، طبقه چندم حساب میشه؟",
+                store="chistatek")
+    [reply] = texts(servers.say(sender, "اگه پله‌هام دقیقا ۶ تا بود چی؟", store="chistatek"))
+    assert "طبقه اول" in reply  # was "no delivery days on the page"
+
+
+def test_a_fault_told_with_its_days_asked_gets_the_rule_not_the_order_asked(servers) -> None:
+    said = texts(servers.say(new_sender(), "روتر رو جمعه آوردن، چهارشنبه خراب شد. هنوز ۷ روز تستش برقراره؟",
+                             store="offykala"))  # read as a delivery slot: the order was asked
+    assert "۷ روز" in said[0] and not any("شماره سفارش" in text for text in said)
+    said = texts(servers.say(new_sender(), "роутер привезли в пятницу а в среду он сломался. 7 дней на тест еще "
+                                           "действуют?", store="offykala"))
+    assert "7 дней" in " ".join(said) and "серийн" not in " ".join(said)  # not the exceptions' "no"
+
+
+def test_weeks_ago_count_their_weeks(servers) -> None:
+    said = texts(servers.say(new_sender(), "لپ تاپ ایسوس رو دو هفته پیش تحویل گرفتم، الان یکی از دکمه های کیبوردش کار "
+                                           "نمیکنه. ضمانت هفت روزه شامل حالم میشه؟", store="chistatek"))
+    assert any("گذشته" in text for text in said) and not any("هنوز" in text for text in said)
+
+
+def test_amounts_said_as_people_say_them_price_the_instalments(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "یه عطر یک میلیون و دویست هزار تومنی میخوام، با اسنپ پی قسطی بخرم قسطاش چقدر میشه؟", store="tisa")
+    said = " ".join(texts(servers.say(sender, "ببخشید اشتباه گفتم، قیمتش یک و ششصده نه یک و دویست", store="tisa")))
+    assert "۴۰۰٬۰۰۰" in said and "۳۰۰٬۰۰۰" not in said  # 1.6 million, not the 1.2 denied
+    sender = new_sender()
+    servers.say(sender, "хочу купить духи за полтора миллиона туманов в рассрочку через снапп пэй, сколько будет "
+                        "каждый платеж?", store="tisa")
+    said = " ".join(texts(servers.say(sender, "ой нет, они стоят миллион восемьсот", store="tisa")))
+    assert "450\u202f000" in said  # a million without its "one" (was 800,000)

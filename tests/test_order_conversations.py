@@ -1000,3 +1000,15 @@ def test_how_to_send_it_back_a_fault_of_heat_and_a_code_put_right_whole(servers)
     assert "ثبت شد" in text(filed) and "بیمه" in text(filed)  # filed, and how to send it
     *_, right = talk(servers, "citadel", "где мой заказ ct2003?", "ой, не 2003, а CT-2002. телефон +995 599 125 502")
     assert "CT-2002" in text(right) and "CTCT" not in text(right) and "неверный номер" not in text(right)
+
+
+def test_a_delivered_order_is_no_longer_cancelled_where_the_page_is_silent_a_return_is_left(servers) -> None:
+    *_, decided = talk(servers, "chistatek", "میخوام سفارشم CK3003 رو کنسل کنم", "۰۹۱۹۳۳۳۳۳۰۳")
+    said = text(decided)  # was "the page says nothing on cancelling; a person may cancel it"
+    assert "تحویل شده" in said and "مرجوعی" in said and "بیمه" in said and "ذکر نشده" not in said
+
+
+def test_not_received_told_before_the_phone_counts_when_the_order_shows_delivered(servers) -> None:
+    *_, looked_up = talk(servers, "tisa", "سفارش TS-1046 کی میرسه؟ هنوز دستم نرسیده!!", "09352222206")
+    said = text(looked_up)  # was its status alone, as if all were well
+    assert "تحویل شده" in said and "۲ روز پیش" in said and "پشتیبانی" in said and "کد رهگیری" not in said

@@ -73,6 +73,9 @@ def spelled_as_digits(text: str) -> str:
 
 _BOUND_BEFORE = re.compile(r"(?:بیشتر|بیش|کمتر|زیر|بالای|более|больше|меньше|менее|свыше|до)(?:\s*از)?\s*$")
 _COUNT = re.compile(rf"(?<![\w.,])(\d+|{_WORD_NUM_PHRASE})(?!\w){_GAP}(?:تا{_GAP})?(\w+)", re.IGNORECASE)
+# the thing named first, its count a word later: "پله‌هام دقیقا ۶ تا بود", "ступенек ровно 6"
+_NOUN_THEN_COUNT = re.compile(rf"(?<!\w)(?=(\w+)[\w\u200c]*(?:{_GAP}\S+)??{_GAP}(\d+|{_WORD_NUM_PHRASE})(?![\w.,٫]))",
+                              re.IGNORECASE)  # (a lookahead: every word tried, "а если ступенек 10" not lost to "если")
 
 
 def count_of(text: str, nouns: tuple[str, ...]) -> Optional[int]:
@@ -83,6 +86,9 @@ def count_of(text: str, nouns: tuple[str, ...]) -> Optional[int]:
         if found.group(2).startswith(beginnings):
             # "بیشتر از شش پله", "больше шести": a bound asked about, not a count
             return None if _BOUND_BEFORE.search(said, 0, found.start()) else int(parse_number(found.group(1)))
+    for found in _NOUN_THEN_COUNT.finditer(said):
+        if found.group(1).startswith(beginnings) and not _BOUND_BEFORE.search(said, 0, found.start(2)):
+            return int(parse_number(found.group(2)))
     return None
 
 
@@ -169,6 +175,8 @@ def _clean(number: float) -> Value:
     return int(number) if number == int(number) else round(number, 2)
 
 
+_HUNDREDS = "|".join(word for word, value in _NUMBER_WORDS.items() if value in range(100, 1000, 100))
+_SMALL_FA = "یک|یه|دو|سه|چهار|پنج|شش|شیش|هفت|هشت"  # a few millions, said before "و" and their thousands
 _MULTIPLIERS: list[tuple[str, int]] = [
     (r"میلیارد|миллиард\w*|млрд\.?", 1_000_000_000),
     (r"میلیون|ملیون|تومنی? ?میلیون|миллион\w*|млн\.?|mln", 1_000_000),
@@ -188,7 +196,13 @@ _AMOUNT = re.compile(
     rf"|(?<![\w])(?P<num3>{_WORD_NUM_PHRASE}){_HALF.replace('half', 'half3')}{_GAP}(?:(?P<mult3>{_MULTIPLIER}){_GAP})?(?P<cur3>{_CURRENCY})"
     rf"|(?<![\w])(?P<num4>{_WORD_NUM_PHRASE}){_HALF.replace('half', 'half4')}{_GAP}(?P<mult4>{_MULTIPLIER})"
     # "и выйдет лари 300": about that many lari, the currency said first
-    rf"|(?<![\w])(?P<cur5>лари|лар|gel|₾)[ ]{{0,3}}(?P<num5>\d{{1,6}})(?!\d|[.,]\d|{_GAP}(?:{_KM}|мл|ml|раз))",
+    rf"|(?<![\w])(?P<cur5>лари|лар|gel|₾)[ ]{{0,3}}(?P<num5>\d{{1,6}})(?!\d|[.,]\d|{_GAP}(?:{_KM}|мл|ml|раз))"
+    # "миллион восемьсот", "میلیون و دویست": a million said without its one, the thousands after it
+    rf"|(?<![\w.,/])(?P<mult6>миллион|میلیون|ملیون)(?=\s+(?:و\s*)?(?:\d{{3}}|{_HUNDREDS})(?!\w))"
+    # "یک و ششصد", "۲ و سیصد تومن", "یه و ۸۰۰": millions and thousands, the way a price in toman is said (a word on
+    # one side at least: "۳ و ۲۰۰" is left to the readers of bare numbers)
+    rf"|(?<![\w.,/])(?:(?P<m7>{_SMALL_FA})|(?P<m8>[1-9]))[ \u200c]*و[ \u200c]*(?:(?P<k7>\d{{3}})(?=\D|$)(?(m8)(?!))|(?P<k8>{_HUNDREDS}))"
+    rf"(?:ه)?(?:{_GAP}(?:تومن|تومان))?(?!\w)",
     re.IGNORECASE,
 )
 _DISTANCE = re.compile(
@@ -374,8 +388,13 @@ def _amounts(text: str) -> Iterator[tuple[Entity, int, bool]]:
     """Numbers with a currency or a multiplier ("۳ میلیون تومان", "150 лари", "2 млн"), with the multiplier and
     whether they were in rial (already made toman)."""
     for match in _AMOUNT.finditer(text):
-        raw = next(match.group(g) for g in ("num", "num2", "num3", "num4", "num5") if match.group(g))
-        multiplier_text = next((match.group(g) for g in ("mult", "mult2", "mult3", "mult4") if match.group(g)), "")
+        if match.group("m7") or match.group("m8"):
+            millions = parse_number(match.group("m7") or match.group("m8"))
+            thousands = parse_number(match.group("k7") or match.group("k8"))
+            yield Entity("amount", match.start(), match.end(), _clean(millions * 1_000_000 + thousands * 1000)), 1_000_000, False
+            continue
+        raw = next((match.group(g) for g in ("num", "num2", "num3", "num4", "num5") if match.group(g)), "1")
+        multiplier_text = next((match.group(g) for g in ("mult", "mult2", "mult3", "mult4", "mult6") if match.group(g)), "")
         half = any(match.group(g) for g in ("half", "half2", "half3", "half4"))
         if raw == "نه" and not multiplier_text:  # "۱۲ میلیون ریال بود نه تومن": "not", no nine
             continue
@@ -396,7 +415,6 @@ def _amounts(text: str) -> Iterator[tuple[Entity, int, bool]]:
         yield Entity("amount", match.start(), match.end(), _clean(number)), factor, in_rial
 
 
-_HUNDREDS = "|".join(word for word, value in _NUMBER_WORDS.items() if value in range(100, 1000, 100))
 _TENS = "|".join(word for word, value in _NUMBER_WORDS.items() if value in range(10, 100, 10))
 # "۲ میلیون و ۳۰۰", "۳ میلیون و دویست (و پنجاه)", "2 млн триста": thousands without their word
 _BARE_THOUSANDS = re.compile(
@@ -547,11 +565,11 @@ _DAY_OF_MONTH = re.compile(
     r"(?![\w])(?! (?:этаж|платеж|взнос))",
     re.IGNORECASE,
 )
-# Days counted back from today: "دیروز", "۳ روز پیش", "позавчера", "неделю назад".
+# Days counted back from today: "دیروز", "۳ روز پیش", "позавчера", "неделю назад", "دو هفته پیش".
 _DAYS_AGO = re.compile(
     rf"(?P<n>\d{{1,2}}|{_WORD_NUM}){_GAP}(?:روز|дн\w*|день){_GAP}(?:پیش|قبل|назад)|"
     rf"(?:дн\w*|день){_GAP}(?P<n2>\d{{1,2}}|{_WORD_NUM}){_GAP}назад|"  # "дня три назад": about three days
-    rf"(?P<week>یک{_GAP}هفته|هفته|недел\w*){_GAP}(?:پیش|قبل|назад)|"
+    rf"(?:(?P<weeks>\d{{1,2}}|{_WORD_NUM}){_GAP})?(?P<week>هفته|недел\w*){_GAP}(?:پیش|قبل|назад)|"
     r"(?P<word>پریروز|پریشب|دیروز|دیشب|امروز|позавчера|вчера|сегодня)",
     re.IGNORECASE,
 )
@@ -613,8 +631,9 @@ def _dates(text: str) -> Iterator[Entity]:
     for match in _DAYS_AGO.finditer(text):
         if match.group("word"):
             days = _NAMED_DAYS[match.group("word").lower()]
-        elif match.group("week"):
-            days = 7
+        elif match.group("week"):  # "هفته پیش", "دو هفته پیش", "две недели назад"
+            weeks = match.group("weeks")
+            days = 7 * (1 if weeks is None else int(weeks) if weeks.isdigit() else int(_NUMBER_WORDS[weeks.lower()]))
         else:
             number = match.group("n") or match.group("n2")
             days = int(number) if number.isdigit() else int(_NUMBER_WORDS[number.lower()])

@@ -8,7 +8,7 @@ from typing import Literal
 from bot.stores.facts import OrderFacts
 from bot.stores.policy import StorePolicy
 
-CancelVerdict = Literal["possible", "not_possible", "already_closed", "not_covered"]
+CancelVerdict = Literal["possible", "not_possible", "already_closed", "not_covered", "received"]
 
 
 @dataclass(frozen=True)
@@ -20,11 +20,12 @@ class CancelDecision:
 
 
 def can_cancel(order: OrderFacts, policy: StorePolicy) -> CancelDecision:
-    """Cancelled or returned orders are closed; otherwise the store's allowed statuses decide."""
+    """Cancelled or returned orders are closed, a delivered one is no longer cancelled where the page has no rule
+    (what is left is a return); otherwise the store's allowed statuses decide."""
     if order.status in ("cancelled", "returned"):
         return CancelDecision("already_closed", order.status)
     rule = policy.rules.cancel
-    if rule is None:
-        return CancelDecision("not_covered", order.status)
+    if rule is None:  # a page silent on cancelling leaves it open until the order is in the customer's hands
+        return CancelDecision("received" if order.status == "delivered" else "not_covered", order.status)
     verdict: CancelVerdict = "possible" if order.status in rule.allowed_statuses else "not_possible"
     return CancelDecision(verdict, order.status)

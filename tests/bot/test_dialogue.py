@@ -489,6 +489,8 @@ def test_a_price_band_is_no_order_total(text: str, band: bool) -> None:
         ("пылесос за 120 лари и чайник за 60 лари", 0, [120, 60]),            # items priced together all count
         ("больше 500 лари", 0, [500]),                                         # alone, a bound is what was said
         ("یه عطر ۸۰۰ تومنی (۸۰۰ هزار) با اسنپ پی", 0, [800000]),               # said again in other words: one item
+        ("قیمتش یک و ششصده نه یک و دویست", 0, [1600000]),                     # "X, not Y": Y denied
+        ("они стоят миллион восемьсот а не 800 тысяч", 0, [1800000]),
     ],
 )
 def test_amounts_that_price_the_order(text: str, others: int, kept: list[int]) -> None:
@@ -892,6 +894,7 @@ def test_while_the_phone_is_asked_only_a_number_that_is_no_phone_is_an_order(val
      ("سفارشو قبل از ارسال لغو کردم. فرقی میکنه؟", False),  # a cancel told as done, not a case before delivery
      ("заказал ноут еще не пришел передумал можно вернуть?", True), ("не пришёл ещё заказ, можно отказаться?", True),
      ("если я передумал, а клавиатура ещё не доехала, её можно вернуть?", True),
+     ("если я закажу и передумаю до того как получу посылку, можно будет вернуть?", True),
      ("курьер пришел, а меня не было дома", False), ("اگه هنوز بهم نرسیده باشه چی؟ یعنی تو راه باشه", True)],
 )
 def test_not_delivered_yet(text: str, not_yet: bool) -> None:
@@ -907,7 +910,8 @@ def test_not_delivered_yet(text: str, not_yet: bool) -> None:
      ("با کی میفرستید؟", False), ("باشه، حالا چجوری هماهنگ کنم که بفرستمش؟", True), ("как согласовать возврат?", True),
      ("هماهنگ شد", False), ("на какую почту писать и что указать в письме?", True), ("какая у вас почта?", True),
      ("почта доставляет долго?", False), ("а номер телефона у вас какой?", True),
-     ("а написать куда можно, почта есть?", True), ("почта есть у вас?", True)],
+     ("а написать куда можно, почта есть?", True), ("почта есть у вас?", True),
+     ("номер телефона поддержки какой?", True), ("с кем связаться?", True), ("номер телефона нужно указывать?", False)],
 )
 def test_asking_for_the_stores_contact(text: str, contact: bool) -> None:
     assert asks_for_contact(text) is contact

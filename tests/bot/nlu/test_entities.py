@@ -166,6 +166,12 @@ def test_agrees_with_the_annotations_of_our_training_data() -> None:
         ("یک و نیم میلیون", [("amount", "یک و نیم میلیون", 1500000)]),
         ("نیم میلیون تومان", [("amount", "نیم میلیون تومان", 500000)]),
         ("полтора миллиона", [("amount", "полтора миллиона", 1500000)]),
+        ("они стоят миллион восемьсот", [("amount", "миллион восемьсот", 1800000)]),  # a million without its one
+        ("миллион восемьсот тысяч", [("amount", "миллион восемьсот тысяч", 1800000)]),
+        ("میلیون و دویست تومن", [("amount", "میلیون و دویست تومن", 1200000)]),
+        ("قیمتش یک و ششصده", [("amount", "یک و ششصده", 1600000)]),  # millions and thousands, as toman are said
+        ("یه و ۸۰۰ تومن", [("amount", "یه و ۸۰۰ تومن", 1800000)]),
+        ("۳ و ۲۰۰", []),  # digits alone: left to the readers of bare numbers
         ("полтораста лари", [("amount", "полтораста лари", 150)]),
         ("за тысячу двести лари", [("amount", "тысячу двести лари", 1200)]),  # a thousand said without "one"
         ("полтысячи", [("amount", "полтысячи", 500)]),
@@ -289,6 +295,9 @@ def test_agrees_with_the_annotations_of_our_training_data() -> None:
         ("دو روز پیش تحویل گرفتم", [("date", "دو روز پیش", "ago:2")]),
         ("позавчера привезли", [("date", "позавчера", "ago:2")]),
         ("неделю назад", [("date", "неделю назад", "ago:7")]),
+        ("لپ تاپ رو دو هفته پیش تحویل گرفتم", [("date", "دو هفته پیش", "ago:14")]),  # weeks counted, not one
+        ("две недели назад привезли", [("date", "две недели назад", "ago:14")]),
+        ("هفته پیش رسید", [("date", "هفته پیش", "ago:7")]),
         ("مهر سفارش", []),                                       # a stamp, not a month without a day
         # days of the week
         ("заказал в субботу вечером", [("weekday", "субботу", "saturday")]),
@@ -360,3 +369,12 @@ def test_the_days_on_a_what_if_asks_about(text: str, days: Optional[int]) -> Non
 ])
 def test_the_hours_on_a_what_if_asks_about(text: str, hours: Optional[int]) -> None:
     assert span_on(text) == ((hours, "hours") if hours is not None else None)
+
+
+@pytest.mark.parametrize("text, count", [
+    ("خونه‌م ۸ تا پله میخوره", 8), ("اگه پله‌هام دقیقا ۶ تا بود چی؟", 6),  # the count after the thing counted
+    ("а если ступенек 10?", 10), ("ступенек ровно 6", 6),
+    ("پله‌ها بیشتر از ۶ تا باشه چی", None), ("طبقه ۳ هستم", None),  # a bound asked; another thing counted
+])
+def test_a_count_is_read_before_or_after_the_thing_it_counts(text: str, count: Optional[int]) -> None:
+    assert count_of(text, ("پله", "ступен")) == count

@@ -189,6 +189,8 @@ def test_undelivered_and_closed_orders() -> None:
         ("offykala", "delivered", "not_possible"),
         ("tisa", "processing", "not_covered"),
         ("citadel", "processing", "not_covered"),
+        ("chistatek", "delivered", "received"),     # silent on cancelling: a delivered order is a return's
+        ("citadel", "delivered", "received"),
         ("sitra", "cancelled", "already_closed"),
     ],
 )

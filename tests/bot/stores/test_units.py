@@ -330,9 +330,11 @@ def test_a_story_before_the_question_does_not_hide_the_rule() -> None:
      "عطرم دقیقا ۷ روز پیش تحویلم دادن، امروز دیدم پمپش کار نمیکنه. هنوز قبول میکنین؟", ["damaged_item_taken_back_7_days"]),
     # not a rule of another topic that the clause's words meet (a phone number beside the warranty's phone)
     ("citadel", ["order_status", "warranty"], "мой номер +995 599 125 503, что с моим заказом?", []),
-    # nor the rule of the topic asked just before, when the message's own words are of another ("а если бы получил и
-    # передумал, сколько дней на возврат?" after a cancel: not the cancel's "no cancelling once shipped")
-    ("sitra", ["cancel_order"], "а если бы получил и передумал, сколько дней на возврат?", []),
+    # nor the rule of the topic asked just before first, when the message's own words are of another ("а если бы
+    # получил и передумал, сколько дней на возврат?" after a cancel: that no return window is stated, before the
+    # cancel's "no cancelling once shipped, return it instead")
+    ("sitra", ["cancel_order"], "а если бы получил и передумал, сколько дней на возврат?",
+     ["return_window_not_stated", "no_cancel_after_shipping"]),
     # a question whose own words meet one rule after a story that meets another of its topic: both (the profile's card
     # asked, the paying card told)
     ("offykala", ["payment_methods", "refund_time"], "پولو با کارت داییم داده بودم. بازم به کارت پدرم میاد؟",
