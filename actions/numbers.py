@@ -315,11 +315,12 @@ def utter_return_post(dispatcher: CollectingDispatcher, tracker: Tracker) -> boo
     if reason and not reasons[0]:  # that ground's post, found by its own words, rather than a change of mind's
         units = chosen_units(tracker, f"{REASON_NAMES[reason][language]} {question}", topics) or units
     # "من مشهدم و با پست میفرستم" read as a delivery's time: the return's rules, not the days an order takes beside them
-    # ("ارسالش رایگان بود چون بالای ۲ میلیون خریده بودم، کل پولم برمیگرده؟": of the rules the words come near, the
-    # return's that a broken free-shipping condition costs, not free shipping itself)
+    # ("ارسالش رایگان بود چون بالای ۲ میلیون خریده بودم، کل پولم برمیگرده؟", "… بالای ۲ میلیون … یکیشو پس بدم چی
+    # میشه؟": of the rules the words come near, the return's that a broken free-shipping condition costs, not free
+    # shipping itself)
     kin = (*RETURN_TOPICS, "refund_time", "warranty")
     kept = [unit for unit in units if unit.topic in kin]
-    if not kept and asks_money_back(question):
+    if not kept and (asks_money_back(question) or names_a_return(question)):  # "… یکیشو پس بدم چی میشه؟" beside
         kept = [match.unit for match in store_index(current_store(tracker)).rank(question)[:3] if match.unit.topic in kin][:1]
     units = kept or units
     say_units(dispatcher, units, language, question)

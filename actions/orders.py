@@ -889,8 +889,12 @@ def _beside_the_order(question: str) -> str:
     ("мой заказ CK-3004, тел 0919…: ноутбук при доставке был застрахован?"); the whole message when it names neither."""
     named = extract_entities(question, _ORDER_AND_PHONE)
     bounds = [0, *(edge for entity in named for edge in (entity.start, entity.end)), len(question)]
-    stretches = [question[bounds[index]: bounds[index + 1]] for index in range(0, len(bounds), 2)]
-    return max(stretches, key=lambda stretch: len(stretch.split()))
+    stretches = [question[bounds[index]: bounds[index + 1]].lstrip(_EDGES) for index in range(0, len(bounds), 2)]
+    return max(stretches, key=lambda stretch: len(stretch.split()))  # ("где мой заказ CT-2002? платил картой amex":
+    # the "?" is the status question's, the payment told after it no question of its own)
+
+
+_EDGES = " \t\n,.;:!?؟،؛—-"  # what ends the stretch before: no part of the one after it
 
 
 def _misuse_refused(tracker: Tracker, store: StorePolicy, language: str) -> Optional[AnswerUnit]:

@@ -889,8 +889,8 @@ def span_recalled(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     a rule given in the last answers, named again to ask about it, gets that rule again (it says from when it counts),
     whatever topic the classifier read; True when said."""
     found = _SPAN_RECALLED.search(to_ascii_digits(question_text(tracker)))
-    if found is None:
-        return False
+    if found is None or past_the_span(question_text(tracker)):  # "а если за эти 72 часа так и не вернулись?": past
+        return False  # it, which the rule does not answer again
     amount, word = int(found.group("n") or found.group("n2")), (found.group("unit") or found.group("unit2")).lower()
     hours = word in ("ساعت", "час")
     units = [unit for unit in _rules_cited_before(tracker, 3) if unit.within is not None

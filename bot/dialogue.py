@@ -890,6 +890,11 @@ _TAG_QUESTION = re.compile(r"(?:[,،]\s*|\s)(?:да|не так ли|так ве
                            r"нельзя)\W*$", re.IGNORECASE)
 
 
+# "если выберу оплату при получении", "اگه پرداخت در محل رو انتخاب کنم": an order not yet placed, supposed
+_ORDER_SUPPOSED = re.compile(r"(?<!\w)(?:если|اگه|اگر)\s+(?:\S+\s+){0,4}?(?:выберу|закажу|оформлю|оплачу|куплю|буду\s+заказывать|"
+                             r"انتخاب کنم|سفارش بدم|بخرم|پرداخت کنم|بزنم)(?!\w)", re.IGNORECASE)
+
+
 def rules_question(intent: Optional[str], text: str) -> bool:
     """Whether an order-topic message asks about the store's rules, not for an order to be looked up.
 
@@ -899,12 +904,16 @@ def rules_question(intent: Optional[str], text: str) -> bool:
     """
     folded = _folded(text)
     marked = "?" in folded or "؟" in folded
-    if wants_something_done(folded) and (not marked or about_own_order(folded)):
-        return False  # "یه طرفش قطع و وصل میشه، میخوام برگردونم", "хочу отменить свой заказ, это возможно?": a request
+    if (wants_something_done(folded) and (not marked or about_own_order(folded))
+            and not _ORDER_SUPPOSED.search(folded)):  # ("если выберу оплату при получении, вы можете отменить мой
+        return False  # заказ?": an order supposed) "یه طرفش قطع و وصل میشه، میخوام برگردونم", "хочу отменить свой
+        # заказ, это возможно?": a request
     if intent == "order_status":
         if never_received(text) and not what_if(text):  # "سفارشم هنوز نرسیده، کد رهگیری هم نیومده. کی میاد؟": one's
             return False  # own order missing, which its look-up answers (not the tracking rule its words name)
         asks = QUESTION_WORDS.search(folded) is not None or marked  # "do you text the code?"
+        if asks and what_if(text) and not about_own_order(folded) and not extract_entities(text, only=frozenset({"order_id"})):
+            return True  # "а если я оплатил онлайн, но меня не было дома когда привезли?": a case supposed, the rule's
         asks_about_processing = (_PROCESSING.search(folded) is not None and asks
                                  and not extract_entities(text, only=frozenset({"order_id"})))
         as_a_rule = _AS_A_RULE.search(folded) is not None and asks  # "last time at Nowruz it took a week, always so?"
@@ -2018,7 +2027,7 @@ _NOT_DONE = r"(?:بر)?ن(?:گشت|گرد|یومد|یامد|یاد|رسید|رس
 _NOT_COME = r"(?:верн|поступ|зачисл|привез|достав)"  # "не вернут", "не привезут" (not "не приду": one's own doing)
 _THEN = r"\W*(?:\S+ ){0,2}(?:چی|چیکار\w*|чт[оа]|тогда)(?!\w)"
 _NOT_WITHIN = re.compile(rf"(?<!\w)(?:تا|ظرف|طی|بعد(?: از)?) {_SPAN_SAID}(?: \S+){{0,3}} {_NOT_DONE}|"
-                         r"(?<!\w)(?:через|за|в течение|после) \S+ (?:дн|час|недел|сут)\w*(?: \w+){0,3} не |"
+                         r"(?<!\w)(?:через|за|в течение|после) (?:эти |те |этих |тех )?\S+ (?:дн|час|недел|сут)\w*(?: \w+){0,3} не |"
                          r"(?<!\w)не \w+(?: \w+){0,2} (?:через|за|в течение) \S+ (?:дн|час|недел|сут)|"
                          # "а если бы уже 4 дня прошло и денег нет?", "اگه ۴ روز گذشته بود و پول برنگشته بود؟": gone by, undone
                          rf"(?<!\w){_SPAN_SAID} (?:\S+ )?گذشت\S*(?: \S+){{0,4}} (?:برنگشت|نیومد|نیامد|نرسید|نریخت|واریز نشد)\S*"

@@ -2398,3 +2398,13 @@ def test_amounts_said_as_people_say_them_price_the_instalments(servers) -> None:
                         "каждый платеж?", store="tisa")
     said = " ".join(texts(servers.say(sender, "ой нет, они стоят миллион восемьсот", store="tisa")))
     assert "450\u202f000" in said  # a million without its "one" (was 800,000)
+
+
+def test_a_return_over_free_shipping_gets_what_it_costs_and_a_span_passed_a_person(servers) -> None:
+    said = texts(servers.say(new_sender(), "اگه برای ارسال رایگان بالای ۲ میلیون خرید کنم و یکیشو پس بدم چی میشه؟",
+                             store="tisa"))
+    assert "کسر" in said[0] and "پست پیشتاز" not in said[0]  # was free shipping's own rule, by its amount's words
+    sender = new_sender()
+    servers.say(sender, "оплата не прошла а деньги с карты списали, когда вернут?", store="sitra")
+    said = texts(servers.say(sender, "а если за эти 72 часа так и не вернулись?", store="sitra"))
+    assert "ничего не сказано" in said[-1] and "сотрудник поддержки" in said[-1]  # was the rule again alone

@@ -1012,3 +1012,9 @@ def test_not_received_told_before_the_phone_counts_when_the_order_shows_delivere
     *_, looked_up = talk(servers, "tisa", "سفارش TS-1046 کی میرسه؟ هنوز دستم نرسیده!!", "09352222206")
     said = text(looked_up)  # was its status alone, as if all were well
     assert "تحویل شده" in said and "۲ روز پیش" in said and "پشتیبانی" in said and "کد رهگیری" not in said
+
+
+def test_a_payment_told_after_a_status_question_is_no_rules_question(servers) -> None:
+    [asked] = talk(servers, "citadel", "где мой заказ CT-2002? платил картой amex")
+    said = text(asked)  # the "?" was read with the payment told after it: the ways of paying, and no phone asked
+    assert "телефон" in said and "VISA" not in said

@@ -546,6 +546,10 @@ def test_amounts_that_price_the_order(text: str, others: int, kept: list[int]) -
         ("order_status", "سفارشم کجاست؟", False),
         ("order_status", "а сама могу где-то смотреть статус?", True), ("order_status", "خودم جایی میتونم وضعیتشو ببینم؟", True),
         ("order_status", "سفارشم جایی گیر کرده؟ میخوام ببینم کجاست", False),
+        ("cancel_order", "если выберу оплату при получении, вы можете отменить мой заказ?", True),  # an order supposed
+        ("cancel_order", "اگه پرداخت در محل رو انتخاب کنم میتونین سفارشمو کنسل کنین؟", True),
+        ("order_status", "а если я оплатил онлайн, но меня не было дома когда привезли?", True),  # a case supposed
+        ("order_status", "а если мой заказ не придет завтра?", False),  # one's own order's
     ],
 )
 def test_a_question_about_the_rules_or_a_request_about_an_order(intent: str, text: str, question: bool) -> None:
@@ -1173,6 +1177,7 @@ def test_a_message_about_the_customers_own_order(text: str, own: bool) -> None:
     ("а если не вернут за 72 часа?", True), ("اگه طی ۷ روز خراب شد چی؟", False), ("اگه تا ۷ روز خراب شد چی؟", False),
     ("а если за 3 дня сломается?", False),
     ("اگه بعد ۷۲ ساعت برنگشت باید به کی بگم؟", True), ("а если после 72 часов не вернут?", True),
+    ("а если за эти 72 часа так и не вернулись?", True),  # the span pointed back at
     # what was arranged failing once more
     ("و اگه بازم اون موقع خونه نبودم چی میشه؟", True), ("а если и тогда меня не будет дома?", True),
     ("اگه باز هم برنگشت چی؟", True), ("و اگه بازم بخوام عوض کنم؟", False), ("а если опять придет с браком?", False),
