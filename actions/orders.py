@@ -884,6 +884,9 @@ async def answer_aside(form: FormValidationAction, dispatcher: CollectingDispatc
     return [SlotSet("requested_slot", None), ActiveLoop(None)]
 
 
+_MONEY = re.compile(r"(?<!\w)(?:پول|وجه|مبلغ|деньг|сумм)", re.IGNORECASE)  # money asked of, not the order
+
+
 def _beside_the_order(question: str) -> str:
     """The question asked beside an order's number and phone: the longest stretch of the message between them
     ("мой заказ CK-3004, тел 0919…: ноутбук при доставке был застрахован?"); the whole message when it names neither."""
@@ -931,9 +934,11 @@ def _rule_beside(question: str, store: StorePolicy) -> Optional[tuple[AnswerUnit
     rest = _beside_the_order(question)
     if (rest == question or wants_something_done(rest) or reason_from(None, rest)
             or not (rules_question(None, rest) or _tells_more(rest) and plainly_answered(rest, store_index(store)))
-            or asks_where_or_when(rest) or asks_if_still_in_time(rest)):  # "— в посылке не было счёта": a statement
-        return None  # a rule plainly answers
-    chosen = choose_units(rest, (), store_index(store))  # a rule its words alone choose, whatever the classifier says
+            or asks_where_or_when(rest) and not _MONEY.search(rest) or asks_if_still_in_time(rest)):  # "— в посылке
+        return None  # не было счёта": a statement a rule plainly answers ("پولم چند روزه برمیگرده؟" asks when of the
+        # money, a refund's rule, not of the order)
+    chosen = choose_units(rest, (), store_index(store), timed=False)  # a rule its words alone choose, whatever the
+    # classifier says (also one that gives no time a "how long?" asks: what the page says, that it gives none)
     return (chosen[0].unit, rest) if chosen else None
 
 

@@ -281,6 +281,19 @@ def _say_answer(dispatcher: CollectingDispatcher, tracker: Tracker, answer: Opti
 _LATENESS = re.compile(r"جریمه|دیرکرد|штраф|просрочк", re.IGNORECASE)
 
 
+def _time_not_given(dispatcher: CollectingDispatcher, tracker: Tracker, question: str, topics: Sequence[str]) -> bool:
+    """"а сколько длится гарантия на чайник?" where the page's rule of it gives no time: that the page gives none,
+    what it says instead, and a person; True when said (not for a rule just given again)."""
+    units = chosen_units(tracker, question, topics, timed=False)
+    if not units or _only_said_before(tracker, units):
+        return False
+    store, language = store_and_language(tracker)
+    dispatcher.utter_message(text=render("unit.no_time", language, store=store.name[language]))  # type: ignore[arg-type,index]
+    say_units(dispatcher, units, language, question)
+    offer_person(dispatcher, language)
+    return True
+
+
 def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: str, topics: Sequence[str],
                 deadline: bool = True) -> bool:
     """The rules of the page that answer the question, when any does, why a close rule does not hold for the amount
@@ -292,6 +305,8 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
     if past_the_span(question) and _says_nothing_past(tracker, units):
         return False  # "and if it isn't back by then?" is not answered by the rule just given
     store, language = store_and_language(tracker)
+    if not units and asks_duration(question) and _time_not_given(dispatcher, tracker, question, topics):
+        return True
     # (not a rule of what lateness brings: "اگه قسطمو یادم بره جریمه میشم؟" is answered by the late payment's own)
     forgot = forgot_the_step(question) and not any(sends_to_people(unit, language) or _LATENESS.search(
         unit.text[language]) for unit in units)  # type: ignore[index]
@@ -1003,10 +1018,10 @@ def damage_rules_first(topics: Sequence[str]) -> list[str]:
     return ["damaged_item", *(topic for topic in topics if topic != "damaged_item")]
 
 
-def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list[AnswerUnit]:
+def chosen_units(tracker: Tracker, question: str, topics: Sequence[str], timed: bool = True) -> list[AnswerUnit]:
     """The rules of the conversation's store that answer the question; the city and amount the conversation named
     count where the question names none ("and the address?" after a Tbilisi pickup, "what ID at delivery?" after a
-    40-million phone), for every action alike."""
+    40-million phone), for every action alike. `timed` False: also those that give no time a "how long?" asks."""
     if not question:
         return []
     earlier = earlier_topic(tracker)
@@ -1045,14 +1060,14 @@ def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list
         return again
     city, amount = tracker.get_slot("city"), as_number(tracker.get_slot("amount"))
     words_before = "\n".join(recent_texts(tracker, WORDS_BEFORE)[1:])  # a way of paying named earlier counts as named
-    chosen = choose_units(question, topics, store_index(store), city, amount, words_before)
+    chosen = choose_units(question, topics, store_index(store), city, amount, words_before, timed)
     if leans and short_follow_up(question) and any(match.unit.topic == earlier for match in chosen):
         chosen = [match for match in chosen if match.unit.topic == earlier]  # "حداقل خریدش چقدره؟" after SnappPay:
         # its minimum, not free shipping's beside it
     story = _story_before(tracker) if not chosen and not classifier_sure(tracker) else None
     if story:  # "… заказ отменили. когда вернут первый платеж и что будет с остальными платежами?": a later question
         # the classifier cannot place alone (not "and where is my order now?") leans on the story told before the first
-        chosen = choose_units(f"{story} {question}", topics, store_index(store), city, amount, words_before)
+        chosen = choose_units(f"{story} {question}", topics, store_index(store), city, amount, words_before, timed)
     # "а если будет меньше?" after the expiry's months: a follow-up no rule answers alone, of the topic just answered
     near = (beside_said(question, _rules_cited_before(tracker), store_index(store))  # (not of a matter it names:
             if not chosen and goes_on(question) and not own_matter else None)  # "اگه بخوام کنسلش کنم میشه؟" after days)
@@ -1065,7 +1080,7 @@ def chosen_units(tracker: Tracker, question: str, topics: Sequence[str]) -> list
     if (topics and topics[0] == "delivery_time" and asks_duration(question) and names_shipping(question)
             and not any(names_shipping(unit.text[language]) for unit in units)):  # type: ignore[index]
         return []  # "ارسال به شیراز چند روز طول میکشه؟" where the page gives no delivery time: not the refund's hours
-    if not answers_how_long(units, question):
+    if timed and not answers_how_long(units, question):
         return []  # "چند روزه برمیگرده؟" after the card the money goes to: no rule gives a time, none answers
     # "коробка помятая, я уже расписался и забрал. что делать?": not "do not accept it", the closest rule of its topic
     # for a parcel taken (not "اگه … ضربه خورده بود چیکار کنم؟ دفعه پیش … تحویل گرفتم", a case supposed)
@@ -1372,7 +1387,9 @@ class ActionAnswerTopic(Action):
             ground_supposed(answer, tracker)
         reason = reason_from(None, question_text(tracker))
         told = reason is not None  # "AirPods из заказа CK-3003 шипят", read as a
-        if (covered or told) and _order_unproven_told_of(tracker):  # change of order the page has nothing on: that
+        supposed = covered and not told and what_if(question_text(tracker))  # "اگه ایرپادهای سفارش CK-3003 رو پس
+        # بدم پولم کی برمیگرده؟": a case supposed of the order named, the rule its answer, no return begun
+        if (covered or told) and _order_unproven_told_of(tracker) and not supposed:  # change of order the page has nothing on: that
             # order's return, not "not covered"; a demand with a fault ("верните деньги, он виснет! заказ CK-3004 …")
             asked = covered and (not told or rules_question(None, question_text(tracker)))  # needs no rule before it
             dispatcher.messages.extend(answer.messages if asked else [])

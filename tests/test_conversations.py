@@ -2408,3 +2408,15 @@ def test_a_return_over_free_shipping_gets_what_it_costs_and_a_span_passed_a_pers
     servers.say(sender, "оплата не прошла а деньги с карты списали, когда вернут?", store="sitra")
     said = texts(servers.say(sender, "а если за эти 72 часа так и не вернулись?", store="sitra"))
     assert "ничего не сказано" in said[-1] and "сотрудник поддержки" in said[-1]  # was the rule again alone
+
+
+def test_a_how_long_the_page_gives_no_time_for_says_so_with_what_it_says(servers) -> None:
+    said = texts(servers.say(new_sender(), "а сколько длится гарантия на чайник philips?", store="citadel"))
+    assert "не указан" in said[0] and any("гарантийн" in text and "0322350035" in text for text in said[1:])
+    assert "сотрудник поддержки" in said[-1]  # was "nothing on this in the rules" alone
+
+
+def test_money_back_with_the_shipping_for_an_item_unlike_the_site_gets_the_match_guarantee(servers) -> None:
+    [reply] = texts(servers.say(new_sender(), "عطری که به دستم رسیده با عکس و مشخصاتی که تو سایت بود فرق داره. پولشو "
+                                              "با هزینه ارسال پس میدین؟", store="tisa"))  # read as a shipping price
+    assert "همه هزینه‌ها" in reply and "بازپس" in reply

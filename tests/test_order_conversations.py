@@ -1018,3 +1018,9 @@ def test_a_payment_told_after_a_status_question_is_no_rules_question(servers) ->
     [asked] = talk(servers, "citadel", "где мой заказ CT-2002? платил картой amex")
     said = text(asked)  # the "?" was read with the payment told after it: the ways of paying, and no phone asked
     assert "телефон" in said and "VISA" not in said
+
+
+def test_a_case_supposed_of_a_named_order_gets_its_rule_and_no_return_begun(servers) -> None:
+    [said] = talk(servers, "chistatek", "اگه ایرپادهای سفارش CK-3003 رو پس بدم پولم کی برمیگرده؟ شماره 09193333303")
+    said_text = text(said)  # the page gives no time: said so, with where the money goes, and no reason asked
+    assert "ذکر نشده" in said_text and "همان حسابی" in said_text and "دلیل" not in said_text

@@ -189,11 +189,12 @@ def told_part(question: str) -> Optional[str]:
 
 
 def choose_units(question: str, topics: Sequence[str], index: UnitIndex, city: Optional[str] = None,
-                 amount: Optional[float] = None, before: str = "") -> list[UnitMatch]:
+                 amount: Optional[float] = None, before: str = "", timed: bool = True) -> list[UnitMatch]:
     """The units that answer `question` (`_choose_units`), none when it asks how long and none of them says a time
-    ("Сколько длится гарантия на телефон?" is not answered by how to activate it)."""
+    ("Сколько длится гарантия на телефон?" is not answered by how to activate it); with `timed` False, those that
+    would answer it but for the time (what the page says instead)."""
     chosen = _choose_units(question, topics, index, city, amount, before)
-    return chosen if answers_how_long([match.unit for match in chosen], question) else []
+    return chosen if not timed or answers_how_long([match.unit for match in chosen], question) else []
 
 
 def _with_the_story(asked: list[UnitMatch], question: str, index: UnitIndex) -> list[UnitMatch]:

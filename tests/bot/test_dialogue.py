@@ -348,6 +348,9 @@ def test_buttons_still_answer_the_seal_question() -> None:
         # a fault denied names no reason; a change of mind beside it does
         ("یعنی اگه فقط پلمپشو باز کرده باشم و ایرادی هم نداشته باشه دیگه نمیتونم پسش بدم؟", None),
         ("ایرادی نداره فقط خوشم نیومد", "change_of_mind"), ("дефектов нет, просто передумал", "change_of_mind"),
+        ("یه روز باهاش کار کردم ولی راحت نیستم. خرابم نیست. میتونم پس بدم؟", "change_of_mind"),  # not broken, said
+        ("он не сломан, просто неудобный", "change_of_mind"),
+        ("و اگه سالم باشه ولی فقط از بوش خوشم نیاد میشه پس داد؟", "change_of_mind"),
         ("без брака, просто передумал", "change_of_mind"), ("ایراد داره", "defect"),
         ("ну а если они сломаются в первую же неделю?", "defect"), ("ноутбук виснет постоянно", "defect"),
         ("не сломан, просто передумал", "change_of_mind"),
@@ -1423,6 +1426,7 @@ def test_a_shipping_question_about_sending_back(text: str, back: bool) -> None:
     ("а все деньги получу обратно?", True), ("کل پول سفارشو با کارت میدم", False), ("сколько стоит доставка?", False),
     ("همه پولو یکجا میگیرید یا قسطی؟", False),  # the store taking the money, not giving it back
     ("میخوام سفارشمو لغو کنم، پولش چند روزه برمیگرده؟", True),
+    ("پولشو با هزینه ارسال پس میدین؟", True),  # the shipping with it
 ])
 def test_the_money_back_a_return_brings(text: str, back: bool) -> None:
     assert asks_money_back(text) is back
