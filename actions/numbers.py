@@ -380,6 +380,26 @@ def utter_delivery_cost(dispatcher: CollectingDispatcher, tracker: Tracker, stor
     return kept
 
 
+def _new_place(tracker: Tracker) -> bool:
+    """Whether the latest message names a place, or a distance without a new total (where the days may differ as the
+    price does; "۵۰۰ لاری و ۸ کیلومتر" is a new total's price where it was)."""
+    return latest_entity(tracker, "city") is not None or (
+        latest_entity(tracker, "distance") is not None and latest_entity(tracker, "amount") is None)
+
+
+def _both_answered_before(tracker: Tracker) -> bool:
+    """Whether the answers to the customer's message before this one gave both a delivery's days and its price (a
+    message of two questions comes as two parts: the two before this one are read)."""
+    users = [index for index, event in enumerate(tracker.events) if event.get("event") == "user"]
+    if len(users) < 2:
+        return False
+    events = list(tracker.events)
+    part = (events[users[-2]].get("metadata") or {}).get("question")  # the last part of a message of several
+    since = users[-1 - part] if isinstance(part, int) and 1 < part < len(users) else users[-2]
+    ran = {event.get("name") for event in events[since:users[-1]] if event.get("event") == "action"}
+    return {"action_delivery_time", "action_delivery_cost"} <= ran
+
+
 class ActionDeliveryCost(Action):
     """The shipping price from the total, city and distance the customer gave."""
 
@@ -406,8 +426,9 @@ class ActionDeliveryCost(Action):
             utter_delivery_time(dispatcher, tracker, store, language)  # "а перед новым годом доставка дольше будет?",
             return []  # read as a price by a hair: how long, which it asks
         kept = utter_delivery_cost(dispatcher, tracker, store, language)
-        if asks_how_long(question) and tracker.get_slot("city"):
-            utter_delivery_time(dispatcher, tracker, store, language)  # "Price and how many days?": both answered
+        if tracker.get_slot("city") and (asks_how_long(question) or _new_place(tracker) and _both_answered_before(tracker)):
+            utter_delivery_time(dispatcher, tracker, store, language)  # "Price and how many days?": both answered;
+            # "а если бы в Гори, это где-то 80 км?" after both: both again, for the new place
         asked = tracker.get_slot("requested_slot")
         if asked in ORDER_SLOTS and tracker.active_loop_name is None:  # "обратную доставку я оплачиваю?" while the
             dispatcher.utter_message(response=f"utter_ask_{asked}")  # phone is asked again: the rule, then the phone
@@ -518,10 +539,11 @@ class ActionDeliveryTime(Action):
         # named keeps its time, with the price beside it)
         if instead:  # "and a 300 TV, 8 km away?", "а если добавлю чайник за 180?" after a price: a price, not a time
             return instead
-        if (latest_entity(tracker, "distance") is not None and latest_entity(tracker, "city") is None
-                and not asks_how_long(question)):  # "اگه دقیقا ۵۰۰ لاری بود و ۸ کیلومتر فاصله داشتم چی؟" after a
-            return [FollowupAction("action_delivery_cost")]  # price and its days, the days last: a distance is a
-            # price's alone (a new place, "за городом, 25 км", has days of its own, said with its price below)
+        if (latest_entity(tracker, "distance") is not None and latest_entity(tracker, "amount") is not None
+                and latest_entity(tracker, "city") is None and not asks_how_long(question)):  # "اگه دقیقا ۵۰۰ لاری
+            return [FollowupAction("action_delivery_cost")]  # بود و ۸ کیلومتر فاصله داشتم چی؟" after a price and its
+            # days, the days last: a new total and a distance are a price's alone (a new place, "за городом, 25 км",
+            # "в Гори, где-то 80 км", has days of its own, said with its price below)
         store, language = store_and_language(tracker)
         if latest_entity(tracker, "city") is None and (
                 what_if(question) and another_topic_answers(dispatcher, tracker, store, "delivery_time")

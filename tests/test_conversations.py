@@ -2420,3 +2420,11 @@ def test_money_back_with_the_shipping_for_an_item_unlike_the_site_gets_the_match
     [reply] = texts(servers.say(new_sender(), "عطری که به دستم رسیده با عکس و مشخصاتی که تو سایت بود فرق داره. پولشو "
                                               "با هزینه ارسال پس میدین؟", store="tisa"))  # read as a shipping price
     assert "همه هزینه‌ها" in reply and "بازپس" in reply
+
+
+def test_a_new_place_after_both_a_price_and_its_days_gets_both_again(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "заказала пылесос за 650 лари в субботу, доставка в Батуми. когда привезут и сколько стоит "
+                        "доставка?", store="citadel")
+    said = " ".join(texts(servers.say(sender, "а если бы в Гори, это где-то 80 км?", store="citadel")))
+    assert "160 лари" in said and "3–4 дня" in said  # was the price alone
