@@ -262,6 +262,11 @@ def _beyond_plans(question: str, store: StorePolicy) -> bool:
     return plain is not None and not any(set(plain.sources) & set(plan.sources) for plan in store.rules.installments)
 
 
+# the ordinary way of shipping named beside express ("доставка", "почтой", "پست", a bare "ارسال"), which asks of both
+_REGULAR = re.compile(r"(?<!срочная )(?<!срочной )(?<!быстрая )доставк|почт|(?<!\w)پست(?! پیشتاز)|ارسال(?! ?(?:فوری|سریع|اکسپرس))",
+                      re.IGNORECASE)
+
+
 def utter_delivery_time(dispatcher: CollectingDispatcher, tracker: Tracker, store: StorePolicy, language: str) -> None:
     """How long shipping takes to the customer's city, computed where the store gives times; for a time question, and
     for a price question that also asks how long."""
@@ -272,8 +277,9 @@ def utter_delivery_time(dispatcher: CollectingDispatcher, tracker: Tracker, stor
     city, question = tracker.get_slot("city"), question_text(tracker)
     ordered, named = _ordered_at(tracker, store)
     found = arrivals(rules, city, ordered)
-    if names_express(question) and what_if(question):  # "اگه فوری بفرستین کی میرسه؟": the
-        # express lane's days alone (not "сколько идет доставка? есть срочная", which asks both)
+    if names_express(question) and (what_if(question) or not _REGULAR.search(question)):  # "اگه فوری بفرستین کی
+        # میرسه؟", "а в исфахан срочная за сколько?": the express lane's days alone (not "сколько идет доставка? есть
+        # срочная", which asks both)
         found = [arrived for arrived in found if names_express(arrived.lane.name["fa"])] or found
     if not found:  # e.g. Tehran at Tisa: couriers at a chosen time, in the store's words (its summary says so)
         utter_topic(dispatcher, tracker, "delivery_time")

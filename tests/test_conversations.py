@@ -2428,3 +2428,10 @@ def test_a_new_place_after_both_a_price_and_its_days_gets_both_again(servers) ->
                         "доставка?", store="citadel")
     said = " ".join(texts(servers.say(sender, "а если бы в Гори, это где-то 80 км?", store="citadel")))
     assert "160 лари" in said and "3–4 дня" in said  # was the price alone
+
+
+def test_express_asked_alone_after_the_days_gets_express_alone(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "сколько идет доставка в исфахан?", store="tisa")
+    said = " ".join(texts(servers.say(sender, "а в исфахан срочная за сколько?", store="tisa")))
+    assert "24–48" in said and "3–5" not in said  # was the post's days again beside it
