@@ -66,6 +66,7 @@ from actions.topics import (
     refused_with_reason_before,
     say_refused,
     inspection_asked,
+    said_of_faults,
     say_units,
     sealed_follow_up,
     status_asked_for,
@@ -428,6 +429,10 @@ class ActionOrderFlow(Action):
         # "got it the day before yesterday: too late?" after a damage rule: the window answers, not a status rule
         answered = (counted and topic == "order_status") or utter_topic(said, tracker, topic, question, also, fallback,
                                                                         deadline=not counted)  # the window says it
+        if answered and fallback and not said_of_faults(said, store):  # "купил фен … перестал включаться … вернуть
+            warranty = CollectingDispatcher()  # или поменять?": a fault whose words took it to another topic's rule
+            if utter_topic(warranty, tracker, fallback, question):  # (an order corrected by phone): the warranty's
+                said = warranty
         if not answered and not counted:  # "اگه روز عادی خریده بودم فرقی میکرد؟" after who pays for a sale-day return:
             leaned = CollectingDispatcher()  # read with the question before
             if follow_up_answered(leaned, tracker, unsure=False):

@@ -1402,12 +1402,14 @@ class ActionAnswerTopic(Action):
         fault = reason in ("defect", "transport_damage")
         if not covered and told and (names_a_return(question_text(tracker)) or fault):  # "عطرو باز کردم … بوش به من
             purpose = "damaged_item" if fault else "return_request"  # نمیسازه. میتونم پسش بدم؟", "ایرپاد … یه طرفش
-            if (fault and rules_question(None, question_text(tracker))  # صدا نمیده، چیکار کنم؟" read as a topic the
-                    and not asks_what_now(question_text(tracker))  # page is silent on: a return or a fault told,
-                    and utter_topic(dispatcher, tracker, purpose, question_text(tracker), likely)):  # which the return
-                return []  # or damage rules answer for one's order; asked of the rule ("روتر رو جمعه آوردن، چهارشنبه
-            return [SlotSet("purpose", purpose), FollowupAction("action_order_flow")]  # خراب شد. هنوز ۷ روز تستش
-            # برقراره؟"), the rule and its days, not an order asked
+            ruled = CollectingDispatcher()  # صدا نمیده، چیکار کنم؟" read as a topic the page is silent on: a return
+            if (fault and rules_question(None, question_text(tracker))  # or a fault told, which the return or damage
+                    and not asks_what_now(question_text(tracker))  # rules answer for one's order; asked of the rule
+                    and utter_topic(ruled, tracker, purpose, question_text(tracker), likely)  # ("روتر رو جمعه آوردن،
+                    and said_of_faults(ruled, current_store(tracker))):  # چهارشنبه خراب شد. هنوز ۷ روز تستش برقراره؟"),
+                dispatcher.messages.extend(ruled.messages)  # the rule and its days, not an order asked (nor a rule of
+                return []  # another matter its words came near: "… میشه عوضش کنید؟", an order's change)
+            return [SlotSet("purpose", purpose), FollowupAction("action_order_flow")]
         earlier = earlier_topic(tracker)
         if (not covered and tracker.get_slot("verified_order") and asks_what_now(question_text(tracker))
                 and earlier in RETURN_TOPICS):  # "то есть ничего нельзя сделать? принимал вообще муж, не я" after its
@@ -1417,6 +1419,17 @@ class ActionAnswerTopic(Action):
             return instead  # the page is silent on the topic read, so the detail is for the computed answer given last
         dispatcher.messages.extend(answer.messages)
         return []
+
+
+def said_of_faults(said: CollectingDispatcher, store: StorePolicy) -> bool:
+    """Whether an answer gave a rule of giving an item back, its money or its warranty (what a fault told is about),
+    or cited none."""
+    cited_ids = {source.get("unit") for message in said.messages for source in message.get("sources") or []
+                 if isinstance(source, dict)}
+    return any(unit.id in cited_ids and unit.topic in FAULT_KIN for unit in store.units) or not cited_ids
+
+
+FAULT_KIN = (*RETURN_TOPICS, "warranty", "refund_time", "product_authenticity")  # the topics a fault told is about
 
 
 def ground_supposed(answer: CollectingDispatcher, tracker: Tracker) -> None:

@@ -2435,3 +2435,10 @@ def test_express_asked_alone_after_the_days_gets_express_alone(servers) -> None:
     servers.say(sender, "сколько идет доставка в исфахан?", store="tisa")
     said = " ".join(texts(servers.say(sender, "а в исфахан срочная за сколько?", store="tisa")))
     assert "24–48" in said and "3–5" not in said  # was the post's days again beside it
+
+
+def test_a_fault_is_not_answered_by_a_rule_of_another_matter_its_words_came_near(servers) -> None:
+    said = " ".join(texts(servers.say(new_sender(), "Здравствуйте, купил у вас фен, пользовался неделю и он перестал "
+                                                    "включаться. Коробку конечно вскрыл. Можно вернуть или поменять?",
+                                      store="citadel")))
+    assert "гарантийн" in said and "скорректирован" not in said  # was the order corrected by phone, by "поменять"
