@@ -1,5 +1,6 @@
 """Replies built from decisions: the customer's language, digits and calendar, no leftovers."""
 
+import dataclasses
 import re
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -445,3 +446,17 @@ def test_an_amount_in_toman_is_said_in_rial_too() -> None:
 ])
 def test_a_rule_said_to_a_question_of_what_or_how_drops_only_its_yes(rule: str, said: str) -> None:
     assert answers.without_yes(rule).startswith(said)
+
+
+@pytest.mark.parametrize("language, said", [("fa", "آنچه می‌ماند مرجوعی است"), ("ru", "остаётся возврат")])
+def test_a_delivered_order_where_the_page_is_silent_on_cancelling_is_a_returns(language: str, said: str) -> None:
+    """"Cancel CK-3003" after it came, where Chistatek's page says nothing of cancelling: a return is what is left, with
+    the page's way to return it; a store without a return rule offers a person instead."""
+    chistatek = policies()["chistatek"]
+    order = OrderFacts("chistatek", "CK-3003", "delivered", DELIVERED - timedelta(days=3), DELIVERED - timedelta(days=2),
+                       DELIVERED, "courier", None, "online", 2_000_000, "tehran", False, (ITEM,))
+    text = answers.cancel_decision(can_cancel(order, chistatek), order, chistatek, language)
+    assert said in text and chistatek.rules.returns.how[language] in text  # type: ignore[union-attr]
+    silent = dataclasses.replace(chistatek, rules=dataclasses.replace(chistatek.rules, returns=None))
+    text = answers.cancel_decision(can_cancel(order, silent), order, silent, language)
+    assert said in text and ("همکاران پشتیبانی" in text if language == "fa" else "сотрудник поддержки" in text)
