@@ -57,6 +57,7 @@ from actions.topics import (
     deadline_follow_up,
     express_price_asked,
     span_recalled,
+    units_cited,
     goes_on_elsewhere,
     inspection_asked,
     greeted_in_their_language,
@@ -579,8 +580,7 @@ def _says_no_times(answer: CollectingDispatcher, store: StorePolicy) -> bool:
     if [message.get("response") for message in answer.messages] == ["utter_topic_not_covered"]:
         return True
     offers = {unit.id: unit.offers_person for unit in store.units}
-    cited = [source.get("unit") for message in answer.messages for source in message.get("sources") or []
-             if isinstance(source, dict)]
+    cited = units_cited(answer)
     return bool(cited) and all(offers.get(unit) for unit in cited)
 
 

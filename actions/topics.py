@@ -1421,11 +1421,16 @@ class ActionAnswerTopic(Action):
         return []
 
 
+def units_cited(answer: CollectingDispatcher) -> list[str]:
+    """The ids of the rules an answer not yet sent cites, in its order (its messages' `sources`)."""
+    return [source.get("unit") for message in answer.messages for source in message.get("sources") or []
+            if isinstance(source, dict)]
+
+
 def said_of_faults(said: CollectingDispatcher, store: StorePolicy) -> bool:
     """Whether an answer gave a rule of giving an item back, its money or its warranty (what a fault told is about),
     or cited none."""
-    cited_ids = {source.get("unit") for message in said.messages for source in message.get("sources") or []
-                 if isinstance(source, dict)}
+    cited_ids = set(units_cited(said))
     return any(unit.id in cited_ids and unit.topic in FAULT_KIN for unit in store.units) or not cited_ids
 
 
@@ -1438,8 +1443,7 @@ def ground_supposed(answer: CollectingDispatcher, tracker: Tracker) -> None:
     question = question_text(tracker)
     if not what_if(question):
         return
-    said = {source.get("unit") for message in answer.messages for source in message.get("sources") or []
-            if isinstance(source, dict)}
+    said = set(units_cited(answer))
     ground = _ground_units(tracker, question)[:1]  # the ground's own rule, not a second one that came near
     if ground and ground[0].id not in said:
         say_units(answer, ground, store_and_language(tracker)[1])
