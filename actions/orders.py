@@ -325,7 +325,9 @@ class ActionOrderFlow(Action):
                                        or window_asked_now(dispatcher, tracker)  # "получил уже часов пять назад..."
                                        or utter_units(dispatcher, tracker, question, likely_intents(tracker))):
                 return []  # details with a question the page answers: "ordered yesterday, cheaper today: refund the difference?"
-            if not side_question(tracker) and not said_this_turn(tracker):  # a form just answered it: nothing to add
+            # a form just answered it, or a later question of the message leaves it to the others: nothing to add; a
+            # question nothing answered ("che tori khodam peygiri konam?") is not left without a reply
+            if not said_this_turn(tracker) and not (side_question(tracker) and later_question(tracker)):
                 dispatcher.utter_message(response="utter_inform_without_context" if intent == "inform" else "utter_anything_else")
             return []
         if intent == "deny" and not tracker.get_slot("verified_order"):

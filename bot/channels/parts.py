@@ -21,6 +21,8 @@ from bot.channels.guard import SLASH_ESCAPE
 from bot.channels.turns import turns
 from bot.nlu.entities import extract_entities
 from bot.nlu.questions import split_questions
+from bot.nlu.translit import in_own_script
+from bot.stores.policy import policies
 
 
 def questions_of(text: str) -> list[str]:
@@ -91,6 +93,18 @@ def asked_last(messages: list[dict[str, Any]], asks: list[dict[str, Any]]) -> li
     return [message for message in messages if message is not waiting] + [waiting]
 
 
+def _store_language(metadata: Any) -> str:
+    """The language of the store a message was sent to, for a message in Latin letters that shows neither."""
+    store = policies().get(str((metadata or {}).get("store") if isinstance(metadata, dict) else None))
+    return store.language if store else "fa"
+
+
+def as_typed(metadata: Any, text: str) -> str:
+    """A customer's message as typed: one written in Latin letters was read in its language's own script."""
+    typed = metadata.get("typed") if isinstance(metadata, dict) else None
+    return typed if isinstance(typed, str) else text
+
+
 def part_of(metadata: Any) -> Optional[tuple[int, str]]:
     """Which question of a several-question message a stored user message was, with the message as typed (the
     whole text comes with the first question only)."""
@@ -104,7 +118,9 @@ async def answer_each(on_new_message: Callable[[UserMessage], Awaitable[Any]],
     """Hands every question of the message to Rasa in order and returns all the replies, each said once (also those
     of a message of one question: the rule, then the form's question asked by the answer and by the form), in the
     message's turn among the customers' messages (bot/channels/turns.py)."""
-    parts = questions_of(message.text or "")
+    typed = message.text or ""
+    text = typed if typed.startswith(("/", SLASH_ESCAPE)) else in_own_script(typed, _store_language(message.metadata))
+    parts = questions_of(text)
     collector = _Collector()
     async with turns().turn():  # the whole message in one turn: its questions are answered one after the other
         for number, part in enumerate(parts, 1):
@@ -113,7 +129,9 @@ async def answer_each(on_new_message: Callable[[UserMessage], Awaitable[Any]],
             if len(parts) > 1:
                 metadata.update(question=number, questions=len(parts))
                 if number == 1:
-                    metadata["message"] = message.text
+                    metadata["message"] = typed
+            elif text != typed:
+                metadata["typed"] = typed  # "zakaz gde?" read as "заказ где?": the history shows what was typed
             await on_new_message(UserMessage(part, collector, message.sender_id, input_channel=message.input_channel,
                                              metadata=metadata))
     if len(parts) == 1:  # a form's question asked by the answer and again by the form: once

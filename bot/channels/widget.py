@@ -30,7 +30,7 @@ from sanic.response import HTTPResponse
 
 from bot.channels.gate import RateLimiter, Refused, bad_request, client_address, known_store, signed_store
 from bot.channels.guard import SLASH_ESCAPE, UNAVAILABLE, bilingual, language_hint
-from bot.channels.parts import part_of, said_once
+from bot.channels.parts import as_typed, part_of, said_once
 from bot.console.service import handoff_state, merged, said_after
 from bot.db_settings import DatabaseUnavailable, off_the_loop
 from bot.settings import default_store, rate_limit
@@ -137,7 +137,7 @@ def history_messages(events: Iterable[Event], limit: int = MAX_HISTORY) -> List[
             if replies_from is not None:
                 messages[replies_from:] = said_once(messages[replies_from:])
             replies_from = None
-            text = (event.text or "").strip()
+            text = as_typed(event.metadata, event.text or "").strip()
             if text in offered:
                 text = offered[text]
             elif text.startswith("/") or not text.lstrip(SLASH_ESCAPE):

@@ -15,7 +15,7 @@ from typing import Any, Iterable, Mapping, Optional, Sequence
 
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, Event, UserUttered
 
-from bot.channels.parts import part_of
+from bot.channels.parts import as_typed, part_of
 from bot.channels.widget import history_messages
 from bot.console.service import merged
 from bot.nlu.language import detect_language
@@ -42,7 +42,7 @@ def customer_turns(events: Iterable[Event]) -> list[str]:
             if part[0] == 1:
                 turns.append(part[1])
         elif event.text and not event.text.startswith("/"):
-            turns.append(event.text)
+            turns.append(as_typed(event.metadata, event.text))
     return turns
 
 

@@ -83,3 +83,18 @@ async def test_a_message_of_one_question_gets_the_forms_question_once() -> None:
 
     replies = await answer_each(rasa, UserMessage("а если сломается?", sender_id="s"))
     assert [reply["text"] for reply in replies] == ["Правило.", "Телефон?"]
+
+
+async def test_a_message_in_latin_letters_reaches_rasa_in_its_script_and_is_kept_as_typed() -> None:
+    seen: list[UserMessage] = []
+
+    async def rasa(message: UserMessage) -> None:
+        seen.append(message)
+        await message.output_channel.send_response(message.sender_id, {"text": "ok"})
+
+    await answer_each(rasa, UserMessage("privet, zakaz ct2002 gde?", sender_id="s", metadata={"store": "citadel"}))
+    assert [message.text for message in seen] == ["привет, заказ ct2002 где?"]
+    assert seen[0].metadata["typed"] == "privet, zakaz ct2002 gde?"
+    seen.clear()
+    await answer_each(rasa, UserMessage("/greet", sender_id="s", metadata={"store": "citadel"}))
+    assert [message.text for message in seen] == ["/greet"] and "typed" not in seen[0].metadata

@@ -183,6 +183,11 @@ def test_a_message_of_several_questions_is_shown_once_with_its_replies_as_sent()
         ("user", "5502"), ("bot", "Заказ CT-2002: отправлен.")]
 
 
+def test_a_message_read_in_its_own_script_is_shown_as_typed() -> None:
+    events = [UserUttered("заказ где?", metadata={"typed": "zakaz gde?"}, timestamp=1.0), BotUttered("Номер?", timestamp=2.0)]
+    assert [m["text"] for m in history_messages(events)] == ["zakaz gde?", "Номер?"]
+
+
 def test_history_keeps_the_latest_messages_only() -> None:
     events = [BotUttered(f"پیام {i}", timestamp=float(i)) for i in range(10)]
     assert [m["text"] for m in history_messages(events, limit=3)] == ["پیام 7", "پیام 8", "پیام 9"]
