@@ -340,6 +340,23 @@ def latest_entity(tracker: Tracker, entity: str) -> Optional[Any]:
     return None
 
 
+def told_in_message(tracker: Tracker, entity: str) -> Optional[Any]:
+    """The value of an entity in the latest message, or, for a later question of a message that asked several, in the
+    story its earlier parts told ("شنبه سفارش میدم. هزینه ارسال چقدره و کی میرسه؟": Saturday for "کی میرسه؟")."""
+    found = latest_entity(tracker, entity)
+    if found is not None or not later_question(tracker):
+        return found
+    for event in list(reversed(tracker.events))[1:]:
+        if event.get("event") != "user":
+            continue
+        earlier = next((said.get("value") for said in (event.get("parse_data") or {}).get("entities") or []
+                        if said.get("entity") == entity), None)
+        number = (event.get("metadata") or {}).get("question")
+        if earlier is not None or not isinstance(number, int) or number <= 1:
+            return earlier
+    return None
+
+
 def _entities(tracker: Tracker) -> list[Dict[Text, Any]]:
     """What NLU found in the latest message."""
     return list((tracker.latest_message or {}).get("entities") or [])

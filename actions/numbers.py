@@ -29,6 +29,7 @@ from actions.context import (
     earlier_topic,
     last_computed,
     latest_entity,
+    told_in_message,
     likely_intents,
     offered_a_person,
     offered_a_return,
@@ -197,10 +198,10 @@ def _ordered_at(tracker: Tracker, store: StorePolicy) -> tuple[datetime, bool]:
     names; and whether the customer named it."""
     text = (tracker.latest_message or {}).get("text") or ""
     now = local_now(store)
-    weekday = latest_entity(tracker, "weekday")
+    weekday = told_in_message(tracker, "weekday")
     if weekday is None and says_weekend(text) and store.rules.week.weekend:  # "اگه آخر هفته سفارش بدم": its first day off
         weekday = WEEKDAYS[store.rules.week.weekend[0]]
-    ordered = ordered_moment(now, weekday, latest_entity(tracker, "time"), text, latest_entity(tracker, "date"))
+    ordered = ordered_moment(now, weekday, told_in_message(tracker, "time"), text, told_in_message(tracker, "date"))
     return ordered, ordered != now
 
 
@@ -228,7 +229,9 @@ class ActionInstallments(Action):
             return []  # "а если заказ в рассрочку отменят, первый платеж когда вернется?": the refund's rule, not the plan
         plans = store.rules.installments
         if not plans:  # an amount is no plan's where the store has none: "یه گوشی ۱۲ میلیونی بخرم کارت ملی لازمه؟" is
-            question = question_text(tracker)  # the rule the words meet (the ID check), else the store's words
+            if named_amount and bound_follow_up(dispatcher, tracker):  # the rule the words meet (the ID check), its
+                return []  # bound for the amount after it ("فقط همون ۹ میلیون و ۸۰۰"), else the store's words
+            question = question_text(tracker)
             if not (question and not names_installments(question) and utter_units(
                     dispatcher, tracker, question, ["installment_info", *likely_intents(tracker)])):
                 utter_store_words(dispatcher, tracker, "installment_info")

@@ -76,6 +76,7 @@ from bot.dialogue import (
     days_ahead,
     part_of_day_told,
     hour_supposed,
+    items_total,
     next_week,
     past_an_hour,
     names_a_cancel,
@@ -109,7 +110,7 @@ from bot.dialogue import (
 )
 from bot.i18n.format import listing, money
 from bot.i18n.replies import render
-from bot.nlu.entities import count_of, counted_as, span_on
+from bot.nlu.entities import count_of, counted_as, extract_entities, span_on
 from bot.nlu.normalize import to_ascii_digits
 from bot.nlu.questions import sentences
 from bot.console.service import queue_for_person
@@ -340,6 +341,8 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
     if outside:  # "9.8 million: is an ID needed?": the ID rule is for over 10 million, said with the rule that holds
         _say_bound(dispatcher, *outside, store, language)
         units = units or [outside[0]]
+    else:
+        _say_total_within(dispatcher, question, units, store, language)
     if units:
         if deadline and not utter_deadline(dispatcher, tracker, units) and asks_until_when(question):
             utter_deadline(dispatcher, tracker, units, earlier=True)  # "مهلت تستش تا کیه؟" after "got it on Saturday"
@@ -995,6 +998,27 @@ def amount_corrected(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool
     return True
 
 
+_SIDES = {"over": {"fa": "بیش از", "ru": "больше"}, "under": {"fa": "کمتر از", "ru": "меньше"}}
+
+
+def _say_total_within(dispatcher: CollectingDispatcher, question: str, units: Sequence[AnswerUnit], store: StorePolicy,
+                      language: str) -> None:
+    """"A 9.8-million phone and a 300-thousand case: is an ID needed?": the sum the rule's bound is met by, which the
+    customer did not add up (one amount meets it plainly and needs no line)."""
+    unit = next((unit for unit in units if limits_amount(unit)), None)
+    amounts = [float(found.value) for found in extract_entities(question, frozenset({"amount"}))]
+    total = items_total(amounts, question)
+    if unit is None or total is None or not meets_amount(unit, total):
+        return
+    over = unit.when.amount_over is not None  # type: ignore[union-attr]
+    bound = unit.when.amount_over if over else unit.when.amount_under  # type: ignore[union-attr]
+    dispatcher.utter_message(text=render("unit.total_within", language, side=_SIDES["over" if over else "under"][language],
+                                         parts=" + ".join(money(amount, store.currency, language) for amount in amounts),  # type: ignore[arg-type]
+                                         amount=money(total, store.currency, language),  # type: ignore[arg-type]
+                                         bound=money(bound, store.currency, language)),  # type: ignore[arg-type]
+                             sources=cited([unit]))
+
+
 def _say_bound(dispatcher: CollectingDispatcher, unit: AnswerUnit, amount: float, store: StorePolicy, language: str) -> None:
     """"This rule is only for amounts over 10 million, and 9.8 million is less; the rule: …"."""
     over = unit.when.amount_over is not None  # type: ignore[union-attr]
@@ -1035,9 +1059,10 @@ def chosen_units(tracker: Tracker, question: str, topics: Sequence[str], timed: 
     # ("اوکی حالا اگه بعدا ادکلن ۴۰۰ تومنیشو که پلمپه پس بدم چی میشه؟" after delivery is about the return it names)
     # ("اگه یه سفارش موفق رو خودم لغو کنم اونم همون ۷۲ ساعته برمیگرده؟" after a failed payment's 72 hours: a cancel's)
     # ("راستی اگه فقط بخوام مخلوط کن رو حذف کنم و ماهیتابه بمونه چی؟" after a refund's hours: an edit of the order's)
-    own_matter = ((topics[0] in RETURN_TOPICS and earlier not in RETURN_TOPICS and names_a_return(question))
-                  or (topics[0] == "cancel_order" and earlier != "cancel_order" and names_a_cancel(question))
-                  or (topics[0] == "order_change" and earlier != "order_change"
+    first = topics[0] if topics else None  # (a message no intent ranks has no topic of its own)
+    own_matter = ((first in RETURN_TOPICS and earlier not in RETURN_TOPICS and names_a_return(question))
+                  or (first == "cancel_order" and earlier != "cancel_order" and names_a_cancel(question))
+                  or (first == "order_change" and earlier != "order_change"
                       and (removes_an_item(question) or adds_to_order(question))))
     leans = not classifier_sure(tracker) or (what_if(question) and not classifier_sure(tracker, CERTAIN)
                                              and not own_matter)

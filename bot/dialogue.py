@@ -1574,11 +1574,13 @@ def corrects(text: str) -> bool:
 
 def said_sum(text: str, earlier: Optional[float], currency: str) -> Optional[float]:
     """"… и выйдет 120 тыс", "… میشه ۲ و ۱۰۰": the total an added item makes, as the customer names it after "it
-    makes"; None when they name none ("… چی میشه؟")."""
+    makes"; None when they name none ("… چی میشه؟") or a bound it is compared with ("будет больше 500?")."""
     folded = spelled_as_digits(_folded(text))
     becomes = _BECOMES.search(folded)
     found = _BARE_NUMBER.search(folded, becomes.end()) if becomes else None
-    return _said_total(found, earlier, currency) if found else None
+    if found is None or _BOUND.search(folded[becomes.end():found.start()]):  # "будет уже больше 500?" compares
+        return None
+    return _said_total(found, earlier, currency)
 
 
 # "3 штуки", "۳ تا بخرم", "دو عدد": that many of the item priced (not "۲ تا ۳ روز", a span)

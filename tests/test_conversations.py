@@ -2442,3 +2442,42 @@ def test_a_fault_is_not_answered_by_a_rule_of_another_matter_its_words_came_near
                                                     "включаться. Коробку конечно вскрыл. Можно вернуть или поменять?",
                                       store="citadel")))
     assert "гарантийн" in said and "скорректирован" not in said  # was the order corrected by phone, by "поменять"
+
+
+def test_russian_typed_in_latin_letters_is_read_and_answered_in_russian(servers) -> None:
+    said = " ".join(texts(servers.say(new_sender(), "zdravstvuyte, zakaz TS-1046 prishel ne tot aromat, ya zakazyval "
+                                                    "drugoi", store="tisa")))
+    assert detect_language(said) == "ru" and "телефон" in said  # was asked in Persian, as Persian
+
+
+def test_persian_typed_in_latin_letters_is_read_as_persian(servers) -> None:
+    sender = new_sender()
+    said = " ".join(texts(servers.say(sender, "salam mikham sefareshamo cancel konam", store="sitra")))
+    assert "شماره سفارش" in said  # was "thanks, what should I do with this?"
+    said = " ".join(texts(servers.say(new_sender(), "che tori khodam peygiri konam?", store="tisa")))
+    assert said and "بخشی از سیستم" not in said  # was no reply at all
+
+
+def test_a_total_the_customer_did_not_add_up_is_weighed_against_the_rules_bound(servers) -> None:
+    sender = new_sender()
+    said = " ".join(texts(servers.say(sender, "یه گوشی ۹ میلیون و ۸۰۰ میخوام با یه قاب ۳۰۰ هزار تومنی. موقع تحویل "
+                                              "احراز هویت لازمه؟", store="chistatek")))
+    assert digits("10,100,000", "fa").replace(",", "٬") in said
+    said = " ".join(texts(servers.say(sender, "اگه قابو نخرم چی؟ فقط همون ۹ میلیون و ۸۰۰", store="chistatek")))
+    assert "کمتر" in said  # was "the page does not say"
+
+
+def test_a_later_question_counts_from_the_day_its_message_named(servers) -> None:
+    said = " ".join(texts(servers.say(new_sender(), "سلام یه جاروبرقی ۸۰ لاری میخوام، کوتائیسی هستم. شنبه سفارش میدم. "
+                                                    "هزینه ارسال چقدره و کی میرسه؟", store="citadel")))
+    assert "۶ لاری" in said and "دوشنبه" in said  # the days were counted from now, not from Saturday
+
+
+def test_a_bound_compared_with_is_no_total_said(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "Хочу заказать холодильник за 450 лари, доставка по Тбилиси. Сколько будет стоить доставка?",
+                store="citadel")
+    servers.say(sender, "от вас до меня около 12 км", store="citadel")
+    said = " ".join(texts(servers.say(sender, "а если добавлю ещё чайник за 70 лари, будет уже больше 500?",
+                                      store="citadel")))
+    assert "520" in said and "бесплатн" in said  # was an order of 500 lari, paid by the km
