@@ -2481,3 +2481,8 @@ def test_a_bound_compared_with_is_no_total_said(servers) -> None:
     said = " ".join(texts(servers.say(sender, "а если добавлю ещё чайник за 70 лари, будет уже больше 500?",
                                       store="citadel")))
     assert "520" in said and "бесплатн" in said  # was an order of 500 lari, paid by the km
+
+
+def test_a_greeting_with_an_order_asks_about_the_order(servers) -> None:
+    said = " ".join(texts(servers.say(new_sender(), "سلام. وضعیت 58120؟", store="offykala")))
+    assert "شماره موبایل" in said  # was the greeting alone, the order left unasked

@@ -25,7 +25,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.nlu.featurizers.featurizer import Featurizer
 from rasa.nlu.constants import TOKENS_NAMES
-from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, FEATURE_TYPE_SEQUENCE, INTENT, TEXT
+from rasa.shared.nlu.constants import ENTITIES, FEATURE_TYPE_SENTENCE, FEATURE_TYPE_SEQUENCE, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
@@ -38,6 +38,11 @@ def _has_words(message: Message) -> bool:
     """Whether any token of the text has a letter or a digit."""
     tokens = message.get(TOKENS_NAMES[TEXT]) or []
     return any(char.isalnum() for token in tokens for char in (token.lemma or token.text))
+
+
+def _names_an_order(message: Message) -> bool:
+    """Whether the message names an order or its phone (a greeting with one asks about it)."""
+    return any(entity.get("entity") in ("order_id", "phone") for entity in message.get(ENTITIES) or [])
 
 
 # A message this long may tell a story before it asks. Where the whole is read unsurely and its last question plainly
@@ -254,6 +259,9 @@ class LinearSvmIntentClassifier(GraphComponent, IntentClassifier):
                 probabilities[index] = 0.0
             elif greeting is not None and _greeting_guessed(message, probabilities[index], greeting):
                 probabilities[index][greeting] = 0.0
+            elif greeting is not None and int(probabilities[index].argmax()) == greeting and _names_an_order(message):
+                probabilities[index][greeting] = 0.0  # "سلام. وضعیت 58120؟": the order's matter, the others weighed as
+                probabilities[index] /= max(probabilities[index].sum(), 1e-9)  # a whole
         for message, row in zip(messages, probabilities):
             order = np.argsort(-row)[: self._config["ranking_length"]]
             ranking = [{"name": str(names[i]), "confidence": float(row[i])} for i in order]

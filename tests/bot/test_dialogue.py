@@ -1687,6 +1687,7 @@ def test_a_change_asked_of_an_order_already_placed(text: str, change: bool) -> N
 @pytest.mark.parametrize("text, card", [
     ("اگه یه جوری قبول کردن، پولش به کارت خودم برمیگرده دیگه؟", True), ("деньги вернут на какую карту?", True),
     ("پولشو به کارت شوهرم بریزین میشه؟", True), ("а можно на карту а не на шебу? шебы в профиле нет", True),
+    ("اگه ایراد فنی داشت و پس دادم، پولش به کدوم کارت واریز میشه؟", True),  # which card
     ("با کارت پرداخت کنم؟", False), ("پول رو کارت به کارت کردم", False),  # paying, not the money back
 ])
 def test_where_the_money_back_goes(text: str, card: bool) -> None:
