@@ -230,7 +230,8 @@ _DAY = rf"صبح|ظهر|{_PM}|утра"
 _TIME = re.compile(
     rf"(?:ساعت{_GAP})?(?<![\w:])(?P<h>{_HOUR}):(?P<m>[0-5]\d)(?![\d:])"
     rf"(?:{_GAP}(?P<day>{_DAY}))?"
-    rf"|ساعت{_GAP}(?P<h2>{_HOUR}|{_WORD_HOUR})(?![\d\w])(?P<half>{_GAP}و{_GAP}نیمه?(?!\w)(?!{_GAP}ساعت))?(?:{_GAP}(?P<day2>{_DAY}))?"
+    rf"|ساعت{_GAP}(?P<h2>{_HOUR}|{_WORD_HOUR})(?![\d\w])(?:(?P<half>{_GAP}و{_GAP}نیمه?(?!\w)(?!{_GAP}ساعت))|"
+    rf"{_GAP}و{_GAP}(?P<m2>[0-5]?\d){_GAP}دقیقه)?(?:{_GAP}(?P<day2>{_DAY}))?"  # "ساعت ۱۱ و ۴۵ دقیقه"
     rf"|(?<![\w.,])(?P<h3>{_HOUR}){_GAP}(?:час(?:а|ов)?{_GAP}|(?!дня))(?P<day3>{_DAY})"
     rf"|(?<!\w)(?:в|к|до|после|около){_GAP}(?P<h4>{_HOUR}|{_WORD_HOUR}){_GAP}(?:час\w*(?:{_GAP}(?P<day4>{_DAY}))?|(?P<day6>дня)(?!\w))"
     rf"|(?<!\w)(?:в|к|до|после|около){_GAP}(?P<h5>часа?)(?:{_GAP}(?P<day5>{_DAY}))(?!\w)"
@@ -283,7 +284,9 @@ _ORDER_ID = re.compile(
 # only joined to the number, since "на 5000" is a word before it.
 LOOKALIKES = str.maketrans("АВЕКМНОРСТХавекмнорстх", "ABEKMHOPCTXabekmhopctx")
 _NOT_ORDER_UNITS = re.compile(
-    rf"^{_GAP}(?:روز|ساعت|دقیقه|ماه|سال|درصد|%|день|дня|дней|час|ч(?![а-яё])|минут|месяц|год|лет|процент|шт)",
+    rf"^{_GAP}(?:روز|ساعت|دقیقه|ماه|سال|درصد|%|день|дня|дней|час|ч(?![а-яё])|минут|месяц|год|лет|процент|шт"
+    # a measure of the item: "سشوار ۲۲۰۰ واتی", "пылесос на 1800 Вт", "1000 mAh"
+    r"|وات|ولت|میلی|گرم|گیگ|ترابایت|اینچ|سانت|مگا|ватт|вт(?![а-яё])|мач|мл(?![а-яё])|гб|дюйм|грамм|w(?![a-z])|mah|gb|ml(?![a-z]))",
     re.IGNORECASE,
 )
 
@@ -467,7 +470,7 @@ def _times(text: str) -> Iterator[Entity]:
     for match in _TIME.finditer(text):
         said = next(match.group(g) for g in ("h", "h2", "h3", "h4", "h5", "h6", "h7", "h8", "h9") if match.group(g))
         hour = int(said) if said.isdigit() else _HOUR_WORDS[said.lower()]
-        minute = 30 if match.group("half") else int(match.group("m") or 0)  # "ساعت ۲ و نیم"
+        minute = 30 if match.group("half") else int(match.group("m") or match.group("m2") or 0)  # "ساعت ۲ و نیم"
         day = next((match.group(g) for g in ("day", "day2", "day3", "day4", "day5", "day6") if match.group(g)), "")
         evening = _EVENING_BEFORE.search(text[: match.start()]) if not day and hour < 12 else None
         if evening and (hour >= NIGHT_ENDS or not evening.group("night")):  # "دیشب ساعت ۲" is 2 am

@@ -126,6 +126,9 @@ _MY_ORDER = re.compile(OWN_ORDER.pattern + r"|(?<!\w)(?:مرجوعش|پسش|کن
 # ("و" between two numbers joins them: "۲ و ۱۰۰" is two million one hundred thousand, "۲ میلیون و ۱۰۰" too, "پنجاه و
 # هفت" fifty-seven).
 _SENTENCE_END = re.compile(r"[?؟!]+[?؟!.]*|\.+(?!\d)")
+# a story's sentences end at an emoji as well ("… لازم نیست بخریم 😅 خلاصه … میخوام سفارشمو لغو کنم."), though a
+# question is not cut from the context before it there
+_STORY_END = re.compile(_SENTENCE_END.pattern + r"|[\U0001F300-\U0001FAFF\u2600-\u27BF]+")
 _CLAUSE = re.compile(
     r"[,،;:\n]|(?<!\w)(?:(?<![0-9۰-۹]\s)(?<!میلیون\s)(?<!ملیون\s)(?<!هزار\s)" + "".join(rf"(?<!{word}\s)" for word in TENS_BEFORE_AND)
     + rf"و|و(?!\s(?:[0-9۰-۹]|(?:{PERSIAN_NUMBER_WORD})(?!\w)))|ولی|اما|همچنین|ضمنا|ضمناً|راستی|یه سوال دیگه|یک سوال دیگر|"
@@ -249,10 +252,10 @@ def _words(text: str) -> int:
     return sum(word not in _CONNECTIVES for word in _WORD.findall(fold(text)))
 
 
-def _sentences(normalized: str) -> list[Span]:
+def _sentences(normalized: str, ends: re.Pattern[str] = _SENTENCE_END) -> list[Span]:
     """The message's sentences, each with its closing punctuation."""
     spans, start = [], 0
-    for match in _SENTENCE_END.finditer(normalized):
+    for match in ends.finditer(normalized):
         if _WORD.search(normalized[start:match.end()]):
             spans.append((start, match.end()))
             start = match.end()
@@ -603,7 +606,7 @@ def asked_span(text: str) -> Span | None:
     کجاست؟"): the last question of its last asking sentence, when a sentence comes before it; None for a message of one
     sentence, or one that asks first and tells after ("Is delivery free? I live in Batumi.")."""
     normalized = _lines_kept(text)
-    sentences = _sentences(normalized)
+    sentences = _sentences(normalized, _STORY_END)
     asking = [(sentence, found) for sentence in sentences if (found := _questions_in(normalized, sentence, False))]
     if len(sentences) < 2 or not asking:
         return None

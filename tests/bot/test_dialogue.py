@@ -269,6 +269,7 @@ def test_items_sealed_and_shapes() -> None:
         ("حتی اگه فقط یه پیس زده باشم؟", False), ("یه پیف زدم فقط", False),  # sprayed once: opened
         ("اگه یکی دیگه بخرم و پلمپشو باز نکنم و پشیمون شم، هزینه ارسال برگشتش با کیه؟", True),  # a what-if, unopened
         ("ادکلن ورساچه اروس رو زدم بوش به دلم ننشست", False),  # sprayed: opened
+        ("۳ بار روی مچم زدم ولی بوش اصلا به من نمیاد", False), ("یه بار زنگ زدم کسی جواب نداد", None),
         ("اگه بازش نکنم میشه پس بدم؟", True),
         ("а если уже получу и распакую?", False), ("а если не распакую?", True),
     ],
@@ -1415,6 +1416,7 @@ def test_the_end_of_a_span_said_back_is_no_new_start(text: str, back: bool) -> N
 @pytest.mark.parametrize("text, back", [
     ("کل خریدم دو میلیون و صد بود و ارسالش رایگان شد، این یکی ۶۰۰ تومنه. اگه پسش بدم چی میشه؟", True),
     ("هزینه پست برگشتش با کیه؟", True), ("а если я верну одну помаду?", True),
+    ("قراره با پست پیشتاز بفرستم به دفتر گارانتی، این هزینه رو کی میده؟", True),  # sent to the warranty office
     ("ارسال به شیراز چقدره؟", False), ("доставка до Батуми сколько стоит?", False),
 ])
 def test_a_shipping_question_about_sending_back(text: str, back: bool) -> None:

@@ -44,6 +44,7 @@ def found(text: str) -> list[tuple[str, str, object]]:
         ("заказ 10-14 дней ждать?", []), ("سفارشم ۲۴-۴۸ ساعت دیگه میرسه؟", []),  # spans after "order"
         ("سفارش ۵۸-۱۲۰ روز شنبه ثبت شد", [("order_id", "۵۸-۱۲۰", "58-120"), ("weekday", "شنبه", "saturday")]),
         ("سفارشم TS-1043ه", [("order_id", "TS-1043", "TS-1043")]),  # "it is TS-1043", the "is" joined to it
+        ("یه سشوار ۲۲۰۰ واتی بخرم", []), ("пылесос на 1800 Вт", []),  # a measure of the item, no order
         ("۱۴۰۳/۰۸/۱۲", []),                                  # dates are not order numbers
         # amounts become numbers in the store's currency (rial -> toman)
         ("۳ میلیون تومان", [("amount", "۳ میلیون تومان", 3000000)]),
@@ -189,6 +190,7 @@ def test_agrees_with_the_annotations_of_our_training_data() -> None:
         ("ساعت یک ظهر", [("time", "ساعت یک ظهر", "13:00")]),
         ("اگه ساعت ۲ و نیم گفته بودم", [("time", "ساعت ۲ و نیم", "02:30")]),  # a half hour
         ("ساعت ۲ و نیم بعدازظهر", [("time", "ساعت ۲ و نیم بعدازظهر", "14:30")]),
+        ("دیشب ساعت ۱۱ و ۴۵ دقیقه", [("date", "دیشب", "ago:1"), ("time", "ساعت ۱۱ و ۴۵ دقیقه", "23:45")]),  # minutes
         ("ساعت ۲ و نیم ساعت بعد زنگ زدم", [("time", "ساعت ۲", "02:00")]),  # half an hour later, not half past
         ("ساعت ۱ ظهر", [("time", "ساعت ۱ ظهر", "13:00")]),
         ("ساعت ۱۲ ظهر", [("time", "ساعت ۱۲ ظهر", "12:00")]),
