@@ -142,7 +142,7 @@ from bot.stores.delivery import arrivals, delivery_cost, pickup_slot
 from bot.stores.installments import schedule
 from bot.stores.policy import StorePolicy
 from bot.stores.rules import WEEKDAYS
-from bot.stores.units import ASKS_ALONE_WORDS, broad, plainly_answered, short_follow_up, store_index
+from bot.stores.units import ASKS_ALONE_WORDS, broad, names_its_way, plainly_answered, short_follow_up, store_index
 
 
 def _total(tracker: Tracker, store: StorePolicy, stated: Optional[list[float]] = None) -> Optional[float]:
@@ -387,6 +387,10 @@ def utter_delivery_cost(dispatcher: CollectingDispatcher, tracker: Tracker, stor
     if quote.kind == "below_free" and asks_how_much(question) and not asks_if_free(question):
         offer_person(dispatcher, language)  # "هزینه ارسال تا کرمان چقدره؟ سفارشم ۹۰۰ تومنه": by distance, at checkout;
         # the page names no figure, a person may
+    # "… با پیک بیاد … هزینه پیک با شماست؟": the rule of the way of delivering named, which the table's price is not for
+    ways = [unit for unit in store.units if total is not None and unit.topic == "delivery_cost"
+            and names_its_way(unit, question) and (not unit.when.cities or city in unit.when.cities)]  # type: ignore[union-attr]
+    say_units(dispatcher, ways, language)
     return kept
 
 
@@ -569,8 +573,8 @@ class ActionDeliveryTime(Action):
         dispatcher.messages.extend(answer.messages)
         priced = (asks_how_much(question) or latest_entity(tracker, "distance") is not None  # a distance is for a price,
                   or (latest_entity(tracker, "amount") is not None or bool(_stated(tracker, store)))
-                  and what_if(question))  # and so is "с тем же заказом
-        # на 700" supposed with a place
+                  and what_if(question)  # and so is "с тем же заказом на 700" supposed with a place, and a new
+                  or _new_place(tracker) and _both_answered_before(tracker))  # place after both ("а в Мцхету?")
         if priced and _total(tracker, store) is not None:  # "is it free, and how many days?", "а если на дачу, за
             return utter_delivery_cost(dispatcher, tracker, store, language)  # городом, 25 км?" after both: both
         return []

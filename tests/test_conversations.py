@@ -2486,3 +2486,16 @@ def test_a_bound_compared_with_is_no_total_said(servers) -> None:
 def test_a_greeting_with_an_order_asks_about_the_order(servers) -> None:
     said = " ".join(texts(servers.say(new_sender(), "سلام. وضعیت 58120؟", store="offykala")))
     assert "شماره موبایل" in said  # was the greeting alone, the order left unasked
+
+
+def test_whether_a_place_counts_as_out_of_town_gets_its_price_and_days(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "заказ на 800 лари, доставка в гори, это 70 км. сколько стоит и сколько дней?", store="citadel")
+    said = " ".join(texts(servers.say(sender, "а в Мцхету? это тоже за город?", store="citadel")))
+    assert "бесплатн" in said and "2–3" in said and "140" not in said  # was read as out of town, its days alone
+
+
+def test_a_way_of_delivering_named_beside_a_free_total_gets_its_own_rule(servers) -> None:
+    said = " ".join(texts(servers.say(new_sender(), "سلام من تهرانم، سبدم ۲ میلیون و ۳۰۰ تومنه. میخوام با پیک بیاد. "
+                                                    "هزینه پیک با شماست دیگه چون بالای ۲ میلیونه؟", store="tisa")))
+    assert "رایگان" in said and "به عهده خریدار" in said  # was "free" alone, as if the courier were

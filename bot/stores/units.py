@@ -381,6 +381,12 @@ def _named(word: str, said: str) -> bool:
                for found in re.finditer(re.escape(word), said))
 
 
+def names_its_way(unit: AnswerUnit, question: str) -> bool:
+    """Whether the question names the one way of paying or delivering a rule is for (its `when.named`)."""
+    said = comparable(question)
+    return unit.when is not None and any(_named(comparable(word), said) for word in unit.when.named)
+
+
 def _not_for(unit: AnswerUnit, question: str, before: str = "") -> bool:
     """A rule whose `when` the question's words rule out, left out of the choice: one way of paying neither the question
     nor the customer's words `before` it (their earlier messages, the latest first, one a line) name ("پولم کی
