@@ -350,8 +350,10 @@ def utter_delivery_cost(dispatcher: CollectingDispatcher, tracker: Tracker, stor
     text = (tracker.latest_message or {}).get("text") or ""
     stated = _stated(tracker, store)
     said = latest_entity(tracker, "amount") is not None or bool(stated)
-    if (not said or asks_about_sending_back(text) or asks_money_back(text)) and utter_return_post(dispatcher, tracker):
-        return []  # "2.3 million, shipped free; I return a 600 one: all my money back?": the return's rule, not a price
+    sent_back = asks_about_sending_back(text) or sends_it_oneself(text) and reason_from(None, text) in FAULTS
+    if (not said or sent_back or asks_money_back(text)) and utter_return_post(dispatcher, tracker):
+        return []  # "2.3 million, shipped free; I return a 600 one: all my money back?", "a 3-million drive, faulty, I
+        # post it: who pays if it is sound?": the return's rule, not a price
     rules = store.rules.delivery
     if rules is None:
         utter_store_words(dispatcher, tracker, "delivery_cost")

@@ -95,6 +95,7 @@ from bot.dialogue import (
     cancelled_money_back,
     done_now,
     asks_money_back,
+    money_back_to_a_card,
     corrects,
     meant_another,
     counterfactual,
@@ -715,6 +716,7 @@ class ActionOrderFlow(Action):
             return cleared
         if decision.verdict in ("eligible", "needs_evidence"):
             dispatcher.utter_message(text=text, sources=sources)
+            _where_money_goes(dispatcher, tracker)
             dispatcher.utter_message(text=render("return.offer", language, item=item.name),  # type: ignore[arg-type]
                                      buttons=_file_buttons(language))
             pending = {"order_id": order.order_id, "sku": item.sku, "reason": reason, "sealed": sealed,
@@ -741,8 +743,17 @@ class ActionOrderFlow(Action):
         dispatcher.utter_message(text="\n".join(filter(None, (rule, answers.refused_again(store, language)))) if again
                                  else text, buttons=human_button(language) if again else [], sources=sources)  # type: ignore[arg-type]
         if not again:  # the store decides in the end: a person is offered
+            _where_money_goes(dispatcher, tracker)
             offer_person(dispatcher, language)
         return cleared
+
+
+def _where_money_goes(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """"… میخوام پولشو برگردونید به کارت خانمم" told with the return: the page's rule on where the money goes, after
+    the decision."""
+    asked = next((text for text in recent_texts(tracker, 3) if money_back_to_a_card(text)), None)
+    if asked is not None:
+        utter_units(dispatcher, tracker, asked, ["refund_time"])
 
 
 

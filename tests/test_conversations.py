@@ -2499,3 +2499,10 @@ def test_a_way_of_delivering_named_beside_a_free_total_gets_its_own_rule(servers
     said = " ".join(texts(servers.say(new_sender(), "سلام من تهرانم، سبدم ۲ میلیون و ۳۰۰ تومنه. میخوام با پیک بیاد. "
                                                     "هزینه پیک با شماست دیگه چون بالای ۲ میلیونه؟", store="tisa")))
     assert "رایگان" in said and "به عهده خریدار" in said  # was "free" alone, as if the courier were
+
+
+def test_who_pays_the_post_of_a_faulty_item_sent_back_is_the_returns_rule_not_a_price(servers) -> None:
+    said = " ".join(texts(servers.say(new_sender(), "یه هارد اکسترنال ۳ میلیونی خریدم، ۴ روز پیش رسید، فکر کنم خرابه. "
+                                                    "با پست پیشتاز میفرستمش. اگه کارشناساتون گفتن سالمه هزینه ارسال با "
+                                                    "کیه؟", store="offykala")))
+    assert "بر عهده مشتری" in said  # was "the page does not say", read as a delivery price for 3 million

@@ -1024,3 +1024,11 @@ def test_a_case_supposed_of_a_named_order_gets_its_rule_and_no_return_begun(serv
     [said] = talk(servers, "chistatek", "اگه ایرپادهای سفارش CK-3003 رو پس بدم پولم کی برمیگرده؟ شماره 09193333303")
     said_text = text(said)  # the page gives no time: said so, with where the money goes, and no reason asked
     assert "ذکر نشده" in said_text and "همان حسابی" in said_text and "دلیل" not in said_text
+
+
+def test_a_return_that_asks_the_money_onto_another_card_gets_where_it_goes(servers) -> None:
+    [said] = talk(servers, "chistatek", "سلام سفارش CK-3003 چهار رقم آخر موبایل ۳۳۰۳. پریروز تحویل گرفتم جعبه شارژر له "
+                                        "شده بود ولی امضا کردم گرفتم، الان دیدم بدنه شارژر ترک داره. میخوام پولشو "
+                                        "برگردونید به کارت خانمم")
+    said_text = text(said)  # the decision, then that the money goes back only to the account that paid
+    assert "امکان مرجوعی وجود ندارد" in said_text and "همان حسابی" in said_text
