@@ -2506,3 +2506,11 @@ def test_who_pays_the_post_of_a_faulty_item_sent_back_is_the_returns_rule_not_a_
                                                     "با پست پیشتاز میفرستمش. اگه کارشناساتون گفتن سالمه هزینه ارسال با "
                                                     "کیه؟", store="offykala")))
     assert "بر عهده مشتری" in said  # was "the page does not say", read as a delivery price for 3 million
+
+
+def test_a_perfume_supposed_opened_and_disliked_is_refused_at_once(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "اگه عطر شکسته یا نشتی برسه دستم چیکار باید بکنم؟", store="tisa")
+    said = " ".join(texts(servers.say(sender, "اگه سالم باشه ولی بازش کنم و بوش رو دوست نداشته باشم چی؟ پس میگیرین؟",
+                                      store="tisa")))
+    assert "امکان مرجوعی وجود ندارد" in said  # was "the page does not say", then the broken perfume's rule again

@@ -508,6 +508,10 @@ _MUST_OF_IT = re.compile(r"\W*(?:(?:و|پس|خب|и|а|ну)\s+)?(?:(?:باید|
 _SAME_OF_IT = re.compile(r"\W*(?:(?:و|پس|خب|и|а|ну)\s+)?(?:(?:اونم|اینم|اون هم|این هم)\s+(?:همین ?قدر|همون ?قدر|همین ?طور|"
                          r"همون ?طور|همین ?جوری|همون ?جوری)\S*|(?:(?:это|он|она|оно)\s+)?(?:тоже\s+)?столько же)"
                          r"(?:\s+\S+){0,2}\W*", re.IGNORECASE)
+# "اگه بازش کنم و بوش رو دوست نداشته باشم چی؟ پس میگیرین؟", "а если вскрою? примете?": whether the case just supposed
+# is taken back, part of its question
+_TAKEN_BACK = re.compile(r"\W*(?:(?:و|خب|и|а|ну)\s+)?(?:پس ?می ?گیر(?:ین|ید|ن|ی)|قبول ?می ?کن(?:ین|ید|ن|ی)|"
+                         r"(?:обратно\s+)?(?:возьм[её]те|примете|принимаете)(?:\s+обратно)?)\W*", re.IGNORECASE)
 # "а в Мцхету? это тоже за город?", "ارسال به روستاوی؟ اونم خارج از شهر حساب میشه؟": whether the place just asked
 # of counts as out of town, part of its question
 _COUNTS_AS_IT = re.compile(r"\W*(?:(?:و|پس|и|а|ну)\s+)?(?:это|он|она|оно|اونم|اینم|اون هم|این هم|اون|این)\s+(?:\S+\s+){0,3}?"
@@ -532,7 +536,7 @@ def _merged(groups: list[Span], normalized: str) -> list[Span]:
                        or _WHY_OF_IT.fullmatch(fold(text)) or _HOW_OF_IT.fullmatch(fold(text))
                        or _STEPS_OF_IT.fullmatch(fold(text)) or _WHAT_TO_DO.fullmatch(fold(text))
                        or _MUST_OF_IT.fullmatch(fold(text)) or _SAME_OF_IT.fullmatch(fold(text))
-                       or _COUNTS_AS_IT.fullmatch(fold(text))):
+                       or _COUNTS_AS_IT.fullmatch(fold(text)) or _TAKEN_BACK.fullmatch(fold(text))):
             merged[-1] = (merged[-1][0], group[1])
         else:
             merged.append(group)

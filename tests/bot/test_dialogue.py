@@ -270,6 +270,7 @@ def test_items_sealed_and_shapes() -> None:
         ("اگه یکی دیگه بخرم و پلمپشو باز نکنم و پشیمون شم، هزینه ارسال برگشتش با کیه؟", True),  # a what-if, unopened
         ("ادکلن ورساچه اروس رو زدم بوش به دلم ننشست", False),  # sprayed: opened
         ("۳ بار روی مچم زدم ولی بوش اصلا به من نمیاد", False), ("یه بار زنگ زدم کسی جواب نداد", None),
+        ("اگه سالم باشه ولی بازش کنم و بوش رو دوست نداشته باشم چی؟", False),  # opened, supposed
         ("اگه بازش نکنم میشه پس بدم؟", True),
         ("а если уже получу и распакую?", False), ("а если не распакую?", True),
     ],
@@ -392,6 +393,7 @@ def test_buttons_still_answer_the_seal_question() -> None:
         ("الان باز کردم صفحه تلویزیون خط افتاده", "transport_damage"), ("بدنه‌ش خط افتاده", "transport_damage"),
         ("اگه بسته رسید و جعبه‌ش له بود چی؟", "transport_damage"), ("کارتنش له رسید", "transport_damage"),
         ("خودم نصب کردم درایور اشتباه ریختم دیگه کار نمیکنه", "defect"),  # software put wrong: no wrong item
+        ("اگه بازش کنم و بوش رو دوست نداشته باشم چی؟", "change_of_mind"), ("اگه رنگشو نپسندم؟", "change_of_mind"),
     ],
 )
 def test_more_ways_to_say_the_reason(text: str, reason: str) -> None:
