@@ -142,7 +142,7 @@ from bot.stores.delivery import arrivals, delivery_cost, pickup_slot
 from bot.stores.installments import schedule
 from bot.stores.policy import StorePolicy
 from bot.stores.rules import WEEKDAYS
-from bot.stores.units import ASKS_ALONE_WORDS, broad, names_its_way, plainly_answered, short_follow_up, store_index
+from bot.stores.units import ANSWERS, ASKS_ALONE_WORDS, broad, names_its_way, plainly_answered, short_follow_up, store_index
 
 
 def _total(tracker: Tracker, store: StorePolicy, stated: Optional[list[float]] = None) -> Optional[float]:
@@ -598,9 +598,13 @@ def _topic_leaned_on(tracker: Tracker, question: str) -> Optional[str]:
     name no time of their own, closest to a rule of the topic before, are about it (not "اگه دم عید سفارش بدم دیر
     میرسه؟", read surely, nor "а побыстрее никак?", closest to the express rule): that topic, else None."""
     earlier = earlier_topic(tracker)
+    ranked = store_index(current_store(tracker)).rank(question)  # its words closer to a rule of that topic than any other
+    if (ranked and ranked[0].score >= ANSWERS and short_follow_up(question, ASKS_ALONE_WORDS) and not asks_how_long(question)
+            and ranked[0].unit.topic != "delivery_time" and ranked[0].unit.topic in topics_said_before(tracker, 1)):
+        return ranked[0].unit.topic  # "а в обычные дни?" after who pays the post back on sale days: that rule's days,
+        # read surely as a delivery time by "дни"
     if asks_how_long(question) or classifier_sure(tracker, CERTAIN) or not broad(question) or earlier in (None, "delivery_time"):
         return None
-    ranked = store_index(current_store(tracker)).rank(question)  # its words closer to a rule of that topic than any other
     return earlier if ranked and ranked[0].unit.topic == earlier else None
 
 

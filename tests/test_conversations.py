@@ -2514,3 +2514,11 @@ def test_a_perfume_supposed_opened_and_disliked_is_refused_at_once(servers) -> N
     said = " ".join(texts(servers.say(sender, "اگه سالم باشه ولی بازش کنم و بوش رو دوست نداشته باشم چی؟ پس میگیرین؟",
                                       store="tisa")))
     assert "امکان مرجوعی وجود ندارد" in said  # was "the page does not say", then the broken perfume's rule again
+
+
+def test_a_short_follow_up_in_the_words_of_the_rule_just_said_is_about_that_rule(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "если куплю духи на распродаже и передумаю, упаковка запечатана, кто платит за обратную "
+                        "доставку?", store="tisa")
+    said = " ".join(texts(servers.say(sender, "а в обычные дни?", store="tisa")))
+    assert "за счёт Тиса" in said and "рабочих дн" not in said  # was the post's delivery days, read by "дни"
