@@ -1418,8 +1418,10 @@ class ActionAnswerTopic(Action):
             # order's return, not "not covered"; a demand with a fault ("верните деньги, он виснет! заказ CK-3004 …")
             asked = covered and (not told or rules_question(None, question_text(tracker)))  # needs no rule before it
             dispatcher.messages.extend(answer.messages if asked else [])
-            return [SlotSet("purpose", purpose_from_words(question_text(tracker))),  # ("CT-2003 خراب شده، گارانتی
-                    FollowupAction("action_order_flow")]  # داره؟": the rule, then that order checked once proven)
+            # ("CT-2003 خراب شده، گارانتی داره؟": the rule, then that order checked once proven; "можно поменять модель
+            # в заказе SR-5001?": the rule on changes, then where that order stands, not a return of its item)
+            purpose = "order_status" if topic == "order_change" and asked else purpose_from_words(question_text(tracker))
+            return [SlotSet("purpose", purpose), FollowupAction("action_order_flow")]
         ground = _ground_told_of_order(tracker)
         if ground:  # "به نظرم اصل نیست" after the order's return was refused for a change of mind: the topic's rule,
             dispatcher.messages.extend(answer.messages if covered else [])  # then that order decided for the ground

@@ -1032,3 +1032,10 @@ def test_a_return_that_asks_the_money_onto_another_card_gets_where_it_goes(serve
                                         "برگردونید به کارت خانمم")
     said_text = text(said)  # the decision, then that the money goes back only to the account that paid
     assert "امکان مرجوعی وجود ندارد" in said_text and "همان حسابی" in said_text
+
+
+def test_a_change_asked_of_a_named_order_gets_the_rule_then_where_the_order_stands(servers) -> None:
+    [said] = talk(servers, "sitra", "Я по ошибке заказал не тот блендер. Можно поменять модель в заказе SR-5001? "
+                                    "Телефон 09121111101")
+    said_text = text(said)  # the rule on changes, then the order's status: no return of its item begun
+    assert "нельзя" in said_text and "в обработке" in said_text and "Какой товар" not in said_text
