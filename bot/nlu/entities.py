@@ -653,9 +653,12 @@ def _out_of_town(text: str, named: Sequence[re.Match[str]]) -> Optional[Entity]:
     """Words for a place outside the cities, or a distance from a city: "30 км от Тбилиси", "۲۰ کیلومتری شیراز", or
     one of the cities `named` just outside it."""
     outside = _OUT_OF_TOWN.search(text)
-    asked = outside is not None and _ASKED_AFTER.match(text, outside.end()) and any(
-        city.end() <= outside.start() for city in named)  # "а в Мцхету? это тоже за город?": whether the city
-    if outside is not None and not asked:  # named counts as out of town, asked
+    question = _ASKED_AFTER.match(text, outside.end()) if outside is not None else None
+    asked = question is not None and any(city.end() <= outside.start() and (  # type: ignore[union-attr]
+        _COUNTS_AS.search(text, city.end(), outside.start()) or _COUNTS_AS.search(text, outside.end(), question.end()))  # type: ignore[union-attr]
+        for city in named)
+    if outside is not None and not asked:  # ("а в Мцхету? это тоже за город?": whether the city named counts as out
+        # of town, asked; not "не в самом Рустави, а в деревне рядом?", a village near it)
         return Entity("city", outside.start(), outside.end(), OUT_OF_TOWN)
     for distance in _DISTANCE.finditer(text):
         beyond = _FROM.match(text, distance.end())
@@ -673,6 +676,7 @@ def _out_of_town(text: str, named: Sequence[re.Match[str]]) -> Optional[Entity]:
 
 
 _ASKED_AFTER = re.compile(r"[^.!?؟\n]{0,20}[?؟]")  # the words just said end a question
+_COUNTS_AS = re.compile(r"(?<!\w)(?:это|считает\w*|относит\w*|اونم|اینم|حساب|جزو\S*)(?!\w)", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"(?<!\w)(?:от|из|از)\s+$", re.IGNORECASE)  # a city said as where a distance starts
 DISTANCE_AFTER_CITY = 20  # characters within which "от Тбилиси где-то 320 км" gives the distance counted from it
 

@@ -265,6 +265,7 @@ def test_agrees_with_the_annotations_of_our_training_data() -> None:
         ("خونمون بیرون تفلیسه حدود ۲۰ کیلومتر", [("city", "تفلیسه", "out_of_town"), ("distance", "۲۰ کیلومتر", 20)]),
         ("живу под Кутаиси", [("city", "Кутаиси", "out_of_town")]),
         ("а в Мцхету? это тоже за город?", [("city", "Мцхету", "mtskheta")]),  # whether the city counts as out of town
+        ("а если адрес не в самом Рустави, а в деревне рядом?", [("city", "в деревне", "out_of_town")]),  # a village near it
         ("خواهرم کرمانه نه مشهد", [("city", "کرمانه", "kerman")]),  # the place put right, not the one denied
         ("в Батуми, а не в Кутаиси", [("city", "Батуми", "batumi")]),
         ("я не в тегеране, из другого города", []), ("من تهران نیستم", []),  # where the customer is not
