@@ -389,10 +389,10 @@ def utter_delivery_cost(dispatcher: CollectingDispatcher, tracker: Tracker, stor
     if quote.kind == "below_free" and asks_how_much(question) and not asks_if_free(question):
         offer_person(dispatcher, language)  # "هزینه ارسال تا کرمان چقدره؟ سفارشم ۹۰۰ تومنه": by distance, at checkout;
         # the page names no figure, a person may
-    # "… با پیک بیاد … هزینه پیک با شماست؟": the rule of the way of delivering named, which the table's price is not for
-    ways = [unit for unit in store.units if total is not None and unit.topic == "delivery_cost"
-            and names_its_way(unit, question) and (not unit.when.cities or city in unit.when.cities)]  # type: ignore[union-attr]
-    say_units(dispatcher, ways, language)
+    if total is not None:  # "… با پیک بیاد … هزینه پیک با شماست؟": the rule of the way of delivering named, which the
+        say_units(dispatcher, [unit for unit in store.units if unit.topic == "delivery_cost"  # table's price is not for
+                               and names_its_way(unit, question)
+                               and (not unit.when.cities or city in unit.when.cities)], language)  # type: ignore[union-attr]
     return kept
 
 

@@ -1006,12 +1006,13 @@ def _say_total_within(dispatcher: CollectingDispatcher, question: str, units: Se
     """"A 9.8-million phone and a 300-thousand case: is an ID needed?": the sum the rule's bound is met by, which the
     customer did not add up (one amount meets it plainly and needs no line)."""
     unit = next((unit for unit in units if limits_amount(unit)), None)
+    if unit is None:  # (most answers: no amounts read again)
+        return
     amounts = [float(found.value) for found in extract_entities(question, frozenset({"amount"}))]
     total = items_total(amounts, question)
-    if unit is None or total is None or not meets_amount(unit, total):
+    if total is None or not meets_amount(unit, total):
         return
-    over = unit.when.amount_over is not None  # type: ignore[union-attr]
-    bound = unit.when.amount_over if over else unit.when.amount_under  # type: ignore[union-attr]
+    over, bound = _bound_of(unit)
     dispatcher.utter_message(text=render("unit.total_within", language, side=_SIDES["over" if over else "under"][language],
                                          parts=" + ".join(money(amount, store.currency, language) for amount in amounts),  # type: ignore[arg-type]
                                          amount=money(total, store.currency, language),  # type: ignore[arg-type]
@@ -1019,10 +1020,15 @@ def _say_total_within(dispatcher: CollectingDispatcher, question: str, units: Se
                              sources=cited([unit]))
 
 
+def _bound_of(unit: AnswerUnit) -> tuple[bool, float]:
+    """Whether a rule limited to some amounts is for those over its bound (else under it), and that bound."""
+    over = unit.when.amount_over is not None  # type: ignore[union-attr]
+    return over, (unit.when.amount_over if over else unit.when.amount_under)  # type: ignore[union-attr,return-value]
+
+
 def _say_bound(dispatcher: CollectingDispatcher, unit: AnswerUnit, amount: float, store: StorePolicy, language: str) -> None:
     """"This rule is only for amounts over 10 million, and 9.8 million is less; the rule: …"."""
-    over = unit.when.amount_over is not None  # type: ignore[union-attr]
-    bound = unit.when.amount_over if over else unit.when.amount_under  # type: ignore[union-attr]
+    over, bound = _bound_of(unit)
     rule = answers.rule_alone(unit.text[language])  # type: ignore[index]  # its "yes" was for the bound
     dispatcher.utter_message(text=render("unit.bound_over" if over else "unit.bound_under", language,  # type: ignore[arg-type]
                                          bound=money(bound, store.currency, language),  # type: ignore[arg-type]

@@ -19,10 +19,11 @@ from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from bot.answers import without_yes
 from bot.channels.guard import SLASH_ESCAPE
 from bot.channels.turns import turns
+from bot.conversation import store_for
 from bot.nlu.entities import extract_entities
 from bot.nlu.questions import split_questions
 from bot.nlu.translit import in_own_script
-from bot.stores.policy import policies
+from bot.settings import default_store
 
 
 def questions_of(text: str) -> list[str]:
@@ -95,8 +96,7 @@ def asked_last(messages: list[dict[str, Any]], asks: list[dict[str, Any]]) -> li
 
 def _store_language(metadata: Any) -> str:
     """The language of the store a message was sent to, for a message in Latin letters that shows neither."""
-    store = policies().get(str((metadata or {}).get("store") if isinstance(metadata, dict) else None))
-    return store.language if store else "fa"
+    return store_for(metadata if isinstance(metadata, dict) else {}, None, default_store()).language
 
 
 def as_typed(metadata: Any, text: str) -> str:

@@ -18,7 +18,7 @@ from typing import Optional
 LATIN_SHARE = 0.8  # of a message's letters, for it to be read as written in Latin letters
 MIN_LATIN_LETTERS = 4  # "ok", "hi": too little to tell a language, left as typed
 
-# words that show the language: common in the chats of either, rare in the other's Latin spelling
+# words that show Russian: common in its chats, rare in Persian written in Latin letters (Persian's: `_PERSIAN`)
 _RUSSIAN = frozenset("""
 zdravstvuyte zdravstvujte privet dobryy dobryi dobriy den vecher spasibo pozhaluysta pozhalujsta zakaz zakaza zakazal
 zakazala zakazyval gde kogda kak chto pochemu skolko mozhno nelzya esli tovar tovara dostavka dostavku dostavki vozvrat
@@ -27,16 +27,6 @@ poluchenii prishel prishlo prishla eshe eshche uzhe ne net da ya vy moy moi moya
 ili i a no tolko ochen nuzhno hochu khochu mogu mozhete otmenit otmena telefon nomer kuda otkuda zhdat srok dney dnya
 chasa magazin kurer samovyvoz gorod naushniki chaynik holodilnik slomalsya brak tot drugoi drugoy potom samomu otpravlyat
 otpravit pisat cherez stoit kto
-""".split())
-_PERSIAN = frozenset("""
-salam slm salaam dorood dorud mamnoon mamnun merci mersi mrc lotfan sefaresh sefareshe sefaresham sefareshamo
-sefareshm kojast kojas koja key kei kay chi chera chand chanda chejoori chetori che tori mikham mikhastam mikhaym
-mitoonam mitunam mishe mishod nemishe konam konid kardam kardim kard shod shode nashode naresid nareside resid
-reside residam barmigarde bargarde pul pool pulam poolam ersal marjoo marjooi marjui pas bedam bedim kharab kharid
-kharidam hanooz hanuz tahvil gereftam hazine hazineh ghest aghsat ghesti qest qesti darid dari dare hast hastam nist
-ba be az dar ro ra va ya in oon un peygiri rahgiri shomare shomarash akhare akharesh akhar baz nakardam nakarde bashe
-salem plomp plompesh ham ham khodam khodet man shoma ke agar age ag ta taviz avaz chetor kheili kheyli kheily alan
-emrooz emruz dirooz diruz farda rooz ruz hafte mah toman tomen
 """.split())
 
 # Russian translit, longest first; "y" and "e" depend on where they stand (below)
@@ -83,6 +73,8 @@ _FA_WORDS = {
     "post": "پست", "peyk": "پیک", "pishtaz": "پیشتاز", "tipax": "تیپاکس", "garanti": "گارانتی", "gheymat": "قیمت",
     "takhfif": "تخفیف", "kart": "کارت", "snapp": "اسنپ", "snappay": "اسنپ‌پی", "tehran": "تهران",
 }
+# words that show Persian: those spelled whole above, and a few more written as their letters say
+_PERSIAN = frozenset(_FA_WORDS) | {"kheily", "khodet"}
 _FA_LETTERS = [
     ("kh", "خ"), ("gh", "ق"), ("sh", "ش"), ("ch", "چ"), ("zh", "ژ"), ("oo", "و"), ("ou", "و"), ("ee", "ی"),
     ("aa", "ا"), ("ey", "ی"), ("b", "ب"), ("p", "پ"), ("t", "ت"), ("s", "س"), ("j", "ج"), ("h", "ه"), ("d", "د"),
@@ -109,7 +101,7 @@ def latin_language(text: str, store_language: str) -> Optional[str]:
         return None
     words = [word.lower() for word in _WORD.findall(_KEPT.sub(" ", text))]
     russian = sum(word in _RUSSIAN for word in words) + sum(word.endswith(("iy", "yy", "ogo", "aya", "oye")) for word in words)
-    persian = sum(word in _PERSIAN or word in _FA_WORDS for word in words)
+    persian = sum(word in _PERSIAN for word in words)
     if russian == persian == 0:
         return None  # "Philips BHD300", "ok thanks": no word of either
     if russian == persian:

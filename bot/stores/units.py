@@ -382,7 +382,8 @@ def _named(word: str, said: str) -> bool:
 
 
 def names_its_way(unit: AnswerUnit, question: str) -> bool:
-    """Whether the question names the one way of paying or delivering a rule is for (its `when.named`)."""
+    """Whether the question (or the words given with it) names the one way of paying or delivering a rule is for (its
+    `when.named`), other than to deny it."""
     said = comparable(question)
     return unit.when is not None and any(_named(comparable(word), said) for word in unit.when.named)
 
@@ -403,10 +404,8 @@ def _not_for(unit: AnswerUnit, question: str, before: str = "") -> bool:
     asked = comparable(question) if when.unless else ""
     if any(re.search(re.escape(comparable(word)) + r"(?!\s*[?؟])", asked) for word in when.unless):
         return True  # "هارد اکسترنال (شماره سریال داره)": not the rule for items without one ("سریال داره؟" asks it)
-    if when.named:
-        said = comparable(f"{question} {before}")  # "а адрес доставки ещё можно поменять?" is not asked of SnappPay's
-        if not any(_named(comparable(word), said) for word in when.named):
-            return True
+    if when.named and not names_its_way(unit, f"{question} {before}"):  # "а адрес доставки ещё можно поменять?" is
+        return True  # not asked of SnappPay's
     # a reason the question does not tell is the one the customer told last before it, one message a line ("هزینه پست
     # برگشتش با کیه؟" after "what if you sent something other than what I chose?", itself after "is it a fake?")
     told = next((reason for text in (question, *before.split("\n")) if (reason := _reason_told(text))), None) if (
