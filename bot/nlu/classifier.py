@@ -29,7 +29,7 @@ from rasa.shared.nlu.constants import ENTITIES, FEATURE_TYPE_SENTENCE, FEATURE_T
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlu.questions import asked_span, greets
+from bot.nlu.questions import asked_after_greeting, asked_span, greets
 
 logger = logging.getLogger(__name__)
 
@@ -78,10 +78,10 @@ def _sparse(message: Message, kind: str) -> Optional[csr_matrix]:
     return csr_matrix(parts[0]) if len(parts) == 1 else hstack(parts, format="csr")
 
 
-def _asked_features(message: Message) -> Optional[csr_matrix]:
-    """The features of the question a message asks after telling its story (`asked_span`): the sum of its
-    tokens' own features (each token's words and character n-grams; the word pairs across tokens are left out)."""
-    span = asked_span(message.get(TEXT) or "")
+def _asked_features(message: Message, span: Optional[tuple[int, int]]) -> Optional[csr_matrix]:
+    """The features of the question a message asks after telling its story (`asked_span`) or after its greeting
+    (`asked_after_greeting`): the sum of its tokens' own features (each token's words and character n-grams; the word
+    pairs across tokens are left out)."""
     if span is None:
         return None
     tokens = message.get(TOKENS_NAMES[TEXT]) or []
@@ -235,7 +235,7 @@ class LinearSvmIntentClassifier(GraphComponent, IntentClassifier):
             # read surely, only a story read as no matter of one's order may yield to its question: its own reading is
             # not computed for any other
             if (sure and (not story or self._model.classes_[top] in TOLD_DECIDES)) or (
-                    asked := _asked_features(message)) is None:
+                    asked := _asked_features(message, asked_span(message.get(TEXT) or ""))) is None:
                 continue
             own = (self._arithmetic or self._model).predict_proba(asked)[0]  # read unsurely: a story's plain request
             reading = self._model.classes_[own.argmax()]  # about one's order decides
@@ -262,6 +262,11 @@ class LinearSvmIntentClassifier(GraphComponent, IntentClassifier):
             elif greeting is not None and int(probabilities[index].argmax()) == greeting and _names_an_order(message):
                 probabilities[index][greeting] = 0.0  # "سلام. وضعیت 58120؟": the order's matter, the others weighed as
                 probabilities[index] /= max(probabilities[index].sum(), 1e-9)  # a whole
+            elif greeting is not None and int(probabilities[index].argmax()) == greeting and (
+                    asked := _asked_features(message, asked_after_greeting(message.get(TEXT) or ""))) is not None:
+                own = (self._arithmetic or self._model).predict_proba(asked)[0]  # "سلام ببخشید اگه جنس خراب برسه تا چن
+                if int(own.argmax()) != greeting:  # ساعت وقت دارم خبر بدم؟": what is asked after the greeting
+                    probabilities[index] = own
         for message, row in zip(messages, probabilities):
             order = np.argsort(-row)[: self._config["ranking_length"]]
             ranking = [{"name": str(names[i]), "confidence": float(row[i])} for i in order]

@@ -208,7 +208,8 @@ _AMOUNT = re.compile(
 _DISTANCE = re.compile(
     rf"(?<![\w.,/])(?P<num>{_NUM}){_GAP}(?:{_KM})|(?<![\w])(?:{_KM})[ \u200c]{{0,3}}(?P<num2>{_NUM})(?!\d|[.,]\d)"
     rf"|(?<![\w])(?P<words>{_WORD_NUM_PHRASE}){_GAP}(?:{_KM})"  # "ده کیلومتری", "тридцать км"
-    rf"|(?<![\w])километров\s+(?!один)(?P<words2>{_WORD_NUM_PHRASE})(?!\w)",  # "километров сорок": about forty
+    rf"|(?<![\w])(?:километров|км)\s+(?!один)(?P<words2>{_WORD_NUM_PHRASE})(?!\w)",  # "километров сорок": about forty,
+    # "км двенадцать"
     re.IGNORECASE,
 )
 # Hours said in words: "ساعت یک ظهر", "в два часа дня", "в час дня" (an hour alone is one o'clock). "2 дня" without "час"

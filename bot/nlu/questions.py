@@ -517,6 +517,10 @@ _TAKEN_BACK = re.compile(r"\W*(?:(?:و|خب|и|а|ну)\s+)?(?:پس ?می ?گی�
 _COUNTS_AS_IT = re.compile(r"\W*(?:(?:و|پس|и|а|ну)\s+)?(?:это|он|она|оно|اونم|اینم|اون هم|این هم|اون|این)\s+(?:\S+\s+){0,3}?"
                            r"(?:за ?город\w*|считает\w*|خارج (?:از )?شهر\S*|جزو\S*|حساب می ?شه|حساب می ?شود)(?:\s+\S+){0,2}\W*",
                            re.IGNORECASE)
+# "а по цене? заказ на 700 лари, туда тоже бесплатно?", "از نظر هزینه؟ ...": a topic named, then asked in full: one
+# question with the one after it
+_AS_FOR = re.compile(r"\W*(?:(?:а|и|ну)\s+)?(?:как\s+)?по\s+(?:цен\w*|стоимост\w*|срок\w*|времени|деньг\w*|оплат\w*)\W*|"
+                     r"\W*(?:(?:و|خب)\s+)?از (?:نظر|لحاظ) (?:هزینه|قیمت|زمان|مدت)\S*\W*", re.IGNORECASE)
 _STEPS_AFTER = re.compile(rf"[?؟]\s*(?:{_STEPS_OF_IT.pattern})$", re.IGNORECASE)
 
 
@@ -536,7 +540,8 @@ def _merged(groups: list[Span], normalized: str) -> list[Span]:
                        or _WHY_OF_IT.fullmatch(fold(text)) or _HOW_OF_IT.fullmatch(fold(text))
                        or _STEPS_OF_IT.fullmatch(fold(text)) or _WHAT_TO_DO.fullmatch(fold(text))
                        or _MUST_OF_IT.fullmatch(fold(text)) or _SAME_OF_IT.fullmatch(fold(text))
-                       or _COUNTS_AS_IT.fullmatch(fold(text)) or _TAKEN_BACK.fullmatch(fold(text))):
+                       or _COUNTS_AS_IT.fullmatch(fold(text)) or _TAKEN_BACK.fullmatch(fold(text))
+                       or _AS_FOR.fullmatch(fold(normalized[merged[-1][0]:merged[-1][1]]))):
             merged[-1] = (merged[-1][0], group[1])
         else:
             merged.append(group)
@@ -625,6 +630,25 @@ def asked_span(text: str) -> Span | None:
     if _words(normalized[start:end]) < MIN_WORDS:  # "میخوام پسش بدم، میشه؟": a bare "can I?" asks of its sentence
         start = sentence[0]
     return (start, end) if start > 0 else None
+
+
+# "سلام ببخشید، …", "Здравствуйте, извините, …": an "excuse me" after the greeting opens the question, asks nothing
+_EXCUSE_ME = re.compile(r"(?:ببخشید|ببخشین|извините|простите)(?:\W+|$)", re.IGNORECASE)
+GREETED_QUESTION_WORDS = 6  # a question this long after a greeting asks more than how one is ("… وقت دارید سوال بپرسم؟")
+
+
+def asked_after_greeting(text: str) -> Span | None:
+    """Where the question of a message that opens with a greeting begins ("سلام ببخشید اگه جنس خراب برسه تا چن ساعت
+    وقت دارم خبر بدم؟"): after the greeting and an "excuse me"; None when it opens with none or asks nothing long."""
+    normalized = _lines_kept(text)
+    greeting = _GREETING.match(normalized.lower())  # lower(), not fold(): offsets stay those of the text
+    if greeting is None:
+        return None
+    polite = _EXCUSE_ME.match(normalized.lower(), greeting.end())
+    start = polite.end() if polite else greeting.end()
+    rest = fold(normalized[start:]).rstrip()
+    asks = QUESTION_WORDS.search(rest) or rest.endswith(("?", "؟"))
+    return (start, len(normalized)) if asks and _words(rest) >= GREETED_QUESTION_WORDS else None
 
 
 def sentences(text: str) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlu.questions import MAX_PARTS, asked_span, greets, split_questions, without_steps_asked
+from bot.nlu.questions import MAX_PARTS, asked_after_greeting, asked_span, greets, split_questions, without_steps_asked
 
 SPLIT = [
     # the story between two questions goes with a question too short to stand alone
@@ -232,6 +232,7 @@ SINGLE = [
     "اگه مرجوعی باشه چی؟ اونم همینقدر طول میکشه؟", "а при возврате? тоже столько же ждать?",  # the same, of that case
     "а в Мцхету? это тоже за город?", "ارسال به روستاوی؟ اونم خارج از شهر حساب میشه؟",  # whether that place counts
     "اگه سالم باشه ولی بازش کنم و بوش رو دوست نداشته باشم چی؟ پس میگیرین؟", "а если вскрою упаковку? примете?",  # taken back
+    "а по цене? заказ на 700 лари, туда тоже бесплатно?",  # a topic named, then asked in full
 ]
 
 
@@ -368,3 +369,16 @@ def test_words_of_greeting_anywhere_in_a_message(text: str, greeting: bool) -> N
 ])
 def test_the_steps_asked_of_a_question_leave_it_to_choose_the_rule(text: str, ranked: str) -> None:
     assert without_steps_asked(text) == ranked
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("سلام ببخشید اگه جنس خراب یا اشتباهی برسه دستم تا چن ساعت وقت دارم به شما خبر بدم؟",
+     "اگه جنس خراب یا اشتباهی برسه دستم تا چن ساعت وقت دارم به شما خبر بدم؟"),  # after the "excuse me" too
+    ("Здравствуйте, извините, а сколько дней идёт доставка в Батуми из Тбилиси?",
+     "а сколько дней идёт доставка в Батуми из Тбилиси?"),
+    ("سلام ببخشید مزاحم شدم", None), ("صبح بخیر، خوبین؟", None),  # nothing asked after it
+    ("сколько дней идёт доставка в Батуми из Тбилиси?", None),  # no greeting
+])
+def test_the_question_after_a_greeting(text: str, asked: str | None) -> None:
+    span = asked_after_greeting(text)
+    assert (text[span[0]:span[1]] if span else None) == asked
