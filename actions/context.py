@@ -39,7 +39,9 @@ from bot.dialogue import (
     takes_together,
     wants_something_done,
 )
+from bot.answers import asked_of_distance
 from bot.i18n.format import digits
+from bot.nlu.normalize import to_ascii_digits
 from bot.settings import default_store
 from bot.stores.installments import offers_installments
 from bot.stores.policy import StorePolicy
@@ -585,6 +587,12 @@ def computed_again(tracker: Tracker) -> List[Dict[Text, Any]]:
 
 
 TOTALS = ("action_delivery_cost", "action_installments")  # the computed answers that take an order's total
+_BARE_DISTANCE = re.compile(r"\W*(?:около|примерно|где-то|حدود|تقریبا)?\s*(\d+(?:[.,]\d+)?)\W*", re.IGNORECASE)  # "35", "~35"
+
+
+def names_a_price(tracker: Tracker) -> bool:
+    """Whether the latest message prices something without a currency ("а если ещё саундбар за 200 добавлю?")."""
+    return bool(stated_amounts(_text(tracker), _entities(tracker), current_store(tracker).currency))
 
 
 def as_number(value: Any) -> Optional[float]:
@@ -597,8 +605,13 @@ def as_number(value: Any) -> Optional[float]:
 
 def total_again(tracker: Tracker) -> List[Dict[Text, Any]]:
     """A bare number after a computed answer that takes a total ("а если бы заказ был на 520", "and for 250?", "if
-    it becomes 2.5?"): that answer again with the new total; else nothing."""
+    it becomes 2.5?"): that answer again with the new total (a distance, where the answer asked for one: "35" after
+    "Какое расстояние в километрах?"); else nothing."""
     text = (tracker.latest_message or {}).get("text") or ""
+    distance = _BARE_DISTANCE.fullmatch(to_ascii_digits(text))
+    language = store_and_language(tracker)[1]
+    if distance and any(asked_of_distance(str(reply.get("text") or ""), language) for reply in replies_before(tracker)):
+        return [SlotSet("distance", float(distance.group(1).replace(",", "."))), FollowupAction("action_delivery_cost")]
     last = last_computed(tracker)
     if last not in TOTALS and adds_to_order(text):  # "а если добавлю ещё чайник за 250?" after a price and then a
         last = last_computed(tracker, among=TOTALS)  # processing day: the price again, for the total it comes to

@@ -157,6 +157,8 @@ def _total(tracker: Tracker, store: StorePolicy, stated: Optional[list[float]] =
         total = stated[0]
     if total is None and len(said) == 1 and not stated:  # the one left of several ("۱.۶ نه ۱.۲"), not the slot's last
         total = said[0]
+    if total is None and not said and not stated and adds_to_order(text):  # "а если ещё чайник возьму и будет 250?"
+        total = said_sum(text, as_number(tracker.get_slot("amount")), store.currency)
     return total if total is not None else as_number(tracker.get_slot("amount"))
 
 

@@ -35,11 +35,15 @@ from actions.context import (
     recent_texts,
     replies_before,
     store_and_language,
+    names_a_price,
     total_again,
 )
 from actions.db import local_now
 from bot import answers
 from bot.dialogue import (
+    asks_about_days_off,
+    tells_misuse,
+    bounds_a_band,
     asks_another_way,
     asks_express,
     names_express,
@@ -110,7 +114,7 @@ from bot.dialogue import (
 )
 from bot.i18n.format import listing, money
 from bot.i18n.replies import render
-from bot.nlu.entities import count_of, counted_as, extract_entities, span_on
+from bot.nlu.entities import MINUTES_AGO, count_of, counted_as, extract_entities, span_on
 from bot.nlu.normalize import to_ascii_digits
 from bot.nlu.questions import sentences
 from bot.console.service import queue_for_person
@@ -119,7 +123,7 @@ from bot.stores.calendar import deadline as window_deadline, is_working_day, nex
 from bot.stores.offerings import PAYMENTS, SERVICES, TERMS, Offering, unlisted
 from bot.stores.policy import Answer, AnswerUnit, StorePolicy
 from bot.stores.returns import refused_for_any_order, window_from
-from bot.stores.rules import Reason, ReturnGround, Window
+from bot.stores.rules import WEEKDAYS, Reason, ReturnGround, Window
 from bot.stores.units import (ANSWERS, ASKS_ALONE_WORDS, ECHO_WORDS, after_its_span, answers_how_long, beside_said,
                               broad, choose_units, closest_of, echoed, limits_amount, meets_amount, plainly_answered,
                               ruled_out, sends_to_people, short_follow_up, store_index, with_next_step)
@@ -167,7 +171,9 @@ def utter_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, 
                                      sources=cited([spanned]))
         dispatcher.utter_message(response="utter_topic_not_covered")  # the page has nothing past it: a person
         return False
-    if broad(question) and utter_summary(dispatcher, tracker, topic):
+    summary = store.answer(topic)
+    if (broad(question) and not (summary and _silent_on_the_day(question, store, [summary.text[language]]))  # type: ignore[index]
+            and utter_summary(dispatcher, tracker, topic)):
         return True
     if fallback is None and topic == "payment_methods" and _names_unlisted(store, question, PAYMENTS):
         fallback = topic  # "موقع تحویل نقدی میشه؟" that no rule answers on its words: the ways the page names
@@ -308,6 +314,8 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
     store, language = store_and_language(tracker)
     if not units and asks_duration(question) and _time_not_given(dispatcher, tracker, question, topics):
         return True
+    if units and _silent_on_the_day(question, store, [unit.text[language] for unit in units]):  # type: ignore[index]
+        units = []  # "جمعه‌ها هم تحویل میدین؟": a time window chosen at checkout says nothing of Fridays
     # (not a rule of what lateness brings: "اگه قسطمو یادم بره جریمه میشم؟" is answered by the late payment's own)
     forgot = forgot_the_step(question) and not any(sends_to_people(unit, language) or _LATENESS.search(
         unit.text[language]) for unit in units)  # type: ignore[index]
@@ -353,6 +361,23 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
                 sends_to_people(unit, language) for unit in units)):  # "how many days to tell you, and whom?", "how
             _say_answer(dispatcher, tracker, store.contact)  # do I send it back?" (coordinate with them): then whom
     return bool(units)
+
+
+DAY_OFF_WORDS = 6  # "جمعه‌ها هم تحویل میدین؟", "а в праздники доставляете?": the day is what is asked
+# what a rule says of days off or working days: "روزهای کاری", "تعطیلات", "в выходные дни", "рабочий день"
+_DAYS_SPOKEN_OF = re.compile(r"تعطیل|جمعه|نوروز|عید|اعیاد|کاری|выходн|праздн|нерабоч|рабоч|суббот|воскрес", re.IGNORECASE)
+
+
+def _silent_on_the_day(question: str, store: StorePolicy, texts: Sequence[str]) -> bool:
+    """Whether a short question asks about a day off (a holiday, or a day of the store's weekend it names: not "заказала
+    в прошлую субботу, …", a story's day) and none of the texts that would answer it speaks of days off or working
+    days."""
+    if len(question.split()) > DAY_OFF_WORDS:
+        return False
+    days = {WEEKDAYS.index(str(found.value)) for found in extract_entities(question, only=frozenset({"weekday"}))
+            if str(found.value) in WEEKDAYS}
+    asked = asks_about_days_off(question) or bool(days & set(store.rules.week.weekend))
+    return asked and not any(_DAYS_SPOKEN_OF.search(text) for text in texts)
 
 
 def _say_placed_order_change(dispatcher: CollectingDispatcher, store: StorePolicy, units: Sequence[AnswerUnit],
@@ -575,7 +600,8 @@ def utter_window(dispatcher: CollectingDispatcher, tracker: Tracker, store: Stor
     # (of an arrival told, not the day it was ordered)
     again = (not moments_told(own, now) and asks_until_when(question)
              and any(says_received(text) or tells_arrival(text) for text in recent_texts(tracker, 3)[1:]))
-    if (says_now(question) or again) and len(moments_told(entities, now)) < 2:
+    gone_by = any(str(entity.get("value")).startswith(MINUTES_AGO) for entity in own)  # "الان ۵ ساعت گذشته": the
+    if (says_now(question) or again) and len(moments_told(entities, now)) < 2 and not gone_by:  # arrival, counted back
         entities = [{key: value for key, value in entity.items() if key != "start"}  # their offsets are not this text's
                     for earlier in reversed(recent_entities(tracker)[1:]) for entity in earlier] + entities
     received, timed, present = moments_said(entities, now, question)
@@ -719,8 +745,8 @@ def fault_what_if(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     rule of the fault now supposed, which another reason's refusal says nothing of; True when said."""
     question = question_text(tracker)
     reason = reason_from(None, question)
-    if not what_if(question) or reason not in FAULTS:
-        return False
+    if not what_if(question) or reason not in FAULTS or tells_misuse(question):  # ("اگه خودم نصبشو اشتباه انجام بدم
+        return False  # و خراب شه چی؟": a fault of one's own making, whose own rule answers)
     told, earlier = next(((text, found) for text in recent_texts(tracker, 3)[1:]
                           if (found := reason_from(None, text)) is not None), ("", None))
     store, language = store_and_language(tracker)
@@ -1008,7 +1034,8 @@ def _say_total_within(dispatcher: CollectingDispatcher, question: str, units: Se
     unit = next((unit for unit in units if limits_amount(unit)), None)
     if unit is None:  # (most answers: no amounts read again)
         return
-    amounts = [float(found.value) for found in extract_entities(question, frozenset({"amount"}))]
+    amounts = [float(found.value) for found in extract_entities(question, frozenset({"amount"}))  # ("بالای ۲ میلیون
+               if not bounds_a_band(question, {"start": found.start})]  # بشه": the bound reached, no price)
     total = items_total(amounts, question)
     if total is None or not meets_amount(unit, total):
         return
@@ -1403,8 +1430,9 @@ class ActionAnswerTopic(Action):
                 and current_store(tracker).rules.installments):  # "а сколько это был первый платеж с 3 млн?": the plan
             return [FollowupAction("action_installments")]  # computes it, whatever topic the classifier read
         again = computed_again(tracker) if adds_to_order(question) else []
-        if not again and not classifier_sure(tracker):  # "а если бы заказ был на 520", read as a guess
-            again = total_again(tracker)
+        if not again and (not classifier_sure(tracker)  # "а если бы заказ был на 520", read as a guess; "а если ещё
+                          or adds_to_order(question) and names_a_price(tracker)):  # саундбар за 200 добавлю?" as a change
+            again = total_again(tracker)  # of the order
         if again:  # "and if I also add a 600 one?" after a delivery price: the same computation, a new total
             return again
         answer = CollectingDispatcher()

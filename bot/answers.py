@@ -562,19 +562,34 @@ def delivery_quote(quote: DeliveryQuote, total: Optional[float], city: Optional[
         key = "delivery.free_cities_or_km" if quote.fee == 0 else "delivery.fee_cities_or_km"
         return render(key, language, **values, cities=cities)
     if quote.kind == "need_city" and in_per_km:  # "сумма 200 лари, как считают?": both rates, the city still asked
-        return render("delivery.need_city_rates", language, **values, cities=cities, in_per_km=in_per_km)
+        return _then(render("delivery.need_city_rates", language, **values, cities=cities, in_per_km=in_per_km),
+                     "delivery.distance_question", language)
     free_in = next((tier.cities for tier in (rules.tiers if rules else ()) if tier.fee == 0 and tier.cities), ())
     if quote.kind == "need_distance" and asks_if_free and free_from is not None and city == OUT_OF_TOWN and free_in:
-        return render("delivery.not_free_out_of_town", language, **{  # "900 лари, живу в Гори. бесплатная?": no, free
-            **values, "threshold": _money(free_from, policy, language),  # only in the cities the page names
-            "cities": listing([city_name(one, language) for one in free_in], language)})
+        return _then(render("delivery.not_free_out_of_town", language, **{  # "900 лари, живу в Гори. бесплатная?": no,
+            **values, "threshold": _money(free_from, policy, language),  # free only in the cities the page names (the
+            "cities": listing([city_name(one, language) for one in free_in], language)}),  # price offered, the yes or
+                     "delivery.distance_offer", language)  # no asked is answered)
     if quote.kind == "need_distance" and asks_if_free and free_from is not None:  # "а доставка бесплатная?": no, per km
-        return render("delivery.not_free_per_km", language, **{**values, "threshold": _money(free_from, policy, language)})
+        return _then(render("delivery.not_free_per_km", language, **{**values, "threshold": _money(free_from, policy, language)}),
+                     "delivery.distance_offer", language)
     if quote.kind == "need_distance" and quote.in_cities is False:  # out of town the total changes nothing
-        return render("delivery.out_of_town_rate" if asks_how else "delivery.need_distance_out_of_town", language, **values)
+        return _then(render("delivery.out_of_town_rate" if asks_how else "delivery.need_distance_out_of_town", language,
+                            **values), "delivery.distance_offer" if asks_how else "delivery.distance_question", language)
     if quote.kind == "below_free":
         return _lines(render("delivery.below_free", language, **values), rules and rules.below_free and rules.below_free[language])
-    return render(f"delivery.{quote.kind}", language, **values)
+    said = render(f"delivery.{quote.kind}", language, **values)
+    return _then(said, "delivery.distance_question", language) if quote.kind == "need_distance" else said
+
+
+def _then(said: str, key: str, language: Language) -> str:
+    """A price's words with the distance asked for or offered to compute with (`asked_of_distance` knows both)."""
+    return f"{said} {render(key, language)}"
+
+
+def asked_of_distance(reply: str, language: Language) -> bool:
+    """Whether a reply ends by asking for the distance or offering to compute with it: a bare number after it is km."""
+    return reply.rstrip().endswith((render("delivery.distance_question", language), render("delivery.distance_offer", language)))
 
 
 def _in_all(said: str, total: Optional[float], quote: DeliveryQuote, policy: StorePolicy, language: Language) -> str:

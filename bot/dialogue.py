@@ -39,7 +39,7 @@ _REASON_WORDS: tuple[tuple[Reason, str], ...] = (
     ("defect", r"(?:از (?:دیروز|امروز|دیشب|پریروز|چند روز|یه مدت|یه هفته)|یهو|یکهو|یکدفعه|یک ?دفعه|کم ?کم)\S* (?:\S+ ){0,4}"
                r"(?:صفحه|نمایشگر|مانیتور|ال ?سی ?دی|lcd)\S* (?:\S+ ){0,2}خط (?:افتاده|انداخته)"),
     # not "حمل" or "при доставке" alone: "are laptops insured at delivery?" names no damage
-    ("transport_damage", r"(?:آسیب|صدمه|خسارت)\w*.{0,15}حمل|(?:حین|موقع|در) حمل|ضربه|شکسته|شکستن(?!\w)|شکستند|(?:نصف|همه|کل|نیم)\S* (?:(?!برنامه)\S+ ){0,3}ریخت(?!م|یم)|درش لق|درب\S* لق|(?<!\w)له (?:شده|شد|بود|اومده|اومد|رسیده|رسید)(?!\w)|ترک ?(?:خورد|داره|دارد|برداشت)|خط ?و ?خش|بدن\S* ?خط|(?:بدن|جعبه|کارتن|کارتون|بسته|قاب|رویه)\S* (?:\S+ ){0,3}خط ?خطی|خط (?:افتاده|انداخته|برداشته)|خط روش|تورفتگی|قر شده|بسته.*(پاره|خراب)|(?:جعبه|کارتن|بسته)\S* (?:\S+ ){0,2}(?:داغون|خیس|نم ?(?:کشید|دید|زد)|آب ?(?:خورد|دید))|(?<!\w)نم ?(?:کشیده|کشید|زده|دیده)(?!\w)|(?<!\w)پاره ?(?:شده|ست|است|بود|اومده|اومد|رسیده)(?!\w)|(?<!\w)порван\w*|(?<!\w)разорван\w*|رطوبت (?:دیده|زده|خورده)|خیس (?:شده|شد|بود|بوده|اومده|اومد|رسید|رسیده)(?!\w)|(?<!\w)تو ?رفت(?:ه|گی)|"
+    ("transport_damage", r"(?:آسیب|صدمه|خسارت)\w*.{0,15}حمل|(?:حین|موقع|در) حمل|ضربه|شکسته|شکستن(?!\w)|شکستند|(?:نصف|همه|کل|نیم)\S* (?:(?!برنامه)\S+ ){0,3}ریخت(?!م|یم)|درش لق|درب\S* لق|(?<!\w)له (?:شده|شد|بود|بوده|اومده|اومد|رسیده|رسید)(?!\w)|(?:بدن|جعبه|کارتن|کارتون|بسته|قاب|رویه)\S* (?:\S+ ){0,3}خط(?: ?و ?خش)?(?: \S+)? (?:داره|دارد|داشت|داشته|هست|بود)(?!\w)|ترک ?(?:خورد|داره|دارد|برداشت)|خط ?و ?خش|بدن\S* ?خط|(?:بدن|جعبه|کارتن|کارتون|بسته|قاب|رویه)\S* (?:\S+ ){0,3}خط ?خطی|خط (?:افتاده|انداخته|برداشته)|خط روش|تورفتگی|قر شده|بسته.*(پاره|خراب)|(?:جعبه|کارتن|بسته)\S* (?:\S+ ){0,2}(?:داغون|خیس|نم ?(?:کشید|دید|زد)|آب ?(?:خورد|دید))|(?<!\w)نم ?(?:کشیده|کشید|زده|دیده)(?!\w)|(?<!\w)پاره ?(?:شده|ست|است|بود|اومده|اومد|رسیده)(?!\w)|(?<!\w)порван\w*|(?<!\w)разорван\w*|رطوبت (?:دیده|زده|خورده)|خیس (?:شده|شد|بود|بوده|اومده|اومد|رسید|رسیده)(?!\w)|(?<!\w)تو ?رفت(?:ه|گی)|"
                          r"повре\w+ при доставке|(?<!\w)(?:промок(?!од)|намок|отсырел|подмок)\w*|при доставке повре\w+|разбит|разлил|пролил|вытекл|треснул|треснувш|помят|(?<!\w)мят(?:ая|ые|ый|ое|ую|ой)(?!\w)|треснут|трещин|царапин|поцарапан|вмятин|(?:повред|разби|слома|помя)\w* (?:в пути|при доставке)|(?:в пути|при доставке) (?:\w+ )?(?:повред|разби|слома|помя)|транспорт|(?:коробк|упаковк)\w* (?:\w+ ){0,2}(?:мокр|промок|сыр|слома|порва)|курьер\w* (?:\w+ ){0,3}(?:слома|разби|повред)|"
                          r"(?:пришел|пришла|пришло|пришли|привезли|доставили) (?:\w+ )?сломан"),
     ("wrong_item", r"(?<!شماره سفارش )(?<!شماره )اشتباه(?!ی?(?: \S+){0,3} (?:زدم|انتخاب کردم|سفارش دادم|خریدم|برداشتم)(?!\w))(?! (?:گفتم|نوشتم|زدم|کردم|تایپ|نصب|وصل|تنظیم|استفاده|انجام|راه ?اندازی|از من|از خودم|ریختم|ریخته|گذاشتم))|مغایر|فرق (?:دار|داشت|کن|میکن)|عوض فرستاد|(?:چیز|(?:یه|یک) (?!بسته|سفارش|پیام|پیامک|کد)\S+) دیگه(?:ای)? (?:[^\s،,.?؟]+ ){0,2}?(?:فرستاد|اومد|رسید)|غیر از (?:اونی|اون|آنچه|چیزی|اون چیزی) که (?:\S+ )?(?:انتخاب|سفارش|خرید)|"
@@ -304,13 +304,24 @@ _ITEM_WORDS: dict[str, tuple[str, ...]] = {
     "tablet": ("تبلت", "планшет"),
     "mobile phone": ("گوشی", "موبایل", "телефон", "смартфон"),
     "parfum": ("عطر", "ادکلن", "ادوپرفیوم", "духи", "парфюм"),
-    # brands as customers write them in their own letters
+}
+# brands as customers write them in their own letters
+_BRANDS: dict[str, tuple[str, ...]] = {
     "lanc": ("لانکوم", "لانکم", "ланком"), "versace": ("ورساچه", "ورساچ", "версаче"), "dior": ("دیور", "диор"),
     "chanel": ("شنل", "شانل", "шанель"), "philips": ("فیلیپس", "филипс"), "samsung": ("سامسونگ", "самсунг"),
     "epson": ("اپسون", "эпсон"), "canon": ("کانن", "کنون", "канон"), "asus": ("ایسوس", "асус"),
     "lenovo": ("لنوو", "леново"), "xiaomi": ("شیائومی", "شیامی", "сяоми", "ксиаоми"), "garnier": ("گارنیر", "гарнье"),
     "cerave": ("سراوی", "سراوه", "серави"), "anker": ("انکر", "анкер"), "maybelline": ("میبلین", "мейбеллин"),
 }
+_ITEM_WORDS.update(_BRANDS)
+_BRAND = re.compile(r"(?<!\w)(?:" + "|".join(sorted((word for words in _BRANDS.values() for word in words), key=len,
+                                                     reverse=True)) + r")\w*", re.IGNORECASE)
+
+
+def without_brands(folded: str) -> str:
+    """Folded text without the brands it names: "ورساچه اروس رسید ولی شیشه‌اش ترک داره" asks the rule for a crack
+    whatever the bottle's brand, and an example that names the same brand for another rule is no nearer for it."""
+    return _BRAND.sub(" ", folded)
 
 
 def _words(text: str) -> set[str]:
@@ -726,9 +737,9 @@ def names_a_total(text: str) -> bool:
 
 
 # "پسش بدم", "مرجوع کنم", "хочу вернуть": giving an item back, said in so many words
-_RETURN_WORDS = re.compile(r"مرجوع|پس بد|پسش بد|(?<!\w)پس ?(?:ش )?میگیر(?:ین|ید|ن)(?!\w)|پسش میگیر(?:ین|ید|ن)(?!\w)|"
+_RETURN_WORDS = re.compile(r"مرجوع|پس بد|پسش بد|(?<!\w)پس(?:ش)? ?می ?د(?:م|یم)(?!\w)|(?<!\w)پس ?(?:ش )?میگیر(?:ین|ید|ن)(?!\w)|پسش میگیر(?:ین|ید|ن)(?!\w)|"
                            r"(?<!\w)(?:برمی ?گردونم|برگردونم|برمی ?گردانم|برگردانم)(?:ش|شون)?(?!\w)|"  # "حالا که برمیگردونم"
-                           r"(?<!\w)вернуть|возврат|"  # not "завернуть" (wrap)
+                           r"(?<!\w)(?:вернуть|верну)(?!\w)|возврат|"  # not "завернуть" (wrap)
                            r"(?<!\w)(?:его|её|ее|их) (?:тоже |же )?(?:примут|примете|возьм[её]те)(?!\w)",
                            re.IGNORECASE)
 
@@ -812,7 +823,7 @@ _MAY = re.compile(r"(?<!\w)(?:(?<!اگه )(?<!اگر )ممکنه|ممکن است
 
 
 # "میگن موجود نیست!! مگه میشه؟", "они имеют право так делать?": whether the store may do what it did, which a rule answers
-_ALLOWED = re.compile(r"(?<!\w)(?:مگه (?:میشه|می شه|ممکنه|می ?تونی[نند]|می ?توانید)|حق (?:دارید|دارین|داره|دارن|دارند)|"
+_ALLOWED = re.compile(r"(?<!\w)(?:مگه (?:\S+ ){0,2}?(?:میشه|می شه|ممکنه|می ?تونی[نند]|می ?توانید)|حق (?:دارید|دارین|داره|دارن|دارند)|"
                       r"(?:همچین|چنین) حقی|قانونیه|قانونی (?:است|هست)|разве (?:так )?можно|(?:имеют|имеете|имеет) право|"
                       r"вправе|это законно|так можно)(?!\w)", re.IGNORECASE)
 
@@ -827,8 +838,8 @@ def tells_the_store_to_act(text: str) -> bool:
     """The customer tells the store to do something with their order ("میخوام مرجوعی ثبت کنید"), not only asks how
     or whether the store may: the rule asked alongside is answered, and the order is asked for, not offered to be
     checked."""
-    folded = _folded(text)
-    return _ACT.search(folded) is not None and _MAY.search(folded) is None
+    folded = _folded(text)  # ("مگه میتونین همینجوری کنسل کنین؟" asks whether the store may)
+    return _ACT.search(folded) is not None and _MAY.search(folded) is None and _ALLOWED.search(folded) is None
 
 
 # "سشواری که ازتون گرفتم", "ادکلنی که پریروز برام اومده", "наушники, которые я купил", "سفارشم رسیده ولی": an item of
@@ -914,16 +925,22 @@ def rules_question(intent: Optional[str], text: str) -> bool:
         return False  # заказ?": an order supposed) "یه طرفش قطع و وصل میشه، میخوام برگردونم", "хочу отменить свой
         # заказ, это возможно?": a request
     if intent == "order_status":
-        if never_received(text) and not what_if(text):  # "سفارشم هنوز نرسیده، کد رهگیری هم نیومده. کی میاد؟": one's
-            return False  # own order missing, which its look-up answers (not the tracking rule its words name)
+        # "عید سفارش دادم هنوز نیومده! چرا انقد طول کشیده؟": why holidays are slow, which a rule says
+        holidays_why = asks_about_days_off(text) and _WHY_SO.search(folded) is not None
+        if never_received(text) and not what_if(text) and not holidays_why:  # "سفارشم هنوز نرسیده، کد رهگیری هم
+            return False  # نیومده. کی میاد؟": one's own order missing, which its look-up answers (not the tracking rule)
         asks = QUESTION_WORDS.search(folded) is not None or marked  # "do you text the code?"
         if asks and what_if(text) and not about_own_order(folded) and not extract_entities(text, only=frozenset({"order_id"})):
             return True  # "а если я оплатил онлайн, но меня не было дома когда привезли?": a case supposed, the rule's
         asks_about_processing = (_PROCESSING.search(folded) is not None and asks
                                  and not extract_entities(text, only=frozenset({"order_id"})))
         as_a_rule = _AS_A_RULE.search(folded) is not None and asks  # "last time at Nowruz it took a week, always so?"
-        return _asks_how(folded) or asks_about_tracking(text) or asks_about_processing or as_a_rule
+        return _asks_how(folded) or asks_about_tracking(text) or asks_about_processing or as_a_rule or holidays_why
     return marked or QUESTION_WORDS.search(folded) is not None or _TAG_QUESTION.search(folded) is not None
+
+
+_WHY_WORDS = r"(?:چرا(?! که نه)|واسه چی|برای چی|به چه دلیل|почему|зачем|с чего|отчего)(?!\w)"
+_WHY_SO = re.compile(rf"(?<!\w){_WHY_WORDS}", re.IGNORECASE)  # "why", wherever it stands
 
 
 def asks_about_tracking(text: str) -> bool:
@@ -935,6 +952,7 @@ def asks_about_tracking(text: str) -> bool:
 
 # what one tops the order up with or to: "доберу", "докуплю"
 _TOPS_UP = r"(?:добер|добира|дотян|докуп|докин|докида|доложу|доложи|докладыва)\w*"
+_UP_TO = rf"(?:{_TOPS_UP}|довед\w*)\s+до"  # "доберу до 520": the total it comes to
 # "ещё дешевле", "еще дороже": more of a comparison, not an item more
 _ADDING = re.compile(rf"(?<!\w)(ещ[её](?!\s+\w+(?:ше|же|ее|ле)(?!\w))|плюс|также|вдобавок|добав\w*|{_TOPS_UP}|"
                      r"هم|اضافه|به ?علاوه|بعلاوه)(?!\w)|"
@@ -994,7 +1012,7 @@ def order_amounts(text: str, amounts: Sequence[Mapping[str, Any]], others: int =
         return list(amounts)
     kept = [found for index, found in enumerate(amounts)
             if not (index and _RESTATED.fullmatch(text[int(amounts[index - 1].get("end", 0)):int(found.get("start", 0))]))
-            and not _bounds_a_band(text, found)
+            and not bounds_a_band(text, found)
             and not _FEE_BEFORE.search(text[:int(found.get("start", 0))])
             and not _FEE_AFTER.search(text[int(found.get("end", 0)):])
             and not _DENIED_BEFORE.search(text[:int(found.get("start", 0))])]
@@ -1008,12 +1026,16 @@ _DENIED_BEFORE = re.compile(r"(?<!\w)(?:نه|не|а не)\s*$", re.IGNORECASE)
 def names_a_band(text: str, amounts: Sequence[Mapping[str, Any]]) -> bool:
     """Every amount said bounds a price band ("до 100 лари", "от 100 до 500"), which the store's table answers; an order
     total beside one ("от 500 бесплатно, я знаю; а заказ на 800?") is computed as usual."""
-    return bool(amounts) and all(_bounds_a_band(text, found) for found in amounts)
+    return bool(amounts) and all(bounds_a_band(text, found) for found in amounts)
 
 
-def _bounds_a_band(text: str, amount: Mapping[str, Any]) -> bool:
+def bounds_a_band(text: str, amount: Mapping[str, Any]) -> bool:
     """The amount (an entity of `text`) follows a word that makes it a band's bound ("до 100", "زیر ۲ میلیون")."""
-    return _BOUND.search(text[:int(amount.get("start", 0))].rstrip()) is not None
+    before = text[:int(amount.get("start", 0))].rstrip()
+    return _BOUND.search(before) is not None and _TOPPED_UP.search(before) is None
+
+
+_TOPPED_UP = re.compile(rf"(?<!\w){_UP_TO}$", re.IGNORECASE)  # "доберу до 300 лари": a total, no bound
 
 
 _DAYS_OFF = re.compile(r"выходн|праздни|нерабоч|تعطیل|جمعه|نوروز|عید", re.IGNORECASE)
@@ -1329,7 +1351,8 @@ def asks_open(text: str) -> bool:
 
 # "خودم تنظیماتشو برخلاف دفترچه دستکاری کردم", "сам неправильно установил": a fault of one's own making
 _MISUSE = re.compile(r"(?:خودم|خودمون)\s+(?:\S+\s+){0,4}?(?:(?:دستکاری|خراب|اشتباه|غلط)\S*\s+(?:\S+\s+)?"
-                     r"(?:کردم|کردیم|زدم|دادم|گذاشتم|ریختم|نصب کردم)(?!\w)|(?:بر)?خلاف (?:دفترچه|توصیه))|"
+                     r"(?:کردم|کردیم|زدم|دادم|گذاشتم|ریختم|نصب کردم|کنم|بکنم|بدم|بزنم|بذارم|بریزم)(?!\w)|"
+                     r"(?:بر)?خلاف (?:دفترچه|توصیه))|"  # (and as supposed: "اگه خودم نصبشو اشتباه انجام بدم")
                      r"(?<!\w)я\s+сам(?:а)?\s+(?:\w+\s+){0,3}?(?:сломал|неправильно|напутал|накосячил|поменял)|"
                      r"(?<!\w)сам(?:а)?\s+(?:\w+\s+){0,2}?(?:сломал|напутал|накосячил|поменял|неправильно \w+л)(?:а)?"
                      r"(?!\w|ся|сь)|"
@@ -1425,8 +1448,9 @@ def removes_an_item(text: str) -> bool:
 # the money it should have brought back: a question of refunds, not a wish to cancel
 _CANCELLED = re.compile(r"(?<!\w)(?:отменили|отменил[аи]?|отмен[её]н\w*|был\w* отмен\w*|(?:لغو|کنسل)\S* (?:شد|شده|کرد|کردن|کردند|کردین|کردید)\w*)(?!\w)",
                         re.IGNORECASE)
-_MONEY_OF_IT = re.compile(r"(?<!\w)(?:деньги|денег|платеж\w*|платёж\w*|оплат\w*|взнос\w*|средств\w*|сумм\w*|возврат\w*|"
-                         r"پول\S*|مبلغ\S*|وجه\S*|قسط\S*|پرداخت\S*|برگشت\S*|برنگشت\S*|واریز\S*)(?!\w)", re.IGNORECASE)
+_MONEY_OF_IT = re.compile(r"(?<!\w)(?:деньги|денег|платеж\w*|платёж\w*|оплат\w*(?! при получении)|взнос\w*|средств\w*|сумм\w*|"
+                         r"возврат\w*|پول\S*|مبلغ\S*|وجه\S*|قسط\S*|پرداخت\S*(?! ?در ?محل)|برگشت\S*|برنگشت\S*|واریز\S*)(?!\w)",
+                         re.IGNORECASE)  # (a way of paying named, "پرداخت در محل", is no money asked after)
 
 
 # "а если заказ отменить", "اگه کنسلش کنم": a cancellation supposed
@@ -1535,7 +1559,7 @@ def items_total(amounts: Sequence[float], text: str) -> Optional[float]:
 
 
 # ... or what they bring it up to: "доберу до 520", "برسونمش به ۲ میلیون"
-_BECOMES = re.compile(rf"(?<!\w)(بشه|میشه|شد|станет|будет|выйдет|получится|(?:{_TOPS_UP}|довед\w*)\s+до|"
+_BECOMES = re.compile(rf"(?<!\w)(بشه|میشه|شد|станет|будет|выйдет|получится|{_UP_TO}|"
                       r"(?:برسونمش|برسونم|برسه|برسد|برسونیم)\s+به)(?!\w)|=(?=\s*\d)", re.IGNORECASE)  # "два по 45 = 90"
 # A number of floors, steps, kilometres, days or hours is no order total ("а до 5 этажа занесут?").
 _COUNTED = r"этаж|ступен|км\b|километр|дн|день|недел|час|месяц|год|лет|шт|процент|%|طبقه|پله|کیلومتر|روز|هفته|ساعت|ماه|سال|عدد|درصد"
@@ -2217,7 +2241,7 @@ _WHAT_NOW = re.compile(r"(?<!\w)(?:(?:هیچ )?کاری (?:نمیشه|نمیشو
 
 
 # "چرا آخه؟ فقط یه پیس زدم", "а почему?": a message that opens by asking why (of the answer just given)
-_WHY = re.compile(r"^\W*(?:(?:و|ولی|خب|آخه|اخه|а|но|ну|и)\s+)?(?:چرا(?! که نه)|واسه چی|برای چی|به چه دلیل|почему|зачем|с чего|отчего)(?!\w)",
+_WHY = re.compile(rf"^\W*(?:(?:و|ولی|خب|آخه|اخه|а|но|ну|и)\s+)?{_WHY_WORDS}",
                   re.IGNORECASE)
 
 

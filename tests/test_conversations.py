@@ -2522,3 +2522,56 @@ def test_a_short_follow_up_in_the_words_of_the_rule_just_said_is_about_that_rule
                         "доставку?", store="tisa")
     said = " ".join(texts(servers.say(sender, "а в обычные дни?", store="tisa")))
     assert "за счёт Тиса" in said and "рабочих дн" not in said  # was the post's delivery days, read by "дни"
+
+
+def test_an_item_added_for_a_price_or_a_total_it_makes_is_priced_with_the_order(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "телевизор за 350 лари, доставка по тбилиси, до меня км 8. сколько выйдет доставка?", store="citadel")
+    said = " ".join(texts(servers.say(sender, "а если еще саундбар за 200 добавлю?", store="citadel")))
+    assert "550" in said and "бесплатн" in said  # was read as a change of order: the 1.50 lari a km again
+    sender = new_sender()
+    servers.say(sender, "живу в тбилиси, заказ на 60 лари, сколько доставка", store="citadel")
+    said = " ".join(texts(servers.say(sender, "а если еще чайник возьму и будет 250? от вас до меня км 8", store="citadel")))
+    assert "12 лари" in said  # was the 60 lari's 6 lari again
+    sender = new_sender()
+    servers.say(sender, "сколько стоит доставка по Тбилиси, если заказ на 80 лари?", store="citadel")
+    said = " ".join(texts(servers.say(sender, "а если доберу до 300 лари? я живу в 10 км от вас", store="citadel")))
+    assert "15 лари" in said  # was the table of bands, "до 300" read as a bound
+
+
+def test_a_price_stub_before_its_full_question_is_one_question(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "доставка в деревню под Телави сколько дней занимает", store="citadel")
+    said = texts(servers.say(sender, "а по цене? заказ на 700 лари, туда тоже бесплатно?", store="citadel"))
+    assert len(said) == 1 and "2 лари за км" in said[0]  # was the per-km rule twice, one for "а по цене?" alone
+
+
+def test_a_question_after_a_greeting_and_an_excuse_me_is_answered(servers) -> None:
+    said = " ".join(texts(servers.say(new_sender(), "سلام ببخشید اگه جنس خراب یا اشتباهی برسه دستم تا چن ساعت وقت "
+                                                    "دارم به شما خبر بدم؟", store="sitra")))
+    assert "۲۴ ساعت" in said  # was the greeting alone
+
+
+def test_a_day_off_no_rule_speaks_of_is_not_answered_with_a_yes(servers) -> None:
+    said = " ".join(texts(servers.say(new_sender(), "جمعه ها هم تحویل میدین؟", store="sitra")))
+    assert "بله" not in said and "پشتیبان" in said  # was "yes", with the delivery window one chooses
+
+
+def test_hours_gone_by_after_a_damage_rule_count_from_the_arrival(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "گوشیم امروز رسید یه خط افتاده روی بدنش، تا کی باید بهتون بگم؟", store="chistatek")
+    said = " ".join(texts(servers.say(sender, "الان ۵ ساعت گذشته، دیگه فایده نداره؟", store="chistatek")))
+    assert "گذشته است" in said and "مسئولیتی" in said  # was "thanks, what shall I do with this?"
+
+
+def test_a_fault_of_ones_own_making_supposed_after_a_refusal_is_refused_by_its_rule(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "پرینترو تحویل گرفتم پلمپشم باز نکردم ولی دیگه نمیخوامش پس میگیرین؟", store="offykala")
+    said = " ".join(texts(servers.say(sender, "اگه خودم نصبشو اشتباه انجام بدم و خراب شه چی؟", store="offykala")))
+    assert "خودداری" in said  # was the test period's rule, as for any fault
+
+
+def test_the_store_cancelling_a_cash_on_delivery_order_gets_its_right_without_an_order_asked(servers) -> None:
+    said = servers.say(new_sender(), "دیروز یه هدفون سفارش دادم با پرداخت در محل، امروز پیامک اومده سفارش لغو شده!! "
+                                     "مگه میتونین همینجوری کنسل کنین؟", store="chistatek")
+    assert "۲۴ ساعت" in " ".join(texts(said)) and "شماره سفارش" not in " ".join(texts(said))

@@ -25,7 +25,7 @@ from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
 
-from bot.dialogue import asks_duration, asks_how_long, asks_how_much, reason_from, sealed_from
+from bot.dialogue import asks_duration, asks_how_long, asks_how_much, reason_from, sealed_from, without_brands
 from bot.nlu.entities import count_of, extract_entities
 from bot.nlu.normalize import fold, normalize
 from bot.nlu.questions import without_steps_asked
@@ -96,7 +96,7 @@ class UnitIndex:
             for text, weight in [(example, 1.0) for example in unit.examples] + [
                 (answer, TEXT_WEIGHT) for answer in unit.text.values()
             ]:
-                documents.append(_ranked(text))
+                documents.append(without_brands(_ranked(text)))  # an example's brand names an item, not its rule
                 owners.append(number)
                 weights.append(weight)
         self._recent: OrderedDict[str, tuple[UnitMatch, ...]] = OrderedDict()

@@ -220,6 +220,8 @@ def test_four_digits_after_an_order_are_its_phones_last_four(values: list[str], 
         (None, "گوشی سامسونگ مدل A54 سفارش دادم ولی تو سایت نوشته بود ۲ روزه میرسه، هنوز نیومده", None),  # delivery
         (None, "Размер стола на сайте указано 120 см, это с учётом ножек?", None),
         (None, "принтер не нужен, коробку не открывал, верните деньги", "change_of_mind"), (None, "чек не нужен", None),
+        (None, "ایرپادی که ۲ روز پیش رسید قابش یه خط بزرگ داره", "transport_damage"),  # a scratch on its case
+        (None, "جعبشم له بوده", "transport_damage"), (None, "صفحه خط داره", None),
     ],
 )
 def test_reason_from_buttons_and_words(intent: str, text: str, reason: str | None) -> None:
@@ -479,7 +481,8 @@ def test_of_two_items_named_the_one_the_other_came_with_is_not_meant(text: str, 
     [("доставка до 100 лари сколько стоит", True), ("больше 500 лари доставка бесплатная?", True),
      ("а если наберу больше чем на 500 лари, доставка в Батуми бесплатная будет?", True),
      ("خرید زیر ۲ میلیون تومن هزینه ارسال چقدره", True), ("заказ на 120 лари", False), ("خرید ۳ میلیونی", False),
-     ("от 500 лари бесплатно, я знаю. а за городом 35 км? заказ на 800 лари", False)],
+     ("от 500 лари бесплатно, я знаю. а за городом 35 км? заказ на 800 лари", False),
+     ("а если доберу до 300 лари? я живу в 10 км от вас", False)],  # the total it comes to
 )
 def test_a_price_band_is_no_order_total(text: str, band: bool) -> None:
     found = [{"start": e.start, "end": e.end, "value": e.value} for e in extract_entities(text, frozenset({"amount"}))]
@@ -556,6 +559,8 @@ def test_amounts_that_price_the_order(text: str, others: int, kept: list[int]) -
         ("cancel_order", "اگه پرداخت در محل رو انتخاب کنم میتونین سفارشمو کنسل کنین؟", True),
         ("order_status", "а если я оплатил онлайн, но меня не было дома когда привезли?", True),  # a case supposed
         ("order_status", "а если мой заказ не придет завтра?", False),  # one's own order's
+        ("order_status", "عید سفارش دادم هنوز نیومده! چرا انقد طول کشیده؟", True),  # why holidays are slow
+        ("order_status", "سفارشم هنوز نرسیده، چرا؟", False),
     ],
 )
 def test_a_question_about_the_rules_or_a_request_about_an_order(intent: str, text: str, question: bool) -> None:
@@ -1131,6 +1136,7 @@ def test_the_reason_of_an_answer_asked(text: str, why: bool) -> None:
     ("а если заказ отменить, то сколько ждать?", True), ("اگه سفارشو کنسل کنم چند روز طول میکشه پولم برگرده؟", True),
     ("можно отменить заказ?", False), ("а если отменить, можно потом заново заказать?", False),  # no wait asked
     ("а если не отменить заказ, сколько ждать доставки?", False), ("а если отменить, сколько времени на отмену?", False),
+    ("پرداخت درمحل زده بودم بعد اس ام اس اومد سفارشت لغو شد. مگه شما خودتون میتونین لغو کنین؟", False),  # a way of paying
 ])
 def test_the_money_of_an_order_already_cancelled(text: str, asked: bool) -> None:
     assert cancelled_money_back(text) is asked
@@ -1261,6 +1267,8 @@ def test_the_present_time_told(text: str, now: bool) -> None:
     ("ладно тогда отменю и закажу заново, отменить то можно?", True),  # the customer's own decision
     ("پس کنسلش میکنم، میشه؟", True),
     ("если я отменю заказ, деньги вернут?", False),  # what follows if they do
+    ("امروز پیامک اومده سفارش لغو شده!! مگه میتونین همینجوری کنسل کنین؟", False),  # whether the store may
+    ("اس ام اس اومد سفارشت لغو شد. مگه شما خودتون میتونین لغو کنین؟", False),
 ])
 def test_telling_the_store_to_act_is_told_from_asking_how(text: str, acts: bool) -> None:
     assert tells_the_store_to_act(text) is acts
@@ -1639,6 +1647,7 @@ def test_a_what_if_after_an_ok(text: str, supposes: bool) -> None:
     ("оплату картой примут?", False), ("پولمو کی پس میگیرم؟", False),  # one's money back, not an item
     ("И можете завернуть в подарочную упаковку", False),  # wrapping, not "вернуть"
     ("حالا که برمیگردونم چی میشه؟", True), ("فردا برمیگردم خونه", False),
+    ("یه رژ ۶۰ تومنی میذارم بالای ۲ میلیون بشه، بعدا رژو پس میدم", True), ("потом верну его", True), ("когда вернуться деньги?", False),
 ])
 def test_giving_an_item_back_in_so_many_words(text: str, back: bool) -> None:
     assert names_a_return(text) is back
@@ -1809,6 +1818,7 @@ def test_what_to_look_at_when_the_parcel_comes(text: str, check: bool) -> None:
     ("ваш мастер сам неправильно установил принтер", False), ("телефон сам сломался", False),  # another's, its own
     ("خودم دیدم صفحه‌اش خرابه", False), ("курьер собрал не по инструкции", False), ("خودم موقع نصب خرابش کردم", True),
     ("خودم نصب کردم درایور اشتباه ریختم دیگه کار نمیکنه", True),
+    ("اگه خودم نصبشو اشتباه انجام بدم و خراب شه چی؟", True),  # supposed
 ])
 def test_a_fault_of_the_customers_own_making(text: str, misuse: bool) -> None:
     assert tells_misuse(text) is misuse

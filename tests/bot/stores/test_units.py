@@ -128,6 +128,13 @@ def test_only_short_questions_are_broad() -> None:
     assert not broad("как работает возврат если товар пришёл с браком и коробка порвана?")
 
 
+def test_a_brand_an_example_names_brings_no_rule_nearer() -> None:
+    """The wrong-item rule's example names the Versace Eros: a cracked Versace bottle is still a damage."""
+    index = UnitIndex(policies()["tisa"].units)
+    chosen = choose_units("ورساچه اروس رسید ولی شیشه اش ترک داره", ["damaged_item", "return_request"], index)
+    assert chosen[0].unit.id == "damaged_item_taken_back_7_days"
+
+
 @pytest.mark.parametrize("store", STORES)
 def test_order_numbers_and_phones_name_no_rule(store: str) -> None:
     policy = policies()[store]
