@@ -281,8 +281,10 @@ class ActionOrderFlow(Action):
         names_order = any(latest_entity(tracker, name) for name in ORDER_SLOTS)
         beside = (_rule_beside(question, store) if intent in ("order_status", "inform") and names_order
                   and tracker.get_slot("requested_slot") is None and reason is None
-                  and not (corrects(question) and meant_another(question)) else None)  # ("اروس فلیم اومده!! TS-1046,
-        # 0935…": a complaint of the order, its return; not "اشتباه گفتم، منظورم sr5003 بود", an order put right)
+                  and not (corrects(question) and meant_another(question))
+                  and not (not_delivered_yet(question) and not what_if(question)) else None)  # ("اروس فلیم اومده!!
+        # TS-1046, 0935…": a complaint of the order, its return; not "اشتباه گفتم، منظورم sr5003 بود", an order put
+        # right, nor "سفارش ۵۸۱۲۲ چرا هنوز نرسیده؟", where it is)
         if beside is not None and beside[0].topic not in _STATUS_TOPICS and utter_units(
                 dispatcher, tracker, beside[1], [beside[0].topic]) and not (
                 purpose in (*RETURN_TOPICS, "cancel_order") and not latest_entity(tracker, "order_id")):
@@ -448,6 +450,9 @@ class ActionOrderFlow(Action):
             answered = True  # "not covered"
         elif not answered and counted:
             said = CollectingDispatcher()  # the window counted answers: no "not covered" before it
+        if not answered and reason is not None and not rules_question(None, question) and not no_order_number(question):
+            dispatcher.utter_message(response="utter_ask_order_id")  # "мне привезли не тот товар!!" where the page has
+            return [SlotSet("purpose", purpose)]  # no rule for it: a complaint of one's order, which is asked for
         if not answered and topic == "order_status" and not no_order_number(question) and (
                 not later_question(tracker) or about_own_order(question) or not_delivered_yet(question)):
             dispatcher.utter_message(response="utter_ask_order_id")  # "где посмотреть статус заказа?" where the page
@@ -518,8 +523,9 @@ class ActionOrderFlow(Action):
             # its span (24 hours to get in touch, then cancelled), then the offer to check the order
         if not rules_question(None, question):
             return False
-        if about_own_order(question) and not what_if(question) and numbered:
-            return False  # "سفارشم هنوز نرسیده، کجاست؟ کدش 58122": one's own order, named: looked up
+        if (about_own_order(question) or not_delivered_yet(question)) and not what_if(question) and numbered:
+            return False  # "سفارشم هنوز نرسیده، کجاست؟ کدش 58122", "سفارش ۵۸۱۲۲ چرا هنوز نرسیده؟": one's own order,
+            # named: looked up
         # "سفارشم ۱۲ میلیون تومنه، موقع تحویل چه مدرکی لازمه؟": a status needs no amount, a rule for amounts does
         priced = bool(extract_entities(question, _AMOUNT)) and not asks_where_or_when(question)
         if unit is None and others and (priced or not about_own_order(question) or asks_if_allowed(question)):

@@ -41,6 +41,8 @@ from actions.context import (
 from actions.db import local_now
 from bot import answers
 from bot.dialogue import (
+    about_own_order,
+    asks_if_free,
     asks_about_days_off,
     tells_misuse,
     bounds_a_band,
@@ -1429,7 +1431,9 @@ class ActionAnswerTopic(Action):
         if (latest_entity(tracker, "amount") is not None and asks_a_sum(question) and names_installments(question)
                 and current_store(tracker).rules.installments):  # "а сколько это был первый платеж с 3 млн?": the plan
             return [FollowupAction("action_installments")]  # computes it, whatever topic the classifier read
-        again = computed_again(tracker) if adds_to_order(question) else []
+        again = computed_again(tracker) if adds_to_order(question) or (  # "а в Гори при заказе на 520 тоже бесплатно?"
+            latest_entity(tracker, "city") is not None and asks_if_free(question)  # after a price, read as a change of
+            and last_computed(tracker) == "action_delivery_cost") else []  # order: the price there
         if not again and (not classifier_sure(tracker)  # "а если бы заказ был на 520", read as a guess; "а если ещё
                           or adds_to_order(question) and names_a_price(tracker)):  # саундбар за 200 добавлю?" as a change
             again = total_again(tracker)  # of the order
@@ -1448,12 +1452,14 @@ class ActionAnswerTopic(Action):
         told = reason is not None  # "AirPods из заказа CK-3003 шипят", read as a
         supposed = covered and not told and what_if(question_text(tracker))  # "اگه ایرپادهای سفارش CK-3003 رو پس
         # بدم پولم کی برمیگرده؟": a case supposed of the order named, the rule its answer, no return begun
-        if (covered or told) and _order_unproven_told_of(tracker) and not supposed:  # change of order the page has nothing on: that
+        named = not covered and latest_entity(tracker, "order_id") is not None and about_own_order(question_text(tracker))
+        if (covered or told or named) and _order_unproven_told_of(tracker) and not supposed:  # change of order the page has nothing on: that
             # order's return, not "not covered"; a demand with a fault ("верните деньги, он виснет! заказ CK-3004 …")
             asked = covered and (not told or rules_question(None, question_text(tracker)))  # needs no rule before it
             dispatcher.messages.extend(answer.messages if asked else [])
             # ("CT-2003 خراب شده، گارانتی داره؟": the rule, then that order checked once proven; "можно поменять модель
-            # в заказе SR-5001?": the rule on changes, then where that order stands, not a return of its item)
+            # в заказе SR-5001?": the rule on changes, then where that order stands, not a return of its item; "где мой
+            # заказ ct2002? деньги уже списали", read as a failed payment the page is silent on: that order looked up)
             purpose = "order_status" if topic == "order_change" and asked else purpose_from_words(question_text(tracker))
             return [SlotSet("purpose", purpose), FollowupAction("action_order_flow")]
         ground = _ground_told_of_order(tracker)
@@ -1461,7 +1467,8 @@ class ActionAnswerTopic(Action):
             dispatcher.messages.extend(answer.messages if covered else [])  # then that order decided for the ground
             return [SlotSet("purpose", ground), FollowupAction("action_order_flow")]
         fault = reason in ("defect", "transport_damage")
-        if not covered and told and (names_a_return(question_text(tracker)) or fault):  # "عطرو باز کردم … بوش به من
+        if not covered and told and (names_a_return(question_text(tracker)) or fault  # "عطرو باز کردم … بوش به من
+                                     or reason == "wrong_item"):  # ("мне привезли не тот товар!!" too)
             purpose = "damaged_item" if fault else "return_request"  # نمیسازه. میتونم پسش بدم؟", "ایرپاد … یه طرفش
             ruled = CollectingDispatcher()  # صدا نمیده، چیکار کنم؟" read as a topic the page is silent on: a return
             if (fault and rules_question(None, question_text(tracker))  # or a fault told, which the return or damage

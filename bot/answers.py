@@ -568,11 +568,11 @@ def delivery_quote(quote: DeliveryQuote, total: Optional[float], city: Optional[
     if quote.kind == "need_distance" and asks_if_free and free_from is not None and city == OUT_OF_TOWN and free_in:
         return _then(render("delivery.not_free_out_of_town", language, **{  # "900 лари, живу в Гори. бесплатная?": no,
             **values, "threshold": _money(free_from, policy, language),  # free only in the cities the page names (the
-            "cities": listing([city_name(one, language) for one in free_in], language)}),  # price offered, the yes or
-                     "delivery.distance_offer", language)  # no asked is answered)
+            "cities": listing([city_name(one, language) for one in free_in], language)}),  # price still asked for)
+                     "delivery.distance_question", language)
     if quote.kind == "need_distance" and asks_if_free and free_from is not None:  # "а доставка бесплатная?": no, per km
         return _then(render("delivery.not_free_per_km", language, **{**values, "threshold": _money(free_from, policy, language)}),
-                     "delivery.distance_offer", language)
+                     "delivery.distance_question", language)
     if quote.kind == "need_distance" and quote.in_cities is False:  # out of town the total changes nothing
         return _then(render("delivery.out_of_town_rate" if asks_how else "delivery.need_distance_out_of_town", language,
                             **values), "delivery.distance_offer" if asks_how else "delivery.distance_question", language)

@@ -952,7 +952,7 @@ def asks_about_tracking(text: str) -> bool:
 
 # what one tops the order up with or to: "доберу", "докуплю"
 _TOPS_UP = r"(?:добер|добира|дотян|докуп|докин|докида|доложу|доложи|докладыва)\w*"
-_UP_TO = rf"(?:{_TOPS_UP}|довед\w*)\s+до"  # "доберу до 520": the total it comes to
+_UP_TO = rf"(?:{_TOPS_UP}|довед\w*)(?:\s+\w+)?\s+до"  # "доберу (товаров) до 520": the total it comes to
 # "ещё дешевле", "еще дороже": more of a comparison, not an item more
 _ADDING = re.compile(rf"(?<!\w)(ещ[её](?!\s+\w+(?:ше|же|ее|ле)(?!\w))|плюс|также|вдобавок|добав\w*|{_TOPS_UP}|"
                      r"هم|اضافه|به ?علاوه|بعلاوه)(?!\w)|"

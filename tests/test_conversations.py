@@ -2575,3 +2575,29 @@ def test_the_store_cancelling_a_cash_on_delivery_order_gets_its_right_without_an
     said = servers.say(new_sender(), "دیروز یه هدفون سفارش دادم با پرداخت در محل، امروز پیامک اومده سفارش لغو شده!! "
                                      "مگه میتونین همینجوری کنسل کنین؟", store="chistatek")
     assert "۲۴ ساعت" in " ".join(texts(said)) and "شماره سفارش" not in " ".join(texts(said))
+
+
+def test_a_bare_number_after_the_distance_was_asked_is_the_distance(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "заказ 900 лари, живу в деревне под Гори. доставка бесплатная?", store="citadel")
+    said = " ".join(texts(servers.say(sender, "35", store="citadel")))
+    assert "70 лари" in said  # was read as a 35-lari total, the distance asked again
+
+
+def test_an_order_named_where_the_topic_read_has_no_rule_is_looked_up(servers) -> None:
+    said = " ".join(texts(servers.say(new_sender(), "где мой заказ ct2002? деньги уже списали", store="citadel")))
+    assert "номер телефона" in said  # was "the page says nothing", read as a failed payment
+    said = " ".join(texts(servers.say(new_sender(), "سلام سفارش ۵۸۱۲۲ چرا هنوز نرسیده؟", store="offykala")))
+    assert "شماره موبایل" in said  # was the rule for a change of mind before delivery
+    said = " ".join(texts(servers.say(new_sender(), "мне привезли не тот товар!! заказывал чайник филипс а пришел "
+                                                    "какой-то другой", store="citadel")))
+    assert "номер заказа" in said  # was "the page says nothing"
+
+
+def test_a_place_asked_of_a_free_price_after_a_price_is_priced_there(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "заказ на 350 лари, до дома 8 км по Тбилиси. сколько будет доставка?", store="citadel")
+    said = " ".join(texts(servers.say(sender, "а если доберу товаров до 520 лари?", store="citadel")))
+    assert "520" in said and "бесплатн" in said  # was the table of bands
+    said = " ".join(texts(servers.say(sender, "а в Гори при заказе на 520 тоже бесплатно?", store="citadel")))
+    assert "не бесплатная" in said and "2 лари за км" in said  # was "free over 500", read as a change of order

@@ -482,7 +482,7 @@ def test_of_two_items_named_the_one_the_other_came_with_is_not_meant(text: str, 
      ("а если наберу больше чем на 500 лари, доставка в Батуми бесплатная будет?", True),
      ("خرید زیر ۲ میلیون تومن هزینه ارسال چقدره", True), ("заказ на 120 лари", False), ("خرید ۳ میلیونی", False),
      ("от 500 лари бесплатно, я знаю. а за городом 35 км? заказ на 800 лари", False),
-     ("а если доберу до 300 лари? я живу в 10 км от вас", False)],  # the total it comes to
+     ("а если доберу до 300 лари? я живу в 10 км от вас", False), ("а если доберу товаров до 520 лари?", False)],
 )
 def test_a_price_band_is_no_order_total(text: str, band: bool) -> None:
     found = [{"start": e.start, "end": e.end, "value": e.value} for e in extract_entities(text, frozenset({"amount"}))]
@@ -561,6 +561,7 @@ def test_amounts_that_price_the_order(text: str, others: int, kept: list[int]) -
         ("order_status", "а если мой заказ не придет завтра?", False),  # one's own order's
         ("order_status", "عید سفارش دادم هنوز نیومده! چرا انقد طول کشیده؟", True),  # why holidays are slow
         ("order_status", "سفارشم هنوز نرسیده، چرا؟", False),
+        (None, "мне привезли не тот товар!! заказывал чайник филипс а пришел какой-то другой", False),  # no "какой?"
     ],
 )
 def test_a_question_about_the_rules_or_a_request_about_an_order(intent: str, text: str, question: bool) -> None:

@@ -379,7 +379,7 @@ def test_is_it_free_asked_of_a_price_per_km_says_no_without_the_distance() -> No
     quote = delivery_cost(citadel.rules.delivery, 300, "rustavi", None)
     assert delivery_quote(quote, 300, "rustavi", citadel, "ru", asks_if_free=True) == (
         "Доставка заказа на 300 лари в Рустави не бесплатная (бесплатно — при заказе больше 500 лари): 1,50 лари за км. "
-        "Если напишете расстояние, я рассчитаю стоимость.")  # the yes or no asked is answered: the price is offered
+        "Какое расстояние в километрах?")
 
 
 def test_is_it_free_asked_of_a_price_said_says_no_with_the_bound() -> None:
