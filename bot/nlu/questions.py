@@ -521,6 +521,10 @@ _COUNTS_AS_IT = re.compile(r"\W*(?:(?:و|پس|и|а|ну)\s+)?(?:это|он|о�
 # question with the one after it
 _AS_FOR = re.compile(r"\W*(?:(?:а|и|ну)\s+)?(?:как\s+)?по\s+(?:цен\w*|стоимост\w*|срок\w*|времени|деньг\w*|оплат\w*)\W*|"
                      r"\W*(?:(?:و|خب)\s+)?از (?:نظر|لحاظ) (?:هزینه|قیمت|زمان|مدت)\S*\W*", re.IGNORECASE)
+# "چند روز طول میکشه؟ ۳ روز کاری؟", "сколько ждать? дня три?": a span guessed, part of the question before it
+_GUESSED_SPAN = re.compile(r"\W*(?:(?:یعنی|مثلا|مثلاً|типа|или)\s+)?(?:\d+|یک|یه|دو|سه|چهار|پنج|شش|هفت|ده|один|два|две|три|"
+                           r"четыре|пять|семь|десять)\s+(?:روز|ساعت|هفته|ماه|дн\w*|день|час\w*|недел\w*|"
+                           r"месяц\w*)(?:\s+(?:\S+\s+)?(?:کاری|рабоч\w*))?\W*", re.IGNORECASE)
 _STEPS_AFTER = re.compile(rf"[?؟]\s*(?:{_STEPS_OF_IT.pattern})$", re.IGNORECASE)
 
 
@@ -541,7 +545,8 @@ def _merged(groups: list[Span], normalized: str) -> list[Span]:
                        or _STEPS_OF_IT.fullmatch(fold(text)) or _WHAT_TO_DO.fullmatch(fold(text))
                        or _MUST_OF_IT.fullmatch(fold(text)) or _SAME_OF_IT.fullmatch(fold(text))
                        or _COUNTS_AS_IT.fullmatch(fold(text)) or _TAKEN_BACK.fullmatch(fold(text))
-                       or _AS_FOR.fullmatch(fold(normalized[merged[-1][0]:merged[-1][1]]))):
+                       or _AS_FOR.fullmatch(fold(normalized[merged[-1][0]:merged[-1][1]]))
+                       or _GUESSED_SPAN.fullmatch(fold(text))):
             merged[-1] = (merged[-1][0], group[1])
         else:
             merged.append(group)
