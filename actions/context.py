@@ -609,9 +609,10 @@ def total_again(tracker: Tracker) -> List[Dict[Text, Any]]:
     "Какое расстояние в километрах?"); else nothing."""
     text = (tracker.latest_message or {}).get("text") or ""
     distance = _BARE_DISTANCE.fullmatch(to_ascii_digits(text))
-    language = store_and_language(tracker)[1]
-    if distance and any(asked_of_distance(str(reply.get("text") or ""), language) for reply in replies_before(tracker)):
-        return [SlotSet("distance", float(distance.group(1).replace(",", "."))), FollowupAction("action_delivery_cost")]
+    if distance:  # (the language read only for a bare number)
+        language = store_and_language(tracker)[1]
+        if any(asked_of_distance(str(reply.get("text") or ""), language) for reply in replies_before(tracker)):
+            return [SlotSet("distance", float(distance.group(1).replace(",", "."))), FollowupAction("action_delivery_cost")]
     last = last_computed(tracker)
     if last not in TOTALS and adds_to_order(text):  # "а если добавлю ещё чайник за 250?" after a price and then a
         last = last_computed(tracker, among=TOTALS)  # processing day: the price again, for the total it comes to

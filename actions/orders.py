@@ -450,14 +450,14 @@ class ActionOrderFlow(Action):
             answered = True  # "not covered"
         elif not answered and counted:
             said = CollectingDispatcher()  # the window counted answers: no "not covered" before it
-        if not answered and reason is not None and not rules_question(None, question) and not no_order_number(question):
-            dispatcher.utter_message(response="utter_ask_order_id")  # "мне привезли не тот товар!!" where the page has
-            return [SlotSet("purpose", purpose)]  # no rule for it: a complaint of one's order, which is asked for
-        if not answered and topic == "order_status" and not no_order_number(question) and (
-                not later_question(tracker) or about_own_order(question) or not_delivered_yet(question)):
-            dispatcher.utter_message(response="utter_ask_order_id")  # "где посмотреть статус заказа?" where the page
-            return [SlotSet("purpose", purpose)]  # says nothing of it: we look the order up ourselves (not for a
-            # later question of a message that is not about one's order, "… آدرستون کجاست؟")
+        # where the page says nothing, the order is asked for: "где посмотреть статус заказа?", which we look up
+        # ourselves (not for a later question of a message that is not about one's order, "… آدرستون کجاست؟"), and
+        # "мне привезли не тот товар!!", a complaint of one's order told, not asked
+        complaint = reason is not None and not rules_question(None, question)
+        if not answered and not no_order_number(question) and (complaint or topic == "order_status" and (
+                not later_question(tracker) or about_own_order(question) or not_delivered_yet(question))):
+            dispatcher.utter_message(response="utter_ask_order_id")
+            return [SlotSet("purpose", purpose)]
         if answered:
             ground_supposed(said, tracker)  # "если придет не такой как на фото, доставку вернете?" after the batch's looks
         dispatcher.messages.extend(said.messages + window.messages)

@@ -374,7 +374,7 @@ def _silent_on_the_day(question: str, store: StorePolicy, texts: Sequence[str]) 
     """Whether a short question asks about a day off (a holiday, or a day of the store's weekend it names: not "заказала
     в прошлую субботу, …", a story's day) and none of the texts that would answer it speaks of days off or working
     days."""
-    if len(question.split()) > DAY_OFF_WORDS:
+    if not short_follow_up(question, DAY_OFF_WORDS):
         return False
     days = {WEEKDAYS.index(str(found.value)) for found in extract_entities(question, only=frozenset({"weekday"}))
             if str(found.value) in WEEKDAYS}
