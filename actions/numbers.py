@@ -88,6 +88,7 @@ from actions.topics import (
 )
 from bot import answers
 from bot.dialogue import (
+    tells_absence,
     asks_grand_total,
     ORDER_PURPOSES,
     REASON_NAMES,
@@ -248,7 +249,8 @@ class ActionInstallments(Action):
         unplanned = amount is not None and all(amount < plan.minimum for plan in plans)
         rule_asked = amount is None or asked_how or not named_amount and (_beyond_plans(question, store) or supposed
                                                                            or unplanned)
-        if rule_asked and question and (not broad(question) or plainly_answered(question, store_index(store))) and (
+        if rule_asked and question and (not broad(question) or unplanned and not named_amount  # "قسطای بعدیشو کی
+                                        or plainly_answered(question, store_index(store))) and (  # بدم؟" after 45 thousand
                 utter_units(dispatcher, tracker, question, ["installment_info", *likely_intents(tracker)])):
             return []  # "when and where do I pay the instalments?", "how do I activate it?": the rule, not the plan
         today = local_now(store).date()
@@ -787,7 +789,8 @@ class ActionUnclear(Action):
         # "ok?" alone asks nothing; "اگه تایید کنن؟" after the rule for a fault the experts do not confirm asks its
         # other case
         supposed = intent in ("affirm", "deny") and what_if(question) and re.search(r"[?؟]", question) is not None
-        asked = not plain or rules_question(None, question) or supposed or count_corrected(tracker)
+        asked = (not plain or rules_question(None, question) or supposed or count_corrected(tracker)
+                 or intent == "deny" and tells_absence(question))  # "талона в коробке нет": a fact, not a "no"
         topics = likely_intents(tracker)
         if intent == "nlu_fallback":  # "روش پسورد گذاشتم مشکلی نیست؟" after how to pack a return: of its topic first
             said = topics_said_before(tracker)

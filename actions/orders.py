@@ -777,15 +777,17 @@ def _utter_order_window(dispatcher: CollectingDispatcher, tracker: Tracker, stor
 
 def _utter_order_arrival(dispatcher: CollectingDispatcher, tracker: Tracker, store: StorePolicy, language: str,
                          order: OrderFacts) -> None:
-    """"TS1041, 0935…, I'm in Kerman: when will it come?": for an order still on its way, when it arrives by each way of
-    shipping to its city (the one the customer names, else the order's), counted from the day it was placed; where the
-    page gives no times, what it says of them (or that it says nothing, with a person)."""
-    asked = next((text for text in recent_texts(tracker, 3) if asks_how_long(text)), None)
-    placed = order.placed_at
-    if asked is None or placed is None or order.status not in _ON_ITS_WAY:
+    """"TS1041, 0935…, I'm in Kerman: when will it come?" (or "… still not here"): for an order still on its way, when
+    it arrives by each way of shipping to its city (the one the customer names, else the order's), counted from the day
+    it was placed; where the page gives no times, what it says of them (or that it says nothing, with a person)."""
+    texts = recent_texts(tracker, 3)
+    asked = next((text for text in texts if asks_how_long(text)), None)
+    late = store.rules.delivery_times and any(not_delivered_yet(text) for text in texts)  # its days, where the page
+    placed = order.placed_at  # gives them
+    if asked is None and not late or placed is None or order.status not in _ON_ITS_WAY:
         return
     if not store.rules.delivery_times:  # "58122, 0912…: когда приедет принтер?" at a store that states no days: what
-        said = closest_of("delivery_time", asked, store_index(store))
+        said = closest_of("delivery_time", asked or "", store_index(store))
         say_units(dispatcher, said, language)  # its page says of times (the days it leaves out, with a person), or
         if not said:  # that it says nothing
             dispatcher.utter_message(response="utter_topic_not_covered")

@@ -41,6 +41,8 @@ from actions.context import (
 from actions.db import local_now
 from bot import answers
 from bot.dialogue import (
+    asks_when_the_span_starts,
+    asks_what_to_do,
     about_own_order,
     asks_if_free,
     asks_about_days_off,
@@ -934,17 +936,35 @@ def span_recalled(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """"اون ۲۴ ساعتی که گفتی از وقتی تحویل میگیرم حساب میشه؟", "эти 72 часа считаются с какого момента?": the span of
     a rule given in the last answers, named again to ask about it, gets that rule again (it says from when it counts),
     whatever topic the classifier read; True when said."""
-    found = _SPAN_RECALLED.search(to_ascii_digits(question_text(tracker)))
-    if found is None or past_the_span(question_text(tracker)):  # "а если за эти 72 часа так и не вернулись?": past
-        return False  # it, which the rule does not answer again
+    question = question_text(tracker)
+    found = _SPAN_RECALLED.search(to_ascii_digits(question))
+    if past_the_span(question):  # "а если за эти 72 часа так и не вернулись?": past it, which the rule does not answer
+        return False  # again
+    cited = _rules_cited_before(tracker, 3)
+    if found is None:  # "از وقتی تایید شد حساب میشه؟" right after the refund's 24 to 72 working hours: that rule
+        units = [unit for unit in _rules_cited_before(tracker) if _SPAN_SAID.search(unit.text.get("fa", ""))]
+        if not asks_when_the_span_starts(question) or len(units) != 1:
+            return False
+        say_units(dispatcher, units, store_and_language(tracker)[1], question)
+        return True
     amount, word = int(found.group("n") or found.group("n2")), (found.group("unit") or found.group("unit2")).lower()
     hours = word in ("ساعت", "час")
-    units = [unit for unit in _rules_cited_before(tracker, 3) if unit.within is not None
-             and unit.within.amount == amount and (unit.within.unit == "hours") == hours]
+    spanned = [unit for unit in current_store(tracker).units if unit.within is not None
+               and unit.within.amount == amount and (unit.within.unit == "hours") == hours]
+    units = [unit for unit in spanned if unit in cited]
+    if not units and asks_when_the_span_starts(question):  # "این ۷ روز از روز خرید حساب میشه؟" after the exceptions
+        topics = {unit.topic for unit in cited}  # to the 7-day test: the rule of that span, of the topic just spoken of
+        ranked = [match.unit for match in store_index(current_store(tracker)).rank(question)]
+        units = sorted((unit for unit in spanned if unit.topic in topics), key=lambda unit: ranked.index(unit)
+                       if unit in ranked else len(ranked))
     if not units:
         return False
-    say_units(dispatcher, units[:1], store_and_language(tracker)[1], question_text(tracker))
+    say_units(dispatcher, units[:1], store_and_language(tracker)[1], question)
     return True
+
+
+# a span in a rule's words: "۲۴ تا ۷۲ ساعت کاری", "{…within.amount} روز"
+_SPAN_SAID = re.compile(r"(?:[\d۰-۹]|\})\s*(?:تا\s*(?:[\d۰-۹]+|\{[^}]*\})\s*)?(?:ساعت|روز)")
 
 
 def deadline_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
@@ -1439,6 +1459,9 @@ class ActionAnswerTopic(Action):
             again = total_again(tracker)  # of the order
         if again:  # "and if I also add a 600 one?" after a delivery price: the same computation, a new total
             return again
+        if asks_what_to_do(question_text(tracker)) and earlier_topic(tracker) not in (None, topic) and follow_up_answered(
+                dispatcher, tracker):  # "и что надо сделать" after "меня не будет дома, брат будет": the case's rule
+            return []
         answer = CollectingDispatcher()
         likely = likely_intents(tracker)
         covered = utter_topic(answer, tracker, topic, question_text(tracker), likely)

@@ -413,9 +413,9 @@ def returned_item(texts: Sequence[str], items: Sequence[tuple[str, str]], gifts:
                           and (found := item_mentioned(clause, among))), None) or item_mentioned(sentence, among)
             if named is None and (rest := _without_fine(sentence)) != sentence:  # "зарядка не заряжает, airpods
                 named = item_mentioned(rest, among)  # нормальные": not the item told to be fine
-            if named is None and among is items:  # "کاغذ هدیه‌ای که با پرینتر فرستادین مشکل داره": the item the other
-                spoken = [item for item in items if not _came_with(sentence, item[1])]  # came with is not the one
-                named = item_mentioned(sentence, spoken) or item_mentioned(sentence, bought)  # spoken of
+            if named is None:  # "کاغذ هدیه‌ای که با پرینتر فرستادین مشکل داره", "ایرپاد پرو ۲ با یه شارژر ازتون گرفتم":
+                spoken = [item for item in among if not _came_with(sentence, item[1])]  # the item the other came with
+                named = item_mentioned(sentence, spoken) or item_mentioned(sentence, bought)  # is not the one spoken of
             if named is not None:
                 return named
     if len(bought) == 1 and not any(_GIFT_WORDS.search(_folded(text)) for text in texts):
@@ -576,7 +576,7 @@ _NEVER_RECEIVED = re.compile(r"(?<!\w)(?:(?:به )?دستم نرسید\w*|تحو
 
 
 # "نه به من نرسیده!!", "من نگرفتمش": not to me, of a parcel (not "پول مرجوعی بهم نرسیده", "کد رهگیری بهم نرسیده")
-_NOT_TO_ME = re.compile(r"(?<!\w)(?:(?:به من|بهم|به ما|بهمون) نرسید\w*|(?:من|ما) (?:تحویل )?نگرفت(?:م|یم)\S*)")
+_NOT_TO_ME = re.compile(r"(?<!\w)(?:(?:به من|بهم|به ما|بهمون) نرسید\w*|(?:من|ما) (?:(?:تحویل|هیچی|چیزی|هیچ چیزی) )?نگرفت(?:م|یم)\S*)")
 _NOT_A_PARCEL = re.compile(r"(?:پول|وجه|مبلغ|(?<!\w)کد|پیامک|اس ?ام ?اس|فاکتور|ایمیل|قسط|تخفیف|رسید)\S*(?: \S+){0,2} "
                            r"(?:به من|بهم|به ما|بهمون) نرسید")  # the money or the code not come, not the parcel
 
@@ -824,7 +824,7 @@ _MAY = re.compile(r"(?<!\w)(?:(?<!اگه )(?<!اگر )ممکنه|ممکن است
 
 # "میگن موجود نیست!! مگه میشه؟", "они имеют право так делать?": whether the store may do what it did, which a rule answers
 _ALLOWED = re.compile(r"(?<!\w)(?:مگه (?:\S+ ){0,2}?(?:میشه|می شه|ممکنه|می ?تونی[نند]|می ?توانید)|حق (?:دارید|دارین|داره|دارن|دارند)|"
-                      r"(?:همچین|چنین) حقی|قانونیه|قانونی (?:است|هست)|разве (?:так )?можно|(?:имеют|имеете|имеет) право|"
+                      r"(?:همچین|چنین|چه) حقی|по какому праву|это нормально|нормально ли|(?:این )?طبیعیه|عادیه|قانونیه|قانونی (?:است|هست)|разве (?:так )?можно|(?:имеют|имеете|имеет) право|"
                       r"вправе|это законно|так можно)(?!\w)", re.IGNORECASE)
 
 
@@ -1201,7 +1201,7 @@ def asks_how_long(text: str) -> bool:
     return _HOW_LONG.search(_counted(text)) is not None
 
 
-_HOW_MUCH = re.compile(r"стоимост|сколько стоит|сколько будет стоить|сколько (?:\w+ )?(?:берёте|берете|возьмёте|возьмете)|(?<!\w)цен[аыу]|бесплатн|платн|(?<!\w)поч[её]м(?!\w)|هزینه|قیمت|رایگان|مجانی|"
+_HOW_MUCH = re.compile(r"стоимост|сколько стоит|сколько (?:бы )?(?:будет )?сто(?:ить|ило)|(?:во )?сколько (?:\w+ )?обош(?:лось|лась)|обойд[её]тся|сколько (?:бы )?вышло|сколько (?:\w+ )?(?:берёте|берете|возьмёте|возьмете)|(?<!\w)цен[аыу]|бесплатн|платн|(?<!\w)поч[её]м(?!\w)|هزینه|قیمت|رایگان|مجانی|"
                        # "ارسالش چقدر میشه", not "ارسالش چقدر طول میکشه"
                        r"(?<!\w)(?:ارسال|پست|پیک)\S* (?:\S+ )?(?:چقدر|چقد)(?!\w)(?! ?(?:طول|دیگه|وقت|زمان|روز))",
                        re.IGNORECASE)
@@ -1563,7 +1563,7 @@ _BECOMES = re.compile(rf"(?<!\w)(بشه|میشه|شد|станет|будет|в
                       r"(?:برسونمش|برسونم|برسه|برسد|برسونیم)\s+به)(?!\w)|=(?=\s*\d)", re.IGNORECASE)  # "два по 45 = 90"
 # A number of floors, steps, kilometres, days or hours is no order total ("а до 5 этажа занесут?").
 _COUNTED = r"этаж|ступен|км\b|километр|дн|день|недел|час|месяц|год|лет|шт|процент|%|طبقه|پله|کیلومتر|روز|هفته|ساعت|ماه|سال|عدد|درصد"
-_BARE_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d+(?:[.,]\d+)?)(\s*(?:و\s*نیم|с\s*половиной))?(?:\s+(?P<million>میلیون|ملیون))?"
+_BARE_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d{1,3}(?:,\d{3}){2,}(?![\d.,])|\d+(?:[.,]\d+)?)(\s*(?:و\s*نیم|с\s*половиной))?(?:\s+(?P<million>میلیون|ملیون))?"
                           r"(?:\s+و\s*(\d{3})(?!\d))?(?![\d\w])"
                           rf"(?!\s*(?:تا\s*)?(?:{_COUNTED}))", re.IGNORECASE)
 
@@ -1651,6 +1651,8 @@ _PRICE_WORDS = re.compile(r"(?:(?<!\w)(?:за|на сумму|сумм[аеуы]
 _ORDER_WORDS = re.compile(r"(?:(?<!\w)(?:заказ\w*|покупк\w*)(?: на)?|سفارش(?:م|ی)?|خرید(?:م|ی)?)[ \u200c]*$",
                           re.IGNORECASE)
 _TAKEN = frozenset({"amount", "distance", "time", "phone", "date", "weekday"})  # what a number may be instead
+# a number grouped in thousands ("1,150,000", "1 150 000"): money, whatever words come before it
+_GROUPED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d{1,3}(?:,\d{3}){2,}")
 SMALLEST_TOTAL = 10  # "за 2 телевизора": a smaller bare number counts things, not lari or thousands of toman
 
 
@@ -1666,7 +1668,8 @@ def stated_amounts(text: str, entities: Iterable[Mapping[str, Any]], currency: s
         start, before = found.start(), normalized[: found.start()]
         number = _bare_value(found)
         if (number >= SMALLEST_TOTAL and not any(first <= start < last for first, last in taken)
-                and (_PRICE_WORDS.search(before) or (number < 1000 and _ORDER_WORDS.search(before)))):
+                and (_PRICE_WORDS.search(before) or (number < 1000 and _ORDER_WORDS.search(before))
+                     or _GROUPED.fullmatch(found.group(1)))):  # "یکی ۱,۱۵۰,۰۰۰ یکی ۹۸۰ هزار تومن": grouped, a price
             amounts.append(_as_counted(number, currency))
     return amounts
 
@@ -1674,7 +1677,9 @@ def stated_amounts(text: str, entities: Iterable[Mapping[str, Any]], currency: s
 def _bare_value(found: re.Match[str]) -> float:
     """The number a `_BARE_NUMBER` match says, "و نیم" and "с половиной" adding a half, "۲ و ۱۰۰" (millions and
     thousands, the way a total in toman is said) a fraction, "۲ میلیون و ۱۰۰" the millions named."""
-    number = float(re.sub(r"[ \u00a0\u202f]", "", found.group(1)).replace(",", ".")) + (0.5 if found.group(2) else 0)  # "3 200 000"
+    raw = found.group(1)
+    raw = raw.replace(",", "") if raw.count(",") > 1 else raw.replace(",", ".")  # "1,150,000" grouped; "1,5" a fraction
+    number = float(re.sub(r"[ \u00a0\u202f]", "", raw)) + (0.5 if found.group(2) else 0)  # "3 200 000"
     number = number + int(found.group(4)) / 1000 if found.group(4) and number < 100 else number
     return number * 1_000_000 if found.group("million") else number  # "۲ میلیون و ۱۰۰"
 
@@ -2125,6 +2130,32 @@ def asks_a_limit(text: str) -> bool:
 _FORGOT = re.compile(r"(?<!\w)(?:забыл\w*|فراموش (?:کرد|کن|بشه|شد)\w*|یادم (?:رفت|بره))(?!\w)", re.IGNORECASE)
 
 
+# "از روز خرید حساب میشه؟", "از وقتی تایید شد حساب میشه یا …؟", "с какого момента считается?", "یعنی حداکثر چند ساعت
+# کاری؟": from when a span just given counts, or how long it is at most
+_SPAN_START = re.compile(r"(?<!\w)(?:از (?:\S+ ){0,8}?حساب (?:میشه|می ?شود|میشن)|(?:حداکثر|نهایتا|نهایتاً) چند (?:ساعت|روز)|"
+                         r"(?:считает\w*|отсчитыва\w*) (?:с|от)|(?:с|от) какого (?:момента|дня|числа)|"
+                         r"максимум сколько (?:часов|дней))(?!\w)", re.IGNORECASE)
+
+
+def asks_when_the_span_starts(text: str) -> bool:
+    """"این ۷ روز از روز خرید حساب میشه؟", "с какого момента считаются эти дни?": a question about the span of the rule
+    just given (from when it counts, how long at most), which that rule answers."""
+    folded = _folded(text)  # (not "۱۰ تا پله از طبقه اول حساب میشه؟", floors counted)
+    return _SPAN_START.search(folded) is not None and not what_if(text) and _COUNTED_THINGS.search(folded) is None
+
+
+_COUNTED_THINGS = re.compile(r"طبقه|پله|этаж|ступен", re.IGNORECASE)
+
+
+# "талона в коробке нет", "кода в смс нет": something told missing, read as a "no" by its last word
+_THERE_IS_NO = re.compile(r"^(?!\W*(?:нет|неа|не|ну нет)(?!\w))\W*\w+(?:\W+\w+)*?\W+(?:нет|не было)\W*$", re.IGNORECASE)
+
+
+def tells_absence(text: str) -> bool:
+    """"талона в коробке нет": a thing told missing, a fact the rule just given goes on with, not a "no" to it."""
+    return _THERE_IS_NO.search(_folded(text)) is not None
+
+
 def past_the_span(text: str) -> bool:
     """"اگه تا اون موقع برنگشت؟", "а если к тому времени не вернут?", "اگه تا سه روز دیگه برنگشت؟", "اگه پسفردا ظهر
     نیومد چی": what if the span just given passes, or what was arranged fails again ("و اگه بازم اون موقع خونه
@@ -2235,9 +2266,19 @@ def says_the_end_back(text: str) -> bool:
 
 # "یعنی دیگه هیچ کاری نمیشه کرد؟", "что теперь делать?": what is left to do after an answer that closed the way
 _WHAT_NOW = re.compile(r"(?<!\w)(?:(?:هیچ )?کاری (?:نمیشه|نمیشود|نمیتونم|نمیتونید|نمیتونین) ?(?:کرد|بکنم|کنم|بکنید|کنید|کنین)?|"
-                       r"راه(?:ی)? (?:دیگه ?ای |دیگری )?(?:نیست|نداره|ندارد|هست)|چیکار کنم|چه ?کار کنم|چکار کنم|"
-                       r"ничего (?:нельзя|не (?:сделать|поделать|можно))|что (?:теперь |же |мне )?делать|как (?:теперь )?быть)(?!\w)",
-                       re.IGNORECASE)
+                       r"راه(?:ی)? (?:دیگه ?ای |دیگری )?(?:نیست|نداره|ندارد|هست)|(?:چیکار|چه ?کار|چکار) (?:باید )?ب?کنم|"
+                       r"ничего (?:нельзя|не (?:сделать|поделать|можно))|что (?:теперь |же |мне |надо |нужно )*(?:с)?делать|"
+                       r"как (?:теперь )?быть)(?!\w)", re.IGNORECASE)
+# the lead words of a message that asks only that: "и что надо сделать", "خب حالا باید چیکار کنم؟"
+_ONLY_LEAD = re.compile(r"\W*(?:(?:и|а|ну|так|خب|خوب|پس|حالا|الان|من|باید) )*", re.IGNORECASE)
+
+
+def asks_what_to_do(text: str) -> bool:
+    """"и что надо сделать", "حالا باید چیکار کنم؟" alone: what to do, which only the case told before says."""
+    folded = _folded(text)
+    lead = _ONLY_LEAD.match(folded)
+    found = _WHAT_NOW.match(folded, lead.end() if lead else 0)
+    return found is not None and not folded[found.end():].strip(" ?؟!.")
 
 
 # "چرا آخه؟ فقط یه پیس زدم", "а почему?": a message that opens by asking why (of the answer just given)

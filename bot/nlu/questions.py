@@ -185,7 +185,7 @@ _GREETING = re.compile(
     r"خوبی|خوبین|خوبید|حالتون خوبه|привет\w*|здравствуй\w*|добр\w+ (?:день|вечер|утро|дня|времени суток)|доброе утро|"
     r"как дела|как поживаете|hi|hello|"
     r"(?:у меня )?(?:есть )?(?:один |небольшой )?вопрос|можно (?:задать )?вопрос|(?:вы )?можете (?:мне )?помочь|"
-    r"(?:یه|یک) سوال(?: داشتم| دارم)?|سوال داشتم|میشه کمکم کنید|میشه کمک کنید|ببخشید مزاحم (?:میشم|شدم))(?:\s+(?:و|и)\s+|\W+|$))+",
+    r"(?:یه|یک) سوال(?: (?:قبل|پیش) (?:از )?(?:خرید|سفارش))?(?: داشتم| دارم)?|سوال داشتم|میشه کمکم کنید|میشه کمک کنید|ببخشید مزاحم (?:میشم|شدم))(?:\s+(?:و|и)\s+|\W+|$))+",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+")
@@ -646,11 +646,15 @@ def asked_after_greeting(text: str) -> Span | None:
     """Where the question of a message that opens with a greeting begins ("سلام ببخشید اگه جنس خراب برسه تا چن ساعت
     وقت دارم خبر بدم؟"): after the greeting and an "excuse me"; None when it opens with none or asks nothing long."""
     normalized = _lines_kept(text)
-    greeting = _GREETING.match(normalized.lower())  # lower(), not fold(): offsets stay those of the text
+    lowered = normalized.lower()  # lower(), not fold(): offsets stay those of the text
+    excused = _EXCUSE_ME.match(lowered)  # "ببخشید یه سوال قبل خرید، …": the question after the excuse and the opening
+    greeting = _GREETING.match(lowered, excused.end() if excused else 0)
     if greeting is None:
         return None
-    polite = _EXCUSE_ME.match(normalized.lower(), greeting.end())
-    start = polite.end() if polite else greeting.end()
+    start = greeting.end()
+    for opening in (_EXCUSE_ME, _GREETING):  # "سلام ببخشید یه سوال داشتم، …"
+        found = opening.match(lowered, start)
+        start = found.end() if found else start
     rest = fold(normalized[start:]).rstrip()
     asks = QUESTION_WORDS.search(rest) or rest.endswith(("?", "؟"))
     return (start, len(normalized)) if asks and _words(rest) >= GREETED_QUESTION_WORDS else None

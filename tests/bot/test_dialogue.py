@@ -5,6 +5,10 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from bot.dialogue import (
+    asks_what_to_do,
+    asks_when_the_span_starts,
+    tells_absence,
+    asks_if_allowed,
     asks_a_price,
     what_then,
     asks_if_the_same,
@@ -722,6 +726,8 @@ def test_the_total_an_added_item_makes_as_said(text: str, earlier: float, curren
         ("хочу другой, подешевле, за семьсот", "gel", [700]),   # said in words
         ("за два телевизора", "gel", []),                       # a count of things, in words
         ("хочу духи за 3 200 000 через снапп пэй", "toman", [3_200_000]),  # thousands grouped by spaces
+        ("دو تا عطر، یکی ۱,۱۵۰,۰۰۰ یکی ۹۸۰ هزار تومن", "toman", [1_150_000]),  # grouped by commas: a price, no words
+        ("سفارش ۱,۵ میلیون", "toman", []),  # a fraction with its multiplier is an amount the entities took
     ],
 )
 def test_prices_said_without_a_currency(text: str, currency: str, amounts: list[float]) -> None:
@@ -1890,3 +1896,49 @@ def test_a_price_and_the_cost_of_sending_it_back(text: str, found: tuple[float, 
 ])
 def test_ordering_at_the_weekend_is_told_apart_from_a_named_day(text: str, weekend: bool) -> None:
     assert says_weekend(text) is weekend
+
+
+@pytest.mark.parametrize("text, starts", [
+    ("این ۷ روز از روز خرید حساب میشه؟", True), ("از وقتی که کالا رو تحویل مامورتون میدم حساب میشه یا از وقتی تایید شد؟", True),
+    ("یعنی حداکثر چند ساعت کاری؟", True), ("эти 7 дней считаются с какого момента?", True),
+    ("طبقه چندم حساب میشه؟", False), ("۱۰ تا پله از طبقه اول حساب میشه؟", False), ("это какой этаж считается", False),
+    ("اگه از روز خرید حساب بشه چی؟", False),  # a case supposed, not the span asked about
+])
+def test_from_when_a_span_counts_is_asked(text: str, starts: bool) -> None:
+    assert asks_when_the_span_starts(text) is starts
+
+
+@pytest.mark.parametrize("text, only", [
+    ("и что надо сделать", True), ("حالا باید چیکار کنم؟", True), ("خب چیکار کنم", True), ("что делать?", True),
+    ("что делать с возвратом?", False), ("اگه جعبه له شده بود چیکار کنم؟", False),
+])
+def test_what_to_do_asked_alone(text: str, only: bool) -> None:
+    assert asks_what_to_do(text) is only
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("талона в коробке нет", True), ("а чека нет", True), ("нет", False), ("нет, спасибо", False), ("не, талона нет", False),
+])
+def test_a_thing_told_missing_is_no_plain_no(text: str, absent: bool) -> None:
+    assert tells_absence(text) is absent
+
+
+@pytest.mark.parametrize("text, allowed", [
+    ("اصلا به چه حقی سفارشمو باطل کردین؟", True), ("по какому праву отменили заказ?", True),
+    ("оформил в субботу, никто не позвонил, это нормально?", True), ("سفارشمو باطل کنید", False),
+])
+def test_whether_the_store_may_is_asked(text: str, allowed: bool) -> None:
+    assert asks_if_allowed(text) is allowed
+
+
+def test_the_item_another_came_with_is_not_the_one_told_of() -> None:
+    items = [("APP2", "Apple AirPods Pro (2nd generation) headphones"), ("CH", "Anker 312 charger 20 W accessory")]
+    told = "پریروز ایرپاد پرو ۲ با یه شارژر ازتون گرفتم. از دیروز گوشی چپش خش خش میکنه"
+    assert returned_item([told], items, frozenset()) == "APP2"
+
+
+@pytest.mark.parametrize("text, received", [
+    ("سایت زده سفارشم تحویل شده ولی من هیچی نگرفتم!", True), ("من چیزی نگرفتم", True), ("بسته رو گرفتم", False),
+])
+def test_nothing_received_told_in_other_words(text: str, received: bool) -> None:
+    assert never_received(text) is received
