@@ -45,6 +45,7 @@ from actions.context import (
 )
 from actions.db import local_now
 from actions.topics import (
+    case_follow_up,
     follow_up_answered,
     offer_person,
     FAULTS,
@@ -797,6 +798,8 @@ class ActionUnclear(Action):
             topics = [*said, *(topic for topic in topics if topic not in said)]
         if reason_from(None, question) in FAULTS:  # a fault told: "۱۵ام سشوار
             topics = damage_rules_first(topics)  # گرفتم، امروز ۲۰امه. هنوز میتونم اطلاع بدم که روشن نمیشه؟"
+        if asked and case_follow_up(dispatcher, tracker, ""):  # "и что надо сделать" after the case told
+            return []
         if asked and (utter_store_address(dispatcher, tracker, question)  # "آدرس شرکتتون کجاست؟": not a change of
                       or utter_units(dispatcher, tracker, question, topics)  # the delivery address's rule
                       or utter_contact(dispatcher, tracker, question) or follow_up_answered(dispatcher, tracker)):

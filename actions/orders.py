@@ -30,6 +30,7 @@ from actions.context import (
     offered_a_check,
     latest_entity,
     later_question,
+    question_number,
     question_text,
     recent_texts,
     replies_before,
@@ -96,6 +97,7 @@ from bot.dialogue import (
     done_now,
     asks_money_back,
     money_back_to_a_card,
+    refund_to_another,
     corrects,
     meant_another,
     counterfactual,
@@ -112,6 +114,7 @@ from bot.dialogue import (
     sealed_from,
     since_item_named,
     tells_own_items_fault,
+    asks_what_to_do,
     tells_the_store_to_act,
     valid_order_id,
     valid_phone,
@@ -467,8 +470,9 @@ class ActionOrderFlow(Action):
             if (tracker.active_loop or {}).get("name") != "order_lookup_form":  # (a form still active asks it itself)
                 dispatcher.utter_message(response=f"utter_ask_{asked}")
         elif answered and (tells_the_store_to_act(question) or about_own_order(question) and asks_where_it_is(
-                question) and not asks_how_to(question)) and not no_order_number(question) and not tracker.get_slot(
-                "verified_order"):  # ("как узнать, где моя посылка?" asks how to look, which the rule answers)
+                question) and not asks_how_to(question) or _wrong_item_told(tracker, question)) and not no_order_number(
+                question) and not tracker.get_slot("verified_order"):  # ("как узнать, где моя посылка?" asks how to
+            # look, which the rule answers; "به جای سشوار برام اتو مو فرستادین": a wrong item sent is that order's)
             # "پرینتری که خریدم روشن نمیشه، میخوام مرجوعی ثبت کنید. رمزشو بردارم؟", "… هنوز کد رهگیری پیامک نشده.
             # سفارشم کجاست؟": the rule, then the order it is to be done with (or to say where it is)
             dispatcher.utter_message(response="utter_ask_order_id")
@@ -505,8 +509,8 @@ class ActionOrderFlow(Action):
         now?"), plainly about another rule of the page ("and the gift that comes with the order?"), or, not about
         one's own order, answered by a rule of the classifier's next topics ("отправляю назад ноутбук на проверку, там
         пароль. так и оставить?")."""
-        if rules_question(intent, question):
-            return True
+        if rules_question(intent, question) or refund_to_another(question):  # "پولشم به کارت خانمم برگردونید": only
+            return True  # to the paying account, whatever the order
         if intent == "damaged_item" and not (wants_something_done(question) or tells_own_items_fault(question)):
             return True  # "the bottle came cracked 😡": the rule for damage first, then the offer to check the order
         plain = plainly_answered(question, store_index(store)) if intent != "order_status" else None
@@ -944,6 +948,15 @@ def _how_to_return_asked(dispatcher: CollectingDispatcher, store: StorePolicy, l
     return bool(how)
 
 
+def _wrong_item_told(tracker: Tracker, question: str) -> bool:
+    """"به جای سشوار برام اتو مو فرستادین": a wrong item told as the conversation's first message, asking nothing (not
+    "… اشتباهی اومده هنوز وقت دارم خبر بدم", nor a part of a message that asks how to return it): that order's matter,
+    the rule said, then the order asked for."""
+    return (reason_from(None, question) == "wrong_item" and question_number(tracker) is None
+            and len(recent_texts(tracker)) == 1 and not rules_question(None, question)
+            and not asks_if_still_in_time(question) and not re.search(r"[?؟]", question))
+
+
 def _say_not_the_stores(dispatcher: CollectingDispatcher, order_id: str, store: StorePolicy, language: str) -> None:
     """"«CK-303» is no Chistatek order number; theirs look like CK-3001": told from its shape alone, no order named."""
     dispatcher.utter_message(text=render("lookup.not_the_stores", language, order=order_id,  # type: ignore[arg-type]
@@ -956,9 +969,10 @@ def _rule_beside(question: str, store: StorePolicy) -> Optional[tuple[AnswerUnit
     رهگیری چجوری برام میاد؟", "CK-3004, 09193333304: ноутбук при доставке был застрахован?"), or of a statement one
     plainly answers ("SR-5003, 1103 — в посылке не было счёта"); not a request, a reason
     for a return, where the order is or the time it has left ("کجاست؟", "сколько дней теста у меня ещё осталось?",
-    which its look-up answers), or a message naming no order; with the question read."""
+    which its look-up answers, nor "حالا چیکار کنم", which the case told before and the order answer), or a message
+    naming no order; with the question read."""
     rest = _beside_the_order(question)
-    if (rest == question or wants_something_done(rest) or reason_from(None, rest)
+    if (rest == question or wants_something_done(rest) or reason_from(None, rest) or asks_what_to_do(rest)
             or not (rules_question(None, rest) or _tells_more(rest) and plainly_answered(rest, store_index(store)))
             or asks_where_or_when(rest) and not _MONEY.search(rest) or asks_if_still_in_time(rest)):  # "— в посылке
         return None  # не было счёта": a statement a rule plainly answers ("پولم چند روزه برمیگرده؟" asks when of the

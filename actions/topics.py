@@ -912,6 +912,14 @@ def follow_up_answered(dispatcher: CollectingDispatcher, tracker: Tracker, unsur
                for reading in readings for earlier in ([topic] if topic else [], topics_said_before(tracker, 1)) if earlier)
 
 
+def case_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker, own: str) -> bool:
+    """"и что надо сделать" after "меня не будет дома, брат будет", read as how to order: what to do is the rule of the
+    case told before (of another topic than `own`), not this topic's; True when said."""
+    question, texts, earlier = question_text(tracker), recent_texts(tracker, 2), earlier_topic(tracker)
+    return (asks_what_to_do(question) and earlier is not None and earlier != own and len(texts) == 2
+            and utter_units(dispatcher, tracker, f"{texts[1]} {question}", [earlier]))
+
+
 def _only_said_before(tracker: Tracker, units: Sequence[AnswerUnit], messages: int = 1) -> bool:
     """Whether every rule chosen was already the answer before (or one of the last `messages` answers): said again, it
     would not answer anything new."""
@@ -1459,8 +1467,7 @@ class ActionAnswerTopic(Action):
             again = total_again(tracker)  # of the order
         if again:  # "and if I also add a 600 one?" after a delivery price: the same computation, a new total
             return again
-        if asks_what_to_do(question_text(tracker)) and earlier_topic(tracker) not in (None, topic) and follow_up_answered(
-                dispatcher, tracker):  # "и что надо сделать" after "меня не будет дома, брат будет": the case's rule
+        if case_follow_up(dispatcher, tracker, topic):
             return []
         answer = CollectingDispatcher()
         likely = likely_intents(tracker)

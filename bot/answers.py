@@ -496,7 +496,8 @@ def with_delivery(total: float, fee: float, policy: StorePolicy, language: Langu
 def installment_plan(plan: InstallmentPlan, policy: StorePolicy, language: Language) -> str:
     """A plan's terms."""
     return render("installment.plan", language, provider=plan.name[language],
-                  payments=digits(str(plan.payments), language), minimum=_money(plan.minimum, policy, language),
+                  payments=digits(str(plan.payments), language), rest=digits(str(plan.payments - 1), language),
+                  minimum=_money(plan.minimum, policy, language),
                   grace_day=digits(str(plan.grace_day), language))
 
 

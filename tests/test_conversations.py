@@ -2601,3 +2601,39 @@ def test_a_place_asked_of_a_free_price_after_a_price_is_priced_there(servers) ->
     assert "520" in said and "бесплатн" in said  # was the table of bands
     said = " ".join(texts(servers.say(sender, "а в Гори при заказе на 520 тоже бесплатно?", store="citadel")))
     assert "не бесплатная" in said and "2 лари за км" in said  # was "free over 500", read as a change of order
+
+
+def test_prices_grouped_by_commas_are_added_up(servers) -> None:
+    said = " ".join(texts(servers.say(new_sender(), "سلام دو تا عطر برداشتم یکی ۱,۱۵۰,۰۰۰ یکی ۹۸۰ هزار تومن. تهرانم، "
+                                                    "ارسالش رایگان میشه؟", store="tisa")))
+    assert "۲٬۱۳۰٬۰۰۰" in said and "رایگان است" in said  # was 980,000 alone, "not free"
+
+
+def test_from_when_a_span_counts_gets_the_rule_that_gave_it(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "هدیه هایی که با سفارش میاد هم مهلت تست ۷ روزه داره؟", store="offykala")
+    said = " ".join(texts(servers.say(sender, "این ۷ روز از روز خرید حساب میشه؟", store="offykala")))
+    assert "پس از تحویل" in said  # was "the page says nothing"
+    sender = new_sender()
+    servers.say(sender, "اگه مرجوعیم تایید بشه پولم کجا میاد؟", store="sitra")
+    said = " ".join(texts(servers.say(sender, "از وقتی که کالا رو تحویل مامورتون میدم حساب میشه یا از وقتی تایید شد؟",
+                                      store="sitra")))
+    assert "تأیید مرجوعی" in said and "۷۲ ساعت" in said
+
+
+def test_a_wrong_item_told_gets_the_rule_and_its_order_asked(servers) -> None:
+    said = " ".join(texts(servers.say(new_sender(), "سلام به جای سشوار برام اتو مو فرستادین", store="sitra")))
+    assert "۲۴ ساعت" in said and "شماره سفارش" in said  # was "the page says nothing"
+
+
+def test_what_to_do_goes_on_with_the_case_told_before(servers) -> None:
+    sender = new_sender()
+    servers.say(sender, "меня не будет дома когда привезут брат будет", store="citadel")
+    said = " ".join(texts(servers.say(sender, "и что надо сделать", store="citadel")))
+    assert "коммент" in said and "корзину" not in said  # was how to order
+
+
+def test_the_money_asked_onto_another_card_gets_the_rule_without_an_order(servers) -> None:
+    said = " ".join(texts(servers.say(new_sender(), "پولشم به کارت خانمم برگردونید، کارت خودم الان دستم نیست",
+                                      store="chistatek")))
+    assert "همان حسابی" in said and "شماره سفارش" not in said

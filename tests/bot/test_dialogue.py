@@ -1942,3 +1942,12 @@ def test_the_item_another_came_with_is_not_the_one_told_of() -> None:
 ])
 def test_nothing_received_told_in_other_words(text: str, received: bool) -> None:
     assert never_received(text) is received
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("سلام به جای سشوار برام اتو مو فرستادین", "wrong_item"), ("вместо фена прислали утюжок", "wrong_item"),
+    ("به جای پیک با پست فرستادن", None), ("میشه به جای این یکی اون یکی رو بفرستید؟", None),
+    ("و اگه به جای هارد دستگاه کپی بود، رسیده بود ولی پلمپش سالم بود؟", None),  # another item supposed
+])
+def test_one_thing_sent_in_the_place_of_another_is_a_wrong_item(text: str, reason: str | None) -> None:
+    assert reason_from(None, text) == reason
