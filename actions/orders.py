@@ -114,6 +114,7 @@ from bot.dialogue import (
     sealed_from,
     since_item_named,
     tells_own_items_fault,
+    asks_who_pays,
     asks_what_to_do,
     tells_the_store_to_act,
     valid_order_id,
@@ -284,6 +285,7 @@ class ActionOrderFlow(Action):
         names_order = any(latest_entity(tracker, name) for name in ORDER_SLOTS)
         beside = (_rule_beside(question, store) if intent in ("order_status", "inform") and names_order
                   and tracker.get_slot("requested_slot") is None and reason is None
+                  and not _own_return_cost_asked(tracker, question)
                   and not (corrects(question) and meant_another(question))
                   and not (not_delivered_yet(question) and not what_if(question)) else None)  # ("اروس فلیم اومده!!
         # TS-1046, 0935…": a complaint of the order, its return; not "اشتباه گفتم، منظورم sr5003 بود", an order put
@@ -376,6 +378,7 @@ class ActionOrderFlow(Action):
         not_received = bool(tracker.get_slot("verified_order")) and never_received(question) and not what_if(question)
         if (intent in (purpose, "inform") and (unproven or hypothetical or intent == "order_status")
                 and not _given_to_look_up(intent, question) and not not_received
+                and not _own_return_cost_asked(tracker, question)
                 and (self._about_the_rules(intent, question, store, likely_intents(tracker) if unproven else [])
                      or self._rules_follow_up(tracker, question)
                      or window_asked_now(CollectingDispatcher(), tracker)
@@ -900,8 +903,9 @@ async def answer_aside(form: FormValidationAction, dispatcher: CollectingDispatc
         return []  # the form asks it again
     if _rule_beside_the_order(dispatcher, tracker):  # the number (or phone) is taken, and the form goes on asking
         return await FormValidationAction.run(form, dispatcher, tracker, domain)
-    if not side_question(tracker) or status_asked_for(tracker):  # the status asked again: the form goes on asking
-        return await FormValidationAction.run(form, dispatcher, tracker, domain)
+    if not side_question(tracker) or status_asked_for(tracker) or _own_return_cost_asked(tracker, question_text(tracker)):
+        return await FormValidationAction.run(form, dispatcher, tracker, domain)  # the status asked again, or who pays
+        # for this order's return: the form goes on asking
     if no_order_number(question_text(tracker)):  # like the "no order number" button: the general rule
         utter_topic(dispatcher, tracker, tracker.get_slot("purpose") or "")
         return [SlotSet("requested_slot", None), ActiveLoop(None), SlotSet("purpose", None)]
@@ -946,6 +950,14 @@ def _how_to_return_asked(dispatcher: CollectingDispatcher, store: StorePolicy, l
     if how:
         dispatcher.utter_message(text=how, sources=sources or cited([store.rules.returns], "returns"))
     return bool(how)
+
+
+def _own_return_cost_asked(tracker: Tracker, question: str) -> bool:
+    """"TS1043 - 0935… هزینه پستش با کیه" while a return is under way: who pays for this order's return, which its
+    decision says once the number and phone given prove it (a sale-day purchase pays its own), not the page's rule for
+    every order ("CK-3004 . هزینه ارسالش با کیه؟" gets the rule, then its phone asked)."""
+    return (tracker.get_slot("purpose") in RETURN_TOPICS and asks_who_pays(question)
+            and latest_entity(tracker, "order_id") is not None and latest_entity(tracker, "phone") is not None)
 
 
 def _wrong_item_told(tracker: Tracker, question: str) -> bool:
@@ -998,6 +1010,8 @@ def _rule_beside_the_order(dispatcher: CollectingDispatcher, tracker: Tracker) -
     """"TS-1041. راستی کد رهگیری چجوری برام میاد؟" while the order is asked for: the rule asked beside the number is
     said (the number is taken, the form goes on); True when it was."""
     if tracker.get_slot("requested_slot") not in ORDER_SLOTS:
+        return False
+    if _own_return_cost_asked(tracker, question_text(tracker)):
         return False
     beside = _rule_beside(question_text(tracker), current_store(tracker))
     return beside is not None and utter_units(dispatcher, tracker, beside[1], [beside[0].topic])

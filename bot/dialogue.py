@@ -858,10 +858,11 @@ _BOUGHT = re.compile(r"(?<!\w)که (?:\S+ ){0,2}(?:خریدم|گرفتم|خری�
 
 
 def tells_own_items_fault(text: str) -> bool:
-    """"سشواری که ازتون گرفتم روشن نمیشه اصلا": a fault of one's own purchase told, asking nothing, which is dealt
-    with for that order (not "بسته امروز رسید شیشه عطر ترک داره 😡", nor "… что делать?", which the rule answers)."""
+    """"سشواری که ازتون گرفتم روشن نمیشه اصلا", "لانکومی که تو حراج خریدم هنوز پلمپه ولی دیگه نمیخوامش": a fault (or a
+    change of mind) of one's own purchase told, asking nothing, which is dealt with for that order (not "بسته امروز
+    رسید شیشه عطر ترک داره 😡", nor "… что делать?", which the rule answers)."""
     folded = _folded(text)
-    return (_BOUGHT.search(folded) is not None and reason_from(None, text) in ("defect", "transport_damage")
+    return (_BOUGHT.search(folded) is not None and reason_from(None, text) in ("defect", "transport_damage", "change_of_mind")
             and not rules_question(None, text))
 
 

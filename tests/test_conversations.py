@@ -2637,3 +2637,11 @@ def test_the_money_asked_onto_another_card_gets_the_rule_without_an_order(server
     said = " ".join(texts(servers.say(new_sender(), "پولشم به کارت خانمم برگردونید، کارت خودم الان دستم نیست",
                                       store="chistatek")))
     assert "همان حسابی" in said and "شماره سفارش" not in said
+
+
+def test_who_pays_for_a_sale_day_return_beside_its_order_is_that_orders_answer(servers) -> None:
+    sender = new_sender()
+    first = " ".join(texts(servers.say(sender, "سلام لانکومی که تو حراج خریدم هنوز پلمپه ولی دیگه نمیخوامش", store="tisa")))
+    assert "شماره سفارش" in first  # a change of mind of one's own purchase told: its order asked
+    said = " ".join(texts(servers.say(sender, "TS1043 - 09352222203 هزینه پستش با کیه", store="tisa")))
+    assert "به عهده شماست" in said and "حراج" in said  # was the page's rule for every order ("با تیسا است" first)

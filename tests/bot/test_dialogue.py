@@ -1351,6 +1351,8 @@ def test_the_language_asked_about_is_told(text: str, asked: bool) -> None:
     ("мой заказ пришел, а фен не включается", True),
     ("بسته امروز رسید شیشه عطر ترک داره نشتی داره 😡", False),       # no purchase of one's own named: the rule first
     ("здравствуйте купил наушники один не работает что делать", False),  # a question: the rule answers it
+    ("سلام لانکومی که تو حراج خریدم هنوز پلمپه ولی دیگه نمیخوامش", True),  # a change of mind, told
+    ("پرینتر گرفتم پلمپشم باز نکردم ولی دیگه لازمش ندارم پس میگیرین", False),  # asked: the rule answers it
 ])
 def test_a_fault_of_ones_own_purchase_told_without_a_question(text: str, told: bool) -> None:
     assert tells_own_items_fault(text) is told
