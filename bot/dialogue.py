@@ -941,7 +941,11 @@ def rules_question(intent: Optional[str], text: str) -> bool:
         asks_about_processing = (_PROCESSING.search(folded) is not None and asks
                                  and not extract_entities(text, only=frozenset({"order_id"})))
         as_a_rule = _AS_A_RULE.search(folded) is not None and asks  # "last time at Nowruz it took a week, always so?"
-        return _asks_how(folded) or asks_about_tracking(text) or asks_about_processing or as_a_rule or holidays_why
+        # "оформил заказ в субботу, никто не позвонил, это нормально?": whether it goes so, of no order of one's own
+        normal = (asks and _ALLOWED.search(folded) is not None and not about_own_order(folded)
+                  and not not_delivered_yet(text))
+        return (_asks_how(folded) or asks_about_tracking(text) or asks_about_processing or as_a_rule or holidays_why
+                or normal)
     return marked or QUESTION_WORDS.search(folded) is not None or _TAG_QUESTION.search(folded) is not None
 
 

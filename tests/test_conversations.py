@@ -2645,3 +2645,9 @@ def test_who_pays_for_a_sale_day_return_beside_its_order_is_that_orders_answer(s
     assert "شماره سفارش" in first  # a change of mind of one's own purchase told: its order asked
     said = " ".join(texts(servers.say(sender, "TS1043 - 09352222203 هزینه پستش با کیه", store="tisa")))
     assert "به عهده شماست" in said and "حراج" in said  # was the page's rule for every order ("با تیسا است" first)
+
+
+def test_whether_a_weekend_order_going_unanswered_is_normal_gets_the_rule(servers) -> None:
+    said = " ".join(texts(servers.say(new_sender(), "оформил заказ в субботу до сих пор никто не позвонил это нормально?",
+                                      store="citadel")))
+    assert "следующий рабочий день" in said and "номер заказа" not in said  # was the order asked for

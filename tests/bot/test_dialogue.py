@@ -1953,3 +1953,11 @@ def test_nothing_received_told_in_other_words(text: str, received: bool) -> None
 ])
 def test_one_thing_sent_in_the_place_of_another_is_a_wrong_item(text: str, reason: str | None) -> None:
     assert reason_from(None, text) == reason
+
+
+@pytest.mark.parametrize("text, rules", [
+    ("оформил заказ в субботу до сих пор никто не позвонил это нормально?", True),  # how it goes, a rule
+    ("سفارشم هنوز نرسیده، مگه میشه؟", False),  # one's own order missing: its look-up
+])
+def test_whether_it_is_normal_is_a_rule_unless_of_ones_own_order(text: str, rules: bool) -> None:
+    assert rules_question("order_status", text) is rules
