@@ -378,7 +378,6 @@ class ActionOrderFlow(Action):
         not_received = bool(tracker.get_slot("verified_order")) and never_received(question) and not what_if(question)
         if (intent in (purpose, "inform") and (unproven or hypothetical or intent == "order_status")
                 and not _given_to_look_up(intent, question) and not not_received
-                and not _own_return_cost_asked(tracker, question)
                 and (self._about_the_rules(intent, question, store, likely_intents(tracker) if unproven else [])
                      or self._rules_follow_up(tracker, question)
                      or window_asked_now(CollectingDispatcher(), tracker)
@@ -903,9 +902,8 @@ async def answer_aside(form: FormValidationAction, dispatcher: CollectingDispatc
         return []  # the form asks it again
     if _rule_beside_the_order(dispatcher, tracker):  # the number (or phone) is taken, and the form goes on asking
         return await FormValidationAction.run(form, dispatcher, tracker, domain)
-    if not side_question(tracker) or status_asked_for(tracker) or _own_return_cost_asked(tracker, question_text(tracker)):
-        return await FormValidationAction.run(form, dispatcher, tracker, domain)  # the status asked again, or who pays
-        # for this order's return: the form goes on asking
+    if not side_question(tracker) or status_asked_for(tracker):  # the status asked again: the form goes on asking
+        return await FormValidationAction.run(form, dispatcher, tracker, domain)
     if no_order_number(question_text(tracker)):  # like the "no order number" button: the general rule
         utter_topic(dispatcher, tracker, tracker.get_slot("purpose") or "")
         return [SlotSet("requested_slot", None), ActiveLoop(None), SlotSet("purpose", None)]
@@ -1012,7 +1010,7 @@ def _rule_beside_the_order(dispatcher: CollectingDispatcher, tracker: Tracker) -
     if tracker.get_slot("requested_slot") not in ORDER_SLOTS:
         return False
     if _own_return_cost_asked(tracker, question_text(tracker)):
-        return False
+        return False  # the form goes on to the order, whose return decision says who pays
     beside = _rule_beside(question_text(tracker), current_store(tracker))
     return beside is not None and utter_units(dispatcher, tracker, beside[1], [beside[0].topic])
 

@@ -948,10 +948,11 @@ def span_recalled(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     found = _SPAN_RECALLED.search(to_ascii_digits(question))
     if past_the_span(question):  # "а если за эти 72 часа так и не вернулись?": past it, which the rule does not answer
         return False  # again
-    cited = _rules_cited_before(tracker, 3)
     if found is None:  # "از وقتی تایید شد حساب میشه؟" right after the refund's 24 to 72 working hours: that rule
+        if not asks_when_the_span_starts(question):
+            return False
         units = [unit for unit in _rules_cited_before(tracker) if _SPAN_SAID.search(unit.text.get("fa", ""))]
-        if not asks_when_the_span_starts(question) or len(units) != 1:
+        if len(units) != 1:
             return False
         say_units(dispatcher, units, store_and_language(tracker)[1], question)
         return True
@@ -959,6 +960,7 @@ def span_recalled(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     hours = word in ("ساعت", "час")
     spanned = [unit for unit in current_store(tracker).units if unit.within is not None
                and unit.within.amount == amount and (unit.within.unit == "hours") == hours]
+    cited = _rules_cited_before(tracker, 3)
     units = [unit for unit in spanned if unit in cited]
     if not units and asks_when_the_span_starts(question):  # "این ۷ روز از روز خرید حساب میشه؟" after the exceptions
         topics = {unit.topic for unit in cited}  # to the 7-day test: the rule of that span, of the topic just spoken of

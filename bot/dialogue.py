@@ -1573,7 +1573,9 @@ _BECOMES = re.compile(rf"(?<!\w)(بشه|میشه|شد|станет|будет|в
                       r"(?:برسونمش|برسونم|برسه|برسد|برسونیم)\s+به)(?!\w)|=(?=\s*\d)", re.IGNORECASE)  # "два по 45 = 90"
 # A number of floors, steps, kilometres, days or hours is no order total ("а до 5 этажа занесут?").
 _COUNTED = r"этаж|ступен|км\b|километр|дн|день|недел|час|месяц|год|лет|шт|процент|%|طبقه|پله|کیلومتر|روز|هفته|ساعت|ماه|سال|عدد|درصد"
-_BARE_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d{1,3}(?:,\d{3}){2,}(?![\d.,])|\d+(?:[.,]\d+)?)(\s*(?:و\s*نیم|с\s*половиной))?(?:\s+(?P<million>میلیون|ملیون))?"
+# a number grouped in thousands ("1,150,000", "1 150 000"): money, whatever words come before it
+_GROUPED = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d{1,3}(?:,\d{3}){2,}"
+_BARE_NUMBER = re.compile(rf"(?<![\w.,])((?:{_GROUPED})(?![\d.,])|\d+(?:[.,]\d+)?)(\s*(?:و\s*نیم|с\s*половиной))?(?:\s+(?P<million>میلیون|ملیون))?"
                           r"(?:\s+و\s*(\d{3})(?!\d))?(?![\d\w])"
                           rf"(?!\s*(?:تا\s*)?(?:{_COUNTED}))", re.IGNORECASE)
 
@@ -1661,8 +1663,6 @@ _PRICE_WORDS = re.compile(r"(?:(?<!\w)(?:за|на сумму|сумм[аеуы]
 _ORDER_WORDS = re.compile(r"(?:(?<!\w)(?:заказ\w*|покупк\w*)(?: на)?|سفارش(?:م|ی)?|خرید(?:م|ی)?)[ \u200c]*$",
                           re.IGNORECASE)
 _TAKEN = frozenset({"amount", "distance", "time", "phone", "date", "weekday"})  # what a number may be instead
-# a number grouped in thousands ("1,150,000", "1 150 000"): money, whatever words come before it
-_GROUPED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d{1,3}(?:,\d{3}){2,}")
 SMALLEST_TOTAL = 10  # "за 2 телевизора": a smaller bare number counts things, not lari or thousands of toman
 
 
@@ -1679,7 +1679,7 @@ def stated_amounts(text: str, entities: Iterable[Mapping[str, Any]], currency: s
         number = _bare_value(found)
         if (number >= SMALLEST_TOTAL and not any(first <= start < last for first, last in taken)
                 and (_PRICE_WORDS.search(before) or (number < 1000 and _ORDER_WORDS.search(before))
-                     or _GROUPED.fullmatch(found.group(1)))):  # "یکی ۱,۱۵۰,۰۰۰ یکی ۹۸۰ هزار تومن": grouped, a price
+                     or re.fullmatch(_GROUPED, found.group(1)))):  # "یکی ۱,۱۵۰,۰۰۰ یکی ۹۸۰ هزار تومن": grouped, a price
             amounts.append(_as_counted(number, currency))
     return amounts
 
