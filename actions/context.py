@@ -305,6 +305,13 @@ def recent_texts(tracker: Tracker, count: int = 6) -> list[str]:
     return [text for text in texts[:count] if text and not text.startswith("/")]
 
 
+def change_of_mind_opens(tracker: Tracker) -> bool:
+    """"لانکوم رو نمیخوام دیگه" as the conversation's first message: no "no" to a question (none was asked) but a
+    change of mind of one's own purchase, whose return is looked at for that order."""
+    texts = recent_texts(tracker)
+    return len(texts) == 1 and reason_from(None, texts[0]) == "change_of_mind" and not rules_question(None, texts[0])
+
+
 def asked_before(tracker: Tracker, intent: str, count: int = 3) -> Optional[str]:
     """The text of one of the customer's last messages before the latest read as `intent`: what an order's look-up
     was asked for ("حذف تابه از سفارش" before the phone)."""

@@ -11,6 +11,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.context import (
+    change_of_mind_opens,
     later_question,
     rest_of_message,
     status_looked_up_before,
@@ -82,6 +83,7 @@ from actions.topics import (
     topics_said_before,
     utter_topic,
     utter_units,
+    utter_unlisted_methods,
     utter_unlisted_service,
     why_asked_now,
     what_follows,
@@ -89,6 +91,8 @@ from actions.topics import (
 )
 from bot import answers
 from bot.dialogue import (
+    names_other_cities,
+    says_yes,
     tells_absence,
     asks_grand_total,
     ORDER_PURPOSES,
@@ -229,6 +233,8 @@ class ActionInstallments(Action):
             return []
         store, language = store_and_language(tracker)
         named_amount = latest_entity(tracker, "amount") is not None
+        if not named_amount:  # "با دیجی پی یا ازکی وام هم میشه قسطی خرید؟" where the page names SnappPay: not among the
+            utter_unlisted_methods(dispatcher, tracker, ["installment_info"])  # ways it names, then its plan
         if not named_amount and another_topic_answers(dispatcher, tracker, store, "installment_info"):
             return []  # "а если заказ в рассрочку отменят, первый платеж когда вернется?": the refund's rule, not the plan
         plans = store.rules.installments
@@ -284,6 +290,8 @@ def utter_delivery_time(dispatcher: CollectingDispatcher, tracker: Tracker, stor
         utter_store_words(dispatcher, tracker, "delivery_time")
         return
     city, question = tracker.get_slot("city"), question_text(tracker)
+    if names_other_cities(question) and latest_entity(tracker, "city") is None:
+        city = None  # "واسه شهرای دیگه فوری چقدر طول میکشه؟" after Kerman: every lane, not Kerman's again
     ordered, named = _ordered_at(tracker, store)
     found = arrivals(rules, city, ordered)
     if names_express(question) and (what_if(question) or not _REGULAR.search(question)):  # "اگه فوری بفرستین کی
@@ -784,6 +792,8 @@ class ActionUnclear(Action):
         if intent in ("affirm", "deny") and removes_an_item(question):  # "نه صبر کن کلشو کنسل نکن، فقط مخلوط کن رو
             utter_topic(dispatcher, tracker, "order_change", question, likely_intents(tracker), "order_change")  # حذف کنید": an edit
             return []
+        if intent == "deny" and change_of_mind_opens(tracker):  # "لانکوم رو نمیخوام دیگه"
+            return [SlotSet("purpose", "return_request"), FollowupAction("action_order_flow")]
         plain = intent in ("affirm", "deny", "goodbye", "thank")  # "ok", "no", "bye", "thanks": unless they ask something
         if plain and not short_follow_up(question) and ground_told(dispatcher, tracker, question):
             return []  # "نه ببخشید دقیق نگاه کردم، اصلا یه عطر دیگه‌س!": a wrong item told, read as a "no"
@@ -791,6 +801,7 @@ class ActionUnclear(Action):
         # other case
         supposed = intent in ("affirm", "deny") and what_if(question) and re.search(r"[?؟]", question) is not None
         asked = (not plain or rules_question(None, question) or supposed or count_corrected(tracker)
+                 or intent == "affirm" and not says_yes(question)  # "ده تا پله داریم", read as a yes: told
                  or intent == "deny" and tells_absence(question))  # "талона в коробке нет": a fact, not a "no"
         topics = likely_intents(tracker)
         if intent == "nlu_fallback":  # "روش پسورد گذاشتم مشکلی نیست؟" after how to pack a return: of its topic first
@@ -806,7 +817,8 @@ class ActionUnclear(Action):
             return []  # the classifier was unsure, but a rule of the page (or its contact) plainly answers it
         replies = {"out_of_scope": "utter_out_of_scope", "affirm": "utter_anything_else", "deny": "utter_anything_else",
                    "goodbye": "utter_goodbye", "thank": "utter_you_are_welcome"}
-        if intent == "affirm" and offered_a_person(tracker):  # "yes" to "shall a colleague answer you?"
+        if intent == "affirm" and offered_a_person(tracker) and says_yes(question):  # "yes" to "shall a colleague
+            # answer you?" (not "ده تا پله داریم" after a rule, read as one)
             await hand_to_person(dispatcher, tracker, "accepted")
             return []
         reply = replies.get(intent or "", "utter_default")

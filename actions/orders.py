@@ -15,6 +15,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
 from actions.context import (
+    change_of_mind_opens,
     rest_of_message,
     RETURN_TOPICS,
     asked_before,
@@ -338,7 +339,7 @@ class ActionOrderFlow(Action):
             if not said_this_turn(tracker) and not (side_question(tracker) and later_question(tracker)):
                 dispatcher.utter_message(response="utter_inform_without_context" if intent == "inform" else "utter_anything_else")
             return []
-        if intent == "deny" and not tracker.get_slot("verified_order"):
+        if intent == "deny" and not tracker.get_slot("verified_order") and not change_of_mind_opens(tracker):
             return self._general_answer(dispatcher, tracker, purpose)
         if tracker.get_slot("verified_order") and asks_what_to_send(question):
             said = CollectingDispatcher()
@@ -472,7 +473,7 @@ class ActionOrderFlow(Action):
             if (tracker.active_loop or {}).get("name") != "order_lookup_form":  # (a form still active asks it itself)
                 dispatcher.utter_message(response=f"utter_ask_{asked}")
         elif answered and (tells_the_store_to_act(question) or about_own_order(question) and asks_where_it_is(
-                question) and not asks_how_to(question) or _wrong_item_told(tracker, question)) and not no_order_number(
+                question) and not asks_how_to(question) or _case_told_first(tracker, question)) and not no_order_number(
                 question) and not tracker.get_slot("verified_order"):  # ("как узнать, где моя посылка?" asks how to
             # look, which the rule answers; "به جای سشوار برام اتو مو فرستادین": a wrong item sent is that order's)
             # "پرینتری که خریدم روشن نمیشه، میخوام مرجوعی ثبت کنید. رمزشو بردارم؟", "… هنوز کد رهگیری پیامک نشده.
@@ -958,11 +959,12 @@ def _own_return_cost_asked(tracker: Tracker, question: str) -> bool:
             and latest_entity(tracker, "order_id") is not None and latest_entity(tracker, "phone") is not None)
 
 
-def _wrong_item_told(tracker: Tracker, question: str) -> bool:
-    """"به جای سشوار برام اتو مو فرستادین": a wrong item told as the conversation's first message, asking nothing (not
-    "… اشتباهی اومده هنوز وقت دارم خبر بدم", nor a part of a message that asks how to return it): that order's matter,
-    the rule said, then the order asked for."""
-    return (reason_from(None, question) == "wrong_item" and question_number(tracker) is None
+def _case_told_first(tracker: Tracker, question: str) -> bool:
+    """"به جای سشوار برام اتو مو فرستادین", "پرینترم روشن نمیشه": a wrong or faulty item told as the conversation's
+    first message, asking nothing (not "… اشتباهی اومده هنوز وقت دارم خبر بدم", nor a part of a message that asks how
+    to return it, nor damage in transit, whose rule is the answer): that order's matter, the rule said, then the order
+    asked for."""
+    return (reason_from(None, question) in ("wrong_item", "defect") and question_number(tracker) is None
             and len(recent_texts(tracker)) == 1 and not rules_question(None, question)
             and not asks_if_still_in_time(question) and not re.search(r"[?؟]", question))
 

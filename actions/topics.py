@@ -87,6 +87,7 @@ from bot.dialogue import (
     items_total,
     next_week,
     past_an_hour,
+    asks_where_it_is,
     names_a_cancel,
     names_a_return,
     names_a_total,
@@ -230,7 +231,8 @@ def utter_unlisted_service(dispatcher: CollectingDispatcher, tracker: Tracker, q
 
 def _names_unlisted(store: StorePolicy, question: str, offerings: Sequence[Offering]) -> list[Offering]:
     """The offerings the question names that none of the store's rules names (in any language)."""
-    return unlisted(question, (text for unit in store.units for text in unit.text.values()), offerings)
+    return unlisted(question, (text for unit in store.units for text in unit.text.values()), offerings,
+                    store.rules.week.country)
 
 
 def _utter_unlisted_terms(dispatcher: CollectingDispatcher, tracker: Tracker, question: str,
@@ -251,8 +253,15 @@ def utter_store_address(dispatcher: CollectingDispatcher, tracker: Tracker, ques
     store's contact and a person. No order is asked for. True when said."""
     asked = store_address_asked(question)
     store, language = store_and_language(tracker)
-    if asked is None or asked == "return" and plainly_answered(question, store_index(store)) is not None:
+    plain = plainly_answered(question, store_index(store)) if asked == "return" else None
+    if asked is None or plain is not None and any(unit.gives_address for unit in store.units):
         return False  # "… на какой адрес отправлять возврат, заказная почта подойдёт?": the rule its words plainly ask
+    if plain is not None:  # "آدرس دفتر گارانتیتون کجاست دقیقا؟" where the page names the office but gives no address:
+        dispatcher.utter_message(text=render("address.not_given", language, store=store.name[language]))  # type: ignore[arg-type,index]
+        say_units(dispatcher, [plain], language, question)  # that it gives none, the rule its words ask, and who
+        _say_answer(dispatcher, tracker, store.contact)  # can say more
+        offer_person(dispatcher, language)
+        return True
     given = [unit for unit in store.units if unit.gives_address] if asked == "store" else []
     pickup, city = store.rules.pickup, tracker.get_slot("city")
     branch = next((one for one in pickup.branches if one.city == city), None) if pickup and given and city else None
@@ -294,11 +303,17 @@ _LATENESS = re.compile(r"جریمه|دیرکرد|штраф|просрочк", r
 
 def _time_not_given(dispatcher: CollectingDispatcher, tracker: Tracker, question: str, topics: Sequence[str]) -> bool:
     """"а сколько длится гарантия на чайник?" where the page's rule of it gives no time: that the page gives none,
-    what it says instead, and a person; True when said (not for a rule just given again)."""
+    what it says instead, and a person; True when said (a rule just given is not said again to a short question:
+    "مدت گارانتیش چقدره؟" after how to activate it)."""
     units = chosen_units(tracker, question, topics, timed=False)
-    if not units or _only_said_before(tracker, units):
+    if not units:
         return False
     store, language = store_and_language(tracker)
+    if _only_said_before(tracker, units) and short_follow_up(question):  # (not "مایکروفرم کارت گارانتی داره، چند
+        # سال گارانتیه؟", a case told with it, which the rule answers in part)
+        dispatcher.utter_message(text=render("unit.no_time_alone", language, store=store.name[language]))  # type: ignore[arg-type,index]
+        offer_person(dispatcher, language)
+        return True
     dispatcher.utter_message(text=render("unit.no_time", language, store=store.name[language]))  # type: ignore[arg-type,index]
     say_units(dispatcher, units, language, question)
     offer_person(dispatcher, language)
@@ -1485,6 +1500,9 @@ class ActionAnswerTopic(Action):
         supposed = covered and not told and what_if(question_text(tracker))  # "اگه ایرپادهای سفارش CK-3003 رو پس
         # بدم پولم کی برمیگرده؟": a case supposed of the order named, the rule its answer, no return begun
         named = not covered and latest_entity(tracker, "order_id") is not None and about_own_order(question_text(tracker))
+        if covered and not told and _asked_apart_from_its_order(tracker, answer):
+            dispatcher.messages.extend(answer.messages)  # "SR5003 دستم رسید ولی فاکتور توش ندیدم. فاکتور جدا میاد؟"
+            return []
         if (covered or told or named) and _order_unproven_told_of(tracker) and not supposed:  # change of order the page has nothing on: that
             # order's return, not "not covered"; a demand with a fault ("верните деньги, он виснет! заказ CK-3004 …")
             asked = covered and (not told or rules_question(None, question_text(tracker)))  # needs no rule before it
@@ -1559,6 +1577,24 @@ def _order_unproven_told_of(tracker: Tracker) -> bool:
     question = question_text(tracker)
     return (bool(tracker.get_slot("order_id") and tracker.get_slot("phone")) and reason_from(None, question) is not None
             and not what_if(question))
+
+
+_DONE_WITH_AN_ORDER = ("order_status", "delivery_time", "order_change", "cancel_order", "damaged_item")
+
+
+def _asked_apart_from_its_order(tracker: Tracker, answer: CollectingDispatcher) -> bool:
+    """"SR5003 دستم رسید ولی فاکتور توش ندیدم. فاکتور جدا میاد؟": a rule's question asked beside an order's number
+    alone, whose answer (the rules said) is no matter done with an order (where it is, a change, a cancel, a return):
+    the rule is the answer, and the order's phone is not asked for (given with it, the order is looked up: proving it
+    costs nothing more)."""
+    question = question_text(tracker)
+    if (not latest_entity(tracker, "order_id") or latest_entity(tracker, "phone") or tracker.get_slot("verified_order")
+            or tracker.get_slot("requested_slot") or not rules_question(None, question)
+            or asks_where_it_is(question) or names_a_cancel(question) or names_a_return(question)):
+        return False
+    cited = set(units_cited(answer))
+    topics = {unit.topic for unit in current_store(tracker).units if unit.id in cited}
+    return bool(topics) and not topics & set(_DONE_WITH_AN_ORDER)
 
 
 def _ground_told_of_order(tracker: Tracker) -> Optional[str]:

@@ -663,18 +663,18 @@ def delivery_times(arrivals: list[Arrival], policy: StorePolicy, language: Langu
     """Each lane's time and the arrival window of an order placed now (or on the day the customer named, `ordered`;
     with `own`, the customer's order placed that day); the days-off rule when it moved the order or the customer
     asked about days off (where the store has the rule)."""
-    placed = render("delivery_time.ordered_on", language, day=day(_local(ordered, policy), language)) if ordered \
-        else render("delivery_time.ordered_now", language)
+    placed = render("delivery_time.ordered_on", language, day=dated(_local(ordered, policy), False, language)) \
+        if ordered else render("delivery_time.ordered_now", language)
     lines = []
     for found in arrivals:
         lane = found.lane
         least = digits(str(lane.least), language)
         most = window_text(Window(lane.most, lane.unit), language)
-        show = moment if lane.unit == "hours" else day
+        timed = lane.unit == "hours"  # (with the weekdays, which customers plan by: "یکشنبه سفارش بدم، دیرترین کی؟")
         lines.append(render("delivery_time.own_lane" if own else "delivery_time.lane", language, lane=lane.name[language],
                             least=least, most=most, placed=placed,
-                            earliest=show(_local(found.earliest, policy), language),
-                            latest=show(_local(found.latest, policy), language)))
+                            earliest=dated(_local(found.earliest, policy), timed, language),
+                            latest=dated(_local(found.latest, policy), timed, language)))
         if lane.note:
             lines.append(lane.note[language])
     moved = any(found.moved_from_day_off for found in arrivals)

@@ -556,9 +556,20 @@ _WEEKDAY = re.compile(
 
 _JALALI_MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند")
 _RU_MONTHS = ("январ", "феврал", "март", "апрел", "ма[йя]", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр")
+_FA_UNIT_ORDINALS = ("یکم", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم", "نهم")
+# "بیست و هفتم بهمن", "اول مهر": a day of the month said as an ordinal word (not "قسط اول دی", the first instalment)
+_FA_DAY_ORDINALS: dict[str, int] = {
+    "اول": 1, **{word: day for day, word in enumerate(_FA_UNIT_ORDINALS, 1)},
+    **{word: day for day, word in enumerate(("دهم", "یازدهم", "دوازدهم", "سیزدهم", "چهاردهم", "پانزدهم", "شانزدهم",
+                                              "هفدهم", "هجدهم", "نوزدهم", "بیستم"), 10)},
+    "پونزدهم": 15, "شونزدهم": 16, "هیفدهم": 17, "هیجدهم": 18,
+    **{f"بیست و {word}": 20 + day for day, word in enumerate(_FA_UNIT_ORDINALS, 1)},
+    "سی ام": 30, "سیام": 30, "سی و یکم": 31,
+}
+_DAY_WORD = "|".join(sorted((word.replace(" ", _GAP) for word in _FA_DAY_ORDINALS), key=len, reverse=True))
 _DAY_MONTH = re.compile(
-    rf"(?<![\d\w])(?P<day>[1-9]|[12]\d|3[01]){_GAP}(?:ام|م|ُم)?{_GAP}(?:(?P<fa>{'|'.join(_JALALI_MONTHS)})|"
-    rf"(?P<ru>{'|'.join(_RU_MONTHS)})\w*)(?![\w])",
+    rf"(?<![\d\w])(?:(?P<day>[1-9]|[12]\d|3[01]){_GAP}(?:ام|م|ُم)?|(?<!قسط )(?<!هفته )(?<!دهه )(?P<dayword>{_DAY_WORD})){_GAP}"
+    rf"(?:(?P<fa>{'|'.join(_JALALI_MONTHS)})|(?P<ru>{'|'.join(_RU_MONTHS)})\w*)(?![\w])",
     re.IGNORECASE,
 )
 # A day of the month without its month: "پنجشنبه ۱۵ام", "امروز ۲۰امه", "получил 15-го", "15 числа", "сегодня 20-е"
@@ -627,7 +638,9 @@ def _dates(text: str) -> Iterator[Entity]:
             said = text[match.start("ru") : match.end()].lower()
             month = next(n for n, stem in enumerate(_RU_MONTHS, 1) if re.fullmatch(rf"{stem}\w*", said))
             calendar = "gregorian"
-        yield Entity("date", match.start(), match.end(), f"{calendar}:{month}-{int(match.group('day'))}")
+        said = match.group("dayword")
+        day = _FA_DAY_ORDINALS[re.sub(r"[ \u200c]+", " ", said)] if said else int(match.group("day"))
+        yield Entity("date", match.start(), match.end(), f"{calendar}:{month}-{day}")
     for match in _DAY_OF_MONTH.finditer(text):
         calendar = "jalali" if match.group("fa") else "gregorian"
         day = int(match.group("fa") or match.group("ru") or match.group("now"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, Optional, Sequence
 
 from bot.stores.units import comparable
 
@@ -45,6 +45,9 @@ PAYMENTS = (
     Offering({"fa": "کیف پول", "ru": "электронный кошелёк"}, _words(r"کیف ?پول\w*|wallet|кошел[её]к\w*|кошельк\w*"),
              _words(r"کیف ?پول\w*|кошел[её]к\w*|кошельк\w*")),
     # a provider of instalments named where the page names none ("snapp pay есть?" at Sitra)
+    Offering({"fa": "دیجی‌پی", "ru": "Digipay"}, _words(r"دیجی ?پی|digi ?pay|диджи ?п[эе]й"), _words(r"دیجی ?پی|digi ?pay")),
+    Offering({"fa": "ازکی وام", "ru": "Azki"}, _words(r"ازکی|azki|азки"), _words(r"ازکی|azki")),
+    Offering({"fa": "لندو", "ru": "Lendo"}, _words(r"لندو|lendo|лендо"), _words(r"لندو|lendo")),
     Offering({"fa": "اسنپ‌پی", "ru": "SnappPay"}, _words(r"snapp? ?pay|اسنپ ?پی|снапп? ?п[эе]й|снап"),
              _words(r"snapp\w*|اسنپ\w*")),
 )
@@ -112,11 +115,39 @@ SERVICES = (
                     r"до скольки (?:вы |магазин |офис )?(?:работа|открыт)\w*|часы работы|график работы|режим работы|"
                     r"во сколько (?:вы )?(?:открыва|закрыва)\w*"),
              _words(r"ساعات? کاری (?:فروشگاه|دفتر|پشتیبانی|شعبه)\w*|часы работы|режим работы|график работы")),
+    Offering({"fa": "بردن وسیله‌ی قدیمی", "ru": "вывоз старой техники"},
+             # "и старый холодильник заберёте?", "یخچال قدیمی رو هم میبرین؟" (not an old item sent back by mistake)
+             _words(r"стар\w* (?:\w+ ){0,2}(?:заберете|заберёте|забираете|забрать|вывез\w*|вывоз\w*|утилиз\w*)|"
+                    r"(?:заберете|заберёте|забираете|вывез\w*|вывоз\w*|утилиз\w*) (?:\w+ ){0,2}стар\w*|"
+                    r"(?:قدیمی|کهنه)\S* (?:\S+ ){0,3}(?:میبرین|میبرید|ببرین|ببرید|میبرن|جمع میکنین)\S*"),
+             _words(r"утилиз\w*|вывоз\w* стар\w*")),
     Offering({"fa": "جبران خسارت تأخیر در ارسال", "ru": "компенсация за задержку доставки"},
              _words(r"غرامت\w*|جبران (?:خسارت|دیرکرد|تاخیر)\w*|خسارت (?:تاخیر|تأخیر|دیرکرد)\w*|компенсац\w*|неустойк\w*|"
                     r"возмещ\w* (?:\w+ )?(?:за )?(?:задержк|опоздан)\w*"),
              _words(r"غرامت\w*|جبران خسارت|компенсац\w*|неустойк\w*")),
 )
+
+# sending to another country: a place abroad named with a word of sending ("برای خواهرم که آلمانه هم میفرستید؟", "а за
+# границу отправляете? в армению например"); no page of ours names one (not "عطر آلمانی", a German perfume, nor "باربری
+# لندن", a perfume's name)
+_SENDING = r"(?:ارسال|میفرست|بفرست|فرستاد|پست|تحویل|میرسون|برسون|доставл|доставк|достав[иья]|отправ|вышл|пришл|привез|посыл)\w*"
+_ABROAD_WORDS = (r"خارج از کشور|خارج کشور|خارج از ایران|(?:کشور|کشورهای) (?:دیگه|دیگر|خارجی|همسایه)|بین ?المللی|"
+                 r"за границ\w*|за рубеж\w*|(?:в )?(?:другую|другие|соседн\w*) стран\w*|международн\w*")
+_ABROAD = (rf"{_ABROAD_WORDS}|"
+           r"ایران\S*|иран\w*|گرجستان\S*|грузи[яюие]\w*|ارمنستان\S*|армени\w*|باکو\S*|азербайджан\w*|баку|ترکیه\S*|استانبول\S*|"
+           r"турци\w*|стамбул\w*|امارات\S*|دبی|оаэ|эмират\w*|дуба[йеию]|آلمان(?!ی)\S*|германи\w*|روسیه\S*|росси[яюи]|"
+           r"عراق\S*|ирак\w*|افغانستان\S*|афганистан\w*|اوکراین\S*|украин\w*|قزاقستان\S*|казахстан\w*|"
+           r"(?:آمریکا|امریکا)\S*|сша|америк\w*|انگلیس\S*|англи[яюи]|великобритани\w*|کانادا\S*|канад\w*|"
+           r"فرانسه\S*|франци\w*|ایتالیا\S*|итали\w*|هلند\S*|голланди\w*|سوئد\S*|швеци\w*|استرالیا\S*|австрали\w*|"
+           r"ترکمنستان\S*|туркмени\w*|قطر\S*|катар\w*|کویت\S*|кувейт\w*")
+ABROAD = Offering({"fa": "ارسال به خارج از کشور", "ru": "доставка за границу"},
+                  # the place is where it goes, not where the customer is ("… خودش تحویل بگیره میشه؟ من ایران هستم")
+                  _words(rf"{_SENDING} (?:\S+ ){{0,5}}?(?:به|برای|تا|в|во|на|до) (?:{_ABROAD})|"
+                         rf"(?:{_ABROAD}) (?:\S+ ){{0,3}}?{_SENDING}|{_SENDING} (?:\S+ ){{0,5}}?(?:{_ABROAD_WORDS})"),
+                  _words(r"خارج از کشور|بین المللی|за границ\w*|за рубеж\w*|международн\w*"))
+# the names of a store's own country (its holidays' code), no place abroad there ("به همه جای ایران میفرستین؟")
+HOME = {"IR": _words(r"ایران\S*|иран\w*"), "GE": _words(r"گرجستان\S*|грузи[яюие]\w*")}
+SERVICES = (*SERVICES, ABROAD)
 
 # terms of paying in instalments: stated when a rule names them at all ("بدون بهره و کارمزد"), which then answers
 TERMS = (
@@ -129,9 +160,13 @@ TERMS = (
 )
 
 
-def unlisted(question: str, rules: Iterable[str], offerings: Sequence[Offering] = PAYMENTS) -> list[Offering]:
-    """The offerings the question names that none of the store's rules (their texts in any language) names."""
+def unlisted(question: str, rules: Iterable[str], offerings: Sequence[Offering] = PAYMENTS,
+             home: Optional[str] = None) -> list[Offering]:
+    """The offerings the question names that none of the store's rules (their texts in any language) names; the store's
+    `home` country named is none abroad."""
     asked = comparable(question)
+    if home in HOME:
+        asked = HOME[home].sub(" ", asked)
     named = [offering for offering in offerings if offering.asked.search(asked)]
     if not named:
         return []

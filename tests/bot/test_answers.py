@@ -141,7 +141,7 @@ def test_cancel_installments_delivery_pickup(language: str) -> None:
 
 @pytest.mark.parametrize("language, now, on_the_day, processed", [
     ("ru", "при заказе сейчас", "при заказе 7 января 2027", "обработают 8 января 2027 (пятница)"),
-    ("fa", "اگر الان سفارش", "اگر روز ۱۷ دی ۱۴۰۵ سفارش", "۱۸ دی ۱۴۰۵ (جمعه) پردازش")])
+    ("fa", "اگر الان سفارش", "اگر روز ۱۷ دی ۱۴۰۵ (پنج‌شنبه) سفارش", "۱۸ دی ۱۴۰۵ (جمعه) پردازش")])
 def test_delivery_times_say_the_day_the_customer_named(language: str, now: str, on_the_day: str, processed: str) -> None:
     citadel = policies()["citadel"]
     rules = citadel.rules

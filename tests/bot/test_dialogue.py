@@ -5,6 +5,8 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from bot.dialogue import (
+    names_other_cities,
+    says_yes,
     asks_what_to_do,
     asks_when_the_span_starts,
     tells_absence,
@@ -180,6 +182,8 @@ def test_four_digits_after_an_order_are_its_phones_last_four(values: list[str], 
         (None, "الان باز کردم صفحه تلویزیون خط افتاده", "transport_damage"),
         (None, "у них коробки вечно мятые", "transport_damage"),
         ("return_request", "پرینتر به کارم نمیاد، هنوز پلمپه", "change_of_mind"),
+        ("return_request", "عطرو نخواستم پس میگیرین؟", "change_of_mind"),
+        ("return_request", "لپ تاپ ایسوسم مشکل فنی داره، صفحه‌ش هی خاموش روشن میشه. میخوام پسش بدم.", "defect"),
         ("return_request", "не пригодился, хочу вернуть", "change_of_mind"),
         ("damaged_item", "ноутбуки вообще страхуются при доставке?", None),     # delivery named, no damage
         ("damaged_item", "گوشی ها بیمه حمل میشن؟", None),
@@ -996,6 +1000,7 @@ def test_days_off_asked(text: str, asked: bool) -> None:
     ("ждала очень долго, почему так?", False, False), ("почём доставка в Гори?", False, True),  # not "почему"
     ("скока дней идет", True, False), ("скока будет идти до батуми", True, False),  # "скока": "сколько" typed short
     ("а когда он приедет?", True, False),
+    ("а ждать сколько? я в кутаиси", True, False), ("долго ждать?", True, False),  # after a price: how long
 ])
 def test_a_delivery_question_that_also_asks_the_other_half(text: str, long: bool, much: bool) -> None:
     assert (asks_how_long(text), asks_how_much(text)) == (long, much)
@@ -1465,6 +1470,7 @@ def test_when_ones_own_item_comes(text: str, own: bool) -> None:
 @pytest.mark.parametrize("text, asks", [
     ("پولم کی برمی‌گرده؟", True), ("کی واریز میشه پولم؟", True), ("Когда вернут деньги?", True),
     ("а деньги когда вернутся", True), ("چند روز طول میکشه؟", True),
+    ("مدت گارانتیش چقدره؟", True), ("на сколько гарантия?", True), ("گارانتی چند ماهه؟", True),  # how long it lasts
     ("کی جواب میده؟", False), ("когда можно вернуть товар?", False),  # who answers; until when a return may be asked
     ("پول مرجوعیو به کارت کی میریزین؟", False), ("به حساب کی واریز میشه؟", False),  # whose card, not when
 ])
@@ -1961,3 +1967,19 @@ def test_one_thing_sent_in_the_place_of_another_is_a_wrong_item(text: str, reaso
 ])
 def test_whether_it_is_normal_is_a_rule_unless_of_ones_own_order(text: str, rules: bool) -> None:
     assert rules_question("order_status", text) is rules
+
+
+@pytest.mark.parametrize("text, other", [
+    ("واسه شهرای ديگه فوري چقدر طول ميكشه؟", True), ("а в другие города сколько?", True),
+    ("در شهر ما فوری دارین؟", False), ("а в Кутаиси?", False),
+])
+def test_the_other_cities_are_not_the_one_said_before(text: str, other: bool) -> None:
+    assert names_other_cities(text) is other
+
+
+@pytest.mark.parametrize("text, yes", [
+    ("آره لطفا", True), ("да, соедините", True), ("اوکی مرسی", True),
+    ("ده تا پله داریم", False),  # a fact read as a yes after the offer of a person
+])
+def test_a_yes_in_so_many_words(text: str, yes: bool) -> None:
+    assert says_yes(text) is yes
