@@ -92,6 +92,7 @@ from actions.topics import (
 from bot import answers
 from bot.dialogue import (
     names_other_cities,
+    says_goodbye,
     says_yes,
     tells_absence,
     asks_grand_total,
@@ -802,6 +803,7 @@ class ActionUnclear(Action):
         supposed = intent in ("affirm", "deny") and what_if(question) and re.search(r"[?؟]", question) is not None
         asked = (not plain or rules_question(None, question) or supposed or count_corrected(tracker)
                  or intent == "affirm" and not says_yes(question)  # "ده تا پله داریم", read as a yes: told
+                 or intent == "goodbye" and not says_goodbye(question)  # "شبا ندارم", read as a farewell: told
                  or intent == "deny" and tells_absence(question))  # "талона в коробке нет": a fact, not a "no"
         topics = likely_intents(tracker)
         if intent == "nlu_fallback":  # "روش پسورد گذاشتم مشکلی نیست؟" after how to pack a return: of its topic first
@@ -831,8 +833,8 @@ class ActionUnclear(Action):
         elif intent in ("out_of_scope", "nlu_fallback") and (what_if(question) or what_then(question)) and earlier_topic(
                 tracker):  # "and if it does not come
             reply = "utter_topic_not_covered"  # back by then?" after a rule: the store's matter, which its page leaves open
-        elif intent == "goodbye" and asked:  # "bye?" is no farewell either
-            reply = "utter_default"
+        elif intent == "goodbye" and asked:  # "bye?" is no farewell either; "شبا ندارم" after the refund's rule is
+            reply = "utter_topic_not_covered" if earlier_topic(tracker) else "utter_default"  # a case it leaves open
         elif intent == "nlu_fallback" and re.search(r"[?؟]", question) and len(question.split()) >= ASKED_IN_WORDS:
             reply = "utter_topic_not_covered"  # "у вас есть шоурум в тегеране? хочу ноут вживую посмотреть": a plain
             # question no rule answers, which the page leaves to a person, not "please say it otherwise"

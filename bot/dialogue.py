@@ -1332,6 +1332,16 @@ def names_other_cities(text: str) -> bool:
     return _OTHER_CITIES.search(_folded(text)) is not None
 
 
+# a farewell in so many words: "خداحافظ", "شب بخیر", "пока", "до свидания"
+_FAREWELL = re.compile(r"(?<!\w)(?:خدا ?حافظ\S*|خدانگهدار|بای|فعلا|فعلاً|شب (?:بخیر|خوش)|روز (?:بخیر|خوش)|ممنون|مرسی|"
+                       r"пока|до свидания|всего доброго|всего хорошего|спасибо|bye)(?!\w)", re.IGNORECASE)
+
+
+def says_goodbye(text: str) -> bool:
+    """A farewell, not a fact read as one ("شبا ندارم" after the refund to one's Sheba number)."""
+    return len(text.split()) <= 1 or _FAREWELL.search(_folded(text)) is not None
+
+
 def says_yes(text: str) -> bool:
     """A yes to the offer just made, not a fact read as one ("ده تا پله داریم" after the offer of a person)."""
     return len(text.split()) <= YES_ALONE_WORDS or _YES.search(_folded(text)) is not None

@@ -2701,3 +2701,14 @@ def test_the_warranty_office_address_the_page_does_not_give_is_said_not_given(se
 def test_the_other_cities_after_one_that_has_no_express_get_every_lane(servers) -> None:
     said = last_reply(servers, "tisa", "سلام. ارسال فوري به كرمان دارين؟", "واسه شهرای ديگه فوري چقدر طول ميكشه؟")
     assert "۲۴ تا ۴۸ ساعت" in said and "به کرمان امکان‌پذیر نیست" not in said  # was Kerman's answer again
+
+
+def test_a_fact_read_as_a_farewell_after_a_rule_gets_a_person_not_a_goodbye(servers) -> None:
+    said = last_reply(servers, "sitra", "لغو کردم پولم کی میاد", "شبا ندارم")
+    assert "خدانگهدار" not in said and "همکاران پشتیبانی" in said
+
+
+def test_noon_said_as_a_word_is_the_pickup_hour(servers) -> None:
+    said = last_reply(servers, "citadel", "заказал ноутбук HP в 10:30 с самовывозом, я в Кутаиси. Когда и где забрать?",
+                      "а если бы заказал в полдень?")
+    assert "на следующий день" in said and "10:00" in said

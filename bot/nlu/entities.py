@@ -466,8 +466,14 @@ def _distances(text: str) -> Iterator[Entity]:
                                          or match.group("words2"))))
 
 
+# a time of day said as a word: "в полдень", "سر ظهر", "ساعت دوازده ظهر" aside (a clock time of its own)
+_NOON = re.compile(r"(?<!\w)(?:(?:в|около|примерно в) полдень|سر ?ظهر|(?:لنگ|نصف) ?ظهر)(?!\w)", re.IGNORECASE)
+
+
 def _times(text: str) -> Iterator[Entity]:
     """Clock times, with the afternoon and evening words moving the hour past noon; "before 11" is a minute before."""
+    for match in _NOON.finditer(text):
+        yield Entity("time", match.start(), match.end(), "11:59" if _BEFORE.search(text[: match.start()]) else "12:00")
     for match in _TIME.finditer(text):
         said = next(match.group(g) for g in ("h", "h2", "h3", "h4", "h5", "h6", "h7", "h8", "h9") if match.group(g))
         hour = int(said) if said.isdigit() else _HOUR_WORDS[said.lower()]

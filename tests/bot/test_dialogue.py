@@ -6,6 +6,7 @@ import pytest
 
 from bot.dialogue import (
     names_other_cities,
+    says_goodbye,
     says_yes,
     asks_what_to_do,
     asks_when_the_span_starts,
@@ -1983,3 +1984,11 @@ def test_the_other_cities_are_not_the_one_said_before(text: str, other: bool) ->
 ])
 def test_a_yes_in_so_many_words(text: str, yes: bool) -> None:
     assert says_yes(text) is yes
+
+
+@pytest.mark.parametrize("text, farewell", [
+    ("خداحافظ", True), ("مرسی خدافظ", True), ("спасибо, пока", True),
+    ("شبا ندارم", False),  # a fact read as a farewell, after the refund to one's Sheba number
+])
+def test_a_farewell_in_so_many_words(text: str, farewell: bool) -> None:
+    assert says_goodbye(text) is farewell

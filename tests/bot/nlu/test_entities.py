@@ -296,6 +296,7 @@ def test_agrees_with_the_annotations_of_our_training_data() -> None:
         ("پرینترو ۳ مهر تحویل گرفتم", [("date", "۳ مهر", "jalali:7-3")]),
         ("۱۰ام آذر رسید", [("date", "۱۰ام آذر", "jalali:9-10")]),
         ("یه اسکنر بیست و هفتم بهمن بهم رسید", [("date", "بیست و هفتم بهمن", "jalali:11-27")]),  # an ordinal word
+        ("а если бы заказал в полдень?", [("time", "в полдень", "12:00")]),  # noon said as a word
         ("اول مهر خریدم", [("date", "اول مهر", "jalali:7-1")]), ("قسط اول دی ماه", []),  # (the first instalment)
         ("получил 3 декабря", [("date", "3 декабря", "gregorian:12-3")]),
         ("пришёл 2 мая", [("date", "2 мая", "gregorian:5-2")]),
