@@ -17,6 +17,7 @@ from actions.db import order_items
 from bot.channels.guard import SLASH_ESCAPE
 from bot.conversation import language_for, store_for
 from bot.dialogue import (
+    names_a_cancel,
     SMALLEST_TOTAL,
     stated_amounts,
     city_from,
@@ -309,7 +310,8 @@ def change_of_mind_opens(tracker: Tracker) -> bool:
     """"لانکوم رو نمیخوام دیگه" as the conversation's first message: no "no" to a question (none was asked) but a
     change of mind of one's own purchase, whose return is looked at for that order."""
     texts = recent_texts(tracker)
-    return len(texts) == 1 and reason_from(None, texts[0]) == "change_of_mind" and not rules_question(None, texts[0])
+    return (len(texts) == 1 and reason_from(None, texts[0]) == "change_of_mind" and not rules_question(None, texts[0])
+            and not names_a_cancel(texts[0]))  # ("سفارشمو نمیخوام، لغوش کنید": a cancel)
 
 
 def asked_before(tracker: Tracker, intent: str, count: int = 3) -> Optional[str]:

@@ -41,6 +41,7 @@ from actions.context import (
 from actions.db import local_now
 from bot import answers
 from bot.dialogue import (
+    refund_to_another,
     asks_when_the_span_starts,
     asks_what_to_do,
     about_own_order,
@@ -1579,12 +1580,14 @@ def _order_unproven_told_of(tracker: Tracker) -> bool:
             and not what_if(question))
 
 
-_DONE_WITH_AN_ORDER = ("order_status", "delivery_time", "order_change", "cancel_order", "damaged_item")
+_DONE_WITH_AN_ORDER = ("order_status", "delivery_time", "order_change", "cancel_order", "damaged_item", "refund_time",
+                       "payment_failed")
 
 
 def _asked_apart_from_its_order(tracker: Tracker, answer: CollectingDispatcher) -> bool:
     """"SR5003 دستم رسید ولی فاکتور توش ندیدم. فاکتور جدا میاد؟": a rule's question asked beside an order's number
-    alone, whose answer (the rules said) is no matter done with an order (where it is, a change, a cancel, a return):
+    alone, whose answer (the rules said) is no matter done with an order (where it is, a change, a cancel, a return or
+    a fault told, its money):
     the rule is the answer, and the order's phone is not asked for (given with it, the order is looked up: proving it
     costs nothing more)."""
     question = question_text(tracker)
@@ -1594,7 +1597,8 @@ def _asked_apart_from_its_order(tracker: Tracker, answer: CollectingDispatcher) 
         return False
     cited = set(units_cited(answer))
     topics = {unit.topic for unit in current_store(tracker).units if unit.id in cited}
-    return bool(topics) and not topics & set(_DONE_WITH_AN_ORDER)
+    return bool(topics) and (not topics & set(_DONE_WITH_AN_ORDER) or refund_to_another(question))  # ("а можно на
+    # карту жены перевести? 6037 …": only to the paying account, whatever the order)
 
 
 def _ground_told_of_order(tracker: Tracker) -> Optional[str]:

@@ -467,7 +467,8 @@ def _distances(text: str) -> Iterator[Entity]:
 
 
 # a time of day said as a word: "в полдень", "سر ظهر", "ساعت دوازده ظهر" aside (a clock time of its own)
-_NOON = re.compile(r"(?<!\w)(?:(?:в|около|примерно в) полдень|سر ?ظهر|(?:لنگ|نصف) ?ظهر)(?!\w)", re.IGNORECASE)
+_NOON = re.compile(r"(?<!\w)(?:(?:в|примерно в) полдень|(?:около|к|до|после) полудн[яю]|سر ?ظهر|(?:لنگ|نصف) ?ظهر)(?!\w)",
+                   re.IGNORECASE)
 
 
 def _times(text: str) -> Iterator[Entity]:
@@ -573,8 +574,16 @@ _FA_DAY_ORDINALS: dict[str, int] = {
     "سی ام": 30, "سیام": 30, "سی و یکم": 31,
 }
 _DAY_WORD = "|".join(sorted((word.replace(" ", _GAP) for word in _FA_DAY_ORDINALS), key=len, reverse=True))
+
+
+def _unspaced(word: str) -> str:
+    """An ordinal word as the look-up keys it: without its spaces and ZWNJs, however it was typed ("بیست وهفتم")."""
+    return re.sub(r"[ \u200c]+", "", word)
+
+
+_DAY_BY_WORD = {_unspaced(word): day for word, day in _FA_DAY_ORDINALS.items()}
 _DAY_MONTH = re.compile(
-    rf"(?<![\d\w])(?:(?P<day>[1-9]|[12]\d|3[01]){_GAP}(?:ام|م|ُم)?|(?<!قسط )(?<!هفته )(?<!دهه )(?P<dayword>{_DAY_WORD})){_GAP}"
+    rf"(?<![\d\w])(?:(?P<day>[1-9]|[12]\d|3[01]){_GAP}(?:ام|م|ُم)?|(?<!قسط )(?<!هفته )(?<!دهه )(?<!بار )(?<!صفحه )(?<!دفعه )(?<!نفر )(?<!نسخه )(?<!طبقه )(?P<dayword>{_DAY_WORD})){_GAP}"
     rf"(?:(?P<fa>{'|'.join(_JALALI_MONTHS)})|(?P<ru>{'|'.join(_RU_MONTHS)})\w*)(?![\w])",
     re.IGNORECASE,
 )
@@ -645,7 +654,7 @@ def _dates(text: str) -> Iterator[Entity]:
             month = next(n for n, stem in enumerate(_RU_MONTHS, 1) if re.fullmatch(rf"{stem}\w*", said))
             calendar = "gregorian"
         said = match.group("dayword")
-        day = _FA_DAY_ORDINALS[re.sub(r"[ \u200c]+", " ", said)] if said else int(match.group("day"))
+        day = _DAY_BY_WORD[_unspaced(said)] if said else int(match.group("day"))
         yield Entity("date", match.start(), match.end(), f"{calendar}:{month}-{day}")
     for match in _DAY_OF_MONTH.finditer(text):
         calendar = "jalali" if match.group("fa") else "gregorian"

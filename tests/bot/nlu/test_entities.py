@@ -298,6 +298,8 @@ def test_agrees_with_the_annotations_of_our_training_data() -> None:
         ("یه اسکنر بیست و هفتم بهمن بهم رسید", [("date", "بیست و هفتم بهمن", "jalali:11-27")]),  # an ordinal word
         ("а если бы заказал в полдень?", [("time", "в полдень", "12:00")]),  # noon said as a word
         ("اول مهر خریدم", [("date", "اول مهر", "jalali:7-1")]), ("قسط اول دی ماه", []),  # (the first instalment)
+        ("بیست وهفتم بهمن رسید", [("date", "بیست وهفتم بهمن", "jalali:11-27")]),  # typed without its space
+        ("فاکتور صفحه اول مهر فروشگاه نداره", []),  # the first page, a stamp
         ("получил 3 декабря", [("date", "3 декабря", "gregorian:12-3")]),
         ("пришёл 2 мая", [("date", "2 мая", "gregorian:5-2")]),
         ("دو روز پیش تحویل گرفتم", [("date", "دو روز پیش", "ago:2")]),

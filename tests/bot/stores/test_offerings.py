@@ -34,6 +34,7 @@ def _unlisted(store: str, question: str, offerings: tuple[Offering, ...] | None 
     ("tisa", "با اسنپ پی میشه قسطی خرید؟", []),  # Tisa's own
     ("offykala", "پرداخت در محل چی، دارین؟", ["наличные"]), ("chistatek", "پرداخت در محل دارین؟", []),  # its own
     ("tisa", "با دیجی پی یا ازکی وام هم میشه قسطی خرید؟", ["Digipay", "Azki"]),  # SnappPay is the one it names
+    ("tisa", "قسطا ازکی شروع میشه؟", []),  # "since when", typed as one word
 ])
 def test_the_methods_named_that_the_page_does_not_name(store: str, question: str, expected: list[str]) -> None:
     assert _unlisted(store, question) == expected
@@ -88,6 +89,11 @@ def test_the_methods_named_that_the_page_does_not_name(store: str, question: str
     ("citadel", "واسه مادرم تو تفلیس یه اتو میخوام بخرم، خودش تحویل بگیره میشه؟ من ایران هستم", []),  # where one is
     ("citadel", "доставляете по всей Грузии?", []), ("tisa", "عطر آلمانی اصل دارین؟ ارسالش چند روزه", []),
     ("tisa", "باربری لندن رو برام بفرستید", []), ("citadel", "в Батуми доставка сколько?", []),
+    ("sitra", "ارسال به خارج از ایران دارین؟", ["доставка за границу"]),
+    ("citadel", "доставляете за пределы Грузии?", ["доставка за границу"]),
+    ("citadel", "доставка на Ираклия Абашидзе 5 сколько?", []), ("sitra", "دفترچه راهنمای انگلیسی هم براش میفرستین؟", []),
+    ("citadel", "американский айфон доставите в Кутаиси?", []),  # a name or an adjective, no place
+    ("tisa", "این عطرا از دبی ارسال میشن؟", []), ("citadel", "заказ из Турции отправляете?", []),  # where it comes from
     ("citadel", "и старый холодильник заберёте?", ["вывоз старой техники"]),
     ("sitra", "اسپلیت ۱۸ هزار ال جی موجود دارید؟", []), ("chistatek", "можно оплатить оффлайн картой при получении?", []), ("sitra", "کولر اسپلیت ۱۲ هزار قسطی میشه؟", []),
 ])
