@@ -257,12 +257,6 @@ def utter_store_address(dispatcher: CollectingDispatcher, tracker: Tracker, ques
     plain = plainly_answered(question, store_index(store)) if asked == "return" else None
     if asked is None or plain is not None and any(unit.gives_address for unit in store.units):
         return False  # "… на какой адрес отправлять возврат, заказная почта подойдёт?": the rule its words plainly ask
-    if plain is not None:  # "آدرس دفتر گارانتیتون کجاست دقیقا؟" where the page names the office but gives no address:
-        dispatcher.utter_message(text=render("address.not_given", language, store=store.name[language]))  # type: ignore[arg-type,index]
-        say_units(dispatcher, [plain], language, question)  # that it gives none, the rule its words ask, and who
-        _say_answer(dispatcher, tracker, store.contact)  # can say more
-        offer_person(dispatcher, language)
-        return True
     given = [unit for unit in store.units if unit.gives_address] if asked == "store" else []
     pickup, city = store.rules.pickup, tracker.get_slot("city")
     branch = next((one for one in pickup.branches if one.city == city), None) if pickup and given and city else None
@@ -275,6 +269,8 @@ def utter_store_address(dispatcher: CollectingDispatcher, tracker: Tracker, ques
         return True
     none = render("address.not_given", language, store=store.name[language])  # type: ignore[arg-type,index]
     dispatcher.utter_message(text=none)
+    if plain is not None:  # "آدرس دفتر گارانتیتون کجاست دقیقا؟" where the page names the office but gives no address:
+        say_units(dispatcher, [plain], language, question)  # that it gives none, then the rule its words ask
     _say_answer(dispatcher, tracker, store.contact)
     offer_person(dispatcher, language)
     return True
@@ -1580,16 +1576,15 @@ def _order_unproven_told_of(tracker: Tracker) -> bool:
             and not what_if(question))
 
 
-_DONE_WITH_AN_ORDER = ("order_status", "delivery_time", "order_change", "cancel_order", "damaged_item", "refund_time",
-                       "payment_failed")
+_DONE_WITH_AN_ORDER = frozenset({"order_status", "delivery_time", "order_change", "cancel_order", "damaged_item",
+                                 "refund_time", "payment_failed"})
 
 
 def _asked_apart_from_its_order(tracker: Tracker, answer: CollectingDispatcher) -> bool:
     """"SR5003 دستم رسید ولی فاکتور توش ندیدم. فاکتور جدا میاد؟": a rule's question asked beside an order's number
     alone, whose answer (the rules said) is no matter done with an order (where it is, a change, a cancel, a return or
-    a fault told, its money):
-    the rule is the answer, and the order's phone is not asked for (given with it, the order is looked up: proving it
-    costs nothing more)."""
+    a fault told, its money): the rule is the answer, and the order's phone is not asked for (given with it, the order
+    is looked up: proving it costs nothing more)."""
     question = question_text(tracker)
     if (not latest_entity(tracker, "order_id") or latest_entity(tracker, "phone") or tracker.get_slot("verified_order")
             or tracker.get_slot("requested_slot") or not rules_question(None, question)
@@ -1597,7 +1592,7 @@ def _asked_apart_from_its_order(tracker: Tracker, answer: CollectingDispatcher) 
         return False
     cited = set(units_cited(answer))
     topics = {unit.topic for unit in current_store(tracker).units if unit.id in cited}
-    return bool(topics) and (not topics & set(_DONE_WITH_AN_ORDER) or refund_to_another(question))  # ("а можно на
+    return bool(topics) and (not topics & _DONE_WITH_AN_ORDER or refund_to_another(question))  # ("а можно на
     # карту жены перевести? 6037 …": only to the paying account, whatever the order)
 
 

@@ -51,6 +51,31 @@ PAYMENTS = (
     Offering({"fa": "اسنپ‌پی", "ru": "SnappPay"}, _words(r"snapp? ?pay|اسنپ ?پی|снапп? ?п[эе]й|снап"),
              _words(r"snapp\w*|اسنپ\w*")),
 )
+# sending to another country: a place abroad named with a word of sending ("برای خواهرم که آلمانه هم میفرستید؟", "а за
+# границу отправляете? в армению например"); no page of ours names one (not "عطر آلمانی", a German perfume, nor "باربری
+# لندن", a perfume's name)
+_SENDING = r"(?:ارسال|میفرست|بفرست|فرستاد|پست|تحویل|میرسون|برسون|доставл|доставк|достав[иья]|отправ|вышл|пришл|привез|посыл)\w*"
+_ABROAD_WORDS = (r"خارج از کشور|خارج کشور|خارج از ایران|(?:کشور|کشورهای) (?:دیگه|دیگر|خارجی|همسایه)|بین ?المللی|"
+                 r"за границ\w*|за рубеж\w*|за предел\w* (?:страны|грузии|ирана)|(?:в )?(?:другую|другие|соседн\w*) стран\w*|"
+                 r"международн\w*")
+# a country's name, not its adjective ("دفترچه انگلیسی", "американский айфон": no place) nor another word it begins
+# ("Ираклий", a Georgian name)
+_COUNTRIES = ("ایران|иран|گرجستان|грузи[яюие]|ارمنستان|армени|باکو|азербайджан|баку|ترکیه|استانبول|турци|стамбул|امارات|"
+              "دبی|оаэ|эмират|дуба[йеию]|آلمان|германи|روسیه|росси[яюи]|عراق|ирак(?!л)|افغانستان|афганистан|اوکراین|украин|"
+              "قزاقستان|казахстан|آمریکا|امریکا|сша|америк|انگلیس|англи[яюи]|великобритани|کانادا|канад|فرانسه|франци|"
+              "ایتالیا|итали|هلند|голланди|سوئد|швеци|استرالیا|австрали|ترکمنستان|туркмени|قطر|катар|کویت|кувейт")
+_COUNTRY = rf"(?:{_COUNTRIES})(?!ی(?!\w))(?!\w*ск)\w*"
+ABROAD = Offering({"fa": "ارسال به خارج از کشور", "ru": "доставка за границу"},
+                  # the place is where it goes, not where the customer is ("… خودش تحویل بگیره میشه؟ من ایران هستم") nor
+                  # where it comes from ("این عطرا از دبی ارسال میشن؟", "из Турции")
+                  _words(rf"{_SENDING} (?:\S+ ){{0,5}}?(?:به|برای|تا|в|во|на|до) {_COUNTRY}|"
+                         rf"(?<!از )(?<!из ){_COUNTRY} (?:\S+ ){{0,3}}?{_SENDING}|{_SENDING} (?:\S+ ){{0,5}}?(?:{_ABROAD_WORDS})|"
+                         rf"(?:{_ABROAD_WORDS}) (?:\S+ ){{0,3}}?{_SENDING}"),
+                  _words(r"خارج از کشور|بین المللی|за границ\w*|за рубеж\w*|международн\w*"))
+# the names of a store's own country, no place abroad there ("به همه جای ایران میفرستین؟"; not "خارج از ایران"), by the
+# country whose public holidays its policy keeps
+HOME: dict[str, re.Pattern[str]] = {"IR": _words(r"(?<!خارج از )ایران\S*|иран\w*"),
+                                    "GE": _words(r"(?<!пределы )(?<!пределами )(?:گرجستان\S*|грузи[яюие]\w*)")}
 # a service is offered when a rule says it is done for the customer, not when a word of it appears ("misuse, such as
 # installing it yourself" offers no installing)
 SERVICES = (
@@ -125,34 +150,9 @@ SERVICES = (
              _words(r"غرامت\w*|جبران (?:خسارت|دیرکرد|تاخیر)\w*|خسارت (?:تاخیر|تأخیر|دیرکرد)\w*|компенсац\w*|неустойк\w*|"
                     r"возмещ\w* (?:\w+ )?(?:за )?(?:задержк|опоздан)\w*"),
              _words(r"غرامت\w*|جبران خسارت|компенсац\w*|неустойк\w*")),
+    ABROAD,
 )
 
-# sending to another country: a place abroad named with a word of sending ("برای خواهرم که آلمانه هم میفرستید؟", "а за
-# границу отправляете? в армению например"); no page of ours names one (not "عطر آلمانی", a German perfume, nor "باربری
-# لندن", a perfume's name)
-_SENDING = r"(?:ارسال|میفرست|بفرست|فرستاد|پست|تحویل|میرسون|برسون|доставл|доставк|достав[иья]|отправ|вышл|пришл|привез|посыл)\w*"
-_ABROAD_WORDS = (r"خارج از کشور|خارج کشور|خارج از ایران|(?:کشور|کشورهای) (?:دیگه|دیگر|خارجی|همسایه)|بین ?المللی|"
-                 r"за границ\w*|за рубеж\w*|за предел\w* (?:страны|грузии|ирана)|(?:в )?(?:другую|другие|соседн\w*) стран\w*|"
-                 r"международн\w*")
-# a country's name, not its adjective ("دفترچه انگلیسی", "американский айфон": no place) nor another word it begins
-# ("Ираклий", a Georgian name)
-_COUNTRIES = ("ایران|иран|گرجستان|грузи[яюие]|ارمنستان|армени|باکو|азербайджан|баку|ترکیه|استانبول|турци|стамбул|امارات|"
-              "دبی|оаэ|эмират|дуба[йеию]|آلمان|германи|روسیه|росси[яюи]|عراق|ирак(?!л)|افغانستان|афганистан|اوکراین|украин|"
-              "قزاقستان|казахстан|آمریکا|امریکا|сша|америк|انگلیس|англи[яюи]|великобритани|کانادا|канад|فرانسه|франци|"
-              "ایتالیا|итали|هلند|голланди|سوئد|швеци|استرالیا|австрали|ترکمنستان|туркмени|قطر|катар|کویت|кувейт")
-_COUNTRY = rf"(?:{_COUNTRIES})(?!ی(?!\w))(?!\w*ск)\w*"
-ABROAD = Offering({"fa": "ارسال به خارج از کشور", "ru": "доставка за границу"},
-                  # the place is where it goes, not where the customer is ("… خودش تحویل بگیره میشه؟ من ایران هستم") nor
-                  # where it comes from ("این عطرا از دبی ارسال میشن؟", "из Турции")
-                  _words(rf"{_SENDING} (?:\S+ ){{0,5}}?(?:به|برای|تا|в|во|на|до) {_COUNTRY}|"
-                         rf"(?<!از )(?<!из ){_COUNTRY} (?:\S+ ){{0,3}}?{_SENDING}|{_SENDING} (?:\S+ ){{0,5}}?(?:{_ABROAD_WORDS})|"
-                         rf"(?:{_ABROAD_WORDS}) (?:\S+ ){{0,3}}?{_SENDING}"),
-                  _words(r"خارج از کشور|بین المللی|за границ\w*|за рубеж\w*|международн\w*"))
-# the names of a store's own country, no place abroad there ("به همه جای ایران میفرستین؟"; not "خارج از ایران"), by the
-# country whose public holidays its policy keeps
-HOME: dict[str, re.Pattern[str]] = {"IR": _words(r"(?<!خارج از )ایران\S*|иран\w*"),
-                                    "GE": _words(r"(?<!пределы )(?<!пределами )(?:گرجستان\S*|грузи[яюие]\w*)")}
-SERVICES = (*SERVICES, ABROAD)
 
 # terms of paying in instalments: stated when a rule names them at all ("بدون بهره و کارمزد"), which then answers
 TERMS = (
