@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Mapping, Optional
 
 from bot.nlu.language import LANGUAGES, Language, detect_language
 from bot.stores.policy import StorePolicy, policies
+
+# a code of a letter or two and digits, alone: "СК-3004", "сt 2002", "#58120"
+_CODE_ONLY = re.compile(r"\W*(?:[^\W\d_]{1,2}\W*)?\d[\d\s-]*\W*")
 
 
 def store_for(metadata: Mapping[str, Any], current: Optional[str], default: str) -> StorePolicy:
@@ -27,8 +31,9 @@ def language_for(
     current: Optional[str],
     store: StorePolicy,
 ) -> Language:
-    """The language the customer wrote in; a hint, the last one or the store's when unclear."""
-    detected = detect_language(text or "")
+    """The language the customer wrote in; a hint, the last one or the store's when unclear (as for a number with a
+    letter or two, "СК-3004" typed in Cyrillic at a Persian store: an order's code, not a change of language)."""
+    detected = None if current in LANGUAGES and _CODE_ONLY.fullmatch(text or "") else detect_language(text or "")
     if detected:
         return detected
     for candidate in (metadata.get("language"), current):

@@ -57,7 +57,7 @@ STORY_TOKENS = 15
 UNSURE = 0.6
 PLAIN = 0.75
 CLOSE = 0.2
-GREETING_TOKENS = 4  # a message this long read as a greeting by a guess, with no word of greeting, is none
+GREETING_TOKENS = 3  # a message this long read as a greeting by a guess, with no word of greeting, is none
 REQUESTS = frozenset({"order_status", "cancel_order", "return_request"})
 TOLD_DECIDES = REQUESTS | {"damaged_item"}
 

@@ -236,7 +236,8 @@ _TIME = re.compile(
     rf"|(?<![\w.,])(?P<h3>{_HOUR}){_GAP}(?:час(?:а|ов)?{_GAP}|(?!дня))(?P<day3>{_DAY})"
     rf"|(?<!\w)(?:в|к|до|после|около){_GAP}(?P<h4>{_HOUR}|{_WORD_HOUR}){_GAP}(?:час\w*(?:{_GAP}(?P<day4>{_DAY}))?|(?P<day6>дня)(?!\w))"
     rf"|(?<!\w)(?:в|к|до|после|около){_GAP}(?P<h5>часа?)(?:{_GAP}(?P<day5>{_DAY}))(?!\w)"
-    rf"|(?<!\w)(?:закаж\w*|заказ\w*|оформ\w*|сделан\w*)(?:{_GAP}заказ\w*)?{_GAP}в{_GAP}(?P<h6>{_ORDER_HOUR})(?![\d\w:.,])"
+    rf"|(?<!\w)(?:закаж\w*|заказ\w*|оформ\w*|сделан\w*|успе\w*)(?:{_GAP}заказ\w*)?(?:{_GAP}(?:только|лишь|уже|где-то|примерно))?"
+    rf"{_GAP}(?:в|к){_GAP}(?P<h6>{_ORDER_HOUR})(?![\d\w:]|[.,]\d)"  # "успею оформить только в 12?", "успею только к 12"
     rf"(?!{_GAP}(?:{_DAY}|{_NOT_HOURS}))"
     # "после 11, когда заберу?", "اگه بعد ۱۱ سفارش بدم": a bare hour after "after"/"before" (not "после 11,5 км")
     rf"|(?<!\w)(?:до|после|(?:بعد|قبل|پیش){_GAP}(?:از{_GAP})?){_GAP}(?P<h7>{_ORDER_HOUR})(?![\d\w:]|[.,]\d)"
@@ -278,11 +279,11 @@ _LAST_FOUR = re.compile(
 )
 _ORDER_KEYWORD = re.compile(r"(?:سفارش|فاکتور|заказ\w*|номер|#|№)\W{0,3}[^\d\s]{0,12}\W{0,3}$", re.IGNORECASE)
 _ORDER_ID = re.compile(
-    r"(?<![\w.,/:+-])(?P<id>(?:(?:(?i:[a-z])|[АВЕКМНОРСТХ]){1,4}[ _-]?|(?!(?:на|от)\d)[авекмнорстх]{2,4}[_-]?)?\d[\w-]{1,30}\d|\d{3})"
+    r"(?<![\w.,/:+-])(?P<id>(?:(?=[авекмнорстх]*(?:(?i:[a-z])|[АВЕКМНОРСТХ]))(?:(?i:[a-z])|[АВЕКМНОРСТХавекмнорстх]){1,4}[ _-]?|(?!(?:на|от)\d)[авекмнорстх]{2,4}[_-]?)?\d[\w-]{1,30}\d|\d{3})"
     r"(?!(?!ه(?!\w))[\w/:-]|[.,]\d)"  # "TS-1043ه، شماره موبایلم …": a Persian "is" joined to the number
 )
 # Cyrillic letters that look like Latin ones: "СТ-2002" typed on a Russian keyboard is CT-2002; small ones ("тс-1041")
-# only joined to the number, since "на 5000" is a word before it.
+# only joined to the number, since "на 5000" is a word before it, unless beside a Latin or capital one ("сt-2002").
 LOOKALIKES = str.maketrans("АВЕКМНОРСТХавекмнорстх", "ABEKMHOPCTXabekmhopctx")
 _NOT_ORDER_UNITS = re.compile(
     rf"^{_GAP}(?:روز|ساعت|دقیقه|ماه|سال|درصد|%|день|дня|дней|час|ч(?![а-яё])|минут|месяц|год|лет|процент|шт"
@@ -423,7 +424,7 @@ _TENS = "|".join(word for word, value in _NUMBER_WORDS.items() if value in range
 # "۲ میلیون و ۳۰۰", "۳ میلیون و دویست (و پنجاه)", "2 млн триста": thousands without their word
 _BARE_THOUSANDS = re.compile(
     rf"{_GAP}(?:و{_GAP})?(?:(?P<n>\d{{1,3}})|(?P<hundreds>{_HUNDREDS})(?:{_GAP}و{_GAP}(?P<tens>{_TENS}))?(?!\w))"
-    rf"(?![\d.,/]|{_GAP}(?:{_MULTIPLIER}))",
+    rf"(?![\d/]|[.,٫٬]\d|{_GAP}(?:{_MULTIPLIER}))",  # (a full stop or comma ending the sentence, not a fraction)
     re.IGNORECASE,
 )
 

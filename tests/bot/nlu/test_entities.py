@@ -99,6 +99,8 @@ def found(text: str) -> list[tuple[str, str, object]]:
         ("закажу в 9 вечера", [("time", "9 вечера", "21:00")]),
         ("а если в 12 закажу", [("time", "12", "12:00")]),             # the hour before the verb
         ("а если только в 12 успею оформить?", [("time", "12", "12:00")]),  # a word between them
+        ("а если успею оформить только в 12?", [("time", "12", "12:00")]),
+        ("а если успею только к 12?", [("time", "12", "12:00")]),
         ("в 12 штук заказ", []),                                        # a count, not an hour
         ("где мой заказ 58 122? тел 0912-444-44-02", [("order_id", "58 122", "58122"), ("phone", "0912-444-44-02", "09124444402")]),
         ("کد سفارشم cK3003 هست و شماره ۹۱۹۳۳۳۳۳۰۳", [("order_id", "cK3003", "CK-3003"), ("phone", "۹۱۹۳۳۳۳۳۰۳", "09193333303")]),  # its 0 left off
@@ -158,6 +160,8 @@ def test_agrees_with_the_annotations_of_our_training_data() -> None:
     [
         # after millions, a bare number counts thousands, as people say it
         ("۲ میلیون و ۳۰۰", [("amount", "۲ میلیون و ۳۰۰", 2300000)]),
+        ("جمعا ۲ میلیون و ۳۰۰. ارسالش چجوریه؟", [("amount", "۲ میلیون و ۳۰۰", 2300000)]),  # a full stop after it
+        ("2 млн 300, доставка платная?", [("amount", "2 млн 300", 2300000)]),
         ("۱ میلیون و ۸۰۰ تومن", [("amount", "۱ میلیون و ۸۰۰ تومن", 1800000)]),
         ("2 млн 300", [("amount", "2 млн 300", 2300000)]),
         ("۲ میلیون و ۱۰۰ هزار تومان", [("amount", "۲ میلیون و ۱۰۰ هزار تومان", 2100000)]),
@@ -245,6 +249,7 @@ def test_agrees_with_the_annotations_of_our_training_data() -> None:
         ("ts1042", [("order_id", "ts1042", "TS-1042")]),
         ("заказ СТ-2002", [("order_id", "СТ-2002", "CT-2002")]),
         ("заказ ТS-1043", [("order_id", "ТS-1043", "TS-1043")]),   # a Cyrillic Т, a Latin S
+        ("сt-2002", [("order_id", "сt-2002", "CT-2002")]),   # a small Cyrillic с beside a Latin t
         ("заказ тс-1041, телефон 0935 222 22 01", [("order_id", "тс-1041", "TC-1041"),  # small Cyrillic, heard as TS
                                                   ("phone", "0935 222 22 01", "09352222201")]),
         ("на5000 от1000", []),  # prepositions joined to a number are not an order's letters

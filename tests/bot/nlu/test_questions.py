@@ -354,6 +354,7 @@ def test_the_question_a_story_ends_with(text: str, asked: str | None) -> None:
 @pytest.mark.parametrize("text, greeting", [
     ("سلام وقت بخیر", True), ("добрый день, у меня вопрос", True), ("یه سوال داشتم", True),
     ("عه من فکر میکردم برای خط و خش هم مثل بقیه ۲۴ ساعت وقت دارم", False), ("а доставка сколько?", False),
+    ("عصرتون بخیر", True), ("салам алейкум", True), ("куда позвонить уточнить?", False),
 ])
 def test_words_of_greeting_anywhere_in_a_message(text: str, greeting: bool) -> None:
     assert greets(text) is greeting
