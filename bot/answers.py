@@ -650,7 +650,8 @@ def pickup(slot: PickupSlot, rules: PickupRules, ordered: datetime, asked_time: 
                 "end": clock(rules.same_day_to, language)}
     return _lines(
         render(key, language, **values),
-        not slot.same_day and key != "pickup.on_day" and not asked_time  # (that day's answer says both; the hour
+        not slot.same_day and key != "pickup.on_day" and not asked_time and not slot.moved_from_day_off  # (that day's
+        # answer says both; the hour
         and render("pickup.same_day_rule", language, **same_day),  # named has its one case) "до скольки в тот же день?"
         render("pickup.branches", language),
         *branches,

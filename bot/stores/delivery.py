@@ -91,14 +91,14 @@ class PickupSlot:
 
 
 def pickup_slot(rules: PickupRules, ordered_at: datetime, week: WorkWeek, weekend_next_working_day: bool) -> PickupSlot:
-    """Before the cut-off: the same day's window; from the cut-off on: the next day from its hour."""
+    """Before the cut-off: the same day's window; from the cut-off on: the next day from its hour. An order placed on
+    a day off is processed on the next working day, so it waits from a day before it: that day from the next-day hour."""
     day, moment = ordered_at.date(), ordered_at.time()
-    moved = weekend_next_working_day and not is_working_day(day, week)
-    if moved:
-        day, moment = next_working_day(day, week), time(0, 0)
+    if weekend_next_working_day and not is_working_day(day, week):
+        return PickupSlot(next_working_day(day, week), rules.next_day_from, None, False, True)
     if moment < rules.cutoff:
-        return PickupSlot(day, rules.same_day_from, rules.same_day_to, True, moved)
-    return PickupSlot(day + timedelta(days=1), rules.next_day_from, None, False, moved)
+        return PickupSlot(day, rules.same_day_from, rules.same_day_to, True, False)
+    return PickupSlot(day + timedelta(days=1), rules.next_day_from, None, False, False)
 
 
 @dataclass(frozen=True)

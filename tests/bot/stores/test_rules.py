@@ -277,8 +277,10 @@ def test_exactly_tisas_threshold_is_told_free_shipping_is_above_it() -> None:
     [
         (datetime(2026, 11, 30, 10, 59), date(2026, 11, 30), time(16), time(18), False),   # Monday
         (datetime(2026, 11, 30, 11, 0), date(2026, 12, 1), time(10), None, False),
-        (datetime(2026, 11, 28, 9, 0), date(2026, 11, 30), time(16), time(18), True),      # Saturday -> Monday
-        (datetime(2026, 11, 23, 10, 0), date(2026, 11, 24), time(16), time(18), True),     # St George's Day: a holiday
+        (datetime(2026, 11, 28, 9, 0), date(2026, 11, 30), time(10), None, True),          # Saturday -> Monday
+        (datetime(2026, 11, 29, 15, 0), date(2026, 11, 30), time(10), None, True),         # Sunday after 11 -> Monday
+        (datetime(2026, 11, 23, 10, 0), date(2026, 11, 24), time(10), None, True),         # St George's Day: a holiday
+        (datetime(2026, 11, 27, 15, 0), date(2026, 11, 28), time(10), None, False),        # Friday after 11 -> Saturday
     ],
 )
 def test_citadel_pickup(ordered: datetime, day: date, start: time, end: time | None, moved: bool) -> None:
