@@ -73,6 +73,7 @@ from actions.topics import (
     span_passed_supposed,
     sealed_follow_up,
     status_asked_for,
+    CONTACT_ALONE_WORDS,
     utter_contact,
     utter_store_address,
     utter_free_shipping_after_return,
@@ -753,6 +754,9 @@ class ActionUnclear(Action):
             return [FollowupAction("action_return_confirmation")]
         if greeted_in_their_language(dispatcher, tracker) or other_unit_asked(dispatcher, tracker):  # "по-русски
             return []  # понимаете?", "۱۰۰ میلیون ریال چند تومنه؟"
+        if len(question_text(tracker).split()) <= CONTACT_ALONE_WORDS and utter_contact(
+                dispatcher, tracker, question_text(tracker)):  # "куда позвонить уточнить?", read as a greeting or
+            return []  # as nothing: the store's contact
         corrected = _seal_corrected(tracker)
         if corrected:  # "стоп, я перепутал … пломба целая" after its order's return decision: decided again with it
             return corrected

@@ -280,7 +280,8 @@ class ActionOrderFlow(Action):
             # ماهیتابه بمونه چی؟" of an order proven (read as out of scope): an edit
             utter_topic(dispatcher, tracker, "order_change", question, likely_intents(tracker), "order_change")
             return [SlotSet("purpose", None)]
-        if intent == "cancel_order" and cancelled_money_back(question):  # "заказ отменили а первый платеж не вернулся"
+        if (intent == "cancel_order" or intent == "order_status" and unnamed) and cancelled_money_back(question):
+            # "заказ отменили а первый платеж не вернулся", "… الان پیام دادن سفارش باطل شده! پولم چی میشه؟"
             utter_topic(dispatcher, tracker, "refund_time", question, likely_intents(tracker))
             return [SlotSet("purpose", None)]
         names_order = any(latest_entity(tracker, name) for name in ORDER_SLOTS)

@@ -136,6 +136,9 @@ from bot.stores.units import (ANSWERS, ASKS_ALONE_WORDS, ECHO_WORDS, after_its_s
 
 logger = logging.getLogger(__name__)
 LOOK_UP_MESSAGES = 4  # an order's number, its phone and a mistake between them: the messages of one look-up
+# "پولمو میخوام", "верните деньги": the money wanted back (not asked when: "پولم کی برمیگرده؟")
+_MONEY_DEMANDED = re.compile(r"پول\S* (?:رو |را )?(?:\S+ )?(?:میخوام|میخام|می ?خواهم|لازم دارم)(?!\w)|"
+                            r"верните (?:мне )?(?:мои )?деньги|хочу (?:свои |мои )?деньги", re.IGNORECASE)
 _FIGURE = re.compile(r"\d")  # a digit of any script: "180", "۱۸۰"
 # a rule that says who pays or that nothing is charged: "بدون بهره و کارمزد", "بر عهده تیسا", "за счёт Офикала"
 _NO_CHARGE = re.compile(r"بدون (?:بهره|کارمزد|هزینه)|(?:بر|به) ?عهده|за сч[её]т|нес[её]т|оплачива|без процент|без комисс",
@@ -325,9 +328,11 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
     if utter_unlisted_service(dispatcher, tracker, question):
         return True
     units = chosen_units(tracker, question, topics)
-    if past_the_span(question) and _says_nothing_past(tracker, units):
-        return False  # "and if it isn't back by then?" is not answered by the rule just given
     store, language = store_and_language(tracker)
+    if past_the_span(question) and _says_nothing_past(tracker, units) and not (
+            asks_for_contact(question) and _names_a_contact(units, language)):
+        return False  # "and if it isn't back by then?" is not answered by the rule just given (but "whom do I call?" is,
+        # by the number it gives: SnappPay's)
     if not units and asks_duration(question) and _time_not_given(dispatcher, tracker, question, topics):
         return True
     if units and _silent_on_the_day(question, store, [unit.text[language] for unit in units]):  # type: ignore[index]
@@ -557,8 +562,11 @@ def utter_next_working_day(dispatcher: CollectingDispatcher, tracker: Tracker, u
 def _gives_contact(units: Sequence[AnswerUnit], store: StorePolicy, language: str) -> bool:
     """Whether the rules said already give a contact (the store's phone or address, or another's they send one to:
     SnappPay's line for its refunds), so the store's is not said beside it."""
-    if store.contact is None:
-        return True
+    return store.contact is None or _names_a_contact(units, language)
+
+
+def _names_a_contact(units: Sequence[AnswerUnit], language: str) -> bool:
+    """Whether the rules give a phone number or an e-mail address of their own."""
     said = to_ascii_digits("\n".join(unit.text[language] for unit in units))  # type: ignore[index]
     return re.search(r"\d[\d-]{5,}\d|\S+@\S+", said) is not None
 
@@ -952,6 +960,27 @@ _SPAN_RECALLED = re.compile(r"(?:(?<!\w)(?:اون|همون|این|همین|эт�
                             re.IGNORECASE)
 
 
+# a span counted in working time ("۲۴ تا ۷۲ ساعت کاری", "2-3 рабочих дня"), and a day off asked as counted in it or not
+_WORKING_SPAN = re.compile(r"(?:روز|ساعت)\S* کاری|рабоч\w* (?:дн\w*|дня|час\w*)", re.IGNORECASE)
+_COUNTED = re.compile(r"حساب|جزو|شامل|محسوب|считает|считают|засчитыва|входит|входят|учитыва", re.IGNORECASE)
+
+
+def days_off_in_the_span(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """"جمعه هم جزو این ساعتا حساب میشه؟" after a span the page counts in working hours or days: days off are not
+    part of it; True when said."""
+    question = question_text(tracker)
+    if not (asks_about_days_off(question) and _COUNTED.search(question)):
+        return False
+    language = store_and_language(tracker)[1]
+    spans = [(unit, found) for unit in _rules_said_before(tracker)
+             if (found := _WORKING_SPAN.search(unit.text[language]))]  # type: ignore[index]
+    if not spans:
+        return False
+    dispatcher.utter_message(text=render("deadline.working_only", language, kind=spans[0][1].group(0)),
+                             sources=cited([unit for unit, _ in spans]))
+    return True
+
+
 def span_recalled(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """"اون ۲۴ ساعتی که گفتی از وقتی تحویل میگیرم حساب میشه؟", "эти 72 часа считаются с какого момента?": the span of
     a rule given in the last answers, named again to ask about it, gets that rule again (it says from when it counts),
@@ -1163,6 +1192,10 @@ def chosen_units(tracker: Tracker, question: str, topics: Sequence[str], timed: 
     city, amount = tracker.get_slot("city"), as_number(tracker.get_slot("amount"))
     words_before = "\n".join(recent_texts(tracker, WORDS_BEFORE)[1:])  # a way of paying named earlier counts as named
     chosen = choose_units(question, topics, store_index(store), city, amount, words_before, timed)
+    if refund_to_another(question) and not any(match.unit.topic == "refund_time" for match in chosen):
+        clause = next((part for part in sentences(question) if refund_to_another(part)), question)
+        chosen = [match for match in store_index(store).rank(clause) if match.unit.topic == "refund_time"][:1] or chosen
+        # "… موجودی تموم شده بود … میشه بریزین به کارت خواهرم؟": the card the money goes back to, not the story's rule
     if leans and short_follow_up(question) and any(match.unit.topic == earlier for match in chosen):
         chosen = [match for match in chosen if match.unit.topic == earlier]  # "حداقل خریدش چقدره؟" after SnappPay:
         # its minimum, not free shipping's beside it
@@ -1464,7 +1497,8 @@ class ActionAnswerTopic(Action):
         if (greeted_in_their_language(dispatcher, tracker) or other_unit_asked(dispatcher, tracker)  # "по-русски
                 or amount_put_right(dispatcher, tracker)):  # понимаете?", "این ۱۰ میلیون به ریال چقد میشه؟", "۱۰
             return []  # میلیون و ۲۰۰ نه ۹.۸" after the ID rule over 10 million
-        if (span_recalled(dispatcher, tracker) or deadline_follow_up(dispatcher, tracker) or refused_what_if(dispatcher, tracker)
+        if (span_recalled(dispatcher, tracker) or days_off_in_the_span(dispatcher, tracker)
+                or deadline_follow_up(dispatcher, tracker) or refused_what_if(dispatcher, tracker)
                 or sealed_follow_up(dispatcher, tracker) or window_supposed(dispatcher, tracker)
                 or window_asked_now(dispatcher, tracker) or span_passed_supposed(dispatcher, tracker)):
             return []  # "it was yesterday noon" after "within 72 hours"; "and if I open it?" (or "the other one I did
@@ -1483,6 +1517,10 @@ class ActionAnswerTopic(Action):
             return again
         if case_follow_up(dispatcher, tracker, topic):
             return []
+        if (topic not in RETURN_TOPICS and reason_from(None, question) == "change_of_mind"
+                and _MONEY_DEMANDED.search(question)):  # "عطرو باز کردم بوش اصلا خوب نیست!! همین الان پولمو میخوام",
+            return [SlotSet("purpose", "return_request"), FollowupAction("action_order_flow")]  # read as a refund's
+            # time or the perfume's origin: a change of mind told with its money wanted back is a return
         answer = CollectingDispatcher()
         likely = likely_intents(tracker)
         covered = utter_topic(answer, tracker, topic, question_text(tracker), likely)
@@ -1673,4 +1711,7 @@ class ActionHandoff(Action):
             if utter_units(dispatcher, tracker, question, topics):
                 return []
         await hand_to_person(dispatcher, tracker, "asked")
+        rest = " ".join(part for part in sentences(question) if not asks_for_a_person(part))
+        if rest and rest != question.strip():  # "дайте живого оператора. мне про гарантию на телевизор надо узнать":
+            utter_units(dispatcher, tracker, rest, likely_intents(tracker))  # the queue, and the rule meanwhile
         return []

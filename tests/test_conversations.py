@@ -1890,6 +1890,7 @@ def test_a_follow_up_told_as_a_statement_and_a_day_named_for_a_pickup(servers) -
     assert "اعتبارسنجی" in terms and "ضامن" in terms  # the credit check, and that the page names no guarantor
     sunday = last_reply(servers, "citadel", "если оформлю самовывоз в воскресенье, когда можно забрать?")
     assert "нерабочий день" in sunday and "сейчас" not in sunday  # that Sunday, not "if you order now"
+    assert "(понедельник) с 10:00" in sunday  # the next working day from the next-day hour (was its 16:00-18:00)
     check = last_reply(servers, "offykala", "где мой заказ 58122? телефон 09124444402",
                        "а что проверить когда принесут")
     assert "вмятин" in check and "Трек-номер" not in check  # the rule for a damaged parcel, not the status again
@@ -2712,3 +2713,70 @@ def test_noon_said_as_a_word_is_the_pickup_hour(servers) -> None:
     said = last_reply(servers, "citadel", "заказал ноутбук HP в 10:30 с самовывозом, я в Кутаиси. Когда и где забрать?",
                       "а если бы заказал в полдень?")
     assert "на следующий день" in said and "10:00" in said
+
+
+def test_a_change_of_mind_told_with_its_money_wanted_back_is_a_return(servers) -> None:
+    said = last_reply(servers, "tisa", "عطرو باز کردم بوش اصلا خوب نیست!! همین الان پولمو میخوام")
+    assert "امکان مرجوعی وجود ندارد" in said and "پلمپ" in said  # was the perfume's origin
+
+
+def test_the_card_money_goes_back_to_is_answered_beside_the_story_of_a_cancel(servers) -> None:
+    said = last_reply(servers, "chistatek", "سفارشمو کنسل کردین چون موجودی تموم شده بود، پولم هنوز نیومده. "
+                                            "میشه بریزین به کارت خواهرم؟ فوری لازمش دارم")
+    assert "همان حسابی" in said and "موجودی" not in said  # was the out-of-stock rule the story met
+
+
+def test_who_pays_to_send_a_fault_back_is_the_experts_rule_not_a_cancels(servers) -> None:
+    said = last_reply(servers, "offykala", "اسکنرم ایراد فنی داشت براتون فرستادم، حالا میگید هزینه ارسالو خودم بدم؟! "
+                                           "کی باید بده اخه")
+    assert "به تأیید کارشناسان" in said and "به عهده آفیکالا" in said  # was "not covered"
+
+
+def test_an_orders_code_typed_in_cyrillic_keeps_the_conversations_language(servers) -> None:
+    said = last_reply(servers, "chistatek", "سلام سفارشم کجاست", "СК-3004")
+    assert "شماره موبایل" in said and "телефон" not in said  # was asked in Russian
+    said = last_reply(servers, "citadel", "мне звонили по поводу заказа, вот номер сt-2002")
+    assert "номер телефона" in said  # a small Cyrillic с beside a Latin t: CT-2002 (was not read as an order)
+
+
+def test_a_person_asked_with_a_question_gets_the_queue_and_the_answer(servers) -> None:
+    said = last_reply(servers, "citadel", "дайте живого оператора, бот бесполезен. мне про гарантию на телевизор "
+                                          "самсунг надо узнать")
+    assert "очередь" in said and "гарантийный талон" in said  # was the queue alone
+
+
+def test_an_order_voided_for_its_price_gets_the_refund_rule_without_an_order_asked(servers) -> None:
+    said = last_reply(servers, "chistatek", "یه هارد رو سایت خیلی ارزون زده بود سفارش دادم، الان پیام دادن سفارش "
+                                            "باطل شده! پولم چی میشه؟")
+    assert "۷۲ ساعت کاری" in said and "شماره سفارش" not in said  # was the order asked
+
+
+def test_whom_to_call_after_a_span_is_the_number_the_rule_gives(servers) -> None:
+    said = last_reply(servers, "tisa", "با اسنپ پی قسطی خریده بودمش، اگه لغو بشه پولم چی میشه؟",
+                      "اگه تا ۱۰ روز کاری پولم برنگشت به کی زنگ بزنم؟")
+    assert "۰۲۱-۹۶۸۶۲۰۲۱" in said and "ذکر نشده" not in said  # was "not covered"
+    said = last_reply(servers, "sitra", "لغو کردم پولم کی میاد", "اگه بعد ۷۲ ساعت برنگشت باید به کی بگم؟")
+    assert "همکاران پشتیبانی" in said  # the page gives no number: a person
+
+
+def test_a_day_off_asked_of_a_span_in_working_hours_is_not_counted(servers) -> None:
+    said = last_reply(servers, "sitra", "سلام دیروز سفارشمو لغو کردم پولم کی برمیگرده؟",
+                      "جمعه هم جزو این ساعتا حساب میشه؟ اخه فردا جمعه ست")
+    assert "«ساعت کاری»" in said and "ذکر نشده" not in said  # was "not covered"
+
+
+def test_whom_to_call_read_as_a_greeting_gets_the_contact(servers) -> None:
+    said = last_reply(servers, "citadel", "Купил фен, а гарантийного талона в коробке нет. Гарантия на него действует?",
+                      "куда позвонить уточнить?")
+    assert "0322350035" in said and "Чем могу помочь" not in said  # was the greeting
+
+
+def test_steps_of_a_return_get_where_it_is_filed(servers) -> None:
+    said = last_reply(servers, "sitra", "باشه. مراحل مرجوعی کردنش چیه؟ سریع بگید")
+    assert "درخواست مرجوعی" in said and "سبد خرید" not in said  # was how to order, or "not covered"
+
+
+def test_a_pickup_hour_with_words_between_is_the_pickup_again(servers) -> None:
+    said = last_reply(servers, "citadel", "если закажу сегодня в 10 утра с самовывозом, когда можно забрать?",
+                      "я в Кутаиси, где забирать?", "а если успею оформить только в 12?")
+    assert "на следующий день" in said and "10:00" in said and "рабочих дня" not in said  # was the delivery days

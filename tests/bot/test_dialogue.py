@@ -404,6 +404,8 @@ def test_buttons_still_answer_the_seal_question() -> None:
         ("اگه بسته رسید و جعبه‌ش له بود چی؟", "transport_damage"), ("کارتنش له رسید", "transport_damage"),
         ("خودم نصب کردم درایور اشتباه ریختم دیگه کار نمیکنه", "defect"),  # software put wrong: no wrong item
         ("اگه بازش کنم و بوش رو دوست نداشته باشم چی؟", "change_of_mind"), ("اگه رنگشو نپسندم؟", "change_of_mind"),
+        ("عطرو باز کردم بوش اصلا خوب نیست!! همین الان پولمو میخوام", "change_of_mind"), ("بوش خوبه", None),
+        ("عطرو نخواستم پس میگیرین؟", "change_of_mind"), ("نخواستم مزاحم بشم، سفارشم کی میرسه", None),
     ],
 )
 def test_more_ways_to_say_the_reason(text: str, reason: str) -> None:
@@ -587,6 +589,9 @@ def test_a_question_about_the_rules_or_a_request_about_an_order(intent: str, tex
         ("سفارش SR5001، تابه رو دیگه نمیخوام. میشه تابه رو از سفارش حذف کنین؟", "order_status"),
         ("ct2002 уберите чайник из заказа, он мне больше не нужен", "order_status"),
         ("SR-5001 میخوام پسش بدم", "return_request"),
+        # a return already accepted: no return to begin
+        ("مرجوعی پرینترم تایید شده (سفارش 58120، آخر شمارم ۴۵۶۷). پول به کدوم کارت میاد؟", "order_status"),
+        ("CT-2003 599125503 возврат уже одобрили, когда деньги?", "order_status"),
     ],
 )
 def test_what_a_message_with_an_orders_number_and_phone_wants(text: str, purpose: str) -> None:
@@ -1001,6 +1006,7 @@ def test_days_off_asked(text: str, asked: bool) -> None:
     ("скока дней идет", True, False), ("скока будет идти до батуми", True, False),  # "скока": "сколько" typed short
     ("а когда он приедет?", True, False),
     ("а ждать сколько? я в кутаиси", True, False), ("долго ждать?", True, False),  # after a price: how long
+    ("کی بدستم میرسه؟ شیرازم", True, False),  # "به دستم" typed joined
 ])
 def test_a_delivery_question_that_also_asks_the_other_half(text: str, long: bool, much: bool) -> None:
     assert (asks_how_long(text), asks_how_much(text)) == (long, much)
@@ -1149,6 +1155,9 @@ def test_the_reason_of_an_answer_asked(text: str, why: bool) -> None:
     ("можно отменить заказ?", False), ("а если отменить, можно потом заново заказать?", False),  # no wait asked
     ("а если не отменить заказ, сколько ждать доставки?", False), ("а если отменить, сколько времени на отмену?", False),
     ("پرداخت درمحل زده بودم بعد اس ام اس اومد سفارشت لغو شد. مگه شما خودتون میتونین لغو کنین؟", False),  # a way of paying
+    # voided by the store: "باطل", "аннулировали"
+    ("یه هارد رو سایت خیلی ارزون زده بود سفارش دادم، الان پیام دادن سفارش باطل شده! پولم چی میشه؟", True),
+    ("الان میگین سفارش باطله! پولشم دادم", True), ("заказ аннулировали, а деньги?", True), ("سفارشم باطل شد؟", False),
 ])
 def test_the_money_of_an_order_already_cancelled(text: str, asked: bool) -> None:
     assert cancelled_money_back(text) is asked
