@@ -431,6 +431,11 @@ def _both_answered_before(tracker: Tracker) -> bool:
     return {"action_delivery_time", "action_delivery_cost"} <= ran
 
 
+# where or whom to call or write: "куда позвонить?", "به کی زنگ بزنم؟"
+_WHERE_TO_CALL = re.compile(r"(?<!\w)(?:куда|кому|по какому \w+) (?:\w+ )?(?:позвонить|звонить|написать|обратиться)|"
+                            r"(?<!\w)(?:به کی|به کجا|کجا|چه شماره\S*) (?:\S+ )?(?:زنگ|تماس)", re.IGNORECASE)
+
+
 class ActionDeliveryCost(Action):
     """The shipping price from the total, city and distance the customer gave."""
 
@@ -754,9 +759,9 @@ class ActionUnclear(Action):
             return [FollowupAction("action_return_confirmation")]
         if greeted_in_their_language(dispatcher, tracker) or other_unit_asked(dispatcher, tracker):  # "по-русски
             return []  # понимаете?", "۱۰۰ میلیون ریال چند تومنه؟"
-        if len(question_text(tracker).split()) <= CONTACT_ALONE_WORDS and utter_contact(
-                dispatcher, tracker, question_text(tracker)):  # "куда позвонить уточнить?", read as a greeting or
-            return []  # as nothing: the store's contact
+        if (len(question_text(tracker).split()) <= CONTACT_ALONE_WORDS and _WHERE_TO_CALL.search(question_text(tracker))
+                and utter_contact(dispatcher, tracker, question_text(tracker))):  # "куда позвонить уточнить?", read
+            return []  # as a greeting or as nothing: the store's contact (not "تو ایمیل چی بنویسم؟", what to write)
         corrected = _seal_corrected(tracker)
         if corrected:  # "стоп, я перепутал … пломба целая" after its order's return decision: decided again with it
             return corrected

@@ -87,6 +87,7 @@ from bot.dialogue import (
     tells_misuse,
     asks_where_it_is,
     asks_how_long,
+    asks_when_processed,
     asks_how_to,
     asks_how_to_return,
     asks_if_still_in_time,
@@ -789,10 +790,11 @@ def _utter_order_arrival(dispatcher: CollectingDispatcher, tracker: Tracker, sto
     it arrives by each way of shipping to its city (the one the customer names, else the order's), counted from the day
     it was placed; where the page gives no times, what it says of them (or that it says nothing, with a person)."""
     texts = recent_texts(tracker, 3)
-    asked = next((text for text in texts if asks_how_long(text)), None)
+    asked = next((text for text in texts if asks_how_long(text) or asks_when_processed(text)), None)
     late = store.rules.delivery_times and any(not_delivered_yet(text) for text in texts)  # its days, where the page
-    placed = order.placed_at  # gives them
-    if asked is None and not late or placed is None or order.status not in _ON_ITS_WAY:
+    placed = order.placed_at  # gives them; or where the customer named the city it goes to ("где мой заказ ct2002?
+    bound = store.rules.delivery_times and any(extract_entities(text, frozenset({"city"})) for text in texts)  # Батуми")
+    if asked is None and not late and not bound or placed is None or order.status not in _ON_ITS_WAY:
         return
     if not store.rules.delivery_times:  # "58122, 0912…: когда приедет принтер?" at a store that states no days: what
         said = closest_of("delivery_time", asked or "", store_index(store))

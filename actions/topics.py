@@ -45,6 +45,7 @@ from bot.dialogue import (
     asks_when_the_span_starts,
     asks_what_to_do,
     about_own_order,
+    wants_something_done,
     asks_if_free,
     asks_about_days_off,
     tells_misuse,
@@ -181,7 +182,10 @@ def utter_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, 
         dispatcher.utter_message(response="utter_topic_not_covered")  # the page has nothing past it: a person
         return False
     summary = store.answer(topic)
-    if (broad(question) and not (summary and _silent_on_the_day(question, store, [summary.text[language]]))  # type: ignore[index]
+    # (or "پولم چند روز دیگه میاد؟" of a topic whose page gives no time: what the page says of it, with a person)
+    silent_on_time = summary is not None and summary.offers_person and asks_duration(question)
+    if ((broad(question) or silent_on_time)
+            and not (summary and _silent_on_the_day(question, store, [summary.text[language]]))  # type: ignore[index]
             and utter_summary(dispatcher, tracker, topic)):
         return True
     if fallback is None and topic == "payment_methods" and _names_unlisted(store, question, PAYMENTS):
@@ -1534,7 +1538,9 @@ class ActionAnswerTopic(Action):
         told = reason is not None  # "AirPods из заказа CK-3003 шипят", read as a
         supposed = covered and not told and what_if(question_text(tracker))  # "اگه ایرپادهای سفارش CK-3003 رو پس
         # بدم پولم کی برمیگرده؟": a case supposed of the order named, the rule its answer, no return begun
-        named = not covered and latest_entity(tracker, "order_id") is not None and about_own_order(question_text(tracker))
+        named = not covered and latest_entity(tracker, "order_id") is not None and (
+            about_own_order(question_text(tracker)) or wants_something_done(question_text(tracker)))  # ("سفارش ۵۸۱۲۲
+        # رو میخوام آدرسش عوض کنم" where the page has no rule on changes: that order looked up)
         if covered and not told and _asked_apart_from_its_order(tracker, answer):
             dispatcher.messages.extend(answer.messages)  # "SR5003 دستم رسید ولی فاکتور توش ندیدم. فاکتور جدا میاد؟"
             return []

@@ -792,6 +792,13 @@ def names_a_return(text: str) -> bool:
 
 # "when will orders placed on Saturday be processed?": the weekend rule, asked of no order in particular
 _PROCESSING = re.compile(r"обраб\w*|پردازش", re.IGNORECASE)
+def asks_when_processed(text: str) -> bool:
+    """"оформил заказ в субботу, когда его обработают?": when an order is taken up, which its arrival's count says."""
+    folded = _folded(text)
+    return _PROCESSING.search(folded) is not None and _WHEN_ASKED.search(folded) is not None
+
+
+_WHEN_ASKED = re.compile(r"(?<!\w)(?:когда|کی|چه (?:وقت|زمانی|روزی))(?!\w)", re.IGNORECASE)
 # "میخوام برگردونم", "хочу вернуть" without a question mark: something to be done with an order (not "I want to know")
 _WANTS_DONE = re.compile(r"(?<!\w)(?:میخوام|میخام|می ?خواهم|میخواستم|хочу|хотел[аи]? бы)(?!\w)(?!\s+(?:\w+\s+)?(?:بدونم|بپرسم|ببینم|بفهمم|узнать|спросить|уточнить|понять|разобраться))",
                          re.IGNORECASE)

@@ -2780,3 +2780,22 @@ def test_a_pickup_hour_with_words_between_is_the_pickup_again(servers) -> None:
     said = last_reply(servers, "citadel", "если закажу сегодня в 10 утра с самовывозом, когда можно забрать?",
                       "я в Кутаиси, где забирать?", "а если успею оформить только в 12?")
     assert "на следующий день" in said and "10:00" in said and "рабочих дня" not in said  # was the delivery days
+
+
+def test_an_order_on_its_way_asked_with_its_city_or_its_processing_gets_its_arrival(servers) -> None:
+    said = last_reply(servers, "citadel", "где мой заказ ct2002? заказывал в понедельник, Батуми", "+995 599 125 502")
+    assert "в пути" in said and "прибудет" in said  # was its status alone
+    said = last_reply(servers, "citadel", "оформил заказ CT-2002 в субботу, когда его обработают? мой номер 599125502")
+    assert "прибудет" in said
+
+
+def test_a_change_wanted_of_an_order_named_where_the_page_has_no_rule_looks_it_up(servers) -> None:
+    said = last_reply(servers, "offykala", "سلام سفارش ۵۸۱۲۲ رو ميخوام آدرسش عوض كنم")
+    assert "شماره موبایل" in said  # was "not covered" at once
+
+
+def test_how_long_where_the_page_gives_no_time_gets_what_it_says_with_a_person(servers) -> None:
+    said = last_reply(servers, "offykala", "مرجوعیم تایید شد، پولم چند روز دیگه میاد؟ شنبه تایید کردن")
+    assert "مدت زمان مشخصی" in said and "شماره کارت" in said and "همکاران پشتیبانی" in said  # was "not covered"
+    said = last_reply(servers, "tisa", "ایمیل میزنم، چی بنویسم توش؟")
+    assert "فاکتور" in said  # what to write, not the address alone

@@ -71,6 +71,7 @@ from bot.dialogue import (
     asks_for_a_person,
     asks_for_contact,
     asks_how_long,
+    asks_when_processed,
     asks_how_much,
     asks_how_to_return,
     asks_what_differs,
@@ -2006,3 +2007,11 @@ def test_a_yes_in_so_many_words(text: str, yes: bool) -> None:
 ])
 def test_a_farewell_in_so_many_words(text: str, farewell: bool) -> None:
     assert says_goodbye(text) is farewell
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("оформил заказ CT-2002 в субботу, когда его обработают?", True), ("سفارشم کی پردازش میشه؟", True),
+    ("обработка заказа платная?", False), ("سفارشم در حال پردازشه", False),
+])
+def test_when_an_order_is_processed_asked(text: str, asked: bool) -> None:
+    assert asks_when_processed(text) is asked
