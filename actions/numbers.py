@@ -75,6 +75,7 @@ from actions.topics import (
     status_asked_for,
     CONTACT_ALONE_WORDS,
     utter_contact,
+    utter_whom,
     utter_store_address,
     utter_free_shipping_after_return,
     other_unit_asked,
@@ -139,6 +140,7 @@ from bot.dialogue import (
     says_weekend,
     sealed_from,
     sends_it_oneself,
+    store_address_asked,
     stated_amounts,
     what_if,
     what_then,
@@ -350,6 +352,7 @@ def utter_return_post(dispatcher: CollectingDispatcher, tracker: Tracker) -> boo
     units = kept or units
     say_units(dispatcher, units, language, question)
     utter_free_shipping_after_return(dispatcher, tracker, units, True)  # "3.2 million shipped free, I return 1.4: all back?"
+    utter_whom(dispatcher, tracker, units, question)  # "چطوری بفرستمش؟": coordinated with whom
     return bool(units)
 
 
@@ -787,7 +790,9 @@ class ActionUnclear(Action):
         about_order = _order_follow_up(tracker)
         if about_order is not None:  # "а когда он придет?" right after its look-up: for that order
             return [SlotSet("purpose", about_order), FollowupAction("action_order_flow")]
-        sending = asks_about_sending_back(question_text(tracker)) or asks_when_collected(question_text(tracker))
+        sending = (asks_about_sending_back(question_text(tracker)) or asks_when_collected(question_text(tracker))
+                   or sends_it_oneself(question_text(tracker))  # "и как его тогда отправлять?" after a return's rule
+                   and store_address_asked(question_text(tracker)) is None)  # (not "на какой адрес отправлять")
         if earlier_topic(tracker) in RETURN_TOPICS and sending and not asks_money_back(question_text(tracker)) and (
                 utter_return_post(dispatcher, tracker)):  # "کی میان ببرنش؟" after a return's rules: its collecting
             return []

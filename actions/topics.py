@@ -156,6 +156,10 @@ _FLOOR = re.compile(r"\d+\s*-?\w{0,2}\s*(?:этаж\w*|طبقه\w*)|طبقه\w*\
 CONTACT_ALONE_WORDS = 6  # "а номер телефона у вас какой?": asked in so few words, the contact is the whole answer
 
 
+# a span of days or hours a summary gives ("۷ تا ۱۰ روز کاری", "72 часа"), so that it is no silence on time
+_DAYS_OR_HOURS = re.compile(r"[\d۰-۹]+(?:\s*(?:تا|-|–|до)\s*[\d۰-۹]+)?\s*(?:روز|ساعت|дн|дня|дней|час|рабоч)", re.IGNORECASE)
+
+
 def utter_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, question: str = "",
                 also: Sequence[str] = (), fallback: Optional[str] = None, deadline: bool = True) -> bool:
     """The rules that answer the question, else the topic's summary (broad questions, buttons), else the
@@ -183,7 +187,8 @@ def utter_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, 
         return False
     summary = store.answer(topic)
     # (or "پولم چند روز دیگه میاد؟" of a topic whose page gives no time: what the page says of it, with a person)
-    silent_on_time = summary is not None and summary.offers_person and asks_duration(question)
+    silent_on_time = (summary is not None and summary.offers_person and asks_duration(question)
+                      and not _DAYS_OR_HOURS.search(summary.text[language]))  # type: ignore[index]
     if ((broad(question) or silent_on_time)
             and not (summary and _silent_on_the_day(question, store, [summary.text[language]]))  # type: ignore[index]
             and utter_summary(dispatcher, tracker, topic)):
@@ -382,10 +387,17 @@ def utter_units(dispatcher: CollectingDispatcher, tracker: Tracker, question: st
         utter_next_working_day(dispatcher, tracker, units)
         utter_free_shipping_after_return(dispatcher, tracker, units, bool(topics) and topics[0] in RETURN_TOPICS)
         _utter_refund_after_cost(dispatcher, tracker, units)
-        if not _gives_contact(units, store, language) and (asks_for_contact(question) or any(
-                sends_to_people(unit, language) for unit in units)):  # "how many days to tell you, and whom?", "how
-            _say_answer(dispatcher, tracker, store.contact)  # do I send it back?" (coordinate with them): then whom
+        utter_whom(dispatcher, tracker, units, question)
     return bool(units)
+
+
+def utter_whom(dispatcher: CollectingDispatcher, tracker: Tracker, units: Sequence[AnswerUnit], question: str) -> None:
+    """"How many days to tell you, and whom?", "how do I send it back?" (coordinate with them): then whom, the store's
+    contact, unless the rules gave one."""
+    store, language = store_and_language(tracker)
+    if not _gives_contact(units, store, language) and (asks_for_contact(question) or any(
+            sends_to_people(unit, language) for unit in units)):
+        _say_answer(dispatcher, tracker, store.contact)
 
 
 DAY_OFF_WORDS = 6  # "جمعه‌ها هم تحویل میدین؟", "а в праздники доставляете?": the day is what is asked

@@ -2799,3 +2799,13 @@ def test_how_long_where_the_page_gives_no_time_gets_what_it_says_with_a_person(s
     assert "مدت زمان مشخصی" in said and "شماره کارت" in said and "همکاران پشتیبانی" in said  # was "not covered"
     said = last_reply(servers, "tisa", "ایمیل میزنم، چی بنویسم توش؟")
     assert "فاکتور" in said  # what to write, not the address alone
+
+
+def test_how_to_send_it_after_a_returns_rule_gets_the_post_and_whom(servers) -> None:
+    said = last_reply(servers, "offykala", "заказ 58120, телефон 0912 123 4567. принтер работает но я передумал, "
+                                           "коробку уже открыл. можно вернуть?",
+                      "а если в течение недели найду неисправность?", "и как его тогда отправлять?")
+    assert "Пиштаз" in said  # was "no information"
+    said = last_reply(servers, "tisa", "سلام عطر لانکوم خریدم ولی بوش به دلم ننشست، میشه پسش بدم؟",
+                      "پلمپش باز نشده هنوز. فقط اینکه تو حراج خریدمش، هزینه برگشتش با کیه؟", "اوکی. چطوری بفرستمش؟ من مشهدم")
+    assert "قبض" in said and "۰۲۱۵۵۶۹۰۶۸۸" in said  # the post's receipt, and whom to coordinate with

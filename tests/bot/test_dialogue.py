@@ -1300,7 +1300,8 @@ def test_telling_the_store_to_act_is_told_from_asking_how(text: str, acts: bool)
     "text, sending",
     [("من مشهدم با پست سفارشی میفرستم، رسید پستو چیکار کنم؟", True), ("отправлю почтой, квитанцию куда?", True),
      ("خودم با پست بفرستمش؟ از مشهد", True), ("کی برام میفرستین؟", False), ("когда отправите заказ?", False),
-     ("خودم باید ببرم پست یا چی؟", True), ("сам должен отнести на почту?", True), ("پست کجاست", False)],
+     ("خودم باید ببرم پست یا چی؟", True), ("сам должен отнести на почту?", True), ("پست کجاست", False),
+     ("и как его тогда отправлять?", True), ("вы когда отправляете?", False)],
 )
 def test_the_customer_sending_something_themselves(text: str, sending: bool) -> None:
     assert sends_it_oneself(text) is sending
