@@ -3,7 +3,7 @@
 The set (tests/data/conversations/blind) was written from the store pages alone by writers
 who never saw this project's code, data or replies (brief: tests/data/conversations/BRIEF.md),
 and is never tuned on: error analysis uses the dev sets (tests/data/conversations/dev, and dev2
-to dev147, written later by other writers under the same brief).
+to dev155, written later by other writers under the same brief).
 """
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ FLOORS = {
     "dev121": 0.85, "dev122": 0.70, "dev123": 0.80, "dev124": 0.85, "dev125": 0.75, "dev126": 0.80, "dev127": 0.85,
     "dev128": 0.85, "dev129": 0.70, "dev130": 0.65, "dev131": 0.75, "dev132": 0.90, "dev133": 0.70, "dev134": 0.75,
     "dev135": 0.80, "dev136": 0.75, "dev137": 0.90, "dev138": 0.80, "dev139": 0.90, "dev140": 0.95, "dev141": 0.90,
-    "dev142": 0.70, "dev143": 0.85, "dev144": 0.80, "dev145": 0.80, "dev146": 0.85, "dev147": 0.75,
+    "dev142": 0.70, "dev143": 0.85, "dev144": 0.80, "dev145": 0.80, "dev146": 0.85, "dev147": 0.75, "dev148": 0.95,
+    "dev149": 0.75, "dev150": 0.95, "dev151": 0.90, "dev152": 0.65, "dev153": 0.85, "dev154": 0.90, "dev155": 0.80,
 }
 
 
