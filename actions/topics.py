@@ -1340,8 +1340,12 @@ def tracking_asked_with_order(dispatcher: CollectingDispatcher, tracker: Tracker
 
 
 def offer_person(dispatcher: CollectingDispatcher, language: str) -> None:
-    """"If you like, a colleague answers", with the button: after a rule that leaves the question open or a refusal."""
-    dispatcher.utter_message(text=render("offer.person", language), buttons=human_button(language))  # type: ignore[arg-type]
+    """"If you like, a colleague answers", with the button: after a rule that leaves the question open or a refusal;
+    once in an answer (a summary that offers it, said where the page is silent, is not offered twice)."""
+    text = render("offer.person", language)
+    if any(message.get("text") == text for message in dispatcher.messages):
+        return
+    dispatcher.utter_message(text=text, buttons=human_button(language))  # type: ignore[arg-type]
 
 
 def greeted_in_their_language(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
@@ -1714,7 +1718,8 @@ class ActionHandoff(Action):
     ) -> List[Dict[Text, Any]]:
         """Queued for a person; a rules question that only mentions the store's experts ("if your experts find no
         fault, who pays?") is answered instead: by its rule, or, read as a wish for a person only by a guess, as the
-        classifier's next topic answers it (which offers a person when the page has nothing)."""
+        classifier's next topic answers it (which offers a person when the page has nothing). A question asked beside
+        the wish for a person gets its rule after the queue."""
         question = question_text(tracker)
         if question and not asks_for_a_person(question) and window_supposed(dispatcher, tracker):  # "اگه فردا ظهر
             return []  # زنگ بزنم دیر نیست؟": the customer's own call, supposed, against the window just told

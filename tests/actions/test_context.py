@@ -11,6 +11,7 @@ import pytest
 
 from actions.context import asked_before, pressed_since, told_in_message
 from actions.orders import ActionOrderFlow, _tells_more
+from actions.topics import offer_person
 
 
 def user(text: str, intent: str = "inform") -> dict[str, Any]:
@@ -70,3 +71,10 @@ async def test_a_question_no_rule_answers_is_never_left_without_a_reply() -> Non
     said = {"event": "user", "text": text, "parse_data": {"text": text, "intent": {"name": "inform"}, "entities": []}}
     await ActionOrderFlow().run(dispatcher, tracker(said), {})
     assert dispatcher.messages
+
+
+def test_a_person_is_offered_once_in_an_answer() -> None:
+    said = CollectingDispatcher()
+    offer_person(said, "fa")
+    offer_person(said, "fa")  # a silent page's summary, then the flow's own offer: the channel would drop the second
+    assert len(said.messages) == 1 and said.messages[0]["buttons"]  # and the tracker would keep both
