@@ -243,9 +243,17 @@ _TIME = re.compile(
     rf"|(?<!\w)(?:до|после|(?:بعد|قبل|پیش){_GAP}(?:از{_GAP})?){_GAP}(?P<h7>{_ORDER_HOUR})(?![\d\w:]|[.,]\d)"
     rf"(?!{_GAP}(?:{_DAY}|{_NOT_HOURS}))"
     rf"|(?<!\w)в{_GAP}(?P<h8>{_ORDER_HOUR})(?={_GAP}(?:(?!{_NOT_HOURS})\w+{_GAP})?(?:закаж|заказ|оформ))"  # "в 12 успею оформить"
-    rf"|^\W*(?:(?:а|и|ну){_GAP})?(?:если{_GAP})?(?:в|к){_GAP}(?P<h9>{_ORDER_HOUR})(?=\W*$)",  # "а в 12?" alone, after a pickup time
+    rf"|^\W*(?:(?:а|и|ну){_GAP})?(?:если{_GAP})?(?:в|к){_GAP}(?P<h9>{_ORDER_HOUR})(?=\W*$)"  # "а в 12?" alone, after a pickup time
+    rf"|(?<!\w)часа?{_GAP}(?:в|к){_GAP}(?P<h10>{_HOUR}|{_WORD_HOUR})(?:{_GAP}(?P<day7>{_DAY}))?(?![\d\w:]|[.,]\d)",  # "часа в 2"
     re.IGNORECASE,
 )
+# "بعد ناهار … مثلا ساعت ۲", "после обеда, часа в 2": the afternoon said anywhere in the message, for an hour before 8
+# said without a part of the day (a shop's hours: 2 is 14:00)
+_AFTERNOON_SAID = re.compile(rf"(?<!\w)(?:(?:بعد|موقع|وقت|سر){_GAP}(?:از{_GAP})?(?:ناهار|نهار|ظهر)|بعدازظهر|عصر|"
+                             rf"(?:после|в){_GAP}обед\w*|дн[её]м|"
+                             r"вечер\w*)(?!\w)", re.IGNORECASE)
+_MORNING = re.compile(r"صبح|(?<!\w)утр", re.IGNORECASE)  # (not "… عصر آوردن، صبح ساعت ۶ باز کردم": the morning's)
+AFTERNOON_HOURS_END = 8  # "ساعت ۲" with the afternoon said is 14:00; "ساعت ۹" stays the morning's
 # "в полдвенадцатого", "пол-второго": half past the hour before the one named (11:30, 13:30); an hour before 8 with
 # no part of the day is the shop's afternoon
 _HALF_PAST = re.compile(r"(?<!\w)пол[ -]?(?P<ord>первого|второго|третьего|четв[её]ртого|пятого|шестого|седьмого|восьмого|"
@@ -477,20 +485,25 @@ def _times(text: str) -> Iterator[Entity]:
     for match in _NOON.finditer(text):
         yield Entity("time", match.start(), match.end(), "11:59" if _BEFORE.search(text[: match.start()]) else "12:00")
     for match in _TIME.finditer(text):
-        said = next(match.group(g) for g in ("h", "h2", "h3", "h4", "h5", "h6", "h7", "h8", "h9") if match.group(g))
+        said = next(match.group(g) for g in ("h", "h2", "h3", "h4", "h5", "h6", "h7", "h8", "h9", "h10")
+                    if match.group(g))
         hour = int(said) if said.isdigit() else _HOUR_WORDS[said.lower()]
         minute = 30 if match.group("half") else int(match.group("m") or match.group("m2") or 0)  # "ساعت ۲ و نیم"
-        day = next((match.group(g) for g in ("day", "day2", "day3", "day4", "day5", "day6") if match.group(g)), "")
+        day = next((match.group(g) for g in ("day", "day2", "day3", "day4", "day5", "day6", "day7") if match.group(g)), "")
         evening = _EVENING_BEFORE.search(text[: match.start()]) if not day and hour < 12 else None
         if evening and (hour >= NIGHT_ENDS or not evening.group("night")):  # "دیشب ساعت ۲" is 2 am
             day = "شب"
-        if day.lower() == "дня" and hour > AFTERNOON_ENDS:  # "в 11 дня", "полдвенадцатого дня": late morning
+        if not day and 0 < hour < AFTERNOON_HOURS_END and _AFTERNOON_SAID.search(text) and not _MORNING.search(text):
+            hour += 12  # "بعد ناهار … مثلا ساعت ۲"
+        elif day.lower() == "дня" and hour > AFTERNOON_ENDS:  # "в 11 дня", "полдвенадцатого дня": late morning
+            pass
+        elif day.lower() in ("شب", "ночи") and 0 < hour < NIGHT_ENDS:  # "ساعت ۲ شب", "в 3 ночи": the small hours
             pass
         elif day and re.fullmatch(_PM, day, re.IGNORECASE):
             hour = 0 if (day.lower() == "ночи" and hour == 12) else (hour + 12 if hour < 12 else hour)
         elif day == "ظهر" and hour < 6:  # "one at noon" is one in the afternoon
             hour += 12
-        first = next((g for g in ("h4", "h5", "h6", "h7", "h8", "h9") if match.group(g)), None)
+        first = next((g for g in ("h4", "h5", "h6", "h7", "h8", "h9", "h10") if match.group(g)), None)
         start = match.start(first) if first else match.start()  # not the "в" (nor the verb before it)
         if _BEFORE.search(text[:start]):
             hour, minute = divmod((hour * 60 + minute - 1) % (24 * 60), 60)

@@ -7,6 +7,7 @@ on the normalised text point at the original characters.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Characters that carry no meaning for matching: ZWNJ/ZWJ and friends, keshide,
@@ -57,9 +58,26 @@ def _normalize_char(char: str) -> str:
     return char
 
 
+# Cyrillic and Latin letters that look alike: a word typed half on each keyboard ("тipax", "пoлучил") is read in the
+# script most of its letters are in (a tie goes to Latin: "сt-2002" is a code)
+_CYRILLIC_LOOKALIKES = "АВЕКМНОРСТХавекмнорстху"
+_LATIN_LOOKALIKES = "ABEKMHOPCTXabekmhopctxy"
+_TO_LATIN = str.maketrans(_CYRILLIC_LOOKALIKES, _LATIN_LOOKALIKES)
+_TO_CYRILLIC = str.maketrans(_LATIN_LOOKALIKES, _CYRILLIC_LOOKALIKES)
+_MIXED_WORD = re.compile(r"(?=[^\W\d_]*[а-яА-Я])(?=[^\W\d_]*[a-zA-Z])[^\W\d_]+")
+
+
+def _one_script(word: re.Match[str]) -> str:
+    """A word of Cyrillic and Latin letters in the script most of them are in, look-alike for look-alike."""
+    letters = word.group()
+    cyrillic = sum("а" <= char.lower() <= "я" for char in letters)
+    return letters.translate(_TO_CYRILLIC if cyrillic > len(letters) - cyrillic else _TO_LATIN)
+
+
 def normalize(text: str) -> str:
     """Return `text` with letters, digits and invisible marks unified, same length."""
-    return "".join(_normalize_char(char) for char in text)
+    normalized = "".join(_normalize_char(char) for char in text)
+    return normalized if normalized.isascii() else _MIXED_WORD.sub(_one_script, normalized)
 
 
 def fold(text: str) -> str:

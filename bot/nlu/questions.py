@@ -78,7 +78,8 @@ _REFERS_BACK = re.compile(r"^\W*(?:(?:و|и|а)\s+)?(?:اونم|اینم|اون�
 # "в выходные заказы принимаете", "فاکتور هم میفرستین": a verb that asks the store what it does, with no mark needed
 _FA_ASKS_THE_STORE = r"ن?می\w{2,}(?:ین|ید)"
 _RU_ASKS_THE_STORE = r"\w{2,}[её]те"
-_ASKS_THE_STORE = re.compile(rf"(?<!\w)(?:{_FA_ASKS_THE_STORE}|{_RU_ASKS_THE_STORE})\W*$", re.IGNORECASE)
+# (not a relative clause's verb: "عطرای خارجی که میفرستین", the thing then asked about)
+_ASKS_THE_STORE = re.compile(rf"(?<!\w)(?<!که )(?:{_FA_ASKS_THE_STORE}|{_RU_ASKS_THE_STORE})\W*$", re.IGNORECASE)
 _ALTERNATIVE_ASKED = re.compile(r"(?<!\w)(?:یا اینکه|یا نه|или нет)(?!\w)", re.IGNORECASE)
 # "и чем отправите": "чем" asks ("with what") where a connective opens its clause; after a comma it compares ("больше,
 # чем цена").
@@ -416,11 +417,19 @@ def _in_condition(normalized: str, clauses: list[Span], texts: list[str]) -> lis
     return found
 
 
+# "… هزینه پس فرستادنش با کیه؟ یادم نیست تو حراج گرفتم یا نه", "… не помню, по акции брала или нет": whether it was so,
+# not remembered, is told of the question before, not asked
+_UNSURE_WHETHER = re.compile(r"^\W*(?:(?:و|ولی|اما|а|но|и)\s+)?(?:یادم نیست|یادم نمیاد|مطمئن نیستم|не помню|не уверен\w*)"
+                             r"(?!\w).*(?:یا نه|или нет)\W*$", re.IGNORECASE)
+
+
 def _questions_in(normalized: str, sentence: Span, after_question: bool) -> list[Span]:
     """A sentence's questions, each with the context around it; empty when the sentence asks nothing (`after_question`:
     a question came before it)."""
     text = normalized[sentence[0]:sentence[1]].rstrip()
     folded = fold(text)
+    if after_question and not text.endswith(("?", "؟")) and _UNSURE_WHETHER.match(folded):
+        return []
     request = not text.endswith(("?", "؟")) and (_requests(text) or after_question and _pleads(text))
     options = (after_question and _OPTIONS.search(folded) and QUESTION_WORDS.search(folded) is None
                and _ALTERNATIVE_ASKED.search(folded) is None and _words(text) <= MAX_OPTION_WORDS)

@@ -5,6 +5,10 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from bot.dialogue import (
+    a_day_later,
+    pays_in_part,
+    asks_the_rate,
+    even_if,
     names_other_cities,
     says_goodbye,
     says_yes,
@@ -192,6 +196,8 @@ def test_four_digits_after_an_order_are_its_phones_last_four(values: list[str], 
         ("damaged_item", "чайник повредили при доставке", "transport_damage"),
         (None, "مهلت تستم هنوز هست؟ صفحه‌ش گاهی سیاه میشه", "defect"),   # a screen that goes dark is a fault
         (None, "اگه یه چیز دیگه غیر از اونی که انتخاب کردم فرستاده باشید چی؟", "wrong_item"),
+        (None, "اگه عطری که فرستادین اصلا همونی نباشه که تو سایت انتخاب کردم چی؟", "wrong_item"),
+        (None, "همون رنگی نبود که سفارش دادم", "wrong_item"), (None, "همونی که میخواستم بود", None),
         (None, "حالا این عطر رو دستم مونده. میتونم پسش بدم؟", "change_of_mind"),     # bought twice, left over
         (None, "سفارشم رسید ولی من ادکلن ۱۰۰ میل سفارش داده بودم، ۵۰ میل فرستادین!!", "wrong_item"),  # another size
         (None, "ولی اگه کلا یه عطر دیگه فرستاده بودید چی؟", "wrong_item"), (None, "یه بسته دیگه رسید", None),
@@ -1052,6 +1058,8 @@ def test_a_question_for_a_minimum_or_a_maximum(text: str, limit: bool) -> None:
     ("кстати, если коробка мятая?", True), ("راستی کد رهگیری چی شد؟", False),
     ("а если честно он пахнет не так как в магазине. может подделка?", False),  # "to be honest", no case supposed
     ("اگه راستشو بخواین بوش عوض شده", False),
+    ("حتی اگه فقط یه بار زده باشم؟", True), ("а даже если пломбу сорвал только чтобы понюхать?", True),  # "even if"
+    ("حتی یه بار هم نزدم", False),
 ])
 def test_a_question_opening_with_and_if_leans_on_the_topic(text: str, leans: bool) -> None:
     assert what_if(text) is leans
@@ -1230,6 +1238,41 @@ def test_a_message_about_the_customers_own_order(text: str, own: bool) -> None:
 ])
 def test_an_and_if_past_the_span_just_given(text: str, past: bool) -> None:
     assert past_the_span(text) is past
+
+
+@pytest.mark.parametrize("text, later", [
+    ("اگه فرداش صبح دیدم چی", True), ("اگه روز بعدش متوجه شدم چی؟", True),
+    ("а если замечу только на следующий день?", True), ("а если наутро увижу царапину?", True),
+    ("فرداش صبح دیدم خط داره", False),  # told, not supposed
+    ("اگه بعد از باز کردن دیدم یه خط روی بدنشه چی؟", False),  # the same day
+])
+def test_a_day_later_supposed(text: str, later: bool) -> None:
+    assert a_day_later(text) is later
+
+
+@pytest.mark.parametrize("text, part", [
+    ("у меня лимит в снапп пэй 1 млн а духи стоят 1,5 млн. можно часть рассрочкой а остальное картой?", True),
+    ("میشه بخشیشو قسطی بدم بقیه‌شو با کارت؟", True), ("۳ میلیون قسطی چقدر میشه؟", False),
+    ("часть заказа пришла, где остальное?", True),  # (read only by the instalments' action, where it is a payment)
+])
+def test_a_sum_paid_in_part(text: str, part: bool) -> None:
+    assert pays_in_part(text) is part
+
+
+@pytest.mark.parametrize("text, rate", [
+    ("بیرون شهر هم ارسال دارین؟ کیلومتری چند حساب میکنین", True), ("а за город сколько за километр?", True),
+    ("هر کیلومترش چنده؟", True), ("۱۵ کیلومتر بیرون شهرم، چقدر میشه؟", False), ("доставка 20 км сколько?", False),
+])
+def test_the_rate_per_kilometre_asked(text: str, rate: bool) -> None:
+    assert asks_the_rate(text) is rate
+
+
+@pytest.mark.parametrize("text, even", [
+    ("حتی اگه پلمپش باز نشده باشه؟", True), ("а даже если пломба цела?", True), ("اگه پلمپش باز نشده باشه؟", False),
+    ("حتی یه بار هم نزدم", False),
+])
+def test_even_if_asks_whether_the_answer_holds(text: str, even: bool) -> None:
+    assert even_if(text) is even
 
 
 @pytest.mark.parametrize("text, leans", [
@@ -1486,6 +1529,8 @@ def test_when_ones_own_item_comes(text: str, own: bool) -> None:
     ("هزینه ارسال در این مدت چقدره؟", False),
     ("کی جواب میده؟", False), ("когда можно вернуть товар?", False),  # who answers; until when a return may be asked
     ("پول مرجوعیو به کارت کی میریزین؟", False), ("به حساب کی واریز میشه؟", False),  # whose card, not when
+    ("а ремонт сколько по времени?", True), ("تعمیرش چقدر زمان میبره؟", True), ("چقد وقت میگیره تا برسه", True),
+    ("چقدر وقت دارم؟", False),  # the time left, not how long something takes
 ])
 def test_when_money_comes_back_asks_how_long(text: str, asks: bool) -> None:
     assert asks_duration(text) is asks
@@ -1685,6 +1730,7 @@ def test_giving_an_item_back_in_so_many_words(text: str, back: bool) -> None:
 @pytest.mark.parametrize("text, express", [
     ("نمیشه فوری بفرستین که ۲۴ ساعته برسه؟", True), ("а срочной доставкой можно?", True), ("اکسپرس دارید؟", True),
     ("срочно скажите, когда придёт заказ", False), ("فوری بگید کی میرسه", False),  # urgently, not the express
+    ("یه عطرم برا خواهرم میخوام بفرستم بندرعباس، فوری میشه؟", True),
 ])
 def test_the_fast_way_of_shipping_asked(text: str, express: bool) -> None:
     assert asks_express(text) is express
@@ -1791,6 +1837,8 @@ def test_a_brand_named_in_the_customers_letters_names_its_item(text: str, items:
     ("سفارشم کی میرسه؟", False),  # when, which a rule on delivery times may answer
     ("کد رهگیری برام نیومده هنوز، سفارشم ارسال شده یا نه؟", True), ("мой заказ уже отправили?", True),  # whether sent
     ("اگه ارسال شده باشه میشه لغو کرد؟", False), ("Можно отменить заказ, если его уже отправили?", False),
+    ("سلام سفارشم به كجا رسيد؟ شماره فاكتور TS-1041", True), ("سفارشم در چه مرحله‌ایه؟", True),  # how far it got
+    ("на каком этапе мой заказ?", True), ("اگه بسته به مقصد رسید چی؟", False),
 ])
 def test_where_the_order_is_asked(text: str, where: bool) -> None:
     assert asks_where_it_is(text) is where

@@ -17,6 +17,9 @@ from bot.nlu.normalize import IGNORABLE, fold, normalize, to_ascii_digits
         ("x\u200by\u200dz", f"x{IGNORABLE}y{IGNORABLE}z"),  # zero-width space / joiner
         ("۱٫۵", "1.5"),                                     # Arabic decimal separator
         ("😀 https://a.ir/x?q=1", "😀 https://a.ir/x?q=1"),  # emoji and URLs untouched
+        ("тipax можно?", "tipax можно?"),                  # a word typed half on each keyboard: its main script
+        ("я пoлучил", "я получил"), ("сt-2002", "ct-2002"),  # (a tie is Latin: a code)
+        ("обычный текст, Tipax", "обычный текст, Tipax"),  # words of one script untouched
         ("", ""),
     ],
 )

@@ -154,6 +154,11 @@ SPLIT = [
 ]
 
 SINGLE = [
+    # a fact not remembered, told after the question, is its context ("I don't remember whether it was on sale")
+    "لانکوم پریروز رسید، پلمپشو باز نکردم ولی نمیخوامش. هزینه پس فرستادنش با کیه؟ یادم نیست تو حراج گرفتم یا نه",
+    "кто платит за возврат? не помню, по акции брала или нет",
+    # a relative clause's verb asks nothing ("the foreign perfumes that you send")
+    "یه دیور ساواج سفارش دادم هنوز نرسیده. میخواستم بدونم عطرای خارجی که میفرستین حداقل چقد تاریخ انقضا دارن؟",
     "اگه یه ریمل دوازده هزار تومنی هم بذارم میشه پنجاه و هفت تومن، اونوقت چی؟",  # "پنجاه و هفت": one number
     "мне нужно вернуть заказ, сколько это стоит?",  # what one must do is the context of the question after it
     "а если в Гори? это где-то 85 км",  # an indefinite "где-то" asks nothing: a detail of the question before
