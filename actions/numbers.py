@@ -47,6 +47,7 @@ from actions.context import (
 from actions.db import local_now
 from actions.topics import (
     case_follow_up,
+    case_of_the_rule_said,
     follow_up_answered,
     offer_person,
     FAULTS,
@@ -122,6 +123,8 @@ from bot.dialogue import (
     asks_money_back,
     asks_until_when,
     asks_what_now,
+    asks_the_rate,
+    pays_in_part,
     asks_who_pays,
     corrects,
     day_part,
@@ -258,8 +261,9 @@ class ActionInstallments(Action):
                     and plainly_answered(question, store_index(store)) is not None)
         # "دیر بدم جریمه داره" after 45 thousand, under every plan's minimum: no schedule says it, the rule does
         unplanned = amount is not None and all(amount < plan.minimum for plan in plans)
-        rule_asked = amount is None or asked_how or not named_amount and (_beyond_plans(question, store) or supposed
-                                                                           or unplanned)
+        rule_asked = (amount is None or asked_how or not named_amount and (_beyond_plans(question, store) or supposed
+                                                                            or unplanned)
+                      or pays_in_part(question))  # "лимит 1 млн, духи 1,5 млн: можно часть рассрочкой?": no part yet
         if rule_asked and question and (not broad(question) or unplanned and not named_amount  # "قسطای بعدیشو کی
                                         or plainly_answered(question, store_index(store))) and (  # بدم؟" after 45 thousand
                 utter_units(dispatcher, tracker, question, ["installment_info", *likely_intents(tracker)])):
@@ -402,9 +406,9 @@ def utter_delivery_cost(dispatcher: CollectingDispatcher, tracker: Tracker, stor
         utter_topic(dispatcher, tracker, "delivery_cost")  # the rule first, then the offer to compute it for a total
     there = arrivals(store.rules, city, _ordered_at(tracker, store)[0]) if quote.kind == "free" and city else []
     dispatcher.utter_message(text=answers.delivery_quote(quote, total, city, store, language, asks_if_free(question),  # type: ignore[arg-type]
-                                                         there, asks_how_to(question)),
+                                                         there, asks_how_to(question) or asks_the_rate(question)),
                              buttons=buttons, sources=cited([quote.tier or rules], "delivery"))
-    if quote.kind == "below_free" and asks_how_much(question) and not asks_if_free(question):
+    if quote.kind == "below_free" and (asks_how_much(question) or asks_the_rate(question)) and not asks_if_free(question):
         offer_person(dispatcher, language)  # "هزینه ارسال تا کرمان چقدره؟ سفارشم ۹۰۰ تومنه": by distance, at checkout;
         # the page names no figure, a person may
     if total is not None:  # "… با پیک بیاد … هزینه پیک با شماست؟": the rule of the way of delivering named, which the
@@ -535,6 +539,12 @@ class ActionDeliveryTime(Action):
         if again:
             return again
         question = question_text(tracker)
+        if case_of_the_rule_said(dispatcher, tracker):  # "а если срочная доставка" after cash on delivery's rule, which
+            return []  # says express has none: that rule again, not express's days
+        if (asks_who_pays(question) and (reason_from(None, question) in FAULTS or names_a_return(question))
+                and utter_units(dispatcher, tracker, question, damage_rules_first(["return_request", *likely_intents(
+                    tracker)]))):  # "… перестали заряжаться. кто оплатит доставку если я их верну?": the return's
+            return []  # post, not delivery days
         if express_price_asked(dispatcher, tracker) or utter_unlisted_service(dispatcher, tracker, question):
             return []  # "فوریش چقدر گرونتره؟", "до скольки вы работаете?": what no page gives
         if names_installments(question) and not names_shipping(question):  # "اگه قسطو ۱۰ روز دیرتر بدم جریمش چقدره؟":
@@ -755,6 +765,7 @@ class ActionUnclear(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         """'And for a 250-lari soundbar?' after a delivery price is the same question again, with its number."""
+        question = question_text(tracker)
         if why_asked_now(tracker):  # "همون شماره‌ای که پیامک اومد؟" while the phone is asked: the look-up's form answers
             return []
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
@@ -762,8 +773,8 @@ class ActionUnclear(Action):
             return [FollowupAction("action_return_confirmation")]
         if greeted_in_their_language(dispatcher, tracker) or other_unit_asked(dispatcher, tracker):  # "по-русски
             return []  # понимаете?", "۱۰۰ میلیون ریال چند تومنه؟"
-        if (len(question_text(tracker).split()) <= CONTACT_ALONE_WORDS and _WHERE_TO_CALL.search(question_text(tracker))
-                and utter_contact(dispatcher, tracker, question_text(tracker))):  # "куда позвонить уточнить?", read
+        if (len(question.split()) <= CONTACT_ALONE_WORDS and _WHERE_TO_CALL.search(question)
+                and utter_contact(dispatcher, tracker, question)):  # "куда позвонить уточнить?", read
             return []  # as a greeting or as nothing: the store's contact (not "تو ایمیل چی بنویسم؟", what to write)
         corrected = _seal_corrected(tracker)
         if corrected:  # "стоп, я перепутал … пломба целая" after its order's return decision: decided again with it
@@ -776,7 +787,7 @@ class ActionUnclear(Action):
         if grand_total(dispatcher, tracker) or express_price_asked(dispatcher, tracker):  # "а сколько это в итоге?"
             return []  # after a delivery price: with the order; "فوریش چقدر گرونتره؟": no page gives it
         again = computed_again(tracker) or total_again(tracker) or _computed_next(tracker)
-        if (not again and names_express(question_text(tracker)) and short_follow_up(question_text(tracker))
+        if (not again and names_express(question) and short_follow_up(question)
                 and last_computed(tracker, before_this_message=True) == "action_delivery_time"):
             again = [FollowupAction("action_delivery_time")]  # "а срочно" after the post's days: the days again, express's
         if again:  # a new detail, or "and for 250?", "if it becomes 2.5?": the same question with it; "и сколько ехать
@@ -790,13 +801,12 @@ class ActionUnclear(Action):
         about_order = _order_follow_up(tracker)
         if about_order is not None:  # "а когда он придет?" right after its look-up: for that order
             return [SlotSet("purpose", about_order), FollowupAction("action_order_flow")]
-        sending = (asks_about_sending_back(question_text(tracker)) or asks_when_collected(question_text(tracker))
-                   or sends_it_oneself(question_text(tracker))  # "и как его тогда отправлять?" after a return's rule
-                   and store_address_asked(question_text(tracker)) is None)  # (not "на какой адрес отправлять")
-        if earlier_topic(tracker) in RETURN_TOPICS and sending and not asks_money_back(question_text(tracker)) and (
+        sending = (asks_about_sending_back(question) or asks_when_collected(question)
+                   or sends_it_oneself(question)  # "и как его тогда отправлять?" after a return's rule
+                   and store_address_asked(question) is None)  # (not "на какой адрес отправлять")
+        if earlier_topic(tracker) in RETURN_TOPICS and sending and not asks_money_back(question) and (
                 utter_return_post(dispatcher, tracker)):  # "کی میان ببرنش؟" after a return's rules: its collecting
             return []
-        question = question_text(tracker)
         rest = on_the_answer(question) if intent in ("affirm", "deny") else None
         if rest is not None:  # "если нет, сколько?" after "is delivery free?": that question again, or its topic's rules
             last, earlier = last_computed(tracker, before_this_message=True), earlier_topic(tracker)

@@ -44,8 +44,11 @@ from actions.db import in_database, local_now, now, order_items
 from actions.faults import told_when_down
 from actions.numbers import ActionUnclear, utter_return_post
 from actions.topics import (
+    express_to_place_asked,
     follow_up_answered,
+    placed_before_the_step,
     FAULTS,
+    NO_FIRST,
     ORDER_SLOTS,
     amount_put_right,
     asks_an_unlisted_service,
@@ -82,6 +85,7 @@ from actions.topics import (
 from bot import answers
 from bot.dialogue import (
     ORDER_PURPOSES,
+    even_if,
     about_own_order,
     asks_if_allowed,
     tells_misuse,
@@ -143,7 +147,7 @@ from bot.stores.delivery import arrivals
 from bot.stores.facts import ItemFacts, OrderFacts
 from bot.stores.policy import AnswerUnit, StorePolicy
 from bot.stores.returns import can_return, one_rule_for_every_reason, refused_for_any_order, window_from
-from bot.stores.units import choose_units, closest_of, plainly_answered, short_follow_up, store_index
+from bot.stores.units import answers_who_pays, choose_units, closest_of, plainly_answered, short_follow_up, store_index
 
 logger = logging.getLogger(__name__)
 _FLOW_SLOTS = ("return_item", "return_reason", "sealed")
@@ -254,8 +258,11 @@ class ActionOrderFlow(Action):
                         or utter_store_address(dispatcher, tracker, question_text(tracker))  # "آدرستون کجاست؟"
                         or window_supposed(dispatcher, tracker)  # "اگه یکشنبه بعدش بگم چی؟" after a window counted
                         or span_passed_supposed(dispatcher, tracker)  # "و اگه ۳ ساعت گذشته بود چی؟" after 2 hours'
-                        or status_read and inspection_asked(dispatcher, tracker)):  # "بسته رو که میارن چیا رو باید
-            return []  # چک کنم؟", read as a status: what to look at on delivery
+                        or status_read and inspection_asked(dispatcher, tracker)  # "بسته رو که میارن چیا رو باید
+                        or placed_before_the_step(dispatcher, tracker)):  # چک کنم؟", read as a status: what to look at on
+            return []  # delivery; "а я уже оформил, что теперь" after naming the recipient while ordering: how to change it
+        if unnamed and express_to_place_asked(tracker):  # "یه عطر میخوام بفرستم بندرعباس، فوری میشه؟", read as a
+            return [FollowupAction("action_delivery_time")]  # return: express to that city
         question = question_text(tracker)
         if unnamed and not classifier_sure(tracker):
             again = total_again(tracker)  # "а если ещё чайник возьму и выйдет 550?" after a delivery price, read as a
@@ -370,8 +377,9 @@ class ActionOrderFlow(Action):
         # "and if it broke?" of a proven order is its decision; "if you ship it and I regret, can I cancel then?" a rule
         # ("اگه الان لغوش کنم میشه؟" of a proven order is its decision: what it is now)
         cancel_now = purpose == "cancel_order" and done_now(question)
-        hypothetical = what_if(question) and not cancel_now and (reason is None or purpose == "cancel_order"
-                                                                  or counterfactual(question))
+        hypothetical = (what_if(question) and not cancel_now and not even_if(question)  # ("حتی اگه پلمپش باز نشده
+                        and (reason is None or purpose == "cancel_order" or counterfactual(question)))  # باشه؟": the
+        # order's decision holds, said again)
         # an order whose phone is asked again (after a mismatch) is no order to answer a question of another kind for
         # (or whose number came with a question the rules answered: "اگه تحویل گرفتم بعد دیدم ضربه خورده چی؟" after "اگه
         # … با کارتن داغون رسید چیکار کنم؟ سفارشم 58122")
@@ -452,6 +460,8 @@ class ActionOrderFlow(Action):
                 said, answered = leaned, True
         ground = store.rules.returns.grounds.get(reason) if store.rules.returns and reason else None
         line = answers.rule_line(ground, language) if not answered else None
+        if line and not answers_who_pays([line], question):  # "Кто оплачивает доставку, если я возвращаю бракованную
+            line = None  # микроволновку?": the ground's rule says nothing of it, which "not covered" says
         if line:  # "ورساچه اروس گرفتم … بوش به دلم ننشست. میشه پسش بدم؟", whose brand words no rule's examples share,
             said = CollectingDispatcher()  # "вчера получила духи, флакон протек, вся коробка мокрая!" (its window
             said.utter_message(text=line, sources=cited([ground], "returns"))  # counted): the reason's own rule, not
@@ -753,7 +763,9 @@ class ActionOrderFlow(Action):
                 offer_person(dispatcher, language)
                 return cleared
         # "то есть ничего нельзя сделать? принимал вообще муж, не я": a fact told with it gets the rule that decides it
-        told = again and len([part for part in re.split(r"[?؟.!,،;]+", question) if part.strip()]) > 1
+        # (the seal told or supposed: "ولی هنوز پلمپشو باز نکردم!", "حتی اگه پلمپش باز نشده باشه؟")
+        told = again and (len([part for part in re.split(r"[?؟.!,،;]+", question) if part.strip()]) > 1
+                          or sealed_from(None, question) is not None or even_if(question))
         rule = answers.rule_line(decision.ground, language) if told else None  # type: ignore[arg-type]
         dispatcher.utter_message(text="\n".join(filter(None, (rule, answers.refused_again(store, language)))) if again
                                  else text, buttons=human_button(language) if again else [], sources=sources)  # type: ignore[arg-type]
@@ -857,14 +869,16 @@ class ActionReturnConfirmation(Action):
                 # "а если опоздаю?" read as a yes is no yes ("да, если можно" is)
                 return await ActionOrderFlow().run(dispatcher, tracker, domain)  # "yes" to "shall I check your order?"
             return await ActionUnclear().run(dispatcher, tracker, domain)  # "yes" to a person, "no, it's 4 pm: late?"
+        typed = question_text(tracker)
+        asked = re.search(r"[?؟]", typed) and not _ACCEPTS.search(typed) and not _FILE_IT.search(typed)
+        if (asked and (intent == "affirm" or not NO_FIRST.match(typed))
+                and utter_units(dispatcher, tracker, typed, ["return_request", *likely_intents(tracker)])):
+            dispatcher.utter_message(text=render("return.offer_again", language), buttons=_file_buttons(language))  # type: ignore[arg-type]
+            return []  # "خب بسته‌بندیش چی؟ همینجوری بفرستم؟" read as a yes, "من تهران نیستم، چجوری بفرستم؟" as a no: a
+            # question, answered; the offer stands
         if intent != "affirm":  # (listening after: it may follow the answer to a question between, not the offer)
             dispatcher.utter_message(text=render("return.not_filed", language))  # type: ignore[arg-type]
             return [SlotSet("pending_return", None), FollowupAction("action_listen")]
-        typed = question_text(tracker)
-        if (re.search(r"[?؟]", typed) and not _ACCEPTS.search(typed) and not _FILE_IT.search(typed)
-                and utter_units(dispatcher, tracker, typed, ["return_request", *likely_intents(tracker)])):
-            dispatcher.utter_message(text=render("return.offer_again", language), buttons=_file_buttons(language))  # type: ignore[arg-type]
-            return []  # "خب بسته‌بندیش چی؟ همینجوری بفرستم؟" read as a yes: a question, answered; the offer stands
         reference = await in_database(lambda session: file_return(session, store, pending, tracker.sender_id))
         if reference is None:
             dispatcher.utter_message(response="utter_anything_else")

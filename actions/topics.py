@@ -41,6 +41,7 @@ from actions.context import (
 from actions.db import local_now
 from bot import answers
 from bot.dialogue import (
+    a_day_later,
     refund_to_another,
     asks_when_the_span_starts,
     asks_what_to_do,
@@ -131,9 +132,10 @@ from bot.stores.offerings import PAYMENTS, SERVICES, TERMS, Offering, unlisted
 from bot.stores.policy import Answer, AnswerUnit, StorePolicy
 from bot.stores.returns import refused_for_any_order, window_from
 from bot.stores.rules import WEEKDAYS, Reason, ReturnGround, Window
-from bot.stores.units import (ANSWERS, ASKS_ALONE_WORDS, ECHO_WORDS, after_its_span, answers_how_long, beside_said,
-                              broad, choose_units, closest_of, echoed, limits_amount, meets_amount, plainly_answered,
-                              ruled_out, sends_to_people, short_follow_up, store_index, with_next_step)
+from bot.stores.units import (ANSWERS, ASKS_ALONE_WORDS, ECHO_WORDS, after_its_span, answers_how_long, answers_who_pays,
+                              beside_said, broad, choose_units, closest_of, comparable, echoed, limits_amount, meets_amount,
+                              plainly_answered, ruled_out, sends_to_people, short_follow_up, store_index, texts_of,
+                              with_next_step)
 
 logger = logging.getLogger(__name__)
 LOOK_UP_MESSAGES = 4  # an order's number, its phone and a mistake between them: the messages of one look-up
@@ -156,8 +158,10 @@ _FLOOR = re.compile(r"\d+\s*-?\w{0,2}\s*(?:этаж\w*|طبقه\w*)|طبقه\w*\
 CONTACT_ALONE_WORDS = 6  # "а номер телефона у вас какой?": asked in so few words, the contact is the whole answer
 
 
-# a span of days or hours a summary gives ("۷ تا ۱۰ روز کاری", "72 часа"), so that it is no silence on time
-_DAYS_OR_HOURS = re.compile(r"[\d۰-۹]+(?:\s*(?:تا|-|–|до)\s*[\d۰-۹]+)?\s*(?:روز|ساعت|дн|дня|дней|час|рабоч)", re.IGNORECASE)
+# a span of days or hours in a page's words: "۷ تا ۱۰ روز کاری", "72 часа", "{…within.amount} روز" (a summary that
+# gives one is no silence on time; a rule that gives one is what "از کی حساب میشه؟" asks about)
+_SPAN_SAID = re.compile(r"(?:[\d۰-۹]|\})\s*(?:(?:تا|-|–|до)\s*(?:[\d۰-۹]+|\{[^}]*\})\s*)?(?:روز|ساعت|дн|час|рабоч)",
+                        re.IGNORECASE)
 
 
 def utter_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, question: str = "",
@@ -188,15 +192,16 @@ def utter_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, 
     summary = store.answer(topic)
     # (or "پولم چند روز دیگه میاد؟" of a topic whose page gives no time: what the page says of it, with a person)
     silent_on_time = (summary is not None and summary.offers_person and asks_duration(question)
-                      and not _DAYS_OR_HOURS.search(summary.text[language]))  # type: ignore[index]
+                      and not _SPAN_SAID.search(summary.text[language]))  # type: ignore[index]
     if ((broad(question) or silent_on_time)
             and not (summary and _silent_on_the_day(question, store, [summary.text[language]]))  # type: ignore[index]
+            and not (summary and not answers_who_pays(list(summary.text.values()), question))  # type: ignore[union-attr]
             and utter_summary(dispatcher, tracker, topic)):
         return True
     if fallback is None and topic == "payment_methods" and _names_unlisted(store, question, PAYMENTS):
         fallback = topic  # "موقع تحویل نقدی میشه؟" that no rule answers on its words: the ways the page names
     units = with_next_step(closest_of(fallback, question, store_index(store)), store)
-    if units:
+    if units and answers_who_pays(texts_of(units), question):  # (not where a return is filed for "who pays to send it back?")
         say_units(dispatcher, units, language, question_text(tracker))
         return True
     if utter_contact(dispatcher, tracker, question):
@@ -429,6 +434,24 @@ def _say_placed_order_change(dispatcher: CollectingDispatcher, store: StorePolic
         dispatcher.utter_message(text=said, sources=cited([change]))
     if not any(unit.offers_person for unit in units):
         offer_person(dispatcher, language)
+
+
+PLACED_ALONE_WORDS = 6  # "а я уже оформил, что теперь": told in so few words, it leans on the step just given
+
+
+def placed_before_the_step(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """"а я уже оформил, что теперь" right after a step taken while ordering (the recipient named in the comment), read
+    as an order to look up: of an order placed, the page's rule for changing it and a person; True when said."""
+    question = question_text(tracker)
+    if not already_ordered(question) or latest_entity(tracker, "order_id") is not None or not short_follow_up(
+            question, PLACED_ALONE_WORDS):
+        return False
+    steps = [unit for unit in _rules_said_before(tracker) if unit.before_ordering]
+    if not steps:
+        return False
+    store, language = store_and_language(tracker)
+    _say_placed_order_change(dispatcher, store, steps, language)
+    return True
 
 
 def _past_its_window(dispatcher: CollectingDispatcher, store: StorePolicy, question: str, units: Sequence[AnswerUnit],
@@ -1030,10 +1053,6 @@ def span_recalled(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     return True
 
 
-# a span in a rule's words: "۲۴ تا ۷۲ ساعت کاری", "{…within.amount} روز"
-_SPAN_SAID = re.compile(r"(?:[\d۰-۹]|\})\s*(?:تا\s*(?:[\d۰-۹]+|\{[^}]*\})\s*)?(?:ساعت|روز)")
-
-
 def deadline_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """"دیروز ظهر بود، تا کی؟" right after a rule with a span: that span counted from the moment named; True when said.
     Not a question whether one is still in time, which the window counted to now answers."""
@@ -1164,6 +1183,9 @@ def damage_rules_first(topics: Sequence[str]) -> list[str]:
     return ["damaged_item", *(topic for topic in topics if topic != "damaged_item")]
 
 
+HOURS_A_DAY_PASSES = 12  # a span of fewer hours is over by "the next day", whenever in the day it started
+
+
 def chosen_units(tracker: Tracker, question: str, topics: Sequence[str], timed: bool = True) -> list[AnswerUnit]:
     """The rules of the conversation's store that answer the question; the city and amount the conversation named
     count where the question names none ("and the address?" after a Tbilisi pickup, "what ID at delivery?" after a
@@ -1205,6 +1227,10 @@ def chosen_units(tracker: Tracker, question: str, topics: Sequence[str], timed: 
     again = echoed(question, before) if not what_if(question) else []
     if again:
         return again
+    hours = next((unit for unit in before if unit.within is not None and unit.within.unit == "hours"
+                  and unit.within.amount < HOURS_A_DAY_PASSES), None)
+    if hours is not None and a_day_later(question) and after_its_span(hours, store):  # "اگه فرداش صبح دیدم چی" after
+        return after_its_span(hours, store)  # the 2 hours' check: what follows it (no liability), not the crushed box's
     city, amount = tracker.get_slot("city"), as_number(tracker.get_slot("amount"))
     words_before = "\n".join(recent_texts(tracker, WORDS_BEFORE)[1:])  # a way of paying named earlier counts as named
     chosen = choose_units(question, topics, store_index(store), city, amount, words_before, timed)
@@ -1231,8 +1257,9 @@ def chosen_units(tracker: Tracker, question: str, topics: Sequence[str], timed: 
     if (topics and topics[0] == "delivery_time" and asks_duration(question) and names_shipping(question)
             and not any(names_shipping(unit.text[language]) for unit in units)):  # type: ignore[index]
         return []  # "ارسال به شیراز چند روز طول میکشه؟" where the page gives no delivery time: not the refund's hours
-    if timed and not answers_how_long(units, question):
-        return []  # "چند روزه برمیگرده؟" after the card the money goes to: no rule gives a time, none answers
+    if timed and not (answers_how_long(units, question) and answers_who_pays(texts_of(units), question)):
+        return []  # "چند روزه برمیگرده؟" after the card the money goes to: no rule gives a time, none answers (nor
+        # "هزینه پس فرستادنش با کیه؟" where no rule speaks of a cost)
     # "коробка помятая, я уже расписался и забрал. что делать?": not "do not accept it", the closest rule of its topic
     # for a parcel taken (not "اگه … ضربه خورده بود چیکار کنم؟ دفعه پیش … تحویل گرفتم", a case supposed)
     if says_received(question) and not counterfactual(question) and any(unit.at_the_door for unit in units):
@@ -1252,12 +1279,12 @@ def _counted_follow_up(question: str, said: Sequence[AnswerUnit]) -> str:
     counted = tuple(noun for unit in said if unit.when for noun in unit.when.counted)
     if not counted or not (short_follow_up(question, ECHO_WORDS) or corrects(question)):
         return question
-    told = _NO_FIRST.sub("", question)  # the "no" of a correction is no count ("نه" is also nine)
+    told = NO_FIRST.sub("", question)  # the "no" of a correction is no count ("نه" is also nine)
     put = counted_as(told, counted)
     return question if put == told else put
 
 
-_NO_FIRST = re.compile(r"^\W*(?:نه|نخیر|нет)(?!\w)\W*", re.IGNORECASE)
+NO_FIRST = re.compile(r"^\W*(?:نه|نخیر|нет)(?!\w)\W*", re.IGNORECASE)
 
 
 def count_corrected(tracker: Tracker) -> bool:
@@ -1265,6 +1292,33 @@ def count_corrected(tracker: Tracker) -> bool:
     answers again (not a plain "no")."""
     question = question_text(tracker)
     return corrects(question) and _counted_follow_up(question, _rules_said_before(tracker)) != question
+
+
+# words of a supposed case that name nothing of it ("а если …", "اگه … باشه چی؟")
+_CASE_WORDS = frozenset("اگه اگر چی چطور چطوری باشه بشه باشد شد شه میشه اونوقت پس حالا و یا هم а если и но то что как "
+                        "тогда будет ли бы это а что".split())
+CASE_STEM = 5  # a word's first letters, enough to find it inflected in a rule ("срочная" in "при срочной доставке")
+CASE_NAMED_WORDS = 3  # a case named in so few words leans on the rule just given
+
+
+def case_of_the_rule_said(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """"а если срочная доставка" right after "оплата при получении … при срочной доставке недоступна": a case that the
+    one rule just given speaks of, supposed in a short follow-up naming nothing to compute, is answered by that rule
+    again (not by the express delivery's days); True when said."""
+    question = question_text(tracker)
+    stems = {word[:CASE_STEM] for word in re.findall(r"\w+", comparable(question)) if len(word) > 2
+             and word not in _CASE_WORDS}
+    if (not what_if(question) or not 0 < len(stems) <= CASE_NAMED_WORDS or reason_from(None, question) is not None
+            or re.search(r"\d", comparable(question))  # ("و اگه ۵ تا پله باشه؟": a count, which the rule's halves weigh)
+            or any(latest_entity(tracker, name) for name in _DETAIL_ENTITIES)):
+        return False
+    language = store_and_language(tracker)[1]
+    said = [unit for unit in _rules_said_before(tracker)
+            if all(stem in comparable(unit.text[language]) for stem in stems)]  # type: ignore[index]
+    if len(said) != 1:
+        return False
+    say_units(dispatcher, said, language, question)
+    return True
 
 
 def goes_on_elsewhere(dispatcher: CollectingDispatcher, tracker: Tracker, own: str) -> bool:
@@ -1477,7 +1531,8 @@ def express_to_place_asked(tracker: Tracker) -> bool:
     question = question_text(tracker)  # ("я в Кермане, можно срочную доставку?", read as a time slot: likewise; not
     intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")  # "наличкой курьеру? и хочу срочную
     return (names_express(question) and latest_entity(tracker, "city") is not None  # доставку", a way of paying)
-            and intent in _OF_DELIVERY
+            and (intent in _OF_DELIVERY or intent in RETURN_TOPICS and reason_from(None, question) is None  # (nor
+                 and not names_a_return(question))  # "بفرستم بندرعباس، فوری میشه؟", read as a return by its "send")
             and (asks_express(question) or last_computed(tracker, before_this_message=True) == "action_delivery_time"))
 
 
@@ -1535,8 +1590,9 @@ class ActionAnswerTopic(Action):
             again = total_again(tracker)  # of the order
         if again:  # "and if I also add a 600 one?" after a delivery price: the same computation, a new total
             return again
-        if case_follow_up(dispatcher, tracker, topic):
-            return []
+        if (case_follow_up(dispatcher, tracker, topic) or case_of_the_rule_said(dispatcher, tracker)
+                or placed_before_the_step(dispatcher, tracker)):  # ("а если срочная доставка" after the rule that says
+            return []  # what express changes; "а я уже оформил, что теперь" after naming the recipient while ordering)
         if (topic not in RETURN_TOPICS and reason_from(None, question) == "change_of_mind"
                 and _MONEY_DEMANDED.search(question)):  # "عطرو باز کردم بوش اصلا خوب نیست!! همین الان پولمو میخوام",
             return [SlotSet("purpose", "return_request"), FollowupAction("action_order_flow")]  # read as a refund's

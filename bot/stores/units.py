@@ -25,7 +25,8 @@ from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
 
-from bot.dialogue import asks_duration, asks_how_long, asks_how_much, reason_from, sealed_from, without_brands
+from bot.dialogue import (asks_duration, asks_how_long, asks_how_much, asks_who_pays, reason_from, sealed_from,
+                          without_brands)
 from bot.nlu.entities import count_of, extract_entities
 from bot.nlu.normalize import fold, normalize
 from bot.nlu.questions import without_steps_asked
@@ -190,11 +191,14 @@ def told_part(question: str) -> Optional[str]:
 
 def choose_units(question: str, topics: Sequence[str], index: UnitIndex, city: Optional[str] = None,
                  amount: Optional[float] = None, before: str = "", timed: bool = True) -> list[UnitMatch]:
-    """The units that answer `question` (`_choose_units`), none when it asks how long and none of them says a time
-    ("Сколько длится гарантия на телефон?" is not answered by how to activate it); with `timed` False, those that
-    would answer it but for the time (what the page says instead)."""
+    """The units that answer `question` (`_choose_units`), none when it asks how long or who pays and none of them says
+    a time or a cost ("Сколько длится гарантия на телефон?" is not answered by how to activate it, "هزینه پس
+    فرستادنش با کیه؟" not by where a return is filed); with `timed` False, those that would answer it but for that
+    (what the page says instead)."""
     chosen = _choose_units(question, topics, index, city, amount, before)
-    return chosen if not timed or answers_how_long([match.unit for match in chosen], question) else []
+    units = [match.unit for match in chosen]
+    answers = answers_how_long(units, question) and answers_who_pays(texts_of(units), question)
+    return chosen if not timed or answers else []
 
 
 def _with_the_story(asked: list[UnitMatch], question: str, index: UnitIndex) -> list[UnitMatch]:
@@ -212,6 +216,17 @@ def _with_the_story(asked: list[UnitMatch], question: str, index: UnitIndex) -> 
 def answers_how_long(units: Sequence[AnswerUnit], question: str) -> bool:
     """Whether the rules may answer the question's "how long?" (one of them says anything of time), or it asks none."""
     return not asks_duration(question) or any(gives_a_time(unit) for unit in units)
+
+
+def texts_of(units: Sequence[AnswerUnit]) -> list[str]:
+    """The rules' texts in every language, for checks of what they speak of."""
+    return [text for unit in units for text in unit.text.values()]
+
+
+def answers_who_pays(texts: Sequence[str], question: str) -> bool:
+    """Whether the rules' (or a summary's) texts may answer the question's "who pays for it?" (one speaks of a cost),
+    or it asks none ("ثبتش با کیه؟" asks whose job it is, "خسارت تو راه رو کی میده؟" whose liability: any rule)."""
+    return not (asks_who_pays(question) and _COST_ASKED.search(question)) or any(_COST.search(text) for text in texts)
 
 
 def _choose_units(question: str, topics: Sequence[str], index: UnitIndex, city: Optional[str] = None,
@@ -291,6 +306,12 @@ def _chosen(question: str, topics: Sequence[str], index: UnitIndex, city: Option
                   next((match for match in scored[1:] if match.unit.topic in related or match.unit.id in meeting), None))
     second = next((match for match in candidates if match is not None and match.similarity >= SECOND_SIMILAR and (
         match.unit.id in meeting or match.similarity >= best.similarity - SECOND_WITHIN)), None)
+    if not answers_who_pays(texts_of([best.unit]), question):  # "… با تیپاکس بفرستم؟ هزینه ارسالش با کیه؟": the way
+        clause = next((part for part in reversed(_PIECES.split(question)) if asks_who_pays(part)), question)  # to send it,
+        ranked = [match for match in index.rank(clause) if match.unit is not best.unit  # and the rule of who pays:
+                  and not _not_for(match.unit, told or question, before)]  # the clause's closest, or one close enough
+        second = next((match for number, match in enumerate(ranked) if (number == 0 or match.score >= ANSWERS)
+                       and answers_who_pays(texts_of([match.unit]), question)), second)
     return [best, second] if second is not None else [best]
 
 
@@ -475,6 +496,14 @@ _GET_IN_TOUCH = re.compile(r"تماس بگیرید|هماهنگ کنید|اطل�
 _SPAN = re.compile(r"روز|(?<!\w)(?:ساعت|هفته|ماه|مدت|زمان|день(?!г)|дн[яейи]|час|недел|месяц|срок|врем)", re.IGNORECASE)
 # or, of delivery, its speed ("express is not available in Kerman")
 _SPEED = re.compile(r"فوری|سریع|быстр|срочн", re.IGNORECASE)
+# the pieces of a message between its marks, the smallest that ask something ("…, кто платит за пересылку обратно")
+_PIECES = re.compile(r"[,،.;!?؟\n]+")
+# a question's words of a cost: "هزینه پس فرستادنش", "кто платит за пересылку", "кто оплачивает доставку"
+_COST_ASKED = re.compile(r"هزینه|پول|خرج|کرایه|плат|оплач|стоимост|пересылк|доставк|отправк", re.IGNORECASE)
+# a rule's words of a cost or of who bears it: "هزینه … با تیسا است", "رایگان", "за счёт Чистатек", "оплачивает покупатель"
+# (not "the item's стоимость" refunded: a shipping's)
+_COST = re.compile(r"هزینه|رایگان|مجانی|به عهده|پرداخت|کسر|стоимост\w* (?:доставк|пересылк|отправк)|расход|бесплатн|за сч[её]т|"
+                   r"оплач|плат[иья]", re.IGNORECASE)
 
 
 def gives_a_time(unit: AnswerUnit) -> bool:

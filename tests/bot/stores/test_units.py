@@ -274,6 +274,24 @@ def test_the_second_rule_the_place_meets_is_of_the_matter_asked() -> None:
     assert ids == ["return_shipping_normal_days_or_sale", "return_from_provinces_post_receipt"]
 
 
+@pytest.mark.parametrize("store, topics, question, units", [
+    # where no rule of the page speaks of a cost, "who pays?" is answered by none (Sitra's page is silent on it)
+    ("sitra", ["return_request"], "هزینه پس فرستادنش با کیه؟", []),
+    # the way to send it asked beside who pays: both rules (no Tipax; the experts' verdict decides who pays)
+    ("offykala", ["damaged_item", "return_request"],
+     "سلام مانیتور ۸ میلیونی خریدم ۳ روزه رسیده، پیکسل سوخته داره. رشتم، میخوام با تیپاکس بفرستم براتون که زودتر برسه."
+     " هزینه ارسالش با کیه؟", ["no_tipax_chapar_mahex", "return_shipping_by_expert_verdict"]),
+    # a fault told, then who pays in its own clause: the fault's window and the store paying for the post
+    ("chistatek", ["damaged_item", "refund_time"],
+     "и ещё: ноутбук сломался через 5 рабочих дней после получения, кто платит за пересылку обратно",
+     ["defect_return_7_working_days", "defect_return_shipping_store_pays"]),
+])
+def test_who_pays_is_answered_only_by_a_rule_that_speaks_of_a_cost(store: str, topics: list[str], question: str,
+                                                                   units: list[str]) -> None:
+    index = UnitIndex(policies()[store].units)
+    assert [match.unit.id for match in choose_units(question, topics, index)] == units
+
+
 @pytest.mark.parametrize(
     "store, question, said",
     [  # one rule of the page (a sentence, or the steps of one procedure) is answered whole, in the page's words
