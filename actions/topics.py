@@ -1635,7 +1635,8 @@ class ActionAnswerTopic(Action):
             purpose = "damaged_item" if fault else "return_request"  # نمیسازه. میتونم پسش بدم؟", "ایرپاد … یه طرفش
             ruled = CollectingDispatcher()  # صدا نمیده، چیکار کنم؟" read as a topic the page is silent on: a return
             if (fault and rules_question(None, question_text(tracker))  # or a fault told, which the return or damage
-                    and not asks_what_now(question_text(tracker))  # rules answer for one's order; asked of the rule
+                    and (not asks_what_now(question_text(tracker)) or what_if(question_text(tracker)))  # rules answer for
+                    # one's order; asked of the rule (or supposed: "اگه … امضا کنه و بعد معلوم شه جعبه ضربه خورده بوده چی؟")
                     and utter_topic(ruled, tracker, purpose, question_text(tracker), likely)  # ("روتر رو جمعه آوردن،
                     and said_of_faults(ruled, current_store(tracker))):  # چهارشنبه خراب شد. هنوز ۷ روز تستش برقراره؟"),
                 dispatcher.messages.extend(ruled.messages)  # the rule and its days, not an order asked (nor a rule of

@@ -2882,3 +2882,9 @@ def test_a_fault_told_with_who_pays_to_send_it_back_gets_the_stores_rule(servers
     said = last_reply(servers, "chistatek", "купил наушники через 3 дня перестали заряжаться. кто оплатит доставку если "
                                             "я их верну?")
     assert "за счёт Чистатек" in said and "сроки доставки" not in said  # was the delivery days the page does not give
+
+
+def test_damage_supposed_of_a_parcel_someone_else_signs_for_gets_the_rules(servers) -> None:
+    said = last_reply(servers, "offykala", "من خونه نیستم پسرم تحویل میگیره، اگه بدون نگاه کردن امضا کنه و بعد معلوم شه "
+                                           "جعبه ضربه خورده بوده چی؟")
+    assert "قبول کالا" in said and "شماره سفارش" not in said  # was the order asked
