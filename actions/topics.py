@@ -195,7 +195,7 @@ def utter_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, 
                       and not _SPAN_SAID.search(summary.text[language]))  # type: ignore[index]
     if ((broad(question) or silent_on_time)
             and not (summary and _silent_on_the_day(question, store, [summary.text[language]]))  # type: ignore[index]
-            and not (summary and not answers_who_pays(list(summary.text.values()), question))  # type: ignore[union-attr]
+            and (summary is None or answers_who_pays(list(summary.text.values()), question))
             and utter_summary(dispatcher, tracker, topic)):
         return True
     if fallback is None and topic == "payment_methods" and _names_unlisted(store, question, PAYMENTS):
@@ -1229,8 +1229,9 @@ def chosen_units(tracker: Tracker, question: str, topics: Sequence[str], timed: 
         return again
     hours = next((unit for unit in before if unit.within is not None and unit.within.unit == "hours"
                   and unit.within.amount < HOURS_A_DAY_PASSES), None)
-    if hours is not None and a_day_later(question) and after_its_span(hours, store):  # "اگه فرداش صبح دیدم چی" after
-        return after_its_span(hours, store)  # the 2 hours' check: what follows it (no liability), not the crushed box's
+    later = after_its_span(hours, store) if hours is not None and a_day_later(question) else []
+    if later:  # "اگه فرداش صبح دیدم چی" after the 2 hours' check: what follows it (no liability), not the crushed box's
+        return later
     city, amount = tracker.get_slot("city"), as_number(tracker.get_slot("amount"))
     words_before = "\n".join(recent_texts(tracker, WORDS_BEFORE)[1:])  # a way of paying named earlier counts as named
     chosen = choose_units(question, topics, store_index(store), city, amount, words_before, timed)
@@ -1306,15 +1307,15 @@ def case_of_the_rule_said(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     one rule just given speaks of, supposed in a short follow-up naming nothing to compute, is answered by that rule
     again (not by the express delivery's days); True when said."""
     question = question_text(tracker)
-    stems = {word[:CASE_STEM] for word in re.findall(r"\w+", comparable(question)) if len(word) > 2
-             and word not in _CASE_WORDS}
+    words = comparable(question)
+    stems = {word[:CASE_STEM] for word in re.findall(r"\w+", words) if len(word) > 2 and word not in _CASE_WORDS}
     if (not what_if(question) or not 0 < len(stems) <= CASE_NAMED_WORDS or reason_from(None, question) is not None
-            or re.search(r"\d", comparable(question))  # ("و اگه ۵ تا پله باشه؟": a count, which the rule's halves weigh)
+            or re.search(r"\d", words)  # ("و اگه ۵ تا پله باشه؟": a count, which the rule's halves weigh)
             or any(latest_entity(tracker, name) for name in _DETAIL_ENTITIES)):
         return False
     language = store_and_language(tracker)[1]
-    said = [unit for unit in _rules_said_before(tracker)
-            if all(stem in comparable(unit.text[language]) for stem in stems)]  # type: ignore[index]
+    texts = [(unit, comparable(unit.text[language])) for unit in _rules_said_before(tracker)]  # type: ignore[index]
+    said = [unit for unit, text in texts if all(stem in text for stem in stems)]
     if len(said) != 1:
         return False
     say_units(dispatcher, said, language, question)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator, Optional, Sequence, Union
 
 from bot.nlu.language import detect_language
-from bot.nlu.normalize import normalize
+from bot.nlu.normalize import LOOKALIKES, normalize
 
 Value = Union[str, int, float]
 
@@ -290,9 +290,9 @@ _ORDER_ID = re.compile(
     r"(?<![\w.,/:+-])(?P<id>(?:(?=[авекмнорстх]*(?:(?i:[a-z])|[АВЕКМНОРСТХ]))(?:(?i:[a-z])|[АВЕКМНОРСТХавекмнорстх]){1,4}[ _-]?|(?!(?:на|от)\d)[авекмнорстх]{2,4}[_-]?)?\d[\w-]{1,30}\d|\d{3})"
     r"(?!(?!ه(?!\w))[\w/:-]|[.,]\d)"  # "TS-1043ه، شماره موبایلم …": a Persian "is" joined to the number
 )
-# Cyrillic letters that look like Latin ones: "СТ-2002" typed on a Russian keyboard is CT-2002; small ones ("тс-1041")
-# only joined to the number, since "на 5000" is a word before it, unless beside a Latin or capital one ("сt-2002").
-LOOKALIKES = str.maketrans("АВЕКМНОРСТХавекмнорстх", "ABEKMHOPCTXabekmhopctx")
+# Cyrillic letters that look like Latin ones (LOOKALIKES): "СТ-2002" typed on a Russian keyboard is CT-2002; small ones
+# ("тс-1041") only joined to the number, since "на 5000" is a word before it, unless beside a Latin or capital one
+# ("сt-2002").
 _NOT_ORDER_UNITS = re.compile(
     rf"^{_GAP}(?:روز|ساعت|دقیقه|ماه|سال|درصد|%|день|дня|дней|час|ч(?![а-яё])|минут|месяц|год|лет|процент|шт"
     # a measure of the item: "سشوار ۲۲۰۰ واتی", "пылесос на 1800 Вт", "1000 mAh"

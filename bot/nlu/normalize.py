@@ -59,10 +59,11 @@ def _normalize_char(char: str) -> str:
 
 
 # Cyrillic and Latin letters that look alike: a word typed half on each keyboard ("тipax", "пoлучил") is read in the
-# script most of its letters are in (a tie goes to Latin: "сt-2002" is a code)
+# script most of its letters are in (a tie goes to Latin: "сt-2002" is a code); order numbers typed in Cyrillic
+# ("СТ-2002") are read with LOOKALIKES too
 _CYRILLIC_LOOKALIKES = "АВЕКМНОРСТХавекмнорстху"
 _LATIN_LOOKALIKES = "ABEKMHOPCTXabekmhopctxy"
-_TO_LATIN = str.maketrans(_CYRILLIC_LOOKALIKES, _LATIN_LOOKALIKES)
+LOOKALIKES = str.maketrans(_CYRILLIC_LOOKALIKES, _LATIN_LOOKALIKES)
 _TO_CYRILLIC = str.maketrans(_LATIN_LOOKALIKES, _CYRILLIC_LOOKALIKES)
 _MIXED_WORD = re.compile(r"(?=[^\W\d_]*[а-яА-Я])(?=[^\W\d_]*[a-zA-Z])[^\W\d_]+")
 
@@ -71,7 +72,7 @@ def _one_script(word: re.Match[str]) -> str:
     """A word of Cyrillic and Latin letters in the script most of them are in, look-alike for look-alike."""
     letters = word.group()
     cyrillic = sum("а" <= char.lower() <= "я" for char in letters)
-    return letters.translate(_TO_CYRILLIC if cyrillic > len(letters) - cyrillic else _TO_LATIN)
+    return letters.translate(_TO_CYRILLIC if cyrillic > len(letters) - cyrillic else LOOKALIKES)
 
 
 def normalize(text: str) -> str:

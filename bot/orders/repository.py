@@ -19,8 +19,7 @@ from typing import Any, Iterable, Literal, Optional
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from bot.nlu.entities import LOOKALIKES
-from bot.nlu.normalize import to_ascii_digits
+from bot.nlu.normalize import LOOKALIKES, to_ascii_digits
 from bot.orders.models import Item, Order, ReturnRequest, VerificationAttempt
 from bot.privacy import LAST_DIGITS, mask_phone, phone_digits
 from bot.settings import failures_per_address
