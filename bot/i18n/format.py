@@ -86,8 +86,8 @@ def weekday(value: date | datetime, language: Language) -> str:
 
 
 def clock(value: datetime | time, language: Language) -> str:
-    """Hours and minutes: "۱۶:۰۰" or "16:00"."""
-    return digits(value.strftime("%H:%M"), language)
+    """Hours and minutes as people write them, the hour unpadded: "۸:۰۰" or "16:00" (a customer's "ساعت ۸" is in it)."""
+    return digits(f"{value.hour}:{value.minute:02d}", language)
 
 
 def moment(value: datetime, language: Language) -> str:

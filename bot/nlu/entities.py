@@ -601,11 +601,39 @@ _DAY_MONTH = re.compile(
     rf"(?:(?P<fa>{'|'.join(_JALALI_MONTHS)})|(?P<ru>{'|'.join(_RU_MONTHS)})\w*)(?![\w])",
     re.IGNORECASE,
 )
-# A day of the month without its month: "پنجشنبه ۱۵ام", "امروز ۲۰امه", "получил 15-го", "15 числа", "сегодня 20-е"
-# (not a floor, an instalment or a step, nor a day things are due by: "до 12 числа")
+_RU_UNIT_STEMS = ("перв", "втор", "треть", "четв[её]рт", "пят", "шест", "седьм", "восьм", "девят")
+_RU_TEEN_STEMS = ("десят", "одиннадцат", "двенадцат", "тринадцат", "четырнадцат", "пятнадцат", "шестнадцат", "семнадцат",
+                  "восемнадцат", "девятнадцат")
+
+
+def _ru_ordinal(stem: str) -> str:
+    """A Russian ordinal's stem with its endings of a day: "пятого" (числа), "пятое" (сегодня); "третьего", "третье"."""
+    return rf"{stem}(?:его|е)" if stem.endswith("ь") else rf"{stem}(?:ого|ое)"
+
+
+# "пятого числа", "сегодня двадцать третье": a day of the month said as a Russian ordinal word
+_RU_DAY_ORDINALS: dict[str, int] = {
+    **{_ru_ordinal(stem): day for day, stem in enumerate(_RU_UNIT_STEMS, 1)},
+    **{_ru_ordinal(stem): day for day, stem in enumerate(_RU_TEEN_STEMS, 10)},
+    _ru_ordinal("двадцат"): 20, **{rf"двадцать{_GAP}{_ru_ordinal(stem)}": 20 + day for day, stem in enumerate(_RU_UNIT_STEMS, 1)},
+    _ru_ordinal("тридцат"): 30, rf"тридцать{_GAP}{_ru_ordinal('перв')}": 31,
+}
+_RU_DAY_WORD = "|".join(sorted(_RU_DAY_ORDINALS, key=len, reverse=True))
+
+
+def _ru_day(word: str) -> int:
+    """The day a Russian ordinal word names."""
+    return next(day for pattern, day in _RU_DAY_ORDINALS.items() if re.fullmatch(pattern, word, re.IGNORECASE))
+
+
+# A day of the month without its month: "پنجشنبه ۱۵ام", "امروز ۲۰امه", "پنجم ماه", "امروز دهمه", "получил 15-го",
+# "15 числа", "пятого числа", "сегодня 20-е", "сегодня десятое" (not a floor, an instalment or a step, nor a day things
+# are due by: "до 12 числа")
 _DAY_OF_MONTH = re.compile(
     r"(?<![\d\w])(?<!طبقه )(?<!قسط )(?<!ردیف )(?<!مرحله )(?<!تا )(?<!до )(?<!к )(?:(?P<fa>[1-9]|[12]\d|3[01])[ \u200c]?(?:ام|اُم|ُم)(?:ه|ین)?|"
-    r"(?P<ru>[1-9]|[12]\d|3[01])(?:-?го(?: числа)?| числа)|(?<=сегодня )(?P<now>[1-9]|[12]\d|3[01])-?(?:е|ое))"
+    rf"(?P<faword>{_DAY_WORD}){_GAP}ماه|(?<=امروز )(?P<today>{_DAY_WORD})ه?|"
+    r"(?P<ru>[1-9]|[12]\d|3[01])(?:-?го(?: числа)?| числа)|(?<=сегодня )(?P<now>[1-9]|[12]\d|3[01])-?(?:е|ое)|"
+    rf"(?P<ruword>{_RU_DAY_WORD}) числа|(?<=сегодня )(?P<nowword>{_RU_DAY_WORD}))"
     r"(?![\w])(?! (?:этаж|платеж|взнос))",
     re.IGNORECASE,
 )
@@ -671,8 +699,11 @@ def _dates(text: str) -> Iterator[Entity]:
         day = _DAY_BY_WORD[_unspaced(said)] if said else int(match.group("day"))
         yield Entity("date", match.start(), match.end(), f"{calendar}:{month}-{day}")
     for match in _DAY_OF_MONTH.finditer(text):
-        calendar = "jalali" if match.group("fa") else "gregorian"
-        day = int(match.group("fa") or match.group("ru") or match.group("now"))
+        word = match.group("faword") or match.group("today")
+        calendar = "jalali" if match.group("fa") or word else "gregorian"
+        russian = match.group("ruword") or match.group("nowword")
+        day = (_DAY_BY_WORD[_unspaced(word)] if word else _ru_day(russian) if russian
+               else int(match.group("fa") or match.group("ru") or match.group("now")))
         yield Entity("date", match.start(), match.end(), f"{calendar}:-{day}")
     for match in _DAYS_AGO.finditer(text):
         if match.group("word"):

@@ -79,7 +79,7 @@ _REFERS_BACK = re.compile(r"^\W*(?:(?:و|и|а)\s+)?(?:اونم|اینم|اون�
 _FA_ASKS_THE_STORE = r"ن?می\w{2,}(?:ین|ید)"
 _RU_ASKS_THE_STORE = r"\w{2,}[её]те"
 # (not a relative clause's verb: "عطرای خارجی که میفرستین", the thing then asked about)
-_ASKS_THE_STORE = re.compile(rf"(?<!\w)(?<!که )(?:{_FA_ASKS_THE_STORE}|{_RU_ASKS_THE_STORE})\W*$", re.IGNORECASE)
+ASKS_THE_STORE = re.compile(rf"(?<!\w)(?<!که )(?:{_FA_ASKS_THE_STORE}|{_RU_ASKS_THE_STORE})\W*$", re.IGNORECASE)
 _ALTERNATIVE_ASKED = re.compile(r"(?<!\w)(?:یا اینکه|یا نه|или нет)(?!\w)", re.IGNORECASE)
 # "и чем отправите": "чем" asks ("with what") where a connective opens its clause; after a comma it compares ("больше,
 # чем цена").
@@ -367,7 +367,7 @@ def _asks(clause: str, new_subject: bool = True) -> bool:
     clause = _RELATIVE_CLAUSE.sub(lambda found: found.group() if _LEADS_INTO.search(clause[:found.start() + 1]) else ",", clause)
     clause = _NOT_ASKING.sub(" ", _INDEFINITE_WORD.sub(" ", clause))  # "это где-то 85 км" asks nothing
     return any(pattern.search(clause) is not None for pattern in (
-        QUESTION_WORDS, _HAVE_YOU, _MUST_I, _FA_ASKS_IF, _OPENS_WITH_WHAT, _ASKS_FOR, _ALTERNATIVE_ASKED, _ASKS_THE_STORE, _ASKS_TO,
+        QUESTION_WORDS, _HAVE_YOU, _MUST_I, _FA_ASKS_IF, _OPENS_WITH_WHAT, _ASKS_FOR, _ALTERNATIVE_ASKED, ASKS_THE_STORE, _ASKS_TO,
         _NEEDS_A_THING)) or (
         new_subject and _NEW_SUBJECT.search(clause) is not None) or (
         _PREDICATE_ASKED.search(clause) is not None and _HEARD.search(clause) is None)

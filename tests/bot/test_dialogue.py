@@ -237,6 +237,8 @@ def test_four_digits_after_an_order_are_its_phones_last_four(values: list[str], 
         (None, "принтер не нужен, коробку не открывал, верните деньги", "change_of_mind"), (None, "чек не нужен", None),
         (None, "ایرپادی که ۲ روز پیش رسید قابش یه خط بزرگ داره", "transport_damage"),  # a scratch on its case
         (None, "جعبشم له بوده", "transport_damage"), (None, "صفحه خط داره", None),
+        (None, "а если придут не те духи что я выбирала?", "wrong_item"), (None, "прислали не ту помаду", "wrong_item"),
+        (None, "ой, не тот номер написала", None),
     ],
 )
 def test_reason_from_buttons_and_words(intent: str, text: str, reason: str | None) -> None:
@@ -579,6 +581,9 @@ def test_amounts_that_price_the_order(text: str, others: int, kept: list[int]) -
         ("order_status", "عید سفارش دادم هنوز نیومده! چرا انقد طول کشیده؟", True),  # why holidays are slow
         ("order_status", "سفارشم هنوز نرسیده، چرا؟", False),
         (None, "мне привезли не тот товар!! заказывал чайник филипс а пришел какой-то другой", False),  # no "какой?"
+        ("return_request", "عطرو باز کردم بوشو دوس ندارم پس میگیرین", True),  # the store asked what it does, no mark
+        ("return_request", "открыла крем, не подошёл, обратно примете", True),
+        ("return_request", "عطرو باز کردم بوشو دوس ندارم میخوام پس بدم", False),  # a wish
     ],
 )
 def test_a_question_about_the_rules_or_a_request_about_an_order(intent: str, text: str, question: bool) -> None:
@@ -1186,7 +1191,7 @@ def test_a_case_that_did_not_happen(text: str, imagined: bool) -> None:
     ("من شماره شبا تو حسابم ثبت نکردم، اونوقت چی میشه؟", True), ("а если карты нет, что тогда?", True),
     ("и что будет?", True), ("اونوقت میشه؟", False), ("تا کی وقت دارم؟", False),
     ("я уже оформил без коммента что теперь", True), ("ثبت کردم بدون کامنت، حالا چی", True), ("حالا چیکار کنم؟", True),
-    ("что теперь с заказом будет, его доставят?", False),
+    ("что теперь с заказом будет, его доставят?", False), ("برام ادو تویلت فرستادین!! الان چی میشه؟", True),
 ])
 def test_what_follows_in_the_case_told(text: str, asks: bool) -> None:
     assert what_then(text) is asks
@@ -1507,6 +1512,7 @@ def test_a_shipping_question_about_sending_back(text: str, back: bool) -> None:
     ("همه پولو یکجا میگیرید یا قسطی؟", False),  # the store taking the money, not giving it back
     ("میخوام سفارشمو لغو کنم، پولش چند روزه برمیگرده؟", True),
     ("پولشو با هزینه ارسال پس میدین؟", True),  # the shipping with it
+    ("اگه پس میدادم کل پولمو میگرفتم؟", True),  # supposed in the past
 ])
 def test_the_money_back_a_return_brings(text: str, back: bool) -> None:
     assert asks_money_back(text) is back

@@ -247,6 +247,11 @@ def test_agrees_with_the_annotations_of_our_training_data() -> None:
         ("получила 15-го, сегодня 20-е", [("date", "15-го", "gregorian:-15"), ("date", "сегодня", "ago:0"),
                                           ("date", "20-е", "gregorian:-20")]),
         ("привезли 3 числа", [("date", "3 числа", "gregorian:-3")]),
+        ("هارد رو پنجم ماه تحویل گرفتم امروز دهمه", [("date", "پنجم ماه", "jalali:-5"), ("date", "امروز", "ago:0"),
+                                                   ("date", "دهمه", "jalali:-10")]),  # ordinal words of the month's days
+        ("пятого числа получил, сегодня двадцать третье", [("date", "пятого числа", "gregorian:-5"),
+                                                           ("date", "сегодня", "ago:0"),
+                                                           ("date", "двадцать третье", "gregorian:-23")]),
         ("طبقه ۵ام هستم", []),
         ("3-е лицо", []),
         # order numbers however they are typed; Cyrillic look-alikes are Latin
