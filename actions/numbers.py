@@ -462,6 +462,9 @@ class ActionDeliveryCost(Action):
                    or computed_instead(tracker, self.name(), asks_how_much(question)))
         if instead:  # "and if I order at 2 pm, what then?" after a pickup time: the pickup again
             return instead
+        if reason_from(None, question) in FAULTS and what_then(question) and ground_told(dispatcher, tracker, question):
+            return []  # "… برام ادو تویلت فرستادین!! عطر ۱ میلیون و ۸۰۰ بود ۹۰ تومنم هزینه ارسال دادم. الان چی میشه؟": the
+            # ground's rule, not a price
         if goes_on_elsewhere(dispatcher, tracker, "delivery_cost") or utter_unlisted_service(dispatcher, tracker, question):
             return []
         store, language = store_and_language(tracker)

@@ -1642,6 +1642,10 @@ class ActionAnswerTopic(Action):
                     and said_of_faults(ruled, current_store(tracker))):  # چهارشنبه خراب شد. هنوز ۷ روز تستش برقراره؟"),
                 dispatcher.messages.extend(ruled.messages)  # the rule and its days, not an order asked (nor a rule of
                 return []  # another matter its words came near: "… میشه عوضش کنید؟", an order's change)
+            if (what_if(question_text(tracker)) and rules_question(None, question_text(tracker))
+                    and latest_entity(tracker, "order_id") is None):  # "если через полгода сломается кто его
+                dispatcher.messages.extend(answer.messages)  # ремонтирует вы?": a case supposed that no rule answers
+                return []  # is said to be not covered, no order asked
             return [SlotSet("purpose", purpose), FollowupAction("action_order_flow")]
         earlier = earlier_topic(tracker)
         if (not covered and tracker.get_slot("verified_order") and asks_what_now(question_text(tracker))

@@ -2888,3 +2888,34 @@ def test_damage_supposed_of_a_parcel_someone_else_signs_for_gets_the_rules(serve
     said = last_reply(servers, "offykala", "من خونه نیستم پسرم تحویل میگیره، اگه بدون نگاه کردن امضا کنه و بعد معلوم شه "
                                            "جعبه ضربه خورده بوده چی؟")
     assert "قبول کالا" in said and "شماره سفارش" not in said  # was the order asked
+
+
+def test_a_question_to_the_store_without_a_mark_gets_the_rule_not_the_order_asked(servers) -> None:
+    said = last_reply(servers, "tisa", "عطرو باز کردم بوشو دوس ندارم پس میگیرین")
+    assert "پلمپ" in said and "شماره سفارش" not in said  # was the order asked
+
+
+def test_a_fault_supposed_that_no_rule_answers_is_said_to_be_not_covered(servers) -> None:
+    said = last_reply(servers, "sitra", "если через полгода сломается кто его ремонтирует вы?")
+    assert "нет информации" in said and "номер заказа" not in said  # was the order asked
+
+
+def test_a_wrong_item_told_with_its_prices_gets_the_wrong_items_rule(servers) -> None:
+    said = last_reply(servers, "tisa", "من ادو پرفیوم سفارش دادم برام ادو تویلت فرستادین!! عطر ۱ میلیون و ۸۰۰ بود ۹۰ "
+                                       "تومنم هزینه ارسال دادم. الان چی میشه؟")
+    assert "همه هزینه‌ها" in said and "بیشتر از این مبلغ نیست" not in said  # was free shipping's price
+    said = last_reply(servers, "tisa", "а если придут не те духи что я выбирала?")
+    assert "нет информации" not in said and "доставк" in said  # was "no information"
+
+
+def test_instalments_where_the_page_names_none_are_said_not_to_be_among_its_ways(servers) -> None:
+    said = last_reply(servers, "chistatek", "а в рассрочку можно оплатить?")
+    assert "не упоминается: «рассрочка»" in said  # was the list alone
+    said = last_reply(servers, "tisa", "سمپل رایگانم میدین؟")
+    assert "«نمونه یا تستر»" in said and "ارسال" not in said  # was free shipping
+
+
+def test_days_of_the_month_said_as_ordinal_words_are_counted_from_the_day_said_today(servers) -> None:
+    said = last_reply(servers, "offykala", "هارد اکسترنالو پنجم ماه تحویل گرفتم امروز دهمه، خراب شده. هنوز تو مهلت "
+                                           "تستم؟")
+    assert f"هنوز {digits('2', 'fa')} روز وقت دارید" in said  # was seven days, counted from today

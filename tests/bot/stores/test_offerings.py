@@ -35,6 +35,8 @@ def _unlisted(store: str, question: str, offerings: tuple[Offering, ...] | None 
     ("offykala", "پرداخت در محل چی، دارین؟", ["наличные"]), ("chistatek", "پرداخت در محل دارین؟", []),  # its own
     ("tisa", "با دیجی پی یا ازکی وام هم میشه قسطی خرید؟", ["Digipay", "Azki"]),  # SnappPay is the one it names
     ("tisa", "قسطا ازکی شروع میشه؟", []),  # "since when", typed as one word
+    ("chistatek", "قسطی هم میشه پرداخت کرد؟", ["рассрочка"]), ("offykala", "а в рассрочку можно?", ["рассрочка"]),
+    ("sitra", "اقساطی میشه خرید؟", []), ("citadel", "в рассрочку можно?", []),  # instalments are on their pages
 ])
 def test_the_methods_named_that_the_page_does_not_name(store: str, question: str, expected: list[str]) -> None:
     assert _unlisted(store, question) == expected
@@ -108,6 +110,7 @@ def test_the_methods_named_that_the_page_does_not_name(store: str, question: str
     ("citadel", "هزینه ارسالش برای تعمیر با کیه؟", ["пересылка товара в ремонт"]),
     ("offykala", "отправить принтер в ремонт кто оплачивает?", ["пересылка товара в ремонт"]),
     ("offykala", "پرینتر رو با پست پیشتاز بفرستم؟", []),
+    ("tisa", "با هر سفارش سمپل رایگان هم میدید؟", ["пробники"]),
     ("sitra", "اسپلیت ۱۸ هزار ال جی موجود دارید؟", []), ("chistatek", "можно оплатить оффлайн картой при получении?", []), ("sitra", "کولر اسپلیت ۱۲ هزار قسطی میشه؟", []),
 ])
 def test_the_services_named_that_the_page_does_not_offer(store: str, question: str, expected: list[str]) -> None:
