@@ -133,11 +133,12 @@ from bot.stores.policy import Answer, AnswerUnit, StorePolicy
 from bot.stores.returns import refused_for_any_order, window_from
 from bot.stores.rules import WEEKDAYS, Reason, ReturnGround, Window
 from bot.stores.units import (ANSWERS, ASKS_ALONE_WORDS, ECHO_WORDS, after_its_span, answers_how_long, answers_who_pays,
-                              beside_said, broad, choose_units, closest_of, comparable, echoed, limits_amount, meets_amount,
+                              beside_said, broad, choose_units, closest_of, comparable, echoed, far_nearest, limits_amount, meets_amount,
                               plainly_answered, ruled_out, sends_to_people, short_follow_up, store_index, texts_of,
                               with_next_step)
 
 logger = logging.getLogger(__name__)
+READ_SURELY = 0.85  # a topic read this surely is the one asked, though the page has no rule on it
 LOOK_UP_MESSAGES = 4  # an order's number, its phone and a mistake between them: the messages of one look-up
 # "پولمو میخوام", "верните деньги": the money wanted back (not asked when: "پولم کی برمیگرده؟")
 _MONEY_DEMANDED = re.compile(r"پول\S* (?:رو |را )?(?:\S+ )?(?:میخوام|میخام|می ?خواهم|لازم دارم)(?!\w)|"
@@ -201,6 +202,10 @@ def utter_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, 
     if fallback is None and topic == "payment_methods" and _names_unlisted(store, question, PAYMENTS):
         fallback = topic  # "موقع تحویل نقدی میشه؟" that no rule answers on its words: the ways the page names
     units = with_next_step(closest_of(fallback, question, store_index(store)), store)
+    nearest = (far_nearest(question, store_index(store)) if not units and not classifier_sure(tracker, READ_SURELY)
+               and all(unit.topic != topic for unit in store.units) else None)
+    units = [nearest] if nearest else units  # a topic the page has no rule on, read not surely where another rule is
+    # far nearest ("فردا خونه نیستم، چی میشه؟" read as a failed payment; not "где посмотреть статус заказа", surely a status)
     if units and answers_who_pays(texts_of(units), question):  # (not where a return is filed for "who pays to send it back?")
         say_units(dispatcher, units, language, question_text(tracker))
         return True

@@ -2919,3 +2919,10 @@ def test_days_of_the_month_said_as_ordinal_words_are_counted_from_the_day_said_t
     said = last_reply(servers, "offykala", "هارد اکسترنالو پنجم ماه تحویل گرفتم امروز دهمه، خراب شده. هنوز تو مهلت "
                                            "تستم؟")
     assert f"هنوز {digits('2', 'fa')} روز وقت دارید" in said  # was seven days, counted from today
+
+
+def test_a_topic_without_rules_read_unsurely_gets_the_rule_its_words_come_far_nearest(servers) -> None:
+    said = last_reply(servers, "chistatek", "یه سفارش دیگه هم آنلاین پرداخت کردم ولی فردا خونه نیستم، چی میشه؟")
+    assert digits("24", "fa") in said and "اطلاعاتی" not in said  # was "not covered", read as a failed payment
+    said = last_reply(servers, "citadel", "подскажите где посмотреть статус заказа.")
+    assert "гарантийн" not in said  # read surely as a status: not the warranty card's rule its words came near

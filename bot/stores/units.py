@@ -45,6 +45,8 @@ ASKS_ALONE_WORDS = 5  # a last clause this long asks on its own; a shorter one (
 STORY_WORDS = 25  # a message this long tells a story before its question, whose last clauses may be short ("…، میشه؟")
 BROAD_WORDS = 6  # measured on the unit tables' "not covered" questions: longer ones are particular
 TEXT_WEIGHT = 0.8  # the answer's own words count a little less than the example questions
+NEAR_SIMILAR = 0.45  # a rule this similar to a question, NEAR_LEAD ahead of every other, answers it where the topic
+NEAR_LEAD = 0.06  # read has no rule of its own
 PLAINLY = 0.44  # a unit scoring this on the words alone is what they ask (95 % right on the unit tables' questions)
 SIMILARITY_SHARE = 0.5  # a unit's score: this share of its similarity, the rest its probability
 RECENT_QUESTIONS = 64  # rankings kept per store: a message's answer ranks the same text a few times
@@ -538,6 +540,15 @@ def broad(question: str) -> bool:
     named, how = _HOW_IT_WORKS.subn("?", question)  # (the thing named before "how does it work?" may take a few
     folded = comparable(named)  # words more: "можно ли у вас купить в рассрочку?")
     return len(folded.split()) <= BROAD_WORDS + 2 * how and _THE_REST.search(folded) is None
+
+
+def far_nearest(question: str, index: UnitIndex) -> Optional[AnswerUnit]:
+    """The rule a question's words come near (NEAR_SIMILAR) and nearest by far (NEAR_LEAD ahead of the next), which
+    answers it where the topic the classifier read has none ("فردا خونه نیستم، چی میشه؟" read as a failed payment)."""
+    ranked = [match for match in index.rank(question) if not _not_for(match.unit, question)] if question else []
+    if len(ranked) < 2 or ranked[0].similarity < NEAR_SIMILAR or ranked[0].score - ranked[1].score < NEAR_LEAD:
+        return None
+    return ranked[0].unit if _fit(ranked[0].unit, *_facts(question), question) >= 0 else None
 
 
 def plainly_answered(question: str, index: UnitIndex) -> Optional[AnswerUnit]:

@@ -10,7 +10,8 @@ import pytest
 import yaml
 
 from bot.stores.policy import PolicyError, load_policy, policies
-from bot.stores.units import (UnitIndex, _not_for, asked_part, beside_said, broad, choose_units, plainly_answered,
+from bot.stores.units import (UnitIndex, _not_for, asked_part, beside_said, broad, choose_units, far_nearest,
+                              plainly_answered,
                               ruled_out, sends_to_people, short_follow_up, store_index, told_part, with_next_step)
 from bot.i18n.format import digits
 from bot.nlu.language import detect_language
@@ -117,6 +118,21 @@ def test_a_malformed_unit_names_its_file_and_key(tmp_path: Path) -> None:
 )
 def test_a_question_plainly_about_a_rule(store: str, question: str, unit: str | None) -> None:
     found = plainly_answered(question, UnitIndex(policies()[store].units))
+    assert (found.id if found else None) == unit
+
+
+@pytest.mark.parametrize(
+    "store, question, unit",
+    [
+        ("chistatek", "یه سفارش دیگه هم آنلاین پرداخت کردم ولی فردا خونه نیستم، چی میشه؟",
+         "absent_at_delivery_recontact_24h_cancel"),
+        ("offykala", "а если бы я отказалась до того как получила?", "cancel_before_delivery"),
+        ("chistatek", "من که تحویل نگرفتم! یکی دیگه امضا کرده", None),  # near no rule: a person, not the damage rule
+        ("citadel", "заказ CT-2002 телефон 599125502, его уже отправили?", None),
+    ],
+)
+def test_a_rule_far_nearest_to_a_question(store: str, question: str, unit: str | None) -> None:
+    found = far_nearest(question, store_index(policies()[store]))
     assert (found.id if found else None) == unit
 
 
