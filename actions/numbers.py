@@ -644,14 +644,21 @@ def _topic_leaned_on(tracker: Tracker, question: str) -> Optional[str]:
     return earlier if ranked and ranked[0].unit.topic == earlier else None
 
 
+# "а по времени?", "а срок?", "زمانش چی؟": a time asked by its noun alone
+_TIME_ASKED = re.compile(r"(?<!\w)(?:по времени|срок\w*|сколько дней|زمان\w*|مدت\w*|چند روز\w*)(?!\w)", re.IGNORECASE)
+
+
 def _computed_next(tracker: Tracker) -> List[Dict[Text, Any]]:
     """"и сколько ехать будет?" right after a delivery price, read as out of scope: a few words whose next reading is
     another computed answer (the delivery time) get it, for the details the conversation holds."""
     ranking = ranked_intents(tracker)
     action = f"action_{ranking[1]}" if len(ranking) > 1 and ranking[0] == "out_of_scope" else None
+    question = question_text(tracker)
     if (action not in COMPUTED or last_computed(tracker, before_this_message=True) not in COMPUTED
-            or not short_follow_up(question_text(tracker), ASKS_ALONE_WORDS)):
+            or not short_follow_up(question, ASKS_ALONE_WORDS)):
         return []
+    if action == "action_delivery_time" and not (asks_where_or_when(question) or _TIME_ASKED.search(question)):
+        return []  # "и на 7 этаж поднимут?" after a delivery price asks no time: not the days again
     return [FollowupAction(action)]  # type: ignore[arg-type]
 
 

@@ -24,8 +24,9 @@ from bot.nlu.normalize import fold, normalize
 # "X (بود|ـه) نه Y", "X, а не Y": the right fact, then the wrong one; "не Y, а X": the wrong one first
 _RIGHT_NOT_WRONG = re.compile(r"^(?P<right>.*?\S)\s*(?:(?<=\s)(?:بود|بوده|هست|است|ه)\s+|ـه\s+)?,?\s*(?:نه|а не)\s+(?P<wrong>[^,.!?؟،;]+?)\s*[,.!?؟،;]?\s*$",
                              re.IGNORECASE)
-_WRONG_BUT_RIGHT = re.compile(r"(?:^|[,.،]\s*|\s)не\s+(?P<wrong>[^,.!?؟،;]+?)\s*,?\s+а\s+(?P<right>[^,.!?؟،;]+?)\s*[.!]?\s*$",
-                              re.IGNORECASE)
+# (with a remark after it: "не 80 а 350 лари, перепутал с другим.")
+_WRONG_BUT_RIGHT = re.compile(r"(?:^|[,.،]\s*|\s)не\s+(?P<wrong>[^,.!?؟،;]+?)\s*,?\s+а\s+(?P<right>[^,.!?؟،;]+?)\s*"
+                              r"(?:[,،][^,.!?؟،;\d]*)?[.!]?\s*$", re.IGNORECASE)
 # "تیپاکس نه، منظورم چاپار بود": the wrong word, then the one meant
 _WRONG_MEANT = re.compile(r"(?:^|\s)(?P<wrong>[^\s,،.!?؟]+)\s+نه\s*[,،]?\s*منظورم\s+(?P<right>[^\s,.!?؟،;]+?)\s*"
                           r"(?:بود|بوده|ه|است|هست)?\s*[.!]?\s*$", re.IGNORECASE)
@@ -60,7 +61,8 @@ def _right_words(before: str, wrong: str, said: str) -> Optional[str]:
     return " ".join(words[-wanted:])
 
 
-_DISTANCE = re.compile(r"\d+\s*(?:км|km|کیلومتر|کیلو متر)", re.IGNORECASE)  # "۱۰ کیلومتر هم", "и еще 5 км"
+# "۱۰ کیلومتر هم", "и еще 5 км", "до меня км 12"
+_DISTANCE = re.compile(r"\d+\s*(?:км|km|کیلومتر|کیلو متر)|(?<!\w)(?:км|km|کیلومتر)\s*\d+", re.IGNORECASE)
 # a sentence's end: "قیمتش ۴۰۰ لاریه نه ۶۰۰. ۱۰ کیلومتر هم با شما فاصله دارم"
 _SENTENCE_END = re.compile(r"(?<=[.!…])\s+")
 

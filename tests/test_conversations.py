@@ -2926,3 +2926,19 @@ def test_a_topic_without_rules_read_unsurely_gets_the_rule_its_words_come_far_ne
     assert digits("24", "fa") in said and "اطلاعاتی" not in said  # was "not covered", read as a failed payment
     said = last_reply(servers, "citadel", "подскажите где посмотреть статус заказа.")
     assert "гарантийн" not in said  # read surely as a status: not the warranty card's rule its words came near
+
+
+def test_a_correction_with_a_remark_and_a_distance_after_it_prices_both(servers) -> None:
+    said = last_reply(servers, "citadel", "пылесос за 80 лари, тбилиси. сколько доставка?",
+                      "ой не 80 а 350 лари, перепутал с другим. до меня от вас км 12")
+    assert "итого 18 лари" in said and "Какое расстояние" not in said  # was the distance asked again
+
+
+def test_a_few_words_after_a_price_that_ask_no_time_do_not_get_the_days(servers) -> None:
+    said = last_reply(servers, "citadel", "холодильник за 900 лари в батуми, доставка платная? и на 7 этаж поднимут?")
+    assert "бесплатная" in said and "рабочих дня" not in said and "нет информации" in said  # was the delivery days
+
+
+def test_a_return_wanted_with_how_to_do_it_gets_how(servers) -> None:
+    said = last_reply(servers, "chistatek", "хочу вернуть наушники просто не понравились. как это сделать")
+    assert "застраховать" in said and "номер заказа" not in said  # was the order asked
