@@ -668,8 +668,10 @@ class ActionOrderFlow(Action):
                      and not pressed_since(tracker, said[-1]) else None)
         sku = named_now or tracker.get_slot("return_item") or returned_item(said, names, gifts)
         other = named_now is not None and named_now != tracker.get_slot("return_item")  # its reason and seal are its own
-        reason = (None if other else tracker.get_slot("return_reason")) or next(
-            (found for text in said if (found := reason_from(None, text))), None)
+        told_now = reason_from(None, texts[0]) if texts else None  # "ولی جعبه اش هم موقع تحویل له شده بود" after a
+        # defect's refusal: the ground told now decides, not the one kept
+        kept = None if other or told_now in ("defect", "transport_damage", "wrong_item") else tracker.get_slot("return_reason")
+        reason = kept or next((found for text in said if (found := reason_from(None, text))), None)
         if reason is None and texts and meant_another(texts[0]):  # "ببخشید اون سفارش قبلیم بود! منظورم ایرپاده": the
             # item put in the place of the one the reason was told of
             reason = next((found for text in texts[1:4] if (found := reason_from(None, text))), None)
@@ -765,7 +767,8 @@ class ActionOrderFlow(Action):
         # "то есть ничего нельзя сделать? принимал вообще муж, не я": a fact told with it gets the rule that decides it
         # (the seal told or supposed: "ولی هنوز پلمپشو باز نکردم!", "حتی اگه پلمپش باز نشده باشه؟")
         told = again and (len([part for part in re.split(r"[?؟.!,،;]+", question) if part.strip()]) > 1
-                          or sealed_from(None, question) is not None or even_if(question))
+                          or sealed_from(None, question) is not None or even_if(question)
+                          or reason_from(None, question) is not None)  # ("ولی جعبه اش هم موقع تحویل له شده بود")
         rule = answers.rule_line(decision.ground, language) if told else None  # type: ignore[arg-type]
         dispatcher.utter_message(text="\n".join(filter(None, (rule, answers.refused_again(store, language)))) if again
                                  else text, buttons=human_button(language) if again else [], sources=sources)  # type: ignore[arg-type]

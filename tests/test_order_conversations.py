@@ -1039,3 +1039,10 @@ def test_a_change_asked_of_a_named_order_gets_the_rule_then_where_the_order_stan
                                     "Телефон 09121111101")
     said_text = text(said)  # the rule on changes, then the order's status: no return of its item begun
     assert "нельзя" in said_text and "в обработке" in said_text and "Какой товар" not in said_text
+
+
+def test_damage_told_again_after_its_refusal_gets_the_rule_that_decides_it(servers) -> None:
+    *_, told = talk(servers, "chistatek", "شارژری که با سفارش CK3003 گرفتم خط و خش داره، الان دیدم. موبایلم ۳۳۰۳ آخرش",
+                    "ولی جعبه اش هم موقع تحویل له شده بود")
+    said = text(told)
+    assert "مأمور" in said and answers.refused_again(policies()["chistatek"], "fa") in said  # was the same answer alone
