@@ -1361,6 +1361,8 @@ def test_the_customer_sending_something_themselves(text: str, sending: bool) -> 
     ("هزینه ارسالش با کیه؟", True), ("هزینه ارسالش با منه یا شما؟", True), ("доставка за чей счёт?", True),
     ("обратную доставку платить мне или вы оплатите?", True), ("هزینه ارسالش چقدره؟", False),
     ("сколько стоит доставка?", False), ("با من تماس بگیرید", False),
+    ("هزینه ارسال برگشتش هم با شماست؟", True), ("доставку обратно вы оплачиваете?", True),  # the store asked if it pays
+    ("با شما تماس میگیرم", False),
 ])
 def test_who_pays_is_told_from_how_much(text: str, asks: bool) -> None:
     assert asks_who_pays(text) is asks
