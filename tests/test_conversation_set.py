@@ -3,7 +3,7 @@
 The set (tests/data/conversations/blind) was written from the store pages alone by writers
 who never saw this project's code, data or replies (brief: tests/data/conversations/BRIEF.md),
 and is never tuned on: error analysis uses the dev sets (tests/data/conversations/dev, and dev2
-to dev175, written later by other writers under the same brief).
+to dev181, written later by other writers under the same brief).
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ FLOORS = {
     "dev156": 0.95, "dev157": 0.85, "dev158": 0.90, "dev159": 0.85, "dev160": 0.85, "dev161": 0.90, "dev162": 0.95,
     "dev163": 0.90, "dev164": 0.90, "dev165": 0.85, "dev166": 0.85, "dev167": 0.85, "dev168": 0.90, "dev169": 0.80,
     "dev170": 0.95, "dev171": 0.90, "dev172": 0.85, "dev173": 0.90, "dev174": 0.85, "dev175": 0.95,
+    "dev176": 0.90, "dev177": 0.90, "dev178": 0.65, "dev179": 0.75, "dev180": 0.80, "dev181": 0.70,
 }
 
 
