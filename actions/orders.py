@@ -670,7 +670,7 @@ class ActionOrderFlow(Action):
         other = named_now is not None and named_now != tracker.get_slot("return_item")  # its reason and seal are its own
         told_now = reason_from(None, texts[0]) if texts else None  # "ولی جعبه اش هم موقع تحویل له شده بود" after a
         # defect's refusal: the ground told now decides, not the one kept
-        kept = None if other or told_now in ("defect", "transport_damage", "wrong_item") else tracker.get_slot("return_reason")
+        kept = None if other or told_now in FAULTS else tracker.get_slot("return_reason")
         reason = kept or next((found for text in said if (found := reason_from(None, text))), None)
         if reason is None and texts and meant_another(texts[0]):  # "ببخشید اون سفارش قبلیم بود! منظورم ایرپاده": the
             # item put in the place of the one the reason was told of

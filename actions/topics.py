@@ -132,10 +132,10 @@ from bot.stores.offerings import PAYMENTS, SERVICES, TERMS, Offering, unlisted
 from bot.stores.policy import Answer, AnswerUnit, StorePolicy
 from bot.stores.returns import refused_for_any_order, window_from
 from bot.stores.rules import WEEKDAYS, Reason, ReturnGround, Window
-from bot.stores.units import (ANSWERS, ASKS_ALONE_WORDS, ECHO_WORDS, after_its_span, answers_how_long, answers_who_pays,
-                              beside_said, broad, choose_units, closest_of, comparable, echoed, far_nearest, limits_amount, meets_amount,
-                              plainly_answered, ruled_out, sends_to_people, short_follow_up, store_index, texts_of,
-                              with_next_step)
+from bot.stores.units import (ANSWERS, ASKS_ALONE_WORDS, ECHO_WORDS, after_its_span, answers_what_is_asked,
+                              answers_who_pays, beside_said, broad, choose_units, closest_of, comparable, echoed,
+                              far_nearest, limits_amount, meets_amount, plainly_answered, ruled_out, sends_to_people,
+                              short_follow_up, store_index, texts_of, with_next_step)
 
 logger = logging.getLogger(__name__)
 READ_SURELY = 0.85  # a topic read this surely is the one asked, though the page has no rule on it
@@ -1263,7 +1263,7 @@ def chosen_units(tracker: Tracker, question: str, topics: Sequence[str], timed: 
     if (topics and topics[0] == "delivery_time" and asks_duration(question) and names_shipping(question)
             and not any(names_shipping(unit.text[language]) for unit in units)):  # type: ignore[index]
         return []  # "ارسال به شیراز چند روز طول میکشه؟" where the page gives no delivery time: not the refund's hours
-    if timed and not (answers_how_long(units, question) and answers_who_pays(texts_of(units), question)):
+    if timed and not answers_what_is_asked(units, question):
         return []  # "چند روزه برمیگرده؟" after the card the money goes to: no rule gives a time, none answers (nor
         # "هزینه پس فرستادنش با کیه؟" where no rule speaks of a cost)
     # "коробка помятая, я уже расписался и забрал. что делать?": not "do not accept it", the closest rule of its topic
@@ -1647,10 +1647,9 @@ class ActionAnswerTopic(Action):
                     and said_of_faults(ruled, current_store(tracker))):  # چهارشنبه خراب شد. هنوز ۷ روز تستش برقراره؟"),
                 dispatcher.messages.extend(ruled.messages)  # the rule and its days, not an order asked (nor a rule of
                 return []  # another matter its words came near: "… میشه عوضش کنید؟", an order's change)
-            if (what_if(question_text(tracker)) and rules_question(None, question_text(tracker))
-                    and latest_entity(tracker, "order_id") is None):  # "если через полгода сломается кто его
-                dispatcher.messages.extend(answer.messages)  # ремонтирует вы?": a case supposed that no rule answers
-                return []  # is said to be not covered, no order asked
+            if what_if(question) and rules_question(None, question) and latest_entity(tracker, "order_id") is None:
+                dispatcher.messages.extend(answer.messages)  # "если через полгода сломается кто его ремонтирует вы?": a
+                return []  # case supposed that no rule answers is said to be not covered, no order asked
             return [SlotSet("purpose", purpose), FollowupAction("action_order_flow")]
         earlier = earlier_topic(tracker)
         if (not covered and tracker.get_slot("verified_order") and asks_what_now(question_text(tracker))

@@ -198,9 +198,7 @@ def choose_units(question: str, topics: Sequence[str], index: UnitIndex, city: O
     فرستادنش با کیه؟" not by where a return is filed); with `timed` False, those that would answer it but for that
     (what the page says instead)."""
     chosen = _choose_units(question, topics, index, city, amount, before)
-    units = [match.unit for match in chosen]
-    answers = answers_how_long(units, question) and answers_who_pays(texts_of(units), question)
-    return chosen if not timed or answers else []
+    return chosen if not timed or answers_what_is_asked([match.unit for match in chosen], question) else []
 
 
 def _with_the_story(asked: list[UnitMatch], question: str, index: UnitIndex) -> list[UnitMatch]:
@@ -229,6 +227,11 @@ def answers_who_pays(texts: Sequence[str], question: str) -> bool:
     """Whether the rules' (or a summary's) texts may answer the question's "who pays for it?" (one speaks of a cost),
     or it asks none ("ثبتش با کیه؟" asks whose job it is, "خسارت تو راه رو کی میده؟" whose liability: any rule)."""
     return not (asks_who_pays(question) and _COST_ASKED.search(question)) or any(_COST.search(text) for text in texts)
+
+
+def answers_what_is_asked(units: Sequence[AnswerUnit], question: str) -> bool:
+    """Whether the rules may answer the question's "how long?" and "who pays?" (each, if it asks it)."""
+    return answers_how_long(units, question) and answers_who_pays(texts_of(units), question)
 
 
 def _choose_units(question: str, topics: Sequence[str], index: UnitIndex, city: Optional[str] = None,
@@ -545,7 +548,7 @@ def broad(question: str) -> bool:
 def far_nearest(question: str, index: UnitIndex) -> Optional[AnswerUnit]:
     """The rule a question's words come near (NEAR_SIMILAR) and nearest by far (NEAR_LEAD ahead of the next), which
     answers it where the topic the classifier read has none ("فردا خونه نیستم، چی میشه؟" read as a failed payment)."""
-    ranked = [match for match in index.rank(question) if not _not_for(match.unit, question)] if question else []
+    ranked = _ranked_left(question, index)
     if len(ranked) < 2 or ranked[0].similarity < NEAR_SIMILAR or ranked[0].score - ranked[1].score < NEAR_LEAD:
         return None
     return ranked[0].unit if _fit(ranked[0].unit, *_facts(question), question) >= 0 else None
@@ -560,8 +563,13 @@ def plainly_answered(question: str, index: UnitIndex) -> Optional[AnswerUnit]:
 def _plain_match(question: str, index: UnitIndex) -> Optional[UnitMatch]:
     """The best match of a question's words, when it is plainly what they ask (not a rule its words rule out: a
     SnappPay order's refund is not plainly what "پولم کی برمیگرده؟" asks)."""
-    ranked = [match for match in index.rank(question) if not _not_for(match.unit, question)] if question else []
+    ranked = _ranked_left(question, index)
     return ranked[0] if ranked and ranked[0].score >= PLAINLY else None
+
+
+def _ranked_left(question: str, index: UnitIndex) -> list[UnitMatch]:
+    """The rules ranked for a question's words, without those the question rules out."""
+    return [match for match in index.rank(question) if not _not_for(match.unit, question)] if question else []
 
 
 _INDEXES: dict[int, UnitIndex] = {}
